@@ -1,0 +1,163 @@
+"""Read one article file into the model: bytes in, an `Article` (or the reasons why not) out."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Literal
+
+from .bodies import Body, MarkdownRenderer, fingerprint, render_plaintext
+from .errors import ArticleError, Problem
+from .frontmatter import FrontMatter, parse_front_matter
+from .metadata import EXAMPLES, FIELDS, FieldError, Registry
+from .model import Article
+from .slugs import slugify
+from .sources import decode_source
+
+if TYPE_CHECKING:
+    import re
+    from collections.abc import Callable, MutableMapping
+
+ARTICLE_SUFFIXES = (".md", ".txt")
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    boilerplate: tuple[re.Pattern[str], ...] = ()
+    words_per_minute: int = 200
+    summary_length: int = 280
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    source: str
+    article: Article | None
+    problems: tuple[Problem, ...] = ()
+
+
+def summarize(text: str, limit: int) -> str:
+    """The first `limit` characters of `text`, cut at a word, with an ellipsis if cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.-–—")
+    return f"{cut}…"
+
+
+class ArticleReader:
+    """Reads articles for one build; rendered bodies are kept in `body_cache` across builds."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        options: ReadOptions,
+        markdown: Callable[[], MarkdownRenderer],
+        body_cache: MutableMapping[str, Body] | None = None,
+        settings_key: str = "",
+    ) -> None:
+        self._registries = {"md": registry, "txt": replace(registry, decode_references=True)}
+        self._options = options
+        self._make_markdown = markdown
+        self._markdown: MarkdownRenderer | None = None
+        self._body_cache: MutableMapping[str, Body] = {} if body_cache is None else body_cache
+        self._settings_key = settings_key
+
+    def read(self, source: str, data: bytes) -> ReadResult:
+        decoded = decode_source(source, data)
+        problems = list(decoded.notices)
+        kind: Literal["md", "txt"] = "txt" if source.endswith(".txt") else "md"
+        try:
+            front_matter = parse_front_matter(source, decoded.text)
+        except ArticleError as error:
+            skipped = replace(
+                error.problem, message=f"{error.problem.message}; the article was skipped"
+            )
+            return ReadResult(source, None, (*problems, skipped))
+        problems.extend(front_matter.notices)
+        values = self._read_fields(source, front_matter, self._registries[kind], problems)
+        if values is None:
+            return ReadResult(source, None, tuple(problems))
+        body = self._body(kind, front_matter.body)
+        title: str = values["title"]
+        article = Article(
+            source=source,
+            kind=kind,
+            title=title,
+            date=values["date"],
+            body_html=body.html,
+            excerpt=values.get("summary") or summarize(body.lead, self._options.summary_length),
+            summary=values.get("summary", ""),
+            word_count=body.word_count,
+            reading_minutes=max(1, round(body.word_count / self._options.words_per_minute)),
+            slug=values.get("slug") or slugify(title, fallback_prefix="article"),
+            updated=values.get("updated"),
+            authors=values.get("authors", ()),
+            section=values.get("section"),
+            tags=values.get("tags", ()),
+            location=values.get("location", ""),
+            image=values.get("image"),
+            draft=values.get("draft", False),
+            featured=values.get("featured", False),
+            breaking=values.get("breaking", False),
+            lang=values.get("lang", ""),
+            corrections=values.get("corrections", ()),
+        )
+        return ReadResult(source, article, tuple(problems))
+
+    def _read_fields(
+        self,
+        source: str,
+        front_matter: FrontMatter,
+        registry: Registry,
+        problems: list[Problem],
+    ) -> dict[str, Any] | None:
+        values: dict[str, Any] = {}
+        publishable = True
+        for name, field in front_matter.fields.items():
+            rule = FIELDS.get(name)
+            if rule is None:
+                problems.append(Problem(source, _unknown_field_message(name), field.line))
+                continue
+            try:
+                values[rule.attribute or name] = rule.read(field, registry)
+            except FieldError as error:
+                consequence = "the article was skipped" if rule.fatal else "the field was ignored"
+                problems.append(Problem(source, f"{error}; {consequence}", field.line))
+                publishable = publishable and not rule.fatal
+        for name, rule in FIELDS.items():
+            if rule.required and name not in front_matter.fields:
+                problems.append(
+                    Problem(
+                        source,
+                        f"missing required field '{name}': add a line '{EXAMPLES[name]}' "
+                        "to the front matter; the article was skipped",
+                    )
+                )
+                publishable = False
+        return values if publishable else None
+
+    def _body(self, kind: str, text: str) -> Body:
+        key = fingerprint(self._settings_key, kind, text)
+        body = self._body_cache.get(key)
+        if body is None:
+            body = self._render(kind, text)
+            self._body_cache[key] = body
+        return body
+
+    def _render(self, kind: str, text: str) -> Body:
+        if kind == "txt":
+            return render_plaintext(text, self._options.boilerplate)
+        if self._markdown is None:
+            self._markdown = self._make_markdown()
+        return self._markdown.render(text)
+
+
+def _unknown_field_message(name: str) -> str:
+    close = difflib.get_close_matches(name, list(FIELDS), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else "known fields are: " + ", ".join(FIELDS)
+    return f"unknown field '{name}' was ignored; {hint}"
+
+
+def is_article_source(src_uri: str, articles_dir: str) -> bool:
+    prefix = articles_dir.strip("/") + "/"
+    return src_uri.startswith(prefix) and src_uri.endswith(ARTICLE_SUFFIXES)

@@ -1,0 +1,35 @@
+"""The plugin's typed configuration, as it appears under `plugins: - newsroom:` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class SectionConfig(base.Config):
+    """One section of the paper (`world`, `politics`, ...)."""
+
+    title = c.Type(str)
+    description = c.Type(str, default="")
+    order = c.Type(int, default=0)
+
+
+class NewsroomConfig(base.Config):
+    # Where the articles and the newsroom's registries live, relative to `docs_dir`
+    articles_dir = c.Type(str, default="articles")
+    authors_file = c.Type(str, default="authors.yml")
+
+    # How articles are read
+    timezone = c.Type(str, default="UTC")
+    boilerplate = c.ListOfItems(c.Type(str), default=[])
+    words_per_minute = c.Type(int, default=200)
+    summary_length = c.Type(int, default=280)
+
+    # How articles are published
+    article_url = c.Type(str, default="{date:%Y}/{date:%m}/{date:%d}/{slug}/")
+    sections = c.DictOfItems(c.SubConfig(SectionConfig), default={})
+    locale = c.Type(str, default="en")
+
+    # The front page
+    front_page = c.Type(bool, default=True)
+    front_page_size = c.Type(int, default=20)

@@ -1,0 +1,112 @@
+"""The newsroom's model: articles, their authors, sections, tags and images.
+
+Plain frozen dataclasses that know nothing of MkDocs. Every string holds the raw value as the
+reporter wrote it; escaping happens where a value is written out (templates, feeds, JSON-LD),
+exactly once, for the context it lands in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import total_ordering
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Author:
+    """A reporter from `authors.yml`. `url` is their page on this site; `website` their own."""
+
+    id: str
+    name: str
+    bio: str = ""
+    avatar: str = ""
+    website: str = ""
+    role: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    description: str = ""
+    order: int = 0
+    url: str = ""
+
+
+@total_ordering
+@dataclass(frozen=True, eq=False)
+class Tag:
+    """A tag is identified by its slug: two spellings that slug alike are one tag."""
+
+    name: str
+    slug: str
+    url: str = ""
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tag) and self.slug == other.slug
+
+    def __hash__(self) -> int:
+        return hash(self.slug)
+
+    def __lt__(self, other: Tag) -> bool:
+        return self.slug < other.slug
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str
+    caption: str = ""
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: datetime
+    text: str
+
+
+@dataclass(frozen=True)
+class Article:
+    """One published (or publishable) story.
+
+    `source` is the file's path relative to `docs_dir`; `url` is where the catalogue put the
+    article, relative to the site root, always a directory URL ending in '/'.
+    """
+
+    source: str
+    kind: Literal["md", "txt"]
+    title: str
+    date: datetime
+    body_html: str
+    excerpt: str  # the summary if given, else the opening of the body: for listings and meta
+    word_count: int
+    reading_minutes: int
+    slug: str
+    summary: str = ""  # the reporter's own summary, shown as the standfirst
+    updated: datetime | None = None
+    authors: tuple[Author, ...] = ()
+    section: Section | None = None
+    tags: tuple[Tag, ...] = ()
+    location: str = ""
+    image: Image | None = None
+    draft: bool = False
+    featured: bool = False
+    breaking: bool = False
+    lang: str = ""
+    corrections: tuple[Correction, ...] = ()
+    template: str | None = None
+    url: str = ""
+
+    @property
+    def modified(self) -> datetime:
+        """When the article last changed: `updated` if given, else its publication date."""
+        return self.updated or self.date
+
+    def sort_key(self) -> tuple[float, str]:
+        """Newest first, then by source path, so that equal dates keep a stable order."""
+        return (-self.date.timestamp(), self.source)

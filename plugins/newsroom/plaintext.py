@@ -1,0 +1,129 @@
+"""Plain text, as a wire service or a scraper hands it over, made into faithful HTML paragraphs.
+
+Rules (and nothing more, so that no `*`, `_`, `#`, `<` or backtick is ever read as markup):
+- a line that matches a configured boilerplate pattern is dropped (an agency footer);
+- blank lines separate paragraphs; the lines of a paragraph are joined with a space;
+- lines of a paragraph that start with "- ", "• " or "* " are the items of a list; an indented
+  line after an item continues it;
+- HTML character references left by scrapers (`&#233;`, `&amp;`) are decoded exactly once;
+- bare URLs (`https://…`, `www.…`) become links;
+- everything else is text, escaped for HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+_BULLET = re.compile(r"^\s*[-•*]\s+")
+_CHARACTER_REFERENCE = re.compile(
+    r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+)
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+_LINKABLE = re.compile(r"https?://\w|www\.\w[\w-]*\.\w", re.IGNORECASE)
+_URL_TRAILING_PUNCTUATION = ".,;:!?'\"’”)]}"
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph (`items` has one entry) or a list (`is_list`)."""
+
+    is_list: bool
+    items: tuple[str, ...]
+
+
+def decode_character_references(text: str) -> str:
+    """Decode `&#233;`, `&eacute;`, `&amp;` once; leave a bare `&` (as in "M&S") alone."""
+    if "&" not in text:
+        return text
+    return _CHARACTER_REFERENCE.sub(lambda match: html.unescape(match.group()), text)
+
+
+def strip_boilerplate(lines: Iterable[str], patterns: Sequence[re.Pattern[str]]) -> list[str]:
+    if not patterns:
+        return list(lines)
+    return [line for line in lines if not any(p.search(line) for p in patterns)]
+
+
+def split_blocks(text: str, boilerplate: Sequence[re.Pattern[str]] = ()) -> list[Block]:
+    """Read plain text into paragraphs and lists, in order."""
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+    items: list[str] = []
+
+    def flush_paragraph() -> None:
+        if paragraph:
+            blocks.append(Block(False, (" ".join(paragraph),)))
+            paragraph.clear()
+
+    def flush_list() -> None:
+        if items:
+            blocks.append(Block(True, tuple(items)))
+            items.clear()
+
+    for raw_line in strip_boilerplate(text.split("\n"), boilerplate):
+        line = raw_line.strip()
+        if not line:
+            flush_paragraph()
+            flush_list()
+        elif _BULLET.match(raw_line):
+            flush_paragraph()
+            items.append(_BULLET.sub("", raw_line).strip())
+        elif items and raw_line[:1].isspace():
+            items[-1] = f"{items[-1]} {line}"
+        else:
+            flush_list()
+            paragraph.append(line)
+    flush_paragraph()
+    flush_list()
+    return [_decoded(block) for block in blocks if any(block.items)]
+
+
+def _decoded(block: Block) -> Block:
+    return Block(block.is_list, tuple(decode_character_references(i) for i in block.items))
+
+
+def inline_html(text: str) -> str:
+    """Escape text for HTML, turning bare URLs into links."""
+    out: list[str] = []
+    position = 0
+    for match in _URL.finditer(text):
+        url = _trim_url(match.group())
+        if not _LINKABLE.match(url):
+            continue
+        end = match.start() + len(url)
+        out.append(html.escape(text[position : match.start()], quote=False))
+        href = url if "://" in url else f"https://{url}"
+        out.append(f'<a href="{html.escape(href)}">{html.escape(url, quote=False)}</a>')
+        position = end
+    out.append(html.escape(text[position:], quote=False))
+    return "".join(out)
+
+
+def _trim_url(url: str) -> str:
+    while url and url[-1] in _URL_TRAILING_PUNCTUATION:
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
+def blocks_to_html(blocks: Iterable[Block]) -> str:
+    parts: list[str] = []
+    for block in blocks:
+        if block.is_list:
+            items = "".join(f"<li>{inline_html(item)}</li>\n" for item in block.items)
+            parts.append(f"<ul>\n{items}</ul>\n")
+        else:
+            parts.append(f"<p>{inline_html(block.items[0])}</p>\n")
+    return "".join(parts)
+
+
+def blocks_to_text(blocks: Iterable[Block]) -> str:
+    """The readable text of the blocks, one block per line (for search, summaries, word counts)."""
+    return "\n".join(" ".join(block.items) for block in blocks)

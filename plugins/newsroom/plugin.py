@@ -1,0 +1,151 @@
+"""MkDocs hooks, and nothing else: each hook hands its event to the domain modules.
+
+Data flows one way: files -> articles (articles.py) -> catalogue (catalogue.py) -> pages
+(pages.py) -> outputs (templates). Per-build state is made fresh in `on_config`; only the
+rendered-body cache outlives a build, so that `mkdocs serve` re-renders just what changed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files, InclusionLevel
+
+from . import dates
+from .articles import ArticleReader, is_article_source
+from .authors import load_authors
+from .bodies import Body, MarkdownRenderer
+from .catalogue import Catalogue, PublishingRules, build_catalogue
+from .clock import now
+from .config import NewsroomConfig
+from .metadata import Registry
+from .pages import FRONT_TEMPLATE, Listing, article_file, listing_file
+from .report import summary_line
+from .settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+
+    from .errors import Problem
+    from .model import Author
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+STYLESHEET = "assets/newsroom/newsroom.css"
+
+
+class NewsroomPlugin(BasePlugin[NewsroomConfig]):
+    def __init__(self) -> None:
+        self._body_cache: dict[str, Body] = {}
+        self._serving = False
+        self._settings: Settings | None = None
+        self._catalogue = Catalogue()
+        self._failed = 0
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+        self._body_cache = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self._settings = load_settings(self.config)
+        self._catalogue = Catalogue()
+        self._failed = 0
+        config.theme.dirs.append(str(TEMPLATES))
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.insert(0, STYLESHEET)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        settings = self._require_settings()
+        authors_file = files.get_file_from_path(settings.authors_file)
+        authors: dict[str, Author] = {}
+        if authors_file is not None:
+            authors, problems = load_authors(authors_file.src_uri, _read(authors_file))
+            self._warn(problems)
+        registry = Registry(
+            authors=authors,
+            sections=settings.sections,
+            timezone=settings.timezone,
+        )
+        reader = ArticleReader(
+            registry,
+            settings.read_options,
+            lambda: MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
+            self._body_cache,
+            settings.cache_key,
+        )
+        sources = [f for f in files if is_article_source(f.src_uri, settings.articles_dir)]
+        articles = []
+        for source in sorted(sources, key=lambda f: f.src_uri):
+            result = reader.read(source.src_uri, _read(source))
+            self._warn(result.problems)
+            if result.article is None:
+                self._failed += 1
+            else:
+                articles.append(result.article)
+        consumed = {id(f) for f in sources} | {id(authors_file)}
+        keep = [f for f in files if id(f) not in consumed]
+        self._catalogue, problems = build_catalogue(
+            articles, PublishingRules(settings.article_url, now()), _taken_urls(keep)
+        )
+        self._warn(problems)
+        return Files(keep + list(self._generated_files(config, keep)))
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        settings = self._require_settings()
+        # Templates under news/ escape every value by default: front matter is untrusted input.
+        env.autoescape = _autoescape_newsroom_templates
+        env.filters["newsroom_date"] = dates.display_date
+        env.filters["newsroom_datetime"] = dates.display_datetime
+        env.globals["newsroom"] = {"catalogue": self._catalogue, "locale": settings.locale}
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        log.info(summary_line(self._catalogue, self._failed))
+
+    def _generated_files(self, config: MkDocsConfig, existing: list[File]) -> Iterable[File]:
+        settings = self._require_settings()
+        for article in self._catalogue.articles:
+            yield article_file(config, article)
+        if self._serving:
+            for article in self._catalogue.unpublished:
+                yield article_file(config, article, preview=True)
+        if settings.front_page and not any(f.src_uri == "index.md" for f in existing):
+            front = Listing(config.site_name, self._catalogue.latest(settings.front_page_size))
+            file = listing_file(config, "index.md", front, FRONT_TEMPLATE)
+            file.inclusion = InclusionLevel.INCLUDED
+            yield file
+
+    def _require_settings(self) -> Settings:
+        assert self._settings is not None, "on_config has not run"
+        return self._settings
+
+    @staticmethod
+    def _warn(problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            log.warning(str(problem))
+
+
+def _autoescape_newsroom_templates(name: str | None) -> bool:
+    return bool(name and name.startswith("news/"))
+
+
+def _read(file: File) -> bytes:
+    if file.abs_src_path:
+        return Path(file.abs_src_path).read_bytes()
+    return file.content_bytes
+
+
+def _taken_urls(files: Iterable[File]) -> dict[str, str]:
+    """URLs of the site's own pages, which an article must not overwrite."""
+    taken = {}
+    for file in files:
+        if file.dest_uri.endswith("index.html"):
+            taken[file.dest_uri[: -len("index.html")]] = file.src_uri
+    return taken

@@ -1,0 +1,114 @@
+"""The plugin's configuration turned into the domain's own objects, checked once per build."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .articles import ReadOptions
+from .catalogue import format_article_url
+from .errors import NewsroomError
+from .model import Article, Section
+from .slugs import is_slug
+from .urls import section_url
+
+if TYPE_CHECKING:
+    from .config import NewsroomConfig
+
+
+@dataclass(frozen=True)
+class Settings:
+    articles_dir: str
+    authors_file: str
+    timezone: tzinfo
+    sections: dict[str, Section]
+    read_options: ReadOptions
+    article_url: str
+    locale: str
+    front_page: bool
+    front_page_size: int
+
+    @property
+    def cache_key(self) -> str:
+        """Everything that changes how a body renders, for the rendered-body cache."""
+        return repr((self.read_options.boilerplate, self.read_options.summary_length))
+
+
+def load_timezone(name: str) -> tzinfo:
+    if name.upper() == "UTC":
+        return UTC
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise NewsroomError(
+            f"newsroom: timezone '{name}' is unknown; use an IANA name such as 'Asia/Kabul' "
+            "or 'Europe/London'"
+        ) from None
+
+
+def compile_boilerplate(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
+    compiled = []
+    for pattern in patterns:
+        try:
+            compiled.append(re.compile(pattern))
+        except re.error as error:
+            raise NewsroomError(
+                f"newsroom: boilerplate pattern '{pattern}' is not a valid regular expression "
+                f"({error})"
+            ) from None
+    return tuple(compiled)
+
+
+def load_sections(config: NewsroomConfig) -> dict[str, Section]:
+    sections: dict[str, Section] = {}
+    for section_id, section in config.sections.items():
+        if not is_slug(section_id):
+            raise NewsroomError(
+                f"newsroom: section id '{section_id}' must be lower-case letters, digits and "
+                "hyphens, because it is part of URLs"
+            )
+        sections[section_id] = Section(
+            section_id,
+            section.title,
+            section.description,
+            section.order,
+            section_url(section_id),
+        )
+    return dict(sorted(sections.items(), key=lambda item: (item[1].order, item[0])))
+
+
+def _check_article_url(pattern: str) -> None:
+    sample = Article(
+        source="sample",
+        kind="md",
+        title="Sample",
+        date=datetime(2024, 5, 1, tzinfo=UTC),
+        body_html="",
+        excerpt="",
+        word_count=0,
+        reading_minutes=1,
+        slug="sample",
+    )
+    format_article_url(pattern, sample)
+
+
+def load_settings(config: NewsroomConfig) -> Settings:
+    _check_article_url(config.article_url)
+    return Settings(
+        articles_dir=config.articles_dir.strip("/"),
+        authors_file=config.authors_file.strip("/"),
+        timezone=load_timezone(config.timezone),
+        sections=load_sections(config),
+        read_options=ReadOptions(
+            boilerplate=compile_boilerplate(config.boilerplate),
+            words_per_minute=max(1, config.words_per_minute),
+            summary_length=max(20, config.summary_length),
+        ),
+        article_url=config.article_url,
+        locale=config.locale,
+        front_page=config.front_page,
+        front_page_size=max(1, config.front_page_size),
+    )

@@ -1,0 +1,58 @@
+"""Slugs: the one URL path segment that names an article or a tag.
+
+A slug is always a single safe path segment: lower-case letters and digits of any script,
+separated by single hyphens. It never contains '/', '\\', '.', or spaces, so it cannot climb out
+of the site folder, and it is never empty. Latin letters lose their accents ("Café" -> "cafe");
+letters of other scripts stay as they are, so a Pashto or Persian headline gets a readable
+Unicode slug. Zero-width joiners and non-joiners inside Persian words are dropped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+MAX_SLUG_LENGTH = 80
+_MARK_CATEGORIES = {"Mn", "Mc", "Me"}
+_END_OF_LATIN = 0x0250  # after NFKD, accented Latin letters are a base below this + marks
+
+
+def slugify(text: str, *, fallback_prefix: str = "item") -> str:
+    """Make a slug of `text`; text with no letters or digits gets a stable hashed fallback."""
+    words: list[str] = []
+    current: list[str] = []
+    for char in unicodedata.normalize("NFKD", str(text)).lower():
+        category = unicodedata.category(char)
+        if category == "Cf":  # ZWNJ, ZWJ, bidi controls: invisible, never part of a slug
+            continue
+        if category in _MARK_CATEGORIES:
+            # Accents on Latin letters go ("é" -> "e"); marks of other scripts stay attached.
+            if current and ord(current[-1]) >= _END_OF_LATIN:
+                current.append(char)
+            continue
+        if char.isalnum():
+            current.append(char)
+        elif current:
+            words.append("".join(current))
+            current = []
+    if current:
+        words.append("".join(current))
+    slug = _truncate(unicodedata.normalize("NFC", "-".join(words)))
+    if not slug:
+        digest = hashlib.sha1(str(text).encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        slug = f"{fallback_prefix}-{digest}"
+    return slug
+
+
+def _truncate(slug: str) -> str:
+    if len(slug) <= MAX_SLUG_LENGTH:
+        return slug
+    cut = slug[:MAX_SLUG_LENGTH]
+    if "-" in cut:
+        cut = cut[: cut.rindex("-")]
+    return cut
+
+
+def is_slug(text: str) -> bool:
+    """True if `text` is already a slug (so a reporter's `slug:` can be used unchanged)."""
+    return bool(text) and slugify(text) == text

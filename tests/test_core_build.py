@@ -1,0 +1,328 @@
+"""Real builds of small sites: what readers get from wire copy and Markdown articles."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from .sites import SEED, article, build_site
+
+SEED_FOOTER = r"^\s*•\s*The Khaama Press News Agency is"
+
+
+def seed_article() -> str:
+    return (
+        "---\ntitle: NATO chief on Afghan talks\ndate: 2019-02-13T16:30:00+04:30\n"
+        "authors: jdoe\nsection: world\nlocation: Brussels\n---\n"
+        + SEED.read_text(encoding="utf-8")
+    )
+
+
+def seed_paragraphs() -> list[str]:
+    text = SEED.read_text(encoding="utf-8")
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    return [p for p in paragraphs if not p.startswith("•")]
+
+
+def test_wire_story_keeps_its_paragraphs_in_order_with_curly_quotes(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {"articles/nato.txt": seed_article()},
+        plugin={"boilerplate": [SEED_FOOTER]},
+    )
+    page = site.dom("2019/02/13/nato-chief-on-afghan-talks/")
+    body = [p.text() for p in page.css(".nr-body > p:not(.nr-dateline)")]
+    assert body == seed_paragraphs()
+    assert len(body) == 5
+    assert "‘a peace deal, not a leave deal’" in body[0]
+    assert body[1].endswith("political solution for Afghanistan.”")
+    html = site.html("2019/02/13/nato-chief-on-afghan-talks/")
+    assert "Khaama Press News Agency is the leading" not in html
+    assert "[email protected]" not in html
+    assert site.warnings == []
+
+
+def test_without_the_boilerplate_pattern_the_footer_stays_as_a_list(tmp_path: Path) -> None:
+    site = build_site(tmp_path, {"articles/nato.txt": seed_article()})
+    page = site.dom("2019/02/13/nato-chief-on-afghan-talks/")
+    items = [li.text() for li in page.css(".nr-body li")]
+    assert len(items) == 1
+    assert items[0].startswith("The Khaama Press News Agency is the leading")
+
+
+def test_article_page_shows_headline_byline_dateline_times_and_tags(tmp_path: Path) -> None:
+    text = article(
+        title="Council approves night buses",
+        date="2024-05-01T18:05:00+04:30",
+        updated="2024-05-02T09:00:00+04:30",
+        authors=["jdoe", "asmith"],
+        section="politics",
+        tags=["Transport", "Kabul"],
+        summary="Three routes will run until 2 a.m.",
+        location="Kabul",
+        image={"src": "images/bus.svg", "alt": "A bus", "caption": "Night route", "credit": "AP"},
+        corrections=[{"date": "2024-05-02", "text": "The vote was 31 to 9."}],
+        body="Councillors voted on Monday.\n\nA *second* paragraph.",
+    )
+    site = build_site(tmp_path, {"articles/bus.md": text, "images/bus.svg": "<svg/>"})
+    url = "2024/05/01/council-approves-night-buses/"
+    page = site.dom(url)
+    assert page.css_first("h1.nr-headline").text() == "Council approves night buses"
+    assert page.css_first(".nr-standfirst").text() == "Three routes will run until 2 a.m."
+    bylines = page.css(".nr-byline a[rel=author]")
+    assert [a.text() for a in bylines] == ["Jane Doe", "Ali Smith"]
+    assert [a.attributes["href"] for a in bylines] == [
+        "../../../../authors/jdoe/",
+        "../../../../authors/asmith/",
+    ]
+    assert page.css_first(".nr-dateline").text() == "Kabul"
+    published = page.css_first("time.nr-published")
+    assert published.attributes["datetime"] == "2024-05-01T18:05:00+04:30"
+    assert published.text() == "1 May 2024, 18:05 UTC+04:30"
+    assert page.css_first(".nr-updated time").attributes["datetime"] == "2024-05-02T09:00:00+04:30"
+    assert "The vote was 31 to 9." in page.css_first(".nr-corrections").text()
+    assert page.css_first(".nr-reading-time").text() == "1 min read"
+    assert page.css_first(".nr-kicker a").attributes["href"] == "../../../../section/politics/"
+    assert [a.text() for a in page.css(".nr-tags a[rel=tag]")] == ["Transport", "Kabul"]
+    figure = page.css_first("figure.nr-figure")
+    assert figure.css_first("img").attributes == {
+        "src": "../../../../images/bus.svg",
+        "alt": "A bus",
+    }
+    assert "Night route" in figure.css_first("figcaption").text()
+    assert figure.css_first(".nr-credit").text() == "AP"
+    assert page.css_first(".nr-body em").text() == "second"
+    assert page.css_first('link[rel="canonical"]').attributes["href"] == (
+        f"https://news.example.org/{url}"
+    )
+
+
+def test_articles_stay_out_of_the_sidebar_navigation(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {"about.md": "# About us\n", "articles/a.md": article(title="Unique headline xyzzy")},
+    )
+    home_nav = site.dom("").css_first("nav.md-nav--primary").text()
+    assert "About us" in home_nav
+    assert "xyzzy" not in home_nav
+    assert "xyzzy" not in site.dom("about/").css_first("nav.md-nav--primary").text()
+
+
+def test_front_page_lists_newest_articles_first(tmp_path: Path) -> None:
+    files = {
+        f"articles/a{day}.md": article(title=f"Story of day {day}", date=f"2024-05-{day:02d}")
+        for day in (3, 1, 2)
+    }
+    site = build_site(tmp_path, files, plugin={"front_page_size": 2})
+    titles = [a.text() for a in site.dom("").css(".nr-card__title a")]
+    assert titles == ["Story of day 3", "Story of day 2"]
+
+
+def test_slug_default_url_and_custom_url_pattern(tmp_path: Path) -> None:
+    files = {
+        "articles/a.md": article(title="Café prices rise", date="2024-05-01"),
+        "articles/b.md": article(title="Anything", date="2024-05-01", slug="chosen-slug"),
+        "articles/c.md": article(title="خبر فوری از کابل", date="2024-05-01", section="world"),
+    }
+    site = build_site(tmp_path, files, plugin={"article_url": "{section}/{date:%Y}/{slug}/"})
+    assert "news/2024/cafe-prices-rise/" in site.pages()
+    assert "news/2024/chosen-slug/" in site.pages()
+    assert "world/2024/خبر-فوری-از-کابل/" in site.pages()
+
+
+def test_markdown_article_renders_with_site_extensions(tmp_path: Path) -> None:
+    body = "Intro.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n!!! note\n    Admonition text\n"
+    site = build_site(
+        tmp_path,
+        {"articles/a.md": article(body=body)},
+        config={"markdown_extensions": ["tables", "admonition"]},
+    )
+    page = site.dom("2024/05/01/a-headline/")
+    assert page.css_first(".nr-body table td").text() == "1"
+    assert page.css_first(".nr-body .admonition").text().strip().endswith("Admonition text")
+
+
+def test_plain_text_is_never_read_as_markdown_or_html(tmp_path: Path) -> None:
+    body = (
+        "# Not a heading *not bold* _not em_ `not code` <b>not bold</b> <script>x()</script>\n\n"
+        "Caf&#233; &amp; bar &lt;tag&gt; &amp;amp; M&S Q&A\n\n"
+        "See www.example.org/page, or https://example.com/a?b=1&c=2.\n\n"
+        "A list:\n- one\n - two \n* three\n• four\n"
+    )
+    site = build_site(tmp_path, {"articles/a.txt": article(body=body)})
+    html = site.html("2024/05/01/a-headline/")
+    page = site.dom("2024/05/01/a-headline/")
+    paragraphs = page.css(".nr-body > p")
+    assert paragraphs[0].text() == (
+        "# Not a heading *not bold* _not em_ `not code` <b>not bold</b> <script>x()</script>"
+    )
+    assert "&lt;script&gt;x()&lt;/script&gt;" in html
+    assert paragraphs[1].text() == "Café & bar <tag> &amp; M&S Q&A"
+    links = page.css(".nr-body a")
+    assert [(a.attributes["href"], a.text()) for a in links] == [
+        ("https://www.example.org/page", "www.example.org/page"),
+        ("https://example.com/a?b=1&c=2", "https://example.com/a?b=1&c=2"),
+    ]
+    assert paragraphs[3].text() == "A list:"
+    assert [li.text() for li in page.css(".nr-body ul li")] == ["one", "two", "three", "four"]
+
+
+HOSTILE = 'Profits < forecast & "fears" </title><script>alert(1)</script>'
+
+
+def test_hostile_front_matter_is_escaped_once_in_every_html_context(tmp_path: Path) -> None:
+    text = article(
+        title=HOSTILE,
+        summary='Desc "><script>alert(2)</script><b x="',
+        tags=["<img src=x onerror=alert(3)>", "politics"],
+        location="<i>Kabul</i>",
+        image={"src": "x.png", "alt": '"><script>alert(4)</script>', "caption": "<b>c</b>"},
+    )
+    site = build_site(
+        tmp_path,
+        {"articles/a.md": text},
+        authors='jdoe: {name: "<script>alert(5)</script>", bio: "<b>bio</b>"}\n',
+    )
+    url = next(u for u in site.pages() if u.startswith("2024/"))
+    html = site.html(url)
+    assert "<script>alert" not in html
+    assert "<img src=x" not in html
+    assert "&amp;lt;" not in html and "&amp;quot;" not in html  # never escaped twice
+    page = site.dom(url)
+    assert page.css_first("title").text() == f"{HOSTILE} - Test Gazette"
+    assert page.css_first("h1.nr-headline").text() == HOSTILE
+    assert page.css_first('meta[name="description"]').attributes["content"] == (
+        'Desc "><script>alert(2)</script><b x="'
+    )
+    assert page.css_first(".nr-tags a").text() == "<img src=x onerror=alert(3)>"
+    assert page.css_first(".nr-figure img").attributes["alt"] == '"><script>alert(4)</script>'
+    assert page.css_first(".md-header__topic:last-child .md-ellipsis").text().strip() == HOSTILE
+    front = site.html("")
+    assert "<script>alert" not in front
+    search_index = (site.site_dir / "search" / "search_index.json").read_text()
+    assert "<script>" not in search_index
+    assert "\\u003cscript" not in search_index.lower() or "&lt;script" in search_index
+
+
+def test_drafts_and_future_articles_are_nowhere(tmp_path: Path) -> None:
+    files = {
+        "articles/draft.md": article(title="Secret draft zebra", draft=True),
+        "articles/future.md": article(title="Future story quagga", date="2999-01-01T00:00:00Z"),
+        "articles/ok.md": article(title="Published story"),
+    }
+    site = build_site(tmp_path, files)
+    everything = "".join(
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in site.site_dir.rglob("*")
+        if p.is_file() and p.suffix in {".html", ".json", ".xml"}
+    )
+    assert "Published story" in everything
+    assert "zebra" not in everything and "Secret draft" not in everything
+    assert "quagga" not in everything
+    assert "2024/05/01/published-story/" in site.pages()
+    assert site.summary == (
+        "newsroom: published 1 article, skipped 2: 1 draft, 1 scheduled for later"
+    )
+
+
+def test_now_comes_from_source_date_epoch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1714557600")  # 2024-05-01T10:00:00Z
+    files = {
+        "articles/past.md": article(title="Before", date="2024-05-01T09:59:00Z"),
+        "articles/later.md": article(title="After", date="2024-05-01T10:01:00Z"),
+    }
+    site = build_site(tmp_path, files)
+    assert "2024/05/01/before/" in site.pages()
+    assert "2024/05/01/after/" not in site.pages()
+
+
+def test_drafts_are_previewed_under_serve(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path, {"articles/draft.md": article(title="Draft story", draft=True)}, command="serve"
+    )
+    assert "2024/05/01/draft-story/" in site.pages()
+    assert "DRAFT" in site.html("2024/05/01/draft-story/")
+    assert "Draft story" not in site.html("")
+
+
+def test_every_build_ends_with_a_count(tmp_path: Path) -> None:
+    files = {
+        "articles/ok.md": article(title="Fine"),
+        "articles/bad.md": "---\ntitle: [broken\n---\nbody\n",
+    }
+    site = build_site(tmp_path, files)
+    assert site.summary == (
+        "newsroom: published 1 article, skipped 1: 1 with errors (see the warnings above)"
+    )
+
+
+def test_strict_mode_fails_on_any_article_warning(tmp_path: Path) -> None:
+    with pytest.raises(Abort, match="Aborted with 1 warnings in strict mode"):
+        build_site(tmp_path, {"articles/bad.md": "---\ntitle: x\n---\n"}, strict=True)
+
+
+def test_generated_pages_never_touch_the_content_folder(tmp_path: Path) -> None:
+    files = {"articles/a.md": article(), "articles/b.txt": article(title="B")}
+    before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
+    build_site(tmp_path, {})  # create the content folder first
+    files_written = sorted(
+        str(p.relative_to(tmp_path / "content")) for p in (tmp_path / "content").rglob("*")
+    )
+    site = build_site(tmp_path, files)
+    after = sorted(
+        str(p.relative_to(tmp_path / "content")) for p in (tmp_path / "content").rglob("*")
+    )
+    assert set(after) - set(files_written) == {"articles", "articles/a.md", "articles/b.txt"}
+    assert before == [] and site.pages()
+
+
+def test_sources_are_not_copied_into_the_site(tmp_path: Path) -> None:
+    site = build_site(tmp_path, {"articles/a.txt": article(), "articles/b.md": article("B")})
+    leftovers = [p.name for p in site.site_dir.rglob("*") if p.suffix in {".txt", ".md", ".yml"}]
+    assert leftovers == []
+
+
+def test_output_has_no_paths_outside_the_site(tmp_path: Path) -> None:
+    files = {
+        "articles/a.md": article(title="../../../../escape", slug="../../evil"),
+        "articles/b.md": article(title="..\\..\\windows", date="2024-05-02"),
+    }
+    site = build_site(tmp_path, files, plugin={"article_url": "{date:%Y}/{slug}/"})
+    outside = [p for p in tmp_path.rglob("*.html") if site.site_dir not in p.parents]
+    assert outside == []
+    assert "2024/escape/" in site.pages()
+    assert "2024/windows/" in site.pages()
+    assert any(
+        "slug '../../evil' is not a single lower-case URL segment" in w for w in site.warnings
+    )
+
+
+def test_markdown_body_html_is_rendered_once_per_article(tmp_path: Path) -> None:
+    # The rendered body is cached by content, so a second build of the same text reuses it.
+    from newsroom.bodies import MarkdownRenderer
+
+    calls = []
+    original = MarkdownRenderer.render
+
+    def counting(self: MarkdownRenderer, text: str):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return original(self, text)
+
+    MarkdownRenderer.render = counting  # type: ignore[method-assign]
+    try:
+        files = {f"articles/{i}.md": article(title=f"T{i}", body=f"Body {i}") for i in range(5)}
+        build_site(tmp_path, files)
+    finally:
+        MarkdownRenderer.render = original  # type: ignore[method-assign]
+    assert sorted(calls) == [f"Body {i}\n" for i in range(5)]
+
+
+def test_unicode_titles_give_readable_slugs(tmp_path: Path) -> None:
+    files = {"articles/ps.md": article(title="د کابل ښار کې نوې بسونه", lang="ps")}
+    site = build_site(tmp_path, files)
+    url = "2024/05/01/د-کابل-ښار-کې-نوې-بسونه/"
+    assert url in site.pages()
+    assert re.search(r'<div class="nr-article" lang="ps">', site.html(url))

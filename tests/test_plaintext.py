@@ -1,0 +1,86 @@
+"""The plain-text converter: wire copy in, faithful paragraphs out."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsroom.bodies import render_plaintext
+from newsroom.plaintext import Block, decode_character_references, inline_html, split_blocks
+
+
+def test_blank_lines_separate_paragraphs_and_lines_join() -> None:
+    assert split_blocks("one\ntwo\n\n\n\nthree  \n") == [
+        Block(False, ("one two",)),
+        Block(False, ("three",)),
+    ]
+
+
+def test_flattened_bbc_list_becomes_a_list() -> None:
+    text = "The measures include:\n- lower taxes \n - more nurses\n- fewer forms\n\nAfter."
+    assert split_blocks(text) == [
+        Block(False, ("The measures include:",)),
+        Block(True, ("lower taxes", "more nurses", "fewer forms")),
+        Block(False, ("After.",)),
+    ]
+
+
+def test_indented_line_continues_a_list_item() -> None:
+    assert split_blocks("• first item\n  wraps here\n• second") == [
+        Block(True, ("first item wraps here", "second"))
+    ]
+
+
+def test_boilerplate_lines_are_dropped() -> None:
+    patterns = [re.compile(r"^\s*•\s*The Agency is")]
+    assert split_blocks("Story.\n\n  • The Agency is great. Mail [email protected]", patterns) == [
+        Block(False, ("Story.",))
+    ]
+
+
+def test_character_references_are_decoded_exactly_once() -> None:
+    assert decode_character_references("Caf&#233; &#163;5 &amp;lt; M&S &nbsp x&copy;") == (
+        "Café £5 &lt; M&S &nbsp x©"
+    )
+    text = decode_character_references("&lt;b&gt; & <i> &amp;amp;")
+    assert inline_html(text) == "&lt;b&gt; &amp; &lt;i&gt; &amp;amp;"
+
+
+def test_markdown_and_html_characters_stay_literal() -> None:
+    body = render_plaintext("# *a* _b_ `c` <d> [e](f) ![g](h)")
+    assert body.html == "<p># *a* _b_ `c` &lt;d&gt; [e](f) ![g](h)</p>\n"
+
+
+def test_bare_urls_become_links_without_trailing_punctuation() -> None:
+    assert inline_html("See https://a.org/x?y=1&z=2. Or (www.b.org), not www. alone.") == (
+        'See <a href="https://a.org/x?y=1&amp;z=2">https://a.org/x?y=1&amp;z=2</a>. Or '
+        '(<a href="https://www.b.org">www.b.org</a>), not www. alone.'
+    )
+
+
+def test_missing_space_after_full_stop_is_not_a_link() -> None:
+    assert inline_html("Joy Division.Those guys") == "Joy Division.Those guys"
+
+
+def test_summary_lead_is_the_first_paragraph() -> None:
+    body = render_plaintext("- a list first\n\nThe lead paragraph.\n\nMore.")
+    assert body.lead == "The lead paragraph."
+    assert body.word_count == 7
+
+
+@given(st.text())
+def test_no_angle_bracket_from_the_input_ever_reaches_the_html(text: str) -> None:
+    html = render_plaintext(text).html
+    without_our_tags = re.sub(r"</?(?:p|ul|li)>|<a href=\"[^\"<>]*\">|</a>", "", html)
+    assert "<" not in without_our_tags
+    assert ">" not in without_our_tags
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters="&"), max_size=300))
+def test_converter_keeps_every_word_in_order(text: str) -> None:
+    def words(value: str) -> list[str]:
+        return [word for word in value.split() if any(char.isalnum() for char in word)]
+
+    assert words(render_plaintext(text).text) == words(text)

@@ -1,0 +1,51 @@
+"""Slugs are one safe path segment, never empty, readable in every script."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsroom.slugs import MAX_SLUG_LENGTH, is_slug, slugify
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ('Profits < forecast & "fears"', "profits-forecast-fears"),
+        ("Café au lait", "cafe-au-lait"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("a\\b/c", "a-b-c"),
+        ("خبر فوری", "خبر-فوری"),
+        ("می\u200cخواهم", "میخواهم"),  # the zero-width non-joiner is not a separator
+        ("\u0651ټرمپ", "ټرمپ"),  # a stray combining mark at the start goes
+        ("آمریکا", "آمریکا"),  # Arabic letters keep their marks
+        ("हिंदी समाचार", "हिंदी-समाचार"),
+        ("Q&A: Tate & Lyle", "q-a-tate-lyle"),
+        ("۱۲۳ خبر", "۱۲۳-خبر"),
+    ],
+)
+def test_examples(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+
+
+def test_text_without_letters_gets_a_stable_hashed_slug() -> None:
+    assert slugify("!!!", fallback_prefix="tag") == slugify("!!!", fallback_prefix="tag")
+    assert slugify("!!!", fallback_prefix="tag").startswith("tag-")
+    assert slugify("!!!") != slugify("???")
+
+
+def test_long_text_is_cut_at_a_word() -> None:
+    slug = slugify("word " * 40)
+    assert len(slug) <= MAX_SLUG_LENGTH
+    assert slug.endswith("word")
+
+
+@given(st.text())
+def test_a_slug_is_always_one_safe_non_empty_path_segment(text: str) -> None:
+    slug = slugify(text)
+    assert slug
+    assert slug not in {".", ".."}
+    assert not set(slug) & set("/\\.:?#%<>\"' \t\n\x00")
+    assert len(slug) <= MAX_SLUG_LENGTH + 16
+    assert is_slug(slug)
