@@ -117,8 +117,12 @@ def test_front_page_lists_newest_articles_first(tmp_path: Path) -> None:
         for day in (3, 1, 2)
     }
     site = build_site(tmp_path, files, plugin={"front_page_size": 2})
-    titles = [a.text() for a in site.dom("").css(".nr-card__title a")]
-    assert titles == ["Story of day 3", "Story of day 2"]
+    front = site.dom("")
+    assert [a.text() for a in front.css(".nr-headline-list a")] == [
+        "Story of day 3",
+        "Story of day 2",
+    ]
+    assert front.css_first(".nr-front__lead .nr-card__title").text() == "Story of day 3"
 
 
 def test_slug_default_url_and_custom_url_pattern(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ def test_demo_portal_builds_strictly_with_the_wire_story(tmp_path: Path) -> None
     seed = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
     assert paragraphs == seed[:-1]  # the agency footer is configured as boilerplate
     assert "Khaama Press News Agency is the leading" not in site.html(SEED_URL)
-    front_titles = [a.text() for a in site.dom("").css(".nr-card__title a")]
+    front_titles = [a.text() for a in site.dom("").css(".nr-headline-list a")]
     assert len(front_titles) == 6
     assert front_titles[0] == "City council approves a year-long night bus trial"
     assert "Provincial budget talks" not in site.html("")

@@ -66,10 +66,18 @@ def _with_suffix(url: str, number: int) -> str:
     return f"{url.rstrip('/')}-{number}/"
 
 
+RESERVED_PREFIXES = ("section/", "tags/", "authors/", "archive/", "search/", "assets/")
+
+
+def _is_free(url: str, taken: dict[str, str]) -> bool:
+    return url not in taken and not url.startswith(RESERVED_PREFIXES)
+
+
 def assign_urls(
     articles: Iterable[Article], pattern: str, taken: dict[str, str]
 ) -> tuple[list[Article], list[Problem]]:
-    """Give each article its URL. `taken` maps URLs already in use to the file that holds them.
+    """Give each article its URL. `taken` maps URLs already in use to the file that holds them;
+    the folders of the plugin's own listings are never given to an article.
 
     Articles are placed in order of their source path, so the same files always get the same
     URLs; an article whose URL is taken keeps the next free `-2`, `-3`, ... suffix.
@@ -79,14 +87,15 @@ def assign_urls(
     for article in sorted(articles, key=lambda a: a.source):
         wanted = format_article_url(pattern, article)
         url, number = wanted, 1
-        while url in taken:
+        while not _is_free(url, taken):
             number += 1
             url = _with_suffix(wanted, number)
         if url != wanted:
+            holder = taken.get(wanted, "the newsroom's own listings")
             problems.append(
                 Problem(
                     article.source,
-                    f"its URL {wanted} is already taken by {taken[wanted]}; it was published "
+                    f"its URL {wanted} is already taken by {holder}; it was published "
                     f"at {url} instead. Give one of the two a different 'slug'",
                 )
             )

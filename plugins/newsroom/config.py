@@ -30,6 +30,14 @@ class NewsroomConfig(base.Config):
     sections = c.DictOfItems(c.SubConfig(SectionConfig), default={})
     locale = c.Type(str, default="en")
 
+    # Listings
+    page_size = c.Type(int, default=20)
+    index_page_size = c.Type(int, default=100)
+    navigation = c.Type(bool, default=True)
+
     # The front page
     front_page = c.Type(bool, default=True)
-    front_page_size = c.Type(int, default=20)
+    front_page_size = c.Type(int, default=10)
+    top_stories = c.Type(int, default=4)
+    section_stories = c.Type(int, default=4)
+    breaking_hours = c.Type((int, float), default=6)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from babel.core import Locale, UnknownLocaleError
@@ -40,3 +40,8 @@ def display_datetime(moment: datetime, locale: str = "en") -> str:
     local = moment.replace(tzinfo=None)
     text = format_datetime(local, DATETIME_FORMAT, locale=babel_locale(locale))
     return f"{text} {utc_offset(moment)}"
+
+
+def month_name(year: int, month: int, locale: str = "en") -> str:
+    """The month's name standing alone ("February"), in the locale's language."""
+    return str(format_date(date(year, month, 1), "LLLL", locale=babel_locale(locale)))

@@ -1,4 +1,4 @@
-"""MkDocs pages for articles and listings, whose HTML the plugin already holds.
+"""MkDocs pages for articles and listings, whose HTML or data the plugin already holds.
 
 MkDocs would re-read and re-render Markdown for every page with a new Markdown instance; these
 pages skip both. Material prints `page.title` raw in the header, the nav and the search index,
@@ -9,30 +9,29 @@ Jinja's autoescape.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .indexes import Listing, month_links, year_links
+from .pagination import PageSizes, Pagination, paginate
+from .urls import AUTHORS_INDEX, TAGS_INDEX, archive_url
+
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
 
+    from .catalogue import Catalogue
+    from .indexes import FrontPage, Indexes, Neighbours
     from .model import Article
 
 ARTICLE_TEMPLATE = "news/article.html"
-FRONT_TEMPLATE = "news/front.html"
-
-
-@dataclass(frozen=True)
-class Listing:
-    """A list of articles to show on one page."""
-
-    title: str
-    articles: list[Article] = field(default_factory=list)
-    description: str = ""
 
 
 class NewsPage(Page):
@@ -48,8 +47,9 @@ class NewsPage(Page):
         description: str = "",
         content: str = "",
         searchable: bool = True,
+        nav_title: str | None = None,
     ) -> None:
-        super().__init__(html.escape(headline), file, config)
+        super().__init__(html.escape(nav_title or headline), file, config)
         self.headline = headline
         self.description = description
         self._template = template
@@ -68,7 +68,9 @@ class NewsPage(Page):
 
 
 class ArticlePage(NewsPage):
-    def __init__(self, file: File, config: MkDocsConfig, article: Article) -> None:
+    def __init__(
+        self, file: File, config: MkDocsConfig, article: Article, neighbours: Neighbours | None
+    ) -> None:
         super().__init__(
             file,
             config,
@@ -78,32 +80,145 @@ class ArticlePage(NewsPage):
             content=article.body_html,
         )
         self.article = article
+        self.neighbours = neighbours
 
 
 class ListingPage(NewsPage):
+    """One page of a listing. `pagination` holds its items; `data` what else its template shows."""
+
     def __init__(
-        self, file: File, config: MkDocsConfig, listing: Listing, *, template: str
+        self,
+        file: File,
+        config: MkDocsConfig,
+        pagination: Pagination[Any],
+        *,
+        template: str,
+        data: object = None,
+        nav_title: str | None = None,
     ) -> None:
+        listing = pagination.listing
+        headline = listing.title
+        if pagination.number > 1:
+            headline = f"{headline} (page {pagination.number} of {pagination.count})"
         super().__init__(
             file,
             config,
-            headline=listing.title,
+            headline=headline,
             template=template,
             description=listing.description,
             searchable=False,
+            nav_title=nav_title,
         )
-        self.listing = listing
+        self.pagination = pagination
+        self.data = data
 
 
-def article_file(config: MkDocsConfig, article: Article, *, preview: bool = False) -> File:
-    """The generated file of an article; a draft's is built only by `mkdocs serve`."""
-    inclusion = InclusionLevel.DRAFT if preview else InclusionLevel.NOT_IN_NAV
-    file = File.generated(config, f"{article.url}index.md", content="", inclusion=inclusion)
-    ArticlePage(file, config, article)
+@dataclass
+class PageSet:
+    """The files the plugin adds, and the first page of each listing the top navigation shows."""
+
+    files: list[File]
+    tabs: list[Page]
+
+
+def _listing_files(
+    config: MkDocsConfig, listing: Listing[Any], size: int, template: str, data: object = None
+) -> Iterator[File]:
+    for pagination in paginate(listing, size):
+        file = File.generated(
+            config,
+            f"{pagination.url}index.md",
+            content="",
+            inclusion=InclusionLevel.NOT_IN_NAV,
+        )
+        ListingPage(file, config, pagination, template=template, data=data)
+        yield file
+
+
+def article_files(
+    config: MkDocsConfig, catalogue: Catalogue, neighbours: dict[str, Neighbours], preview: bool
+) -> Iterator[File]:
+    """Article pages; drafts and scheduled ones only when previewing (`mkdocs serve`)."""
+    for article in catalogue.articles:
+        file = File.generated(
+            config, f"{article.url}index.md", content="", inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        ArticlePage(file, config, article, neighbours.get(article.source))
+        yield file
+    if preview:
+        for article in catalogue.unpublished:
+            file = File.generated(
+                config, f"{article.url}index.md", content="", inclusion=InclusionLevel.DRAFT
+            )
+            ArticlePage(file, config, article, None)
+            yield file
+
+
+def listing_files(
+    config: MkDocsConfig,
+    indexes: Indexes,
+    sizes: PageSizes,
+    site_title: str,
+) -> PageSet:
+    """Section fronts, tag and author pages with their indexes, and the date archive."""
+    files: list[File] = []
+    tabs: list[Page] = []
+
+    def add(listing: Listing[Any], size: int, template: str, data: object = None) -> File:
+        generated = list(_listing_files(config, listing, size, template, data))
+        files.extend(generated)
+        return generated[0]
+
+    for listing in indexes.sections.values():
+        tabs.append(_page(add(listing, sizes.articles, "news/section.html")))
+    for listing in indexes.tags.values():
+        add(listing, sizes.articles, "news/tag.html")
+    for listing in indexes.authors.values():
+        add(listing, sizes.articles, "news/author.html")
+    months = month_links(indexes)
+    for key, listing in indexes.months.items():
+        add(listing, sizes.articles, "news/month.html", months[key])
+    years = year_links(indexes)
+    for year, periods in indexes.years.items():
+        year_listing = Listing("year", str(year), str(year), archive_url(year), periods)
+        add(year_listing, 12, "news/year.html", years[year])
+
+    tags = Listing("tags", "tags", "Tags", TAGS_INDEX, indexes.tag_counts())
+    authors = Listing(
+        "authors",
+        "authors",
+        "Authors",
+        AUTHORS_INDEX,
+        [(listing.subject, len(listing.items)) for listing in indexes.authors.values()],
+    )
+    archive = Listing("archive", "archive", "Archive", archive_url(), indexes.periods())
+    tabs.append(_page(add(tags, sizes.index, "news/tags.html")))
+    tabs.append(_page(add(authors, sizes.index, "news/authors.html")))
+    tabs.append(_page(add(archive, sizes.index, "news/archive.html")))
+    return PageSet(files, tabs)
+
+
+def front_page_file(config: MkDocsConfig, front: FrontPage, site_title: str) -> File:
+    listing = Listing("front", "front", site_title, "", front.latest)
+    file = File.generated(config, "index.md", content="", inclusion=InclusionLevel.INCLUDED)
+    ListingPage(
+        file,
+        config,
+        Pagination(listing, 1, max(1, len(front.latest))),
+        template="news/front.html",
+        data=front,
+        nav_title="Home",
+    )
     return file
 
 
-def listing_file(config: MkDocsConfig, src_uri: str, listing: Listing, template: str) -> File:
-    file = File.generated(config, src_uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
-    ListingPage(file, config, listing, template=template)
-    return file
+def _page(file: File) -> Page:
+    assert file.page is not None
+    return file.page
+
+
+def add_tabs(nav: Navigation, tabs: list[Page]) -> None:
+    """Put section fronts and the indexes in the top navigation (Material's tabs)."""
+    for page in tabs:
+        page.parent = None
+    nav.items.extend(tabs)

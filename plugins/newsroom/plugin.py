@@ -1,8 +1,9 @@
 """MkDocs hooks, and nothing else: each hook hands its event to the domain modules.
 
-Data flows one way: files -> articles (articles.py) -> catalogue (catalogue.py) -> pages
-(pages.py) -> outputs (templates). Per-build state is made fresh in `on_config`; only the
-rendered-body cache outlives a build, so that `mkdocs serve` re-renders just what changed.
+Data flows one way: files -> articles (articles.py) -> catalogue (catalogue.py) -> indexes
+(indexes.py) -> pages (pages.py) -> outputs (templates). Per-build state is made fresh in
+`on_config`; only the rendered-body cache outlives a build, so that `mkdocs serve` re-renders
+just what changed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.files import Files
 
 from . import dates
 from .articles import ArticleReader, is_article_source
@@ -20,8 +21,9 @@ from .bodies import Body, MarkdownRenderer
 from .catalogue import Catalogue, PublishingRules, build_catalogue
 from .clock import now
 from .config import NewsroomConfig
+from .indexes import FrontPage, Indexes, build_indexes, build_neighbours, compose_front_page
 from .metadata import Registry
-from .pages import FRONT_TEMPLATE, Listing, article_file, listing_file
+from .pages import add_tabs, article_files, front_page_file, listing_files
 from .report import summary_line
 from .settings import Settings, load_settings
 
@@ -31,9 +33,11 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
 
     from .errors import Problem
-    from .model import Author
+    from .model import Article, Author
 
 log = get_plugin_logger(__name__)
 
@@ -47,6 +51,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._serving = False
         self._settings: Settings | None = None
         self._catalogue = Catalogue()
+        self._indexes = Indexes()
+        self._front: FrontPage | None = None
+        self._tabs: list[Page] = []
         self._failed = 0
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -56,8 +63,13 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._settings = load_settings(self.config)
         self._catalogue = Catalogue()
+        self._indexes = Indexes()
+        self._front = None
+        self._tabs = []
         self._failed = 0
         config.theme.dirs.append(str(TEMPLATES))
+        if self._settings.navigation:
+            _enable_tabs(config)
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
         return config
@@ -69,11 +81,62 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         if authors_file is not None:
             authors, problems = load_authors(authors_file.src_uri, _read(authors_file))
             self._warn(problems)
-        registry = Registry(
-            authors=authors,
-            sections=settings.sections,
-            timezone=settings.timezone,
+        sources = [f for f in files if is_article_source(f.src_uri, settings.articles_dir)]
+        articles = self._read_articles(config, sources, authors, settings)
+        consumed = {id(f) for f in sources} | {id(authors_file)}
+        keep = [f for f in files if id(f) not in consumed]
+        moment = now()
+        self._catalogue, problems = build_catalogue(
+            articles, PublishingRules(settings.article_url, moment), _taken_urls(keep)
         )
+        self._warn(problems)
+        published = self._catalogue.articles
+        self._indexes = build_indexes(published, settings.sections, authors, settings.locale)
+        neighbours = build_neighbours(self._indexes)
+        generated = list(article_files(config, self._catalogue, neighbours, self._serving))
+        pages = listing_files(config, self._indexes, settings.page_sizes, config.site_name)
+        generated.extend(pages.files)
+        self._tabs = pages.tabs if settings.navigation else []
+        self._front = compose_front_page(
+            published,
+            self._indexes,
+            moment,
+            top_count=settings.top_stories,
+            section_count=settings.section_stories,
+            latest_count=settings.front_page_size,
+            breaking_hours=settings.breaking_hours,
+        )
+        if settings.front_page and not any(f.src_uri == "index.md" for f in keep):
+            generated.append(front_page_file(config, self._front, config.site_name))
+        return Files(keep + generated)
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        add_tabs(nav, self._tabs)
+
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        settings = self._require_settings()
+        # Templates under news/ escape every value by default: front matter is untrusted input.
+        env.autoescape = _autoescape_newsroom_templates
+        env.filters["newsroom_date"] = dates.display_date
+        env.filters["newsroom_datetime"] = dates.display_datetime
+        env.globals["newsroom"] = {
+            "catalogue": self._catalogue,
+            "indexes": self._indexes,
+            "front": self._front,
+            "locale": settings.locale,
+        }
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        log.info(summary_line(self._catalogue, self._failed))
+
+    def _read_articles(
+        self,
+        config: MkDocsConfig,
+        sources: list[File],
+        authors: dict[str, Author],
+        settings: Settings,
+    ) -> list[Article]:
+        registry = Registry(authors=authors, sections=settings.sections, timezone=settings.timezone)
         reader = ArticleReader(
             registry,
             settings.read_options,
@@ -81,7 +144,6 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             self._body_cache,
             settings.cache_key,
         )
-        sources = [f for f in files if is_article_source(f.src_uri, settings.articles_dir)]
         articles = []
         for source in sorted(sources, key=lambda f: f.src_uri):
             result = reader.read(source.src_uri, _read(source))
@@ -90,37 +152,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
                 self._failed += 1
             else:
                 articles.append(result.article)
-        consumed = {id(f) for f in sources} | {id(authors_file)}
-        keep = [f for f in files if id(f) not in consumed]
-        self._catalogue, problems = build_catalogue(
-            articles, PublishingRules(settings.article_url, now()), _taken_urls(keep)
-        )
-        self._warn(problems)
-        return Files(keep + list(self._generated_files(config, keep)))
-
-    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
-        settings = self._require_settings()
-        # Templates under news/ escape every value by default: front matter is untrusted input.
-        env.autoescape = _autoescape_newsroom_templates
-        env.filters["newsroom_date"] = dates.display_date
-        env.filters["newsroom_datetime"] = dates.display_datetime
-        env.globals["newsroom"] = {"catalogue": self._catalogue, "locale": settings.locale}
-
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        log.info(summary_line(self._catalogue, self._failed))
-
-    def _generated_files(self, config: MkDocsConfig, existing: list[File]) -> Iterable[File]:
-        settings = self._require_settings()
-        for article in self._catalogue.articles:
-            yield article_file(config, article)
-        if self._serving:
-            for article in self._catalogue.unpublished:
-                yield article_file(config, article, preview=True)
-        if settings.front_page and not any(f.src_uri == "index.md" for f in existing):
-            front = Listing(config.site_name, self._catalogue.latest(settings.front_page_size))
-            file = listing_file(config, "index.md", front, FRONT_TEMPLATE)
-            file.inclusion = InclusionLevel.INCLUDED
-            yield file
+        return articles
 
     def _require_settings(self) -> Settings:
         assert self._settings is not None, "on_config has not run"
@@ -130,6 +162,13 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def _warn(problems: Iterable[Problem]) -> None:
         for problem in problems:
             log.warning(str(problem))
+
+
+def _enable_tabs(config: MkDocsConfig) -> None:
+    """Sections and indexes are reached from Material's tabs: switch them on."""
+    features = config.theme.get("features") or []
+    if "navigation.tabs" not in features:
+        config.theme["features"] = [*features, "navigation.tabs"]
 
 
 def _autoescape_newsroom_templates(name: str | None) -> bool:

@@ -12,6 +12,7 @@ from .articles import ReadOptions
 from .catalogue import format_article_url
 from .errors import NewsroomError
 from .model import Article, Section
+from .pagination import PageSizes
 from .slugs import is_slug
 from .urls import section_url
 
@@ -28,8 +29,13 @@ class Settings:
     read_options: ReadOptions
     article_url: str
     locale: str
+    page_sizes: PageSizes
+    navigation: bool
     front_page: bool
     front_page_size: int
+    top_stories: int
+    section_stories: int
+    breaking_hours: float
 
     @property
     def cache_key(self) -> str:
@@ -109,6 +115,11 @@ def load_settings(config: NewsroomConfig) -> Settings:
         ),
         article_url=config.article_url,
         locale=config.locale,
+        page_sizes=PageSizes(max(1, config.page_size), max(1, config.index_page_size)),
+        navigation=config.navigation,
         front_page=config.front_page,
         front_page_size=max(1, config.front_page_size),
+        top_stories=max(0, config.top_stories),
+        section_stories=max(0, config.section_stories),
+        breaking_hours=config.breaking_hours,
     )

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from .slugs import slugify
 
+TAGS_INDEX = "tags/"
+AUTHORS_INDEX = "authors/"
+
 
 def tag_url(slug: str) -> str:
     return f"tags/{slug}/"
@@ -15,3 +18,16 @@ def section_url(section_id: str) -> str:
 
 def author_url(author_id: str) -> str:
     return f"authors/{slugify(author_id, fallback_prefix='author')}/"
+
+
+def archive_url(year: int | None = None, month: int | None = None) -> str:
+    if year is None:
+        return "archive/"
+    if month is None:
+        return f"archive/{year:04d}/"
+    return f"archive/{year:04d}/{month:02d}/"
+
+
+def page_url(listing_url: str, number: int) -> str:
+    """Page N >= 2 of a listing lives at <listing>/page/N/."""
+    return listing_url if number <= 1 else f"{listing_url}page/{number}/"
