@@ -35,6 +35,14 @@ class NewsroomConfig(base.Config):
     index_page_size = c.Type(int, default=100)
     navigation = c.Type(bool, default=True)
 
+    # Feeds, sitemaps and metadata for search engines
+    feed_length = c.Type(int, default=50)
+    feed_full_content = c.Type(bool, default=False)
+    publisher_name = c.Type(str, default="")  # default: site_name
+    publisher_logo = c.Type(str, default="")  # path in docs_dir or URL; default: the favicon
+    news_sitemap = c.Type(bool, default=True)
+    robots_txt = c.Type(bool, default=True)
+
     # The front page
     front_page = c.Type(bool, default=True)
     front_page_size = c.Type(int, default=10)

@@ -16,12 +16,16 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .dates import display_date
 from .indexes import Listing, month_links, year_links
+from .model import Article
 from .pagination import PageSizes, Pagination, paginate
+from .sitemaps import Entry
 from .urls import AUTHORS_INDEX, TAGS_INDEX, archive_url
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator
+    from datetime import datetime
 
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
@@ -29,7 +33,6 @@ if TYPE_CHECKING:
 
     from .catalogue import Catalogue
     from .indexes import FrontPage, Indexes, Neighbours
-    from .model import Article
 
 ARTICLE_TEMPLATE = "news/article.html"
 
@@ -48,9 +51,11 @@ class NewsPage(Page):
         content: str = "",
         searchable: bool = True,
         nav_title: str | None = None,
+        lastmod: datetime | None = None,
     ) -> None:
         super().__init__(html.escape(nav_title or headline), file, config)
         self.headline = headline
+        self.lastmod = lastmod  # when what the page shows last changed, for the sitemap
         self.description = description
         self._template = template
         self._ready_content = content
@@ -68,8 +73,16 @@ class NewsPage(Page):
 
 
 class ArticlePage(NewsPage):
+    """An article. Material's search shows a page's `tags` under each result: the article's
+    section and date go there, so that a reader sees them beside the headline."""
+
     def __init__(
-        self, file: File, config: MkDocsConfig, article: Article, neighbours: Neighbours | None
+        self,
+        file: File,
+        config: MkDocsConfig,
+        article: Article,
+        neighbours: Neighbours | None,
+        locale: str = "en",
     ) -> None:
         super().__init__(
             file,
@@ -78,9 +91,18 @@ class ArticlePage(NewsPage):
             template=ARTICLE_TEMPLATE,
             description=article.excerpt,
             content=article.body_html,
+            lastmod=article.modified,
         )
         self.article = article
         self.neighbours = neighbours
+        # Material's search results print tags as HTML: hand it escaped text.
+        tags = [article.section.title] if article.section else []
+        tags.append(display_date(article.date, article.lang or locale))
+        self._search_tags = [html.escape(tag) for tag in tags]
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        super().read_source(config)
+        self.meta["tags"] = self._search_tags
 
 
 class ListingPage(NewsPage):
@@ -95,6 +117,7 @@ class ListingPage(NewsPage):
         template: str,
         data: object = None,
         nav_title: str | None = None,
+        lastmod: datetime | None = None,
     ) -> None:
         listing = pagination.listing
         headline = listing.title
@@ -108,6 +131,7 @@ class ListingPage(NewsPage):
             description=listing.description,
             searchable=False,
             nav_title=nav_title,
+            lastmod=_newest(pagination.items) or lastmod,
         )
         self.pagination = pagination
         self.data = data
@@ -121,8 +145,19 @@ class PageSet:
     tabs: list[Page]
 
 
+def _newest(items: Iterable[object]) -> datetime | None:
+    """The latest change among the articles listed, if the items are articles."""
+    dates = [item.modified for item in items if isinstance(item, Article)]
+    return max(dates) if dates else None
+
+
 def _listing_files(
-    config: MkDocsConfig, listing: Listing[Any], size: int, template: str, data: object = None
+    config: MkDocsConfig,
+    listing: Listing[Any],
+    size: int,
+    template: str,
+    data: object = None,
+    lastmod: datetime | None = None,
 ) -> Iterator[File]:
     for pagination in paginate(listing, size):
         file = File.generated(
@@ -131,41 +166,43 @@ def _listing_files(
             content="",
             inclusion=InclusionLevel.NOT_IN_NAV,
         )
-        ListingPage(file, config, pagination, template=template, data=data)
+        ListingPage(file, config, pagination, template=template, data=data, lastmod=lastmod)
         yield file
 
 
 def article_files(
-    config: MkDocsConfig, catalogue: Catalogue, neighbours: dict[str, Neighbours], preview: bool
+    config: MkDocsConfig,
+    catalogue: Catalogue,
+    neighbours: dict[str, Neighbours],
+    preview: bool,
+    locale: str,
 ) -> Iterator[File]:
     """Article pages; drafts and scheduled ones only when previewing (`mkdocs serve`)."""
     for article in catalogue.articles:
         file = File.generated(
             config, f"{article.url}index.md", content="", inclusion=InclusionLevel.NOT_IN_NAV
         )
-        ArticlePage(file, config, article, neighbours.get(article.source))
+        ArticlePage(file, config, article, neighbours.get(article.source), locale)
         yield file
     if preview:
         for article in catalogue.unpublished:
             file = File.generated(
                 config, f"{article.url}index.md", content="", inclusion=InclusionLevel.DRAFT
             )
-            ArticlePage(file, config, article, None)
+            ArticlePage(file, config, article, None, locale)
             yield file
 
 
 def listing_files(
-    config: MkDocsConfig,
-    indexes: Indexes,
-    sizes: PageSizes,
-    site_title: str,
+    config: MkDocsConfig, indexes: Indexes, sizes: PageSizes, newest: datetime | None
 ) -> PageSet:
-    """Section fronts, tag and author pages with their indexes, and the date archive."""
+    """Section fronts, tag and author pages with their indexes, and the date archive.
+    `newest` is the site's latest change: the date of the index pages in the sitemap."""
     files: list[File] = []
     tabs: list[Page] = []
 
     def add(listing: Listing[Any], size: int, template: str, data: object = None) -> File:
-        generated = list(_listing_files(config, listing, size, template, data))
+        generated = list(_listing_files(config, listing, size, template, data, newest))
         files.extend(generated)
         return generated[0]
 
@@ -222,3 +259,13 @@ def add_tabs(nav: Navigation, tabs: list[Page]) -> None:
     for page in tabs:
         page.parent = None
     nav.items.extend(tabs)
+
+
+def sitemap_entries(files: Files) -> Iterator[Entry]:
+    """Every page `mkdocs build` writes, with its last change where the plugin knows it."""
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or file.inclusion.is_excluded():
+            continue
+        url = "" if file.url in ("", "./") else file.url
+        yield Entry(url, page.lastmod if isinstance(page, NewsPage) else None)

@@ -14,21 +14,32 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from . import dates
+from . import dates, seo
 from .articles import ArticleReader, is_article_source
 from .authors import load_authors
 from .bodies import Body, MarkdownRenderer
 from .catalogue import Catalogue, PublishingRules, build_catalogue
 from .clock import now
 from .config import NewsroomConfig
+from .feeds import FeedOptions
 from .indexes import FrontPage, Indexes, build_indexes, build_neighbours, compose_front_page
 from .metadata import Registry
-from .pages import add_tabs, article_files, front_page_file, listing_files
+from .outputs import feed_files, feed_specs, write_output
+from .pages import (
+    add_tabs,
+    article_files,
+    front_page_file,
+    listing_files,
+    sitemap_entries,
+)
 from .report import summary_line
 from .settings import Settings, load_settings
+from .sitemaps import NEWS_SITEMAP, SITEMAP, news_sitemap, robots_txt, sitemap_files
+from .urls import absolute_url
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from datetime import datetime
 
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
@@ -55,6 +66,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._front: FrontPage | None = None
         self._tabs: list[Page] = []
         self._failed = 0
+        self._now: datetime | None = None
+        self._files = Files([])
+        self._extra_outputs: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -67,6 +81,14 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._front = None
         self._tabs = []
         self._failed = 0
+        self._now = now()
+        self._files = Files([])
+        self._extra_outputs = {}
+        if not config.site_url:
+            log.warning(
+                "newsroom: site_url is not set in mkdocs.yml; feeds, sitemaps and structured "
+                "data need absolute URLs, so they are not written"
+            )
         config.theme.dirs.append(str(TEMPLATES))
         if self._settings.navigation:
             _enable_tabs(config)
@@ -85,7 +107,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         articles = self._read_articles(config, sources, authors, settings)
         consumed = {id(f) for f in sources} | {id(authors_file)}
         keep = [f for f in files if id(f) not in consumed]
-        moment = now()
+        moment = self._now or now()
         self._catalogue, problems = build_catalogue(
             articles, PublishingRules(settings.article_url, moment), _taken_urls(keep)
         )
@@ -93,8 +115,11 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         published = self._catalogue.articles
         self._indexes = build_indexes(published, settings.sections, authors, settings.locale)
         neighbours = build_neighbours(self._indexes)
-        generated = list(article_files(config, self._catalogue, neighbours, self._serving))
-        pages = listing_files(config, self._indexes, settings.page_sizes, config.site_name)
+        generated = list(
+            article_files(config, self._catalogue, neighbours, self._serving, settings.locale)
+        )
+        newest = max((a.modified for a in published), default=None)
+        pages = listing_files(config, self._indexes, settings.page_sizes, newest)
         generated.extend(pages.files)
         self._tabs = pages.tabs if settings.navigation else []
         self._front = compose_front_page(
@@ -119,15 +144,70 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         env.autoescape = _autoescape_newsroom_templates
         env.filters["newsroom_date"] = dates.display_date
         env.filters["newsroom_datetime"] = dates.display_datetime
+        publisher = seo.Publisher(
+            settings.publisher_name or config.site_name,
+            absolute_url(config.site_url or "/", settings.publisher_logo or _favicon(config)),
+            config.site_url or "/",
+        )
         env.globals["newsroom"] = {
             "catalogue": self._catalogue,
             "indexes": self._indexes,
             "front": self._front,
             "locale": settings.locale,
+            "structured_data": lambda article: seo.news_article(article, publisher),
+            "open_graph": lambda article: seo.open_graph(article, publisher),
+            "twitter_card": lambda article: seo.twitter_card(article, publisher),
+            "feeds": bool(config.site_url),
         }
+        self._files = files
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Replace MkDocs' sitemap (build date as lastmod) by one with real change dates."""
+        if template_name != SITEMAP or not config.site_url:
+            return None
+        files = sitemap_files(sitemap_entries(self._files), config.site_url)
+        sitemap = files.pop(SITEMAP)
+        self._extra_outputs.update(files)
+        return sitemap
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if config.site_url:
+            self._write_outputs(config)
         log.info(summary_line(self._catalogue, self._failed))
+
+    def _write_outputs(self, config: MkDocsConfig) -> None:
+        settings = self._require_settings()
+        site_url = config.site_url or "/"
+        moment = self._now or now()
+        outputs = dict(self._extra_outputs)
+        specs = feed_specs(
+            self._catalogue,
+            self._indexes,
+            config.site_name,
+            config.site_description or "",
+            settings.locale,
+            moment,
+        )
+        options = FeedOptions(
+            site_url, config.site_name, settings.feed_length, settings.feed_full_content
+        )
+        outputs.update(feed_files(specs, options))
+        sitemaps = [SITEMAP]
+        if settings.news_sitemap:
+            outputs[NEWS_SITEMAP] = news_sitemap(
+                self._catalogue.articles,
+                site_url,
+                settings.publisher_name or config.site_name,
+                settings.locale,
+                moment,
+            )
+            sitemaps.append(NEWS_SITEMAP)
+        if settings.robots_txt and self._files.get_file_from_path("robots.txt") is None:
+            outputs["robots.txt"] = robots_txt(site_url, sitemaps)
+        for path, text in outputs.items():
+            write_output(config.site_dir, path, text)
 
     def _read_articles(
         self,
@@ -162,6 +242,10 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def _warn(problems: Iterable[Problem]) -> None:
         for problem in problems:
             log.warning(str(problem))
+
+
+def _favicon(config: MkDocsConfig) -> str:
+    return str(config.theme.get("favicon") or "assets/images/favicon.png")
 
 
 def _enable_tabs(config: MkDocsConfig) -> None:

@@ -36,6 +36,12 @@ class Settings:
     top_stories: int
     section_stories: int
     breaking_hours: float
+    feed_length: int
+    feed_full_content: bool
+    publisher_name: str
+    publisher_logo: str
+    news_sitemap: bool
+    robots_txt: bool
 
     @property
     def cache_key(self) -> str:
@@ -122,4 +128,10 @@ def load_settings(config: NewsroomConfig) -> Settings:
         top_stories=max(0, config.top_stories),
         section_stories=max(0, config.section_stories),
         breaking_hours=config.breaking_hours,
+        feed_length=max(1, config.feed_length),
+        feed_full_content=config.feed_full_content,
+        publisher_name=config.publisher_name,
+        publisher_logo=config.publisher_logo,
+        news_sitemap=config.news_sitemap,
+        robots_txt=config.robots_txt,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from .slugs import slugify
 
 TAGS_INDEX = "tags/"
@@ -31,3 +33,11 @@ def archive_url(year: int | None = None, month: int | None = None) -> str:
 def page_url(listing_url: str, number: int) -> str:
     """Page N >= 2 of a listing lives at <listing>/page/N/."""
     return listing_url if number <= 1 else f"{listing_url}page/{number}/"
+
+
+def absolute_url(site_url: str, path: str) -> str:
+    """The full URL of a site-relative path (percent-encoded), or `path` if already absolute."""
+    if path.lower().startswith(("http://", "https://")):
+        return path
+    base = site_url if site_url.endswith("/") else f"{site_url}/"
+    return base + quote(path.lstrip("/"), safe="/%")

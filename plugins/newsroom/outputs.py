@@ -1,0 +1,66 @@
+"""The files beside the pages: feeds, the news sitemap, robots.txt. Assembled from the
+catalogue and indexes, and written into the site folder (never outside it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .feeds import (
+    ATOM_FILE,
+    JSON_FILE,
+    RSS_FILE,
+    FeedOptions,
+    FeedSpec,
+    atom_feed,
+    json_feed,
+    rss_feed,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from datetime import datetime
+
+    from .catalogue import Catalogue
+    from .indexes import Indexes
+
+
+def feed_specs(
+    catalogue: Catalogue,
+    indexes: Indexes,
+    site_name: str,
+    site_description: str,
+    language: str,
+    now: datetime,
+) -> Iterator[FeedSpec]:
+    """The site's feed, then one for each section, tag and author."""
+    yield FeedSpec(site_name, site_description, "", catalogue.articles, language, now)
+    for group in (indexes.sections, indexes.tags, indexes.authors):
+        for listing in group.values():
+            yield FeedSpec(
+                f"{listing.title} - {site_name}",
+                listing.description,
+                listing.url,
+                listing.items,
+                language,
+                now,
+            )
+
+
+def feed_files(specs: Iterator[FeedSpec], options: FeedOptions) -> Iterator[tuple[str, str]]:
+    """(path, text) of every feed file: RSS and Atom for each spec, JSON Feed for the site."""
+    for spec in specs:
+        yield spec.path(RSS_FILE), rss_feed(spec, options)
+        yield spec.path(ATOM_FILE), atom_feed(spec, options)
+        if not spec.listing_url:
+            yield spec.path(JSON_FILE), json_feed(spec, options)
+
+
+def write_output(site_dir: str, path: str, text: str) -> None:
+    """Write `text` at `path` inside the site folder; refuse any path that leaves it."""
+    root = Path(site_dir).resolve()
+    target = (root / path).resolve()
+    if root not in target.parents:
+        raise ValueError(f"refusing to write {path!r} outside the site folder")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")

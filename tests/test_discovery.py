@@ -1,0 +1,287 @@
+"""Feeds, sitemaps, news metadata and search, checked by real validators and parsers."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+import feedparser
+import pytest
+from lxml import etree
+
+from .checkers import (
+    rss_problems,
+    structured_data,
+    validate_atom,
+    validate_news_sitemap,
+    validate_sitemap,
+)
+from .sites import Site, article, build_site
+
+BUILD_EPOCH = "1714600800"  # 2024-05-01T22:00:00Z
+HOSTILE_TITLE = 'Profits < forecast & "fears" </title><script>alert(1)</script>'
+HOSTILE_TAG = "<img src=x onerror=alert(3)>"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def _files() -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {
+        "articles/hostile.md": article(
+            HOSTILE_TITLE,
+            "2024-05-01T09:30:00+04:30",
+            updated="2024-05-01T12:00:00+04:30",
+            authors=["jdoe", "asmith"],
+            section="world",
+            tags=[HOSTILE_TAG, "Kabul"],
+            summary='A summary with <b>tags</b> & "quotes"',
+            image={"src": "images/a.png", "alt": "Alt <text>"},
+            body="Body with a zebra word.",
+        ),
+        "articles/old.txt": article("An older story", "2024-04-01T08:00:00Z", section="world"),
+        "articles/no-author.md": article("No byline", "2024-04-29T23:00:00Z", section="business"),
+        "images/a.png": b"\x89PNG\r\n",
+    }
+    for day in range(1, 8):
+        files[f"articles/w{day}.md"] = article(
+            f"World story {day}", f"2024-03-{day:02d}T10:00:00Z", section="world", tags=["Kabul"]
+        )
+    return files
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    monkey = pytest.MonkeyPatch()
+    monkey.setenv("SOURCE_DATE_EPOCH", BUILD_EPOCH)
+    try:
+        return build_site(
+            tmp_path_factory.mktemp("discover"), _files(), plugin={"feed_length": 5, "page_size": 5}
+        )
+    finally:
+        monkey.undo()
+
+
+FEED_FOLDERS = ["", "section/world/", "section/business/", "tags/kabul/", "authors/jdoe/"]
+
+
+@pytest.mark.parametrize("folder", FEED_FOLDERS)
+def test_rss_and_atom_feeds_are_valid(site: Site, folder: str) -> None:
+    assert rss_problems(site.site_dir / folder / "feed.xml") == []
+    assert validate_atom(site.site_dir / folder / "atom.xml") == []
+
+
+def test_site_feed_holds_the_latest_items_with_zoned_dates(site: Site) -> None:
+    rss = feedparser.parse(site.site_dir / "feed.xml")
+    assert len(rss.entries) == 5  # feed_length
+    titles = [entry.title for entry in rss.entries]
+    assert titles == [
+        HOSTILE_TITLE,
+        "No byline",
+        "An older story",
+        "World story 7",
+        "World story 6",
+    ]
+    raw = etree.parse(str(site.site_dir / "feed.xml"))
+    dates = [parsedate_to_datetime(d.text) for d in raw.iter("pubDate")]
+    assert dates == sorted(dates, reverse=True)
+    assert raw.findtext("channel/item/pubDate") == "Wed, 01 May 2024 09:30:00 +0430"
+    assert raw.findtext("channel/item/link") == (
+        "https://news.example.org/2024/05/01/profits-forecast-fears-title-script-alert-1-script/"
+    )
+    atom = etree.parse(str(site.site_dir / "atom.xml"))
+    entry = atom.find(f"{ATOM}entry")
+    assert entry is not None
+    assert entry.findtext(f"{ATOM}published") == "2024-05-01T09:30:00+04:30"
+    assert entry.findtext(f"{ATOM}updated") == "2024-05-01T12:00:00+04:30"
+    assert [a.findtext(f"{ATOM}name") for a in entry.findall(f"{ATOM}author")] == [
+        "Jane Doe",
+        "Ali Smith",
+    ]
+    assert [a.findtext(f"{ATOM}uri") for a in entry.findall(f"{ATOM}author")] == [
+        "https://news.example.org/authors/jdoe/",
+        "https://news.example.org/authors/asmith/",
+    ]
+    categories = [c.get("term") for c in entry.findall(f"{ATOM}category")]
+    assert categories == ["World", HOSTILE_TAG, "Kabul"]
+
+
+def test_feeds_hold_exactly_the_raw_values(site: Site) -> None:
+    atom = etree.parse(str(site.site_dir / "atom.xml"))
+    entry = atom.find(f"{ATOM}entry")
+    assert entry is not None
+    assert entry.findtext(f"{ATOM}title") == HOSTILE_TITLE
+    summary = entry.find(f"{ATOM}summary")
+    assert summary is not None and summary.get("type") == "text"
+    assert summary.text == 'A summary with <b>tags</b> & "quotes"'
+    rss = etree.parse(str(site.site_dir / "feed.xml"))
+    assert rss.findtext("channel/item/title") == HOSTILE_TITLE
+    # An RSS description is HTML: the plain summary arrives escaped for HTML exactly once.
+    assert rss.findtext("channel/item/description") == (
+        'A summary with &lt;b&gt;tags&lt;/b&gt; &amp; "quotes"'
+    )
+    document = json.loads((site.site_dir / "feed.json").read_text(encoding="utf-8"))
+    assert document["version"] == "https://jsonfeed.org/version/1.1"
+    item = document["items"][0]
+    assert item["title"] == HOSTILE_TITLE
+    assert item["content_text"] == 'A summary with <b>tags</b> & "quotes"'
+    assert item["tags"] == [HOSTILE_TAG, "Kabul"]
+    assert item["date_published"] == "2024-05-01T09:30:00+04:30"
+
+
+def test_listing_feeds_hold_their_own_articles(site: Site) -> None:
+    business = feedparser.parse(site.site_dir / "section/business/feed.xml")
+    assert [e.title for e in business.entries] == ["No byline"]
+    kabul = feedparser.parse(site.site_dir / "tags/kabul/atom.xml")
+    assert len(kabul.entries) == 5
+    assert all("Kabul" in [t.term for t in e.tags] for e in kabul.entries)
+    jdoe = feedparser.parse(site.site_dir / "authors/jdoe/feed.xml")
+    assert [e.title for e in jdoe.entries] == [HOSTILE_TITLE]
+
+
+def test_full_content_feeds_when_configured(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {"articles/a.md": article("Full", body="Para *one*.")},
+        plugin={"feed_full_content": True},
+    )
+    atom = etree.parse(str(site.site_dir / "atom.xml"))
+    assert atom.findtext(f"{ATOM}entry/{ATOM}content") == "<p>Para <em>one</em>.</p>"
+    assert validate_atom(site.site_dir / "atom.xml") == []
+    assert rss_problems(site.site_dir / "feed.xml") == []
+
+
+@pytest.mark.parametrize(
+    ("url", "feeds"),
+    [
+        ("", ["feed.xml", "atom.xml", "feed.json"]),
+        (
+            "section/world/",
+            ["../../feed.xml", "../../atom.xml", "../../feed.json", "feed.xml", "atom.xml"],
+        ),
+        (
+            "tags/kabul/page/2/",
+            [
+                "../../../../feed.xml",
+                "../../../../atom.xml",
+                "../../../../feed.json",
+                "../../feed.xml",
+                "../../atom.xml",
+            ],
+        ),
+        ("archive/2024/05/", ["../../../feed.xml", "../../../atom.xml", "../../../feed.json"]),
+    ],
+)
+def test_every_page_points_to_its_feeds(site: Site, url: str, feeds: list[str]) -> None:
+    links = site.dom(url).css('head link[rel="alternate"]')
+    assert [link.attributes["href"] for link in links] == feeds
+
+
+def test_sitemap_lists_every_page_with_real_change_dates(site: Site) -> None:
+    path = site.site_dir / "sitemap.xml"
+    assert validate_sitemap(path) == []
+    tree = etree.parse(str(path))
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    entries = {
+        url.findtext(f"{ns}loc"): url.findtext(f"{ns}lastmod") for url in tree.iter(f"{ns}url")
+    }
+    pages = {f"https://news.example.org/{url}" for url in site.pages()}
+    assert set(entries) == pages
+    article_url = (
+        "https://news.example.org/2024/05/01/profits-forecast-fears-title-script-alert-1-script/"
+    )
+    assert entries[article_url] == "2024-05-01T12:00:00+04:30"  # `updated`, not `date`
+    assert entries["https://news.example.org/section/business/"] == "2024-04-29T23:00:00+00:00"
+    # page 2 of World shows World stories 4 to 1: its newest is the 4th
+    assert entries["https://news.example.org/section/world/page/2/"] == "2024-03-04T10:00:00+00:00"
+    # every lastmod is some article's date or update, never the build's time
+    changes = {
+        time.attributes["datetime"]
+        for url in site.pages()
+        if url.startswith("2024/")
+        for time in site.dom(url).css(".nr-times time")
+    }
+    assert set(entries.values()) <= changes
+    build_time = datetime.fromtimestamp(int(BUILD_EPOCH), tz=UTC).isoformat()
+    assert build_time not in entries.values()
+    assert validate_sitemap(site.site_dir / "sitemap.xml.gz") == []
+
+
+def test_news_sitemap_lists_only_the_last_two_days(site: Site) -> None:
+    path = site.site_dir / "news-sitemap.xml"
+    assert validate_news_sitemap(path) == []
+    tree = etree.parse(str(path))
+    news = "{http://www.google.com/schemas/sitemap-news/0.9}"
+    titles = [t.text for t in tree.iter(f"{news}title")]
+    assert titles == [HOSTILE_TITLE, "No byline"]  # 2024-04-01 and March are too old
+    assert [n.text for n in tree.iter(f"{news}name")] == ["Test Gazette"] * 2
+    assert [n.text for n in tree.iter(f"{news}language")] == ["en"] * 2
+    dates = [d.text for d in tree.iter(f"{news}publication_date")]
+    assert dates == ["2024-05-01T09:30:00+04:30", "2024-04-29T23:00:00+00:00"]
+
+
+def test_robots_txt_names_the_sitemaps(site: Site) -> None:
+    assert (site.site_dir / "robots.txt").read_text() == (
+        "User-agent: *\nAllow: /\n\n"
+        "Sitemap: https://news.example.org/sitemap.xml\n"
+        "Sitemap: https://news.example.org/news-sitemap.xml\n"
+    )
+
+
+def test_article_metadata_reads_back_with_extruct(site: Site) -> None:
+    url = "2024/05/01/profits-forecast-fears-title-script-alert-1-script/"
+    full = f"https://news.example.org/{url}"
+    data = structured_data(site.html(url), full)
+    (ld,) = data["json-ld"]
+    assert ld["@type"] == "NewsArticle"
+    assert ld["headline"] == HOSTILE_TITLE
+    assert ld["description"] == 'A summary with <b>tags</b> & "quotes"'
+    assert ld["image"] == ["https://news.example.org/images/a.png"]
+    assert ld["datePublished"] == "2024-05-01T09:30:00+04:30"
+    assert ld["dateModified"] == "2024-05-01T12:00:00+04:30"
+    assert ld["author"] == [
+        {"@type": "Person", "name": "Jane Doe", "url": "https://news.example.org/authors/jdoe/"},
+        {"@type": "Person", "name": "Ali Smith", "url": "https://news.example.org/authors/asmith/"},
+    ]
+    assert ld["publisher"]["name"] == "Test Gazette"
+    assert ld["publisher"]["logo"]["url"] == "https://news.example.org/assets/images/favicon.png"
+    assert ld["mainEntityOfPage"]["@id"] == full
+    (og,) = data["opengraph"]
+    assert og["@type"] == "article"  # extruct's uniform form of og:type
+    assert og["og:title"] == HOSTILE_TITLE
+    assert og["og:url"] == full
+    assert og["og:image"] == "https://news.example.org/images/a.png"
+    assert og["article:published_time"] == "2024-05-01T09:30:00+04:30"
+    assert og["article:modified_time"] == "2024-05-01T12:00:00+04:30"
+    assert og["article:section"] == "World"
+    page = site.dom(url)
+    assert [m.attributes["content"] for m in page.css('meta[property="article:tag"]')] == [
+        HOSTILE_TAG,
+        "Kabul",
+    ]
+    assert [m.attributes["content"] for m in page.css('meta[property="article:author"]')] == [
+        "https://news.example.org/authors/jdoe/",
+        "https://news.example.org/authors/asmith/",
+    ]
+    twitter = {
+        m.attributes["name"]: m.attributes["content"] for m in page.css('meta[name^="twitter:"]')
+    }
+    assert twitter["twitter:card"] == "summary_large_image"
+    assert twitter["twitter:title"] == HOSTILE_TITLE
+    assert page.css_first('link[rel="canonical"]').attributes["href"] == full
+    assert page.css_first('meta[name="description"]').attributes["content"] == (
+        'A summary with <b>tags</b> & "quotes"'
+    )
+    script = page.css_first('script[type="application/ld+json"]').text()
+    assert "</" not in script and "<script" not in script
+
+
+def test_search_index_has_articles_with_section_and_date(site: Site) -> None:
+    index = json.loads((site.site_dir / "search" / "search_index.json").read_text())
+    docs = {doc["location"]: doc for doc in index["docs"]}
+    doc = docs["2024/05/01/profits-forecast-fears-title-script-alert-1-script/"]
+    assert doc["tags"] == ["World", "1 May 2024"]  # shown under the headline in results
+    assert "zebra" in doc["text"]
+    assert not any(location.startswith(("section/", "tags/")) for location in docs)
+    page = site.dom("2024/05/01/profits-forecast-fears-title-script-alert-1-script/")
+    assert "World · 1 May 2024" not in page.css_first(".nr-body").text()
