@@ -22,4 +22,4 @@ def test_demo_portal_builds_strictly_with_the_wire_story(tmp_path: Path) -> None
     assert len(front_titles) == 6
     assert front_titles[0] == "City council approves a year-long night bus trial"
     assert "Provincial budget talks" not in site.html("")
-    assert not list((tmp_path / "site").rglob("*.txt"))
+    assert [p.name for p in (tmp_path / "site").rglob("*.txt")] == ["robots.txt"]
