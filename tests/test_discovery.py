@@ -173,7 +173,8 @@ def test_full_content_feeds_when_configured(tmp_path: Path) -> None:
     ],
 )
 def test_every_page_points_to_its_feeds(site: Site, url: str, feeds: list[str]) -> None:
-    links = site.dom(url).css('head link[rel="alternate"]')
+    links = site.dom(url).css('head link[rel~="alternate"]')
+    assert all(link.attributes["rel"] == "alternate feed" for link in links)
     assert [link.attributes["href"] for link in links] == feeds
 
 
