@@ -248,7 +248,7 @@ def test_drafts_are_previewed_under_serve(tmp_path: Path) -> None:
         tmp_path, {"articles/draft.md": article(title="Draft story", draft=True)}, command="serve"
     )
     assert "2024/05/01/draft-story/" in site.pages()
-    assert "DRAFT" in site.html("2024/05/01/draft-story/")
+    assert "Draft: not published yet" in site.html("2024/05/01/draft-story/")
     assert "Draft story" not in site.html("")
 
 

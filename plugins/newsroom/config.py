@@ -30,6 +30,9 @@ class NewsroomConfig(base.Config):
     sections = c.DictOfItems(c.SubConfig(SectionConfig), default={})
     locale = c.Type(str, default="en")
 
+    # Building: processes that render pages under `mkdocs build` (0: one per CPU)
+    processes = c.Type(int, default=0)
+
     # Listings
     page_size = c.Type(int, default=20)
     index_page_size = c.Type(int, default=100)

@@ -83,6 +83,7 @@ class ArticlePage(NewsPage):
         article: Article,
         neighbours: Neighbours | None,
         locale: str = "en",
+        preview: bool = False,
     ) -> None:
         super().__init__(
             file,
@@ -95,6 +96,7 @@ class ArticlePage(NewsPage):
         )
         self.article = article
         self.neighbours = neighbours
+        self.preview = preview  # a draft or scheduled article, shown only by `mkdocs serve`
         # Material's search results print tags as HTML: hand it escaped text.
         tags = [article.section.title] if article.section else []
         tags.append(display_date(article.date, article.lang or locale))
@@ -189,7 +191,7 @@ def article_files(
             file = File.generated(
                 config, f"{article.url}index.md", content="", inclusion=InclusionLevel.DRAFT
             )
-            ArticlePage(file, config, article, None, locale)
+            ArticlePage(file, config, article, None, locale, preview=True)
             yield file
 
 
@@ -254,18 +256,30 @@ def _page(file: File) -> Page:
     return file.page
 
 
-def add_tabs(nav: Navigation, tabs: list[Page]) -> None:
-    """Put section fronts and the indexes in the top navigation (Material's tabs)."""
+def add_to_navigation(nav: Navigation, tabs: list[Page], homepage: Page | None) -> None:
+    """Put section fronts and the indexes in the top navigation (Material's tabs), after the
+    front page when the plugin makes it."""
     for page in tabs:
         page.parent = None
+        page.in_navigation = True  # type: ignore[attr-defined]
+    if homepage is not None:
+        homepage.parent = None
+        homepage.in_navigation = True  # type: ignore[attr-defined]
+        nav.items.insert(0, homepage)
+        nav.homepage = homepage
     nav.items.extend(tabs)
 
 
-def sitemap_entries(files: Files) -> Iterator[Entry]:
+def sitemap_entries(files: Iterable[File]) -> Iterator[Entry]:
     """Every page `mkdocs build` writes, with its last change where the plugin knows it."""
-    for file in files.documentation_pages():
+    for file in files:
         page = file.page
-        if page is None or file.inclusion.is_excluded():
+        if page is None or not file.is_documentation_page() or file.inclusion.is_excluded():
             continue
         url = "" if file.url in ("", "./") else file.url
         yield Entry(url, page.lastmod if isinstance(page, NewsPage) else None)
+
+
+def news_page(file: File) -> NewsPage:
+    assert isinstance(file.page, NewsPage)
+    return file.page

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from . import dates, seo
@@ -26,11 +26,22 @@ from .indexes import FrontPage, Indexes, build_indexes, build_neighbours, compos
 from .metadata import Registry
 from .outputs import feed_files, feed_specs, write_output
 from .pages import (
-    add_tabs,
+    ArticlePage,
+    NewsPage,
+    add_to_navigation,
     article_files,
     front_page_file,
     listing_files,
+    news_page,
     sitemap_entries,
+)
+from .render import (
+    Cards,
+    PageRenderer,
+    ShellCache,
+    processes_for,
+    render_pages,
+    write_page,
 )
 from .report import summary_line
 from .settings import Settings, load_settings
@@ -60,6 +71,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def __init__(self) -> None:
         self._body_cache: dict[str, Body] = {}
         self._serving = False
+        self._command = "build"
         self._settings: Settings | None = None
         self._catalogue = Catalogue()
         self._indexes = Indexes()
@@ -68,10 +80,15 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._failed = 0
         self._now: datetime | None = None
         self._files = Files([])
+        self._news_files: list[File] = []
+        self._homepage: NewsPage | None = None
+        self._nav: Navigation | None = None
+        self._env: Environment | None = None
         self._extra_outputs: dict[str, str] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+        self._command = command
         self._body_cache = {}
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
@@ -83,6 +100,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._failed = 0
         self._now = now()
         self._files = Files([])
+        self._news_files = []
+        self._homepage = None
+        self._nav = None
         self._extra_outputs = {}
         if not config.site_url:
             log.warning(
@@ -115,6 +135,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         published = self._catalogue.articles
         self._indexes = build_indexes(published, settings.sections, authors, settings.locale)
         neighbours = build_neighbours(self._indexes)
+        # The plugin's own pages stay out of MkDocs' files: it renders them itself (render.py).
         generated = list(
             article_files(config, self._catalogue, neighbours, self._serving, settings.locale)
         )
@@ -132,11 +153,15 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             breaking_hours=settings.breaking_hours,
         )
         if settings.front_page and not any(f.src_uri == "index.md" for f in keep):
-            generated.append(front_page_file(config, self._front, config.site_name))
-        return Files(keep + generated)
+            front = front_page_file(config, self._front, config.site_name)
+            self._homepage = news_page(front)
+            generated.append(front)
+        self._news_files = generated
+        return Files(keep)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
-        add_tabs(nav, self._tabs)
+        add_to_navigation(nav, self._tabs, self._homepage)
+        self._nav = nav
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
         settings = self._require_settings()
@@ -144,6 +169,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         env.autoescape = _autoescape_newsroom_templates
         env.filters["newsroom_date"] = dates.display_date
         env.filters["newsroom_datetime"] = dates.display_datetime
+        cards = Cards(env, settings.locale)
         publisher = seo.Publisher(
             settings.publisher_name or config.site_name,
             absolute_url(config.site_url or "/", settings.publisher_logo or _favicon(config)),
@@ -158,8 +184,11 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             "open_graph": lambda article: seo.open_graph(article, publisher),
             "twitter_card": lambda article: seo.twitter_card(article, publisher),
             "feeds": bool(config.site_url),
+            "card": cards.card,
+            "shell": ShellCache([page.url for page in self._navigation_pages()]),
         }
         self._files = files
+        self._env = env
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
@@ -167,15 +196,41 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         """Replace MkDocs' sitemap (build date as lastmod) by one with real change dates."""
         if template_name != SITEMAP or not config.site_url:
             return None
-        files = sitemap_files(sitemap_entries(self._files), config.site_url)
+        every_page = [*self._files, *self._published_news_files()]
+        files = sitemap_files(sitemap_entries(every_page), config.site_url)
         sitemap = files.pop(SITEMAP)
         self._extra_outputs.update(files)
         return sitemap
 
+    @event_priority(50)  # before Material's search writes the index our pages went into
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._write_pages(config)
         if config.site_url:
             self._write_outputs(config)
         log.info(summary_line(self._catalogue, self._failed))
+
+    def _navigation_pages(self) -> list[Page]:
+        if self._nav is None:
+            return []
+        home = [self._homepage] if self._homepage is not None else []
+        return [*self._nav.pages, *home, *self._tabs]
+
+    def _published_news_files(self) -> list[File]:
+        """The plugin's pages this build writes (drafts too when previewing)."""
+        return [f for f in self._news_files if self._serving or not f.inclusion.is_excluded()]
+
+    def _write_pages(self, config: MkDocsConfig) -> None:
+        assert self._nav is not None and self._env is not None
+        renderer = PageRenderer(self._env, config, self._nav, self._files)
+
+        def render(page: NewsPage) -> None:
+            write_page(page, renderer.render(page))
+
+        pages = [news_page(file) for file in self._published_news_files()]
+        for page in pages:
+            if isinstance(page, ArticlePage):
+                renderer.index_for_search(page)
+        render_pages(pages, render, processes_for(self._command, self.config.processes))
 
     def _write_outputs(self, config: MkDocsConfig) -> None:
         settings = self._require_settings()
