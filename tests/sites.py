@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,8 +49,9 @@ class Site:
 
     @property
     def summary(self) -> str:
-        """The line the plugin ends every build with."""
-        return next(line for line in self.infos if line.startswith("newsroom: published"))
+        """The line the plugin ends every build with, without the time it took."""
+        line = next(line for line in self.infos if line.startswith("newsroom: published"))
+        return re.sub(r"; took \d+\.\d s$", "", line)
 
     def file(self, url: str) -> Path:
         """The output file of a site-relative URL ('2024/05/01/x/' -> .../index.html)."""

@@ -261,6 +261,8 @@ def test_every_build_ends_with_a_count(tmp_path: Path) -> None:
     assert site.summary == (
         "newsroom: published 1 article, skipped 1: 1 with errors (see the warnings above)"
     )
+    (line,) = [line for line in site.infos if line.startswith("newsroom: published")]
+    assert re.fullmatch(r".*; took \d+\.\d s", line)
 
 
 def test_strict_mode_fails_on_any_article_warning(tmp_path: Path) -> None:

@@ -11,12 +11,14 @@ from .errors import ArticleError, Problem
 from .frontmatter import FrontMatter, parse_front_matter
 from .metadata import EXAMPLES, FIELDS, FieldError, Registry
 from .model import Article
+from .parallel import fork_map
+from .progress import Progress
 from .slugs import slugify
 from .sources import decode_source
 
 if TYPE_CHECKING:
     import re
-    from collections.abc import Callable, MutableMapping
+    from collections.abc import Callable, MutableMapping, Sequence
 
 ARTICLE_SUFFIXES = (".md", ".txt")
 
@@ -26,6 +28,18 @@ class ReadOptions:
     boilerplate: tuple[re.Pattern[str], ...] = ()
     words_per_minute: int = 200
     summary_length: int = 280
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """An article whose front matter is read and whose body is still to be rendered."""
+
+    source: str
+    kind: Literal["md", "txt"]
+    values: dict[str, Any]
+    body: str
+    key: str  # of its rendered body in the cache
+    problems: tuple[Problem, ...]
 
 
 @dataclass(frozen=True)
@@ -63,6 +77,35 @@ class ArticleReader:
         self._settings_key = settings_key
 
     def read(self, source: str, data: bytes) -> ReadResult:
+        """Read one article (its body rendered here, or taken from the cache)."""
+        return self.read_all([(source, data)])[0]
+
+    def read_all(
+        self,
+        sources: Sequence[tuple[str, bytes]],
+        processes: int = 1,
+        say: Callable[[str], None] | None = None,
+    ) -> list[ReadResult]:
+        """Read many articles; the bodies not in the cache are rendered by `processes`
+        processes (Python-Markdown is most of the cost of reading an article). On long runs,
+        `say` hears how far it got every few seconds."""
+        parsed = [self._parse(source, data) for source, data in sources]
+        pending = {
+            key: (draft.kind, draft.body)
+            for draft in parsed
+            if isinstance(draft, _Parsed) and (key := draft.key) not in self._body_cache
+        }
+        if pending:
+            if any(kind == "md" for kind, _text in pending.values()):
+                self._markdown_renderer()  # made once, before any fork, shared by all
+            progress = Progress(
+                say or (lambda _line: None), len(pending), "article bodies rendered"
+            )
+            bodies = fork_map(self._render, list(pending.values()), processes, progress.update)
+            self._body_cache.update(zip(pending, bodies, strict=True))
+        return [self._article(draft) if isinstance(draft, _Parsed) else draft for draft in parsed]
+
+    def _parse(self, source: str, data: bytes) -> _Parsed | ReadResult:
         decoded = decode_source(source, data)
         problems = list(decoded.notices)
         kind: Literal["md", "txt"] = "txt" if source.endswith(".txt") else "md"
@@ -77,11 +120,16 @@ class ArticleReader:
         values = self._read_fields(source, front_matter, self._registries[kind], problems)
         if values is None:
             return ReadResult(source, None, tuple(problems))
-        body = self._body(kind, front_matter.body)
+        key = fingerprint(self._settings_key, kind, front_matter.body)
+        return _Parsed(source, kind, values, front_matter.body, key, tuple(problems))
+
+    def _article(self, parsed: _Parsed) -> ReadResult:
+        body = self._body_cache[parsed.key]
+        values = parsed.values
         title: str = values["title"]
         article = Article(
-            source=source,
-            kind=kind,
+            source=parsed.source,
+            kind=parsed.kind,
             title=title,
             date=values["date"],
             body_html=body.html,
@@ -102,7 +150,7 @@ class ArticleReader:
             lang=values.get("lang", ""),
             corrections=values.get("corrections", ()),
         )
-        return ReadResult(source, article, tuple(problems))
+        return ReadResult(parsed.source, article, parsed.problems)
 
     def _read_fields(
         self,
@@ -136,20 +184,20 @@ class ArticleReader:
                 publishable = False
         return values if publishable else None
 
-    def _body(self, kind: str, text: str) -> Body:
-        key = fingerprint(self._settings_key, kind, text)
-        body = self._body_cache.get(key)
-        if body is None:
-            body = self._render(kind, text)
-            self._body_cache[key] = body
-        return body
-
-    def _render(self, kind: str, text: str) -> Body:
-        if kind == "txt":
-            return render_plaintext(text, self._options.boilerplate)
+    def _markdown_renderer(self) -> MarkdownRenderer:
         if self._markdown is None:
             self._markdown = self._make_markdown()
-        return self._markdown.render(text)
+        return self._markdown
+
+    def _render(self, kind_and_text: tuple[str, str]) -> Body:
+        kind, text = kind_and_text
+        if kind == "txt":
+            return render_plaintext(text, self._options.boilerplate)
+        return self._markdown_renderer().render(text)
+
+
+def _silent(_line: str) -> None:
+    pass
 
 
 def _unknown_field_message(name: str) -> str:

@@ -35,14 +35,9 @@ from .pages import (
     news_page,
     sitemap_entries,
 )
-from .render import (
-    Cards,
-    PageRenderer,
-    ShellCache,
-    processes_for,
-    render_pages,
-    write_page,
-)
+from .parallel import fork_map, processes_for
+from .progress import Progress
+from .render import Cards, PageRenderer, ShellCache, write_page
 from .report import summary_line
 from .settings import Settings, load_settings
 from .sitemaps import NEWS_SITEMAP, SITEMAP, news_sitemap, robots_txt, sitemap_files
@@ -79,6 +74,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._tabs: list[Page] = []
         self._failed = 0
         self._now: datetime | None = None
+        self._clock = Progress(self._say, 0, "build")
         self._files = Files([])
         self._news_files: list[File] = []
         self._homepage: NewsPage | None = None
@@ -99,6 +95,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._tabs = []
         self._failed = 0
         self._now = now()
+        self._clock = Progress(self._say, 0, "build")
         self._files = Files([])
         self._news_files = []
         self._homepage = None
@@ -207,7 +204,11 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._write_pages(config)
         if config.site_url:
             self._write_outputs(config)
-        log.info(summary_line(self._catalogue, self._failed))
+        seconds = self._clock.elapsed()
+        log.info(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
+
+    def _processes(self) -> int:
+        return processes_for(self._command, self.config.processes)
 
     def _navigation_pages(self) -> list[Page]:
         if self._nav is None:
@@ -230,7 +231,8 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         for page in pages:
             if isinstance(page, ArticlePage):
                 renderer.index_for_search(page)
-        render_pages(pages, render, processes_for(self._command, self.config.processes))
+        progress = Progress(self._say, len(pages), "pages written")
+        fork_map(render, pages, self._processes(), progress.update)
 
     def _write_outputs(self, config: MkDocsConfig) -> None:
         settings = self._require_settings()
@@ -280,8 +282,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             settings.cache_key,
         )
         articles = []
-        for source in sorted(sources, key=lambda f: f.src_uri):
-            result = reader.read(source.src_uri, _read(source))
+        ordered = sorted(sources, key=lambda f: f.src_uri)
+        inputs = [(source.src_uri, _read(source)) for source in ordered]
+        for result in reader.read_all(inputs, self._processes(), self._say):
             self._warn(result.problems)
             if result.article is None:
                 self._failed += 1
@@ -292,6 +295,10 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def _require_settings(self) -> Settings:
         assert self._settings is not None, "on_config has not run"
         return self._settings
+
+    @staticmethod
+    def _say(line: str) -> None:
+        log.info(line)
 
     @staticmethod
     def _warn(problems: Iterable[Problem]) -> None:

@@ -5,26 +5,20 @@ shared, cached and split across processes.
 - Article cards, the bulk of every listing, are rendered once per article and kind of card
   with site-root-relative links, and re-rooted for each page by one string replacement.
 - Whitespace that templates leave between lines is squeezed out (never inside `<pre>`).
-- Under `mkdocs build`, pages are rendered by several forked processes; under `mkdocs serve`
-  only the pages whose inputs changed are rendered again (see `cache.py`).
+- Under `mkdocs build`, pages are shared among forked processes (parallel.py).
 """
 
 from __future__ import annotations
 
-import os
 import re
-import sys
-import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
 
-from .errors import NewsroomError
-
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Sequence
 
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
@@ -158,58 +152,3 @@ def write_page(page: NewsPage, html: str) -> None:
     path = Path(page.file.abs_dest_path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
-
-
-def render_pages(
-    pages: Sequence[NewsPage],
-    render: Callable[[NewsPage], None],
-    processes: int = 1,
-) -> None:
-    """Call `render` for every page, in `processes` forked processes when there are many.
-
-    Forking shares the build's memory (articles, indexes, the Jinja environment) with each
-    process for free; each process renders every n-th page and writes its files itself.
-    """
-    if processes <= 1 or len(pages) < 100 or not hasattr(os, "fork"):
-        for page in pages:
-            render(page)
-        return
-    children = []
-    for share in range(1, processes):
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - runs in the child
-            _render_share_and_exit(pages[share::processes], render)
-        children.append(pid)
-    for page in pages[0::processes]:
-        render(page)
-    failures = [pid for pid in children if os.waitpid(pid, 0)[1] != 0]
-    if failures:
-        raise NewsroomError(
-            f"newsroom: {len(failures)} of the page-writing processes failed (see above)"
-        )
-
-
-def _render_share_and_exit(
-    pages: Sequence[NewsPage], render: Callable[[NewsPage], None]
-) -> None:  # pragma: no cover - runs in the child
-    status = 0
-    try:
-        for page in pages:
-            render(page)
-    except BaseException:
-        traceback.print_exc(file=sys.stderr)
-        status = 1
-    finally:
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(status)
-
-
-def processes_for(command: str, requested: int) -> int:
-    """How many processes render pages: forking is for `mkdocs build` only (the dev server
-    runs threads, and forking a threaded process is unsafe); 0 means one per CPU."""
-    if command not in ("build", "gh-deploy"):
-        return 1
-    if requested > 0:
-        return requested
-    return max(1, min(os.cpu_count() or 1, 8))

@@ -86,10 +86,13 @@ Incremental updates
 -------------------
 `SearchIndex.update()` re-analyses only changed articles and re-encodes only the shards and
 chunks their old and new terms touch; files whose bytes did not change are not reported. A
-document keeps its id while its URL stays; a new one gets the next id. Output is
-deterministic: `SearchIndex(docs)` sorts documents by URL, so the same documents in any order
-give byte-identical files, and an update that keeps the set of URLs (and the shard scheme)
-gives exactly the files a fresh build of the new documents gives.
+document keeps its id while its URL stays; a new one gets the next id (so ties in ranking
+still favour the newest), and a removed one leaves an empty slot until the next fresh build.
+Output is deterministic: `SearchIndex(docs)` gives ids in URL order, so the same documents in
+any order give byte-identical files; and updating a fresh build's documents in place (same
+URLs, same shard scheme) gives exactly the files a fresh build of the new documents gives.
+The shard scheme follows the number of documents, and changes (rewriting every shard once)
+only when an update leaves it four times too large or too small.
 """
 
 from __future__ import annotations
@@ -139,7 +142,7 @@ DELETED: tuple[tuple[int, int], ...] = (
     (0x06EA, 0x06ED),
     (0x1AB0, 0x1AFF),  # combining diacritical marks extended
     (0x1DC0, 0x1DFF),  # combining diacritical marks supplement
-    (0x200B, 0x200F),  # zero width space, ZWNJ, ZWJ, left-to-right and right-to-left marks
+    (0x200C, 0x200F),  # ZWNJ, ZWJ, left-to-right and right-to-left marks
     (0x2018, 0x2019),  # single quotation marks (the right one is the typographic apostrophe)
     (0x202A, 0x202E),  # bidirectional embeddings and overrides
     (0x2060, 0x2060),  # word joiner
@@ -746,7 +749,8 @@ class SearchIndex:
 
     def _encode_chunk(self, chunk: int) -> bytes:
         entries = self._entries[chunk * CHUNK_SIZE : (chunk + 1) * CHUNK_SIZE]
-        return ("[" + ",".join(e.record if e else "null" for e in entries) + "]").encode()
+        chunk_text = "[" + ",".join(e.record if e else "null" for e in entries) + "]"
+        return chunk_text.encode("utf-8", "replace")  # (a lone surrogate becomes "?")
 
     def _encode_manifest(self) -> bytes:
         version = hashlib.sha256()

@@ -36,7 +36,7 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu
 const WORD_END = /[\p{L}\p{M}\p{N}]$/u
 const ASCII_LETTERS = /^[a-z]+$/
 /* Runs of text to highlight: words with what normalisation deletes inside them */
-const DISPLAY_WORD = /[\p{L}\p{M}\p{N}\u00ad\u02bc\u200b-\u200f\u2018\u2019\u2060\ufeff']+/gu
+const DISPLAY_WORD = /[\p{L}\p{M}\p{N}\u00ad\u02bc\u200c-\u200f\u2018\u2019\ufeff']+/gu
 
 let index = null /* Promise of the prepared manifest */
 let pages = [] /* Material's documents */
@@ -259,14 +259,14 @@ function analysePages(manifest) {
   return analysedPages
 }
 
-function scorePages(words, candidates, frequency, manifest) {
+function scorePages(words, frequency, manifest) {
   const found = []
   for (const page of analysePages(manifest)) {
     let score = 0
     let matched = 0
     const terms = {}
     const marked = new Set()
-    words.forEach((word, w) => {
+    for (const word of words) {
       let best = 0
       for (const [term, count] of page.counts) {
         const weight =
@@ -288,8 +288,7 @@ function scorePages(words, candidates, frequency, manifest) {
         score += best
         matched++
       }
-      void candidates[w]
-    })
+    }
     if (matched) found.push({ page, score, matched, order: -1 - page.order, terms, marked })
   }
   return found
@@ -380,7 +379,7 @@ async function search(query, number) {
     .map(id => ({ id, score: scores.get(id), matched: matched.get(id), order: id }))
     .sort(compare)
     .slice(0, settings.results)
-  const others = scorePages(words, candidates, frequency, manifest)
+  const others = scorePages(words, frequency, manifest)
   const ranked = [...articles, ...others].sort(compare)
 
   /* Metadata of the articles shown */

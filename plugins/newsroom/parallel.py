@@ -1,0 +1,101 @@
+"""Sharing work among forked processes, for `mkdocs build` on machines with several cores.
+
+Forking gives each process the build's whole memory (articles, the Markdown instance, the
+Jinja environment) at no cost; each process takes every n-th item and sends its results back
+through a pipe. Forking is for `mkdocs build` only: `mkdocs serve` runs threads, and forking a
+threaded process is unsafe, so there everything runs in the one process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import traceback
+from typing import TYPE_CHECKING, TypeVar
+
+from .errors import NewsroomError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+MIN_ITEMS_PER_PROCESS = 50
+
+
+def processes_for(command: str, requested: int) -> int:
+    """How many processes to use: 1 unless building; `requested` 0 means one per CPU."""
+    if command not in ("build", "gh-deploy") or not hasattr(os, "fork"):
+        return 1
+    if requested > 0:
+        return requested
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def fork_map(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    processes: int,
+    progress: Callable[[int], None] | None = None,
+) -> list[R]:
+    """`[function(item) for item in items]`, computed by up to `processes` processes.
+
+    `progress` is called in this process with an estimate of how many items are done.
+    """
+    processes = max(1, min(processes, len(items) // MIN_ITEMS_PER_PROCESS))
+
+    def run(share: Sequence[T]) -> list[R]:
+        results = []
+        for done, item in enumerate(share, 1):
+            results.append(function(item))
+            if progress is not None:
+                progress(done * processes)
+        return results
+
+    if processes <= 1:
+        return run(items)
+    children: list[tuple[int, int]] = []
+    for share in range(1, processes):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child
+            os.close(read_end)
+            _run_share_and_exit(function, items[share::processes], write_end)
+        os.close(write_end)
+        children.append((pid, read_end))
+    results: list[list[R]] = [run(items[0::processes])]
+    failed = 0
+    for pid, read_end in children:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        status = os.waitpid(pid, 0)[1]
+        if status != 0 or not data:
+            failed += 1
+            results.append([])
+        else:
+            results.append(pickle.loads(data))
+    if failed:
+        raise NewsroomError(f"newsroom: {failed} worker process(es) failed (see the error above)")
+    merged: list[R] = [None] * len(items)  # type: ignore[list-item]
+    for share, share_results in enumerate(results):
+        merged[share::processes] = share_results
+    return merged
+
+
+def _run_share_and_exit(
+    function: Callable[[T], R], items: Sequence[T], write_end: int
+) -> None:  # pragma: no cover - runs in the child
+    status = 0
+    try:
+        payload = pickle.dumps([function(item) for item in items], pickle.HIGHEST_PROTOCOL)
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(payload)
+    except BaseException:
+        traceback.print_exc(file=sys.stderr)
+        status = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)

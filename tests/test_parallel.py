@@ -1,0 +1,56 @@
+"""Sharing work among forked processes, and the progress lines of long builds."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from newsroom.errors import NewsroomError
+from newsroom.parallel import fork_map, processes_for
+from newsroom.progress import Progress
+
+
+def _square_with_pid(number: int) -> tuple[int, int]:
+    return number * number, os.getpid()
+
+
+def test_fork_map_gives_the_serial_result_in_order_from_several_processes() -> None:
+    items = list(range(500))
+    results = fork_map(_square_with_pid, items, processes=3)
+    assert [value for value, _pid in results] == [n * n for n in items]
+    assert len({pid for _value, pid in results}) == 3
+    assert {pid for _value, pid in results} >= {os.getpid()}
+
+
+def test_a_failing_worker_fails_the_whole_map() -> None:
+    def boom(number: int) -> int:
+        if number == 301:
+            raise ValueError("no")
+        return number
+
+    with pytest.raises((NewsroomError, ValueError)):
+        fork_map(boom, list(range(400)), processes=2)
+
+
+def test_small_jobs_and_the_dev_server_stay_in_one_process() -> None:
+    results = fork_map(_square_with_pid, [1, 2, 3], processes=4)
+    assert {pid for _value, pid in results} == {os.getpid()}
+    assert processes_for("serve", 4) == 1
+    assert processes_for("build", 3) == 3
+    assert processes_for("build", 0) >= 1
+
+
+def test_progress_speaks_at_most_every_interval_and_not_in_ci(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lines: list[str] = []
+    monkeypatch.delenv("CI", raising=False)
+    progress = Progress(lines.append, 10_000, "pages written", interval=0)
+    progress.update(2_500)
+    progress.update(12_000)
+    assert lines == ["pages written: 2,500 of 10,000", "pages written: 10,000 of 10,000"]
+    monkeypatch.setenv("CI", "true")
+    silent: list[str] = []
+    Progress(silent.append, 10, "pages written", interval=0).update(5)
+    assert silent == []
