@@ -64,8 +64,8 @@ place the rules live.
    suffix)`, e.g. `cities` → `city`, `classes` → `class`, `churches` → `church`,
    `reports` → `report`, but `status`, `analysis`, `class` stay.
 
-The result of step 6 is a term. The client lower-cases nothing else and knows no languages:
-the rules depend on the script only, so a query needs no language to match an article.
+The result of step 6 is a term. Nothing depends on a document's language, only on the
+script: a query needs no language to match an article.
 
 Ranking
 -------
@@ -79,8 +79,8 @@ always outweighs a match in the text alone (at most 22). At query time each quer
 scores `idf * impact * weight` per document (`idf = ln(1 + (N - df + 0.5) / (df + 0.5))`,
 weight 1 for the word itself and `PREFIX_WEIGHT` for a completion of the word being typed,
 the best of these per word), and documents are ranked by the number of query words they
-match, then by the sum of their words' scores, then newest id first. The client returns the
-best `RESULT_LIMIT`.
+match, then by the sum of their words' scores, then by the higher id (the newer article, when
+URLs start with the date). The client shows the best `RESULT_LIMIT`.
 
 Incremental updates
 -------------------

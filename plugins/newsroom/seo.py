@@ -89,13 +89,10 @@ def open_graph(article: Article, publisher: Publisher) -> list[tuple[str, str]]:
 
 
 def twitter_card(article: Article, publisher: Publisher) -> list[tuple[str, str]]:
+    """Twitter (X) falls back on Open Graph for title, description and image: only the card
+    type and the image's alt text are its own."""
     card = "summary_large_image" if article.image else "summary"
-    tags = [
-        ("twitter:card", card),
-        ("twitter:title", article.title),
-        ("twitter:description", article.excerpt),
-    ]
+    tags = [("twitter:card", card)]
     if article.image:
-        tags.append(("twitter:image", absolute_url(publisher.site_url, article.image.src)))
         tags.append(("twitter:image:alt", article.image.alt))
     return tags

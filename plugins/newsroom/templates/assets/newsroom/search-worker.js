@@ -218,6 +218,17 @@ function teaser(text, size) {
   return `${text.slice(0, cut).replace(/[ ,;:.\-\u2013\u2014]+$/, "")}\u2026`
 }
 
+/* The teaser of a page: from a little before its first marked word */
+function teaserAround(text, marked, rules, size) {
+  for (const match of text.matchAll(DISPLAY_WORD)) {
+    if (!tokenize(match[0], rules).some(word => marked.has(stem(word, rules)))) continue
+    if (match.index + match[0].length <= size) break
+    const start = text.lastIndexOf(" ", match.index - size / 4)
+    return `\u2026${teaser(text.slice(start + 1), size)}`
+  }
+  return teaser(text, size)
+}
+
 /* Escape `text` and mark the words whose terms are in `marked` */
 function highlight(text, marked, rules) {
   let html = ""
@@ -299,7 +310,11 @@ function pageItem({ page, score, terms, marked }, manifest) {
   return {
     location: doc.location,
     title: String(doc.title ?? ""),
-    text: `<p>${highlight(teaser(page.text, manifest.query.snippet), marked, manifest.rules)}</p>`,
+    text: `<p>${highlight(
+      teaserAround(page.text, marked, manifest.rules, manifest.query.snippet),
+      marked,
+      manifest.rules
+    )}</p>`,
     tags: (doc.tags ?? []).map(tag => escapeHTML(tag)),
     score,
     terms
@@ -316,6 +331,9 @@ async function search(query, number) {
   if (!words.length) return { items: [] }
   const settings = manifest.query
   const version = manifest.version
+
+  /* Fetch the words' own postings while the completions are looked up */
+  for (const word of words) load(postingsPath(word.term, manifest), version).catch(() => {})
 
   /* The word being typed: its completions, most frequent first */
   const candidates = await Promise.all(
