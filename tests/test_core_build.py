@@ -105,10 +105,14 @@ def test_articles_stay_out_of_the_sidebar_navigation(tmp_path: Path) -> None:
         tmp_path,
         {"about.md": "# About us\n", "articles/a.md": article(title="Unique headline xyzzy")},
     )
-    home_nav = site.dom("").css_first("nav.md-nav--primary").text()
-    assert "About us" in home_nav
-    assert "xyzzy" not in home_nav
-    assert "xyzzy" not in site.dom("about/").css_first("nav.md-nav--primary").text()
+    about_nav = site.dom("about/").css_first("nav.md-nav--primary").text()
+    assert "About us" in about_nav
+    assert "xyzzy" not in about_nav
+    for url in ("", "about/", "section/world/"):
+        tabs = site.dom(url).css_first(".md-tabs").text()
+        assert "About us" in tabs
+        assert "xyzzy" not in tabs
+    assert site.dom("").css_first("nav.md-nav--primary") is None  # news pages: no drawer
 
 
 def test_front_page_lists_newest_articles_first(tmp_path: Path) -> None:
@@ -331,4 +335,4 @@ def test_unicode_titles_give_readable_slugs(tmp_path: Path) -> None:
     site = build_site(tmp_path, files)
     url = "2024/05/01/د-کابل-ښار-کې-نوې-بسونه/"
     assert url in site.pages()
-    assert re.search(r'<div class="nr-article" lang="ps">', site.html(url))
+    assert re.search(r'<div class="nr-page nr-article" lang="ps">', site.html(url))
