@@ -10,6 +10,9 @@ from pathlib import Path
 import feedparser
 import pytest
 from lxml import etree
+from selectolax.lexbor import LexborHTMLParser
+
+from newsroom.search import INDEX_DIR, IndexFiles
 
 from .checkers import (
     rss_problems,
@@ -277,11 +280,24 @@ def test_article_metadata_reads_back_with_extruct(site: Site) -> None:
 
 
 def test_search_index_has_articles_with_section_and_date(site: Site) -> None:
-    index = json.loads((site.site_dir / "search" / "search_index.json").read_text())
-    docs = {doc["location"]: doc for doc in index["docs"]}
-    doc = docs["2024/05/01/profits-forecast-fears-title-script-alert-1-script/"]
-    assert doc["tags"] == ["World", "1 May 2024"]  # shown under the headline in results
-    assert "zebra" in doc["text"]
-    assert not any(location.startswith(("section/", "tags/")) for location in docs)
-    page = site.dom("2024/05/01/profits-forecast-fears-title-script-alert-1-script/")
-    assert "World · 1 May 2024" not in page.css_first(".nr-body").text()
+    index = IndexFiles.read(site.site_dir / INDEX_DIR)
+    documents = {url: (title, tags) for url, title, tags in index.documents()}
+    url = "2024/05/01/profits-forecast-fears-title-script-alert-1-script/"
+    assert documents[url] == (HOSTILE_TITLE, ("World", "1 May 2024"))  # shown under the title
+    assert [hit.url for hit in index.search("zebra").hits] == [url]
+    assert len(documents) == 10  # every article, and no listing page
+    material = json.loads((site.site_dir / "search" / "search_index.json").read_text())
+    assert material["docs"] == []  # Material's own index keeps the site's other pages only
+
+
+def test_every_page_asks_newsroom_s_worker_for_search(tmp_path: Path) -> None:
+    site = build_site(tmp_path, {"about.md": "# About\n", "articles/a.md": article()})
+    pages = [*site.site_dir.rglob("*.html")]
+    assert len(pages) > 10
+    for path in pages:
+        config = json.loads(
+            LexborHTMLParser(path.read_text(encoding="utf-8")).css_first("#__config").text()
+        )
+        assert config["search"].endswith("assets/newsroom/search-worker.js"), path
+    assert (site.site_dir / "assets" / "newsroom" / "search-worker.js").is_file()
+    assert (site.site_dir / INDEX_DIR / "manifest.json").is_file()

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
+from newsroom.search import INDEX_DIR, IndexFiles
+
 from .checkers import structured_data
 from .sites import article, build_site, write_tree
 
@@ -101,9 +103,9 @@ def test_hostile_values_reach_json_ld_and_feeds_exactly_once(tmp_path: Path) -> 
     news = etree.parse(str(site.site_dir / "news-sitemap.xml"))
     titles = [t.text for t in news.iter("{http://www.google.com/schemas/sitemap-news/0.9}title")]
     assert titles in ([], [f"Title {EVIL}"])
-    search = json.loads((site.site_dir / "search" / "search_index.json").read_text())
-    doc = next(d for d in search["docs"] if d["location"] == url)
-    assert "<script>" not in json.dumps(doc)
+    index = IndexFiles.read(site.site_dir / INDEX_DIR)
+    (document,) = index.documents()  # raw values: the search worker escapes them for display
+    assert document == (url, f"Title {EVIL}", (f"Section {EVIL}", "1 May 2024"))
     html = site.html(url)
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&amp;amp;" not in html and "&amp;lt;" not in html and "&amp;quot;" not in html

@@ -305,6 +305,7 @@ def _article(source: str, day: int, tags: tuple[str, ...], section: Section) -> 
         title=source,
         date=datetime(2024, 5, day, tzinfo=UTC),
         body_html="",
+        text="",
         excerpt="",
         word_count=1,
         reading_minutes=1,

@@ -133,6 +133,7 @@ class ArticleReader:
             title=title,
             date=values["date"],
             body_html=body.html,
+            text=body.text,
             excerpt=values.get("summary") or summarize(body.lead, self._options.summary_length),
             summary=values.get("summary", ""),
             word_count=body.word_count,

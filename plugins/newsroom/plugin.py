@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 
 from . import dates, seo
@@ -26,7 +26,6 @@ from .indexes import FrontPage, Indexes, build_indexes, build_neighbours, compos
 from .metadata import Registry
 from .outputs import feed_files, feed_specs, write_output
 from .pages import (
-    ArticlePage,
     NewsPage,
     add_to_navigation,
     article_files,
@@ -40,6 +39,7 @@ from .progress import Progress
 from .render import Cards, PageRenderer, ShellCache, write_page
 from .report import summary_line
 from .settings import Settings, load_settings
+from .site_search import SiteSearch, use_newsroom_worker
 from .sitemaps import NEWS_SITEMAP, SITEMAP, news_sitemap, robots_txt, sitemap_files
 from .urls import absolute_url
 
@@ -67,6 +67,8 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._body_cache: dict[str, Body] = {}
         self._serving = False
         self._command = "build"
+        self._dirty = False
+        self._search = SiteSearch()
         self._settings: Settings | None = None
         self._catalogue = Catalogue()
         self._indexes = Indexes()
@@ -85,7 +87,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
         self._command = command
+        self._dirty = dirty
         self._body_cache = {}
+        self._search = SiteSearch()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._settings = load_settings(self.config)
@@ -190,18 +194,23 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
-        """Replace MkDocs' sitemap (build date as lastmod) by one with real change dates."""
+        """Point 404.html at Newsroom's search; replace MkDocs' sitemap (whose lastmod is the
+        build date) by one with real change dates."""
         if template_name != SITEMAP or not config.site_url:
-            return None
+            return use_newsroom_worker(output_content) if template_name.endswith(".html") else None
         every_page = [*self._files, *self._published_news_files()]
         files = sitemap_files(sitemap_entries(every_page), config.site_url)
         sitemap = files.pop(SITEMAP)
         self._extra_outputs.update(files)
         return sitemap
 
-    @event_priority(50)  # before Material's search writes the index our pages went into
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return use_newsroom_worker(output)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._write_pages(config)
+        settings = self._require_settings()
+        self._search.write(self._catalogue.articles, settings.locale, config.site_dir, self._dirty)
         if config.site_url:
             self._write_outputs(config)
         seconds = self._clock.elapsed()
@@ -225,12 +234,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         renderer = PageRenderer(self._env, config, self._nav, self._files)
 
         def render(page: NewsPage) -> None:
-            write_page(page, renderer.render(page))
+            write_page(page, use_newsroom_worker(renderer.render(page)))
 
         pages = [news_page(file) for file in self._published_news_files()]
-        for page in pages:
-            if isinstance(page, ArticlePage):
-                renderer.index_for_search(page)
         progress = Progress(self._say, len(pages), "pages written")
         fork_map(render, pages, self._processes(), progress.update)
 

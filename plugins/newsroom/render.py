@@ -128,14 +128,6 @@ class PageRenderer:
         self._nav = nav
         self._files = files
 
-    def index_for_search(self, page: NewsPage) -> None:
-        """Let the other plugins see the page as MkDocs would show it to them (Material's
-        search indexes pages in on_page_context). Runs in the main process."""
-        page.read_source(self._config)
-        page.render(self._config, self._files)
-        context = get_context(self._nav, self._files, self._config, page)
-        self._config.plugins.on_page_context(context, page=page, config=self._config, nav=self._nav)
-
     def render(self, page: NewsPage) -> str:
         page.read_source(self._config)
         page.render(self._config, self._files)

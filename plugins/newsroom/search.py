@@ -480,7 +480,92 @@ def analyse(document: SearchDocument) -> dict[str, int]:
     return impacts
 
 
-class SearchIndex:
+class IndexFiles:
+    """The files of an index, queried the way search-worker.js queries them (for tests and
+    measurements). `IndexFiles.read(folder)` opens the index a build wrote."""
+
+    def __init__(self, files: dict[str, bytes]) -> None:
+        self._files = files
+        self._decoded: dict[str, Any] = {}  # parsed files
+
+    @classmethod
+    def read(cls, directory: str | Path) -> IndexFiles:
+        root = Path(directory)
+        files = {
+            path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*.json")
+        }
+        return cls(files)
+
+    def documents(self) -> list[tuple[str, str, tuple[str, ...]]]:
+        """(url, title, tags) of every document in the index, by id."""
+        chunks = sorted(
+            (int(Path(path).stem), path) for path in self._files if path.startswith("m/")
+        )
+        found = []
+        for _number, path in chunks:
+            for entry in json.loads(self._files[path]):
+                if entry is not None:
+                    found.append((entry[0], entry[1], tuple(entry[2])))
+        return found
+
+    def _load(self, path: str, loaded: list[str]) -> Any:
+        if path not in loaded:
+            loaded.append(path)
+        if path not in self._decoded:
+            self._decoded[path] = json.loads(self._files[path])
+        return self._decoded[path]
+
+    def search(self, query: str, limit: int | None = None) -> SearchResults:
+        """Answer `query` from the files, as search-worker.js does for the articles: the best
+        `limit` (default: the manifest's) hits, the number of matches, and the files read."""
+        loaded: list[str] = []
+        manifest = self._load(MANIFEST, loaded)
+        settings = manifest["query"]
+        limit = settings["results"] if limit is None else limit
+        scheme = ShardScheme(manifest["postings"], manifest["prefixes"])
+        candidates: list[dict[str, float]] = []
+        for word in query_words(query):
+            weights = {word.term: 1.0}
+            if word.prefix is not None:
+                known = self._load(prefix_path(scheme.prefix_shard(word.prefix)), loaded)
+                completions = sorted(
+                    (-bucket, len(term), term.encode("utf-16-be"), term)
+                    for term, bucket in known.items()
+                    if term.startswith(word.prefix) and term != word.term
+                )
+                for *_, term in completions[: settings["expansions"]]:
+                    weights[term] = settings["prefix_weight"]
+            candidates.append(weights)
+        count = manifest["documents"]
+        scores: dict[int, float] = {}
+        matched: dict[int, int] = {}
+        for weights in candidates:
+            best: dict[int, float] = {}
+            for term, weight in weights.items():
+                shard = self._load(postings_path(scheme.postings_shard(term)), loaded)
+                if term not in shard:
+                    continue
+                gaps, impacts = shard[term]
+                idf = math.log(1 + (count - len(gaps) + 0.5) / (len(gaps) + 0.5))
+                doc_id = 0
+                for gap, impact in zip(gaps, impacts, strict=True):
+                    doc_id += gap
+                    score = weight * idf * impact
+                    if score > best.get(doc_id, 0.0):
+                        best[doc_id] = score
+            for doc_id, score in best.items():
+                scores[doc_id] = scores.get(doc_id, 0.0) + score
+                matched[doc_id] = matched.get(doc_id, 0) + 1
+        ranked = sorted(scores, key=lambda d: (-matched[d], -scores[d], -d))[:limit]
+        hits = []
+        for doc_id in ranked:
+            chunk = self._load(chunk_path(doc_id // manifest["chunk"]), loaded)
+            url, title, tags, teaser, _lang = chunk[doc_id % manifest["chunk"]]
+            hits.append(SearchHit(url, title, tuple(tags), teaser, scores[doc_id]))
+        return SearchResults(tuple(hits), len(scores), tuple(loaded))
+
+
+class SearchIndex(IndexFiles):
     """The search index of a set of articles, as the files the browser loads.
 
     `SearchIndex(documents)` builds it; `update()` applies changes and reports which files
@@ -506,9 +591,8 @@ class SearchIndex:
         self._hashes: dict[str, tuple[int, int | None]] = {}
         self._postings_members: list[set[str]] = []  # the terms of each postings shard
         self._prefix_members: list[set[str]] = []  # the terms of each prefix shard
-        self._files: dict[str, bytes] = {}
+        super().__init__({})
         self._digests: dict[str, bytes] = {}  # of each file but the manifest, for `version`
-        self._decoded: dict[str, Any] = {}  # parsed files, for search()
         self._assign_shards()
         for document in ordered:
             self._add(len(self._entries), document, _digest(document))
@@ -782,61 +866,3 @@ class SearchIndex:
             "text": TEXT_RULES,
         }
         return _dump(manifest).encode()
-
-    # ---- querying (what search-worker.js does, for tests and measurements) ----------------
-
-    def _load(self, path: str, loaded: list[str]) -> Any:
-        if path not in loaded:
-            loaded.append(path)
-        if path not in self._decoded:
-            self._decoded[path] = json.loads(self._files[path])
-        return self._decoded[path]
-
-    def search(self, query: str, limit: int | None = None) -> SearchResults:
-        """Answer `query` from the files, as search-worker.js does for the articles: the best
-        `limit` (default: the manifest's) hits, the number of matches, and the files read."""
-        loaded: list[str] = []
-        manifest = self._load(MANIFEST, loaded)
-        settings = manifest["query"]
-        limit = settings["results"] if limit is None else limit
-        scheme = ShardScheme(manifest["postings"], manifest["prefixes"])
-        candidates: list[dict[str, float]] = []
-        for word in query_words(query):
-            weights = {word.term: 1.0}
-            if word.prefix is not None:
-                known = self._load(prefix_path(scheme.prefix_shard(word.prefix)), loaded)
-                completions = sorted(
-                    (-bucket, len(term), term.encode("utf-16-be"), term)
-                    for term, bucket in known.items()
-                    if term.startswith(word.prefix) and term != word.term
-                )
-                for *_, term in completions[: settings["expansions"]]:
-                    weights[term] = settings["prefix_weight"]
-            candidates.append(weights)
-        count = manifest["documents"]
-        scores: dict[int, float] = {}
-        matched: dict[int, int] = {}
-        for weights in candidates:
-            best: dict[int, float] = {}
-            for term, weight in weights.items():
-                shard = self._load(postings_path(scheme.postings_shard(term)), loaded)
-                if term not in shard:
-                    continue
-                gaps, impacts = shard[term]
-                idf = math.log(1 + (count - len(gaps) + 0.5) / (len(gaps) + 0.5))
-                doc_id = 0
-                for gap, impact in zip(gaps, impacts, strict=True):
-                    doc_id += gap
-                    score = weight * idf * impact
-                    if score > best.get(doc_id, 0.0):
-                        best[doc_id] = score
-            for doc_id, score in best.items():
-                scores[doc_id] = scores.get(doc_id, 0.0) + score
-                matched[doc_id] = matched.get(doc_id, 0) + 1
-        ranked = sorted(scores, key=lambda d: (-matched[d], -scores[d], -d))[:limit]
-        hits = []
-        for doc_id in ranked:
-            chunk = self._load(chunk_path(doc_id // manifest["chunk"]), loaded)
-            url, title, tags, teaser, _lang = chunk[doc_id % manifest["chunk"]]
-            hits.append(SearchHit(url, title, tuple(tags), teaser, scores[doc_id]))
-        return SearchResults(tuple(hits), len(scores), tuple(loaded))

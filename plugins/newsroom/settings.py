@@ -99,6 +99,7 @@ def _check_article_url(pattern: str) -> None:
         title="Sample",
         date=datetime(2024, 5, 1, tzinfo=UTC),
         body_html="",
+        text="",
         excerpt="",
         word_count=0,
         reading_minutes=1,

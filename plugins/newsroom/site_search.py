@@ -1,0 +1,57 @@
+"""The site's search: Newsroom's own small, sharded index (search.py) answers Material's
+search box through search-worker.js, instead of Material's one big lunr index.
+
+Articles go into Newsroom's index; Material's `search` plugin stays on (it draws the search
+box and indexes the site's other pages), and every page is pointed at Newsroom's worker.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .dates import display_date
+from .search import INDEX_DIR, WORKER_PATH, SearchDocument, SearchIndex
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from .model import Article
+
+_MATERIAL_WORKER = re.compile(
+    r'("search": ")([^"]*?)assets/javascripts/workers/search\.\w+\.min\.js"'
+)
+
+
+def use_newsroom_worker(html: str) -> str:
+    """Point a page's Material configuration (`__config`) at Newsroom's search worker."""
+    return _MATERIAL_WORKER.sub(rf'\g<1>\g<2>{WORKER_PATH}"', html, count=1)
+
+
+def search_document(article: Article, locale: str) -> SearchDocument:
+    """What search knows of an article; its tags (section, date) show under each result."""
+    tags = [article.section.title] if article.section else []
+    tags.append(display_date(article.date, article.lang or locale))
+    text = f"{article.summary}\n{article.text}" if article.summary else article.text
+    return SearchDocument(article.url, article.title, tuple(tags), text, article.lang)
+
+
+class SiteSearch:
+    """The index, kept between builds of `mkdocs serve` so a rebuild re-indexes only the
+    articles that changed."""
+
+    def __init__(self) -> None:
+        self._index: SearchIndex | None = None
+
+    def write(self, articles: Iterable[Article], locale: str, site_dir: str, dirty: bool) -> int:
+        """Bring the index up to date with `articles` and write it; returns files written."""
+        documents = [search_document(article, locale) for article in articles]
+        target = Path(site_dir) / INDEX_DIR
+        if self._index is None:
+            self._index = SearchIndex(documents)
+            return len(self._index.write(target))
+        current = {document.url for document in documents}
+        removed = [url for url in self._index.urls() if url not in current]
+        changes = self._index.update(documents, removed)
+        return len(self._index.write(target, changes if dirty else None))
