@@ -6,7 +6,8 @@ import difflib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from .bodies import Body, MarkdownRenderer, fingerprint, render_plaintext
+from .bodies import Body, MarkdownRenderer, render_plaintext
+from .bodies import fingerprint as fingerprint_of
 from .errors import ArticleError, Problem
 from .frontmatter import FrontMatter, parse_front_matter
 from .metadata import EXAMPLES, FIELDS, FieldError, Registry
@@ -40,6 +41,7 @@ class _Parsed:
     body: str
     key: str  # of its rendered body in the cache
     problems: tuple[Problem, ...]
+    fingerprint: str  # of the file and everything it was read with
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,9 @@ def summarize(text: str, limit: int) -> str:
 
 
 class ArticleReader:
-    """Reads articles for one build; rendered bodies are kept in `body_cache` across builds."""
+    """Reads articles for one build. Rendered bodies (`body_cache`) and whole results
+    (`result_cache`, by file content and `settings_key`) can be kept across builds: under
+    `mkdocs serve`, a rebuild then reads again only the files that changed."""
 
     def __init__(
         self,
@@ -68,13 +72,19 @@ class ArticleReader:
         markdown: Callable[[], MarkdownRenderer],
         body_cache: MutableMapping[str, Body] | None = None,
         settings_key: str = "",
+        result_cache: MutableMapping[str, ReadResult] | None = None,
     ) -> None:
         self._registries = {"md": registry, "txt": replace(registry, decode_references=True)}
         self._options = options
         self._make_markdown = markdown
         self._markdown: MarkdownRenderer | None = None
         self._body_cache: MutableMapping[str, Body] = {} if body_cache is None else body_cache
+        self._result_cache: MutableMapping[str, ReadResult] = (
+            {} if result_cache is None else result_cache
+        )
         self._settings_key = settings_key
+        self.used_results: list[str] = []  # the cache keys the last read_all used
+        self.used_bodies: list[str] = []
 
     def read(self, source: str, data: bytes) -> ReadResult:
         """Read one article (its body rendered here, or taken from the cache)."""
@@ -89,7 +99,11 @@ class ArticleReader:
         """Read many articles; the bodies not in the cache are rendered by `processes`
         processes (Python-Markdown is most of the cost of reading an article). On long runs,
         `say` hears how far it got every few seconds."""
-        parsed = [self._parse(source, data) for source, data in sources]
+        keys = [fingerprint_of(self._settings_key, source, data) for source, data in sources]
+        parsed = [
+            self._result_cache.get(key) or self._parse(source, data, key)
+            for key, (source, data) in zip(keys, sources, strict=True)
+        ]
         pending = {
             key: (draft.kind, draft.body)
             for draft in parsed
@@ -98,14 +112,19 @@ class ArticleReader:
         if pending:
             if any(kind == "md" for kind, _text in pending.values()):
                 self._markdown_renderer()  # made once, before any fork, shared by all
-            progress = Progress(
-                say or (lambda _line: None), len(pending), "article bodies rendered"
-            )
+            progress = Progress(say or _silent, len(pending), "article bodies rendered")
             bodies = fork_map(self._render, list(pending.values()), processes, progress.update)
             self._body_cache.update(zip(pending, bodies, strict=True))
-        return [self._article(draft) if isinstance(draft, _Parsed) else draft for draft in parsed]
+        results = [
+            self._article(draft) if isinstance(draft, _Parsed) else draft for draft in parsed
+        ]
+        for key, result in zip(keys, results, strict=True):
+            self._result_cache[key] = result
+        self.used_results = keys
+        self.used_bodies = [draft.key for draft in parsed if isinstance(draft, _Parsed)]
+        return results
 
-    def _parse(self, source: str, data: bytes) -> _Parsed | ReadResult:
+    def _parse(self, source: str, data: bytes, fingerprint: str) -> _Parsed | ReadResult:
         decoded = decode_source(source, data)
         problems = list(decoded.notices)
         kind: Literal["md", "txt"] = "txt" if source.endswith(".txt") else "md"
@@ -120,8 +139,8 @@ class ArticleReader:
         values = self._read_fields(source, front_matter, self._registries[kind], problems)
         if values is None:
             return ReadResult(source, None, tuple(problems))
-        key = fingerprint(self._settings_key, kind, front_matter.body)
-        return _Parsed(source, kind, values, front_matter.body, key, tuple(problems))
+        key = fingerprint_of(self._settings_key, kind, front_matter.body)
+        return _Parsed(source, kind, values, front_matter.body, key, tuple(problems), fingerprint)
 
     def _article(self, parsed: _Parsed) -> ReadResult:
         body = self._body_cache[parsed.key]
@@ -150,6 +169,7 @@ class ArticleReader:
             breaking=values.get("breaking", False),
             lang=values.get("lang", ""),
             corrections=values.get("corrections", ()),
+            fingerprint=parsed.fingerprint,
         )
         return ReadResult(parsed.source, article, parsed.problems)
 

@@ -62,10 +62,10 @@ class MarkdownRenderer:
         return Body(fragment, html_to_text(fragment), lead)
 
 
-def fingerprint(*parts: str) -> str:
-    """A key for caching a rendered body: the same inputs give the same HTML."""
+def fingerprint(*parts: str | bytes) -> str:
+    """A key for caching what is made of `parts`: the same inputs give the same output."""
     digest = hashlib.blake2b(digest_size=16)
     for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(part if isinstance(part, bytes) else part.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()

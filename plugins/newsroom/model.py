@@ -100,8 +100,8 @@ class Article:
     breaking: bool = False
     lang: str = ""
     corrections: tuple[Correction, ...] = ()
-    template: str | None = None
     url: str = ""
+    fingerprint: str = ""  # of the source file and the settings it was read with
 
     @property
     def modified(self) -> datetime:

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .dates import display_date
+from .freshness import signature
 from .indexes import Listing, month_links, year_links
 from .model import Article
 from .pagination import PageSizes, Pagination, paginate
@@ -61,6 +62,11 @@ class NewsPage(Page):
         self._ready_content = content
         self._searchable = searchable
 
+    def signature(self, site_key: str) -> str:
+        """Changes whenever anything the page shows changes (`site_key`: what every page
+        shows, such as the navigation and the templates)."""
+        return signature(site_key, self.file.url, self._template, self.headline)
+
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
         self.meta = {"template": self._template, "hide": ["navigation", "toc"]}
@@ -102,6 +108,9 @@ class ArticlePage(NewsPage):
         tags.append(display_date(article.date, article.lang or locale))
         self._search_tags = [html.escape(tag) for tag in tags]
 
+    def signature(self, site_key: str) -> str:
+        return signature(super().signature(site_key), self.article, self.neighbours, self.preview)
+
     def read_source(self, config: MkDocsConfig) -> None:
         super().read_source(config)
         self.meta["tags"] = self._search_tags
@@ -137,6 +146,17 @@ class ListingPage(NewsPage):
         )
         self.pagination = pagination
         self.data = data
+
+    def signature(self, site_key: str) -> str:
+        pagination = self.pagination
+        return signature(
+            super().signature(site_key),
+            pagination,
+            pagination.count,
+            len(pagination.listing.items),
+            list(pagination.items),
+            self.data,
+        )
 
 
 @dataclass

@@ -14,14 +14,15 @@ from typing import TYPE_CHECKING
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 
-from . import dates, seo
+from . import __version__, dates, seo
 from .articles import ArticleReader, is_article_source
 from .authors import load_authors
-from .bodies import Body, MarkdownRenderer
+from .bodies import MarkdownRenderer, fingerprint
 from .catalogue import Catalogue, PublishingRules, build_catalogue
 from .clock import now
 from .config import NewsroomConfig
 from .feeds import FeedOptions
+from .freshness import BuildCache, RenderedPages, files_key, signature
 from .indexes import FrontPage, Indexes, build_indexes, build_neighbours, compose_front_page
 from .metadata import Registry
 from .outputs import feed_files, feed_specs, write_output
@@ -36,7 +37,7 @@ from .pages import (
 )
 from .parallel import fork_map, processes_for
 from .progress import Progress
-from .render import Cards, PageRenderer, ShellCache, write_page
+from .render import Cards, PageRenderer, ShellCache, encode_page, write_page
 from .report import summary_line
 from .settings import Settings, load_settings
 from .site_search import SiteSearch, use_newsroom_worker
@@ -64,7 +65,7 @@ STYLESHEET = "assets/newsroom/newsroom.css"
 
 class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def __init__(self) -> None:
-        self._body_cache: dict[str, Body] = {}
+        self._cache = BuildCache()
         self._serving = False
         self._command = "build"
         self._dirty = False
@@ -88,8 +89,12 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._serving = command == "serve"
         self._command = command
         self._dirty = dirty
-        self._body_cache = {}
+        self._cache.close()
+        self._cache = BuildCache(pages=RenderedPages() if command == "serve" else None)
         self._search = SiteSearch()
+
+    def on_shutdown(self) -> None:
+        self._cache.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._settings = load_settings(self.config)
@@ -107,7 +112,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._extra_outputs = {}
         if not config.site_url:
             log.warning(
-                "newsroom: site_url is not set in mkdocs.yml; feeds, sitemaps and structured "
+                "site_url is not set in mkdocs.yml; feeds, sitemaps and structured "
                 "data need absolute URLs, so they are not written"
             )
         config.theme.dirs.append(str(TEMPLATES))
@@ -233,12 +238,45 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         assert self._nav is not None and self._env is not None
         renderer = PageRenderer(self._env, config, self._nav, self._files)
 
-        def render(page: NewsPage) -> None:
-            write_page(page, use_newsroom_worker(renderer.render(page)))
+        def render(page: NewsPage) -> bytes:
+            return encode_page(use_newsroom_worker(renderer.render(page)))
+
+        def write(page: NewsPage) -> None:
+            write_page(page, render(page))
 
         pages = [news_page(file) for file in self._published_news_files()]
         progress = Progress(self._say, len(pages), "pages written")
-        fork_map(render, pages, self._processes(), progress.update)
+        cached = self._cache.pages
+        if cached is None:
+            fork_map(write, pages, self._processes(), progress.update)
+            return
+        site_key = self._site_key(config)
+        rendered = 0
+        for done, page in enumerate(pages, 1):
+            key = page.signature(site_key)
+            if not cached.has(key):
+                cached.store(key, render(page))
+                rendered += 1
+            cached.publish(key, page.file.abs_dest_path)
+            progress.update(done)
+        cached.forget_unused()
+        log.info(f"rendered {rendered} of {len(pages)} pages; the others had not changed")
+
+    def _site_key(self, config: MkDocsConfig) -> str:
+        """What every news page shows besides its own content: the configuration, the
+        templates, the navigation, the breaking-news banner."""
+        folders = [str(TEMPLATES)]
+        if config.theme.custom_dir:
+            folders.append(str(config.theme.custom_dir))
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        return signature(
+            __version__,
+            config_file.read_bytes().hex() if config_file and config_file.is_file() else "",
+            config.site_url,
+            files_key(folders),
+            [(str(page.title), page.url) for page in self._navigation_pages()],
+            self._front.breaking if self._front else (),
+        )
 
     def _write_outputs(self, config: MkDocsConfig) -> None:
         settings = self._require_settings()
@@ -284,8 +322,15 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             registry,
             settings.read_options,
             lambda: MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
-            self._body_cache,
-            settings.cache_key,
+            self._cache.bodies,
+            # what an article is made of besides its file: settings, authors, sections
+            fingerprint(
+                settings.cache_key,
+                repr(registry),
+                repr(config.markdown_extensions),
+                repr(config.mdx_configs),
+            ),
+            self._cache.results,
         )
         articles = []
         ordered = sorted(sources, key=lambda f: f.src_uri)
@@ -296,6 +341,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
                 self._failed += 1
             else:
                 articles.append(result.article)
+        self._cache.keep_only(reader.used_results, reader.used_bodies)
         return articles
 
     def _require_settings(self) -> Settings:

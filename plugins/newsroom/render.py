@@ -140,7 +140,11 @@ class PageRenderer:
             page.active = False
 
 
-def write_page(page: NewsPage, html: str) -> None:
+def encode_page(html: str) -> bytes:
+    return html.encode("utf-8", errors="xmlcharrefreplace")
+
+
+def write_page(page: NewsPage, data: bytes) -> None:
     path = Path(page.file.abs_dest_path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))
+    path.write_bytes(data)

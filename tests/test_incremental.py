@@ -1,0 +1,171 @@
+"""mkdocs serve: a save re-reads and re-renders only what changed, and the site that comes
+out is the one a clean build of the edited content gives."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from newsroom.search import INDEX_DIR, IndexFiles
+
+from .sites import AUTHORS, SECTIONS, article, write_tree
+
+SERVE_URL = "http://127.0.0.1:8000/"
+
+
+def _articles(count: int) -> dict[str, str | bytes]:
+    return {
+        f"articles/{i:02d}.{'txt' if i % 2 else 'md'}": article(
+            f"Story {i}",
+            f"2024-0{1 + i % 4}-{1 + i:02d}T10:00:00Z",
+            section=["world", "politics", "business"][i % 3],
+            tags=[f"Tag {i % 4}", "Shared"],
+            authors=["jdoe"] if i % 2 else ["asmith"],
+            body=f"Body of story {i} about zebra{i}.",
+        )
+        for i in range(count)
+    }
+
+
+class Server:
+    """Rebuilds the way `mkdocs serve` does: one plugin instance, a fresh config each time."""
+
+    def __init__(self, root: Path, site: str) -> None:
+        self.root = root
+        self.site = root / site
+        self.lines: list[str] = []
+
+    def start(self) -> None:
+        self._config().plugins.on_startup(command="serve", dirty=False)
+
+    def _config(self):  # type: ignore[no-untyped-def]
+        return load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site))
+
+    def rebuild(self) -> list[str]:
+        handler = _Lines()
+        logger = logging.getLogger("mkdocs")
+        level = logger.level
+        logger.setLevel(logging.INFO)
+        logger.addHandler(handler)
+        try:
+            build(self._config(), serve_url=SERVE_URL)
+        finally:
+            logger.removeHandler(handler)
+            logger.setLevel(level)
+        return handler.lines
+
+    def stop(self) -> None:
+        self._config().plugins.on_shutdown()
+
+
+class _Lines(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+def _rendered(lines: list[str]) -> tuple[int, int]:
+    (line,) = [line for line in lines if line.startswith("newsroom: rendered")]
+    words = line.split()
+    return int(words[2]), int(words[4])
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+@pytest.fixture
+def site_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717200000")
+    write_tree(tmp_path / "content", {"authors.yml": AUTHORS, **_articles(40)})
+    settings = {
+        "site_name": "Serve Gazette",
+        "site_url": "https://news.example.org/",
+        "docs_dir": "content",
+        "theme": {"name": "material", "font": False},
+        "plugins": ["search", {"newsroom": {"sections": SECTIONS, "page_size": 5}}],
+    }
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_rebuild_after_edits_gives_the_site_a_clean_build_gives(site_root: Path) -> None:
+    server = Server(site_root, "live")
+    server.start()
+    try:
+        first = _rendered(server.rebuild())
+        assert first[0] == first[1]  # everything is new
+        unchanged = _rendered(server.rebuild())
+        assert unchanged == (0, first[1])  # nothing changed, nothing rendered
+
+        content = site_root / "content" / "articles"
+        retitled = (content / "30.md").read_text("utf-8").replace("Story 30", "Story thirty")
+        (content / "30.md").write_text(retitled, "utf-8")
+        rendered, total = _rendered(server.rebuild())
+        # its page, its cards' pages, and the pages whose related stories name it
+        assert 0 < rendered < total / 3
+
+        edited = article(
+            "A new headline for story 5",
+            "2024-02-06T10:00:00Z",
+            section="world",
+            tags=["Brand new tag"],
+            authors=["jdoe"],
+            body="An edited body about okapi.",
+        )
+        (content / "05.txt").write_text(edited, encoding="utf-8")
+        (content / "07.txt").write_text(
+            (content / "07.txt")
+            .read_text(encoding="utf-8")
+            .replace("---\n", "---\ndraft: true\n", 1),
+            encoding="utf-8",
+        )
+        (content / "12.md").unlink()
+        (content / "99.md").write_text(article("A late story", "2024-04-30T09:00:00Z"), "utf-8")
+        rendered, total = _rendered(server.rebuild())
+        assert 0 < rendered <= total
+    finally:
+        server.stop()
+
+    clean = Server(site_root, "clean")
+    clean.start()
+    try:
+        clean.rebuild()
+    finally:
+        clean.stop()
+
+    live, fresh = _tree(site_root / "live"), _tree(site_root / "clean")
+    index = f"{INDEX_DIR}/"
+    assert sorted(k for k in live if not k.startswith(index)) == sorted(
+        k for k in fresh if not k.startswith(index)
+    )
+    different = [
+        path for path in fresh if not path.startswith(index) and live.get(path) != fresh[path]
+    ]
+    assert different == []
+    # The search index is updated in place (ids of removed articles stay empty until a clean
+    # build), so its files differ: it must answer the same.
+    live_index = IndexFiles.read(site_root / "live" / INDEX_DIR)
+    fresh_index = IndexFiles.read(site_root / "clean" / INDEX_DIR)
+    assert sorted(live_index.documents()) == sorted(fresh_index.documents())
+    for query in ("okapi", "zebra5", "zebra12", "story", "late", "headline", "thirty"):
+        # the same hits with the same scores (the order of equal scores follows internal ids)
+        live_hits = sorted((h.url, round(h.score, 9)) for h in live_index.search(query, 999).hits)
+        fresh_hits = sorted((h.url, round(h.score, 9)) for h in fresh_index.search(query, 999).hits)
+        assert live_hits == fresh_hits, query
+        assert bool(live_hits) == (query not in ("zebra5", "zebra12")), query  # edited, deleted
+    page = site_root / "live" / "2024/02/06/a-new-headline-for-story-5/index.html"
+    assert "An edited body about okapi." in page.read_text("utf-8")
+    assert not (site_root / "live" / "2024/02/06/story-5/index.html").exists()
