@@ -24,7 +24,7 @@ def _articles(count: int) -> dict[str, str | bytes]:
             f"Story {i}",
             f"2024-0{1 + i % 4}-{1 + i:02d}T10:00:00Z",
             section=["world", "politics", "business"][i % 3],
-            tags=[f"Tag {i % 4}", "Shared"],
+            tags=[f"Tag {i % 4}", "Shared", *(["Lonely tag"] if i == 5 else [])],
             authors=["jdoe"] if i % 2 else ["asmith"],
             body=f"Body of story {i} about zebra{i}.",
         )
@@ -35,13 +35,13 @@ def _articles(count: int) -> dict[str, str | bytes]:
 class Server:
     """Rebuilds the way `mkdocs serve` does: one plugin instance, a fresh config each time."""
 
-    def __init__(self, root: Path, site: str) -> None:
+    def __init__(self, root: Path, site: str, dirty: bool = False) -> None:
         self.root = root
         self.site = root / site
-        self.lines: list[str] = []
+        self.dirty = dirty
 
     def start(self) -> None:
-        self._config().plugins.on_startup(command="serve", dirty=False)
+        self._config().plugins.on_startup(command="serve", dirty=self.dirty)
 
     def _config(self):  # type: ignore[no-untyped-def]
         return load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site))
@@ -53,7 +53,7 @@ class Server:
         logger.setLevel(logging.INFO)
         logger.addHandler(handler)
         try:
-            build(self._config(), serve_url=SERVE_URL)
+            build(self._config(), serve_url=SERVE_URL, dirty=self.dirty)
         finally:
             logger.removeHandler(handler)
             logger.setLevel(level)
@@ -101,8 +101,11 @@ def site_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_a_rebuild_after_edits_gives_the_site_a_clean_build_gives(site_root: Path) -> None:
-    server = Server(site_root, "live")
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+def test_a_rebuild_after_edits_gives_the_site_a_clean_build_gives(
+    site_root: Path, dirty: bool
+) -> None:
+    server = Server(site_root, "live", dirty)
     server.start()
     try:
         first = _rendered(server.rebuild())
@@ -121,7 +124,7 @@ def test_a_rebuild_after_edits_gives_the_site_a_clean_build_gives(site_root: Pat
             "A new headline for story 5",
             "2024-02-06T10:00:00Z",
             section="world",
-            tags=["Brand new tag"],
+            tags=["Brand new tag"],  # "Lonely tag", only story 5's, goes with its page and feeds
             authors=["jdoe"],
             body="An edited body about okapi.",
         )
@@ -166,6 +169,7 @@ def test_a_rebuild_after_edits_gives_the_site_a_clean_build_gives(site_root: Pat
         fresh_hits = sorted((h.url, round(h.score, 9)) for h in fresh_index.search(query, 999).hits)
         assert live_hits == fresh_hits, query
         assert bool(live_hits) == (query not in ("zebra5", "zebra12")), query  # edited, deleted
+    assert not (site_root / "live" / "tags" / "lonely-tag").exists()
     page = site_root / "live" / "2024/02/06/a-new-headline-for-story-5/index.html"
     assert "An edited body about okapi." in page.read_text("utf-8")
     assert not (site_root / "live" / "2024/02/06/story-5/index.html").exists()

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .bodies import fingerprint
-from .indexes import Listing
+from .indexes import Listing, NeighbourPlan
 from .model import Article
 
 if TYPE_CHECKING:
@@ -63,12 +63,29 @@ def files_key(folders: Iterable[str]) -> str:
     return fingerprint(*sorted(entries))
 
 
+def remove_with_empty_folders(path: Path, levels: int = 4) -> None:
+    """Delete a file that is gone from the site, and the folders it leaves empty."""
+    path.unlink(missing_ok=True)
+    folder = path.parent
+    for _ in range(levels):
+        try:
+            folder.rmdir()  # only succeeds when empty
+        except OSError:
+            return
+        folder = folder.parent
+
+
 class RenderedPages:
     """Rendered pages on disk, by signature, linked into each new site folder."""
 
-    def __init__(self) -> None:
+    def __init__(self, dirty: bool = False) -> None:
         self._folder = Path(tempfile.mkdtemp(prefix="newsroom-pages-"))
         self._used: set[str] = set()
+        # With `mkdocs serve --dirty` the site folder is not emptied between builds: a page
+        # whose signature did not change is already in place.
+        self._dirty = dirty
+        self._published: dict[str, str] = {}  # destination -> signature, last build
+        self._destinations: set[str] = set()  # this build
 
     def has(self, key: str) -> bool:
         return (self._folder / key).exists()
@@ -79,6 +96,10 @@ class RenderedPages:
     def publish(self, key: str, destination: str) -> None:
         """Put the page with this signature at `destination` (a hard link when possible)."""
         self._used.add(key)
+        self._destinations.add(destination)
+        if self._dirty and self._published.get(destination) == key:
+            return
+        self._published[destination] = key
         target = Path(destination)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
@@ -88,11 +109,16 @@ class RenderedPages:
             shutil.copyfile(self._folder / key, target)
 
     def forget_unused(self) -> None:
-        """Drop the pages the last build did not publish."""
+        """Drop the pages the last build did not publish; in a site folder that is not
+        emptied between builds, also remove the pages that are gone (a deleted article)."""
         for path in self._folder.iterdir():
             if path.name not in self._used:
                 path.unlink(missing_ok=True)
+        for destination in set(self._published) - self._destinations:
+            remove_with_empty_folders(Path(destination))
+            del self._published[destination]
         self._used = set()
+        self._destinations = set()
 
     def close(self) -> None:
         shutil.rmtree(self._folder, ignore_errors=True)
@@ -105,6 +131,8 @@ class BuildCache:
     bodies: dict[str, Body] = dataclasses.field(default_factory=dict)
     results: dict[str, ReadResult] = dataclasses.field(default_factory=dict)
     feeds: dict[str, str] = dataclasses.field(default_factory=dict)
+    neighbours: dict[str, NeighbourPlan] = dataclasses.field(default_factory=dict)
+    outputs: set[str] = dataclasses.field(default_factory=set)  # feeds, sitemaps: last build
     pages: RenderedPages | None = None
 
     def keep_only(self, results: Iterable[str], bodies: Iterable[str]) -> None:

@@ -5,15 +5,17 @@ first; each is built in one pass, so the cost grows with the number of articles 
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from .bodies import fingerprint
 from .dates import month_name
 from .urls import archive_url
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Mapping, MutableMapping, Sequence
     from datetime import datetime
 
     from .model import Article, Author, Section, Tag
@@ -132,52 +134,84 @@ class Neighbours:
     newer: Article | None = None
 
 
-def build_neighbours(indexes: Indexes) -> dict[str, Neighbours]:
+# Who is related to whom: sources of the related stories, of the older and newer story.
+NeighbourPlan = dict[str, tuple[tuple[str, ...], str | None, str | None]]
+
+
+def build_neighbours(
+    indexes: Indexes, plans: MutableMapping[str, NeighbourPlan] | None = None
+) -> dict[str, Neighbours]:
     """Related stories (shared tags and section) and section neighbours, keyed by source.
 
     Candidates are the articles closest in time in each of the article's tags and its section
     (a bounded window, so the cost stays linear); they are ranked by shared tags, then same
     section, then closeness in time, then source path: the same input always gives the same
-    order.
+    order. Who relates to whom depends only on dates, sections and tags, so `plans` keeps
+    that between builds (`mkdocs serve`): editing a headline or a body does not redo it.
     """
+    everyone = {a.source: a for listing in indexes.months.values() for a in listing.items}
+    key = fingerprint(
+        *(
+            f"{a.source}|{a.date.timestamp()}|{a.section and a.section.id}|"
+            + ",".join(t.slug for t in a.tags)
+            for a in everyone.values()
+        )
+    )
+    plan = plans.get(key) if plans is not None else None
+    if plan is None:
+        plan = _plan_neighbours(indexes, everyone)
+        if plans is not None:
+            plans.clear()
+            plans[key] = plan
+    return {
+        source: Neighbours(
+            tuple(everyone[r] for r in related),
+            everyone[older] if older else None,
+            everyone[newer] if newer else None,
+        )
+        for source, (related, older, newer) in plan.items()
+    }
+
+
+def _plan_neighbours(indexes: Indexes, everyone: dict[str, Article]) -> NeighbourPlan:
     positions = {
         id(listing): {a.source: i for i, a in enumerate(listing.items)}
         for listing in (*indexes.tags.values(), *indexes.sections.values())
     }
-
-    def window(listing: Listing[Article], article: Article) -> Sequence[Article]:
-        at = positions[id(listing)][article.source]
-        return listing.items[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]
-
-    everyone = {a.source: a for listing in indexes.months.values() for a in listing.items}
-    result: dict[str, Neighbours] = {}
-    for article in everyone.values():
-        section = indexes.sections.get(article.section.id) if article.section else None
-        listings = [indexes.tags[tag.slug] for tag in article.tags]
+    tags_of = {source: frozenset(t.slug for t in a.tags) for source, a in everyone.items()}
+    section_of = {source: a.section.id if a.section else None for source, a in everyone.items()}
+    time_of = {source: a.date.timestamp() for source, a in everyone.items()}
+    plan: NeighbourPlan = {}
+    for source in everyone:
+        section = indexes.sections.get(section_of[source] or "")
+        listings = [indexes.tags[slug] for slug in tags_of[source]]
         if section is not None:
             listings.append(section)
-        candidates = {c.source: c for listing in listings for c in window(listing, article)}
-        candidates.pop(article.source, None)
-        own_tags = {tag.slug for tag in article.tags}
-        ranked = sorted(candidates.values(), key=lambda c: _relatedness(article, own_tags, c))
-        related = tuple(ranked[:RELATED_COUNT])
+        candidates: set[str] = set()
+        for listing in listings:
+            at = positions[id(listing)][source]
+            window = listing.items[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]
+            candidates.update(c.source for c in window)
+        candidates.discard(source)
+        own, own_section, when = tags_of[source], section_of[source], time_of[source]
+
+        def rank(
+            other: str,
+            own: frozenset[str] = own,
+            own_section: str | None = own_section,
+            when: float = when,
+        ) -> tuple[int, bool, float, str]:
+            same_section = own_section is not None and section_of[other] == own_section
+            return (-len(own & tags_of[other]), not same_section, abs(time_of[other] - when), other)
+
+        related = heapq.nsmallest(RELATED_COUNT, candidates, key=rank)
         older = newer = None
         if section is not None:
-            at = positions[id(section)][article.source]
-            newer = section.items[at - 1] if at > 0 else None
-            older = section.items[at + 1] if at + 1 < len(section.items) else None
-        result[article.source] = Neighbours(related, older, newer)
-    return result
-
-
-def _relatedness(
-    article: Article, own_tags: set[str], candidate: Article
-) -> tuple[int, int, float, str]:
-    """Sort key: most shared tags, then same section, then closest in time, then by path."""
-    shared = len(own_tags.intersection(tag.slug for tag in candidate.tags))
-    same_section = int(candidate.section is not None and candidate.section == article.section)
-    distance = abs((candidate.date - article.date).total_seconds())
-    return (-shared, -same_section, distance, candidate.source)
+            at = positions[id(section)][source]
+            newer = section.items[at - 1].source if at > 0 else None
+            older = section.items[at + 1].source if at + 1 < len(section.items) else None
+        plan[source] = (tuple(related), older, newer)
+    return plan
 
 
 @dataclass(frozen=True)

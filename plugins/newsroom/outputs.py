@@ -16,6 +16,7 @@ from .feeds import (
     json_feed,
     rss_feed,
 )
+from .freshness import signature
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -47,13 +48,35 @@ def feed_specs(
             )
 
 
-def feed_files(specs: Iterator[FeedSpec], options: FeedOptions) -> Iterator[tuple[str, str]]:
-    """(path, text) of every feed file: RSS and Atom for each spec, JSON Feed for the site."""
+def feed_files(
+    specs: Iterator[FeedSpec], options: FeedOptions, cache: dict[str, str] | None = None
+) -> Iterator[tuple[str, str]]:
+    """(path, text) of every feed file: RSS and Atom for each spec, JSON Feed for the site.
+    `cache` keeps feeds by signature between builds (`mkdocs serve`)."""
+    fresh: dict[str, str] = {}
+    formats = [(RSS_FILE, rss_feed), (ATOM_FILE, atom_feed), (JSON_FILE, json_feed)]
     for spec in specs:
-        yield spec.path(RSS_FILE), rss_feed(spec, options)
-        yield spec.path(ATOM_FILE), atom_feed(spec, options)
-        if not spec.listing_url:
-            yield spec.path(JSON_FILE), json_feed(spec, options)
+        items = spec.articles[: options.length]
+        for filename, write in formats:
+            if filename == JSON_FILE and spec.listing_url:
+                continue
+            key = signature(
+                filename,
+                spec.title,
+                spec.description,
+                spec.listing_url,
+                spec.language,
+                list(items) or spec.fallback_date,  # the date of a feed without items
+                options,
+            )
+            text = cache.get(key) if cache is not None else None
+            if text is None:
+                text = write(spec, options)
+            fresh[key] = text
+            yield spec.path(filename), text
+    if cache is not None:
+        cache.clear()
+        cache.update(fresh)
 
 
 def write_output(site_dir: str, path: str, text: str) -> None:

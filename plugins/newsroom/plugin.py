@@ -22,7 +22,13 @@ from .catalogue import Catalogue, PublishingRules, build_catalogue
 from .clock import now
 from .config import NewsroomConfig
 from .feeds import FeedOptions
-from .freshness import BuildCache, RenderedPages, files_key, signature
+from .freshness import (
+    BuildCache,
+    RenderedPages,
+    files_key,
+    remove_with_empty_folders,
+    signature,
+)
 from .indexes import FrontPage, Indexes, build_indexes, build_neighbours, compose_front_page
 from .metadata import Registry
 from .outputs import feed_files, feed_specs, write_output
@@ -90,7 +96,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._command = command
         self._dirty = dirty
         self._cache.close()
-        self._cache = BuildCache(pages=RenderedPages() if command == "serve" else None)
+        self._cache = BuildCache(pages=RenderedPages(dirty) if command == "serve" else None)
         self._search = SiteSearch()
 
     def on_shutdown(self) -> None:
@@ -140,7 +146,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._warn(problems)
         published = self._catalogue.articles
         self._indexes = build_indexes(published, settings.sections, authors, settings.locale)
-        neighbours = build_neighbours(self._indexes)
+        neighbours = build_neighbours(self._indexes, self._cache.neighbours)
         # The plugin's own pages stay out of MkDocs' files: it renders them itself (render.py).
         generated = list(
             article_files(config, self._catalogue, neighbours, self._serving, settings.locale)
@@ -294,7 +300,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         options = FeedOptions(
             site_url, config.site_name, settings.feed_length, settings.feed_full_content
         )
-        outputs.update(feed_files(specs, options))
+        outputs.update(feed_files(specs, options, self._cache.feeds))
         sitemaps = [SITEMAP]
         if settings.news_sitemap:
             outputs[NEWS_SITEMAP] = news_sitemap(
@@ -309,6 +315,10 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             outputs["robots.txt"] = robots_txt(site_url, sitemaps)
         for path, text in outputs.items():
             write_output(config.site_dir, path, text)
+        if self._dirty:  # the site folder keeps last build's files: remove what is gone
+            for path in self._cache.outputs - outputs.keys():
+                remove_with_empty_folders(Path(config.site_dir, path))
+        self._cache.outputs = set(outputs)
 
     def _read_articles(
         self,
