@@ -335,4 +335,5 @@ def test_unicode_titles_give_readable_slugs(tmp_path: Path) -> None:
     site = build_site(tmp_path, files)
     url = "2024/05/01/د-کابل-ښار-کې-نوې-بسونه/"
     assert url in site.pages()
-    assert re.search(r'<div class="nr-page nr-article" lang="ps">', site.html(url))
+    assert re.search(r'<div class="nr-page nr-article" lang="ps" dir="rtl">', site.html(url))
+    assert re.search(r'<html lang="ps" dir="rtl"', site.html(url))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from .bodies import Body, MarkdownRenderer, render_plaintext
 from .bodies import fingerprint as fingerprint_of
+from .editions import is_rtl
 from .errors import ArticleError, Problem
 from .frontmatter import FrontMatter, parse_front_matter
 from .metadata import EXAMPLES, FIELDS, FieldError, Registry
@@ -42,6 +43,7 @@ class _Parsed:
     key: str  # of its rendered body in the cache
     problems: tuple[Problem, ...]
     fingerprint: str  # of the file and everything it was read with
+    rtl: bool  # written right to left
 
 
 @dataclass(frozen=True)
@@ -105,12 +107,12 @@ class ArticleReader:
             for key, (source, data) in zip(keys, sources, strict=True)
         ]
         pending = {
-            key: (draft.kind, draft.body)
+            key: (draft.kind, draft.body, draft.rtl)
             for draft in parsed
             if isinstance(draft, _Parsed) and (key := draft.key) not in self._body_cache
         }
         if pending:
-            if any(kind == "md" for kind, _text in pending.values()):
+            if any(kind == "md" for kind, _text, _rtl in pending.values()):
                 self._markdown_renderer()  # made once, before any fork, shared by all
             progress = Progress(say or _silent, len(pending), "article bodies rendered")
             bodies = fork_map(self._render, list(pending.values()), processes, progress.update)
@@ -139,8 +141,11 @@ class ArticleReader:
         values = self._read_fields(source, front_matter, self._registries[kind], problems)
         if values is None:
             return ReadResult(source, None, tuple(problems))
-        key = fingerprint_of(self._settings_key, kind, front_matter.body)
-        return _Parsed(source, kind, values, front_matter.body, key, tuple(problems), fingerprint)
+        rtl = is_rtl(values.get("lang", ""))
+        key = fingerprint_of(self._settings_key, kind, str(rtl), front_matter.body)
+        return _Parsed(
+            source, kind, values, front_matter.body, key, tuple(problems), fingerprint, rtl
+        )
 
     def _article(self, parsed: _Parsed) -> ReadResult:
         body = self._body_cache[parsed.key]
@@ -169,6 +174,7 @@ class ArticleReader:
             breaking=values.get("breaking", False),
             lang=values.get("lang", ""),
             corrections=values.get("corrections", ()),
+            translation=values.get("translation", ""),
             fingerprint=parsed.fingerprint,
         )
         return ReadResult(parsed.source, article, parsed.problems)
@@ -210,10 +216,10 @@ class ArticleReader:
             self._markdown = self._make_markdown()
         return self._markdown
 
-    def _render(self, kind_and_text: tuple[str, str]) -> Body:
-        kind, text = kind_and_text
+    def _render(self, job: tuple[str, str, bool]) -> Body:
+        kind, text, right_to_left = job
         if kind == "txt":
-            return render_plaintext(text, self._options.boilerplate)
+            return render_plaintext(text, self._options.boilerplate, right_to_left)
         return self._markdown_renderer().render(text)
 
 

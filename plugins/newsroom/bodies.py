@@ -36,10 +36,13 @@ class Body:
         return len(self.text.split())
 
 
-def render_plaintext(text: str, boilerplate: Sequence[re.Pattern[str]] = ()) -> Body:
+def render_plaintext(
+    text: str, boilerplate: Sequence[re.Pattern[str]] = (), right_to_left: bool = False
+) -> Body:
     blocks = plaintext.split_blocks(text, boilerplate)
     lead = next((block.items[0] for block in blocks if not block.is_list), "")
-    return Body(plaintext.blocks_to_html(blocks), plaintext.blocks_to_text(blocks), lead)
+    html = plaintext.blocks_to_html(blocks, isolate=right_to_left)
+    return Body(html, plaintext.blocks_to_text(blocks), lead)
 
 
 def html_to_text(fragment: str) -> str:

@@ -9,12 +9,13 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from .editions import Edition, choose_edition
 from .errors import NewsroomError, Problem
 from .model import Article, Tag
 from .urls import tag_url
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
     from datetime import datetime
 
 DRAFT = "draft"
@@ -25,6 +26,7 @@ SCHEDULED = "scheduled for later"
 class PublishingRules:
     article_url: str
     now: datetime
+    editions: tuple[Edition, ...] = ()
 
 
 @dataclass
@@ -41,6 +43,22 @@ class Catalogue:
 
     def latest(self, count: int) -> list[Article]:
         return self.articles[:count]
+
+    def translations(self) -> dict[str, tuple[Article, ...]]:
+        """For each article with a `translation` key: the other published articles that share
+        it (the same story in other editions), by edition."""
+        by_key: dict[str, list[Article]] = {}
+        for article in self.articles:
+            if article.translation:
+                by_key.setdefault(article.translation, []).append(article)
+        return {
+            article.source: tuple(
+                sorted((a for a in group if a is not article), key=lambda a: (a.edition, a.source))
+            )
+            for group in by_key.values()
+            if len(group) > 1
+            for article in group
+        }
 
 
 def format_article_url(pattern: str, article: Article) -> str:
@@ -69,12 +87,18 @@ def _with_suffix(url: str, number: int) -> str:
 RESERVED_PREFIXES = ("section/", "tags/", "authors/", "archive/", "search/", "assets/")
 
 
-def _is_free(url: str, taken: dict[str, str]) -> bool:
-    return url not in taken and not url.startswith(RESERVED_PREFIXES)
+def reserved_prefixes(editions: Sequence[Edition]) -> tuple[str, ...]:
+    """The folders of the plugin's own listings, in every edition, and the editions' own."""
+    reserved = [f"{edition.path}{prefix}" for edition in editions for prefix in RESERVED_PREFIXES]
+    reserved += [edition.path for edition in editions if edition.path]
+    return tuple(reserved)
 
 
 def assign_urls(
-    articles: Iterable[Article], pattern: str, taken: dict[str, str]
+    articles: Iterable[Article],
+    pattern: str,
+    taken: dict[str, str],
+    editions: Sequence[Edition] = (),
 ) -> tuple[list[Article], list[Problem]]:
     """Give each article its URL. `taken` maps URLs already in use to the file that holds them;
     the folders of the plugin's own listings are never given to an article.
@@ -84,10 +108,13 @@ def assign_urls(
     """
     placed: list[Article] = []
     problems: list[Problem] = []
+    folder_of = {edition.id: edition.path for edition in editions}
+    reserved = reserved_prefixes(editions) if editions else RESERVED_PREFIXES
     for article in sorted(articles, key=lambda a: a.source):
-        wanted = format_article_url(pattern, article)
+        folder = folder_of.get(article.edition, "")
+        wanted = folder + format_article_url(pattern, article)
         url, number = wanted, 1
-        while not _is_free(url, taken):
+        while url in taken or (url.startswith(reserved) and not _inside_edition(url, folder)):
             number += 1
             url = _with_suffix(wanted, number)
         if url != wanted:
@@ -101,6 +128,39 @@ def assign_urls(
             )
         taken[url] = article.source
         placed.append(replace(article, url=url))
+    return placed, problems
+
+
+def _inside_edition(url: str, folder: str) -> bool:
+    """An article of an edition is meant to be in its folder; only its listings are not."""
+    return (
+        bool(folder)
+        and url.startswith(folder)
+        and not url.startswith(tuple(f"{folder}{prefix}" for prefix in RESERVED_PREFIXES))
+    )
+
+
+def assign_editions(
+    articles: Iterable[Article], editions: Sequence[Edition]
+) -> tuple[list[Article], list[Problem]]:
+    """Put each article in the edition of its language, with the edition's sections."""
+    placed = []
+    problems = []
+    for article in articles:
+        edition = choose_edition(article.lang, editions)
+        if edition is None:
+            edition = editions[0]
+            if len(editions) > 1:
+                problems.append(
+                    Problem(
+                        article.source,
+                        f"no edition is in language '{article.lang}', so it was published in "
+                        f"the {edition.title} edition; declare an edition for '{article.lang}' "
+                        "or correct 'lang'",
+                    )
+                )
+        section = edition.sections.get(article.section.id) if article.section else None
+        placed.append(replace(article, edition=edition.id, section=section))
     return placed, problems
 
 
@@ -141,6 +201,9 @@ def build_catalogue(
     catalogue = Catalogue()
     publishable: list[Article] = []
     held_back: list[Article] = []
+    edition_problems: list[Problem] = []
+    if rules.editions:
+        articles, edition_problems = assign_editions(articles, rules.editions)
     for article in articles:
         if article.draft:
             catalogue.skipped[DRAFT] += 1
@@ -150,9 +213,9 @@ def build_catalogue(
             held_back.append(article)
         else:
             publishable.append(article)
-    published, problems = assign_urls(publishable, rules.article_url, taken)
+    published, problems = assign_urls(publishable, rules.article_url, taken, rules.editions)
     published, tag_problems = unify_tags(published)
-    previews, preview_problems = assign_urls(held_back, rules.article_url, taken)
+    previews, preview_problems = assign_urls(held_back, rules.article_url, taken, rules.editions)
     catalogue.articles = sorted(published, key=Article.sort_key)
     catalogue.unpublished = sorted(previews, key=Article.sort_key)
-    return catalogue, problems + tag_problems + preview_problems
+    return catalogue, edition_problems + problems + tag_problems + preview_problems

@@ -12,6 +12,17 @@ class SectionConfig(base.Config):
     title = c.Type(str)
     description = c.Type(str, default="")
     order = c.Type(int, default=0)
+    titles = c.DictOfItems(c.Type(str), default={})  # edition id (or lang) -> title
+
+
+class EditionConfig(base.Config):
+    """One edition of the site (`en`, `ps`, `prs`): the first one is at the site root."""
+
+    title = c.Type(str)
+    lang = c.Optional(c.Type(str))  # BCP 47; default: the edition's id
+    locale = c.Optional(c.Type(str))  # Babel locale for dates; default: lang (prs: fa_AF)
+    languages = c.ListOfItems(c.Type(str), default=[])  # more `lang` values it takes
+    description = c.Type(str, default="")
 
 
 class NewsroomConfig(base.Config):
@@ -29,6 +40,7 @@ class NewsroomConfig(base.Config):
     article_url = c.Type(str, default="{date:%Y}/{date:%m}/{date:%d}/{slug}/")
     sections = c.DictOfItems(c.SubConfig(SectionConfig), default={})
     locale = c.Type(str, default="en")
+    editions = c.DictOfItems(c.SubConfig(EditionConfig), default={})
 
     # Building: processes that render pages under `mkdocs build` (0: one per CPU)
     processes = c.Type(int, default=0)

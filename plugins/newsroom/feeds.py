@@ -38,6 +38,7 @@ class FeedSpec:
     articles: Sequence[Article]
     language: str
     fallback_date: datetime  # "updated" of a feed with no articles: the build's "now"
+    is_front: bool = False  # the feed of a whole edition (JSON Feed is made for these only)
 
     def path(self, filename: str) -> str:
         return f"{self.listing_url}{filename}"

@@ -131,7 +131,8 @@ class BuildCache:
     bodies: dict[str, Body] = dataclasses.field(default_factory=dict)
     results: dict[str, ReadResult] = dataclasses.field(default_factory=dict)
     feeds: dict[str, str] = dataclasses.field(default_factory=dict)
-    neighbours: dict[str, NeighbourPlan] = dataclasses.field(default_factory=dict)
+    # who is related to whom, per edition
+    neighbours: dict[str, dict[str, NeighbourPlan]] = dataclasses.field(default_factory=dict)
     outputs: set[str] = dataclasses.field(default_factory=set)  # feeds, sitemaps: last build
     pages: RenderedPages | None = None
 

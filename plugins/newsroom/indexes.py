@@ -55,6 +55,9 @@ class Period:
 
 @dataclass
 class Indexes:
+    """The listings of one edition (`prefix`: its folder), or of the whole site."""
+
+    prefix: str = ""
     sections: dict[str, Listing[Article]] = field(default_factory=dict)
     tags: dict[str, Listing[Article]] = field(default_factory=dict)
     authors: dict[str, Listing[Article]] = field(default_factory=dict)
@@ -72,7 +75,13 @@ class Indexes:
     def periods(self) -> list[Period]:
         """Every year of the archive, newest first."""
         return [
-            Period(year, None, sum(p.count for p in months), archive_url(year), str(year))
+            Period(
+                year,
+                None,
+                sum(p.count for p in months),
+                self.prefix + archive_url(year),
+                str(year),
+            )
             for year, months in sorted(self.years.items(), reverse=True)
         ]
 
@@ -82,8 +91,10 @@ def build_indexes(
     sections: Mapping[str, Section],
     authors: Mapping[str, Author],
     locale: str = "en",
+    prefix: str = "",
 ) -> Indexes:
-    """Index the published articles (newest first) by section, tag, author and month."""
+    """Index the published articles (newest first) by section, tag, author and month;
+    archive pages go under `prefix` (an edition's folder)."""
     by_section: dict[str, list[Article]] = {key: [] for key in sections}
     by_tag: dict[str, list[Article]] = defaultdict(list)
     tag_of: dict[str, Tag] = {}
@@ -99,7 +110,7 @@ def build_indexes(
             by_author.setdefault(author.id, []).append(article)
         by_month[(article.date.year, article.date.month)].append(article)
 
-    indexes = Indexes()
+    indexes = Indexes(prefix)
     for key, section in sections.items():
         indexes.sections[key] = Listing(
             "section",
@@ -119,7 +130,7 @@ def build_indexes(
         )
     for (year, month), items in sorted(by_month.items(), reverse=True):
         title = f"{month_name(year, month, locale)} {year}"
-        url = archive_url(year, month)
+        url = prefix + archive_url(year, month)
         indexes.months[(year, month)] = Listing("month", f"{year}-{month:02d}", title, url, items)
         indexes.years.setdefault(year, []).append(Period(year, month, len(items), url, title))
     return indexes

@@ -241,6 +241,7 @@ FIELDS: dict[str, FieldRule] = {
     "breaking": FieldRule(read_flag),
     "lang": FieldRule(read_language),
     "corrections": FieldRule(read_corrections),
+    "translation": FieldRule(read_text),  # a key shared by the translations of a story
 }
 
 EXAMPLES = {

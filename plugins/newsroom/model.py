@@ -30,11 +30,15 @@ class Author:
 
 @dataclass(frozen=True)
 class Section:
+    """A section of the paper. `titles` names it in other editions: (edition id or lang,
+    title) pairs."""
+
     id: str
     title: str
     description: str = ""
     order: int = 0
     url: str = ""
+    titles: tuple[tuple[str, str], ...] = ()
 
 
 @total_ordering
@@ -102,6 +106,8 @@ class Article:
     corrections: tuple[Correction, ...] = ()
     url: str = ""
     fingerprint: str = ""  # of the source file and the settings it was read with
+    edition: str = ""  # the id of the edition it belongs to
+    translation: str = ""  # a key its translations in other editions share
 
     @property
     def modified(self) -> datetime:

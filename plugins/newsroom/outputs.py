@@ -23,20 +23,35 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from .catalogue import Catalogue
-    from .indexes import Indexes
+    from .layout import Layout
 
 
 def feed_specs(
     catalogue: Catalogue,
-    indexes: Indexes,
+    layout: Layout,
     site_name: str,
     site_description: str,
-    language: str,
     now: datetime,
 ) -> Iterator[FeedSpec]:
-    """The site's feed, then one for each section, tag and author."""
-    yield FeedSpec(site_name, site_description, "", catalogue.articles, language, now)
-    for group in (indexes.sections, indexes.tags, indexes.authors):
+    """For each edition its own feed and one per section, in its language; then one for
+    each tag and author, shared by every edition."""
+    for position, view in enumerate(layout.editions):
+        edition = view.edition
+        title = site_name if position == 0 else f"{site_name}: {edition.title}"
+        articles = [a for a in catalogue.articles if a.edition == edition.id]
+        description = edition.description or site_description
+        yield FeedSpec(title, description, edition.path, articles, edition.lang, now, True)
+        for listing in view.indexes.sections.values():
+            yield FeedSpec(
+                f"{listing.title} - {title}",
+                listing.description,
+                listing.url,
+                listing.items,
+                edition.lang,
+                now,
+            )
+    language = layout.editions[0].edition.lang if layout.editions else "en"
+    for group in (layout.shared.tags, layout.shared.authors):
         for listing in group.values():
             yield FeedSpec(
                 f"{listing.title} - {site_name}",
@@ -58,7 +73,7 @@ def feed_files(
     for spec in specs:
         items = spec.articles[: options.length]
         for filename, write in formats:
-            if filename == JSON_FILE and spec.listing_url:
+            if filename == JSON_FILE and not spec.is_front:
                 continue
             key = signature(
                 filename,

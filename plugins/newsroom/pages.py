@@ -16,8 +16,9 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .dates import display_date
+from .editions import is_rtl
 from .freshness import signature
+from .i18n import translate
 from .indexes import Listing, month_links, year_links
 from .model import Article
 from .pagination import PageSizes, Pagination, paginate
@@ -25,7 +26,7 @@ from .sitemaps import Entry
 from .urls import AUTHORS_INDEX, TAGS_INDEX, archive_url
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
     from datetime import datetime
 
     from mkdocs.config.defaults import MkDocsConfig
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
 
     from .catalogue import Catalogue
+    from .editions import Edition
     from .indexes import FrontPage, Indexes, Neighbours
 
 ARTICLE_TEMPLATE = "news/article.html"
@@ -48,9 +50,10 @@ class NewsPage(Page):
         *,
         headline: str,
         template: str,
+        edition: Edition,
+        lang: str = "",
         description: str = "",
         content: str = "",
-        searchable: bool = True,
         nav_title: str | None = None,
         lastmod: datetime | None = None,
     ) -> None:
@@ -58,20 +61,21 @@ class NewsPage(Page):
         self.headline = headline
         self.lastmod = lastmod  # when what the page shows last changed, for the sitemap
         self.description = description
+        self.edition = edition
+        self.lang = lang or edition.lang  # of the page (<html lang>), right to left or not
+        self.rtl = is_rtl(self.lang)
+        self.locale = edition.locale  # of its dates and interface strings
         self._template = template
         self._ready_content = content
-        self._searchable = searchable
 
     def signature(self, site_key: str) -> str:
         """Changes whenever anything the page shows changes (`site_key`: what every page
         shows, such as the navigation and the templates)."""
-        return signature(site_key, self.file.url, self._template, self.headline)
+        return signature(site_key, self.file.url, self._template, self.headline, self.lang)
 
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
         self.meta = {"template": self._template, "hide": ["navigation", "toc"]}
-        if not self._searchable:
-            self.meta["search"] = {"exclude": True}
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self._ready_content
@@ -79,16 +83,16 @@ class NewsPage(Page):
 
 
 class ArticlePage(NewsPage):
-    """An article. Material's search shows a page's `tags` under each result: the article's
-    section and date go there, so that a reader sees them beside the headline."""
+    """An article, in its edition (`translations`: the same story in other editions)."""
 
     def __init__(
         self,
         file: File,
         config: MkDocsConfig,
         article: Article,
-        neighbours: Neighbours | None,
-        locale: str = "en",
+        edition: Edition,
+        neighbours: Neighbours | None = None,
+        translations: tuple[Article, ...] = (),
         preview: bool = False,
     ) -> None:
         super().__init__(
@@ -96,24 +100,25 @@ class ArticlePage(NewsPage):
             config,
             headline=article.title,
             template=ARTICLE_TEMPLATE,
+            edition=edition,
+            lang=article.lang,
             description=article.excerpt,
             content=article.body_html,
             lastmod=article.modified,
         )
         self.article = article
         self.neighbours = neighbours
+        self.translations = translations
         self.preview = preview  # a draft or scheduled article, shown only by `mkdocs serve`
-        # Material's search results print tags as HTML: hand it escaped text.
-        tags = [article.section.title] if article.section else []
-        tags.append(display_date(article.date, article.lang or locale))
-        self._search_tags = [html.escape(tag) for tag in tags]
 
     def signature(self, site_key: str) -> str:
-        return signature(super().signature(site_key), self.article, self.neighbours, self.preview)
-
-    def read_source(self, config: MkDocsConfig) -> None:
-        super().read_source(config)
-        self.meta["tags"] = self._search_tags
+        return signature(
+            super().signature(site_key),
+            self.article,
+            self.neighbours,
+            self.translations,
+            self.preview,
+        )
 
 
 class ListingPage(NewsPage):
@@ -126,6 +131,7 @@ class ListingPage(NewsPage):
         pagination: Pagination[Any],
         *,
         template: str,
+        edition: Edition,
         data: object = None,
         nav_title: str | None = None,
         lastmod: datetime | None = None,
@@ -139,8 +145,8 @@ class ListingPage(NewsPage):
             config,
             headline=headline,
             template=template,
+            edition=edition,
             description=listing.description,
-            searchable=False,
             nav_title=nav_title,
             lastmod=_newest(pagination.items) or lastmod,
         )
@@ -178,6 +184,7 @@ def _listing_files(
     listing: Listing[Any],
     size: int,
     template: str,
+    edition: Edition,
     data: object = None,
     lastmod: datetime | None = None,
 ) -> Iterator[File]:
@@ -188,85 +195,126 @@ def _listing_files(
             content="",
             inclusion=InclusionLevel.NOT_IN_NAV,
         )
-        ListingPage(file, config, pagination, template=template, data=data, lastmod=lastmod)
+        ListingPage(
+            file,
+            config,
+            pagination,
+            template=template,
+            edition=edition,
+            data=data,
+            lastmod=lastmod,
+        )
         yield file
 
 
 def article_files(
     config: MkDocsConfig,
     catalogue: Catalogue,
+    editions: Mapping[str, Edition],
     neighbours: dict[str, Neighbours],
     preview: bool,
-    locale: str,
 ) -> Iterator[File]:
     """Article pages; drafts and scheduled ones only when previewing (`mkdocs serve`)."""
+    translations = catalogue.translations()
     for article in catalogue.articles:
         file = File.generated(
             config, f"{article.url}index.md", content="", inclusion=InclusionLevel.NOT_IN_NAV
         )
-        ArticlePage(file, config, article, neighbours.get(article.source), locale)
+        edition = editions[article.edition]
+        others = translations.get(article.source, ())
+        ArticlePage(file, config, article, edition, neighbours.get(article.source), others)
         yield file
     if preview:
         for article in catalogue.unpublished:
             file = File.generated(
                 config, f"{article.url}index.md", content="", inclusion=InclusionLevel.DRAFT
             )
-            ArticlePage(file, config, article, None, locale, preview=True)
+            ArticlePage(file, config, article, editions[article.edition], preview=True)
             yield file
 
 
-def listing_files(
-    config: MkDocsConfig, indexes: Indexes, sizes: PageSizes, newest: datetime | None
+def edition_files(
+    config: MkDocsConfig,
+    edition: Edition,
+    indexes: Indexes,
+    sizes: PageSizes,
+    newest: datetime | None,
 ) -> PageSet:
-    """Section fronts, tag and author pages with their indexes, and the date archive.
-    `newest` is the site's latest change: the date of the index pages in the sitemap."""
+    """An edition's section fronts and date archive. `newest` is the site's latest change:
+    the date of the archive index in the sitemap."""
     files: list[File] = []
     tabs: list[Page] = []
 
     def add(listing: Listing[Any], size: int, template: str, data: object = None) -> File:
-        generated = list(_listing_files(config, listing, size, template, data, newest))
+        generated = list(_listing_files(config, listing, size, template, edition, data, newest))
         files.extend(generated)
         return generated[0]
 
     for listing in indexes.sections.values():
         tabs.append(_page(add(listing, sizes.articles, "news/section.html")))
-    for listing in indexes.tags.values():
-        add(listing, sizes.articles, "news/tag.html")
-    for listing in indexes.authors.values():
-        add(listing, sizes.articles, "news/author.html")
     months = month_links(indexes)
     for key, listing in indexes.months.items():
         add(listing, sizes.articles, "news/month.html", months[key])
     years = year_links(indexes)
     for year, periods in indexes.years.items():
-        year_listing = Listing("year", str(year), str(year), archive_url(year), periods)
-        add(year_listing, 12, "news/year.html", years[year])
-
-    tags = Listing("tags", "tags", "Tags", TAGS_INDEX, indexes.tag_counts())
-    authors = Listing(
-        "authors",
-        "authors",
-        "Authors",
-        AUTHORS_INDEX,
-        [(listing.subject, len(listing.items)) for listing in indexes.authors.values()],
-    )
-    archive = Listing("archive", "archive", "Archive", archive_url(), indexes.periods())
-    tabs.append(_page(add(tags, sizes.index, "news/tags.html")))
-    tabs.append(_page(add(authors, sizes.index, "news/authors.html")))
+        url = edition.url(archive_url(year))
+        add(Listing("year", str(year), str(year), url, periods), 12, "news/year.html", years[year])
+    title = translate("archive", edition.locale)
+    archive = Listing("archive", "archive", title, edition.url(archive_url()), indexes.periods())
     tabs.append(_page(add(archive, sizes.index, "news/archive.html")))
     return PageSet(files, tabs)
 
 
-def front_page_file(config: MkDocsConfig, front: FrontPage, site_title: str) -> File:
-    listing = Listing("front", "front", site_title, "", front.latest)
-    file = File.generated(config, "index.md", content="", inclusion=InclusionLevel.INCLUDED)
+def shared_files(
+    config: MkDocsConfig,
+    edition: Edition,
+    indexes: Indexes,
+    sizes: PageSizes,
+    newest: datetime | None,
+) -> PageSet:
+    """Tag and author pages, shared by every edition, and their indexes."""
+    files: list[File] = []
+
+    def add(listing: Listing[Any], size: int, template: str) -> File:
+        generated = list(_listing_files(config, listing, size, template, edition, None, newest))
+        files.extend(generated)
+        return generated[0]
+
+    for listing in indexes.tags.values():
+        add(listing, sizes.articles, "news/tag.html")
+    for listing in indexes.authors.values():
+        add(listing, sizes.articles, "news/author.html")
+    tags_title = translate("tags", edition.locale)
+    tags = Listing("tags", "tags", tags_title, TAGS_INDEX, indexes.tag_counts())
+    authors = Listing(
+        "authors",
+        "authors",
+        translate("authors", edition.locale),
+        AUTHORS_INDEX,
+        [(listing.subject, len(listing.items)) for listing in indexes.authors.values()],
+    )
+    tabs = [
+        _page(add(tags, sizes.index, "news/tags.html")),
+        _page(add(authors, sizes.index, "news/authors.html")),
+    ]
+    return PageSet(files, tabs)
+
+
+def front_page_file(
+    config: MkDocsConfig, front: FrontPage, title: str, edition: Edition, nav_title: str
+) -> File:
+    listing = Listing("front", "front", title, edition.path, front.latest, edition.description)
+    file = File.generated(
+        config, f"{edition.path}index.md", content="", inclusion=InclusionLevel.INCLUDED
+    )
     ListingPage(
         file,
         config,
         Pagination(listing, 1, max(1, len(front.latest))),
         template="news/front.html",
+        edition=edition,
         data=front,
-        nav_title="Home",
+        nav_title=nav_title,
     )
     return file
 

@@ -26,6 +26,9 @@ _CHARACTER_REFERENCE = re.compile(
 )
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _LINKABLE = re.compile(r"https?://\w|www\.\w[\w-]*\.\w", re.IGNORECASE)
+_LEFT_TO_RIGHT_RUN = re.compile(
+    r"[A-Za-z0-9\u00c0-\u024f](?:[A-Za-z0-9\u00c0-\u024f .,'’&%:/-]*[A-Za-z0-9\u00c0-\u024f%])?"
+)
 _URL_TRAILING_PUNCTUATION = ".,;:!?'\"’”)]}"
 
 
@@ -88,8 +91,10 @@ def _decoded(block: Block) -> Block:
     return Block(block.is_list, tuple(decode_character_references(i) for i in block.items))
 
 
-def inline_html(text: str) -> str:
-    """Escape text for HTML, turning bare URLs into links."""
+def inline_html(text: str, isolate: bool = False) -> str:
+    """Escape text for HTML, turning bare URLs into links. With `isolate` (text written right
+    to left), runs of Latin letters and digits (names, numbers) are wrapped in <bdi>, so that
+    the punctuation around them stays where the writer put it."""
     out: list[str] = []
     position = 0
     for match in _URL.finditer(text):
@@ -97,12 +102,29 @@ def inline_html(text: str) -> str:
         if not _LINKABLE.match(url):
             continue
         end = match.start() + len(url)
-        out.append(html.escape(text[position : match.start()], quote=False))
+        out.append(_text_html(text[position : match.start()], isolate))
         href = url if "://" in url else f"https://{url}"
-        out.append(f'<a href="{html.escape(href)}">{html.escape(url, quote=False)}</a>')
+        out.append(
+            f'<a href="{html.escape(href)}" dir="ltr">{html.escape(url, quote=False)}</a>'
+            if isolate
+            else f'<a href="{html.escape(href)}">{html.escape(url, quote=False)}</a>'
+        )
         position = end
-    out.append(html.escape(text[position:], quote=False))
+    out.append(_text_html(text[position:], isolate))
     return "".join(out)
+
+
+def _text_html(text: str, isolate: bool) -> str:
+    if not isolate:
+        return html.escape(text, quote=False)
+    parts: list[str] = []
+    position = 0
+    for run in _LEFT_TO_RIGHT_RUN.finditer(text):
+        parts.append(html.escape(text[position : run.start()], quote=False))
+        parts.append(f"<bdi>{html.escape(run.group(), quote=False)}</bdi>")
+        position = run.end()
+    parts.append(html.escape(text[position:], quote=False))
+    return "".join(parts)
 
 
 def _trim_url(url: str) -> str:
@@ -113,14 +135,14 @@ def _trim_url(url: str) -> str:
     return url
 
 
-def blocks_to_html(blocks: Iterable[Block]) -> str:
+def blocks_to_html(blocks: Iterable[Block], isolate: bool = False) -> str:
     parts: list[str] = []
     for block in blocks:
         if block.is_list:
-            items = "".join(f"<li>{inline_html(item)}</li>\n" for item in block.items)
+            items = "".join(f"<li>{inline_html(item, isolate)}</li>\n" for item in block.items)
             parts.append(f"<ul>\n{items}</ul>\n")
         else:
-            parts.append(f"<p>{inline_html(block.items[0])}</p>\n")
+            parts.append(f"<p>{inline_html(block.items[0], isolate)}</p>\n")
     return "".join(parts)
 
 

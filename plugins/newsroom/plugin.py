@@ -29,16 +29,18 @@ from .freshness import (
     remove_with_empty_folders,
     signature,
 )
-from .indexes import FrontPage, Indexes, build_indexes, build_neighbours, compose_front_page
+from .i18n import count_articles, translate
+from .layout import Layout, lay_out
 from .metadata import Registry
 from .outputs import feed_files, feed_specs, write_output
 from .pages import (
     NewsPage,
     add_to_navigation,
     article_files,
+    edition_files,
     front_page_file,
-    listing_files,
     news_page,
+    shared_files,
     sitemap_entries,
 )
 from .parallel import fork_map, processes_for
@@ -78,8 +80,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._search = SiteSearch()
         self._settings: Settings | None = None
         self._catalogue = Catalogue()
-        self._indexes = Indexes()
-        self._front: FrontPage | None = None
+        self._layout = Layout()
         self._tabs: list[Page] = []
         self._failed = 0
         self._now: datetime | None = None
@@ -105,8 +106,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._settings = load_settings(self.config)
         self._catalogue = Catalogue()
-        self._indexes = Indexes()
-        self._front = None
+        self._layout = Layout()
         self._tabs = []
         self._failed = 0
         self._now = now()
@@ -140,36 +140,54 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         consumed = {id(f) for f in sources} | {id(authors_file)}
         keep = [f for f in files if id(f) not in consumed]
         moment = self._now or now()
-        self._catalogue, problems = build_catalogue(
-            articles, PublishingRules(settings.article_url, moment), _taken_urls(keep)
-        )
+        rules = PublishingRules(settings.article_url, moment, settings.editions)
+        self._catalogue, problems = build_catalogue(articles, rules, _taken_urls(keep))
         self._warn(problems)
-        published = self._catalogue.articles
-        self._indexes = build_indexes(published, settings.sections, authors, settings.locale)
-        neighbours = build_neighbours(self._indexes, self._cache.neighbours)
-        # The plugin's own pages stay out of MkDocs' files: it renders them itself (render.py).
-        generated = list(
-            article_files(config, self._catalogue, neighbours, self._serving, settings.locale)
-        )
-        newest = max((a.modified for a in published), default=None)
-        pages = listing_files(config, self._indexes, settings.page_sizes, newest)
-        generated.extend(pages.files)
-        self._tabs = pages.tabs if settings.navigation else []
-        self._front = compose_front_page(
-            published,
-            self._indexes,
+        self._layout = lay_out(
+            self._catalogue,
+            settings.editions,
+            authors,
             moment,
-            top_count=settings.top_stories,
-            section_count=settings.section_stories,
-            latest_count=settings.front_page_size,
-            breaking_hours=settings.breaking_hours,
+            settings.front_page_rules,
+            self._cache.neighbours,
         )
-        if settings.front_page and not any(f.src_uri == "index.md" for f in keep):
-            front = front_page_file(config, self._front, config.site_name)
-            self._homepage = news_page(front)
-            generated.append(front)
-        self._news_files = generated
+        self._news_files = self._generate_pages(config, keep, settings)
         return Files(keep)
+
+    def _generate_pages(
+        self, config: MkDocsConfig, keep: list[File], settings: Settings
+    ) -> list[File]:
+        """The plugin's own pages. They stay out of MkDocs' files: the plugin renders them
+        itself (render.py)."""
+        layout = self._layout
+        editions = {edition.id: edition for edition in settings.editions}
+        generated = list(
+            article_files(config, self._catalogue, editions, layout.neighbours, self._serving)
+        )
+        newest = max((a.modified for a in self._catalogue.articles), default=None)
+        default = settings.editions[0]
+        shared = shared_files(config, default, layout.shared, settings.page_sizes, newest)
+        tabs: list[Page] = []
+        fronts: list[Page] = []
+        for view in layout.editions:
+            pages = edition_files(config, view.edition, view.indexes, settings.page_sizes, newest)
+            generated.extend(pages.files)
+            home = f"{view.edition.path}index.md"
+            if not settings.front_page or any(f.src_uri == home for f in keep):
+                continue
+            first = view.edition is default
+            title = config.site_name if first else f"{config.site_name}: {view.edition.title}"
+            front = front_page_file(
+                config, view.front, title, view.edition, "Home" if first else view.edition.title
+            )
+            generated.append(front)
+            fronts.append(news_page(front))
+            if first:
+                self._homepage = news_page(front)
+                tabs = [*pages.tabs[:-1], *shared.tabs, pages.tabs[-1]]
+        generated.extend(shared.files)
+        self._tabs = [*tabs, *fronts[1:]] if settings.navigation else []
+        return generated
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
         add_to_navigation(nav, self._tabs, self._homepage)
@@ -181,7 +199,8 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         env.autoescape = _autoescape_newsroom_templates
         env.filters["newsroom_date"] = dates.display_date
         env.filters["newsroom_datetime"] = dates.display_datetime
-        cards = Cards(env, settings.locale)
+        editions = {edition.id: edition for edition in settings.editions}
+        cards = Cards(env, editions)
         publisher = seo.Publisher(
             settings.publisher_name or config.site_name,
             absolute_url(config.site_url or "/", settings.publisher_logo or _favicon(config)),
@@ -189,8 +208,11 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         )
         env.globals["newsroom"] = {
             "catalogue": self._catalogue,
-            "indexes": self._indexes,
-            "front": self._front,
+            "fronts": self._layout.fronts(),
+            "editions": editions,
+            "t": translate,
+            "count": count_articles,
+            "absolute": lambda path: absolute_url(config.site_url or "/", path),
             "locale": settings.locale,
             "structured_data": lambda article: seo.news_article(article, publisher),
             "open_graph": lambda article: seo.open_graph(article, publisher),
@@ -281,7 +303,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             config.site_url,
             files_key(folders),
             [(str(page.title), page.url) for page in self._navigation_pages()],
-            self._front.breaking if self._front else (),
+            [front.breaking for front in self._layout.fronts().values()],
         )
 
     def _write_outputs(self, config: MkDocsConfig) -> None:
@@ -290,12 +312,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         moment = self._now or now()
         outputs = dict(self._extra_outputs)
         specs = feed_specs(
-            self._catalogue,
-            self._indexes,
-            config.site_name,
-            config.site_description or "",
-            settings.locale,
-            moment,
+            self._catalogue, self._layout, config.site_name, config.site_description or "", moment
         )
         options = FeedOptions(
             site_url, config.site_name, settings.feed_length, settings.feed_full_content

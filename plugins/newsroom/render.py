@@ -17,14 +17,18 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 from mkdocs.commands.build import get_context
 
+from .editions import is_rtl
+from .i18n import translate
+
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
 
+    from .editions import Edition
     from .model import Article
     from .pages import NewsPage
 
@@ -46,21 +50,27 @@ def compact(html: str) -> str:
 class Cards:
     """Article cards rendered once and re-rooted for every page that shows them."""
 
-    def __init__(self, env: Environment, locale: str) -> None:
+    def __init__(self, env: Environment, editions: Mapping[str, Edition]) -> None:
         self._template = env.get_template(CARD_TEMPLATE)
-        self._locale = locale
+        self._editions = editions
+        self._default = next(iter(editions.values()))
         self._cards: dict[tuple[str, int, str], str] = {}
 
     def card(self, article: Article, base_url: str, level: int = 2, size: str = "") -> Markup:
         key = (article.url, level, size)
         html = self._cards.get(key)
         if html is None:
+            edition = self._editions.get(article.edition, self._default)
+            lang = article.lang or edition.lang
             html = compact(
                 self._template.render(
                     article=article,
                     level=level,
                     size=size,
-                    locale=article.lang or self._locale,
+                    locale=edition.locale,
+                    lang=lang,
+                    rtl=is_rtl(lang),
+                    t=translate,
                     root=ROOT,
                 )
             )
@@ -112,6 +122,19 @@ def _shared_prefix(one: tuple[str, ...], other: tuple[str, ...]) -> int:
     return count
 
 
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+_BODY_DIR = re.compile(r'<body dir="[^"]*"')
+
+
+def localize_root(html: str, lang: str, rtl: bool) -> str:
+    """Material writes the site's language and direction on <html> and <body>; a page in
+    another language (a Pashto article, the Dari front page) says its own, so that browsers,
+    screen readers and Material's right-to-left layout follow it."""
+    direction = "rtl" if rtl else "ltr"
+    html = _HTML_LANG.sub(f'<html lang="{lang}" dir="{direction}"', html, count=1)
+    return _BODY_DIR.sub(f'<body dir="{direction}"', html, count=1)
+
+
 def root_prefix(base_url: str) -> str:
     """'../..' (MkDocs' base_url of a page two folders deep) -> '../../'; '.' -> './'."""
     return base_url if base_url.endswith("/") else f"{base_url}/"
@@ -135,7 +158,7 @@ class PageRenderer:
         template = self._env.get_template(page.meta["template"])
         page.active = True
         try:
-            return compact(template.render(context))
+            return localize_root(compact(template.render(context)), page.lang, page.rtl)
         finally:
             page.active = False
 

@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from .articles import ReadOptions
 from .catalogue import format_article_url
+from .editions import Edition, check_edition_id, edition_sections
 from .errors import NewsroomError
+from .layout import FrontPageRules
 from .model import Article, Section
 from .pagination import PageSizes
 from .slugs import is_slug
@@ -29,13 +31,11 @@ class Settings:
     read_options: ReadOptions
     article_url: str
     locale: str
+    editions: tuple[Edition, ...]
     page_sizes: PageSizes
     navigation: bool
     front_page: bool
-    front_page_size: int
-    top_stories: int
-    section_stories: int
-    breaking_hours: float
+    front_page_rules: FrontPageRules
     feed_length: int
     feed_full_content: bool
     publisher_name: str
@@ -88,6 +88,7 @@ def load_sections(config: NewsroomConfig) -> dict[str, Section]:
             section.description,
             section.order,
             section_url(section_id),
+            tuple(sorted(section.titles.items())),
         )
     return dict(sorted(sections.items(), key=lambda item: (item[1].order, item[0])))
 
@@ -108,13 +109,49 @@ def _check_article_url(pattern: str) -> None:
     format_article_url(pattern, sample)
 
 
+# The Babel locale of languages Babel knows under another name.
+LOCALE_OF = {"prs": "fa_AF"}
+
+
+def load_editions(config: NewsroomConfig, sections: dict[str, Section]) -> tuple[Edition, ...]:
+    """The editions, the first at the site root; one edition in `locale` when none is set."""
+    declared = [(edition_id, dict(edition)) for edition_id, edition in config.editions.items()]
+    if not declared:
+        lang = config.locale.replace("_", "-")
+        declared = [(lang, {"title": lang, "lang": lang, "locale": config.locale})]
+    editions = []
+    for position, (edition_id, edition) in enumerate(declared):
+        if not check_edition_id(edition_id):
+            raise NewsroomError(
+                f"newsroom: edition id '{edition_id}' must be lower-case letters, digits and "
+                "hyphens, because it names the edition's folder"
+            )
+        lang = str(edition.get("lang") or edition_id)
+        locale = str(edition.get("locale") or LOCALE_OF.get(lang, lang.replace("-", "_")))
+        path = "" if position == 0 else f"{edition_id}/"
+        editions.append(
+            Edition(
+                id=edition_id,
+                title=str(edition.get("title") or edition_id),
+                lang=lang,
+                locale=locale,
+                path=path,
+                languages=(lang, *edition.get("languages", ())),
+                sections=edition_sections(sections, path, edition_id, lang),
+                description=str(edition.get("description") or ""),
+            )
+        )
+    return tuple(editions)
+
+
 def load_settings(config: NewsroomConfig) -> Settings:
     _check_article_url(config.article_url)
+    sections = load_sections(config)
     return Settings(
         articles_dir=config.articles_dir.strip("/"),
         authors_file=config.authors_file.strip("/"),
         timezone=load_timezone(config.timezone),
-        sections=load_sections(config),
+        sections=sections,
         read_options=ReadOptions(
             boilerplate=compile_boilerplate(config.boilerplate),
             words_per_minute=max(1, config.words_per_minute),
@@ -122,13 +159,16 @@ def load_settings(config: NewsroomConfig) -> Settings:
         ),
         article_url=config.article_url,
         locale=config.locale,
+        editions=load_editions(config, sections),
         page_sizes=PageSizes(max(1, config.page_size), max(1, config.index_page_size)),
         navigation=config.navigation,
         front_page=config.front_page,
-        front_page_size=max(1, config.front_page_size),
-        top_stories=max(0, config.top_stories),
-        section_stories=max(0, config.section_stories),
-        breaking_hours=config.breaking_hours,
+        front_page_rules=FrontPageRules(
+            top_stories=max(0, config.top_stories),
+            section_stories=max(0, config.section_stories),
+            latest=max(1, config.front_page_size),
+            breaking_hours=config.breaking_hours,
+        ),
         feed_length=max(1, config.feed_length),
         feed_full_content=config.feed_full_content,
         publisher_name=config.publisher_name,
