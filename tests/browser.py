@@ -212,6 +212,9 @@ def search(page: Page, word: str, timeout: float = 10.0) -> list[SearchHit]:
     if not box.evaluate("element => element === document.activeElement"):
         raise AssertionError(f"pressing '/' did not focus the search box on {page.url}")
     box.press_sequentially(word, delay=30)
+    # Playwright inserts letters it has no key for (Pashto, Persian) without key events, and
+    # Material reads the box on keyup: End sends one, for every script.
+    box.press("End")
     meta = page.locator(".md-search-result__meta")
     deadline = time.monotonic() + timeout
     previous: list[SearchHit] | None = None

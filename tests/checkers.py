@@ -326,10 +326,11 @@ def validate_sitemap(path: str | Path) -> list[str]:
     """Problems of a sitemap (sitemaps.org 0.9; `sitemap.xml` or `sitemap.xml.gz`).
 
     The XML Schema in `tests/data/schemas/sitemap.xsd` (loc 12 to 2048 characters, W3C
-    datetime lastmod, changefreq, priority; extension elements only with their own schema),
+    datetime lastmod, changefreq, priority; extension elements only with their own schema:
+    `xhtml:link` hreflang alternates are known, through `sitemap-with-alternates.xsd`),
     plus the protocol's size limits: at most 50,000 URLs and 50 MB uncompressed.
     """
-    problems, root = _sitemap_errors(path, "sitemap.xsd")
+    problems, root = _sitemap_errors(path, "sitemap-with-alternates.xsd")
     if root is not None:
         count = len(root.findall(f"{{{SITEMAP_NS}}}url"))
         if count > 50_000:

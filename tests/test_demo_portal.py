@@ -12,7 +12,7 @@ SEED_URL = "2019/02/13/nato-chief-afghan-talks-are-about-a-peace-deal-not-a-leav
 def test_demo_portal_builds_strictly_with_the_wire_story(tmp_path: Path) -> None:
     site = build_repo_site(tmp_path / "site")
     assert site.warnings == []
-    assert site.summary == "newsroom: published 7 articles, skipped 1: 1 draft"
+    assert site.summary == "newsroom: published 9 articles, skipped 1: 1 draft"
     page = site.dom(SEED_URL)
     paragraphs = [p.text() for p in page.css(".nr-body > p:not(.nr-dateline)")]
     seed = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]

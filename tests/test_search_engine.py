@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from playwright.sync_api import Page
 
 from newsroom.search import (
     CHUNK_SIZE,
@@ -39,7 +38,7 @@ from newsroom.search import (
     tokenize,
 )
 
-from .browser import SearchHit, chromium, open_page, page_log, search, serve_dir
+from .browser import chromium, open_page, page_log, search, serve_dir
 from .search_corpus import synthetic_documents, vocabulary
 
 REPO = Path(__file__).resolve().parent.parent
@@ -472,35 +471,6 @@ def material_site(root: Path, documents: list[SearchDocument]) -> Path:
     return site
 
 
-def search_in_any_script(page: Page, word: str) -> list[SearchHit]:
-    """`browser.search` for words Playwright cannot type as keys (Pashto, Persian): it inserts
-    them without key events, and Material reads the box on keyup, so press End after them."""
-    if word.isascii():
-        return search(page, word)
-    page.keyboard.press("/")
-    box = page.locator("input.md-search__input")
-    box.press_sequentially(word, delay=30)
-    box.press("End")
-    meta = page.locator(".md-search-result__meta")
-    previous: list[SearchHit] | None = None
-    for _ in range(50):
-        if "matching document" in meta.inner_text().lower():
-            hits = [
-                SearchHit(*hit)
-                for hit in page.eval_on_selector_all(
-                    ".md-search-result__item > .md-search-result__link",
-                    """links => links.map(link => [link.href,
-                        (link.querySelector("h1, h2") || link).innerText.trim(),
-                        link.innerText.trim()])""",
-                )
-            ]
-            if hits == previous:
-                return hits
-            previous = hits
-        page.wait_for_timeout(200)
-    raise TimeoutError(f"search for {word!r}: no stable results; meta: {meta.inner_text()!r}")
-
-
 def test_materials_search_box_shows_articles_with_section_and_date(tmp_path: Path) -> None:
     documents = small_site_documents()
     site = material_site(tmp_path, documents)
@@ -513,7 +483,7 @@ def test_materials_search_box_shows_articles_with_section_and_date(tmp_path: Pat
             ("", "كتابخانه", "2025/06/27/library/", "کتاب‌ها و کتابخانه‌ی ملی"),
         ]:
             page = open_page(browser, base, 1280, start)
-            hits = search_in_any_script(page, word)
+            hits = search(page, word)
             found = [hit for hit in hits if hit.href.startswith(base + url)]
             assert found, (word, hits)
             document = next(d for d in documents if d.url == url)

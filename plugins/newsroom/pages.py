@@ -92,7 +92,7 @@ class ArticlePage(NewsPage):
         article: Article,
         edition: Edition,
         neighbours: Neighbours | None = None,
-        translations: tuple[Article, ...] = (),
+        translations: tuple[tuple[str, Article], ...] = (),
         preview: bool = False,
     ) -> None:
         super().__init__(
@@ -108,7 +108,7 @@ class ArticlePage(NewsPage):
         )
         self.article = article
         self.neighbours = neighbours
-        self.translations = translations
+        self.translations = translations  # (language, article) of each translation
         self.preview = preview  # a draft or scheduled article, shown only by `mkdocs serve`
 
     def signature(self, site_key: str) -> str:
@@ -221,7 +221,10 @@ def article_files(
             config, f"{article.url}index.md", content="", inclusion=InclusionLevel.NOT_IN_NAV
         )
         edition = editions[article.edition]
-        others = translations.get(article.source, ())
+        others = tuple(
+            (other.lang or editions[other.edition].lang, other)
+            for other in translations.get(article.source, ())
+        )
         ArticlePage(file, config, article, edition, neighbours.get(article.source), others)
         yield file
     if preview:
@@ -345,7 +348,12 @@ def sitemap_entries(files: Iterable[File]) -> Iterator[Entry]:
         if page is None or not file.is_documentation_page() or file.inclusion.is_excluded():
             continue
         url = "" if file.url in ("", "./") else file.url
-        yield Entry(url, page.lastmod if isinstance(page, NewsPage) else None)
+        if isinstance(page, ArticlePage) and page.translations:
+            versions = [(page.lang, page.article.url)]
+            versions += [(lang, other.url) for lang, other in page.translations]
+            yield Entry(url, page.lastmod, tuple(sorted(versions)))
+        else:
+            yield Entry(url, page.lastmod if isinstance(page, NewsPage) else None)
 
 
 def news_page(file: File) -> NewsPage:

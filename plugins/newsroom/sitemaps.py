@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from .model import Article
 
 SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
 NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 MAX_URLS = 50_000  # per sitemap file (sitemaps.org)
 NEWS_MAX = 1_000
@@ -28,10 +29,12 @@ NEWS_SITEMAP = "news-sitemap.xml"
 
 @dataclass(frozen=True)
 class Entry:
-    """One page of the site: its site-relative URL, and when its content last changed."""
+    """One page of the site: its site-relative URL, when its content last changed, and the
+    same page in other languages, as (hreflang, URL) pairs including itself."""
 
     url: str
     lastmod: datetime | None = None
+    alternates: tuple[tuple[str, str], ...] = ()
 
 
 def _document(root: ET.Element) -> str:
@@ -62,11 +65,16 @@ def sitemap_files(entries: Iterable[Entry], site_url: str) -> dict[str, str]:
 
 def _urlset(entries: Sequence[Entry], site_url: str) -> str:
     root = ET.Element("urlset", xmlns=SITEMAP_NS)
+    if any(entry.alternates for entry in entries):
+        root.set("xmlns:xhtml", XHTML_NS)
     for entry in entries:
         url = ET.SubElement(root, "url")
         ET.SubElement(url, "loc").text = absolute_url(site_url, entry.url)
         if entry.lastmod is not None:
             ET.SubElement(url, "lastmod").text = entry.lastmod.isoformat()
+        for hreflang, href in entry.alternates:
+            link = {"rel": "alternate", "hreflang": hreflang, "href": absolute_url(site_url, href)}
+            ET.SubElement(url, "xhtml:link", link)
     return _document(root)
 
 
