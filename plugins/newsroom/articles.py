@@ -30,6 +30,8 @@ class ReadOptions:
     boilerplate: tuple[re.Pattern[str], ...] = ()
     words_per_minute: int = 200
     summary_length: int = 280
+    max_bytes: int = 10_000_000
+    max_tags: int = 50
 
 
 @dataclass(frozen=True)
@@ -127,6 +129,19 @@ class ArticleReader:
         return results
 
     def _parse(self, source: str, data: bytes, fingerprint: str) -> _Parsed | ReadResult:
+        if len(data) > self._options.max_bytes:
+            return ReadResult(
+                source,
+                None,
+                (
+                    Problem(
+                        source,
+                        f"the file is {_megabytes(len(data))}, more than max_article_size "
+                        f"({_megabytes(self._options.max_bytes)}); split the article, or raise "
+                        "max_article_size in mkdocs.yml; the article was skipped",
+                    ),
+                ),
+            )
         decoded = decode_source(source, data)
         problems = list(decoded.notices)
         kind: Literal["md", "txt"] = "txt" if source.endswith(".txt") else "md"
@@ -141,6 +156,18 @@ class ArticleReader:
         values = self._read_fields(source, front_matter, self._registries[kind], problems)
         if values is None:
             return ReadResult(source, None, tuple(problems))
+        tags = values.get("tags", ())
+        if len(tags) > self._options.max_tags:
+            values["tags"] = tags[: self._options.max_tags]
+            problems.append(
+                Problem(
+                    source,
+                    f"{len(tags):,} tags, more than max_tags_per_article "
+                    f"({self._options.max_tags}); only the first {self._options.max_tags} are "
+                    "used. Keep the tags that matter, or raise max_tags_per_article",
+                    front_matter.fields["tags"].line,
+                )
+            )
         rtl = is_rtl(values.get("lang", ""))
         key = fingerprint_of(self._settings_key, kind, str(rtl), front_matter.body)
         return _Parsed(
@@ -221,6 +248,10 @@ class ArticleReader:
         if kind == "txt":
             return render_plaintext(text, self._options.boilerplate, right_to_left)
         return self._markdown_renderer().render(text)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
 
 
 def _silent(_line: str) -> None:

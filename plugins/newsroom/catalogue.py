@@ -27,6 +27,7 @@ class PublishingRules:
     article_url: str
     now: datetime
     editions: tuple[Edition, ...] = ()
+    max_tags: int = 20_000
 
 
 @dataclass
@@ -164,8 +165,11 @@ def assign_editions(
     return placed, problems
 
 
-def unify_tags(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
-    """Tags whose names slug alike are one tag, shown with its most used spelling."""
+def unify_tags(
+    articles: list[Article], max_tags: int = 20_000
+) -> tuple[list[Article], list[Problem]]:
+    """Tags whose names slug alike are one tag, shown with its most used spelling. Past
+    `max_tags` tags, the least used ones get no page of their own (their URL is '')."""
     spellings: dict[str, Counter[str]] = {}
     first_use: dict[tuple[str, str], str] = {}
     for article in sorted(articles, key=lambda a: a.source):
@@ -174,10 +178,21 @@ def unify_tags(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
             first_use.setdefault((tag.slug, tag.name), article.source)
     canonical: dict[str, Tag] = {}
     problems: list[Problem] = []
+    uses = {slug: sum(names.values()) for slug, names in spellings.items()}
+    with_pages = set(sorted(uses, key=lambda slug: (-uses[slug], slug))[:max_tags])
+    if len(uses) > max_tags:
+        problems.append(
+            Problem(
+                "mkdocs.yml",
+                f"the articles have {len(uses):,} tags, more than max_tags ({max_tags:,}); "
+                f"the {len(uses) - max_tags:,} least used are shown without a page or feed of "
+                "their own. Merge tags, or raise max_tags",
+            )
+        )
     for slug, names in spellings.items():
         ranked = sorted(names.items(), key=lambda item: (-item[1], item[0]))
         chosen = ranked[0][0]
-        canonical[slug] = Tag(chosen, slug, tag_url(slug))
+        canonical[slug] = Tag(chosen, slug, tag_url(slug) if slug in with_pages else "")
         for other, _count in ranked[1:]:
             problems.append(
                 Problem(
@@ -214,7 +229,7 @@ def build_catalogue(
         else:
             publishable.append(article)
     published, problems = assign_urls(publishable, rules.article_url, taken, rules.editions)
-    published, tag_problems = unify_tags(published)
+    published, tag_problems = unify_tags(published, rules.max_tags)
     previews, preview_problems = assign_urls(held_back, rules.article_url, taken, rules.editions)
     catalogue.articles = sorted(published, key=Article.sort_key)
     catalogue.unpublished = sorted(previews, key=Article.sort_key)

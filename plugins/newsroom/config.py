@@ -36,6 +36,11 @@ class NewsroomConfig(base.Config):
     words_per_minute = c.Type(int, default=200)
     summary_length = c.Type(int, default=280)
 
+    # Limits, so that a runaway file cannot take the site down with it
+    max_article_size = c.Type(int, default=10_000_000)  # bytes of one article file
+    max_tags_per_article = c.Type(int, default=50)
+    max_tags = c.Type(int, default=20_000)  # tags with a page and feeds of their own
+
     # How articles are published
     article_url = c.Type(str, default="{date:%Y}/{date:%m}/{date:%d}/{slug}/")
     sections = c.DictOfItems(c.SubConfig(SectionConfig), default={})

@@ -104,8 +104,9 @@ def build_indexes(
         if article.section is not None:
             by_section.setdefault(article.section.id, []).append(article)
         for tag in article.tags:
-            by_tag[tag.slug].append(article)
-            tag_of.setdefault(tag.slug, tag)
+            if tag.url:  # past max_tags, the least used tags have no page
+                by_tag[tag.slug].append(article)
+                tag_of.setdefault(tag.slug, tag)
         for author in article.authors:
             by_author.setdefault(author.id, []).append(article)
         by_month[(article.date.year, article.date.month)].append(article)
@@ -195,7 +196,7 @@ def _plan_neighbours(indexes: Indexes, everyone: dict[str, Article]) -> Neighbou
     plan: NeighbourPlan = {}
     for source in everyone:
         section = indexes.sections.get(section_of[source] or "")
-        listings = [indexes.tags[slug] for slug in tags_of[source]]
+        listings = [indexes.tags[slug] for slug in tags_of[source] if slug in indexes.tags]
         if section is not None:
             listings.append(section)
         candidates: set[str] = set()

@@ -140,7 +140,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         consumed = {id(f) for f in sources} | {id(authors_file)}
         keep = [f for f in files if id(f) not in consumed]
         moment = self._now or now()
-        rules = PublishingRules(settings.article_url, moment, settings.editions)
+        rules = PublishingRules(settings.article_url, moment, settings.editions, settings.max_tags)
         self._catalogue, problems = build_catalogue(articles, rules, _taken_urls(keep))
         self._warn(problems)
         self._layout = lay_out(

@@ -30,6 +30,7 @@ class Settings:
     sections: dict[str, Section]
     read_options: ReadOptions
     article_url: str
+    max_tags: int
     locale: str
     editions: tuple[Edition, ...]
     page_sizes: PageSizes
@@ -156,7 +157,10 @@ def load_settings(config: NewsroomConfig) -> Settings:
             boilerplate=compile_boilerplate(config.boilerplate),
             words_per_minute=max(1, config.words_per_minute),
             summary_length=max(20, config.summary_length),
+            max_bytes=max(1_000, config.max_article_size),
+            max_tags=max(1, config.max_tags_per_article),
         ),
+        max_tags=max(1, config.max_tags),
         article_url=config.article_url,
         locale=config.locale,
         editions=load_editions(config, sections),
