@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
 from newsroom.errors import NewsroomError
-from newsroom.parallel import fork_map, processes_for
+from newsroom.parallel import fork_map, processes_for, run_aside
 from newsroom.progress import Progress
 
 
@@ -54,3 +55,15 @@ def test_progress_speaks_at_most_every_interval_and_not_in_ci(
     silent: list[str] = []
     Progress(silent.append, 10, "pages written", interval=0).update(5)
     assert silent == []
+
+
+def test_work_run_aside_finishes_and_its_failure_is_reported(tmp_path: Path) -> None:
+    marker = tmp_path / "done"
+    run_aside(lambda: marker.write_text("yes"), processes=2).wait()
+    assert marker.read_text() == "yes"
+
+    def fail() -> None:
+        raise ValueError("no")
+
+    with pytest.raises(NewsroomError):
+        run_aside(fail, processes=2).wait()

@@ -84,14 +84,38 @@ def fork_map(
     return merged
 
 
+class Aside:
+    """Work running in a forked process beside this one; `wait()` for it to finish."""
+
+    def __init__(self, pid: int | None) -> None:
+        self._pid = pid
+
+    def wait(self) -> None:
+        if self._pid is not None and os.waitpid(self._pid, 0)[1] != 0:
+            raise NewsroomError("newsroom: a worker process failed (see the error above)")
+
+
+def run_aside(function: Callable[[], object], processes: int) -> Aside:
+    """Run `function` in a forked process while this one goes on (with one process, run it
+    now). For work whose result is only files, such as the search index of a clean build."""
+    if processes <= 1:
+        function()
+        return Aside(None)
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        _run_share_and_exit(lambda _item: function(), [None], None)
+    return Aside(pid)
+
+
 def _run_share_and_exit(
-    function: Callable[[T], R], items: Sequence[T], write_end: int
+    function: Callable[[T], R], items: Sequence[T], write_end: int | None
 ) -> None:  # pragma: no cover - runs in the child
     status = 0
     try:
-        payload = pickle.dumps([function(item) for item in items], pickle.HIGHEST_PROTOCOL)
-        with os.fdopen(write_end, "wb") as pipe:
-            pipe.write(payload)
+        results = [function(item) for item in items]
+        if write_end is not None:
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(pickle.dumps(results, pickle.HIGHEST_PROTOCOL))
     except BaseException:
         traceback.print_exc(file=sys.stderr)
         status = 1

@@ -43,7 +43,7 @@ from .pages import (
     shared_files,
     sitemap_entries,
 )
-from .parallel import fork_map, processes_for
+from .parallel import fork_map, processes_for, run_aside
 from .progress import Progress
 from .render import Cards, PageRenderer, ShellCache, encode_page, write_page
 from .report import summary_line
@@ -241,9 +241,17 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         return use_newsroom_worker(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self._write_pages(config)
         settings = self._require_settings()
-        self._search.write(self._catalogue.articles, settings.locale, config.site_dir, self._dirty)
+        articles = self._catalogue.articles
+
+        def index_for_search() -> None:
+            self._search.write(articles, settings.locale, config.site_dir, self._dirty)
+
+        # A clean build needs only the index's files: it is made beside the pages. The dev
+        # server keeps the index in this process, to update it on the next save.
+        search = run_aside(index_for_search, 1 if self._serving else self._processes())
+        self._write_pages(config)
+        search.wait()
         if config.site_url:
             self._write_outputs(config)
         seconds = self._clock.elapsed()
