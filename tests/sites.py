@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -105,26 +107,36 @@ class _Collector(logging.Handler):
         target.append(record.getMessage())
 
 
-def build_repo_site(site_dir: Path, *, strict: bool = True) -> Site:
-    """Build the demo portal (the repository's own mkdocs.yml and content/) into `site_dir`."""
-    site = Site(site_dir.parent)
+@contextmanager
+def _collecting_logs(site: Site) -> Iterator[None]:
+    """MkDocs' INFO and WARNING lines go into `site.infos` and `site.warnings`."""
     handler = _Collector(site)
     logger = logging.getLogger("mkdocs")
     level = logger.level
     logger.setLevel(logging.INFO)
     logger.addHandler(handler)
     try:
-        cfg = load_config(
-            config_file=str(REPO / "mkdocs.yml"), site_dir=str(site_dir), strict=strict
-        )
-        cfg.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(cfg)
-        finally:
-            cfg.plugins.on_shutdown()
+        yield
     finally:
         logger.removeHandler(handler)
         logger.setLevel(level)
+
+
+def _build(cfg: Any, command: str = "build") -> None:
+    """What `mkdocs build` (or one build of `mkdocs serve`) does with a loaded config."""
+    cfg.plugins.on_startup(command=command, dirty=False)
+    try:
+        build(cfg, serve_url="http://127.0.0.1:8000/" if command == "serve" else None)
+    finally:
+        cfg.plugins.on_shutdown()
+
+
+def build_repo_site(site_dir: Path, *, strict: bool = True) -> Site:
+    """Build the demo portal (the repository's own mkdocs.yml and content/) into `site_dir`."""
+    site = Site(site_dir.parent)
+    config_file = str(REPO / "mkdocs.yml")
+    with _collecting_logs(site):
+        _build(load_config(config_file=config_file, site_dir=str(site_dir), strict=strict))
     return site
 
 
@@ -156,19 +168,6 @@ def build_site(
     config_file = root / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     site = Site(root)
-    handler = _Collector(site)
-    logger = logging.getLogger("mkdocs")
-    level = logger.level
-    logger.setLevel(logging.INFO)
-    logger.addHandler(handler)
-    try:
-        cfg = load_config(config_file=str(config_file), strict=strict)
-        cfg.plugins.on_startup(command=command, dirty=False)
-        try:
-            build(cfg, serve_url="http://127.0.0.1:8000/" if command == "serve" else None)
-        finally:
-            cfg.plugins.on_shutdown()
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(level)
+    with _collecting_logs(site):
+        _build(load_config(config_file=str(config_file), strict=strict), command)
     return site

@@ -59,7 +59,12 @@ def _names(article: Article) -> str | None:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-class _Rss(feedgenerator.Rss201rev2Feed):  # type: ignore[misc]
+class _DatedByItems:
+    """A feed dated by its newest item, or by the build's "now" when it has none (the library
+    would use the clock, and two builds would differ)."""
+
+    items: list[dict[str, Any]]
+
     def __init__(self, *args: Any, fallback_date: datetime, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._fallback_date = fallback_date
@@ -69,16 +74,12 @@ class _Rss(feedgenerator.Rss201rev2Feed):  # type: ignore[misc]
         return max(dates) if dates else self._fallback_date
 
 
-class _Atom(feedgenerator.Atom1Feed):  # type: ignore[misc]
+class _Rss(_DatedByItems, feedgenerator.Rss201rev2Feed):  # type: ignore[misc]
+    pass
+
+
+class _Atom(_DatedByItems, feedgenerator.Atom1Feed):  # type: ignore[misc]
     """Atom with every author of an entry, and summaries as plain text."""
-
-    def __init__(self, *args: Any, fallback_date: datetime, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._fallback_date = fallback_date
-
-    def latest_post_date(self) -> datetime:
-        dates = [item["updateddate"] or item["pubdate"] for item in self.items]
-        return max(dates) if dates else self._fallback_date
 
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         handler.addQuickElement("title", item["title"])

@@ -9,7 +9,7 @@ Jinja's autoescape.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.structure.files import File, InclusionLevel
@@ -236,6 +236,23 @@ def article_files(
             yield file
 
 
+@dataclass
+class _Pages:
+    """Collects the listing pages of one edition; `add` returns a listing's first page."""
+
+    config: MkDocsConfig
+    edition: Edition
+    newest: datetime | None
+    files: list[File] = field(default_factory=list)
+
+    def add(self, listing: Listing[Any], size: int, template: str, data: object = None) -> Page:
+        generated = list(
+            _listing_files(self.config, listing, size, template, self.edition, data, self.newest)
+        )
+        self.files.extend(generated)
+        return _page(generated[0])
+
+
 def edition_files(
     config: MkDocsConfig,
     edition: Edition,
@@ -245,27 +262,23 @@ def edition_files(
 ) -> PageSet:
     """An edition's section fronts and date archive. `newest` is the site's latest change:
     the date of the archive index in the sitemap."""
-    files: list[File] = []
-    tabs: list[Page] = []
-
-    def add(listing: Listing[Any], size: int, template: str, data: object = None) -> File:
-        generated = list(_listing_files(config, listing, size, template, edition, data, newest))
-        files.extend(generated)
-        return generated[0]
-
-    for listing in indexes.sections.values():
-        tabs.append(_page(add(listing, sizes.articles, "news/section.html")))
+    pages = _Pages(config, edition, newest)
+    tabs = [
+        pages.add(listing, sizes.articles, "news/section.html")
+        for listing in indexes.sections.values()
+    ]
     months = month_links(indexes)
     for key, listing in indexes.months.items():
-        add(listing, sizes.articles, "news/month.html", months[key])
+        pages.add(listing, sizes.articles, "news/month.html", months[key])
     years = year_links(indexes)
     for year, periods in indexes.years.items():
         url = edition.url(archive_url(year))
-        add(Listing("year", str(year), str(year), url, periods), 12, "news/year.html", years[year])
+        year_listing = Listing("year", str(year), str(year), url, periods)
+        pages.add(year_listing, 12, "news/year.html", years[year])
     title = translate("archive", edition.locale)
     archive = Listing("archive", "archive", title, edition.url(archive_url()), indexes.periods())
-    tabs.append(_page(add(archive, sizes.index, "news/archive.html")))
-    return PageSet(files, tabs)
+    tabs.append(pages.add(archive, sizes.index, "news/archive.html"))
+    return PageSet(pages.files, tabs)
 
 
 def shared_files(
@@ -276,17 +289,11 @@ def shared_files(
     newest: datetime | None,
 ) -> PageSet:
     """Tag and author pages, shared by every edition, and their indexes."""
-    files: list[File] = []
-
-    def add(listing: Listing[Any], size: int, template: str) -> File:
-        generated = list(_listing_files(config, listing, size, template, edition, None, newest))
-        files.extend(generated)
-        return generated[0]
-
+    pages = _Pages(config, edition, newest)
     for listing in indexes.tags.values():
-        add(listing, sizes.articles, "news/tag.html")
+        pages.add(listing, sizes.articles, "news/tag.html")
     for listing in indexes.authors.values():
-        add(listing, sizes.articles, "news/author.html")
+        pages.add(listing, sizes.articles, "news/author.html")
     tags_title = translate("tags", edition.locale)
     tags = Listing("tags", "tags", tags_title, TAGS_INDEX, indexes.tag_counts())
     authors = Listing(
@@ -297,10 +304,10 @@ def shared_files(
         [(listing.subject, len(listing.items)) for listing in indexes.authors.values()],
     )
     tabs = [
-        _page(add(tags, sizes.index, "news/tags.html")),
-        _page(add(authors, sizes.index, "news/authors.html")),
+        pages.add(tags, sizes.index, "news/tags.html"),
+        pages.add(authors, sizes.index, "news/authors.html"),
     ]
-    return PageSet(files, tabs)
+    return PageSet(pages.files, tabs)
 
 
 def front_page_file(
