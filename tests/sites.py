@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import subprocess
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,7 +19,32 @@ from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+
+
+def _shared_folder() -> Path:
+    """The workplace's `shared/` folder (sample story, corpora) beside the project: beside this
+    checkout, or beside the repository it was cloned from (a fresh clone in a temporary
+    folder), or where NEWSROOM_SHARED says. Its data is read by path, never copied here."""
+    candidates = [Path(os.environ["NEWSROOM_SHARED"])] if "NEWSROOM_SHARED" in os.environ else []
+    candidates.append(REPO.parent / "shared")
+    origin = subprocess.run(
+        ["git", "-C", str(REPO), "config", "--get", "remote.origin.url"],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout.strip()
+    if origin and "://" not in origin and Path(origin).is_dir():
+        candidates.append(Path(origin).resolve().parent / "shared")
+    for candidate in candidates:
+        if (candidate / "corpus").is_dir():
+            return candidate
+    raise RuntimeError(
+        "the shared/ folder with the corpus is not beside the project "
+        f"(looked in: {', '.join(map(str, candidates))}); set NEWSROOM_SHARED to its path"
+    )
+
+
+SHARED = _shared_folder()
 SEED = SHARED / "seed" / "khaama-nato-peace-deal.txt"
 CORPUS = SHARED / "corpus"
 

@@ -40,10 +40,10 @@ from newsroom.search import (
 
 from .browser import chromium, open_page, page_log, search, serve_dir
 from .search_corpus import synthetic_documents, vocabulary
+from .sites import CORPUS, REPO
 
-REPO = Path(__file__).resolve().parent.parent
 WORKER = REPO / "plugins" / "newsroom" / "templates" / WORKER_PATH
-PASHTO = REPO.parent / "shared" / "corpus" / "voa-pashto-ps" / "001.txt"
+PASHTO = CORPUS / "voa-pashto-ps" / "001.txt"
 ZWNJ = "\u200c"
 BUDGET = 300 * 1024  # gzipped bytes a first query may load at 10,000 articles
 
