@@ -290,6 +290,15 @@ def test_search_index_has_articles_with_section_and_date(site: Site) -> None:
     assert material["docs"] == []  # Material's own index keeps the site's other pages only
 
 
+def test_the_portal_s_own_pages_point_to_the_feeds_too(tmp_path: Path) -> None:
+    from .sites import build_repo_site
+
+    site = build_repo_site(tmp_path / "site")
+    for path in ("404.html", "index.html", "about/index.html"):
+        html = (site.site_dir / path).read_text(encoding="utf-8")
+        assert 'rel="alternate feed" type="application/rss+xml"' in html, path
+
+
 def test_every_page_asks_newsroom_s_worker_for_search(tmp_path: Path) -> None:
     site = build_site(tmp_path, {"about.md": "# About\n", "articles/a.md": article()})
     pages = [*site.site_dir.rglob("*.html")]

@@ -335,17 +335,15 @@ def _page(file: File) -> Page:
 
 
 def add_to_navigation(nav: Navigation, tabs: list[Page], homepage: Page | None) -> None:
-    """Put section fronts and the indexes in the top navigation (Material's tabs), after the
-    front page when the plugin makes it."""
-    for page in tabs:
+    """Put the front page, section fronts and indexes first in the top navigation (Material's
+    tabs), before the site's own pages."""
+    ours = ([homepage] if homepage is not None else []) + tabs
+    for page in ours:
         page.parent = None
         page.in_navigation = True  # type: ignore[attr-defined]
     if homepage is not None:
-        homepage.parent = None
-        homepage.in_navigation = True  # type: ignore[attr-defined]
-        nav.items.insert(0, homepage)
         nav.homepage = homepage
-    nav.items.extend(tabs)
+    nav.items[:0] = ours
 
 
 def sitemap_entries(files: Iterable[File]) -> Iterator[Entry]:
