@@ -1,99 +1,44 @@
-"""MkDocs hooks, and nothing else: each hook hands its event to the domain modules.
+"""MkDocs hooks, and nothing else: each hook hands its event to one step of a `SiteBuild`.
 
 Data flows one way: files -> articles (articles.py) -> catalogue (catalogue.py) -> indexes
-(indexes.py) -> pages (pages.py) -> outputs (templates). Per-build state is made fresh in
-`on_config`; only the rendered-body cache outlives a build, so that `mkdocs serve` re-renders
-just what changed.
+(indexes.py, layout.py) -> pages (pages.py) -> outputs (render.py, feeds, sitemaps, search).
+Per-build state lives in the `SiteBuild` made in `on_config`; what `mkdocs serve` keeps from
+one build to the next (freshness.py, the search index) lives on the plugin, which MkDocs keeps
+through the rebuilds because it defines `on_startup`.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import Files
 
-from . import __version__, dates, seo
-from .articles import ArticleReader, is_article_source
-from .authors import load_authors
-from .bodies import MarkdownRenderer, fingerprint
-from .catalogue import Catalogue, PublishingRules, build_catalogue
-from .clock import now
 from .config import NewsroomConfig
-from .feeds import FeedOptions
-from .freshness import (
-    BuildCache,
-    RenderedPages,
-    files_key,
-    remove_with_empty_folders,
-    signature,
-)
-from .i18n import count_articles, translate
-from .layout import Layout, lay_out
-from .metadata import Registry
-from .outputs import feed_files, feed_specs, write_output
-from .pages import (
-    NewsPage,
-    add_to_navigation,
-    article_files,
-    edition_files,
-    front_page_file,
-    news_page,
-    shared_files,
-    sitemap_entries,
-)
-from .parallel import fork_map, processes_for, run_aside
-from .progress import Progress
-from .render import Cards, PageRenderer, ShellCache, encode_page, write_page
-from .report import summary_line
-from .settings import Settings, load_settings
+from .freshness import BuildCache, RenderedPages
+from .settings import load_settings
+from .site_build import SiteBuild
 from .site_search import SiteSearch, use_newsroom_worker
-from .sitemaps import NEWS_SITEMAP, SITEMAP, news_sitemap, robots_txt, sitemap_files
-from .urls import absolute_url
+from .sitemaps import SITEMAP
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-    from datetime import datetime
-
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File
+    from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-    from .errors import Problem
-    from .model import Article, Author
-
 log = get_plugin_logger(__name__)
-
-TEMPLATES = Path(__file__).parent / "templates"
-STYLESHEET = "assets/newsroom/newsroom.css"
 
 
 class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def __init__(self) -> None:
-        self._cache = BuildCache()
-        self._serving = False
         self._command = "build"
         self._dirty = False
+        self._cache = BuildCache()
         self._search = SiteSearch()
-        self._settings: Settings | None = None
-        self._catalogue = Catalogue()
-        self._layout = Layout()
-        self._tabs: list[Page] = []
-        self._failed = 0
-        self._now: datetime | None = None
-        self._clock = Progress(self._say, 0, "build")
-        self._files = Files([])
-        self._news_files: list[File] = []
-        self._homepage: NewsPage | None = None
-        self._nav: Navigation | None = None
-        self._env: Environment | None = None
-        self._extra_outputs: dict[str, str] = {}
+        self._build: SiteBuild | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        self._serving = command == "serve"
         self._command = command
         self._dirty = dirty
         self._cache.close()
@@ -104,320 +49,42 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._cache.close()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self._settings = load_settings(self.config)
-        self._catalogue = Catalogue()
-        self._layout = Layout()
-        self._tabs = []
-        self._failed = 0
-        self._now = now()
-        self._clock = Progress(self._say, 0, "build")
-        self._files = Files([])
-        self._news_files = []
-        self._homepage = None
-        self._nav = None
-        self._extra_outputs = {}
-        if not config.site_url:
-            log.warning(
-                "site_url is not set in mkdocs.yml; feeds, sitemaps and structured "
-                "data need absolute URLs, so they are not written"
-            )
-        config.theme.dirs.append(str(TEMPLATES))
-        if self._settings.navigation:
-            _enable_tabs(config)
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.insert(0, STYLESHEET)
+        self._build = SiteBuild(
+            load_settings(self.config),
+            self._cache,
+            self._search,
+            command=self._command,
+            dirty=self._dirty,
+            processes=self.config.processes,
+            say=log.info,
+            warn=log.warning,
+        )
+        self._build.configure(config)
         return config
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
-        settings = self._require_settings()
-        authors_file = files.get_file_from_path(settings.authors_file)
-        authors: dict[str, Author] = {}
-        if authors_file is not None:
-            authors, problems = load_authors(authors_file.src_uri, _read(authors_file))
-            self._warn(problems)
-        sources = [f for f in files if is_article_source(f.src_uri, settings.articles_dir)]
-        articles = self._read_articles(config, sources, authors, settings)
-        consumed = {id(f) for f in sources} | {id(authors_file)}
-        keep = [f for f in files if id(f) not in consumed]
-        moment = self._now or now()
-        rules = PublishingRules(settings.article_url, moment, settings.editions, settings.max_tags)
-        self._catalogue, problems = build_catalogue(articles, rules, _taken_urls(keep))
-        self._warn(problems)
-        self._layout = lay_out(
-            self._catalogue,
-            settings.editions,
-            authors,
-            moment,
-            settings.front_page_rules,
-            self._cache.neighbours,
-        )
-        self._news_files = self._generate_pages(config, keep, settings)
-        return Files(keep)
-
-    def _generate_pages(
-        self, config: MkDocsConfig, keep: list[File], settings: Settings
-    ) -> list[File]:
-        """The plugin's own pages. They stay out of MkDocs' files: the plugin renders them
-        itself (render.py)."""
-        layout = self._layout
-        editions = {edition.id: edition for edition in settings.editions}
-        generated = list(
-            article_files(config, self._catalogue, editions, layout.neighbours, self._serving)
-        )
-        newest = max((a.modified for a in self._catalogue.articles), default=None)
-        default = settings.editions[0]
-        shared = shared_files(config, default, layout.shared, settings.page_sizes, newest)
-        tabs: list[Page] = []
-        fronts: list[Page] = []
-        for view in layout.editions:
-            pages = edition_files(config, view.edition, view.indexes, settings.page_sizes, newest)
-            generated.extend(pages.files)
-            home = f"{view.edition.path}index.md"
-            if not settings.front_page or any(f.src_uri == home for f in keep):
-                continue
-            first = view.edition is default
-            title = config.site_name if first else f"{config.site_name}: {view.edition.title}"
-            front = front_page_file(
-                config, view.front, title, view.edition, "Home" if first else view.edition.title
-            )
-            generated.append(front)
-            fronts.append(news_page(front))
-            if first:
-                self._homepage = news_page(front)
-                tabs = [*pages.tabs[:-1], *shared.tabs, pages.tabs[-1]]
-        generated.extend(shared.files)
-        self._tabs = [*tabs, *fronts[1:]] if settings.navigation else []
-        return generated
+        return self._site().read(files, config)
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
-        add_to_navigation(nav, self._tabs, self._homepage)
-        self._nav = nav
+        self._site().add_navigation(nav)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
-        settings = self._require_settings()
-        # Templates under news/ escape every value by default: front matter is untrusted input.
-        env.autoescape = _autoescape_newsroom_templates
-        env.filters["newsroom_date"] = dates.display_date
-        env.filters["newsroom_datetime"] = dates.display_datetime
-        editions = {edition.id: edition for edition in settings.editions}
-        cards = Cards(env, editions)
-        publisher = seo.Publisher(
-            settings.publisher_name or config.site_name,
-            absolute_url(config.site_url or "/", settings.publisher_logo or _favicon(config)),
-            config.site_url or "/",
-        )
-        env.globals["newsroom"] = {
-            "catalogue": self._catalogue,
-            "fronts": self._layout.fronts(),
-            "editions": editions,
-            "t": translate,
-            "count": count_articles,
-            "absolute": lambda path: absolute_url(config.site_url or "/", path),
-            "locale": settings.locale,
-            "structured_data": lambda article: seo.news_article(article, publisher),
-            "open_graph": lambda article: seo.open_graph(article, publisher),
-            "twitter_card": lambda article: seo.twitter_card(article, publisher),
-            "feeds": bool(config.site_url),
-            "card": cards.card,
-            "shell": ShellCache([page.url for page in self._navigation_pages()]),
-        }
-        self._files = files
-        self._env = env
+        self._site().prepare(env, files, config)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
-        """Point 404.html at Newsroom's search; replace MkDocs' sitemap (whose lastmod is the
-        build date) by one with real change dates."""
-        if template_name != SITEMAP or not config.site_url:
-            return use_newsroom_worker(output_content) if template_name.endswith(".html") else None
-        every_page = [*self._files, *self._published_news_files()]
-        files = sitemap_files(sitemap_entries(every_page), config.site_url)
-        sitemap = files.pop(SITEMAP)
-        self._extra_outputs.update(files)
-        return sitemap
+        """Replace MkDocs' sitemap; point 404.html at Newsroom's search."""
+        if template_name == SITEMAP:
+            return self._site().sitemap(config) if config.site_url else None
+        return use_newsroom_worker(output_content) if template_name.endswith(".html") else None
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         return use_newsroom_worker(output)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        settings = self._require_settings()
-        articles = self._catalogue.articles
+        self._site().write(config)
 
-        def index_for_search() -> None:
-            self._search.write(articles, settings.locale, config.site_dir, self._dirty)
-
-        # A clean build needs only the index's files: it is made beside the pages. The dev
-        # server keeps the index in this process, to update it on the next save.
-        search = run_aside(index_for_search, 1 if self._serving else self._processes())
-        self._write_pages(config)
-        search.wait()
-        if config.site_url:
-            self._write_outputs(config)
-        seconds = self._clock.elapsed()
-        log.info(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
-
-    def _processes(self) -> int:
-        return processes_for(self._command, self.config.processes)
-
-    def _navigation_pages(self) -> list[Page]:
-        if self._nav is None:
-            return []
-        home = [self._homepage] if self._homepage is not None else []
-        return [*self._nav.pages, *home, *self._tabs]
-
-    def _published_news_files(self) -> list[File]:
-        """The plugin's pages this build writes (drafts too when previewing)."""
-        return [f for f in self._news_files if self._serving or not f.inclusion.is_excluded()]
-
-    def _write_pages(self, config: MkDocsConfig) -> None:
-        assert self._nav is not None and self._env is not None
-        renderer = PageRenderer(self._env, config, self._nav, self._files)
-
-        def render(page: NewsPage) -> bytes:
-            return encode_page(use_newsroom_worker(renderer.render(page)))
-
-        def write(page: NewsPage) -> None:
-            write_page(page, render(page))
-
-        pages = [news_page(file) for file in self._published_news_files()]
-        progress = Progress(self._say, len(pages), "pages written")
-        cached = self._cache.pages
-        if cached is None:
-            fork_map(write, pages, self._processes(), progress.update)
-            return
-        site_key = self._site_key(config)
-        rendered = 0
-        for done, page in enumerate(pages, 1):
-            key = page.signature(site_key)
-            if not cached.has(key):
-                cached.store(key, render(page))
-                rendered += 1
-            cached.publish(key, page.file.abs_dest_path)
-            progress.update(done)
-        cached.forget_unused()
-        log.info(f"rendered {rendered} of {len(pages)} pages; the others had not changed")
-
-    def _site_key(self, config: MkDocsConfig) -> str:
-        """What every news page shows besides its own content: the configuration, the
-        templates, the navigation, the breaking-news banner."""
-        folders = [str(TEMPLATES)]
-        if config.theme.custom_dir:
-            folders.append(str(config.theme.custom_dir))
-        config_file = Path(config.config_file_path) if config.config_file_path else None
-        return signature(
-            __version__,
-            config_file.read_bytes().hex() if config_file and config_file.is_file() else "",
-            config.site_url,
-            files_key(folders),
-            [(str(page.title), page.url) for page in self._navigation_pages()],
-            [front.breaking for front in self._layout.fronts().values()],
-        )
-
-    def _write_outputs(self, config: MkDocsConfig) -> None:
-        settings = self._require_settings()
-        site_url = config.site_url or "/"
-        moment = self._now or now()
-        outputs = dict(self._extra_outputs)
-        specs = feed_specs(
-            self._catalogue, self._layout, config.site_name, config.site_description or "", moment
-        )
-        options = FeedOptions(
-            site_url, config.site_name, settings.feed_length, settings.feed_full_content
-        )
-        outputs.update(feed_files(specs, options, self._cache.feeds))
-        sitemaps = [SITEMAP]
-        if settings.news_sitemap:
-            outputs[NEWS_SITEMAP] = news_sitemap(
-                self._catalogue.articles,
-                site_url,
-                settings.publisher_name or config.site_name,
-                settings.locale,
-                moment,
-            )
-            sitemaps.append(NEWS_SITEMAP)
-        if settings.robots_txt and self._files.get_file_from_path("robots.txt") is None:
-            outputs["robots.txt"] = robots_txt(site_url, sitemaps)
-        for path, text in outputs.items():
-            write_output(config.site_dir, path, text)
-        if self._dirty:  # the site folder keeps last build's files: remove what is gone
-            for path in self._cache.outputs - outputs.keys():
-                remove_with_empty_folders(Path(config.site_dir, path))
-        self._cache.outputs = set(outputs)
-
-    def _read_articles(
-        self,
-        config: MkDocsConfig,
-        sources: list[File],
-        authors: dict[str, Author],
-        settings: Settings,
-    ) -> list[Article]:
-        registry = Registry(authors=authors, sections=settings.sections, timezone=settings.timezone)
-        reader = ArticleReader(
-            registry,
-            settings.read_options,
-            lambda: MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
-            self._cache.bodies,
-            # what an article is made of besides its file: settings, authors, sections
-            fingerprint(
-                settings.cache_key,
-                repr(registry),
-                repr(config.markdown_extensions),
-                repr(config.mdx_configs),
-            ),
-            self._cache.results,
-        )
-        articles = []
-        ordered = sorted(sources, key=lambda f: f.src_uri)
-        inputs = [(source.src_uri, _read(source)) for source in ordered]
-        for result in reader.read_all(inputs, self._processes(), self._say):
-            self._warn(result.problems)
-            if result.article is None:
-                self._failed += 1
-            else:
-                articles.append(result.article)
-        self._cache.keep_only(reader.used_results, reader.used_bodies)
-        return articles
-
-    def _require_settings(self) -> Settings:
-        assert self._settings is not None, "on_config has not run"
-        return self._settings
-
-    @staticmethod
-    def _say(line: str) -> None:
-        log.info(line)
-
-    @staticmethod
-    def _warn(problems: Iterable[Problem]) -> None:
-        for problem in problems:
-            log.warning(str(problem))
-
-
-def _favicon(config: MkDocsConfig) -> str:
-    return str(config.theme.get("favicon") or "assets/images/favicon.png")
-
-
-def _enable_tabs(config: MkDocsConfig) -> None:
-    """Sections and indexes are reached from Material's tabs: switch them on."""
-    features = config.theme.get("features") or []
-    if "navigation.tabs" not in features:
-        config.theme["features"] = [*features, "navigation.tabs"]
-
-
-def _autoescape_newsroom_templates(name: str | None) -> bool:
-    return bool(name and name.startswith("news/"))
-
-
-def _read(file: File) -> bytes:
-    if file.abs_src_path:
-        return Path(file.abs_src_path).read_bytes()
-    return file.content_bytes
-
-
-def _taken_urls(files: Iterable[File]) -> dict[str, str]:
-    """URLs of the site's own pages, which an article must not overwrite."""
-    taken = {}
-    for file in files:
-        if file.dest_uri.endswith("index.html"):
-            taken[file.dest_uri[: -len("index.html")]] = file.src_uri
-    return taken
+    def _site(self) -> SiteBuild:
+        assert self._build is not None, "on_config has not run"
+        return self._build
