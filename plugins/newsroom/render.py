@@ -108,6 +108,29 @@ class ShellCache:
         self._parts[key] = part
         return part
 
+    def header(self, key: tuple[object, ...], html: str | None, title: str) -> Markup | None:
+        """Material's header differs from page to page only by the page title it shows: it
+        is kept with a placeholder there. Give `html` (the header rendered for this page) to
+        keep it; returns the header with `title`, or None until one is kept. Every page gets
+        the header from the kept copy, so its bytes do not depend on which page came first."""
+        if html is not None:
+            # str(): regular expressions over Markup escape what they take from it
+            titled, found = _HEADER_TOPIC.subn(rf"\g<1>{_TITLE}\g<3>", str(html), count=1)
+            if not found:
+                return Markup(html)
+            self._parts[key] = Markup(titled)
+        part = self._parts.get(key)
+        if part is None or _TITLE not in part:
+            return None
+        # `title` is the page's title as Material prints it (already escaped by the plugin)
+        return Markup(str(part).replace(_TITLE, str(title)))
+
+
+_TITLE = "\x00newsroom-title\x00"
+_HEADER_TOPIC = re.compile(
+    r'(data-md-component="header-topic">\s*<span class="md-ellipsis">)(.*?)(</span>)', re.DOTALL
+)
+
 
 def _folders(url: str) -> tuple[str, ...]:
     return tuple(part for part in url.split("/") if part)
