@@ -27,17 +27,11 @@ if TYPE_CHECKING:
     from .bodies import Body
 
 
-def card_key(article: Article) -> str:
-    """Everything a card, a link or a headline of this article shows."""
-    tags = "|".join(f"{tag.name}>{tag.url}" for tag in article.tags)
-    return f"{article.fingerprint}:{article.url}:{tags}"
-
-
 def key_of(value: Any) -> str:
     """A compact, stable description of what a template is given, for signatures: articles
     by their card key, listings by what names them (their items are signed separately)."""
     if isinstance(value, Article):
-        return card_key(value)
+        return value.card_key
     if isinstance(value, Listing):
         return f"listing({value.kind},{value.key},{value.title},{value.url},{value.description})"
     if isinstance(value, tuple | list):

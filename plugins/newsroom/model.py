@@ -8,7 +8,7 @@ exactly once, for the context it lands in.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import total_ordering
+from functools import cached_property, total_ordering
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -108,6 +108,13 @@ class Article:
     fingerprint: str = ""  # of the source file and the settings it was read with
     edition: str = ""  # the id of the edition it belongs to
     translation: str = ""  # a key its translations in other editions share
+
+    @cached_property
+    def card_key(self) -> str:
+        """Everything a card, a link or a headline of this article shows (for the signatures
+        that tell `mkdocs serve` which pages changed)."""
+        tags = "|".join(f"{tag.name}>{tag.url}" for tag in self.tags)
+        return f"{self.fingerprint}:{self.url}:{tags}"
 
     @property
     def modified(self) -> datetime:

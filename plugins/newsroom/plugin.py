@@ -38,6 +38,11 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._search = SiteSearch()
         self._build: SiteBuild | None = None
 
+    @property
+    def _serving(self) -> bool:
+        """Under `mkdocs serve` the sitemap is MkDocs' own: nobody crawls a preview."""
+        return self._command == "serve"
+
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
         self._dirty = dirty
@@ -76,7 +81,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     ) -> str | None:
         """Replace MkDocs' sitemap; point 404.html at Newsroom's search."""
         if template_name == SITEMAP:
-            return self._site().sitemap(config) if config.site_url else None
+            return self._site().sitemap(config) if config.site_url and not self._serving else None
         return use_newsroom_worker(output_content) if template_name.endswith(".html") else None
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
