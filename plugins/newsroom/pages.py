@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -68,6 +70,16 @@ class NewsPage(Page):
         self._template = template
         self._ready_content = content
 
+    def _set_canonical_url(self, base: str | None) -> None:
+        """MkDocs' own, without parsing the same site URL again for each of thousands of
+        pages (a plugin page's URL is always a plain relative path)."""
+        if not base:
+            self.canonical_url = self.abs_url = None
+            return
+        base = base if base.endswith("/") else f"{base}/"
+        self.canonical_url = base + self.url
+        self.abs_url = _path_of(base) + self.url
+
     def signature(self, site_key: str) -> str:
         """Changes whenever anything the page shows changes (`site_key`: what every page
         shows, such as the navigation and the templates)."""
@@ -80,6 +92,11 @@ class NewsPage(Page):
     def render(self, config: MkDocsConfig, files: Files) -> None:
         self.content = self._ready_content
         self.toc = get_toc([])
+
+
+@lru_cache(maxsize=8)
+def _path_of(url: str) -> str:
+    return urlsplit(url).path
 
 
 class ArticlePage(NewsPage):
