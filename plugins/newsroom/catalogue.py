@@ -42,9 +42,6 @@ class Catalogue:
     def published_count(self) -> int:
         return len(self.articles)
 
-    def latest(self, count: int) -> list[Article]:
-        return self.articles[:count]
-
     def translations(self) -> dict[str, tuple[Article, ...]]:
         """For each article with a `translation` key: the other published articles that share
         it (the same story in other editions), by edition."""

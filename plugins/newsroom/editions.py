@@ -47,10 +47,6 @@ class Edition:
     def rtl(self) -> bool:
         return is_rtl(self.lang)
 
-    @property
-    def direction(self) -> str:
-        return "rtl" if self.rtl else "ltr"
-
     def url(self, path: str) -> str:
         """A site-relative URL inside this edition."""
         return f"{self.path}{path}"

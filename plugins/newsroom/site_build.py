@@ -197,7 +197,6 @@ class SiteBuild:
             "t": translate,
             "count": count_articles,
             "absolute": lambda path: absolute_url(config.site_url or "/", path),
-            "locale": settings.locale,
             "structured_data": lambda article: seo.news_article(article, publisher),
             "open_graph": lambda article: seo.open_graph(article, publisher),
             "twitter_card": lambda article: seo.twitter_card(article, publisher),
