@@ -269,7 +269,8 @@ class SiteBuild:
             cached.publish(key, page.file.abs_dest_path)
             progress.update(done)
         cached.forget_unused()
-        self._say(f"rendered {rendered} of {len(pages)} pages; the others had not changed")
+        unchanged = "; the others had not changed" if rendered < len(pages) else ""
+        self._say(f"rendered {rendered} of {len(pages)} pages{unchanged}")
 
     def _site_key(self, config: MkDocsConfig) -> str:
         """What every news page shows besides its own content: the configuration, the
