@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .catalogue import Catalogue
     from .editions import Edition
     from .indexes import NeighbourPlan
-    from .model import Author
+    from .model import Article, Author
 
 
 @dataclass(frozen=True)
@@ -35,10 +35,11 @@ class FrontPageRules:
 
 @dataclass
 class EditionView:
-    """One edition's listings (sections, months, years; its tags, for related stories) and
-    its front page."""
+    """One edition's articles (newest first), its listings (sections, months, years; its
+    tags, for related stories) and its front page."""
 
     edition: Edition
+    articles: list[Article]
     indexes: Indexes
     front: FrontPage
 
@@ -79,5 +80,5 @@ def lay_out(
             latest_count=rules.latest,
             breaking_hours=rules.breaking_hours,
         )
-        layout.editions.append(EditionView(edition, indexes, front))
+        layout.editions.append(EditionView(edition, articles, indexes, front))
     return layout

@@ -22,12 +22,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from datetime import datetime
 
-    from .catalogue import Catalogue
     from .layout import Layout
 
 
 def feed_specs(
-    catalogue: Catalogue,
     layout: Layout,
     site_name: str,
     site_description: str,
@@ -38,9 +36,8 @@ def feed_specs(
     for position, view in enumerate(layout.editions):
         edition = view.edition
         title = site_name if position == 0 else f"{site_name}: {edition.title}"
-        articles = [a for a in catalogue.articles if a.edition == edition.id]
         description = edition.description or site_description
-        yield FeedSpec(title, description, edition.path, articles, edition.lang, now, True)
+        yield FeedSpec(title, description, edition.path, view.articles, edition.lang, now, True)
         for listing in view.indexes.sections.values():
             yield FeedSpec(
                 f"{listing.title} - {title}",

@@ -293,9 +293,7 @@ class SiteBuild:
         site_url = config.site_url or "/"
         moment = self._now
         outputs = dict(self._extra_outputs)
-        specs = feed_specs(
-            self._catalogue, self._layout, config.site_name, config.site_description or "", moment
-        )
+        specs = feed_specs(self._layout, config.site_name, config.site_description or "", moment)
         options = FeedOptions(
             site_url, config.site_name, settings.feed_length, settings.feed_full_content
         )
