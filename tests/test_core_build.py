@@ -247,15 +247,6 @@ def test_now_comes_from_source_date_epoch(tmp_path: Path, monkeypatch: pytest.Mo
     assert "2024/05/01/after/" not in site.pages()
 
 
-def test_drafts_are_previewed_under_serve(tmp_path: Path) -> None:
-    site = build_site(
-        tmp_path, {"articles/draft.md": article(title="Draft story", draft=True)}, command="serve"
-    )
-    assert "2024/05/01/draft-story/" in site.pages()
-    assert "Draft: not published yet" in site.html("2024/05/01/draft-story/")
-    assert "Draft story" not in site.html("")
-
-
 def test_every_build_ends_with_a_count(tmp_path: Path) -> None:
     files = {
         "articles/ok.md": article(title="Fine"),

@@ -197,6 +197,7 @@ class ArticleReader:
             location=values.get("location", ""),
             image=values.get("image"),
             draft=values.get("draft", False),
+            expires=values.get("expires"),
             featured=values.get("featured", False),
             breaking=values.get("breaking", False),
             lang=values.get("lang", ""),

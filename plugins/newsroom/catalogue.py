@@ -18,8 +18,12 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from datetime import datetime
 
+# Why an article is held back from publication (`Article.held_back`), and how the closing
+# line of a build counts those it skipped.
 DRAFT = "draft"
-SCHEDULED = "scheduled for later"
+SCHEDULED = "scheduled"
+EXPIRED = "expired"
+SKIPPED_AS = {DRAFT: "draft", SCHEDULED: "scheduled for later", EXPIRED: "expired"}
 
 
 @dataclass(frozen=True)
@@ -28,19 +32,31 @@ class PublishingRules:
     now: datetime
     editions: tuple[Edition, ...] = ()
     max_tags: int = 20_000
+    preview: bool = False  # `mkdocs serve`: held-back articles are listed too, marked
+
+
+def held_back_because(article: Article, now: datetime) -> str:
+    """Why `article` is not published at `now` ('' if it is)."""
+    if article.draft:
+        return DRAFT
+    if article.date > now:
+        return SCHEDULED
+    if article.expires is not None and article.expires <= now:
+        return EXPIRED
+    return ""
 
 
 @dataclass
 class Catalogue:
-    """Published articles, newest first; drafts and scheduled ones (shown only in preview)."""
+    """The articles the site shows, newest first: the published ones, and in a preview also
+    the held-back ones (drafts, scheduled, expired), each marked by its `held_back`."""
 
     articles: list[Article] = field(default_factory=list)
-    unpublished: list[Article] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
 
     @property
     def published_count(self) -> int:
-        return len(self.articles)
+        return sum(1 for article in self.articles if not article.held_back)
 
     def translations(self) -> dict[str, tuple[Article, ...]]:
         """For each article with a `translation` key: the other published articles that share
@@ -210,24 +226,33 @@ def unify_tags(
 def build_catalogue(
     articles: Iterable[Article], rules: PublishingRules, taken: dict[str, str]
 ) -> tuple[Catalogue, list[Problem]]:
+    """Publish what is due. Published articles get their URLs first, so that a draft never
+    takes a published article's URL; held-back ones get theirs too (a preview shows them)."""
     catalogue = Catalogue()
     publishable: list[Article] = []
     held_back: list[Article] = []
-    edition_problems: list[Problem] = []
+    problems: list[Problem] = []
     if rules.editions:
-        articles, edition_problems = assign_editions(articles, rules.editions)
+        articles, problems = assign_editions(articles, rules.editions)
     for article in articles:
-        if article.draft:
-            catalogue.skipped[DRAFT] += 1
-            held_back.append(article)
-        elif article.date > rules.now:
-            catalogue.skipped[SCHEDULED] += 1
-            held_back.append(article)
+        reason = held_back_because(article, rules.now)
+        if reason:
+            catalogue.skipped[SKIPPED_AS[reason]] += 1
+            held_back.append(replace(article, held_back=reason))
         else:
             publishable.append(article)
-    published, problems = assign_urls(publishable, rules.article_url, taken, rules.editions)
-    published, tag_problems = unify_tags(published, rules.max_tags)
+        if article.expires is not None and article.expires <= article.date:
+            problems.append(
+                Problem(
+                    article.source,
+                    f"it expires ({article.expires.isoformat()}) before it is published "
+                    f"({article.date.isoformat()}), so it will never be shown; correct "
+                    "'expires' or 'date'",
+                )
+            )
+    published, url_problems = assign_urls(publishable, rules.article_url, taken, rules.editions)
     previews, preview_problems = assign_urls(held_back, rules.article_url, taken, rules.editions)
-    catalogue.articles = sorted(published, key=Article.sort_key)
-    catalogue.unpublished = sorted(previews, key=Article.sort_key)
-    return catalogue, edition_problems + problems + tag_problems + preview_problems
+    shown = published + previews if rules.preview else published
+    shown, tag_problems = unify_tags(shown, rules.max_tags)
+    catalogue.articles = sorted(shown, key=Article.sort_key)
+    return catalogue, problems + url_problems + tag_problems + preview_problems

@@ -237,6 +237,7 @@ FIELDS: dict[str, FieldRule] = {
     "image": FieldRule(read_image),
     "slug": FieldRule(read_slug),
     "draft": FieldRule(read_flag, fatal=True),  # when in doubt, do not publish
+    "expires": FieldRule(read_datetime, fatal=True),  # a story that must come down, does
     "featured": FieldRule(read_flag),
     "breaking": FieldRule(read_flag),
     "lang": FieldRule(read_language),

@@ -108,13 +108,15 @@ class Article:
     fingerprint: str = ""  # of the source file and the settings it was read with
     edition: str = ""  # the id of the edition it belongs to
     translation: str = ""  # a key its translations in other editions share
+    expires: datetime | None = None  # when it comes off the site
+    held_back: str = ""  # why it is not published (catalogue.py), in a preview
 
     @cached_property
     def card_key(self) -> str:
         """Everything a card, a link or a headline of this article shows (for the signatures
         that tell `mkdocs serve` which pages changed)."""
         tags = "|".join(f"{tag.name}>{tag.url}" for tag in self.tags)
-        return f"{self.fingerprint}:{self.url}:{tags}"
+        return f"{self.fingerprint}:{self.url}:{self.held_back}:{tags}"
 
     @property
     def modified(self) -> datetime:

@@ -110,7 +110,6 @@ class ArticlePage(NewsPage):
         edition: Edition,
         neighbours: Neighbours | None = None,
         translations: tuple[tuple[str, Article], ...] = (),
-        preview: bool = False,
     ) -> None:
         super().__init__(
             file,
@@ -126,7 +125,6 @@ class ArticlePage(NewsPage):
         self.article = article
         self.neighbours = neighbours
         self.translations = translations  # (language, article) of each translation
-        self.preview = preview  # a draft or scheduled article, shown only by `mkdocs serve`
 
     def signature(self, site_key: str) -> str:
         return signature(
@@ -134,7 +132,6 @@ class ArticlePage(NewsPage):
             self.article,
             self.neighbours,
             self.translations,
-            self.preview,
         )
 
 
@@ -229,9 +226,8 @@ def article_files(
     catalogue: Catalogue,
     editions: Mapping[str, Edition],
     neighbours: dict[str, Neighbours],
-    preview: bool,
 ) -> Iterator[File]:
-    """Article pages; drafts and scheduled ones only when previewing (`mkdocs serve`)."""
+    """The pages of the catalogue's articles (in a preview, held-back ones too)."""
     translations = catalogue.translations()
     for article in catalogue.articles:
         file = File.generated(
@@ -244,13 +240,6 @@ def article_files(
         )
         ArticlePage(file, config, article, edition, neighbours.get(article.source), others)
         yield file
-    if preview:
-        for article in catalogue.unpublished:
-            file = File.generated(
-                config, f"{article.url}index.md", content="", inclusion=InclusionLevel.DRAFT
-            )
-            ArticlePage(file, config, article, editions[article.edition], preview=True)
-            yield file
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .catalogue import DRAFT, Catalogue
+from .catalogue import DRAFT, SKIPPED_AS, Catalogue
 
 
 def _plural(count: int, noun: str) -> str:
@@ -10,7 +10,7 @@ def _plural(count: int, noun: str) -> str:
 
 
 def _reason(reason: str, count: int) -> str:
-    return _plural(count, reason) if reason == DRAFT else f"{count} {reason}"
+    return _plural(count, reason) if reason == SKIPPED_AS[DRAFT] else f"{count} {reason}"
 
 
 def summary_line(catalogue: Catalogue, failed: int) -> str:

@@ -124,7 +124,7 @@ class SiteBuild:
         consumed = {id(f) for f in sources} | {id(authors_file)}
         keep = [f for f in files if id(f) not in consumed]
         rules = PublishingRules(
-            settings.article_url, self._now, settings.editions, settings.max_tags
+            settings.article_url, self._now, settings.editions, settings.max_tags, self._serving
         )
         self._catalogue, problems = build_catalogue(articles, rules, _taken_urls(keep))
         self._warn(problems)
@@ -144,9 +144,7 @@ class SiteBuild:
         itself (render.py)."""
         layout, settings = self._layout, self._settings
         editions = {edition.id: edition for edition in settings.editions}
-        generated = list(
-            article_files(config, self._catalogue, editions, layout.neighbours, self._serving)
-        )
+        generated = list(article_files(config, self._catalogue, editions, layout.neighbours))
         newest = max((a.modified for a in self._catalogue.articles), default=None)
         default = settings.editions[0]
         shared = shared_files(config, default, layout.shared, settings.page_sizes, newest)
@@ -209,7 +207,7 @@ class SiteBuild:
 
     def sitemap(self, config: MkDocsConfig) -> str:
         """sitemap.xml with each page's real last change (MkDocs writes the build date)."""
-        every_page = [*self._files, *self._published_news_files()]
+        every_page = [*self._files, *self._news_files]
         files = sitemap_files(sitemap_entries(every_page), config.site_url or "/")
         sitemap = files.pop(SITEMAP)
         self._extra_outputs.update(files)
@@ -239,10 +237,6 @@ class SiteBuild:
         home = [self._homepage] if self._homepage is not None else []
         return [*self._nav.pages, *home, *self._tabs]
 
-    def _published_news_files(self) -> list[File]:
-        """The plugin's pages this build writes (drafts too when previewing)."""
-        return [f for f in self._news_files if self._serving or not f.inclusion.is_excluded()]
-
     def _write_pages(self, config: MkDocsConfig) -> None:
         assert self._nav is not None and self._env is not None
         renderer = PageRenderer(self._env, config, self._nav, self._files)
@@ -253,7 +247,7 @@ class SiteBuild:
         def write(page: NewsPage) -> None:
             write_page(page, render(page))
 
-        pages = [news_page(file) for file in self._published_news_files()]
+        pages = [news_page(file) for file in self._news_files]
         progress = Progress(self._say, len(pages), "pages written")
         cached = self._cache.pages
         if cached is None:
