@@ -168,6 +168,15 @@ class ArticleReader:
                     front_matter.fields["tags"].line,
                 )
             )
+        if not front_matter.body.strip() and not values.get("draft"):
+            problems.append(
+                Problem(
+                    source,
+                    "the article has no text below its front matter; write the story, or set "
+                    "'draft: true' until it is written",
+                    front_matter.body_line,
+                )
+            )
         rtl = is_rtl(values.get("lang", ""))
         key = fingerprint_of(self._settings_key, kind, str(rtl), front_matter.body)
         return _Parsed(

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 import yaml
 
-from .errors import NewsroomError, Problem
+from .errors import Problem, SourceError
 from .metadata import FieldError, check_link
 from .model import Author
 from .sources import decode_source
@@ -24,24 +24,25 @@ def load_authors(path: str, data: bytes) -> tuple[dict[str, Author], list[Proble
         document = yaml.load(decoded.text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
-        raise NewsroomError(
-            str(
-                Problem(
-                    path,
-                    f"the authors file is not valid YAML ({error.problem}); fix it",
-                    mark.line + 1 if mark else None,
-                    mark.column + 1 if mark else None,
-                )
+        raise SourceError(
+            Problem(
+                path,
+                f"the authors file is not valid YAML ({error.problem}); fix it",
+                mark.line + 1 if mark else None,
+                mark.column + 1 if mark else None,
             )
         ) from None
     except yaml.YAMLError as error:
-        raise NewsroomError(f"{path}: the authors file is not valid YAML ({error})") from None
+        raise SourceError(Problem(path, f"the authors file is not valid YAML ({error})")) from None
     if document is None:
         return {}, problems
     if not isinstance(document, Mapping):
-        raise NewsroomError(
-            f"{path}: the authors file must map each author id to their details, "
-            "for example 'jdoe: {name: Jane Doe}'"
+        raise SourceError(
+            Problem(
+                path,
+                "the authors file must map each author id to their details, "
+                "for example 'jdoe: {name: Jane Doe}'",
+            )
         )
     authors: dict[str, Author] = {}
     for key, entry in document.items():

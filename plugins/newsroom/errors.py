@@ -32,9 +32,13 @@ class NewsroomError(PluginError):
     """The only exception type the plugin's own code raises on bad input."""
 
 
-class ArticleError(NewsroomError):
-    """A problem that stops one article from being published."""
+class SourceError(NewsroomError):
+    """A problem with one file that stops it from being used at all."""
 
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
+
+
+class ArticleError(SourceError):
+    """A problem that stops one article from being published."""

@@ -11,11 +11,15 @@ the headline "No", not `False`) and a problem can point at the line of its key.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .errors import ArticleError, Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -154,3 +158,24 @@ def _read_fields(
             ) from None
         fields[name] = Field(name, value_node, line, value)
     return fields, notices
+
+
+def write_front_matter(fields: Mapping[str, object]) -> str:
+    """Front matter for `fields`, between '---' lines, that `parse_front_matter` reads back
+    exactly: values are quoted by YAML where they need it; dates are written as ISO 8601."""
+    lines = [_FENCE]
+    for name, value in fields.items():
+        if isinstance(value, datetime):
+            lines.append(f"{name}: {value.isoformat()}")
+        else:
+            dumped = yaml.safe_dump(
+                {name: value},
+                allow_unicode=True,
+                # lists on one line (`tags: [a, b]`), the field itself as a block
+                default_flow_style=None if isinstance(value, list | tuple) else False,
+                sort_keys=False,
+                width=1_000_000,
+            )
+            lines.append(dumped.rstrip("\n"))
+    lines.append(_FENCE)
+    return "\n".join(lines) + "\n"

@@ -39,7 +39,7 @@ class Registry:
     decode_references: bool = False  # plain-text articles carry scraped text
 
 
-def _choices(ids: Mapping[str, object]) -> str:
+def choices(ids: Mapping[str, object]) -> str:
     names = sorted(ids)
     if not names:
         return "none are declared yet"
@@ -114,7 +114,7 @@ def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
         if author is None:
             raise FieldError(
                 f"unknown author '{author_id}': add '{author_id}' to the authors file, or use "
-                f"{_choices(registry.authors)}"
+                f"{choices(registry.authors)}"
             )
         authors.append(author)
     return tuple(authors)
@@ -125,7 +125,7 @@ def read_section(field: Field, registry: Registry) -> Section:
     section = registry.sections.get(section_id)
     if section is None:
         raise FieldError(
-            f"unknown section '{section_id}': use {_choices(registry.sections)}, or declare "
+            f"unknown section '{section_id}': use {choices(registry.sections)}, or declare "
             "it under the newsroom plugin's 'sections' in mkdocs.yml"
         )
     return section
@@ -243,6 +243,7 @@ FIELDS: dict[str, FieldRule] = {
     "lang": FieldRule(read_language),
     "corrections": FieldRule(read_corrections),
     "translation": FieldRule(read_text),  # a key shared by the translations of a story
+    "wire_id": FieldRule(read_text),  # `newsroom import`'s digest of the text it came from
 }
 
 EXAMPLES = {

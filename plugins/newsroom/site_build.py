@@ -13,16 +13,12 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import Files
 
 from . import __version__, dates, seo
-from .articles import ArticleReader, is_article_source
-from .authors import load_authors
-from .bodies import MarkdownRenderer, fingerprint
-from .catalogue import Catalogue, PublishingRules, build_catalogue
+from .catalogue import Catalogue
 from .clock import now
 from .feeds import FeedOptions
 from .freshness import files_key, remove_with_empty_folders, signature
 from .i18n import count_articles, translate
 from .layout import Layout, lay_out
-from .metadata import Registry
 from .outputs import feed_files, feed_specs, write_output
 from .pages import (
     NewsPage,
@@ -36,6 +32,7 @@ from .pages import (
 )
 from .parallel import fork_map, processes_for, run_aside
 from .progress import Progress
+from .reading import Markdown, read_site, site_sources
 from .render import Cards, PageRenderer, ShellCache, encode_page, write_page
 from .report import summary_line
 from .site_search import use_newsroom_worker
@@ -53,7 +50,6 @@ if TYPE_CHECKING:
 
     from .errors import Problem
     from .freshness import BuildCache
-    from .model import Article, Author
     from .settings import Settings
     from .site_search import SiteSearch
 
@@ -114,24 +110,24 @@ class SiteBuild:
         """Read the authors and articles, publish them, and lay out the site's pages. Returns
         the files MkDocs keeps (not the article sources: the plugin writes their pages)."""
         settings = self._settings
-        authors_file = files.get_file_from_path(settings.authors_file)
-        authors: dict[str, Author] = {}
-        if authors_file is not None:
-            authors, problems = load_authors(authors_file.src_uri, _read(authors_file))
-            self._warn(problems)
-        sources = [f for f in files if is_article_source(f.src_uri, settings.articles_dir)]
-        articles = self._read_articles(config, sources, authors)
-        consumed = {id(f) for f in sources} | {id(authors_file)}
-        keep = [f for f in files if id(f) not in consumed]
-        rules = PublishingRules(
-            settings.article_url, self._now, settings.editions, settings.max_tags, self._serving
+        sources, keep = site_sources(files, settings)
+        reading = read_site(
+            sources,
+            settings,
+            Markdown(config.markdown_extensions, config.mdx_configs),
+            now=self._now,
+            preview=self._serving,
+            processes=self._processes,
+            cache=self._cache,
+            say=self._say,
         )
-        self._catalogue, problems = build_catalogue(articles, rules, _taken_urls(keep))
-        self._warn(problems)
+        self._warn(reading.problems)
+        self._failed = reading.failed
+        self._catalogue = reading.catalogue
         self._layout = lay_out(
             self._catalogue,
             settings.editions,
-            authors,
+            reading.authors,
             self._now,
             settings.front_page_rules,
             self._cache.neighbours,
@@ -311,40 +307,6 @@ class SiteBuild:
                 remove_with_empty_folders(Path(config.site_dir, path))
         self._cache.outputs = set(outputs)
 
-    def _read_articles(
-        self,
-        config: MkDocsConfig,
-        sources: list[File],
-        authors: dict[str, Author],
-    ) -> list[Article]:
-        settings = self._settings
-        registry = Registry(authors=authors, sections=settings.sections, timezone=settings.timezone)
-        reader = ArticleReader(
-            registry,
-            settings.read_options,
-            lambda: MarkdownRenderer(config.markdown_extensions, config.mdx_configs),
-            self._cache.bodies,
-            # what an article is made of besides its file: settings, authors, sections
-            fingerprint(
-                settings.cache_key,
-                repr(registry),
-                repr(config.markdown_extensions),
-                repr(config.mdx_configs),
-            ),
-            self._cache.results,
-        )
-        articles = []
-        ordered = sorted(sources, key=lambda f: f.src_uri)
-        inputs = [(source.src_uri, _read(source)) for source in ordered]
-        for result in reader.read_all(inputs, self._processes, self._say):
-            self._warn(result.problems)
-            if result.article is None:
-                self._failed += 1
-            else:
-                articles.append(result.article)
-        self._cache.keep_only(reader.used_results, reader.used_bodies)
-        return articles
-
     def _warn(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             self._warn_line(str(problem))
@@ -363,18 +325,3 @@ def _enable_tabs(config: MkDocsConfig) -> None:
 
 def _autoescape_newsroom_templates(name: str | None) -> bool:
     return bool(name and name.startswith("news/"))
-
-
-def _read(file: File) -> bytes:
-    if file.abs_src_path:
-        return Path(file.abs_src_path).read_bytes()
-    return file.content_bytes
-
-
-def _taken_urls(files: Iterable[File]) -> dict[str, str]:
-    """URLs of the site's own pages, which an article must not overwrite."""
-    taken = {}
-    for file in files:
-        if file.dest_uri.endswith("index.html"):
-            taken[file.dest_uri[: -len("index.html")]] = file.src_uri
-    return taken

@@ -1,0 +1,144 @@
+"""From a site's files to its catalogue: the authors, every article, and what is published.
+
+The one way a site is read, both by a build (site_build.py) and by `newsroom check`, which
+must find exactly the problems a build would warn about. Nothing here knows MkDocs' events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .articles import ArticleReader, is_article_source
+from .authors import load_authors
+from .bodies import MarkdownRenderer, fingerprint
+from .catalogue import Catalogue, PublishingRules, build_catalogue
+from .freshness import BuildCache
+from .metadata import Registry
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from datetime import datetime
+
+    from mkdocs.structure.files import File
+
+    from .errors import Problem
+    from .model import Author
+    from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Markdown:
+    """How `.md` bodies are rendered: the site's Markdown extensions and their settings."""
+
+    extensions: list[Any] = field(default_factory=list)
+    configs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class SiteSources:
+    """The files a news site is made of, each as (path relative to `docs_dir`, bytes)."""
+
+    authors: tuple[str, bytes] | None
+    articles: list[tuple[str, bytes]]
+    taken: dict[str, str]  # URLs of the site's other pages -> their files
+
+
+def site_sources(files: Iterable[File], settings: Settings) -> tuple[SiteSources, list[File]]:
+    """The newsroom's sources among MkDocs' files, and the other files (the site's pages,
+    assets...), which MkDocs keeps."""
+    by_path = {file.src_uri: file for file in files}
+    articles, authors, others = split_sources(by_path, settings)
+    keep = [by_path[path] for path in others]
+    sources = SiteSources(
+        (authors, _content(by_path[authors])) if authors else None,
+        [(path, _content(by_path[path])) for path in articles],
+        _page_urls(keep),
+    )
+    return sources, keep
+
+
+def _content(file: File) -> bytes:
+    if file.abs_src_path:
+        return Path(file.abs_src_path).read_bytes()
+    return file.content_bytes
+
+
+def _page_urls(files: Iterable[File]) -> dict[str, str]:
+    """URLs of the site's own pages, which an article must not overwrite."""
+    taken = {}
+    for file in files:
+        if file.dest_uri.endswith("index.html"):
+            taken[file.dest_uri[: -len("index.html")]] = file.src_uri
+    return taken
+
+
+@dataclass
+class Reading:
+    catalogue: Catalogue
+    authors: dict[str, Author]
+    problems: list[Problem]
+    failed: int  # articles skipped because of their problems
+
+
+def split_sources(
+    paths: Iterable[str], settings: Settings
+) -> tuple[list[str], str | None, list[str]]:
+    """The article sources (sorted), the authors file if present, and every other path."""
+    articles, others = [], []
+    authors = None
+    for path in paths:
+        if path == settings.authors_file:
+            authors = path
+        elif is_article_source(path, settings.articles_dir):
+            articles.append(path)
+        else:
+            others.append(path)
+    return sorted(articles), authors, others
+
+
+def read_site(
+    sources: SiteSources,
+    settings: Settings,
+    markdown: Markdown,
+    *,
+    now: datetime,
+    preview: bool,
+    processes: int = 1,
+    cache: BuildCache | None = None,
+    say: Callable[[str], None] | None = None,
+) -> Reading:
+    """Read the authors and articles and publish what is due at `now` (in a `preview`, list
+    the held-back articles too). `cache` keeps read articles between builds."""
+    cache = cache if cache is not None else BuildCache()
+    authors: dict[str, Author] = {}
+    problems: list[Problem] = []
+    if sources.authors is not None:
+        authors, problems = load_authors(*sources.authors)
+    registry = Registry(authors=authors, sections=settings.sections, timezone=settings.timezone)
+    reader = ArticleReader(
+        registry,
+        settings.read_options,
+        lambda: MarkdownRenderer(markdown.extensions, markdown.configs),
+        cache.bodies,
+        # what an article is made of besides its file: settings, authors, sections
+        fingerprint(
+            settings.cache_key, repr(registry), repr(markdown.extensions), repr(markdown.configs)
+        ),
+        cache.results,
+    )
+    articles = []
+    failed = 0
+    for result in reader.read_all(sources.articles, processes, say):
+        problems.extend(result.problems)
+        if result.article is None:
+            failed += 1
+        else:
+            articles.append(result.article)
+    cache.keep_only(reader.used_results, reader.used_bodies)
+    rules = PublishingRules(
+        settings.article_url, now, settings.editions, settings.max_tags, preview
+    )
+    catalogue, publishing_problems = build_catalogue(articles, rules, dict(sources.taken))
+    return Reading(catalogue, authors, problems + publishing_problems, failed)

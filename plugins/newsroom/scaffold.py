@@ -1,0 +1,126 @@
+"""`newsroom new`: a new article file with complete front matter, so that reporters never have
+to remember the fields. The file is checked the way a build reads it before it is written, and
+an existing file is never overwritten."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .errors import NewsroomError
+from .frontmatter import write_front_matter
+from .metadata import choices
+from .slugs import is_slug, slugify
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from datetime import datetime
+    from pathlib import Path
+
+    from .model import Author, Section
+    from .workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """What the reporter says about a story before writing it."""
+
+    headline: str
+    section: str
+    authors: tuple[str, ...]
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+    lang: str = ""
+
+
+def check_assignment(
+    assignment: Assignment, sections: Mapping[str, Section], authors: Mapping[str, Author]
+) -> None:
+    """Refuse a story with no headline, or an unknown section or author."""
+    if not assignment.headline:
+        raise NewsroomError("the headline is empty: write it in quotes after 'newsroom new'")
+    if assignment.section not in sections:
+        raise NewsroomError(
+            f"unknown section '{assignment.section}': use {choices(sections)}, or declare it "
+            "under the newsroom plugin's 'sections' in mkdocs.yml"
+        )
+    if not assignment.authors:
+        raise NewsroomError("name at least one author with --author")
+    for author in assignment.authors:
+        if author not in authors:
+            raise NewsroomError(
+                f"unknown author '{author}': use {choices(authors)}, or add '{author}' to the "
+                "authors file"
+            )
+
+
+def front_matter(assignment: Assignment, date: datetime, **more: object) -> str:
+    fields: dict[str, object] = {
+        "title": assignment.headline,
+        "date": date,
+        "section": assignment.section,
+        "authors": list(assignment.authors),
+        "tags": list(assignment.tags),
+        "summary": "",
+    }
+    if assignment.lang:
+        fields["lang"] = assignment.lang
+    if assignment.draft:
+        fields["draft"] = True
+    fields.update(more)
+    return write_front_matter(fields)
+
+
+def article_path(workspace: Workspace, date: datetime, slug: str, suffix: str) -> Path:
+    """Where an article of `date` goes: <articles_dir>/YYYY/MM/<slug><suffix>."""
+    return workspace.articles_dir / f"{date:%Y}" / f"{date:%m}" / f"{slug}{suffix}"
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Create `path` with `text`; never replace a file that is there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8", newline="\n") as file:
+        file.write(text)
+
+
+def check_text(workspace: Workspace, path: Path, text: str, authors: dict[str, Author]) -> None:
+    """A file this command writes must read without a problem, as a build reads it."""
+    problems = workspace.problems_with(workspace.source_path(path), text, authors)
+    if problems:
+        raise NewsroomError(
+            "the article would not read cleanly, so nothing was written: "
+            + "; ".join(problem.message for problem in problems)
+        )
+
+
+def new_article(
+    workspace: Workspace, assignment: Assignment, date: datetime, slug: str = ""
+) -> Path:
+    """Write a new article dated `date` (in the site's time zone) and return its path."""
+    authors = workspace.authors()
+    check_assignment(assignment, workspace.settings.sections, authors)
+    if slug and not is_slug(slug):
+        raise NewsroomError(
+            f"--slug '{slug}' is not a single lower-case URL segment; write for example "
+            f"'{slugify(slug, fallback_prefix='article')}'"
+        )
+    local = date.astimezone(workspace.settings.timezone).replace(second=0, microsecond=0)
+    more = {"slug": slug} if slug else {}
+    slug = slug or slugify(assignment.headline, fallback_prefix="article")
+    path = article_path(workspace, local, slug, ".md")
+    if path.exists():
+        raise NewsroomError(
+            f"{workspace.shown(path)} already exists and was left as it is; give the story "
+            "another headline, or another file name with --slug"
+        )
+    text = front_matter(assignment, local, **more) + "\n"
+    # The story is still to be written: check the front matter as if it were.
+    check_text(workspace, path, text + "Text.\n", authors)
+    write_new_file(path, text)
+    return path
+
+
+def split_list(values: Sequence[str]) -> tuple[str, ...]:
+    """`--tags a,b --tags c` -> ('a', 'b', 'c'): each option once or many times, or a list."""
+    items = (item.strip() for value in values for item in value.split(","))
+    return tuple(dict.fromkeys(item for item in items if item))

@@ -1,0 +1,211 @@
+"""`newsroom import`: a folder of raw wire copy made into plain-text articles with front matter.
+
+Each text is decoded as a build decodes it (UTF-8, stray bytes read as Windows-1252 and
+reported), its boilerplate lines (the agency footer) are dropped, and its headline is its first
+line or, for copy without one, drawn from its first sentence (the article is then a draft until
+an editor writes the headline). A digest of the story's text goes into the front matter as
+`wire_id`: a text whose digest is already there, or which is already the text of an article
+(published by hand, say), is not imported again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .articles import ARTICLE_SUFFIXES
+from .errors import ArticleError, NewsroomError, Problem
+from .frontmatter import parse_front_matter
+from .plaintext import strip_boilerplate
+from .scaffold import (
+    Assignment,
+    article_path,
+    check_assignment,
+    check_text,
+    front_matter,
+    write_new_file,
+)
+from .slugs import slugify
+from .sources import decode_source
+
+if TYPE_CHECKING:
+    import re as regex
+    from collections.abc import Iterator, Sequence
+    from datetime import datetime
+    from pathlib import Path
+
+    from .model import Author
+    from .workspace import Workspace
+
+HEADLINE_LENGTH = 120  # a headline drawn from a long first sentence is cut at a word here
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
+_ABBREVIATIONS = frozenset(  # a full stop after these does not end a sentence
+    word
+    for words in (
+        "mr mrs ms dr st gen sen rep gov lt col capt sgt prof jr sr inc ltd co corp no vs etc",
+        "u.s u.k u.n e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec",
+    )
+    for word in words.split()
+)
+
+
+@dataclass
+class WireStory:
+    """One file of wire copy, as it will be published."""
+
+    headline: str
+    body: str
+    wire_id: str
+    notices: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Imported:
+    """What happened to one wire file: written to `path`, or skipped (`reason`)."""
+
+    source: Path
+    path: Path | None = None
+    reason: str = ""
+    notices: list[Problem] = field(default_factory=list)
+
+
+def wire_id(body: str, boilerplate: Sequence[regex.Pattern[str]]) -> str:
+    """The same story, however it was wrapped or spaced and whatever footer it came with, has
+    the same id."""
+    text = " ".join(strip_boilerplate(body.split("\n"), boilerplate))
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def first_sentence(text: str, limit: int = HEADLINE_LENGTH) -> str:
+    """The first sentence of `text` (not fooled by "Mr." or "U.S."), cut at a word with an
+    ellipsis if longer than `limit`."""
+    paragraph = " ".join(text.strip().split("\n\n", 1)[0].split())
+    sentence = paragraph
+    for match in _SENTENCE_END.finditer(paragraph):
+        words = paragraph[: match.start()].split()
+        last_word = words[-1].lower().strip("\"'“‘(") if words else ""
+        if last_word not in _ABBREVIATIONS and not (len(last_word) == 1 and last_word.isalpha()):
+            sentence = paragraph[: match.end()]
+            break
+    if len(sentence) <= limit:
+        return sentence.rstrip(".")
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.-–—")
+    return f"{cut}…"
+
+
+def read_wire(
+    source: str, data: bytes, boilerplate: Sequence[regex.Pattern[str]], title_line: bool
+) -> WireStory:
+    """One wire text: headline, body (without boilerplate) and id."""
+    decoded = decode_source(source, data)
+    lines = strip_boilerplate(decoded.text.split("\n"), boilerplate)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if title_line and lines:
+        headline = " ".join(lines.pop(0).split())
+        while lines and not lines[0].strip():
+            lines.pop(0)
+    body = "\n".join(line.rstrip() for line in lines).strip("\n")
+    if not title_line:
+        headline = first_sentence(body)
+    return WireStory(headline, body + "\n", wire_id(body, ()), decoded.notices)
+
+
+def imported_ids(workspace: Workspace) -> dict[str, Path]:
+    """The id of every story already in the site (its `wire_id`, and its text's), and its
+    file."""
+    ids: dict[str, Path] = {}
+    boilerplate = workspace.settings.read_options.boilerplate
+    for path in sorted(workspace.articles_dir.rglob("*")):
+        if path.suffix not in ARTICLE_SUFFIXES or not path.is_file():
+            continue
+        text = decode_source(path.name, path.read_bytes()).text
+        try:
+            front_matter = parse_front_matter(path.name, text)
+        except ArticleError:
+            continue  # `newsroom check` reports it
+        recorded = front_matter.fields.get("wire_id")
+        if recorded is not None and recorded.text:
+            ids.setdefault(recorded.text.strip(), path)
+        ids.setdefault(wire_id(front_matter.body, boilerplate), path)
+    return ids
+
+
+def wire_files(folder: Path) -> Iterator[Path]:
+    """The texts in `folder`, in name order (hidden files and sub-folders aside)."""
+    if not folder.is_dir():
+        raise NewsroomError(f"{folder} is not a folder: name the folder the wire texts are in")
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            yield path
+
+
+def import_wire(
+    workspace: Workspace,
+    folder: Path,
+    assignment: Assignment,
+    date: datetime,
+    *,
+    title_line: bool = True,
+) -> Iterator[Imported]:
+    """Import every text in `folder` as a `.txt` article of `assignment`'s section and
+    authors, dated `date`; without `title_line` each one is a draft."""
+    authors = workspace.authors()
+    check_assignment(
+        Assignment("wire", assignment.section, assignment.authors),
+        workspace.settings.sections,
+        authors,
+    )
+    seen = imported_ids(workspace)
+    local = date.astimezone(workspace.settings.timezone).replace(microsecond=0)
+    boilerplate = workspace.settings.read_options.boilerplate
+    for source in wire_files(folder):
+        shown = workspace.shown(source)
+        story = read_wire(shown, source.read_bytes(), boilerplate, title_line)
+        result = Imported(source, notices=story.notices)
+        earlier = seen.get(story.wire_id)
+        if not story.body.strip():
+            result.reason = "it has no text besides its headline"
+        elif earlier is not None:
+            result.reason = f"already imported as {workspace.shown(earlier)}"
+        else:
+            try:
+                result.path = _write_story(workspace, story, assignment, local, title_line, authors)
+            except NewsroomError as error:
+                result.reason = str(error)
+            else:
+                seen[story.wire_id] = result.path
+        yield result
+
+
+def _write_story(
+    workspace: Workspace,
+    story: WireStory,
+    assignment: Assignment,
+    date: datetime,
+    title_line: bool,
+    authors: dict[str, Author],
+) -> Path:
+    """Write one story under a free file name (`-2`, `-3`... if its slug is taken); a
+    suffixed file gets the same `slug`, so that its URL does not collide either."""
+    slug = slugify(story.headline, fallback_prefix="article")
+    path, number = article_path(workspace, date, slug, ".txt"), 1
+    while path.exists():
+        number += 1
+        path = article_path(workspace, date, f"{slug}-{number}", ".txt")
+    more: dict[str, object] = {"slug": path.stem} if number > 1 else {}
+    more["wire_id"] = story.wire_id
+    headed = Assignment(
+        story.headline,
+        assignment.section,
+        assignment.authors,
+        assignment.tags,
+        draft=assignment.draft or not title_line,
+        lang=assignment.lang,
+    )
+    text = front_matter(headed, date, **more) + story.body
+    check_text(workspace, path, text, authors)
+    write_new_file(path, text)
+    return path

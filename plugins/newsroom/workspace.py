@@ -1,0 +1,155 @@
+"""A news site on disk, as the `newsroom` command sees it: its mkdocs.yml, the plugin's
+settings, the folders reporters write in, and the site read the way a build reads it."""
+
+from __future__ import annotations
+
+import logging
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import get_files
+
+from .articles import ArticleReader
+from .authors import load_authors
+from .bodies import MarkdownRenderer
+from .clock import now
+from .errors import NewsroomError, Problem
+from .metadata import Registry
+from .parallel import processes_for
+from .reading import Markdown, Reading, read_site, site_sources
+from .settings import load_settings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from .model import Author
+    from .settings import Settings
+
+
+class WorkspaceError(Exception):
+    """The site cannot be opened (no mkdocs.yml, a configuration error): what to fix."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+@dataclass
+class Workspace:
+    config: MkDocsConfig
+    settings: Settings
+    processes: int
+    config_warnings: list[str] = field(default_factory=list)  # MkDocs' own, from loading
+
+    @property
+    def root(self) -> Path:
+        return Path(self.config.config_file_path or "mkdocs.yml").resolve().parent
+
+    @property
+    def docs_dir(self) -> Path:
+        return Path(self.config.docs_dir)
+
+    @property
+    def articles_dir(self) -> Path:
+        return self.docs_dir / self.settings.articles_dir
+
+    def source_path(self, path: Path) -> str:
+        """A file's path as the site knows it: relative to `docs_dir`, with '/'."""
+        return path.resolve().relative_to(self.docs_dir.resolve()).as_posix()
+
+    def shown(self, path: Path | str) -> str:
+        """A path as the user should see it: relative to where they are, if inside."""
+        absolute = Path(path).resolve()
+        try:
+            return absolute.relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            return str(absolute)
+
+    def located(self, problem: Problem) -> str:
+        """`path:line:col: message`, with the path as the user should see it. Problems
+        without a line point at the start of the file (its front matter)."""
+        in_docs = self.docs_dir / problem.path
+        path = in_docs if in_docs.exists() else self.root / problem.path
+        return f"{self.shown(path)}:{problem.line or 1}:{problem.column or 1}: {problem.message}"
+
+    def authors(self) -> dict[str, Author]:
+        path = self.docs_dir / self.settings.authors_file
+        if not path.is_file():
+            return {}
+        authors, _problems = load_authors(self.settings.authors_file, path.read_bytes())
+        return authors
+
+    def read(self, say: Callable[[str], None] | None = None) -> Reading:
+        """The site's authors and articles, read as `mkdocs build` reads them (drafts and
+        scheduled articles included, as `mkdocs serve` shows them)."""
+        sources, _others = site_sources(get_files(self.config), self.settings)
+        return read_site(
+            sources,
+            self.settings,
+            Markdown(self.config.markdown_extensions, self.config.mdx_configs),
+            now=now(),
+            preview=True,
+            processes=self.processes,
+            say=say,
+        )
+
+    def problems_with(self, source: str, text: str, authors: dict[str, Author]) -> list[Problem]:
+        """What a build would say about one article with this text (at `source`)."""
+        registry = Registry(authors, self.settings.sections, self.settings.timezone)
+        markdown = Markdown(self.config.markdown_extensions, self.config.mdx_configs)
+        reader = ArticleReader(
+            registry,
+            self.settings.read_options,
+            lambda: MarkdownRenderer(markdown.extensions, markdown.configs),
+        )
+        return list(reader.read(source, text.encode("utf-8")).problems)
+
+
+def open_workspace(config_file: str | None) -> Workspace:
+    """Load mkdocs.yml (or `config_file`) and the newsroom plugin's settings, or say why not."""
+    shown = config_file or "mkdocs.yml"
+    with _mkdocs_warnings() as warnings:
+        try:
+            config = load_config(config_file=config_file)
+        except MkDocsException as error:
+            raise WorkspaceError([f"{shown}: {line}" for line in [*warnings, str(error)]]) from None
+    plugin = next(
+        (p for p in config.plugins.values() if type(p).__module__ == "newsroom.plugin"), None
+    )
+    if plugin is None:
+        raise WorkspaceError(
+            [f"{shown}: the newsroom plugin is not used; add '- newsroom' under 'plugins:'"]
+        )
+    try:
+        settings = load_settings(plugin.config)
+    except NewsroomError as error:
+        raise WorkspaceError([f"{shown}: {str(error).removeprefix('newsroom: ')}"]) from None
+    processes = processes_for("build", plugin.config.processes)
+    return Workspace(config, settings, processes, [f"{shown}: {line}" for line in warnings])
+
+
+@contextmanager
+def _mkdocs_warnings() -> Iterator[list[str]]:
+    """MkDocs' own warnings while loading the configuration, collected instead of logged."""
+    collected: list[str] = []
+
+    class Collector(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            collected.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    handler = Collector(logging.WARNING)
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield collected
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate

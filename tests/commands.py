@@ -1,0 +1,92 @@
+"""Run the installed commands (`newsroom`, `mkdocs build`, `mkdocs serve`) as a user would, in a
+site folder, and read what they say."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from .sites import REPO
+
+BIN = Path(sys.executable).parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run(root: Path, command: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """`command` (newsroom, mkdocs...) from the virtual environment, run in `root`."""
+    return subprocess.run(
+        [str(BIN / command), *args],
+        cwd=root,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+
+
+def newsroom(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return run(root, "newsroom", *args)
+
+
+def copy_demo(root: Path) -> Path:
+    """The demo portal (mkdocs.yml, content/, overrides/) copied into `root`."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for folder in ("content", "overrides"):
+        shutil.copytree(REPO / folder, root / folder)
+    (root / "plugins").mkdir()  # mkdocs.yml watches it
+    return root
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def serving(root: Path) -> Iterator[str]:
+    """`mkdocs serve` running in `root`; yields its base URL once it answers."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        cwd=root,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                urllib.request.urlopen(base, timeout=5).close()
+                break
+            except (urllib.error.URLError, ConnectionError) as error:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log = process.stderr.read() if process.stderr else ""
+                    raise RuntimeError(f"mkdocs serve did not start: {error}\n{log}") from None
+                time.sleep(0.3)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, ""

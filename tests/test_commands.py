@@ -1,0 +1,328 @@
+"""The `newsroom` command, run as a reporter or an editor runs it (a subprocess, in a copy of
+the demo portal or a test site): what `new` and `import` write builds and shows up, `check`
+finds what a build warns about, drafts are previewed by `mkdocs serve` and never built."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from selectolax.lexbor import LexborHTMLParser
+
+from newsroom.wire import first_sentence
+
+from .commands import copy_demo, fetch, newsroom, run, serving
+from .sites import CORPUS, SEED, article, build_site
+from .test_bad_input import CASES
+
+HEADLINE = 'Bus fares: up 10% from <Monday> & "night" routes'
+
+
+def _front_matter(path: Path) -> dict[str, object]:
+    """The fields as written (YAML's base loader: every scalar is text)."""
+    text = path.read_text(encoding="utf-8")
+    return yaml.load(text.split("---\n")[1], Loader=yaml.BaseLoader)
+
+
+def _page(root: Path, url: str) -> LexborHTMLParser:
+    return LexborHTMLParser((root / "site" / url / "index.html").read_text(encoding="utf-8"))
+
+
+def _build(root: Path) -> None:
+    built = run(root, "mkdocs", "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    assert "Traceback" not in built.stderr
+
+
+def test_new_writes_an_article_that_builds_and_shows_up(tmp_path: Path) -> None:
+    root = copy_demo(tmp_path / "portal")
+    made = newsroom(
+        root,
+        "new",
+        HEADLINE,
+        "--section",
+        "world",
+        "--author",
+        "mariam-rahimi",
+        "--tags",
+        "Transport, Kabul",
+        "--date",
+        "2026-11-20T09:30",
+    )
+    assert made.returncode == 0, made.stderr
+    written = made.stdout.strip()
+    assert written == "content/articles/2026/11/bus-fares-up-10-from-monday-night-routes.md"
+    path = root / written
+    meta = _front_matter(path)
+    assert meta == {
+        "title": HEADLINE,
+        "date": "2026-11-20T09:30:00+04:30",  # the site's time zone (Asia/Kabul)
+        "section": "world",
+        "authors": ["mariam-rahimi"],
+        "tags": ["Transport", "Kabul"],
+        "summary": "",
+    }
+    # Not written yet: check says so, and says where.
+    checked = newsroom(root, "check")
+    assert checked.returncode == 1
+    assert checked.stdout.splitlines() == [
+        f"{made.stdout.strip()}:9:1: the article has no text below its front matter; write the "
+        "story, or set 'draft: true' until it is written"
+    ]
+    with path.open("a", encoding="utf-8") as file:
+        file.write("Fares on the city's buses rise on Monday.\n")
+    assert newsroom(root, "check").returncode == 0
+
+    _build(root)
+    url = "2026/11/20/bus-fares-up-10-from-monday-night-routes/"
+    page = _page(root, url)
+    assert page.css_first("h1.nr-headline").text() == HEADLINE
+    assert "Fares on the city's buses rise on Monday." in page.css_first(".nr-body").text()
+    for listing in ("section/world/", "tags/transport/", "authors/mariam-rahimi/"):
+        titles = [a.text() for a in _page(root, listing).css(".nr-card__title a")]
+        assert HEADLINE in titles, listing
+
+
+def test_new_refuses_unknown_ids_and_never_overwrites(tmp_path: Path) -> None:
+    root = copy_demo(tmp_path / "portal")
+    options = ["--section", "world", "--author", "mariam-rahimi", "--date", "2026-11-20"]
+    unknown_section = newsroom(root, "new", "A story", "--section", "wrld", "--author", "x")
+    assert unknown_section.returncode == 1
+    assert unknown_section.stderr == (
+        "newsroom: error: unknown section 'wrld': use one of: business, entertainment, "
+        "politics, sport, technology, world, or declare it under the newsroom plugin's "
+        "'sections' in mkdocs.yml\n"
+    )
+    unknown_author = newsroom(root, "new", "A story", "--section", "world", "--author", "nobody")
+    assert unknown_author.returncode == 1
+    assert "unknown author 'nobody': use one of: daniel-okafor, khaama-desk" in (
+        unknown_author.stderr
+    )
+    assert not list((root / "content" / "articles").rglob("a-story.md"))
+
+    first = newsroom(root, "new", "A story", *options)
+    assert first.returncode == 0, first.stderr
+    path = root / first.stdout.strip()
+    path.write_text(path.read_text(encoding="utf-8") + "Written.\n", encoding="utf-8")
+    again = newsroom(root, "new", "A story", *options)
+    assert again.returncode == 1
+    assert "already exists and was left as it is" in again.stderr
+    assert path.read_text(encoding="utf-8").endswith("Written.\n")
+    other = newsroom(root, "new", "A story", *options, "--slug", "a-story-evening")
+    assert other.returncode == 0, other.stderr
+    assert _front_matter(root / other.stdout.strip())["slug"] == "a-story-evening"
+
+
+def test_check_reports_what_a_build_warns_about_with_file_line_and_column(
+    tmp_path: Path,
+) -> None:
+    files: dict[str, str | bytes] = {
+        f"articles/{name}.md": text for name, (text, _message) in CASES.items()
+    }
+    files["articles/one.md"] = article("Same headline")
+    files["articles/two.md"] = article("Same headline")
+    site = build_site(tmp_path, files)
+    assert len(site.warnings) == len(CASES) + 1
+
+    checked = newsroom(tmp_path, "check")
+    assert checked.returncode == 1
+    assert "Traceback" not in checked.stderr
+
+    def located(warning: str) -> str:  # how check places a build's warning
+        where, message = warning.removeprefix("newsroom: ").split(": ", 1)
+        path, *position = where.split(":")
+        line, column = [*position, "1", "1"][:2]
+        return f"content/{path}:{line}:{column}: {message}"
+
+    assert checked.stdout.splitlines() == [located(warning) for warning in site.warnings]
+    assert "content/articles/two.md:1:1: its URL 2024/05/01/same-headline/ is already taken" in (
+        checked.stdout
+    )
+    assert checked.stderr.endswith(f"checked {len(files)} articles: {len(CASES) + 1} problems\n")
+
+
+def test_check_reports_a_broken_authors_file_and_a_bad_config(tmp_path: Path) -> None:
+    build_site(tmp_path, {"articles/a.md": article()})
+    (tmp_path / "content" / "authors.yml").write_text("jdoe: {name: [Jane\n", encoding="utf-8")
+    checked = newsroom(tmp_path, "check")
+    assert checked.returncode == 1
+    assert re.fullmatch(
+        r"content/authors\.yml:2:1: the authors file is not valid YAML \(.+\); fix it\n",
+        checked.stdout,
+    )
+
+    config = tmp_path / "mkdocs.yml"
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["plugins"][1]["newsroom"]["timezone"] = "Mars/Olympus"
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    checked = newsroom(tmp_path, "check")
+    assert checked.returncode == 1
+    assert checked.stderr == (
+        "newsroom: error: mkdocs.yml: timezone 'Mars/Olympus' is unknown; use an IANA name such "
+        "as 'Asia/Kabul' or 'Europe/London'\n"
+    )
+    elsewhere = newsroom(tmp_path / "content", "check")  # no mkdocs.yml there
+    assert elsewhere.returncode == 1
+    assert "newsroom: error: mkdocs.yml: Config file 'mkdocs.yml' does not exist." in (
+        elsewhere.stderr
+    )
+
+
+def test_the_bbc_corpus_imports_checks_clean_and_builds(tmp_path: Path) -> None:
+    root = copy_demo(tmp_path / "portal")
+    sections = {
+        "business": "business",
+        "entertainment": "entertainment",
+        "politics": "politics",
+        "sport": "sport",
+        "tech": "technology",
+    }
+    imported = skipped = 0
+    outputs = {}
+    for folder, section in sections.items():
+        result = newsroom(
+            root,
+            "import",
+            str(CORPUS / "bbc" / folder),
+            "--section",
+            section,
+            "--author",
+            "lena-fischer",
+            "--date",
+            "2005-03-01T10:00",
+        )
+        assert result.returncode == 0, result.stderr
+        outputs[folder] = result.stdout
+        counts = re.search(r"imported (\d+), skipped (\d+)\n$", result.stderr)
+        assert counts, result.stderr
+        imported += int(counts[1])
+        skipped += int(counts[2])
+    assert imported + skipped == 2225
+    duplicates = [
+        line for out in outputs.values() for line in out.splitlines() if "skipped" in line
+    ]
+    assert len(duplicates) == skipped > 0
+    assert all("skipped: already imported as content/articles/2005/03/" in d for d in duplicates)
+    # the one stray byte of the corpus: reported with its line and column, and read as "£"
+    assert re.search(r"bbc/sport/199\.txt:5:\d+: byte 0xA3 is not UTF-8", outputs["sport"])
+
+    checked = newsroom(root, "check")
+    assert checked.returncode == 0, checked.stdout
+    assert checked.stdout == ""
+    assert re.search(r"checked 2,\d{3} articles: no problems\n$", checked.stderr)
+
+    again = newsroom(
+        root, "import", str(CORPUS / "bbc" / "tech"), "--section", "technology", "--author", "x"
+    )
+    assert again.returncode == 1  # an unknown author is refused before anything is read
+    again = newsroom(
+        root, "import", str(CORPUS / "bbc" / "tech"), "--section", "technology",
+        "--author", "lena-fischer",
+    )  # fmt: skip
+    assert again.returncode == 0
+    assert "imported 0, skipped 401" in again.stderr
+
+    _build(root)
+    ad_sales = root / "content/articles/2005/03/ad-sales-boost-time-warner-profit.txt"
+    meta = _front_matter(ad_sales)
+    assert meta["title"] == "Ad sales boost Time Warner profit" and "draft" not in meta
+    page = _page(root, "2005/03/01/ad-sales-boost-time-warner-profit/")
+    paragraphs = [p.text() for p in page.css(".nr-body p")]
+    source = (CORPUS / "bbc/business/001.txt").read_text(encoding="utf-8").split("\n\n")
+    assert paragraphs == [" ".join(p.split()) for p in source[1:] if p.strip()]
+    stray_byte = _page(root, f"2005/03/01/{_slug_of(outputs['sport'], 'sport/199.txt')}/")
+    assert "£15.8m" in stray_byte.css_first(".nr-body").text()
+
+
+def _slug_of(output: str, source: str) -> str:
+    line = next(line for line in output.splitlines() if line.endswith(f"{source})"))
+    return Path(line.split(" (from ")[0]).stem
+
+
+def test_wire_copy_without_a_headline_is_held_back_and_previewed(tmp_path: Path) -> None:
+    root = copy_demo(tmp_path / "portal")
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    (wire / "nato.txt").write_bytes(SEED.read_bytes())
+    options = ["--section", "world", "--author", "khaama-desk", "--no-title-line"]
+    # The demo portal publishes this story already (with a headline written by hand).
+    published = root / "content/articles/2019/02/nato-peace-deal.txt"
+    known = newsroom(root, "import", str(wire), *options)
+    assert known.returncode == 0, known.stderr
+    assert known.stdout == (
+        f"{wire}/nato.txt: skipped: already imported as {published.relative_to(root)}\n"
+    )
+    published.unlink()
+
+    first = newsroom(root, "import", str(wire), *options, "--date", "2026-11-25T12:00")
+    assert first.returncode == 0, first.stderr
+    assert "imported 1 as drafts" in first.stderr
+    written = root / first.stdout.split(" (from ")[0]
+    meta = _front_matter(written)
+    headline = (
+        "The NATO Secretary General Jens Stoltenberg has said that the ongoing talks for a "
+        "negotiated and peaceful settlement in…"
+    )
+    assert meta["title"] == headline
+    assert meta["draft"] == "true"
+    body = written.read_text(encoding="utf-8").split("---\n", 2)[2]
+    seed = SEED.read_text(encoding="utf-8")
+    assert "Khaama Press News Agency" in seed and "Khaama Press News Agency" not in body
+    kept = [line.rstrip() for line in seed.splitlines() if "Khaama Press News Agency" not in line]
+    assert body.strip() == "\n".join(kept).strip()  # the agency footer, and only it, is gone
+
+    again = newsroom(root, "import", str(wire), *options)
+    assert again.returncode == 0
+    assert (
+        again.stdout
+        == f"{wire}/nato.txt: skipped: already imported as {written.relative_to(root)}\n"
+    )
+
+    _build(root)
+    slug = written.stem
+    assert not (root / "site" / "2026/11/25" / slug).exists()
+    built = [p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.xml")]
+    built += [p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.html")]
+    assert not any("Jens Stoltenberg has said that the ongoing talks" in text for text in built)
+
+    with serving(root) as base:
+        status, html = fetch(f"{base}2026/11/25/{slug}/")
+        assert status == 200
+        page = LexborHTMLParser(html)
+        assert page.css_first(".nr-article__header .nr-flag--preview").text().startswith("Draft")
+        status, html = fetch(f"{base}section/world/")
+        cards = LexborHTMLParser(html).css("article.nr-card")
+        drafts = [c for c in cards if c.css_first(".nr-flag--preview")]
+        assert [c.css_first(".nr-card__title").text() for c in drafts] == [headline]
+
+
+def test_commands_take_another_config_with_f(tmp_path: Path) -> None:
+    root = copy_demo(tmp_path / "portal")
+    config = str(root / "mkdocs.yml")
+    checked = newsroom(tmp_path, "check", "-f", config)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    made = newsroom(
+        tmp_path, "new", "Elsewhere", "-f", config, "--section", "sport", "--author", "lena-fischer"
+    )
+    assert made.returncode == 0, made.stderr
+    assert Path(tmp_path, made.stdout.strip()).is_file()
+    assert made.stdout.startswith("portal/content/articles/")
+
+
+@pytest.mark.parametrize(
+    ("text", "headline"),
+    [
+        ("Mr. Smith went to Washington. He stayed.", "Mr. Smith went to Washington"),
+        (
+            "The U.S. economy grew by 2.5% in May! Then it fell.",
+            "The U.S. economy grew by 2.5% in May!",
+        ),
+        ("“We will win.” The coach said so.", "“We will win.”"),
+        ("No full stop at all", "No full stop at all"),
+        ("First paragraph ends here\n\nSecond paragraph.", "First paragraph ends here"),
+    ],
+)
+def test_a_headline_is_drawn_from_the_first_sentence(text: str, headline: str) -> None:
+    assert first_sentence(text) == headline
