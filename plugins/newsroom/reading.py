@@ -14,7 +14,6 @@ from .articles import ArticleReader, is_article_source
 from .authors import load_authors
 from .bodies import MarkdownRenderer, fingerprint
 from .catalogue import Catalogue, PublishingRules, build_catalogue
-from .freshness import BuildCache
 from .metadata import Registry
 
 if TYPE_CHECKING:
@@ -24,6 +23,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import File
 
     from .errors import Problem
+    from .freshness import BuildCache
     from .model import Author
     from .settings import Settings
 
@@ -49,7 +49,7 @@ def site_sources(files: Iterable[File], settings: Settings) -> tuple[SiteSources
     """The newsroom's sources among MkDocs' files, and the other files (the site's pages,
     assets...), which MkDocs keeps."""
     by_path = {file.src_uri: file for file in files}
-    articles, authors, others = split_sources(by_path, settings)
+    articles, authors, others = _split_sources(by_path, settings)
     keep = [by_path[path] for path in others]
     sources = SiteSources(
         (authors, _content(by_path[authors])) if authors else None,
@@ -82,7 +82,7 @@ class Reading:
     failed: int  # articles skipped because of their problems
 
 
-def split_sources(
+def _split_sources(
     paths: Iterable[str], settings: Settings
 ) -> tuple[list[str], str | None, list[str]]:
     """The article sources (sorted), the authors file if present, and every other path."""
@@ -98,6 +98,28 @@ def split_sources(
     return sorted(articles), authors, others
 
 
+def article_reader(
+    settings: Settings,
+    authors: dict[str, Author],
+    markdown: Markdown,
+    cache: BuildCache | None = None,
+) -> ArticleReader:
+    """A reader of articles with the site's settings, authors and Markdown. With `cache`,
+    articles read and bodies rendered are kept (for the next build of `mkdocs serve`)."""
+    registry = Registry(authors=authors, sections=settings.sections, timezone=settings.timezone)
+    return ArticleReader(
+        registry,
+        settings.read_options,
+        lambda: MarkdownRenderer(markdown.extensions, markdown.configs),
+        cache.bodies if cache is not None else None,
+        # what an article is made of besides its file: settings, authors, sections
+        fingerprint(
+            settings.cache_key, repr(registry), repr(markdown.extensions), repr(markdown.configs)
+        ),
+        cache.results if cache is not None else None,
+    )
+
+
 def read_site(
     sources: SiteSources,
     settings: Settings,
@@ -111,23 +133,11 @@ def read_site(
 ) -> Reading:
     """Read the authors and articles and publish what is due at `now` (in a `preview`, list
     the held-back articles too). `cache` keeps read articles between builds."""
-    cache = cache if cache is not None else BuildCache()
     authors: dict[str, Author] = {}
     problems: list[Problem] = []
     if sources.authors is not None:
         authors, problems = load_authors(*sources.authors)
-    registry = Registry(authors=authors, sections=settings.sections, timezone=settings.timezone)
-    reader = ArticleReader(
-        registry,
-        settings.read_options,
-        lambda: MarkdownRenderer(markdown.extensions, markdown.configs),
-        cache.bodies,
-        # what an article is made of besides its file: settings, authors, sections
-        fingerprint(
-            settings.cache_key, repr(registry), repr(markdown.extensions), repr(markdown.configs)
-        ),
-        cache.results,
-    )
+    reader = article_reader(settings, authors, markdown, cache)
     articles = []
     failed = 0
     for result in reader.read_all(sources.articles, processes, say):
@@ -136,7 +146,8 @@ def read_site(
             failed += 1
         else:
             articles.append(result.article)
-    cache.keep_only(reader.used_results, reader.used_bodies)
+    if cache is not None:
+        cache.keep_only(reader.used_results, reader.used_bodies)
     rules = PublishingRules(
         settings.article_url, now, settings.editions, settings.max_tags, preview
     )

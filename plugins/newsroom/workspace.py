@@ -13,14 +13,11 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import get_files
 
-from .articles import ArticleReader
 from .authors import load_authors
-from .bodies import MarkdownRenderer
 from .clock import now
 from .errors import NewsroomError, Problem
-from .metadata import Registry
 from .parallel import processes_for
-from .reading import Markdown, Reading, read_site, site_sources
+from .reading import Markdown, Reading, article_reader, read_site, site_sources
 from .settings import load_settings
 
 if TYPE_CHECKING:
@@ -92,7 +89,7 @@ class Workspace:
         return read_site(
             sources,
             self.settings,
-            Markdown(self.config.markdown_extensions, self.config.mdx_configs),
+            self._markdown(),
             now=now(),
             preview=True,
             processes=self.processes,
@@ -101,14 +98,11 @@ class Workspace:
 
     def problems_with(self, source: str, text: str, authors: dict[str, Author]) -> list[Problem]:
         """What a build would say about one article with this text (at `source`)."""
-        registry = Registry(authors, self.settings.sections, self.settings.timezone)
-        markdown = Markdown(self.config.markdown_extensions, self.config.mdx_configs)
-        reader = ArticleReader(
-            registry,
-            self.settings.read_options,
-            lambda: MarkdownRenderer(markdown.extensions, markdown.configs),
-        )
+        reader = article_reader(self.settings, authors, self._markdown())
         return list(reader.read(source, text.encode("utf-8")).problems)
+
+    def _markdown(self) -> Markdown:
+        return Markdown(self.config.markdown_extensions, self.config.mdx_configs)
 
 
 def open_workspace(config_file: str | None) -> Workspace:
