@@ -159,15 +159,21 @@ def test_check_reports_a_broken_authors_file_and_a_bad_config(tmp_path: Path) ->
     config.write_text(yaml.safe_dump(settings), encoding="utf-8")
     checked = newsroom(tmp_path, "check")
     assert checked.returncode == 1
-    assert checked.stderr == (
-        "newsroom: error: mkdocs.yml: timezone 'Mars/Olympus' is unknown; use an IANA name such "
-        "as 'Asia/Kabul' or 'Europe/London'\n"
+    lines = config.read_text(encoding="utf-8").splitlines()
+    (number,) = [n for n, line in enumerate(lines, 1) if line.strip().startswith("timezone:")]
+    column = lines[number - 1].index("timezone") + 1
+    assert checked.stdout == (
+        f"mkdocs.yml:{number}:{column}: timezone 'Mars/Olympus' is unknown; use an IANA name "
+        "such as 'Asia/Kabul' or 'Europe/London'\n"
     )
+    assert "nothing else was checked" in checked.stderr
+    made = newsroom(tmp_path, "new", "A story", "--section", "world", "--author", "jdoe")
+    assert made.returncode == 1
+    assert made.stderr.startswith(f"newsroom: error: mkdocs.yml:{number}:{column}: timezone")
+
     elsewhere = newsroom(tmp_path / "content", "check")  # no mkdocs.yml there
     assert elsewhere.returncode == 1
-    assert "newsroom: error: mkdocs.yml: Config file 'mkdocs.yml' does not exist." in (
-        elsewhere.stderr
-    )
+    assert elsewhere.stdout == "mkdocs.yml:1:1: Config file 'mkdocs.yml' does not exist.\n"
 
 
 def test_the_bbc_corpus_imports_checks_clean_and_builds(tmp_path: Path) -> None:

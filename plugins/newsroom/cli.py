@@ -32,8 +32,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         workspace = open_workspace(arguments.config_file)
         return int(arguments.run(workspace, arguments))
     except WorkspaceError as error:
-        for line in error.lines:
-            _error(line)
+        if arguments.run is run_check:  # problems, in the format of all the others
+            print("\n".join(error.lines))
+            _progress("the configuration cannot be loaded, so nothing else was checked")
+        else:
+            for line in error.lines:
+                _error(line)
         return 1
     except NewsroomError as error:
         _error(str(error))

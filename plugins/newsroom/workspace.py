@@ -4,6 +4,7 @@ settings, the folders reporters write in, and the site read the way a build read
 from __future__ import annotations
 
 import logging
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,25 +108,62 @@ class Workspace:
 
 def open_workspace(config_file: str | None) -> Workspace:
     """Load mkdocs.yml (or `config_file`) and the newsroom plugin's settings, or say why not."""
-    shown = config_file or "mkdocs.yml"
+    path = config_file or "mkdocs.yml"
     with _mkdocs_warnings() as warnings:
         try:
             config = load_config(config_file=config_file)
         except MkDocsException as error:
-            raise WorkspaceError([f"{shown}: {line}" for line in [*warnings, str(error)]]) from None
+            messages = [*warnings, str(error)]
+            if len(messages) > 1:  # "Aborted with a configuration error!" says nothing more
+                messages.remove(str(error))
+            raise WorkspaceError(config_problems(path, messages)) from None
     plugin = next(
         (p for p in config.plugins.values() if type(p).__module__ == "newsroom.plugin"), None
     )
     if plugin is None:
         raise WorkspaceError(
-            [f"{shown}: the newsroom plugin is not used; add '- newsroom' under 'plugins:'"]
+            config_problems(
+                path, ["the newsroom plugin is not used; add '- newsroom' under 'plugins:'"]
+            )
         )
     try:
         settings = load_settings(plugin.config)
     except NewsroomError as error:
-        raise WorkspaceError([f"{shown}: {str(error).removeprefix('newsroom: ')}"]) from None
+        message = str(error).removeprefix("newsroom: ")
+        raise WorkspaceError(config_problems(path, [message])) from None
     processes = processes_for("build", plugin.config.processes)
-    return Workspace(config, settings, processes, [f"{shown}: {line}" for line in warnings])
+    return Workspace(config, settings, processes, config_problems(path, warnings))
+
+
+_OPTION_NAMED = re.compile(r"(?:option|Config value) '(\w+)'")
+
+
+def config_problems(path: str, messages: list[str]) -> list[str]:
+    """Each message about the configuration as `path:line:col: message`, placed at the option
+    it names (`Config value 'watch'`, `option 'page_size'`, `timezone '…' is unknown`), or at
+    the top of the file."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    located = []
+    for message in messages:
+        named = _OPTION_NAMED.findall(message)
+        first_word = message.split(" ", 1)[0]
+        candidates = [*reversed(named), first_word, f"{first_word}s"]
+        line, column = _option_position(lines, candidates)
+        located.append(f"{path}:{line}:{column}: {message}")
+    return located
+
+
+def _option_position(lines: list[str], names: list[str]) -> tuple[int, int]:
+    for name in names:
+        pattern = re.compile(rf"^(\s*(?:-\s+)?){re.escape(name)}\s*:")
+        for number, text in enumerate(lines, 1):
+            found = pattern.match(text)
+            if found:
+                return number, len(found.group(1)) + 1
+    return 1, 1
 
 
 @contextmanager
