@@ -113,10 +113,18 @@ def read_wire(
     return WireStory(headline, body + "\n", wire_id(body, ()), decoded.notices)
 
 
-def imported_ids(workspace: Workspace) -> dict[str, Path]:
-    """The id of every story already in the site (its `wire_id`, and its text's), and its
-    file."""
-    ids: dict[str, Path] = {}
+@dataclass(frozen=True)
+class Earlier:
+    """An article already in the site: its file and headline."""
+
+    path: Path
+    headline: str
+
+
+def imported_ids(workspace: Workspace) -> dict[str, Earlier]:
+    """The id of every story already in the site (its `wire_id`, and its text's), and where
+    it is."""
+    ids: dict[str, Earlier] = {}
     boilerplate = workspace.settings.read_options.boilerplate
     for path in sorted(workspace.articles_dir.rglob("*")):
         if path.suffix not in ARTICLE_SUFFIXES or not path.is_file():
@@ -126,10 +134,12 @@ def imported_ids(workspace: Workspace) -> dict[str, Path]:
             front_matter = parse_front_matter(path.name, text)
         except ArticleError:
             continue  # `newsroom check` reports it
+        title = front_matter.fields.get("title")
+        earlier = Earlier(path, (title.text or "").strip() if title else "")
         recorded = front_matter.fields.get("wire_id")
         if recorded is not None and recorded.text:
-            ids.setdefault(recorded.text.strip(), path)
-        ids.setdefault(wire_id(front_matter.body, boilerplate), path)
+            ids.setdefault(recorded.text.strip(), earlier)
+        ids.setdefault(wire_id(front_matter.body, boilerplate), earlier)
     return ids
 
 
@@ -169,14 +179,17 @@ def import_wire(
         if not story.body.strip():
             result.reason = "it has no text besides its headline"
         elif earlier is not None:
-            result.reason = f"already imported as {workspace.shown(earlier)}"
+            result.reason = f"already imported as {workspace.shown(earlier.path)}"
+            if title_line and earlier.headline != story.headline:
+                # the same story sent again with a new headline: the editor may want it
+                result.reason += f", under another headline ('{earlier.headline}')"
         else:
             try:
                 result.path = _write_story(workspace, story, assignment, local, title_line, authors)
             except NewsroomError as error:
                 result.reason = str(error)
             else:
-                seen[story.wire_id] = result.path
+                seen[story.wire_id] = Earlier(result.path, story.headline)
         yield result
 
 
