@@ -144,7 +144,7 @@ def imported_ids(workspace: Workspace) -> dict[str, Earlier]:
 
 
 def wire_files(folder: Path) -> Iterator[Path]:
-    """The texts in `folder`, in name order (hidden files and sub-folders aside)."""
+    """The files in `folder`, in name order (hidden files and sub-folders aside)."""
     if not folder.is_dir():
         raise NewsroomError(f"{folder} is not a folder: name the folder the wire texts are in")
     for path in sorted(folder.iterdir()):
@@ -160,7 +160,7 @@ def import_wire(
     *,
     title_line: bool = True,
 ) -> Iterator[Imported]:
-    """Import every text in `folder` as a `.txt` article of `assignment`'s section and
+    """Import every `.txt` file in `folder` as a `.txt` article of `assignment`'s section and
     authors, dated `date`; without `title_line` each one is a draft."""
     authors = workspace.authors()
     check_assignment(
@@ -172,6 +172,9 @@ def import_wire(
     local = date.astimezone(workspace.settings.timezone).replace(microsecond=0)
     boilerplate = workspace.settings.read_options.boilerplate
     for source in wire_files(folder):
+        if source.suffix.lower() != ".txt":
+            yield Imported(source, reason="not a .txt file")
+            continue
         shown = workspace.shown(source)
         story = read_wire(shown, source.read_bytes(), boilerplate, title_line)
         result = Imported(source, notices=story.notices)
