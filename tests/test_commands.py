@@ -369,3 +369,24 @@ def test_pashto_wire_copy_goes_into_the_pashto_edition(tmp_path: Path) -> None:
     page = LexborHTMLParser(pages[0].read_text(encoding="utf-8"))
     assert page.css_first("html").attributes == {"lang": "ps", "dir": "rtl", "class": "no-js"}
     assert page.css_first("h1.nr-headline").text() == headline
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["new", "   "], "the headline is empty: write it in quotes after 'newsroom new'"),
+        (["new", "X", "--date", "tomorrow"], "--date: 'tomorrow' is not an ISO 8601 date"),
+        (["new", "X", "--lang", "not a lang"], "'lang' must be a BCP 47 language tag"),
+        (["import", "nowhere"], "nowhere is not a folder: name the folder the wire texts are in"),
+    ],
+)
+def test_refusals_are_one_line_and_write_nothing(
+    tmp_path: Path, arguments: list[str], message: str
+) -> None:
+    root = copy_demo(tmp_path / "portal")
+    before = sorted(p.relative_to(root) for p in root.rglob("*"))
+    result = newsroom(root, *arguments, "--section", "world", "--author", "khaama-desk")
+    assert result.returncode == 1
+    assert result.stderr.startswith("newsroom: error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+    assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
