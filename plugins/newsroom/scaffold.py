@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from datetime import datetime
     from pathlib import Path
 
+    from .articles import ArticleReader
     from .model import Author, Section
     from .workspace import Workspace
 
@@ -36,9 +37,7 @@ class Assignment:
 def check_assignment(
     assignment: Assignment, sections: Mapping[str, Section], authors: Mapping[str, Author]
 ) -> None:
-    """Refuse a story with no headline, or an unknown section or author."""
-    if not assignment.headline:
-        raise NewsroomError("the headline is empty: write it in quotes after 'newsroom new'")
+    """Refuse a story with an unknown section or author."""
     if assignment.section not in sections:
         raise NewsroomError(
             f"unknown section '{assignment.section}': use {choices(sections)}, or declare it "
@@ -83,9 +82,9 @@ def write_new_file(path: Path, text: str) -> None:
         file.write(text)
 
 
-def check_text(workspace: Workspace, path: Path, text: str, authors: dict[str, Author]) -> None:
+def check_text(workspace: Workspace, reader: ArticleReader, path: Path, text: str) -> None:
     """A file this command writes must read without a problem, as a build reads it."""
-    problems = workspace.problems_with(workspace.source_path(path), text, authors)
+    problems = reader.read(workspace.source_path(path), text.encode("utf-8")).problems
     if problems:
         raise NewsroomError(
             "the article would not read cleanly, so nothing was written: "
@@ -97,6 +96,8 @@ def new_article(
     workspace: Workspace, assignment: Assignment, date: datetime, slug: str = ""
 ) -> Path:
     """Write a new article dated `date` (in the site's time zone) and return its path."""
+    if not assignment.headline:
+        raise NewsroomError("the headline is empty: write it in quotes after 'newsroom new'")
     authors = workspace.authors()
     check_assignment(assignment, workspace.settings.sections, authors)
     if slug and not is_slug(slug):
@@ -115,7 +116,7 @@ def new_article(
         )
     text = front_matter(assignment, local, **more) + "\n"
     # The story is still to be written: check the front matter as if it were.
-    check_text(workspace, path, text + "Text.\n", authors)
+    check_text(workspace, workspace.reader(authors), path, text + "Text.\n")
     write_new_file(path, text)
     return path
 

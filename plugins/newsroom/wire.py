@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .articles import ARTICLE_SUFFIXES
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from datetime import datetime
     from pathlib import Path
 
-    from .model import Author
+    from .articles import ArticleReader
     from .workspace import Workspace
 
 HEADLINE_LENGTH = 120  # a headline drawn from a long first sentence is cut at a word here
@@ -163,11 +163,8 @@ def import_wire(
     """Import every `.txt` file in `folder` as a `.txt` article of `assignment`'s section and
     authors, dated `date`; without `title_line` each one is a draft."""
     authors = workspace.authors()
-    check_assignment(
-        Assignment("wire", assignment.section, assignment.authors),
-        workspace.settings.sections,
-        authors,
-    )
+    check_assignment(assignment, workspace.settings.sections, authors)
+    reader = workspace.reader(authors)
     seen = imported_ids(workspace)
     local = date.astimezone(workspace.settings.timezone).replace(microsecond=0)
     boilerplate = workspace.settings.read_options.boilerplate
@@ -188,7 +185,7 @@ def import_wire(
                 result.reason += f", under another headline ('{earlier.headline}')"
         else:
             try:
-                result.path = _write_story(workspace, story, assignment, local, title_line, authors)
+                result.path = _write_story(workspace, reader, story, assignment, local, title_line)
             except NewsroomError as error:
                 result.reason = str(error)
             else:
@@ -198,11 +195,11 @@ def import_wire(
 
 def _write_story(
     workspace: Workspace,
+    reader: ArticleReader,
     story: WireStory,
     assignment: Assignment,
     date: datetime,
     title_line: bool,
-    authors: dict[str, Author],
 ) -> Path:
     """Write one story under a free file name (`-2`, `-3`... if its slug is taken); a
     suffixed file gets the same `slug`, so that its URL does not collide either."""
@@ -213,15 +210,8 @@ def _write_story(
         path = article_path(workspace, date, f"{slug}-{number}", ".txt")
     more: dict[str, object] = {"slug": path.stem} if number > 1 else {}
     more["wire_id"] = story.wire_id
-    headed = Assignment(
-        story.headline,
-        assignment.section,
-        assignment.authors,
-        assignment.tags,
-        draft=assignment.draft or not title_line,
-        lang=assignment.lang,
-    )
+    headed = replace(assignment, headline=story.headline, draft=assignment.draft or not title_line)
     text = front_matter(headed, date, **more) + story.body
-    check_text(workspace, path, text, authors)
+    check_text(workspace, reader, path, text)
     write_new_file(path, text)
     return path

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from mkdocs.config.defaults import MkDocsConfig
 
+    from .articles import ArticleReader
     from .model import Author
     from .settings import Settings
 
@@ -97,10 +98,9 @@ class Workspace:
             say=say,
         )
 
-    def problems_with(self, source: str, text: str, authors: dict[str, Author]) -> list[Problem]:
-        """What a build would say about one article with this text (at `source`)."""
-        reader = article_reader(self.settings, authors, self._markdown())
-        return list(reader.read(source, text.encode("utf-8")).problems)
+    def reader(self, authors: dict[str, Author]) -> ArticleReader:
+        """An article reader as the build makes one, for articles written by this command."""
+        return article_reader(self.settings, authors, self._markdown())
 
     def _markdown(self) -> Markdown:
         return Markdown(self.config.markdown_extensions, self.config.mdx_configs)
