@@ -10,7 +10,7 @@ import pytest
 
 from newsroom.indexes import Listing, build_indexes, build_neighbours
 from newsroom.model import Article, Author, Section, Tag
-from newsroom.pagination import Pagination
+from newsroom.pagination import Pagination, paginate
 
 from .sites import Site, article, build_site
 
@@ -58,7 +58,7 @@ def crawl(site: Site, first_url: str) -> tuple[list[str], list[str]]:
     while url is not None:
         pages.append(url)
         dom = site.dom(url)
-        for anchor in dom.css(".nr-cards .nr-card__title a"):
+        for anchor in dom.css(".nr-cards .nr-card__title a, .nr-headline-list--listing > li > a"):
             links.append(_resolve(url, anchor.attributes["href"] or ""))
         following = dom.css_first('head link[rel="next"]')
         pager_next = dom.css_first('.nr-pager a[rel="next"]')
@@ -81,7 +81,8 @@ def _resolve(base: str, href: str) -> str:
 @pytest.fixture(scope="module")
 def big_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, dict[str, dict]]:
     files, expected = generated_site(300)
-    site = build_site(tmp_path_factory.mktemp("big"), files, plugin={"page_size": 7})
+    plugin = {"page_size": 7, "headline_page_size": 9}
+    site = build_site(tmp_path_factory.mktemp("big"), files, plugin=plugin)
     return site, expected
 
 
@@ -135,16 +136,22 @@ def test_listings_are_newest_first_and_paginated(big_site: tuple[Site, dict[str,
     links, pages = crawl(site, "section/world/")
     assert len(links) == 100
     assert pages[:3] == ["section/world/", "section/world/page/2/", "section/world/page/3/"]
-    assert len(pages) == 15  # 100 articles, 7 a page
+    assert len(pages) == 12  # 100 articles: 7 cards, then 9 headlines a page
     dates = []
     for url in pages:
-        dates.extend(t.attributes["datetime"] for t in site.dom(url).css(".nr-card__meta time"))
+        times = site.dom(url).css(".nr-card__meta time, .nr-headline-list--listing time")
+        dates.extend((t.attributes["datetime"] or "")[:10] for t in times)
+    assert len(dates) == 100
     assert dates == sorted(dates, reverse=True)
+    assert len(site.dom("section/world/").css(".nr-card")) == 7
+    assert not site.dom("section/world/").css(".nr-headline-list--listing")
+    rows = site.dom("section/world/page/12/").css(".nr-headline-list--listing > li")
+    assert len(rows) == 3 and not site.dom("section/world/page/12/").css(".nr-card")
     second = site.dom("section/world/page/2/")
     assert second.css_first('head link[rel="prev"]').attributes["href"] == "../../"
     assert second.css_first('head link[rel="next"]').attributes["href"] == "../3/"
     assert second.css_first(".nr-pager [aria-current=page]").text() == "2"
-    assert "Page 2 of 15" in second.css_first(".nr-pager__status").text()
+    assert "Page 2 of 12" in second.css_first(".nr-pager__status").text()
     first = site.dom("section/world/")
     assert first.css_first('head link[rel="prev"]') is None
 
@@ -209,7 +216,7 @@ def test_article_shows_related_and_section_neighbours(
     middle = site.dom(links[5])
     steps = middle.css(".nr-section-steps a")
     assert [_resolve(links[5], a.attributes["href"] or "") for a in steps] == [links[6], links[4]]
-    related = middle.css(".nr-related .nr-card__title a")
+    related = middle.css(".nr-related li > a")
     assert 1 <= len(related) <= 4
     newest = site.dom(links[0])
     assert [a.attributes["rel"] for a in newest.css(".nr-section-steps a")] == ["prev"]
@@ -346,3 +353,17 @@ def test_pagination_windows() -> None:
     assert page.window() == [1, None, 3, 4, 5, 6, 7, None, 10]
     assert Pagination(listing, 10, 10).next_url is None
     assert Pagination(Listing("t", "e", "E", "e/", []), 1, 10).count == 1
+
+
+def test_pagination_with_cards_first_then_headlines() -> None:
+    listing = Listing("tag", "x", "X", "tags/x/", list(range(45)))
+    pages = list(paginate(listing, 10, lead=5))
+    assert [list(page.items) for page in pages] == [
+        list(range(0, 5)),
+        *(list(range(start, min(start + 10, 45))) for start in range(5, 45, 10)),
+    ]
+    assert [page.count for page in pages] == [5] * 5
+    assert [page.first_index for page in pages] == [1, 6, 16, 26, 36]
+    assert [page.headlines_only for page in pages] == [False, True, True, True, True]
+    assert [p.count for p in paginate(Listing("t", "e", "E", "e/", list(range(5))), 10, 5)] == [1]
+    assert not any(page.headlines_only for page in paginate(listing, 10))

@@ -51,7 +51,8 @@ class NewsroomConfig(base.Config):
     processes = c.Type(int, default=0)
 
     # Listings
-    page_size = c.Type(int, default=20)
+    page_size = c.Type(int, default=20)  # cards on a listing's first page
+    headline_page_size = c.Type(int, default=100)  # headlines on its later pages; 0: cards
     index_page_size = c.Type(int, default=100)
     navigation = c.Type(bool, default=True)
 

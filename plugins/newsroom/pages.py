@@ -195,14 +195,13 @@ def _newest(items: Iterable[object]) -> datetime | None:
 
 def _listing_files(
     config: MkDocsConfig,
-    listing: Listing[Any],
-    size: int,
+    paginations: Iterable[Pagination[Any]],
     template: str,
     edition: Edition,
     data: object = None,
     lastmod: datetime | None = None,
 ) -> Iterator[File]:
-    for pagination in paginate(listing, size):
+    for pagination in paginations:
         file = File.generated(
             config,
             f"{pagination.url}index.md",
@@ -251,9 +250,11 @@ class _Pages:
     newest: datetime | None
     files: list[File] = field(default_factory=list)
 
-    def add(self, listing: Listing[Any], size: int, template: str, data: object = None) -> Page:
+    def add(
+        self, paginations: Iterable[Pagination[Any]], template: str, data: object = None
+    ) -> Page:
         generated = list(
-            _listing_files(self.config, listing, size, template, self.edition, data, self.newest)
+            _listing_files(self.config, paginations, template, self.edition, data, self.newest)
         )
         self.files.extend(generated)
         return _page(generated[0])
@@ -270,20 +271,20 @@ def edition_files(
     the date of the archive index in the sitemap."""
     pages = _Pages(config, edition, newest)
     tabs = [
-        pages.add(listing, sizes.articles, "news/section.html")
+        pages.add(sizes.article_pages(listing), "news/section.html")
         for listing in indexes.sections.values()
     ]
     months = month_links(indexes)
     for key, listing in indexes.months.items():
-        pages.add(listing, sizes.articles, "news/month.html", months[key])
+        pages.add(sizes.article_pages(listing), "news/month.html", months[key])
     years = year_links(indexes)
     for year, periods in indexes.years.items():
         url = edition.url(archive_url(year))
         year_listing = Listing("year", str(year), str(year), url, periods)
-        pages.add(year_listing, 12, "news/year.html", years[year])
+        pages.add(paginate(year_listing, 12), "news/year.html", years[year])
     title = translate("archive", edition.locale)
     archive = Listing("archive", "archive", title, edition.url(archive_url()), indexes.periods())
-    tabs.append(pages.add(archive, sizes.index, "news/archive.html"))
+    tabs.append(pages.add(paginate(archive, sizes.index), "news/archive.html"))
     return PageSet(pages.files, tabs)
 
 
@@ -297,9 +298,9 @@ def shared_files(
     """Tag and author pages, shared by every edition, and their indexes."""
     pages = _Pages(config, edition, newest)
     for listing in indexes.tags.values():
-        pages.add(listing, sizes.articles, "news/tag.html")
+        pages.add(sizes.article_pages(listing), "news/tag.html")
     for listing in indexes.authors.values():
-        pages.add(listing, sizes.articles, "news/author.html")
+        pages.add(sizes.article_pages(listing), "news/author.html")
     tags_title = translate("tags", edition.locale)
     tags = Listing("tags", "tags", tags_title, TAGS_INDEX, indexes.tag_counts())
     authors = Listing(
@@ -310,8 +311,8 @@ def shared_files(
         [(listing.subject, len(listing.items)) for listing in indexes.authors.values()],
     )
     tabs = [
-        pages.add(tags, sizes.index, "news/tags.html"),
-        pages.add(authors, sizes.index, "news/authors.html"),
+        pages.add(paginate(tags, sizes.index), "news/tags.html"),
+        pages.add(paginate(authors, sizes.index), "news/authors.html"),
     ]
     return PageSet(pages.files, tabs)
 

@@ -18,31 +18,50 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class PageSizes:
-    articles: int = 20
+    articles: int = 20  # cards on the first page of a listing of articles
     index: int = 100  # tags, authors and years on their index pages
+    headlines: int = 100  # headlines on each later page of a listing; 0: cards throughout
+
+    def article_pages(self, listing: Listing[T]) -> Iterator[Pagination[T]]:
+        """A listing of articles: cards on its first page, headlines on the others (an
+        archive only grows, and a card weighs four headlines)."""
+        if self.headlines:
+            return paginate(listing, self.headlines, lead=self.articles)
+        return paginate(listing, self.articles)
 
 
 @dataclass(frozen=True)
 class Pagination(Generic[T]):
-    """Page `number` (1-based) of `listing`, `size` items per page."""
+    """Page `number` (1-based) of `listing`, `size` items per page; with a `lead`, the first
+    page holds `lead` items and is the only one shown as cards (the others: headlines)."""
 
     listing: Listing[T]
     number: int
     size: int
+    lead: int = 0
 
     @property
     def count(self) -> int:
-        return max(1, math.ceil(len(self.listing.items) / self.size))
+        first = self.lead or self.size
+        rest = max(0, len(self.listing.items) - first)
+        return 1 + math.ceil(rest / self.size)
+
+    @property
+    def headlines_only(self) -> bool:
+        return bool(self.lead) and self.number > 1
 
     @property
     def items(self) -> Sequence[T]:
-        start = (self.number - 1) * self.size
-        return self.listing.items[start : start + self.size]
+        start = self.first_index - 1
+        length = self.lead if self.lead and self.number == 1 else self.size
+        return self.listing.items[start : start + length]
 
     @property
     def first_index(self) -> int:
         """1-based position of the first item on this page."""
-        return (self.number - 1) * self.size + 1
+        if self.number == 1:
+            return 1
+        return (self.lead or self.size) + (self.number - 2) * self.size + 1
 
     @property
     def url(self) -> str:
@@ -72,8 +91,8 @@ class Pagination(Generic[T]):
         return out
 
 
-def paginate(listing: Listing[T], size: int) -> Iterator[Pagination[T]]:
-    first = Pagination(listing, 1, size)
+def paginate(listing: Listing[T], size: int, lead: int = 0) -> Iterator[Pagination[T]]:
+    first = Pagination(listing, 1, size, lead)
     yield first
     for number in range(2, first.count + 1):
-        yield Pagination(listing, number, size)
+        yield Pagination(listing, number, size, lead)

@@ -2,7 +2,7 @@
 Material's blocks apply), but outside MkDocs' one-page-at-a-time loop, so that the work can be
 shared, cached and split across processes.
 
-- Article cards, the bulk of every listing, are rendered once per article and kind of card
+- Article cards and headlines, the bulk of every listing, are rendered once per article and kind
   with site-root-relative links, and re-rooted for each page by one string replacement.
 - Whitespace that templates leave between lines is squeezed out (never inside `<pre>`).
 - Under `mkdocs build`, pages are shared among forked processes (parallel.py).
@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from .pages import NewsPage
 
 CARD_TEMPLATE = "news/partials/card.html"
+HEADLINE_TEMPLATE = "news/partials/headline.html"
+TEMPLATES = (CARD_TEMPLATE, HEADLINE_TEMPLATE)
 ROOT = "\x00newsroom-root\x00"  # stands for the page's way back to the site root, in cards
 _PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.DOTALL | re.IGNORECASE)
 _LINE_BREAK_AND_INDENT = re.compile(r"\n\s+")
@@ -48,33 +50,43 @@ def compact(html: str) -> str:
 
 
 class Cards:
-    """Article cards rendered once and re-rooted for every page that shows them."""
+    """Article cards and headlines, rendered once and re-rooted for every page that shows
+    them."""
 
     def __init__(self, env: Environment, editions: Mapping[str, Edition]) -> None:
-        self._template = env.get_template(CARD_TEMPLATE)
+        self._templates = {name: env.get_template(name) for name in TEMPLATES}
         self._editions = editions
         self._default = next(iter(editions.values()))
-        self._cards: dict[tuple[str, int, str], str] = {}
+        self._rendered: dict[tuple[object, ...], str] = {}
 
     def card(self, article: Article, base_url: str, level: int = 2, size: str = "") -> Markup:
-        key = (article.url, level, size)
-        html = self._cards.get(key)
+        return self._rooted(CARD_TEMPLATE, article, base_url, level=level, size=size)
+
+    def headline(
+        self, article: Article, base_url: str, page_lang: str, with_section: bool = True
+    ) -> Markup:
+        return self._rooted(
+            HEADLINE_TEMPLATE, article, base_url, page_lang=page_lang, with_section=with_section
+        )
+
+    def _rooted(self, template: str, article: Article, base_url: str, **options: object) -> Markup:
+        key = (template, article.url, *options.values())
+        html = self._rendered.get(key)
         if html is None:
             edition = self._editions.get(article.edition, self._default)
             lang = article.lang or edition.lang
             html = compact(
-                self._template.render(
+                self._templates[template].render(
                     article=article,
-                    level=level,
-                    size=size,
                     locale=edition.locale,
                     lang=lang,
                     rtl=is_rtl(lang),
                     t=translate,
                     root=ROOT,
+                    **options,
                 )
             )
-            self._cards[key] = html
+            self._rendered[key] = html
         return Markup(html.replace(ROOT, root_prefix(base_url)))
 
 
@@ -89,8 +101,9 @@ class ShellCache:
     navigation (it is then marked active).
     """
 
-    def __init__(self, navigation_urls: Sequence[str]) -> None:
+    def __init__(self, navigation_urls: Sequence[str], palette_toggle: bool = True) -> None:
         self._targets = [_folders(url) for url in navigation_urls]
+        self._palette_toggle = palette_toggle
         self._parts: dict[tuple[object, ...], Markup] = {}
 
     def key(self, block: str, page: object, base_url: str) -> tuple[object, ...]:
@@ -112,10 +125,14 @@ class ShellCache:
         """Material's header differs from page to page only by the page title it shows: it
         is kept with a placeholder there. Give `html` (the header rendered for this page) to
         keep it; returns the header with `title`, or None until one is kept. Every page gets
-        the header from the kept copy, so its bytes do not depend on which page came first."""
+        the header from the kept copy, so its bytes do not depend on which page came first.
+
+        Without a palette toggle, the script that restores the reader's choice of palette
+        has nothing to restore: it is left out (700 bytes on every page)."""
         if html is not None:
             # str(): regular expressions over Markup escape what they take from it
-            titled, found = _HEADER_TOPIC.subn(rf"\g<1>{_TITLE}\g<3>", str(html), count=1)
+            html = str(html) if self._palette_toggle else _PALETTE_SCRIPT.sub("", str(html), 1)
+            titled, found = _HEADER_TOPIC.subn(rf"\g<1>{_TITLE}\g<3>", html, count=1)
             if not found:
                 return Markup(html)
             self._parts[key] = Markup(titled)
@@ -127,6 +144,9 @@ class ShellCache:
 
 
 _TITLE = "\x00newsroom-title\x00"
+_PALETTE_SCRIPT = re.compile(
+    r'<script>var palette=__md_get\("__palette"\).*?</script>\s*', re.DOTALL
+)
 _HEADER_TOPIC = re.compile(
     r'(data-md-component="header-topic">\s*<span class="md-ellipsis">)(.*?)(</span>)', re.DOTALL
 )

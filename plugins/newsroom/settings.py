@@ -164,7 +164,11 @@ def load_settings(config: NewsroomConfig) -> Settings:
         article_url=config.article_url,
         locale=config.locale,
         editions=load_editions(config, sections),
-        page_sizes=PageSizes(max(1, config.page_size), max(1, config.index_page_size)),
+        page_sizes=PageSizes(
+            max(1, config.page_size),
+            max(1, config.index_page_size),
+            max(0, config.headline_page_size),
+        ),
         navigation=config.navigation,
         front_page=config.front_page,
         front_page_rules=FrontPageRules(

@@ -177,6 +177,8 @@ class SiteBuild:
         env.autoescape = _autoescape_newsroom_templates
         env.filters["newsroom_date"] = dates.display_date
         env.filters["newsroom_datetime"] = dates.display_datetime
+        # JSON in pages (structured data, Material's configuration) without spaces to skip
+        env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
         editions = {edition.id: edition for edition in settings.editions}
         cards = Cards(env, editions)
         publisher = seo.Publisher(
@@ -196,7 +198,11 @@ class SiteBuild:
             "twitter_card": lambda article: seo.twitter_card(article, publisher),
             "feeds": bool(config.site_url),
             "card": cards.card,
-            "shell": ShellCache([page.url for page in self._navigation_pages()]),
+            "headline": cards.headline,
+            "shell": ShellCache(
+                [page.url for page in self._navigation_pages()],
+                palette_toggle=bool(config.theme.get("palette")),
+            ),
         }
         self._files = files
         self._env = env

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .model import Article
 
 _MATERIAL_WORKER = re.compile(
-    r'("search": ")([^"]*?)assets/javascripts/workers/search\.\w+\.min\.js"'
+    r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.\w+\.min\.js"'
 )
 
 

@@ -1,0 +1,87 @@
+"""What keeps a large archive small: every byte of an article page or a listing row is
+repeated tens of thousands of times (the scale issue: 50,000 articles within GitHub Pages'
+1 GB). Each test checks that something was left out or shortened, and that what readers and
+machines need is still there."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from .sites import Site, article, build_site
+
+PALETTE_SCRIPT = '__md_get("__palette")'
+
+
+def _stories(count: int) -> dict[str, str]:
+    return {
+        f"articles/story-{n}.md": article(
+            f"Story {n}",
+            date=f"2024-05-{n:02d}T10:00:00+00:00",
+            section="world",
+            authors=["jdoe"],
+            tags=["Rivers"],
+            summary=f"Summary {n}.",
+        )
+        for n in range(1, 8)
+    }
+
+
+def _build(root: Path, theme: dict[str, Any] | None = None) -> Site:
+    config = {"theme": {"name": "material", "font": False, **(theme or {})}}
+    plugin = {"page_size": 2, "headline_page_size": 3}
+    return build_site(root, _stories(7), plugin=plugin, config=config)
+
+
+def test_the_palette_script_is_left_out_only_when_there_is_no_palette_toggle(
+    tmp_path: Path,
+) -> None:
+    plain = _build(tmp_path / "plain")
+    toggles = [
+        {"scheme": "default", "toggle": {"icon": "material/weather-night", "name": "Dark"}},
+        {"scheme": "slate", "toggle": {"icon": "material/weather-sunny", "name": "Light"}},
+    ]
+    toggled = _build(tmp_path / "toggled", {"palette": toggles})
+    for url in ("2024/05/03/story-3/", "section/world/", "tags/rivers/page/2/"):
+        assert PALETTE_SCRIPT not in plain.html(url), url
+        assert plain.dom(url).css_first(".md-search") is not None  # the header is whole
+        assert PALETTE_SCRIPT in toggled.html(url), url
+
+
+def test_an_article_names_the_site_s_rss_and_its_section_s_feed_only(tmp_path: Path) -> None:
+    site = _build(tmp_path)
+    feeds = site.dom("2024/05/03/story-3/").css('head link[rel="alternate feed"]')
+    assert [link.attributes["href"] for link in feeds] == [
+        "../../../../feed.xml",
+        "../../../../section/world/feed.xml",
+    ]
+    front = site.dom("").css('head link[rel="alternate feed"]')
+    assert {link.attributes["href"] for link in front} == {"feed.xml", "atom.xml", "feed.json"}
+
+
+def test_later_listing_pages_are_headlines_in_the_page_s_language(tmp_path: Path) -> None:
+    site = _build(tmp_path)
+    first = site.dom("tags/rivers/")
+    assert [a.text() for a in first.css(".nr-card__title a")] == ["Story 7", "Story 6"]
+    second = site.dom("tags/rivers/page/2/")
+    rows = second.css(".nr-headline-list--listing > li")
+    assert [row.css_first("a").text() for row in rows] == ["Story 5", "Story 4", "Story 3"]
+    assert [row.css_first("small").text() for row in rows] == ["World"] * 3
+    assert rows[0].css_first("time").attributes["datetime"] == "2024-05-05"
+    assert all("lang" not in row.attributes for row in rows)  # same language as the page
+    href = rows[0].css_first("a").attributes["href"]
+    assert href == "../../../../2024/05/05/story-5/"
+    assert site.file(href.replace("../", "")).is_file()
+    section_rows = site.dom("section/world/page/2/").css(".nr-headline-list--listing > li")
+    assert section_rows and not any(row.css_first("small") for row in section_rows)
+
+
+def test_json_in_pages_is_compact_and_still_json(tmp_path: Path) -> None:
+    site = _build(tmp_path)
+    page = site.dom("2024/05/03/story-3/")
+    structured = page.css_first('script[type="application/ld+json"]').text()
+    assert json.loads(structured)["headline"] == "Story 3"
+    assert '", "' not in structured and '": ' not in structured
+    material = json.loads(page.css_first("script#__config").text())
+    assert material["search"].endswith("assets/newsroom/search-worker.js")
