@@ -28,6 +28,8 @@ from newsroom.search import (
     SearchIndex,
     ShardScheme,
     chunk_path,
+    decode_numbers,
+    encode_numbers,
     normalize,
     postings_path,
     prefix_path,
@@ -267,6 +269,14 @@ def test_the_same_documents_give_byte_identical_files_in_any_order() -> None:
     assert json.loads(first[MANIFEST])["documents"] == 300
 
 
+def test_postings_numbers_take_five_bits_a_digit() -> None:
+    numbers = [0, 1, 31, 32, 255, 1023, 1024, 10_000, 2**31 + 5]
+    text = encode_numbers(numbers)
+    assert text[:3] == "ABf" and text[3:5] == "gB"  # 32: low five bits 0 and "more", then 1
+    assert decode_numbers(text) == numbers
+    assert len(encode_numbers(range(32))) == 32 and len(encode_numbers([1023])) == 2
+
+
 def test_every_shard_exists_and_the_format_is_as_documented() -> None:
     documents = small_site_documents()
     index = SearchIndex(documents)
@@ -282,10 +292,10 @@ def test_every_shard_exists_and_the_format_is_as_documented() -> None:
     ids = {url: i for i, url in enumerate(sorted(d.url for d in documents))}
     postings = json.loads(files[postings_path(scheme.postings_shard("quagga"))])
     # once in 18 words of text and tags: 10 * 2.2 / (1 + 1.2 * (0.25 + 0.75 * 18 / 600)) = 16.6
-    assert postings["quagga"] == [[ids["2024/05/01/zebra/"]], [17]]
+    assert decode_numbers(postings["quagga"]) == [ids["2024/05/01/zebra/"], 17]
     postings = json.loads(files[postings_path(scheme.postings_shard("zebra"))])
     # in the title and the text (16.6 + 25), in the title alone (25); ids as gaps
-    assert postings["zebra"] == [[ids["2024/05/01/zebra/"], 1], [42, 25]]
+    assert decode_numbers(postings["zebra"]) == [ids["2024/05/01/zebra/"], 42, 1, 25]
     prefixes = json.loads(files[prefix_path(scheme.prefix_shard("quagga"))])
     assert prefixes["quagga"] == 1
     chunk = json.loads(files[chunk_path(0)])

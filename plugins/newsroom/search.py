@@ -14,7 +14,7 @@ Files (all UTF-8 JSON, written without spaces, keys sorted: the same documents g
 bytes)
 ------------------------------------------------------------------------------------------
 `manifest.json`
-    `{"format": 1, "version", "documents", "slots", "chunk", "postings", "prefixes",
+    `{"format": 2, "version", "documents", "slots", "chunk", "postings", "prefixes",
     "query": {...}, "ranking": {...}, "text": {...}}`: `documents` is how many articles the
     index holds, `slots` the number of document ids in use (ids of removed articles stay
     empty until the next full build), `chunk` the documents per metadata chunk, `postings`
@@ -23,10 +23,15 @@ bytes)
     (below). `version` is a hash of every other file: the client appends `?v=<version>` to
     each file it fetches, so a browser never mixes files of two builds from its cache.
 `p/<i>.json` (postings shard i)
-    `{term: [[gap, ...], [impact, ...]], ...}` for every term with
-    `term_hash(term) % postings == i`. Document ids ascend; the first gap is the first id,
-    then each gap is the difference to the previous id. `impact` is the term's weight in
-    that document (see `ranking`), an integer from 1 to 255.
+    `{term: numbers, ...}` for every term with `term_hash(term) % postings == i`. `numbers`
+    is a string of variable-length numbers, a pair per document holding the term:
+    `gap, impact, gap, impact...`. Document ids ascend; the first gap is the first id, then
+    each gap is the difference to the previous id. `impact` is the term's weight in that
+    document (see `ranking`), an integer from 1 to 255. A number is written five bits at a
+    time, lowest first, one character of `NUMBER_DIGITS` each: the digit's value less 32
+    when 32 or more (more bits follow), else the last five bits. Two to three characters a
+    posting, where JSON lists of decimals took six to seven (the postings are most of the
+    index's bytes).
 `d/<i>.json` (prefix shard i)
     `{term: bucket, ...}` for every term of at least `PREFIX_LENGTH` characters with
     `term_hash(term[:PREFIX_LENGTH]) % prefixes == i`; `bucket` is the bit length of its
@@ -107,7 +112,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import chain, pairwise
 from operator import sub
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -119,7 +124,8 @@ if TYPE_CHECKING:
 INDEX_DIR = "search/newsroom"
 WORKER_PATH = "assets/newsroom/search-worker.js"
 
-FORMAT = 1
+FORMAT = 2
+NUMBER_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 MANIFEST = "manifest.json"
 
 # Text (see the module docstring, "Text to terms").
@@ -457,6 +463,39 @@ def _digest(document: SearchDocument) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+def _number_code(number: int) -> str:
+    digits = []
+    while number >= 32:
+        digits.append(NUMBER_DIGITS[32 | number & 31])
+        number >>= 5
+    digits.append(NUMBER_DIGITS[number])
+    return "".join(digits)
+
+
+_SMALL_NUMBER_CODES = [_number_code(number) for number in range(1024)]
+_DIGIT_VALUES = {digit: value for value, digit in enumerate(NUMBER_DIGITS)}
+
+
+def encode_numbers(numbers: Iterable[int]) -> str:
+    """Non-negative integers as the postings' variable-length digits (see `p/<i>.json`)."""
+    small = _SMALL_NUMBER_CODES
+    return "".join([small[n] if n < 1024 else _number_code(n) for n in numbers])
+
+
+def decode_numbers(text: str) -> list[int]:
+    numbers = []
+    value = shift = 0
+    for digit in text:
+        bits = _DIGIT_VALUES[digit]
+        value |= (bits & 31) << shift
+        if bits & 32:
+            shift += 5
+        else:
+            numbers.append(value)
+            value = shift = 0
+    return numbers
+
+
 def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
@@ -545,7 +584,8 @@ class IndexFiles:
                 shard = self._load(postings_path(scheme.postings_shard(term)), loaded)
                 if term not in shard:
                     continue
-                gaps, impacts = shard[term]
+                numbers = decode_numbers(shard[term])
+                gaps, impacts = numbers[0::2], numbers[1::2]
                 idf = math.log(1 + (count - len(gaps) + 0.5) / (len(gaps) + 0.5))
                 doc_id = 0
                 for gap, impact in zip(gaps, impacts, strict=True):
@@ -820,10 +860,8 @@ class SearchIndex(IndexFiles):
             ids = [code >> 8 for code in codes]
             gaps = [ids[0], *map(sub, ids[1:], ids)]
             impacts = [code & 0xFF for code in codes]
-            parts.append(
-                f"{json.dumps(term, ensure_ascii=False)}:"
-                f"[[{','.join(map(str, gaps))}],[{','.join(map(str, impacts))}]]"
-            )
+            numbers = encode_numbers(chain.from_iterable(zip(gaps, impacts, strict=True)))
+            parts.append(f'{json.dumps(term, ensure_ascii=False)}:"{numbers}"')
         return ("{" + ",".join(parts) + "}").encode()
 
     def _encode_prefixes(self, shard: int) -> bytes:

@@ -30,7 +30,7 @@ const RESULT = 3
 
 const here = new URL(self.location.href)
 const INDEX = new URL(here.searchParams.get("index") || "../../search/newsroom/", here)
-const FORMAT = 1
+const FORMAT = 2
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu
 const WORD_END = /[\p{L}\p{M}\p{N}]$/u
@@ -162,6 +162,30 @@ function manifestPromise() {
 function prefixPath(prefix, manifest) {
   const start = Array.from(prefix).slice(0, manifest.query.prefix_length).join("")
   return `d/${hash(start) & (manifest.prefixes - 1)}.json`
+}
+
+/* A postings string: gap, impact, gap, impact... five bits a digit, lowest first; a digit
+   of value 32 or more says more bits follow (search.py, NUMBER_DIGITS) */
+const DIGIT_VALUES = new Map(
+  [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"].map((digit, value) => [digit, value])
+)
+
+function decodeNumbers(text) {
+  const numbers = []
+  let value = 0
+  let shift = 0
+  for (const digit of text) {
+    const bits = DIGIT_VALUES.get(digit)
+    value += (bits & 31) * 2 ** shift
+    if (bits & 32) {
+      shift += 5
+    } else {
+      numbers.push(value)
+      value = 0
+      shift = 0
+    }
+  }
+  return numbers
 }
 
 function postingsPath(term, manifest) {
@@ -374,14 +398,15 @@ async function search(query, number) {
     for (const [term, weight] of weights) {
       const shard = shards.get(postingsPath(term, manifest))
       if (!Object.hasOwn(shard, term)) continue
-      const [gaps, impacts] = shard[term]
-      frequency.set(term, gaps.length)
+      const numbers = decodeNumbers(shard[term])
+      const documents = numbers.length / 2
+      frequency.set(term, documents)
       marked.add(term)
-      const weightIdf = weight * idf(manifest.documents, gaps.length)
+      const weightIdf = weight * idf(manifest.documents, documents)
       let id = 0
-      for (let i = 0; i < gaps.length; i++) {
-        id += gaps[i]
-        const value = weightIdf * impacts[i]
+      for (let i = 0; i < numbers.length; i += 2) {
+        id += numbers[i]
+        const value = weightIdf * numbers[i + 1]
         if (value > (best.get(id) ?? 0)) best.set(id, value)
       }
     }
