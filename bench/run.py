@@ -14,11 +14,12 @@ its blog is quadratic (~65 s for the BBC set, ~24 s at 1,000, ~18 min at 10,000)
 Each build is `python -m mkdocs build -q` in a subprocess, into a fresh (deleted) site dir,
 under `/usr/bin/time -v`; it runs --repeat times (2) and the fastest run is kept, so the
 figure is a warm-cache build (the sources and Python's own files in the page cache). For each
-build: wall time, user+system CPU, peak RSS ("Maximum resident set size"), output size (`du`
-and apparent bytes), file and HTML counts, article pages found, and the search index size
-(everything under search/, raw and gzipped). A table goes to stdout, everything to
-bench/out/results.json (rewritten after every build, so a run cut short keeps what it
-measured).
+build: wall time, user+system CPU, peak RSS ("Maximum resident set size"), output size (`du`,
+apparent bytes of the files, and the bytes of the tar archive GitHub's upload-pages-artifact
+makes of the folder: what the 1 GB Pages limit is measured against), file and HTML counts,
+article pages found, and the search index size (everything under search/, raw and gzipped).
+A table goes to stdout, everything to bench/out/results.json (rewritten after every build,
+so a run cut short keeps what it measured).
 
 Sites are written under bench/out/ (git-ignored) by generate.py and bbc.py, and reused by the
 next run while their generator and parameters are unchanged.
@@ -134,8 +135,21 @@ def outputs(site: Path) -> dict[str, Any]:
         "article_pages": articles,
         "apparent_bytes": apparent,
         "du_bytes": int(du),
+        "tar_bytes": tar_bytes(site),
         "search_index": search_index(site / "search"),
     }
+
+
+def tar_bytes(site: Path) -> int:
+    """The size of the archive actions/upload-pages-artifact uploads: `tar -c` of the folder
+    (a 512-byte header per file and folder, each file rounded up to 512 bytes)."""
+    tar = subprocess.Popen(["tar", "-cf", "-", "-C", str(site), "."], stdout=subprocess.PIPE)
+    assert tar.stdout is not None
+    total = 0
+    while chunk := tar.stdout.read(1 << 20):
+        total += len(chunk)
+    tar.wait()
+    return total
 
 
 def search_index(folder: Path) -> dict[str, Any]:
@@ -214,7 +228,7 @@ def mb(value: float) -> str:
 
 def row(scenario: str, tool: str, articles: int, build: dict[str, Any]) -> list[str]:
     if not build["ok"]:
-        return [scenario, tool, f"{articles:,}", "FAILED", "", "", "", "", "", "", ""]
+        return [scenario, tool, f"{articles:,}", "FAILED", *[""] * 8]
     best, out = build["best"], build["outputs"]
     walls = "/".join(f"{run['wall_s']:.1f}" for run in build["runs"])
     cpu = best.get("user_s", 0.0) + best.get("system_s", 0.0)
@@ -228,7 +242,8 @@ def row(scenario: str, tool: str, articles: int, build: dict[str, Any]) -> list[
         f"{cpu:.1f}",
         f"{best['wall_s'] / max(articles, 1) * 1000:.2f}",
         f"{best.get('peak_rss_kb', 0) / 1024:,.0f}",
-        f"{mb(out['du_bytes'])} / {out['html_files']:,}",
+        f"{mb(out['du_bytes'])} / {mb(out['apparent_bytes'])} / {mb(out.get('tar_bytes', 0))}",
+        f"{out['html_files']:,}",
         f"{out['article_pages']:,}",
         f"{mb(search)} / {mb(search_gz)} / {out['search_index']['files']:,}",
     ]
@@ -243,7 +258,8 @@ HEADER = [
     "cpu s",
     "ms/art",
     "peak MB",
-    "site MB (du) / HTML",
+    "site MB: du / files / tar",
+    "HTML",
     "art. pages",
     "search MB / gz / files",
 ]
