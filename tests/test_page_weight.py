@@ -49,6 +49,31 @@ def test_the_palette_script_is_left_out_only_when_there_is_no_palette_toggle(
         assert PALETTE_SCRIPT in toggled.html(url), url
 
 
+def test_news_pages_have_no_menu_button_for_the_drawer_they_do_not_have(tmp_path: Path) -> None:
+    site = _build(tmp_path)
+    for url in ("", "2024/05/03/story-3/", "section/world/", "tags/rivers/page/2/"):
+        page = site.dom(url)
+        assert page.css_first('.md-header label[for="__drawer"]') is None, url
+        assert page.css_first(".md-header .md-logo") is not None, url
+        assert page.css_first('.md-header label[for="__search"]') is not None, url
+        assert page.css_first(".md-tabs") is not None and page.css_first(".md-nav") is None, url
+
+
+def test_open_graph_names_a_modified_time_only_when_there_was_a_change(tmp_path: Path) -> None:
+    files = _stories(7)
+    files["articles/story-3.md"] = article(
+        "Story 3", date="2024-05-03T10:00:00+00:00", updated="2024-05-04T08:00:00+00:00"
+    )
+    site = build_site(tmp_path, files)
+
+    def modified(url: str) -> list[str | None]:
+        tags = site.dom(url).css('meta[property="article:modified_time"]')
+        return [tag.attributes["content"] for tag in tags]
+
+    assert modified("2024/05/02/story-2/") == []
+    assert modified("2024/05/03/story-3/") == ["2024-05-04T08:00:00+00:00"]
+
+
 def test_an_article_names_the_site_s_rss_and_its_section_s_feed_only(tmp_path: Path) -> None:
     site = _build(tmp_path)
     feeds = site.dom("2024/05/03/story-3/").css('head link[rel="alternate feed"]')

@@ -127,11 +127,15 @@ class ShellCache:
         keep it; returns the header with `title`, or None until one is kept. Every page gets
         the header from the kept copy, so its bytes do not depend on which page came first.
 
-        Without a palette toggle, the script that restores the reader's choice of palette
-        has nothing to restore: it is left out (700 bytes on every page)."""
+        Left out, as they weigh on every page of a large archive: the menu button of the
+        navigation drawer (news pages have no drawer: their sections are in the tabs) and,
+        without a palette toggle, the script that restores the reader's choice of palette
+        (700 bytes), which has nothing to restore."""
         if html is not None:
             # str(): regular expressions over Markup escape what they take from it
-            html = str(html) if self._palette_toggle else _PALETTE_SCRIPT.sub("", str(html), 1)
+            html = _DRAWER_BUTTON.sub("", str(html), count=1)
+            if not self._palette_toggle:
+                html = _PALETTE_SCRIPT.sub("", html, count=1)
             titled, found = _HEADER_TOPIC.subn(rf"\g<1>{_TITLE}\g<3>", html, count=1)
             if not found:
                 return Markup(html)
@@ -144,6 +148,9 @@ class ShellCache:
 
 
 _TITLE = "\x00newsroom-title\x00"
+_DRAWER_BUTTON = re.compile(
+    r'<label class="md-header__button md-icon" for="__drawer">.*?</label>\s*', re.DOTALL
+)
 _PALETTE_SCRIPT = re.compile(
     r'<script>var palette=__md_get\("__palette"\).*?</script>\s*', re.DOTALL
 )

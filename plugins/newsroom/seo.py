@@ -71,8 +71,9 @@ def open_graph(article: Article, publisher: Publisher) -> list[tuple[str, str]]:
         ("og:url", absolute_url(publisher.site_url, article.url)),
         ("og:site_name", publisher.name),
         ("article:published_time", article.date.isoformat()),
-        ("article:modified_time", article.modified.isoformat()),
     ]
+    if article.modified != article.date:
+        properties.append(("article:modified_time", article.modified.isoformat()))
     if article.image:
         properties.append(("og:image", absolute_url(publisher.site_url, article.image.src)))
         properties.append(("og:image:alt", article.image.alt))
