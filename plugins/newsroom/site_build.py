@@ -177,7 +177,7 @@ class SiteBuild:
         env.autoescape = _autoescape_newsroom_templates
         env.filters["newsroom_date"] = dates.display_date
         env.filters["newsroom_datetime"] = dates.display_datetime
-        # JSON in pages (structured data, Material's configuration) without spaces to skip
+        # JSON in pages (structured data, Material's configuration) is written without spaces
         env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
         editions = {edition.id: edition for edition in settings.editions}
         cards = Cards(env, editions)
