@@ -16,7 +16,7 @@ under `/usr/bin/time -v`; it runs --repeat times (2) and the fastest run is kept
 figure is a warm-cache build (the sources and Python's own files in the page cache). For each
 build: wall time, user+system CPU, peak RSS ("Maximum resident set size"), output size (`du`,
 apparent bytes of the files, and the bytes of the tar archive GitHub's upload-pages-artifact
-makes of the folder: what the 1 GB Pages limit is measured against), file and HTML counts,
+makes of the folder, which GitHub recommends keeping under 1 GB), file and HTML counts,
 article pages found, and the search index size (everything under search/, raw and gzipped).
 A table goes to stdout, everything to bench/out/results.json (rewritten after every build,
 so a run cut short keeps what it measured).
