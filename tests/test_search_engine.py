@@ -23,6 +23,7 @@ from newsroom.search import (
     CHUNK_SIZE,
     INDEX_DIR,
     MANIFEST,
+    NUMBER_DIGITS,
     WORKER_PATH,
     SearchDocument,
     SearchIndex,
@@ -307,6 +308,7 @@ def test_every_shard_exists_and_the_format_is_as_documented() -> None:
         "en",
     ]
     assert manifest["text"]["max_term_length"] == 40
+    assert manifest["digits"] == NUMBER_DIGITS
 
 
 def test_an_empty_index_is_valid() -> None:

@@ -15,13 +15,14 @@ bytes)
 ------------------------------------------------------------------------------------------
 `manifest.json`
     `{"format": 2, "version", "documents", "slots", "chunk", "postings", "prefixes",
-    "query": {...}, "ranking": {...}, "text": {...}}`: `documents` is how many articles the
-    index holds, `slots` the number of document ids in use (ids of removed articles stay
-    empty until the next full build), `chunk` the documents per metadata chunk, `postings`
-    and `prefixes` the number of postings and prefix shards (powers of two), `query` the
-    client's limits, `ranking` the scoring constants, `text` the normalisation tables
-    (below). `version` is a hash of every other file: the client appends `?v=<version>` to
-    each file it fetches, so a browser never mixes files of two builds from its cache.
+    "digits", "query": {...}, "ranking": {...}, "text": {...}}`: `documents` is how many
+    articles the index holds, `slots` the number of document ids in use (ids of removed
+    articles stay empty until the next full build), `chunk` the documents per metadata chunk,
+    `postings` and `prefixes` the number of postings and prefix shards (powers of two),
+    `digits` the postings' `NUMBER_DIGITS`, `query` the client's limits, `ranking` the
+    scoring constants, `text` the normalisation tables (below). `version` is a hash of every
+    other file: the client appends `?v=<version>` to each file it fetches, so a browser never
+    mixes files of two builds from its cache.
 `p/<i>.json` (postings shard i)
     `{term: numbers, ...}` for every term with `term_hash(term) % postings == i`. `numbers`
     is a string of variable-length numbers, a pair per document holding the term:
@@ -887,6 +888,7 @@ class SearchIndex(IndexFiles):
             "chunk": CHUNK_SIZE,
             "postings": self._scheme.postings,
             "prefixes": self._scheme.prefixes,
+            "digits": NUMBER_DIGITS,
             "query": {
                 "prefix_length": PREFIX_LENGTH,
                 "expansions": EXPANSIONS,

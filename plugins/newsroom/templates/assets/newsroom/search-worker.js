@@ -61,6 +61,7 @@ function prepare(manifest) {
     maxLength: text.max_term_length,
     plurals: text.plural_rules
   }
+  manifest.digitValues = new Map([...manifest.digits].map((digit, value) => [digit, value]))
   return manifest
 }
 
@@ -165,17 +166,13 @@ function prefixPath(prefix, manifest) {
 }
 
 /* A postings string: gap, impact, gap, impact... five bits a digit, lowest first; a digit
-   of value 32 or more says more bits follow (search.py, NUMBER_DIGITS) */
-const DIGIT_VALUES = new Map(
-  [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"].map((digit, value) => [digit, value])
-)
-
-function decodeNumbers(text) {
+   of value 32 or more says more bits follow (search.py; the digits come in the manifest) */
+function decodeNumbers(text, digitValues) {
   const numbers = []
   let value = 0
   let shift = 0
   for (const digit of text) {
-    const bits = DIGIT_VALUES.get(digit)
+    const bits = digitValues.get(digit)
     value += (bits & 31) * 2 ** shift
     if (bits & 32) {
       shift += 5
@@ -398,7 +395,7 @@ async function search(query, number) {
     for (const [term, weight] of weights) {
       const shard = shards.get(postingsPath(term, manifest))
       if (!Object.hasOwn(shard, term)) continue
-      const numbers = decodeNumbers(shard[term])
+      const numbers = decodeNumbers(shard[term], manifest.digitValues)
       const documents = numbers.length / 2
       frequency.set(term, documents)
       marked.add(term)
