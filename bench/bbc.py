@@ -45,7 +45,9 @@ from generate import (
     material_body,
     material_config,
     material_pages,
+    newsroom_config,
     prepare,
+    scalar,
     source_digest,
     write,
 )
@@ -130,16 +132,11 @@ def read_corpus(corpus: Path = CORPUS) -> list[Raw]:
     return articles
 
 
-def _scalar(value: object) -> str:
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10**9)
-    return text.removesuffix("\n").removesuffix("\n...")
-
-
 def newsroom_article(raw: Raw) -> bytes:
     front = "\n".join(
         [
             "---",
-            f"title: {_scalar(raw.title)}",
+            f"title: {scalar(raw.title)}",
             f"date: {raw.date.isoformat()}",
             f"authors: [{AUTHOR_ID}]",
             f"section: {raw.section}",
@@ -164,37 +161,15 @@ def material_post(raw: Raw, titles: str = "heading") -> str:
     blocks = [to_markdown(p.rstrip()) for p in paragraphs]
     lines = ["---"]
     if titles == "front-matter":
-        lines.append(f"title: {_scalar(raw.title)}")
+        lines.append(f"title: {scalar(raw.title)}")
     lines += [
         f"date: {raw.date.isoformat()}",
         f"authors: [{AUTHOR_ID}]",
-        f"categories: {_scalar([raw.category])}",
+        f"categories: {scalar([raw.category])}",
         "---",
         "",
     ]
     return "\n".join(lines) + material_body(to_markdown(raw.title), blocks, titles)
-
-
-def newsroom_config(site_name: str) -> str:
-    config = {
-        "site_name": site_name,
-        "site_url": "https://bench.example.org/",
-        "docs_dir": "content",
-        "theme": {"name": "material", "font": False},
-        "plugins": [
-            "search",
-            {
-                "newsroom": {
-                    "timezone": "Europe/London",
-                    "sections": {
-                        sid: {"title": title, "description": description, "order": order}
-                        for order, (_, sid, title, description) in enumerate(SECTIONS, 1)
-                    },
-                }
-            },
-        ],
-    }
-    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
 
 def convert(outdir: Path, fmt: str, corpus: Path = CORPUS, titles: str = "heading") -> bool:
@@ -211,7 +186,8 @@ def convert(outdir: Path, fmt: str, corpus: Path = CORPUS, titles: str = "headin
     articles = read_corpus(corpus)
     site_name = f"BBC News ({len(articles):,} articles)"
     if fmt == "newsroom":
-        write(outdir / "mkdocs.yml", newsroom_config(site_name))
+        sections = [(sid, title, description) for _, sid, title, description in SECTIONS]
+        write(outdir / "mkdocs.yml", newsroom_config(site_name, sections, "Europe/London"))
         authors = {AUTHOR_ID: {"name": AUTHOR_NAME, "role": "Wire copy", "bio": "BBC dataset"}}
         write(outdir / "content" / "authors.yml", yaml.safe_dump(authors, sort_keys=False))
         for raw in articles:

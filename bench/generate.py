@@ -435,23 +435,21 @@ def material_body(title: str, blocks: Sequence[str], titles: str) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def newsroom_config(site_name: str, sections: list[tuple[str, str, str]]) -> str:
+def newsroom_config(
+    site_name: str, sections: Sequence[tuple[str, str, str]], timezone: str | None = None
+) -> str:
+    """mkdocs.yml of a Newsroom site; `sections` as (id, title, description), in order."""
+    plugin: dict[str, object] = {"timezone": timezone} if timezone else {}
+    plugin["sections"] = {
+        sid: {"title": title, "description": description, "order": order}
+        for order, (sid, title, description) in enumerate(sections, 1)
+    }
     config = {
         "site_name": site_name,
         "site_url": SITE_URL,
         "docs_dir": "content",
         "theme": {"name": "material", "font": False},
-        "plugins": [
-            "search",
-            {
-                "newsroom": {
-                    "sections": {
-                        sid: {"title": title, "description": description, "order": order}
-                        for order, (sid, title, description) in enumerate(sections, 1)
-                    }
-                }
-            },
-        ],
+        "plugins": ["search", {"newsroom": plugin}],
     }
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
 
