@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .editions import Edition, choose_edition
 from .errors import NewsroomError, Problem
-from .model import Article, Tag
+from .model import Article, Section, Tag
 from .urls import tag_url
 
 if TYPE_CHECKING:
@@ -78,8 +79,14 @@ class Catalogue:
 def format_article_url(pattern: str, article: Article) -> str:
     """Fill the URL pattern; the result is a site-relative directory URL, never escaping it."""
     section = article.section.id if article.section else "news"
+    return _article_path(pattern, article.date, article.slug, section, article.source)
+
+
+@lru_cache(maxsize=1 << 16)
+def _article_path(pattern: str, date: datetime, slug: str, section: str, source: str) -> str:
+    # Cached: filling a date pattern costs 10 µs, and a preview rebuild fills every URL again.
     try:
-        path = pattern.format(date=article.date, slug=article.slug, section=section)
+        path = pattern.format(date=date, slug=slug, section=section)
     except (KeyError, IndexError, ValueError, AttributeError) as error:
         raise NewsroomError(
             f"article_url '{pattern}' cannot be filled ({error!r}); use the fields "
@@ -88,7 +95,7 @@ def format_article_url(pattern: str, article: Article) -> str:
     segments = [segment for segment in path.replace("\\", "/").split("/") if segment]
     if not segments or any(segment in (".", "..") for segment in segments):
         raise NewsroomError(
-            f"article_url '{pattern}' gives '{path}' for {article.source}, which is not a path "
+            f"article_url '{pattern}' gives '{path}' for {source}, which is not a path "
             "inside the site; build it from {date:…}, {slug} and {section}"
         )
     return "/".join(segments) + "/"
@@ -108,25 +115,86 @@ def reserved_prefixes(editions: Sequence[Edition]) -> tuple[str, ...]:
     return tuple(reserved)
 
 
+@dataclass
+class Placement:
+    """What the catalogue decides for one article as read: its edition and its section there,
+    why it is held back, its URL and its tags as the site spells them."""
+
+    article: Article
+    edition: str
+    section: Section | None
+    url: str
+    tags: tuple[Tag, ...]
+    held_back: str = ""
+
+    @classmethod
+    def of(cls, article: Article) -> Placement:
+        return cls(article, article.edition, article.section, article.url, article.tags)
+
+    @property
+    def source(self) -> str:
+        return self.article.source
+
+    def key(self) -> tuple[object, ...]:
+        """All the placement sets (Tag equality is by slug only: compare the spellings too)."""
+        tags = tuple((tag.name, tag.slug, tag.url) for tag in self.tags)
+        return (self.edition, self.section, self.url, tags, self.held_back)
+
+
+class PlacedArticles:
+    """The placed articles of the last build, so that an article placed the same way again is
+    the same object (`mkdocs serve`: later steps tell unchanged articles by identity)."""
+
+    def __init__(self) -> None:
+        self._placed: dict[tuple[str, str], tuple[tuple[object, ...], Article]] = {}
+
+    def place(self, placements: Iterable[Placement]) -> list[Article]:
+        placed = []
+        kept: dict[tuple[str, str], tuple[tuple[object, ...], Article]] = {}
+        for placement in placements:
+            article = placement.article
+            name = (article.source, article.fingerprint)
+            key = placement.key()
+            previous = self._placed.get(name)
+            if previous is not None and previous[0] == key:
+                result = previous[1]
+            else:
+                result = replace(
+                    article,
+                    edition=placement.edition,
+                    section=placement.section,
+                    url=placement.url,
+                    tags=placement.tags,
+                    held_back=placement.held_back,
+                )
+            kept[name] = (key, result)
+            placed.append(result)
+        self._placed = kept
+        return placed
+
+
 def assign_urls(
-    articles: Iterable[Article],
+    placements: Iterable[Placement],
     pattern: str,
     taken: dict[str, str],
     editions: Sequence[Edition] = (),
-) -> tuple[list[Article], list[Problem]]:
+) -> list[Problem]:
     """Give each article its URL. `taken` maps URLs already in use to the file that holds them;
     the folders of the plugin's own listings are never given to an article.
 
     Articles are placed in order of their source path, so the same files always get the same
     URLs; an article whose URL is taken keeps the next free `-2`, `-3`, ... suffix.
     """
-    placed: list[Article] = []
     problems: list[Problem] = []
     folder_of = {edition.id: edition.path for edition in editions}
     reserved = reserved_prefixes(editions) if editions else RESERVED_PREFIXES
-    for article in sorted(articles, key=lambda a: a.source):
-        folder = folder_of.get(article.edition, "")
-        wanted = folder + format_article_url(pattern, article)
+    for placement in sorted(placements, key=lambda p: p.source):
+        article = placement.article
+        folder = folder_of.get(placement.edition, "")
+        section = placement.section.id if placement.section else "news"
+        wanted = folder + _article_path(
+            pattern, article.date, article.slug, section, article.source
+        )
         url, number = wanted, 1
         while url in taken or (url.startswith(reserved) and not _inside_edition(url, folder)):
             number += 1
@@ -141,8 +209,8 @@ def assign_urls(
                 )
             )
         taken[url] = article.source
-        placed.append(replace(article, url=url))
-    return placed, problems
+        placement.url = url
+    return problems
 
 
 def _inside_edition(url: str, folder: str) -> bool:
@@ -154,13 +222,11 @@ def _inside_edition(url: str, folder: str) -> bool:
     )
 
 
-def assign_editions(
-    articles: Iterable[Article], editions: Sequence[Edition]
-) -> tuple[list[Article], list[Problem]]:
+def assign_editions(placements: Iterable[Placement], editions: Sequence[Edition]) -> list[Problem]:
     """Put each article in the edition of its language, with the edition's sections."""
-    placed = []
     problems = []
-    for article in articles:
+    for placement in placements:
+        article = placement.article
         edition = choose_edition(article.lang, editions)
         if edition is None:
             edition = editions[0]
@@ -173,20 +239,18 @@ def assign_editions(
                         "or correct 'lang'",
                     )
                 )
-        section = edition.sections.get(article.section.id) if article.section else None
-        placed.append(replace(article, edition=edition.id, section=section))
-    return placed, problems
+        placement.edition = edition.id
+        placement.section = edition.sections.get(article.section.id) if article.section else None
+    return problems
 
 
-def unify_tags(
-    articles: list[Article], max_tags: int = 20_000
-) -> tuple[list[Article], list[Problem]]:
+def unify_tags(placements: list[Placement], max_tags: int = 20_000) -> list[Problem]:
     """Tags whose names slug alike are one tag, shown with its most used spelling. Past
     `max_tags` tags, the least used ones get no page of their own (their URL is '')."""
     spellings: dict[str, dict[str, int]] = {}  # slug -> spelling -> uses
     first_use: dict[tuple[str, str], str] = {}
-    for article in sorted(articles, key=lambda a: a.source):
-        for tag in article.tags:
+    for placement in sorted(placements, key=lambda p: p.source):
+        for tag in placement.tags:
             names = spellings.get(tag.slug)
             if names is None:  # not setdefault: a Counter made for every use costs 0.1 s
                 names = spellings[tag.slug] = {}
@@ -194,7 +258,7 @@ def unify_tags(
                 names[tag.name] += 1
             else:
                 names[tag.name] = 1
-                first_use[(tag.slug, tag.name)] = article.source
+                first_use[(tag.slug, tag.name)] = placement.source
     canonical: dict[str, Tag] = {}
     problems: list[Problem] = []
     uses = {slug: sum(names.values()) for slug, names in spellings.items()}
@@ -220,33 +284,36 @@ def unify_tags(
                     f"it is shown as '{chosen}'. Use one spelling",
                 )
             )
-    unified = [
-        replace(article, tags=tuple(canonical[tag.slug] for tag in article.tags))
-        if article.tags
-        else article
-        for article in articles
-    ]
-    return unified, problems
+    for placement in placements:
+        if placement.tags:
+            placement.tags = tuple(canonical[tag.slug] for tag in placement.tags)
+    return problems
 
 
 def build_catalogue(
-    articles: Iterable[Article], rules: PublishingRules, taken: dict[str, str]
+    articles: Iterable[Article],
+    rules: PublishingRules,
+    taken: dict[str, str],
+    placed: PlacedArticles | None = None,
 ) -> tuple[Catalogue, list[Problem]]:
     """Publish what is due. Published articles get their URLs first, so that a draft never
-    takes a published article's URL; held-back ones get theirs too (a preview shows them)."""
+    takes a published article's URL; held-back ones get theirs too (a preview shows them).
+    `placed` keeps the placed articles of the last build (`mkdocs serve`)."""
     catalogue = Catalogue()
-    publishable: list[Article] = []
-    held_back: list[Article] = []
+    placements = [Placement.of(article) for article in articles]
     problems: list[Problem] = []
     if rules.editions:
-        articles, problems = assign_editions(articles, rules.editions)
-    for article in articles:
-        reason = held_back_because(article, rules.now)
-        if reason:
-            catalogue.skipped[SKIPPED_AS[reason]] += 1
-            held_back.append(replace(article, held_back=reason))
+        problems = assign_editions(placements, rules.editions)
+    publishable: list[Placement] = []
+    held_back: list[Placement] = []
+    for placement in placements:
+        article = placement.article
+        placement.held_back = held_back_because(article, rules.now)
+        if placement.held_back:
+            catalogue.skipped[SKIPPED_AS[placement.held_back]] += 1
+            held_back.append(placement)
         else:
-            publishable.append(article)
+            publishable.append(placement)
         if article.expires is not None and article.expires <= article.date:
             problems.append(
                 Problem(
@@ -256,9 +323,10 @@ def build_catalogue(
                     "'expires' or 'date'",
                 )
             )
-    published, url_problems = assign_urls(publishable, rules.article_url, taken, rules.editions)
-    previews, preview_problems = assign_urls(held_back, rules.article_url, taken, rules.editions)
-    shown = published + previews if rules.preview else published
-    shown, tag_problems = unify_tags(shown, rules.max_tags)
-    catalogue.articles = sorted(shown, key=Article.sort_key)
+    url_problems = assign_urls(publishable, rules.article_url, taken, rules.editions)
+    preview_problems = assign_urls(held_back, rules.article_url, taken, rules.editions)
+    shown = publishable + held_back if rules.preview else publishable
+    tag_problems = unify_tags(shown, rules.max_tags)
+    articles = (placed or PlacedArticles()).place(shown)
+    catalogue.articles = sorted(articles, key=Article.sort_key)
     return catalogue, problems + url_problems + tag_problems + preview_problems

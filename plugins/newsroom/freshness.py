@@ -14,17 +14,23 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from .bodies import fingerprint
+from .catalogue import PlacedArticles
 from .indexes import Listing, NeighbourPlan
-from .model import Article
+from .model import Article, Tag
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Hashable, Iterable
+
+    from mkdocs.structure.files import File
 
     from .articles import ReadResult
     from .bodies import Body
+
+
+T = TypeVar("T")
 
 
 def key_of(value: Any) -> str:
@@ -40,6 +46,26 @@ def key_of(value: Any) -> str:
         fields = (key_of(getattr(value, f.name)) for f in dataclasses.fields(value))
         return f"{type(value).__name__}(" + ",".join(fields) + ")"
     return repr(value)
+
+
+def same(a: Any, b: Any) -> bool:
+    """Whether a page made from inputs `a` shows what one made from `b` shows. An article is
+    the same only as the same object (an edited one is a new object, see PlacedArticles);
+    tags compare by spelling too (a `Tag` equals any other of the same slug)."""
+    if a is b:
+        return True
+    kind = type(a)
+    if kind is not type(b):
+        return False
+    if kind is tuple or kind is list:
+        return len(a) == len(b) and all(map(same, a, b))
+    if kind is Article:
+        return False
+    if kind is Tag:
+        return bool(a.name == b.name and a.slug == b.slug and a.url == b.url)
+    if dataclasses.is_dataclass(a):
+        return all(same(getattr(a, f.name), getattr(b, f.name)) for f in dataclasses.fields(a))
+    return bool(a == b)
 
 
 def signature(*parts: Any) -> str:
@@ -74,6 +100,7 @@ class RenderedPages:
 
     def __init__(self, dirty: bool = False) -> None:
         self._folder = Path(tempfile.mkdtemp(prefix="newsroom-pages-"))
+        self._stored: set[str] = set()
         self._used: set[str] = set()
         # With `mkdocs serve --dirty` the site folder is not emptied between builds: a page
         # whose signature did not change is already in place.
@@ -82,10 +109,11 @@ class RenderedPages:
         self._destinations: set[str] = set()  # this build
 
     def has(self, key: str) -> bool:
-        return (self._folder / key).exists()
+        return key in self._stored
 
     def store(self, key: str, data: bytes) -> None:
         (self._folder / key).write_bytes(data)
+        self._stored.add(key)
 
     def publish(self, key: str, destination: str) -> None:
         """Put the page with this signature at `destination` (a hard link when possible)."""
@@ -105,9 +133,9 @@ class RenderedPages:
     def forget_unused(self) -> None:
         """Drop the pages the last build did not publish; in a site folder that is not
         emptied between builds, also remove the pages that are gone (a deleted article)."""
-        for path in self._folder.iterdir():
-            if path.name not in self._used:
-                path.unlink(missing_ok=True)
+        for key in self._stored - self._used:
+            (self._folder / key).unlink(missing_ok=True)
+        self._stored &= self._used
         for destination in set(self._published) - self._destinations:
             remove_with_empty_folders(Path(destination))
             del self._published[destination]
@@ -116,6 +144,35 @@ class RenderedPages:
 
     def close(self) -> None:
         shutil.rmtree(self._folder, ignore_errors=True)
+
+
+class MadeBefore(Generic[T]):
+    """What the last build made (page objects), by name, with the inputs it was made from. A
+    rebuild asks again with this build's inputs and gets the same object back if they are
+    equal; comparing is cheap because unchanged articles are the same objects from one build
+    to the next (catalogue.PlacedArticles)."""
+
+    def __init__(self) -> None:
+        self._context: Hashable = None
+        self._last: dict[str, tuple[Any, T]] = {}
+        self._now: dict[str, tuple[Any, T]] = {}
+
+    def start(self, context: Hashable) -> None:
+        """Begin a build; what was made in another `context` (a configuration) is not reused."""
+        if context != self._context:
+            self._last = {}
+        self._context = context
+        self._now = {}
+
+    def get(self, name: str, inputs: Any, make: Callable[[], T]) -> T:
+        previous = self._last.get(name)
+        made = previous[1] if previous is not None and same(previous[0], inputs) else make()
+        self._now[name] = (inputs, made)
+        return made
+
+    def finish(self) -> None:
+        """Keep what this build made, and only that."""
+        self._last, self._now = self._now, {}
 
 
 @dataclasses.dataclass
@@ -127,6 +184,8 @@ class BuildCache:
     feeds: dict[str, str] = dataclasses.field(default_factory=dict)
     # who is related to whom, per edition
     neighbours: dict[str, dict[str, NeighbourPlan]] = dataclasses.field(default_factory=dict)
+    placed: PlacedArticles = dataclasses.field(default_factory=PlacedArticles)
+    page_files: MadeBefore[File] = dataclasses.field(default_factory=MadeBefore)
     outputs: set[str] = dataclasses.field(default_factory=set)  # feeds, sitemaps: last build
     pages: RenderedPages | None = None
 

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .editions import is_rtl
-from .freshness import signature
+from .freshness import MadeBefore, signature
 from .i18n import translate
 from .indexes import Listing, month_links, year_links
 from .model import Article
@@ -69,6 +69,7 @@ class NewsPage(Page):
         self.locale = edition.locale  # of its dates and interface strings
         self._template = template
         self._ready_content = content
+        self._signed = ("", "")  # (site key, signature): a page reused by the next build
 
     def _set_canonical_url(self, base: str | None) -> None:
         """MkDocs' own, without parsing the same site URL again for each of thousands of
@@ -83,6 +84,11 @@ class NewsPage(Page):
     def signature(self, site_key: str) -> str:
         """Changes whenever anything the page shows changes (`site_key`: what every page
         shows, such as the navigation and the templates)."""
+        if self._signed[0] != site_key:
+            self._signed = (site_key, self._sign(site_key))
+        return self._signed[1]
+
+    def _sign(self, site_key: str) -> str:
         return signature(site_key, self.file.url, self._template, self.headline, self.lang)
 
     def read_source(self, config: MkDocsConfig) -> None:
@@ -126,9 +132,9 @@ class ArticlePage(NewsPage):
         self.neighbours = neighbours
         self.translations = translations  # (language, article) of each translation
 
-    def signature(self, site_key: str) -> str:
+    def _sign(self, site_key: str) -> str:
         return signature(
-            super().signature(site_key),
+            super()._sign(site_key),
             self.article,
             self.neighbours,
             self.translations,
@@ -167,10 +173,10 @@ class ListingPage(NewsPage):
         self.pagination = pagination
         self.data = data
 
-    def signature(self, site_key: str) -> str:
+    def _sign(self, site_key: str) -> str:
         pagination = self.pagination
         return signature(
-            super().signature(site_key),
+            super()._sign(site_key),
             pagination,
             pagination.count,
             len(pagination.listing.items),
@@ -194,6 +200,7 @@ def _newest(items: Iterable[object]) -> datetime | None:
 
 
 def _listing_files(
+    made: MadeBefore[File],
     config: MkDocsConfig,
     paginations: Iterable[Pagination[Any]],
     template: str,
@@ -202,25 +209,38 @@ def _listing_files(
     lastmod: datetime | None = None,
 ) -> Iterator[File]:
     for pagination in paginations:
-        file = File.generated(
-            config,
-            f"{pagination.url}index.md",
-            content="",
-            inclusion=InclusionLevel.NOT_IN_NAV,
+        listing = pagination.listing
+
+        def make(pagination: Pagination[Any] = pagination) -> File:
+            file = File.generated(
+                config,
+                f"{pagination.url}index.md",
+                content="",
+                inclusion=InclusionLevel.NOT_IN_NAV,
+            )
+            ListingPage(
+                file,
+                config,
+                pagination,
+                template=template,
+                edition=edition,
+                data=data,
+                lastmod=lastmod,
+            )
+            return file
+
+        # what the page shows: the listing's name, its size, this page's items
+        inputs = (
+            (listing.kind, listing.key, listing.title, listing.description, listing.subject),
+            (pagination.number, pagination.size, pagination.lead, len(listing.items)),
+            tuple(pagination.items),
+            (template, edition.id, data, lastmod),
         )
-        ListingPage(
-            file,
-            config,
-            pagination,
-            template=template,
-            edition=edition,
-            data=data,
-            lastmod=lastmod,
-        )
-        yield file
+        yield made.get(pagination.url, inputs, make)
 
 
 def article_files(
+    made: MadeBefore[File],
     config: MkDocsConfig,
     catalogue: Catalogue,
     editions: Mapping[str, Edition],
@@ -229,22 +249,34 @@ def article_files(
     """The pages of the catalogue's articles (in a preview, held-back ones too)."""
     translations = catalogue.translations()
     for article in catalogue.articles:
-        file = File.generated(
-            config, f"{article.url}index.md", content="", inclusion=InclusionLevel.NOT_IN_NAV
-        )
         edition = editions[article.edition]
         others = tuple(
             (other.lang or editions[other.edition].lang, other)
             for other in translations.get(article.source, ())
         )
-        ArticlePage(file, config, article, edition, neighbours.get(article.source), others)
-        yield file
+        around = neighbours.get(article.source)
+
+        def make(
+            article: Article = article,
+            edition: Edition = edition,
+            around: Neighbours | None = around,
+            others: tuple[tuple[str, Article], ...] = others,
+        ) -> File:
+            file = File.generated(
+                config, f"{article.url}index.md", content="", inclusion=InclusionLevel.NOT_IN_NAV
+            )
+            ArticlePage(file, config, article, edition, around, others)
+            return file
+
+        related = (around.related, around.older, around.newer) if around else None
+        yield made.get(article.url, (article, edition.id, related, others), make)
 
 
 @dataclass
 class _Pages:
     """Collects the listing pages of one edition; `add` returns a listing's first page."""
 
+    made: MadeBefore[File]
     config: MkDocsConfig
     edition: Edition
     newest: datetime | None
@@ -254,13 +286,16 @@ class _Pages:
         self, paginations: Iterable[Pagination[Any]], template: str, data: object = None
     ) -> Page:
         generated = list(
-            _listing_files(self.config, paginations, template, self.edition, data, self.newest)
+            _listing_files(
+                self.made, self.config, paginations, template, self.edition, data, self.newest
+            )
         )
         self.files.extend(generated)
         return _page(generated[0])
 
 
 def edition_files(
+    made: MadeBefore[File],
     config: MkDocsConfig,
     edition: Edition,
     indexes: Indexes,
@@ -268,8 +303,9 @@ def edition_files(
     newest: datetime | None,
 ) -> PageSet:
     """An edition's section fronts and date archive. `newest` is the site's latest change:
-    the date of the archive index in the sitemap."""
-    pages = _Pages(config, edition, newest)
+    the date of the archive index in the sitemap. `made`: the page objects of the last build
+    (`mkdocs serve`), reused where nothing they show changed."""
+    pages = _Pages(made, config, edition, newest)
     tabs = [
         pages.add(sizes.article_pages(listing), "news/section.html")
         for listing in indexes.sections.values()
@@ -289,6 +325,7 @@ def edition_files(
 
 
 def shared_files(
+    made: MadeBefore[File],
     config: MkDocsConfig,
     edition: Edition,
     indexes: Indexes,
@@ -296,7 +333,7 @@ def shared_files(
     newest: datetime | None,
 ) -> PageSet:
     """Tag and author pages, shared by every edition, and their indexes."""
-    pages = _Pages(config, edition, newest)
+    pages = _Pages(made, config, edition, newest)
     for listing in indexes.tags.values():
         pages.add(sizes.article_pages(listing), "news/tag.html")
     for listing in indexes.authors.values():

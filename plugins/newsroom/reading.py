@@ -151,5 +151,6 @@ def read_site(
     rules = PublishingRules(
         settings.article_url, now, settings.editions, settings.max_tags, preview
     )
-    catalogue, publishing_problems = build_catalogue(articles, rules, dict(sources.taken))
+    placed = cache.placed if cache is not None else None
+    catalogue, publishing_problems = build_catalogue(articles, rules, dict(sources.taken), placed)
     return Reading(catalogue, authors, problems + publishing_problems, failed)

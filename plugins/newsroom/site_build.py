@@ -139,15 +139,18 @@ class SiteBuild:
         """The plugin's own pages. They stay out of MkDocs' files: the plugin renders them
         itself (render.py)."""
         layout, settings = self._layout, self._settings
+        made = self._cache.page_files
+        made.start(_config_key(config))
         editions = {edition.id: edition for edition in settings.editions}
-        generated = list(article_files(config, self._catalogue, editions, layout.neighbours))
+        generated = list(article_files(made, config, self._catalogue, editions, layout.neighbours))
         newest = max((a.modified for a in self._catalogue.articles), default=None)
         default = settings.editions[0]
-        shared = shared_files(config, default, layout.shared, settings.page_sizes, newest)
+        sizes = settings.page_sizes
+        shared = shared_files(made, config, default, layout.shared, sizes, newest)
         tabs: list[Page] = []
         fronts: list[Page] = []
         for view in layout.editions:
-            pages = edition_files(config, view.edition, view.indexes, settings.page_sizes, newest)
+            pages = edition_files(made, config, view.edition, view.indexes, sizes, newest)
             generated.extend(pages.files)
             home = f"{view.edition.path}index.md"
             if not settings.front_page or any(f.src_uri == home for f in keep):
@@ -163,6 +166,7 @@ class SiteBuild:
                 self._homepage = news_page(front)
                 tabs = [*pages.tabs[:-1], *shared.tabs, pages.tabs[-1]]
         generated.extend(shared.files)
+        made.finish()
         self._tabs = [*tabs, *fronts[1:]] if settings.navigation else []
         return generated
 
@@ -274,11 +278,8 @@ class SiteBuild:
         folders = [str(TEMPLATES)]
         if config.theme.custom_dir:
             folders.append(str(config.theme.custom_dir))
-        config_file = Path(config.config_file_path) if config.config_file_path else None
         return signature(
-            __version__,
-            config_file.read_bytes().hex() if config_file and config_file.is_file() else "",
-            config.site_url,
+            _config_key(config),
             files_key(folders),
             [(str(page.title), page.url) for page in self._navigation_pages()],
             [front.breaking for front in self._layout.fronts().values()],
@@ -316,6 +317,18 @@ class SiteBuild:
     def _warn(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             self._warn_line(str(problem))
+
+
+def _config_key(config: MkDocsConfig) -> str:
+    """The configuration a build was made with: its file, and where the site goes."""
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    return signature(
+        __version__,
+        config_file.read_bytes().hex() if config_file and config_file.is_file() else "",
+        config.site_url,
+        config.site_dir,
+        config.use_directory_urls,
+    )
 
 
 def _favicon(config: MkDocsConfig) -> str:
