@@ -42,19 +42,14 @@ class Section:
 
 
 @total_ordering
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Tag:
-    """A tag is identified by its slug: two spellings that slug alike are one tag."""
+    """A tag is identified by its slug: two spellings that slug alike are one tag, which the
+    catalogue shows with one spelling (catalogue.unify_tags). Tags sort by slug."""
 
     name: str
     slug: str
     url: str = ""
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Tag) and self.slug == other.slug
-
-    def __hash__(self) -> int:
-        return hash(self.slug)
 
     def __lt__(self, other: Tag) -> bool:
         return self.slug < other.slug
@@ -74,12 +69,14 @@ class Correction:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Article:
     """One published (or publishable) story.
 
     `source` is the file's path relative to `docs_dir`; `url` is where the catalogue put the
-    article, relative to the site root, always a directory URL ending in '/'.
+    article, relative to the site root, always a directory URL ending in '/'. An article is
+    equal only to itself: a story read or placed differently is a new object, and what was
+    made from an unchanged one can be kept by identity (see catalogue.PlacedArticles).
     """
 
     source: str

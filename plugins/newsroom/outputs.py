@@ -19,7 +19,7 @@ from .feeds import (
 from .freshness import signature
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
     from datetime import datetime
 
     from .layout import Layout
@@ -91,11 +91,18 @@ def feed_files(
         cache.update(fresh)
 
 
-def write_output(site_dir: str, path: str, text: str) -> None:
-    """Write `text` at `path` inside the site folder; refuse any path that leaves it."""
+def write_outputs(
+    site_dir: str, outputs: Mapping[str, str], in_place: Mapping[str, str] | None = None
+) -> None:
+    """Write each text at its path inside the site folder, refusing any path that leaves it.
+    `in_place`: what the folder already holds (`mkdocs serve --dirty` keeps it between
+    builds); a text that is the very object written there last time is not written again."""
     root = Path(site_dir).resolve()
-    target = (root / path).resolve()
-    if root not in target.parents:
-        raise ValueError(f"refusing to write {path!r} outside the site folder")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
+    for path, text in outputs.items():
+        if in_place is not None and in_place.get(path) is text:
+            continue
+        target = (root / path).resolve()
+        if root not in target.parents:
+            raise ValueError(f"refusing to write {path!r} outside the site folder")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")

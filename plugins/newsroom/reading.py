@@ -14,6 +14,7 @@ from .articles import ArticleReader, is_article_source
 from .authors import load_authors
 from .bodies import MarkdownRenderer, fingerprint
 from .catalogue import Catalogue, PublishingRules, build_catalogue
+from .freshness import MadeBefore
 from .metadata import Registry
 
 if TYPE_CHECKING:
@@ -45,24 +46,34 @@ class SiteSources:
     taken: dict[str, str]  # URLs of the site's other pages -> their files
 
 
-def site_sources(files: Iterable[File], settings: Settings) -> tuple[SiteSources, list[File]]:
+def site_sources(
+    files: Iterable[File], settings: Settings, read_before: MadeBefore[bytes] | None = None
+) -> tuple[SiteSources, list[File]]:
     """The newsroom's sources among MkDocs' files, and the other files (the site's pages,
-    assets...), which MkDocs keeps."""
+    assets...), which MkDocs keeps. `read_before` keeps the files' contents between builds
+    (`mkdocs serve`): a file whose size and modification time did not change is not read."""
     by_path = {file.src_uri: file for file in files}
     articles, authors, others = _split_sources(by_path, settings)
     keep = [by_path[path] for path in others]
+    read = read_before or MadeBefore()
+    read.start(None)
     sources = SiteSources(
-        (authors, _content(by_path[authors])) if authors else None,
-        [(path, _content(by_path[path])) for path in articles],
+        (authors, _content(by_path[authors], read)) if authors else None,
+        [(path, _content(by_path[path], read)) for path in articles],
         _page_urls(keep),
     )
+    read.finish()
     return sources, keep
 
 
-def _content(file: File) -> bytes:
-    if file.abs_src_path:
-        return Path(file.abs_src_path).read_bytes()
-    return file.content_bytes
+def _content(file: File, read_before: MadeBefore[bytes]) -> bytes:
+    if not file.abs_src_path:
+        return file.content_bytes
+    path = Path(file.abs_src_path)
+    stat = path.stat()
+    return read_before.get(
+        file.abs_src_path, (stat.st_mtime_ns, stat.st_size, stat.st_ino), path.read_bytes
+    )
 
 
 def _page_urls(files: Iterable[File]) -> dict[str, str]:

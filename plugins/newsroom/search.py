@@ -632,6 +632,9 @@ class SearchIndex(IndexFiles):
         self._hashes: dict[str, tuple[int, int | None]] = {}
         self._postings_members: list[set[str]] = []  # the terms of each postings shard
         self._prefix_members: list[set[str]] = []  # the terms of each prefix shard
+        # Each term's entry in its postings file, kept so that an update re-encodes only the
+        # terms it touched, not every term of the shards it touched.
+        self._encoded_terms: dict[str, str] = {}
         super().__init__({})
         self._digests: dict[str, bytes] = {}  # of each file but the manifest, for `version`
         self._assign_shards()
@@ -774,6 +777,8 @@ class SearchIndex(IndexFiles):
         base = doc_id << 8
         known = self._postings
         new_term = self._new_term
+        for term in impacts.keys() & self._encoded_terms.keys():
+            del self._encoded_terms[term]
         if doc_id == len(self._entries):  # a new highest id: append to every list
             for term, impact in impacts.items():
                 codes = known.get(term)
@@ -820,6 +825,7 @@ class SearchIndex(IndexFiles):
             return {}
         impacts = {}
         for term in entry.terms:
+            self._encoded_terms.pop(term, None)
             codes = self._postings[term]
             position = bisect_left(codes, doc_id << 8)
             impacts[term] = codes[position] & 0xFF
@@ -855,15 +861,22 @@ class SearchIndex(IndexFiles):
             self._digests[path] = hashlib.blake2b(data, digest_size=16).digest()
 
     def _encode_postings(self, shard: int) -> bytes:
+        encoded = self._encoded_terms
         parts = []
         for term in sorted(self._postings_members[shard]):
-            codes = self._postings[term]
-            ids = [code >> 8 for code in codes]
-            gaps = [ids[0], *map(sub, ids[1:], ids)]
-            impacts = [code & 0xFF for code in codes]
-            numbers = encode_numbers(chain.from_iterable(zip(gaps, impacts, strict=True)))
-            parts.append(f'{json.dumps(term, ensure_ascii=False)}:"{numbers}"')
+            part = encoded.get(term)
+            if part is None:
+                part = encoded[term] = self._encode_term(term)
+            parts.append(part)
         return ("{" + ",".join(parts) + "}").encode()
+
+    def _encode_term(self, term: str) -> str:
+        codes = self._postings[term]
+        ids = [code >> 8 for code in codes]
+        gaps = [ids[0], *map(sub, ids[1:], ids)]
+        impacts = [code & 0xFF for code in codes]
+        numbers = encode_numbers(chain.from_iterable(zip(gaps, impacts, strict=True)))
+        return f'{json.dumps(term, ensure_ascii=False)}:"{numbers}"'
 
     def _encode_prefixes(self, shard: int) -> bytes:
         members = self._prefix_members[shard]

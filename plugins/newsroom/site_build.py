@@ -19,7 +19,7 @@ from .feeds import FeedOptions
 from .freshness import files_key, remove_with_empty_folders, signature
 from .i18n import count_articles, translate
 from .layout import Layout, lay_out
-from .outputs import feed_files, feed_specs, write_output
+from .outputs import feed_files, feed_specs, write_outputs
 from .pages import (
     NewsPage,
     add_to_navigation,
@@ -95,6 +95,8 @@ class SiteBuild:
 
     def configure(self, config: MkDocsConfig) -> None:
         """The theme finds the plugin's templates and stylesheet; the tabs are on."""
+        if self._serving:
+            self._cache.heap.build_starts()
         if not config.site_url:
             self._warn_line(
                 "site_url is not set in mkdocs.yml; feeds, sitemaps and structured "
@@ -110,7 +112,7 @@ class SiteBuild:
         """Read the authors and articles, publish them, and lay out the site's pages. Returns
         the files MkDocs keeps (not the article sources: the plugin writes their pages)."""
         settings = self._settings
-        sources, keep = site_sources(files, settings)
+        sources, keep = site_sources(files, settings, self._cache.sources)
         reading = read_site(
             sources,
             settings,
@@ -307,12 +309,11 @@ class SiteBuild:
             sitemaps.append(NEWS_SITEMAP)
         if settings.robots_txt and self._files.get_file_from_path("robots.txt") is None:
             outputs["robots.txt"] = robots_txt(site_url, sitemaps)
-        for path, text in outputs.items():
-            write_output(config.site_dir, path, text)
+        write_outputs(config.site_dir, outputs, self._cache.outputs if self._dirty else None)
         if self._dirty:  # the site folder keeps last build's files: remove what is gone
-            for path in self._cache.outputs - outputs.keys():
+            for path in self._cache.outputs.keys() - outputs.keys():
                 remove_with_empty_folders(Path(config.site_dir, path))
-        self._cache.outputs = set(outputs)
+        self._cache.outputs = outputs
 
     def _warn(self, problems: Iterable[Problem]) -> None:
         for problem in problems:

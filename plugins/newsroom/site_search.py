@@ -43,15 +43,26 @@ class SiteSearch:
 
     def __init__(self) -> None:
         self._index: SearchIndex | None = None
+        self._locale = ""
+        # the article each document was made from: an unchanged article is the same object
+        # from one build to the next (catalogue.PlacedArticles), and is not looked at again
+        self._indexed: dict[str, Article] = {}
 
     def write(self, articles: Iterable[Article], locale: str, site_dir: str, dirty: bool) -> int:
         """Bring the index up to date with `articles` and write it; returns files written."""
-        documents = [search_document(article, locale) for article in articles]
         target = Path(site_dir) / INDEX_DIR
-        if self._index is None:
-            self._index = SearchIndex(documents)
+        current = {article.url: article for article in articles}
+        if self._index is None or locale != self._locale:
+            self._index = SearchIndex(search_document(a, locale) for a in current.values())
+            self._locale, self._indexed = locale, current
             return len(self._index.write(target))
-        current = {document.url for document in documents}
-        removed = [url for url in self._index.urls() if url not in current]
-        changes = self._index.update(documents, removed)
+        indexed = self._indexed
+        changed = [
+            search_document(article, locale)
+            for url, article in current.items()
+            if indexed.get(url) is not article
+        ]
+        removed = [url for url in indexed if url not in current]
+        changes = self._index.update(changed, removed)
+        self._indexed = current
         return len(self._index.write(target, changes if dirty else None))
