@@ -3,6 +3,7 @@ out is the one a clean build of the edited content gives."""
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 
@@ -173,3 +174,51 @@ def test_a_rebuild_after_edits_gives_the_site_a_clean_build_gives(
     page = site_root / "live" / "2024/02/06/a-new-headline-for-story-5/index.html"
     assert "An edited body about okapi." in page.read_text("utf-8")
     assert not (site_root / "live" / "2024/02/06/story-5/index.html").exists()
+
+
+def test_a_new_spelling_of_a_tag_reaches_the_pages_of_articles_not_edited(
+    site_root: Path,
+) -> None:
+    """Six of the ten articles tagged "Tag 1" are saved with "TAG 1", which becomes the
+    spelling shown everywhere: on the tag index, whose tag counts did not change, and on the
+    pages of the four articles whose files did not change."""
+    server = Server(site_root, "live", dirty=True)
+    server.start()
+    try:
+        server.rebuild()
+        content = site_root / "content" / "articles"
+        for number in (13, 17, 21, 25, 29, 33):
+            path = next(content.glob(f"{number}.*"))
+            path.write_text(path.read_text("utf-8").replace("Tag 1", "TAG 1"), "utf-8")
+        server.rebuild()
+    finally:
+        server.stop()
+    clean = Server(site_root, "clean")
+    clean.start()
+    try:
+        clean.rebuild()
+    finally:
+        clean.stop()
+
+    live = site_root / "live"
+    for page in ("tags/index.html", "2024/02/02/story-1/index.html"):
+        text = (live / page).read_text("utf-8")
+        assert "TAG 1" in text and "Tag 1" not in text, page
+        assert text == (site_root / "clean" / page).read_text("utf-8"), page
+
+
+def test_a_preview_session_keeps_its_caches_out_of_garbage_collection_until_it_ends(
+    site_root: Path,
+) -> None:
+    """From the second build on, what the session keeps is frozen out of Python's full
+    collections (gc.freeze); stopping the server gives it back to the collector."""
+    server = Server(site_root, "live", dirty=True)
+    server.start()
+    try:
+        server.rebuild()
+        assert gc.get_freeze_count() == 0
+        server.rebuild()
+        assert gc.get_freeze_count() > 0
+    finally:
+        server.stop()
+    assert gc.get_freeze_count() == 0

@@ -22,6 +22,7 @@ from mkdocs.config import load_config
 from newsroom.search import (
     CHUNK_SIZE,
     INDEX_DIR,
+    LONG_POSTINGS,
     MANIFEST,
     NUMBER_DIGITS,
     WORKER_PATH,
@@ -360,6 +361,26 @@ def test_a_changed_article_rewrites_only_the_shards_its_terms_are_in() -> None:
     fresh = SearchIndex([edited if d is target else d for d in documents])
     assert fresh.files() == after
     assert urls(index, "quagga")[0] == target.url
+
+
+def test_updates_to_words_in_most_articles_give_what_a_fresh_build_gives() -> None:
+    """A word in over LONG_POSTINGS articles is re-encoded run by run: after edits that
+    take it out of articles, put it back, and add an article, the files are a fresh build's."""
+    documents = synthetic_documents(3000)
+    common = vocabulary()[0]
+    index = SearchIndex(documents)
+    assert index.search(common, 1).total >= LONG_POSTINGS
+    for round_, positions in enumerate(((5, 256, 1500), (256, 1501, 2999))):
+        for at in positions:
+            target = documents[at]
+            text = f"quagga{round_}" if round_ == 0 else f"{target.text} {common} okapi"
+            documents[at] = replace(target, text=text)
+        index.update([documents[at] for at in positions])
+        assert index.files() == SearchIndex(documents).files(), f"round {round_}"
+    added = doc("zz/last/", "A late story", f"{common} okapi")  # sorts last: the next id
+    index.update([added])
+    assert index.files() == SearchIndex([*documents, added]).files()
+    assert added.url in urls(index, "okapi")
 
 
 def test_adding_and_removing_articles_updates_the_index() -> None:

@@ -119,7 +119,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
 # Where the plugin puts things, relative to the site folder.
 INDEX_DIR = "search/newsroom"
@@ -198,6 +198,10 @@ SNIPPET_LENGTH = 160  # characters of text stored for the result's teaser
 MAX_DOCUMENTS = 1 << 24  # document ids and impacts share one 32-bit integer in memory
 CHUNK_SIZE = 8  # documents per metadata chunk
 DOCUMENTS_PER_POSTINGS_SHARD = 4
+# The postings of a term in this many documents or more are encoded in runs of 2**RUN_BITS
+# document ids, kept apart, so that updating one document re-encodes one run of them.
+LONG_POSTINGS = 1024
+RUN_BITS = 8
 POSTINGS_PER_PREFIX_SHARD = 8
 
 TEXT_RULES: dict[str, Any] = {
@@ -497,6 +501,17 @@ def decode_numbers(text: str) -> list[int]:
     return numbers
 
 
+def _encode_codes(codes: Sequence[int], previous: int = 0) -> str:
+    """Postings (`id << 8 | impact`, ascending) as digits: each id as its gap from the one
+    before (the first from `previous`), then its impact."""
+    if not codes:
+        return ""
+    ids = [code >> 8 for code in codes]
+    gaps = [ids[0] - previous, *map(sub, ids[1:], ids)]
+    impacts = [code & 0xFF for code in codes]
+    return encode_numbers(chain.from_iterable(zip(gaps, impacts, strict=True)))
+
+
 def _dump(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
@@ -633,8 +648,10 @@ class SearchIndex(IndexFiles):
         self._postings_members: list[set[str]] = []  # the terms of each postings shard
         self._prefix_members: list[set[str]] = []  # the terms of each prefix shard
         # Each term's entry in its postings file, kept so that an update re-encodes only the
-        # terms it touched, not every term of the shards it touched.
+        # terms it touched, not every term of the shards it touched; and of each long term,
+        # each run's postings after its first (see LONG_POSTINGS).
         self._encoded_terms: dict[str, str] = {}
+        self._encoded_runs: dict[tuple[str, int], str] = {}
         super().__init__({})
         self._digests: dict[str, bytes] = {}  # of each file but the manifest, for `version`
         self._assign_shards()
@@ -777,8 +794,7 @@ class SearchIndex(IndexFiles):
         base = doc_id << 8
         known = self._postings
         new_term = self._new_term
-        for term in impacts.keys() & self._encoded_terms.keys():
-            del self._encoded_terms[term]
+        self._forget_encodings(impacts, doc_id)
         if doc_id == len(self._entries):  # a new highest id: append to every list
             for term, impact in impacts.items():
                 codes = known.get(term)
@@ -823,9 +839,9 @@ class SearchIndex(IndexFiles):
         entry = self._entries[doc_id]
         if entry is None:  # pragma: no cover - the URL map and the entries agree
             return {}
+        self._forget_encodings(entry.terms, doc_id)
         impacts = {}
         for term in entry.terms:
-            self._encoded_terms.pop(term, None)
             codes = self._postings[term]
             position = bisect_left(codes, doc_id << 8)
             impacts[term] = codes[position] & 0xFF
@@ -872,11 +888,38 @@ class SearchIndex(IndexFiles):
 
     def _encode_term(self, term: str) -> str:
         codes = self._postings[term]
-        ids = [code >> 8 for code in codes]
-        gaps = [ids[0], *map(sub, ids[1:], ids)]
-        impacts = [code & 0xFF for code in codes]
-        numbers = encode_numbers(chain.from_iterable(zip(gaps, impacts, strict=True)))
+        numbers = _encode_codes(codes) if len(codes) < LONG_POSTINGS else self._encode_runs(term)
         return f'{json.dumps(term, ensure_ascii=False)}:"{numbers}"'
+
+    def _encode_runs(self, term: str) -> str:
+        """A long term's postings, run by run: the first posting of a run is encoded from the
+        run before it, the rest of the run is kept encoded."""
+        codes = self._postings[term]
+        parts = []
+        previous = start = 0
+        for run in range(codes[0] >> (8 + RUN_BITS), (codes[-1] >> (8 + RUN_BITS)) + 1):
+            end = bisect_left(codes, (run + 1) << (8 + RUN_BITS), start)
+            if end == start:
+                continue
+            first = codes[start] >> 8
+            parts.append(encode_numbers((first - previous, codes[start] & 0xFF)))
+            rest = self._encoded_runs.get((term, run))
+            if rest is None:
+                rest = self._encoded_runs[(term, run)] = _encode_codes(
+                    codes[start + 1 : end], first
+                )
+            parts.append(rest)
+            previous, start = codes[end - 1] >> 8, end
+        return "".join(parts)
+
+    def _forget_encodings(self, terms: Iterable[str], doc_id: int) -> None:
+        """The postings of `terms` change at `doc_id`: their kept encodings are stale."""
+        for term in self._encoded_terms.keys() & terms:
+            del self._encoded_terms[term]
+        if self._encoded_runs:
+            run = doc_id >> RUN_BITS
+            for term in terms:
+                self._encoded_runs.pop((term, run), None)
 
     def _encode_prefixes(self, shard: int) -> bytes:
         members = self._prefix_members[shard]
