@@ -5,19 +5,22 @@
 SITE_DIR is a Newsroom site (mkdocs.yml + content/), e.g. one written by bench/generate.py.
 The script builds it the way `mkdocs serve` does (one plugin instance, `on_startup` with
 command "serve", a fresh config for every build, the site folder cleaned each time), then, for
-each edit, changes the title of one article, rebuilds and prints the rebuild's wall time and
-how many pages were rendered again. The article file is restored at the end.
+each edit, changes the title of one article (which moves it to a new URL), rebuilds and prints
+the rebuild's wall time and how many pages were rendered again; then the same with a sentence
+added to the body of one article. Each article file is restored after its edit.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import os
 import tempfile
 import time
 from pathlib import Path
 
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -49,6 +52,19 @@ def _build(config_file: Path, site_dir: str, dirty: bool = False) -> tuple[float
     return seconds, rendered
 
 
+def _retitled(text: str, number: int) -> str:
+    """The article with "Edited N" before its title (kept valid YAML, whatever its quoting)."""
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+    title = yaml.safe_load(lines[at])["title"]
+    lines[at] = f"title: {json.dumps(f'Edited {number} {title}')}"
+    return "\n".join(lines)
+
+
+def _lengthened(text: str, number: int) -> str:
+    return f"{text.rstrip()}\n\nA sentence added in preview {number}.\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
@@ -65,15 +81,17 @@ def main() -> None:
     print(f"first build: {seconds:.2f} s ({rendered})")
     seconds, rendered = _build(config_file, site_dir, args.dirty)
     print(f"rebuild, nothing changed: {seconds:.2f} s ({rendered})")
+    edits = [("title", _retitled), ("body", _lengthened)]
     for number in range(args.edits):
-        target = articles[len(articles) * (number + 1) // (args.edits + 1)]
-        original = target.read_text(encoding="utf-8")
-        try:
-            target.write_text(original.replace("title: ", f"title: Edited {number} ", 1), "utf-8")
-            seconds, rendered = _build(config_file, site_dir, args.dirty)
-            print(f"rebuild after editing {target.name}'s title: {seconds:.2f} s ({rendered})")
-        finally:
-            target.write_text(original, encoding="utf-8")
+        for what, edit in edits:
+            target = articles[len(articles) * (number + 1) // (args.edits + 1) + len(what)]
+            original = target.read_text(encoding="utf-8")
+            try:
+                target.write_text(edit(original, number), "utf-8")
+                seconds, rendered = _build(config_file, site_dir, args.dirty)
+                print(f"rebuild after editing {target.name}'s {what}: {seconds:.2f} s ({rendered})")
+            finally:
+                target.write_text(original, encoding="utf-8")
     load_config(config_file=str(config_file)).plugins.on_shutdown()
 
 

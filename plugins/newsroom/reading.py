@@ -6,6 +6,7 @@ must find exactly the problems a build would warn about. Nothing here knows MkDo
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -67,13 +68,14 @@ def site_sources(
 
 
 def _content(file: File, read_before: MadeBefore[bytes]) -> bytes:
-    if not file.abs_src_path:
+    path = file.abs_src_path
+    if not path:
         return file.content_bytes
-    path = Path(file.abs_src_path)
-    stat = path.stat()
-    return read_before.get(
-        file.abs_src_path, (stat.st_mtime_ns, stat.st_size, stat.st_ino), path.read_bytes
-    )
+    # os.stat, not Path.stat: making a Path costs more than the stat itself, 50 ms of every
+    # preview at 10,000 articles
+    stat = os.stat(path)  # noqa: PTH116
+    changed = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+    return read_before.get(path, changed, lambda: Path(path).read_bytes())
 
 
 def _page_urls(files: Iterable[File]) -> dict[str, str]:
