@@ -368,7 +368,7 @@ def test_updates_to_words_in_most_articles_give_what_a_fresh_build_gives() -> No
     take it out of articles, put it back, and add an article, the files are a fresh build's."""
     documents = synthetic_documents(3000)
     common = vocabulary()[0]
-    index = SearchIndex(documents)
+    index = SearchIndex(documents, updated=True)
     assert index.search(common, 1).total >= LONG_POSTINGS
     for round_, positions in enumerate(((5, 256, 1500), (256, 1501, 2999))):
         for at in positions:

@@ -47,8 +47,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._command = command
         self._dirty = dirty
         self._cache.close()
-        self._cache = BuildCache(pages=RenderedPages(dirty) if command == "serve" else None)
-        self._search = SiteSearch()
+        serving = command == "serve"
+        self._cache = BuildCache(pages=RenderedPages(dirty) if serving else None)
+        self._search = SiteSearch(updated=serving)
 
     def on_shutdown(self) -> None:
         self._cache.close()

@@ -630,10 +630,15 @@ class SearchIndex(IndexFiles):
     """
 
     def __init__(
-        self, documents: Iterable[SearchDocument] = (), scheme: ShardScheme | None = None
+        self,
+        documents: Iterable[SearchDocument] = (),
+        scheme: ShardScheme | None = None,
+        *,
+        updated: bool = False,
     ) -> None:
         """Index `documents` (URLs must be unique; ids follow URL order). `scheme` defaults
-        to `ShardScheme.for_documents(len(documents))`."""
+        to `ShardScheme.for_documents(len(documents))`. An index that will be `updated`
+        keeps its encoded postings, so that an update re-encodes only what it touched."""
         ordered = sorted(documents, key=lambda document: document.url)
         for before, after in pairwise(ordered):
             if before.url == after.url:
@@ -650,6 +655,7 @@ class SearchIndex(IndexFiles):
         # Each term's entry in its postings file, kept so that an update re-encodes only the
         # terms it touched, not every term of the shards it touched; and of each long term,
         # each run's postings after its first (see LONG_POSTINGS).
+        self._keep_encodings = updated
         self._encoded_terms: dict[str, str] = {}
         self._encoded_runs: dict[tuple[str, int], str] = {}
         super().__init__({})
@@ -877,9 +883,13 @@ class SearchIndex(IndexFiles):
             self._digests[path] = hashlib.blake2b(data, digest_size=16).digest()
 
     def _encode_postings(self, shard: int) -> bytes:
+        members = sorted(self._postings_members[shard])
+        if not self._keep_encodings:
+            parts = [self._encode_term(term) for term in members]
+            return ("{" + ",".join(parts) + "}").encode()
         encoded = self._encoded_terms
         parts = []
-        for term in sorted(self._postings_members[shard]):
+        for term in members:
             part = encoded.get(term)
             if part is None:
                 part = encoded[term] = self._encode_term(term)
@@ -888,7 +898,8 @@ class SearchIndex(IndexFiles):
 
     def _encode_term(self, term: str) -> str:
         codes = self._postings[term]
-        numbers = _encode_codes(codes) if len(codes) < LONG_POSTINGS else self._encode_runs(term)
+        long = self._keep_encodings and len(codes) >= LONG_POSTINGS
+        numbers = self._encode_runs(term) if long else _encode_codes(codes)
         return f'{json.dumps(term, ensure_ascii=False)}:"{numbers}"'
 
     def _encode_runs(self, term: str) -> str:

@@ -112,7 +112,8 @@ class SiteBuild:
         """Read the authors and articles, publish them, and lay out the site's pages. Returns
         the files MkDocs keeps (not the article sources: the plugin writes their pages)."""
         settings = self._settings
-        sources, keep = site_sources(files, settings, self._cache.sources)
+        read_before = self._cache.sources if self._serving else None
+        sources, keep = site_sources(files, settings, read_before)
         reading = read_site(
             sources,
             settings,

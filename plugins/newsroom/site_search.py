@@ -41,7 +41,9 @@ class SiteSearch:
     """The index, kept between builds of `mkdocs serve` so a rebuild re-indexes only the
     articles that changed."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, updated: bool = False) -> None:
+        """`updated`: the index will be brought up to date again (`mkdocs serve`)."""
+        self._updated = updated
         self._index: SearchIndex | None = None
         self._locale = ""
         # the article each document was made from: an unchanged article is the same object
@@ -53,7 +55,8 @@ class SiteSearch:
         target = Path(site_dir) / INDEX_DIR
         current = {article.url: article for article in articles}
         if self._index is None or locale != self._locale:
-            self._index = SearchIndex(search_document(a, locale) for a in current.values())
+            documents = (search_document(article, locale) for article in current.values())
+            self._index = SearchIndex(documents, updated=self._updated)
             self._locale, self._indexed = locale, current
             return len(self._index.write(target))
         indexed = self._indexed
