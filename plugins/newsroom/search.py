@@ -883,18 +883,15 @@ class SearchIndex(IndexFiles):
             self._digests[path] = hashlib.blake2b(data, digest_size=16).digest()
 
     def _encode_postings(self, shard: int) -> bytes:
-        members = sorted(self._postings_members[shard])
-        if not self._keep_encodings:
-            parts = [self._encode_term(term) for term in members]
-            return ("{" + ",".join(parts) + "}").encode()
-        encoded = self._encoded_terms
-        parts = []
-        for term in members:
-            part = encoded.get(term)
-            if part is None:
-                part = encoded[term] = self._encode_term(term)
-            parts.append(part)
+        encode = self._kept_encoding if self._keep_encodings else self._encode_term
+        parts = [encode(term) for term in sorted(self._postings_members[shard])]
         return ("{" + ",".join(parts) + "}").encode()
+
+    def _kept_encoding(self, term: str) -> str:
+        part = self._encoded_terms.get(term)
+        if part is None:
+            part = self._encoded_terms[term] = self._encode_term(term)
+        return part
 
     def _encode_term(self, term: str) -> str:
         codes = self._postings[term]
