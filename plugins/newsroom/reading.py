@@ -15,7 +15,6 @@ from .articles import ArticleReader, is_article_source
 from .authors import load_authors
 from .bodies import MarkdownRenderer, fingerprint
 from .catalogue import Catalogue, PublishingRules, build_catalogue
-from .freshness import MadeBefore
 from .metadata import Registry
 
 if TYPE_CHECKING:
@@ -25,7 +24,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import File
 
     from .errors import Problem
-    from .freshness import BuildCache
+    from .freshness import BuildCache, MadeBefore
     from .model import Author
     from .settings import Settings
 
@@ -56,21 +55,24 @@ def site_sources(
     by_path = {file.src_uri: file for file in files}
     articles, authors, others = _split_sources(by_path, settings)
     keep = [by_path[path] for path in others]
-    read = read_before or MadeBefore()
-    read.start(None)
+    if read_before is not None:
+        read_before.start(None)
     sources = SiteSources(
-        (authors, _content(by_path[authors], read)) if authors else None,
-        [(path, _content(by_path[path], read)) for path in articles],
+        (authors, _content(by_path[authors], read_before)) if authors else None,
+        [(path, _content(by_path[path], read_before)) for path in articles],
         _page_urls(keep),
     )
-    read.finish()
+    if read_before is not None:
+        read_before.finish()
     return sources, keep
 
 
-def _content(file: File, read_before: MadeBefore[bytes]) -> bytes:
+def _content(file: File, read_before: MadeBefore[bytes] | None) -> bytes:
     path = file.abs_src_path
     if not path:
         return file.content_bytes
+    if read_before is None:
+        return Path(path).read_bytes()
     # os.stat, not Path.stat: making a Path costs more than the stat itself, 50 ms of every
     # preview at 10,000 articles
     stat = os.stat(path)  # noqa: PTH116

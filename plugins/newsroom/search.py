@@ -922,6 +922,8 @@ class SearchIndex(IndexFiles):
 
     def _forget_encodings(self, terms: Iterable[str], doc_id: int) -> None:
         """The postings of `terms` change at `doc_id`: their kept encodings are stale."""
+        if not self._keep_encodings:
+            return
         for term in self._encoded_terms.keys() & terms:
             del self._encoded_terms[term]
         if self._encoded_runs:

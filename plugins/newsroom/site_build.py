@@ -81,6 +81,7 @@ class SiteBuild:
         self._say = say
         self._warn_line = warn
         self._now = now()
+        self._config_key = ""  # of the configuration (configure): what page objects depend on
         self._clock = Progress(say, 0, "build")
         self._catalogue = Catalogue()
         self._layout = Layout()
@@ -97,6 +98,7 @@ class SiteBuild:
         """The theme finds the plugin's templates and stylesheet; the tabs are on."""
         if self._serving:
             self._cache.heap.build_starts()
+        self._config_key = _config_key(config)
         if not config.site_url:
             self._warn_line(
                 "site_url is not set in mkdocs.yml; feeds, sitemaps and structured "
@@ -143,7 +145,7 @@ class SiteBuild:
         itself (render.py)."""
         layout, settings = self._layout, self._settings
         made = self._cache.page_files
-        made.start(_config_key(config))
+        made.start(self._config_key)
         editions = {edition.id: edition for edition in settings.editions}
         generated = list(article_files(made, config, self._catalogue, editions, layout.neighbours))
         newest = max((a.modified for a in self._catalogue.articles), default=None)
@@ -282,7 +284,7 @@ class SiteBuild:
         if config.theme.custom_dir:
             folders.append(str(config.theme.custom_dir))
         return signature(
-            _config_key(config),
+            self._config_key,
             files_key(folders),
             [(str(page.title), page.url) for page in self._navigation_pages()],
             [front.breaking for front in self._layout.fronts().values()],
