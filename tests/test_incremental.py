@@ -79,6 +79,16 @@ def _rendered(lines: list[str]) -> tuple[int, int]:
     return int(words[2]), int(words[4])
 
 
+def _build_clean(root: Path) -> None:
+    """A clean build of the site as it is now, into `root / "clean"`."""
+    clean = Server(root, "clean")
+    clean.start()
+    try:
+        clean.rebuild()
+    finally:
+        clean.stop()
+
+
 def _tree(folder: Path) -> dict[str, bytes]:
     return {
         str(path.relative_to(folder)): path.read_bytes()
@@ -143,12 +153,7 @@ def test_a_rebuild_after_edits_gives_the_site_a_clean_build_gives(
     finally:
         server.stop()
 
-    clean = Server(site_root, "clean")
-    clean.start()
-    try:
-        clean.rebuild()
-    finally:
-        clean.stop()
+    _build_clean(site_root)
 
     live, fresh = _tree(site_root / "live"), _tree(site_root / "clean")
     index = f"{INDEX_DIR}/"
@@ -193,12 +198,7 @@ def test_a_new_spelling_of_a_tag_reaches_the_pages_of_articles_not_edited(
         server.rebuild()
     finally:
         server.stop()
-    clean = Server(site_root, "clean")
-    clean.start()
-    try:
-        clean.rebuild()
-    finally:
-        clean.stop()
+    _build_clean(site_root)
 
     live = site_root / "live"
     for page in ("tags/index.html", "2024/02/02/story-1/index.html"):
