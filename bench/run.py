@@ -15,8 +15,9 @@ Each build is `python -m mkdocs build -q` in a subprocess, into a fresh (deleted
 under `/usr/bin/time -v`; it runs --repeat times (2) and the fastest run is kept, so the
 figure is a warm-cache build (the sources and Python's own files in the page cache). For each
 build: wall time, user+system CPU, peak RSS ("Maximum resident set size"), output size (`du`,
-apparent bytes of the files, and the bytes of the tar archive GitHub's upload-pages-artifact
-makes of the folder, which GitHub recommends keeping under 1 GB), file and HTML counts,
+apparent bytes of the files, the bytes of the tar archive GitHub's upload-pages-artifact
+makes of the folder, and of that archive zipped as upload-artifact uploads it: GitHub's
+deploy-pages warns when the upload exceeds 1 GB), file and HTML counts,
 article pages found, and the search index size (everything under search/, raw and gzipped).
 A table goes to stdout, everything to bench/out/results.json (rewritten after every build,
 so a run cut short keeps what it measured).
@@ -41,6 +42,7 @@ import subprocess
 import sys
 import tarfile
 import time
+import zlib
 from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
@@ -129,27 +131,34 @@ def outputs(site: Path) -> dict[str, Any]:
     du = subprocess.run(
         ["du", "-s", "-B1", str(site)], capture_output=True, text=True, check=True
     ).stdout.split()[0]
+    tar, artifact = artifact_bytes(site)
     return {
         "files": files,
         "html_files": html,
         "article_pages": articles,
         "apparent_bytes": apparent,
         "du_bytes": int(du),
-        "tar_bytes": tar_bytes(site),
+        "tar_bytes": tar,
+        "artifact_bytes": artifact,
         "search_index": search_index(site / "search"),
     }
 
 
-def tar_bytes(site: Path) -> int:
-    """The size of the archive actions/upload-pages-artifact uploads: `tar -c` of the folder
-    (a 512-byte header per file and folder, each file rounded up to 512 bytes)."""
+def artifact_bytes(site: Path) -> tuple[int, int]:
+    """What actions/upload-pages-artifact uploads: `tar -c` of the folder (a 512-byte header
+    per file and folder, each file rounded up to 512 bytes), which actions/upload-artifact@v4
+    then zips at its default level, 6. Returns (tar bytes, deflated bytes). The deflated size
+    is the one actions/deploy-pages compares with 1 GB (1,073,741,824 bytes) before it warns
+    that a deployment might fail."""
     tar = subprocess.Popen(["tar", "-cf", "-", "-C", str(site), "."], stdout=subprocess.PIPE)
     assert tar.stdout is not None
-    total = 0
+    deflate = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)  # zip's raw deflate
+    total = deflated = 0
     while chunk := tar.stdout.read(1 << 20):
         total += len(chunk)
+        deflated += len(deflate.compress(chunk))
     tar.wait()
-    return total
+    return total, deflated + len(deflate.flush())
 
 
 def search_index(folder: Path) -> dict[str, Any]:
@@ -242,7 +251,8 @@ def row(scenario: str, tool: str, articles: int, build: dict[str, Any]) -> list[
         f"{cpu:.1f}",
         f"{best['wall_s'] / max(articles, 1) * 1000:.2f}",
         f"{best.get('peak_rss_kb', 0) / 1024:,.0f}",
-        f"{mb(out['du_bytes'])} / {mb(out['apparent_bytes'])} / {mb(out.get('tar_bytes', 0))}",
+        f"{mb(out['du_bytes'])} / {mb(out['apparent_bytes'])} / {mb(out.get('tar_bytes', 0))}"
+        f" / {mb(out.get('artifact_bytes', 0))}",
         f"{out['html_files']:,}",
         f"{out['article_pages']:,}",
         f"{mb(search)} / {mb(search_gz)} / {out['search_index']['files']:,}",
@@ -258,7 +268,7 @@ HEADER = [
     "cpu s",
     "ms/art",
     "peak MB",
-    "site MB: du / files / tar",
+    "site MB: du / files / tar / zip",
     "HTML",
     "art. pages",
     "search MB / gz / files",

@@ -110,3 +110,13 @@ def test_json_in_pages_is_compact_and_still_json(tmp_path: Path) -> None:
     assert '", "' not in structured and '": ' not in structured
     material = json.loads(page.css_first("script#__config").text())
     assert material["search"].endswith("assets/newsroom/search-worker.js")
+
+
+def test_the_search_dialog_is_named_in_its_markup_not_by_a_script_on_every_page(
+    tmp_path: Path,
+) -> None:
+    site = _build(tmp_path)
+    for url in ("", "2024/05/03/story-3/", "section/world/", "tags/rivers/page/2/"):
+        dialog = site.dom(url).css_first('.md-search[role="dialog"]')
+        assert dialog is not None and dialog.attributes.get("aria-label") == "Search", url
+        assert "setAttribute" not in site.html(url), url

@@ -14,7 +14,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.commands.build import get_context
 
 from .editions import is_rtl
@@ -121,11 +121,16 @@ class ShellCache:
         self._parts[key] = part
         return part
 
-    def header(self, key: tuple[object, ...], html: str | None, title: str) -> Markup | None:
+    def header(
+        self, key: tuple[object, ...], html: str | None, title: str, search_label: str = ""
+    ) -> Markup | None:
         """Material's header differs from page to page only by the page title it shows: it
         is kept with a placeholder there. Give `html` (the header rendered for this page) to
         keep it; returns the header with `title`, or None until one is kept. Every page gets
         the header from the kept copy, so its bytes do not depend on which page came first.
+
+        Material's search dialog has no accessible name (axe: aria-dialog-name): it is given
+        `search_label`, in the markup rather than by a script on every page.
 
         Left out, as they weigh on every page of a large archive: the menu button of the
         navigation drawer (news pages have no drawer: their sections are in the tabs) and,
@@ -136,6 +141,9 @@ class ShellCache:
             html = _DRAWER_BUTTON.sub("", str(html), count=1)
             if not self._palette_toggle:
                 html = _PALETTE_SCRIPT.sub("", html, count=1)
+            if search_label:
+                named = f'{_SEARCH_DIALOG} aria-label="{escape(search_label)}"'
+                html = html.replace(_SEARCH_DIALOG, named, 1)
             titled, found = _HEADER_TOPIC.subn(rf"\g<1>{_TITLE}\g<3>", html, count=1)
             if not found:
                 return Markup(html)
@@ -151,6 +159,7 @@ _TITLE = "\x00newsroom-title\x00"
 _DRAWER_BUTTON = re.compile(
     r'<label class="md-header__button md-icon" for="__drawer">.*?</label>\s*', re.DOTALL
 )
+_SEARCH_DIALOG = 'data-md-component="search" role="dialog"'
 _PALETTE_SCRIPT = re.compile(
     r'<script>var palette=__md_get\("__palette"\).*?</script>\s*', re.DOTALL
 )
