@@ -207,18 +207,23 @@ def test_a_new_spelling_of_a_tag_reaches_the_pages_of_articles_not_edited(
         assert text == (site_root / "clean" / page).read_text("utf-8"), page
 
 
-def test_a_preview_session_keeps_its_caches_out_of_garbage_collection_until_it_ends(
+def test_a_preview_session_eases_garbage_collection_until_it_ends(
     site_root: Path,
 ) -> None:
     """From the second build on, what the session keeps is frozen out of Python's full
-    collections (gc.freeze); stopping the server gives it back to the collector."""
+    collections (gc.freeze) and young objects are collected less often; stopping the server
+    gives both back."""
+    thresholds = gc.get_threshold()
     server = Server(site_root, "live", dirty=True)
     server.start()
     try:
         server.rebuild()
         assert gc.get_freeze_count() == 0
+        assert gc.get_threshold() == thresholds
         server.rebuild()
         assert gc.get_freeze_count() > 0
+        assert gc.get_threshold()[0] > thresholds[0]
     finally:
         server.stop()
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == thresholds

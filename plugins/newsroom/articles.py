@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
 from .bodies import Body, MarkdownRenderer, render_plaintext
@@ -21,6 +22,8 @@ from .sources import decode_source
 if TYPE_CHECKING:
     import re
     from collections.abc import Callable, MutableMapping, Sequence
+
+    from .freshness import MadeBefore
 
 ARTICLE_SUFFIXES = (".md", ".txt")
 
@@ -77,6 +80,7 @@ class ArticleReader:
         body_cache: MutableMapping[str, Body] | None = None,
         settings_key: str = "",
         result_cache: MutableMapping[str, ReadResult] | None = None,
+        content_keys: MadeBefore[str] | None = None,
     ) -> None:
         self._registries = {"md": registry, "txt": replace(registry, decode_references=True)}
         self._options = options
@@ -87,6 +91,7 @@ class ArticleReader:
             {} if result_cache is None else result_cache
         )
         self._settings_key = settings_key
+        self._content_keys = content_keys
         self.used_results: list[str] = []  # the cache keys the last read_all used
         self.used_bodies: list[str] = []
 
@@ -103,7 +108,7 @@ class ArticleReader:
         """Read many articles; the bodies not in the cache are rendered by `processes`
         processes (Python-Markdown is most of the cost of reading an article). On long runs,
         `say` hears how far it got every few seconds."""
-        keys = [fingerprint_of(self._settings_key, source, data) for source, data in sources]
+        keys = self._content_keys_of(sources)
         parsed = [
             self._result_cache.get(key) or self._parse(source, data, key)
             for key, (source, data) in zip(keys, sources, strict=True)
@@ -127,6 +132,22 @@ class ArticleReader:
         self.used_results = keys
         self.used_bodies = [draft.key for draft in parsed if isinstance(draft, _Parsed)]
         return results
+
+    def _content_keys_of(self, sources: Sequence[tuple[str, bytes]]) -> list[str]:
+        """The result cache's key of each file: its content and the settings. With
+        `content_keys` (under serve), a file whose bytes are the very object of the last build
+        (reading.py did not read it again) keeps its key without being hashed again."""
+        settings_key = self._settings_key
+        known = self._content_keys
+        if known is None:
+            return [fingerprint_of(settings_key, source, data) for source, data in sources]
+        known.start(settings_key)
+        keys = [
+            known.get(source, data, partial(fingerprint_of, settings_key, source, data))
+            for source, data in sources
+        ]
+        known.finish()
+        return keys
 
     def _parse(self, source: str, data: bytes, fingerprint: str) -> _Parsed | ReadResult:
         if len(data) > self._options.max_bytes:

@@ -118,9 +118,11 @@ def article_reader(
     authors: dict[str, Author],
     markdown: Markdown,
     cache: BuildCache | None = None,
+    content_keys: MadeBefore[str] | None = None,
 ) -> ArticleReader:
     """A reader of articles with the site's settings, authors and Markdown. With `cache`,
-    articles read and bodies rendered are kept (for the next build of `mkdocs serve`)."""
+    articles read and bodies rendered are kept (for the next build of `mkdocs serve`), and
+    with `content_keys` the files' cache keys."""
     registry = Registry(authors=authors, sections=settings.sections, timezone=settings.timezone)
     return ArticleReader(
         registry,
@@ -132,6 +134,7 @@ def article_reader(
             settings.cache_key, repr(registry), repr(markdown.extensions), repr(markdown.configs)
         ),
         cache.results if cache is not None else None,
+        content_keys,
     )
 
 
@@ -152,7 +155,10 @@ def read_site(
     problems: list[Problem] = []
     if sources.authors is not None:
         authors, problems = load_authors(*sources.authors)
-    reader = article_reader(settings, authors, markdown, cache)
+    # Only a preview keeps the files' keys: they hold on to the files' bytes, which a
+    # preview keeps anyway (site_sources) and a clean build can let go after reading.
+    content_keys = cache.content_keys if cache is not None and preview else None
+    reader = article_reader(settings, authors, markdown, cache, content_keys)
     articles = []
     failed = 0
     for result in reader.read_all(sources.articles, processes, say):
