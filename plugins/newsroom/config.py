@@ -49,6 +49,9 @@ class NewsroomConfig(base.Config):
 
     # Building: processes that render pages under `mkdocs build` (0: one per CPU)
     processes = c.Type(int, default=0)
+    # `mkdocs serve` learns of a save from the operating system instead of polling every
+    # 0.5 s (watching.py); turn off where those events do not arrive (network, Docker mounts)
+    native_file_watcher = c.Type(bool, default=True)
 
     # Listings
     page_size = c.Type(int, default=20)  # cards on a listing's first page

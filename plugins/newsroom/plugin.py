@@ -9,7 +9,7 @@ through the rebuilds because it defines `on_startup`.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 
@@ -19,10 +19,14 @@ from .settings import load_settings
 from .site_build import SiteBuild
 from .site_search import SiteSearch, use_newsroom_worker
 from .sitemaps import SITEMAP
+from .watching import watch_natively
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
@@ -90,6 +94,15 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self._site().write(config)
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        if self.config.native_file_watcher:
+            why_not = watch_natively(server)
+            if why_not:
+                log.info(f"watching files the way MkDocs does: {why_not}")
+        return server
 
     def _site(self) -> SiteBuild:
         assert self._build is not None, "on_config has not run"

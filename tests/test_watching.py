@@ -1,0 +1,90 @@
+"""`mkdocs serve` learns of a save from the operating system (watching.py): MkDocs' own dev
+server, given its watches by MkDocs' serve command and then by the plugin's `on_serve`, run in
+a thread with a builder that counts; files are written and read for real."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from mkdocs.config import load_config
+from mkdocs.livereload import LiveReloadServer
+from watchdog.observers.polling import PollingObserver
+
+from newsroom.watching import ChangeObserver
+
+from .sites import article, build_site
+
+
+class Builds:
+    def __init__(self) -> None:
+        self.count = 0
+        self.happened = threading.Event()
+
+    def __call__(self) -> None:
+        self.count += 1
+        self.happened.set()
+
+
+@contextmanager
+def dev_server(root: Path, native: bool) -> Iterator[tuple[LiveReloadServer, Builds]]:
+    """The dev server `mkdocs serve` makes for the site at `root`, watching what it watches,
+    after the plugins' on_serve; serving on a free port until the block ends."""
+    build_site(
+        root,
+        {"articles/a.md": article("A story", date="2024-05-01T10:00:00+00:00")},
+        plugin={"native_file_watcher": native},
+    )
+    config = load_config(config_file=str(root / "mkdocs.yml"))
+    builds = Builds()
+    server = LiveReloadServer(builder=builds, host="127.0.0.1", port=0, root=str(root / "site"))
+    server.build_delay = 0.01
+    server.watch(config.docs_dir)
+    server.watch(str(root / "mkdocs.yml"))
+    server = config.plugins.on_serve(server, config=config, builder=builds)
+    thread = threading.Thread(target=server.serve, daemon=True)
+    thread.start()
+    while thread.is_alive() and not server.observer.is_alive():  # watching from here on
+        time.sleep(0.01)
+    try:
+        yield server, builds
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+def _saved_and_rebuilt(builds: Builds, path: Path, text: str) -> bool:
+    builds.happened.clear()
+    path.write_text(text, encoding="utf-8")
+    return builds.happened.wait(timeout=10)
+
+
+def test_the_server_hears_of_saves_from_the_system_and_not_of_reads(tmp_path: Path) -> None:
+    with dev_server(tmp_path, native=True) as (server, builds):
+        assert isinstance(server.observer, ChangeObserver)
+        assert not isinstance(server.observer, PollingObserver)
+        source = tmp_path / "content" / "articles" / "a.md"
+        assert _saved_and_rebuilt(builds, source, source.read_text("utf-8") + "\nMore.\n")
+        assert _saved_and_rebuilt(
+            builds, tmp_path / "mkdocs.yml", (tmp_path / "mkdocs.yml").read_text("utf-8")
+        )
+        new = tmp_path / "content" / "articles" / "b.md"
+        assert _saved_and_rebuilt(builds, new, article("B story", date="2024-05-02T10:00:00+00:00"))
+        # a build reads every source: reading must not set off the next build
+        settled = builds.count
+        builds.happened.clear()
+        for path in (tmp_path / "content").rglob("*"):
+            if path.is_file():
+                path.read_bytes()
+        assert not builds.happened.wait(timeout=1.0)
+        assert builds.count == settled
+
+
+def test_a_site_can_keep_mkdocs_polling_watcher(tmp_path: Path) -> None:
+    with dev_server(tmp_path, native=False) as (server, builds):
+        assert isinstance(server.observer, PollingObserver)
+        source = tmp_path / "content" / "articles" / "a.md"
+        assert _saved_and_rebuilt(builds, source, source.read_text("utf-8") + "\nMore.\n")
