@@ -200,7 +200,7 @@ class BuildCache:
 
     bodies: dict[str, Body] = dataclasses.field(default_factory=dict)
     results: dict[str, ReadResult] = dataclasses.field(default_factory=dict)
-    feeds: dict[str, str] = dataclasses.field(default_factory=dict)
+    feeds: MadeBefore[str] = dataclasses.field(default_factory=MadeBefore)
     # who is related to whom, per edition
     neighbours: dict[str, dict[str, NeighbourPlan]] = dataclasses.field(default_factory=dict)
     placed: PlacedArticles = dataclasses.field(default_factory=PlacedArticles)

@@ -162,13 +162,7 @@ def build_neighbours(
     that between builds (`mkdocs serve`): editing a headline or a body does not redo it.
     """
     everyone = {a.source: a for listing in indexes.months.values() for a in listing.items}
-    key = fingerprint(
-        *(
-            f"{a.source}|{a.date.timestamp()}|{a.section and a.section.id}|"
-            + ",".join(t.slug for t in a.tags)
-            for a in everyone.values()
-        )
-    )
+    key = fingerprint(*(article.relation_key for article in everyone.values()))
     plan = plans.get(key) if plans is not None else None
     if plan is None:
         plan = _plan_neighbours(indexes, everyone)

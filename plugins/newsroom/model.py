@@ -120,6 +120,16 @@ class Article:
         """When the article last changed: `updated` if given, else its publication date."""
         return self.updated or self.date
 
+    @cached_property
+    def relation_key(self) -> str:
+        """What decides which stories are related to this one: date, section and tags."""
+        tags = ",".join(tag.slug for tag in self.tags)
+        return f"{self.source}|{self.date.timestamp()}|{self.section and self.section.id}|{tags}"
+
+    @cached_property
+    def _newest_first(self) -> tuple[float, str]:
+        return (-self.date.timestamp(), self.source)
+
     def sort_key(self) -> tuple[float, str]:
         """Newest first, then by source path, so that equal dates keep a stable order."""
-        return (-self.date.timestamp(), self.source)
+        return self._newest_first

@@ -3,6 +3,7 @@ catalogue and indexes, and written into the site folder (never outside it)."""
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +17,7 @@ from .feeds import (
     json_feed,
     rss_feed,
 )
-from .freshness import signature
+from .freshness import MadeBefore
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
@@ -61,34 +62,25 @@ def feed_specs(
 
 
 def feed_files(
-    specs: Iterator[FeedSpec], options: FeedOptions, cache: dict[str, str] | None = None
+    specs: Iterator[FeedSpec], options: FeedOptions, made: MadeBefore[str] | None = None
 ) -> Iterator[tuple[str, str]]:
     """(path, text) of every feed file: RSS and Atom for each spec, JSON Feed for the site.
-    `cache` keeps feeds by signature between builds (`mkdocs serve`)."""
-    fresh: dict[str, str] = {}
+    `made` keeps the feeds between builds (`mkdocs serve`): a feed whose articles are the
+    same objects, with the same title, description and options, is not written again."""
+    made = made if made is not None else MadeBefore()
+    made.start(options)
     formats = [(RSS_FILE, rss_feed), (ATOM_FILE, atom_feed), (JSON_FILE, json_feed)]
     for spec in specs:
-        items = spec.articles[: options.length]
+        items = tuple(spec.articles[: options.length])
+        # the date of a feed without items is the build's
+        shown = items or spec.fallback_date
         for filename, write in formats:
             if filename == JSON_FILE and not spec.is_front:
                 continue
-            key = signature(
-                filename,
-                spec.title,
-                spec.description,
-                spec.listing_url,
-                spec.language,
-                list(items) or spec.fallback_date,  # the date of a feed without items
-                options,
-            )
-            text = cache.get(key) if cache is not None else None
-            if text is None:
-                text = write(spec, options)
-            fresh[key] = text
-            yield spec.path(filename), text
-    if cache is not None:
-        cache.clear()
-        cache.update(fresh)
+            path = spec.path(filename)
+            inputs = (spec.title, spec.description, spec.listing_url, spec.language, shown)
+            yield path, made.get(path, inputs, partial(write, spec, options))
+    made.finish()
 
 
 def write_outputs(
