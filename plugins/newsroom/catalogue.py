@@ -136,9 +136,8 @@ class Placement:
         return self.article.source
 
     def key(self) -> tuple[object, ...]:
-        """All the placement sets (Tag equality is by slug only: compare the spellings too)."""
-        tags = tuple((tag.name, tag.slug, tag.url) for tag in self.tags)
-        return (self.edition, self.section, self.url, tags, self.held_back)
+        """All the placement sets (tags compare by name, slug and URL)."""
+        return (self.edition, self.section, self.url, self.tags, self.held_back)
 
 
 class PlacedArticles:
@@ -275,7 +274,7 @@ def unify_tags(placements: list[Placement], max_tags: int = 20_000) -> list[Prob
     for slug, names in spellings.items():
         ranked = sorted(names.items(), key=lambda item: (-item[1], item[0]))
         chosen = ranked[0][0]
-        canonical[slug] = Tag(chosen, slug, tag_url(slug) if slug in with_pages else "")
+        canonical[slug] = _tag(chosen, slug, tag_url(slug) if slug in with_pages else "")
         for other, _count in ranked[1:]:
             problems.append(
                 Problem(
@@ -288,6 +287,12 @@ def unify_tags(placements: list[Placement], max_tags: int = 20_000) -> list[Prob
         if placement.tags:
             placement.tags = tuple(canonical[tag.slug] for tag in placement.tags)
     return problems
+
+
+@lru_cache(maxsize=1 << 16)
+def _tag(name: str, slug: str, url: str) -> Tag:
+    # The same object from one build to the next: placements compare tags by identity first
+    return Tag(name, slug, url)
 
 
 def build_catalogue(
