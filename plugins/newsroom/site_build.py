@@ -184,6 +184,8 @@ class SiteBuild:
         settings = self._settings
         # Templates under news/ escape every value by default: front matter is untrusted input.
         env.autoescape = _autoescape_newsroom_templates
+        if self._serving:
+            env.bytecode_cache = self._cache.templates
         env.filters["newsroom_date"] = dates.display_date
         env.filters["newsroom_datetime"] = dates.display_datetime
         # JSON in pages (structured data, Material's configuration) is written without spaces
@@ -241,6 +243,8 @@ class SiteBuild:
             self._write_outputs(config)
         seconds = self._clock.elapsed()
         self._say(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
+        if self._serving:
+            self._cache.heap.build_ends()
 
     def _navigation_pages(self) -> list[Page]:
         if self._nav is None:
