@@ -83,6 +83,21 @@ def test_the_server_hears_of_saves_from_the_system_and_not_of_reads(tmp_path: Pa
         assert builds.count == settled
 
 
+def test_saves_are_heard_through_a_symbolic_link_as_mkdocs_polling_hears_them(
+    tmp_path: Path,
+) -> None:
+    """content/articles may be a link to a folder elsewhere (a wire desk's shared drive)."""
+    outside = tmp_path / "desk"
+    outside.mkdir()
+    (outside / "a.md").write_text(article("A story", date="2024-05-01T10:00:00+00:00"), "utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "articles").symlink_to(outside, target_is_directory=True)
+    with dev_server(tmp_path, native=True) as (server, builds):
+        assert isinstance(server.observer, ChangeObserver)
+        source = outside / "a.md"
+        assert _saved_and_rebuilt(builds, source, source.read_text("utf-8") + "\nMore.\n")
+
+
 def test_a_site_can_keep_mkdocs_polling_watcher(tmp_path: Path) -> None:
     with dev_server(tmp_path, native=False) as (server, builds):
         assert isinstance(server.observer, PollingObserver)

@@ -48,7 +48,8 @@ CHANGES: list[type[FileSystemEvent]] = [
 # watchdog chooses `Observer` for the platform at import time; mypy cannot take a class chosen
 # at run time as a base.
 class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
-    """The platform's observer, told only of changes to files."""
+    """The platform's observer, told only of changes to files, and following symbolic links
+    into the folders they point at, as MkDocs' polling observer and its file scan do."""
 
     def schedule(
         self,
@@ -59,6 +60,7 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
         event_filter: list[type[FileSystemEvent]] | None = None,
         **options: Any,
     ) -> ObservedWatch:
+        options.setdefault("follow_symlink", True)
         watch: ObservedWatch = super().schedule(
             event_handler,
             path,
