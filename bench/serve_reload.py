@@ -80,7 +80,7 @@ class Server:
         self.url = f"http://127.0.0.1:{port}/"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config)]
-        command += ["-a", f"127.0.0.1:{port}"]
+        command += ["--dev-addr", f"127.0.0.1:{port}"]
         self.process = subprocess.Popen(
             command,
             stdout=subprocess.DEVNULL,

@@ -12,6 +12,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from newsroom import site_build
 from newsroom.search import INDEX_DIR, IndexFiles
 
 from .sites import AUTHORS, SECTIONS, article, write_tree
@@ -252,3 +253,19 @@ def test_an_edited_template_override_shows_on_the_next_rebuild(site_root: Path) 
         assert '<p id="mark">second footer</p>' in text and "first footer" not in text
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+def test_plain_serve_on_a_large_site_advises_dirty_once(
+    site_root: Path, dirty: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(site_build, "LARGE_SITE_PAGES", 20)  # the test site has about 90
+    server = Server(site_root, "live", dirty)
+    server.start()
+    try:
+        first, second = server.rebuild(), server.rebuild()
+    finally:
+        server.stop()
+    advice = [line for line in first + second if "without --dirty" in line]
+    assert len(advice) == (0 if dirty else 1)
+    assert all("mkdocs serve --dirty" in line for line in advice)

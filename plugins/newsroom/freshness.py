@@ -242,6 +242,7 @@ class BuildCache:
     # feeds, sitemaps: what the last build wrote, by path
     outputs: dict[str, str] = dataclasses.field(default_factory=dict)
     pages: RenderedPages | None = None
+    advised: bool = False  # told the editor to use --dirty on a large site
 
     def keep_only(self, results: Iterable[str], bodies: Iterable[str]) -> None:
         """Forget what the last build did not use, so that a long session does not grow."""

@@ -55,6 +55,7 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "assets/newsroom/newsroom.css"
+LARGE_SITE_PAGES = 2_000  # where plain `mkdocs serve` gets noticeably slow
 
 
 class SiteBuild:
@@ -245,6 +246,19 @@ class SiteBuild:
         self._say(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
         if self._serving:
             self._cache.heap.build_ends()
+            self._advise_dirty()
+
+    def _advise_dirty(self) -> None:
+        """Once a session: on a large site, plain `mkdocs serve` is slow where `--dirty` is not."""
+        pages = len(self._news_files)
+        if self._dirty or self._cache.advised or pages < LARGE_SITE_PAGES:
+            return
+        self._cache.advised = True
+        self._say(
+            f"{pages:,} pages: without --dirty, MkDocs empties the site folder before every "
+            "rebuild and each page is put back, seconds per save at this size; "
+            "`mkdocs serve --dirty` (make serve) rebuilds only what a save changed"
+        )
 
     def _navigation_pages(self) -> list[Page]:
         if self._nav is None:
