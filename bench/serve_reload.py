@@ -1,14 +1,15 @@
 """From saving an article to the new page being served by a real `mkdocs serve`, end to end.
 
-    python bench/serve_reload.py SITE_DIR [--edits 6] [--port 8765]
+    python bench/serve_reload.py SITE_DIR [--edits 6] [--port 8765] [--plain]
 
 SITE_DIR is a Newsroom site (mkdocs.yml + content/), e.g. one written by bench/generate.py.
 For each way of noticing a save, in one run, the script starts `python -m mkdocs serve
---dirty` on the site, waits for the first build, then changes the headline of the newest
-article (the front page shows it), and times from the write until the front page, fetched
-again the way the browser's livereload script does, shows the new headline; then it restores
-the file and times that too. What is timed is what an editor waits for: MkDocs noticing the
-save, its 0.1 s wait for more changes, the rebuild, and fetching the page again.
+--dirty` (`--plain`: without `--dirty`) on the site, waits for the first build, then changes
+the headline of the newest article (the front page shows it), and times from the write until
+the front page, fetched again the way the browser's livereload script does, shows the new
+headline; then it restores the file and times that too. What is timed is what an editor
+waits for: MkDocs noticing the save, its 0.1 s wait for more changes, the rebuild, and
+fetching the page again.
 
 The two ways: `polling`, MkDocs' own watcher, which looks at every file in the docs folder
 every 0.5 s, and `native`, Newsroom's `native_file_watcher` (the operating system tells the
@@ -74,13 +75,13 @@ def variant_config(site: Path, native: bool) -> Path:
 
 
 class Server:
-    """`mkdocs serve --dirty` in a subprocess; its log is kept to find the lines it prints."""
+    """`mkdocs serve` in a subprocess; its log is kept to find the lines it prints."""
 
-    def __init__(self, config: Path, port: int) -> None:
+    def __init__(self, config: Path, port: int, dirty: bool = True) -> None:
         self.url = f"http://127.0.0.1:{port}/"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        command = [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-f", str(config)]
-        command += ["--dev-addr", f"127.0.0.1:{port}"]
+        command = [sys.executable, "-m", "mkdocs", "serve", "-f", str(config)]
+        command += ["--dev-addr", f"127.0.0.1:{port}", *(["--dirty"] if dirty else [])]
         self.process = subprocess.Popen(
             command,
             stdout=subprocess.DEVNULL,
@@ -136,13 +137,15 @@ def time_until_reloaded(server: Server, path: Path, text: str, title: str) -> fl
     return seconds
 
 
-def measure(site: Path, native: bool, edits: int, port: int) -> tuple[list[float], list[float]]:
+def measure(
+    site: Path, native: bool, edits: int, port: int, dirty: bool
+) -> tuple[list[float], list[float]]:
     """Seconds from each save to the page reloaded, and the plugin's own account of each
     rebuild ("took N s" in its closing line)."""
     config = variant_config(site, native)
     article = newest_article(site)
     original = article.read_text(encoding="utf-8")
-    server = Server(config, port)
+    server = Server(config, port, dirty)
     times = []
     try:
         server.wait_for("Serving on")
@@ -167,10 +170,11 @@ def main() -> None:
     parser.add_argument("site", type=Path)
     parser.add_argument("--edits", type=int, default=6)
     parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--plain", action="store_true", help="mkdocs serve without --dirty")
     args = parser.parse_args()
     results = {}
     for mode, native in MODES.items():
-        times, builds = measure(args.site, native, args.edits, args.port)
+        times, builds = measure(args.site, native, args.edits, args.port, not args.plain)
         results[mode] = times
         shown = ", ".join(f"{t:.2f}" for t in times)
         print(

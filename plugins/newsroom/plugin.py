@@ -52,7 +52,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._dirty = dirty
         self._cache.close()
         serving = command == "serve"
-        self._cache = BuildCache(pages=RenderedPages(dirty) if serving else None)
+        self._cache = BuildCache(pages=RenderedPages() if serving else None)
         self._search = SiteSearch(updated=serving)
 
     def on_shutdown(self) -> None:
@@ -71,6 +71,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         )
         self._build.configure(config)
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._site().before_cleaning(config)
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         return self._site().read(files, config)

@@ -1,12 +1,14 @@
 """One build of a news site, step by step: what the plugin's hooks hand over, in order.
 
 The steps know MkDocs' objects (files, navigation, the Jinja environment) but not its event
-machinery: `plugin.py` calls `read` from `on_files`, `add_navigation` from `on_nav`, `prepare`
-from `on_env`, `sitemap` from `on_post_template` and `write` from `on_post_build`.
+machinery: `plugin.py` calls `before_cleaning` from `on_pre_build`, `read` from `on_files`,
+`add_navigation` from `on_nav`, `prepare` from `on_env`, `sitemap` from `on_post_template` and
+`write` from `on_post_build`.
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,6 +37,7 @@ from .progress import Progress
 from .reading import Markdown, read_site, site_sources
 from .render import Cards, PageRenderer, ShellCache, encode_page, write_page
 from .report import summary_line
+from .search import INDEX_DIR
 from .site_search import use_newsroom_worker
 from .sitemaps import NEWS_SITEMAP, SITEMAP, news_sitemap, robots_txt, sitemap_files
 from .urls import absolute_url
@@ -55,7 +58,6 @@ if TYPE_CHECKING:
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "assets/newsroom/newsroom.css"
-LARGE_SITE_PAGES = 2_000  # where plain `mkdocs serve` gets noticeably slow
 
 
 class SiteBuild:
@@ -111,9 +113,16 @@ class SiteBuild:
         if STYLESHEET not in config.extra_css:
             config.extra_css.insert(0, STYLESHEET)
 
+    def before_cleaning(self, config: MkDocsConfig) -> None:
+        """Under plain `mkdocs serve`, MkDocs is about to empty the site folder: the folders
+        that hold only the plugin's pages are set aside (freshness.KeptFolders)."""
+        if self._serving and not self._dirty:
+            self._cache.folders.set_aside(config.site_dir)
+
     def read(self, files: Files, config: MkDocsConfig) -> Files:
         """Read the authors and articles, publish them, and lay out the site's pages. Returns
         the files MkDocs keeps (not the article sources: the plugin writes their pages)."""
+        self._put_back_kept_folders(config.site_dir)
         settings = self._settings
         read_before = self._cache.sources if self._serving else None
         sources, keep = site_sources(files, settings, read_before)
@@ -140,6 +149,20 @@ class SiteBuild:
         )
         self._news_files = self._generate_pages(config, keep)
         return Files(keep)
+
+    def _put_back_kept_folders(self, site_dir: str) -> None:
+        if not self._serving or self._dirty:
+            return
+        folders = self._cache.folders
+        folders.put_back(site_dir)
+        prefix = str(Path(site_dir)) + os.sep
+        if self._cache.pages is not None:
+            self._cache.pages.keep_in_place(lambda path: folders.holds(path[len(prefix) :]))
+
+    def _in_place(self, path: str) -> bool:
+        """Whether the last build's file at `path` (relative to the site folder) is still
+        there: everything with `--dirty`, what is in a kept folder under plain serve."""
+        return self._dirty or (self._serving and self._cache.folders.holds(path))
 
     def _generate_pages(self, config: MkDocsConfig, keep: list[File]) -> list[File]:
         """The plugin's own pages. They stay out of MkDocs' files: the plugin renders them
@@ -233,7 +256,8 @@ class SiteBuild:
         articles = self._catalogue.articles
 
         def index_for_search() -> None:
-            self._search.write(articles, settings.locale, config.site_dir, self._dirty)
+            in_place = self._in_place(f"{INDEX_DIR}/")
+            self._search.write(articles, settings.locale, config.site_dir, in_place)
 
         # A clean build needs only the index's files: it is made beside the pages. The dev
         # server keeps the index in this process, to update it on the next save.
@@ -246,19 +270,10 @@ class SiteBuild:
         self._say(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
         if self._serving:
             self._cache.heap.build_ends()
-            self._advise_dirty()
-
-    def _advise_dirty(self) -> None:
-        """Once a session: on a large site, plain `mkdocs serve` is slow where `--dirty` is not."""
-        pages = len(self._news_files)
-        if self._dirty or self._cache.advised or pages < LARGE_SITE_PAGES:
-            return
-        self._cache.advised = True
-        self._say(
-            f"{pages:,} pages: without --dirty, MkDocs empties the site folder before every "
-            "rebuild and each page is put back, seconds per save at this size; "
-            "`mkdocs serve --dirty` (make serve) rebuilds only what a save changed"
-        )
+            self._cache.folders.remember(
+                [*(file.dest_uri for file in self._news_files), *self._cache.outputs, INDEX_DIR],
+                (file.dest_uri for file in self._files),
+            )
 
     def _navigation_pages(self) -> list[Page]:
         if self._nav is None:
@@ -330,10 +345,12 @@ class SiteBuild:
             sitemaps.append(NEWS_SITEMAP)
         if settings.robots_txt and self._files.get_file_from_path("robots.txt") is None:
             outputs["robots.txt"] = robots_txt(site_url, sitemaps)
-        write_outputs(config.site_dir, outputs, self._cache.outputs if self._dirty else None)
-        if self._dirty:  # the site folder keeps last build's files: remove what is gone
-            for path in self._cache.outputs.keys() - outputs.keys():
-                remove_with_empty_folders(Path(config.site_dir, path))
+        # what the site folder kept of the last build's files: not written again if unchanged,
+        # removed if gone
+        kept = {path: text for path, text in self._cache.outputs.items() if self._in_place(path)}
+        write_outputs(config.site_dir, outputs, kept)
+        for path in kept.keys() - outputs.keys():
+            remove_with_empty_folders(Path(config.site_dir, path))
         self._cache.outputs = outputs
 
     def _warn(self, problems: Iterable[Problem]) -> None:
