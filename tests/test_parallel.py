@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -34,12 +35,30 @@ def test_a_failing_worker_fails_the_whole_map() -> None:
         fork_map(boom, list(range(400)), processes=2)
 
 
-def test_small_jobs_and_the_dev_server_stay_in_one_process() -> None:
+def test_small_jobs_stay_in_one_process() -> None:
     results = fork_map(_square_with_pid, [1, 2, 3], processes=4)
     assert {pid for _value, pid in results} == {os.getpid()}
-    assert processes_for("serve", 4) == 1
+    assert processes_for("serve", 4) == 4  # the first build of a preview, before any thread
     assert processes_for("build", 3) == 3
     assert processes_for("build", 0) >= 1
+
+
+def test_a_process_that_runs_other_threads_is_never_forked(tmp_path: Path) -> None:
+    """The rebuilds of `mkdocs serve` run beside its server and file watcher threads."""
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        results = fork_map(_square_with_pid, list(range(400)), processes=3)
+        assert {pid for _value, pid in results} == {os.getpid()}
+        marker = tmp_path / "aside"
+        run_aside(lambda: marker.write_text(str(os.getpid())), processes=2).wait()
+        assert marker.read_text() == str(os.getpid())
+    finally:
+        stop.set()
+        thread.join()
+    results = fork_map(_square_with_pid, list(range(400)), processes=3)
+    assert len({pid for _value, pid in results}) == 3
 
 
 def test_progress_speaks_at_most_every_interval_and_not_in_ci(

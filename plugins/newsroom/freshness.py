@@ -99,8 +99,15 @@ class RenderedPages:
         return key in self._stored
 
     def store(self, key: str, data: bytes) -> None:
-        (self._folder / key).write_bytes(data)
+        self.write(key, data)
         self._stored.add(key)
+
+    def write(self, key: str, data: bytes) -> None:
+        """Write a page into the store (a worker process may: `written` records it here)."""
+        (self._folder / key).write_bytes(data)
+
+    def written(self, keys: Iterable[str]) -> None:
+        self._stored.update(keys)
 
     def publish(self, key: str, destination: str) -> None:
         """Put the page with this signature at `destination` (a hard link when possible)."""

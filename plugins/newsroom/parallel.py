@@ -2,8 +2,10 @@
 
 Forking gives each process the build's whole memory (articles, the Markdown instance, the
 Jinja environment) at no cost; each process takes every n-th item and sends its results back
-through a pipe. Forking is for `mkdocs build` only: `mkdocs serve` runs threads, and forking a
-threaded process is unsafe, so there everything runs in the one process.
+through a pipe. Forking a process that runs other threads is unsafe (a lock one of them holds
+stays locked in the child), so work is shared only while this process runs no other thread:
+every `mkdocs build`, and the first build of `mkdocs serve`, which MkDocs runs before its
+server and file watcher start; the rebuilds after a save run in the one process.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 import sys
+import threading
 import traceback
 from typing import TYPE_CHECKING, TypeVar
 
@@ -26,8 +29,8 @@ MIN_ITEMS_PER_PROCESS = 50
 
 
 def processes_for(command: str, requested: int) -> int:
-    """How many processes to use: 1 unless building; `requested` 0 means one per CPU."""
-    if command not in ("build", "gh-deploy") or not hasattr(os, "fork"):
+    """How many processes to use for a build or a preview; `requested` 0 means one per CPU."""
+    if command not in ("build", "gh-deploy", "serve") or not hasattr(os, "fork"):
         return 1
     if requested > 0:
         return requested
@@ -45,6 +48,8 @@ def fork_map(
     `progress` is called in this process with an estimate of how many items are done.
     """
     processes = max(1, min(processes, len(items) // MIN_ITEMS_PER_PROCESS))
+    if not _may_fork():
+        processes = 1
 
     def run(share: Sequence[T]) -> list[R]:
         results = []
@@ -98,13 +103,17 @@ class Aside:
 def run_aside(function: Callable[[], object], processes: int) -> Aside:
     """Run `function` in a forked process while this one goes on (with one process, run it
     now). For work whose result is only files, such as the search index of a clean build."""
-    if processes <= 1:
+    if processes <= 1 or not _may_fork():
         function()
         return Aside(None)
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
         _run_share_and_exit(lambda _item: function(), [None], None)
     return Aside(pid)
+
+
+def _may_fork() -> bool:
+    return threading.active_count() == 1
 
 
 def _run_share_and_exit(

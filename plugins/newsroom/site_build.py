@@ -292,23 +292,27 @@ class SiteBuild:
             write_page(page, render(page))
 
         pages = [news_page(file) for file in self._news_files]
-        progress = Progress(self._say, len(pages), "pages written")
         cached = self._cache.pages
         if cached is None:
+            progress = Progress(self._say, len(pages), "pages written")
             fork_map(write, pages, self._processes, progress.update)
             return
         site_key = self._site_key(config)
-        rendered = 0
-        for done, page in enumerate(pages, 1):
-            key = page.signature(site_key)
-            if not cached.has(key):
-                cached.store(key, render(page))
-                rendered += 1
+        keys = [page.signature(site_key) for page in pages]
+        new = {key: page for key, page in zip(keys, pages, strict=True) if not cached.has(key)}
+
+        def store(key: str) -> str:
+            cached.write(key, render(new[key]))
+            return key
+
+        # shared among processes when the first build of a preview renders every page
+        progress = Progress(self._say, len(new), "pages rendered")
+        cached.written(fork_map(store, list(new), self._processes, progress.update))
+        for key, page in zip(keys, pages, strict=True):
             cached.publish(key, page.file.abs_dest_path)
-            progress.update(done)
         cached.forget_unused()
-        unchanged = "; the others had not changed" if rendered < len(pages) else ""
-        self._say(f"rendered {rendered} of {len(pages)} pages{unchanged}")
+        unchanged = "; the others had not changed" if len(new) < len(pages) else ""
+        self._say(f"rendered {len(new)} of {len(pages)} pages{unchanged}")
 
     def _site_key(self, config: MkDocsConfig) -> str:
         """What every news page shows besides its own content: the configuration, the
