@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
-from newsroom.watching import ChangeObserver
+from newsroom.watching import ChangeObserver, watch_natively
 
 from .sites import article, build_site
 
@@ -103,3 +103,14 @@ def test_a_site_can_keep_mkdocs_polling_watcher(tmp_path: Path) -> None:
         assert isinstance(server.observer, PollingObserver)
         source = tmp_path / "content" / "articles" / "a.md"
         assert _saved_and_rebuilt(builds, source, source.read_text("utf-8") + "\nMore.\n")
+
+
+def test_a_dev_server_newsroom_does_not_know_keeps_its_own_watcher(tmp_path: Path) -> None:
+    """If MkDocs' dev server changes how it keeps its watches, the plugin leaves it alone
+    and says why (the plugin logs the reason as one info line)."""
+    server = LiveReloadServer(builder=Builds(), host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(tmp_path))
+    del server._watched_paths  # as if a later MkDocs kept them elsewhere
+    observer = server.observer
+    assert "does not know" in watch_natively(server)
+    assert server.observer is observer
