@@ -76,10 +76,11 @@ class Catalogue:
         }
 
 
-def format_article_url(pattern: str, article: Article) -> str:
-    """Fill the URL pattern; the result is a site-relative directory URL, never escaping it."""
-    section = article.section.id if article.section else "news"
-    return _article_path(pattern, article.date, article.slug, section, article.source)
+def format_article_url(pattern: str, article: Article, section: Section | None) -> str:
+    """Fill the URL pattern for `article` in `section`; the result is a site-relative
+    directory URL, never escaping it."""
+    folder = section.id if section else "news"
+    return _article_path(pattern, article.date, article.slug, folder, article.source)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -190,10 +191,7 @@ def assign_urls(
     for placement in sorted(placements, key=lambda p: p.source):
         article = placement.article
         folder = folder_of.get(placement.edition, "")
-        section = placement.section.id if placement.section else "news"
-        wanted = folder + _article_path(
-            pattern, article.date, article.slug, section, article.source
-        )
+        wanted = folder + format_article_url(pattern, article, placement.section)
         url, number = wanted, 1
         while url in taken or (url.startswith(reserved) and not _inside_edition(url, folder)):
             number += 1

@@ -98,10 +98,6 @@ class RenderedPages:
     def has(self, key: str) -> bool:
         return key in self._stored
 
-    def store(self, key: str, data: bytes) -> None:
-        self.write(key, data)
-        self._stored.add(key)
-
     def write(self, key: str, data: bytes) -> None:
         """Write a page into the store (a worker process may: `written` records it here)."""
         (self._folder / key).write_bytes(data)

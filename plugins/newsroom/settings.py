@@ -107,7 +107,7 @@ def _check_article_url(pattern: str) -> None:
         reading_minutes=1,
         slug="sample",
     )
-    format_article_url(pattern, sample)
+    format_article_url(pattern, sample, sample.section)
 
 
 # The Babel locale of languages Babel knows under another name.

@@ -50,8 +50,10 @@ class SiteSearch:
         # from one build to the next (catalogue.PlacedArticles), and is not looked at again
         self._indexed: dict[str, Article] = {}
 
-    def write(self, articles: Iterable[Article], locale: str, site_dir: str, dirty: bool) -> int:
-        """Bring the index up to date with `articles` and write it; returns files written."""
+    def write(self, articles: Iterable[Article], locale: str, site_dir: str, in_place: bool) -> int:
+        """Bring the index up to date with `articles` and write it; returns files written.
+        `in_place`: the site folder still holds the files the last write left (`--dirty`, or
+        a folder kept through plain serve), so only the changed ones are written."""
         target = Path(site_dir) / INDEX_DIR
         current = {article.url: article for article in articles}
         if self._index is None or locale != self._locale:
@@ -68,4 +70,4 @@ class SiteSearch:
         removed = [url for url in indexed if url not in current]
         changes = self._index.update(changed, removed)
         self._indexed = current
-        return len(self._index.write(target, changes if dirty else None))
+        return len(self._index.write(target, changes if in_place else None))
