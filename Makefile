@@ -12,7 +12,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# (egg-info left by an earlier name of the package would register the plugin twice)
 $(VENV)/.installed: $(BIN)/python pyproject.toml
+	rm -rf plugins/*.egg-info
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
@@ -46,4 +48,4 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .venv node_modules .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site .venv node_modules .pytest_cache .mypy_cache .ruff_cache plugins/*.egg-info

@@ -62,7 +62,8 @@ import generate  # noqa: E402
 TOOLS = ("newsroom", "material")
 # The environment of every build; --plugin-ref puts a snapshot of the plugin first on PYTHONPATH.
 BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-PLUGIN_DIR = REPO / "plugins" / "newsroom"
+PACKAGE = "mkdocs_newsroom"
+PLUGIN_DIR = REPO / "plugins" / PACKAGE
 ARTICLE_PAGE = re.compile(r"^(?:blog/)?\d{4}/\d{2}/\d{2}/[^/]+/index\.html$")
 TIME_FIELDS = {
     "user_s": re.compile(r"User time \(seconds\): ([\d.]+)"),
@@ -325,9 +326,9 @@ def snapshot_plugin(ref: str) -> tuple[str, Path]:
     if not sha:
         raise SystemExit(f"run.py: no commit {ref!r} in {REPO}")
     target = OUT / f"plugin-{sha[:12]}"
-    if not (target / "plugins" / "newsroom" / "plugin.py").exists():
+    if not (target / "plugins" / PACKAGE / "plugin.py").exists():
         archive = subprocess.run(
-            ["git", "archive", "--format=tar", sha, "plugins/newsroom"],
+            ["git", "archive", "--format=tar", sha, f"plugins/{PACKAGE}"],
             cwd=REPO,
             capture_output=True,
             check=True,
@@ -344,9 +345,9 @@ def use_plugin(ref: str) -> str:
     BUILD_ENV["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(path), os.environ.get("PYTHONPATH", "")) if p
     )
-    PLUGIN_DIR = path / "newsroom"
+    PLUGIN_DIR = path / PACKAGE
     probe = subprocess.run(
-        [sys.executable, "-c", "import newsroom; print(newsroom.__file__)"],
+        [sys.executable, "-c", f"import {PACKAGE}; print({PACKAGE}.__file__)"],
         env=BUILD_ENV,
         capture_output=True,
         text=True,
@@ -391,8 +392,8 @@ def context() -> dict[str, Any]:
 
 
 COMPONENTS = [
-    ("/plugins/newsroom/templates/", "Jinja templates (compiled)"),
-    ("/plugins/newsroom/", "Newsroom plugin (Python)"),
+    (f"/plugins/{PACKAGE}/templates/", "Jinja templates (compiled)"),
+    (f"/plugins/{PACKAGE}/", "Newsroom plugin (Python)"),
     ("site-packages/material/templates/", "Jinja templates (compiled)"),
     ("site-packages/jinja2/", "Jinja2 runtime"),
     ("site-packages/markupsafe/", "MarkupSafe"),
@@ -409,11 +410,14 @@ PHASES = [
     ("mkdocs build(), everything", r"mkdocs/commands/build\.py:\d+\(build\)"),
     (
         "  Newsroom on_files: read and render articles, indexes",
-        r"newsroom/plugin\.py:\d+\(on_files\)",
+        r"mkdocs_newsroom/build/site_build\.py:\d+\(read\)",
     ),
     ("    Python-Markdown convert()", r"markdown/core\.py:\d+\(convert\)"),
     ("  MkDocs _build_page: pages MkDocs renders", r"mkdocs/commands/build\.py:\d+\(_build_page\)"),
-    ("  Newsroom on_post_build: pages it renders", r"newsroom/plugin\.py:\d+\(on_post_build\)"),
+    (
+        "  Newsroom on_post_build: pages it renders",
+        r"mkdocs_newsroom/build/site_build\.py:\d+\(write\)",
+    ),
     ("  Jinja render(), in any of the above", r"jinja2/environment\.py:\d+\(render\)"),
     ("    article pages (news/article.html)", r"news/article\.html:\d+\(root\)"),
     ("    listing pages (news/listing.html)", r"news/listing\.html:\d+\(root\)"),

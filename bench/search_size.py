@@ -49,16 +49,13 @@ sys.path[:0] = [str(REPO / "plugins"), str(REPO)]
 
 from tests.search_corpus import synthetic_documents, vocabulary  # noqa: E402
 
-from newsroom.search import (  # noqa: E402
-    INDEX_DIR,
-    WORKER_PATH,
-    SearchDocument,
-    SearchIndex,
-)
+from mkdocs_newsroom.search.documents import SearchDocument  # noqa: E402
+from mkdocs_newsroom.search.index import SearchIndex  # noqa: E402
+from mkdocs_newsroom.search.shards import INDEX_DIR, WORKER_PATH  # noqa: E402
 
 RANKS = (100, 1000, 3000, 10000)  # frequency ranks of the words queried (synthetic)
 GENERATED_WORDS = ("government", "hospital", "Kabul", "batteries", "ceasefire")
-WORKER = REPO / "plugins" / "newsroom" / "templates" / WORKER_PATH
+WORKER = REPO / "plugins" / "mkdocs_newsroom" / "templates" / WORKER_PATH
 
 
 def generated_documents(count: int) -> list[SearchDocument]:

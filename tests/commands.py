@@ -21,10 +21,13 @@ BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
-def run(root: Path, command: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """`command` (newsroom, mkdocs...) from the virtual environment, run in `root`."""
+def run(
+    root: Path, command: str, *args: str, bin_dir: Path = BIN
+) -> subprocess.CompletedProcess[str]:
+    """`command` (newsroom, mkdocs...) from the virtual environment (`bin_dir`: another
+    one's), run in `root`."""
     return subprocess.run(
-        [str(BIN / command), *args],
+        [str(bin_dir / command), *args],
         cwd=root,
         env=ENV,
         capture_output=True,
@@ -55,11 +58,11 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(root: Path) -> Iterator[str]:
+def serving(root: Path, bin_dir: Path = BIN) -> Iterator[str]:
     """`mkdocs serve` running in `root`; yields its base URL once it answers."""
     port = _free_port()
     process = subprocess.Popen(
-        [str(BIN / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        [str(bin_dir / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
         cwd=root,
         env=ENV,
         stdout=subprocess.DEVNULL,

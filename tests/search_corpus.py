@@ -11,7 +11,8 @@ from __future__ import annotations
 import random
 from functools import cache
 
-from newsroom.search import SearchDocument, stem
+from mkdocs_newsroom.search.documents import SearchDocument
+from mkdocs_newsroom.search.text import stem
 
 SEED = 20261126
 VOCABULARY_SIZE = 20_000

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from selectolax.lexbor import LexborHTMLParser
 
-from newsroom.wire import first_sentence
+from mkdocs_newsroom.cli.wire_import import first_sentence
 
 from .commands import copy_demo, fetch, newsroom, run, serving
 from .sites import CORPUS, SEED, article, build_site

@@ -303,7 +303,7 @@ def test_output_has_no_paths_outside_the_site(tmp_path: Path) -> None:
 
 def test_markdown_body_html_is_rendered_once_per_article(tmp_path: Path) -> None:
     # The rendered body is cached by content, so a second build of the same text reuses it.
-    from newsroom.bodies import MarkdownRenderer
+    from mkdocs_newsroom.reading.bodies import MarkdownRenderer
 
     calls = []
     original = MarkdownRenderer.render

@@ -12,7 +12,8 @@ import pytest
 from lxml import etree
 from selectolax.lexbor import LexborHTMLParser
 
-from newsroom.search import INDEX_DIR, IndexFiles
+from mkdocs_newsroom.search.query import IndexFiles
+from mkdocs_newsroom.search.shards import INDEX_DIR
 
 from .checkers import (
     rss_problems,

@@ -16,9 +16,10 @@ import pytest
 from babel.dates import get_month_names
 from lxml import etree
 
-from newsroom.bodies import render_plaintext
-from newsroom.i18n import translate
-from newsroom.search import INDEX_DIR, IndexFiles
+from mkdocs_newsroom.reading.bodies import render_plaintext
+from mkdocs_newsroom.rendering.strings import translate
+from mkdocs_newsroom.search.query import IndexFiles
+from mkdocs_newsroom.search.shards import INDEX_DIR
 
 from .browser import chromium, open_page, page_log, search, serve_dir
 from .checkers import rss_problems, validate_atom, validate_sitemap

@@ -10,12 +10,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsroom.articles import ArticleReader, ReadOptions
-from newsroom.bodies import MarkdownRenderer
-from newsroom.errors import ArticleError
-from newsroom.frontmatter import parse_front_matter
-from newsroom.metadata import FieldError, Registry, parse_datetime
-from newsroom.model import Author, Section
+from mkdocs_newsroom.model import Author, Section
+from mkdocs_newsroom.problems import ArticleError
+from mkdocs_newsroom.reading.articles import ArticleReader
+from mkdocs_newsroom.reading.bodies import MarkdownRenderer
+from mkdocs_newsroom.reading.fields import FieldError, Registry, parse_datetime
+from mkdocs_newsroom.reading.frontmatter import parse_front_matter
+from mkdocs_newsroom.settings.checked import ReadOptions
 
 KABUL = ZoneInfo("Asia/Kabul")
 REGISTRY = Registry(

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from newsroom.search import INDEX_DIR, IndexFiles
+from mkdocs_newsroom.search.query import IndexFiles
+from mkdocs_newsroom.search.shards import INDEX_DIR
 
 from .checkers import structured_data
 from .sites import article, build_site, write_tree

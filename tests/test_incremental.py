@@ -12,7 +12,8 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from newsroom.search import INDEX_DIR, IndexFiles
+from mkdocs_newsroom.search.query import IndexFiles
+from mkdocs_newsroom.search.shards import INDEX_DIR
 
 from .sites import AUTHORS, SECTIONS, article, write_tree
 

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from newsroom.indexes import Listing, build_indexes, build_neighbours
-from newsroom.model import Article, Author, Section, Tag
-from newsroom.pagination import Pagination, paginate
+from mkdocs_newsroom.catalogue.indexes import Listing, build_indexes
+from mkdocs_newsroom.catalogue.neighbours import build_neighbours
+from mkdocs_newsroom.catalogue.pagination import Pagination, paginate
+from mkdocs_newsroom.model import Article, Author, Section, Tag
 
 from .sites import Site, article, build_site
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from newsroom.errors import NewsroomError
-from newsroom.parallel import fork_map, processes_for, run_aside
-from newsroom.progress import Progress
+from mkdocs_newsroom.build.parallel import fork_map, processes_for, run_aside
+from mkdocs_newsroom.build.progress import Progress
+from mkdocs_newsroom.problems import NewsroomError
 
 
 def _square_with_pid(number: int) -> tuple[int, int]:

@@ -7,8 +7,13 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsroom.bodies import render_plaintext
-from newsroom.plaintext import Block, decode_character_references, inline_html, split_blocks
+from mkdocs_newsroom.reading.bodies import render_plaintext
+from mkdocs_newsroom.reading.plaintext import (
+    Block,
+    decode_character_references,
+    inline_html,
+    split_blocks,
+)
 
 
 def test_blank_lines_separate_paragraphs_and_lines_join() -> None:

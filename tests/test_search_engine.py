@@ -1,4 +1,4 @@
-"""Newsroom's search index (plugins/newsroom/search.py) and its worker (search-worker.js).
+"""Newsroom's search index (plugins/mkdocs_newsroom/search/) and its worker (search-worker.js).
 
 Unit tests of the text rules, ranking, determinism, incremental updates and the sizes a query
 loads at 10,000 articles; then chromium: Material's own search box on a Material-built page,
@@ -19,34 +19,27 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from newsroom.search import (
+from mkdocs_newsroom.search.codec import NUMBER_DIGITS, decode_numbers, encode_numbers
+from mkdocs_newsroom.search.documents import SearchDocument
+from mkdocs_newsroom.search.index import LONG_POSTINGS, SearchIndex
+from mkdocs_newsroom.search.query import query_words
+from mkdocs_newsroom.search.shards import (
     CHUNK_SIZE,
     INDEX_DIR,
-    LONG_POSTINGS,
     MANIFEST,
-    NUMBER_DIGITS,
     WORKER_PATH,
-    SearchDocument,
-    SearchIndex,
     ShardScheme,
     chunk_path,
-    decode_numbers,
-    encode_numbers,
-    normalize,
     postings_path,
     prefix_path,
-    query_words,
-    stem,
-    term_hash,
-    terms,
-    tokenize,
 )
+from mkdocs_newsroom.search.text import normalize, stem, term_hash, terms, tokenize
 
 from .browser import chromium, open_page, page_log, search, serve_dir
 from .search_corpus import synthetic_documents, vocabulary
 from .sites import CORPUS, REPO
 
-WORKER = REPO / "plugins" / "newsroom" / "templates" / WORKER_PATH
+WORKER = REPO / "plugins" / "mkdocs_newsroom" / "templates" / WORKER_PATH
 PASHTO = CORPUS / "voa-pashto-ps" / "001.txt"
 ZWNJ = "\u200c"
 BUDGET = 300 * 1024  # gzipped bytes a first query may load at 10,000 articles

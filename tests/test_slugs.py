@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsroom.slugs import MAX_SLUG_LENGTH, is_slug, slugify
+from mkdocs_newsroom.slugs import MAX_SLUG_LENGTH, is_slug, slugify
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""`mkdocs serve` learns of a save from the operating system (watching.py): MkDocs' own dev
+"""`mkdocs serve` learns of a save from the operating system (preview/watching.py): MkDocs' own dev
 server, given its watches by MkDocs' serve command and then by the plugin's `on_serve`, run in
 a thread with a builder that counts; files are written and read for real."""
 
@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers.polling import PollingObserver
 
-from newsroom.watching import ChangeObserver, watch_natively
+from mkdocs_newsroom.preview.watching import ChangeObserver, watch_natively
 
 from .sites import article, build_site
 

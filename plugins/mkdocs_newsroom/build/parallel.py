@@ -1,0 +1,150 @@
+"""Sharing work among forked processes, for `mkdocs build` on machines with several cores.
+
+Forking gives each process the build's whole memory (articles, the Markdown instance, the
+Jinja environment) at no cost; each process takes every n-th item and sends its results back
+through a pipe. Forking a process that runs other threads is unsafe (a lock one of them holds
+stays locked in the child), so work is shared only while this process runs no other thread:
+every `mkdocs build`, and the first build of `mkdocs serve`, which MkDocs runs before its
+server and file watcher start; the rebuilds after a save run in the one process.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import threading
+import traceback
+from typing import TYPE_CHECKING, TypeVar
+
+from ..problems import NewsroomError
+from .progress import Progress
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from ..reading.articles import MapFunction
+
+T = TypeVar("T")
+R = TypeVar("R")
+A = TypeVar("A")
+B = TypeVar("B")
+
+MIN_ITEMS_PER_PROCESS = 50
+
+
+def processes_for(command: str, requested: int) -> int:
+    """How many processes to use for a build or a preview; `requested` 0 means one per CPU."""
+    if command not in ("build", "gh-deploy", "serve") or not hasattr(os, "fork"):
+        return 1
+    if requested > 0:
+        return requested
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
+def fork_map(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    processes: int,
+    progress: Callable[[int], None] | None = None,
+) -> list[R]:
+    """`[function(item) for item in items]`, computed by up to `processes` processes.
+
+    `progress` is called in this process with an estimate of how many items are done.
+    """
+    processes = max(1, min(processes, len(items) // MIN_ITEMS_PER_PROCESS))
+    if not _may_fork():
+        processes = 1
+
+    def run(share: Sequence[T]) -> list[R]:
+        results = []
+        for done, item in enumerate(share, 1):
+            results.append(function(item))
+            if progress is not None:
+                progress(done * processes)
+        return results
+
+    if processes <= 1:
+        return run(items)
+    children: list[tuple[int, int]] = []
+    for share in range(1, processes):
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - runs in the child
+            os.close(read_end)
+            _run_share_and_exit(function, items[share::processes], write_end)
+        os.close(write_end)
+        children.append((pid, read_end))
+    results: list[list[R]] = [run(items[0::processes])]
+    failed = 0
+    for pid, read_end in children:
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+        status = os.waitpid(pid, 0)[1]
+        if status != 0 or not data:
+            failed += 1
+            results.append([])
+        else:
+            results.append(pickle.loads(data))
+    if failed:
+        raise NewsroomError(f"newsroom: {failed} worker process(es) failed (see the error above)")
+    merged: list[R] = [None] * len(items)  # type: ignore[list-item]
+    for share, share_results in enumerate(results):
+        merged[share::processes] = share_results
+    return merged
+
+
+def shared_map(processes: int, say: Callable[[str], None], what: str) -> MapFunction:
+    """`fork_map` over `processes`, saying how far it got on long runs (`what`: what an item
+    done is, such as "article bodies rendered")."""
+
+    def map_shared(function: Callable[[A], B], items: Sequence[A], /) -> list[B]:
+        progress = Progress(say, len(items), what)
+        return fork_map(function, items, processes, progress.update)
+
+    return map_shared
+
+
+class Aside:
+    """Work running in a forked process beside this one; `wait()` for it to finish."""
+
+    def __init__(self, pid: int | None) -> None:
+        self._pid = pid
+
+    def wait(self) -> None:
+        if self._pid is not None and os.waitpid(self._pid, 0)[1] != 0:
+            raise NewsroomError("newsroom: a worker process failed (see the error above)")
+
+
+def run_aside(function: Callable[[], object], processes: int) -> Aside:
+    """Run `function` in a forked process while this one goes on (with one process, run it
+    now). For work whose result is only files, such as the search index of a clean build."""
+    if processes <= 1 or not _may_fork():
+        function()
+        return Aside(None)
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child
+        _run_share_and_exit(lambda _item: function(), [None], None)
+    return Aside(pid)
+
+
+def _may_fork() -> bool:
+    return threading.active_count() == 1
+
+
+def _run_share_and_exit(
+    function: Callable[[T], R], items: Sequence[T], write_end: int | None
+) -> None:  # pragma: no cover - runs in the child
+    status = 0
+    try:
+        results = [function(item) for item in items]
+        if write_end is not None:
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(pickle.dumps(results, pickle.HIGHEST_PROTOCOL))
+    except BaseException:
+        traceback.print_exc(file=sys.stderr)
+        status = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)

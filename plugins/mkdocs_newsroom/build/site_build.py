@@ -1,0 +1,268 @@
+"""One build of a news site, step by step: what the plugin's hooks hand over, in order.
+
+The steps know MkDocs' objects (files, navigation, the Jinja environment) but not its event
+machinery: `plugin.py` calls `configure` from `on_config`, `before_cleaning` from
+`on_pre_build`, `read` from `on_files`, `add_navigation` from `on_nav`, `prepare` from
+`on_env`, `sitemap` from `on_post_template` and `write` from `on_post_build`.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.structure.files import Files
+
+from .. import __version__
+from ..catalogue.editions import SiteIndexes, index_site
+from ..catalogue.publishing import Catalogue
+from ..catalogue.site import read_site
+from ..clock import now
+from ..outputs.site_outputs import SiteInfo, SiteOutputs
+from ..preview.signatures import files_key, signature
+from ..reading.site import Markdown
+from ..rendering.context import Site, prepare_environment
+from ..rendering.dates import month_title
+from ..rendering.page_files import SitePages, add_to_navigation, site_page_files
+from ..rendering.pages import news_page
+from ..rendering.renderer import PageRenderer, encode_page
+from ..rendering.theme import add_to_theme, template_folders
+from ..search.shards import INDEX_DIR
+from ..search.site import use_newsroom_worker
+from .page_writing import write_changed_pages, write_every_page
+from .parallel import processes_for, run_aside, shared_map
+from .progress import Progress
+from .report import summary_line
+from .sources import site_sources
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+    from ..preview.cache import BuildCache
+    from ..problems import Problem
+    from ..rendering.pages import NewsPage
+    from ..search.site import SiteSearch
+    from ..settings.checked import Settings
+
+
+class SiteBuild:
+    """The state of one build. `cache` and `search` outlive it (under `mkdocs serve`)."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        cache: BuildCache,
+        search: SiteSearch,
+        *,
+        command: str,
+        dirty: bool,
+        processes: int,
+        say: Callable[[str], None],
+        warn: Callable[[str], None],
+    ) -> None:
+        self._settings = settings
+        self._cache = cache
+        self._search = search
+        self._serving = command == "serve"
+        self._dirty = dirty
+        self._processes = processes_for(command, processes)
+        self._say = say
+        self._warn_line = warn
+        self._now = now()
+        self._config_key = ""  # of the configuration (configure): what page objects depend on
+        self._clock = Progress(say, 0, "build")
+        self._catalogue = Catalogue()
+        self._indexes = SiteIndexes()
+        self._failed = 0
+        self._files = Files([])
+        self._pages = SitePages([], None, [])
+        self._nav: Navigation | None = None
+        self._env: Environment | None = None
+        self._outputs: SiteOutputs | None = None
+
+    def configure(self, config: MkDocsConfig) -> None:
+        """The theme finds the plugin's templates and stylesheet; the tabs are on."""
+        if self._serving:
+            self._cache.heap.build_starts()
+        self._config_key = _config_key(config)
+        if config.site_url:
+            site = SiteInfo(config.site_name, config.site_url, config.site_description or "")
+            self._outputs = SiteOutputs(self._settings, site, self._now, self._cache.outputs)
+        else:
+            self._warn_line(
+                "site_url is not set in mkdocs.yml; feeds, sitemaps and structured "
+                "data need absolute URLs, so they are not written"
+            )
+        add_to_theme(config, tabs=self._settings.navigation)
+
+    def before_cleaning(self, config: MkDocsConfig) -> None:
+        """Under plain `mkdocs serve`, MkDocs is about to empty the site folder: the folders
+        that hold only the plugin's pages are set aside (preview.kept_folders)."""
+        if self._serving and not self._dirty:
+            self._cache.folders.set_aside(config.site_dir)
+
+    def read(self, files: Files, config: MkDocsConfig) -> Files:
+        """Read the authors and articles, publish them, and lay out the site's pages. Returns
+        the files MkDocs keeps (not the article sources: the plugin writes their pages)."""
+        self._put_back_kept_folders(config.site_dir)
+        settings = self._settings
+        read_before = self._cache.sources if self._serving else None
+        sources, keep = site_sources(files, settings, read_before)
+        reading = read_site(
+            sources,
+            settings,
+            Markdown(config.markdown_extensions, config.mdx_configs),
+            now=self._now,
+            preview=self._serving,
+            map_bodies=shared_map(self._processes, self._say, "article bodies rendered"),
+            memory=self._cache.reading,
+        )
+        self._warn(reading.problems)
+        self._failed = reading.failed
+        self._catalogue = reading.catalogue
+        self._indexes = index_site(
+            self._catalogue,
+            settings.editions,
+            reading.authors,
+            self._now,
+            settings.front_page_rules,
+            month_title,
+            self._cache.neighbours,
+        )
+        self._pages = site_page_files(
+            self._cache.page_files,
+            config,
+            self._catalogue,
+            self._indexes,
+            settings,
+            (file.src_uri for file in keep),
+            self._config_key,
+        )
+        return Files(keep)
+
+    def _put_back_kept_folders(self, site_dir: str) -> None:
+        if not self._serving or self._dirty:
+            return
+        folders = self._cache.folders
+        folders.put_back(site_dir)
+        prefix = str(Path(site_dir)) + os.sep
+        if self._cache.pages is not None:
+            self._cache.pages.keep_in_place(lambda path: folders.holds(path[len(prefix) :]))
+
+    def _in_place(self, path: str) -> bool:
+        """Whether the last build's file at `path` (relative to the site folder) is still
+        there: everything with `--dirty`, what is in a kept folder under plain serve."""
+        return self._dirty or (self._serving and self._cache.folders.holds(path))
+
+    def add_navigation(self, nav: Navigation) -> None:
+        add_to_navigation(nav, self._pages.tabs, self._pages.homepage)
+        self._nav = nav
+
+    def prepare(self, env: Environment, files: Files, config: MkDocsConfig) -> None:
+        """What the templates use: filters, and the `newsroom` global."""
+        if self._serving:
+            env.bytecode_cache = self._cache.templates
+        site = Site(
+            config.site_name,
+            config.site_url or "",
+            str(config.theme.get("favicon") or "assets/images/favicon.png"),
+            palette_toggle=bool(config.theme.get("palette")),
+        )
+        navigation = [page.url for page in self._navigation_pages()]
+        prepare_environment(
+            env, self._settings, site, self._catalogue, self._indexes, navigation
+        )
+        self._files = files
+        self._env = env
+
+    def sitemap(self, config: MkDocsConfig) -> str | None:
+        """sitemap.xml with each page's real last change (MkDocs writes the build date)."""
+        if self._outputs is None:
+            return None
+        return self._outputs.sitemap([*self._files, *self._pages.files])
+
+    def write(self, config: MkDocsConfig) -> None:
+        """The plugin's pages, the search index, feeds and sitemaps; the closing line."""
+        articles = self._catalogue.articles
+
+        def index_for_search() -> None:
+            in_place = self._in_place(f"{INDEX_DIR}/")
+            self._search.write(articles, self._settings.locale, config.site_dir, in_place)
+
+        # A clean build needs only the index's files: it is made beside the pages. The dev
+        # server keeps the index in this process, to update it on the next save.
+        search = run_aside(index_for_search, 1 if self._serving else self._processes)
+        self._write_pages(config)
+        search.wait()
+        if self._outputs is not None:
+            self._outputs.write(
+                config.site_dir,
+                self._catalogue,
+                self._indexes,
+                robots_txt_given=self._files.get_file_from_path("robots.txt") is not None,
+                in_place=self._in_place,
+            )
+        seconds = self._clock.elapsed()
+        self._say(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
+        if self._serving:
+            self._cache.heap.build_ends()
+            written = self._cache.outputs.written
+            self._cache.folders.remember(
+                [*(file.dest_uri for file in self._pages.files), *written, INDEX_DIR],
+                (file.dest_uri for file in self._files),
+            )
+
+    def _navigation_pages(self) -> list[Page]:
+        if self._nav is None:
+            return []
+        homepage = self._pages.homepage
+        home = [homepage] if homepage is not None else []
+        return [*self._nav.pages, *home, *self._pages.tabs]
+
+    def _write_pages(self, config: MkDocsConfig) -> None:
+        assert self._nav is not None and self._env is not None
+        renderer = PageRenderer(self._env, config, self._nav, self._files)
+
+        def render(page: NewsPage) -> bytes:
+            return encode_page(use_newsroom_worker(renderer.render(page)))
+
+        pages = [news_page(file) for file in self._pages.files]
+        rendered = self._cache.pages
+        if rendered is None:
+            write_every_page(pages, render, self._processes, self._say)
+        else:
+            site_key = self._site_key(config)
+            write_changed_pages(pages, render, rendered, site_key, self._processes, self._say)
+
+    def _site_key(self, config: MkDocsConfig) -> str:
+        """What every news page shows besides its own content: the configuration, the
+        templates, the navigation, the breaking-news banner."""
+        return signature(
+            self._config_key,
+            files_key(template_folders(config)),
+            [(str(page.title), page.url) for page in self._navigation_pages()],
+            [front.breaking for front in self._indexes.fronts().values()],
+        )
+
+    def _warn(self, problems: Iterable[Problem]) -> None:
+        for problem in problems:
+            self._warn_line(str(problem))
+
+
+def _config_key(config: MkDocsConfig) -> str:
+    """The configuration a build was made with: its file, and where the site goes."""
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    return signature(
+        __version__,
+        config_file.read_bytes().hex() if config_file and config_file.is_file() else "",
+        config.site_url,
+        config.site_dir,
+        config.use_directory_urls,
+    )

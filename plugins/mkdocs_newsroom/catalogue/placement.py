@@ -1,0 +1,172 @@
+"""Where each article goes: its edition and its section there, and its URL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ..problems import Problem
+from ..settings.article_url import DEFAULT_FOLDER, fill_article_url
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from ..model import Article, Edition, Section, Tag
+
+RESERVED_PREFIXES = ("section/", "tags/", "authors/", "archive/", "search/", "assets/")
+
+
+@dataclass
+class Placement:
+    """What the catalogue decides for one article as read: its edition and its section there,
+    why it is held back, its URL and its tags as the site spells them."""
+
+    article: Article
+    edition: str
+    section: Section | None
+    url: str
+    tags: tuple[Tag, ...]
+    held_back: str = ""
+
+    @classmethod
+    def of(cls, article: Article) -> Placement:
+        return cls(article, article.edition, article.section, article.url, article.tags)
+
+    @property
+    def source(self) -> str:
+        return self.article.source
+
+    def key(self) -> tuple[object, ...]:
+        """All the placement sets (tags compare by name, slug and URL)."""
+        return (self.edition, self.section, self.url, self.tags, self.held_back)
+
+
+class PlacedArticles:
+    """The placed articles of the last build, so that an article placed the same way again is
+    the same object (`mkdocs serve`: later steps tell unchanged articles by identity)."""
+
+    def __init__(self) -> None:
+        self._placed: dict[tuple[str, str], tuple[tuple[object, ...], Article]] = {}
+
+    def place(self, placements: Iterable[Placement]) -> list[Article]:
+        placed = []
+        kept: dict[tuple[str, str], tuple[tuple[object, ...], Article]] = {}
+        for placement in placements:
+            article = placement.article
+            name = (article.source, article.fingerprint)
+            key = placement.key()
+            previous = self._placed.get(name)
+            if previous is not None and previous[0] == key:
+                result = previous[1]
+            else:
+                result = replace(
+                    article,
+                    edition=placement.edition,
+                    section=placement.section,
+                    url=placement.url,
+                    tags=placement.tags,
+                    held_back=placement.held_back,
+                )
+            kept[name] = (key, result)
+            placed.append(result)
+        self._placed = kept
+        return placed
+
+
+def choose_edition(lang: str, editions: Sequence[Edition]) -> Edition | None:
+    """The edition of an article's `lang`: exact tag, then its primary language."""
+    if not lang:
+        return editions[0]
+    for edition in editions:
+        if edition.accepts(lang):
+            return edition
+    primary = lang.split("-")[0]
+    for edition in editions:
+        if edition.accepts(primary):
+            return edition
+    return None
+
+
+def assign_editions(placements: Iterable[Placement], editions: Sequence[Edition]) -> list[Problem]:
+    """Put each article in the edition of its language, with the edition's sections."""
+    problems = []
+    for placement in placements:
+        article = placement.article
+        edition = choose_edition(article.lang, editions)
+        if edition is None:
+            edition = editions[0]
+            if len(editions) > 1:
+                problems.append(
+                    Problem(
+                        article.source,
+                        f"no edition is in language '{article.lang}', so it was published in "
+                        f"the {edition.title} edition; declare an edition for '{article.lang}' "
+                        "or correct 'lang'",
+                    )
+                )
+        placement.edition = edition.id
+        placement.section = edition.sections.get(article.section.id) if article.section else None
+    return problems
+
+
+def article_url(pattern: str, article: Article, section: Section | None) -> str:
+    """Where `pattern` puts `article` in `section`, relative to its edition's folder."""
+    folder = section.id if section else DEFAULT_FOLDER
+    return fill_article_url(pattern, article.date, article.slug, folder, article.source)
+
+
+def reserved_prefixes(editions: Sequence[Edition]) -> tuple[str, ...]:
+    """The folders of the plugin's own listings, in every edition, and the editions' own."""
+    reserved = [f"{edition.path}{prefix}" for edition in editions for prefix in RESERVED_PREFIXES]
+    reserved += [edition.path for edition in editions if edition.path]
+    return tuple(reserved)
+
+
+def assign_urls(
+    placements: Iterable[Placement],
+    pattern: str,
+    taken: dict[str, str],
+    editions: Sequence[Edition] = (),
+) -> list[Problem]:
+    """Give each article its URL. `taken` maps URLs already in use to the file that holds them;
+    the folders of the plugin's own listings are never given to an article.
+
+    Articles are placed in order of their source path, so the same files always get the same
+    URLs; an article whose URL is taken keeps the next free `-2`, `-3`, ... suffix.
+    """
+    problems: list[Problem] = []
+    folder_of = {edition.id: edition.path for edition in editions}
+    reserved = reserved_prefixes(editions) if editions else RESERVED_PREFIXES
+    for placement in sorted(placements, key=lambda p: p.source):
+        article = placement.article
+        folder = folder_of.get(placement.edition, "")
+        wanted = folder + article_url(pattern, article, placement.section)
+        url, number = wanted, 1
+        while url in taken or (url.startswith(reserved) and not _inside_edition(url, folder)):
+            number += 1
+            url = _with_suffix(wanted, number)
+        if url != wanted:
+            holder = taken.get(wanted, "the newsroom's own listings")
+            problems.append(
+                Problem(
+                    article.source,
+                    f"its URL {wanted} is already taken by {holder}; it was published "
+                    f"at {url} instead. Give one of the two a different 'slug'",
+                )
+            )
+        taken[url] = article.source
+        placement.url = url
+    return problems
+
+
+def _with_suffix(url: str, number: int) -> str:
+    return f"{url.rstrip('/')}-{number}/"
+
+
+def _inside_edition(url: str, folder: str) -> bool:
+    """An article of an edition is meant to be in its folder; only its listings are not."""
+    return (
+        bool(folder)
+        and url.startswith(folder)
+        and not url.startswith(tuple(f"{folder}{prefix}" for prefix in RESERVED_PREFIXES))
+    )

@@ -1,0 +1,117 @@
+"""The catalogue: which articles are published at a given moment, where each one lives, and
+how its tags are spelt. Pure functions over the list of read articles."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Article
+from ..problems import Problem
+from .placement import PlacedArticles, Placement, assign_editions, assign_urls
+from .tags import unify_tags
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import datetime
+
+    from ..model import Edition
+
+# Why an article is held back from publication (`Article.held_back`), and how the closing
+# line of a build counts those it skipped.
+DRAFT = "draft"
+SCHEDULED = "scheduled"
+EXPIRED = "expired"
+SKIPPED_AS = {DRAFT: "draft", SCHEDULED: "scheduled for later", EXPIRED: "expired"}
+
+
+@dataclass(frozen=True)
+class PublishingRules:
+    article_url: str
+    now: datetime
+    editions: tuple[Edition, ...] = ()
+    max_tags: int = 20_000
+    preview: bool = False  # `mkdocs serve`: held-back articles are listed too, marked
+
+
+def held_back_because(article: Article, now: datetime) -> str:
+    """Why `article` is not published at `now` ('' if it is)."""
+    if article.draft:
+        return DRAFT
+    if article.date > now:
+        return SCHEDULED
+    if article.expires is not None and article.expires <= now:
+        return EXPIRED
+    return ""
+
+
+@dataclass
+class Catalogue:
+    """The articles the site shows, newest first: the published ones, and in a preview also
+    the held-back ones (drafts, scheduled, expired), each marked by its `held_back`."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def published_count(self) -> int:
+        return sum(1 for article in self.articles if not article.held_back)
+
+    def translations(self) -> dict[str, tuple[Article, ...]]:
+        """For each article with a `translation` key: the other published articles that share
+        it (the same story in other editions), by edition."""
+        by_key: dict[str, list[Article]] = {}
+        for article in self.articles:
+            if article.translation:
+                by_key.setdefault(article.translation, []).append(article)
+        return {
+            article.source: tuple(
+                sorted((a for a in group if a is not article), key=lambda a: (a.edition, a.source))
+            )
+            for group in by_key.values()
+            if len(group) > 1
+            for article in group
+        }
+
+
+def build_catalogue(
+    articles: Iterable[Article],
+    rules: PublishingRules,
+    taken: dict[str, str],
+    placed: PlacedArticles | None = None,
+) -> tuple[Catalogue, list[Problem]]:
+    """Publish what is due. Published articles get their URLs first, so that a draft never
+    takes a published article's URL; held-back ones get theirs too (a preview shows them).
+    `placed` keeps the placed articles of the last build (`mkdocs serve`)."""
+    catalogue = Catalogue()
+    placements = [Placement.of(article) for article in articles]
+    problems: list[Problem] = []
+    if rules.editions:
+        problems = assign_editions(placements, rules.editions)
+    publishable: list[Placement] = []
+    held_back: list[Placement] = []
+    for placement in placements:
+        article = placement.article
+        placement.held_back = held_back_because(article, rules.now)
+        if placement.held_back:
+            catalogue.skipped[SKIPPED_AS[placement.held_back]] += 1
+            held_back.append(placement)
+        else:
+            publishable.append(placement)
+        if article.expires is not None and article.expires <= article.date:
+            problems.append(
+                Problem(
+                    article.source,
+                    f"it expires ({article.expires.isoformat()}) before it is published "
+                    f"({article.date.isoformat()}), so it will never be shown; correct "
+                    "'expires' or 'date'",
+                )
+            )
+    url_problems = assign_urls(publishable, rules.article_url, taken, rules.editions)
+    preview_problems = assign_urls(held_back, rules.article_url, taken, rules.editions)
+    shown = publishable + held_back if rules.preview else publishable
+    tag_problems = unify_tags(shown, rules.max_tags)
+    articles = (placed or PlacedArticles()).place(shown)
+    catalogue.articles = sorted(articles, key=Article.sort_key)
+    return catalogue, problems + url_problems + tag_problems + preview_problems

@@ -1,0 +1,72 @@
+"""A site read and published: the authors, every article, and the catalogue of what is due.
+The one way a site is read, by a build and by `newsroom check` alike."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..memo import MadeBefore
+from ..reading.articles import ReadCache, in_order
+from ..reading.site import read_articles
+from .placement import PlacedArticles
+from .publishing import Catalogue, PublishingRules, build_catalogue
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from ..model import Author
+    from ..problems import Problem
+    from ..reading.articles import MapFunction
+    from ..reading.site import Markdown, SiteSources
+    from ..settings.checked import Settings
+
+
+@dataclass
+class Reading:
+    catalogue: Catalogue
+    authors: dict[str, Author]
+    problems: list[Problem]
+    failed: int  # articles skipped because of their problems
+
+
+@dataclass
+class ReadingMemory:
+    """What a build hands on to the next one of `mkdocs serve`: articles read and bodies
+    rendered, each file's key, and how the articles were placed."""
+
+    read: ReadCache = field(default_factory=ReadCache)
+    content_keys: MadeBefore[str] = field(default_factory=MadeBefore)
+    placed: PlacedArticles = field(default_factory=PlacedArticles)
+
+
+def read_site(
+    sources: SiteSources,
+    settings: Settings,
+    markdown: Markdown,
+    *,
+    now: datetime,
+    preview: bool,
+    map_bodies: MapFunction = in_order,
+    memory: ReadingMemory | None = None,
+) -> Reading:
+    """Read the authors and articles and publish what is due at `now` (in a `preview`, list
+    the held-back articles too). `memory` keeps what was read between builds."""
+    read = read_articles(
+        sources,
+        settings,
+        markdown,
+        cache=memory.read if memory is not None else None,
+        # Only a preview keeps the files' keys: they hold on to the files' bytes, which a
+        # preview keeps anyway and a clean build can let go after reading.
+        content_keys=memory.content_keys if memory is not None and preview else None,
+        map_bodies=map_bodies,
+    )
+    rules = PublishingRules(
+        settings.article_url, now, settings.editions, settings.max_tags, preview
+    )
+    placed = memory.placed if memory is not None else None
+    catalogue, publishing_problems = build_catalogue(
+        read.articles, rules, dict(sources.taken), placed
+    )
+    return Reading(catalogue, read.authors, read.problems + publishing_problems, read.failed)

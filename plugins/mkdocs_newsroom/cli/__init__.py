@@ -1,0 +1,1 @@
+"""The `newsroom` command: one module per subcommand, argument parsing in main.py."""

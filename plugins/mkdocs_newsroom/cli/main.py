@@ -1,0 +1,172 @@
+"""The `newsroom` command: `new`, `check` and `import`, run from the site's root (where
+mkdocs.yml is; `-f` names another config). Each subcommand hands its arguments to one function
+(new.py, check.py, wire_import.py) and prints what came back."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..clock import now
+from ..problems import NewsroomError
+from ..reading.fields import FieldError, parse_datetime
+from .check import check_site
+from .new import new_article
+from .wire_import import import_wire
+from .workspace import WorkspaceError, open_workspace
+from .writing import Assignment, split_list
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+    from datetime import datetime
+
+    from .workspace import Workspace
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    arguments = _parser().parse_args(argv)
+    try:
+        workspace = open_workspace(arguments.config_file)
+        return int(arguments.run(workspace, arguments))
+    except WorkspaceError as error:
+        if arguments.run is run_check:  # problems, in the format of all the others
+            print("\n".join(error.lines))
+            _progress("the configuration cannot be loaded, so nothing else was checked")
+        else:
+            for line in error.lines:
+                _error(line)
+        return 1
+    except NewsroomError as error:
+        _error(str(error))
+        return 1
+
+
+def run_new(workspace: Workspace, arguments: argparse.Namespace) -> int:
+    assignment = _assignment(arguments, " ".join(arguments.headline.split()))
+    path = new_article(workspace, assignment, _date(workspace, arguments.date), arguments.slug)
+    print(workspace.shown(path))
+    return 0
+
+
+def run_check(workspace: Workspace, arguments: argparse.Namespace) -> int:
+    result = check_site(workspace, _progress)
+    for line in result.problems:
+        print(line)
+    count = len(result.problems)
+    verdict = "no problems" if not count else f"{count} problem{'s' if count != 1 else ''}"
+    _progress(f"checked {result.articles:,} articles: {verdict}")
+    return 1 if count else 0
+
+
+def run_import(workspace: Workspace, arguments: argparse.Namespace) -> int:
+    assignment = _assignment(arguments, "")
+    date = _date(workspace, arguments.date)
+    imported = skipped = 0
+    for result in import_wire(
+        workspace, Path(arguments.folder), assignment, date, title_line=arguments.title_line
+    ):
+        for notice in result.notices:
+            print(notice)
+        source = workspace.shown(result.source)
+        if result.path is None:
+            skipped += 1
+            print(f"{source}: skipped: {result.reason}")
+        else:
+            imported += 1
+            print(f"{workspace.shown(result.path)} (from {source})")
+    held = " as drafts (write their headlines, then remove 'draft: true')"
+    _progress(
+        f"imported {imported}{held if imported and not arguments.title_line else ''}, "
+        f"skipped {skipped}"
+    )
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsroom", description="Write, check and import the articles of a Newsroom site."
+    )
+    commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    new = _command(commands, "new", run_new, "start a new article with complete front matter")
+    new.add_argument("headline", help="the headline, in quotes")
+    _story_options(new)
+    new.add_argument("--tags", action="append", default=[], help="tags, comma-separated")
+    new.add_argument("--draft", action="store_true", help="hold it back as a draft")
+    new.add_argument("--slug", default="", help="the file name and URL segment to use")
+    new.add_argument("--date", help="publication time (ISO 8601); default: now")
+
+    _command(commands, "check", run_check, "find every problem a build would warn about")
+
+    wire = _command(commands, "import", run_import, "turn a folder of wire texts into articles")
+    wire.add_argument("folder", help="the folder of raw texts")
+    _story_options(wire)
+    wire.add_argument(
+        "--no-title-line",
+        dest="title_line",
+        action="store_false",
+        help="the texts have no headline line: draw it from the first sentence, as a draft",
+    )
+    wire.add_argument("--date", help="publication time (ISO 8601); default: now")
+    return parser
+
+
+def _command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    run: Callable[[Workspace, argparse.Namespace], int],
+    summary: str,
+) -> argparse.ArgumentParser:
+    command = commands.add_parser(name, help=summary, description=summary[0].upper() + summary[1:])
+    command.add_argument(
+        "-f",
+        "--config-file",
+        metavar="FILE",
+        help="the site's MkDocs configuration (default: mkdocs.yml here)",
+    )
+    command.set_defaults(run=run)
+    return command
+
+
+def _story_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--section", required=True, help="a section id from mkdocs.yml")
+    parser.add_argument(
+        "--author", action="append", required=True, help="an author id (repeat, or a,b)"
+    )
+    parser.add_argument("--lang", default="", help="the language, if not the first edition's")
+
+
+def _assignment(arguments: argparse.Namespace, headline: str) -> Assignment:
+    return Assignment(
+        headline,
+        arguments.section,
+        split_list(arguments.author),
+        split_list(getattr(arguments, "tags", [])),
+        draft=getattr(arguments, "draft", False),
+        lang=arguments.lang,
+    )
+
+
+def _date(workspace: Workspace, text: str | None) -> datetime:
+    if text is None:
+        return now()
+    try:
+        return parse_datetime(text, workspace.settings.timezone)
+    except FieldError as error:
+        raise NewsroomError(f"--date: {error}") from None
+
+
+def _progress(line: str) -> None:
+    print(f"newsroom: {line}", file=sys.stderr)
+
+
+def _error(line: str) -> None:
+    print(f"newsroom: error: {line}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

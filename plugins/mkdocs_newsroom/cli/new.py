@@ -1,0 +1,47 @@
+"""`newsroom new`: a new article file with complete front matter, so that reporters never have
+to remember the fields. The file is checked the way a build reads it before it is written, and
+an existing file is never overwritten."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..problems import NewsroomError
+from ..slugs import is_slug, slugify
+from .writing import article_path, check_assignment, check_text, front_matter, write_new_file
+
+if TYPE_CHECKING:
+    from datetime import datetime
+    from pathlib import Path
+
+    from .workspace import Workspace
+    from .writing import Assignment
+
+
+def new_article(
+    workspace: Workspace, assignment: Assignment, date: datetime, slug: str = ""
+) -> Path:
+    """Write a new article dated `date` (in the site's time zone) and return its path."""
+    if not assignment.headline:
+        raise NewsroomError("the headline is empty: write it in quotes after 'newsroom new'")
+    authors = workspace.authors()
+    check_assignment(assignment, workspace.settings.sections, authors)
+    if slug and not is_slug(slug):
+        raise NewsroomError(
+            f"--slug '{slug}' is not a single lower-case URL segment; write for example "
+            f"'{slugify(slug, fallback_prefix='article')}'"
+        )
+    local = date.astimezone(workspace.settings.timezone).replace(second=0, microsecond=0)
+    more = {"slug": slug} if slug else {}
+    slug = slug or slugify(assignment.headline, fallback_prefix="article")
+    path = article_path(workspace, local, slug, ".md")
+    if path.exists():
+        raise NewsroomError(
+            f"{workspace.shown(path)} already exists and was left as it is; give the story "
+            "another headline, or another file name with --slug"
+        )
+    text = front_matter(assignment, local, **more) + "\n"
+    # The story is still to be written: check the front matter as if it were.
+    check_text(workspace, workspace.reader(authors), path, text + "Text.\n")
+    write_new_file(path, text)
+    return path

@@ -1,0 +1,217 @@
+"""`newsroom import`: a folder of raw wire copy made into plain-text articles with front matter.
+
+Each text is decoded as a build decodes it (UTF-8, stray bytes read as Windows-1252 and
+reported), its boilerplate lines (the agency footer) are dropped, and its headline is its first
+line or, for copy without one, drawn from its first sentence (the article is then a draft until
+an editor writes the headline). A digest of the story's text goes into the front matter as
+`wire_id`: a text whose digest is already there, or which is already the text of an article
+(published by hand, say), is not imported again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from ..problems import ArticleError, NewsroomError, Problem
+from ..reading.articles import ARTICLE_SUFFIXES
+from ..reading.decoding import decode_source
+from ..reading.frontmatter import parse_front_matter
+from ..reading.plaintext import strip_boilerplate
+from ..slugs import slugify
+from .writing import (
+    Assignment,
+    article_path,
+    check_assignment,
+    check_text,
+    front_matter,
+    write_new_file,
+)
+
+if TYPE_CHECKING:
+    import re as regex
+    from collections.abc import Iterator, Sequence
+    from datetime import datetime
+    from pathlib import Path
+
+    from ..reading.articles import ArticleReader
+    from .workspace import Workspace
+
+HEADLINE_LENGTH = 120  # a headline drawn from a long first sentence is cut at a word here
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
+_ABBREVIATIONS = frozenset(  # a full stop after these does not end a sentence
+    word
+    for words in (
+        "mr mrs ms dr st gen sen rep gov lt col capt sgt prof jr sr inc ltd co corp no vs etc",
+        "u.s u.k u.n e.g i.e jan feb mar apr jun jul aug sep sept oct nov dec",
+    )
+    for word in words.split()
+)
+
+
+@dataclass
+class WireStory:
+    """One file of wire copy, as it will be published."""
+
+    headline: str
+    body: str
+    wire_id: str
+    notices: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class Imported:
+    """What happened to one wire file: written to `path`, or skipped (`reason`)."""
+
+    source: Path
+    path: Path | None = None
+    reason: str = ""
+    notices: list[Problem] = field(default_factory=list)
+
+
+def wire_id(body: str, boilerplate: Sequence[regex.Pattern[str]]) -> str:
+    """The same story, however it was wrapped or spaced and whatever footer it came with, has
+    the same id."""
+    text = " ".join(strip_boilerplate(body.split("\n"), boilerplate))
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def first_sentence(text: str, limit: int = HEADLINE_LENGTH) -> str:
+    """The first sentence of `text` (not fooled by "Mr." or "U.S."), cut at a word with an
+    ellipsis if longer than `limit`."""
+    paragraph = " ".join(text.strip().split("\n\n", 1)[0].split())
+    sentence = paragraph
+    for match in _SENTENCE_END.finditer(paragraph):
+        words = paragraph[: match.start()].split()
+        last_word = words[-1].lower().strip("\"'“‘(") if words else ""
+        if last_word not in _ABBREVIATIONS and not (len(last_word) == 1 and last_word.isalpha()):
+            sentence = paragraph[: match.end()]
+            break
+    if len(sentence) <= limit:
+        return sentence.rstrip(".")
+    cut = sentence[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.-–—")
+    return f"{cut}…"
+
+
+def read_wire(
+    source: str, data: bytes, boilerplate: Sequence[regex.Pattern[str]], title_line: bool
+) -> WireStory:
+    """One wire text: headline, body (without boilerplate) and id."""
+    decoded = decode_source(source, data)
+    lines = strip_boilerplate(decoded.text.split("\n"), boilerplate)
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if title_line and lines:
+        headline = " ".join(lines.pop(0).split())
+        while lines and not lines[0].strip():
+            lines.pop(0)
+    body = "\n".join(line.rstrip() for line in lines).strip("\n")
+    if not title_line:
+        headline = first_sentence(body)
+    return WireStory(headline, body + "\n", wire_id(body, ()), decoded.notices)
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """An article already in the site: its file and headline."""
+
+    path: Path
+    headline: str
+
+
+def imported_ids(workspace: Workspace) -> dict[str, Earlier]:
+    """The id of every story already in the site (its `wire_id`, and its text's), and where
+    it is."""
+    ids: dict[str, Earlier] = {}
+    boilerplate = workspace.settings.read_options.boilerplate
+    for path in sorted(workspace.articles_dir.rglob("*")):
+        if path.suffix not in ARTICLE_SUFFIXES or not path.is_file():
+            continue
+        text = decode_source(path.name, path.read_bytes()).text
+        try:
+            front_matter = parse_front_matter(path.name, text)
+        except ArticleError:
+            continue  # `newsroom check` reports it
+        title = front_matter.fields.get("title")
+        earlier = Earlier(path, (title.text or "").strip() if title else "")
+        recorded = front_matter.fields.get("wire_id")
+        if recorded is not None and recorded.text:
+            ids.setdefault(recorded.text.strip(), earlier)
+        ids.setdefault(wire_id(front_matter.body, boilerplate), earlier)
+    return ids
+
+
+def wire_files(folder: Path) -> Iterator[Path]:
+    """The files in `folder`, in name order (hidden files and sub-folders aside)."""
+    if not folder.is_dir():
+        raise NewsroomError(f"{folder} is not a folder: name the folder the wire texts are in")
+    for path in sorted(folder.iterdir()):
+        if path.is_file() and not path.name.startswith("."):
+            yield path
+
+
+def import_wire(
+    workspace: Workspace,
+    folder: Path,
+    assignment: Assignment,
+    date: datetime,
+    *,
+    title_line: bool = True,
+) -> Iterator[Imported]:
+    """Import every `.txt` file in `folder` as a `.txt` article of `assignment`'s section and
+    authors, dated `date`; without `title_line` each one is a draft."""
+    authors = workspace.authors()
+    check_assignment(assignment, workspace.settings.sections, authors)
+    reader = workspace.reader(authors)
+    seen = imported_ids(workspace)
+    local = date.astimezone(workspace.settings.timezone).replace(microsecond=0)
+    boilerplate = workspace.settings.read_options.boilerplate
+    for source in wire_files(folder):
+        if source.suffix.lower() != ".txt":
+            yield Imported(source, reason="not a .txt file")
+            continue
+        shown = workspace.shown(source)
+        story = read_wire(shown, source.read_bytes(), boilerplate, title_line)
+        result = Imported(source, notices=story.notices)
+        earlier = seen.get(story.wire_id)
+        if not story.body.strip():
+            result.reason = "it has no text besides its headline"
+        elif earlier is not None:
+            result.reason = f"already imported as {workspace.shown(earlier.path)}"
+            if title_line and earlier.headline != story.headline:
+                # the same story sent again with a new headline: the editor may want it
+                result.reason += f", under another headline ('{earlier.headline}')"
+        else:
+            try:
+                result.path = _write_story(workspace, reader, story, assignment, local, title_line)
+            except NewsroomError as error:
+                result.reason = str(error)
+            else:
+                seen[story.wire_id] = Earlier(result.path, story.headline)
+        yield result
+
+
+def _write_story(
+    workspace: Workspace,
+    reader: ArticleReader,
+    story: WireStory,
+    assignment: Assignment,
+    date: datetime,
+    title_line: bool,
+) -> Path:
+    """Write one story under a free file name (`-2`, `-3`... if its slug is taken); a
+    suffixed file gets the same `slug`, so that its URL does not collide either."""
+    slug = slugify(story.headline, fallback_prefix="article")
+    path, number = article_path(workspace, date, slug, ".txt"), 1
+    while path.exists():
+        number += 1
+        path = article_path(workspace, date, f"{slug}-{number}", ".txt")
+    more: dict[str, object] = {"slug": path.stem} if number > 1 else {}
+    more["wire_id"] = story.wire_id
+    headed = replace(assignment, headline=story.headline, draft=assignment.draft or not title_line)
+    text = front_matter(headed, date, **more) + story.body
+    check_text(workspace, reader, path, text)
+    write_new_file(path, text)
+    return path

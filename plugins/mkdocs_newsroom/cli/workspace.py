@@ -1,0 +1,194 @@
+"""A news site on disk, as the `newsroom` command sees it: its mkdocs.yml, the plugin's
+settings, the folders reporters write in, and the site read the way a build reads it."""
+
+from __future__ import annotations
+
+import logging
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.structure.files import get_files
+
+from ..build.parallel import processes_for, shared_map
+from ..build.sources import site_sources
+from ..catalogue.site import read_site
+from ..clock import now
+from ..problems import NewsroomError, Problem
+from ..reading.authors import load_authors
+from ..reading.site import Markdown, article_reader
+from ..settings.checked import load_settings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from ..catalogue.site import Reading
+    from ..model import Author
+    from ..reading.articles import ArticleReader
+    from ..settings.checked import Settings
+
+
+PLUGIN = f"{__name__.split('.')[0]}.plugin"  # the module of the MkDocs plugin
+
+
+class WorkspaceError(Exception):
+    """The site cannot be opened (no mkdocs.yml, a configuration error): what to fix."""
+
+    def __init__(self, lines: list[str]) -> None:
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+@dataclass
+class Workspace:
+    config: MkDocsConfig
+    settings: Settings
+    processes: int
+    config_warnings: list[str] = field(default_factory=list)  # MkDocs' own, from loading
+
+    @property
+    def root(self) -> Path:
+        return Path(self.config.config_file_path or "mkdocs.yml").resolve().parent
+
+    @property
+    def docs_dir(self) -> Path:
+        return Path(self.config.docs_dir)
+
+    @property
+    def articles_dir(self) -> Path:
+        return self.docs_dir / self.settings.articles_dir
+
+    def source_path(self, path: Path) -> str:
+        """A file's path as the site knows it: relative to `docs_dir`, with '/'."""
+        return path.resolve().relative_to(self.docs_dir.resolve()).as_posix()
+
+    def shown(self, path: Path | str) -> str:
+        """A path as the user should see it: relative to where they are, if inside."""
+        absolute = Path(path).resolve()
+        try:
+            return absolute.relative_to(Path.cwd().resolve()).as_posix()
+        except ValueError:
+            return str(absolute)
+
+    def located(self, problem: Problem) -> str:
+        """`path:line:col: message`, with the path as the user should see it. Problems
+        without a line point at the start of the file (its front matter)."""
+        in_docs = self.docs_dir / problem.path
+        path = in_docs if in_docs.exists() else self.root / problem.path
+        return f"{self.shown(path)}:{problem.line or 1}:{problem.column or 1}: {problem.message}"
+
+    def authors(self) -> dict[str, Author]:
+        path = self.docs_dir / self.settings.authors_file
+        if not path.is_file():
+            return {}
+        authors, _problems = load_authors(self.settings.authors_file, path.read_bytes())
+        return authors
+
+    def read(self, say: Callable[[str], None] | None = None) -> Reading:
+        """The site's authors and articles, read as `mkdocs build` reads them (drafts and
+        scheduled articles included, as `mkdocs serve` shows them)."""
+        sources, _others = site_sources(get_files(self.config), self.settings)
+        return read_site(
+            sources,
+            self.settings,
+            self._markdown(),
+            now=now(),
+            preview=True,
+            map_bodies=shared_map(self.processes, say or _silent, "article bodies rendered"),
+        )
+
+    def reader(self, authors: dict[str, Author]) -> ArticleReader:
+        """An article reader as the build makes one, for articles written by this command."""
+        return article_reader(self.settings, authors, self._markdown())
+
+    def _markdown(self) -> Markdown:
+        return Markdown(self.config.markdown_extensions, self.config.mdx_configs)
+
+
+def open_workspace(config_file: str | None) -> Workspace:
+    """Load mkdocs.yml (or `config_file`) and the newsroom plugin's settings, or say why not."""
+    path = config_file or "mkdocs.yml"
+    with _mkdocs_warnings() as warnings:
+        try:
+            config = load_config(config_file=config_file)
+        except MkDocsException as error:
+            messages = [*warnings, str(error)]
+            if len(messages) > 1:  # "Aborted with a configuration error!" says nothing more
+                messages.remove(str(error))
+            raise WorkspaceError(config_problems(path, messages)) from None
+    plugin = next((p for p in config.plugins.values() if type(p).__module__ == PLUGIN), None)
+    if plugin is None:
+        raise WorkspaceError(
+            config_problems(
+                path, ["the newsroom plugin is not used; add '- newsroom' under 'plugins:'"]
+            )
+        )
+    try:
+        settings = load_settings(plugin.config)
+    except NewsroomError as error:
+        message = str(error).removeprefix("newsroom: ")
+        raise WorkspaceError(config_problems(path, [message])) from None
+    processes = processes_for("build", plugin.config.processes)
+    return Workspace(config, settings, processes, config_problems(path, warnings))
+
+
+def _silent(_line: str) -> None:
+    pass
+
+
+_OPTION_NAMED = re.compile(r"(?:option|Config value) '(\w+)'")
+
+
+def config_problems(path: str, messages: list[str]) -> list[str]:
+    """Each message about the configuration as `path:line:col: message`, placed at the option
+    it names (`Config value 'watch'`, `option 'page_size'`, `timezone '…' is unknown`), or at
+    the top of the file."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        lines = []
+    located = []
+    for message in messages:
+        named = _OPTION_NAMED.findall(message)
+        first_word = message.split(" ", 1)[0]
+        candidates = [*reversed(named), first_word, f"{first_word}s"]
+        line, column = _option_position(lines, candidates)
+        located.append(f"{path}:{line}:{column}: {message}")
+    return located
+
+
+def _option_position(lines: list[str], names: list[str]) -> tuple[int, int]:
+    for name in names:
+        pattern = re.compile(rf"^(\s*(?:-\s+)?){re.escape(name)}\s*:")
+        for number, text in enumerate(lines, 1):
+            found = pattern.match(text)
+            if found:
+                return number, len(found.group(1)) + 1
+    return 1, 1
+
+
+@contextmanager
+def _mkdocs_warnings() -> Iterator[list[str]]:
+    """MkDocs' own warnings while loading the configuration, collected instead of logged."""
+    collected: list[str] = []
+
+    class Collector(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            collected.append(record.getMessage())
+
+    logger = logging.getLogger("mkdocs")
+    handler = Collector(logging.WARNING)
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield collected
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate

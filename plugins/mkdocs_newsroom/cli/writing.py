@@ -1,0 +1,97 @@
+"""Writing article files for the `newsroom` command: what the reporter says of a story, its
+front matter, where it goes, and the check that a build will read it cleanly. An existing file
+is never overwritten."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..problems import NewsroomError
+from ..reading.fields import choices
+from ..reading.frontmatter import write_front_matter
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+    from datetime import datetime
+    from pathlib import Path
+
+    from ..model import Author, Section
+    from ..reading.articles import ArticleReader
+    from .workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """What the reporter says about a story before writing it."""
+
+    headline: str
+    section: str
+    authors: tuple[str, ...]
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+    lang: str = ""
+
+
+def check_assignment(
+    assignment: Assignment, sections: Mapping[str, Section], authors: Mapping[str, Author]
+) -> None:
+    """Refuse a story with an unknown section or author."""
+    if assignment.section not in sections:
+        raise NewsroomError(
+            f"unknown section '{assignment.section}': use {choices(sections)}, or declare it "
+            "under the newsroom plugin's 'sections' in mkdocs.yml"
+        )
+    if not assignment.authors:
+        raise NewsroomError("name at least one author with --author")
+    for author in assignment.authors:
+        if author not in authors:
+            raise NewsroomError(
+                f"unknown author '{author}': use {choices(authors)}, or add '{author}' to the "
+                "authors file"
+            )
+
+
+def front_matter(assignment: Assignment, date: datetime, **more: object) -> str:
+    fields: dict[str, object] = {
+        "title": assignment.headline,
+        "date": date,
+        "section": assignment.section,
+        "authors": list(assignment.authors),
+        "tags": list(assignment.tags),
+        "summary": "",
+    }
+    if assignment.lang:
+        fields["lang"] = assignment.lang
+    if assignment.draft:
+        fields["draft"] = True
+    fields.update(more)
+    return write_front_matter(fields)
+
+
+def article_path(workspace: Workspace, date: datetime, slug: str, suffix: str) -> Path:
+    """Where an article of `date` goes: <articles_dir>/YYYY/MM/<slug><suffix>."""
+    return workspace.articles_dir / f"{date:%Y}" / f"{date:%m}" / f"{slug}{suffix}"
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Create `path` with `text`; never replace a file that is there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8", newline="\n") as file:
+        file.write(text)
+
+
+def check_text(workspace: Workspace, reader: ArticleReader, path: Path, text: str) -> None:
+    """A file this command writes must read without a problem, as a build reads it."""
+    problems = reader.read(workspace.source_path(path), text.encode("utf-8")).problems
+    if problems:
+        raise NewsroomError(
+            "the article would not read cleanly, so nothing was written: "
+            + "; ".join(problem.message for problem in problems)
+        )
+
+
+def split_list(values: Sequence[str]) -> tuple[str, ...]:
+    """`--tags a,b --tags c` -> ('a', 'b', 'c'): each option once or many times, or a list."""
+    items = (item.strip() for value in values for item in value.split(","))
+    return tuple(dict.fromkeys(item for item in items if item))

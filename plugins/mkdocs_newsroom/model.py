@@ -1,0 +1,178 @@
+"""The newsroom's model: articles, their authors, sections, tags and images, and the editions
+they are published in.
+
+Plain frozen dataclasses that know nothing of MkDocs. Every string holds the raw value as the
+reporter wrote it; escaping happens where a value is written out (templates, feeds, JSON-LD),
+exactly once, for the context it lands in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property, total_ordering
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+    from datetime import datetime
+
+# Languages written right to left (primary subtags): Arabic, Persian/Dari, Pashto, Urdu,
+# Hebrew, Yiddish, Sorani Kurdish, Sindhi, Uyghur, Dhivehi, Kashmiri, Western Punjabi.
+RTL_LANGUAGES = frozenset(
+    {"ar", "fa", "ps", "prs", "ur", "he", "yi", "ckb", "sd", "ug", "dv", "ks", "pnb"}
+)
+
+
+def is_rtl(lang: str) -> bool:
+    return lang.split("-")[0].lower() in RTL_LANGUAGES
+
+
+@dataclass(frozen=True)
+class Author:
+    """A reporter from `authors.yml`. `url` is their page on this site; `website` their own."""
+
+    id: str
+    name: str
+    bio: str = ""
+    avatar: str = ""
+    website: str = ""
+    role: str = ""
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    """A section of the paper. `titles` names it in other editions: (edition id or lang,
+    title) pairs."""
+
+    id: str
+    title: str
+    description: str = ""
+    order: int = 0
+    url: str = ""
+    titles: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Edition:
+    """One site, several languages: an edition has its own front page, section fronts,
+    archive and feeds (tag and author pages are shared). The first edition lives at the site
+    root, the others under their folder (`path`: '' or 'ps/').
+
+    `lang` is its BCP 47 tag, `locale` the Babel locale of its dates, `languages` every
+    `lang` an article may give to belong here, `sections` the sections as this edition names
+    and links them."""
+
+    id: str
+    title: str
+    lang: str
+    locale: str
+    path: str
+    languages: tuple[str, ...]
+    sections: Mapping[str, Section]
+    description: str = ""
+
+    @property
+    def rtl(self) -> bool:
+        return is_rtl(self.lang)
+
+    def url(self, path: str) -> str:
+        """A site-relative URL inside this edition."""
+        return f"{self.path}{path}"
+
+    def accepts(self, lang: str) -> bool:
+        return lang.lower() in {language.lower() for language in self.languages}
+
+
+@total_ordering
+@dataclass(frozen=True)
+class Tag:
+    """A tag is identified by its slug: two spellings that slug alike are one tag, which the
+    catalogue shows with one spelling (catalogue.tags.unify_tags). Tags sort by slug."""
+
+    name: str
+    slug: str
+    url: str = ""
+
+    def __lt__(self, other: Tag) -> bool:
+        return self.slug < other.slug
+
+
+@dataclass(frozen=True)
+class Image:
+    src: str
+    alt: str
+    caption: str = ""
+    credit: str = ""
+
+
+@dataclass(frozen=True)
+class Correction:
+    date: datetime
+    text: str
+
+
+@dataclass(frozen=True, eq=False)
+class Article:
+    """One published (or publishable) story.
+
+    `source` is the file's path relative to `docs_dir`; `url` is where the catalogue put the
+    article, relative to the site root, always a directory URL ending in '/'. An article is
+    equal only to itself: a story read or placed differently is a new object, and what was
+    made from an unchanged one can be kept by identity (catalogue.placement.PlacedArticles).
+    """
+
+    source: str
+    kind: Literal["md", "txt"]
+    title: str
+    date: datetime
+    body_html: str
+    excerpt: str  # the summary if given, else the opening of the body: for listings and meta
+    text: str  # the body as plain text, for search
+    word_count: int
+    reading_minutes: int
+    slug: str
+    summary: str = ""  # the reporter's own summary, shown as the standfirst
+    updated: datetime | None = None
+    authors: tuple[Author, ...] = ()
+    section: Section | None = None
+    tags: tuple[Tag, ...] = ()
+    location: str = ""
+    image: Image | None = None
+    draft: bool = False
+    featured: bool = False
+    breaking: bool = False
+    lang: str = ""
+    corrections: tuple[Correction, ...] = ()
+    url: str = ""
+    fingerprint: str = ""  # of the source file and the settings it was read with
+    edition: str = ""  # the id of the edition it belongs to
+    translation: str = ""  # a key its translations in other editions share
+    expires: datetime | None = None  # when it comes off the site
+    held_back: str = ""  # why it is not published (catalogue.publishing), in a preview
+
+    @cached_property
+    def card_key(self) -> str:
+        """Everything a card, a link or a headline of this article shows (for the signatures
+        that tell `mkdocs serve` which pages changed)."""
+        tags = "|".join(f"{tag.name}>{tag.url}" for tag in self.tags)
+        return f"{self.fingerprint}:{self.url}:{self.held_back}:{tags}"
+
+    @property
+    def modified(self) -> datetime:
+        """When the article last changed: `updated` if given, else its publication date."""
+        return self.updated or self.date
+
+    @cached_property
+    def relation_key(self) -> str:
+        """What decides which stories are related to this one: date, section and tags."""
+        tags = ",".join(tag.slug for tag in self.tags)
+        return f"{self.source}|{self.date.timestamp()}|{self.section and self.section.id}|{tags}"
+
+    @cached_property
+    def _newest_first(self) -> tuple[float, str]:
+        return (-self.date.timestamp(), self.source)
+
+    def sort_key(self) -> tuple[float, str]:
+        """Newest first, then by source path, so that equal dates keep a stable order."""
+        return self._newest_first

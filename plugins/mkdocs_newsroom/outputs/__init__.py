@@ -1,0 +1,2 @@
+"""Outputs: the files beside the pages (feeds, sitemaps, robots.txt), and writing them into
+the site folder."""

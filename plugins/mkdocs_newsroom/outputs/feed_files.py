@@ -1,0 +1,82 @@
+"""The site's feeds: which there are (one per edition, section, tag and author), and their
+files."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from ..memo import MadeBefore
+from .feeds import (
+    ATOM_FILE,
+    JSON_FILE,
+    RSS_FILE,
+    FeedOptions,
+    FeedSpec,
+    atom_feed,
+    json_feed,
+    rss_feed,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from datetime import datetime
+
+    from ..catalogue.editions import SiteIndexes
+
+
+def feed_specs(
+    site: SiteIndexes,
+    site_name: str,
+    site_description: str,
+    now: datetime,
+) -> Iterator[FeedSpec]:
+    """For each edition its own feed and one per section, in its language; then one for
+    each tag and author, shared by every edition."""
+    for position, view in enumerate(site.editions):
+        edition = view.edition
+        title = site_name if position == 0 else f"{site_name}: {edition.title}"
+        description = edition.description or site_description
+        yield FeedSpec(title, description, edition.path, view.articles, edition.lang, now, True)
+        for listing in view.indexes.sections.values():
+            yield FeedSpec(
+                f"{listing.title} - {title}",
+                listing.description,
+                listing.url,
+                listing.items,
+                edition.lang,
+                now,
+            )
+    language = site.editions[0].edition.lang if site.editions else "en"
+    for group in (site.shared.tags, site.shared.authors):
+        for listing in group.values():
+            yield FeedSpec(
+                f"{listing.title} - {site_name}",
+                listing.description,
+                listing.url,
+                listing.items,
+                language,
+                now,
+            )
+
+
+def feed_files(
+    specs: Iterator[FeedSpec], options: FeedOptions, made: MadeBefore[str] | None = None
+) -> Iterator[tuple[str, str]]:
+    """(path, text) of every feed file: RSS and Atom for each spec, JSON Feed for the site.
+    `made` keeps the feeds between builds (`mkdocs serve`): a feed whose articles are the
+    same objects, with the same title, description and options, is not written again."""
+    made = made if made is not None else MadeBefore()
+    made.start(options)
+    formats = [(RSS_FILE, rss_feed), (ATOM_FILE, atom_feed), (JSON_FILE, json_feed)]
+    for spec in specs:
+        items = tuple(spec.articles[: options.length])
+        # the date of a feed without items is the build's
+        shown = items or spec.fallback_date
+        for filename, write in formats:
+            if filename == JSON_FILE and not spec.is_front:
+                continue
+            path = spec.path(filename)
+            inputs = (spec.title, spec.description, spec.listing_url, spec.language, shown)
+            yield path, made.get(path, inputs, partial(write, spec, options))
+    made.finish()

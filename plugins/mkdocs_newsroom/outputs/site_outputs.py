@@ -1,0 +1,112 @@
+"""The files a build writes beside the pages: sitemap.xml, the feeds, the news sitemap and
+robots.txt."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..memo import MadeBefore
+from ..rendering.pages import ArticlePage, NewsPage
+from .feed_files import feed_files, feed_specs
+from .feeds import FeedOptions
+from .files import remove_with_empty_folders, write_outputs
+from .sitemaps import NEWS_SITEMAP, SITEMAP, Entry, news_sitemap, robots_txt, sitemap_files
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+    from datetime import datetime
+
+    from mkdocs.structure.files import File
+
+    from ..catalogue.editions import SiteIndexes
+    from ..catalogue.publishing import Catalogue
+    from ..settings.checked import Settings
+
+
+@dataclass
+class OutputMemory:
+    """What a build of `mkdocs serve` hands on to the next: its feeds, and every file it
+    wrote here, by path."""
+
+    feeds: MadeBefore[str] = field(default_factory=MadeBefore)
+    written: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    name: str
+    url: str
+    description: str
+
+
+class SiteOutputs:
+    """The outputs of one build, for a site with a `site_url` (they need absolute URLs)."""
+
+    def __init__(
+        self, settings: Settings, site: SiteInfo, now: datetime, memory: OutputMemory
+    ) -> None:
+        self._settings = settings
+        self._site = site
+        self._now = now
+        self._memory = memory
+        self._more_sitemaps: dict[str, str] = {}
+
+    def sitemap(self, pages: Iterable[File]) -> str:
+        """sitemap.xml with each page's real last change (MkDocs writes the build date);
+        past 50,000 pages, the index of the sitemaps `write` writes."""
+        files = sitemap_files(sitemap_entries(pages), self._site.url)
+        sitemap = files.pop(SITEMAP)
+        self._more_sitemaps = files
+        return sitemap
+
+    def write(
+        self,
+        site_dir: str,
+        catalogue: Catalogue,
+        indexes: SiteIndexes,
+        *,
+        robots_txt_given: bool,
+        in_place: Callable[[str], bool],
+    ) -> None:
+        """Write the feeds, the news sitemap and robots.txt (unless the site has its own);
+        `in_place` tells which files of the last build are still in the site folder: they
+        are not written again if unchanged, and removed if gone."""
+        settings, site, memory = self._settings, self._site, self._memory
+        outputs = dict(self._more_sitemaps)
+        specs = feed_specs(indexes, site.name, site.description, self._now)
+        options = FeedOptions(site.url, site.name, settings.feed_length, settings.feed_full_content)
+        outputs.update(feed_files(specs, options, memory.feeds))
+        sitemaps = [SITEMAP]
+        if settings.news_sitemap:
+            outputs[NEWS_SITEMAP] = news_sitemap(
+                catalogue.articles,
+                site.url,
+                settings.publisher_name or site.name,
+                settings.locale,
+                self._now,
+            )
+            sitemaps.append(NEWS_SITEMAP)
+        if settings.robots_txt and not robots_txt_given:
+            outputs["robots.txt"] = robots_txt(site.url, sitemaps)
+        kept = {path: text for path, text in memory.written.items() if in_place(path)}
+        write_outputs(site_dir, outputs, kept)
+        for path in kept.keys() - outputs.keys():
+            remove_with_empty_folders(Path(site_dir, path))
+        memory.written = outputs
+
+
+def sitemap_entries(files: Iterable[File]) -> Iterator[Entry]:
+    """Every page `mkdocs build` writes, with its last change where Newsroom knows it."""
+    for file in files:
+        page = file.page
+        if page is None or not file.is_documentation_page() or file.inclusion.is_excluded():
+            continue
+        url = "" if file.url in ("", "./") else file.url
+        if isinstance(page, ArticlePage) and page.translations:
+            versions = [(page.lang, page.article.url)]
+            versions += [(lang, other.url) for lang, other in page.translations]
+            yield Entry(url, page.lastmod, tuple(sorted(versions)))
+        else:
+            yield Entry(url, page.lastmod if isinstance(page, NewsPage) else None)

@@ -1,0 +1,139 @@
+"""MkDocs hooks, and nothing else: each hook hands its event to one step of a `SiteBuild`.
+
+Data flows one way: files -> articles (reading/) -> catalogue (catalogue/) -> pages
+(rendering/) -> outputs (outputs/, search/); build/ runs the steps, preview/ keeps what
+`mkdocs serve` reuses. Per-build state lives in the `SiteBuild` made in `on_config`; what
+`mkdocs serve` keeps from one build to the next (the build cache, the search index) lives on
+the plugin, which MkDocs keeps through the rebuilds because it defines `on_startup`.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+
+from .build.site_build import SiteBuild
+from .outputs.sitemaps import SITEMAP
+from .preview.cache import BuildCache
+from .preview.rendered_pages import RenderedPages
+from .preview.watching import watch_natively
+from .problems import NewsroomError
+from .search.site import SiteSearch, use_newsroom_worker
+from .settings.checked import load_settings
+from .settings.schema import NewsroomConfig
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+    from mkdocs.structure.pages import Page
+
+# Lines start "newsroom:", the plugin's name in mkdocs.yml (not the package's).
+log = get_plugin_logger("newsroom")
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reported(hook: Callable[P, R]) -> Callable[P, R]:
+    """Newsroom's own errors reach MkDocs as PluginErrors: one line, no traceback."""
+
+    @functools.wraps(hook)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return hook(*args, **kwargs)
+        except NewsroomError as error:
+            raise PluginError(str(error)) from None
+
+    return run
+
+
+class NewsroomPlugin(BasePlugin[NewsroomConfig]):
+    def __init__(self) -> None:
+        self._command = "build"
+        self._dirty = False
+        self._cache = BuildCache()
+        self._search = SiteSearch()
+        self._build: SiteBuild | None = None
+
+    @property
+    def _serving(self) -> bool:
+        """Under `mkdocs serve` the sitemap is MkDocs' own: nobody crawls a preview."""
+        return self._command == "serve"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command = command
+        self._dirty = dirty
+        self._cache.close()
+        serving = command == "serve"
+        self._cache = BuildCache(pages=RenderedPages() if serving else None)
+        self._search = SiteSearch(updated=serving)
+
+    def on_shutdown(self) -> None:
+        self._cache.close()
+
+    @_reported
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self._build = SiteBuild(
+            load_settings(self.config),
+            self._cache,
+            self._search,
+            command=self._command,
+            dirty=self._dirty,
+            processes=self.config.processes,
+            say=log.info,
+            warn=log.warning,
+        )
+        self._build.configure(config)
+        return config
+
+    @_reported
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._site().before_cleaning(config)
+
+    @_reported
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        return self._site().read(files, config)
+
+    @_reported
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
+        self._site().add_navigation(nav)
+
+    @_reported
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:
+        self._site().prepare(env, files, config)
+
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        """Replace MkDocs' sitemap; point 404.html at Newsroom's search."""
+        if template_name == SITEMAP:
+            return None if self._serving else self._site().sitemap(config)
+        return use_newsroom_worker(output_content) if template_name.endswith(".html") else None
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        return use_newsroom_worker(output)
+
+    @_reported
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._site().write(config)
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer:
+        if self.config.native_file_watcher:
+            why_not = watch_natively(server)
+            if why_not:
+                log.info(f"watching files the way MkDocs does: {why_not}")
+        return server
+
+    def _site(self) -> SiteBuild:
+        assert self._build is not None, "on_config has not run"
+        return self._build

@@ -1,0 +1,51 @@
+"""What outlives one build under `mkdocs serve`, and how to tell what a save changed.
+
+MkDocs reruns the whole build on every save. A plugin instance that defines `on_startup`
+lives through those rebuilds, so it keeps here: the articles it read (by file content), their
+rendered bodies, and every page it rendered, filed under a signature of everything the page
+shows. A rebuild re-reads only changed files and re-renders only pages whose signature
+changed; every other page is linked back into the fresh site folder from the cache.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..catalogue.site import ReadingMemory
+from ..memo import MadeBefore
+from ..outputs.site_outputs import OutputMemory
+from .heap import LongLivedObjects
+from .kept_folders import KeptFolders
+from .templates import CompiledTemplates
+
+if TYPE_CHECKING:
+    from mkdocs.structure.files import File
+
+    from ..catalogue.neighbours import NeighbourPlan
+    from .rendered_pages import RenderedPages
+
+
+@dataclass
+class BuildCache:
+    """Everything the plugin keeps from one build to the next of `mkdocs serve`."""
+
+    # the files' contents, by path
+    sources: MadeBefore[bytes] = field(default_factory=MadeBefore)
+    # articles read, bodies rendered, articles placed
+    reading: ReadingMemory = field(default_factory=ReadingMemory)
+    # who is related to whom, per edition
+    neighbours: dict[str, dict[str, NeighbourPlan]] = field(default_factory=dict)
+    page_files: MadeBefore[File] = field(default_factory=MadeBefore)
+    # feeds, sitemaps: what the last build wrote beside the pages
+    outputs: OutputMemory = field(default_factory=OutputMemory)
+    heap: LongLivedObjects = field(default_factory=LongLivedObjects)
+    templates: CompiledTemplates = field(default_factory=CompiledTemplates)
+    pages: RenderedPages | None = None
+    folders: KeptFolders = field(default_factory=KeptFolders)
+
+    def close(self) -> None:
+        self.heap.close()
+        if self.pages is not None:
+            self.pages.close()
+            self.pages = None

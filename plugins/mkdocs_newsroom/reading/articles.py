@@ -1,0 +1,300 @@
+"""Read one article file into the model: bytes in, an `Article` (or the reasons why not) out."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+from dataclasses import dataclass, replace
+from functools import partial
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
+
+from ..hashing import fingerprint as fingerprint_of
+from ..model import Article, is_rtl
+from ..problems import ArticleError, Problem
+from ..slugs import slugify
+from .bodies import Body, MarkdownRenderer, render_plaintext
+from .decoding import decode_source
+from .fields import EXAMPLES, FIELDS, FieldError, Registry
+from .frontmatter import FrontMatter, parse_front_matter
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+    from ..memo import MadeBefore
+    from ..settings.checked import ReadOptions
+
+ARTICLE_SUFFIXES = (".md", ".txt")
+
+A = TypeVar("A")
+B = TypeVar("B")
+
+
+class MapFunction(Protocol):
+    """`[function(item) for item in items]`, perhaps shared among processes: the build hands
+    one in (Python-Markdown is most of the cost of reading an article)."""
+
+    def __call__(self, function: Callable[[A], B], items: Sequence[A], /) -> list[B]: ...
+
+
+def in_order(function: Callable[[A], B], items: Sequence[A], /) -> list[B]:
+    return [function(item) for item in items]
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """An article whose front matter is read and whose body is still to be rendered."""
+
+    source: str
+    kind: Literal["md", "txt"]
+    values: dict[str, Any]
+    body: str
+    key: str  # of its rendered body in the cache
+    problems: tuple[Problem, ...]
+    fingerprint: str  # of the file and everything it was read with
+    rtl: bool  # written right to left
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    source: str
+    article: Article | None
+    problems: tuple[Problem, ...] = ()
+
+
+@dataclass
+class ReadCache:
+    """What reading keeps from one build to the next of `mkdocs serve`: rendered bodies, and
+    whole results by file content and settings."""
+
+    bodies: dict[str, Body] = dataclasses.field(default_factory=dict)
+    results: dict[str, ReadResult] = dataclasses.field(default_factory=dict)
+
+    def keep_only(self, results: Iterable[str], bodies: Iterable[str]) -> None:
+        """Forget what the last build did not use, so that a long session does not grow."""
+        self.results = {key: self.results[key] for key in results if key in self.results}
+        self.bodies = {key: self.bodies[key] for key in bodies if key in self.bodies}
+
+
+def summarize(text: str, limit: int) -> str:
+    """The first `limit` characters of `text`, cut at a word, with an ellipsis if cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:.-–—")
+    return f"{cut}…"
+
+
+class ArticleReader:
+    """Reads articles for one build. With a `cache` kept across builds (by file content and
+    `settings_key`), a rebuild of `mkdocs serve` reads again only the files that changed."""
+
+    def __init__(
+        self,
+        registry: Registry,
+        options: ReadOptions,
+        markdown: Callable[[], MarkdownRenderer],
+        settings_key: str = "",
+        cache: ReadCache | None = None,
+        content_keys: MadeBefore[str] | None = None,
+    ) -> None:
+        self._registries = {"md": registry, "txt": replace(registry, decode_references=True)}
+        self._options = options
+        self._make_markdown = markdown
+        self._markdown: MarkdownRenderer | None = None
+        cache = cache if cache is not None else ReadCache()
+        self._body_cache = cache.bodies
+        self._result_cache = cache.results
+        self._settings_key = settings_key
+        self._content_keys = content_keys
+        self.used_results: list[str] = []  # the cache keys the last read_all used
+        self.used_bodies: list[str] = []
+
+    def read(self, source: str, data: bytes) -> ReadResult:
+        """Read one article (its body rendered here, or taken from the cache)."""
+        return self.read_all([(source, data)])[0]
+
+    def read_all(
+        self, sources: Sequence[tuple[str, bytes]], map_bodies: MapFunction = in_order
+    ) -> list[ReadResult]:
+        """Read many articles; the bodies not in the cache are rendered through
+        `map_bodies`."""
+        keys = self._content_keys_of(sources)
+        parsed = [
+            self._result_cache.get(key) or self._parse(source, data, key)
+            for key, (source, data) in zip(keys, sources, strict=True)
+        ]
+        pending = {
+            key: (draft.kind, draft.body, draft.rtl)
+            for draft in parsed
+            if isinstance(draft, _Parsed) and (key := draft.key) not in self._body_cache
+        }
+        if pending:
+            if any(kind == "md" for kind, _text, _rtl in pending.values()):
+                self._markdown_renderer()  # made once, before any fork, shared by all
+            bodies = map_bodies(self._render, list(pending.values()))
+            self._body_cache.update(zip(pending, bodies, strict=True))
+        results = [
+            self._article(draft) if isinstance(draft, _Parsed) else draft for draft in parsed
+        ]
+        for key, result in zip(keys, results, strict=True):
+            self._result_cache[key] = result
+        self.used_results = keys
+        self.used_bodies = [draft.key for draft in parsed if isinstance(draft, _Parsed)]
+        return results
+
+    def _content_keys_of(self, sources: Sequence[tuple[str, bytes]]) -> list[str]:
+        """The result cache's key of each file: its content and the settings. With
+        `content_keys` (under serve), a file whose bytes are the very object of the last build
+        (it was not read again) keeps its key without being hashed again."""
+        settings_key = self._settings_key
+        known = self._content_keys
+        if known is None:
+            return [fingerprint_of(settings_key, source, data) for source, data in sources]
+        known.start(settings_key)
+        keys = [
+            known.get(source, data, partial(fingerprint_of, settings_key, source, data))
+            for source, data in sources
+        ]
+        known.finish()
+        return keys
+
+    def _parse(self, source: str, data: bytes, fingerprint: str) -> _Parsed | ReadResult:
+        if len(data) > self._options.max_bytes:
+            return ReadResult(
+                source,
+                None,
+                (
+                    Problem(
+                        source,
+                        f"the file is {_megabytes(len(data))}, more than max_article_size "
+                        f"({_megabytes(self._options.max_bytes)}); split the article, or raise "
+                        "max_article_size in mkdocs.yml; the article was skipped",
+                    ),
+                ),
+            )
+        decoded = decode_source(source, data)
+        problems = list(decoded.notices)
+        kind: Literal["md", "txt"] = "txt" if source.endswith(".txt") else "md"
+        try:
+            front_matter = parse_front_matter(source, decoded.text)
+        except ArticleError as error:
+            skipped = replace(
+                error.problem, message=f"{error.problem.message}; the article was skipped"
+            )
+            return ReadResult(source, None, (*problems, skipped))
+        problems.extend(front_matter.notices)
+        values = self._read_fields(source, front_matter, self._registries[kind], problems)
+        if values is None:
+            return ReadResult(source, None, tuple(problems))
+        tags = values.get("tags", ())
+        if len(tags) > self._options.max_tags:
+            values["tags"] = tags[: self._options.max_tags]
+            problems.append(
+                Problem(
+                    source,
+                    f"{len(tags):,} tags, more than max_tags_per_article "
+                    f"({self._options.max_tags}); only the first {self._options.max_tags} are "
+                    "used. Keep the tags that matter, or raise max_tags_per_article",
+                    front_matter.fields["tags"].line,
+                )
+            )
+        if not front_matter.body.strip() and not values.get("draft"):
+            problems.append(
+                Problem(
+                    source,
+                    "the article has no text below its front matter; write the story, or set "
+                    "'draft: true' until it is written",
+                    front_matter.body_line,
+                )
+            )
+        rtl = is_rtl(values.get("lang", ""))
+        key = fingerprint_of(self._settings_key, kind, str(rtl), front_matter.body)
+        return _Parsed(
+            source, kind, values, front_matter.body, key, tuple(problems), fingerprint, rtl
+        )
+
+    def _article(self, parsed: _Parsed) -> ReadResult:
+        body = self._body_cache[parsed.key]
+        values = parsed.values
+        title: str = values["title"]
+        article = Article(
+            source=parsed.source,
+            kind=parsed.kind,
+            title=title,
+            date=values["date"],
+            body_html=body.html,
+            text=body.text,
+            excerpt=values.get("summary") or summarize(body.lead, self._options.summary_length),
+            summary=values.get("summary", ""),
+            word_count=body.word_count,
+            reading_minutes=max(1, round(body.word_count / self._options.words_per_minute)),
+            slug=values.get("slug") or slugify(title, fallback_prefix="article"),
+            updated=values.get("updated"),
+            authors=values.get("authors", ()),
+            section=values.get("section"),
+            tags=values.get("tags", ()),
+            location=values.get("location", ""),
+            image=values.get("image"),
+            draft=values.get("draft", False),
+            expires=values.get("expires"),
+            featured=values.get("featured", False),
+            breaking=values.get("breaking", False),
+            lang=values.get("lang", ""),
+            corrections=values.get("corrections", ()),
+            translation=values.get("translation", ""),
+            fingerprint=parsed.fingerprint,
+        )
+        return ReadResult(parsed.source, article, parsed.problems)
+
+    def _read_fields(
+        self,
+        source: str,
+        front_matter: FrontMatter,
+        registry: Registry,
+        problems: list[Problem],
+    ) -> dict[str, Any] | None:
+        values: dict[str, Any] = {}
+        publishable = True
+        for name, field in front_matter.fields.items():
+            rule = FIELDS.get(name)
+            if rule is None:
+                problems.append(Problem(source, _unknown_field_message(name), field.line))
+                continue
+            try:
+                values[rule.attribute or name] = rule.read(field, registry)
+            except FieldError as error:
+                consequence = "the article was skipped" if rule.fatal else "the field was ignored"
+                problems.append(Problem(source, f"{error}; {consequence}", field.line))
+                publishable = publishable and not rule.fatal
+        for name, rule in FIELDS.items():
+            if rule.required and name not in front_matter.fields:
+                problems.append(
+                    Problem(
+                        source,
+                        f"missing required field '{name}': add a line '{EXAMPLES[name]}' "
+                        "to the front matter; the article was skipped",
+                    )
+                )
+                publishable = False
+        return values if publishable else None
+
+    def _markdown_renderer(self) -> MarkdownRenderer:
+        if self._markdown is None:
+            self._markdown = self._make_markdown()
+        return self._markdown
+
+    def _render(self, job: tuple[str, str, bool]) -> Body:
+        kind, text, right_to_left = job
+        if kind == "txt":
+            return render_plaintext(text, self._options.boilerplate, right_to_left)
+        return self._markdown_renderer().render(text)
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def _unknown_field_message(name: str) -> str:
+    close = difflib.get_close_matches(name, list(FIELDS), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else "known fields are: " + ", ".join(FIELDS)
+    return f"unknown field '{name}' was ignored; {hint}"

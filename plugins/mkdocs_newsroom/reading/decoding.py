@@ -1,0 +1,110 @@
+"""Turn the bytes of a reporter's file into clean text, saying what had to be repaired.
+
+Files arrive from wire services, scrapers and every text editor there is: with byte-order marks,
+Windows line ends, stray Latin-1 bytes and control characters. None of that should cost us the
+article, and none of it should pass silently either.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from ..problems import Problem
+
+_CP1252_FALLBACK = "newsroom-cp1252"
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _decode_bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read each byte that is not UTF-8 as Windows-1252 (Latin-1 if unset)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start : error.end]
+    chars = []
+    for byte in bad:
+        try:
+            chars.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:
+            chars.append(chr(byte))
+    return "".join(chars), error.end
+
+
+codecs.register_error(_CP1252_FALLBACK, _decode_bytes_as_cp1252)
+
+
+@dataclass
+class DecodedSource:
+    text: str
+    notices: list[Problem] = field(default_factory=list)
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    """1-based line and (character) column of a byte offset, as an editor shows them."""
+    line = data.count(b"\n", 0, offset) + 1
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def decode_source(path: str, data: bytes) -> DecodedSource:
+    """Decode a source file as UTF-8, repairing (and reporting) what editors and scrapers leave."""
+    notices: list[Problem] = []
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+        notices.append(
+            Problem(
+                path,
+                "the file starts with a byte-order mark (BOM), which was ignored; "
+                "save it as UTF-8 without BOM",
+            )
+        )
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        notices.append(
+            Problem(path, "the file is UTF-16; it was converted, but please save it as UTF-8")
+        )
+        text = data.decode("utf-16", errors="replace")
+        return _clean_text(path, text, notices)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, column = _position(data, error.start)
+        text = data.decode("utf-8", errors=_CP1252_FALLBACK)
+        notices.append(
+            Problem(
+                path,
+                f"byte 0x{data[error.start]:02X} is not UTF-8; bytes that are not UTF-8 were read "
+                "as Windows-1252 (check the character there, then save the file as UTF-8)",
+                line,
+                column,
+            )
+        )
+    return _clean_text(path, text, notices)
+
+
+def _clean_text(path: str, text: str, notices: list[Problem]) -> DecodedSource:
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        notices.append(
+            Problem(
+                path,
+                "the file has Windows (CRLF) line ends, which were read as LF; save it with LF "
+                "line ends (in git: core.autocrlf=input)",
+            )
+        )
+    found = _CONTROL_CHARACTERS.search(text)
+    if found:
+        line = text.count("\n", 0, found.start()) + 1
+        column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+        text = _CONTROL_CHARACTERS.sub("", text)
+        notices.append(
+            Problem(
+                path,
+                f"control character U+{ord(found.group()):04X} removed (and any others); "
+                "they cannot appear in web pages or feeds",
+                line,
+                column,
+            )
+        )
+    return DecodedSource(text, notices)

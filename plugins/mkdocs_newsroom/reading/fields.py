@@ -1,0 +1,252 @@
+"""Front-matter fields normalised through one table: each field has one reader, one type.
+
+A reader takes the YAML field and returns the model's value, or raises `FieldError` with a
+message a reporter can act on. Problems with required or cross-referenced fields (title, date,
+authors, section) keep the article from being published; problems with optional fields drop
+just that field, with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+from typing import Any
+
+from ..model import Author, Correction, Image, Section, Tag
+from ..slugs import is_slug, slugify
+from .frontmatter import Field
+from .plaintext import decode_character_references
+
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+_WEB_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_ANY_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_MAX_LISTED_CHOICES = 12
+
+
+class FieldError(ValueError):
+    """A front-matter value that cannot be used, with what to write instead."""
+
+
+@dataclass(frozen=True)
+class Registry:
+    """What an article may refer to, and how its dates are read."""
+
+    authors: Mapping[str, Author]
+    sections: Mapping[str, Section]
+    timezone: tzinfo
+    decode_references: bool = False  # plain-text articles carry scraped text
+
+
+def choices(ids: Mapping[str, object]) -> str:
+    names = sorted(ids)
+    if not names:
+        return "none are declared yet"
+    listed = ", ".join(names[:_MAX_LISTED_CHOICES])
+    more = len(names) - _MAX_LISTED_CHOICES
+    return f"one of: {listed}" + (f" (and {more} more)" if more > 0 else "")
+
+
+def _scalar_text(field: Field, registry: Registry) -> str:
+    if field.text is None:
+        raise FieldError(f"'{field.name}' must be a single line of text, not a list or mapping")
+    text = field.text.strip()
+    return decode_character_references(text) if registry.decode_references else text
+
+
+def read_text(field: Field, registry: Registry) -> str:
+    return _scalar_text(field, registry)
+
+
+def read_title(field: Field, registry: Registry) -> str:
+    title = _scalar_text(field, registry)
+    if not title:
+        raise FieldError("'title' is empty: write the headline after 'title:'")
+    return title
+
+
+def parse_datetime(text: str, zone: tzinfo) -> datetime:
+    """ISO 8601 date or date-time; without a zone, `zone` applies."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise FieldError(
+            f"'{text}' is not an ISO 8601 date; write for example 2024-05-01 or "
+            "2024-05-01T09:30:00+04:30"
+        ) from None
+    if not 1 < moment.year < 9999:
+        raise FieldError(f"'{text}' is out of range; write a year between 2 and 9998")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=zone)
+    return moment
+
+
+def read_datetime(field: Field, registry: Registry) -> datetime:
+    if field.text is None or not field.text.strip():
+        raise FieldError(f"'{field.name}' must be a date such as 2024-05-01T09:30:00+04:30")
+    try:
+        return parse_datetime(field.text, registry.timezone)
+    except FieldError as error:
+        raise FieldError(f"'{field.name}': {error}") from None
+
+
+def _text_items(field: Field) -> list[str]:
+    """A single value or a list of values, each as written."""
+    node_value = field.node.value
+    if field.text is not None:
+        items = [field.text]
+    elif isinstance(node_value, list) and all(hasattr(n, "value") for n in node_value):
+        items = []
+        for node in node_value:
+            if not isinstance(node.value, str):
+                raise FieldError(f"'{field.name}' must be a list of words, not of lists")
+            items.append(node.value)
+    else:
+        raise FieldError(f"'{field.name}' must be one value or a list of values")
+    return [item.strip() for item in items if item.strip()]
+
+
+def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
+    authors: list[Author] = []
+    for author_id in dict.fromkeys(_text_items(field)):
+        author = registry.authors.get(author_id)
+        if author is None:
+            raise FieldError(
+                f"unknown author '{author_id}': add '{author_id}' to the authors file, or use "
+                f"{choices(registry.authors)}"
+            )
+        authors.append(author)
+    return tuple(authors)
+
+
+def read_section(field: Field, registry: Registry) -> Section:
+    section_id = _scalar_text(field, registry)
+    section = registry.sections.get(section_id)
+    if section is None:
+        raise FieldError(
+            f"unknown section '{section_id}': use {choices(registry.sections)}, or declare "
+            "it under the newsroom plugin's 'sections' in mkdocs.yml"
+        )
+    return section
+
+
+def read_tags(field: Field, registry: Registry) -> tuple[Tag, ...]:
+    tags: dict[str, Tag] = {}
+    for name in _text_items(field):
+        if registry.decode_references:
+            name = decode_character_references(name)
+        tag = Tag(name, slugify(name, fallback_prefix="tag"))
+        tags.setdefault(tag.slug, tag)
+    return tuple(tags.values())
+
+
+def read_flag(field: Field, registry: Registry) -> bool:
+    if not isinstance(field.value, bool):
+        raise FieldError(f"'{field.name}' must be true or false, not '{field.text}'")
+    return field.value
+
+
+def read_slug(field: Field, registry: Registry) -> str:
+    text = _scalar_text(field, registry)
+    if not is_slug(text):
+        raise FieldError(
+            f"slug '{text}' is not a single lower-case URL segment, so the headline's slug is "
+            "used instead; write for example "
+            f"'{slugify(text, fallback_prefix='article')}'"
+        )
+    return text
+
+
+def read_language(field: Field, registry: Registry) -> str:
+    text = _scalar_text(field, registry)
+    if not _LANGUAGE_TAG.match(text):
+        raise FieldError(
+            f"'lang' must be a BCP 47 language tag such as en, ps or fa-AF, not '{text}'"
+        )
+    return text
+
+
+def check_link(text: str, what: str) -> str:
+    """A link we may print into `src` or `href`: http(s) or a path within the site."""
+    if _WEB_URL.match(text) or (text and not _ANY_SCHEME.match(text) and text[:2] != "//"):
+        return text
+    raise FieldError(f"{what} must be a path inside the site or an http(s) URL, not '{text}'")
+
+
+def read_image(field: Field, registry: Registry) -> Image:
+    value = field.value
+    if not isinstance(value, Mapping):
+        raise FieldError("'image' needs 'src' and 'alt' lines indented under it")
+    texts = {
+        key: str(value[key]).strip()
+        for key in ("src", "alt", "caption", "credit")
+        if isinstance(value.get(key), str | int | float)
+    }
+    if registry.decode_references:
+        texts = {key: decode_character_references(text) for key, text in texts.items()}
+    if not texts.get("src"):
+        raise FieldError("'image' has no 'src': give the picture's path or URL")
+    if not texts.get("alt"):
+        raise FieldError("'image' has no 'alt': describe the picture for readers who cannot see it")
+    return Image(
+        check_link(texts["src"], "'image' 'src'"),
+        texts["alt"],
+        texts.get("caption", ""),
+        texts.get("credit", ""),
+    )
+
+
+def read_corrections(field: Field, registry: Registry) -> tuple[Correction, ...]:
+    value = field.value
+    if not isinstance(value, list):
+        raise FieldError("'corrections' must be a list of '- date: …' / 'text: …' entries")
+    corrections = []
+    for entry in value:
+        if not isinstance(entry, Mapping) or not entry.get("date") or not entry.get("text"):
+            raise FieldError("each correction needs a 'date' and a 'text'")
+        when = parse_datetime(str(entry["date"]), registry.timezone)
+        text = str(entry["text"]).strip()
+        if registry.decode_references:
+            text = decode_character_references(text)
+        corrections.append(Correction(when, text))
+    return tuple(sorted(corrections, key=lambda c: c.date))
+
+
+Reader = Callable[[Field, Registry], Any]
+
+
+@dataclass(frozen=True)
+class FieldRule:
+    read: Reader
+    required: bool = False
+    fatal: bool = False  # a bad value keeps the article from being published
+    attribute: str = ""
+
+
+FIELDS: dict[str, FieldRule] = {
+    "title": FieldRule(read_title, required=True, fatal=True),
+    "date": FieldRule(read_datetime, required=True, fatal=True),
+    "updated": FieldRule(read_datetime),
+    "authors": FieldRule(read_authors, fatal=True),
+    "author": FieldRule(read_authors, fatal=True, attribute="authors"),
+    "section": FieldRule(read_section, fatal=True),
+    "tags": FieldRule(read_tags),
+    "summary": FieldRule(read_text),
+    "location": FieldRule(read_text),
+    "image": FieldRule(read_image),
+    "slug": FieldRule(read_slug),
+    "draft": FieldRule(read_flag, fatal=True),  # when in doubt, do not publish
+    "expires": FieldRule(read_datetime, fatal=True),  # a story that must come down, does
+    "featured": FieldRule(read_flag),
+    "breaking": FieldRule(read_flag),
+    "lang": FieldRule(read_language),
+    "corrections": FieldRule(read_corrections),
+    "translation": FieldRule(read_text),  # a key shared by the translations of a story
+    "wire_id": FieldRule(read_text),  # `newsroom import`'s digest of the text it came from
+}
+
+EXAMPLES = {
+    "title": "title: Your headline",
+    "date": "date: 2024-05-01T09:30:00+04:30",
+}

@@ -1,0 +1,181 @@
+"""Split an article into YAML front matter and body, keeping every field's position in the file.
+
+We parse front matter ourselves: MkDocs silently ignores broken YAML, and python-frontmatter
+returns `{}` on a byte-order mark or a missing closing line. Here every problem becomes an
+`ArticleError` that names the file, line and column.
+
+Fields keep their YAML node, so that a string field gets the text as written (`title: No` is
+the headline "No", not `False`) and a problem can point at the line of its key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from ..problems import ArticleError, Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """YAML's safe loader, except that dates stay text: the metadata readers parse them."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != _TIMESTAMP]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
+}
+_FENCE = "---"
+_CLOSING_FENCES = ("---", "...")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One top-level front-matter field: its YAML node and where its key stands."""
+
+    name: str
+    node: yaml.Node
+    line: int
+    value: Any
+
+    @property
+    def text(self) -> str | None:
+        """The scalar exactly as written, or None if the value is a list or mapping."""
+        if isinstance(self.node, yaml.ScalarNode):
+            return str(self.node.value)
+        return None
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    fields: dict[str, Field]
+    body: str
+    body_line: int
+    notices: tuple[Problem, ...] = ()
+
+
+def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
+    """Return (yaml text, body, line where the body starts)."""
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != _FENCE:
+        raise ArticleError(
+            Problem(
+                path,
+                "no front matter: the file must start with a line '---', then 'title:' and "
+                "'date:' lines, then a closing '---'",
+                1,
+            )
+        )
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in _CLOSING_FENCES:
+            yaml_text = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            return yaml_text, body, index + 2
+    raise ArticleError(
+        Problem(
+            path,
+            "the front matter is never closed: add a line '---' after its last field",
+            1,
+        )
+    )
+
+
+def parse_front_matter(path: str, text: str) -> FrontMatter:
+    yaml_text, body, body_line = split_front_matter(path, text)
+    loader = _Loader(yaml_text)
+    try:
+        root = loader.get_single_node()
+        fields, notices = _read_fields(path, loader, root)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 2 if mark else None
+        column = mark.column + 1 if mark else None
+        problem = error.problem or error.context or "unreadable"
+        raise ArticleError(
+            Problem(
+                path,
+                f"the front matter is not valid YAML ({problem}); fix it between the '---' "
+                "lines, for example by quoting a value that contains ': ' or starts with a "
+                "quote, '[', '{', '&', '*', '!', '|', '>', '%' or '@'",
+                line,
+                column,
+            )
+        ) from None
+    except (yaml.YAMLError, RecursionError) as error:
+        raise ArticleError(
+            Problem(path, f"the front matter is not valid YAML ({error}); fix it", 2)
+        ) from None
+    finally:
+        loader.dispose()
+    return FrontMatter(fields, body, body_line, tuple(notices))
+
+
+def _read_fields(
+    path: str, loader: yaml.SafeLoader, root: yaml.Node | None
+) -> tuple[dict[str, Field], list[Problem]]:
+    if root is None:
+        raise ArticleError(
+            Problem(path, "the front matter is empty: add at least 'title:' and 'date:'", 2)
+        )
+    if not isinstance(root, yaml.MappingNode):
+        raise ArticleError(
+            Problem(
+                path,
+                "the front matter must be 'name: value' lines, not a list or a single value",
+                root.start_mark.line + 2,
+                root.start_mark.column + 1,
+            )
+        )
+    fields: dict[str, Field] = {}
+    notices: list[Problem] = []
+    for key_node, value_node in root.value:
+        line = key_node.start_mark.line + 2
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise ArticleError(Problem(path, "a front-matter field name must be a word", line))
+        name = str(key_node.value)
+        if name in fields:
+            notices.append(
+                Problem(
+                    path,
+                    f"field '{name}' is given twice (first on line {fields[name].line}); "
+                    "the last one is used",
+                    line,
+                )
+            )
+        try:
+            value = loader.construct_object(value_node, deep=True)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
+            raise ArticleError(
+                Problem(path, f"field '{name}' cannot be read ({error}); rewrite its value", line)
+            ) from None
+        fields[name] = Field(name, value_node, line, value)
+    return fields, notices
+
+
+def write_front_matter(fields: Mapping[str, object]) -> str:
+    """Front matter for `fields`, between '---' lines, that `parse_front_matter` reads back
+    exactly: values are quoted by YAML where they need it; dates are written as ISO 8601."""
+    lines = [_FENCE]
+    for name, value in fields.items():
+        if isinstance(value, datetime):
+            lines.append(f"{name}: {value.isoformat()}")
+        else:
+            dumped = yaml.safe_dump(
+                {name: value},
+                allow_unicode=True,
+                # lists on one line (`tags: [a, b]`), the field itself as a block
+                default_flow_style=None if isinstance(value, list | tuple) else False,
+                sort_keys=False,
+                width=1_000_000,
+            )
+            lines.append(dumped.rstrip("\n"))
+    lines.append(_FENCE)
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,81 @@
+"""Article cards and headline rows, the bulk of every listing: rendered once per article and
+kind with links from the site root, and re-rooted for each page by one string replacement."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from ..model import is_rtl
+from .strings import translate
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from jinja2 import Environment
+
+    from ..model import Article, Edition
+
+CARD_TEMPLATE = "news/partials/card.html"
+HEADLINE_TEMPLATE = "news/partials/headline.html"
+TEMPLATES = (CARD_TEMPLATE, HEADLINE_TEMPLATE)
+ROOT = "\x00newsroom-root\x00"  # stands for the page's way back to the site root, in cards
+_PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.DOTALL | re.IGNORECASE)
+_LINE_BREAK_AND_INDENT = re.compile(r"\n\s+")
+
+
+def compact(html: str) -> str:
+    """Squeeze each run of whitespace that holds a line break into one line break, outside
+    `<pre>`: the page renders the same, and is a fifth smaller."""
+    parts = _PRE.split(html)
+    for index in range(0, len(parts), 2):
+        parts[index] = _LINE_BREAK_AND_INDENT.sub("\n", parts[index])
+    return "".join(parts)
+
+
+class Cards:
+    """Article cards and headlines, rendered once and re-rooted for every page that shows
+    them."""
+
+    def __init__(self, env: Environment, editions: Mapping[str, Edition]) -> None:
+        self._templates = {name: env.get_template(name) for name in TEMPLATES}
+        self._editions = editions
+        self._default = next(iter(editions.values()))
+        self._rendered: dict[tuple[object, ...], str] = {}
+
+    def card(self, article: Article, base_url: str, level: int = 2, size: str = "") -> Markup:
+        return self._rooted(CARD_TEMPLATE, article, base_url, level=level, size=size)
+
+    def headline(
+        self, article: Article, base_url: str, page_lang: str, with_section: bool = True
+    ) -> Markup:
+        return self._rooted(
+            HEADLINE_TEMPLATE, article, base_url, page_lang=page_lang, with_section=with_section
+        )
+
+    def _rooted(self, template: str, article: Article, base_url: str, **options: object) -> Markup:
+        key = (template, article.url, *options.values())
+        html = self._rendered.get(key)
+        if html is None:
+            edition = self._editions.get(article.edition, self._default)
+            lang = article.lang or edition.lang
+            html = compact(
+                self._templates[template].render(
+                    article=article,
+                    locale=edition.locale,
+                    lang=lang,
+                    rtl=is_rtl(lang),
+                    t=translate,
+                    root=ROOT,
+                    **options,
+                )
+            )
+            self._rendered[key] = html
+        return Markup(html.replace(ROOT, root_prefix(base_url)))
+
+
+def root_prefix(base_url: str) -> str:
+    """'../..' (MkDocs' base_url of a page two folders deep) -> '../../'; '.' -> './'."""
+    return base_url if base_url.endswith("/") else f"{base_url}/"

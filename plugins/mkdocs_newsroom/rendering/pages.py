@@ -1,0 +1,177 @@
+"""The pages of articles and listings: MkDocs pages whose HTML or data Newsroom already holds.
+
+MkDocs would re-read and re-render Markdown for every page with a new Markdown instance; these
+pages skip both. Material prints `page.title` raw in the header, the nav and the search index,
+so the title it gets is HTML-escaped; our own templates print the raw model values through
+Jinja's autoescape.
+"""
+
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+
+from ..model import Article, is_rtl
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import datetime
+
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File, Files
+
+    from ..catalogue.neighbours import Neighbours
+    from ..catalogue.pagination import Pagination
+    from ..model import Edition
+
+ARTICLE_TEMPLATE = "news/article.html"
+
+
+class NewsPage(Page):
+    """A page with ready HTML: MkDocs neither reads a source nor renders Markdown for it."""
+
+    def __init__(
+        self,
+        file: File,
+        config: MkDocsConfig,
+        *,
+        headline: str,
+        template: str,
+        edition: Edition,
+        lang: str = "",
+        description: str = "",
+        content: str = "",
+        nav_title: str | None = None,
+        lastmod: datetime | None = None,
+    ) -> None:
+        super().__init__(html.escape(nav_title or headline), file, config)
+        self.headline = headline
+        self.lastmod = lastmod  # when what the page shows last changed, for the sitemap
+        self.description = description
+        self.edition = edition
+        self.lang = lang or edition.lang  # of the page (<html lang>), right to left or not
+        self.rtl = is_rtl(self.lang)
+        self.locale = edition.locale  # of its dates and interface strings
+        self._template = template
+        self._ready_content = content
+        # (site key, signature) that the preview gave the page, which a next build may reuse
+        self.signed = ("", "")
+
+    def _set_canonical_url(self, base: str | None) -> None:
+        """MkDocs' own, without parsing the same site URL again for each of thousands of
+        pages (a plugin page's URL is always a plain relative path)."""
+        if not base:
+            self.canonical_url = self.abs_url = None
+            return
+        base = base if base.endswith("/") else f"{base}/"
+        self.canonical_url = base + self.url
+        self.abs_url = _path_of(base) + self.url
+
+    def shown(self) -> tuple[object, ...]:
+        """Everything the page shows of its own (besides what every page shows): what the
+        preview signs to tell whether it changed."""
+        return (self.file.url, self._template, self.headline, self.lang)
+
+    def read_source(self, config: MkDocsConfig) -> None:
+        self.markdown = ""
+        self.meta = {"template": self._template, "hide": ["navigation", "toc"]}
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        self.content = self._ready_content
+        self.toc = get_toc([])
+
+
+@lru_cache(maxsize=8)
+def _path_of(url: str) -> str:
+    return urlsplit(url).path
+
+
+class ArticlePage(NewsPage):
+    """An article, in its edition (`translations`: the same story in other editions)."""
+
+    def __init__(
+        self,
+        file: File,
+        config: MkDocsConfig,
+        article: Article,
+        edition: Edition,
+        neighbours: Neighbours | None = None,
+        translations: tuple[tuple[str, Article], ...] = (),
+    ) -> None:
+        super().__init__(
+            file,
+            config,
+            headline=article.title,
+            template=ARTICLE_TEMPLATE,
+            edition=edition,
+            lang=article.lang,
+            description=article.excerpt,
+            content=article.body_html,
+            lastmod=article.modified,
+        )
+        self.article = article
+        self.neighbours = neighbours
+        self.translations = translations  # (language, article) of each translation
+
+    def shown(self) -> tuple[object, ...]:
+        return (*super().shown(), self.article, self.neighbours, self.translations)
+
+
+class ListingPage(NewsPage):
+    """One page of a listing. `pagination` holds its items; `data` what else its template shows."""
+
+    def __init__(
+        self,
+        file: File,
+        config: MkDocsConfig,
+        pagination: Pagination[Any],
+        *,
+        template: str,
+        edition: Edition,
+        data: object = None,
+        nav_title: str | None = None,
+        lastmod: datetime | None = None,
+    ) -> None:
+        listing = pagination.listing
+        headline = listing.title
+        if pagination.number > 1:
+            headline = f"{headline} (page {pagination.number} of {pagination.count})"
+        super().__init__(
+            file,
+            config,
+            headline=headline,
+            template=template,
+            edition=edition,
+            description=listing.description,
+            nav_title=nav_title,
+            lastmod=_newest(pagination.items) or lastmod,
+        )
+        self.pagination = pagination
+        self.data = data
+
+    def shown(self) -> tuple[object, ...]:
+        pagination = self.pagination
+        return (
+            *super().shown(),
+            pagination,
+            pagination.count,
+            len(pagination.listing.items),
+            list(pagination.items),
+            self.data,
+        )
+
+
+def _newest(items: Iterable[object]) -> datetime | None:
+    """The latest change among the articles listed, if the items are articles."""
+    dates = [item.modified for item in items if isinstance(item, Article)]
+    return max(dates) if dates else None
+
+
+def news_page(file: File) -> NewsPage:
+    assert isinstance(file.page, NewsPage)
+    return file.page

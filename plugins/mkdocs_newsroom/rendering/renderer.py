@@ -1,0 +1,67 @@
+"""Writing Newsroom's pages: through the theme's Jinja environment (so `overrides/` and
+Material's blocks apply), but outside MkDocs' one-page-at-a-time loop, so that the work can be
+cached and shared among processes (build.page_writing)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mkdocs.commands.build import get_context
+
+from .cards import compact
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
+
+    from .pages import NewsPage
+
+
+_HTML_LANG = re.compile(r'<html lang="[^"]*"')
+_BODY_DIR = re.compile(r'<body dir="[^"]*"')
+
+
+def localize_root(html: str, lang: str, rtl: bool) -> str:
+    """Material writes the site's language and direction on <html> and <body>; a page in
+    another language (a Pashto article, the Dari front page) says its own, so that browsers,
+    screen readers and Material's right-to-left layout follow it."""
+    direction = "rtl" if rtl else "ltr"
+    html = _HTML_LANG.sub(f'<html lang="{lang}" dir="{direction}"', html, count=1)
+    return _BODY_DIR.sub(f'<body dir="{direction}"', html, count=1)
+
+
+class PageRenderer:
+    """Renders a NewsPage as MkDocs would, through `get_context` and the page's template."""
+
+    def __init__(
+        self, env: Environment, config: MkDocsConfig, nav: Navigation, files: Files
+    ) -> None:
+        self._env = env
+        self._config = config
+        self._nav = nav
+        self._files = files
+
+    def render(self, page: NewsPage) -> str:
+        page.read_source(self._config)
+        page.render(self._config, self._files)
+        context = get_context(self._nav, self._files, self._config, page)
+        template = self._env.get_template(page.meta["template"])
+        page.active = True
+        try:
+            return localize_root(compact(template.render(context)), page.lang, page.rtl)
+        finally:
+            page.active = False
+
+
+def encode_page(html: str) -> bytes:
+    return html.encode("utf-8", errors="xmlcharrefreplace")
+
+
+def write_page(page: NewsPage, data: bytes) -> None:
+    path = Path(page.file.abs_dest_path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

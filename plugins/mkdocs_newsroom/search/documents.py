@@ -1,0 +1,58 @@
+"""An article as search sees it, and the weight of each of its terms (docs/search-format.md,
+"Ranking")."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass
+
+from .text import stem, terms, tokenize
+
+K1 = 1.2
+B = 0.75
+REFERENCE_LENGTH = 600
+TITLE_WEIGHT = 2.5
+IMPACT_SCALE = 10
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """One article as search sees it. Every string is raw text (never HTML).
+
+    `url` is site-relative (`2024/05/01/slug/`); `tags` are shown under the title in the
+    results (the section title and the display date); `text` is the plain text of the summary
+    and the body; `lang` is the article's BCP 47 language (the results mark the title and
+    teaser with it).
+    """
+
+    url: str
+    title: str
+    tags: tuple[str, ...]
+    text: str
+    lang: str
+
+
+def digest(document: SearchDocument) -> bytes:
+    fields = (document.url, document.title, "\x1f".join(document.tags), document.text)
+    data = "\x1e".join((*fields, document.lang)).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+def _quantize(weight: float) -> int:
+    return min(255, max(1, int(weight * IMPACT_SCALE + 0.5)))
+
+
+def analyse(document: SearchDocument) -> dict[str, int]:
+    """Each term of a document with its impact (docs/search-format.md, "Ranking")."""
+    words = tokenize(document.text)
+    for tag in document.tags:
+        words.extend(tokenize(tag))
+    counts = Counter(map(stem, words))
+    norm = K1 * (1 - B + B * len(words) / REFERENCE_LENGTH)
+    by_count = {count: _quantize(count * (K1 + 1) / (count + norm)) for count in {*counts.values()}}
+    impacts = dict(zip(counts, map(by_count.__getitem__, counts.values()), strict=True))
+    for term in set(terms(document.title)):
+        count = counts.get(term, 0)
+        impacts[term] = _quantize(count * (K1 + 1) / (count + norm) + TITLE_WEIGHT)
+    return impacts

@@ -1,0 +1,76 @@
+"""The site's search: Newsroom's own small, sharded index (index.py) answers Material's
+search box through search-worker.js, instead of Material's one big lunr index.
+
+Articles go into Newsroom's index; Material's `search` plugin stays on (it draws the search
+box and indexes the site's other pages), and every page is pointed at Newsroom's worker.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..rendering.dates import display_date
+from .documents import SearchDocument
+from .index import SearchIndex
+from .shards import INDEX_DIR, WORKER_PATH
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from ..model import Article
+
+_MATERIAL_WORKER = re.compile(
+    r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.\w+\.min\.js"'
+)
+
+
+def use_newsroom_worker(html: str) -> str:
+    """Point a page's Material configuration (`__config`) at Newsroom's search worker."""
+    return _MATERIAL_WORKER.sub(rf'\g<1>\g<2>{WORKER_PATH}"', html, count=1)
+
+
+def search_document(article: Article, locale: str) -> SearchDocument:
+    """What search knows of an article; its tags (section, date) show under each result."""
+    tags = [article.section.title] if article.section else []
+    tags.append(display_date(article.date, article.lang or locale))
+    text = f"{article.summary}\n{article.text}" if article.summary else article.text
+    return SearchDocument(article.url, article.title, tuple(tags), text, article.lang)
+
+
+class SiteSearch:
+    """The index, kept between builds of `mkdocs serve` so a rebuild re-indexes only the
+    articles that changed."""
+
+    def __init__(self, *, updated: bool = False) -> None:
+        """`updated`: the index will be brought up to date again (`mkdocs serve`)."""
+        self._updated = updated
+        self._index: SearchIndex | None = None
+        self._locale = ""
+        # the article each document was made from: an unchanged article is the same object
+        # from one build to the next (catalogue.placement.PlacedArticles), and is not looked
+        # at again
+        self._indexed: dict[str, Article] = {}
+
+    def write(self, articles: Iterable[Article], locale: str, site_dir: str, in_place: bool) -> int:
+        """Bring the index up to date with `articles` and write it; returns files written.
+        `in_place`: the site folder still holds the files the last write left (`--dirty`, or
+        a folder kept through plain serve), so only the changed ones are written."""
+        target = Path(site_dir) / INDEX_DIR
+        current = {article.url: article for article in articles}
+        if self._index is None or locale != self._locale:
+            documents = (search_document(article, locale) for article in current.values())
+            self._index = SearchIndex(documents, updated=self._updated)
+            self._locale, self._indexed = locale, current
+            return len(self._index.write(target))
+        indexed = self._indexed
+        changed = [
+            search_document(article, locale)
+            for url, article in current.items()
+            if indexed.get(url) is not article
+        ]
+        removed = [url for url in indexed if url not in current]
+        changes = self._index.update(changed, removed)
+        self._indexed = current
+        return len(self._index.write(target, changes if in_place else None))

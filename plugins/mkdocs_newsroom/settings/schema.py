@@ -1,0 +1,75 @@
+"""The options of `plugins: - newsroom:` in mkdocs.yml, as MkDocs checks them (the schema)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class SectionConfig(base.Config):
+    """One section of the paper (`world`, `politics`, ...)."""
+
+    title = c.Type(str)
+    description = c.Type(str, default="")
+    order = c.Type(int, default=0)
+    titles = c.DictOfItems(c.Type(str), default={})  # edition id (or lang) -> title
+
+
+class EditionConfig(base.Config):
+    """One edition of the site (`en`, `ps`, `prs`): the first one is at the site root."""
+
+    title = c.Type(str)
+    lang = c.Optional(c.Type(str))  # BCP 47; default: the edition's id
+    locale = c.Optional(c.Type(str))  # Babel locale for dates; default: lang (prs: fa_AF)
+    languages = c.ListOfItems(c.Type(str), default=[])  # more `lang` values it takes
+    description = c.Type(str, default="")
+
+
+class NewsroomConfig(base.Config):
+    # Where the articles and the newsroom's registries live, relative to `docs_dir`
+    articles_dir = c.Type(str, default="articles")
+    authors_file = c.Type(str, default="authors.yml")
+
+    # How articles are read
+    timezone = c.Type(str, default="UTC")
+    boilerplate = c.ListOfItems(c.Type(str), default=[])
+    words_per_minute = c.Type(int, default=200)
+    summary_length = c.Type(int, default=280)
+
+    # Limits, so that a runaway file cannot take the site down with it
+    max_article_size = c.Type(int, default=10_000_000)  # bytes of one article file
+    max_tags_per_article = c.Type(int, default=50)
+    max_tags = c.Type(int, default=20_000)  # tags with a page and feeds of their own
+
+    # How articles are published
+    article_url = c.Type(str, default="{date:%Y}/{date:%m}/{date:%d}/{slug}/")
+    sections = c.DictOfItems(c.SubConfig(SectionConfig), default={})
+    locale = c.Type(str, default="en")
+    editions = c.DictOfItems(c.SubConfig(EditionConfig), default={})
+
+    # Building: processes that render pages under `mkdocs build` (0: one per CPU)
+    processes = c.Type(int, default=0)
+    # `mkdocs serve` learns of a save from the operating system instead of polling every
+    # 0.5 s (watching.py); turn off where those events do not arrive (network, Docker mounts)
+    native_file_watcher = c.Type(bool, default=True)
+
+    # Listings
+    page_size = c.Type(int, default=20)  # cards on a listing's first page
+    headline_page_size = c.Type(int, default=100)  # headlines on its later pages; 0: cards
+    index_page_size = c.Type(int, default=100)
+    navigation = c.Type(bool, default=True)
+
+    # Feeds, sitemaps and metadata for search engines
+    feed_length = c.Type(int, default=50)
+    feed_full_content = c.Type(bool, default=False)
+    publisher_name = c.Type(str, default="")  # default: site_name
+    publisher_logo = c.Type(str, default="")  # path in docs_dir or URL; default: the favicon
+    news_sitemap = c.Type(bool, default=True)
+    robots_txt = c.Type(bool, default=True)
+
+    # The front page
+    front_page = c.Type(bool, default=True)
+    front_page_size = c.Type(int, default=10)
+    top_stories = c.Type(int, default=4)
+    section_stories = c.Type(int, default=4)
+    breaking_hours = c.Type((int, float), default=6)

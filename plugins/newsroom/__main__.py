@@ -1,7 +1,0 @@
-"""`python -m newsroom`: the same as the `newsroom` command."""
-
-import sys
-
-from .cli import main
-
-sys.exit(main())

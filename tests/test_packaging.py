@@ -1,0 +1,87 @@
+"""The package as a newsroom installs it: a wheel, built with `pip wheel .`, installed into a
+new virtual environment, builds and serves the demo portal on its own (no editable tree)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+from .commands import copy_demo, fetch, run, serving
+from .sites import REPO
+
+PACKAGE = "mkdocs_newsroom"
+
+
+def _wheel(folder: Path) -> Path:
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(folder), str(REPO)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    (wheel,) = folder.glob("*.whl")
+    return wheel
+
+
+def _environment_with(wheel: Path, folder: Path) -> Path:
+    """A new virtual environment holding the wheel and what it depends on; its bin/."""
+    venv.create(folder, with_pip=True)
+    bin_dir = folder / "bin"
+    pip = [str(bin_dir / "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
+    subprocess.run(
+        [*pip, str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+    return bin_dir
+
+
+def test_a_wheel_holds_one_package_with_its_templates(tmp_path: Path) -> None:
+    wheel = _wheel(tmp_path)
+    assert wheel.name.startswith(f"{PACKAGE}-")
+    names = zipfile.ZipFile(wheel).namelist()
+    top_level = {name.split("/")[0] for name in names if "/" in name}
+    assert {PACKAGE} == {name for name in top_level if not name.endswith(".dist-info")}
+    for needed in (
+        "templates/news/article.html",
+        "templates/news/partials/card.html",
+        "templates/assets/newsroom/newsroom.css",
+        "templates/assets/newsroom/search-worker.js",
+        "py.typed",
+    ):
+        assert f"{PACKAGE}/{needed}" in names
+    entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+    text = zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert f"newsroom = {PACKAGE}.plugin:NewsroomPlugin" in text
+    assert f"newsroom = {PACKAGE}.cli.main:main" in text
+
+
+def test_the_installed_wheel_builds_and_serves_the_demo(tmp_path: Path) -> None:
+    bin_dir = _environment_with(_wheel(tmp_path / "wheels"), tmp_path / "env")
+    where = subprocess.run(
+        [str(bin_dir / "python"), "-c", f"import {PACKAGE}; print({PACKAGE}.__file__)"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    ).stdout.strip()
+    assert where.startswith(str(tmp_path / "env")), where
+    portal = copy_demo(tmp_path / "portal")
+    built = run(portal, "mkdocs", "build", "--strict", bin_dir=bin_dir)
+    assert built.returncode == 0, built.stderr
+    assert "newsroom: published" in built.stderr
+    assert (portal / "site" / "assets" / "newsroom" / "search-worker.js").is_file()
+    assert list((portal / "site").glob("2026/11/*/*/index.html"))
+    assert run(portal, "newsroom", "check", bin_dir=bin_dir).returncode == 0
+    as_module = run(portal, "python", "-m", PACKAGE, "check", bin_dir=bin_dir)
+    assert as_module.returncode == 0, as_module.stderr
+    assert "checked 10 articles: no problems" in as_module.stderr
+    with serving(portal, bin_dir) as base:
+        status, front = fetch(base)
+        css_status, css = fetch(f"{base}assets/newsroom/newsroom.css")
+    assert status == 200 and "The Newsroom Gazette" in front
+    assert css_status == 200 and css
