@@ -87,11 +87,14 @@ def fresh(folder: Path) -> None:
         raise SystemExit(f"run.py: could not empty {folder}")
 
 
-def build_once(root: Path) -> dict[str, Any]:
-    """One clean `mkdocs build -q` of the site at `root`, timed by /usr/bin/time -v."""
-    site = output_dir(root)
+def build_once(
+    root: Path, python: str = sys.executable, site: Path | None = None
+) -> dict[str, Any]:
+    """One clean `mkdocs build -q` of the site at `root` by `python`'s MkDocs, into `site`
+    (default: `output_dir(root)`), timed by /usr/bin/time -v."""
+    site = site or output_dir(root)
     fresh(site)
-    command = [TIME, "-v", sys.executable, "-m", "mkdocs", "build", "-q"]
+    command = [TIME, "-v", python, "-m", "mkdocs", "build", "-q"]
     command += ["-f", str(root / "mkdocs.yml"), "-d", str(site)]
     load = os.getloadavg()[0]
     start = time.perf_counter()

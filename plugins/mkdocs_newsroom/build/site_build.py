@@ -41,7 +41,6 @@ if TYPE_CHECKING:
 
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
@@ -176,9 +175,7 @@ class SiteBuild:
             palette_toggle=bool(config.theme.get("palette")),
         )
         navigation = [page.url for page in self._navigation_pages()]
-        prepare_environment(
-            env, self._settings, site, self._catalogue, self._indexes, navigation
-        )
+        prepare_environment(env, self._settings, site, self._catalogue, self._indexes, navigation)
         self._files = files
         self._env = env
 

@@ -4,7 +4,7 @@ global (the catalogue, the front pages, cards, structured data, the shell cache)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from ..urls import absolute_url
 from . import dates, seo
@@ -47,19 +47,6 @@ def prepare_environment(
     env.filters["newsroom_datetime"] = dates.display_datetime
     # JSON in pages (structured data, Material's configuration) is written without spaces
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
-    env.globals["newsroom"] = _newsroom_global(
-        env, settings, site, catalogue, indexes, navigation_urls
-    )
-
-
-def _newsroom_global(
-    env: Environment,
-    settings: Settings,
-    site: Site,
-    catalogue: Catalogue,
-    indexes: SiteIndexes,
-    navigation_urls: Sequence[str],
-) -> dict[str, Any]:
     editions = {edition.id: edition for edition in settings.editions}
     cards = Cards(env, editions)
     root = site.url or "/"
@@ -68,7 +55,7 @@ def _newsroom_global(
         absolute_url(root, settings.publisher_logo or site.favicon),
         root,
     )
-    return {
+    env.globals["newsroom"] = {
         "catalogue": catalogue,
         "fronts": indexes.fronts(),
         "editions": editions,

@@ -50,7 +50,8 @@ class NewsroomConfig(base.Config):
     # Building: processes that render pages under `mkdocs build` (0: one per CPU)
     processes = c.Type(int, default=0)
     # `mkdocs serve` learns of a save from the operating system instead of polling every
-    # 0.5 s (watching.py); turn off where those events do not arrive (network, Docker mounts)
+    # 0.5 s (preview/watching.py); turn off where those events do not arrive (network and
+    # Docker mounts)
     native_file_watcher = c.Type(bool, default=True)
 
     # Listings

@@ -13,9 +13,9 @@
  *                   item: {location, title, text, tags, score, terms}; Material inserts
  *                   title, text and tags as HTML, so every value is escaped here.
  *
- * Articles are answered from the index that plugins/newsroom/search.py writes (its module
- * docstring describes the files, the text rules and the ranking; the manifest carries the
- * tables and constants, so this file holds only the algorithm). The files are fetched
+ * Articles are answered from the index that plugins/mkdocs_newsroom/search/ writes
+ * (docs/search-format.md describes the files, the text rules and the ranking; the manifest
+ * carries the tables and constants, so this file holds only the algorithm). The files are fetched
  * lazily, relative to this script: `../../search/newsroom/` by default, or the folder given
  * as `?index=<URL relative to this script>` on the worker's URL. Plain JavaScript, no
  * dependencies, no network but the site itself.
@@ -46,7 +46,7 @@ let latest = 0 /* the number of the newest query: older ones are not answered */
 const files = new Map() /* path -> Promise of parsed JSON */
 
 /* ------------------------------------------------------------------------------------------
- * Text to terms: search.py's rules 1-6, with the tables from the manifest
+ * Text to terms: rules 1-6 of docs/search-format.md, with the tables from the manifest
  * ---------------------------------------------------------------------------------------- */
 
 function prepare(manifest) {
@@ -100,7 +100,7 @@ function stem(word, rules) {
 
 const encoder = new TextEncoder()
 
-/* FNV-1a over UTF-8, then MurmurHash3's finaliser: search.py's term_hash */
+/* FNV-1a over UTF-8, then MurmurHash3's finaliser: search/text.py's term_hash */
 function hash(text) {
   let value = 0x811c9dc5
   for (const byte of encoder.encode(text)) value = Math.imul(value ^ byte, 0x01000193)
@@ -166,7 +166,8 @@ function prefixPath(prefix, manifest) {
 }
 
 /* A postings string: gap, impact, gap, impact... five bits a digit, lowest first; a digit
-   of value 32 or more says more bits follow (search.py; the digits come in the manifest) */
+   of value 32 or more says more bits follow (search/codec.py; the digits come in the
+   manifest) */
 function decodeNumbers(text, digitValues) {
   const numbers = []
   let value = 0
@@ -190,7 +191,7 @@ function postingsPath(term, manifest) {
 }
 
 /* ------------------------------------------------------------------------------------------
- * Ranking: search.py's "Ranking"
+ * Ranking: docs/search-format.md, "Ranking"
  * ---------------------------------------------------------------------------------------- */
 
 function idf(count, frequency) {
