@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint typecheck unit system-deps bench clean
+.PHONY: serve build test lint typecheck unit system-deps bench screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ test: system-deps lint typecheck unit
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/run.py
+
+# The README's screenshots, taken again by tests/test_look.py (a test run takes them into a
+# temporary folder; NEWSROOM_SCREENSHOTS names the folder they go to).
+screenshots: $(VENV)/.installed-test
+	NEWSROOM_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -q -p no:cacheprovider tests/test_look.py
 
 clean:
 	rm -rf site .venv node_modules .pytest_cache .mypy_cache .ruff_cache plugins/*.egg-info

@@ -15,10 +15,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .sites import REPO
+from .sites import DEMO_NOW, REPO, epoch
 
 BIN = Path(sys.executable).parent
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# The commands' "now" is the demo portal's (`newsroom new` without --date, and every build).
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch(DEMO_NOW)}
 
 
 def run(

@@ -34,9 +34,8 @@ from pathlib import Path
 
 import yaml
 
-from .sites import CORPUS
+from .sites import corpus_folder
 
-BBC = CORPUS / "bbc"
 COUNT = 2225
 
 # corpus folder -> (section id, title, description)
@@ -123,8 +122,14 @@ def _date(source: str) -> datetime:
     return START + timedelta(minutes=int.from_bytes(digest[:8], "big") % MINUTES)
 
 
-def read_corpus(root: Path = BBC) -> list[Story]:
-    """Every article of the corpus, in folder and number order."""
+def bbc_folder() -> Path:
+    """The raw corpus, ../shared/corpus/bbc (a test that calls this needs ../shared)."""
+    return corpus_folder() / "bbc"
+
+
+def read_corpus(root: Path | None = None) -> list[Story]:
+    """Every article of the corpus (`root`: the bbc/ folder), in folder and number order."""
+    root = bbc_folder() if root is None else root
     stories = []
     for folder, (section, _, _) in FOLDERS.items():
         for path in sorted((root / folder).glob("*.txt")):

@@ -6,13 +6,17 @@ import logging
 import os
 import re
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
+from zoneinfo import ZoneInfo
 
+import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -20,33 +24,70 @@ from selectolax.lexbor import LexborHTMLParser
 
 REPO = Path(__file__).resolve().parent.parent
 
+# The demo portal's "now" (SOURCE_DATE_EPOCH) in every test that builds it: the morning after
+# its newest story (2026-11-25T21:10+04:30), so that every story is out, none is breaking any
+# more, and the news sitemap lists those of the last two days. A build never reads the clock
+# of the machine the tests run on: conftest.py pins this moment for every other build too.
+DEMO_NOW = datetime(2026, 11, 26, 9, 0, tzinfo=ZoneInfo("Asia/Kabul"))
 
-def _shared_folder() -> Path:
-    """The workplace's `shared/` folder (sample story, corpora) beside the project: beside this
-    checkout, or beside the repository it was cloned from (a fresh clone in a temporary
-    folder), or where NEWSROOM_SHARED says. Its data is read by path, never copied here."""
-    candidates = [Path(os.environ["NEWSROOM_SHARED"])] if "NEWSROOM_SHARED" in os.environ else []
-    candidates.append(REPO.parent / "shared")
-    origin = subprocess.run(
-        ["git", "-C", str(REPO), "config", "--get", "remote.origin.url"],
-        capture_output=True,
-        text=True,
-        check=False,
-    ).stdout.strip()
-    if origin and "://" not in origin and Path(origin).is_dir():
-        candidates.append(Path(origin).resolve().parent / "shared")
+
+def epoch(moment: datetime) -> str:
+    """`moment` as SOURCE_DATE_EPOCH spells it."""
+    return str(int(moment.timestamp()))
+
+
+# --------------------------------------------------------------------------------------------
+# The workplace's shared/ folder, found only when a test asks for it
+# --------------------------------------------------------------------------------------------
+
+
+class SharedFolderMissing(RuntimeError):
+    """The corpus and the sample story are not where the tests look for them."""
+
+
+def find_shared_folder(environ: Mapping[str, str] = os.environ) -> Path:
+    """The workplace's `shared/` folder (sample story, corpora) beside the project: where
+    NEWSROOM_SHARED says, else beside this checkout, else beside the repository it was cloned
+    from (a fresh clone in a temporary folder). NEWSROOM_SHARED_SEARCH=off looks nowhere but
+    NEWSROOM_SHARED. Its data is read by path, never copied here."""
+    candidates = [Path(environ["NEWSROOM_SHARED"])] if environ.get("NEWSROOM_SHARED") else []
+    search = environ.get("NEWSROOM_SHARED_SEARCH", "").strip().lower() != "off"
+    if search:
+        candidates.append(REPO.parent / "shared")
+        origin = subprocess.run(
+            ["git", "-C", str(REPO), "config", "--get", "remote.origin.url"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+        if origin and "://" not in origin and Path(origin).is_dir():
+            candidates.append(Path(origin).resolve().parent / "shared")
     for candidate in candidates:
         if (candidate / "corpus").is_dir():
             return candidate
-    raise RuntimeError(
-        "the shared/ folder with the corpus is not beside the project "
-        f"(looked in: {', '.join(map(str, candidates))}); set NEWSROOM_SHARED to its path"
+    looked = ", ".join(map(str, candidates)) or "nowhere"
+    why = "" if search else " (NEWSROOM_SHARED_SEARCH=off: only NEWSROOM_SHARED is tried)"
+    raise SharedFolderMissing(
+        "this test reads the workplace's shared/ folder (the corpus, the sample story), which "
+        f"was not found: no corpus/ folder in {looked}{why}; set NEWSROOM_SHARED to its path"
     )
 
 
-SHARED = _shared_folder()
-SEED = SHARED / "seed" / "khaama-nato-peace-deal.txt"
-CORPUS = SHARED / "corpus"
+@cache
+def shared_folder() -> Path:
+    """`find_shared_folder()`, looked up once a session (a failed look-up is tried again)."""
+    return find_shared_folder()
+
+
+def seed_story() -> Path:
+    """The sample wire story from Khaama Press."""
+    return shared_folder() / "seed" / "khaama-nato-peace-deal.txt"
+
+
+def corpus_folder() -> Path:
+    """The corpora: bbc/ and voa-pashto-ps/."""
+    return shared_folder() / "corpus"
+
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -157,11 +198,13 @@ def _build(cfg: Any, command: str = "build") -> None:
         cfg.plugins.on_shutdown()
 
 
-def build_repo_site(site_dir: Path, *, strict: bool = True) -> Site:
-    """Build the demo portal (the repository's own mkdocs.yml and content/) into `site_dir`."""
+def build_repo_site(site_dir: Path, *, strict: bool = True, now: datetime = DEMO_NOW) -> Site:
+    """Build the demo portal (the repository's own mkdocs.yml and content/) into `site_dir`,
+    as if it were `now`."""
     site = Site(site_dir.parent)
     config_file = str(REPO / "mkdocs.yml")
-    with _collecting_logs(site):
+    with pytest.MonkeyPatch.context() as monkey, _collecting_logs(site):
+        monkey.setenv("SOURCE_DATE_EPOCH", epoch(now))
         _build(load_config(config_file=config_file, site_dir=str(site_dir), strict=strict))
     return site
 

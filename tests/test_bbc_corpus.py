@@ -318,6 +318,7 @@ def test_character_references_are_decoded_exactly_once(bbc: Corpus) -> None:
     passe = bbc.page("tech/161.txt").css_first('meta[name="description"]').attributes["content"]
     assert passe.startswith("In 2020, whipping out your mobile phone to make a call will be ")
     assert "quaintly passé." in passe
+    assert len(bbc.articles) == COUNT
     for url, view in bbc.articles.items():
         assert view.double_escaped == (), url
         for shown in ("&#", "&lt;", "&gt;", "&amp;", "&quot;"):

@@ -14,7 +14,8 @@ from selectolax.lexbor import LexborHTMLParser
 from mkdocs_newsroom.cli.wire_import import first_sentence
 
 from .commands import copy_demo, fetch, newsroom, run, serving
-from .sites import CORPUS, SEED, article, build_site
+from .corpus import bbc_folder
+from .sites import DEMO_NOW, article, build_site, corpus_folder, seed_story
 from .test_bad_input import CASES
 
 HEADLINE = 'Bus fares: up 10% from <Monday> & "night" routes'
@@ -178,6 +179,7 @@ def test_check_reports_a_broken_authors_file_and_a_bad_config(tmp_path: Path) ->
 
 def test_the_bbc_corpus_imports_checks_clean_and_builds(tmp_path: Path) -> None:
     root = copy_demo(tmp_path / "portal")
+    bbc = bbc_folder()
     sections = {
         "business": "business",
         "entertainment": "entertainment",
@@ -191,7 +193,7 @@ def test_the_bbc_corpus_imports_checks_clean_and_builds(tmp_path: Path) -> None:
         result = newsroom(
             root,
             "import",
-            str(CORPUS / "bbc" / folder),
+            str(bbc / folder),
             "--section",
             section,
             "--author",
@@ -211,7 +213,7 @@ def test_the_bbc_corpus_imports_checks_clean_and_builds(tmp_path: Path) -> None:
     # the stories the corpus carries twice under two headlines.
     bodies: dict[str, str] = {}
     for folder in sections:
-        for path in sorted((CORPUS / "bbc" / folder).glob("*.txt")):
+        for path in sorted((bbc / folder).glob("*.txt")):
             body = path.read_bytes().decode("utf-8", "replace").split("\n", 1)[1]
             bodies.setdefault(" ".join(body.split()), path.name)
     assert skipped == 2225 - len(bodies) == 136
@@ -221,7 +223,7 @@ def test_the_bbc_corpus_imports_checks_clean_and_builds(tmp_path: Path) -> None:
     assert len(duplicates) == skipped > 0
     assert all("skipped: already imported as content/articles/2005/03/" in d for d in duplicates)
     assert (
-        f"{CORPUS}/bbc/business/438.txt: skipped: already imported as content/articles/2005/03/"
+        f"{bbc}/business/438.txt: skipped: already imported as content/articles/2005/03/"
         "bank-holds-interest-rate-at-4-75.txt, under another headline ('Bank holds interest "
         "rate at 4.75%')"
     ) in duplicates
@@ -233,12 +235,10 @@ def test_the_bbc_corpus_imports_checks_clean_and_builds(tmp_path: Path) -> None:
     assert checked.stdout == ""
     assert re.search(r"checked 2,\d{3} articles: no problems\n$", checked.stderr)
 
-    again = newsroom(
-        root, "import", str(CORPUS / "bbc" / "tech"), "--section", "technology", "--author", "x"
-    )
+    again = newsroom(root, "import", str(bbc / "tech"), "--section", "technology", "--author", "x")
     assert again.returncode == 1  # an unknown author is refused before anything is read
     again = newsroom(
-        root, "import", str(CORPUS / "bbc" / "tech"), "--section", "technology",
+        root, "import", str(bbc / "tech"), "--section", "technology",
         "--author", "lena-fischer",
     )  # fmt: skip
     assert again.returncode == 0
@@ -250,7 +250,7 @@ def test_the_bbc_corpus_imports_checks_clean_and_builds(tmp_path: Path) -> None:
     assert meta["title"] == "Ad sales boost Time Warner profit" and "draft" not in meta
     page = _page(root, "2005/03/01/ad-sales-boost-time-warner-profit/")
     paragraphs = [p.text() for p in page.css(".nr-body p")]
-    source = (CORPUS / "bbc/business/001.txt").read_text(encoding="utf-8").split("\n\n")
+    source = (bbc / "business/001.txt").read_text(encoding="utf-8").split("\n\n")
     assert paragraphs == [" ".join(p.split()) for p in source[1:] if p.strip()]
     stray_byte = _page(root, f"2005/03/01/{_slug_of(outputs['sport'], 'sport/199.txt')}/")
     assert "£15.8m" in stray_byte.css_first(".nr-body").text()
@@ -265,7 +265,7 @@ def test_wire_copy_without_a_headline_is_held_back_and_previewed(tmp_path: Path)
     root = copy_demo(tmp_path / "portal")
     wire = tmp_path / "wire"
     wire.mkdir()
-    (wire / "nato.txt").write_bytes(SEED.read_bytes())
+    (wire / "nato.txt").write_bytes(seed_story().read_bytes())
     (wire / "index.json").write_text('{"nato.txt": "a feed\'s index, not a story"}', "utf-8")
     options = ["--section", "world", "--author", "khaama-desk", "--no-title-line"]
     # The demo portal publishes this story already (with a headline written by hand).
@@ -291,7 +291,7 @@ def test_wire_copy_without_a_headline_is_held_back_and_previewed(tmp_path: Path)
     assert meta["title"] == headline
     assert meta["draft"] == "true"
     body = written.read_text(encoding="utf-8").split("---\n", 2)[2]
-    seed = SEED.read_text(encoding="utf-8")
+    seed = seed_story().read_text(encoding="utf-8")
     assert "Khaama Press News Agency" in seed and "Khaama Press News Agency" not in body
     kept = [line.rstrip() for line in seed.splitlines() if "Khaama Press News Agency" not in line]
     assert body.strip() == "\n".join(kept).strip()  # the agency footer, and only it, is gone
@@ -306,6 +306,7 @@ def test_wire_copy_without_a_headline_is_held_back_and_previewed(tmp_path: Path)
     assert not (root / "site" / "2026/11/25" / slug).exists()
     built = [p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.xml")]
     built += [p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.html")]
+    assert len(built) > 20
     assert not any("Jens Stoltenberg has said that the ongoing talks" in text for text in built)
 
     with serving(root) as base:
@@ -328,8 +329,10 @@ def test_commands_take_another_config_with_f(tmp_path: Path) -> None:
         tmp_path, "new", "Elsewhere", "-f", config, "--section", "sport", "--author", "lena-fischer"
     )
     assert made.returncode == 0, made.stderr
-    assert Path(tmp_path, made.stdout.strip()).is_file()
-    assert made.stdout.startswith("portal/content/articles/")
+    # without --date, the story is dated now: the suite's pinned clock, in the site's zone
+    assert made.stdout == "portal/content/articles/2026/11/elsewhere.md\n"
+    written = _front_matter(tmp_path / made.stdout.strip())
+    assert written["date"] == DEMO_NOW.isoformat() == "2026-11-26T09:00:00+04:30"
 
 
 @pytest.mark.parametrize(
@@ -351,7 +354,7 @@ def test_a_headline_is_drawn_from_the_first_sentence(text: str, headline: str) -
 
 def test_pashto_wire_copy_goes_into_the_pashto_edition(tmp_path: Path) -> None:
     root = copy_demo(tmp_path / "portal")
-    voa = CORPUS / "voa-pashto-ps"
+    voa = corpus_folder() / "voa-pashto-ps"
     result = newsroom(
         root, "import", str(voa), "--section", "world", "--author", "khaama-desk", "--lang", "ps"
     )

@@ -288,7 +288,7 @@ def test_search_index_has_articles_with_section_and_date(site: Site) -> None:
     assert [hit.url for hit in index.search("zebra").hits] == [url]
     assert len(documents) == 10  # every article, and no listing page
     material = json.loads((site.site_dir / "search" / "search_index.json").read_text())
-    assert material["docs"] == []  # Material's own index keeps the site's other pages only
+    assert material["docs"] == []  # no article in Material's own index (the next test)
 
 
 def test_the_portal_s_own_pages_point_to_the_feeds_too(tmp_path: Path) -> None:
@@ -302,6 +302,11 @@ def test_the_portal_s_own_pages_point_to_the_feeds_too(tmp_path: Path) -> None:
 
 def test_every_page_asks_newsroom_s_worker_for_search(tmp_path: Path) -> None:
     site = build_site(tmp_path, {"about.md": "# About\n", "articles/a.md": article()})
+    # Material's own index keeps the site's other pages, and no article (Newsroom's has them)
+    material = json.loads((site.site_dir / "search" / "search_index.json").read_text())
+    assert [doc["location"] for doc in material["docs"]] == ["about/"]
+    documents = IndexFiles.read(site.site_dir / INDEX_DIR).documents()
+    assert [url for url, _title, _tags in documents] == ["2024/05/01/a-headline/"]
     pages = [*site.site_dir.rglob("*.html")]
     assert len(pages) > 10
     for path in pages:

@@ -23,9 +23,8 @@ from mkdocs_newsroom.search.shards import INDEX_DIR
 
 from .browser import chromium, open_page, page_log, search, serve_dir
 from .checkers import rss_problems, validate_atom, validate_sitemap
-from .sites import CORPUS, SECTIONS, Site, article, build_site
+from .sites import SECTIONS, Site, article, build_site, corpus_folder
 
-VOA = CORPUS / "voa-pashto-ps"
 PASHTO_MONTHS = set(get_month_names("wide", locale="ps").values())
 DARI_MONTHS = set(get_month_names("wide", locale="fa_AF").values())
 EDITIONS = {
@@ -36,14 +35,20 @@ EDITIONS = {
 SECTION_TITLES = {"world": {"title": "World", "order": 1, "titles": {"ps": "نړۍ", "prs": "جهان"}}}
 
 
+def voa_folder() -> Path:
+    """The VOA Pashto texts, ../shared/corpus/voa-pashto-ps."""
+    return corpus_folder() / "voa-pashto-ps"
+
+
 def voa_articles() -> dict[str, str | bytes]:
     """Each VOA file is `title + "\\n\\n" + body`; its date is when it was collected."""
+    voa = voa_folder()
     collected = {}
-    for line in (VOA / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (voa / "articles.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         collected[record["file"]] = record["collected_at"][:16]
     files: dict[str, str | bytes] = {}
-    for path in sorted(VOA.glob("*.txt")):
+    for path in sorted(voa.glob("*.txt")):
         title, _blank, body = path.read_text(encoding="utf-8").partition("\n\n")
         files[f"articles/ps/{path.name}"] = article(
             title.strip(),
@@ -186,9 +191,10 @@ def test_latin_names_and_numbers_inside_pashto_text_are_isolated(tmp_path: Path)
 
 
 def test_search_finds_a_pashto_word_from_the_corpus_in_the_browser(site: Site) -> None:
-    first_title = (VOA / "001.txt").read_text(encoding="utf-8").split("\n")[0]
+    text = (voa_folder() / "001.txt").read_text(encoding="utf-8")
+    first_title = text.split("\n")[0]
     word = "تاسیساتو"  # "installations", in the headline and body of 001
-    assert word in (VOA / "001.txt").read_text(encoding="utf-8")
+    assert word in text
     index = IndexFiles.read(site.site_dir / INDEX_DIR)
     assert any(hit.title == first_title.strip() for hit in index.search(word).hits)
     with serve_dir(site.site_dir) as base, chromium() as browser:

@@ -12,6 +12,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from mkdocs_newsroom.preview.kept_folders import ASIDE
 from mkdocs_newsroom.search.query import IndexFiles
 from mkdocs_newsroom.search.shards import INDEX_DIR
 
@@ -264,21 +265,25 @@ def test_plain_serve_keeps_the_plugin_s_folders_through_mkdocs_emptying_the_site
     MkDocs' own files and the site's top-level files are written afresh."""
     server = Server(site_root, "live", dirty=False)
     server.start()
+    live = site_root / "live"
+    deleted = live / "2024/04/08/story-7/index.html"  # the page of articles/07.txt
     try:
         server.rebuild()
-        live = site_root / "live"
+        assert deleted.is_file()
+        assert "Story 7" in (live / "section" / "politics" / "index.html").read_text("utf-8")
         for folder in ("tags", "section", "2024", "search"):
             (live / folder / ".probe").write_text("left here", encoding="utf-8")
         (live / "assets" / ".probe").write_text("left here", encoding="utf-8")
-        (content := site_root / "content" / "articles" / "07.txt").unlink()
+        (site_root / "content" / "articles" / "07.txt").unlink()
         server.rebuild()
     finally:
         server.stop()
     for folder in ("tags", "section", "2024", "search"):
         assert (live / folder / ".probe").exists(), folder
     assert not (live / "assets" / ".probe").exists()  # MkDocs' own folder was emptied
-    assert not (live / ".newsroom-aside").exists()
-    assert not content.exists()
+    assert not (live / ASIDE).exists()
+    assert not deleted.exists()  # the folder kept through the rebuild lost the deleted page
+    assert "Story 7" not in (live / "section" / "politics" / "index.html").read_text("utf-8")
     for probe in live.rglob(".probe"):
         probe.unlink()
     _build_clean(site_root)

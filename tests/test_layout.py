@@ -101,8 +101,10 @@ def test_the_package_root_holds_few_modules_and_no_module_is_long() -> None:
 
 
 def test_every_module_belongs_to_a_layer() -> None:
-    for name in _modules():
-        assert _layer(name) >= 0, name
+    layered = set().union(*LAYERS)
+    outside = [name for name in _modules() if (name.split(".")[0] or "__init__") not in layered]
+    assert outside == []
+    assert len(_modules()) > 40  # the modules were found
 
 
 def test_imports_run_one_way_down_the_pipeline() -> None:

@@ -1,20 +1,26 @@
 """The look, in a real browser: a news site on a desktop (1280 px) and a phone (390 px).
 
-The screenshots this test takes are the ones in the README (docs/screenshots/).
+The screenshots in the README (docs/screenshots/) are the ones this test takes. A test run
+takes them into a temporary folder; `make screenshots` takes them into docs/screenshots/
+(NEWSROOM_SCREENSHOTS names the folder).
 """
 
 from __future__ import annotations
 
+import os
+import struct
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from .browser import chromium, open_page, serve_dir
 from .sites import REPO, Site, build_repo_site
 
-SCREENSHOTS = REPO / "docs" / "screenshots"
-# 2026-11-25T23:20:00+04:30: two hours after the demo's breaking story
-BREAKING_NIGHT = "1795632600"
+README_SCREENSHOTS = REPO / "docs" / "screenshots"
+# Two hours after the demo's breaking story (2026-11-25T21:10+04:30): its banner is up.
+BREAKING_NIGHT = datetime(2026, 11, 25, 23, 20, tzinfo=ZoneInfo("Asia/Kabul"))
 PAGES = {
     "front": "",
     "article": "2026/11/24/city-council-approves-a-year-long-night-bus-trial/",
@@ -22,31 +28,54 @@ PAGES = {
     "tag": "tags/kabul/",
 }
 WIDTHS = {"desktop": 1280, "phone": 390}
+HEIGHT = 1000
+PNG = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Site:
-    monkey = pytest.MonkeyPatch()
-    monkey.setenv("SOURCE_DATE_EPOCH", BREAKING_NIGHT)
-    try:
-        return build_repo_site(tmp_path_factory.mktemp("look") / "site")
-    finally:
-        monkey.undo()
+    return build_repo_site(tmp_path_factory.mktemp("look") / "site", now=BREAKING_NIGHT)
 
 
-def test_pages_read_as_a_news_site_on_desktop_and_phone(demo: Site) -> None:
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+@pytest.fixture(scope="module")
+def screenshots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the screenshots go: NEWSROOM_SCREENSHOTS (make screenshots), else a temporary
+    folder; never into the repository on a test run."""
+    named = os.environ.get("NEWSROOM_SCREENSHOTS", "").strip()
+    folder = Path(named).resolve() if named else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """(width, height) of a PNG file, from its IHDR chunk."""
+    data = path.read_bytes()
+    assert data[:8] == PNG and data[12:16] == b"IHDR", f"{path} is not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_pages_read_as_a_news_site_on_desktop_and_phone(demo: Site, screenshots: Path) -> None:
+    taken = {}
     with serve_dir(demo.site_dir) as base, chromium() as browser:
         for device, width in WIDTHS.items():
             for name, url in PAGES.items():
-                page = open_page(browser, base, {"width": width, "height": 1000}, url)
+                page = open_page(browser, base, {"width": width, "height": HEIGHT}, url)
                 overflow = page.evaluate("document.documentElement.scrollWidth")
                 assert overflow <= width, f"{name} scrolls sideways on a {device}"
                 banner = page.locator(".md-banner .nr-breaking")
                 assert banner.is_visible(), f"no breaking banner on the {name} page"
                 assert "Power is back" in banner.inner_text()
-                page.screenshot(path=str(SCREENSHOTS / f"{name}-{device}.png"))
+                path = screenshots / f"{name}-{device}.png"
+                path.unlink(missing_ok=True)
+                page.screenshot(path=str(path))
+                taken[path.name] = png_size(path)
                 page.close()
+    assert taken == {
+        f"{name}-{device}.png": (width, HEIGHT)
+        for device, width in WIDTHS.items()
+        for name in PAGES
+    }
 
 
 def test_front_page_is_laid_out_like_a_newspaper(demo: Site) -> None:
@@ -59,7 +88,8 @@ def test_front_page_is_laid_out_like_a_newspaper(demo: Site) -> None:
         assert lead["width"] > secondary["width"]
         headline = desktop.locator(".nr-front__lead .nr-card__title")
         font = headline.evaluate("e => getComputedStyle(e).fontFamily")
-        assert "Georgia" in font or "serif" in font
+        families = [family.strip().strip("'\"") for family in font.split(",")]
+        assert families[0] == "Georgia" and families[-1] == "serif", font  # the serif stack
         tabs = desktop.locator(".md-tabs__link").all_inner_texts()
         assert [t.strip() for t in tabs][:3] == ["Home", "World", "Politics"]
         phone = open_page(browser, base, 390, "")
@@ -78,6 +108,6 @@ def test_front_page_is_laid_out_like_a_newspaper(demo: Site) -> None:
 def test_readme_shows_the_screenshots() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for name in PAGES:
-        for device in WIDTHS:
+        for device, width in WIDTHS.items():
             assert f"docs/screenshots/{name}-{device}.png" in readme
-            assert Path(SCREENSHOTS / f"{name}-{device}.png").exists()
+            assert png_size(README_SCREENSHOTS / f"{name}-{device}.png") == (width, HEIGHT)

@@ -3,6 +3,7 @@ new virtual environment, builds and serves the demo portal on its own (no editab
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import venv
@@ -15,9 +16,21 @@ from .sites import REPO
 PACKAGE = "mkdocs_newsroom"
 
 
+def _source(folder: Path) -> Path:
+    """What the wheel is built from, copied out of the working tree: pip builds in the source
+    folder (build/, *.egg-info), which must be neither the repository nor left-overs of it."""
+    folder.mkdir(parents=True)
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(REPO / name, folder / name)
+    leftovers = shutil.ignore_patterns("*.egg-info", "__pycache__")
+    shutil.copytree(REPO / "plugins", folder / "plugins", ignore=leftovers)
+    return folder
+
+
 def _wheel(folder: Path) -> Path:
+    source = _source(folder / "source")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(folder), str(REPO)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(folder), str(source)],
         check=True,
         capture_output=True,
         timeout=600,

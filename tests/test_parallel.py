@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
+import tempfile
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -12,53 +17,126 @@ from mkdocs_newsroom.build.parallel import fork_map, processes_for, run_aside
 from mkdocs_newsroom.build.progress import Progress
 from mkdocs_newsroom.problems import NewsroomError
 
+from .sites import REPO
+
 
 def _square_with_pid(number: int) -> tuple[int, int]:
     return number * number, os.getpid()
 
 
+def in_a_fresh_process(check: str) -> Any:
+    """What `check` (a function of this module) returns when run in a new interpreter.
+
+    fork_map and run_aside share work only while their process runs no other thread, and
+    the tests before these ones may leave some (browsers, servers): a new interpreter runs
+    none, whatever ran before."""
+    code = (
+        "import json, sys\n"
+        "from tests import test_parallel\n"
+        "print(json.dumps(getattr(test_parallel, sys.argv[1])()))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, check],
+        cwd=REPO,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def fork_map_in_order() -> dict[str, Any]:
+    threads = threading.active_count()
+    results = fork_map(_square_with_pid, list(range(500)), processes=3)
+    return {
+        "threads": threads,
+        "values": [value for value, _pid in results],
+        "pids": sorted({pid for _value, pid in results}),
+        "me": os.getpid(),
+        "threads after": threading.active_count(),
+    }
+
+
 def test_fork_map_gives_the_serial_result_in_order_from_several_processes() -> None:
-    items = list(range(500))
-    results = fork_map(_square_with_pid, items, processes=3)
-    assert [value for value, _pid in results] == [n * n for n in items]
-    assert len({pid for _value, pid in results}) == 3
-    assert {pid for _value, pid in results} >= {os.getpid()}
+    found = in_a_fresh_process("fork_map_in_order")
+    assert found["threads"] == 1
+    assert found["values"] == [n * n for n in range(500)]
+    assert len(found["pids"]) == 3
+    assert found["me"] in found["pids"]
+    assert found["threads after"] == 1  # no thread left behind
 
 
-def test_a_failing_worker_fails_the_whole_map() -> None:
+def failing_worker() -> str:
     def boom(number: int) -> int:
-        if number == 301:
+        if number == 301:  # in the second process's share (every other item from 1)
             raise ValueError("no")
         return number
 
-    with pytest.raises((NewsroomError, ValueError)):
+    try:
         fork_map(boom, list(range(400)), processes=2)
+    except NewsroomError as error:
+        return str(error)
+    return "no error"
 
 
-def test_small_jobs_stay_in_one_process() -> None:
+def test_a_failing_worker_fails_the_whole_map() -> None:
+    assert in_a_fresh_process("failing_worker") == (
+        "newsroom: 1 worker process(es) failed (see the error above)"
+    )
+
+
+def test_small_jobs_stay_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
     results = fork_map(_square_with_pid, [1, 2, 3], processes=4)
     assert {pid for _value, pid in results} == {os.getpid()}
     assert processes_for("serve", 4) == 4  # the first build of a preview, before any thread
     assert processes_for("build", 3) == 3
-    assert processes_for("build", 0) >= 1
+    assert processes_for("gh-deploy", 2) == 2
+    assert processes_for("check", 4) == 1  # not a build
+    for cpus, processes in ((None, 1), (1, 1), (2, 2), (6, 6), (64, 8)):  # 0: one per CPU
+        monkeypatch.setattr(os, "cpu_count", lambda cpus=cpus: cpus)
+        assert processes_for("build", 0) == processes, cpus
 
 
-def test_a_process_that_runs_other_threads_is_never_forked(tmp_path: Path) -> None:
-    """The rebuilds of `mkdocs serve` run beside its server and file watcher threads."""
+def forking_beside_a_thread() -> dict[str, Any]:
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait, daemon=True)
     thread.start()
     try:
-        results = fork_map(_square_with_pid, list(range(400)), processes=3)
-        assert {pid for _value, pid in results} == {os.getpid()}
-        marker = tmp_path / "aside"
-        run_aside(lambda: marker.write_text(str(os.getpid())), processes=2).wait()
-        assert marker.read_text() == str(os.getpid())
+        beside = fork_map(_square_with_pid, list(range(400)), processes=3)
+        with tempfile.TemporaryDirectory() as folder:
+            marker = Path(folder, "aside")
+            run_aside(lambda: marker.write_text(str(os.getpid())), processes=2).wait()
+            aside = int(marker.read_text())
     finally:
         stop.set()
         thread.join()
-    results = fork_map(_square_with_pid, list(range(400)), processes=3)
-    assert len({pid for _value, pid in results}) == 3
+    alone = fork_map(_square_with_pid, list(range(400)), processes=3)
+    return {
+        "me": os.getpid(),
+        "beside a thread": sorted({pid for _value, pid in beside}),
+        "aside beside a thread": aside,
+        "alone": sorted({pid for _value, pid in alone}),
+    }
+
+
+def test_a_process_that_runs_other_threads_is_never_forked() -> None:
+    """The rebuilds of `mkdocs serve` run beside its server and file watcher threads."""
+    found = in_a_fresh_process("forking_beside_a_thread")
+    assert found["beside a thread"] == [found["me"]]
+    assert found["aside beside a thread"] == found["me"]
+    assert len(found["alone"]) == 3 and found["me"] in found["alone"]
+
+
+def test_the_helpers_leave_no_thread_behind(tmp_path: Path) -> None:
+    """Whatever threads run already (the other tests'), the helpers start none of their own."""
+    before = set(threading.enumerate())
+    fork_map(_square_with_pid, list(range(400)), processes=3)
+    run_aside(lambda: (tmp_path / "aside").write_text("yes"), processes=2).wait()
+    assert (tmp_path / "aside").read_text() == "yes"
+    assert set(threading.enumerate()) == before
 
 
 def test_progress_speaks_at_most_every_interval_and_not_in_ci(
@@ -76,13 +154,24 @@ def test_progress_speaks_at_most_every_interval_and_not_in_ci(
     assert silent == []
 
 
-def test_work_run_aside_finishes_and_its_failure_is_reported(tmp_path: Path) -> None:
-    marker = tmp_path / "done"
-    run_aside(lambda: marker.write_text("yes"), processes=2).wait()
-    assert marker.read_text() == "yes"
+def run_aside_and_fail() -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as folder:
+        marker = Path(folder, "done")
+        run_aside(lambda: marker.write_text(str(os.getpid())), processes=2).wait()
+        done_by = int(marker.read_text())
 
     def fail() -> None:
         raise ValueError("no")
 
-    with pytest.raises(NewsroomError):
+    try:
         run_aside(fail, processes=2).wait()
+        failure = "no error"
+    except NewsroomError as error:
+        failure = str(error)
+    return {"me": os.getpid(), "done by": done_by, "failure": failure}
+
+
+def test_work_run_aside_finishes_and_its_failure_is_reported() -> None:
+    found = in_a_fresh_process("run_aside_and_fail")
+    assert found["done by"] != found["me"]  # in a process of its own
+    assert found["failure"] == "newsroom: a worker process failed (see the error above)"

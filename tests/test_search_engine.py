@@ -37,10 +37,9 @@ from mkdocs_newsroom.search.text import normalize, stem, term_hash, terms, token
 
 from .browser import chromium, open_page, page_log, search, serve_dir
 from .search_corpus import synthetic_documents, vocabulary
-from .sites import CORPUS, REPO
+from .sites import REPO, corpus_folder
 
 WORKER = REPO / "plugins" / "mkdocs_newsroom" / "templates" / WORKER_PATH
-PASHTO = CORPUS / "voa-pashto-ps" / "001.txt"
 ZWNJ = "\u200c"
 BUDGET = 300 * 1024  # gzipped bytes a first query may load at 10,000 articles
 
@@ -51,8 +50,13 @@ def doc(url: str, title: str, text: str = "", tags: tuple[str, ...] = (), lang: 
     return SearchDocument(url, title, tags, text, lang)
 
 
+def pashto_text() -> str:
+    """A VOA Pashto story, ../shared/corpus/voa-pashto-ps/001.txt."""
+    return (corpus_folder() / "voa-pashto-ps" / "001.txt").read_text(encoding="utf-8")
+
+
 def pashto_article() -> SearchDocument:
-    title, _, body = PASHTO.read_text(encoding="utf-8").partition("\n")
+    title, _, body = pashto_text().partition("\n")
     return doc("2025/06/26/trump-iran/", title.strip(), body.strip(), ("نړۍ", "۲۶ جون ۲۰۲۵"), "ps")
 
 
@@ -547,7 +551,7 @@ def test_the_worker_tokenizes_hashes_and_ranks_as_python_does(tmp_path: Path) ->
         encoding="utf-8",
     )
     samples = [
-        PASHTO.read_text(encoding="utf-8")[:600],
+        pashto_text()[:600],
         f"می{ZWNJ}خواهم كتاب يك ٢٠٢٤ ۲۰۲۵ مُحَمَّد علـــی أحمد ﻛﺘﺎﺏ ګډ",
         "Kabul's CITIES, classes & churches: Café NAÏVE Œuvre ﬁnance Ｋａｂｕｌ İstanbul ΟΔΟΣ ½",
         "a" * 41 + " kept\u00adword e-mail don’t",
