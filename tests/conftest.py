@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from .sites import DEMO_NOW, epoch
+from .sites import DEMO_NOW, REPO, epoch
 from .worktree import WriteGuard, install_guard, tree_changes, tree_state
 
 settings.register_profile("default", max_examples=300, deadline=None)
@@ -39,7 +39,11 @@ def repository_untouched(tmp_path_factory: pytest.TempPathFactory) -> Iterator[W
         yield guard
     finally:
         guard.active = False  # an audit hook stays for the life of the process
-    changed = tree_changes(before, tree_state())
+    changed = [
+        path
+        for path in tree_changes(before, tree_state())
+        if guard.refusal("changed", REPO / path) is not None  # not in an allowed folder
+    ]
     refused = dict.fromkeys(guard.refused)
     problems = [f"written by the test process: {write}" for write in refused]
     problems += [f"changed during the session: {path}" for path in changed]

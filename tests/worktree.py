@@ -27,29 +27,23 @@ CACHES = frozenset({"__pycache__", ".pytest_cache", ".hypothesis"})
 # What a command run by a test could write into: the demo portal, the README's screenshots,
 # and site/, where `mkdocs build` in the repository would put the portal.
 WATCHED = ("content", "overrides", "docs/screenshots", "mkdocs.yml", "site")
-GIT_STATUS = [
-    "git",
-    "--no-optional-locks",
-    "status",
-    "--porcelain=v1",
-    "-z",
-    "--untracked-files=all",
-]
-GIT_STATUS += ["--ignored=matching"]  # site/ is ignored, and still watched
+# --ignored=matching: site/ is git-ignored, and still watched
+GIT_STATUS = ("git", "--no-optional-locks", "status", "--porcelain=v1", "-z")
+GIT_STATUS += ("--untracked-files=all", "--ignored=matching")
 
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
-# audit event -> (positions of the paths it changes, position of its dir_fd or None)
-_CHANGES: dict[str, tuple[tuple[int, ...], int | None]] = {
-    "os.mkdir": ((0,), 2),
-    "os.rename": ((0, 1), 2),
-    "os.remove": ((0,), 1),
-    "os.rmdir": ((0,), 1),
-    "os.symlink": ((1,), 2),
-    "os.link": ((1,), 3),
-    "os.truncate": ((0,), None),
-    "os.chmod": ((0,), 2),
-    "os.utime": ((0,), 3),
-    "shutil.rmtree": ((0,), None),
+# audit event -> (positions of the paths it changes, positions of its dir_fd arguments)
+_CHANGES: dict[str, tuple[tuple[int, ...], tuple[int, ...]]] = {
+    "os.mkdir": ((0,), (2,)),
+    "os.rename": ((0, 1), (2, 3)),
+    "os.remove": ((0,), (1,)),
+    "os.rmdir": ((0,), (1,)),
+    "os.symlink": ((1,), (2,)),
+    "os.link": ((1,), (2, 3)),
+    "os.truncate": ((0,), ()),
+    "os.chmod": ((0,), (2,)),
+    "os.utime": ((0,), (3,)),
+    "shutil.rmtree": ((0,), ()),
 }
 
 
@@ -79,10 +73,10 @@ class WriteGuard:
             if isinstance(flags, int) and flags & _WRITE_FLAGS:
                 self._check(event, args[0])
         elif event in _CHANGES:
-            positions, dir_fd = _CHANGES[event]
+            positions, dir_fds = _CHANGES[event]
+            relative_to_fd = any(args[position] is not None for position in dir_fds)
             for position in positions:
                 target = args[position]
-                relative_to_fd = dir_fd is not None and args[dir_fd] is not None
                 if relative_to_fd and not _is_absolute(target):
                     continue  # a name in a folder opened by descriptor: checked when opened
                 self._check(event, target)
