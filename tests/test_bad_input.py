@@ -207,9 +207,22 @@ def test_article_cannot_take_the_url_of_a_site_page(tmp_path: Path) -> None:
     assert site.dom("about/").css_first("h1").text() == "About"
 
 
-def test_broken_authors_file_stops_the_build_with_its_position(tmp_path: Path) -> None:
+def test_a_broken_authors_file_is_one_warning_and_the_articles_go_out_without_bylines(
+    tmp_path: Path,
+) -> None:
+    site = build_site(tmp_path, {"articles/a.md": article()}, authors="jdoe: {name: [Jane\n")
+    assert site.warnings == [
+        "newsroom: authors.yml:2:1: the authors file is not valid YAML (did not find expected "
+        "',' or ']'); fix it. Until then the articles are published without their authors"
+    ]
+    assert site.summary == "newsroom: published 1 article, skipped 0"
     with pytest.raises(Abort):
-        build_site(tmp_path, {"articles/a.md": article()}, authors="jdoe: {name: [Jane\n")
+        build_site(
+            tmp_path / "strict",
+            {"articles/a.md": article()},
+            authors="jdoe: {name: [Jane\n",
+            strict=True,
+        )
 
 
 @pytest.mark.parametrize(

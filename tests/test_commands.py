@@ -150,7 +150,8 @@ def test_check_reports_a_broken_authors_file_and_a_bad_config(tmp_path: Path) ->
     checked = newsroom(tmp_path, "check")
     assert checked.returncode == 1
     assert re.fullmatch(
-        r"content/authors\.yml:2:1: the authors file is not valid YAML \(.+\); fix it\n",
+        r"content/authors\.yml:2:1: the authors file is not valid YAML \(.+\); fix it\. Until "
+        r"then the articles are published without their authors\n",
         checked.stdout,
     )
 

@@ -195,7 +195,7 @@ def test_hostile_front_matter_is_escaped_once_in_every_html_context(tmp_path: Pa
     )
     site = build_site(
         tmp_path,
-        {"articles/a.md": text},
+        {"articles/a.md": text, "x.png": b"\x89PNG"},
         authors='jdoe: {name: "<script>alert(5)</script>", bio: "<b>bio</b>"}\n',
     )
     url = next(u for u in site.pages() if u.startswith("2024/"))

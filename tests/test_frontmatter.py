@@ -27,7 +27,8 @@ REGISTRY = Registry(
 
 
 def reader() -> ArticleReader:
-    return ArticleReader(REGISTRY, ReadOptions(), lambda: MarkdownRenderer(["tables"], {}))
+    markdown = MarkdownRenderer(["tables"], {}, sanitized=True)
+    return ArticleReader(REGISTRY, ReadOptions(), lambda: markdown)
 
 
 def test_fields_keep_their_text_and_line() -> None:

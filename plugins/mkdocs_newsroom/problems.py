@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+# Line breaks and other controls a message quotes from a file are shown as escapes: a problem
+# is always one line.
+_ESCAPED = {
+    code: ascii(chr(code))[1:-1] for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
+}
 
 
 @dataclass(frozen=True)
@@ -16,6 +23,7 @@ class Problem:
     message: str
     line: int | None = None
     column: int | None = None
+    level: Literal["warning", "info"] = "warning"  # info: said, but not a fault
 
     def __str__(self) -> str:
         where = self.path
@@ -23,7 +31,11 @@ class Problem:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.message}"
+        return one_line(f"{where}: {self.message}")
+
+
+def one_line(text: str) -> str:
+    return text.translate(_ESCAPED)
 
 
 class NewsroomError(Exception):
@@ -31,13 +43,9 @@ class NewsroomError(Exception):
     to MkDocs as a PluginError, the `newsroom` command prints it."""
 
 
-class SourceError(NewsroomError):
-    """A problem with one file that stops it from being used at all."""
+class ArticleError(NewsroomError):
+    """A problem that stops one article from being published."""
 
     def __init__(self, problem: Problem) -> None:
         super().__init__(str(problem))
         self.problem = problem
-
-
-class ArticleError(SourceError):
-    """A problem that stops one article from being published."""

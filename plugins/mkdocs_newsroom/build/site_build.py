@@ -113,9 +113,9 @@ class SiteBuild:
         self._put_back_kept_folders(config.site_dir)
         settings = self._settings
         read_before = self._cache.sources if self._serving else None
-        sources, keep = site_sources(files, settings, read_before)
+        found = site_sources(files, settings, config.docs_dir, read_before)
         reading = read_site(
-            sources,
+            found.sources,
             settings,
             Markdown(config.markdown_extensions, config.mdx_configs),
             now=self._now,
@@ -124,6 +124,7 @@ class SiteBuild:
             memory=self._cache.reading,
         )
         self._warn(reading.problems)
+        keep = [*found.keep, *(found.attachments[path] for path in sorted(reading.attachments))]
         self._failed = reading.failed
         self._catalogue = reading.catalogue
         self._indexes = index_site(
@@ -191,7 +192,8 @@ class SiteBuild:
 
         def index_for_search() -> None:
             in_place = self._in_place(f"{INDEX_DIR}/")
-            self._search.write(articles, self._settings.locale, config.site_dir, in_place)
+            settings = self._settings
+            self._search.write(articles, settings.locale, config.site_dir, in_place, repr(settings))
 
         # A clean build needs only the index's files: it is made beside the pages. The dev
         # server keeps the index in this process, to update it on the next save.
@@ -199,13 +201,14 @@ class SiteBuild:
         self._write_pages(config)
         search.wait()
         if self._outputs is not None:
-            self._outputs.write(
+            problems = self._outputs.write(
                 config.site_dir,
                 self._catalogue,
                 self._indexes,
                 robots_txt_given=self._files.get_file_from_path("robots.txt") is not None,
                 in_place=self._in_place,
             )
+            self._warn(problems)
         seconds = self._clock.elapsed()
         self._say(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
         if self._serving:
@@ -233,10 +236,13 @@ class SiteBuild:
         pages = [news_page(file) for file in self._pages.files]
         rendered = self._cache.pages
         if rendered is None:
-            write_every_page(pages, render, self._processes, self._say)
+            problems = write_every_page(pages, render, self._processes, self._say)
         else:
             site_key = self._site_key(config)
-            write_changed_pages(pages, render, rendered, site_key, self._processes, self._say)
+            problems = write_changed_pages(
+                pages, render, rendered, site_key, self._processes, self._say
+            )
+        self._warn(problems)
 
     def _site_key(self, config: MkDocsConfig) -> str:
         """What every news page shows besides its own content: the configuration, the
@@ -250,7 +256,7 @@ class SiteBuild:
 
     def _warn(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
-            self._warn_line(str(problem))
+            (self._say if problem.level == "info" else self._warn_line)(str(problem))
 
 
 def _config_key(config: MkDocsConfig) -> str:

@@ -1,12 +1,25 @@
 """The newsroom's sources among MkDocs' files: the authors file and the articles, each with
-its bytes, and the URLs of the site's other pages."""
+its bytes, and the URLs of the site's other pages.
+
+Only regular files are read. A broken or looping link, a pipe, a device or a file that cannot
+be read is reported by its path inside the content folder and left out, so that no such file
+can stop a build or make it hang (MkDocs would copy it, or wait on it forever); a file that
+vanished since MkDocs listed the folder (a branch switch, an editor's lock file) is simply
+gone. Articles MkDocs' `exclude_docs` leaves out are nowhere; those its `draft_docs` names
+are drafts.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mkdocs.structure.files import InclusionLevel
+
+from ..problems import Problem
 from ..reading.site import SiteSources, split_sources
 
 if TYPE_CHECKING:
@@ -18,38 +31,113 @@ if TYPE_CHECKING:
     from ..settings.checked import Settings
 
 
+@dataclass
+class SortedFiles:
+    """MkDocs' files sorted out: the sources Newsroom reads, the files MkDocs keeps, and the
+    other files of the articles folder, which reach the site only if an article uses them."""
+
+    sources: SiteSources
+    keep: list[File]
+    attachments: dict[str, File] = field(default_factory=dict)
+
+
 def site_sources(
-    files: Iterable[File], settings: Settings, read_before: MadeBefore[bytes] | None = None
-) -> tuple[SiteSources, list[File]]:
+    files: Iterable[File],
+    settings: Settings,
+    docs_dir: str,
+    read_before: MadeBefore[bytes] | None = None,
+) -> SortedFiles:
     """The newsroom's sources among MkDocs' files, and the other files (the site's pages,
     assets...), which MkDocs keeps. `read_before` keeps the files' contents between builds
     (`mkdocs serve`): a file whose size and modification time did not change is not read."""
-    by_path = {file.src_uri: file for file in files}
-    articles, authors, others = split_sources(by_path, settings)
-    keep = [by_path[path] for path in others]
+    problems: list[Problem] = []
+    usable: dict[str, tuple[File, os.stat_result | None]] = {}
+    excluded: list[File] = []
+    for file in files:
+        if file.inclusion == InclusionLevel.EXCLUDED:
+            excluded.append(file)
+            continue
+        usable_file, status = _checked(file, docs_dir, problems)
+        if usable_file:
+            usable[file.src_uri] = (file, status)
+    paths = split_sources(usable, settings)
+    keep = [usable[path][0] for path in paths.others]
     if read_before is not None:
         read_before.start(None)
-    sources = SiteSources(
-        (authors, _content(by_path[authors], read_before)) if authors else None,
-        [(path, _content(by_path[path], read_before)) for path in articles],
-        _page_urls(keep),
-    )
+    contents = {
+        path: _content(*usable[path], problems, read_before)
+        for path in [*paths.articles, *([paths.authors] if paths.authors else [])]
+    }
     if read_before is not None:
         read_before.finish()
-    return sources, keep
+    authors = contents.get(paths.authors) if paths.authors else None
+    sources = SiteSources(
+        (paths.authors, authors) if paths.authors and authors is not None else None,
+        [(path, data) for path in paths.articles if (data := contents[path]) is not None],
+        _page_urls(keep),
+        files=frozenset(usable),
+        drafts=frozenset(
+            path for path in paths.articles if usable[path][0].inclusion == InclusionLevel.DRAFT
+        ),
+        problems=problems,
+        attachments=tuple(paths.attachments),
+    )
+    attachments = {path: usable[path][0] for path in paths.attachments}
+    return SortedFiles(sources, [*keep, *excluded], attachments)
 
 
-def _content(file: File, read_before: MadeBefore[bytes] | None) -> bytes:
+def _checked(
+    file: File, docs_dir: str, problems: list[Problem]
+) -> tuple[bool, os.stat_result | None]:
+    """Whether the file can be used (a regular file of the content folder, or one MkDocs
+    made or a theme's), and the status of one of the content folder. One that cannot be used
+    is reported, unless it is gone."""
     path = file.abs_src_path
-    if not path:
+    if not path or file.src_dir != docs_dir:
+        return True, None
+    try:
+        # os.stat, not Path.stat: making a Path costs more than the stat itself, 50 ms of
+        # every preview at 10,000 articles
+        status = os.stat(path)  # noqa: PTH116
+    except FileNotFoundError:
+        if os.path.islink(path):  # noqa: PTH114 - as above
+            problems.append(_left_out(file, "it is a link to a file that does not exist"))
+        return False, None  # otherwise gone since MkDocs listed the folder: nothing to say
+    except OSError as error:
+        problems.append(_left_out(file, f"it cannot be opened ({error.strerror})"))
+        return False, None
+    if not stat.S_ISREG(status.st_mode):
+        problems.append(_left_out(file, "it is not a regular file (a pipe, a socket or a device)"))
+        return False, None
+    if not os.access(path, os.R_OK):
+        problems.append(_left_out(file, "it cannot be read (permission denied)"))
+        return False, None
+    return True, status
+
+
+def _left_out(file: File, why: str) -> Problem:
+    return Problem(file.src_uri, f"{why}; it was left out of the site. Replace it with a file")
+
+
+def _content(
+    file: File,
+    status: os.stat_result | None,
+    problems: list[Problem],
+    read_before: MadeBefore[bytes] | None,
+) -> bytes | None:
+    path = file.abs_src_path
+    if not path or status is None:
         return file.content_bytes
-    if read_before is None:
-        return Path(path).read_bytes()
-    # os.stat, not Path.stat: making a Path costs more than the stat itself, 50 ms of every
-    # preview at 10,000 articles
-    stat = os.stat(path)  # noqa: PTH116
-    changed = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-    return read_before.get(path, changed, lambda: Path(path).read_bytes())
+    try:
+        if read_before is None:
+            return Path(path).read_bytes()
+        changed = (status.st_mtime_ns, status.st_size, status.st_ino)
+        return read_before.get(path, changed, lambda: Path(path).read_bytes())
+    except FileNotFoundError:
+        return None  # gone since it was listed
+    except OSError as error:
+        problems.append(_left_out(file, f"it cannot be read ({error.strerror})"))
+        return None
 
 
 def _page_urls(files: Iterable[File]) -> dict[str, str]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..memo import MadeBefore
 from ..reading.articles import ReadCache, in_order
 from ..reading.site import read_articles
+from .attachments import publish_attachments
 from .placement import PlacedArticles
 from .publishing import Catalogue, PublishingRules, build_catalogue
 
@@ -28,6 +29,7 @@ class Reading:
     authors: dict[str, Author]
     problems: list[Problem]
     failed: int  # articles skipped because of their problems
+    attachments: frozenset[str] = frozenset()  # files of the articles folder to publish
 
 
 @dataclass
@@ -69,4 +71,8 @@ def read_site(
     catalogue, publishing_problems = build_catalogue(
         read.articles, rules, dict(sources.taken), placed
     )
-    return Reading(catalogue, read.authors, read.problems + publishing_problems, read.failed)
+    attachments, attachment_problems = publish_attachments(
+        sources.attachments, catalogue.articles, read.articles
+    )
+    problems = read.problems + publishing_problems + attachment_problems
+    return Reading(catalogue, read.authors, problems, read.failed, attachments)

@@ -56,6 +56,8 @@ def run_check(workspace: Workspace, arguments: argparse.Namespace) -> int:
     result = check_site(workspace, _progress)
     for line in result.problems:
         print(line)
+    for line in result.notes:
+        _progress(line)
     count = len(result.problems)
     verdict = "no problems" if not count else f"{count} problem{'s' if count != 1 else ''}"
     _progress(f"checked {result.articles:,} articles: {verdict}")

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..problems import ArticleError, NewsroomError, Problem
-from ..reading.articles import ARTICLE_SUFFIXES
 from ..reading.decoding import decode_source
+from ..reading.files import article_kind
 from ..reading.frontmatter import parse_front_matter
 from ..reading.plaintext import strip_boilerplate
 from ..slugs import slugify
@@ -103,6 +103,7 @@ def read_wire(
     lines = strip_boilerplate(decoded.text.split("\n"), boilerplate)
     while lines and not lines[0].strip():
         lines.pop(0)
+    headline = ""
     if title_line and lines:
         headline = " ".join(lines.pop(0).split())
         while lines and not lines[0].strip():
@@ -127,9 +128,12 @@ def imported_ids(workspace: Workspace) -> dict[str, Earlier]:
     ids: dict[str, Earlier] = {}
     boilerplate = workspace.settings.read_options.boilerplate
     for path in sorted(workspace.articles_dir.rglob("*")):
-        if path.suffix not in ARTICLE_SUFFIXES or not path.is_file():
+        if article_kind(path.name) is None or not path.is_file():
             continue
-        text = decode_source(path.name, path.read_bytes()).text
+        try:
+            text = decode_source(path.name, path.read_bytes()).text
+        except OSError:
+            continue  # `newsroom check` reports it
         try:
             front_matter = parse_front_matter(path.name, text)
         except ArticleError:
@@ -173,10 +177,17 @@ def import_wire(
             yield Imported(source, reason="not a .txt file")
             continue
         shown = workspace.shown(source)
-        story = read_wire(shown, source.read_bytes(), boilerplate, title_line)
+        try:
+            data = source.read_bytes()
+        except OSError as error:
+            yield Imported(source, reason=f"it cannot be read ({error.strerror})")
+            continue
+        story = read_wire(shown, data, boilerplate, title_line)
         result = Imported(source, notices=story.notices)
         earlier = seen.get(story.wire_id)
-        if not story.body.strip():
+        if not story.body.strip() and not story.headline:
+            result.reason = "it holds no text (it is empty, blank or only boilerplate)"
+        elif not story.body.strip():
             result.reason = "it has no text besides its headline"
         elif earlier is not None:
             result.reason = f"already imported as {workspace.shown(earlier.path)}"

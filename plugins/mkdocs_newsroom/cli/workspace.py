@@ -4,6 +4,7 @@ settings, the folders reporters write in, and the site read the way a build read
 from __future__ import annotations
 
 import logging
+import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from ..build.parallel import processes_for, shared_map
 from ..build.sources import site_sources
 from ..catalogue.site import read_site
 from ..clock import now
-from ..problems import NewsroomError, Problem
+from ..problems import NewsroomError, Problem, one_line
 from ..reading.authors import load_authors
 from ..reading.site import Markdown, article_reader
 from ..settings.checked import load_settings
@@ -69,10 +70,11 @@ class Workspace:
         return path.resolve().relative_to(self.docs_dir.resolve()).as_posix()
 
     def shown(self, path: Path | str) -> str:
-        """A path as the user should see it: relative to where they are, if inside."""
-        absolute = Path(path).resolve()
+        """A path as the user should see it: relative to where they are, if inside. A link
+        is shown where it is, not where it points."""
+        absolute = Path(path).absolute()
         try:
-            return absolute.relative_to(Path.cwd().resolve()).as_posix()
+            return absolute.relative_to(Path.cwd()).as_posix()
         except ValueError:
             return str(absolute)
 
@@ -80,22 +82,24 @@ class Workspace:
         """`path:line:col: message`, with the path as the user should see it. Problems
         without a line point at the start of the file (its front matter)."""
         in_docs = self.docs_dir / problem.path
-        path = in_docs if in_docs.exists() else self.root / problem.path
-        return f"{self.shown(path)}:{problem.line or 1}:{problem.column or 1}: {problem.message}"
+        path = in_docs if os.path.lexists(in_docs) else self.root / problem.path
+        return one_line(
+            f"{self.shown(path)}:{problem.line or 1}:{problem.column or 1}: {problem.message}"
+        )
 
     def authors(self) -> dict[str, Author]:
         path = self.docs_dir / self.settings.authors_file
         if not path.is_file():
             return {}
         authors, _problems = load_authors(self.settings.authors_file, path.read_bytes())
-        return authors
+        return authors or {}
 
     def read(self, say: Callable[[str], None] | None = None) -> Reading:
         """The site's authors and articles, read as `mkdocs build` reads them (drafts and
         scheduled articles included, as `mkdocs serve` shows them)."""
-        sources, _others = site_sources(get_files(self.config), self.settings)
+        found = site_sources(get_files(self.config), self.settings, self.config.docs_dir)
         return read_site(
-            sources,
+            found.sources,
             self.settings,
             self._markdown(),
             now=now(),

@@ -3,6 +3,7 @@ files."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -19,10 +20,13 @@ from .feeds import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
     from datetime import datetime
 
     from ..catalogue.editions import SiteIndexes
+    from ..model import Article
+
+    Writer = Callable[[FeedSpec, FeedOptions], str]
 
 
 def feed_specs(
@@ -60,9 +64,19 @@ def feed_specs(
             )
 
 
+@dataclass(frozen=True)
+class Unwritable:
+    """A feed its writer refused: why, and the articles that made it refuse."""
+
+    error: str
+    culprits: tuple[Article, ...]
+
+
 def feed_files(
-    specs: Iterator[FeedSpec], options: FeedOptions, made: MadeBefore[str] | None = None
-) -> Iterator[tuple[str, str]]:
+    specs: Iterator[FeedSpec],
+    options: FeedOptions,
+    made: MadeBefore[str | Unwritable] | None = None,
+) -> Iterator[tuple[str, str | Unwritable]]:
     """(path, text) of every feed file: RSS and Atom for each spec, JSON Feed for the site.
     `made` keeps the feeds between builds (`mkdocs serve`): a feed whose articles are the
     same objects, with the same title, description and options, is not written again."""
@@ -78,5 +92,27 @@ def feed_files(
                 continue
             path = spec.path(filename)
             inputs = (spec.title, spec.description, spec.listing_url, spec.language, shown)
-            yield path, made.get(path, inputs, partial(write, spec, options))
+            yield path, made.get(path, inputs, partial(_written, write, spec, options))
     made.finish()
+
+
+def _written(write: Writer, spec: FeedSpec, options: FeedOptions) -> str | Unwritable:
+    """The feed, or why its writer refused it (a value no feed may hold, which reading
+    should have removed): one article never costs the site its feeds."""
+    try:
+        return write(spec, options)
+    except Exception as error:  # any fault, reported with the articles that caused it
+        culprits = tuple(
+            article
+            for article in spec.articles[: options.length]
+            if _refused(write, replace(spec, articles=[article]), options)
+        )
+        return Unwritable(f"{type(error).__name__}: {' '.join(str(error).split())}", culprits)
+
+
+def _refused(write: Writer, spec: FeedSpec, options: FeedOptions) -> bool:
+    try:
+        write(spec, options)
+    except Exception:  # the same faults as above, one article at a time
+        return True
+    return False

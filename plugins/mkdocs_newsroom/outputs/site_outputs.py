@@ -8,14 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..memo import MadeBefore
+from ..problems import Problem
 from ..rendering.pages import ArticlePage, NewsPage
-from .feed_files import feed_files, feed_specs
-from .feeds import FeedOptions
+from .feed_files import Unwritable, feed_files, feed_specs
+from .feeds import ATOM_FILE, RSS_FILE, FeedOptions
 from .files import remove_with_empty_folders, write_outputs
 from .sitemaps import NEWS_SITEMAP, SITEMAP, Entry, news_sitemap, robots_txt, sitemap_files
+from .wellformed import item_at, xml_error
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Mapping
     from datetime import datetime
 
     from mkdocs.structure.files import File
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
     from ..catalogue.editions import SiteIndexes
     from ..catalogue.publishing import Catalogue
     from ..settings.checked import Settings
+    from .feeds import FeedSpec
 
 
 @dataclass
@@ -30,7 +33,7 @@ class OutputMemory:
     """What a build of `mkdocs serve` hands on to the next: its feeds, and every file it
     wrote here, by path."""
 
-    feeds: MadeBefore[str] = field(default_factory=MadeBefore)
+    feeds: MadeBefore[str | Unwritable] = field(default_factory=MadeBefore)
     written: dict[str, str] = field(default_factory=dict)
 
 
@@ -52,14 +55,16 @@ class SiteOutputs:
         self._now = now
         self._memory = memory
         self._more_sitemaps: dict[str, str] = {}
+        self._problems: list[Problem] = []
 
-    def sitemap(self, pages: Iterable[File]) -> str:
+    def sitemap(self, pages: Iterable[File]) -> str | None:
         """sitemap.xml with each page's real last change (MkDocs writes the build date);
-        past 50,000 pages, the index of the sitemaps `write` writes."""
+        past 50,000 pages, the index of the sitemaps `write` writes. None if it would not be
+        well-formed (MkDocs' own is kept)."""
         files = sitemap_files(sitemap_entries(pages), self._site.url)
-        sitemap = files.pop(SITEMAP)
+        files = _well_formed(files, {}, self._problems)
         self._more_sitemaps = files
-        return sitemap
+        return files.pop(SITEMAP, None)
 
     def write(
         self,
@@ -69,15 +74,21 @@ class SiteOutputs:
         *,
         robots_txt_given: bool,
         in_place: Callable[[str], bool],
-    ) -> None:
+    ) -> list[Problem]:
         """Write the feeds, the news sitemap and robots.txt (unless the site has its own);
         `in_place` tells which files of the last build are still in the site folder: they
-        are not written again if unchanged, and removed if gone."""
+        are not written again if unchanged, and removed if gone. Returns what could not be
+        written."""
         settings, site, memory = self._settings, self._site, self._memory
         outputs = dict(self._more_sitemaps)
-        specs = feed_specs(indexes, site.name, site.description, self._now)
+        specs = list(feed_specs(indexes, site.name, site.description, self._now))
         options = FeedOptions(site.url, site.name, settings.feed_length, settings.feed_full_content)
-        outputs.update(feed_files(specs, options, memory.feeds))
+        problems = self._problems
+        for path, feed in feed_files(iter(specs), options, memory.feeds):
+            if isinstance(feed, Unwritable):
+                problems.extend(_unwritable(path, feed))
+            else:
+                outputs[path] = feed
         sitemaps = [SITEMAP]
         if settings.news_sitemap:
             outputs[NEWS_SITEMAP] = news_sitemap(
@@ -90,11 +101,53 @@ class SiteOutputs:
             sitemaps.append(NEWS_SITEMAP)
         if settings.robots_txt and not robots_txt_given:
             outputs["robots.txt"] = robots_txt(site.url, sitemaps)
+        feeds = {spec.path(name): spec for spec in specs for name in (RSS_FILE, ATOM_FILE)}
+        outputs = _well_formed(outputs, feeds, problems)
         kept = {path: text for path, text in memory.written.items() if in_place(path)}
         write_outputs(site_dir, outputs, kept)
         for path in kept.keys() - outputs.keys():
             remove_with_empty_folders(Path(site_dir, path))
         memory.written = outputs
+        return problems
+
+
+def _unwritable(path: str, feed: Unwritable) -> list[Problem]:
+    names = [article.source for article in feed.culprits] or [path]
+    return [
+        Problem(
+            name,
+            f"{path} could not be written ({feed.error}); this is a fault in Newsroom: please "
+            "report it with the file",
+        )
+        for name in names
+    ]
+
+
+def _well_formed(
+    outputs: dict[str, str], feeds: Mapping[str, FeedSpec], problems: list[Problem]
+) -> dict[str, str]:
+    """The outputs whose XML is well-formed; each other one is a problem, named after the
+    article whose feed item broke it when that can be told."""
+    kept = {}
+    for path, text in outputs.items():
+        found = xml_error(text) if path.endswith(".xml") else None
+        if found is None:
+            kept[path] = text
+            continue
+        error, offset = found
+        spec, item = feeds.get(path), item_at(text, offset)
+        if spec is not None and item is not None and item < len(spec.articles):
+            where = spec.articles[item].source
+        else:
+            where = path
+        problems.append(
+            Problem(
+                where,
+                f"{path} would not be well-formed XML ({error}), so it was not written; "
+                "this is a fault in Newsroom: please report it with the file",
+            )
+        )
+    return kept
 
 
 def sitemap_entries(files: Iterable[File]) -> Iterator[Entry]:

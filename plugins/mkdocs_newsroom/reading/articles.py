@@ -15,6 +15,7 @@ from ..slugs import slugify
 from .bodies import Body, MarkdownRenderer, render_plaintext
 from .decoding import decode_source
 from .fields import EXAMPLES, FIELDS, FieldError, Registry
+from .files import article_kind
 from .frontmatter import FrontMatter, parse_front_matter
 
 if TYPE_CHECKING:
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
     from ..memo import MadeBefore
     from ..settings.checked import ReadOptions
 
-ARTICLE_SUFFIXES = (".md", ".txt")
 
 A = TypeVar("A")
 B = TypeVar("B")
@@ -59,6 +59,7 @@ class ReadResult:
     source: str
     article: Article | None
     problems: tuple[Problem, ...] = ()
+    names_authors: bool = False  # its front matter names authors
 
 
 @dataclass
@@ -120,7 +121,7 @@ class ArticleReader:
         `map_bodies`."""
         keys = self._content_keys_of(sources)
         parsed = [
-            self._result_cache.get(key) or self._parse(source, data, key)
+            self._result_cache.get(key) or self._parse_or_report(source, data, key)
             for key, (source, data) in zip(keys, sources, strict=True)
         ]
         pending = {
@@ -134,7 +135,8 @@ class ArticleReader:
             bodies = map_bodies(self._render, list(pending.values()))
             self._body_cache.update(zip(pending, bodies, strict=True))
         results = [
-            self._article(draft) if isinstance(draft, _Parsed) else draft for draft in parsed
+            self._article_or_report(draft) if isinstance(draft, _Parsed) else draft
+            for draft in parsed
         ]
         for key, result in zip(keys, results, strict=True):
             self._result_cache[key] = result
@@ -158,6 +160,20 @@ class ArticleReader:
         known.finish()
         return keys
 
+    def _parse_or_report(self, source: str, data: bytes, fingerprint: str) -> _Parsed | ReadResult:
+        """One file read, whatever it holds: a failure of Newsroom's own on one article
+        skips that article with one line, never the build."""
+        try:
+            return self._parse(source, data, fingerprint)
+        except Exception as error:  # any fault, reported with the file
+            return _unexpected(source, error)
+
+    def _article_or_report(self, parsed: _Parsed) -> ReadResult:
+        try:
+            return self._article(parsed)
+        except Exception as error:  # any fault, reported with the file
+            return _unexpected(parsed.source, error)
+
     def _parse(self, source: str, data: bytes, fingerprint: str) -> _Parsed | ReadResult:
         if len(data) > self._options.max_bytes:
             return ReadResult(
@@ -174,7 +190,7 @@ class ArticleReader:
             )
         decoded = decode_source(source, data)
         problems = list(decoded.notices)
-        kind: Literal["md", "txt"] = "txt" if source.endswith(".txt") else "md"
+        kind = article_kind(source) or "md"
         try:
             front_matter = parse_front_matter(source, decoded.text)
         except ArticleError as error:
@@ -215,6 +231,18 @@ class ArticleReader:
 
     def _article(self, parsed: _Parsed) -> ReadResult:
         body = self._body_cache[parsed.key]
+        if body.failure:
+            skipped = Problem(parsed.source, f"{body.failure}; the article was skipped")
+            return ReadResult(parsed.source, None, (*parsed.problems, skipped))
+        problems = parsed.problems
+        if body.removed:
+            removed = Problem(
+                parsed.source,
+                "raw HTML that could run a script or load another site was removed from the "
+                f"story: {', '.join(body.removed)}. Write the story in Markdown, or turn off "
+                "sanitize_markdown_html in mkdocs.yml if the site must publish such HTML",
+            )
+            problems = (*problems, removed)
         values = parsed.values
         title: str = values["title"]
         article = Article(
@@ -244,7 +272,7 @@ class ArticleReader:
             translation=values.get("translation", ""),
             fingerprint=parsed.fingerprint,
         )
-        return ReadResult(parsed.source, article, parsed.problems)
+        return ReadResult(parsed.source, article, problems, "authors" in values)
 
     def _read_fields(
         self,
@@ -255,7 +283,18 @@ class ArticleReader:
     ) -> dict[str, Any] | None:
         values: dict[str, Any] = {}
         publishable = True
-        for name, field in front_matter.fields.items():
+        fields = front_matter.fields
+        if "author" in fields and "authors" in fields:
+            problems.append(
+                Problem(
+                    source,
+                    f"both 'author' (line {fields['author'].line}) and 'authors' are given; "
+                    "'authors' is used: keep one of the two",
+                    fields["authors"].line,
+                )
+            )
+            fields = {name: field for name, field in fields.items() if name != "author"}
+        for name, field in fields.items():
             rule = FIELDS.get(name)
             if rule is None:
                 problems.append(Problem(source, _unknown_field_message(name), field.line))
@@ -284,10 +323,34 @@ class ArticleReader:
         return self._markdown
 
     def _render(self, job: tuple[str, str, bool]) -> Body:
+        """A body rendered, or why it could not be (it may run in a worker process, which
+        must hand back a result for every article)."""
         kind, text, right_to_left = job
-        if kind == "txt":
-            return render_plaintext(text, self._options.boilerplate, right_to_left)
-        return self._markdown_renderer().render(text)
+        try:
+            if kind == "txt":
+                return render_plaintext(text, self._options.boilerplate, right_to_left)
+            return self._markdown_renderer().render(text)
+        except RecursionError:
+            failure = (
+                "its Markdown is nested too deeply for Python-Markdown (lists or quotes "
+                "hundreds of levels inside one another); flatten it"
+            )
+        except Exception as error:  # any fault, reported with the file
+            failure = f"its text could not be rendered ({_summary(error)})"
+        return Body("", "", "", failure=failure)
+
+
+def _summary(error: BaseException) -> str:
+    return f"{type(error).__name__}: {' '.join(str(error).split())}"[:300]
+
+
+def _unexpected(source: str, error: Exception) -> ReadResult:
+    problem = Problem(
+        source,
+        f"the article could not be read ({_summary(error)}); it was skipped. This is a fault "
+        "in Newsroom: please report it with the file",
+    )
+    return ReadResult(source, None, (problem,))
 
 
 def _megabytes(size: int) -> str:

@@ -7,48 +7,67 @@ from collections.abc import Mapping
 import yaml
 
 from ..model import Author
-from ..problems import Problem, SourceError
+from ..problems import Problem
 from ..urls import author_url
-from .decoding import decode_source
+from .decoding import INVALID_CHARACTERS, decode_source, invalid_character
 from .fields import FieldError, check_link
 
 _Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FIELDS = ("name", "bio", "avatar", "url", "role")
 
 
-def load_authors(path: str, data: bytes) -> tuple[dict[str, Author], list[Problem]]:
-    """Read the authors file. A file that is not a YAML mapping stops the build."""
+def load_authors(path: str, data: bytes) -> tuple[dict[str, Author] | None, list[Problem]]:
+    """Read the authors file; None for a file that cannot be used at all (the articles are
+    then published without their authors: one bad file does not stop the presses)."""
     decoded = decode_source(path, data)
     problems = list(decoded.notices)
+    unusable = "; fix it. Until then the articles are published without their authors"
     try:
         document = yaml.load(decoded.text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
-        raise SourceError(
+        problem = " ".join(str(error.problem).split())
+        problems.append(
             Problem(
                 path,
-                f"the authors file is not valid YAML ({error.problem}); fix it",
+                f"the authors file is not valid YAML ({problem}){unusable}",
                 mark.line + 1 if mark else None,
                 mark.column + 1 if mark else None,
             )
-        ) from None
-    except yaml.YAMLError as error:
-        raise SourceError(Problem(path, f"the authors file is not valid YAML ({error})")) from None
+        )
+        return None, problems
+    except (yaml.YAMLError, RecursionError) as error:
+        problem = " ".join(str(error).split())
+        problems.append(Problem(path, f"the authors file is not valid YAML ({problem}){unusable}"))
+        return None, problems
     if document is None:
         return {}, problems
     if not isinstance(document, Mapping):
-        raise SourceError(
+        problems.append(
             Problem(
                 path,
-                "the authors file must map each author id to their details, "
-                "for example 'jdoe: {name: Jane Doe}'",
+                "the authors file must map each author id to their details, for example "
+                f"'jdoe: {{name: Jane Doe}}'{unusable}",
             )
         )
+        return None, problems
     authors: dict[str, Author] = {}
+    by_page: dict[str, str] = {}  # an author page's URL -> the id that has it
     for key, entry in document.items():
-        author_id = str(key)
+        author_id = INVALID_CHARACTERS.sub("", str(key))
         author, entry_problems = _read_author(path, author_id, entry)
         problems.extend(entry_problems)
+        holder = by_page.setdefault(author.url, author_id)
+        if holder != author_id:
+            problems.append(
+                Problem(
+                    path,
+                    f"author '{author_id}' would share the page {author.url} with author "
+                    f"'{holder}' (ids that differ only in case or punctuation); '{author_id}' "
+                    "was ignored: give one of them another id",
+                )
+            )
+            continue
         authors[author_id] = author
     return authors, problems
 
@@ -64,6 +83,16 @@ def _read_author(path: str, author_id: str, entry: object) -> tuple[Author, list
         for key in _FIELDS
         if isinstance(entry.get(key), str | int | float)
     }
+    for key, text in fields.items():
+        if found := invalid_character(text):
+            fields[key] = INVALID_CHARACTERS.sub("", text)
+            problems.append(
+                Problem(
+                    path,
+                    f"author '{author_id}': '{key}' held the character {found}, which cannot "
+                    "appear in web pages or feeds; it was removed (and any others like it)",
+                )
+            )
     for key in entry:
         if key not in _FIELDS:
             problems.append(
@@ -80,7 +109,7 @@ def _read_author(path: str, author_id: str, entry: object) -> tuple[Author, list
     for key in ("avatar", "url"):
         if fields.get(key):
             try:
-                check_link(fields[key], f"author '{author_id}': '{key}'")
+                fields[key] = check_link(fields[key], f"author '{author_id}': '{key}'")
             except FieldError as error:
                 problems.append(Problem(path, f"{error}; it was ignored"))
                 del fields[key]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import markdown
 
 from . import plaintext
+from .sanitizing import sanitize
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -29,6 +30,8 @@ class Body:
     html: str
     text: str
     lead: str  # the first paragraph, as text: the summary when the reporter gave none
+    removed: tuple[str, ...] = ()  # raw HTML taken out by the sanitizer ("<script>")
+    failure: str = ""  # why the body could not be rendered at all
 
     @property
     def word_count(self) -> int:
@@ -49,16 +52,23 @@ def html_to_text(fragment: str) -> str:
 
 
 class MarkdownRenderer:
-    """One Markdown instance for all `.md` bodies of a build."""
+    """One Markdown instance for all `.md` bodies of a build; with `sanitized`, raw HTML in
+    them is cleaned (sanitizing.py)."""
 
-    def __init__(self, extensions: Sequence[Any], extension_configs: dict[str, Any]) -> None:
+    def __init__(
+        self, extensions: Sequence[Any], extension_configs: dict[str, Any], sanitized: bool
+    ) -> None:
         self._markdown = markdown.Markdown(
             extensions=list(extensions), extension_configs=extension_configs
         )
+        self._sanitized = sanitized
 
     def render(self, text: str) -> Body:
         self._markdown.reset()
         fragment = self._markdown.convert(text)
+        removed: tuple[str, ...] = ()
+        if self._sanitized:
+            fragment, removed = sanitize(fragment)
         first = _FIRST_PARAGRAPH.search(fragment)
         lead = html_to_text(first.group(1)) if first else ""
-        return Body(fragment, html_to_text(fragment), lead)
+        return Body(fragment, html_to_text(fragment), lead, removed)

@@ -14,21 +14,31 @@ from dataclasses import dataclass, field
 from ..problems import Problem
 
 _CP1252_FALLBACK = "newsroom-cp1252"
-_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters no web page, feed or YAML file may hold: C0 controls but tab and line ends, DEL,
+# C1 controls, lone surrogates and the Unicode non-characters.
+_NON_CHARACTERS = "".join(
+    f"\\U{plane << 16 | 0xFFFE:08x}\\U{plane << 16 | 0xFFFF:08x}" for plane in range(17)
+)
+INVALID_CHARACTERS = re.compile(
+    rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_NON_CHARACTERS}]"
+)
 
 
 def _decode_bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
-    """Codec error handler: read each byte that is not UTF-8 as Windows-1252 (Latin-1 if unset)."""
+    """Codec error handler: read each byte that is not UTF-8 as Windows-1252. The five bytes
+    Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) have no letter: they become
+    U+FFFD, the replacement character, rather than a control character."""
     if not isinstance(error, UnicodeDecodeError):
         raise error
     bad = error.object[error.start : error.end]
-    chars = []
-    for byte in bad:
-        try:
-            chars.append(bytes([byte]).decode("cp1252"))
-        except UnicodeDecodeError:
-            chars.append(chr(byte))
-    return "".join(chars), error.end
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+def invalid_character(text: str) -> str:
+    """The first character of `text` that no page, feed or YAML file may hold, as U+XXXX
+    (for surrogates too), or '' when there is none."""
+    found = INVALID_CHARACTERS.search(text)
+    return f"U+{ord(found.group()):04X}" if found else ""
 
 
 codecs.register_error(_CP1252_FALLBACK, _decode_bytes_as_cp1252)
@@ -93,16 +103,16 @@ def _clean_text(path: str, text: str, notices: list[Problem]) -> DecodedSource:
                 "line ends (in git: core.autocrlf=input)",
             )
         )
-    found = _CONTROL_CHARACTERS.search(text)
+    found = INVALID_CHARACTERS.search(text)
     if found:
         line = text.count("\n", 0, found.start()) + 1
         column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
-        text = _CONTROL_CHARACTERS.sub("", text)
+        text = INVALID_CHARACTERS.sub("", text)
         notices.append(
             Problem(
                 path,
-                f"control character U+{ord(found.group()):04X} removed (and any others); "
-                "they cannot appear in web pages or feeds",
+                f"character U+{ord(found.group()):04X} removed (and any others like it): "
+                "control characters and non-characters cannot appear in web pages or feeds",
                 line,
                 column,
             )

@@ -9,10 +9,12 @@ just that field, with a warning.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from ..model import Author, Correction, Image, Section, Tag
 from ..slugs import is_slug, slugify
@@ -20,8 +22,12 @@ from .frontmatter import Field
 from .plaintext import decode_character_references
 
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
-_WEB_URL = re.compile(r"^https?://\S+$", re.IGNORECASE)
 _ANY_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_TAB_OR_LINE_BREAK = re.compile(r"[\t\n\r]")
+_C0_OR_SPACE = "".join(map(chr, range(0x21)))
+_DOT_DOT = {"..", ".%2e", "%2e.", "%2e%2e"}
+# Letters that show nothing: Hangul fillers, the braille blank, the Mongolian vowel separator
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 _MAX_LISTED_CHOICES = 12
 
 
@@ -31,9 +37,10 @@ class FieldError(ValueError):
 
 @dataclass(frozen=True)
 class Registry:
-    """What an article may refer to, and how its dates are read."""
+    """What an article may refer to, and how its dates are read. Without `authors` (the
+    site has no authors file) an article's authors are left out."""
 
-    authors: Mapping[str, Author]
+    authors: Mapping[str, Author] | None
     sections: Mapping[str, Section]
     timezone: tzinfo
     decode_references: bool = False  # plain-text articles carry scraped text
@@ -63,7 +70,17 @@ def read_title(field: Field, registry: Registry) -> str:
     title = _scalar_text(field, registry)
     if not title:
         raise FieldError("'title' is empty: write the headline after 'title:'")
+    if not any(_visible(character) for character in title):
+        raise FieldError(
+            "'title' shows nothing: it is made only of invisible or direction characters; "
+            "write the headline after 'title:'"
+        )
     return title
+
+
+def _visible(character: str) -> bool:
+    category = unicodedata.category(character)
+    return category[0] not in "CZ" and character not in _BLANK_LETTERS
 
 
 def parse_datetime(text: str, zone: tzinfo) -> datetime:
@@ -108,6 +125,8 @@ def _text_items(field: Field) -> list[str]:
 
 
 def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
+    if registry.authors is None:
+        return ()
     authors: list[Author] = []
     for author_id in dict.fromkeys(_text_items(field)):
         author = registry.authors.get(author_id)
@@ -168,10 +187,44 @@ def read_language(field: Field, registry: Registry) -> str:
 
 
 def check_link(text: str, what: str) -> str:
-    """A link we may print into `src` or `href`: http(s) or a path within the site."""
-    if _WEB_URL.match(text) or (text and not _ANY_SCHEME.match(text) and text[:2] != "//"):
-        return text
-    raise FieldError(f"{what} must be a path inside the site or an http(s) URL, not '{text}'")
+    """A link we may print into `src` or `href`: an http(s) URL, or a path that stays inside
+    the site. It is read as a browser reads it (the WHATWG URL standard): tabs and line
+    breaks anywhere are dropped, spaces and controls around it trimmed, backslashes are
+    slashes, so `/\\host/x`, `//host/x` or `java\tscript:` cannot reach another host or
+    run a script. Returns the link as the browser will read it."""
+    link = _TAB_OR_LINE_BREAK.sub("", text).strip(_C0_OR_SPACE).replace("\\", "/")
+    refused = FieldError(f"{what} must be a path inside the site or an http(s) URL, not '{text}'")
+    if _ANY_SCHEME.match(link):
+        parts = urlsplit(link)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+            raise refused
+        return link
+    if not link or link.startswith("//"):
+        raise refused
+    depth = 0
+    for segment in urlsplit(link).path.split("/"):
+        if segment.lower() in _DOT_DOT:
+            depth -= 1
+            if depth < 0:
+                raise FieldError(f"{what} '{text}' leaves the site: write a path inside it")
+        elif segment not in ("", "."):
+            depth += 1
+    return link
+
+
+def local_path(link: str) -> str | None:
+    """The file a link checked by `check_link` names inside the site (relative to its
+    root, as MkDocs names files), or None for an http(s) URL."""
+    if _ANY_SCHEME.match(link):
+        return None
+    path = unquote(urlsplit(link).path)
+    segments: list[str] = []
+    for segment in path.split("/"):
+        if segment == "..":
+            segments = segments[:-1]
+        elif segment not in ("", "."):
+            segments.append(segment)
+    return "/".join(segments)
 
 
 def read_image(field: Field, registry: Registry) -> Image:

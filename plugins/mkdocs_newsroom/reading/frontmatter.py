@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from ..problems import ArticleError, Problem
+from .decoding import INVALID_CHARACTERS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -48,9 +49,10 @@ class Field:
 
     @property
     def text(self) -> str | None:
-        """The scalar exactly as written, or None if the value is a list or mapping."""
+        """The scalar exactly as written ('' for a null such as `~`), or None if the value is
+        a list or mapping."""
         if isinstance(self.node, yaml.ScalarNode):
-            return str(self.node.value)
+            return "" if self.value is None else str(self.node.value)
         return None
 
 
@@ -111,7 +113,7 @@ def parse_front_matter(path: str, text: str) -> FrontMatter:
         ) from None
     except (yaml.YAMLError, RecursionError) as error:
         raise ArticleError(
-            Problem(path, f"the front matter is not valid YAML ({error}); fix it", 2)
+            Problem(path, f"the front matter is not valid YAML ({_one_line(error)}); fix it", 2)
         ) from None
     finally:
         loader.dispose()
@@ -150,14 +152,69 @@ def _read_fields(
                     line,
                 )
             )
-        try:
-            value = loader.construct_object(value_node, deep=True)
-        except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
-            raise ArticleError(
-                Problem(path, f"field '{name}' cannot be read ({error}); rewrite its value", line)
-            ) from None
-        fields[name] = Field(name, value_node, line, value)
+        removed = _remove_invalid_characters(key_node, value_node)
+        if removed:
+            notices.append(
+                Problem(
+                    path,
+                    f"field '{name}' held the character {removed}, which cannot appear in web "
+                    'pages or feeds (a YAML escape such as "\\x01" makes it); it was removed '
+                    "(and any others like it)",
+                    line,
+                )
+            )
+        fields[name] = Field(name, value_node, line, _construct(path, loader, name, value_node))
     return fields, notices
+
+
+def _construct(path: str, loader: yaml.SafeLoader, name: str, node: yaml.Node) -> Any:
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.MarkedYAMLError as error:
+        # A tag YAML cannot construct safely (`!custom`, `!!python/...`) and the like
+        mark = error.problem_mark or error.context_mark or node.start_mark
+        raise ArticleError(
+            Problem(
+                path,
+                f"field '{name}' cannot be read ({_one_line(error.problem or error.context)}); "
+                "write a plain value, without a '!' tag",
+                mark.line + 2,
+                mark.column + 1,
+            )
+        ) from None
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
+        raise ArticleError(
+            Problem(
+                path,
+                f"field '{name}' cannot be read ({_one_line(error)}); rewrite its value",
+                node.start_mark.line + 2,
+                node.start_mark.column + 1,
+            )
+        ) from None
+
+
+def _remove_invalid_characters(*nodes: yaml.Node) -> str:
+    """Take the characters no page or feed may hold out of the scalars of `nodes` (YAML's
+    escapes, "\\x01" or "\\uFFFE", make them after the file was cleaned); the first one
+    found, as U+XXXX, or ''."""
+    first = ""
+    pending = list(nodes)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, yaml.ScalarNode):
+            found = INVALID_CHARACTERS.search(node.value)
+            if found:
+                first = first or f"U+{ord(found.group()):04X}"
+                node.value = INVALID_CHARACTERS.sub("", node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            pending.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            pending.extend(part for pair in node.value for part in pair)
+    return first
+
+
+def _one_line(error: object) -> str:
+    return " ".join(str(error).split())
 
 
 def write_front_matter(fields: Mapping[str, object]) -> str:

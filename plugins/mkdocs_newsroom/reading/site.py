@@ -3,21 +3,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from ..hashing import fingerprint
-from .articles import ARTICLE_SUFFIXES, ArticleReader, in_order
+from ..problems import Problem
+from .articles import ArticleReader, in_order
 from .authors import load_authors
 from .bodies import MarkdownRenderer
-from .fields import Registry
+from .fields import Registry, local_path
+from .files import article_kind
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ..memo import MadeBefore
     from ..model import Article, Author
-    from ..problems import Problem
     from ..settings.checked import Settings
     from .articles import MapFunction, ReadCache
 
@@ -32,11 +33,27 @@ class Markdown:
 
 @dataclass
 class SiteSources:
-    """The files a news site is made of, each as (path relative to `docs_dir`, bytes)."""
+    """The files a news site is made of, each as (path relative to `docs_dir`, bytes), and
+    what was wrong with the files that could not be read."""
 
     authors: tuple[str, bytes] | None
     articles: list[tuple[str, bytes]]
     taken: dict[str, str]  # URLs of the site's other pages -> their files
+    files: frozenset[str] = frozenset()  # every file of the site, for the links to check
+    drafts: frozenset[str] = frozenset()  # articles MkDocs' `draft_docs` names
+    problems: list[Problem] = field(default_factory=list)
+    attachments: tuple[str, ...] = ()  # the other files of the articles folder
+
+
+@dataclass
+class SourcePaths:
+    """A site's files sorted out: the articles (sorted), the authors file, the other files
+    of the articles folder (media an article may use, or not), and every other file."""
+
+    articles: list[str] = field(default_factory=list)
+    authors: str | None = None
+    attachments: list[str] = field(default_factory=list)
+    others: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -47,30 +64,25 @@ class ReadArticles:
     failed: int  # articles skipped because of their problems
 
 
-def is_article_source(src_uri: str, articles_dir: str) -> bool:
-    prefix = articles_dir.strip("/") + "/"
-    return src_uri.startswith(prefix) and src_uri.endswith(ARTICLE_SUFFIXES)
-
-
-def split_sources(
-    paths: Iterable[str], settings: Settings
-) -> tuple[list[str], str | None, list[str]]:
-    """The article sources (sorted), the authors file if present, and every other path."""
-    articles, others = [], []
-    authors = None
+def split_sources(paths: Iterable[str], settings: Settings) -> SourcePaths:
+    prefix = settings.articles_dir.strip("/") + "/"
+    split = SourcePaths()
     for path in paths:
         if path == settings.authors_file:
-            authors = path
-        elif is_article_source(path, settings.articles_dir):
-            articles.append(path)
+            split.authors = path
+        elif not path.startswith(prefix):
+            split.others.append(path)
+        elif article_kind(path) is not None:
+            split.articles.append(path)
         else:
-            others.append(path)
-    return sorted(articles), authors, others
+            split.attachments.append(path)
+    split.articles.sort()
+    return split
 
 
 def article_reader(
     settings: Settings,
-    authors: dict[str, Author],
+    authors: dict[str, Author] | None,
     markdown: Markdown,
     cache: ReadCache | None = None,
     content_keys: MadeBefore[str] | None = None,
@@ -79,13 +91,14 @@ def article_reader(
     articles read and bodies rendered are kept (for the next build of `mkdocs serve`), and
     with `content_keys` the files' cache keys."""
     registry = Registry(authors=authors, sections=settings.sections, timezone=settings.timezone)
+    options = settings.read_options
     return ArticleReader(
         registry,
-        settings.read_options,
-        lambda: MarkdownRenderer(markdown.extensions, markdown.configs),
-        # what an article is made of besides its file: settings, authors, sections
+        options,
+        lambda: MarkdownRenderer(markdown.extensions, markdown.configs, options.sanitize_html),
+        # what an article is made of besides its file: every setting, the authors, Markdown
         fingerprint(
-            settings.cache_key, repr(registry), repr(markdown.extensions), repr(markdown.configs)
+            repr(settings), repr(registry), repr(markdown.extensions), repr(markdown.configs)
         ),
         cache,
         content_keys,
@@ -101,20 +114,59 @@ def read_articles(
     content_keys: MadeBefore[str] | None = None,
     map_bodies: MapFunction = in_order,
 ) -> ReadArticles:
-    """Read the authors and every article. `cache` keeps what was read between builds."""
-    authors: dict[str, Author] = {}
-    problems: list[Problem] = []
+    """Read the authors and every article. `cache` keeps what was read between builds.
+    Without an authors file, articles are published without their authors, and one line
+    says so."""
+    known: dict[str, Author] | None = None
+    problems = list(sources.problems)
     if sources.authors is not None:
-        authors, problems = load_authors(*sources.authors)
-    reader = article_reader(settings, authors, markdown, cache, content_keys)
+        known, authors_problems = load_authors(*sources.authors)
+        problems.extend(authors_problems)
+    missing = sources.authors is None
+    reader = article_reader(settings, known, markdown, cache, content_keys)
     articles = []
     failed = 0
-    for result in reader.read_all(sources.articles, map_bodies):
+    results = reader.read_all(sources.articles, map_bodies)
+    for result in results:
         problems.extend(result.problems)
         if result.article is None:
             failed += 1
         else:
-            articles.append(result.article)
+            article = _with_images_found(result.article, sources.files, problems)
+            articles.append(_as_draft(article) if article.source in sources.drafts else article)
     if cache is not None:
         cache.keep_only(reader.used_results, reader.used_bodies)
-    return ReadArticles(authors, articles, problems, failed)
+    if missing and any(result.names_authors for result in results):
+        problems.insert(
+            0,
+            Problem(
+                settings.authors_file,
+                "the authors file is missing, so the articles were published without their "
+                "authors; create it with an entry for each author, for example "
+                "'jdoe: {name: Jane Doe}'",
+            ),
+        )
+    return ReadArticles(known or {}, articles, problems, failed)
+
+
+def _with_images_found(article: Article, files: frozenset[str], problems: list[Problem]) -> Article:
+    """The article, without its lead image if that names a file the site does not have."""
+    image = article.image
+    path = local_path(image.src) if image is not None else None
+    if image is None or path is None or not files or path in files:
+        return article
+    problems.append(
+        Problem(
+            article.source,
+            f"'image' 'src' names {path}, which is not a file of the site, so the image was "
+            "left out; give its path from the content folder",
+        )
+    )
+    return replace(article, image=None, fingerprint=fingerprint(article.fingerprint, "no image"))
+
+
+def _as_draft(article: Article) -> Article:
+    """An article MkDocs' `draft_docs` names is a draft, whatever its front matter says."""
+    if article.draft:
+        return article
+    return replace(article, draft=True, fingerprint=fingerprint(article.fingerprint, "draft"))

@@ -72,6 +72,11 @@ class NewsPage(Page):
         self.canonical_url = base + self.url
         self.abs_url = _path_of(base) + self.url
 
+    @property
+    def origin(self) -> str:
+        """What the page is made from, as messages name it."""
+        return self.url or "/"
+
     def shown(self) -> tuple[object, ...]:
         """Everything the page shows of its own (besides what every page shows): what the
         preview signs to tell whether it changed."""
@@ -117,6 +122,10 @@ class ArticlePage(NewsPage):
         self.article = article
         self.neighbours = neighbours
         self.translations = translations  # (language, article) of each translation
+
+    @property
+    def origin(self) -> str:
+        return self.article.source
 
     def shown(self) -> tuple[object, ...]:
         return (*super().shown(), self.article, self.neighbours, self.translations)

@@ -47,22 +47,33 @@ class SiteSearch:
         """`updated`: the index will be brought up to date again (`mkdocs serve`)."""
         self._updated = updated
         self._index: SearchIndex | None = None
-        self._locale = ""
+        self._context = ""
         # the article each document was made from: an unchanged article is the same object
         # from one build to the next (catalogue.placement.PlacedArticles), and is not looked
         # at again
         self._indexed: dict[str, Article] = {}
 
-    def write(self, articles: Iterable[Article], locale: str, site_dir: str, in_place: bool) -> int:
+    def write(
+        self,
+        articles: Iterable[Article],
+        locale: str,
+        site_dir: str,
+        in_place: bool,
+        context: str = "",
+    ) -> int:
         """Bring the index up to date with `articles` and write it; returns files written.
         `in_place`: the site folder still holds the files the last write left (`--dirty`, or
-        a folder kept through plain serve), so only the changed ones are written."""
+        a folder kept through plain serve), so only the changed ones are written. In another
+        `context` (other settings) the index is made anew, the files a clean build makes."""
         target = Path(site_dir) / INDEX_DIR
         current = {article.url: article for article in articles}
-        if self._index is None or locale != self._locale:
+        context = f"{locale}\n{context}"
+        if self._index is None or context != self._context:
             documents = (search_document(article, locale) for article in current.values())
             self._index = SearchIndex(documents, updated=self._updated)
-            self._locale, self._indexed = locale, current
+            self._context, self._indexed = context, current
+            if in_place:
+                _remove_all_but(target, self._index.files())
             return len(self._index.write(target))
         indexed = self._indexed
         changed = [
@@ -74,3 +85,11 @@ class SiteSearch:
         changes = self._index.update(changed, removed)
         self._indexed = current
         return len(self._index.write(target, changes if in_place else None))
+
+
+def _remove_all_but(folder: Path, files: Iterable[str]) -> None:
+    """Delete the files under `folder` that an index made anew does not have."""
+    keep = {folder / path for path in files}
+    for path in folder.rglob("*"):
+        if path.is_file() and path not in keep:
+            path.unlink()

@@ -30,6 +30,7 @@ class ReadOptions:
     summary_length: int = 280
     max_bytes: int = 10_000_000
     max_tags: int = 50
+    sanitize_html: bool = True
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,6 @@ class Settings:
     publisher_logo: str
     news_sitemap: bool
     robots_txt: bool
-
-    @property
-    def cache_key(self) -> str:
-        """Everything that changes how a body renders, for the rendered-body cache."""
-        return repr((self.read_options.boilerplate, self.read_options.summary_length))
 
 
 def load_timezone(name: str) -> tzinfo:
@@ -133,6 +129,7 @@ def load_settings(config: NewsroomConfig) -> Settings:
             summary_length=max(20, config.summary_length),
             max_bytes=max(1_000, config.max_article_size),
             max_tags=max(1, config.max_tags_per_article),
+            sanitize_html=config.sanitize_markdown_html,
         ),
         max_tags=max(1, config.max_tags),
         article_url=config.article_url,

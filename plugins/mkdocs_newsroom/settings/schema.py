@@ -35,6 +35,9 @@ class NewsroomConfig(base.Config):
     boilerplate = c.ListOfItems(c.Type(str), default=[])
     words_per_minute = c.Type(int, default=200)
     summary_length = c.Type(int, default=280)
+    # Raw HTML in Markdown bodies: scripts, event handlers, javascript: links, iframes, forms
+    # and embedded objects are removed (with a warning), so that a story cannot attack readers
+    sanitize_markdown_html = c.Type(bool, default=True)
 
     # Limits, so that a runaway file cannot take the site down with it
     max_article_size = c.Type(int, default=10_000_000)  # bytes of one article file

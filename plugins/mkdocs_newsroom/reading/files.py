@@ -1,0 +1,46 @@
+"""What each file of the articles folder is: an article (Markdown or plain text, whatever the
+case of its extension), media an article may show, an editor's leftover, or something else.
+Only articles, and the media published articles use, reach the site."""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Literal
+
+Kind = Literal["md", "txt"]
+
+MARKDOWN = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})
+PLAIN_TEXT = frozenset({".txt"})
+MEDIA = frozenset(
+    {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}  # pictures
+    | {".mp3", ".m4a", ".ogg", ".oga", ".wav", ".mp4", ".webm", ".ogv", ".mov"}  # sound, video
+    | {".pdf", ".vtt"}  # documents, subtitles
+)
+# Backups, swap and lock files editors and merge tools leave beside the file being edited
+LEFTOVER_SUFFIXES = frozenset(
+    {".bak", ".swp", ".swo", ".swx", ".orig", ".rej", ".tmp", ".part", ".crdownload"}
+)
+
+
+def _suffix(path: str) -> str:
+    return posixpath.splitext(path)[1].lower()
+
+
+def article_kind(path: str) -> Kind | None:
+    """'md' or 'txt' for an article file (`.md`, `.MD`, `.markdown`, `.Txt`...), else None."""
+    suffix = _suffix(path)
+    if suffix in MARKDOWN:
+        return "md"
+    if suffix in PLAIN_TEXT:
+        return "txt"
+    return None
+
+
+def is_media(path: str) -> bool:
+    return _suffix(path) in MEDIA
+
+
+def is_leftover(path: str) -> bool:
+    """A file an editor or a tool made beside another, never part of the site."""
+    name = posixpath.basename(path)
+    return name.endswith("~") or name.startswith((".", "#")) or _suffix(name) in LEFTOVER_SUFFIXES

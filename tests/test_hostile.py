@@ -1,0 +1,567 @@
+"""One bad file never stops the presses and never leaks copy.
+
+Each class of hostile input is a real build beside a good article: the build goes on, the
+warning is one exact line naming the file, the good article is published, `--strict` fails,
+and `newsroom check` reports the same lines. Nothing held back (draft, excluded, not used)
+reaches any output file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from .commands import newsroom
+from .sites import Site, article, build_site
+
+GOOD = {"articles/good.md": article("Good story", body="The good story's text.")}
+GOOD_URL = "2024/05/01/good-story/"
+SKIPPED = "; the article was skipped"
+FIELD_CHARACTER = (
+    "field '{field}' held the character {code}, which cannot appear in web pages or feeds (a "
+    'YAML escape such as "\\x01" makes it); it was removed (and any others like it)'
+)
+
+
+def front(title: str = "A headline", **fields: str) -> str:
+    """An article whose front matter lines are written as given (YAML escapes stay)."""
+    lines = [f"title: {title}", "date: 2024-05-01T10:00:00+00:00"]
+    lines += [f"{name}: {value}" for name, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\nThe body.\n"
+
+
+def built(tmp_path: Path, files: dict[str, str | bytes], **options: object) -> Site:
+    """The site built without --strict: it must finish, and publish the good article."""
+    site = build_site(tmp_path / "site", {**GOOD, **files}, **options)  # type: ignore[arg-type]
+    assert site.file(GOOD_URL).is_file()
+    assert "The good story's text." in site.html(GOOD_URL)
+    return site
+
+
+def fails_strict(tmp_path: Path, files: dict[str, str | bytes], **options: object) -> None:
+    with pytest.raises(Abort):
+        build_site(tmp_path / "strict", {**GOOD, **files}, strict=True, **options)  # type: ignore[arg-type]
+
+
+def output_text(site: Site) -> str:
+    """Every file the build wrote, as text, for what must never be published."""
+    return "\n".join(
+        path.read_bytes().decode("utf-8", "replace")
+        for path in site.site_dir.rglob("*")
+        if path.is_file()
+    )
+
+
+# --- Characters no page or feed may hold ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("escape", "code"),
+    [
+        ("\\x01", "U+0001"),
+        ("\\a", "U+0007"),
+        ("\\e", "U+001B"),
+        ("\\0", "U+0000"),
+        ("\\N", "U+0085"),
+        ("\\uFFFE", "U+FFFE"),
+        ("\\uFFFF", "U+FFFF"),
+        ("\\U0010FFFF", "U+10FFFF"),
+    ],
+)
+def test_yaml_escapes_that_make_control_characters_are_removed(
+    tmp_path: Path, escape: str, code: str
+) -> None:
+    files = {
+        "articles/escape.md": front(
+            f'"Before{escape}after"', summary=f'"S{escape}"', tags=f'["t{escape}"]'
+        )
+    }
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        f"newsroom: articles/escape.md:{line}: {FIELD_CHARACTER.format(field=name, code=code)}"
+        for line, name in ((2, "title"), (4, "summary"), (5, "tags"))
+    ]
+    page = site.html("2024/05/01/beforeafter/")
+    assert "Beforeafter" in page
+    feeds = [site.site_dir / "feed.xml", site.site_dir / "atom.xml", site.site_dir / "feed.json"]
+    assert all("Beforeafter" in path.read_text(encoding="utf-8") for path in feeds)
+    fails_strict(tmp_path, files)
+
+
+def test_non_characters_and_c1_controls_in_a_body_are_removed(tmp_path: Path) -> None:
+    body = "Text \ufffe with \u0085 junk \U0001ffff.".encode()
+    files = {"articles/junk.md": front("Junk").encode() + body}
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        "newsroom: articles/junk.md:6:6: character U+FFFE removed (and any others like it): "
+        "control characters and non-characters cannot appear in web pages or feeds"
+    ]
+    assert "Text  with  junk ." in site.html("2024/05/01/junk/")
+    fails_strict(tmp_path, files)
+
+
+def test_bytes_windows_1252_leaves_undefined_become_a_replacement_character(
+    tmp_path: Path,
+) -> None:
+    files = {"articles/cp.md": front("Quotes").encode() + b"A \x93quote\x94 and \x81.\n"}
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        "newsroom: articles/cp.md:6:3: byte 0x93 is not UTF-8; bytes that are not UTF-8 were "
+        "read as Windows-1252 (check the character there, then save the file as UTF-8)"
+    ]
+    assert "A \u201cquote\u201d and \ufffd." in site.html("2024/05/01/quotes/")
+
+
+def test_a_title_of_c1_bytes_in_the_front_matter_is_read_not_rejected(tmp_path: Path) -> None:
+    files = {"articles/t.md": b"---\ntitle: Caf\xe9 \x80 \x9d\ndate: 2024-05-01\n---\nBody.\n"}
+    site = built(tmp_path, files)
+    assert len(site.warnings) == 1 and "byte 0xE9 is not UTF-8" in site.warnings[0]
+    assert "Café € \ufffd" in site.html("2024/05/01/cafe/")
+
+
+# --- Front matter the reader cannot take ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "!custom hello",
+            "articles/bad.md:3:10: field 'summary' cannot be read (could not determine a "
+            "constructor for the tag '!custom'); write a plain value, without a '!' tag",
+        ),
+        (
+            "!!python/object/apply:os.system [ls]",
+            "articles/bad.md:3:10: field 'summary' cannot be read (could not determine a "
+            "constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'); "
+            "write a plain value, without a '!' tag",
+        ),
+    ],
+)
+def test_yaml_tags_are_one_line_at_their_place_in_the_file(
+    tmp_path: Path, value: str, message: str
+) -> None:
+    files = {"articles/bad.md": "---\ntitle: T\nsummary: " + value + "\ndate: 2024-05-01\n---\nB\n"}
+    site = built(tmp_path, files)
+    assert site.warnings == [f"newsroom: {message}{SKIPPED}"]
+    fails_strict(tmp_path, files)
+
+
+@pytest.mark.parametrize(
+    ("title", "message"),
+    [
+        ("~", "'title' is empty: write the headline after 'title:'"),
+        ("null", "'title' is empty: write the headline after 'title:'"),
+        (
+            '"\\u200f\\u202e\\u2066 \\u3164"',
+            "'title' shows nothing: it is made only of invisible or direction characters; "
+            "write the headline after 'title:'",
+        ),
+    ],
+)
+def test_titles_that_show_nothing_are_errors(tmp_path: Path, title: str, message: str) -> None:
+    files = {"articles/blank.md": front(title)}
+    site = built(tmp_path, files)
+    assert site.warnings == [f"newsroom: articles/blank.md:2: {message}{SKIPPED}"]
+
+
+def test_author_and_authors_together_is_a_warning_and_authors_wins(tmp_path: Path) -> None:
+    files = {"articles/both.md": front("Both", authors="jdoe", author="asmith")}
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        "newsroom: articles/both.md:4: both 'author' (line 5) and 'authors' are given; "
+        "'authors' is used: keep one of the two"
+    ]
+    page = site.html("2024/05/01/both/")
+    assert "Jane Doe" in page and "Ali Smith" not in page
+
+
+def test_markdown_nested_hundreds_deep_skips_the_article(tmp_path: Path) -> None:
+    nested = "".join("    " * depth + "- item\n" for depth in range(300))
+    files = {"articles/deep.md": front("Deep") + "\n" + nested}
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        "newsroom: articles/deep.md: its Markdown is nested too deeply for Python-Markdown "
+        f"(lists or quotes hundreds of levels inside one another); flatten it{SKIPPED}"
+    ]
+    assert not site.file("2024/05/01/deep/").exists()
+    fails_strict(tmp_path, files)
+
+
+# --- Files that are not regular files -------------------------------------------------------
+
+
+def _special_files(docs: Path) -> None:
+    articles = docs / "articles"
+    articles.mkdir(parents=True, exist_ok=True)
+    (articles / "dangling.md").symlink_to(docs / "nowhere.md")
+    (articles / "loop-a.md").symlink_to(articles / "loop-b.md")
+    (articles / "loop-b.md").symlink_to(articles / "loop-a.md")
+    os.mkfifo(articles / "pipe.md")
+    (docs / "images").mkdir(exist_ok=True)
+    os.mkfifo(docs / "images" / "pipe.png")
+    outside = docs.parent / "outside"
+    outside.mkdir(exist_ok=True)
+    (outside / "secret.md").write_text(front("From outside"), encoding="utf-8")
+    (articles / "linked.md").symlink_to(outside / "secret.md")
+
+
+SPECIAL_WARNINGS = [
+    "newsroom: articles/dangling.md: it is a link to a file that does not exist; it was left "
+    "out of the site. Replace it with a file",
+    "newsroom: articles/loop-a.md: it cannot be opened (Too many levels of symbolic links); it "
+    "was left out of the site. Replace it with a file",
+    "newsroom: articles/loop-b.md: it cannot be opened (Too many levels of symbolic links); it "
+    "was left out of the site. Replace it with a file",
+    "newsroom: articles/pipe.md: it is not a regular file (a pipe, a socket or a device); it was "
+    "left out of the site. Replace it with a file",
+    "newsroom: images/pipe.png: it is not a regular file (a pipe, a socket or a device); it was "
+    "left out of the site. Replace it with a file",
+]
+
+
+def test_links_pipes_and_loops_are_left_out_and_never_hang_a_build(tmp_path: Path) -> None:
+    _special_files(tmp_path / "site" / "content")
+    _special_files(tmp_path / "strict" / "content")
+    site = built(tmp_path, {})
+    assert site.warnings == SPECIAL_WARNINGS
+    assert site.file("2024/05/01/from-outside/").is_file()  # a link to a file is a file
+    assert not list(site.site_dir.rglob("pipe*"))
+    fails_strict(tmp_path, {})
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.stdout.splitlines() == [
+        _located(warning) for warning in SPECIAL_WARNINGS
+    ], checked.stderr
+
+
+def test_a_file_that_cannot_be_read_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run as root, who reads every file: the permission is denied here by hand."""
+    import mkdocs_newsroom.build.sources as sources
+
+    real_access = os.access
+    monkeypatch.setattr(
+        sources.os, "access", lambda path, mode: not str(path).endswith("locked.md") and real_access(path, mode)
+    )
+    site = built(tmp_path, {"articles/locked.md": front("Locked")})
+    assert site.warnings == [
+        "newsroom: articles/locked.md: it cannot be read (permission denied); it was left out "
+        "of the site. Replace it with a file"
+    ]
+
+
+def _located(warning: str) -> str:
+    """How `newsroom check` places a build's warning."""
+    where, message = warning.removeprefix("newsroom: ").split(": ", 1)
+    path, *position = where.split(":")
+    line, column = [*position, "1", "1"][:2]
+    return f"content/{path}:{line}:{column}: {message}"
+
+
+# --- Nothing held back is ever published -----------------------------------------------------
+
+
+def test_articles_in_any_case_of_extension_are_articles(tmp_path: Path) -> None:
+    files = {
+        "articles/upper.MD": front("Upper draft", draft="true") + "SECRET UPPER\n",
+        "articles/mixed.Txt": front("Mixed text"),
+        "articles/long.markdown": front("Long name"),
+    }
+    site = built(tmp_path, files)
+    assert site.warnings == []
+    assert site.file("2024/05/01/mixed-text/").is_file()
+    assert site.file("2024/05/01/long-name/").is_file()
+    assert not site.file("2024/05/01/upper-draft/").exists()
+    assert "SECRET UPPER" not in output_text(site)
+    assert not list(site.site_dir.rglob("*.MD")) and not list(site.site_dir.rglob("*.Txt"))
+
+
+def test_only_media_a_shown_article_uses_leave_the_articles_folder(tmp_path: Path) -> None:
+    used = "image:\n  src: articles/photos/used.png\n  alt: A photo"
+    files: dict[str, str | bytes] = {
+        "articles/shown.md": front("Shown").replace("date:", used + "\ndate:", 1)
+        + '\n![inline](/articles/photos/inline.png)\n',
+        "articles/held.md": front("Held", draft="true").replace(
+            "date:", "image:\n  src: articles/photos/held.png\n  alt: Held back\ndate:", 1
+        ),
+        "articles/photos/used.png": b"\x89PNG used",
+        "articles/photos/inline.png": b"\x89PNG inline",
+        "articles/photos/held.png": b"\x89PNG SECRET HELD PHOTO",
+        "articles/photos/orphan.png": b"\x89PNG orphan",
+        "articles/notes.docx": b"SECRET NOTES",
+        "articles/story.md~": "SECRET BACKUP",
+        "articles/story.md.bak": "SECRET BAK",
+        "articles/story.md.orig": "SECRET ORIG",
+        "articles/#story.md#": "SECRET AUTOSAVE",
+        "articles/.story.md.swp": "SECRET SWAP",
+    }
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        "newsroom: articles/notes.docx: it is neither an article (.md or .txt) nor a picture or "
+        "other media an article uses, so it was not published; move it out of the articles "
+        "folder"
+    ]
+    assert (
+        "newsroom: articles/photos/orphan.png: no article uses it, so it was not published; give "
+        "its path in an article's 'image' or link it from the story"
+    ) in site.infos
+    published = sorted(
+        path.relative_to(site.site_dir).as_posix()
+        for path in (site.site_dir / "articles").rglob("*")
+        if path.is_file()
+    )
+    assert published == ["articles/photos/inline.png", "articles/photos/used.png"]
+    assert "SECRET" not in output_text(site)
+    preview = build_site(tmp_path / "preview", {**GOOD, **files}, command="serve")
+    assert (preview.site_dir / "articles" / "photos" / "held.png").is_file()
+
+
+def test_exclude_docs_and_draft_docs_apply_to_articles(tmp_path: Path) -> None:
+    files = {
+        "articles/excluded.md": front("Excluded story") + "SECRET EXCLUDED\n",
+        "articles/drafted.md": front("Drafted story") + "SECRET DRAFTED\n",
+    }
+    config = {"exclude_docs": "articles/excluded.md\n", "draft_docs": "articles/drafted.md\n"}
+    site = built(tmp_path, files, config=config)
+    assert site.warnings == []
+    text = output_text(site)
+    assert "SECRET EXCLUDED" not in text and "SECRET DRAFTED" not in text
+    assert "Excluded story" not in text and "Drafted story" not in text
+    assert site.summary == "newsroom: published 1 article, skipped 1: 1 draft"
+    preview = build_site(tmp_path / "preview", {**GOOD, **files}, config=config, command="serve")
+    assert "SECRET DRAFTED" in preview.html("2024/05/01/drafted-story/")
+    assert "Draft" in preview.html("2024/05/01/drafted-story/")
+    assert "SECRET EXCLUDED" not in output_text(preview)
+
+
+# --- Other holes ------------------------------------------------------------------------------
+
+
+def test_author_ids_that_share_a_page_are_refused(tmp_path: Path) -> None:
+    authors = "jdoe: {name: Jane Doe}\nLena: {name: Lena One}\nlena: {name: Lena Two}\n"
+    files = {"articles/by-lena.md": front("By Lena", authors="Lena")}
+    site = built(tmp_path, files, authors=authors)
+    assert site.warnings == [
+        "newsroom: authors.yml: author 'lena' would share the page authors/lena/ with author "
+        "'Lena' (ids that differ only in case or punctuation); 'lena' was ignored: give one of "
+        "them another id"
+    ]
+    assert "Lena One" in site.html("authors/lena/")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "//evil.example/x.png",
+        "/\\\\evil.example/x.png",
+        "\\\\\\\\evil.example\\\\x.png",
+        "java\\tscript:alert(1)",
+        "javascript:alert(1)",
+        "data:image/png;base64,AAAA",
+        "../../../etc/passwd",
+    ],
+)
+def test_image_sources_that_leave_the_site_are_refused(tmp_path: Path, source: str) -> None:
+    image = f'image:\n  src: "{source}"\n  alt: A picture'
+    files = {"articles/img.md": front("Img").replace("date:", image + "\ndate:", 1)}
+    site = built(tmp_path, files)
+    assert len(site.warnings) == 1, site.warnings
+    assert site.warnings[0].startswith("newsroom: articles/img.md:3: 'image' 'src' ")
+    assert site.warnings[0].endswith("; the field was ignored")
+    page = site.html("2024/05/01/img/")
+    assert "evil.example" not in page and "javascript:" not in page and "passwd" not in page
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.stdout.splitlines() == [_located(site.warnings[0])]
+
+
+def test_a_missing_local_image_is_a_warning(tmp_path: Path) -> None:
+    image = "image:\n  src: images/missing.png\n  alt: A picture"
+    files = {"articles/img.md": front("Img").replace("date:", image + "\ndate:", 1)}
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        "newsroom: articles/img.md: 'image' 'src' names images/missing.png, which is not a file "
+        "of the site, so the image was left out; give its path from the content folder"
+    ]
+    assert "missing.png" not in site.html("2024/05/01/img/")
+    fails_strict(tmp_path, files)
+
+
+def test_a_missing_authors_file_is_one_warning(tmp_path: Path) -> None:
+    files = {
+        "articles/a.md": front("One", authors="jdoe"),
+        "articles/b.md": front("Two", authors="asmith"),
+    }
+    site = build_site(tmp_path / "site", {**GOOD, **files}, authors=None)
+    assert site.warnings == [
+        "newsroom: authors.yml: the authors file is missing, so the articles were published "
+        "without their authors; create it with an entry for each author, for example "
+        "'jdoe: {name: Jane Doe}'"
+    ]
+    assert site.summary == "newsroom: published 3 articles, skipped 0"
+
+
+def test_raw_html_that_could_attack_readers_is_removed(tmp_path: Path) -> None:
+    body = (
+        '<script>alert("SECRET SCRIPT")</script>\n\n'
+        '<p onclick="steal()">Click <a href="javascript:steal()">here</a></p>\n\n'
+        '<iframe src="https://evil.example/"></iframe>\n\n<em>kept</em>\n'
+    )
+    files = {"articles/html.md": front("Html") + body}
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        "newsroom: articles/html.md: raw HTML that could run a script or load another site was "
+        "removed from the story: <script>, 'onclick' on <p>, 'href' on <a>, <iframe>. Write the "
+        "story in Markdown, or turn off sanitize_markdown_html in mkdocs.yml if the site must "
+        "publish such HTML"
+    ]
+    page = site.html("2024/05/01/html/")
+    assert "<em>kept</em>" in page
+    for gone in ("SECRET SCRIPT", "steal()", "evil.example", "<iframe"):
+        assert gone not in page
+    raw = build_site(tmp_path / "raw", {**GOOD, **files}, plugin={"sanitize_markdown_html": False})
+    assert raw.warnings == []
+    assert '<iframe src="https://evil.example/"></iframe>' in raw.html("2024/05/01/html/")
+
+
+# --- Defence in depth: Newsroom's own faults stay with one article ----------------------------
+
+
+def test_an_unexpected_fault_reading_one_article_skips_only_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mkdocs_newsroom.reading.articles as articles
+
+    real = articles.slugify
+
+    def faulty(text: str, **options: str) -> str:
+        if text == "Boom":
+            raise ZeroDivisionError("division by zero")
+        return real(text, **options)
+
+    monkeypatch.setattr(articles, "slugify", faulty)
+    site = built(tmp_path, {"articles/boom.md": front("Boom")})
+    assert site.warnings == [
+        "newsroom: articles/boom.md: the article could not be read (ZeroDivisionError: division "
+        "by zero); it was skipped. This is a fault in Newsroom: please report it with the file"
+    ]
+
+
+def test_an_unexpected_fault_rendering_one_page_leaves_the_others(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import mkdocs_newsroom.rendering.seo as seo
+
+    real = seo.news_article
+
+    def faulty(article: object, publisher: object) -> object:
+        if getattr(article, "title", "") == "Boom":
+            raise KeyError("oops")
+        return real(article, publisher)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(seo, "news_article", faulty)
+    site = built(tmp_path, {"articles/boom.md": front("Boom")})
+    assert site.warnings == [
+        "newsroom: articles/boom.md: the page 2024/05/01/boom/ could not be rendered (KeyError: "
+        "'oops'), so it was not written; this is a fault in Newsroom or in a template of "
+        "overrides/"
+    ]
+    assert not site.file("2024/05/01/boom/").exists()
+
+
+def test_a_feed_its_writer_refuses_names_the_article_and_is_not_written() -> None:
+    """Reading removes what no feed may hold; should a value slip through, the feed is not
+    written and the article that broke it is named."""
+    from datetime import UTC, datetime
+
+    from mkdocs_newsroom.model import Article
+    from mkdocs_newsroom.outputs.feed_files import Unwritable, feed_files
+    from mkdocs_newsroom.outputs.feeds import FeedOptions, FeedSpec
+
+    def story(source: str, title: str) -> Article:
+        return Article(
+            source=source,
+            kind="md",
+            title=title,
+            date=datetime(2024, 5, 1, tzinfo=UTC),
+            body_html="",
+            excerpt="",
+            text="",
+            word_count=1,
+            reading_minutes=1,
+            slug=source,
+            url=f"{source}/",
+        )
+
+    fine, bad = story("fine.md", "Fine"), story("bad.md", "Bad \x01 title")
+    spec = FeedSpec("Feed", "", "", [fine, bad], "en", datetime(2024, 5, 2, tzinfo=UTC), True)
+    feeds = dict(feed_files(iter([spec]), FeedOptions("https://x.example/", "X")))
+    assert feeds["feed.xml"] == feeds["atom.xml"] == Unwritable(
+        "UnserializableContentError: Control characters are not supported in XML 1.0", (bad,)
+    )
+    assert isinstance(feeds["feed.json"], str)
+
+
+def test_xml_that_is_not_well_formed_is_not_written() -> None:
+    from mkdocs_newsroom.outputs.site_outputs import _well_formed
+
+    problems: list[object] = []
+    outputs = {"sitemap.xml": "<urlset><url>\x01</url></urlset>", "ok.xml": "<a/>"}
+    assert list(_well_formed(outputs, {}, problems)) == ["ok.xml"]  # type: ignore[arg-type]
+    assert [str(problem) for problem in problems] == [
+        "sitemap.xml: sitemap.xml would not be well-formed XML (not well-formed (invalid "
+        "token)), so it was not written; this is a fault in Newsroom: please report it with "
+        "the file"
+    ]
+
+
+def test_problems_quoting_line_breaks_stay_one_line(tmp_path: Path) -> None:
+    files = {"articles/nl.md": front('"A"', lang='"e\\nn"')}
+    site = built(tmp_path, files)
+    assert len(site.warnings) == 1
+    assert "\n" not in site.warnings[0] and "\\n" in site.warnings[0]
+
+
+def test_check_reports_every_hostile_class_as_the_build_does(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "articles/escape.md": front('"Ctrl \\x01"'),
+        "articles/tag.md": "---\ntitle: T\nsummary: !custom x\ndate: 2024-05-01\n---\nB\n",
+        "articles/deep.md": front("Deep") + "\n" + "".join("    " * d + "- x\n" for d in range(300)),
+        "articles/blank.md": front("~"),
+        "articles/both.md": front("Both", authors="jdoe", author="asmith"),
+        "articles/img.md": front("Img").replace(
+            "date:", 'image:\n  src: "/\\\\evil.example/x.png"\n  alt: A\ndate:', 1
+        ),
+        "articles/notes.docx": "notes",
+        "articles/html.md": front("Html") + "<script>x</script>\n",
+    }
+    site = built(tmp_path, files)
+    assert len(site.warnings) == len(files)
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.returncode == 1
+    assert sorted(checked.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)
+    assert re.search(r"checked 8 articles: 8 problems\n$", checked.stderr)
+
+
+def test_import_reports_empty_blank_and_boilerplate_only_texts_and_goes_on(
+    tmp_path: Path,
+) -> None:
+    build_site(tmp_path, {}, plugin={"boilerplate": ["^Agency footer"]})
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    (wire / "a-empty.txt").write_bytes(b"")
+    (wire / "b-blank.txt").write_text("  \n\n\t\n", encoding="utf-8")
+    (wire / "c-footer.txt").write_text("Agency footer, all rights\n", encoding="utf-8")
+    (wire / "d-good.txt").write_text("A good headline\n\nThe story.\n", encoding="utf-8")
+    imported = newsroom(tmp_path, "import", "wire", "--section", "world", "--author", "jdoe")
+    assert imported.returncode == 0, imported.stderr
+    lines = imported.stdout.splitlines()
+    for name in ("a-empty", "b-blank", "c-footer"):
+        assert (
+            f"wire/{name}.txt: skipped: it holds no text (it is empty, blank or only "
+            "boilerplate)"
+        ) in lines
+    assert any(line.endswith("(from wire/d-good.txt)") for line in lines)
+    assert imported.stderr.endswith("imported 1, skipped 3\n")
