@@ -180,9 +180,11 @@ def test_author_and_authors_together_is_a_warning_and_authors_wins(tmp_path: Pat
     assert "Jane Doe" in page and "Ali Smith" not in page
 
 
+NESTED = "".join("    " * depth + "- item\n" for depth in range(300))
+
+
 def test_markdown_nested_hundreds_deep_skips_the_article(tmp_path: Path) -> None:
-    nested = "".join("    " * depth + "- item\n" for depth in range(300))
-    files = {"articles/deep.md": front("Deep") + "\n" + nested}
+    files = {"articles/deep.md": front("Deep") + "\n" + NESTED}
     site = built(tmp_path, files)
     assert site.warnings == [
         "newsroom: articles/deep.md: its Markdown is nested too deeply for Python-Markdown "
@@ -233,19 +235,23 @@ def test_links_pipes_and_loops_are_left_out_and_never_hang_a_build(tmp_path: Pat
     assert not list(site.site_dir.rglob("pipe*"))
     fails_strict(tmp_path, {})
     checked = newsroom(tmp_path / "site", "check")
-    assert checked.stdout.splitlines() == [
-        _located(warning) for warning in SPECIAL_WARNINGS
-    ], checked.stderr
+    assert checked.stdout.splitlines() == [_located(warning) for warning in SPECIAL_WARNINGS], (
+        checked.stderr
+    )
 
 
-def test_a_file_that_cannot_be_read_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_that_cannot_be_read_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Tests run as root, who reads every file: the permission is denied here by hand."""
     import mkdocs_newsroom.build.sources as sources
 
     real_access = os.access
-    monkeypatch.setattr(
-        sources.os, "access", lambda path, mode: not str(path).endswith("locked.md") and real_access(path, mode)
-    )
+
+    def access(path: str, mode: int) -> bool:
+        return not str(path).endswith("locked.md") and real_access(path, mode)
+
+    monkeypatch.setattr(sources.os, "access", access)
     site = built(tmp_path, {"articles/locked.md": front("Locked")})
     assert site.warnings == [
         "newsroom: articles/locked.md: it cannot be read (permission denied); it was left out "
@@ -283,7 +289,7 @@ def test_only_media_a_shown_article_uses_leave_the_articles_folder(tmp_path: Pat
     used = "image:\n  src: articles/photos/used.png\n  alt: A photo"
     files: dict[str, str | bytes] = {
         "articles/shown.md": front("Shown").replace("date:", used + "\ndate:", 1)
-        + '\n![inline](/articles/photos/inline.png)\n',
+        + "\n![inline](/articles/photos/inline.png)\n",
         "articles/held.md": front("Held", draft="true").replace(
             "date:", "image:\n  src: articles/photos/held.png\n  alt: Held back\ndate:", 1
         ),
@@ -498,8 +504,12 @@ def test_a_feed_its_writer_refuses_names_the_article_and_is_not_written() -> Non
     fine, bad = story("fine.md", "Fine"), story("bad.md", "Bad \x01 title")
     spec = FeedSpec("Feed", "", "", [fine, bad], "en", datetime(2024, 5, 2, tzinfo=UTC), True)
     feeds = dict(feed_files(iter([spec]), FeedOptions("https://x.example/", "X")))
-    assert feeds["feed.xml"] == feeds["atom.xml"] == Unwritable(
-        "UnserializableContentError: Control characters are not supported in XML 1.0", (bad,)
+    assert (
+        feeds["feed.xml"]
+        == feeds["atom.xml"]
+        == Unwritable(
+            "UnserializableContentError: Control characters are not supported in XML 1.0", (bad,)
+        )
     )
     assert isinstance(feeds["feed.json"], str)
 
@@ -525,24 +535,30 @@ def test_problems_quoting_line_breaks_stay_one_line(tmp_path: Path) -> None:
 
 
 def test_check_reports_every_hostile_class_as_the_build_does(tmp_path: Path) -> None:
+    image = 'image:\n  src: "{}"\n  alt: A\ndate:'
     files: dict[str, str | bytes] = {
         "articles/escape.md": front('"Ctrl \\x01"'),
         "articles/tag.md": "---\ntitle: T\nsummary: !custom x\ndate: 2024-05-01\n---\nB\n",
-        "articles/deep.md": front("Deep") + "\n" + "".join("    " * d + "- x\n" for d in range(300)),
+        "articles/deep.md": front("Deep") + "\n" + NESTED,
         "articles/blank.md": front("~"),
         "articles/both.md": front("Both", authors="jdoe", author="asmith"),
-        "articles/img.md": front("Img").replace(
-            "date:", 'image:\n  src: "/\\\\evil.example/x.png"\n  alt: A\ndate:', 1
-        ),
+        "articles/img.md": front("Img").replace("date:", image.format("/\\\\evil/x.png"), 1),
+        "articles/gone.md": front("Gone").replace("date:", image.format("images/gone.png"), 1),
         "articles/notes.docx": "notes",
         "articles/html.md": front("Html") + "<script>x</script>\n",
+        "articles/cp.md": front("Cp").encode() + b"\x93q\x94\n",
+        "articles/nonchar.md": front("Nonchar") + "\ufffe\n",
+        "articles/UPPER.MD": front("Upper", draft="true"),
+        "articles/orphan.png": b"\x89PNG",
     }
-    site = built(tmp_path, files)
-    assert len(site.warnings) == len(files)
+    authors = "jdoe: {name: Jane Doe}\nasmith: {name: Ali}\nJDoe: {name: Twin}\n"
+    site = built(tmp_path, files, authors=authors)
+    assert len(site.warnings) == 12, site.warnings
     checked = newsroom(tmp_path / "site", "check")
     assert checked.returncode == 1
     assert sorted(checked.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)
-    assert re.search(r"checked 8 articles: 8 problems\n$", checked.stderr)
+    assert re.search(r"checked 12 articles: 12 problems\n$", checked.stderr)
+    assert "content/articles/orphan.png:1:1: no article uses it" in checked.stderr
 
 
 def test_import_reports_empty_blank_and_boilerplate_only_texts_and_goes_on(
@@ -560,8 +576,7 @@ def test_import_reports_empty_blank_and_boilerplate_only_texts_and_goes_on(
     lines = imported.stdout.splitlines()
     for name in ("a-empty", "b-blank", "c-footer"):
         assert (
-            f"wire/{name}.txt: skipped: it holds no text (it is empty, blank or only "
-            "boilerplate)"
+            f"wire/{name}.txt: skipped: it holds no text (it is empty, blank or only boilerplate)"
         ) in lines
     assert any(line.endswith("(from wire/d-good.txt)") for line in lines)
     assert imported.stderr.endswith("imported 1, skipped 3\n")

@@ -27,7 +27,7 @@ NOW = "1717200000"  # 2024-06-01: "scheduled" stories are dated after it
 _ODD = "\x00\x01\x07\x0b\x1b\x7f\x85\x9d\u200b\u200e\u202e\u2066\ufdd0\ufeff\ufffe\uffff"
 _TEXT = st.text(
     alphabet=st.one_of(
-        st.sampled_from(list(_ODD) + ["\U0010ffff", "\U0001fffe", "<", "&", '"', "'", "*"]),
+        st.sampled_from([*_ODD, "\U0010ffff", "\U0001fffe", "<", "&", '"', "'", "*"]),
         st.characters(blacklist_categories=("Cs",)),
     ),
     max_size=40,
@@ -100,7 +100,9 @@ def test_a_hostile_site_builds_parses_and_keeps_held_back_copy_in(
     try:
         files = dict(_file(number, story) for number, story in enumerate(generated))
         site = build_site(
-            root, files, config={"exclude_docs": "articles/excluded-*\n"}  # type: ignore[arg-type]
+            root,
+            files,
+            config={"exclude_docs": "articles/excluded-*\n"},  # type: ignore[arg-type]
         )
         secrets = [_secret(n) for n, story in enumerate(generated) if story["hold"] != "published"]
         written = [path for path in site.site_dir.rglob("*") if path.is_file()]

@@ -66,7 +66,7 @@ def _content() -> dict[str, str | bytes]:
             lang="ps" if number == 6 else "en",
             body=(
                 f"Body of story {number}, {'long ' * 200 if number == 5 else ''}about zebras.\n\n"
-                "Agency footer line.\n\n<em onclick=\"x()\">Raw HTML</em>\n"
+                'Agency footer line.\n\n<em onclick="x()">Raw HTML</em>\n'
             ),
         )
     files["images/logo.png"] = b"\x89PNG logo"
