@@ -2,6 +2,7 @@
 # Each target sets up what it needs in .venv first, so both work on a fresh clone.
 
 PYTHON ?= python3
+PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
@@ -23,7 +24,7 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	touch $@
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT)
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
@@ -53,4 +54,4 @@ screenshots: $(VENV)/.installed-test
 	NEWSROOM_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -q -p no:cacheprovider tests/test_look.py
 
 clean:
-	rm -rf site .venv node_modules .pytest_cache .mypy_cache .ruff_cache plugins/*.egg-info
+	rm -rf site .venv node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis plugins/*.egg-info

@@ -528,7 +528,7 @@ def profile(count: int, processes: int, top: int = 15) -> dict[str, Any]:
     fresh(site)
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config["docs_dir"] = str(root / config.get("docs_dir", "docs"))
-    config_text = (PLUGIN_DIR / "config.py").read_text(encoding="utf-8")
+    config_text = (PLUGIN_DIR / "settings" / "schema.py").read_text(encoding="utf-8")
     has_processes = re.search(r"^\s*processes\s*=", config_text, re.MULTILINE) is not None
     if has_processes:
         for plugin in config["plugins"]:

@@ -126,9 +126,10 @@ def decode(data: bytes) -> str:
 
 
 def expected_blocks(story: Story) -> tuple[Block, ...]:
-    """The body as README's plain-text rules read it, for this corpus: each non-blank line is
-    a paragraph (no paragraph of the corpus spans two lines: see test_corpus_is_as_documented),
-    consecutive lines starting with '- ' make one list, references are decoded once."""
+    """The body as the plain-text rules (docs/reporters-guide.md) read it, for this corpus:
+    each non-blank line is a paragraph (no paragraph of the corpus spans two lines: see
+    test_corpus_is_as_documented), consecutive lines starting with '- ' make one list,
+    references are decoded once."""
     blocks: list[Block] = []
     items: list[str] = []
     for line in [*decode(story.body).split("\n"), ""]:
@@ -168,7 +169,7 @@ def bbc(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
         url: read_article(site.html(url)) for url in site.pages() if ARTICLE_URL.fullmatch(url)
     }
     # Which page is which story: found by section and headline; of two stories with one
-    # headline, the later file (by path) has the URL with the suffix -2 (README).
+    # headline, the later file (by path) has the URL with the suffix -2 (docs/errors.md).
     pages_of: dict[tuple[str, str], list[str]] = defaultdict(list)
     for url, view in articles.items():
         pages_of[(url.split("/")[0], view.headline)].append(url)

@@ -20,7 +20,7 @@ def _source(folder: Path) -> Path:
     """What the wheel is built from, copied out of the working tree: pip builds in the source
     folder (build/, *.egg-info), which must be neither the repository nor left-overs of it."""
     folder.mkdir(parents=True)
-    for name in ("pyproject.toml", "README.md"):
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
         shutil.copy(REPO / name, folder / name)
     leftovers = shutil.ignore_patterns("*.egg-info", "__pycache__")
     shutil.copytree(REPO / "plugins", folder / "plugins", ignore=leftovers)
@@ -67,6 +67,7 @@ def test_a_wheel_holds_one_package_with_its_templates(tmp_path: Path) -> None:
         "py.typed",
     ):
         assert f"{PACKAGE}/{needed}" in names
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert f"newsroom = {PACKAGE}.plugin:NewsroomPlugin" in text

@@ -1,5 +1,6 @@
-"""Publishing: the GitHub Actions workflow passes actionlint and does what the README says, and
-`mkdocs gh-deploy` publishes the demo portal (with its CNAME) to a git remote."""
+"""Publishing: the GitHub Actions workflow passes actionlint and does what
+docs/editors-guide.md says, and `mkdocs gh-deploy` publishes the demo portal (with its CNAME)
+to a git remote."""
 
 from __future__ import annotations
 

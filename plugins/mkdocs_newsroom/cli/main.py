@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import __version__
 from ..clock import now
 from ..problems import NewsroomError
 from ..reading.fields import FieldError, parse_datetime
@@ -60,7 +61,8 @@ def run_check(workspace: Workspace, arguments: argparse.Namespace) -> int:
         _progress(line)
     count = len(result.problems)
     verdict = "no problems" if not count else f"{count} problem{'s' if count != 1 else ''}"
-    _progress(f"checked {result.articles:,} articles: {verdict}")
+    noun = "article" if result.articles == 1 else "articles"
+    _progress(f"checked {result.articles:,} {noun}: {verdict}")
     return 1 if count else 0
 
 
@@ -92,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsroom", description="Write, check and import the articles of a Newsroom site."
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
 
     new = _command(commands, "new", run_new, "start a new article with complete front matter")

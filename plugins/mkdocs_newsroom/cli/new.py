@@ -25,7 +25,9 @@ def new_article(
     if not assignment.headline:
         raise NewsroomError("the headline is empty: write it in quotes after 'newsroom new'")
     authors = workspace.authors()
-    check_assignment(assignment, workspace.settings.sections, authors)
+    check_assignment(
+        assignment, workspace.settings.sections, authors, workspace.settings.authors_file
+    )
     if slug and not is_slug(slug):
         raise NewsroomError(
             f"--slug '{slug}' is not a single lower-case URL segment; write for example "

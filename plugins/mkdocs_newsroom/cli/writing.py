@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..problems import NewsroomError
-from ..reading.fields import choices
+from ..reading.fields import unknown_author, unknown_section
 from ..reading.frontmatter import write_front_matter
 
 if TYPE_CHECKING:
@@ -34,22 +34,19 @@ class Assignment:
 
 
 def check_assignment(
-    assignment: Assignment, sections: Mapping[str, Section], authors: Mapping[str, Author]
+    assignment: Assignment,
+    sections: Mapping[str, Section],
+    authors: Mapping[str, Author],
+    authors_file: str,
 ) -> None:
     """Refuse a story with an unknown section or author."""
     if assignment.section not in sections:
-        raise NewsroomError(
-            f"unknown section '{assignment.section}': use {choices(sections)}, or declare it "
-            "under the newsroom plugin's 'sections' in mkdocs.yml"
-        )
+        raise NewsroomError(unknown_section(assignment.section, sections))
     if not assignment.authors:
         raise NewsroomError("name at least one author with --author")
     for author in assignment.authors:
         if author not in authors:
-            raise NewsroomError(
-                f"unknown author '{author}': use {choices(authors)}, or add '{author}' to the "
-                "authors file"
-            )
+            raise NewsroomError(unknown_author(author, authors, authors_file))
 
 
 def front_matter(assignment: Assignment, date: datetime, **more: object) -> str:

@@ -43,16 +43,33 @@ class Registry:
     authors: Mapping[str, Author] | None
     sections: Mapping[str, Section]
     timezone: tzinfo
+    authors_file: str = "authors.yml"  # relative to `docs_dir`
     decode_references: bool = False  # plain-text articles carry scraped text
 
 
-def choices(ids: Mapping[str, object]) -> str:
+def _one_of(ids: Mapping[str, object]) -> str:
     names = sorted(ids)
-    if not names:
-        return "none are declared yet"
     listed = ", ".join(names[:_MAX_LISTED_CHOICES])
     more = len(names) - _MAX_LISTED_CHOICES
     return f"one of: {listed}" + (f" (and {more} more)" if more > 0 else "")
+
+
+def unknown_section(section_id: str, sections: Mapping[str, object]) -> str:
+    """What to say of a section id that mkdocs.yml does not declare."""
+    where = "under the newsroom plugin's 'sections' in mkdocs.yml"
+    if not sections:
+        return f"unknown section '{section_id}': no section is declared yet; declare it {where}"
+    return f"unknown section '{section_id}': use {_one_of(sections)}, or declare it {where}"
+
+
+def unknown_author(author_id: str, authors: Mapping[str, object], authors_file: str) -> str:
+    """What to say of an author id that the authors file does not hold."""
+    if not authors:
+        return f"unknown author '{author_id}': add '{author_id}' to {authors_file}, which has none"
+    return (
+        f"unknown author '{author_id}': add '{author_id}' to {authors_file}, or use "
+        f"{_one_of(authors)}"
+    )
 
 
 def _scalar_text(field: Field, registry: Registry) -> str:
@@ -131,10 +148,7 @@ def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
     for author_id in dict.fromkeys(_text_items(field)):
         author = registry.authors.get(author_id)
         if author is None:
-            raise FieldError(
-                f"unknown author '{author_id}': add '{author_id}' to the authors file, or use "
-                f"{choices(registry.authors)}"
-            )
+            raise FieldError(unknown_author(author_id, registry.authors, registry.authors_file))
         authors.append(author)
     return tuple(authors)
 
@@ -143,10 +157,7 @@ def read_section(field: Field, registry: Registry) -> Section:
     section_id = _scalar_text(field, registry)
     section = registry.sections.get(section_id)
     if section is None:
-        raise FieldError(
-            f"unknown section '{section_id}': use {choices(registry.sections)}, or declare "
-            "it under the newsroom plugin's 'sections' in mkdocs.yml"
-        )
+        raise FieldError(unknown_section(section_id, registry.sections))
     return section
 
 

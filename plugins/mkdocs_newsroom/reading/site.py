@@ -90,7 +90,12 @@ def article_reader(
     """A reader of articles with the site's settings, authors and Markdown. With `cache`,
     articles read and bodies rendered are kept (for the next build of `mkdocs serve`), and
     with `content_keys` the files' cache keys."""
-    registry = Registry(authors=authors, sections=settings.sections, timezone=settings.timezone)
+    registry = Registry(
+        authors=authors,
+        sections=settings.sections,
+        timezone=settings.timezone,
+        authors_file=settings.authors_file,
+    )
     options = settings.read_options
     return ArticleReader(
         registry,
