@@ -13,9 +13,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# (egg-info left by an earlier name of the package would register the plugin twice)
+# The package was once named `newsroom`: its installed distribution, or the egg-info it left,
+# would register a second plugin under the same name (and MkDocs may pick the old one).
 $(VENV)/.installed: $(BIN)/python pyproject.toml
 	rm -rf plugins/*.egg-info
+	$(BIN)/python -m pip uninstall --yes --quiet newsroom 2>/dev/null || true
 	$(BIN)/python -m pip install --quiet -e .
 	touch $@
 
@@ -24,7 +26,7 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	touch $@
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT)
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:$(PORT) --watch plugins/mkdocs_newsroom/templates
 
 build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict
@@ -54,4 +56,4 @@ screenshots: $(VENV)/.installed-test
 	NEWSROOM_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -q -p no:cacheprovider tests/test_look.py
 
 clean:
-	rm -rf site .venv node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis plugins/*.egg-info
+	rm -rf site .venv node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis build plugins/*.egg-info

@@ -48,7 +48,6 @@ def copy_demo(root: Path) -> Path:
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     for folder in ("content", "overrides"):
         shutil.copytree(REPO / folder, root / folder)
-    (root / "plugins").mkdir()  # mkdocs.yml watches it
     return root
 
 

@@ -270,3 +270,11 @@ def test_command_line_build_goes_on_and_strict_fails_without_traceback(tmp_path:
         for name in CASES:
             assert f"articles/{name}.md" in run.stderr
     assert "Aborted with 13 warnings in strict mode!" in strict.stdout
+
+
+def test_a_locale_with_a_region_is_an_edition_of_its_own(tmp_path: Path) -> None:
+    """`locale: pt_BR` with no editions makes one edition, whose id must be a lower-case
+    folder name although the language tag keeps its case."""
+    site = build_site(tmp_path, {"articles/a.md": article()}, plugin={"locale": "pt_BR"})
+    assert site.warnings == []
+    assert '<html lang="pt-BR"' in site.html("2024/05/01/a-headline/")

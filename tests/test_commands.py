@@ -394,3 +394,23 @@ def test_refusals_are_one_line_and_write_nothing(
     assert result.stderr.startswith("newsroom: error: ") and message in result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert sorted(p.relative_to(root) for p in root.rglob("*")) == before
+
+
+def test_check_names_an_old_installation_that_mkdocs_loads_instead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The package was once named `newsroom`: when MkDocs loads that one's plugin, say so."""
+    import types
+
+    from mkdocs_newsroom.cli import workspace
+
+    old = type("NewsroomPlugin", (), {"__module__": "newsroom.plugin"})
+    config = types.SimpleNamespace(plugins={"newsroom": old()})
+    monkeypatch.setattr(workspace, "load_config", lambda config_file: config)
+    with pytest.raises(workspace.WorkspaceError) as raised:
+        workspace.open_workspace("/nowhere/mkdocs.yml")
+    assert raised.value.lines == [
+        "/nowhere/mkdocs.yml:1:1: MkDocs loads the newsroom plugin of an old installation, the "
+        "package 'newsroom': run 'pip uninstall newsroom', then 'pip install --force-reinstall "
+        "mkdocs-newsroom'"
+    ]

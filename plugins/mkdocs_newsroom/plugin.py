@@ -22,7 +22,7 @@ from .preview.rendered_pages import RenderedPages
 from .preview.watching import watch_natively
 from .problems import NewsroomError
 from .search.site import SiteSearch, use_newsroom_worker
-from .settings.checked import load_settings
+from .settings.loading import load_settings
 from .settings.schema import NewsroomConfig
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ from ..clock import now
 from ..problems import NewsroomError, Problem, one_line
 from ..reading.authors import load_authors
 from ..reading.site import Markdown, article_reader
-from ..settings.checked import load_settings
+from ..settings.loading import load_settings
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 
 PLUGIN = f"{__name__.split('.')[0]}.plugin"  # the module of the MkDocs plugin
+OLD_PLUGIN = "newsroom.plugin"  # its module before the package was named mkdocs_newsroom
 
 
 class WorkspaceError(Exception):
@@ -126,13 +127,17 @@ def open_workspace(config_file: str | None) -> Workspace:
             if len(messages) > 1:  # "Aborted with a configuration error!" says nothing more
                 messages.remove(str(error))
             raise WorkspaceError(config_problems(path, messages)) from None
-    plugin = next((p for p in config.plugins.values() if type(p).__module__ == PLUGIN), None)
+    modules = {type(p).__module__: p for p in config.plugins.values()}
+    plugin = modules.get(PLUGIN)
     if plugin is None:
-        raise WorkspaceError(
-            config_problems(
-                path, ["the newsroom plugin is not used; add '- newsroom' under 'plugins:'"]
+        why = "the newsroom plugin is not used; add '- newsroom' under 'plugins:'"
+        if OLD_PLUGIN in modules:
+            why = (
+                "MkDocs loads the newsroom plugin of an old installation, the package "
+                "'newsroom': run 'pip uninstall newsroom', then 'pip install --force-reinstall "
+                "mkdocs-newsroom'"
             )
-        )
+        raise WorkspaceError(config_problems(path, [why]))
     try:
         settings = load_settings(plugin.config)
     except NewsroomError as error:

@@ -1,2 +1,2 @@
-"""The plugin's options: the schema MkDocs checks (`schema`), and the settings the rest of
-Newsroom reads, made from them once per build (`checked`)."""
+"""The plugin's options: the schema MkDocs checks (`schema`), the settings the rest of
+Newsroom reads (`checked`), and the one step from the first to the second (`loading`)."""
