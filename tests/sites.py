@@ -22,6 +22,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
 
+from mkdocs_newsroom.model import Article
+
 REPO = Path(__file__).resolve().parent.parent
 
 # The demo portal's "now" (SOURCE_DATE_EPOCH) in every test that builds it: the morning after
@@ -240,3 +242,24 @@ def build_site(
     with _collecting_logs(site):
         _build(load_config(config_file=str(config_file), strict=strict), command)
     return site
+
+
+def story(source: str, title: str = "", day: int = 1, **fields: Any) -> Article:
+    """An `Article` made directly, for tests of what comes after reading: dated 2024-05-`day`,
+    at the URL `source/`."""
+    from datetime import UTC, datetime
+
+    values: dict[str, Any] = {
+        "source": source,
+        "kind": "md",
+        "title": title or source,
+        "date": datetime(2024, 5, day, tzinfo=UTC),
+        "body_html": "",
+        "text": "",
+        "excerpt": "",
+        "word_count": 1,
+        "reading_minutes": 1,
+        "slug": source,
+        "url": f"{source}/",
+    }
+    return Article(**{**values, **fields})

@@ -16,7 +16,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from .commands import newsroom
-from .sites import Site, article, build_site
+from .sites import Site, article, build_site, story
 
 GOOD = {"articles/good.md": article("Good story", body="The good story's text.")}
 GOOD_URL = "2024/05/01/good-story/"
@@ -482,24 +482,8 @@ def test_a_feed_its_writer_refuses_names_the_article_and_is_not_written() -> Non
     written and the article that broke it is named."""
     from datetime import UTC, datetime
 
-    from mkdocs_newsroom.model import Article
     from mkdocs_newsroom.outputs.feed_files import Unwritable, feed_files
     from mkdocs_newsroom.outputs.feeds import FeedOptions, FeedSpec
-
-    def story(source: str, title: str) -> Article:
-        return Article(
-            source=source,
-            kind="md",
-            title=title,
-            date=datetime(2024, 5, 1, tzinfo=UTC),
-            body_html="",
-            excerpt="",
-            text="",
-            word_count=1,
-            reading_minutes=1,
-            slug=source,
-            url=f"{source}/",
-        )
 
     fine, bad = story("fine.md", "Fine"), story("bad.md", "Bad \x01 title")
     spec = FeedSpec("Feed", "", "", [fine, bad], "en", datetime(2024, 5, 2, tzinfo=UTC), True)

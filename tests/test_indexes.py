@@ -13,7 +13,7 @@ from mkdocs_newsroom.catalogue.neighbours import build_neighbours
 from mkdocs_newsroom.catalogue.pagination import Pagination, paginate
 from mkdocs_newsroom.model import Article, Author, Section, Tag
 
-from .sites import Site, article, build_site
+from .sites import Site, article, build_site, story
 
 SECTION_IDS = ["world", "politics", "business"]
 AUTHOR_IDS = ["jdoe", "asmith"]
@@ -305,23 +305,12 @@ def test_two_spellings_of_a_tag_are_one_tag_with_a_warning(tmp_path: Path) -> No
 
 
 def _article(source: str, day: int, tags: tuple[str, ...], section: Section) -> Article:
-    from datetime import UTC, datetime
-
-    return Article(
-        source=source,
-        kind="md",
-        title=source,
-        date=datetime(2024, 5, day, tzinfo=UTC),
-        body_html="",
-        text="",
-        excerpt="",
-        word_count=1,
-        reading_minutes=1,
-        slug=source,
+    return story(
+        source,
+        day=day,
         section=section,
         tags=tuple(Tag(t, t, f"tags/{t}/") for t in tags),
         authors=(Author("jdoe", "Jane"),),
-        url=f"{source}/",
     )
 
 

@@ -13,7 +13,7 @@ import yaml
 from mkdocs_newsroom.settings.schema import NewsroomConfig
 
 from .sites import AUTHORS, SECTIONS, article, write_tree
-from .test_incremental import Server
+from .test_incremental import Server, _build_clean, _tree
 
 BASE: dict[str, Any] = {"sections": SECTIONS}
 # Each option with a value other than its default that changes what the site shows (or, for
@@ -84,14 +84,6 @@ def _write_config(root: Path, options: dict[str, Any]) -> None:
     (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
 
 
-def _tree(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in folder.rglob("*")
-        if path.is_file()
-    }
-
-
 # `mkdocs serve --dirty` neither re-reads MkDocs' own unchanged pages nor removes its copies
 # of files that stop being its files: these options move files between MkDocs and Newsroom, so
 # they are previewed without --dirty. The others alternate, so that both ways are covered.
@@ -124,12 +116,7 @@ def test_changing_an_option_in_a_preview_gives_the_clean_build_of_it(
         live.rebuild()
     finally:
         live.stop()
-    clean = Server(tmp_path, "clean")
-    clean.start()
-    try:
-        clean.rebuild()
-    finally:
-        clean.stop()
+    _build_clean(tmp_path)
     previewed, fresh = _tree(tmp_path / "live"), _tree(tmp_path / "clean")
     assert sorted(previewed) == sorted(fresh)
     assert [path for path in fresh if previewed[path] != fresh[path]] == []
