@@ -150,6 +150,9 @@ class Article:
     translation: str = ""  # a key its translations in other editions share
     expires: datetime | None = None  # when it comes off the site
     held_back: str = ""  # why it is not published (catalogue.publishing), in a preview
+    # old site-relative addresses ('2019/05/03/old-slug/', 'old/story.html'), each to
+    # redirect here
+    aliases: tuple[str, ...] = ()
 
     @cached_property
     def card_key(self) -> str:

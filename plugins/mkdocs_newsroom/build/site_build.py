@@ -19,6 +19,7 @@ from ..catalogue.editions import SiteIndexes, index_site
 from ..catalogue.publishing import Catalogue
 from ..catalogue.site import read_site
 from ..clock import now
+from ..outputs.redirects import redirect_pages, write_redirects
 from ..outputs.site_outputs import SiteInfo, SiteOutputs
 from ..preview.signatures import files_key, signature
 from ..reading.site import Markdown
@@ -209,15 +210,32 @@ class SiteBuild:
                 in_place=self._in_place,
             )
             self._warn(problems)
+        self._write_redirects(config)
         seconds = self._clock.elapsed()
         self._say(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
         if self._serving:
             self._cache.heap.build_ends()
-            written = self._cache.outputs.written
+            outputs = self._cache.outputs
             self._cache.folders.remember(
-                [*(file.dest_uri for file in self._pages.files), *written, INDEX_DIR],
+                [
+                    *(file.dest_uri for file in self._pages.files),
+                    *outputs.written,
+                    *outputs.redirects,
+                    INDEX_DIR,
+                ],
                 (file.dest_uri for file in self._files),
             )
+
+    def _write_redirects(self, config: MkDocsConfig) -> None:
+        """The redirect pages of the articles' aliases, written last: they never take the
+        place of anything else the build wrote."""
+        langs = {edition.id: edition.lang for edition in self._settings.editions}
+        pages = redirect_pages(self._catalogue.redirects, config.site_url or "", langs)
+        memory = self._cache.outputs
+        memory.redirects, problems = write_redirects(
+            config.site_dir, pages, memory.redirects, self._in_place
+        )
+        self._warn(problems)
 
     def _navigation_pages(self) -> list[Page]:
         if self._nav is None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article
 from ..problems import Problem
+from .aliases import Redirect, place_redirects
 from .placement import PlacedArticles, Placement, assign_editions, assign_urls
 from .tags import unify_tags
 
@@ -53,6 +54,7 @@ class Catalogue:
 
     articles: list[Article] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
+    redirects: list[Redirect] = field(default_factory=list)  # from the articles' aliases
 
     @property
     def published_count(self) -> int:
@@ -114,4 +116,6 @@ def build_catalogue(
     tag_problems = unify_tags(shown, rules.max_tags)
     articles = (placed or PlacedArticles()).place(shown)
     catalogue.articles = sorted(articles, key=Article.sort_key)
-    return catalogue, problems + url_problems + tag_problems + preview_problems
+    catalogue.redirects, alias_problems = place_redirects(articles, taken, rules.editions)
+    problems += url_problems + tag_problems + preview_problems
+    return catalogue, problems + alias_problems

@@ -35,6 +35,7 @@ class OutputMemory:
 
     feeds: MadeBefore[str | Unwritable] = field(default_factory=MadeBefore)
     written: dict[str, str] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)  # the aliases' redirect pages
 
 
 @dataclass(frozen=True)

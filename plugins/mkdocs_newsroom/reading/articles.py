@@ -270,6 +270,7 @@ class ArticleReader:
             lang=values.get("lang", ""),
             corrections=values.get("corrections", ()),
             translation=values.get("translation", ""),
+            aliases=values.get("aliases", ()),
             fingerprint=parsed.fingerprint,
         )
         return ReadResult(parsed.source, article, problems, "authors" in values)

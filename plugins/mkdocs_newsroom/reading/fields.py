@@ -238,6 +238,44 @@ def local_path(link: str) -> str | None:
     return "/".join(segments)
 
 
+def alias_path(text: str) -> str:
+    """An old address of an article as the site-relative path of the redirect page written
+    there: a folder ('2019/05/03/old-slug/', as a web server reads it, percent-escapes
+    decoded) or a '.html' file. Refused: a URL of another site, a path that leaves this one,
+    a query (a static site serves paths only), the front page, and any other kind of file."""
+    what = f"alias '{text}'"
+    link = check_link(text, "alias")
+    if _ANY_SCHEME.match(link):
+        raise FieldError(f"{what} must be a path of this site such as /2019/05/03/old-slug/")
+    if "?" in link or "#" in link:
+        raise FieldError(
+            f"{what} has a query or a fragment ('?' or '#'), which a static site cannot "
+            "redirect; write the path alone"
+        )
+    path = local_path(link) or ""
+    folder = link.endswith("/") or "." not in path.rpartition("/")[2]
+    if not folder and path.lower().endswith(("/index.html", "/index.htm")):
+        path, folder = path.rpartition("/")[0], True
+    elif path.lower() in ("index.html", "index.htm"):
+        path, folder = "", True
+    if not path:
+        raise FieldError(f"{what} is the site's front page; write the old address of the article")
+    if any(unicodedata.category(character) == "Cc" for character in path):
+        raise FieldError(f"{what} holds a control character; write the path as a reader sees it")
+    if folder:
+        return f"{path}/"
+    if not path.lower().endswith((".html", ".htm")):
+        raise FieldError(
+            f"{what}: a redirect page can only be written at a folder (ending in '/') or at "
+            "a '.html' page"
+        )
+    return path
+
+
+def read_aliases(field: Field, registry: Registry) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(alias_path(text) for text in _text_items(field)))
+
+
 def read_image(field: Field, registry: Registry) -> Image:
     value = field.value
     if not isinstance(value, Mapping):
@@ -308,6 +346,8 @@ FIELDS: dict[str, FieldRule] = {
     "corrections": FieldRule(read_corrections),
     "translation": FieldRule(read_text),  # a key shared by the translations of a story
     "wire_id": FieldRule(read_text),  # `newsroom import`'s digest of the text it came from
+    "import_id": FieldRule(read_text),  # where `newsroom import --from …` took the story
+    "aliases": FieldRule(read_aliases),  # old addresses: a redirect page is written at each
 }
 
 EXAMPLES = {

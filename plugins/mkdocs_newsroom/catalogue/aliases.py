@@ -1,0 +1,78 @@
+"""Old addresses kept alive: each `aliases` entry of a shown article becomes a redirect to it,
+unless the address belongs to something else. A page, a listing or another article's
+redirect keeps its address, and the alias is reported, never written over it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..problems import Problem
+from .placement import RESERVED_PREFIXES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from ..model import Article, Edition
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """A redirect page at `alias` (a site-relative folder 'a/b/' or file 'a/b.html') to
+    `article`."""
+
+    alias: str
+    article: Article
+
+    @property
+    def path(self) -> str:
+        """The file written, relative to the site folder."""
+        return f"{self.alias}index.html" if self.alias.endswith("/") else self.alias
+
+
+def place_redirects(
+    articles: Iterable[Article], taken: Mapping[str, str], editions: Sequence[Edition] = ()
+) -> tuple[list[Redirect], list[Problem]]:
+    """The redirects of `articles`' aliases. `taken` maps the URLs of the site's pages and
+    articles to their files. Articles are taken in order of their source path, so that the
+    same files always give the same redirects."""
+    fronts = {edition.path for edition in editions} | {""}
+    listings = tuple(f"{path}{prefix}" for path in fronts for prefix in RESERVED_PREFIXES)
+    redirects: dict[str, Redirect] = {}
+    problems: list[Problem] = []
+    for article in sorted(articles, key=lambda a: a.source):
+        for alias in article.aliases:
+            holder = _holder(alias, article, taken, redirects, fronts, listings)
+            if holder:
+                problems.append(
+                    Problem(
+                        article.source,
+                        f"alias '{alias}' {holder}, so no redirect was written there; remove "
+                        "it from 'aliases'",
+                    )
+                )
+            else:
+                redirects[alias] = Redirect(alias, article)
+    return list(redirects.values()), problems
+
+
+def _holder(
+    alias: str,
+    article: Article,
+    taken: Mapping[str, str],
+    redirects: Mapping[str, Redirect],
+    fronts: set[str],
+    listings: tuple[str, ...],
+) -> str:
+    """What already has `alias`, said for a message ('' if nothing)."""
+    if alias == article.url:
+        return "is the article's own URL"
+    if alias in taken:
+        return f"is the URL of {taken[alias]}"
+    if alias in redirects:
+        return f"is already an alias of {redirects[alias].article.source}"
+    if alias in fronts:
+        return "is a front page"
+    if alias.startswith(listings):
+        return "is among the newsroom's own listings"
+    return ""
