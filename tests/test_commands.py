@@ -321,6 +321,28 @@ def test_wire_copy_without_a_headline_is_held_back_and_previewed(tmp_path: Path)
         assert [c.css_first(".nr-card__title").text() for c in drafts] == [headline]
 
 
+@pytest.mark.parametrize("first_with_title_line", [True, False])
+def test_a_text_imported_with_or_without_its_title_line_is_not_imported_again(
+    tmp_path: Path, first_with_title_line: bool
+) -> None:
+    root = copy_demo(tmp_path / "portal")
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    text = "Ferry service resumes on the lake\n\nThe ferry sailed again on Monday.\nIt was full.\n"
+    (wire / "ferry.txt").write_text(text, encoding="utf-8")
+    options = ["--section", "world", "--author", "khaama-desk", "--date", "2026-11-25T12:00"]
+    title_lines = [[], ["--no-title-line"]]
+    if not first_with_title_line:
+        title_lines.reverse()
+    first = newsroom(root, "import", str(wire), *options, *title_lines[0])
+    assert first.returncode == 0, first.stderr
+    (made,) = [line.split(" (from ")[0] for line in first.stdout.splitlines() if " (from " in line]
+    second = newsroom(root, "import", str(wire), *options, *title_lines[1])
+    assert second.returncode == 0, second.stderr
+    assert second.stdout == f"{wire}/ferry.txt: skipped: already imported as {made}\n"
+    assert "imported 0, skipped 1" in second.stderr
+
+
 def test_commands_take_another_config_with_f(tmp_path: Path) -> None:
     root = copy_demo(tmp_path / "portal")
     config = str(root / "mkdocs.yml")

@@ -57,7 +57,8 @@ class WireStory:
 
     headline: str
     body: str
-    wire_id: str
+    wire_id: str  # of the body
+    whole_id: str  # of the whole text, headline line and body: what the file holds
     notices: list[Problem] = field(default_factory=list)
 
 
@@ -109,9 +110,10 @@ def read_wire(
         while lines and not lines[0].strip():
             lines.pop(0)
     body = "\n".join(line.rstrip() for line in lines).strip("\n")
+    whole = f"{headline}\n{body}" if title_line else body
     if not title_line:
         headline = first_sentence(body)
-    return WireStory(headline, body + "\n", wire_id(body, ()), decoded.notices)
+    return WireStory(headline, body + "\n", wire_id(body, ()), wire_id(whole, ()), decoded.notices)
 
 
 @dataclass(frozen=True)
@@ -123,8 +125,9 @@ class Earlier:
 
 
 def imported_ids(workspace: Workspace) -> dict[str, Earlier]:
-    """The id of every story already in the site (its `wire_id`, and its text's), and where
-    it is."""
+    """The id of every story already in the site (its `wire_id`, its text's, and that of its
+    headline and text together, which is what a file read with `--no-title-line` gives),
+    and where it is."""
     ids: dict[str, Earlier] = {}
     boilerplate = workspace.settings.read_options.boilerplate
     for path in sorted(workspace.articles_dir.rglob("*")):
@@ -144,6 +147,7 @@ def imported_ids(workspace: Workspace) -> dict[str, Earlier]:
         if recorded is not None and recorded.text:
             ids.setdefault(recorded.text.strip(), earlier)
         ids.setdefault(wire_id(front_matter.body, boilerplate), earlier)
+        ids.setdefault(wire_id(f"{earlier.headline}\n{front_matter.body}", boilerplate), earlier)
     return ids
 
 
@@ -186,14 +190,17 @@ def import_wire(
             continue
         story = read_wire(shown, data, boilerplate, title_line)
         result = Imported(source, notices=story.notices)
-        earlier = seen.get(story.wire_id)
+        # the same file, however it was read (with or without a headline line), or the same
+        # text under a new headline
+        earlier = seen.get(story.whole_id)
+        retitled = earlier is None and (earlier := seen.get(story.wire_id)) is not None
         if not story.body.strip() and not story.headline:
             result.reason = "it holds no text (it is empty, blank or only boilerplate)"
         elif not story.body.strip():
             result.reason = "it has no text besides its headline"
         elif earlier is not None:
             result.reason = f"already imported as {workspace.shown(earlier.path)}"
-            if title_line and earlier.headline != story.headline:
+            if retitled and title_line and earlier.headline != story.headline:
                 # the same story sent again with a new headline: the editor may want it
                 result.reason += f", under another headline ('{earlier.headline}')"
         else:
@@ -202,7 +209,7 @@ def import_wire(
             except NewsroomError as error:
                 result.reason = str(error)
             else:
-                seen[story.wire_id] = Earlier(result.path, story.headline)
+                seen[story.wire_id] = seen[story.whole_id] = Earlier(result.path, story.headline)
         yield result
 
 
