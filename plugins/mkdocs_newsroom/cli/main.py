@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,9 @@ from ..clock import now
 from ..problems import NewsroomError
 from ..reading.fields import FieldError, parse_datetime
 from .check import check_site
+from .importing.placing import Sections, parse_section_map
+from .importing.reading import IMPORTERS, read_archive
+from .importing.writing import ImportOptions, import_archive
 from .new import new_article
 from .wire_import import import_wire
 from .workspace import WorkspaceError, open_workspace
@@ -67,6 +71,10 @@ def run_check(workspace: Workspace, arguments: argparse.Namespace) -> int:
 
 
 def run_import(workspace: Workspace, arguments: argparse.Namespace) -> int:
+    if arguments.source_kind != "wire":
+        return run_archive_import(workspace, arguments)
+    if not arguments.section or not arguments.author:
+        raise NewsroomError("wire copy needs --section and --author: the texts name neither")
     assignment = _assignment(arguments, "")
     date = _date(workspace, arguments.date)
     imported = skipped = 0
@@ -90,6 +98,39 @@ def run_import(workspace: Workspace, arguments: argparse.Namespace) -> int:
     return 0
 
 
+def run_archive_import(workspace: Workspace, arguments: argparse.Namespace) -> int:
+    """`newsroom import --from wordpress EXPORT.xml` or `--from material-blog DOCS_DIR`."""
+    archive = read_archive(workspace, arguments.source_kind, Path(arguments.folder))
+    source = workspace.shown(archive.source)
+    for note in archive.notes:
+        print(f"{source}: {note}")
+    options = ImportOptions(
+        Sections(
+            workspace.settings.sections,
+            parse_section_map(arguments.section_map, workspace.settings.sections),
+            arguments.section or "",
+        ),
+        split_list(arguments.author or []),
+        arguments.lang,
+    )
+    counts: Counter[str] = Counter()
+    for outcome in import_archive(workspace, archive, options, print):
+        for note in outcome.notes:
+            print(f"{source}: {outcome.origin}: {note}")
+        if outcome.path is None:
+            counts["skipped"] += 1
+            print(f"{source}: {outcome.origin}: skipped: {outcome.reason}")
+        else:
+            counts["imported"] += 1
+            counts[outcome.held_back] += 1
+            print(f"{workspace.shown(outcome.path)} (from {outcome.origin})")
+    held = [f"{counts['draft']} as drafts"] if counts["draft"] else []
+    held += [f"{counts['scheduled']} scheduled"] if counts["scheduled"] else []
+    how = f" ({', '.join(held)})" if held else ""
+    _progress(f"imported {counts['imported']}{how}, skipped {counts['skipped']}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsroom", description="Write, check and import the articles of a Newsroom site."
@@ -107,9 +148,32 @@ def _parser() -> argparse.ArgumentParser:
 
     _command(commands, "check", run_check, "find every problem a build would warn about")
 
-    wire = _command(commands, "import", run_import, "turn a folder of wire texts into articles")
-    wire.add_argument("folder", help="the folder of raw texts")
-    _story_options(wire)
+    wire = _command(
+        commands,
+        "import",
+        run_import,
+        "turn wire texts, a WordPress export or a Material blog into articles",
+    )
+    wire.add_argument(
+        "folder",
+        metavar="SOURCE",
+        help="the folder of raw texts; with --from: the export file, or the blog's docs folder",
+    )
+    wire.add_argument(
+        "--from",
+        dest="source_kind",
+        choices=IMPORTERS,
+        default="wire",
+        help="what SOURCE is (default: wire, a folder of plain texts)",
+    )
+    _story_options(wire, required=False)
+    wire.add_argument(
+        "--section-map",
+        action="append",
+        default=[],
+        metavar="CATEGORY=SECTION",
+        help="the section of a category of the archive (repeat, or a,b)",
+    )
     wire.add_argument(
         "--no-title-line",
         dest="title_line",
@@ -137,10 +201,10 @@ def _command(
     return command
 
 
-def _story_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--section", required=True, help="a section id from mkdocs.yml")
+def _story_options(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
+    parser.add_argument("--section", required=required, help="a section id from mkdocs.yml")
     parser.add_argument(
-        "--author", action="append", required=True, help="an author id (repeat, or a,b)"
+        "--author", action="append", required=required, help="an author id (repeat, or a,b)"
     )
     parser.add_argument("--lang", default="", help="the language, if not the first edition's")
 

@@ -1,0 +1,155 @@
+"""A Material for MkDocs blog (its `blog/posts/**/*.md` and `blog/.authors.yml`) read into
+posts.
+
+Material's defaults are assumed, as its documentation gives them: the blog in `blog/`, a
+post's address `blog/YYYY/MM/DD/slug/` (its `slug`, or its title slugified by
+Python-Markdown's `toc.slugify`, which Material uses), the title in front matter or as the
+first `# ` heading, the excerpt separator `<!-- more -->`. Front matter fields Newsroom has
+no equivalent for are named per post and left out.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from markdown.extensions.toc import slugify as material_slugify
+
+from ...problems import ArticleError, NewsroomError
+from ...reading.decoding import decode_source
+from ...reading.fields import FieldError, parse_datetime
+from ...reading.frontmatter import parse_front_matter
+from ..wire_import import first_sentence
+from .posts import Archive, Post, SourceAuthor
+
+if TYPE_CHECKING:
+    from datetime import tzinfo
+    from pathlib import Path
+
+BLOG = "blog"
+_USED = {"title", "date", "authors", "categories", "tags", "slug", "draft", "pin"}
+_USED |= {"description"}
+_HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_MORE = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*\n?", re.MULTILINE)
+
+
+def read_material_blog(docs_dir: Path, zone: tzinfo) -> Archive:
+    """The posts and authors of the Material blog whose `docs_dir` is given; `zone` dates a
+    post whose date has no zone, as Material reads it."""
+    posts_dir = docs_dir / BLOG / "posts"
+    if not posts_dir.is_dir():
+        raise NewsroomError(
+            f"{docs_dir}: no {BLOG}/posts folder; name the docs folder of a Material blog"
+        )
+    archive = Archive(docs_dir)
+    archive.authors = _authors(docs_dir / BLOG / ".authors.yml", archive)
+    for path in sorted(posts_dir.rglob("*.md")):
+        if path.is_file():
+            post = _post(docs_dir, path, zone, archive)
+            if post is not None:
+                archive.posts.append(post)
+    if not archive.posts and not archive.notes:
+        raise NewsroomError(f"{posts_dir}: no post (.md file) was found")
+    return archive
+
+
+def _authors(path: Path, archive: Archive) -> dict[str, SourceAuthor]:
+    if not path.is_file():
+        return {}
+    try:
+        document = yaml.safe_load(decode_source(path.name, path.read_bytes()).text) or {}
+    except (OSError, yaml.YAMLError) as error:
+        archive.notes.append(f"{path}: cannot be read ({' '.join(str(error).split())})")
+        return {}
+    entries = document.get("authors") if isinstance(document, dict) else None
+    if not isinstance(entries, dict):
+        archive.notes.append(f"{path}: has no 'authors:' mapping; authors keep their ids")
+        return {}
+    authors = {}
+    for key, entry in entries.items():
+        values = entry if isinstance(entry, dict) else {}
+        authors[str(key)] = SourceAuthor(
+            str(key),
+            str(values.get("name") or key),
+            role=str(values.get("description") or ""),
+            avatar=str(values.get("avatar") or ""),
+            url=str(values.get("url") or ""),
+        )
+    return authors
+
+
+def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive) -> Post | None:
+    origin = path.relative_to(docs_dir).as_posix()
+    try:
+        text = decode_source(origin, path.read_bytes()).text
+        front_matter = parse_front_matter(origin, text)
+    except OSError as error:
+        archive.notes.append(f"{origin}: not imported: it cannot be read ({error.strerror})")
+        return None
+    except ArticleError as error:
+        archive.notes.append(f"{error}; it was not imported")
+        return None
+    fields = {name: field.value for name, field in front_matter.fields.items()}
+    notes: list[str] = []
+    created, updated = _dates(fields.get("date"), zone)
+    if created is None:
+        archive.notes.append(
+            f"{origin}: not imported: its 'date' is missing or not a date; give it one"
+        )
+        return None
+    body = _MORE.sub("", front_matter.body)
+    title = str(fields.get("title") or "").strip()
+    heading = _HEADING.search(body)
+    if not title and heading:
+        title = heading.group(1).strip()
+        body = body[: heading.start()] + body[heading.end() :]
+    if not title:
+        title = first_sentence(body) or path.stem
+        notes.append(f"it has no title; '{title}' was drawn from its text: write one")
+    unused = sorted(name for name in fields if name not in _USED)
+    if unused:
+        listed = ", ".join(f"'{name}'" for name in unused)
+        notes.append(f"no equivalent in Newsroom, left out: {listed}")
+    slug = str(fields.get("slug") or "") or material_slugify(title, "-")
+    return Post(
+        origin=origin,
+        import_id=f"material-blog:{origin}",
+        title=title,
+        date=created,
+        body=body.strip("\n") + "\n",
+        updated=updated,
+        authors=_names(fields.get("authors")),
+        categories=_names(fields.get("categories")),
+        tags=_names(fields.get("tags")),
+        summary=" ".join(str(fields.get("description") or "").split()),
+        slug=slug,
+        old_path=f"/{BLOG}/{created:%Y/%m/%d}/{slug}/",
+        draft=fields.get("draft") is True,
+        featured=fields.get("pin") is True,
+        notes=notes,
+    )
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else [value] if value else []
+    return tuple(dict.fromkeys(str(item).strip() for item in items if str(item).strip()))
+
+
+def _dates(value: Any, zone: tzinfo) -> tuple[datetime | None, datetime | None]:
+    """Material's `date`: one date, or `{created: …, updated: …}`."""
+    if isinstance(value, dict):
+        return _moment(value.get("created"), zone), _moment(value.get("updated"), zone)
+    return _moment(value, zone), None
+
+
+def _moment(value: Any, zone: tzinfo) -> datetime | None:
+    if isinstance(value, datetime | date):
+        value = value.isoformat()
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_datetime(value, zone)
+    except FieldError:
+        return None

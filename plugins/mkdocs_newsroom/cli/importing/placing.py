@@ -1,0 +1,164 @@
+"""Where an imported post goes in the site: its section (from its categories), its authors
+(the other system's, as ids of the authors file), its slug, its URL, and the old address
+that must redirect to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ...catalogue.placement import choose_edition
+from ...problems import NewsroomError
+from ...reading.fields import FieldError, alias_path
+from ...settings.article_url import fill_article_url
+from ...slugs import is_slug, slugify
+from .posts import SourceAuthor
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from ...model import Author, Section
+    from ...settings.checked import Settings
+    from .posts import Post
+
+
+def _key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+@dataclass(frozen=True)
+class Sections:
+    """Which section a category is: `--section-map` first, then a section whose id is the
+    category's slug or whose title is its name; `default` (`--section`) for a post none of
+    whose categories is a section."""
+
+    declared: Mapping[str, Section]
+    mapping: Mapping[str, str] = field(default_factory=dict)  # category (any case) -> id
+    default: str = ""
+
+    def of(self, category: str) -> str:
+        mapped = self.mapping.get(_key(category)) or self.mapping.get(slugify(category))
+        if mapped:
+            return mapped
+        slug = slugify(category, fallback_prefix="category")
+        if slug in self.declared:
+            return slug
+        titles = {_key(section.title): key for key, section in self.declared.items()}
+        return titles.get(_key(category), "")
+
+    def choose(self, categories: Sequence[str]) -> tuple[str, tuple[str, ...]]:
+        """The section of the first category that is one, and the other categories (they
+        become tags); ('', categories) when none is and there is no default."""
+        for index, category in enumerate(categories):
+            section = self.of(category)
+            if section:
+                return section, (*categories[:index], *categories[index + 1 :])
+        return self.default, tuple(categories)
+
+
+def parse_section_map(values: Iterable[str], declared: Mapping[str, Section]) -> dict[str, str]:
+    """`--section-map 'Arts & Culture=culture,news=world'` (repeatable) as category -> section,
+    refusing a section mkdocs.yml does not declare."""
+    mapping: dict[str, str] = {}
+    for value in values:
+        for pair in value.split(","):
+            category, equals, section = pair.partition("=")
+            if not pair.strip():
+                continue
+            if not equals or not category.strip() or not section.strip():
+                raise NewsroomError(
+                    f"--section-map '{pair.strip()}': write CATEGORY=SECTION, for example "
+                    "'Arts & Culture=culture'"
+                )
+            if section.strip() not in declared:
+                choices = ", ".join(sorted(declared)) or "none is declared yet"
+                raise NewsroomError(
+                    f"--section-map '{pair.strip()}': unknown section '{section.strip()}' "
+                    f"(sections: {choices})"
+                )
+            mapping[_key(category)] = section.strip()
+    return mapping
+
+
+def check_sections(posts: Iterable[Post], sections: Sections) -> None:
+    """Refuse the whole import, before anything is written, if a post has no section: say
+    which categories want one and how to give it."""
+    wanting: dict[str, int] = {}
+    for post in posts:
+        if not sections.choose(post.categories)[0]:
+            for category in post.categories or ("(no category)",):
+                wanting[category] = wanting.get(category, 0) + 1
+    if wanting:
+        listed = ", ".join(
+            f"'{name}' ({count} post{'s' if count != 1 else ''})"
+            for name, count in sorted(wanting.items(), key=lambda item: (-item[1], item[0]))
+        )
+        raise NewsroomError(
+            f"no section for the categories {listed}; map them with --section-map "
+            "CATEGORY=SECTION, declare sections of those names in mkdocs.yml, or give "
+            "--section for the posts none of whose categories is a section. Nothing was "
+            "imported"
+        )
+
+
+def author_ids(
+    keys: Iterable[str], known: Mapping[str, SourceAuthor], site: Mapping[str, Author]
+) -> tuple[dict[str, str], list[tuple[str, SourceAuthor]]]:
+    """The site's author id of each of the other system's authors (`keys`, in order), and
+    the new entries the authors file needs. An id the site has is used as it is."""
+    ids: dict[str, str] = {}
+    new: list[tuple[str, SourceAuthor]] = []
+    taken = set(site)
+    for key in keys:
+        if key in ids:
+            continue
+        wanted = slugify(key, fallback_prefix="author")
+        if wanted in site:
+            ids[key] = wanted
+            continue
+        author_id, number = wanted, 1
+        while author_id in taken:
+            number += 1
+            author_id = f"{wanted}-{number}"
+        taken.add(author_id)
+        ids[key] = author_id
+        new.append((author_id, known.get(key) or SourceAuthor(key, key)))
+    return ids, new
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a post goes: its slug, its URL in the site, and its old address if that is
+    another (to redirect)."""
+
+    slug: str
+    url: str
+    alias: str = ""
+    note: str = ""  # why the old address cannot be kept
+
+
+def place(post: Post, section: str, settings: Settings, lang: str, taken: set[str]) -> Place:
+    """The slug and URL of `post`: its own slug when Newsroom can use it (so its address
+    can stay the same), else one made from it or the headline; `-2`, `-3`... if another
+    post of this import or an article of the site has the URL (`taken`, updated)."""
+    slug = post.slug if is_slug(post.slug) else ""
+    slug = slug or slugify(post.slug or post.title, fallback_prefix="article")
+    edition = choose_edition(lang, settings.editions) or settings.editions[0]
+    wanted, number = slug, 1
+    url = edition.path + fill_article_url(
+        settings.article_url, post.date, slug, section, post.origin
+    )
+    while url in taken:
+        number += 1
+        slug = f"{wanted}-{number}"
+        url = edition.path + fill_article_url(
+            settings.article_url, post.date, slug, section, post.origin
+        )
+    taken.add(url)
+    if not post.old_path:
+        return Place(slug, url)
+    try:
+        alias = alias_path(post.old_path)
+    except FieldError as error:
+        return Place(slug, url, note=f"its old address cannot be kept: {error}")
+    return Place(slug, url, alias if alias != url else "")

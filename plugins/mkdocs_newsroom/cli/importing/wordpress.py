@@ -1,0 +1,312 @@
+"""A WordPress export (WXR: RSS 2.0 with WordPress's own elements) read into posts.
+
+The export comes from elsewhere, so it is parsed with defusedxml: a document that declares
+entities (the "billion laughs") or points at external ones is refused, and nothing is
+fetched. It is read item by item (`iterparse`), each item dropped once read, so that an
+archive of tens of thousands of posts does not need its whole tree in memory.
+
+Only posts become articles; pages, attachments, menus and the rest are reported. An
+attachment is kept in memory only as what a featured image needs (its URL, alt text and
+caption). WordPress writes HTML character references into titles, names and excerpts
+(`&amp;`, `&#8217;`); they are decoded once, as a WordPress theme shows them.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone, tzinfo
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+from xml.etree.ElementTree import ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import iterparse
+
+from ...clock import now
+from ...problems import NewsroomError
+from ...reading.bodies import html_to_text
+from ..wire_import import first_sentence
+from .html_bodies import markdown_text, shortcodes
+from .posts import Archive, Post, SourceAuthor
+
+if TYPE_CHECKING:
+    from pathlib import Path
+    from xml.etree.ElementTree import Element
+
+_HELD_BACK = {"draft", "pending", "private"}  # statuses that become drafts
+_LEFT_OUT = {"trash": "it is in the trash", "auto-draft": "it is an empty automatic draft"}
+_NO_DATE = "0000-00-00 00:00:00"
+
+
+def _name(tag: str) -> str:
+    """'{http://wordpress.org/export/1.2/}post_id' -> 'wp:post_id', whatever the export's
+    version (1.0, 1.1, 1.2)."""
+    uri, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    if uri.startswith("http://wordpress.org/export/"):
+        return f"{'excerpt' if uri.endswith('/excerpt/') else 'wp'}:{local}"
+    if uri == "http://purl.org/rss/1.0/modules/content/":
+        return f"content:{local}"
+    if uri == "http://purl.org/dc/elements/1.1/":
+        return f"dc:{local}"
+    return local
+
+
+def _text(element: Element, name: str) -> str:
+    for child in element:
+        if _name(child.tag) == name:
+            return child.text or ""
+    return ""
+
+
+@dataclass
+class _Attachment:
+    url: str
+    alt: str
+    caption: str
+    title: str
+
+
+@dataclass
+class _Reading:
+    """What one export holds so far, while its items go by."""
+
+    source: Path
+    zone: tzinfo
+    base: str = ""  # the blog's address: old paths are relative to it
+    posts: list[tuple[Post, str]] = field(default_factory=list)  # with the featured image id
+    attachments: dict[str, _Attachment] = field(default_factory=dict)
+    others: Counter[str] = field(default_factory=Counter)
+    unredirectable: int = 0  # published posts whose address a static site cannot keep
+    archive: Archive | None = None
+
+
+def read_wordpress(source: Path, zone: tzinfo) -> Archive:
+    """The posts, authors and leftovers of the WordPress export at `source`; `zone` dates a
+    draft that WordPress never dated."""
+    reading = _Reading(source, zone)
+    archive = Archive(source)
+    reading.archive = archive
+    try:
+        for _event, element in iterparse(source, events=("end",)):
+            name = _name(element.tag)
+            if name == "item":
+                _item(reading, element)
+                element.clear()
+            elif name == "wp:author":
+                _author(archive, element)
+            elif name in ("wp:base_blog_url", "link") and not reading.base:
+                reading.base = (element.text or "").strip()
+    except (ParseError, SyntaxError) as error:
+        where = getattr(error, "position", None)
+        at = f":{where[0]}:{where[1] + 1}" if where else ""
+        raise NewsroomError(
+            f"{source}{at}: the export is not well-formed XML ({error}); export it again "
+            "from WordPress (Tools → Export)"
+        ) from None
+    except DefusedXmlException as error:
+        raise NewsroomError(
+            f"{source}: the export declares entities or refers to outside files ({error}), "
+            "which a WordPress export never does; it was not read"
+        ) from None
+    except OSError as error:
+        raise NewsroomError(f"{source}: it cannot be read ({error.strerror})") from None
+    for post, thumbnail in reading.posts:
+        post.image = _image(post, reading.attachments.get(thumbnail)) if thumbnail else None
+        archive.posts.append(post)
+    if not archive.posts and not reading.others:
+        raise NewsroomError(f"{source}: no post was found: is it a WordPress export (WXR)?")
+    _report_leftovers(reading, archive)
+    return archive
+
+
+def _author(archive: Archive, element: Element) -> None:
+    login = _text(element, "wp:author_login").strip()
+    if not login:
+        return
+    display = html.unescape(_text(element, "wp:author_display_name")).strip()
+    full = " ".join(
+        html.unescape(_text(element, f"wp:author_{part}_name")).strip()
+        for part in ("first", "last")
+    ).strip()
+    archive.authors[login] = SourceAuthor(login, display or full or login)
+
+
+def _item(reading: _Reading, item: Element) -> None:
+    kind = _text(item, "wp:post_type") or "post"
+    post_id = _text(item, "wp:post_id").strip()
+    meta = _postmeta(item)
+    if kind == "attachment":
+        reading.attachments[post_id] = _Attachment(
+            _text(item, "wp:attachment_url").strip() or _text(item, "guid").strip(),
+            meta.get("_wp_attachment_image_alt", "").strip(),
+            html_to_text(_text(item, "excerpt:encoded")),
+            html_to_text(_text(item, "title")),
+        )
+        reading.others["attachment"] += 1
+        return
+    if kind != "post":
+        reading.others[kind] += 1
+        return
+    status = _text(item, "wp:status").strip() or "publish"
+    title = html_to_text(_text(item, "title"))
+    origin = f"post {post_id} '{title}'" if title else f"post {post_id}"
+    if status in _LEFT_OUT:
+        assert reading.archive is not None
+        reading.archive.notes.append(f"{origin}: not imported: {_LEFT_OUT[status]}")
+        return
+    post = _post(reading, item, post_id, origin, title, status)
+    reading.posts.append((post, meta.get("_thumbnail_id", "").strip()))
+
+
+def _post(
+    reading: _Reading, item: Element, post_id: str, origin: str, title: str, status: str
+) -> Post:
+    body_html = _text(item, "content:encoded")
+    body, removed = markdown_text(body_html)
+    notes: list[str] = []
+    if not title:
+        title = first_sentence(html_to_text(body_html)) or f"Post {post_id}"
+        notes.append(f"it has no title; '{title}' was drawn from its text: write one")
+    if removed:
+        notes.append(
+            "HTML that could run a script or load another site was removed: " + ", ".join(removed)
+        )
+    codes = shortcodes(body_html)
+    if codes:
+        listed = ", ".join(f"[{name}]" for name in codes)
+        notes.append(f"WordPress shortcodes were left as text: {listed}; rewrite them as HTML")
+    date = _date(item, "post_date", reading.zone) or _pub_date(item)
+    if date is None:
+        date = now().astimezone(reading.zone).replace(microsecond=0)
+        notes.append("WordPress gives it no date; it was dated now")
+    categories, tags = _terms(item)
+    old_path: str | None = ""
+    if status == "publish":
+        old_path = _old_path(reading.base, _text(item, "link").strip())
+        reading.unredirectable += old_path is None
+    draft = status in _HELD_BACK
+    if status == "future" and date <= now():
+        draft = True
+        notes.append(
+            f"it was scheduled in WordPress for {date.isoformat()}, which has passed, and was "
+            "not published; it is held back as a draft"
+        )
+    guid = _text(item, "guid").strip()
+    return Post(
+        origin=origin,
+        import_id=f"wordpress:{guid or f'{reading.base}?p={post_id}'}",
+        title=title,
+        date=date,
+        body=body,
+        updated=_date(item, "post_modified", reading.zone),
+        authors=tuple(a for a in [_text(item, "dc:creator").strip()] if a),
+        categories=categories,
+        tags=tags,
+        summary=html_to_text(_text(item, "excerpt:encoded")),
+        slug=unquote(_text(item, "wp:post_name").strip()),
+        old_path=old_path or "",
+        draft=draft,
+        featured=_text(item, "wp:is_sticky").strip() == "1",
+        notes=notes,
+    )
+
+
+def _postmeta(item: Element) -> dict[str, str]:
+    meta = {}
+    for child in item:
+        if _name(child.tag) == "wp:postmeta":
+            meta[_text(child, "wp:meta_key")] = _text(child, "wp:meta_value")
+    return meta
+
+
+def _terms(item: Element) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The item's categories and tags, by name, in the export's order."""
+    found: dict[str, dict[str, None]] = {"category": {}, "post_tag": {}}
+    for child in item:
+        domain = child.get("domain", "")
+        if _name(child.tag) == "category" and domain in found:
+            name = html.unescape(child.text or "").strip()
+            if name:
+                found[domain].setdefault(name, None)
+    return tuple(found["category"]), tuple(found["post_tag"])
+
+
+def _date(item: Element, name: str, zone: tzinfo) -> datetime | None:
+    """A WordPress date in the zone the blog had when it was written: the local time, and
+    its offset from the GMT time beside it (the site's `zone` if WordPress gave none)."""
+    local = _parse(_text(item, f"wp:{name}"))
+    if local is None:
+        return None
+    gmt = _parse(_text(item, f"wp:{name}_gmt"))
+    if gmt is None:
+        return local.replace(tzinfo=zone)
+    minutes = round((local - gmt).total_seconds() / 60)
+    return local.replace(tzinfo=timezone(timedelta(minutes=minutes)))
+
+
+def _parse(text: str) -> datetime | None:
+    text = text.strip()
+    if not text or text == _NO_DATE:
+        return None
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _pub_date(item: Element) -> datetime | None:
+    try:
+        moment = parsedate_to_datetime(_text(item, "pubDate").strip())
+    except (TypeError, ValueError):
+        return None
+    return moment if moment.year > 1 and moment.tzinfo is not None else None
+
+
+def _old_path(base: str, link: str) -> str | None:
+    """The post's address relative to the blog's ('' if unknown), or None if a static site
+    cannot keep it (a `?p=12` address, another host)."""
+    if not link:
+        return ""
+    parts, home = urlsplit(link), urlsplit(base)
+    if parts.query or (home.netloc and parts.netloc.lower() != home.netloc.lower()):
+        return None
+    prefix = home.path.rstrip("/")
+    path = parts.path
+    if prefix and not (path == prefix or path.startswith(f"{prefix}/")):
+        return None
+    return path[len(prefix) :] or None
+
+
+def _image(post: Post, attachment: _Attachment | None) -> dict[str, str] | None:
+    if attachment is None:
+        post.notes.append("its featured image is not in the export; it was left out")
+        return None
+    alt = attachment.alt or attachment.title
+    if not alt:
+        post.notes.append(
+            f"its featured image ({attachment.url}) has no alt text; it was left out: add an "
+            "'image:' with 'alt' by hand"
+        )
+        return None
+    image = {"src": attachment.url, "alt": alt}
+    if attachment.caption:
+        image["caption"] = attachment.caption
+    return image
+
+
+def _report_leftovers(reading: _Reading, archive: Archive) -> None:
+    if reading.others:
+        listed = ", ".join(f"{count} {kind}" for kind, count in sorted(reading.others.items()))
+        archive.notes.append(
+            f"not imported, not being posts: {listed} (pages go in content/ as pages of the "
+            "site; attachments stay at their old addresses, copy what the posts show)"
+        )
+    if reading.unredirectable:
+        archive.notes.append(
+            f"{reading.unredirectable} published posts have addresses a static site cannot "
+            "redirect (a query such as ?p=12, or another host), so no redirect was written "
+            "for them"
+        )

@@ -1,0 +1,204 @@
+"""Writing an imported archive into the site: the authors it needs (added to the authors
+file, whose entries are never changed), then one `.md` article per post not imported before,
+each checked as a build reads it, under a file name nobody has."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import yaml
+
+from ...clock import now
+from ...problems import ArticleError, NewsroomError
+from ...reading.decoding import decode_source
+from ...reading.files import article_kind
+from ...reading.frontmatter import parse_front_matter
+from ..writing import (
+    Assignment,
+    article_path,
+    check_assignment,
+    check_text,
+    front_matter,
+    write_new_file,
+)
+from .placing import Sections, author_ids, check_sections, place
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Sequence
+    from pathlib import Path
+
+    from ...reading.articles import ArticleReader
+    from ..workspace import Workspace
+    from .posts import Archive, Post, SourceAuthor
+
+
+@dataclass(frozen=True)
+class ImportOptions:
+    """What the editor said: sections for categories, and the authors of posts that name
+    none (`--author`), the language of every post (`--lang`)."""
+
+    sections: Sections
+    authors: tuple[str, ...] = ()
+    lang: str = ""
+
+
+@dataclass
+class Outcome:
+    """What happened to one post: written to `path`, or skipped (`reason`); `notes`: what
+    of it could not be brought over."""
+
+    origin: str
+    path: Path | None = None
+    reason: str = ""
+    notes: list[str] = field(default_factory=list)
+    held_back: str = ""  # 'draft' or 'scheduled'
+
+
+def import_ids(workspace: Workspace) -> dict[str, Path]:
+    """The `import_id` of every article of the site, and its file."""
+    found: dict[str, Path] = {}
+    for path in sorted(workspace.articles_dir.rglob("*")):
+        if article_kind(path.name) is None or not path.is_file():
+            continue
+        try:
+            text = decode_source(path.name, path.read_bytes()).text
+            fields = parse_front_matter(path.name, text).fields
+        except (OSError, ArticleError):
+            continue  # `newsroom check` reports it
+        recorded = fields.get("import_id")
+        if recorded is not None and recorded.text:
+            found.setdefault(recorded.text.strip(), path)
+    return found
+
+
+def import_archive(
+    workspace: Workspace, archive: Archive, options: ImportOptions, say: Callable[[str], None]
+) -> Iterator[Outcome]:
+    """Write every post of `archive` that the site does not hold yet; the authors file gets
+    the authors they need first (`say` tells which). Refuses everything, before writing, if
+    a post would have no section or a default author is unknown."""
+    site_authors = workspace.authors()
+    settings = workspace.settings
+    if options.authors:
+        check_assignment(
+            Assignment("", next(iter(settings.sections), ""), options.authors),
+            settings.sections,
+            site_authors,
+            settings.authors_file,
+        )
+    seen = import_ids(workspace)
+    pending = [post for post in archive.posts if post.import_id not in seen]
+    check_sections(pending, options.sections)
+    keys = [key for post in pending for key in post.authors]
+    ids, new_authors = author_ids(keys, archive.authors, site_authors)
+    if new_authors:
+        path = add_authors(workspace, new_authors)
+        site_authors = workspace.authors()
+        for author_id, author in new_authors:
+            unlisted = author.key not in archive.authors
+            why = ": not among the export's authors, named by its id; give a name" * unlisted
+            say(f"{workspace.shown(path)}: added author '{author_id}' ({author.name}){why}")
+    reader = workspace.reader(site_authors)
+    urls: set[str] = set()
+    moment = now()
+    for post in archive.posts:
+        earlier = seen.get(post.import_id)
+        if earlier is not None:
+            yield Outcome(post.origin, reason=f"already imported as {workspace.shown(earlier)}")
+            continue
+        outcome = Outcome(post.origin, notes=list(post.notes))
+        authors = tuple(ids[key] for key in post.authors) or options.authors
+        if not authors:
+            outcome.notes.append("it names no author; give --author ID to credit one")
+        try:
+            outcome.path = _write_post(workspace, reader, post, authors, options, urls, outcome)
+        except NewsroomError as error:
+            outcome.reason = str(error)
+        else:
+            seen[post.import_id] = outcome.path
+            if post.draft:
+                outcome.held_back = "draft"
+            elif post.date > moment:
+                outcome.held_back = "scheduled"
+        yield outcome
+
+
+def _write_post(
+    workspace: Workspace,
+    reader: ArticleReader,
+    post: Post,
+    authors: tuple[str, ...],
+    options: ImportOptions,
+    urls: set[str],
+    outcome: Outcome,
+) -> Path:
+    section, other_categories = options.sections.choose(post.categories)
+    where = place(post, section, workspace.settings, options.lang, urls)
+    if where.note:
+        outcome.notes.append(where.note)
+    tags = tuple(dict.fromkeys((*other_categories, *post.tags)))
+    assignment = Assignment(post.title, section, authors, tags, draft=post.draft, lang=options.lang)
+    more: dict[str, object] = {}
+    if post.updated is not None and post.updated > post.date:
+        more["updated"] = post.updated
+    more["summary"] = post.summary
+    more["slug"] = where.slug
+    if post.image:
+        more["image"] = post.image
+    if post.featured:
+        more["featured"] = True
+    if where.alias:
+        more["aliases"] = [f"/{where.alias}"]
+    more["import_id"] = post.import_id
+    text = front_matter(assignment, post.date, **more) + post.body
+    path, number = article_path(workspace, post.date, where.slug, ".md"), 1
+    while path.exists():
+        number += 1
+        path = article_path(workspace, post.date, f"{where.slug}-{number}", ".md")
+    check_text(workspace, reader, path, text)
+    write_new_file(path, text)
+    return path
+
+
+def add_authors(workspace: Workspace, authors: Sequence[tuple[str, SourceAuthor]]) -> Path:
+    """Add entries for `authors` at the end of the authors file (made if missing); what is
+    in it stays as it is. Refused, with nothing written, if the file would not read back
+    with every old and new entry."""
+    path = workspace.docs_dir / workspace.settings.authors_file
+    entries = {author_id: _entry(author) for author_id, author in authors}
+    addition = yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=1_000_000)
+    if not path.exists():
+        write_new_file(path, addition)
+        return path
+    existing = path.read_text(encoding="utf-8-sig")
+    if existing and not existing.endswith("\n"):
+        addition = "\n" + addition
+    try:
+        before = yaml.safe_load(existing) or {}
+        after = yaml.safe_load(existing + addition)
+    except yaml.YAMLError:
+        before, after = None, None
+    if not isinstance(before, dict) or not isinstance(after, dict) or after != before | entries:
+        ids = ", ".join(entries)
+        raise NewsroomError(
+            f"{workspace.shown(path)} cannot take the new authors ({ids}) at its end (it is "
+            "not a plain list of 'id:' entries); add them by hand, or fix it. Nothing was "
+            "imported"
+        )
+    with path.open("a", encoding="utf-8", newline="\n") as file:
+        file.write(addition)
+    return path
+
+
+def _entry(author: SourceAuthor) -> dict[str, str]:
+    entry = {"name": author.name or author.key}
+    for key, value in (
+        ("role", author.role),
+        ("bio", author.bio),
+        ("avatar", author.avatar),
+        ("url", author.url),
+    ):
+        if value:
+            entry[key] = value
+    return entry
