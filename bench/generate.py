@@ -1,6 +1,6 @@
 """Write a deterministic news site of N generated articles, for Newsroom or for Material's blog.
 
-    python bench/generate.py N OUTDIR --format newsroom|material [--seed S]
+    python bench/generate.py N OUTDIR --format newsroom|material|wordpress [--seed S]
                              [--material-titles heading|front-matter]
 
 Both formats carry the same stories (titles, dates, authors, sections, tags, summaries and
@@ -17,6 +17,8 @@ Article i depends only on the seed and i (not on N), so the 1,000-article site i
 
 Newsroom format: OUTDIR/mkdocs.yml, OUTDIR/content/authors.yml and
 OUTDIR/content/articles/YYYY/MM/*.md.
+WordPress format (wxr.py): OUTDIR/export.xml, a WordPress export of the stories, beside an
+empty Newsroom site (OUTDIR/mkdocs.yml, OUTDIR/content/) to import it into.
 Material format: OUTDIR/mkdocs.yml (plugins search, blog, tags on their defaults),
 OUTDIR/docs/index.md, docs/tags.md, docs/blog/index.md, docs/blog/.authors.yml and
 docs/blog/posts/*.md. A post is written as Material's documentation writes one: the title as
@@ -39,8 +41,11 @@ from datetime import UTC, datetime, timedelta, timezone
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
+from xml.etree.ElementTree import parse
 
 import yaml
+
+from wxr import wordpress_export
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -498,7 +503,7 @@ def prepare(outdir: Path, stamp: str) -> bool:
     if marker.exists():
         if marker.read_text(encoding="utf-8") == stamp:
             return False
-        for name in ("content", "docs", "site", "mkdocs.yml"):
+        for name in ("content", "docs", "site", "mkdocs.yml", "export.xml"):
             path = outdir / name
             if path.is_dir():
                 shutil.rmtree(path)
@@ -523,20 +528,34 @@ def source_digest(*files: Path) -> str:
     return digest.hexdigest()[:16]
 
 
+def write_wordpress(outdir: Path, authors: list[Author], stories: list[Story]) -> None:
+    """OUTDIR/export.xml, the stories as a WordPress export, and beside it an empty Newsroom
+    site to import them into (OUTDIR/mkdocs.yml with the sections, OUTDIR/content/)."""
+    write(outdir / "mkdocs.yml", newsroom_config("Imported Gazette", [s[:3] for s in SECTIONS]))
+    (outdir / "content").mkdir(parents=True, exist_ok=True)
+    export = outdir / "export.xml"
+    with export.open("w", encoding="utf-8") as file:
+        for line in wordpress_export(authors, stories, SECTIONS):
+            file.write(line + "\n")
+    parse(export)  # well-formed, or this fails here rather than in the benchmark
+
+
 def generate(count: int, outdir: Path, fmt: str, seed: int = SEED, titles: str = "heading") -> bool:
     """Write the site; False if `outdir` already held the same site (nothing written).
 
     `titles` says where Material posts carry their title: "heading" (a `# title` line, as
     Material's documentation writes posts) or "front-matter" (`title:`).
     """
-    source = source_digest(Path(__file__))
+    source = source_digest(Path(__file__), Path(__file__).with_name("wxr.py"))
     style = f" titles={titles}" if fmt == "material" else ""
     stamp = f"generate {count} {fmt} seed={seed}{style} source={source}\n"
     if not prepare(outdir, stamp):
         return False
     authors, stories = make_stories(count, seed)
     site_name = f"Bench Gazette ({count:,} articles)"
-    if fmt == "newsroom":
+    if fmt == "wordpress":
+        write_wordpress(outdir, authors, stories)
+    elif fmt == "newsroom":
         write(outdir / "mkdocs.yml", newsroom_config(site_name, [s[:3] for s in SECTIONS]))
         write(outdir / "content" / "authors.yml", newsroom_authors(authors))
         for story in stories:
@@ -559,7 +578,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("count", type=int, help="number of articles")
     parser.add_argument("outdir", type=Path, help="folder to write the site into")
-    parser.add_argument("--format", choices=["newsroom", "material"], default="newsroom")
+    parser.add_argument(
+        "--format", choices=["newsroom", "material", "wordpress"], default="newsroom"
+    )
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument(
         "--material-titles",

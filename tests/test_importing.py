@@ -56,7 +56,7 @@ def test_a_wordpress_export_comes_in_once_reported_line_by_line_and_builds(
     fish = "post 11 'Fish & chips – a history'"
     assert result.stdout.splitlines() == [
         f"{said}post 18 'Deleted': not imported: it is in the trash",
-        f"{said}not imported, not being posts: 1 attachment, 1 nav_menu_item, 1 page (pages go "
+        f"{said}not imported, not being posts: attachment: 1, nav_menu_item: 1, page: 1 (pages go "
         "in content/ as pages of the site; attachments stay at their old addresses, copy what "
         "the posts show)",
         "content/authors.yml: added author 'ahmad-k' (Ahmad Karimi & Co)",

@@ -299,7 +299,7 @@ def _image(post: Post, attachment: _Attachment | None) -> dict[str, str] | None:
 
 def _report_leftovers(reading: _Reading, archive: Archive) -> None:
     if reading.others:
-        listed = ", ".join(f"{count} {kind}" for kind, count in sorted(reading.others.items()))
+        listed = ", ".join(f"{kind}: {count}" for kind, count in sorted(reading.others.items()))
         archive.notes.append(
             f"not imported, not being posts: {listed} (pages go in content/ as pages of the "
             "site; attachments stay at their old addresses, copy what the posts show)"
