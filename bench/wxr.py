@@ -6,10 +6,11 @@ login of its first author, its section's title as category (and, for one post in
 second category, which the import makes a tag), its tags, a permalink
 `/YYYY/MM/DD/slug/`, and a body in HTML (Python-Markdown's rendering of the story; every
 other post without its `<p>` tags, as the classic editor stores text). One post in ten has a
-featured image (an attachment), one in fifty is a draft; the export also holds the authors,
-one page and the attachments. XML is written by hand here only because ElementTree cannot
-write CDATA; every text goes through `_cdata` or `_escape`, and generate.py parses the
-result once to check it.
+featured image (an attachment), one in fifty is a draft, one in twenty has an accented slug
+(which Newsroom cannot keep as it is: its address changes, and it gets an alias); the export
+also holds the authors, one page and the attachments. XML is written by hand here only
+because ElementTree cannot write CDATA; every text goes through `_cdata` or `_escape`, and
+generate.py parses the result once to check it.
 """
 
 from __future__ import annotations
@@ -61,9 +62,12 @@ def _post(story: Story, section_title: str, extra_category: str, site: str) -> I
     gmt = story.date.astimezone(UTC)
     status = "draft" if story.index % 50 == 49 else "publish"
     post_id = 1000 + story.index * 2
+    # one post in twenty has a slug Newsroom cannot keep as it is (WordPress encodes an
+    # accented one), so its address changes and the import writes an alias for it
+    slug = f"{story.slug}-%c3%a9t%c3%a9" if story.index % 20 == 7 else story.slug
     yield "\t<item>"
     yield f"\t\t{_element('title', story.title)}"
-    yield f"\t\t<link>{_escape(f'{site}/{local:%Y/%m/%d}/{story.slug}/')}</link>"
+    yield f"\t\t<link>{_escape(f'{site}/{local:%Y/%m/%d}/{slug}/')}</link>"
     yield f"\t\t<pubDate>{gmt:%a, %d %b %Y %H:%M:%S} +0000</pubDate>"
     yield f"\t\t{_element('dc:creator', story.authors[0])}"
     yield f'\t\t<guid isPermaLink="false">{site}/?p={post_id}</guid>'
@@ -72,7 +76,7 @@ def _post(story: Story, section_title: str, extra_category: str, site: str) -> I
     yield f"\t\t<wp:post_id>{post_id}</wp:post_id>"
     yield f"\t\t{_element('wp:post_date', f'{local:%Y-%m-%d %H:%M:%S}')}"
     yield f"\t\t{_element('wp:post_date_gmt', f'{gmt:%Y-%m-%d %H:%M:%S}')}"
-    yield f"\t\t{_element('wp:post_name', story.slug)}"
+    yield f"\t\t{_element('wp:post_name', slug)}"
     yield f"\t\t{_element('wp:status', status)}"
     yield f"\t\t{_element('wp:post_type', 'post')}"
     yield "\t\t<wp:is_sticky>0</wp:is_sticky>"
