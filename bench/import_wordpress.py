@@ -7,14 +7,13 @@ run (everything comes in), the second (nothing does: every post is already there
 The export is written once by `generate.py N bench/out/wxr-N --format wordpress` (kept, like
 the generated sites); each run imports it into a fresh copy of its empty site in a temporary
 folder. The machine is shared: the fastest of `--repeat` runs is kept, and the load average
-is printed.
+is printed; peak memory is measured with `/usr/bin/time` (Debian package `time`).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -29,16 +28,23 @@ from generate import generate
 BENCH = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+TIME = Path("/usr/bin/time")
 
 
-def timed(root: Path, *command: str) -> tuple[float, str]:
-    """Wall seconds of `command` run in `root`, and what it said last on stderr."""
+def timed(root: Path, *command: str) -> tuple[float, str, float]:
+    """Wall seconds of `command` run in `root`, what it said last on stderr, and its peak
+    memory in MB (`/usr/bin/time`; 0 without it)."""
+    peak_file = root / ".peak"
+    wrapper = ["/usr/bin/time", "-o", str(peak_file), "-f", "%M"] if TIME.exists() else []
     start = time.perf_counter()
-    done = subprocess.run(command, cwd=root, check=False, capture_output=True, text=True, env=ENV)
+    done = subprocess.run(
+        [*wrapper, *command], cwd=root, check=False, capture_output=True, text=True, env=ENV
+    )
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{done.stderr[-2000:]}")
-    return seconds, (done.stderr.strip().splitlines() or [""])[-1]
+    peak = int(peak_file.read_text().split()[-1]) / 1024 if wrapper else 0.0
+    return seconds, (done.stderr.strip().splitlines() or [""])[-1], peak
 
 
 def main() -> None:
@@ -59,20 +65,25 @@ def main() -> None:
             shutil.copy(source / "mkdocs.yml", root)
             shutil.copytree(source / "content", root / "content")
             load = os.getloadavg()[0]
-            first, said = timed(root, newsroom, "import", "--from", "wordpress", str(export))
-            print(f"first import: {first:.2f} s (load {load:.1f}): {said}")
-            again, said_again = timed(root, newsroom, "import", "--from", "wordpress", str(export))
-            print(f"second import: {again:.2f} s: {said_again}")
+            command = (newsroom, "import", "--from", "wordpress", str(export))
+            first, said, peak = timed(root, *command)
+            print(f"first import: {first:.2f} s, {peak:.0f} MB (load {load:.1f}): {said}")
+            again, said_again, peak_again = timed(root, *command)
+            print(f"second import: {again:.2f} s, {peak_again:.0f} MB: {said_again}")
             firsts.append(first)
             seconds.append(again)
             if options.build:
-                build, _ = timed(root, str(BIN / "mkdocs"), "build", "--strict", "--quiet")
-                print(f"mkdocs build --strict of the result: {build:.2f} s")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(
-        f"fastest: first {min(firsts):.2f} s, second {min(seconds):.2f} s; "
-        f"largest child's peak memory {peak:.0f} MB"
-    )
+                build, _, build_peak = timed(
+                    root, str(BIN / "mkdocs"), "build", "--strict", "--quiet"
+                )
+                redirects = sum(1 for _ in (root / "site").rglob("index.html")) - sum(
+                    1 for _ in (root / "content").rglob("*.md")
+                )
+                print(
+                    f"mkdocs build --strict of the result: {build:.2f} s, {build_peak:.0f} MB "
+                    f"({redirects:,} more index.html pages than articles: listings, redirects)"
+                )
+    print(f"fastest: first {min(firsts):.2f} s, second {min(seconds):.2f} s")
 
 
 if __name__ == "__main__":
