@@ -20,7 +20,8 @@ matter is made, the same on every run:
 bench/bbc.py converts the same corpus for the benchmarks, but it is not imported here: it
 decodes the character references of titles itself (which would hide the plugin's own decoding
 from these tests), it puts bench/ on sys.path and imports bench/generate.py as a top-level
-module when imported, and bench/ is documented as never used by the tests.
+module when imported, and no test imports bench/ (test_importing.py runs generate.py
+as a script, in a subprocess).
 """
 
 from __future__ import annotations
