@@ -216,10 +216,18 @@ def search(page: Page, word: str, timeout: float = 10.0) -> list[SearchHit]:
     # Material reads the box on keyup: End sends one, for every script.
     box.press("End")
     meta = page.locator(".md-search-result__meta")
+    # Material says "Type to start searching", then "Initializing search", in the page's
+    # language, until it has a count (or "No matching documents") to show
+    waiting = page.evaluate(
+        """() => {
+            const words = JSON.parse(document.getElementById("__config").textContent).translations;
+            return [words["search.result.placeholder"], words["search.result.initializer"]];
+        }"""
+    )
     deadline = time.monotonic() + timeout
     previous: list[SearchHit] | None = None
     while time.monotonic() < deadline:
-        if re.search(r"matching document", meta.inner_text(), re.IGNORECASE):
+        if meta.inner_text().strip() not in waiting:
             hits = _search_hits(page)
             if hits == previous:
                 return hits

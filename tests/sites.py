@@ -93,6 +93,9 @@ def corpus_folder() -> Path:
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+# The demo's Pashto story, at its URL in the Pashto edition
+PASHTO_STORY = "ps/2026/11/24/د-کابل-ښاري-شورا-د-شپې-د-بسونو-یو-کلن-آزمېښتي-پروګرام-تصویب-کړ/"
+
 SECTIONS = {
     "world": {"title": "World", "order": 1},
     "politics": {"title": "Politics", "order": 2},

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from .browser import chromium, open_page, serve_dir
-from .sites import REPO, Site, build_repo_site
+from .sites import PASHTO_STORY, REPO, Site, build_repo_site
 
 README_SCREENSHOTS = REPO / "docs" / "screenshots"
 # Two hours after the demo's breaking story (2026-11-25T21:10+04:30): its banner is up.
@@ -26,6 +26,11 @@ PAGES = {
     "article": "2026/11/24/city-council-approves-a-year-long-night-bus-trial/",
     "section": "section/world/",
     "tag": "tags/kabul/",
+}
+# The Pashto edition, on a phone: an edition in its own language
+PASHTO_PAGES = {
+    "pashto-front": "ps/",
+    "pashto-article": PASHTO_STORY,
 }
 WIDTHS = {"desktop": 1280, "phone": 390}
 HEIGHT = 1000
@@ -105,9 +110,25 @@ def test_front_page_is_laid_out_like_a_newspaper(demo: Site) -> None:
         assert world.is_visible()
 
 
+def test_the_pashto_edition_reads_right_to_left_on_a_phone(demo: Site, screenshots: Path) -> None:
+    with serve_dir(demo.site_dir) as base, chromium() as browser:
+        for name, url in PASHTO_PAGES.items():
+            page = open_page(browser, base, {"width": WIDTHS["phone"], "height": HEIGHT}, url)
+            assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+            assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS["phone"]
+            path = screenshots / f"{name}-phone.png"
+            path.unlink(missing_ok=True)
+            page.screenshot(path=str(path))
+            assert png_size(path) == (WIDTHS["phone"], HEIGHT)
+            page.close()
+
+
 def test_readme_shows_the_screenshots() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for name in PAGES:
         for device, width in WIDTHS.items():
             assert f"docs/screenshots/{name}-{device}.png" in readme
             assert png_size(README_SCREENSHOTS / f"{name}-{device}.png") == (width, HEIGHT)
+    for name in PASHTO_PAGES:
+        assert f"docs/screenshots/{name}-phone.png" in readme
+        assert png_size(README_SCREENSHOTS / f"{name}-phone.png") == (WIDTHS["phone"], HEIGHT)

@@ -43,7 +43,8 @@ class Author:
 @dataclass(frozen=True)
 class Section:
     """A section of the paper. `titles` names it in other editions: (edition id or lang,
-    title) pairs."""
+    title) pairs; `lang` is the language of `title` when it is not the edition's own (an
+    edition without a title of its own for the section shows the first edition's)."""
 
     id: str
     title: str
@@ -51,6 +52,7 @@ class Section:
     order: int = 0
     url: str = ""
     titles: tuple[tuple[str, str], ...] = ()
+    lang: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class Edition:
     languages: tuple[str, ...]
     sections: Mapping[str, Section]
     description: str = ""
+    copyright: str = ""  # the site's copyright line in this edition's language
 
     @property
     def rtl(self) -> bool:

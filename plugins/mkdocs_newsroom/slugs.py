@@ -4,7 +4,9 @@ A slug is always a single safe path segment: lower-case letters and digits of an
 separated by single hyphens. It never contains '/', '\\', '.', or spaces, so it cannot climb out
 of the site folder, and it is never empty. Latin letters lose their accents ("Café" -> "cafe");
 letters of other scripts stay as they are, so a Pashto or Persian headline gets a readable
-Unicode slug. Zero-width joiners and non-joiners inside Persian words are dropped.
+Unicode slug. Zero-width joiners and non-joiners inside Persian words are dropped. The slugs
+of tags and authors also fold Arabic script as search does (folding.py): `كابل` and `کابل`
+are one tag.
 """
 
 from __future__ import annotations
@@ -12,16 +14,22 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
+from .folding import fold_arabic_script
+
 MAX_SLUG_LENGTH = 80
 _MARK_CATEGORIES = {"Mn", "Mc", "Me"}
 _END_OF_LATIN = 0x0250  # after NFKD, accented Latin letters are a base below this + marks
 
 
-def slugify(text: str, *, fallback_prefix: str = "item") -> str:
-    """Make a slug of `text`; text with no letters or digits gets a stable hashed fallback."""
+def slugify(text: str, *, fallback_prefix: str = "item", fold: bool = False) -> str:
+    """Make a slug of `text`; text with no letters or digits gets a stable hashed fallback.
+    With `fold` (tags, authors: one name written several ways is one page), Arabic script
+    is folded as search folds it; an article's slug is left as its headline has it, so that
+    no URL of an existing story moves."""
     words: list[str] = []
     current: list[str] = []
-    for char in unicodedata.normalize("NFKD", str(text)).lower():
+    text = fold_arabic_script(str(text)) if fold else unicodedata.normalize("NFKD", str(text))
+    for char in text.lower():
         category = unicodedata.category(char)
         if category == "Cf":  # ZWNJ, ZWJ, bidi controls: invisible, never part of a slug
             continue

@@ -19,7 +19,7 @@ def section_url(section_id: str) -> str:
 
 
 def author_url(author_id: str) -> str:
-    return f"authors/{slugify(author_id, fallback_prefix='author')}/"
+    return f"authors/{slugify(author_id, fallback_prefix='author', fold=True)}/"
 
 
 def archive_url(year: int | None = None, month: int | None = None) -> str:

@@ -28,6 +28,7 @@ from ..rendering.dates import month_title
 from ..rendering.page_files import SitePages, add_to_navigation, site_page_files
 from ..rendering.pages import news_page
 from ..rendering.renderer import PageRenderer, encode_page
+from ..rendering.strings import missing_translations
 from ..rendering.theme import add_to_theme, template_folders
 from ..search.shards import INDEX_DIR
 from ..search.site import use_newsroom_worker
@@ -85,6 +86,7 @@ class SiteBuild:
         self._pages = SitePages([], None, [])
         self._nav: Navigation | None = None
         self._env: Environment | None = None
+        self._languages: dict[str, str] = {}  # Material's language on each edition's pages
         self._outputs: SiteOutputs | None = None
 
     def configure(self, config: MkDocsConfig) -> None:
@@ -101,6 +103,9 @@ class SiteBuild:
                 "data need absolute URLs, so they are not written"
             )
         add_to_theme(config, tabs=self._settings.navigation)
+        languages = {edition.lang: edition.locale for edition in self._settings.editions}
+        for line in missing_translations(languages):
+            self._say(line)
 
     def before_cleaning(self, config: MkDocsConfig) -> None:
         """Under plain `mkdocs serve`, MkDocs is about to empty the site folder: the folders
@@ -177,7 +182,9 @@ class SiteBuild:
             palette_toggle=bool(config.theme.get("palette")),
         )
         navigation = [page.url for page in self._navigation_pages()]
-        prepare_environment(env, self._settings, site, self._catalogue, self._indexes, navigation)
+        self._languages = prepare_environment(
+            env, self._settings, site, self._catalogue, self._indexes, navigation
+        )
         self._files = files
         self._env = env
 
@@ -246,7 +253,7 @@ class SiteBuild:
 
     def _write_pages(self, config: MkDocsConfig) -> None:
         assert self._nav is not None and self._env is not None
-        renderer = PageRenderer(self._env, config, self._nav, self._files)
+        renderer = PageRenderer(self._env, config, self._nav, self._files, self._languages)
 
         def render(page: NewsPage) -> bytes:
             return encode_page(use_newsroom_worker(renderer.render(page)))

@@ -166,7 +166,7 @@ def read_tags(field: Field, registry: Registry) -> tuple[Tag, ...]:
     for name in _text_items(field):
         if registry.decode_references:
             name = decode_character_references(name)
-        tag = Tag(name, slugify(name, fallback_prefix="tag"))
+        tag = Tag(name, slugify(name, fallback_prefix="tag", fold=True))
         tags.setdefault(tag.slug, tag)
     return tuple(tags.values())
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from ..model import is_rtl
-from .strings import translate
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -67,7 +66,6 @@ class Cards:
                     locale=edition.locale,
                     lang=lang,
                     rtl=is_rtl(lang),
-                    t=translate,
                     root=ROOT,
                     **options,
                 )

@@ -1,21 +1,26 @@
-"""What Newsroom's templates are given besides the page: its filters, and the `newsroom`
-global (the catalogue, the front pages, cards, structured data, the shell cache)."""
+"""What Newsroom's templates are given besides the page: its filters, the words of each
+edition (gettext, `{% trans %}` and `_()`), and the `newsroom` global (the catalogue, the front
+pages, cards, structured data, the shell cache, each edition's tabs)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from jinja2 import pass_context
+
 from ..urls import absolute_url
 from . import dates, seo
 from .cards import Cards
+from .editions import edition_tabs, material_languages
 from .shell import ShellCache
-from .strings import count_articles, translate
+from .strings import material, translated, translated_plural
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from jinja2 import Environment
+    from jinja2.runtime import Context
 
     from ..catalogue.editions import SiteIndexes
     from ..catalogue.publishing import Catalogue
@@ -39,15 +44,24 @@ def prepare_environment(
     catalogue: Catalogue,
     indexes: SiteIndexes,
     navigation_urls: Sequence[str],
-) -> None:
-    """Give the theme's Jinja environment Newsroom's filters and `newsroom` global."""
+) -> dict[str, str]:
+    """Give the theme's Jinja environment Newsroom's filters, words and `newsroom` global.
+    Returns the language Material speaks on each edition's pages (editions.py)."""
     # Templates under news/ escape every value by default: front matter is untrusted input.
     env.autoescape = _autoescape_newsroom_templates
+    env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        _page_gettext, _page_ngettext, newstyle=True
+    )
     env.filters["newsroom_date"] = dates.display_date
     env.filters["newsroom_datetime"] = dates.display_datetime
     # JSON in pages (structured data, Material's configuration) is written without spaces
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "separators": (",", ":")}
     editions = {edition.id: edition for edition in settings.editions}
+    tabs = {
+        edition.id: edition_tabs(edition, settings.editions, settings.front_page)
+        for edition in settings.editions
+    }
     cards = Cards(env, editions)
     root = site.url or "/"
     publisher = seo.Publisher(
@@ -59,8 +73,8 @@ def prepare_environment(
         "catalogue": catalogue,
         "fronts": indexes.fronts(),
         "editions": editions,
-        "t": translate,
-        "count": count_articles,
+        "material": material,
+        "tabs": tabs,
         "absolute": lambda path: absolute_url(root, path),
         "structured_data": lambda article: seo.news_article(article, publisher),
         "open_graph": lambda article: seo.open_graph(article, publisher),
@@ -68,8 +82,31 @@ def prepare_environment(
         "feeds": bool(site.url),
         "card": cards.card,
         "headline": cards.headline,
-        "shell": ShellCache(navigation_urls, palette_toggle=site.palette_toggle),
+        # what a shell's links are relative to: the site's navigation, the editions' tabs
+        "shell": ShellCache(
+            [*navigation_urls, *(tab.url for strip in tabs.values() for tab in strip)],
+            palette_toggle=site.palette_toggle,
+        ),
     }
+    return material_languages(env, settings.editions)
+
+
+def _locale(context: Context) -> str:
+    """The language of what a template says: its page's, or the `locale` it was given
+    (the cards, rendered once for every page)."""
+    page = context.get("page")
+    return str(getattr(page, "locale", None) or context.get("locale") or "en")
+
+
+# Jinja's i18n extension fills the placeholders (`{% trans count=... %}`, `_("…", name=…)`)
+@pass_context
+def _page_gettext(context: Context, message: str) -> str:
+    return translated(message, _locale(context))
+
+
+@pass_context
+def _page_ngettext(context: Context, singular: str, plural: str, count: int) -> str:
+    return translated_plural(singular, plural, count, _locale(context))
 
 
 def _autoescape_newsroom_templates(name: str | None) -> bool:

@@ -14,7 +14,7 @@ from ..catalogue.indexes import Listing
 from ..catalogue.pagination import Pagination, article_pages, paginate
 from ..urls import AUTHORS_INDEX, TAGS_INDEX, archive_url
 from .pages import ArticlePage, ListingPage, news_page
-from .strings import translate
+from .strings import gettext
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
@@ -161,7 +161,7 @@ def edition_files(
         url = edition.url(archive_url(year))
         year_listing = Listing("year", str(year), str(year), url, periods)
         pages.add(paginate(year_listing, 12), "news/year.html", years[year])
-    title = translate("archive", edition.locale)
+    title = gettext("Archive", edition.locale)
     archive = Listing("archive", "archive", title, edition.url(archive_url()), indexes.periods())
     tabs.append(pages.add(paginate(archive, sizes.index), "news/archive.html"))
     return PageSet(pages.files, tabs)
@@ -181,12 +181,12 @@ def shared_files(
         pages.add(article_pages(listing, sizes), "news/tag.html")
     for listing in indexes.authors.values():
         pages.add(article_pages(listing, sizes), "news/author.html")
-    tags_title = translate("tags", edition.locale)
+    tags_title = gettext("Tags", edition.locale)
     tags = Listing("tags", "tags", tags_title, TAGS_INDEX, indexes.tag_counts())
     authors = Listing(
         "authors",
         "authors",
-        translate("authors", edition.locale),
+        gettext("Authors", edition.locale),
         AUTHORS_INDEX,
         [(listing.subject, len(listing.items)) for listing in indexes.authors.values()],
     )
@@ -274,7 +274,11 @@ def site_page_files(
         first = view.edition is default
         title = config.site_name if first else f"{config.site_name}: {view.edition.title}"
         front = front_page_file(
-            config, view.front, title, view.edition, "Home" if first else view.edition.title
+            config,
+            view.front,
+            title,
+            view.edition,
+            gettext("Home", view.edition.locale) if first else view.edition.title,
         )
         generated.append(front)
         fronts.append(news_page(front))

@@ -17,6 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..model import Article, is_rtl
+from .strings import gettext
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -149,7 +150,13 @@ class ListingPage(NewsPage):
         listing = pagination.listing
         headline = listing.title
         if pagination.number > 1:
-            headline = f"{headline} (page {pagination.number} of {pagination.count})"
+            headline = gettext(
+                "%(title)s (page %(number)s of %(count)s)",
+                edition.locale,
+                title=headline,
+                number=pagination.number,
+                count=pagination.count,
+            )
         super().__init__(
             file,
             config,

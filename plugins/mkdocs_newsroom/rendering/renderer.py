@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import get_context
 
 from .cards import compact
+from .editions import ConfigInEdition
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
@@ -38,17 +41,29 @@ class PageRenderer:
     """Renders a NewsPage as MkDocs would, through `get_context` and the page's template."""
 
     def __init__(
-        self, env: Environment, config: MkDocsConfig, nav: Navigation, files: Files
+        self,
+        env: Environment,
+        config: MkDocsConfig,
+        nav: Navigation,
+        files: Files,
+        languages: Mapping[str, str],
     ) -> None:
+        """`languages`: the language Material speaks on each edition's pages."""
         self._env = env
         self._config = config
         self._nav = nav
         self._files = files
+        self._languages = languages
 
     def render(self, page: NewsPage) -> str:
         page.read_source(self._config)
         page.render(self._config, self._files)
-        context = get_context(self._nav, self._files, self._config, page)
+        context: dict[str, Any] = {**get_context(self._nav, self._files, self._config, page)}
+        edition = page.edition
+        site_language = str(self._config.theme.get("language") or "en")
+        language = self._languages.get(edition.id, site_language)
+        if language != site_language or edition.copyright:
+            context["config"] = ConfigInEdition(self._config, language, edition.copyright)
         template = self._env.get_template(page.meta["template"])
         page.active = True
         try:

@@ -33,13 +33,16 @@ class ShellCache:
         folders = _folders(url)
         shared = tuple(_shared_prefix(folders, target) for target in self._targets)
         active = url if getattr(page, "in_navigation", False) else ""
-        return (block, base_url, shared, active)
+        edition = getattr(getattr(page, "edition", None), "id", "")
+        return (block, edition, base_url, shared, active)
 
     def get(self, key: tuple[object, ...]) -> Markup | None:
         return self._parts.get(key)
 
     def put(self, key: tuple[object, ...], html: str) -> Markup:
-        part = Markup(html)
+        # The copyright line in its own direction: an English line on a right-to-left page
+        # keeps its full stop at its end.
+        part = Markup(str(html).replace(_COPYRIGHT, f'{_COPYRIGHT} dir="auto"', 1))
         self._parts[key] = part
         return part
 
@@ -78,6 +81,7 @@ class ShellCache:
 
 
 _TITLE = "\x00newsroom-title\x00"
+_COPYRIGHT = '<div class="md-copyright__highlight"'
 _DRAWER_BUTTON = re.compile(
     r'<label class="md-header__button md-icon" for="__drawer">.*?</label>\s*', re.DOTALL
 )

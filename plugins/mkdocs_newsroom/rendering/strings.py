@@ -1,110 +1,133 @@
-"""The words of the plugin's pages, in English, Pashto and Dari (and Persian), falling back to
-English. Dates are Babel's (dates.py); these are the interface strings around them."""
+"""The words of Newsroom's pages in the language of each edition: gettext catalogs, one `.po`
+file per language under `locales/`, read and compiled through Babel when a build starts, with
+each language's own plural rules. English is the source language: a message a catalog does not
+translate is shown in English.
+
+Translators work on the `.po` files with the usual tools (`pybabel`, Poedit, Weblate);
+docs/translating.md says how. Material's own words on an edition's pages (the search box, its
+results, the skip link) come from Material's translations, or, for a language Material does not
+have, from the entries of context "material" of our catalog (`material`)."""
 
 from __future__ import annotations
 
-ENGLISH = {
-    "by": "By",
-    "and": "and",
-    "updated": "Updated",
-    "min_read": "min read",
-    "newer": "Newer",
-    "older": "Older",
-    "page_of": "Page {number} of {count}",
-    "pages": "Pages",
-    "related": "Related",
-    "tag": "Tag",
-    "tags": "Tags",
-    "authors": "Authors",
-    "archive": "Archive",
-    "latest": "Latest",
-    "top_stories": "Top stories",
-    "breaking": "Breaking",
-    "corrections": "Corrections",
-    "previous_in": "Previous in {section}",
-    "next_in": "Next in {section}",
-    "more_in": "More in {section}",
-    "article_count_one": "{count} article",
-    "article_count": "{count} articles",
-    "tag_count": "{count} tags",
-    "nothing_yet": "Nothing has been published here yet.",
-    "all_by_date": "All articles by date",
-    "read_in": "Read in",
-    "home": "Home",
-}
+import io
+from functools import cache
+from pathlib import Path
 
-PASHTO = {
-    "by": "لیکوال:",
-    "and": "او",
-    "updated": "تازه شوی",
-    "min_read": "دقیقې لوستل",
-    "newer": "نوي",
-    "older": "زاړه",
-    "page_of": "{number} مخ له {count}",
-    "pages": "مخونه",
-    "related": "اړوند خبرونه",
-    "tag": "ټګ",
-    "tags": "ټګونه",
-    "authors": "لیکوالان",
-    "archive": "آرشیف",
-    "latest": "وروستي خبرونه",
-    "top_stories": "مهم خبرونه",
-    "breaking": "تازه خبر",
-    "corrections": "سمونې",
-    "previous_in": "په {section} کې مخکینی",
-    "next_in": "په {section} کې بل",
-    "more_in": "نور په {section} کې",
-    "article_count_one": "{count} لیکنه",
-    "article_count": "{count} لیکنې",
-    "tag_count": "{count} ټګونه",
-    "nothing_yet": "دلته تر اوسه څه نه دي خپاره شوي.",
-    "all_by_date": "ټولې لیکنې د نېټې له مخې",
-    "read_in": "په دې ژبه یې ولولئ:",
-    "home": "کور",
-}
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
 
-DARI = {
-    "by": "نویسنده:",
-    "and": "و",
-    "updated": "به‌روز شده",
-    "min_read": "دقیقه مطالعه",
-    "newer": "جدیدتر",
-    "older": "قدیمی‌تر",
-    "page_of": "صفحهٔ {number} از {count}",
-    "pages": "صفحه‌ها",
-    "related": "مطالب مرتبط",
-    "tag": "برچسپ",
-    "tags": "برچسپ‌ها",
-    "authors": "نویسندگان",
-    "archive": "آرشیف",
-    "latest": "تازه‌ترین‌ها",
-    "top_stories": "خبرهای مهم",
-    "breaking": "خبر فوری",
-    "corrections": "اصلاحات",
-    "previous_in": "قبلی در {section}",
-    "next_in": "بعدی در {section}",
-    "more_in": "بیشتر در {section}",
-    "article_count_one": "{count} مطلب",
-    "article_count": "{count} مطلب",
-    "tag_count": "{count} برچسپ",
-    "nothing_yet": "هنوز چیزی اینجا نشر نشده است.",
-    "all_by_date": "همهٔ مطالب به ترتیب تاریخ",
-    "read_in": "خواندن به زبان:",
-    "home": "خانه",
-}
-
-STRINGS: dict[str, dict[str, str]] = {"en": ENGLISH, "ps": PASHTO, "prs": DARI, "fa": DARI}
+LOCALES = Path(__file__).parent.parent / "locales"
+DOMAIN = "newsroom"
+MATERIAL = "material"  # the context of Material's keys, for languages Material lacks
+# Languages of another name in their catalogs (Dari is Persian as spoken in Afghanistan)
+CATALOG_OF = {"fa-af": "prs"}
 
 
-def translate(key: str, locale: str = "en", **values: object) -> str:
-    """The string `key` in `locale` (`ps`, `prs`, `fa_AF`, `fa-AF`...), else in English."""
-    language = locale.replace("_", "-").split("-")[0].lower()
-    if locale.replace("_", "-").lower() == "fa-af":
-        language = "prs"
-    table = STRINGS.get(language, ENGLISH)
-    text = table.get(key) or ENGLISH[key]
-    return text.format(**values) if values else text
+def catalog_language(locale: str) -> str:
+    """The catalog of a page in `locale` (`ps`, `prs`, `fa_AF`, `fa-AF`, `en_US`): its own, its
+    language's, or '' for English and languages without one."""
+    tag = locale.replace("_", "-").lower()
+    tag = CATALOG_OF.get(tag, tag)
+    for candidate in (tag, tag.split("-")[0]):
+        if candidate in _catalogs():
+            return candidate
+    return ""
+
+
+@cache
+def _catalogs() -> dict[str, Translations]:
+    """Every catalog, compiled in memory (a few kilobytes each)."""
+    found = {}
+    for path in sorted(LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
+        language = path.parent.parent.name
+        with path.open("rb") as source:
+            catalog = read_po(source, locale=None, domain=DOMAIN)
+        compiled = io.BytesIO()
+        write_mo(compiled, catalog)
+        compiled.seek(0)
+        found[language] = Translations(compiled, domain=DOMAIN)
+    return found
+
+
+def _translations(locale: str) -> NullTranslations:
+    language = catalog_language(locale)
+    return _catalogs()[language] if language else NullTranslations()
+
+
+def translated(message: str, locale: str) -> str:
+    """`message` in `locale`, its `%(name)s` placeholders left as they are."""
+    return str(_translations(locale).gettext(message))
+
+
+def translated_plural(singular: str, plural: str, count: int, locale: str) -> str:
+    """The form of `singular`/`plural` that `count` takes in `locale`, unfilled."""
+    return str(_translations(locale).ngettext(singular, plural, count))
+
+
+def gettext(message: str, locale: str = "en", **values: object) -> str:
+    """`message` in `locale`, its `%(name)s` placeholders filled from `values`."""
+    text = translated(message, locale)
+    return text % values if values else text
+
+
+def ngettext(singular: str, plural: str, count: int, locale: str = "en", **values: object) -> str:
+    """The form of `singular`/`plural` that `count` takes in `locale`; `%(count)s` is filled."""
+    return translated_plural(singular, plural, count, locale) % {"count": count, **values}
+
+
+def material(key: str, locale: str) -> str:
+    """Material's interface string `key` ("search.placeholder") in `locale`, or '' when our
+    catalog does not have it (Material then falls back to English)."""
+    text = str(_translations(locale).pgettext(MATERIAL, key))
+    return "" if text == key else text
 
 
 def count_articles(count: int, locale: str = "en") -> str:
-    return translate("article_count_one" if count == 1 else "article_count", locale, count=count)
+    return ngettext("%(count)s article", "%(count)s articles", count, locale)
+
+
+def languages() -> list[str]:
+    """The languages that have a catalog."""
+    return sorted(_catalogs())
+
+
+def untranslated(language: str) -> list[str]:
+    """The messages of the template catalog (`newsroom.pot`) that `language`'s catalog does not
+    translate yet: they are shown in English."""
+    with (LOCALES / f"{DOMAIN}.pot").open("rb") as source:
+        template = read_po(source, domain=DOMAIN)
+    with (LOCALES / language / "LC_MESSAGES" / f"{DOMAIN}.po").open("rb") as source:
+        catalog = read_po(source, domain=DOMAIN)
+    missing = []
+    for message in template:
+        if not message.id:
+            continue
+        found = catalog.get(message.id, message.context)
+        strings = found.string if found is not None else None
+        if not strings or (isinstance(strings, tuple) and not all(strings)):
+            missing.append(message.id if isinstance(message.id, str) else message.id[0])
+    return missing
+
+
+def missing_translations(locales: dict[str, str]) -> list[str]:
+    """One line for each edition language (`locales`: language tag -> locale) whose words are
+    shown in English, or some of them: which, and where their translations go."""
+    lines = []
+    for lang, locale in locales.items():
+        if lang.split("-")[0].lower() == "en":
+            continue
+        language = catalog_language(locale) or catalog_language(lang)
+        if not language:
+            lines.append(
+                f"the interface of the '{lang}' edition is in English: Newsroom has no "
+                f"translations for it yet (docs/translating.md says how to add them)"
+            )
+        elif missing := untranslated(language):
+            listed = ", ".join(f"'{message}'" for message in missing)
+            lines.append(
+                f"no '{language}' translation yet for {listed}: shown in English (they go in "
+                f"locales/{language}/LC_MESSAGES/{DOMAIN}.po)"
+            )
+    return lines

@@ -9,48 +9,32 @@ import unicodedata
 from functools import cache
 from typing import Any
 
+from ..folding import DIACRITICS, LETTER_VARIANTS
+
 MAX_TERM_LENGTH = 40
 PREFIX_LENGTH = 3  # completion starts at three characters; shorter words match exactly
 
-DELETED: tuple[tuple[int, int], ...] = (
-    (0x0027, 0x0027),  # apostrophe
-    (0x00AD, 0x00AD),  # soft hyphen
-    (0x02BC, 0x02BC),  # modifier letter apostrophe
-    (0x0300, 0x036F),  # combining diacritical marks (accents, after NFKD)
-    (0x0610, 0x061A),  # Arabic signs above and below
-    (0x061C, 0x061C),  # Arabic letter mark
-    (0x0640, 0x0640),  # tatweel
-    (0x064B, 0x065F),  # harakat, tanwin, shadda, sukun, hamza and madda above/below
-    (0x0670, 0x0670),  # superscript alef
-    (0x06D6, 0x06DC),  # Quranic annotation signs
-    (0x06DF, 0x06E4),
-    (0x06E7, 0x06E8),
-    (0x06EA, 0x06ED),
-    (0x1AB0, 0x1AFF),  # combining diacritical marks extended
-    (0x1DC0, 0x1DFF),  # combining diacritical marks supplement
-    (0x200C, 0x200F),  # ZWNJ, ZWJ, left-to-right and right-to-left marks
-    (0x2018, 0x2019),  # single quotation marks (the right one is the typographic apostrophe)
-    (0x202A, 0x202E),  # bidirectional embeddings and overrides
-    (0x2060, 0x2060),  # word joiner
-    (0x2066, 0x2069),  # bidirectional isolates
-    (0x20D0, 0x20FF),  # combining marks for symbols
-    (0xFE20, 0xFE2F),  # combining half marks
-    (0xFEFF, 0xFEFF),  # byte-order mark
+# The code points deleted from text (step 3): diacritics, and what separates nothing in a word
+# (apostrophes, the soft hyphen, joiners, direction marks, the byte-order mark)
+DELETED: tuple[tuple[int, int], ...] = tuple(
+    sorted(
+        (
+            *DIACRITICS,
+            (0x0027, 0x0027),  # apostrophe
+            (0x00AD, 0x00AD),  # soft hyphen
+            (0x02BC, 0x02BC),  # modifier letter apostrophe
+            (0x061C, 0x061C),  # Arabic letter mark
+            (0x200C, 0x200F),  # ZWNJ, ZWJ, left-to-right and right-to-left marks
+            (0x2018, 0x2019),  # single quotation marks (the right one: the typographic apostrophe)
+            (0x202A, 0x202E),  # bidirectional embeddings and overrides
+            (0x2060, 0x2060),  # word joiner
+            (0x2066, 0x2069),  # bidirectional isolates
+            (0xFEFF, 0xFEFF),  # byte-order mark
+        )
+    )
 )
 
-MAPPED: tuple[tuple[str, str], ...] = (
-    ("\u064a", "\u06cc"),  # ي Arabic yeh -> ی Farsi yeh
-    ("\u0649", "\u06cc"),  # ى alef maksura -> ی
-    ("\u0643", "\u06a9"),  # ك Arabic kaf -> ک keheh
-    ("\u0629", "\u0647"),  # ة teh marbuta -> ه heh
-    ("\u06d5", "\u0647"),  # ە ae -> ه (ۀ decomposes to it)
-    ("\u06c1", "\u0647"),  # ہ heh goal -> ه
-    ("\u06be", "\u0647"),  # ھ heh doachashmee -> ه
-    ("\u0671", "\u0627"),  # ٱ alef wasla -> ا alef
-    ("\u06ab", "\u06af"),  # ګ Pashto gaf -> گ gaf
-    *((chr(0x0660 + d), str(d)) for d in range(10)),  # Arabic-Indic digits
-    *((chr(0x06F0 + d), str(d)) for d in range(10)),  # Persian (extended) digits
-)
+MAPPED = LETTER_VARIANTS  # step 4
 
 # (suffix, replacement, minimum word length, letters that may not precede the suffix)
 PLURAL_RULES: tuple[tuple[str, str, int, str], ...] = (

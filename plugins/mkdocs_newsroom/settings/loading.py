@@ -113,14 +113,18 @@ LOCALE_OF = {"prs": "fa_AF"}
 
 
 def edition_sections(
-    sections: Mapping[str, Section], path: str, edition_id: str, lang: str
+    sections: Mapping[str, Section], path: str, edition_id: str, lang: str, first_lang: str
 ) -> dict[str, Section]:
-    """The sections with this edition's URLs and, where configured, its titles."""
+    """The sections with this edition's URLs and, where configured, its titles; a section
+    without one keeps the first edition's title, in the first edition's language."""
     edited = {}
     for key, section in sections.items():
         titles = dict(section.titles)
-        title = titles.get(edition_id) or titles.get(lang) or section.title
-        edited[key] = replace(section, title=title, url=f"{path}{section.url}")
+        own = titles.get(edition_id) or titles.get(lang)
+        fallback = "" if own or lang == first_lang else first_lang
+        edited[key] = replace(
+            section, title=own or section.title, url=f"{path}{section.url}", lang=fallback
+        )
     return edited
 
 
@@ -130,7 +134,7 @@ def load_editions(config: NewsroomConfig, sections: dict[str, Section]) -> tuple
     if not declared:
         lang = config.locale.replace("_", "-")
         declared = [(lang.lower(), {"title": lang, "lang": lang, "locale": config.locale})]
-    editions = []
+    editions: list[Edition] = []
     for position, (edition_id, edition) in enumerate(declared):
         if not is_slug(edition_id):
             raise NewsroomError(
@@ -148,8 +152,11 @@ def load_editions(config: NewsroomConfig, sections: dict[str, Section]) -> tuple
                 locale=locale,
                 path=path,
                 languages=(lang, *edition.get("languages", ())),
-                sections=edition_sections(sections, path, edition_id, lang),
+                sections=edition_sections(
+                    sections, path, edition_id, lang, editions[0].lang if editions else lang
+                ),
                 description=str(edition.get("description") or ""),
+                copyright=str(edition.get("copyright") or ""),
             )
         )
     return tuple(editions)

@@ -23,6 +23,7 @@ class EditionConfig(base.Config):
     locale = c.Optional(c.Type(str))  # Babel locale for dates; default: lang (prs: fa_AF)
     languages = c.ListOfItems(c.Type(str), default=[])  # more `lang` values it takes
     description = c.Type(str, default="")
+    copyright = c.Type(str, default="")  # the footer's line; default: the site's `copyright`
 
 
 class NewsroomConfig(base.Config):

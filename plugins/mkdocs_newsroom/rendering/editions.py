@@ -1,0 +1,129 @@
+"""An edition's pages in its own language all round: Material's words (the search box, its
+results, the skip link) in the edition's language, the site's copyright line in it, and a tab
+strip of the edition's own (its front, its sections, its archive, tags and authors, the other
+editions' fronts). Material's tabs are site-wide, so the strip is Newsroom's, on Material's
+markup; it is rendered once per edition and navigation state (shell.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import DictLoader, TemplateNotFound
+from jinja2.loaders import ChoiceLoader
+
+from ..urls import AUTHORS_INDEX, TAGS_INDEX, archive_url
+from .strings import catalog_language, gettext, material
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from jinja2 import Environment
+
+    from ..model import Edition
+
+# Material's language of an edition that Material does not know by its own tag
+MATERIAL_LANGUAGE = {"prs": "fa"}
+# Material's own words for a language it does not have, from our catalog (material entries)
+_FROM_CATALOG = '{%% macro t(key) %%}{{ newsroom.material(key, "%s") }}{%% endmacro %%}'
+
+
+def _has_template(env: Environment, name: str) -> bool:
+    try:
+        assert env.loader is not None
+        env.loader.get_source(env, name)
+    except TemplateNotFound:
+        return False
+    return True
+
+
+def material_languages(env: Environment, editions: Sequence[Edition]) -> dict[str, str]:
+    """For each edition, the language Material's templates speak on its pages; for one
+    Material does not know but our catalog does (Pashto), Material is given a language file
+    that asks the catalog."""
+    chosen: dict[str, str] = {}
+    made: dict[str, str] = {}
+    for edition in editions:
+        lang = edition.lang
+        candidates = [lang, lang.split("-")[0], MATERIAL_LANGUAGE.get(lang, "")]
+        for candidate in filter(None, candidates):
+            if _has_template(env, f"partials/languages/{candidate}.html"):
+                chosen[edition.id] = candidate
+                break
+            if catalog_language(candidate) and material("language", candidate):
+                made[f"partials/languages/{candidate}.html"] = _FROM_CATALOG % candidate
+                chosen[edition.id] = candidate
+                break
+    if made:
+        assert env.loader is not None
+        env.loader = ChoiceLoader([env.loader, DictLoader(made)])
+    return chosen
+
+
+class _ThemeInLanguage:
+    """MkDocs' theme, but for its `language`."""
+
+    def __init__(self, theme: Any, language: str) -> None:
+        self._theme = theme
+        self.language = language
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._theme, name)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.language if key == "language" else self._theme[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.language if key == "language" else self._theme.get(key, default)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._theme
+
+
+class ConfigInEdition:
+    """The site's MkDocs configuration as Material's templates read it on an edition's
+    pages: its theme in the edition's language, its copyright line the edition's."""
+
+    def __init__(self, config: Any, language: str, copyright_line: str) -> None:
+        self._config = config
+        self.theme = _ThemeInLanguage(config.theme, language)
+        self.copyright = copyright_line or config.copyright
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._config, name)
+
+    def __getitem__(self, key: str) -> Any:
+        if key in ("theme", "copyright"):
+            return getattr(self, key)
+        return self._config[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        if key in ("theme", "copyright"):
+            return getattr(self, key)
+        return self._config.get(key, default)
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._config
+
+
+@dataclass(frozen=True)
+class Tab:
+    title: str
+    url: str
+    lang: str = ""  # of the title, when it is not the edition's language
+
+
+def edition_tabs(edition: Edition, editions: Sequence[Edition], front_page: bool) -> list[Tab]:
+    """An edition's tab strip: its front, its sections, its archive, the site's tags and
+    authors in its words, then the other editions' fronts under their own names."""
+    locale = edition.locale
+    tabs = [Tab(gettext("Home", locale), edition.path)] if front_page else []
+    tabs += [Tab(s.title, s.url, s.lang) for s in edition.sections.values()]
+    tabs += [
+        Tab(gettext("Tags", locale), TAGS_INDEX),
+        Tab(gettext("Authors", locale), AUTHORS_INDEX),
+        Tab(gettext("Archive", locale), edition.url(archive_url())),
+    ]
+    if front_page:
+        tabs += [Tab(o.title, o.path, o.lang) for o in editions if o.id != edition.id]
+    return tabs

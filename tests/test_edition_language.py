@@ -1,0 +1,205 @@
+"""An edition reads as a newspaper in its own language: its interface words (Newsroom's and
+Material's), its tab strip, its footer, in gettext catalogs that compile with each language's
+plural rules; and tag slugs fold Arabic-script spellings as search does."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.plurals import get_plural
+from babel.messages.pofile import read_po
+
+from mkdocs_newsroom.rendering import strings
+
+from .browser import chromium, open_page, serve_dir
+from .sites import PASHTO_STORY, REPO, Site, article, build_repo_site, build_site
+
+LOCALES = REPO / "plugins" / "mkdocs_newsroom" / "locales"
+CATALOG_LOCALE = {"ps": "ps", "prs": "fa_AF", "fa": "fa", "ar": "ar", "ur": "ur"}
+PASHTO_PAGES = {"front": "ps/", "article": PASHTO_STORY}
+# What the reporter or the editor wrote (names, headlines, text) may be in any language; the
+# interface around it may not be in English on a Pashto page. Dates are Babel's, in the
+# locale's own (CLDR) format, which writes a time's zone as UTC+04:30 in any language.
+CONTENT = (
+    ".nr-body, .nr-headline, .nr-standfirst, .nr-card__title, .nr-card__summary, .nr-byline a,"
+    " .nr-card__meta a, .nr-tags, .nr-dateline, .nr-masthead, .nr-figure figcaption,"
+    " .md-header__topic, .nr-headline-list a, time, [lang]:not([lang='ps'])"
+)
+ENGLISH_OUTSIDE_CONTENT = f"""() => {{
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const found = [];
+  while (walker.nextNode()) {{
+    const node = walker.currentNode, element = node.parentElement;
+    if (!element || element.closest("{CONTENT}") || !element.checkVisibility()) continue;
+    const words = node.textContent.match(/[A-Za-z]{{2,}}/g);
+    if (words) found.push(...words);
+  }}
+  const search = document.querySelector(".md-search__input");
+  if (search && /[A-Za-z]{{2,}}/.test(search.placeholder)) found.push(search.placeholder);
+  return found;
+}}"""
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return build_repo_site(tmp_path_factory.mktemp("editions") / "site")
+
+
+def test_a_pashto_reader_sees_no_english_word_of_the_interface(demo: Site) -> None:
+    with serve_dir(demo.site_dir) as base, chromium() as browser:
+        for name, url in PASHTO_PAGES.items():
+            page = open_page(browser, base, {"width": 390, "height": 1000}, url)
+            assert page.evaluate("document.documentElement.lang") == "ps", name
+            assert page.evaluate(ENGLISH_OUTSIDE_CONTENT) == [], name
+            page.locator(".md-search__input").focus()
+            meta = page.locator(".md-search-result__meta")
+            meta.wait_for(state="visible")
+            assert meta.inner_text() == "د لټون لپاره ولیکئ"  # "Type to start searching"
+            page.close()
+
+
+def test_an_edition_has_its_own_tab_strip_in_its_words(demo: Site) -> None:
+    tabs = demo.dom("ps/").css(".md-tabs__link")
+    assert [(tab.text(strip=True), tab.attributes.get("lang")) for tab in tabs] == [
+        ("کور", None),
+        ("نړۍ", None),
+        ("سیاست", None),
+        ("سوداګري", None),
+        ("لوبې", None),
+        ("ټکنالوژي", None),
+        ("ساتېري", None),
+        ("ټګونه", None),
+        ("لیکوالان", None),
+        ("آرشیف", None),
+        ("English", "en"),
+        ("دری", "prs"),
+    ]
+    english = [tab.text(strip=True) for tab in demo.dom("").css(".md-tabs__link")]
+    assert english[:2] == ["Home", "World"] and "About the Gazette" in english
+
+
+def test_a_section_without_its_own_title_is_marked_in_the_first_editions_language(
+    tmp_path: Path,
+) -> None:
+    site = build_site(
+        tmp_path,
+        {"articles/a.md": article("Story", lang="ps", section="world")},
+        plugin={"editions": {"en": {"title": "English"}, "ps": {"title": "پښتو"}}},
+    )
+    kicker = site.dom("ps/2024/05/01/story/").css_first(".nr-kicker a")
+    assert (kicker.text(), kicker.attributes.get("lang")) == ("World", "en")
+
+
+def test_the_footer_line_is_the_editions_own_and_keeps_its_direction(demo: Site) -> None:
+    line = demo.dom("ps/").css_first(".md-copyright__highlight")
+    assert line.attributes.get("dir") == "auto"
+    assert line.text(strip=True) == "د نیوزروم لپاره لیکل شوې ازمایښتي منځپانګه."
+    assert (
+        demo.dom("")
+        .css_first(".md-copyright__highlight")
+        .text(strip=True)
+        .startswith("Demo content written for Newsroom")
+    )
+
+
+def test_material_speaks_each_editions_language(demo: Site) -> None:
+    placeholders = {
+        url: demo.dom(url).css_first(".md-search__input").attributes["placeholder"]
+        for url in ("", "ps/", "prs/")
+    }
+    assert placeholders == {"": "Search", "ps/": "لټون", "prs/": "جستجو"}
+
+
+@pytest.mark.parametrize("language", sorted(CATALOG_LOCALE))
+def test_every_catalog_compiles_with_its_plural_rules(language: str) -> None:
+    path = LOCALES / language / "LC_MESSAGES" / "newsroom.po"
+    with path.open("rb") as source:
+        catalog = read_po(source)
+    assert not catalog.fuzzy
+    assert [error for _message, errors in catalog.check() for error in errors] == []
+    assert catalog.plural_forms == get_plural(CATALOG_LOCALE[language]).plural_forms
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    assert compiled.getvalue().startswith(b"\xde\x12\x04\x95")  # a gettext .mo file
+    assert "NEEDS REVIEW BY A NATIVE SPEAKER" in path.read_text(encoding="utf-8")
+    assert strings.untranslated(language) == []
+
+
+def test_arabic_has_six_plural_forms() -> None:
+    forms = [strings.count_articles(n, "ar") for n in (0, 1, 2, 3, 11, 100)]
+    assert forms == ["0 مقالة", "مقالة واحدة", "مقالتان", "3 مقالات", "11 مقالة", "100 مقالة"]
+    assert strings.count_articles(1, "ps") == "1 لیکنه"
+    assert strings.count_articles(2, "ps") == "2 لیکنې"
+
+
+def test_the_message_template_is_up_to_date() -> None:
+    checked = subprocess.run(
+        [sys.executable, str(REPO / "tools" / "translations.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stdout
+
+
+def test_a_missing_translation_is_shown_in_english_with_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locales = tmp_path / "locales"
+    shutil.copytree(LOCALES, locales)
+    catalog = locales / "ps" / "LC_MESSAGES" / "newsroom.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(
+        text.replace('msgstr "اړوند خبرونه"', 'msgstr ""').replace('msgstr "سمونې"', 'msgstr ""'),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(strings, "LOCALES", locales)
+    strings._catalogs.cache_clear()
+    try:
+        site = build_site(
+            tmp_path / "site",
+            {
+                "articles/a.md": article("A", lang="ps", tags=["x"]),
+                "articles/b.md": article("B", lang="ps", tags=["x"], date="2024-05-02"),
+            },
+            plugin={"editions": {"en": {"title": "English"}, "ps": {"title": "پښتو"}}},
+        )
+    finally:
+        strings._catalogs.cache_clear()
+    assert (
+        "newsroom: no 'ps' translation yet for 'Corrections', 'Related': shown in English "
+        "(they go in locales/ps/LC_MESSAGES/newsroom.po)"
+    ) in site.infos
+    assert ">Related<" in site.html("ps/2024/05/02/b/")
+
+
+def test_an_edition_without_a_catalog_is_said_to_be_in_english(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {"articles/a.md": article("A", lang="de")},
+        plugin={"editions": {"en": {"title": "English"}, "de": {"title": "Deutsch"}}},
+    )
+    assert (
+        "newsroom: the interface of the 'de' edition is in English: Newsroom has no "
+        "translations for it yet (docs/translating.md says how to add them)"
+    ) in site.infos
+    assert site.warnings == []
+
+
+def test_tags_spelt_with_arabic_or_persian_letters_are_one_tag(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {
+            "articles/a.md": article("A", tags=["كابل"]),  # Arabic kaf and yeh
+            "articles/b.md": article("B", tags=["کابل"], date="2024-05-02"),  # Persian keheh
+            "articles/c.md": article("C", tags=["کابُل"], date="2024-05-03"),  # with a damma
+        },
+    )
+    assert [page for page in site.pages() if page.startswith("tags/")] == ["tags/", "tags/کابل/"]
+    assert len(site.dom("tags/کابل/").css(".nr-card")) == 3

@@ -1,0 +1,113 @@
+"""Keep the translations of Newsroom's interface up to date, with Babel.
+
+    .venv/bin/python tools/translations.py           # refresh newsroom.pot and every .po file
+    .venv/bin/python tools/translations.py --check   # fail when newsroom.pot is out of date
+
+The messages are extracted from the templates (`{% trans %}`, `_()`) and the Python code
+(`gettext()`, `ngettext()`) into plugins/mkdocs_newsroom/locales/newsroom.pot; each language's
+catalog, locales/<language>/LC_MESSAGES/newsroom.po, is then updated from it as `pybabel update`
+does (new messages added untranslated, translations kept). Languages Material for MkDocs has no
+words for also carry Material's interface strings, in context "material" (MATERIAL_KEYS).
+A new language: `pybabel init -D newsroom -i .../newsroom.pot -d .../locales -l <language>`,
+then this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po, write_po
+
+PACKAGE = Path(__file__).resolve().parent.parent / "plugins" / "mkdocs_newsroom"
+LOCALES = PACKAGE / "locales"
+TEMPLATE = LOCALES / "newsroom.pot"
+METHODS = [("templates/**.html", "jinja2"), ("**.py", "python")]
+OPTIONS = {"templates/**.html": {"extensions": "jinja2.ext.i18n"}}
+# Material's words on a page, by its key, with its English (partials/languages/en.html), for
+# a language Material has no translation of
+MATERIAL_KEYS = {
+    "language": "en",
+    "direction": "ltr",
+    "action.skip": "Skip to content",
+    "announce.dismiss": "Don't show this again",
+    "clipboard.copy": "Copy to clipboard",
+    "clipboard.copied": "Copied to clipboard",
+    "footer": "Footer",
+    "header": "Header",
+    "nav": "Navigation",
+    "search": "Search",
+    "search.placeholder": "Search",
+    "search.reset": "Clear",
+    "search.share": "Share",
+    "search.result.initializer": "Initializing search",
+    "search.result.placeholder": "Type to start searching",
+    "search.result.none": "No matching documents",
+    "search.result.one": "1 matching document",
+    "search.result.other": "# matching documents",
+    "search.result.more.one": "1 more on this page",
+    "search.result.more.other": "# more on this page",
+    "search.result.term.missing": "Missing",
+    "select.language": "Select language",
+    "tabs": "Tabs",
+    "toc": "Table of contents",
+    "top": "Back to top",
+}
+WITH_MATERIAL = ("ps",)  # languages Material for MkDocs does not translate
+
+
+def extracted() -> Catalog:
+    template = Catalog(project="Newsroom", domain="newsroom", fuzzy=False)
+    for filename, line, message, comments, context in extract_from_dir(
+        PACKAGE, METHODS, OPTIONS, comment_tags=("Translators:",)
+    ):
+        template.add(message, None, [(filename, line)], auto_comments=comments, context=context)
+    return template
+
+
+def _written(catalog: Catalog) -> bytes:
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, omit_header=False, sort_output=True, width=100)
+    return buffer.getvalue()
+
+
+def _ids(catalog: Catalog) -> set[tuple[object, object]]:
+    return {(message.id, message.context) for message in catalog if message.id}
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    options.add_argument("--check", action="store_true", help="only check newsroom.pot")
+    arguments = options.parse_args(argv)
+    template = extracted()
+    if arguments.check:
+        with TEMPLATE.open("rb") as source:
+            stale = _ids(read_po(source)) != _ids(template)
+        if stale:
+            print("tools/translations.py: newsroom.pot is out of date: run the script")
+        return 1 if stale else 0
+    TEMPLATE.write_bytes(_written(template))
+    for po in sorted(LOCALES.glob("*/LC_MESSAGES/newsroom.po")):
+        language = po.parent.parent.name
+        with po.open("rb") as source:
+            catalog = read_po(source)
+        material = {key: catalog.get(key, "material") for key in MATERIAL_KEYS}
+        catalog.update(template, no_fuzzy_matching=True)
+        catalog.obsolete.clear()
+        if language in WITH_MATERIAL:
+            for key, english in MATERIAL_KEYS.items():
+                kept = material[key]
+                catalog.add(
+                    key, kept.string if kept else "", auto_comments=[english], context="material"
+                )
+        catalog.fuzzy = False  # a fuzzy header would be left out of the compiled catalog
+        po.write_bytes(_written(catalog))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
