@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from .build.site_build import SiteBuild
 from .outputs.sitemaps import SITEMAP
 from .preview.cache import BuildCache
-from .preview.rendered_pages import RenderedPages
+from .preview.rendered_pages import RenderedPages, stop_on_signals
 from .preview.watching import watch_natively
 from .problems import NewsroomError
 from .search.site import SiteSearch, use_newsroom_worker
@@ -55,6 +55,10 @@ def _reported(hook: Callable[P, R]) -> Callable[P, R]:
     return run
 
 
+def _nothing() -> None:
+    pass
+
+
 class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def __init__(self) -> None:
         self._command = "build"
@@ -62,6 +66,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._cache = BuildCache()
         self._search = SiteSearch()
         self._build: SiteBuild | None = None
+        self._signals_back: Callable[[], None] = _nothing
 
     @property
     def _serving(self) -> bool:
@@ -73,11 +78,14 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._dirty = dirty
         self._cache.close()
         serving = command == "serve"
+        self._signals_back()
+        self._signals_back = stop_on_signals() if serving else _nothing
         self._cache = BuildCache(pages=RenderedPages() if serving else None)
         self._search = SiteSearch(updated=serving)
 
     def on_shutdown(self) -> None:
         self._cache.close()
+        self._signals_back()
 
     @_reported
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:

@@ -175,6 +175,8 @@ class SiteBuild:
         """What the templates use: filters, and the `newsroom` global."""
         if self._serving:
             env.bytecode_cache = self._cache.templates
+            if self._nav is not None:
+                self._cache.titles.fill(self._nav.pages)
         site = Site(
             config.site_name,
             config.site_url or "",

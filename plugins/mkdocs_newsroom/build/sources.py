@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -131,13 +132,28 @@ def _content(
     try:
         if read_before is None:
             return Path(path).read_bytes()
-        changed = (status.st_mtime_ns, status.st_size, status.st_ino)
-        return read_before.get(path, changed, lambda: Path(path).read_bytes())
+        return read_before.get(path, _version(status), lambda: Path(path).read_bytes())
     except FileNotFoundError:
         return None  # gone since it was listed
     except OSError as error:
         problems.append(_left_out(file, f"it cannot be read ({error.strerror})"))
         return None
+
+
+# A file changed this recently may change again within the resolution of its time stamp (two
+# autosaves in one second, filesystems that keep whole or even seconds), so that its size and
+# time would not tell the second change from the first.
+AMBIGUOUS_NS = 2_000_000_000
+
+
+def _version(status: os.stat_result) -> tuple[object, ...]:
+    """What tells a file's contents apart from one build to the next: its time, size and
+    inode, unless it changed too recently for them to be trusted; it is then read again
+    (a file whose bytes did not change costs a read, nothing more)."""
+    version: tuple[object, ...] = (status.st_mtime_ns, status.st_size, status.st_ino)
+    if time.time_ns() - status.st_mtime_ns < AMBIGUOUS_NS:
+        version = (*version, object())  # equal to nothing: never taken as unchanged
+    return version
 
 
 def _page_urls(files: Iterable[File]) -> dict[str, str]:

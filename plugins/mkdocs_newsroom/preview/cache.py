@@ -17,6 +17,7 @@ from ..memo import MadeBefore
 from ..outputs.site_outputs import OutputMemory
 from .heap import LongLivedObjects
 from .kept_folders import KeptFolders
+from .page_titles import PageTitles
 from .templates import CompiledTemplates
 
 if TYPE_CHECKING:
@@ -39,6 +40,8 @@ class BuildCache:
     page_files: MadeBefore[File] = field(default_factory=MadeBefore)
     # feeds, sitemaps: what the last build wrote beside the pages
     outputs: OutputMemory = field(default_factory=OutputMemory)
+    # the titles of MkDocs' pages, which `--dirty` does not read again
+    titles: PageTitles = field(default_factory=PageTitles)
     heap: LongLivedObjects = field(default_factory=LongLivedObjects)
     templates: CompiledTemplates = field(default_factory=CompiledTemplates)
     pages: RenderedPages | None = None

@@ -3,9 +3,12 @@ site folder."""
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import signal
 import tempfile
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,13 +16,22 @@ from ..outputs.files import remove_with_empty_folders
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
+    from types import FrameType
+
+
+PREFIX = "newsroom-pages-"
 
 
 class RenderedPages:
-    """Rendered pages on disk, by signature, linked into each new site folder."""
+    """Rendered pages on disk, by signature, linked into each new site folder. The folder is
+    named after the process, removed when the session ends (at exit, on SIGTERM or SIGHUP
+    too: see `stop_on_signals`), and a folder that a killed session left is removed by the
+    next one."""
 
     def __init__(self) -> None:
-        self._folder = Path(tempfile.mkdtemp(prefix="newsroom-pages-"))
+        remove_stale_stores()
+        self._folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
+        atexit.register(self.close)
         self._stored: set[str] = set()
         self._used: set[str] = set()
         # destination -> signature of what the last build put there and is still there (with
@@ -71,3 +83,45 @@ class RenderedPages:
 
     def close(self) -> None:
         shutil.rmtree(self._folder, ignore_errors=True)
+        atexit.unregister(self.close)
+
+
+def remove_stale_stores() -> None:
+    """Remove the page stores of sessions whose process is gone (`kill -9`, a crash)."""
+    for folder in Path(tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        pid = folder.name.removeprefix(PREFIX).split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)) and folder.is_dir():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def stop_on_signals() -> Callable[[], None]:
+    """SIGTERM and SIGHUP (a closed terminal, a service manager) end a preview as Ctrl-C
+    does, so that MkDocs shuts the session down and its stores are removed; a signal some
+    other code already handles is left to it. Only the main thread may set handlers. Returns
+    what puts the handlers back."""
+    taken: dict[int, object] = {}
+    if threading.current_thread() is threading.main_thread():
+        for number in (signal.SIGTERM, signal.SIGHUP):
+            if signal.getsignal(number) == signal.SIG_DFL:
+                taken[number] = signal.signal(number, _interrupt)
+
+    def put_back() -> None:
+        for number, handler in taken.items():
+            if signal.getsignal(number) == _interrupt:
+                signal.signal(number, handler)  # type: ignore[arg-type]
+
+    return put_back
+
+
+def _interrupt(number: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
