@@ -10,6 +10,7 @@ tools, and for Material for MkDocs' known baseline noise that the checkers filte
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import subprocess
 from collections.abc import Iterable
@@ -451,3 +452,34 @@ def structured_data(html: str, base_url: str | None = None) -> dict[str, list[di
         html, base_url=base_url, syntaxes=["json-ld", "opengraph"], uniform=True
     )
     return data
+
+
+# --------------------------------------------------------------------------------------------
+# Newsroom's search index, updated in place by a preview
+# --------------------------------------------------------------------------------------------
+
+
+def search_differences(preview: str | Path, fresh: str | Path) -> list[str]:
+    """How a preview's search index differs from a fresh build's. A preview updates its index
+    in place, so its shards may be laid out otherwise; it must hold the same documents, and
+    no file its manifest does not name (a shard left over from an earlier layout or locale)."""
+    from mkdocs_newsroom.search.query import IndexFiles
+    from mkdocs_newsroom.search.shards import INDEX_DIR, chunk_path, postings_path, prefix_path
+
+    problems = []
+    shown, built = Path(preview) / INDEX_DIR, Path(fresh) / INDEX_DIR
+    if sorted(IndexFiles.read(shown).documents()) != sorted(IndexFiles.read(built).documents()):
+        problems.append("the preview's index holds other documents than a fresh build's")
+    for folder in (shown, built):
+        manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+        named = {
+            "manifest.json",
+            *(postings_path(shard) for shard in range(manifest["postings"])),
+            *(prefix_path(shard) for shard in range(manifest["prefixes"])),
+            *(chunk_path(chunk) for chunk in range(-(-manifest["slots"] // manifest["chunk"]))),
+        }
+        present = {path.relative_to(folder).as_posix() for path in folder.rglob("*")}
+        present = {path for path in present if (folder / path).is_file()}
+        problems += [f"{folder}: {path} is not named by the manifest" for path in present - named]
+        problems += [f"{folder}: {path} is missing" for path in named - present]
+    return problems

@@ -12,7 +12,11 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.commands import build as mkdocs_build
 
+from mkdocs_newsroom.search.shards import INDEX_DIR
+
+from .checkers import search_differences
 from .commands import BIN, ENV, _free_port
 from .sites import AUTHORS, SECTIONS, article, write_tree
 from .test_incremental import Server, _build_clean, _rendered, _tree
@@ -91,10 +95,45 @@ def test_two_saves_within_a_second_are_both_read(root: Path) -> None:
     assert _only_search_differs(root)
 
 
+def test_a_file_gone_between_the_scan_and_the_read_is_simply_gone(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A branch switch removes a story after MkDocs listed the folder and before Newsroom reads
+    it: the rebuild goes on without it, with no warning, as a clean build would."""
+    server = Server(root, "live", dirty=True)
+    server.start()
+    story = root / "content" / "articles" / "4.md"
+    listed = mkdocs_build.get_files
+
+    def list_then_switch_branch(config):  # type: ignore[no-untyped-def]
+        files = listed(config)
+        story.unlink(missing_ok=True)
+        return files
+
+    try:
+        server.rebuild()
+        story.write_text(story.read_text("utf-8").replace("story 4.", "story four."), "utf-8")
+        monkeypatch.setattr(mkdocs_build, "get_files", list_then_switch_branch)
+        lines = server.rebuild()
+    finally:
+        server.stop()
+    assert not story.exists()
+    assert [line for line in lines if "4.md" in line] == []
+    assert not (root / "live" / "2024" / "02" / "14" / "story-4").exists()
+    _build_clean(root)
+    assert _only_search_differs(root)
+
+
 def _only_search_differs(root: Path) -> bool:
+    """Whether the preview is the clean build but for its search index's layout, which
+    holds the same documents and nothing else."""
     live, clean = _tree(root / "live"), _tree(root / "clean")
-    return sorted(live) == sorted(clean) and all(
-        live[path] == clean[path] for path in clean if not path.startswith("search/newsroom/")
+    searched = f"{INDEX_DIR}/"
+    return (
+        sorted(path for path in live if not path.startswith(searched))
+        == sorted(path for path in clean if not path.startswith(searched))
+        and all(live[path] == clean[path] for path in clean if not path.startswith(searched))
+        and search_differences(root / "live", root / "clean") == []
     )
 
 

@@ -137,7 +137,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
         if self.config.native_file_watcher:
-            why_not = watch_natively(server)
+            why_not = watch_natively(server, self._cache.reported)
             if why_not:
                 log.info(f"watching files the way MkDocs does: {why_not}")
         return server

@@ -119,7 +119,8 @@ class SiteBuild:
         self._put_back_kept_folders(config.site_dir)
         settings = self._settings
         read_before = self._cache.sources if self._serving else None
-        found = site_sources(files, settings, config.docs_dir, read_before)
+        reported = self._cache.reported.take()
+        found = site_sources(files, settings, config.docs_dir, read_before, reported)
         reading = read_site(
             found.sources,
             settings,

@@ -24,7 +24,7 @@ from ..problems import Problem
 from ..reading.site import SiteSources, split_sources
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Collection, Iterable
 
     from mkdocs.structure.files import File
 
@@ -47,10 +47,12 @@ def site_sources(
     settings: Settings,
     docs_dir: str,
     read_before: MadeBefore[bytes] | None = None,
+    reported: Collection[str] = (),
 ) -> SortedFiles:
     """The newsroom's sources among MkDocs' files, and the other files (the site's pages,
     assets...), which MkDocs keeps. `read_before` keeps the files' contents between builds
-    (`mkdocs serve`): a file whose size and modification time did not change is not read."""
+    (`mkdocs serve`): a file whose size and modification time did not change is not read,
+    unless the file watcher `reported` it."""
     problems: list[Problem] = []
     usable: dict[str, tuple[File, os.stat_result | None]] = {}
     excluded: list[File] = []
@@ -66,7 +68,7 @@ def site_sources(
     if read_before is not None:
         read_before.start(None)
     contents = {
-        path: _content(*usable[path], problems, read_before)
+        path: _content(*usable[path], problems, read_before, reported)
         for path in [*paths.articles, *([paths.authors] if paths.authors else [])]
     }
     if read_before is not None:
@@ -125,6 +127,7 @@ def _content(
     status: os.stat_result | None,
     problems: list[Problem],
     read_before: MadeBefore[bytes] | None,
+    reported: Collection[str],
 ) -> bytes | None:
     path = file.abs_src_path
     if not path or status is None:
@@ -132,7 +135,10 @@ def _content(
     try:
         if read_before is None:
             return Path(path).read_bytes()
-        return read_before.get(path, _version(status), lambda: Path(path).read_bytes())
+        version = _version(status)
+        if path in reported:
+            version = (*version, object())  # equal to nothing: read again
+        return read_before.get(path, version, lambda: Path(path).read_bytes())
     except FileNotFoundError:
         return None  # gone since it was listed
     except OSError as error:

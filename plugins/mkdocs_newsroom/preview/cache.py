@@ -19,6 +19,7 @@ from .heap import LongLivedObjects
 from .kept_folders import KeptFolders
 from .page_titles import PageTitles
 from .templates import CompiledTemplates
+from .watching import ReportedPaths
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File
@@ -31,8 +32,9 @@ if TYPE_CHECKING:
 class BuildCache:
     """Everything the plugin keeps from one build to the next of `mkdocs serve`."""
 
-    # the files' contents, by path
+    # the files' contents, by path, and the paths the file watcher reported since
     sources: MadeBefore[bytes] = field(default_factory=MadeBefore)
+    reported: ReportedPaths = field(default_factory=ReportedPaths)
     # articles read, bodies rendered, articles placed
     reading: ReadingMemory = field(default_factory=ReadingMemory)
     # who is related to whom, per edition

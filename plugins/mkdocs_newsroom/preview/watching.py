@@ -12,6 +12,9 @@ start a rebuild, or every build would set off the next one by reading its source
 
 from __future__ import annotations
 
+import os
+import threading
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from watchdog.events import (
@@ -45,11 +48,57 @@ CHANGES: list[type[FileSystemEvent]] = [
 ]
 
 
+class ReportedPaths:
+    """The paths the watcher reported since the last build took them: the build reads those
+    files again whatever their size and time say (`cp -p`, `rsync -t` and `tar` keep both, and
+    two saves within a second may too). Filled by the watcher's thread, taken by the build."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._paths: set[str] = set()
+
+    def add(self, *paths: str) -> None:
+        with self._lock:
+            for path in paths:
+                if path:
+                    self._paths.update((path, os.path.realpath(path)))
+
+    def take(self) -> frozenset[str]:
+        with self._lock:
+            taken, self._paths = frozenset(self._paths), set()
+        return taken
+
+
+class _Forwarding(FileSystemEventHandler):
+    """Hands the dev server's handler what a native observer sees, in the form it listens
+    to. MkDocs' handler ignores events of folders, and a folder moved away or deleted is
+    one such event for all the files in it: it is passed on as a change of a file."""
+
+    def __init__(self, handler: FileSystemEventHandler, observer: ChangeObserver) -> None:
+        self._handler = handler
+        self._observer = observer
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        source, destination = str(event.src_path), str(getattr(event, "dest_path", "") or "")
+        self._observer.reported.add(source, destination)
+        if isinstance(event, DirCreatedEvent | FileCreatedEvent):
+            self._observer.follow_link(self, source)
+        if event.is_directory:
+            event = FileModifiedEvent(source)
+        self._handler.dispatch(event)
+
+
 # watchdog chooses `Observer` for the platform at import time; mypy cannot take a class chosen
 # at run time as a base.
 class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
     """The platform's observer, told only of changes to files, and following symbolic links
-    into the folders they point at, as MkDocs' polling observer and its file scan do."""
+    into the folders they point at, as MkDocs' polling observer and its file scan do (those
+    linked in while it runs too). What it sees is also reported to the build (`reported`)."""
+
+    def __init__(self, reported: ReportedPaths | None = None, **options: Any) -> None:
+        super().__init__(**options)
+        self.reported = reported if reported is not None else ReportedPaths()
+        self._links: dict[str, ObservedWatch] = {}
 
     def schedule(
         self,
@@ -61,6 +110,8 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
         **options: Any,
     ) -> ObservedWatch:
         options.setdefault("follow_symlink", True)
+        if not isinstance(event_handler, _Forwarding):
+            event_handler = _Forwarding(event_handler, self)
         watch: ObservedWatch = super().schedule(
             event_handler,
             path,
@@ -70,8 +121,18 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
         )
         return watch
 
+    def follow_link(self, handler: _Forwarding, path: str) -> None:
+        """A symbolic link to a folder, made while the server runs, is watched too: a
+        folder's own watches do not go through links added to it later."""
+        if path in self._links or not Path(path).is_symlink() or not Path(path).is_dir():
+            return
+        try:
+            self._links[path] = self.schedule(handler, path, recursive=True)
+        except OSError:  # too many watches: the next build still reads the folder
+            return
 
-def watch_natively(server: LiveReloadServer) -> str:
+
+def watch_natively(server: LiveReloadServer, reported: ReportedPaths | None = None) -> str:
     """Give the server the platform's observer, watching what it watched. Returns why not,
     or '' when done."""
     watched = getattr(server, "_watched_paths", None)
@@ -86,7 +147,7 @@ def watch_natively(server: LiveReloadServer) -> str:
     for path, count in counts.items():
         for _ in range(count):
             server.unwatch(path)
-    server.observer = ChangeObserver()
+    server.observer = ChangeObserver(reported)
     for path, count in counts.items():
         for _ in range(count):
             server.watch(path)
