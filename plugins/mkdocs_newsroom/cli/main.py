@@ -5,7 +5,6 @@ mkdocs.yml is; `-f` names another config). Each subcommand hands its arguments t
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -32,7 +31,6 @@ if TYPE_CHECKING:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     arguments = _parser().parse_args(argv)
     try:
         workspace = open_workspace(arguments.config_file)
