@@ -96,6 +96,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             command=self._command,
             dirty=self._dirty,
             processes=self.config.processes,
+            plugin_page_events=self.config.plugin_page_events,
             say=log.info,
             warn=log.warning,
         )

@@ -4,6 +4,7 @@ the pages rendered before."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..preview.signatures import page_signature
@@ -18,54 +19,71 @@ if TYPE_CHECKING:
     from ..preview.rendered_pages import RenderedPages
     from ..rendering.pages import NewsPage
 
+    # A page's HTML, and the seconds other plugins' `on_post_page` took over it (page_events.py)
+    Render = Callable[[NewsPage], tuple[bytes, float]]
+
+
+@dataclass
+class Written:
+    """What writing the pages came to: the pages that could not be rendered, and the time
+    other plugins' hooks added, summed over every process."""
+
+    problems: list[Problem] = field(default_factory=list)
+    rendered: int = 0
+    hook_seconds: float = 0.0
+
 
 def write_every_page(
     pages: Sequence[NewsPage],
-    render: Callable[[NewsPage], bytes],
+    render: Render,
     processes: int,
     say: Callable[[str], None],
-) -> list[Problem]:
-    """Render and write every page; returns the pages that could not be rendered."""
+) -> Written:
+    """Render and write every page."""
 
-    def write(page: NewsPage) -> str:
+    def write(page: NewsPage) -> tuple[str, float]:
         html = _rendered(render, page)
         if isinstance(html, str):
-            return html
-        write_page(page, html)
-        return ""
+            return html, 0.0
+        write_page(page, html[0])
+        return "", html[1]
 
     progress = Progress(say, len(pages), "pages written")
-    failures = fork_map(write, pages, processes, progress.update)
-    return [
-        _not_written(page, failure)
-        for page, failure in zip(pages, failures, strict=True)
-        if failure
-    ]
+    results = fork_map(write, pages, processes, progress.update)
+    return Written(
+        [
+            _not_written(page, failure)
+            for page, (failure, _seconds) in zip(pages, results, strict=True)
+            if failure
+        ],
+        len(pages),
+        sum(seconds for _failure, seconds in results),
+    )
 
 
 def write_changed_pages(
     pages: Sequence[NewsPage],
-    render: Callable[[NewsPage], bytes],
+    render: Render,
     rendered: RenderedPages,
     site_key: str,
     processes: int,
     say: Callable[[str], None],
-) -> list[Problem]:
-    """Render the pages whose signature is new, and publish every page from `rendered`;
-    returns the pages that could not be rendered."""
+) -> Written:
+    """Render the pages whose signature is new, and publish every page from `rendered`."""
     keys = [page_signature(page, site_key) for page in pages]
     new = {key: page for key, page in zip(keys, pages, strict=True) if not rendered.has(key)}
 
-    def store(key: str) -> str:
+    def store(key: str) -> tuple[str, float]:
         html = _rendered(render, new[key])
         if isinstance(html, str):
-            return html
-        rendered.write(key, html)
-        return ""
+            return html, 0.0
+        rendered.write(key, html[0])
+        return "", html[1]
 
     # shared among processes when the first build of a preview renders every page
     progress = Progress(say, len(new), "pages rendered")
-    failures = dict(zip(new, fork_map(store, list(new), processes, progress.update), strict=True))
+    results = dict(zip(new, fork_map(store, list(new), processes, progress.update), strict=True))
+    failures = {key: failure for key, (failure, _seconds) in results.items()}
     rendered.written(key for key, failure in failures.items() if not failure)
     problems = []
     for key, page in zip(keys, pages, strict=True):
@@ -76,10 +94,10 @@ def write_changed_pages(
     rendered.forget_unused()
     unchanged = "; the others had not changed" if len(new) < len(pages) else ""
     say(f"rendered {len(new)} of {len(pages)} pages{unchanged}")
-    return problems
+    return Written(problems, len(new), sum(seconds for _failure, seconds in results.values()))
 
 
-def _rendered(render: Callable[[NewsPage], bytes], page: NewsPage) -> bytes | str:
+def _rendered(render: Render, page: NewsPage) -> tuple[bytes, float] | str:
     """The page, or why it could not be rendered: one page never stops the others (this
     may run in a worker process, which must hand back a result for every page)."""
     try:

@@ -32,6 +32,7 @@ from ..rendering.strings import missing_translations
 from ..rendering.theme import add_to_theme, template_folders
 from ..search.shards import INDEX_DIR
 from ..search.site import use_newsroom_worker
+from .page_events import PostPageHooks, other_post_page_hooks, ran_line
 from .page_writing import write_changed_pages, write_every_page
 from .parallel import processes_for, run_aside, shared_map
 from .progress import Progress
@@ -67,8 +68,10 @@ class SiteBuild:
         processes: int,
         say: Callable[[str], None],
         warn: Callable[[str], None],
+        plugin_page_events: bool = True,
     ) -> None:
         self._settings = settings
+        self._plugin_page_events = plugin_page_events  # other plugins' on_post_page
         self._cache = cache
         self._search = search
         self._serving = command == "serve"
@@ -257,20 +260,27 @@ class SiteBuild:
     def _write_pages(self, config: MkDocsConfig) -> None:
         assert self._nav is not None and self._env is not None
         renderer = PageRenderer(self._env, config, self._nav, self._files, self._languages)
+        hooks = other_post_page_hooks(config) if self._plugin_page_events else PostPageHooks()
 
-        def render(page: NewsPage) -> bytes:
-            return encode_page(use_newsroom_worker(renderer.render(page)))
+        def render(page: NewsPage) -> tuple[bytes, float]:
+            html = use_newsroom_worker(renderer.render(page))
+            if not hooks:
+                return encode_page(html), 0.0
+            html, seconds = hooks.run(html, page, config)
+            return encode_page(html), seconds
 
         pages = [news_page(file) for file in self._pages.files]
         rendered = self._cache.pages
         if rendered is None:
-            problems = write_every_page(pages, render, self._processes, self._say)
+            written = write_every_page(pages, render, self._processes, self._say)
         else:
             site_key = self._site_key(config)
-            problems = write_changed_pages(
+            written = write_changed_pages(
                 pages, render, rendered, site_key, self._processes, self._say
             )
-        self._warn(problems)
+        self._warn(written.problems)
+        if hooks and written.rendered:
+            self._say(ran_line(hooks, written.rendered, written.hook_seconds))
 
     def _site_key(self, config: MkDocsConfig) -> str:
         """What every news page shows besides its own content: the configuration, the

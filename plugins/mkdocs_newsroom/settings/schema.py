@@ -57,6 +57,9 @@ class NewsroomConfig(base.Config):
     # 0.5 s (preview/watching.py); turn off where those events do not arrive (network and
     # Docker mounts)
     native_file_watcher = c.Type(bool, default=True)
+    # Other plugins' `on_post_page` (minify, say) runs over Newsroom's pages too, which MkDocs
+    # does not hand to them (build/page_events.py)
+    plugin_page_events = c.Type(bool, default=True)
 
     # Listings
     page_size = c.Type(int, default=20)  # cards on a listing's first page
