@@ -33,7 +33,12 @@ LAYERS = [
 FREE_OF_MKDOCS = ["model", "problems", "hashing", "memo", "slugs", "urls", "clock", "folding"]
 FREE_OF_MKDOCS += ["reading"]
 FREE_OF_MKDOCS += ["catalogue", "search", "outputs/feeds", "outputs/feed_files"]
-FREE_OF_MKDOCS += ["outputs/sitemaps", "outputs/files", "outputs/wellformed"]
+FREE_OF_MKDOCS += [
+    "outputs/sitemaps",
+    "outputs/files",
+    "outputs/wellformed",
+    "outputs/build_record",
+]
 FREE_OF_MKDOCS += ["settings/checked", "settings/article_url"]
 ENGINE = ("mkdocs", "material")
 MAX_ROOT_MODULES = 12

@@ -17,7 +17,7 @@ from .test_incremental import Server, _build_clean, _tree
 
 BASE: dict[str, Any] = {"sections": SECTIONS}
 # Each option with a value other than its default that changes what the site shows (or, for
-# the last two, how it is built).
+# the last three, how it is built).
 CHANGED: dict[str, Any] = {
     "articles_dir": "stories",
     "authors_file": "people.yml",
@@ -50,6 +50,7 @@ CHANGED: dict[str, Any] = {
     "breaking_hours": 100_000,
     "processes": 1,
     "native_file_watcher": False,
+    "plugin_page_events": False,
 }
 
 

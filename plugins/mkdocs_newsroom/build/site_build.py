@@ -19,6 +19,8 @@ from ..catalogue.editions import SiteIndexes, index_site
 from ..catalogue.publishing import Catalogue
 from ..catalogue.site import read_site
 from ..clock import now
+from ..outputs.build_record import BUILD_RECORD, BuildRecord, next_change
+from ..outputs.files import write_outputs
 from ..outputs.redirects import redirect_pages, write_redirects
 from ..outputs.site_outputs import SiteInfo, SiteOutputs
 from ..preview.signatures import files_key, signature
@@ -224,6 +226,7 @@ class SiteBuild:
             )
             self._warn(problems)
         self._write_redirects(config)
+        self._write_record(config.site_dir)
         seconds = self._clock.elapsed()
         self._say(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
         if self._serving:
@@ -249,6 +252,19 @@ class SiteBuild:
             config.site_dir, pages, memory.redirects, self._in_place
         )
         self._warn(problems)
+
+    def _write_record(self, site_dir: str) -> None:
+        """newsroom-build.json, which `newsroom due` reads from the deployed site."""
+        rules = self._settings.front_page_rules
+        upcoming = next_change(
+            self._catalogue,
+            self._now,
+            breaking_hours=rules.breaking_hours,
+            news_sitemap=self._settings.news_sitemap,
+        )
+        commit = os.environ.get("GITHUB_SHA", "")
+        record = BuildRecord(self._now, commit, upcoming, f"newsroom {__version__}")
+        write_outputs(site_dir, {BUILD_RECORD: record.to_json()})
 
     def _navigation_pages(self) -> list[Page]:
         if self._nav is None:

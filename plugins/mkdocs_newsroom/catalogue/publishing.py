@@ -55,6 +55,9 @@ class Catalogue:
     articles: list[Article] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     redirects: list[Redirect] = field(default_factory=list)  # from the articles' aliases
+    # The first moment after the build's "now" at which a scheduled article falls due or a
+    # published one expires: what the site would show changes then, with no new commit
+    next_publishing_change: datetime | None = None
 
     @property
     def published_count(self) -> int:
@@ -110,6 +113,9 @@ def build_catalogue(
                     "'expires' or 'date'",
                 )
             )
+    catalogue.next_publishing_change = next_publishing_change(
+        (placement.article for placement in placements), rules.now
+    )
     url_problems = assign_urls(publishable, rules.article_url, taken, rules.editions)
     preview_problems = assign_urls(held_back, rules.article_url, taken, rules.editions)
     shown = publishable + held_back if rules.preview else publishable
@@ -119,3 +125,18 @@ def build_catalogue(
     catalogue.redirects, alias_problems = place_redirects(articles, taken, rules.editions)
     problems += url_problems + tag_problems + preview_problems
     return catalogue, problems + alias_problems
+
+
+def next_publishing_change(articles: Iterable[Article], now: datetime) -> datetime | None:
+    """The first moment after `now` at which `held_back_because` changes for one of
+    `articles`: a scheduled one falls due, or a published one expires (drafts wait for an
+    editor, not for the clock)."""
+    moments = []
+    for article in articles:
+        if article.draft:
+            continue
+        if article.date > now:
+            moments.append(article.date)
+        if article.expires is not None and article.expires > now:
+            moments.append(article.expires)
+    return min(moments, default=None)

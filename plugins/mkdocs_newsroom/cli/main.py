@@ -1,10 +1,12 @@
-"""The `newsroom` command: `new`, `check` and `import`, run from the site's root (where
-mkdocs.yml is; `-f` names another config). Each subcommand hands its arguments to one function
-(new.py, check.py, wire_import.py) and prints what came back."""
+"""The `newsroom` command: `init`, `new`, `check`, `import` and `due`, run from the site's root
+(where mkdocs.yml is; `-f` names another config; `init` makes one). Each subcommand hands its
+arguments to one function (init.py, new.py, check.py, wire_import.py, due.py) and prints what
+came back."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -15,6 +17,7 @@ from ..clock import now
 from ..problems import NewsroomError
 from ..reading.fields import FieldError, parse_datetime
 from .check import check_site
+from .due import due_now
 from .importing.placing import Sections, parse_section_map
 from .importing.reading import IMPORTERS, read_archive
 from .importing.writing import ImportOptions, import_archive
@@ -129,6 +132,18 @@ def run_archive_import(workspace: Workspace, arguments: argparse.Namespace) -> i
     return 0
 
 
+def run_due(workspace: Workspace, arguments: argparse.Namespace) -> int:
+    """`build=true` or `build=false` on standard output (for $GITHUB_OUTPUT), why on
+    standard error."""
+    commit = arguments.commit if arguments.commit is not None else os.environ.get("GITHUB_SHA")
+    decision, trouble = due_now(workspace, arguments.deployed, commit or "")
+    if trouble:
+        _progress(trouble)
+    print(f"build={'true' if decision.build else 'false'}")
+    _progress(f"{'build' if decision.build else 'no build'}: {decision.reason}")
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsroom", description="Write, check and import the articles of a Newsroom site."
@@ -179,6 +194,14 @@ def _parser() -> argparse.ArgumentParser:
         help="the texts have no headline line: draw it from the first sentence, as a draft",
     )
     wire.add_argument("--date", help="publication time (ISO 8601); default: now")
+
+    due = _command(commands, "due", run_due, "say whether the deployed site needs building again")
+    due.add_argument(
+        "--deployed",
+        metavar="URL",
+        help="the deployed site (or a folder with a built one); default: site_url",
+    )
+    due.add_argument("--commit", help="the commit this run would build; default: $GITHUB_SHA")
     return parser
 
 

@@ -1,0 +1,218 @@
+"""The schedule does not rebuild a quiet site: every build records when it was made, from which
+commit, and when its pages would change next (newsroom-build.json); `newsroom due` reads the
+deployed record and says whether a run must build. Fixed clocks throughout, including a run
+that GitHub starts half an hour late."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import subprocess
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from mkdocs_newsroom.catalogue.publishing import Catalogue, next_publishing_change
+from mkdocs_newsroom.model import Article
+from mkdocs_newsroom.outputs.build_record import BuildRecord, decide, next_change
+
+from .commands import BIN, ENV
+from .sites import article, build_site, epoch
+
+T0 = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)  # a scheduled run's start
+DEPLOYED = "4f2a9c0d1e2b3a4f5e6d7c8b9a0f1e2d3c4b5a69"
+
+
+def _record(next_at: datetime | None, commit: str = DEPLOYED) -> BuildRecord:
+    return BuildRecord(T0, commit, next_at, "newsroom test")
+
+
+def test_a_quiet_site_is_not_built_again() -> None:
+    decision = decide(_record(T0 + timedelta(hours=3)), DEPLOYED, T0 + timedelta(minutes=15))
+    assert not decision.build
+    assert "next change is at 2026-12-01T13:00:00+00:00" in decision.reason
+    assert not decide(_record(None), DEPLOYED, T0 + timedelta(days=30)).build
+
+
+def test_a_new_commit_is_built() -> None:
+    decision = decide(_record(None), "9" * 40, T0 + timedelta(minutes=15))
+    assert decision.build
+    assert decision.reason == "commit 999999999999 is not deployed yet (4f2a9c0d1e2b is)"
+    assert decide(_record(None, commit=""), DEPLOYED, T0).build  # a build that knew no commit
+
+
+def test_no_record_means_build() -> None:
+    assert decide(None, DEPLOYED, T0).build
+
+
+def test_a_story_due_between_two_runs_is_published_by_the_next_even_when_it_starts_late() -> None:
+    """Runs are scheduled every 15 minutes; a story is due at 10:07. The 10:00 run finds
+    nothing to do; GitHub starts the 10:15 run at 10:46: it builds."""
+    record = _record(T0 + timedelta(minutes=7))
+    assert not decide(record, DEPLOYED, T0).build
+    assert not decide(record, DEPLOYED, T0 + timedelta(minutes=6, seconds=59)).build
+    late = decide(record, DEPLOYED, T0 + timedelta(minutes=46))
+    assert late.build
+    assert "changes at 2026-12-01T10:07:00+00:00" in late.reason
+    assert decide(record, DEPLOYED, T0 + timedelta(minutes=7)).build  # on the dot
+
+
+def test_the_record_reads_back_and_refuses_what_it_is_not() -> None:
+    record = _record(T0 + timedelta(minutes=7))
+    assert BuildRecord.from_json(record.to_json()) == record
+    for text in ("", "[]", '{"format": 2}', '{"format": 1, "built": "2026-12-01T10:00:00"}'):
+        with pytest.raises(ValueError):
+            BuildRecord.from_json(text)
+
+
+def test_the_next_change_is_the_first_of_due_expiry_banner_and_news_sitemap() -> None:
+    def story(minutes: int, **fields: Any) -> Article:
+        return Article(
+            f"articles/{minutes}.md",
+            "md",
+            "A story",
+            T0 + timedelta(minutes=minutes),
+            "<p>Text.</p>",
+            "Text.",
+            "Text.",
+            1,
+            1,
+            f"story-{minutes}",
+            **fields,
+        )
+
+    scheduled = story(30)
+    expiring = story(-600, expires=T0 + timedelta(minutes=20))
+    draft = story(5, draft=True)
+    assert next_publishing_change([scheduled, expiring, draft], T0) == T0 + timedelta(minutes=20)
+    assert next_publishing_change([draft], T0) is None
+
+    breaking = story(-60, breaking=True)
+    catalogue = Catalogue([breaking], next_publishing_change=T0 + timedelta(hours=9))
+    banner_down = T0 + timedelta(hours=5)  # 6 hours after it was published
+    assert next_change(catalogue, T0, breaking_hours=6, news_sitemap=False) == banner_down
+    old = Catalogue([story(-3 * 24 * 60)], next_publishing_change=None)
+    assert next_change(old, T0, breaking_hours=6, news_sitemap=True) is None
+    recent = Catalogue([story(-24 * 60)], next_publishing_change=None)
+    leaves = T0 + timedelta(days=1)  # out of the news sitemap two days after it was published
+    assert next_change(recent, T0, breaking_hours=6, news_sitemap=True) == leaves
+
+
+def _due(root: Path, at: datetime, *args: str) -> tuple[str, str]:
+    env = {**ENV, "SOURCE_DATE_EPOCH": epoch(at), "GITHUB_SHA": DEPLOYED}
+    done = subprocess.run(
+        [str(BIN / "newsroom"), "due", *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    return done.stdout.strip(), done.stderr
+
+
+def _built_at(root: Path, at: datetime, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(at))
+    monkeypatch.setenv("GITHUB_SHA", DEPLOYED)
+    build_site(
+        root,
+        {
+            "articles/old.md": article("An old story", section="world", authors=["jdoe"]),
+            "articles/later.md": article(
+                "The story of 10:07",
+                date="2026-12-01T10:07:00+00:00",
+                section="world",
+                authors=["jdoe"],
+            ),
+        },
+        strict=True,
+    )
+
+
+def test_a_build_records_its_next_change_and_newsroom_due_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _built_at(tmp_path, T0, monkeypatch)
+    site = tmp_path / "site"
+    recorded = json.loads((site / "newsroom-build.json").read_text(encoding="utf-8"))
+    assert recorded == {
+        "format": 1,
+        "generator": recorded["generator"],
+        "built": "2026-12-01T10:00:00+00:00",
+        "commit": DEPLOYED,
+        "next_change": "2026-12-01T10:07:00+00:00",
+    }
+    assert recorded["generator"].startswith("newsroom ")
+    assert not (site / "2026/12/01/the-story-of-10-07/index.html").exists()
+
+    deployed = ("--deployed", str(site))
+    quiet, said = _due(tmp_path, T0 + timedelta(minutes=5), *deployed)
+    assert quiet == "build=false", said
+    assert "no build: nothing has changed since the build deployed at 2026-12-01T10:00" in said
+    late, said = _due(tmp_path, T0 + timedelta(minutes=46), *deployed)
+    assert late == "build=true", said
+    pushed, said = _due(tmp_path, T0 + timedelta(minutes=5), *deployed, "--commit", "1" * 40)
+    assert pushed == "build=true", said
+
+    _built_at(tmp_path, T0 + timedelta(minutes=46), monkeypatch)
+    assert (site / "2026/12/01/the-story-of-10-07/index.html").is_file()
+    after, said = _due(tmp_path, T0 + timedelta(minutes=61), *deployed)
+    assert after == "build=false", said
+    recorded = json.loads((site / "newsroom-build.json").read_text(encoding="utf-8"))
+    assert recorded["next_change"] == "2026-12-03T10:07:00+00:00"  # out of the news sitemap
+
+
+@contextmanager
+def _served(folder: Path) -> Iterator[str]:
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
+
+
+def test_newsroom_due_fetches_the_record_from_the_site_url_and_builds_when_it_cannot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _built_at(tmp_path, T0, monkeypatch)
+    with _served(tmp_path / "site") as url:
+        config = tmp_path / "mkdocs.yml"
+        config.write_text(
+            config.read_text(encoding="utf-8").replace("https://news.example.org/", url),
+            encoding="utf-8",
+        )
+        quiet, said = _due(tmp_path, T0 + timedelta(minutes=5))
+        assert quiet == "build=false", said
+        (tmp_path / "site" / "newsroom-build.json").unlink()
+        missing, said = _due(tmp_path, T0 + timedelta(minutes=5))
+    assert missing == "build=true"
+    assert f"newsroom: {url}newsroom-build.json?at=" in said
+    assert "could not be fetched (HTTP Error 404" in said
+    assert "build: the deployed site has no build record that can be read" in said
+    assert "Traceback" not in said
+
+
+def test_the_build_record_is_free_of_the_machine_s_clock(tmp_path: Path) -> None:
+    """Without GITHUB_SHA the record names no commit (so `newsroom due` builds); its time is
+    the pinned one."""
+    env_sha = os.environ.pop("GITHUB_SHA", None)
+    try:
+        site = build_site(tmp_path, {"articles/a.md": article("A story")})
+    finally:
+        if env_sha is not None:
+            os.environ["GITHUB_SHA"] = env_sha
+    recorded = json.loads((site.site_dir / "newsroom-build.json").read_text(encoding="utf-8"))
+    assert recorded["commit"] == ""
+    assert recorded["built"] == "2026-11-26T04:30:00+00:00"  # DEMO_NOW
