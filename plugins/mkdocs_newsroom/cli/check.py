@@ -11,6 +11,9 @@ if TYPE_CHECKING:
     from .workspace import Workspace
 
 
+ZENSICAL = "zensical.toml"  # Zensical's own configuration, beside mkdocs.yml
+
+
 @dataclass
 class CheckResult:
     articles: int = 0  # article files read
@@ -22,6 +25,14 @@ def check_site(workspace: Workspace, say: Callable[[str], None] | None = None) -
     """The configuration, the authors file and every article (drafts and scheduled ones
     too: they go live later), read the way `mkdocs build` reads them."""
     result = CheckResult(problems=list(workspace.config_warnings))
+    zensical = workspace.root / ZENSICAL
+    if zensical.is_file():
+        result.problems.append(
+            f"{workspace.shown(zensical)}:1:1: Zensical would build this site without "
+            "Newsroom (it runs only the plugins it re-implemented, and newsroom is not one), "
+            "so no article would be published; build with properdocs (or mkdocs) and remove "
+            f"{ZENSICAL}"
+        )
     reading = workspace.read(say)
     result.articles = len(reading.catalogue.articles) + reading.failed
     for problem in reading.problems:

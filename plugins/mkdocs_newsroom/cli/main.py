@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from collections import Counter
 from pathlib import Path
@@ -21,6 +22,7 @@ from .due import due_now
 from .importing.placing import Sections, parse_section_map
 from .importing.reading import IMPORTERS, read_archive
 from .importing.writing import ImportOptions, import_archive
+from .init import DEFAULT_SECTIONS, Portal, init_portal
 from .new import new_article
 from .wire_import import import_wire
 from .workspace import WorkspaceError, open_workspace
@@ -35,6 +37,12 @@ if TYPE_CHECKING:
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = _parser().parse_args(argv)
+    if arguments.run is run_init:  # makes the site the other commands open
+        try:
+            return int(run_init(arguments))
+        except NewsroomError as error:
+            _error(str(error).removeprefix("newsroom: "))
+            return 1
     try:
         workspace = open_workspace(arguments.config_file)
         return int(arguments.run(workspace, arguments))
@@ -49,6 +57,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NewsroomError as error:
         _error(str(error))
         return 1
+
+
+def run_init(arguments: argparse.Namespace) -> int:
+    folder = Path(arguments.folder)
+    name = arguments.name or _site_name(folder)
+    portal = Portal(
+        name,
+        url=arguments.url,
+        timezone=arguments.timezone,
+        sections=split_list([arguments.sections]) if arguments.sections else DEFAULT_SECTIONS,
+        author=arguments.author or "",
+        language=arguments.language,
+    )
+    done = init_portal(folder, portal, now(), force=arguments.force)
+    for path in done.written:
+        print((folder / path).as_posix() if arguments.folder != "." else path.as_posix())
+    kept = f"; {len(done.kept)} already there, left as they were" if done.kept else ""
+    _progress(f"wrote {len(done.written)} files for {name}{kept}. Next:")
+    steps = [] if arguments.folder == "." else [f"cd {shlex.quote(arguments.folder)}"]
+    steps.append(
+        f'newsroom new "Your first headline" --section {done.section} --author {done.author}'
+    )
+    steps.append("properdocs serve -f mkdocs.yml   # preview at http://127.0.0.1:8000")
+    if len(steps) < 3:
+        steps.append("properdocs build --strict -f mkdocs.yml")
+    for step in steps:
+        print(f"  {step}", file=sys.stderr)
+    readme = "README.md" if arguments.folder == "." else (folder / "README.md").as_posix()
+    _progress(f"{readme} says how to publish it on GitHub Pages")
+    return 0
+
+
+def _site_name(folder: Path) -> str:
+    """A name from the folder's: 'gazette' -> 'The Gazette', 'kabul-times' -> 'Kabul Times'."""
+    words = folder.resolve().name.replace("-", " ").replace("_", " ").split()
+    title = " ".join(word[:1].upper() + word[1:] for word in words) or "Newsroom"
+    return f"The {title}" if len(words) == 1 else title
 
 
 def run_new(workspace: Workspace, arguments: argparse.Namespace) -> int:
@@ -150,6 +195,25 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    init = commands.add_parser(
+        "init",
+        help="start a new portal in an empty folder",
+        description="Start a new portal in an empty folder: mkdocs.yml, authors, a sample "
+        "story, an About page, the publishing workflow and a README for the desk.",
+    )
+    init.add_argument("folder", nargs="?", default=".", help="where (default: here)")
+    init.add_argument("--name", help="the site's name (default: from the folder's)")
+    init.add_argument("--url", default="https://example.org/", help="the site's address")
+    init.add_argument("--timezone", default="UTC", help="IANA time zone, e.g. Asia/Kabul")
+    init.add_argument(
+        "--sections",
+        help=f"section titles, comma-separated (default: {','.join(DEFAULT_SECTIONS)})",
+    )
+    init.add_argument("--author", help="the first author's name (default: '<name> desk')")
+    init.add_argument("--language", default="en", help="the site's language (default: en)")
+    init.add_argument("--force", action="store_true", help="add the missing files only")
+    init.set_defaults(run=run_init)
 
     new = _command(commands, "new", run_new, "start a new article with complete front matter")
     new.add_argument("headline", help="the headline, in quotes")

@@ -1,0 +1,208 @@
+"""`newsroom init`: a new portal in an empty folder that builds strictly at once, with MkDocs and
+with ProperDocs, checks clean, takes the story `newsroom new` writes, and carries the
+publishing workflow of this repository (no secret); `newsroom check` warns of Zensical."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .commands import ENV, newsroom, run
+from .sites import REPO
+from .test_publishing import WORKFLOW, actionlint
+
+FILES = [
+    ".github/workflows/publish.yml",
+    ".gitignore",
+    "README.md",
+    "content/about.md",
+    "content/articles/2026/11/welcome.md",  # this month's folder (DEMO_NOW)
+    "content/authors.yml",
+    "mkdocs.yml",
+    "overrides/main.html",
+    "requirements.txt",
+]
+
+
+def _files(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_file())
+
+
+@pytest.fixture(scope="module")
+def gazette(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    where = tmp_path_factory.mktemp("init")
+    made = newsroom(where, "init", "gazette")
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.split() == [f"gazette/{name}" for name in FILES]
+    assert made.stderr.splitlines() == [
+        "newsroom: wrote 9 files for The Gazette. Next:",
+        "  cd gazette",
+        '  newsroom new "Your first headline" --section world --author the-gazette-desk',
+        "  properdocs serve -f mkdocs.yml   # preview at http://127.0.0.1:8000",
+        "newsroom: gazette/README.md says how to publish it on GitHub Pages",
+    ]
+    return where / "gazette"
+
+
+def test_init_writes_a_small_portal(gazette: Path) -> None:
+    assert _files(gazette) == FILES
+    config = (gazette / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_name: "The Gazette"\n' in config
+    assert 'site_url: !ENV [NEWSROOM_SITE_URL, "https://example.org/"]' in config
+    assert "  name: material\n" in config
+    newsroom_options = yaml.load(config, Loader=yaml.BaseLoader)["plugins"][1]["newsroom"]
+    assert newsroom_options["timezone"] == "UTC"
+    assert list(newsroom_options["sections"]) == [
+        "world",
+        "politics",
+        "business",
+        "sport",
+        "technology",
+        "culture",
+    ]
+    authors = yaml.safe_load((gazette / "content/authors.yml").read_text(encoding="utf-8"))
+    assert authors == {
+        "the-gazette-desk": {
+            "name": "The Gazette desk",
+            "role": "Editor",
+            "bio": "Edits the news and writes some of it.",
+        }
+    }
+    assert (
+        (gazette / "requirements.txt")
+        .read_text(encoding="utf-8")
+        .endswith("\nmkdocs-newsroom==0.1.0\n")
+    )
+    texts = [path.read_text(encoding="utf-8") for path in gazette.rglob("*") if path.is_file()]
+    assert len(texts) == 9 and not any("@@" in text for text in texts)
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_the_portal_builds_strictly_at_once(gazette: Path, tmp_path: Path, engine: str) -> None:
+    site = tmp_path / "site"
+    built = run(gazette, engine, "build", "--strict", "-f", "mkdocs.yml", "-d", str(site))
+    assert built.returncode == 0, built.stderr
+    assert "newsroom: published 1 article, skipped 0" in built.stderr
+    story = (site / "2026/11/26/welcome-to-the-gazette/index.html").read_text(encoding="utf-8")
+    assert "<h1" in story and "Welcome to The Gazette" in story
+    assert "The Gazette desk" in story
+    for page in ("index.html", "about/index.html", "section/world/index.html", "feed.xml"):
+        assert (site / page).is_file(), page
+    assert (site / "newsroom-build.json").is_file()
+
+
+def test_the_portal_checks_clean_and_takes_a_new_story(gazette: Path, tmp_path: Path) -> None:
+    checked = newsroom(gazette, "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "checked 1 article: no problems" in checked.stderr
+    portal = tmp_path / "portal"
+    assert newsroom(tmp_path, "init", "portal", "--sections", "Local news,Sport").returncode == 0
+    written = newsroom(
+        portal, "new", "Your first headline", "--section", "local-news", "--author",
+        "the-portal-desk",
+    )  # fmt: skip
+    assert written.returncode == 0, written.stderr
+    story = portal / written.stdout.strip()
+    story.write_text(story.read_text("utf-8") + "The story.\n", encoding="utf-8")
+    built = run(portal, "mkdocs", "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    assert "published 2 articles" in built.stderr
+    assert (portal / "site/section/local-news/index.html").is_file()
+
+
+def test_the_portal_s_workflow_is_this_repository_s_and_needs_no_secret(gazette: Path) -> None:
+    workflow = gazette / ".github/workflows/publish.yml"
+    assert workflow.read_bytes() == WORKFLOW.read_bytes()
+    assert actionlint(workflow) == []
+    assert "secrets." not in workflow.read_text(encoding="utf-8")
+
+
+def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "notes.txt").write_text("mine\n", encoding="utf-8")
+    refused = newsroom(tmp_path, "init", "site")
+    assert refused.returncode == 1
+    assert refused.stderr == (
+        "newsroom: error: site is not empty (notes.txt); newsroom init writes a portal into an "
+        "empty folder: give a new folder's name, or add --force to write only the missing "
+        "files\n"
+    )
+    assert _files(tmp_path / "site") == ["notes.txt"]
+
+
+def test_force_adds_only_the_missing_files(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()  # a repository made first is still an empty folder
+    (tmp_path / "mkdocs.yml").write_text("site_name: Mine\n", encoding="utf-8")
+    refused = newsroom(tmp_path, "init")
+    assert refused.returncode == 1 and "(mkdocs.yml)" in refused.stderr
+    added = newsroom(tmp_path, "init", "--force")
+    assert added.returncode == 0, added.stderr
+    assert "mkdocs.yml" not in added.stdout.split()
+    assert "1 already there, left as they were" in added.stderr
+    assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: Mine\n"
+    assert [name for name in _files(tmp_path) if not name.startswith(".git/")] == FILES
+
+
+def test_init_takes_the_site_s_name_zone_and_sections(tmp_path: Path) -> None:
+    made = newsroom(
+        tmp_path, "init", "kabul", "--name", 'The "Kabul" Times', "--timezone", "Asia/Kabul",
+        "--sections", "World, Local news", "--url", "https://news.example.org",
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    config = yaml.load((tmp_path / "kabul/mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
+    assert config["site_name"] == 'The "Kabul" Times'
+    options = config["plugins"][1]["newsroom"]
+    assert options["timezone"] == "Asia/Kabul"
+    assert options["sections"] == {
+        "world": {"title": "World", "order": "1"},
+        "local-news": {"title": "Local news", "order": "2"},
+    }
+    story = next((tmp_path / "kabul/content/articles").rglob("welcome.md")).read_text("utf-8")
+    assert "date: 2026-11-26T09:00:00+04:30\n" in story  # DEMO_NOW, in Kabul
+    assert "section: world\n" in story
+    built = run(tmp_path / "kabul", "mkdocs", "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    assert '"https://news.example.org/"' in (tmp_path / "kabul/mkdocs.yml").read_text("utf-8")
+
+    wrong = newsroom(tmp_path, "init", "elsewhere", "--timezone", "Kabul")
+    assert wrong.returncode == 1
+    assert "timezone 'Kabul' is unknown; use an IANA name" in wrong.stderr
+    assert not (tmp_path / "elsewhere").exists()
+
+
+def test_check_warns_that_zensical_would_ignore_the_plugin(gazette: Path, tmp_path: Path) -> None:
+    portal = tmp_path / "portal"
+    assert newsroom(tmp_path, "init", "portal").returncode == 0
+    (portal / "zensical.toml").write_text('[project]\nsite_name = "Portal"\n', encoding="utf-8")
+    checked = newsroom(portal, "check")
+    assert checked.returncode == 1
+    assert checked.stdout.startswith(
+        "zensical.toml:1:1: Zensical would build this site without Newsroom (it runs only the "
+        "plugins it re-implemented, and newsroom is not one)"
+    )
+    assert "1 problem" in checked.stderr
+
+
+def test_the_demo_portal_is_published_by_the_same_workflow() -> None:
+    text = (REPO / "requirements.txt").read_text(encoding="utf-8")
+    assert [line for line in text.splitlines() if not line.startswith("#")] == ["."]
+
+
+def test_the_newsroom_command_leaves_material_s_notice_alone(tmp_path: Path) -> None:
+    """Material's end-of-life notice is silenced by NO_MKDOCS_2_WARNING: the tests set it, a
+    `newsroom` command must not (it would hide the notice from every build it runs)."""
+    code = (
+        "import os, sys\n"
+        "from mkdocs_newsroom.cli.main import main\n"
+        "status = main(['init', 'portal'])\n"
+        "print(status, os.environ.get('NO_MKDOCS_2_WARNING'))\n"
+    )
+    env = {key: value for key, value in ENV.items() if key != "NO_MKDOCS_2_WARNING"}
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert done.stdout.splitlines()[-1] == "0 None", done.stderr
