@@ -58,11 +58,21 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(root: Path, bin_dir: Path = BIN) -> Iterator[str]:
-    """`mkdocs serve` running in `root`; yields its base URL once it answers."""
+def serving(
+    root: Path,
+    bin_dir: Path = BIN,
+    *,
+    engine: str = "mkdocs",
+    said: list[str] | None = None,
+    rebuilds: bool = False,
+) -> Iterator[str]:
+    """`mkdocs serve` (or `properdocs serve`) running in `root`; yields its base URL once it
+    answers. It watches the files and rebuilds only with `rebuilds` (livereload on). What it
+    printed is added to `said` when it has stopped."""
     port = _free_port()
+    address = ["--dev-addr", f"127.0.0.1:{port}", *([] if rebuilds else ["--no-livereload"])]
     process = subprocess.Popen(
-        [str(bin_dir / "mkdocs"), "serve", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        [str(bin_dir / engine), "serve", "-f", "mkdocs.yml", *address],
         cwd=root,
         env=ENV,
         stdout=subprocess.DEVNULL,
@@ -85,6 +95,8 @@ def serving(root: Path, bin_dir: Path = BIN) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=30)
+        if said is not None and process.stderr is not None:
+            said.append(process.stderr.read())
 
 
 def fetch(url: str) -> tuple[int, str]:

@@ -112,5 +112,19 @@ def test_a_dev_server_newsroom_does_not_know_keeps_its_own_watcher(tmp_path: Pat
     server.watch(str(tmp_path))
     del server._watched_paths  # as if a later MkDocs kept them elsewhere
     observer = server.observer
-    assert "does not know" in watch_natively(server)
+    why = watch_natively(server)
+    assert why == "the dev server of this mkdocs keeps its watches where Newsroom does not know"
     assert server.observer is observer
+
+
+def test_properdocs_dev_server_gets_the_native_watcher_too(tmp_path: Path) -> None:
+    """ProperDocs' dev server (`properdocs serve`) is MkDocs' under another name."""
+    from properdocs.livereload import LiveReloadServer as ProperDocsServer
+
+    server = ProperDocsServer(builder=Builds(), host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(tmp_path))
+    assert isinstance(server.observer, PollingObserver)
+    assert watch_natively(server) == ""
+    assert isinstance(server.observer, ChangeObserver)
+    del server._watched_paths
+    assert "of this properdocs keeps its watches" in watch_natively(server)

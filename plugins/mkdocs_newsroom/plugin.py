@@ -140,7 +140,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         if self.config.native_file_watcher:
             why_not = watch_natively(server, self._cache.reported)
             if why_not:
-                log.info(f"watching files the way MkDocs does: {why_not}")
+                log.info(f"watching files by polling, as the dev server does: {why_not}")
         return server
 
     def _site(self) -> SiteBuild:

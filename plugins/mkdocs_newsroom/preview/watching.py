@@ -132,12 +132,22 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
             return
 
 
+# Where the dev server keeps its watches (path -> count), a private attribute: its name in
+# MkDocs 1.6 and in ProperDocs 1.6 (the same server, under `mkdocs.livereload` or
+# `properdocs.livereload`); a later version that keeps them elsewhere keeps its own watcher.
+WATCHED_PATHS = ("_watched_paths",)
+
+
 def watch_natively(server: LiveReloadServer, reported: ReportedPaths | None = None) -> str:
     """Give the server the platform's observer, watching what it watched. Returns why not,
     or '' when done."""
-    watched = getattr(server, "_watched_paths", None)
-    if not isinstance(watched, dict) or not isinstance(server.observer, PollingObserver):
-        return "this version of MkDocs' dev server watches files in a way Newsroom does not know"
+    watched = next(
+        (found for name in WATCHED_PATHS if isinstance(found := getattr(server, name, None), dict)),
+        None,
+    )
+    if watched is None or not isinstance(getattr(server, "observer", None), PollingObserver):
+        engine = type(server).__module__.split(".")[0]
+        return f"the dev server of this {engine} keeps its watches where Newsroom does not know"
     if issubclass(ChangeObserver, PollingObserver):
         return "this system has no file-change events that watchdog can use"
     counts = dict(watched)
