@@ -232,6 +232,24 @@ def bbc_site(tool: str, titles: str, corpus: Path) -> Path:
     return root
 
 
+def with_minify(root: Path) -> Path:
+    """The site at `root` with mkdocs-minify-plugin after `search` (minify_html on), in a
+    folder beside it that links to its sources: another plugin with `on_post_page`, which
+    Newsroom runs over its own pages too (plugin_page_events)."""
+    minified = root.with_name(f"{root.name}-minify")
+    minified.mkdir(exist_ok=True)
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    plugins = config["plugins"]
+    plugins.insert(plugins.index("search") + 1, {"minify": {"minify_html": True}})
+    text = yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+    (minified / "mkdocs.yml").write_text(text, encoding="utf-8")
+    for source in root.iterdir():
+        link = minified / source.name
+        if source.name != "mkdocs.yml" and not link.exists():
+            link.symlink_to(source.resolve())
+    return minified
+
+
 # --- Reporting -------------------------------------------------------------------------------
 
 
@@ -610,6 +628,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--material-titles", choices=generate.TITLE_STYLES, default="heading", help="see bbc.py"
     )
+    parser.add_argument(
+        "--minify",
+        action="store_true",
+        help="add mkdocs-minify-plugin (minify_html) to every site, Newsroom's and Material's",
+    )
     parser.add_argument("--corpus", type=Path, default=bbc.CORPUS, help="the BBC bbc/ folder")
     parser.add_argument("--output", type=Path, default=OUT / "results.json")
     parser.add_argument(
@@ -670,6 +693,8 @@ def main(argv: list[str] | None = None) -> int:
                 root = bbc_site(tool, args.material_titles, args.corpus)
             else:
                 root = generated_site(count, tool, args.material_titles)
+            if args.minify:
+                root = with_minify(root)
             build = measure(root, args.repeat, args.keep_sites)
             scenario["builds"][tool] = build
             rows.append(row(name, tool, count, build))
