@@ -42,7 +42,6 @@ class Portal:
     timezone: str = "UTC"
     sections: tuple[str, ...] = DEFAULT_SECTIONS
     author: str = ""  # the one author's name; default: "<name> desk"
-    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,6 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
         "SITE_NAME_TEXT": portal.name,
         "SITE_DESCRIPTION": _yaml(f"News from {portal.name}"),
         "SITE_URL": _yaml(portal.url if portal.url.endswith("/") else f"{portal.url}/"),
-        "LANGUAGE": portal.language,
         "TIMEZONE": _yaml(portal.timezone),
         "SECTIONS": "\n".join(
             f"        {section_id}: {{title: {_yaml(title)}, order: {order}}}"
