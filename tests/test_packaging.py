@@ -1,5 +1,6 @@
 """The package as a newsroom installs it: a wheel, built with `pip wheel .`, installed into a
-new virtual environment, builds and serves the demo portal on its own (no editable tree)."""
+new virtual environment, builds and serves the demo portal on its own (no editable tree), and
+starts a new portal that builds strictly with MkDocs and with ProperDocs."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import sys
 import venv
 import zipfile
 from pathlib import Path
+
+import pytest
 
 from .commands import copy_demo, fetch, run, serving
 from .sites import REPO
@@ -64,6 +67,9 @@ def test_a_wheel_holds_one_package_with_its_templates(tmp_path: Path) -> None:
         "templates/news/partials/card.html",
         "templates/assets/newsroom/newsroom.css",
         "templates/assets/newsroom/search-worker.js",
+        "cli/starter/mkdocs.yml",
+        "cli/starter/gitignore",
+        "cli/starter/github/workflows/publish.yml",
         "py.typed",
     ):
         assert f"{PACKAGE}/{needed}" in names
@@ -74,8 +80,34 @@ def test_a_wheel_holds_one_package_with_its_templates(tmp_path: Path) -> None:
     assert f"newsroom = {PACKAGE}.cli.main:main" in text
 
 
-def test_the_installed_wheel_builds_and_serves_the_demo(tmp_path: Path) -> None:
-    bin_dir = _environment_with(_wheel(tmp_path / "wheels"), tmp_path / "env")
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bin/ of a new virtual environment with the wheel of this repository installed."""
+    folder = tmp_path_factory.mktemp("installed")
+    return _environment_with(_wheel(folder / "wheels"), folder / "env")
+
+
+def test_the_installed_wheel_starts_a_portal_that_mkdocs_and_properdocs_build(
+    installed: Path, tmp_path: Path
+) -> None:
+    """The issue's "done when": `newsroom init gazette && cd gazette && mkdocs build --strict`,
+    and `properdocs build --strict`, from the wheel alone."""
+    made = run(tmp_path, "newsroom", "init", "gazette", bin_dir=installed)
+    assert made.returncode == 0, made.stderr
+    gazette = tmp_path / "gazette"
+    checked = run(gazette, "newsroom", "check", bin_dir=installed)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    for engine in ("mkdocs", "properdocs"):
+        built = run(gazette, engine, "build", "--strict", bin_dir=installed)
+        assert built.returncode == 0, built.stderr
+        assert "newsroom: published 1 article" in built.stderr, engine
+        assert (gazette / "site/2026/11/26/welcome-to-the-gazette/index.html").is_file()
+        assert (gazette / "site/assets/newsroom/newsroom.css").is_file()
+        shutil.rmtree(gazette / "site")
+
+
+def test_the_installed_wheel_builds_and_serves_the_demo(installed: Path, tmp_path: Path) -> None:
+    bin_dir = installed
     where = subprocess.run(
         [str(bin_dir / "python"), "-c", f"import {PACKAGE}; print({PACKAGE}.__file__)"],
         capture_output=True,
@@ -83,7 +115,7 @@ def test_the_installed_wheel_builds_and_serves_the_demo(tmp_path: Path) -> None:
         check=True,
         cwd=tmp_path,
     ).stdout.strip()
-    assert where.startswith(str(tmp_path / "env")), where
+    assert where.startswith(str(installed.parent)), where
     portal = copy_demo(tmp_path / "portal")
     built = run(portal, "mkdocs", "build", "--strict", bin_dir=bin_dir)
     assert built.returncode == 0, built.stderr
