@@ -3,11 +3,14 @@ site folder, and read what they say."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -97,6 +100,21 @@ def serving(
         process.wait(timeout=30)
         if said is not None and process.stderr is not None:
             said.append(process.stderr.read())
+
+
+@contextmanager
+def serving_folder(folder: Path) -> Iterator[str]:
+    """A plain HTTP server on this machine serving `folder` (a deployed site, assets from
+    "another host"); yields its base URL."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        thread.join(timeout=10)
 
 
 def fetch(url: str) -> tuple[int, str]:

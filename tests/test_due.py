@@ -5,15 +5,10 @@ that GitHub starts half an hour late."""
 
 from __future__ import annotations
 
-import http.server
 import json
 import os
 import subprocess
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +18,7 @@ from mkdocs_newsroom.catalogue.publishing import Catalogue, next_publishing_chan
 from mkdocs_newsroom.model import Article
 from mkdocs_newsroom.outputs.build_record import BuildRecord, decide, next_change
 
-from .commands import BIN, ENV
+from .commands import BIN, ENV, serving_folder
 from .sites import article, build_site, epoch
 
 T0 = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)  # a scheduled run's start
@@ -170,24 +165,11 @@ def test_a_build_records_its_next_change_and_newsroom_due_reads_it(
     assert recorded["next_change"] == "2026-12-03T10:07:00+00:00"  # out of the news sitemap
 
 
-@contextmanager
-def _served(folder: Path) -> Iterator[str]:
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        thread.join(timeout=10)
-
-
 def test_newsroom_due_fetches_the_record_from_the_site_url_and_builds_when_it_cannot(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _built_at(tmp_path, T0, monkeypatch)
-    with _served(tmp_path / "site") as url:
+    with serving_folder(tmp_path / "site") as url:
         config = tmp_path / "mkdocs.yml"
         config.write_text(
             config.read_text(encoding="utf-8").replace("https://news.example.org/", url),

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from .commands import copy_demo, run
+from .commands import copy_demo, run, serving_folder
 from .sites import article, build_site
 
 ARTICLE_PAGE = re.compile(r"^(?:[a-z]+/)?\d{4}/\d\d/\d\d/[^/]+/index\.html$")
@@ -65,27 +65,31 @@ def test_every_article_page_of_the_demo_comes_out_minified(tmp_path: Path) -> No
         assert html.count('="') < plain_html.count('="') / 2, name
 
 
-def test_the_hooks_run_in_every_forked_worker(tmp_path: Path) -> None:
-    """With 150 articles and two processes each process writes a share of the pages: every
-    page is minified, whichever process wrote it."""
+def _many_stories(root: Path, *plugins: object, body: str = "The body of the story.") -> None:
+    """A site of 150 stories (enough for two processes: fork_map gives each 50 pages at
+    least) with `plugins` between `search` and newsroom (`processes: 2`)."""
     files: dict[str, str | bytes] = {
         f"articles/story-{number}.md": article(
             f"Story number {number}",
             date=f"2024-05-{1 + number % 28:02d}T10:{number % 60:02d}:00+00:00",
             section="world",
             authors=["jdoe"],
+            body=body if number == 77 else "The body of the story.",
         )
         for number in range(150)
     }
-    build_site(tmp_path, files)  # writes mkdocs.yml and the sources; built again below
-    config_file = tmp_path / "mkdocs.yml"
+    build_site(root, files)  # writes mkdocs.yml and the sources; built again by the test
+    config_file = root / "mkdocs.yml"
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
-    config["plugins"] = [
-        "search",
-        {"minify": {"minify_html": True}},
-        {"newsroom": {**config["plugins"][1]["newsroom"], "processes": 2}},
-    ]
+    newsroom = {**config["plugins"][1]["newsroom"], "processes": 2}
+    config["plugins"] = ["search", *plugins, {"newsroom": newsroom}]
     config_file.write_text(yaml.safe_dump(config), encoding="utf-8")
+
+
+def test_the_hooks_run_in_every_forked_worker(tmp_path: Path) -> None:
+    """With 150 articles and two processes each process writes a share of the pages: every
+    page is minified, whichever process wrote it."""
+    _many_stories(tmp_path, {"minify": {"minify_html": True}})
     built = run(tmp_path, "mkdocs", "build", "--strict")
     assert built.returncode == 0, built.stderr
     assert "over 1" in built.stderr  # ran over more than a hundred pages
@@ -141,3 +145,30 @@ def test_hooks_run_in_mkdocs_order_and_can_be_turned_off(tmp_path: Path) -> None
     off = build_site(tmp_path / "off", files, config=order, plugin={"plugin_page_events": False})
     assert not any("on_post_page" in line for line in off.infos)
     assert "<!-- late -->" not in off.html("2024/05/01/a-story/")
+
+
+def test_material_privacy_makes_a_news_page_s_external_image_local(tmp_path: Path) -> None:
+    """Material's privacy plugin downloads what its on_post_page finds, and copies it into
+    the site in its on_post_build: the news pages are written in the build's process, before
+    that (a forked process's downloads would never reach it)."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "photo.png").write_bytes(PNG)
+    with serving_folder(elsewhere) as url:
+        image = f'<img src="{url}photo.png" alt="A photo">'
+        privacy = {"privacy": {"assets_exclude": ["unpkg.com/*"]}}  # no request off this machine
+        _many_stories(tmp_path / "site", privacy, body=f"The story.\n\n{image}\n")
+        built = run(tmp_path / "site", "mkdocs", "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    assert "in one process for material/privacy" in built.stderr
+    host = url.removeprefix("http://").strip("/")  # 127.0.0.1:PORT
+    assert (tmp_path / f"site/site/assets/external/{host}/photo.png").read_bytes() == PNG
+    story = (tmp_path / "site/site/2024/05/22/story-number-77/index.html").read_text("utf-8")
+    assert '<img src="../../../../assets/external/127.0.0.1:' in story
+    assert url not in story
+
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4"
+    "890000000d4944415478da63fccf3c000f0004850180848a99210000000049454e44ae426082"
+)

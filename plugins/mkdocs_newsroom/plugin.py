@@ -13,7 +13,7 @@ import functools
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from .build.site_build import SiteBuild
 from .outputs.sitemaps import SITEMAP
@@ -130,8 +130,12 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         return use_newsroom_worker(output)
 
+    @event_priority(60)
     @_reported
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Early (60): the news pages are written, and other plugins' on_post_page has run
+        over them, before plugins that finish what their on_post_page began do so (Material's
+        privacy and social plugins, at 50)."""
         self._site().write(config)
 
     def on_serve(

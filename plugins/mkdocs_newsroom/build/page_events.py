@@ -20,6 +20,11 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
 PACKAGE = __name__.split(".")[0]
+# Plugins whose `on_post_page` gathers what the rest of their build needs, in their own
+# instance: a forked process's copy would gather it for nothing, so news pages are rendered
+# in the build's process when one of them is used. Material's privacy plugin queues the
+# downloads of the external assets it finds, and copies them into the site in on_post_build.
+MAIN_PROCESS_ONLY = ("material.plugins.privacy",)
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class PostPageHooks:
 
     hooks: tuple[Callable[..., Any], ...] = ()
     names: tuple[str, ...] = ()
+    main_process: tuple[str, ...] = ()  # those of `names` that must run in this process
 
     def __bool__(self) -> bool:
         return bool(self.hooks)
@@ -49,16 +55,20 @@ def other_post_page_hooks(config: MkDocsConfig) -> PostPageHooks:
     plugins = dict(config.plugins.items())
     hooks = []
     names: list[str] = []
+    main_process: list[str] = []
     for hook in config.plugins.events["post_page"]:
         owner = getattr(hook, "__self__", None)
-        if owner is not None and type(owner).__module__.split(".")[0] == PACKAGE:
+        module = type(owner).__module__ if owner is not None else ""
+        if module.split(".")[0] == PACKAGE:
             continue  # Newsroom's own, applied by the renderer
         hooks.append(hook)
         owners = (name for name, hooked in plugins.items() if _post_page(hooked) == hook)
         name = next(owners, getattr(hook, "__qualname__", "a hook"))
         if name not in names:
             names.append(name)
-    return PostPageHooks(tuple(hooks), tuple(names))
+        if module.startswith(MAIN_PROCESS_ONLY) and name not in main_process:
+            main_process.append(name)
+    return PostPageHooks(tuple(hooks), tuple(names), tuple(main_process))
 
 
 def _post_page(plugin: object) -> object:
@@ -70,7 +80,10 @@ def ran_line(hooks: PostPageHooks, pages: int, seconds: float) -> str:
     they took, summed over the processes that wrote pages."""
     plugins = ", ".join(hooks.names)
     noun = "page" if pages == 1 else "pages"
+    alone = ""
+    if hooks.main_process:
+        alone = f", in one process for {', '.join(hooks.main_process)}"
     return (
         f"ran the on_post_page of {plugins} over {pages:,} news {noun}: {seconds:.1f} s of "
-        "work added (plugin_page_events: false turns this off)"
+        f"work added{alone} (plugin_page_events: false turns this off)"
     )

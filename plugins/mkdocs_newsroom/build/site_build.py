@@ -286,14 +286,13 @@ class SiteBuild:
             return encode_page(html), seconds
 
         pages = [news_page(file) for file in self._pages.files]
+        processes = 1 if hooks.main_process else self._processes
         rendered = self._cache.pages
         if rendered is None:
-            written = write_every_page(pages, render, self._processes, self._say)
+            written = write_every_page(pages, render, processes, self._say)
         else:
             site_key = self._site_key(config)
-            written = write_changed_pages(
-                pages, render, rendered, site_key, self._processes, self._say
-            )
+            written = write_changed_pages(pages, render, rendered, site_key, processes, self._say)
         self._warn(written.problems)
         if hooks and written.rendered:
             self._say(ran_line(hooks, written.rendered, written.hook_seconds))
