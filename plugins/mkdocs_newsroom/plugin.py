@@ -134,8 +134,8 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     @_reported
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Early (60): the news pages are written, and other plugins' on_post_page has run
-        over them, before plugins that finish what their on_post_page began do so (Material's
-        privacy and social plugins, at 50)."""
+        over them, before plugins that finish what their on_post_page began (Material's
+        privacy plugin, at 50)."""
         self._site().write(config)
 
     def on_serve(
