@@ -9,6 +9,8 @@ from pathlib import Path
 
 import yaml
 
+from mkdocs_newsroom.build.page_events import other_post_page_hooks, skipped_lines
+
 from .commands import copy_demo, run, serving_folder
 from .sites import article, build_site
 
@@ -172,3 +174,53 @@ PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4"
     "890000000d4944415478da63fccf3c000f0004850180848a99210000000049454e44ae426082"
 )
+
+
+def test_a_hook_that_fails_is_named_in_the_warning(tmp_path: Path) -> None:
+    (tmp_path / "hooks").mkdir()
+    (tmp_path / "hooks" / "broken.py").write_text(
+        "def on_post_page(output, *, page, config):\n"
+        "    return {}[page.file.src_uri]  # as a plugin that never saw the page\n",
+        encoding="utf-8",
+    )
+    files: dict[str, str | bytes] = {
+        "articles/a.md": article("A story", section="world", authors=["jdoe"]),
+    }
+    site = build_site(tmp_path, files, config={"hooks": ["hooks/broken.py"]})
+    story = [line for line in site.warnings if "2024/05/01/a-story/" in line]
+    assert story == [
+        "newsroom: articles/a.md: the page 2024/05/01/a-story/ could not be rendered (the "
+        "on_post_page of hooks/broken.py failed (KeyError: '2024/05/01/a-story/index.md'); with "
+        "plugin_page_events: false news pages are written without other plugins' hooks), so "
+        "it was not written"
+    ]
+
+
+def test_material_social_is_not_run_over_news_pages_and_the_build_says_why() -> None:
+    """Material's social plugin finishes in on_post_page the card it began in the page's
+    earlier events, which news pages skip (it would fail on each one)."""
+
+    def post_page(self: object, output: str, **_: object) -> str:
+        return output
+
+    plugins = {
+        name: type(name, (), {"__module__": module, "on_post_page": post_page})()
+        for name, module in (
+            ("material/social", "material.plugins.social.plugin"),
+            ("minify", "mkdocs_minify_plugin.plugin"),
+        )
+    }
+
+    class Plugins(dict[str, object]):
+        def __init__(self) -> None:
+            super().__init__(plugins)
+            self.events = {"post_page": [plugin.on_post_page for plugin in plugins.values()]}
+
+    config = type("Config", (), {"plugins": Plugins()})
+    hooks = other_post_page_hooks(config())  # type: ignore[arg-type]
+    assert hooks.names == ["minify"]
+    assert skipped_lines(hooks) == [
+        "the on_post_page of material/social is not run over news pages: it makes a page's "
+        "social card from MkDocs' page events, which Newsroom's pages do not go through, so "
+        "news pages get no card"
+    ]

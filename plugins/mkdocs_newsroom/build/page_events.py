@@ -25,26 +25,51 @@ PACKAGE = __name__.split(".")[0]
 # in the build's process when one of them is used. Material's privacy plugin queues the
 # downloads of the external assets it finds, and copies them into the site in on_post_build.
 MAIN_PROCESS_ONLY = ("material.plugins.privacy",)
+# Plugins whose `on_post_page` only finishes what their earlier page events began, which
+# news pages do not go through: not run over them, and the build says why.
+NOT_FOR_NEWS_PAGES = {
+    "material.plugins.social": "it makes a page's social card from MkDocs' page events, "
+    "which Newsroom's pages do not go through, so news pages get no card",
+}
+
+
+class HookFailed(Exception):
+    """Another plugin's `on_post_page` raised over a news page."""
+
+    PREFIX = "the on_post_page of "
+
+    def __init__(self, name: str, error: Exception) -> None:
+        super().__init__(
+            f"{self.PREFIX}{name} failed ({type(error).__name__}: {error}); with "
+            "plugin_page_events: false news pages are written without other plugins' hooks"
+        )
 
 
 @dataclass(frozen=True)
 class PostPageHooks:
     """The `on_post_page` hooks of the plugins other than Newsroom, in the order MkDocs runs
-    them, and the names the site gives those plugins under `plugins:` (or `hooks:`)."""
+    them, each with the name the site gives its plugin under `plugins:` (or `hooks:`)."""
 
-    hooks: tuple[Callable[..., Any], ...] = ()
-    names: tuple[str, ...] = ()
-    main_process: tuple[str, ...] = ()  # those of `names` that must run in this process
+    hooks: tuple[tuple[str, Callable[..., Any]], ...] = ()
+    main_process: tuple[str, ...] = ()  # plugins whose hooks must run in this process
+    skipped: tuple[tuple[str, str], ...] = ()  # plugins not run over news pages, and why
 
     def __bool__(self) -> bool:
         return bool(self.hooks)
+
+    @property
+    def names(self) -> list[str]:
+        return list(dict.fromkeys(name for name, _hook in self.hooks))
 
     def run(self, html: str, page: Page, config: MkDocsConfig) -> tuple[str, float]:
         """The page's HTML after every hook, and the seconds the hooks took. A hook that
         returns None leaves the HTML as it was, as in MkDocs."""
         started = time.perf_counter()
-        for hook in self.hooks:
-            changed = hook(html, page=page, config=config)
+        for name, hook in self.hooks:
+            try:
+                changed = hook(html, page=page, config=config)
+            except Exception as error:  # any fault of another plugin, named
+                raise HookFailed(name, error) from error
             if changed is not None:
                 html = changed
         return html, time.perf_counter() - started
@@ -54,21 +79,25 @@ def other_post_page_hooks(config: MkDocsConfig) -> PostPageHooks:
     """What other plugins (and `hooks:` modules) defined `on_post_page` for."""
     plugins = dict(config.plugins.items())
     hooks = []
-    names: list[str] = []
     main_process: list[str] = []
+    skipped: dict[str, str] = {}
     for hook in config.plugins.events["post_page"]:
         owner = getattr(hook, "__self__", None)
         module = type(owner).__module__ if owner is not None else ""
         if module.split(".")[0] == PACKAGE:
             continue  # Newsroom's own, applied by the renderer
-        hooks.append(hook)
         owners = (name for name, hooked in plugins.items() if _post_page(hooked) == hook)
         name = next(owners, getattr(hook, "__qualname__", "a hook"))
-        if name not in names:
-            names.append(name)
+        why_not = next(
+            (why for kind, why in NOT_FOR_NEWS_PAGES.items() if module.startswith(kind)), ""
+        )
+        if why_not:
+            skipped[name] = why_not
+            continue
+        hooks.append((name, hook))
         if module.startswith(MAIN_PROCESS_ONLY) and name not in main_process:
             main_process.append(name)
-    return PostPageHooks(tuple(hooks), tuple(names), tuple(main_process))
+    return PostPageHooks(tuple(hooks), tuple(main_process), tuple(skipped.items()))
 
 
 def _post_page(plugin: object) -> object:
@@ -87,3 +116,10 @@ def ran_line(hooks: PostPageHooks, pages: int, seconds: float) -> str:
         f"ran the on_post_page of {plugins} over {pages:,} news {noun}: {seconds:.1f} s of "
         f"work added{alone} (plugin_page_events: false turns this off)"
     )
+
+
+def skipped_lines(hooks: PostPageHooks) -> list[str]:
+    return [
+        f"the on_post_page of {name} is not run over news pages: {why}"
+        for name, why in hooks.skipped
+    ]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..preview.signatures import page_signature
 from ..problems import Problem
 from ..rendering.renderer import write_page
+from .page_events import HookFailed
 from .parallel import fork_map
 from .progress import Progress
 
@@ -102,13 +103,17 @@ def _rendered(render: Render, page: NewsPage) -> tuple[bytes, float] | str:
     may run in a worker process, which must hand back a result for every page)."""
     try:
         return render(page)
+    except HookFailed as error:  # another plugin's fault, which it names
+        return " ".join(str(error).split())[:500]
     except Exception as error:  # any fault, reported with the page
         return f"{type(error).__name__}: {' '.join(str(error).split())}"[:300]
 
 
 def _not_written(page: NewsPage, failure: str) -> Problem:
+    ours = not failure.startswith(HookFailed.PREFIX)
+    whose = "; this is a fault in Newsroom or in a template of overrides/" if ours else ""
     return Problem(
         page.origin,
         f"the page {page.url or '/'} could not be rendered ({failure}), so it was not "
-        "written; this is a fault in Newsroom or in a template of overrides/",
+        f"written{whose}",
     )

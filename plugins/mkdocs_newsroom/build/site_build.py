@@ -34,7 +34,7 @@ from ..rendering.strings import missing_translations
 from ..rendering.theme import add_to_theme, template_folders
 from ..search.shards import INDEX_DIR
 from ..search.site import use_newsroom_worker
-from .page_events import PostPageHooks, other_post_page_hooks, ran_line
+from .page_events import PostPageHooks, other_post_page_hooks, ran_line, skipped_lines
 from .page_writing import write_changed_pages, write_every_page
 from .parallel import processes_for, run_aside, shared_map
 from .progress import Progress
@@ -294,6 +294,8 @@ class SiteBuild:
             site_key = self._site_key(config)
             written = write_changed_pages(pages, render, rendered, site_key, processes, self._say)
         self._warn(written.problems)
+        for line in skipped_lines(hooks):
+            self._say(line)
         if hooks and written.rendered:
             self._say(ran_line(hooks, written.rendered, written.hook_seconds))
 
