@@ -196,7 +196,7 @@ def test_a_hook_that_fails_is_named_in_the_warning(tmp_path: Path) -> None:
     ]
 
 
-def test_material_social_is_not_run_over_news_pages_and_the_build_says_why() -> None:
+def test_material_social_and_disabled_plugins_are_not_run_over_news_pages() -> None:
     """Material's social plugin finishes in on_post_page the card it began in the page's
     earlier events, which news pages skip (it would fail on each one)."""
 
@@ -204,10 +204,11 @@ def test_material_social_is_not_run_over_news_pages_and_the_build_says_why() -> 
         return output
 
     plugins = {
-        name: type(name, (), {"__module__": module, "on_post_page": post_page})()
-        for name, module in (
-            ("material/social", "material.plugins.social.plugin"),
-            ("minify", "mkdocs_minify_plugin.plugin"),
+        name: type(name, (), {"__module__": module, "on_post_page": post_page, "config": on})()
+        for name, module, on in (
+            ("material/social", "material.plugins.social.plugin", {}),
+            ("minify", "mkdocs_minify_plugin.plugin", {}),
+            ("material/privacy", "material.plugins.privacy.plugin", {"enabled": False}),
         )
     }
 
@@ -218,7 +219,8 @@ def test_material_social_is_not_run_over_news_pages_and_the_build_says_why() -> 
 
     config = type("Config", (), {"plugins": Plugins()})
     hooks = other_post_page_hooks(config())  # type: ignore[arg-type]
-    assert hooks.names == ["minify"]
+    assert hooks.names == ["minify"]  # a plugin with `enabled: false` is left out
+    assert hooks.main_process == ()
     assert skipped_lines(hooks) == [
         "the on_post_page of material/social is not run over news pages: it makes a page's "
         "social card from MkDocs' page events, which Newsroom's pages do not go through, so "

@@ -10,6 +10,7 @@ process renders that page; the time they take is counted there and added up by t
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -88,6 +89,8 @@ def other_post_page_hooks(config: MkDocsConfig) -> PostPageHooks:
             continue  # Newsroom's own, applied by the renderer
         owners = (name for name, hooked in plugins.items() if _post_page(hooked) == hook)
         name = next(owners, getattr(hook, "__qualname__", "a hook"))
+        if not _enabled(owner):
+            continue  # Material's plugins keep their hooks when `enabled: false`
         why_not = next(
             (why for kind, why in NOT_FOR_NEWS_PAGES.items() if module.startswith(kind)), ""
         )
@@ -102,6 +105,11 @@ def other_post_page_hooks(config: MkDocsConfig) -> PostPageHooks:
 
 def _post_page(plugin: object) -> object:
     return getattr(plugin, "on_post_page", None)
+
+
+def _enabled(plugin: object) -> bool:
+    options = getattr(plugin, "config", None)
+    return not (isinstance(options, Mapping) and options.get("enabled", True) is False)
 
 
 def ran_line(hooks: PostPageHooks, pages: int, seconds: float) -> str:
