@@ -4,12 +4,15 @@ publishing workflow of this repository (no secret); `newsroom check` warns of Ze
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 import yaml
+
+from mkdocs_newsroom.cli import init
 
 from .commands import ENV, newsroom, run
 from .sites import REPO
@@ -206,3 +209,32 @@ def test_the_newsroom_command_leaves_material_s_notice_alone(tmp_path: Path) -> 
         [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True
     )
     assert done.stdout.splitlines()[-1] == "0 None", done.stderr
+
+
+def test_requirements_pin_the_commit_a_git_install_came_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PEP 610: pip records where a package came from; a runner can install that commit."""
+    origin = {
+        "url": "https://github.com/example/newsroom",
+        "vcs_info": {"vcs": "git", "commit_id": "0123456789abcdef0123456789abcdef01234567"},
+    }
+
+    class Installed:
+        def __init__(self, direct: dict[str, object] | None) -> None:
+            self.direct = direct
+
+        def read_text(self, name: str) -> str | None:
+            assert name == "direct_url.json"
+            return json.dumps(self.direct) if self.direct else None
+
+    monkeypatch.setattr(init.metadata, "distribution", lambda _name: Installed(origin))
+    assert init.requirements().splitlines()[-1] == (
+        "mkdocs-newsroom @ git+https://github.com/example/newsroom"
+        "@0123456789abcdef0123456789abcdef01234567"
+    )
+    local = {"url": "file:///tmp/mkdocs_newsroom-0.1.0-py3-none-any.whl", "archive_info": {}}
+    monkeypatch.setattr(init.metadata, "distribution", lambda _name: Installed(local))
+    assert init.requirements().splitlines()[-1] == "mkdocs-newsroom==0.1.0"
+    monkeypatch.setattr(init.metadata, "distribution", lambda _name: Installed(None))
+    assert init.requirements().splitlines()[-1] == "mkdocs-newsroom==0.1.0"
