@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..problems import NewsroomError
-from ..settings.checked import load_timezone
+from ..settings.loading import load_timezone
 from ..slugs import slugify
 
 if TYPE_CHECKING:
