@@ -159,6 +159,36 @@ def article(
     return f"---\n{front}---\n{body}\n"
 
 
+def photo(
+    width: int, height: int, kind: str = "JPEG", *, seed: int = 0, mode: str = "RGB", **options: Any
+) -> bytes:
+    """A picture of `width` x `height` that compresses like a photograph (shapes on a noisy
+    gradient, not a flat colour), as the bytes of a `kind` file (Pillow's format name)."""
+    import io
+    import random
+
+    from PIL import Image, ImageDraw, ImageFilter
+
+    rng = random.Random(seed)
+    small = Image.effect_noise((max(2, width // 8), max(2, height // 8)), 60 + seed % 40)
+    texture = small.resize((width, height), Image.Resampling.BICUBIC)
+    tint = tuple(rng.randrange(40, 200) for _ in range(3))
+    picture = Image.merge("RGB", [texture.point(lambda v, t=t: (v + t) // 2) for t in tint])
+    draw = ImageDraw.Draw(picture)
+    for _ in range(12):
+        x, y = rng.randrange(width), rng.randrange(height)
+        r = rng.randrange(4, max(5, width // 6))
+        colour = tuple(rng.randrange(256) for _ in range(3))
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=colour)
+    grain = Image.effect_noise((width, height), 18).convert("RGB")
+    picture = Image.blend(picture, grain, 0.15).filter(ImageFilter.GaussianBlur(0.6))
+    if mode != "RGB":
+        picture = picture.convert(mode)
+    buffer = io.BytesIO()
+    picture.save(buffer, kind, **options)
+    return buffer.getvalue()
+
+
 def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
     for name, content in files.items():
         path = root / name

@@ -92,9 +92,10 @@ def test_article_page_shows_headline_byline_dateline_times_and_tags(tmp_path: Pa
     assert page.css_first(".nr-kicker a").attributes["href"] == "../../../../section/politics/"
     assert [a.text() for a in page.css(".nr-tags a[rel=tag]")] == ["Transport", "Kabul"]
     figure = page.css_first("figure.nr-figure")
-    assert figure.css_first("img").attributes == {
+    assert figure.css_first("img").attributes == {  # the page's main image: not lazy, first
         "src": "../../../../images/bus.svg",
         "alt": "A bus",
+        "fetchpriority": "high",
     }
     assert "Night route" in figure.css_first("figcaption").text()
     assert figure.css_first(".nr-credit").text() == "AP"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import feedparser
 import pytest
 from lxml import etree
+from PIL import Image
 from selectolax.lexbor import LexborHTMLParser
 
 from mkdocs_newsroom.search.query import IndexFiles
@@ -22,7 +24,7 @@ from .checkers import (
     validate_news_sitemap,
     validate_sitemap,
 )
-from .sites import Site, article, build_site
+from .sites import Site, article, build_site, photo
 
 BUILD_EPOCH = "1714600800"  # 2024-05-01T22:00:00Z
 HOSTILE_TITLE = 'Profits < forecast & "fears" </title><script>alert(1)</script>'
@@ -45,7 +47,7 @@ def _files() -> dict[str, str | bytes]:
         ),
         "articles/old.txt": article("An older story", "2024-04-01T08:00:00Z", section="world"),
         "articles/no-author.md": article("No byline", "2024-04-29T23:00:00Z", section="business"),
-        "images/a.png": b"\x89PNG\r\n",
+        "images/a.png": photo(1600, 1000, "PNG"),
     }
     for day in range(1, 8):
         files[f"articles/w{day}.md"] = article(
@@ -241,7 +243,11 @@ def test_article_metadata_reads_back_with_extruct(site: Site) -> None:
     assert ld["@type"] == "NewsArticle"
     assert ld["headline"] == HOSTILE_TITLE
     assert ld["description"] == 'A summary with <b>tags</b> & "quotes"'
-    assert ld["image"] == ["https://news.example.org/images/a.png"]
+    # the lead image, a 1600 x 1000 PNG, is shared as a JPEG 1200 pixels wide
+    (shared,) = ld["image"]
+    assert re.fullmatch(r"https://news\.example\.org/pictures/a-[0-9a-f]{10}-1200x750\.jpg", shared)
+    with Image.open(site.site_dir / shared.removeprefix("https://news.example.org/")) as jpeg:
+        assert (jpeg.format, jpeg.size) == ("JPEG", (1200, 750))
     assert ld["datePublished"] == "2024-05-01T09:30:00+04:30"
     assert ld["dateModified"] == "2024-05-01T12:00:00+04:30"
     assert ld["author"] == [
@@ -255,7 +261,9 @@ def test_article_metadata_reads_back_with_extruct(site: Site) -> None:
     assert og["@type"] == "article"  # extruct's uniform form of og:type
     assert og["og:title"] == HOSTILE_TITLE
     assert og["og:url"] == full
-    assert og["og:image"] == "https://news.example.org/images/a.png"
+    assert og["og:image"] == shared
+    assert (og["og:image:width"], og["og:image:height"]) == ("1200", "750")
+    assert og["og:image:type"] == "image/jpeg"
     assert og["article:published_time"] == "2024-05-01T09:30:00+04:30"
     assert og["article:modified_time"] == "2024-05-01T12:00:00+04:30"
     assert og["article:section"] == "World"

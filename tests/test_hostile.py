@@ -16,7 +16,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from .commands import newsroom
-from .sites import Site, article, build_site, story
+from .sites import Site, article, build_site, photo, story
 
 GOOD = {"articles/good.md": article("Good story", body="The good story's text.")}
 GOOD_URL = "2024/05/01/good-story/"
@@ -293,10 +293,10 @@ def test_only_media_a_shown_article_uses_leave_the_articles_folder(tmp_path: Pat
         "articles/held.md": front("Held", draft="true").replace(
             "date:", "image:\n  src: articles/photos/held.png\n  alt: Held back\ndate:", 1
         ),
-        "articles/photos/used.png": b"\x89PNG used",
-        "articles/photos/inline.png": b"\x89PNG inline",
-        "articles/photos/held.png": b"\x89PNG SECRET HELD PHOTO",
-        "articles/photos/orphan.png": b"\x89PNG orphan",
+        "articles/photos/used.png": photo(200, 150, "PNG", seed=1),
+        "articles/photos/inline.png": photo(200, 150, "PNG", seed=2),
+        "articles/photos/held.png": photo(200, 150, "PNG", seed=3, pnginfo=_text("SECRET HELD")),
+        "articles/photos/orphan.png": photo(200, 150, "PNG", seed=4),
         "articles/notes.docx": b"SECRET NOTES",
         "articles/story.md~": "SECRET BACKUP",
         "articles/story.md.bak": "SECRET BAK",
@@ -320,9 +320,21 @@ def test_only_media_a_shown_article_uses_leave_the_articles_folder(tmp_path: Pat
         if path.is_file()
     )
     assert published == ["articles/photos/inline.png", "articles/photos/used.png"]
+    # the pictures made of the held-back article's image wait for it too
+    pictures = sorted(path.name for path in (site.site_dir / "pictures").iterdir())
+    assert pictures and all(name.startswith("used-") for name in pictures), pictures
     assert "SECRET" not in output_text(site)
     preview = build_site(tmp_path / "preview", {**GOOD, **files}, command="serve")
     assert (preview.site_dir / "articles" / "photos" / "held.png").is_file()
+
+
+def _text(text: str) -> object:
+    """PNG metadata holding `text` (in a tEXt chunk, as it is in the file)."""
+    from PIL.PngImagePlugin import PngInfo
+
+    info = PngInfo()
+    info.add_text("Comment", text)
+    return info
 
 
 def test_exclude_docs_and_draft_docs_apply_to_articles(tmp_path: Path) -> None:

@@ -38,6 +38,7 @@ FREE_OF_MKDOCS += [
     "outputs/files",
     "outputs/wellformed",
     "outputs/build_record",
+    "outputs/pictures",
 ]
 FREE_OF_MKDOCS += ["settings/checked", "settings/article_url"]
 ENGINE = ("mkdocs", "material")

@@ -12,7 +12,7 @@ import yaml
 
 from mkdocs_newsroom.settings.schema import NewsroomConfig
 
-from .sites import AUTHORS, SECTIONS, article, write_tree
+from .sites import AUTHORS, SECTIONS, article, photo, write_tree
 from .test_incremental import Server, _build_clean, _tree
 
 BASE: dict[str, Any] = {"sections": SECTIONS}
@@ -48,6 +48,11 @@ CHANGED: dict[str, Any] = {
     "top_stories": 0,
     "section_stories": 1,
     "breaking_hours": 100_000,
+    "pictures": False,
+    "picture_widths": [300],
+    "picture_formats": ["webp"],
+    "picture_max_pixels": 1000,
+    "picture_cache_dir": ".cache/elsewhere",
     "processes": 1,
     "native_file_watcher": False,
     "plugin_page_events": False,
@@ -65,12 +70,14 @@ def _content() -> dict[str, str | bytes]:
             authors=["jdoe"],
             breaking=number == 7,
             lang="ps" if number == 6 else "en",
+            **({"image": {"src": "images/photo.jpg", "alt": "A photo"}} if number == 4 else {}),
             body=(
                 f"Body of story {number}, {'long ' * 200 if number == 5 else ''}about zebras.\n\n"
                 'Agency footer line.\n\n<em onclick="x()">Raw HTML</em>\n'
             ),
         )
     files["images/logo.png"] = b"\x89PNG logo"
+    files["images/photo.jpg"] = photo(640, 480, quality=95)
     return files
 
 

@@ -1,5 +1,5 @@
-"""The newsroom's model: articles, their authors, sections, tags and images, and the editions
-they are published in.
+"""The newsroom's model: articles, their authors, sections, tags and images (with the pictures
+the build made of them), and the editions they are published in.
 
 Plain frozen dataclasses that know nothing of MkDocs. Every string holds the raw value as the
 reporter wrote it; escaping happens where a value is written out (templates, feeds, JSON-LD),
@@ -102,11 +102,61 @@ class Tag:
 
 
 @dataclass(frozen=True)
+class Rendition:
+    """One file the build made from a picture: `path` from the site's root, its size in
+    pixels, and its MIME type (`image/avif`, `image/webp`, `image/jpeg`, `image/png`)."""
+
+    path: str
+    width: int
+    height: int
+    type: str
+
+
+@dataclass(frozen=True)
+class Picture:
+    """What the build made of a local photograph (outputs/pictures/): its size as readers see
+    it (its EXIF orientation applied) and its MIME type; `renditions`, the smaller copies for
+    screens, by type in the order they are offered (modern types first, the original's type
+    last), narrowest first; `shared`, the copies for Open Graph and JSON-LD, a JPEG at most
+    1200 pixels wide first. A picture published as it is (animated) has no renditions."""
+
+    width: int
+    height: int
+    type: str
+    renditions: tuple[Rendition, ...] = ()
+    shared: tuple[Rendition, ...] = ()
+
+    def types(self) -> tuple[str, ...]:
+        """The MIME types of the renditions, in the order they are offered."""
+        return tuple(dict.fromkeys(rendition.type for rendition in self.renditions))
+
+    def of_type(self, mime: str) -> tuple[Rendition, ...]:
+        return tuple(rendition for rendition in self.renditions if rendition.type == mime)
+
+
+@dataclass(frozen=True)
 class Image:
+    """An article's lead image as the reporter gave it; `picture`, what the build made of it
+    when it is a local JPEG, PNG or WebP file it could read."""
+
     src: str
     alt: str
     caption: str = ""
     credit: str = ""
+    picture: Picture | None = None
+
+    @property
+    def shared(self) -> Rendition | None:
+        """The copy for social sites, search engines and feed readers (a JPEG at most 1200
+        pixels wide), if the build made one."""
+        picture = self.picture
+        return picture.shared[0] if picture is not None and picture.shared else None
+
+    @property
+    def shared_src(self) -> str:
+        """The path or URL to give them: that copy, else the image as the reporter gave it."""
+        shared = self.shared
+        return shared.path if shared is not None else self.src
 
 
 @dataclass(frozen=True)

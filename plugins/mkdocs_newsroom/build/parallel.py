@@ -47,12 +47,14 @@ def fork_map(
     items: Sequence[T],
     processes: int,
     progress: Callable[[int], None] | None = None,
+    min_items: int = MIN_ITEMS_PER_PROCESS,
 ) -> list[R]:
-    """`[function(item) for item in items]`, computed by up to `processes` processes.
+    """`[function(item) for item in items]`, computed by up to `processes` processes, each
+    given at least `min_items` items (fewer are not worth a process).
 
     `progress` is called in this process with an estimate of how many items are done.
     """
-    processes = max(1, min(processes, len(items) // MIN_ITEMS_PER_PROCESS))
+    processes = max(1, min(processes, len(items) // max(1, min_items)))
     if not _may_fork():
         processes = 1
 
@@ -94,13 +96,15 @@ def fork_map(
     return merged
 
 
-def shared_map(processes: int, say: Callable[[str], None], what: str) -> MapFunction:
+def shared_map(
+    processes: int, say: Callable[[str], None], what: str, min_items: int = MIN_ITEMS_PER_PROCESS
+) -> MapFunction:
     """`fork_map` over `processes`, saying how far it got on long runs (`what`: what an item
     done is, such as "article bodies rendered")."""
 
     def map_shared(function: Callable[[A], B], items: Sequence[A], /) -> list[B]:
         progress = Progress(say, len(items), what)
-        return fork_map(function, items, processes, progress.update)
+        return fork_map(function, items, processes, progress.update, min_items)
 
     return map_shared
 

@@ -21,9 +21,12 @@ from ..catalogue.site import read_site
 from ..clock import now
 from ..outputs.build_record import BUILD_RECORD, BuildRecord, next_change
 from ..outputs.files import write_outputs
+from ..outputs.pictures.making import picture_maker, withdraw
+from ..outputs.pictures.store import cache_folder
 from ..outputs.redirects import redirect_pages, write_redirects
 from ..outputs.site_outputs import SiteInfo, SiteOutputs
 from ..preview.signatures import files_key, signature
+from ..problems import NewsroomError
 from ..reading.site import Markdown
 from ..rendering.context import Site, prepare_environment
 from ..rendering.dates import month_title
@@ -49,6 +52,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
+    from ..outputs.pictures.making import PictureMaker
     from ..preview.cache import BuildCache
     from ..problems import Problem
     from ..rendering.pages import NewsPage
@@ -93,6 +97,7 @@ class SiteBuild:
         self._env: Environment | None = None
         self._languages: dict[str, str] = {}  # Material's language on each edition's pages
         self._outputs: SiteOutputs | None = None
+        self._pictures: PictureMaker | None = None
 
     def configure(self, config: MkDocsConfig) -> None:
         """The theme finds the plugin's templates and stylesheet; the tabs are on."""
@@ -107,6 +112,8 @@ class SiteBuild:
                 "site_url is not set in mkdocs.yml; feeds, sitemaps and structured "
                 "data need absolute URLs, so they are not written"
             )
+        if self._settings.pictures.enabled:
+            _check_picture_cache(self._settings.pictures.cache_dir, config)
         add_to_theme(config, tabs=self._settings.navigation)
         languages = {edition.lang: edition.locale for edition in self._settings.editions}
         for line in missing_translations(languages):
@@ -126,6 +133,15 @@ class SiteBuild:
         read_before = self._cache.sources if self._serving else None
         reported = self._cache.reported.take()
         found = site_sources(files, settings, config.docs_dir, read_before, reported)
+        self._pictures = picture_maker(
+            settings.pictures,
+            _config_dir(config),
+            {file.src_uri: file.abs_src_path for file in files if file.abs_src_path},
+            os.environ,
+            # one lead image is worth a process of its own: it takes a second to resize
+            shared_map(self._processes, self._say, "lead images resized", min_items=1),
+            self._cache.pictures,
+        )
         reading = read_site(
             found.sources,
             settings,
@@ -134,8 +150,10 @@ class SiteBuild:
             preview=self._serving,
             map_bodies=shared_map(self._processes, self._say, "article bodies rendered"),
             memory=self._cache.reading,
+            pictures=self._pictures,
         )
         self._warn(reading.problems)
+        self._say_pictures_made()
         keep = [*found.keep, *(found.attachments[path] for path in sorted(reading.attachments))]
         self._failed = reading.failed
         self._catalogue = reading.catalogue
@@ -158,6 +176,14 @@ class SiteBuild:
             self._config_key,
         )
         return Files(keep)
+
+    def _say_pictures_made(self) -> None:
+        made = self._pictures
+        if made is not None and made.resized:
+            self._say(
+                f"resized {made.resized:,} lead image{'s' if made.resized != 1 else ''} into "
+                f"{made.encoded:,} files, kept in {made.folder} for the next builds"
+            )
 
     def _put_back_kept_folders(self, site_dir: str) -> None:
         if not self._serving or self._dirty:
@@ -215,6 +241,7 @@ class SiteBuild:
         # server keeps the index in this process, to update it on the next save.
         search = run_aside(index_for_search, 1 if self._serving else self._processes)
         self._write_pages(config)
+        self._write_pictures(config)
         search.wait()
         if self._outputs is not None:
             problems = self._outputs.write(
@@ -237,10 +264,23 @@ class SiteBuild:
                     *(file.dest_uri for file in self._pages.files),
                     *outputs.written,
                     *outputs.redirects,
+                    *(self._pictures.published if self._pictures is not None else ()),
                     INDEX_DIR,
                 ],
                 (file.dest_uri for file in self._files),
             )
+
+    def _write_pictures(self, config: MkDocsConfig) -> None:
+        """The copies of the pictures the site shows, from the cache into the site folder."""
+        if self._pictures is None:
+            withdraw(config.site_dir, self._cache.pictures)
+            return
+        pictures = [
+            article.image.picture
+            for article in self._catalogue.articles
+            if article.image is not None and article.image.picture is not None
+        ]
+        self._warn(self._pictures.publish(config.site_dir, pictures))
 
     def _write_redirects(self, config: MkDocsConfig) -> None:
         """The redirect pages of the articles' aliases, written last: they never take the
@@ -312,6 +352,27 @@ class SiteBuild:
     def _warn(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             (self._say if problem.level == "info" else self._warn_line)(str(problem))
+
+
+def _config_dir(config: MkDocsConfig) -> str:
+    """The folder of mkdocs.yml, which relative paths of the plugin's options start from."""
+    path = config.config_file_path
+    return str(Path(path).absolute().parent if path else Path.cwd())
+
+
+def _check_picture_cache(setting: str, config: MkDocsConfig) -> None:
+    """The picture cache must stay out of the content folder (it would be published, and
+    `mkdocs serve` would rebuild on every picture made) and out of the site folder (which
+    MkDocs empties)."""
+    folder = cache_folder(setting, _config_dir(config), os.environ)
+    for option, inside in (("docs_dir", config.docs_dir), ("site_dir", config.site_dir)):
+        outer = Path(inside).absolute()
+        if folder == outer or outer in folder.parents:
+            raise NewsroomError(
+                f"newsroom: the picture cache {folder} is inside {option} ({outer}); set "
+                "picture_cache_dir (or NEWSROOM_CACHE_DIR) to a folder outside it, such as "
+                ".cache/newsroom"
+            )
 
 
 def _config_key(config: MkDocsConfig) -> str:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ..model import Author
     from ..problems import Problem
     from ..reading.articles import MapFunction
+    from ..reading.pictures import MakePictures
     from ..reading.site import Markdown, SiteSources
     from ..settings.checked import Settings
 
@@ -51,9 +52,11 @@ def read_site(
     preview: bool,
     map_bodies: MapFunction = in_order,
     memory: ReadingMemory | None = None,
+    pictures: MakePictures | None = None,
 ) -> Reading:
     """Read the authors and articles and publish what is due at `now` (in a `preview`, list
-    the held-back articles too). `memory` keeps what was read between builds."""
+    the held-back articles too). `memory` keeps what was read between builds; `pictures`
+    makes the pictures of the lead images."""
     read = read_articles(
         sources,
         settings,
@@ -63,6 +66,7 @@ def read_site(
         # preview keeps anyway and a clean build can let go after reading.
         content_keys=memory.content_keys if memory is not None and preview else None,
         map_bodies=map_bodies,
+        pictures=pictures,
     )
     rules = PublishingRules(
         settings.article_url, now, settings.editions, settings.max_tags, preview

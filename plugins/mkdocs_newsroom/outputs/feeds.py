@@ -178,7 +178,7 @@ def json_feed(spec: FeedSpec, options: FeedOptions) -> str:
         if article.updated:
             item["date_modified"] = article.updated.isoformat()
         if article.image:
-            item["image"] = absolute_url(options.site_url, article.image.src)
+            item["image"] = absolute_url(options.site_url, article.image.shared_src)
         if options.full_content:
             item["content_html"] = article.body_html
         else:

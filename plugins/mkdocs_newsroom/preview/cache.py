@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue.site import ReadingMemory
 from ..memo import MadeBefore
+from ..outputs.pictures.making import PictureMemory
 from ..outputs.site_outputs import OutputMemory
 from .heap import LongLivedObjects
 from .kept_folders import KeptFolders
@@ -44,6 +45,8 @@ class BuildCache:
     outputs: OutputMemory = field(default_factory=OutputMemory)
     # the titles of MkDocs' pages, which `--dirty` does not read again
     titles: PageTitles = field(default_factory=PageTitles)
+    # the lead images' pictures, and their copies in the site folder
+    pictures: PictureMemory = field(default_factory=PictureMemory)
     heap: LongLivedObjects = field(default_factory=LongLivedObjects)
     templates: CompiledTemplates = field(default_factory=CompiledTemplates)
     pages: RenderedPages | None = None

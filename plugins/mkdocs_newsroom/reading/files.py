@@ -16,6 +16,9 @@ MEDIA = frozenset(
     | {".mp3", ".m4a", ".ogg", ".oga", ".wav", ".mp4", ".webm", ".ogv", ".mov"}  # sound, video
     | {".pdf", ".vtt"}  # documents, subtitles
 )
+# Pictures the build makes smaller copies of (outputs/pictures/): the raster formats of
+# photographs. GIF (often animated), SVG (already scalable) and AVIF are published as they are.
+RESIZABLE = frozenset({".jpg", ".jpeg", ".png", ".webp"})
 # Backups, swap and lock files editors and merge tools leave beside the file being edited
 LEFTOVER_SUFFIXES = frozenset(
     {".bak", ".swp", ".swo", ".swx", ".orig", ".rej", ".tmp", ".part", ".crdownload"}
@@ -38,6 +41,10 @@ def article_kind(path: str) -> Kind | None:
 
 def is_media(path: str) -> bool:
     return _suffix(path) in MEDIA
+
+
+def is_resizable(path: str) -> bool:
+    return _suffix(path) in RESIZABLE
 
 
 def is_leftover(path: str) -> bool:

@@ -13,6 +13,7 @@ from .authors import load_authors
 from .bodies import MarkdownRenderer
 from .fields import Registry, local_path
 from .files import article_kind
+from .pictures import attach_pictures
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from ..model import Article, Author
     from ..settings.checked import Settings
     from .articles import MapFunction, ReadCache
+    from .pictures import MakePictures
 
 
 @dataclass(frozen=True)
@@ -118,10 +120,11 @@ def read_articles(
     cache: ReadCache | None = None,
     content_keys: MadeBefore[str] | None = None,
     map_bodies: MapFunction = in_order,
+    pictures: MakePictures | None = None,
 ) -> ReadArticles:
-    """Read the authors and every article. `cache` keeps what was read between builds.
-    Without an authors file, articles are published without their authors, and one line
-    says so."""
+    """Read the authors and every article. `cache` keeps what was read between builds;
+    `pictures` makes the pictures of the lead images (none without it). Without an authors
+    file, articles are published without their authors, and one line says so."""
     known: dict[str, Author] | None = None
     problems = list(sources.problems)
     if sources.authors is not None:
@@ -141,6 +144,9 @@ def read_articles(
             articles.append(_as_draft(article) if article.source in sources.drafts else article)
     if cache is not None:
         cache.keep_only(reader.used_results, reader.used_bodies)
+    if pictures is not None:
+        articles, picture_problems = attach_pictures(articles, pictures, sources.files)
+        problems.extend(picture_problems)
     if missing and any(result.names_authors for result in results):
         problems.insert(
             0,

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from ..model import is_rtl
+from .pictures import picture_view
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -44,8 +45,13 @@ class Cards:
         self._default = next(iter(editions.values()))
         self._rendered: dict[tuple[object, ...], str] = {}
 
-    def card(self, article: Article, base_url: str, level: int = 2, size: str = "") -> Markup:
-        return self._rooted(CARD_TEMPLATE, article, base_url, level=level, size=size)
+    def card(
+        self, article: Article, base_url: str, level: int = 2, size: str = "", eager: bool = False
+    ) -> Markup:
+        """`eager`: the card is at the top of its page, where its image is not lazy."""
+        return self._rooted(
+            CARD_TEMPLATE, article, base_url, level=level, size=size, eager=eager or size == "lead"
+        )
 
     def headline(
         self, article: Article, base_url: str, page_lang: str, with_section: bool = True
@@ -60,9 +66,12 @@ class Cards:
         if html is None:
             edition = self._editions.get(article.edition, self._default)
             lang = article.lang or edition.lang
+            place = "lead" if options.get("size") == "lead" else "card"
+            picture = picture_view(article.image, ROOT, place) if article.image else None
             html = compact(
                 self._templates[template].render(
                     article=article,
+                    picture=picture,
                     locale=edition.locale,
                     lang=lang,
                     rtl=is_rtl(lang),

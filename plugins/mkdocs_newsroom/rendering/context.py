@@ -11,8 +11,9 @@ from jinja2 import pass_context
 
 from ..urls import absolute_url
 from . import dates, seo
-from .cards import Cards
+from .cards import Cards, root_prefix
 from .editions import edition_tabs, material_languages
+from .pictures import picture_view
 from .shell import ShellCache
 from .strings import material, translated, translated_plural
 
@@ -82,6 +83,8 @@ def prepare_environment(
         "feeds": bool(site.url),
         "card": cards.card,
         "headline": cards.headline,
+        # a lead image's markup on a page (`base_url`: MkDocs' way back to the site root)
+        "picture": lambda image, base_url: picture_view(image, root_prefix(base_url)),
         # what a shell's links are relative to: the site's navigation, the editions' tabs
         "shell": ShellCache(
             [*navigation_urls, *(tab.url for strip in tabs.values() for tab in strip)],

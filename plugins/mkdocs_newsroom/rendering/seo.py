@@ -50,7 +50,7 @@ def news_article(article: Article, publisher: Publisher) -> dict[str, Any]:
         "wordCount": article.word_count,
     }
     if article.image:
-        data["image"] = [absolute_url(publisher.site_url, article.image.src)]
+        data["image"] = [absolute_url(publisher.site_url, article.image.shared_src)]
     if article.section:
         data["articleSection"] = article.section.title
     if article.tags:
@@ -75,8 +75,13 @@ def open_graph(article: Article, publisher: Publisher) -> list[tuple[str, str]]:
     if article.modified != article.date:
         properties.append(("article:modified_time", article.modified.isoformat()))
     if article.image:
-        properties.append(("og:image", absolute_url(publisher.site_url, article.image.src)))
-        properties.append(("og:image:alt", article.image.alt))
+        image = article.image
+        properties.append(("og:image", absolute_url(publisher.site_url, image.shared_src)))
+        if image.shared is not None:  # the JPEG the build made: its type and size are known
+            properties.append(("og:image:type", image.shared.type))
+            properties.append(("og:image:width", str(image.shared.width)))
+            properties.append(("og:image:height", str(image.shared.height)))
+        properties.append(("og:image:alt", image.alt))
     properties += [
         ("article:author", absolute_url(publisher.site_url, author.url))
         for author in article.authors

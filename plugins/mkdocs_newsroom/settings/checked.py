@@ -41,6 +41,18 @@ class FrontPageRules:
 
 
 @dataclass(frozen=True)
+class PictureSettings:
+    """What the build makes of lead photographs (outputs/pictures/). `cache_dir` as written
+    in mkdocs.yml: relative to the configuration file's folder."""
+
+    enabled: bool = True
+    widths: tuple[int, ...] = (480, 960, 1600)
+    formats: tuple[str, ...] = ("avif", "webp")
+    max_pixels: int = 90_000_000
+    cache_dir: str = ".cache/newsroom"
+
+
+@dataclass(frozen=True)
 class Settings:
     articles_dir: str
     authors_file: str
@@ -61,3 +73,4 @@ class Settings:
     publisher_logo: str
     news_sitemap: bool
     robots_txt: bool
+    pictures: PictureSettings = PictureSettings()

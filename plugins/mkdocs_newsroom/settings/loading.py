@@ -14,7 +14,7 @@ from ..problems import NewsroomError
 from ..slugs import is_slug
 from ..urls import section_url
 from .article_url import check_article_url
-from .checked import FrontPageRules, PageSizes, ReadOptions, Settings
+from .checked import FrontPageRules, PageSizes, PictureSettings, ReadOptions, Settings
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -105,6 +105,34 @@ def load_settings(config: NewsroomConfig) -> Settings:
         publisher_logo=config.publisher_logo,
         news_sitemap=config.news_sitemap,
         robots_txt=config.robots_txt,
+        pictures=load_pictures(config),
+    )
+
+
+# Narrower copies than this are not worth a request; wider ones than this no screen needs.
+PICTURE_WIDTHS = range(16, 8193)
+
+
+def load_pictures(config: NewsroomConfig) -> PictureSettings:
+    widths = tuple(sorted(set(config.picture_widths)))
+    wrong = [width for width in widths if width not in PICTURE_WIDTHS]
+    if wrong or not widths:
+        raise NewsroomError(
+            f"newsroom: picture_widths must list widths in pixels from {PICTURE_WIDTHS.start} "
+            f"to {PICTURE_WIDTHS.stop - 1}, such as [480, 960, 1600], not {config.picture_widths}"
+        )
+    if config.picture_max_pixels < 1:
+        raise NewsroomError("newsroom: picture_max_pixels must be a number of pixels above 0")
+    if not config.picture_cache_dir.strip():
+        raise NewsroomError(
+            "newsroom: picture_cache_dir is empty; name a folder, such as .cache/newsroom"
+        )
+    return PictureSettings(
+        enabled=config.pictures,
+        widths=widths,
+        formats=tuple(dict.fromkeys(config.picture_formats)),
+        max_pixels=config.picture_max_pixels,
+        cache_dir=config.picture_cache_dir,
     )
 
 

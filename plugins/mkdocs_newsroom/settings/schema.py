@@ -51,6 +51,14 @@ class NewsroomConfig(base.Config):
     locale = c.Type(str, default="en")
     editions = c.DictOfItems(c.SubConfig(EditionConfig), default={})
 
+    # Lead photographs (JPEG, PNG, WebP): smaller copies in modern formats, for <picture>
+    pictures = c.Type(bool, default=True)
+    picture_widths = c.ListOfItems(c.Type(int), default=[480, 960, 1600])
+    picture_formats = c.ListOfItems(c.Choice(("avif", "webp")), default=["avif", "webp"])
+    picture_max_pixels = c.Type(int, default=90_000_000)  # larger ones are published as is
+    # made once and kept here, relative to mkdocs.yml (NEWSROOM_CACHE_DIR takes its place)
+    picture_cache_dir = c.Type(str, default=".cache/newsroom")
+
     # Building: processes that render pages under `mkdocs build` (0: one per CPU)
     processes = c.Type(int, default=0)
     # `mkdocs serve` learns of a save from the operating system instead of polling every

@@ -1,0 +1,263 @@
+"""The pictures of one build: made (or found in the cache) for every lead image, shared among
+the build's processes, then linked into the site folder.
+
+`PictureMaker` is what the build hands to reading (reading.pictures.MakePictures). Each lead
+image is one piece of work: its file is read and keyed, and only a picture the cache does not
+hold is decoded and resized, each copy once. Under `mkdocs serve`, a file whose size and
+modification time did not change since the last build is not even read again
+(`PictureMemory`).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ...model import Picture, Rendition
+from ...problems import Problem
+from ...reading.articles import in_order
+from ..files import remove_with_empty_folders
+from .recipe import FORMATS, cache_key, recipe_of, site_name, writable
+from .resizing import Unusable, inspect, resize
+from .store import Copy, PictureStore, Stored, cache_folder
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from ...reading.articles import MapFunction
+    from ...settings.checked import PictureSettings
+    from .recipe import Recipe
+    from .resizing import Encoded
+
+# What tells a file changed under `mkdocs serve`: its modification time, size and inode
+Status = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class Made:
+    """What became of one lead image: its picture or why there is none, where each copy's
+    file is in the cache (by its path in the site), and how many copies this build encoded."""
+
+    outcome: Picture | str
+    files: tuple[tuple[str, str], ...] = ()
+    encoded: int = 0
+
+
+@dataclass
+class PictureMemory:
+    """What a build of `mkdocs serve` hands on to the next: each image's result with the
+    status of its file, and the copies in the site folder."""
+
+    made: dict[str, tuple[tuple[Status, str], Made]] = field(default_factory=dict)
+    published: dict[str, str] = field(default_factory=dict)
+
+
+def picture_maker(
+    settings: PictureSettings,
+    config_dir: str,
+    sources: Mapping[str, str],
+    environ: Mapping[str, str],
+    map_pictures: MapFunction = in_order,
+    memory: PictureMemory | None = None,
+    *,
+    make_files: bool = True,
+) -> PictureMaker | None:
+    """The site's picture maker, None when `pictures` is off."""
+    if not settings.enabled:
+        return None
+    recipe = recipe_of(settings)
+    store = PictureStore(cache_folder(settings.cache_dir, config_dir, environ))
+    return PictureMaker(
+        recipe,
+        writable(recipe.formats),
+        sources,
+        store,
+        map_pictures,
+        memory,
+        make_files=make_files,
+    )
+
+
+class PictureMaker:
+    """Makes the pictures of lead images (`sources`: each image's path from the content
+    folder -> its file) into the cache at `store`; with `make_files` off (`newsroom
+    check`), it only opens and decodes those the cache does not know."""
+
+    def __init__(
+        self,
+        recipe: Recipe,
+        kinds: tuple[str, ...],
+        sources: Mapping[str, str],
+        store: PictureStore,
+        map_pictures: MapFunction = in_order,
+        memory: PictureMemory | None = None,
+        *,
+        make_files: bool = True,
+    ) -> None:
+        self._recipe = recipe
+        self._kinds = kinds  # the formats of `recipe` this Pillow writes
+        self._sources = sources
+        self._store = store
+        self._map = map_pictures
+        self._memory = memory
+        self._make_files = make_files
+        self._files: dict[str, str] = {}  # each copy's path in the site -> its cache file
+        self.published: list[str] = []  # the copies' paths in the site folder
+        self.resized = 0  # lead images this build resized
+        self.encoded = 0  # files this build encoded
+
+    def __call__(self, paths: Sequence[str], /) -> dict[str, Picture | str]:
+        memory = self._memory
+        known: dict[str, Made] = {}
+        statuses: dict[str, tuple[Status, str]] = {}
+        for path in paths:
+            file = self._sources.get(path)
+            if file is None:
+                continue  # not a file of the content folder: published as it is
+            status = (_status(file), self._recipe.key)
+            statuses[path] = status
+            previous = memory.made.get(path) if memory is not None else None
+            if previous is not None and previous[0] == status and self._still_cached(previous[1]):
+                known[path] = previous[1]
+        pending = [path for path in statuses if path not in known]
+        known.update(zip(pending, self._map(self._make, pending), strict=True))
+        for made in known.values():
+            self._files.update(made.files)
+        done = [known[path] for path in pending]
+        self.resized += sum(1 for made in done if made.encoded)
+        self.encoded += sum(made.encoded for made in done)
+        if memory is not None:
+            memory.made = {path: (statuses[path], made) for path, made in known.items()}
+        return {path: made.outcome for path, made in known.items()}
+
+    def _still_cached(self, made: Made) -> bool:
+        return all(Path(cached).is_file() for _path, cached in made.files[:1])
+
+    def _make(self, path: str) -> Made:
+        """One lead image, in whichever process the map runs it."""
+        try:
+            data = Path(self._sources[path]).read_bytes()
+        except OSError as error:
+            return Made(f"it cannot be read ({error.strerror or error})")
+        key = cache_key(data, self._recipe)
+        stored = self._store.load(key)
+        encoded = 0
+        if stored is None and not self._make_files:
+            return Made(_inspected(data, self._recipe))
+        if stored is None:
+            stored, files = _resized(data, self._recipe, self._kinds)
+            self._store.save(key, stored, files)
+            encoded = len(files)
+        if stored.problem:
+            return Made(stored.problem)
+        return _made(path, key, stored, self._store.folder(key), encoded)
+
+    def publish(self, site_dir: str, pictures: Iterable[Picture]) -> list[Problem]:
+        """Link (or copy) the copies of `pictures` into the site folder, and remove those the
+        last build of a preview put there that are not needed any more."""
+        wanted = {
+            rendition.path: self._files[rendition.path]
+            for picture in pictures
+            for rendition in (*picture.renditions, *picture.shared)
+            if rendition.path in self._files
+        }
+        root = Path(site_dir)
+        problems = []
+        for path, cached in wanted.items():
+            try:
+                _link(Path(cached), root / path)
+            except OSError as error:
+                problems.append(
+                    Problem(
+                        path,
+                        f"the picture could not be written into the site folder "
+                        f"({error.strerror or error}); build again, or delete the picture cache",
+                    )
+                )
+        if self._memory is not None:
+            for gone in self._memory.published.keys() - wanted.keys():
+                remove_with_empty_folders(root / gone, levels=1)
+            self._memory.published = wanted
+        self.published = list(wanted)
+        return problems
+
+    @property
+    def folder(self) -> Path:
+        """Where the pictures are kept."""
+        return self._store.root
+
+
+def withdraw(site_dir: str, memory: PictureMemory) -> None:
+    """Remove the copies the last build of a preview published (pictures are turned off)."""
+    for path in memory.published:
+        remove_with_empty_folders(Path(site_dir, path), levels=1)
+    memory.published = {}
+
+
+def _status(file: str) -> Status:
+    try:
+        status = os.stat(file)  # noqa: PTH116 - one stat, no Path object, per image
+    except OSError:
+        return (0, 0, 0)
+    return (status.st_mtime_ns, status.st_size, status.st_ino)
+
+
+def _inspected(data: bytes, recipe: Recipe) -> Picture | str:
+    try:
+        opened = inspect(data, recipe)
+    except Unusable as error:
+        return str(error)
+    return Picture(opened.width, opened.height, FORMATS[opened.kind].mime)
+
+
+def _resized(data: bytes, recipe: Recipe, kinds: tuple[str, ...]) -> tuple[Stored, list[Encoded]]:
+    try:
+        opened, screens, shared = resize(data, recipe, kinds)
+    except Unusable as error:
+        return Stored(problem=str(error)), []
+    stored = Stored(
+        opened.width,
+        opened.height,
+        opened.kind,
+        opened.animated,
+        tuple(Copy(e.name, e.width, e.height, e.kind) for e in screens),
+        tuple(Copy(e.name, e.width, e.height, e.kind) for e in shared),
+    )
+    files = list({encoded.name: encoded for encoded in (*screens, *shared)}.values())
+    return stored, files
+
+
+def _made(path: str, key: str, stored: Stored, folder: Path, encoded: int) -> Made:
+    files: dict[str, str] = {}
+
+    def rendition(copy: Copy) -> Rendition:
+        where = site_name(path, key, copy.width, copy.height, copy.kind)
+        files[where] = str(folder / copy.name)
+        return Rendition(where, copy.width, copy.height, FORMATS[copy.kind].mime)
+
+    picture = Picture(
+        stored.width,
+        stored.height,
+        FORMATS[stored.kind].mime,
+        tuple(rendition(copy) for copy in stored.screens),
+        tuple(rendition(copy) for copy in stored.shared),
+    )
+    return Made(picture, tuple(files.items()), encoded)
+
+
+def _link(cached: Path, target: Path) -> None:
+    """`target` becomes the cached file: a hard link, or a copy across file systems."""
+    try:
+        if target.samefile(cached):
+            return
+    except FileNotFoundError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)

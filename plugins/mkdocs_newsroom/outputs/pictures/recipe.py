@@ -1,0 +1,136 @@
+"""What the build makes of a lead photograph: the formats (with how each is encoded), the
+widths, the copy for sharing, and the names the files get in the site.
+
+A picture of width W gets, in each format offered (AVIF where Pillow can write it, WebP,
+then the original's own format), one copy at each configured width below W (and at W itself
+when W is narrower than the widest configured width), and a JPEG of min(W, 1200) pixels for
+Open Graph and JSON-LD. Copies for screens that come out heavier than the original file are
+dropped. A later kind of copy (the 16:9, 4:3 and 1:1 crops search engines like) is one more
+`Shape` in `Recipe.shared`.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from PIL import Image as PillowImage
+from PIL import __version__ as PILLOW_VERSION
+from PIL import features
+
+from ...hashing import fingerprint
+from ...slugs import slugify
+
+if TYPE_CHECKING:
+    from ...settings.checked import PictureSettings
+
+PICTURES_DIR = "pictures"  # where the copies go in the site
+SHARE_WIDTH = 1200  # Open Graph and Google's structured data ask for 1200 pixels
+# Changes whenever what is made of a file changes (encoders' settings, resampling), so that
+# the cache and the URLs follow.
+RECIPE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Format:
+    pillow: str  # Pillow's name for it
+    mime: str
+    suffix: str
+    options: dict[str, Any] = field(default_factory=dict)
+    alpha: bool = True  # keeps transparency
+
+
+# The formats by their kind, each with the settings it is encoded with: quality a reader
+# does not notice at the sizes a page shows, and the encoder's speed a build can afford
+# (AVIF at speed 8 costs about what WebP at method 4 does; see docs/output.md).
+FORMATS: dict[str, Format] = {
+    "avif": Format("AVIF", "image/avif", ".avif", {"quality": 55, "speed": 8}),
+    "webp": Format("WEBP", "image/webp", ".webp", {"quality": 80, "method": 4}),
+    "jpeg": Format(
+        "JPEG",
+        "image/jpeg",
+        ".jpg",
+        {"quality": 82, "optimize": True, "progressive": True},
+        alpha=False,
+    ),
+    "png": Format("PNG", "image/png", ".png", {"compress_level": 7}),
+}
+KIND_OF = {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp"}  # Pillow's format -> kind
+READABLE = tuple(KIND_OF)  # the only decoders a lead image is opened with
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One copy for sharing: a JPEG `width` pixels wide (at most the original's)."""
+
+    width: int
+    kind: str = "jpeg"
+
+
+@dataclass(frozen=True)
+class Recipe:
+    """What is made of every picture: `widths` for screens in each of `formats` (modern
+    formats, offered before the original's own), `shared` copies, and the largest picture
+    (in pixels) that is opened at all."""
+
+    widths: tuple[int, ...] = (480, 960, 1600)
+    formats: tuple[str, ...] = ("avif", "webp")
+    shared: tuple[Shape, ...] = (Shape(SHARE_WIDTH),)
+    max_pixels: int = 90_000_000
+
+    @property
+    def key(self) -> str:
+        """What the cache and the URLs of the copies depend on, besides the file."""
+        options = {kind: FORMATS[kind].options for kind in sorted(FORMATS)}
+        return f"{RECIPE_VERSION}:{self!r}:{options!r}:{PILLOW_VERSION}"
+
+    def screen_widths(self, width: int) -> list[int]:
+        """The widths of the copies for screens of a picture `width` pixels wide."""
+        narrower = [size for size in self.widths if size < width]
+        return [*narrower, width] if width < max(self.widths) else narrower
+
+    def kinds_for(self, original: str) -> list[str]:
+        """The formats of the copies for screens, in the order they are offered."""
+        return list(dict.fromkeys([*self.formats, original]))
+
+
+def recipe_of(settings: PictureSettings) -> Recipe:
+    return Recipe(settings.widths, settings.formats, max_pixels=settings.max_pixels)
+
+
+def writable(kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """The formats among `kinds` that this Pillow can write. AVIF comes with Pillow's own
+    wheels from 11.3, or from pillow-avif-plugin when Pillow was built without it."""
+    return tuple(kind for kind in kinds if _can_write(FORMATS[kind]))
+
+
+def _can_write(form: Format) -> bool:
+    PillowImage.init()
+    if form.pillow in PillowImage.SAVE:
+        return True
+    if form.pillow == "AVIF" and not features.check("avif"):
+        try:
+            importlib.import_module("pillow_avif")  # registers itself with Pillow
+        except ImportError:
+            return False
+    return form.pillow in PillowImage.SAVE
+
+
+def cache_key(data: bytes, recipe: Recipe) -> str:
+    """The key of a file's copies: its bytes and the recipe."""
+    return fingerprint(data, recipe.key)
+
+
+def site_name(source: str, key: str, width: int, height: int, kind: str) -> str:
+    """The path of a copy in the site: 'pictures/<name>-<key>-<width>x<height>.<suffix>',
+    named after the source file (in letters a URL keeps as they are, without commas or
+    spaces, which a srcset would split on)."""
+    stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    name = slugify(stem, fallback_prefix="picture")[:60].strip("-") or "picture"
+    return f"{PICTURES_DIR}/{name}-{key[:10]}-{width}x{height}{FORMATS[kind].suffix}"
+
+
+def file_name(width: int, height: int, kind: str) -> str:
+    """The name of a copy in its folder of the cache."""
+    return f"{width}x{height}{FORMATS[kind].suffix}"

@@ -1,0 +1,192 @@
+"""Pillow's part: open a lead image with care, and encode its copies.
+
+A file is opened only by the JPEG, PNG and WebP decoders, and only if it has at most the
+recipe's number of pixels (a decompression bomb claims billions in a few bytes); it is
+decoded in full, so that a truncated file is found here and not by a reader. Copies are
+turned as the photograph's EXIF orientation says, keep its colour profile, and carry none of
+its other metadata (a phone's GPS position stays out of them).
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PIL import Image as PillowImage
+from PIL import ImageOps, UnidentifiedImageError
+
+from .recipe import FORMATS, KIND_OF, READABLE, file_name
+
+if TYPE_CHECKING:
+    from .recipe import Recipe
+
+_ORIENTATION = 0x0112
+_TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
+_ALPHA_MODES = {"RGBA", "LA", "PA", "RGBa", "La"}
+# What Pillow raises on a file it cannot decode, besides OSError (truncated, bad data)
+_DAMAGED = (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError)
+
+
+class Unusable(Exception):
+    """Why a picture cannot be resized, as a reporter would be told ("it is truncated")."""
+
+
+@dataclass(frozen=True)
+class Opened:
+    """A picture as readers see it: its size (turned as EXIF says) and format."""
+
+    width: int
+    height: int
+    kind: str  # "jpeg", "png" or "webp"
+    animated: bool = False
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """One copy: its file name in the cache, its size, its format, its bytes."""
+
+    name: str
+    width: int
+    height: int
+    kind: str
+    data: bytes
+
+
+def inspect(data: bytes, recipe: Recipe) -> Opened:
+    """Open and decode the picture, or say why it cannot be used; nothing is encoded."""
+    image, opened = _open(data, recipe)
+    with image:
+        if not opened.animated:
+            _decode(image, None)
+    return opened
+
+
+def resize(
+    data: bytes, recipe: Recipe, kinds: tuple[str, ...]
+) -> tuple[Opened, list[Encoded], list[Encoded]]:
+    """The picture, its copies for screens (in each of `kinds`, the formats this Pillow can
+    write, then the original's own; none heavier than the original file) and its copies for
+    sharing. An animated picture gets none: it is published as it is."""
+    image, opened = _open(data, recipe)
+    try:
+        if opened.animated:
+            return opened, [], []
+        screens, shared = _copies(image, opened, data, recipe, kinds)
+    finally:
+        image.close()
+    return opened, screens, shared
+
+
+def _copies(
+    image: PillowImage.Image, opened: Opened, data: bytes, recipe: Recipe, kinds: tuple[str, ...]
+) -> tuple[list[Encoded], list[Encoded]]:
+    widths = recipe.screen_widths(opened.width)
+    shared_widths = [min(shape.width, opened.width) for shape in recipe.shared]
+    largest = max([*widths, *shared_widths])
+    turned = (opened.width, opened.height) != image.size
+    needed = (opened.height * largest // opened.width, largest)
+    decoded = _decode(image, needed if turned else needed[::-1])
+    icc_profile = decoded.info.get("icc_profile") if decoded.mode != "CMYK" else None
+    picture = _comparable(decoded)
+    offered = [kind for kind in recipe.kinds_for(opened.kind) if kind in (*kinds, opened.kind)]
+    sizes = {width: _height(opened, width) for width in {*widths, *shared_widths}}
+    scaled = {width: _scaled(picture, width, sizes[width]) for width in sizes}
+    screens = []
+    for kind in offered:
+        for width in widths:
+            copy = _encoded(scaled[width], kind, icc_profile)
+            if len(copy.data) < len(data):  # never heavier than what it replaces
+                screens.append(copy)
+    shared = [
+        _encoded(scaled[width], shape.kind, icc_profile)
+        for shape, width in zip(recipe.shared, shared_widths, strict=True)
+    ]
+    return screens, shared
+
+
+def _open(data: bytes, recipe: Recipe) -> tuple[PillowImage.Image, Opened]:
+    try:
+        with warnings.catch_warnings():
+            # the recipe's own limit applies below; Pillow's error above twice its own stays
+            warnings.simplefilter("ignore", PillowImage.DecompressionBombWarning)
+            image = PillowImage.open(io.BytesIO(data), formats=READABLE)
+    except PillowImage.DecompressionBombError:
+        raise Unusable(
+            "it claims more pixels than Pillow opens at all, the mark of a decompression "
+            "bomb; check the file"
+        ) from None
+    except UnidentifiedImageError:
+        raise Unusable("it is not a JPEG, PNG or WebP picture, or it is damaged") from None
+    except _DAMAGED as error:
+        raise Unusable(f"it is damaged ({_said(error)})") from None
+    width, height = image.size
+    if width * height > recipe.max_pixels:
+        image.close()
+        raise Unusable(
+            f"it is {width} × {height} pixels ({width * height / 1e6:.0f} million), more "
+            f"than the {recipe.max_pixels / 1e6:g} million Newsroom opens (picture_max_pixels, "
+            "a guard against decompression bombs); make it smaller"
+        )
+    try:
+        turned = image.getexif().get(_ORIENTATION) in _TURNED
+    except _DAMAGED:
+        turned = False  # unreadable EXIF: the picture is shown as it is stored
+    if turned:
+        width, height = height, width
+    animated = bool(getattr(image, "is_animated", False))
+    return image, Opened(width, height, KIND_OF[str(image.format)], animated)
+
+
+def _decode(image: PillowImage.Image, needed: tuple[int, int] | None) -> PillowImage.Image:
+    """Decode the whole picture (a JPEG at a smaller scale when `needed`, the size the
+    largest copy needs, allows), turned as its EXIF orientation says."""
+    if needed is not None and image.format == "JPEG":
+        image.draft(image.mode, needed)
+    try:
+        image.load()
+        ImageOps.exif_transpose(image, in_place=True)
+    except _DAMAGED as error:
+        raise Unusable(f"it is damaged or cut short ({_said(error)})") from None
+    except MemoryError:
+        raise Unusable("it needs more memory to open than the build has") from None
+    return image
+
+
+def _comparable(image: PillowImage.Image) -> PillowImage.Image:
+    """The picture in RGB, or RGBA when it has transparency."""
+    if image.mode in ("I", "I;16", "I;16B", "I;16L", "F"):  # 16-bit or float greys
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    transparent = image.mode in _ALPHA_MODES or "transparency" in image.info
+    wanted = "RGBA" if transparent else "RGB"
+    return image if image.mode == wanted else image.convert(wanted)
+
+
+def _height(opened: Opened, width: int) -> int:
+    return max(1, round(width * opened.height / opened.width))
+
+
+def _scaled(image: PillowImage.Image, width: int, height: int) -> PillowImage.Image:
+    if image.size == (width, height):
+        return image
+    return image.resize((width, height), PillowImage.Resampling.LANCZOS, reducing_gap=2.0)
+
+
+def _encoded(image: PillowImage.Image, kind: str, icc_profile: bytes | None) -> Encoded:
+    form = FORMATS[kind]
+    if image.mode == "RGBA" and not form.alpha:
+        flat = PillowImage.new("RGB", image.size, "white")
+        flat.paste(image, mask=image.getchannel("A"))
+        image = flat
+    buffer = io.BytesIO()
+    extra = {"icc_profile": icc_profile} if icc_profile else {}
+    image.save(buffer, form.pillow, **form.options, **extra)
+    width, height = image.size
+    return Encoded(file_name(width, height, kind), width, height, kind, buffer.getvalue())
+
+
+def _said(error: BaseException) -> str:
+    """Pillow's own words for what is wrong, on one line."""
+    text = " ".join(str(error).split()) or type(error).__name__
+    return text[:160]

@@ -1,0 +1,127 @@
+"""The picture cache: the copies a build made of each picture, kept between builds in a folder
+(`.cache/newsroom/pictures/` beside mkdocs.yml by default) under a key of the file's bytes and
+the recipe. A build finds a picture there whatever its file is called and whichever article
+shows it; a picture that could not be used is remembered too, with why.
+
+Each picture has a folder, `<key[:2]>/<key>/`, holding its copies and `picture.json`, which
+is written last: a folder without it (a build stopped half-way) is made again. Files are
+written under a temporary name and renamed, so that two processes making the same picture
+never leave half a file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from .resizing import Encoded
+
+SUBFOLDER = "pictures"
+MANIFEST = "picture.json"
+ENVIRONMENT = "NEWSROOM_CACHE_DIR"
+
+
+def cache_folder(setting: str, config_dir: str, environ: Mapping[str, str]) -> Path:
+    """Where the pictures are kept: `pictures/` in NEWSROOM_CACHE_DIR when it is set (relative
+    to the working folder), else in `picture_cache_dir` (relative to mkdocs.yml's folder)."""
+    chosen = environ.get(ENVIRONMENT, "").strip()
+    base = Path(chosen) if chosen else Path(config_dir, setting)
+    return Path(os.path.normpath(base.absolute() / SUBFOLDER))
+
+
+@dataclass(frozen=True)
+class Copy:
+    """One file of a picture's folder."""
+
+    name: str
+    width: int
+    height: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What the cache holds of a picture: its size and format, its copies for screens and for
+    sharing; or only `problem`, why it could not be used."""
+
+    width: int = 0
+    height: int = 0
+    kind: str = ""
+    animated: bool = False
+    screens: tuple[Copy, ...] = ()
+    shared: tuple[Copy, ...] = ()
+    problem: str = ""
+
+
+class PictureStore:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def folder(self, key: str) -> Path:
+        return self.root / key[:2] / key
+
+    def load(self, key: str) -> Stored | None:
+        """The picture stored under `key`, if its folder is complete."""
+        folder = self.folder(key)
+        try:
+            data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+            stored = _stored(data)
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        names = {copy.name for copy in (*stored.screens, *stored.shared)}
+        if not all((folder / name).is_file() for name in names):
+            return None
+        return stored
+
+    def save(self, key: str, stored: Stored, files: Sequence[Encoded] = ()) -> None:
+        folder = self.folder(key)
+        folder.mkdir(parents=True, exist_ok=True)
+        for encoded in files:
+            _write(folder / encoded.name, encoded.data)
+        manifest = json.dumps(_data(stored), sort_keys=True, ensure_ascii=False)
+        _write(folder / MANIFEST, manifest.encode("utf-8"))
+
+
+def _write(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)
+
+
+def _data(stored: Stored) -> dict[str, Any]:
+    def copies(items: tuple[Copy, ...]) -> list[dict[str, Any]]:
+        return [vars(copy) for copy in items]
+
+    return {
+        "width": stored.width,
+        "height": stored.height,
+        "kind": stored.kind,
+        "animated": stored.animated,
+        "screens": copies(stored.screens),
+        "shared": copies(stored.shared),
+        "problem": stored.problem,
+    }
+
+
+def _stored(data: dict[str, Any]) -> Stored:
+    def copies(items: list[dict[str, Any]]) -> tuple[Copy, ...]:
+        return tuple(
+            Copy(str(item["name"]), int(item["width"]), int(item["height"]), str(item["kind"]))
+            for item in items
+        )
+
+    return Stored(
+        int(data["width"]),
+        int(data["height"]),
+        str(data["kind"]),
+        bool(data["animated"]),
+        copies(data["screens"]),
+        copies(data["shared"]),
+        str(data["problem"]),
+    )

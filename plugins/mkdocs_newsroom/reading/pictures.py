@@ -1,0 +1,73 @@
+"""Articles with the pictures the build made of their lead images.
+
+Reading knows nothing of Pillow or of the cache the pictures are kept in: the build hands in
+the function that makes them (outputs/pictures/), and `newsroom check` one that only looks at
+them. What comes back is attached to each article's `Image`, and the article's fingerprint
+says so, so that a page showing it is rendered again when its picture changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol
+
+from ..hashing import fingerprint
+from ..problems import Problem
+from .fields import local_path
+from .files import is_resizable
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from ..model import Article, Picture
+
+
+class MakePictures(Protocol):
+    """For each path (from the content folder) of a JPEG, PNG or WebP lead image, the
+    `Picture` made of it, or why none could be made (a sentence: "it is truncated ...")."""
+
+    def __call__(self, paths: Sequence[str], /) -> Mapping[str, Picture | str]: ...
+
+
+def resizable_path(article: Article) -> str | None:
+    """The content folder's path of the article's lead image, if it is a local file of a
+    kind the build resizes."""
+    image = article.image
+    if image is None or image.picture is not None:
+        return None
+    path = local_path(image.src)
+    return path if path and is_resizable(path) else None
+
+
+def attach_pictures(
+    articles: Iterable[Article], make: MakePictures, files: frozenset[str]
+) -> tuple[list[Article], list[Problem]]:
+    """The articles, each lead image with its picture; a picture that could not be made is a
+    warning naming the article and the file, and the image is published as it is. `files`:
+    the site's files (an image that is not one was reported already)."""
+    articles = list(articles)
+    wanted = sorted(
+        {path for article in articles if (path := resizable_path(article)) and path in files}
+    )
+    made = make(wanted) if wanted else {}
+    pictured: list[Article] = []
+    problems: list[Problem] = []
+    for article in articles:
+        path = resizable_path(article)
+        outcome = made.get(path) if path else None
+        if isinstance(outcome, str):
+            problems.append(
+                Problem(
+                    article.source,
+                    f"the lead image {path} could not be resized: {outcome}; it is published "
+                    "as it is",
+                )
+            )
+        elif outcome is not None and article.image is not None:
+            article = replace(
+                article,
+                image=replace(article.image, picture=outcome),
+                fingerprint=fingerprint(article.fingerprint, repr(outcome)),
+            )
+        pictured.append(article)
+    return pictured, problems

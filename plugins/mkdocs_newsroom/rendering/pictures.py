@@ -1,0 +1,105 @@
+"""What a template prints for a lead image: a `<picture>` with one `<source>` per modern
+format and an `<img>` in the original's format, each with a `srcset` of the copies the build
+made and `sizes` matched to where the page shows the image; and the `<img>`'s width and
+height (the picture's), so that the page keeps its place before the image arrives.
+
+An image the build made no copies of (a URL, an SVG or GIF, a file it could not read) is the
+`<img>` alone, as the reporter gave it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..model import Image, Rendition
+
+# How wide each place shows an image, for the browser to choose a copy before it lays out the
+# page, matched to newsroom.css on Material's layout (measured in tests/test_pictures.py):
+# - an article's figure spans the text column, at most 42rem (Material's rem is 20 px, 22 px
+#   from 100em wide): the page's width less its margins on a phone;
+# - the front page's lead story takes two thirds of the grid (61rem at most) on wide
+#   screens, the whole column below 60em;
+# - other cards share a grid of columns at least 15rem wide: one column on a phone, two or
+#   three on a tablet, three or four on a desktop.
+SIZES = {
+    "figure": "(min-width: 100em) 924px, (min-width: 45em) min(840px, calc(100vw - 48px)), "
+    "calc(100vw - 32px)",
+    "lead": "(min-width: 76.25em) 760px, (min-width: 60em) calc(66vw - 48px), "
+    "(min-width: 45em) calc(100vw - 48px), calc(100vw - 32px)",
+    "card": "(min-width: 76.25em) 370px, (min-width: 45em) calc(50vw - 48px), calc(100vw - 32px)",
+}
+# Cards in listings never need more than this (a card is at most about 370 px wide, twice
+# that on a high-density screen)
+CARD_WIDEST = 960
+
+
+@dataclass(frozen=True)
+class Source:
+    type: str
+    srcset: str
+
+
+@dataclass(frozen=True)
+class PictureView:
+    """`src`, `srcset` and `sizes` of the `<img>` (`srcset` empty: `src` alone), the
+    `<source>`s before it, and its width and height when known."""
+
+    src: str
+    srcset: str = ""
+    sources: tuple[Source, ...] = ()
+    sizes: str = ""
+    width: int | None = None
+    height: int | None = None
+
+
+def picture_view(image: Image, root: str, place: str = "figure") -> PictureView:
+    """The markup's values for `image` shown at `place` ("figure", "lead" or "card"), its
+    links starting with `root` (the page's way back to the site's root)."""
+    original = site_link(image.src, root)
+    picture = image.picture
+    if picture is None:
+        return PictureView(original)
+    sizes = SIZES[place]
+    narrow = place == "card"
+    sources = []
+    fallback: tuple[Rendition, ...] = ()
+    for mime in picture.types():
+        copies = _chosen(picture.of_type(mime), narrow)
+        if mime == picture.type:
+            fallback = copies
+        else:
+            sources.append(Source(mime, _srcset(copies, root)))
+    if not fallback:  # every copy in its own format was heavier than the original
+        return PictureView(
+            original, "", tuple(sources), sizes if sources else "", picture.width, picture.height
+        )
+    src = max(
+        (copy for copy in fallback if copy.width <= CARD_WIDEST),
+        default=fallback[0],
+        key=lambda copy: copy.width,
+    )
+    return PictureView(
+        root + src.path,
+        _srcset(fallback, root),
+        tuple(sources),
+        sizes,
+        picture.width,
+        picture.height,
+    )
+
+
+def site_link(src: str, root: str) -> str:
+    """An image's `src` as the reporter gave it (a URL, or a path from the site's root)."""
+    return src if "://" in src else root + src.lstrip("/")
+
+
+def _chosen(copies: tuple[Rendition, ...], narrow: bool) -> tuple[Rendition, ...]:
+    if not narrow:
+        return copies
+    return tuple(copy for copy in copies if copy.width <= CARD_WIDEST) or copies[:1]
+
+
+def _srcset(copies: tuple[Rendition, ...], root: str) -> str:
+    return ", ".join(f"{root}{copy.path} {copy.width}w" for copy in copies)
