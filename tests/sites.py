@@ -235,11 +235,12 @@ def _build(cfg: Any, command: str = "build") -> None:
 
 def build_repo_site(site_dir: Path, *, strict: bool = True, now: datetime = DEMO_NOW) -> Site:
     """Build the demo portal (the repository's own mkdocs.yml and content/) into `site_dir`,
-    as if it were `now`."""
+    as if it were `now`. Its picture cache goes beside `site_dir`, never into the repository."""
     site = Site(site_dir.parent)
     config_file = str(REPO / "mkdocs.yml")
     with pytest.MonkeyPatch.context() as monkey, _collecting_logs(site):
         monkey.setenv("SOURCE_DATE_EPOCH", epoch(now))
+        monkey.setenv("NEWSROOM_CACHE_DIR", str(site_dir.parent / "picture-cache"))
         _build(load_config(config_file=config_file, site_dir=str(site_dir), strict=strict))
     return site
 
