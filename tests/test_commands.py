@@ -5,6 +5,7 @@ finds what a build warns about, drafts are previewed by `mkdocs serve` and never
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from mkdocs_newsroom.cli.wire_import import first_sentence
 
 from .commands import copy_demo, fetch, newsroom, run, serving
 from .corpus import bbc_folder
-from .sites import DEMO_NOW, article, build_site, corpus_folder, seed_story
+from .sites import DEMO_NOW, article, build_site, corpus_folder, photo, seed_story
 from .test_bad_input import CASES
 
 HEADLINE = 'Bus fares: up 10% from <Monday> & "night" routes'
@@ -124,12 +125,23 @@ def test_check_reports_what_a_build_warns_about_with_file_line_and_column(
     }
     files["articles/one.md"] = article("Same headline")
     files["articles/two.md"] = article("Same headline")
+    # a lead image cut short: the build opens it to resize it, check to look at it
+    image = {"src": "images/cut.jpg", "alt": "A photo"}
+    files["articles/photo.md"] = article("Photo", "2024-05-02T10:00:00Z", image=image)
+    files["images/cut.jpg"] = photo(640, 480)[:4000]
     site = build_site(tmp_path, files)
-    assert len(site.warnings) == len(CASES) + 1
+    assert len(site.warnings) == len(CASES) + 2
+    (cut,) = [warning for warning in site.warnings if "cut.jpg" in warning]
+    assert cut.startswith(
+        "newsroom: articles/photo.md: the lead image images/cut.jpg could not be resized: it is "
+        "damaged or cut short (image file is truncated"
+    )
+    shutil.rmtree(tmp_path / ".cache")  # check looks at the pictures itself, writing nothing
 
     checked = newsroom(tmp_path, "check")
     assert checked.returncode == 1
     assert "Traceback" not in checked.stderr
+    assert not (tmp_path / ".cache").exists()
 
     def located(warning: str) -> str:  # how check places a build's warning
         where, message = warning.removeprefix("newsroom: ").split(": ", 1)
@@ -141,7 +153,8 @@ def test_check_reports_what_a_build_warns_about_with_file_line_and_column(
     assert "content/articles/two.md:1:1: its URL 2024/05/01/same-headline/ is already taken" in (
         checked.stdout
     )
-    assert checked.stderr.endswith(f"checked {len(files)} articles: {len(CASES) + 1} problems\n")
+    articles = len(files) - 1  # not the picture
+    assert checked.stderr.endswith(f"checked {articles} articles: {len(CASES) + 2} problems\n")
 
 
 def test_check_reports_a_broken_authors_file_and_a_bad_config(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from ..build.parallel import processes_for, shared_map
 from ..build.sources import site_sources
 from ..catalogue.site import read_site
 from ..clock import now
+from ..outputs.pictures.making import picture_maker
 from ..problems import NewsroomError, Problem, one_line
 from ..reading.authors import load_authors
 from ..reading.site import Markdown, article_reader
@@ -98,14 +99,27 @@ class Workspace:
     def read(self, say: Callable[[str], None] | None = None) -> Reading:
         """The site's authors and articles, read as `mkdocs build` reads them (drafts and
         scheduled articles included, as `mkdocs serve` shows them)."""
-        found = site_sources(get_files(self.config), self.settings, self.config.docs_dir)
+        files = get_files(self.config)
+        found = site_sources(files, self.settings, self.config.docs_dir)
+        say = say or _silent
+        # lead images are opened and decoded (a truncated one is found), not resized: those
+        # the picture cache knows are taken from it
+        pictures = picture_maker(
+            self.settings.pictures,
+            str(self.root),
+            {file.src_uri: file.abs_src_path for file in files if file.abs_src_path},
+            os.environ,
+            shared_map(self.processes, say, "lead images checked", min_items=1),
+            make_files=False,
+        )
         return read_site(
             found.sources,
             self.settings,
             self._markdown(),
             now=now(),
             preview=True,
-            map_bodies=shared_map(self.processes, say or _silent, "article bodies rendered"),
+            map_bodies=shared_map(self.processes, say, "article bodies rendered"),
+            pictures=pictures,
         )
 
     def reader(self, authors: dict[str, Author]) -> ArticleReader:

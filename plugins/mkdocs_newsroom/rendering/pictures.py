@@ -15,20 +15,22 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from ..model import Image, Rendition
 
-# How wide each place shows an image, for the browser to choose a copy before it lays out the
-# page, matched to newsroom.css on Material's layout (measured in tests/test_pictures.py):
-# - an article's figure spans the text column, at most 42rem (Material's rem is 20 px, 22 px
-#   from 100em wide): the page's width less its margins on a phone;
-# - the front page's lead story takes two thirds of the grid (61rem at most) on wide
-#   screens, the whole column below 60em;
-# - other cards share a grid of columns at least 15rem wide: one column on a phone, two or
-#   three on a tablet, three or four on a desktop.
+# How wide each place shows an image, in CSS pixels, for the browser to choose a copy before it
+# lays out the page: measured in chromium on newsroom.css over Material's layout, where a rem
+# is 20 px (22 px from 100em, 24 px from 125em), the page has 16 px margins (24 px from
+# 76.25em) and the grid is at most 61rem wide (tests/test_pictures.py checks the choice):
+# - an article's figure spans the text column, at most 42rem;
+# - the front page's lead story takes two thirds of the grid from 60em, all of it below;
+# - other cards share a grid of columns at least 15rem wide with 1.5rem between them: one
+#   column below 662 px, two below 992 px, three from there.
 SIZES = {
-    "figure": "(min-width: 100em) 924px, (min-width: 45em) min(840px, calc(100vw - 48px)), "
+    "figure": "(min-width: 125em) 1008px, (min-width: 100em) 924px, (min-width: 872px) 840px, "
     "calc(100vw - 32px)",
-    "lead": "(min-width: 76.25em) 760px, (min-width: 60em) calc(66vw - 48px), "
-    "(min-width: 45em) calc(100vw - 48px), calc(100vw - 32px)",
-    "card": "(min-width: 76.25em) 370px, (min-width: 45em) calc(50vw - 48px), calc(100vw - 32px)",
+    "lead": "(min-width: 125em) 926px, (min-width: 100em) 849px, (min-width: 76.25em) 772px, "
+    "(min-width: 60em) calc((100vw - 64px) * 2 / 3), calc(100vw - 32px)",
+    "card": "(min-width: 125em) 451px, (min-width: 100em) 414px, (min-width: 76.25em) 376px, "
+    "(min-width: 992px) calc((100vw - 92px) / 3), (min-width: 662px) calc((100vw - 62px) / 2), "
+    "calc(100vw - 32px)",
 }
 # Cards in listings never need more than this (a card is at most about 370 px wide, twice
 # that on a high-density screen)
