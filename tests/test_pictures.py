@@ -1,0 +1,439 @@
+"""Responsive lead photographs (#19): every local JPEG, PNG or WebP lead image becomes a
+<picture> of smaller copies in AVIF, WebP and its own format, with width and height; cards
+take the narrow copies; Open Graph and JSON-LD a 1200-wide JPEG; a broken, truncated or
+enormous image is a warning and is published as it is. The copies are made once per picture,
+kept in a cache between builds, and only a new picture is resized again."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.exceptions import Abort
+from PIL import Image
+
+from mkdocs_newsroom.outputs.pictures.recipe import writable
+from mkdocs_newsroom.rendering.pictures import SIZES
+
+from .checkers import structured_data, vnu_errors
+from .pictures import (
+    animated_png,
+    candidates,
+    claimed_png,
+    half_transparent_png,
+    picture_problems,
+    turned_jpeg,
+    widths,
+)
+from .sites import Site, article, build_site, photo, write_tree
+from .test_incremental import Server, _build_clean, _tree
+
+PHOTO = photo(2400, 1600, quality=90, seed=1)
+TRANSPARENT = half_transparent_png(1000, 700)
+TURNED = turned_jpeg(800, 1200, "SECRET LOCATION 34.53N 69.17E")
+WEBP = photo(700, 500, "WEBP", quality=92, seed=4)
+TINY = photo(300, 200, quality=95, seed=5)
+LIGHT = photo(1000, 700, quality=20, seed=8)  # so light that most copies would weigh more
+ANIMATED = animated_png(600, 400)
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40"/></svg>'
+
+# article slug -> (image file, its bytes, its size as shown)
+LOCAL = {
+    "photo": ("images/photo.jpg", PHOTO, (2400, 1600)),
+    "transparent": ("images/transparent.png", TRANSPARENT, (1000, 700)),
+    "turned": ("images/turned.jpg", TURNED, (800, 1200)),
+    "webp": ("images/picture.webp", WEBP, (700, 500)),
+    "tiny": ("images/tiny.jpg", TINY, (300, 200)),
+    "light": ("images/light.jpg", LIGHT, (1000, 700)),
+}
+AS_GIVEN = {
+    "animated": "images/animated.png",
+    "remote": "https://example.org/photo.jpg",
+    "vector": "images/vector.svg",
+}
+ORDER = [*LOCAL, *AS_GIVEN]  # newest first: "photo" is the front page's lead
+
+
+def url(slug: str) -> str:
+    return f"2024/05/{20 - ORDER.index(slug):02d}/{slug}/"
+
+
+def _files() -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {}
+    sources = {slug: path for slug, (path, _data, _size) in LOCAL.items()} | AS_GIVEN
+    for slug, src in sources.items():
+        day = 20 - ORDER.index(slug)
+        files[f"articles/{slug}.md"] = article(
+            slug, f"2024-05-{day:02d}T10:00:00Z", section="world", slug=slug,
+            image={"src": src, "alt": f"The {slug} picture", "caption": "A caption"},
+        )  # fmt: skip
+    files |= {path: data for path, data, _size in LOCAL.values()}
+    files |= {"images/animated.png": ANIMATED, "images/vector.svg": SVG}
+    return files
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    return build_site(tmp_path_factory.mktemp("pictures"), _files(), plugin={"top_stories": 0})
+
+
+def test_the_build_says_what_it_resized_and_warns_of_nothing(site: Site) -> None:
+    assert site.warnings == []
+    cache = site.root / ".cache" / "newsroom" / "pictures"
+    (said,) = [line for line in site.infos if line.startswith("newsroom: resized")]
+    # all but the animated one, which is published as it is
+    assert re.fullmatch(rf"newsroom: resized 6 lead images into \d+ files, kept in "
+                        rf"{re.escape(str(cache))} for the next builds", said)  # fmt: skip
+    made = {path.name for path in (site.site_dir / "pictures").iterdir()}
+    assert len(list(cache.rglob("*.*"))) - 7 == len(made)  # the copies and a picture.json each
+
+
+def test_a_lead_photograph_becomes_a_picture_at_three_widths_in_three_formats(site: Site) -> None:
+    assert writable(("avif", "webp")) == ("avif", "webp")  # Pillow here writes both
+    page = site.dom(url("photo"))
+    picture = page.css_first("figure.nr-figure > picture")
+    sources = picture.css("source")
+    assert [source.attributes["type"] for source in sources] == ["image/avif", "image/webp"]
+    img = picture.css_first("img")
+    for node in [*sources, img]:
+        assert widths(site, url("photo"), node) == [480, 960, 1600]
+        assert node.attributes["sizes"] == SIZES["figure"]
+    assert img.attributes["src"].endswith("-960x640.jpg")
+    assert (img.attributes["width"], img.attributes["height"]) == ("2400", "1600")
+    assert img.attributes["alt"] == "The photo picture"
+    assert picture_problems(site, url("photo"), picture, PHOTO, (2400, 1600)) == []
+
+
+@pytest.mark.parametrize("slug", list(LOCAL))
+def test_every_copy_offered_exists_and_is_smaller_than_the_original(site: Site, slug: str) -> None:
+    """On the article page, on the front page and on the section's page."""
+    path, data, size = LOCAL[slug]
+    offered = 0
+    for page_url in (url(slug), "", "section/world/"):
+        page = site.dom(page_url)
+        for picture in page.css("picture"):
+            img = picture.css_first("img")
+            if f"/{Path(path).stem}-" not in (
+                img.attributes.get("srcset") or img.attributes["src"]
+            ):
+                continue
+            offered += len(picture.css("source, img[srcset]"))
+            assert picture_problems(site, page_url, picture, data, size) == []
+            assert (img.attributes["width"], img.attributes["height"]) == tuple(map(str, size))
+    assert offered >= 4  # article, section page (and front page): AVIF and WebP at least
+
+
+def test_copies_of_a_small_picture_are_never_wider_than_it(site: Site) -> None:
+    picture = site.dom(url("tiny")).css_first("figure picture")
+    assert [widths(site, url("tiny"), source) for source in picture.css("source")] == [[300]] * 2
+    # a light JPEG: the copies that would weigh more than it are not made
+    light = site.dom(url("light")).css_first("figure picture")
+    offered = [widths(site, url("light"), node) for node in light.css("source, img[srcset]")]
+    assert 0 < sum(map(len, offered)) < 9, offered
+    # a WebP original: AVIF, then WebP in the <img>
+    webp = site.dom(url("webp")).css_first("figure picture")
+    assert [source.attributes["type"] for source in webp.css("source")] == ["image/avif"]
+    assert widths(site, url("webp"), webp.css_first("img")) == [480, 700]
+    assert webp.css_first("img").attributes["src"].endswith("-700x500.webp")
+
+
+def test_the_lead_image_is_fetched_first_and_cards_below_the_top_wait(site: Site) -> None:
+    figure_img = site.dom(url("photo")).css_first("figure img")
+    assert "loading" not in figure_img.attributes
+    assert figure_img.attributes["fetchpriority"] == "high"
+    front = site.dom("")
+    lead = front.css_first(".nr-card--lead .nr-card__image img")
+    assert "loading" not in lead.attributes and "/photo-" in lead.attributes["src"]
+    assert lead.parent.css_first("source").attributes["sizes"] == SIZES["lead"]
+    below = front.css(".nr-front__section .nr-card__image img")
+    assert below and all(img.attributes["loading"] == "lazy" for img in below)
+    listing = site.dom("section/world/").css(".nr-card__image img")
+    assert len(listing) == len(ORDER)
+    assert [img.attributes.get("loading") for img in listing] == [None] + ["lazy"] * (
+        len(ORDER) - 1
+    )
+
+
+def test_cards_offer_only_the_narrow_copies(site: Site) -> None:
+    cards = site.dom("section/world/").css(".nr-card__image picture")
+    assert cards
+    for picture in cards:
+        for node in picture.css("source, img[srcset]"):
+            assert max(widths(site, "section/world/", node)) <= 960
+            assert node.attributes["sizes"] == SIZES["card"]
+    photo_card = next(p for p in cards if "/photo-" in p.css_first("img").attributes["src"])
+    assert widths(site, "section/world/", photo_card.css_first("source")) == [480, 960]
+
+
+def _shared(site: Site, slug: str) -> tuple[dict[str, str], list[str], Path]:
+    data = structured_data(site.html(url(slug)), f"https://news.example.org/{url(slug)}")
+    (og,) = data["opengraph"]
+    (ld,) = data["json-ld"]
+    shared = og["og:image"]
+    return og, ld["image"], site.site_dir / shared.removeprefix("https://news.example.org/")
+
+
+def test_open_graph_and_json_ld_get_a_jpeg_1200_pixels_wide(site: Site) -> None:
+    og, ld_images, jpeg = _shared(site, "photo")
+    assert ld_images == [og["og:image"]]
+    assert re.fullmatch(r"https://news\.example\.org/pictures/photo-[0-9a-f]{10}-1200x800\.jpg",
+                        og["og:image"])  # fmt: skip
+    assert (og["og:image:width"], og["og:image:height"], og["og:image:type"]) == (
+        "1200",
+        "800",
+        "image/jpeg",
+    )
+    with Image.open(jpeg) as shared:
+        assert (shared.format, shared.size) == ("JPEG", (1200, 800))
+    feed = json.loads((site.site_dir / "feed.json").read_text(encoding="utf-8"))
+    assert [item["image"] for item in feed["items"] if item["title"] == "photo"] == [og["og:image"]]
+
+
+def test_a_transparent_png_is_shared_as_a_jpeg_on_white_never_wider_than_it(site: Site) -> None:
+    og, _ld, jpeg = _shared(site, "transparent")
+    with Image.open(jpeg) as shared:
+        assert (shared.format, shared.mode, shared.size) == ("JPEG", "RGB", (1000, 700))
+        assert min(shared.getpixel((20, 350))) >= 245  # the transparent half is white
+    assert og["og:image:width"] == "1000"
+
+
+def test_copies_are_turned_as_exif_says_and_carry_none_of_its_metadata(site: Site) -> None:
+    picture = site.dom(url("turned")).css_first("figure picture")
+    img = picture.css_first("img")
+    assert (img.attributes["width"], img.attributes["height"]) == ("800", "1200")
+    copies = [c.file for node in picture.css("source, img") for c in
+              candidates(site, url("turned"), node.attributes["srcset"] or "")]  # fmt: skip
+    copies.append(_shared(site, "turned")[2])
+    assert len(copies) >= 7
+    for copy in copies:
+        with Image.open(copy) as opened:
+            assert opened.height > opened.width, copy
+            red, green, _blue = opened.convert("RGB").getpixel((opened.width // 2, 3))
+            assert red > 150 and green < 80, copy  # the top of the portrait is at the top
+            assert dict(opened.getexif()) == {}, copy
+        assert b"SECRET" not in copy.read_bytes()
+
+
+def test_images_it_makes_no_copies_of_are_shown_as_given(site: Site) -> None:
+    remote = site.dom(url("remote")).css_first("figure img")
+    assert remote.attributes["src"] == "https://example.org/photo.jpg"
+    vector = site.dom(url("vector")).css_first("figure img")
+    assert vector.attributes["src"] == "../../../../images/vector.svg"
+    animated = site.dom(url("animated")).css_first("figure img")
+    assert animated.attributes["src"] == "../../../../images/animated.png"
+    assert (animated.attributes["width"], animated.attributes["height"]) == ("600", "400")
+    for slug in AS_GIVEN:
+        assert site.dom(url(slug)).css("figure picture") == []
+    og, ld_images, _jpeg = _shared(site, "vector")
+    assert og["og:image"] == "https://news.example.org/images/vector.svg" == ld_images[0]
+    assert (site.site_dir / "images" / "animated.png").read_bytes() == ANIMATED
+
+
+def test_the_picture_markup_is_valid_html(site: Site) -> None:
+    pages = [url(slug) for slug in ORDER] + ["", "section/world/"]
+    assert vnu_errors([site.file(page) for page in pages]) == []
+
+
+# --- What cannot be resized --------------------------------------------------------------
+
+BROKEN = {
+    "garbage": ("images/garbage.jpg", b"GIF89a but not really a picture " * 40),
+    "cut": ("images/cut.jpg", photo(800, 600, quality=95)[:6000]),
+    "claims-100-million": ("images/claims.png", claimed_png(10_000, 10_000)),
+    "bomb": ("images/bomb.png", claimed_png(60_000, 60_000)),
+}
+
+
+def _broken_files() -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {}
+    for number, (slug, (path, data)) in enumerate(BROKEN.items(), 1):
+        image = {"src": path, "alt": slug}
+        files[f"articles/{slug}.md"] = article(slug, f"2024-05-0{number}T10:00:00Z", image=image)
+        files[path] = data
+    return files
+
+
+# why each picture of BROKEN cannot be resized, as a pattern of the warning's words
+WHY = {
+    "garbage": re.escape("it is not a JPEG, PNG or WebP picture, or it is damaged"),
+    "cut": r"it is damaged or cut short \(image file is truncated \(\d+ bytes not processed\)\)",
+    "claims-100-million": re.escape(
+        "it is 10000 × 10000 pixels (100 million), more than the 90 million Newsroom opens "
+        "(picture_max_pixels, a guard against decompression bombs); make it smaller"
+    ),
+    "bomb": re.escape(
+        "it claims more pixels than Pillow opens at all, the mark of a decompression bomb; "
+        "check the file"
+    ),
+}
+
+
+def test_a_broken_cut_short_or_enormous_image_is_a_warning_and_published_as_it_is(
+    tmp_path: Path,
+) -> None:
+    site = build_site(tmp_path, _broken_files())
+    assert len(site.warnings) == len(BROKEN), site.warnings
+    for slug, (path, data) in BROKEN.items():
+        (warning,) = [line for line in site.warnings if f"/{slug}.md" in line]
+        said = re.escape(f"newsroom: articles/{slug}.md: the lead image {path} could not be ")
+        said += f"resized: {WHY[slug]}; it is published as it is"
+        assert re.fullmatch(said, warning), warning
+        assert (site.site_dir / path).read_bytes() == data  # published as it is
+    assert not any("Traceback" in line for line in site.warnings + site.infos)
+    assert site.summary == "newsroom: published 4 articles, skipped 0"
+    for number, (slug, (path, _data)) in enumerate(BROKEN.items(), 1):
+        figure = site.dom(f"2024/05/0{number}/{slug}/").css_first("figure")
+        assert figure.css("picture") == []
+        assert figure.css_first("img").attributes["src"] == f"../../../../{path}"
+    assert not (site.site_dir / "pictures").exists()
+    with pytest.raises(Abort):
+        build_site(tmp_path / "strict", _broken_files(), strict=True)
+
+
+def test_a_picture_larger_than_the_limit_set_is_published_as_it_is(tmp_path: Path) -> None:
+    files = {"articles/a.md": article(image={"src": "p.jpg", "alt": "A"}), "p.jpg": PHOTO}
+    site = build_site(tmp_path, files, plugin={"picture_max_pixels": 2_000_000})
+    assert site.warnings == [
+        "newsroom: articles/a.md: the lead image p.jpg could not be resized: it is 2400 × 1600 "
+        "pixels (4 million), more than the 2 million Newsroom opens (picture_max_pixels, a "
+        "guard against decompression bombs); make it smaller; it is published as it is"
+    ]
+
+
+# --- The cache ------------------------------------------------------------------------------
+
+
+def _resized(site: Site) -> list[str]:
+    return [line for line in site.infos if line.startswith("newsroom: resized")]
+
+
+def _cache_state(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in folder.rglob("*")}
+
+
+def test_a_rebuild_resizes_only_pictures_the_cache_does_not_hold(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "articles/a.md": article("With a photo", image={"src": "images/p.jpg", "alt": "A"}),
+        "articles/b.md": article("Without", "2024-05-02T10:00:00Z"),
+        "images/p.jpg": PHOTO,
+    }
+    first = build_site(tmp_path, files)
+    cache = tmp_path / ".cache" / "newsroom" / "pictures"
+    assert _resized(first) == [
+        f"newsroom: resized 1 lead image into 10 files, kept in {cache} for the next builds"
+    ]
+    before = _cache_state(cache)
+    copies = {p.name: p.read_bytes() for p in (first.site_dir / "pictures").iterdir()}
+    # an unrelated edit, and the same photograph under another name in another story
+    files["articles/b.md"] = article("Without, edited", "2024-05-02T10:00:00Z")
+    files["articles/c.md"] = article(
+        "Same photo", "2024-05-03T10:00:00Z", image={"src": "images/again.jpg", "alt": "C"}
+    )
+    files["images/again.jpg"] = PHOTO
+    second = build_site(tmp_path, files)
+    assert _resized(second) == []
+    assert _cache_state(cache) == before  # nothing written, nothing added
+    again = {p.name: p.read_bytes() for p in (second.site_dir / "pictures").iterdir()}
+    assert {name: data for name, data in again.items() if name.startswith("p-")} == copies
+    assert sorted(data for name, data in again.items() if name.startswith("again-")) == sorted(
+        copies.values()
+    )
+    files["images/p.jpg"] = photo(2400, 1600, quality=90, seed=99)  # a new photograph
+    third = build_site(tmp_path, files)
+    assert len(_resized(third)) == 1
+    new = {p.name for p in (third.site_dir / "pictures").iterdir() if p.name.startswith("p-")}
+    assert new and not new & copies.keys()  # new copies, new URLs
+
+
+def test_the_cache_goes_where_newsroom_cache_dir_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSROOM_CACHE_DIR", str(tmp_path / "elsewhere"))
+    files = {"articles/a.md": article(image={"src": "p.png", "alt": "A"}), "p.png": TRANSPARENT}
+    site = build_site(tmp_path / "site", files, plugin={"picture_cache_dir": "ignored"})
+    assert _resized(site)
+    assert len(list((tmp_path / "elsewhere" / "pictures").rglob("picture.json"))) == 1
+    assert not (tmp_path / "site" / "ignored").exists()
+    assert not (tmp_path / "site" / ".cache").exists()
+
+
+def test_the_cache_may_not_be_inside_the_content_or_the_site_folder(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    files = {"articles/a.md": article()}
+    for folder, option in (("content/.cache", "docs_dir"), ("site", "site_dir")):
+        caplog.clear()
+        with pytest.raises(Abort):
+            build_site(tmp_path / option, files, plugin={"picture_cache_dir": folder})
+        cache = tmp_path / option / folder / "pictures"
+        inside = tmp_path / option / folder.split("/")[0]
+        assert (
+            f"newsroom: the picture cache {cache} is inside {option} ({inside}); set "
+            "picture_cache_dir (or NEWSROOM_CACHE_DIR) to a folder outside it, such as "
+            ".cache/newsroom"
+        ) in caplog.text
+    off = {"picture_cache_dir": "site", "pictures": False}
+    assert build_site(tmp_path / "off", files, plugin=off).warnings == []
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+def test_a_preview_resizes_a_picture_once_and_follows_its_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dirty: bool
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717200000")
+    content = tmp_path / "content"
+    write_tree(
+        content,
+        {
+            "articles/a.md": article("Photo", image={"src": "images/p.jpg", "alt": "A"}),
+            "articles/b.md": article("Other", "2024-05-02T10:00:00Z"),
+            "images/p.jpg": PHOTO,
+        },
+    )
+    settings = {
+        "site_name": "Preview Gazette",
+        "site_url": "https://news.example.org/",
+        "docs_dir": "content",
+        "theme": {"name": "material", "font": False},
+        "plugins": ["search", {"newsroom": {}}],
+    }
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    live = Server(tmp_path, "live", dirty)
+    pictures = tmp_path / "live" / "pictures"
+    live.start()
+    try:
+        assert sum(line.startswith("newsroom: resized 1 ") for line in live.rebuild()) == 1
+        first = _tree(pictures)
+        assert len(first) == 10
+        edited = article("Other", "2024-05-02T10:00:00Z", body="An edited body.")
+        (content / "articles" / "b.md").write_text(edited, encoding="utf-8")
+        assert not any(line.startswith("newsroom: resized") for line in live.rebuild())
+        assert _tree(pictures) == first  # still published, unchanged
+        (content / "images" / "p.jpg").write_bytes(photo(2400, 1600, seed=42))
+        assert sum(line.startswith("newsroom: resized 1 ") for line in live.rebuild()) == 1
+        second = _tree(pictures)
+        assert len(second) == 10 and not second.keys() & first.keys()  # the old ones are gone
+        page = (tmp_path / "live" / "2024" / "05" / "01" / "photo" / "index.html").read_text()
+        assert all(f"pictures/{name}" in page for name in second)
+    finally:
+        live.stop()
+    _build_clean(tmp_path)
+    previewed, fresh = _tree(tmp_path / "live"), _tree(tmp_path / "clean")
+    assert sorted(previewed) == sorted(fresh)
+    assert [path for path in fresh if previewed[path] != fresh[path]] == []
+
+
+def test_the_feature_can_be_turned_off(tmp_path: Path) -> None:
+    files = {"articles/a.md": article(image={"src": "p.jpg", "alt": "A"}), "p.jpg": TINY}
+    site = build_site(tmp_path, files, plugin={"pictures": False})
+    figure = site.dom("2024/05/01/a-headline/").css_first("figure")
+    assert figure.css("picture") == []
+    assert figure.css_first("img").attributes["src"] == "../../../../p.jpg"
+    assert not (site.site_dir / "pictures").exists()
+    assert not (tmp_path / ".cache").exists()
+    with Image.open(io.BytesIO(TINY)) as tiny:
+        assert tiny.size == (300, 200)
