@@ -437,3 +437,71 @@ def test_the_feature_can_be_turned_off(tmp_path: Path) -> None:
     assert not (tmp_path / ".cache").exists()
     with Image.open(io.BytesIO(TINY)) as tiny:
         assert tiny.size == (300, 200)
+
+
+# --- Shared among the build's processes -----------------------------------------------------
+
+
+def pictures_resized_in_workers() -> dict[str, object]:
+    """Run by `test_each_picture_is_resized_once_by_the_build_s_processes` in a new
+    interpreter (no thread of another test runs there, so the build may fork): a build with
+    `processes: 2` of six photographs, noting which process resizes which picture."""
+    import hashlib
+    import os
+    import tempfile
+
+    from mkdocs_newsroom.outputs.pictures import making
+
+    root = Path(tempfile.mkdtemp())
+    calls = root / "calls"
+    calls.mkdir()
+    resize = making.resize
+
+    def noted(data: bytes, *args: object) -> object:
+        with (calls / str(os.getpid())).open("a", encoding="utf-8") as log:
+            log.write(hashlib.sha256(data).hexdigest() + "\n")
+        return resize(data, *args)  # type: ignore[arg-type]
+
+    making.resize = noted  # type: ignore[assignment]
+    files: dict[str, str | bytes] = {}
+    for number in range(6):
+        image = {"src": f"images/{number}.jpg", "alt": "A"}
+        files[f"articles/{number}.md"] = article(f"Story {number}", image=image)
+        files[f"images/{number}.jpg"] = photo(1000, 700, seed=number)
+    site = build_site(root / "site", files, plugin={"processes": 2})
+    return {
+        "me": os.getpid(),
+        "by": {path.name: path.read_text().split() for path in calls.iterdir()},
+        "warnings": site.warnings,
+        "made": sorted(path.name for path in (site.site_dir / "pictures").iterdir()),
+    }
+
+
+def test_each_picture_is_resized_once_by_the_build_s_processes() -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from .sites import REPO
+
+    code = (
+        "import json\nfrom tests import test_pictures\n"
+        "print(json.dumps(test_pictures.pictures_resized_in_workers()))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=REPO,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout.splitlines()[-1])
+    assert found["warnings"] == []
+    resized = [digest for digests in found["by"].values() for digest in digests]
+    assert len(resized) == len(set(resized)) == 6  # each picture once
+    assert len(found["by"]) == 2 and str(found["me"]) in found["by"]  # and a worker too
+    assert {name.split("-")[0] for name in found["made"]} == {str(n) for n in range(6)}
