@@ -59,4 +59,4 @@ screenshots: $(VENV)/.installed-test
 	NEWSROOM_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -q -p no:cacheprovider tests/test_look.py
 
 clean:
-	rm -rf site .venv node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis build plugins/*.egg-info
+	rm -rf site .cache .venv node_modules .pytest_cache .mypy_cache .ruff_cache .hypothesis build plugins/*.egg-info
