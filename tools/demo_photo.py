@@ -1,12 +1,13 @@
-"""Draw the demo portal's lead photograph: a wheat field at sunset, 2400 x 1600 pixels.
+"""Draw the demo portal's lead photographs, 2400 x 1600 pixels each: a wheat field at sunset
+(the wheat story) and a night bus in a lit street (the front page's lead story).
 
-    .venv/bin/python tools/demo_photo.py                  # content/images/wheat-harvest.jpg
-    .venv/bin/python tools/demo_photo.py --output x.jpg
+    .venv/bin/python tools/demo_photo.py                  # both, into content/images/
+    .venv/bin/python tools/demo_photo.py --scene wheat-harvest --output x.jpg
 
-No photograph was copied: the picture is drawn with Pillow alone, from a fixed seed, so that it
-compresses the way a photograph does (sky gradients, clouds, grain, fine detail in the wheat)
-and the demo can show what Newsroom makes of a real-sized lead image. Drawing it again gives
-the same pixels (the JPEG's bytes may differ with another libjpeg).
+No photograph was copied: the pictures are drawn with Pillow alone, from a fixed seed, so that
+they compress the way photographs do (gradients, clouds, lights, grain, fine detail) and the
+demo can show what Newsroom makes of real-sized lead images. Drawing them again gives the same
+pixels (the JPEG's bytes may differ with another libjpeg).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFilter
 WIDTH, HEIGHT = 2400, 1600
 HORIZON = int(HEIGHT * 0.46)
 SEED = 19
-OUTPUT = Path(__file__).resolve().parent.parent / "content" / "images" / "wheat-harvest.jpg"
+IMAGES = Path(__file__).resolve().parent.parent / "content" / "images"
 
 
 def noise(rng: random.Random, size: tuple[int, int], scale: tuple[int, int]) -> Image.Image:
@@ -166,7 +167,7 @@ def finish(picture: Image.Image, rng: random.Random) -> Image.Image:
     return ImageChops.overlay(picture, Image.merge("RGB", [grain] * 3))
 
 
-def draw() -> Image.Image:
+def draw_wheat_harvest() -> Image.Image:
     rng = random.Random(SEED)
     picture = Image.new("RGB", (WIDTH, HEIGHT))
     picture.paste(sky(rng), (0, 0))
@@ -178,12 +179,76 @@ def draw() -> Image.Image:
     return finish(picture, rng)
 
 
+def glows(size: tuple[int, int], lights: list[tuple[int, int, int]], blur: int) -> Image.Image:
+    """Round lights (x, y, radius), blurred into glows, as a mask."""
+    mask = Image.new("L", size, 0)
+    draw = ImageDraw.Draw(mask)
+    for x, y, radius in lights:
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=255)
+    return mask.filter(ImageFilter.GaussianBlur(blur))
+
+
+def draw_night_bus() -> Image.Image:
+    """A bus with lit windows in a street at night: buildings with lit windows, street lights,
+    their reflections on a wet road."""
+    rng = random.Random(SEED + 1)
+    size = (WIDTH, HEIGHT)
+    street = int(HEIGHT * 0.62)
+    picture = gradient(size, (8, 14, 38), (44, 40, 70))
+    haze = fractal(rng, size, [(300, 120), (90, 40)]).point(lambda v: max(0, v - 140))
+    picture = Image.composite(Image.new("RGB", size, (70, 60, 90)), picture, haze)
+    draw = ImageDraw.Draw(picture)
+    x = -40
+    while x < WIDTH:  # buildings, each with its own rows of windows
+        width, top = rng.randint(160, 360), rng.randint(int(HEIGHT * 0.12), int(HEIGHT * 0.4))
+        shade = rng.randint(14, 30)
+        draw.rectangle((x, top, x + width, street), fill=(shade, shade, shade + 8))
+        for wy in range(top + 30, street - 60, 56):
+            for wx in range(x + 18, x + width - 30, 44):
+                if rng.random() < 0.45:
+                    warm = rng.randint(170, 255)
+                    draw.rectangle((wx, wy, wx + 24, wy + 32), fill=(warm, warm - 50, 70))
+        x += width + rng.randint(4, 30)
+    road = gradient((WIDTH, HEIGHT - street), (36, 36, 48), (14, 14, 20))
+    wet = fractal(rng, road.size, [(8, 40), (3, 12)]).point(lambda v: 90 + v // 3)
+    picture.paste(ImageChops.multiply(road, Image.merge("RGB", [wet] * 3)), (0, street))
+    lamps = [(x, int(HEIGHT * 0.3), 26) for x in range(120, WIDTH, 520)]
+    for lamp_x, lamp_y, _radius in lamps:
+        draw.rectangle((lamp_x - 7, lamp_y, lamp_x + 7, street + 20), fill=(30, 30, 34))
+    light = glows(size, lamps, 50)
+    reflections = glows(size, [(x, street + 260, 60) for x, _y, _r in lamps], 70)
+    amber = Image.new("RGB", size, (255, 190, 110))
+    picture = Image.composite(amber, picture, light.point(lambda v: min(255, v * 2)))
+    picture = Image.composite(amber, picture, reflections.point(lambda v: v // 2))
+    draw = ImageDraw.Draw(picture)
+    bus = (420, int(HEIGHT * 0.43), 1880, int(HEIGHT * 0.8))
+    draw.rounded_rectangle(bus, radius=50, fill=(176, 24, 32))
+    draw.rectangle((bus[0], bus[3] - 70, bus[2], bus[3] - 40), fill=(120, 16, 24))
+    for index in range(10):
+        left = bus[0] + 60 + index * 135
+        draw.rectangle((left, bus[1] + 50, left + 105, bus[1] + 210), fill=(255, 226, 150))
+    draw.rectangle((bus[2] - 130, bus[1] + 50, bus[2] - 40, bus[3] - 90), fill=(255, 236, 180))
+    for wheel in (bus[0] + 240, bus[2] - 300):
+        draw.ellipse((wheel - 95, bus[3] - 110, wheel + 95, bus[3] + 80), fill=(12, 12, 14))
+        draw.ellipse((wheel - 40, bus[3] - 55, wheel + 40, bus[3] + 25), fill=(70, 70, 76))
+    headlight = glows(size, [(bus[2] - 20, bus[3] - 120, 30)], 40)
+    picture = Image.composite(Image.new("RGB", size, (255, 250, 220)), picture, headlight)
+    return finish(picture, rng)
+
+
+SCENES = {"wheat-harvest": draw_wheat_harvest, "night-bus": draw_night_bus}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--scene", choices=sorted(SCENES), help="one picture (default: both)")
+    parser.add_argument("--output", type=Path, help="where to write it (with --scene)")
     args = parser.parse_args()
-    draw().save(args.output, "JPEG", quality=88, optimize=True, progressive=True)
-    print(f"wrote {args.output} ({args.output.stat().st_size:,} bytes)")
+    scenes = [args.scene] if args.scene else list(SCENES)
+    for scene in scenes:
+        output = args.output if args.output and args.scene else IMAGES / f"{scene}.jpg"
+        SCENES[scene]().save(output, "JPEG", quality=88, optimize=True, progressive=True)
+        print(f"wrote {output} ({output.stat().st_size:,} bytes)")
 
 
 if __name__ == "__main__":
