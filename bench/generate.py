@@ -1,7 +1,7 @@
 """Write a deterministic news site of N generated articles, for Newsroom or for Material's blog.
 
     python bench/generate.py N OUTDIR --format newsroom|material|wordpress [--seed S]
-                             [--material-titles heading|front-matter]
+                             [--material-titles heading|front-matter] [--photos WxH]
 
 Both formats carry the same stories (titles, dates, authors, sections, tags, summaries and
 Markdown bodies), so a build of one can be compared with a build of the other:
@@ -16,7 +16,8 @@ Article i depends only on the seed and i (not on N), so the 1,000-article site i
 1,000 articles of the 10,000-article one. Prose is drawn from a fixed word list: no network.
 
 Newsroom format: OUTDIR/mkdocs.yml, OUTDIR/content/authors.yml and
-OUTDIR/content/articles/YYYY/MM/*.md.
+OUTDIR/content/articles/YYYY/MM/*.md; with --photos 2400x1600, every article has a lead
+photograph of that size, OUTDIR/content/images/NNNNNN.jpg, each different (photos.py).
 WordPress format (wxr.py): OUTDIR/export.xml, a WordPress export of the stories, beside an
 empty Newsroom site (OUTDIR/mkdocs.yml, OUTDIR/content/) to import it into.
 Material format: OUTDIR/mkdocs.yml (plugins search, blog, tags on their defaults),
@@ -45,6 +46,7 @@ from xml.etree.ElementTree import parse
 
 import yaml
 
+from photos import photo
 from wxr import wordpress_export
 
 if TYPE_CHECKING:
@@ -398,7 +400,7 @@ def scalar(value: object) -> str:
     return text.removesuffix("\n").removesuffix("\n...")
 
 
-def newsroom_article(story: Story) -> str:
+def newsroom_article(story: Story, image: str | None = None) -> str:
     lines = [
         "---",
         f"title: {scalar(story.title)}",
@@ -407,6 +409,7 @@ def newsroom_article(story: Story) -> str:
         f"section: {story.section}",
         f"tags: {scalar(list(story.tags))}",
         f"summary: {scalar(story.summary)}",
+        *([f"image: {{src: {image}, alt: {scalar(story.title)}}}"] if image else []),
         "---",
     ]
     return "\n".join(lines) + "\n" + story.body
@@ -540,14 +543,25 @@ def write_wordpress(outdir: Path, authors: list[Author], stories: list[Story]) -
     parse(export)  # well-formed, or this fails here rather than in the benchmark
 
 
-def generate(count: int, outdir: Path, fmt: str, seed: int = SEED, titles: str = "heading") -> bool:
+def generate(
+    count: int,
+    outdir: Path,
+    fmt: str,
+    seed: int = SEED,
+    titles: str = "heading",
+    photos: tuple[int, int] | None = None,
+) -> bool:
     """Write the site; False if `outdir` already held the same site (nothing written).
 
     `titles` says where Material posts carry their title: "heading" (a `# title` line, as
-    Material's documentation writes posts) or "front-matter" (`title:`).
+    Material's documentation writes posts) or "front-matter" (`title:`). `photos`: the size
+    of a lead photograph for every article (Newsroom format only).
     """
-    source = source_digest(Path(__file__), Path(__file__).with_name("wxr.py"))
+    here = Path(__file__)
+    source = source_digest(here, here.with_name("wxr.py"), here.with_name("photos.py"))
     style = f" titles={titles}" if fmt == "material" else ""
+    if photos and fmt == "newsroom":
+        style += f" photos={photos[0]}x{photos[1]}"
     stamp = f"generate {count} {fmt} seed={seed}{style} source={source}\n"
     if not prepare(outdir, stamp):
         return False
@@ -560,7 +574,11 @@ def generate(count: int, outdir: Path, fmt: str, seed: int = SEED, titles: str =
         write(outdir / "content" / "authors.yml", newsroom_authors(authors))
         for story in stories:
             name = f"{story.date:%Y/%m}/{story.slug[:40].strip('-')}-{story.index}.md"
-            write(outdir / "content" / "articles" / name, newsroom_article(story))
+            image = f"images/{story.index:06d}.jpg" if photos else None
+            write(outdir / "content" / "articles" / name, newsroom_article(story, image))
+            if image and photos:
+                (outdir / "content" / image).parent.mkdir(parents=True, exist_ok=True)
+                (outdir / "content" / image).write_bytes(photo(story.index, photos, seed))
     else:
         write(outdir / "mkdocs.yml", material_config(site_name))
         docs = outdir / "docs"
@@ -572,6 +590,13 @@ def generate(count: int, outdir: Path, fmt: str, seed: int = SEED, titles: str =
             write(docs / "blog" / "posts" / name, material_post(story, titles))
     (outdir / STAMP).write_text(stamp, encoding="utf-8")
     return True
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise argparse.ArgumentTypeError(f"{text!r}: write WIDTHxHEIGHT, such as 2400x1600")
+    return int(width), int(height)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -588,8 +613,16 @@ def main(argv: list[str] | None = None) -> int:
         default="heading",
         help="Material posts: title as a '# ' heading (Material's docs) or as 'title:'",
     )
+    parser.add_argument(
+        "--photos",
+        type=_size,
+        metavar="WxH",
+        help="give every article a lead photograph of this size (Newsroom format)",
+    )
     args = parser.parse_args(argv)
-    written = generate(args.count, args.outdir, args.format, args.seed, args.material_titles)
+    written = generate(
+        args.count, args.outdir, args.format, args.seed, args.material_titles, args.photos
+    )
     state = "wrote" if written else "already up to date:"
     print(f"{state} {args.count} articles ({args.format}) in {args.outdir}", file=sys.stderr)
     return 0
