@@ -2,14 +2,16 @@
 picture cache (cold), with a full one (warm), with `pictures: false`, and the same site
 without photographs, in one run, interleaved round by round.
 
-    .venv/bin/python bench/pictures.py 1000 --size 2400x1600 --rounds 2
+    .venv/bin/python bench/pictures.py 1000 --size 2400x1600 --rounds 2 --plugin-ref HEAD
 
 The sites are generate.py's (`--photos WxH` for the photographs; the same stories without
 them); each build is run.py's (a clean `python -m mkdocs build -q` into a fresh folder under
 /usr/bin/time -v, with the plugin's default `processes`: one per CPU). The cold builds get a
 new, empty NEWSROOM_CACHE_DIR each time; the warm ones a cache filled by one untimed build
 first. Prints the runs and medians, with each median as a ratio of the site without
-photographs and the cold one of the warm one, and writes bench/out/pictures.json.
+photographs and the cold one of the warm one, and writes bench/out/pictures.json. With
+`--plugin-ref REF`, the builds import the plugin as committed at REF (run.py's snapshot), not
+the working tree someone may be editing.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from typing import Any
 import yaml
 
 import generate
-from run import BUILD_ENV, OUT, build_once, fresh
+from run import BUILD_ENV, OUT, build_once, fresh, use_plugin
 
 CACHE = "NEWSROOM_CACHE_DIR"
 
@@ -58,7 +60,10 @@ def main() -> None:
     parser.add_argument("count", type=int)
     parser.add_argument("--size", default="2400x1600")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--plugin-ref", help="build with the plugin as committed at this ref")
     args = parser.parse_args()
+    if args.plugin_ref:
+        print(f"plugin: {args.plugin_ref} ({use_plugin(args.plugin_ref)[:10]})", file=sys.stderr)
     width, height = (int(part) for part in args.size.split("x"))
     photos = OUT / f"gen-{args.count}-photos"
     plain = OUT / f"gen-{args.count}-newsroom"

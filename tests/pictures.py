@@ -53,6 +53,15 @@ def animated_png(width: int, height: int) -> bytes:
     return buffer.getvalue()
 
 
+def camera_mpo(width: int, height: int) -> bytes:
+    """A JPEG as some cameras write it (MPO): the photograph, then a smaller second picture."""
+    first = Image.open(io.BytesIO(photo(width, height, seed=12)))
+    second = Image.new("RGB", (width // 8, height // 8), "blue")
+    buffer = io.BytesIO()
+    first.save(buffer, "MPO", save_all=True, append_images=[second], quality=92)
+    return buffer.getvalue()
+
+
 def claimed_png(width: int, height: int) -> bytes:
     """A few hundred bytes of PNG that claim `width` x `height` pixels: a decompression bomb."""
 
@@ -96,6 +105,7 @@ def picture_problems(
     less than the original file."""
     problems = []
     original_type = Image.open(io.BytesIO(original)).format
+    original_type = "JPEG" if original_type == "MPO" else original_type  # a camera's JPEG
     offers = [(node.attributes.get("type"), node) for node in picture.css("source, img")]
     for mime, node in offers:
         srcset = node.attributes.get("srcset") or ""

@@ -22,6 +22,7 @@ from mkdocs_newsroom.rendering.pictures import SIZES
 from .checkers import structured_data, vnu_errors
 from .pictures import (
     animated_png,
+    camera_mpo,
     candidates,
     claimed_png,
     half_transparent_png,
@@ -38,6 +39,7 @@ TURNED = turned_jpeg(800, 1200, "SECRET LOCATION 34.53N 69.17E")
 WEBP = photo(700, 500, "WEBP", quality=92, seed=4)
 TINY = photo(300, 200, quality=95, seed=5)
 LIGHT = photo(1000, 700, quality=20, seed=8)  # so light that most copies would weigh more
+CAMERA = camera_mpo(1200, 900)  # a JPEG with a preview picture after the photograph
 ANIMATED = animated_png(600, 400)
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40"/></svg>'
 
@@ -49,6 +51,7 @@ LOCAL = {
     "webp": ("images/picture.webp", WEBP, (700, 500)),
     "tiny": ("images/tiny.jpg", TINY, (300, 200)),
     "light": ("images/light.jpg", LIGHT, (1000, 700)),
+    "camera": ("images/camera.jpg", CAMERA, (1200, 900)),
 }
 AS_GIVEN = {
     "animated": "images/animated.png",
@@ -86,10 +89,10 @@ def test_the_build_says_what_it_resized_and_warns_of_nothing(site: Site) -> None
     cache = site.root / ".cache" / "newsroom" / "pictures"
     (said,) = [line for line in site.infos if line.startswith("newsroom: resized")]
     # all but the animated one, which is published as it is
-    assert re.fullmatch(rf"newsroom: resized 6 lead images into \d+ files, kept in "
+    assert re.fullmatch(rf"newsroom: resized 7 lead images into \d+ files, kept in "
                         rf"{re.escape(str(cache))} for the next builds", said)  # fmt: skip
     made = {path.name for path in (site.site_dir / "pictures").iterdir()}
-    assert len(list(cache.rglob("*.*"))) - 7 == len(made)  # the copies and a picture.json each
+    assert len(list(cache.rglob("*.*"))) - 8 == len(made)  # the copies and a picture.json each
 
 
 def test_a_lead_photograph_becomes_a_picture_at_three_widths_in_three_formats(site: Site) -> None:
@@ -302,6 +305,29 @@ def test_a_picture_larger_than_the_limit_set_is_published_as_it_is(tmp_path: Pat
         "pixels (4 million), more than the 2 million Newsroom opens (picture_max_pixels, a "
         "guard against decompression bombs); make it smaller; it is published as it is"
     ]
+
+
+def test_a_fault_while_resizing_one_picture_is_a_warning_and_the_build_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs_newsroom.outputs.pictures import making
+
+    def failing(data: bytes, *args: object) -> object:
+        raise RuntimeError("encoder error -2\nwhile writing")
+
+    monkeypatch.setattr(making, "resize", failing)
+    files = {
+        "articles/a.md": article(image={"src": "p.jpg", "alt": "A"}),
+        "articles/b.md": article("B", "2024-05-02T10:00:00Z"),
+        "p.jpg": TINY,
+    }
+    site = build_site(tmp_path, files, plugin={"processes": 1})
+    assert site.warnings == [
+        "newsroom: articles/a.md: the lead image p.jpg could not be resized: Pillow failed on "
+        "it (RuntimeError: encoder error -2 while writing); it is published as it is"
+    ]
+    assert site.summary == "newsroom: published 2 articles, skipped 0"
+    assert not (tmp_path / ".cache" / "newsroom" / "pictures").exists()  # nothing remembered
 
 
 # --- The cache ------------------------------------------------------------------------------

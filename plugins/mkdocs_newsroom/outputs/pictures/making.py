@@ -21,7 +21,7 @@ from ...problems import Problem
 from ...reading.articles import in_order
 from ..files import remove_with_empty_folders
 from .recipe import FORMATS, cache_key, recipe_of, site_name, writable
-from .resizing import Unusable, inspect, resize
+from .resizing import Unusable, inspect, resize, said
 from .store import Copy, PictureStore, Stored, cache_folder
 
 if TYPE_CHECKING:
@@ -98,6 +98,7 @@ class PictureMaker:
         make_files: bool = True,
     ) -> None:
         self._recipe = recipe
+        self._recipe_key = recipe.key
         self._kinds = kinds  # the formats of `recipe` this Pillow writes
         self._sources = sources
         self._store = store
@@ -117,7 +118,7 @@ class PictureMaker:
             file = self._sources.get(path)
             if file is None:
                 continue  # not a file of the content folder: published as it is
-            status = (_status(file), self._recipe.key)
+            status = (_status(file), self._recipe_key)
             statuses[path] = status
             previous = memory.made.get(path) if memory is not None else None
             if previous is not None and previous[0] == status and self._still_cached(previous[1]):
@@ -148,8 +149,15 @@ class PictureMaker:
         if stored is None and not self._make_files:
             return Made(_inspected(data, self._recipe))
         if stored is None:
-            stored, files = _resized(data, self._recipe, self._kinds)
-            self._store.save(key, stored, files)
+            try:
+                stored, files = _resized(data, self._recipe, self._kinds)
+            except Exception as error:  # a fault in Pillow or Newsroom: this picture only
+                return Made(f"Pillow failed on it ({type(error).__name__}: {said(error)})")
+            try:
+                self._store.save(key, stored, files)
+            except OSError as error:
+                where = self._store.folder(key)
+                return Made(f"the picture cache {where} cannot be written ({error.strerror})")
             encoded = len(files)
         if stored.problem:
             return Made(stored.problem)

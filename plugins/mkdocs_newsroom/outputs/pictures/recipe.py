@@ -56,8 +56,10 @@ FORMATS: dict[str, Format] = {
     ),
     "png": Format("PNG", "image/png", ".png", {"compress_level": 7}),
 }
-KIND_OF = {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp"}  # Pillow's format -> kind
-READABLE = tuple(KIND_OF)  # the only decoders a lead image is opened with
+READABLE = ("JPEG", "PNG", "WEBP")  # the only decoders a lead image is opened with
+# Pillow's format -> kind; MPO is how Pillow names a camera's JPEG that carries a second,
+# smaller picture (a preview): the first picture is the photograph
+KIND_OF = {"JPEG": "jpeg", "MPO": "jpeg", "PNG": "png", "WEBP": "webp"}
 
 
 @dataclass(frozen=True)

@@ -120,7 +120,7 @@ def _open(data: bytes, recipe: Recipe) -> tuple[PillowImage.Image, Opened]:
     except UnidentifiedImageError:
         raise Unusable("it is not a JPEG, PNG or WebP picture, or it is damaged") from None
     except _DAMAGED as error:
-        raise Unusable(f"it is damaged ({_said(error)})") from None
+        raise Unusable(f"it is damaged ({said(error)})") from None
     width, height = image.size
     if width * height > recipe.max_pixels:
         image.close()
@@ -135,20 +135,21 @@ def _open(data: bytes, recipe: Recipe) -> tuple[PillowImage.Image, Opened]:
         turned = False  # unreadable EXIF: the picture is shown as it is stored
     if turned:
         width, height = height, width
-    animated = bool(getattr(image, "is_animated", False))
-    return image, Opened(width, height, KIND_OF[str(image.format)], animated)
+    kind = KIND_OF[str(image.format)]
+    animated = bool(getattr(image, "is_animated", False)) and image.format != "MPO"
+    return image, Opened(width, height, kind, animated)
 
 
 def _decode(image: PillowImage.Image, needed: tuple[int, int] | None) -> PillowImage.Image:
     """Decode the whole picture (a JPEG at a smaller scale when `needed`, the size the
     largest copy needs, allows), turned as its EXIF orientation says."""
-    if needed is not None and image.format == "JPEG":
+    if needed is not None and image.format in ("JPEG", "MPO"):
         image.draft(image.mode, needed)
     try:
         image.load()
         ImageOps.exif_transpose(image, in_place=True)
     except _DAMAGED as error:
-        raise Unusable(f"it is damaged or cut short ({_said(error)})") from None
+        raise Unusable(f"it is damaged or cut short ({said(error)})") from None
     except MemoryError:
         raise Unusable("it needs more memory to open than the build has") from None
     return image
@@ -186,7 +187,7 @@ def _encoded(image: PillowImage.Image, kind: str, icc_profile: bytes | None) -> 
     return Encoded(file_name(width, height, kind), width, height, kind, buffer.getvalue())
 
 
-def _said(error: BaseException) -> str:
+def said(error: BaseException) -> str:
     """Pillow's own words for what is wrong, on one line."""
     text = " ".join(str(error).split()) or type(error).__name__
     return text[:160]
