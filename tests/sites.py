@@ -245,17 +245,16 @@ def build_repo_site(site_dir: Path, *, strict: bool = True, now: datetime = DEMO
     return site
 
 
-def build_site(
+def write_site(
     root: Path,
     files: dict[str, str | bytes],
     *,
     plugin: dict[str, Any] | None = None,
     config: dict[str, Any] | None = None,
     authors: str | None = AUTHORS,
-    strict: bool = False,
-    command: str = "build",
-) -> Site:
-    """Write `files` under root/content, build with real MkDocs + Material, return the site."""
+) -> Path:
+    """Write a site (mkdocs.yml, `files` under root/content) without building it; its
+    mkdocs.yml."""
     docs = root / "content"
     docs.mkdir(parents=True, exist_ok=True)
     if authors is not None:
@@ -272,6 +271,21 @@ def build_site(
     }
     config_file = root / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
+    return config_file
+
+
+def build_site(
+    root: Path,
+    files: dict[str, str | bytes],
+    *,
+    plugin: dict[str, Any] | None = None,
+    config: dict[str, Any] | None = None,
+    authors: str | None = AUTHORS,
+    strict: bool = False,
+    command: str = "build",
+) -> Site:
+    """Write `files` under root/content, build with real MkDocs + Material, return the site."""
+    config_file = write_site(root, files, plugin=plugin, config=config, authors=authors)
     site = Site(root)
     with _collecting_logs(site):
         _build(load_config(config_file=str(config_file), strict=strict), command)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-# Line breaks and other controls a message quotes from a file are shown as escapes: a problem
-# is always one line.
+# Line breaks and other controls a message quotes from a file (or a file's name) are shown as
+# escapes: a problem is always one line, and what a terminal would act on (ANSI escapes, the
+# bidi controls that reorder what follows them) shows as the text it is.
+_BIDI_CONTROLS = (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A))
 _ESCAPED = {
-    code: ascii(chr(code))[1:-1] for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
+    code: ascii(chr(code))[1:-1]
+    for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *_BIDI_CONTROLS)
 }
 
 
@@ -35,6 +38,9 @@ class Problem:
 
 
 def one_line(text: str) -> str:
+    """`text` as one line a terminal shows as it is: line breaks, controls and bidi controls
+    as escapes (`\\n`, `\\x1b`, `\\u202e`). Everything Newsroom prints that quotes a file, a
+    file's name or an export goes through it."""
     return text.translate(_ESCAPED)
 
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..clock import now
-from ..problems import NewsroomError
+from ..problems import NewsroomError, one_line
 from ..reading.fields import FieldError, parse_datetime
 from .check import check_site
 from .due import due_now
@@ -48,7 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(arguments.run(workspace, arguments))
     except WorkspaceError as error:
         if arguments.run is run_check:  # problems, in the format of all the others
-            print("\n".join(error.lines))
+            for line in error.lines:
+                _say(line)
             _progress("the configuration cannot be loaded, so nothing else was checked")
         else:
             for line in error.lines:
@@ -71,7 +72,7 @@ def run_init(arguments: argparse.Namespace) -> int:
     )
     done = init_portal(folder, portal, now(), force=arguments.force)
     for path in done.written:
-        print((folder / path).as_posix() if arguments.folder != "." else path.as_posix())
+        _say((folder / path).as_posix() if arguments.folder != "." else path.as_posix())
     kept = f"; {len(done.kept)} already there, left as they were" if done.kept else ""
     _progress(f"wrote {len(done.written)} files for {name}{kept}. Next:")
     steps = [] if arguments.folder == "." else [f"cd {shlex.quote(arguments.folder)}"]
@@ -82,7 +83,7 @@ def run_init(arguments: argparse.Namespace) -> int:
     if len(steps) < 3:
         steps.append("properdocs build --strict -f mkdocs.yml")
     for step in steps:
-        print(f"  {step}", file=sys.stderr)
+        print(one_line(f"  {step}"), file=sys.stderr)
     readme = "README.md" if arguments.folder == "." else (folder / "README.md").as_posix()
     _progress(f"{readme} says how to publish it on GitHub Pages")
     return 0
@@ -98,14 +99,14 @@ def _site_name(folder: Path) -> str:
 def run_new(workspace: Workspace, arguments: argparse.Namespace) -> int:
     assignment = _assignment(arguments, " ".join(arguments.headline.split()))
     path = new_article(workspace, assignment, _date(workspace, arguments.date), arguments.slug)
-    print(workspace.shown(path))
+    _say(workspace.shown(path))
     return 0
 
 
 def run_check(workspace: Workspace, arguments: argparse.Namespace) -> int:
     result = check_site(workspace, _progress)
     for line in result.problems:
-        print(line)
+        _say(line)
     for line in result.notes:
         _progress(line)
     count = len(result.problems)
@@ -127,14 +128,14 @@ def run_import(workspace: Workspace, arguments: argparse.Namespace) -> int:
         workspace, Path(arguments.folder), assignment, date, title_line=arguments.title_line
     ):
         for notice in result.notices:
-            print(notice)
+            _say(str(notice))
         source = workspace.shown(result.source)
         if result.path is None:
             skipped += 1
-            print(f"{source}: skipped: {result.reason}")
+            _say(f"{source}: skipped: {result.reason}")
         else:
             imported += 1
-            print(f"{workspace.shown(result.path)} (from {source})")
+            _say(f"{workspace.shown(result.path)} (from {source})")
     held = " as drafts (write their headlines, then remove 'draft: true')"
     _progress(
         f"imported {imported}{held if imported and not arguments.title_line else ''}, "
@@ -148,7 +149,7 @@ def run_archive_import(workspace: Workspace, arguments: argparse.Namespace) -> i
     archive = read_archive(workspace, arguments.source_kind, Path(arguments.folder))
     source = workspace.shown(archive.source)
     for note in archive.notes:
-        print(f"{source}: {note}")
+        _say(f"{source}: {note}")
     options = ImportOptions(
         Sections(
             workspace.settings.sections,
@@ -159,16 +160,16 @@ def run_archive_import(workspace: Workspace, arguments: argparse.Namespace) -> i
         arguments.lang,
     )
     counts: Counter[str] = Counter()
-    for outcome in import_archive(workspace, archive, options, print):
+    for outcome in import_archive(workspace, archive, options, _say):
         for note in outcome.notes:
-            print(f"{source}: {outcome.origin}: {note}")
+            _say(f"{source}: {outcome.origin}: {note}")
         if outcome.path is None:
             counts["skipped"] += 1
-            print(f"{source}: {outcome.origin}: skipped: {outcome.reason}")
+            _say(f"{source}: {outcome.origin}: skipped: {outcome.reason}")
         else:
             counts["imported"] += 1
             counts[outcome.held_back] += 1
-            print(f"{workspace.shown(outcome.path)} (from {outcome.origin})")
+            _say(f"{workspace.shown(outcome.path)} (from {outcome.origin})")
     held = [f"{counts['draft']} as drafts"] if counts["draft"] else []
     held += [f"{counts['scheduled']} scheduled"] if counts["scheduled"] else []
     how = f" ({', '.join(held)})" if held else ""
@@ -183,7 +184,7 @@ def run_due(workspace: Workspace, arguments: argparse.Namespace) -> int:
     decision, trouble = due_now(workspace, arguments.deployed, commit or "")
     if trouble:
         _progress(trouble)
-    print(f"build={'true' if decision.build else 'false'}")
+    _say(f"build={'true' if decision.build else 'false'}")
     _progress(f"{'build' if decision.build else 'no build'}: {decision.reason}")
     return 0
 
@@ -312,12 +313,18 @@ def _date(workspace: Workspace, text: str | None) -> datetime:
         raise NewsroomError(f"--date: {error}") from None
 
 
+def _say(line: str) -> None:
+    """One line on standard output; what it quotes from files and their names cannot break it
+    into two or reach the terminal as escapes (problems.one_line)."""
+    print(one_line(line))
+
+
 def _progress(line: str) -> None:
-    print(f"newsroom: {line}", file=sys.stderr)
+    print(one_line(f"newsroom: {line}"), file=sys.stderr)
 
 
 def _error(line: str) -> None:
-    print(f"newsroom: error: {line}", file=sys.stderr)
+    print(one_line(f"newsroom: error: {line}"), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,54 @@
+"""`newsroom import` against hostile archives: every class of bad input is one line naming the
+file (and the post, and the line where known) with what to do, never a traceback; nothing
+held back is published; nothing of the site is taken, changed or written over; and what is
+imported builds with `--strict`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .commands import newsroom, run
+from .sites import write_site
+
+
+def _site(tmp_path: Path, files: dict[str, str | bytes] | None = None, **options: object) -> Path:
+    """A small news site (sections world, politics, business; authors jdoe, asmith), not
+    built."""
+    root = tmp_path / "news"
+    write_site(root, files or {}, **options)  # type: ignore[arg-type]
+    return root
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in (root / "content").rglob("*")
+        if p.is_file()
+    }
+
+
+def _builds_strictly(root: Path) -> None:
+    built = run(root, "mkdocs", "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    assert "WARNING" not in built.stderr and "Traceback" not in built.stderr
+
+
+def test_untrusted_names_and_titles_are_printed_as_one_line_of_plain_text(
+    tmp_path: Path,
+) -> None:
+    root = _site(tmp_path)
+    wire = root / "wire"
+    wire.mkdir()
+    (wire / "evil\x1b[31mRED\x1b[0m.txt").write_text("Red alert\n\nText.\n", encoding="utf-8")
+    (wire / "nl\nfake: line.txt").write_text("Forged\n\nAnother text.\n", encoding="utf-8")
+    (wire / "rlo.txt").write_text("Abc \u202edesrever\n\nA third text.\n", encoding="utf-8")
+    (wire / "\u202erlo.md").write_text("Not a text\n", encoding="utf-8")
+    result = newsroom(root, "import", "wire", "--section", "world", "--author", "jdoe")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout + result.stderr
+    assert not any(c in out for c in ("\x1b", "\u202e")), out
+    lines = result.stdout.splitlines()
+    assert len(lines) == 4, lines  # one line per file, whatever its name holds
+    assert "wire/\\u202erlo.md: skipped: not a .txt file" in lines
+    assert any(line.endswith("(from wire/evil\\x1b[31mRED\\x1b[0m.txt)") for line in lines)
+    assert any(line.endswith("(from wire/nl\\nfake: line.txt)") for line in lines), lines
