@@ -180,6 +180,32 @@ def test_author_and_authors_together_is_a_warning_and_authors_wins(tmp_path: Pat
     assert "Jane Doe" in page and "Ali Smith" not in page
 
 
+def yaml_bomb(depth: int, field: str = "title") -> str:
+    """Front matter lines whose aliases expand to 9**depth values in `field` (about 70 bytes a
+    level): at depth 9, 387 million strings."""
+    lines = ["a0: &a0 [" + ", ".join(['"xxxxxxxxx"'] * 9) + "]"]
+    for level in range(1, depth):
+        lines.append(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]")
+    return "\n".join(lines) + f"\n{field}: *a{depth - 1}\n"
+
+
+def test_a_yaml_alias_bomb_skips_the_article_at_once(tmp_path: Path) -> None:
+    bomb = "---\n" + yaml_bomb(9) + "date: 2024-05-01\n---\nBoom.\n"
+    loop = "---\ntitle: Loop\nloop: &l [*l]\ndate: 2024-05-01\n---\nLoop.\n"
+    shared = "---\ntitle: Shared\nsummary: &s Said twice\nlocation: *s\ndate: 2024-05-01\n---\nS.\n"
+    files = {"articles/bomb.md": bomb, "articles/loop.md": loop, "articles/shared.md": shared}
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        "newsroom: articles/bomb.md:6: field 'a4' repeats values with YAML aliases ('*name') "
+        f"beyond 10,000 of them; write its values out{SKIPPED}",
+        "newsroom: articles/loop.md:3: field 'loop' holds itself through a YAML alias "
+        f"('*name'); write its values out{SKIPPED}",
+    ]
+    assert site.html("2024/05/01/shared/").count("Said twice") >= 2  # a few aliases are fine
+    checked = newsroom(tmp_path / "site", "check")
+    assert sorted(checked.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)
+
+
 NESTED = "".join("    " * depth + "- item\n" for depth in range(300))
 
 

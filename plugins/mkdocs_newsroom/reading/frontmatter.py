@@ -6,6 +6,11 @@ returns `{}` on a byte-order mark or a missing closing line. Here every problem 
 
 Fields keep their YAML node, so that a string field gets the text as written (`title: No` is
 the headline "No", not `False`) and a problem can point at the line of its key.
+
+YAML aliases (`&a` ... `*a`) let a few hundred bytes stand for billions of values (the "YAML
+bomb"). A value that would hold more than `ALIAS_BUDGET` values beyond those written out, or
+that holds itself, is refused before anything walks it; every walk of the nodes remembers the
+nodes it has seen.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ _Loader.yaml_implicit_resolvers = {
 }
 _FENCE = "---"
 _CLOSING_FENCES = ("---", "...")
+ALIAS_BUDGET = 10_000  # values a document may gain by aliases ('*name'), beyond those written
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,48 @@ def parse_front_matter(path: str, text: str) -> FrontMatter:
     return FrontMatter(fields, body, body_line, tuple(notices))
 
 
+class _AnyTagLoader(_Loader):
+    """The loader above, reading a value with a tag it does not know (`!ENV`,
+    `!!python/name:...` in another site's mkdocs.yml) as nothing, never as code."""
+
+
+def _no_value(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_AnyTagLoader.add_multi_constructor("", _no_value)
+
+
+def load_document(path: str, text: str, *, any_tag: bool = False) -> Any:
+    """A whole YAML document (an authors file, another site's configuration), with YAML's
+    aliases held to `ALIAS_BUDGET`; its problems as an `ArticleError` at their line and column.
+    With `any_tag`, values of unknown tags are read as nothing."""
+    loader = (_AnyTagLoader if any_tag else _Loader)(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return None
+        too_big = alias_expansion_problem(root)
+        if too_big:
+            raise ArticleError(Problem(path, f"the file {too_big}; write its values out", 1))
+        return loader.construct_document(root)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        problem = _one_line(error.problem or error.context or "unreadable")
+        raise ArticleError(
+            Problem(
+                path,
+                f"it is not valid YAML ({problem})",
+                mark.line + 1 if mark else None,
+                mark.column + 1 if mark else None,
+            )
+        ) from None
+    except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as error:
+        raise ArticleError(Problem(path, f"it is not valid YAML ({_one_line(error)})")) from None
+    finally:
+        loader.dispose()
+
+
 def _read_fields(
     path: str, loader: yaml.SafeLoader, root: yaml.Node | None
 ) -> tuple[dict[str, Field], list[Problem]]:
@@ -138,11 +186,17 @@ def _read_fields(
         )
     fields: dict[str, Field] = {}
     notices: list[Problem] = []
+    sizes: dict[int, int] = {}
     for key_node, value_node in root.value:
         line = key_node.start_mark.line + 2
         if not isinstance(key_node, yaml.ScalarNode):
             raise ArticleError(Problem(path, "a front-matter field name must be a word", line))
         name = str(key_node.value)
+        too_big = alias_expansion_problem(value_node, sizes)
+        if too_big:
+            raise ArticleError(
+                Problem(path, f"field '{name}' {too_big}; write its values out", line)
+            )
         if name in fields:
             notices.append(
                 Problem(
@@ -193,14 +247,56 @@ def _construct(path: str, loader: yaml.SafeLoader, name: str, node: yaml.Node) -
         ) from None
 
 
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def alias_expansion_problem(node: yaml.Node, sizes: dict[int, int] | None = None) -> str:
+    """What is wrong with `node` as YAML aliases expand it ('' if nothing): it would hold
+    more than `ALIAS_BUDGET` values beyond its nodes as written, or itself. `sizes` keeps the
+    expanded size of the nodes already measured (by id), so that shared nodes are measured
+    once, whatever refers to them."""
+    sizes = {} if sizes is None else sizes
+    written: set[int] = set()
+    in_progress: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
+    while stack:
+        current, children_done = stack.pop()
+        key = id(current)
+        written.add(key)
+        if children_done:
+            in_progress.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(current))
+            if sizes[key] - len(written) > ALIAS_BUDGET:
+                budget = f"{ALIAS_BUDGET:,}"
+                return f"repeats values with YAML aliases ('*name') beyond {budget} of them"
+            continue
+        if key in sizes:
+            continue
+        if key in in_progress:
+            return "holds itself through a YAML alias ('*name')"
+        in_progress.add(key)
+        stack.append((current, True))
+        stack.extend((child, False) for child in _children(current) if id(child) not in sizes)
+    return ""
+
+
 def _remove_invalid_characters(*nodes: yaml.Node) -> str:
     """Take the characters no page or feed may hold out of the scalars of `nodes` (YAML's
     escapes, "\\x01" or "\\uFFFE", make them after the file was cleaned); the first one
-    found, as U+XXXX, or ''."""
+    found, as U+XXXX, or ''. Each node is seen once, however many aliases name it."""
     first = ""
     pending = list(nodes)
+    seen: set[int] = set()
     while pending:
         node = pending.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
             found = INVALID_CHARACTERS.search(node.value)
             if found:
