@@ -13,6 +13,7 @@ from mkdocs.exceptions import Abort
 from selectolax.lexbor import LexborHTMLParser
 
 from .checkers import vnu_errors
+from .commands import newsroom
 from .sites import article, build_site
 
 URL = "2024/05/01/night-buses/"
@@ -76,6 +77,13 @@ def test_a_redirect_works_without_site_url_and_escapes_the_headline(tmp_path: Pa
         ("/index.html", "alias '/index.html' is the site's front page"),
         ("/story.php", "a redirect page can only be written at a folder"),
         ("/x%00y/", "alias '/x%00y/' holds a control character"),
+        ("https://[old.example.org/x/", "must be a path inside the site or an http(s) URL"),
+        (
+            "/2019/" + "a" * 256 + "/",
+            "has a part longer than 255 bytes, more than a file system holds in one name",
+        ),
+        ("/" + "é" * 128 + "/", "has a part longer than 255 bytes"),  # 256 bytes in UTF-8
+        ("/" + "/".join(["abcdefgh"] * 120) + "/", "is longer than 1,024 bytes"),
     ],
 )
 def test_an_alias_that_cannot_be_a_page_of_the_site_is_refused(
@@ -109,7 +117,7 @@ def test_an_alias_never_takes_the_place_of_anything_else(tmp_path: Path) -> None
         "kept.html": "<p>kept</p>",
     }
     site = build_site(tmp_path, files)
-    said = f"newsroom: {SOURCE}: alias"
+    said = f"newsroom: {SOURCE}:5: alias"  # the line of its aliases
     assert site.warnings == [
         f"{said} '2019/05/03/old-slug/' is the URL of articles/old.md, so no redirect was "
         "written there; remove it from 'aliases'",
@@ -121,9 +129,9 @@ def test_an_alias_never_takes_the_place_of_anything_else(tmp_path: Path) -> None
         "there; remove it from 'aliases'",
         f"{said} 'shared/' is already an alias of articles/aaa.md, so no redirect was written "
         "there; remove it from 'aliases'",
-        f"newsroom: {SOURCE}: the redirect page of alias 'images/photo.html/' was not written "
+        f"newsroom: {SOURCE}:5: the redirect page of alias 'images/photo.html/' was not written "
         "(images/photo.html is a file); remove the alias, or the file that has its address",
-        f"newsroom: {SOURCE}: the redirect page of alias 'kept.html' was not written (a file "
+        f"newsroom: {SOURCE}:5: the redirect page of alias 'kept.html' was not written (a file "
         "is already there); remove the alias, or the file that has its address",
     ]
     assert site.dom("2019/05/03/old-slug/").css_first("h1.nr-headline").text() == "Old story"
@@ -143,3 +151,47 @@ def test_a_collision_fails_a_strict_build(tmp_path: Path) -> None:
     files = {SOURCE: _bus("/about/"), "about.md": "# About us\n"}
     with pytest.raises(Abort):
         build_site(tmp_path, files, strict=True)
+
+
+BUILT = [
+    ("/newsroom-build.json/", "newsroom-build.json"),
+    ("/newsroom-build.json/index.html", "newsroom-build.json"),
+    ("/feed.xml/", "feed.xml"),
+    ("/Atom.XML/", "atom.xml"),
+    ("/feed.json/", "feed.json"),
+    ("/sitemap.xml/", "sitemap.xml"),
+    ("/sitemap-2.xml/", "sitemap-2.xml"),
+    ("/sitemap.xml.gz/", "sitemap.xml.gz"),
+    ("/news-sitemap.xml/", "news-sitemap.xml"),
+    ("/robots.txt/", "robots.txt"),
+    ("/404.html", "404.html"),
+    ("/search/", "search"),
+]
+
+
+def test_an_alias_never_takes_the_name_of_a_file_the_build_writes(tmp_path: Path) -> None:
+    files = {SOURCE: _bus(*(alias for alias, _name in BUILT))}
+    site = build_site(tmp_path, files)
+    listings = {"search"}  # also among the newsroom's own listings
+    expected = [
+        f"newsroom: {SOURCE}:5: alias '{alias.lstrip('/').removesuffix('index.html')}' "
+        + (
+            "is among the newsroom's own listings"
+            if name in listings
+            else f"is where the build writes its own {name}"
+        )
+        + ", so no redirect was written there; remove it from 'aliases'"
+        for alias, name in BUILT
+        if alias != "/newsroom-build.json/index.html"  # the same alias as the one before
+    ]
+    assert site.warnings == expected
+    assert (site.site_dir / "newsroom-build.json").is_file()  # the build went on, and wrote it
+    assert (site.site_dir / "feed.xml").is_file() and (site.site_dir / "robots.txt").is_file()
+    with pytest.raises(Abort):
+        build_site(tmp_path / "strict", files, strict=True)
+    checked = newsroom(tmp_path, "check")
+    assert checked.returncode == 1
+    assert checked.stdout.splitlines() == [
+        line.replace("newsroom: articles/", "content/articles/").replace(":5:", ":5:1:", 1)
+        for line in expected
+    ]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_newsroom.slugs import MAX_SLUG_LENGTH, is_slug, slugify
+from mkdocs_newsroom.slugs import MAX_SLUG_BYTES, MAX_SLUG_LENGTH, is_slug, slugify
 
 
 @pytest.mark.parametrize(
@@ -40,6 +40,13 @@ def test_long_text_is_cut_at_a_word() -> None:
     slug = slugify("word " * 40)
     assert len(slug) <= MAX_SLUG_LENGTH
     assert slug.endswith("word")
+
+
+def test_a_slug_of_wide_letters_fits_a_file_name() -> None:
+    # 80 letters of 4 bytes each would be 320 bytes, more than a file system holds in a name
+    slug = slugify("𐤀" * 100)  # Phoenician, 4 bytes a letter in UTF-8
+    assert len(slug.encode("utf-8")) <= MAX_SLUG_BYTES
+    assert is_slug(slug)
 
 
 @given(st.text())

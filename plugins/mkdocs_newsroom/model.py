@@ -206,6 +206,7 @@ class Article:
     # old site-relative addresses ('2019/05/03/old-slug/', 'old/story.html'), each to
     # redirect here
     aliases: tuple[str, ...] = ()
+    aliases_line: int | None = None  # where its 'aliases' are, for messages
 
     @cached_property
     def card_key(self) -> str:

@@ -16,7 +16,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 
 from .build.site_build import SiteBuild
-from .outputs.sitemaps import SITEMAP
 from .preview.cache import BuildCache
 from .preview.rendered_pages import RenderedPages, stop_on_signals
 from .preview.watching import watch_natively
@@ -24,6 +23,7 @@ from .problems import NewsroomError
 from .search.site import SiteSearch, use_newsroom_worker
 from .settings.loading import load_settings
 from .settings.schema import NewsroomConfig
+from .urls import SITEMAP
 
 if TYPE_CHECKING:
     from collections.abc import Callable

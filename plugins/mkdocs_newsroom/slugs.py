@@ -17,6 +17,9 @@ import unicodedata
 from .folding import fold_arabic_script
 
 MAX_SLUG_LENGTH = 80
+# A slug is a file or folder name (with '-2' and '.md' after it, or '/index.html' below it):
+# 80 letters of some scripts take 320 bytes, more than the 255 a file system holds in a name
+MAX_SLUG_BYTES = 200
 _MARK_CATEGORIES = {"Mn", "Mc", "Me"}
 _END_OF_LATIN = 0x0250  # after NFKD, accented Latin letters are a base below this + marks
 
@@ -53,10 +56,15 @@ def slugify(text: str, *, fallback_prefix: str = "item", fold: bool = False) -> 
 
 
 def _truncate(slug: str) -> str:
-    if len(slug) <= MAX_SLUG_LENGTH:
+    if (
+        len(slug) <= MAX_SLUG_LENGTH
+        and len(slug.encode("utf-8", "surrogatepass")) <= MAX_SLUG_BYTES
+    ):
         return slug
     cut = slug[:MAX_SLUG_LENGTH]
-    if "-" in cut:
+    while len(cut.encode("utf-8", "surrogatepass")) > MAX_SLUG_BYTES:
+        cut = cut[:-1]
+    if "-" in cut and len(cut) < len(slug):
         cut = cut[: cut.rindex("-")]
     return cut
 

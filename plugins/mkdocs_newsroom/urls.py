@@ -2,12 +2,44 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from .slugs import slugify
 
 TAGS_INDEX = "tags/"
 AUTHORS_INDEX = "authors/"
+
+# The files a build writes beside the pages: at the site's root, and (the feeds) at the root
+# of each edition. No article and no alias may take their names.
+BUILD_RECORD = "newsroom-build.json"
+SITEMAP = "sitemap.xml"
+NEWS_SITEMAP = "news-sitemap.xml"
+ROBOTS_TXT = "robots.txt"
+RSS_FILE = "feed.xml"
+ATOM_FILE = "atom.xml"
+JSON_FILE = "feed.json"
+SITE_FILES = frozenset(
+    {BUILD_RECORD, SITEMAP, f"{SITEMAP}.gz", NEWS_SITEMAP, ROBOTS_TXT, "404.html", "search"}
+)
+EDITION_FILES = frozenset({RSS_FILE, ATOM_FILE, JSON_FILE})
+_NUMBERED_SITEMAP = re.compile(r"sitemap-\d+\.xml")
+
+
+def built_file(path: str, edition_paths: tuple[str, ...] = ("",)) -> str:
+    """The file or folder a build writes that the site-relative `path` (an address that
+    would be a folder, 'feed.xml/', or a file) would be in, or stand for: '' if none. Names are
+    compared in any case, as some file systems do."""
+    lowered = path.lower()
+    first = lowered.split("/", 1)[0]
+    if first in SITE_FILES or _NUMBERED_SITEMAP.fullmatch(first):
+        return first
+    for edition in edition_paths:
+        if lowered.startswith(edition.lower()):
+            name = lowered[len(edition) :].split("/", 1)[0]
+            if name in EDITION_FILES:
+                return f"{edition}{name}"
+    return ""
 
 
 def tag_url(slug: str) -> str:

@@ -19,7 +19,7 @@ from ..catalogue.editions import SiteIndexes, index_site
 from ..catalogue.publishing import Catalogue
 from ..catalogue.site import read_site
 from ..clock import now
-from ..outputs.build_record import BUILD_RECORD, BuildRecord, next_change
+from ..outputs.build_record import BuildRecord, next_change
 from ..outputs.files import write_outputs
 from ..outputs.pictures.making import picture_maker, withdraw
 from ..outputs.pictures.store import cache_folder
@@ -37,6 +37,7 @@ from ..rendering.strings import missing_translations
 from ..rendering.theme import add_to_theme, template_folders
 from ..search.shards import INDEX_DIR
 from ..search.site import use_newsroom_worker
+from ..urls import BUILD_RECORD
 from .page_events import PostPageHooks, other_post_page_hooks, ran_line, skipped_lines
 from .page_writing import write_changed_pages, write_every_page
 from .parallel import processes_for, run_aside, shared_map
@@ -252,8 +253,9 @@ class SiteBuild:
                 in_place=self._in_place,
             )
             self._warn(problems)
-        self._write_redirects(config)
+        # the record before the redirects: no alias can take the place of a file of the build
         self._write_record(config.site_dir)
+        self._write_redirects(config)
         seconds = self._clock.elapsed()
         self._say(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
         if self._serving:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..problems import Problem
+from ..urls import built_file
 from .placement import RESERVED_PREFIXES
 
 if TYPE_CHECKING:
@@ -42,13 +43,14 @@ def place_redirects(
     problems: list[Problem] = []
     for article in sorted(articles, key=lambda a: a.source):
         for alias in article.aliases:
-            holder = _holder(alias, article, taken, redirects, fronts, listings)
+            holder = address_holder(alias, taken, redirects, fronts, listings, article.url)
             if holder:
                 problems.append(
                     Problem(
                         article.source,
                         f"alias '{alias}' {holder}, so no redirect was written there; remove "
                         "it from 'aliases'",
+                        article.aliases_line,
                     )
                 )
             else:
@@ -56,23 +58,31 @@ def place_redirects(
     return list(redirects.values()), problems
 
 
-def _holder(
+def address_holder(
     alias: str,
-    article: Article,
     taken: Mapping[str, str],
-    redirects: Mapping[str, Redirect],
+    redirects: Mapping[str, Redirect | str],
     fronts: set[str],
     listings: tuple[str, ...],
+    own_url: str = "",
 ) -> str:
-    """What already has `alias`, said for a message ('' if nothing)."""
-    if alias == article.url:
+    """What already has the address `alias`, said for a message ('' if nothing): the
+    article's own URL, another page or article, another alias (`redirects`: the redirect, or
+    the file whose alias it is), a front page, the newsroom's listings, or a file every build
+    writes (newsroom-build.json, feed.xml...)."""
+    if alias == own_url:
         return "is the article's own URL"
     if alias in taken:
         return f"is the URL of {taken[alias]}"
     if alias in redirects:
-        return f"is already an alias of {redirects[alias].article.source}"
+        holder = redirects[alias]
+        source = holder if isinstance(holder, str) else holder.article.source
+        return f"is already an alias of {source}"
     if alias in fronts:
         return "is a front page"
     if alias.startswith(listings):
         return "is among the newsroom's own listings"
+    built = built_file(alias, tuple(sorted(fronts)))
+    if built:
+        return f"is where the build writes its own {built}"
     return ""

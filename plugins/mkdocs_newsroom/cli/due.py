@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..clock import now
-from ..outputs.build_record import BUILD_RECORD, BuildRecord, Decision, decide
+from ..outputs.build_record import BuildRecord, Decision, decide
+from ..urls import BUILD_RECORD
 
 if TYPE_CHECKING:
     from .workspace import Workspace

@@ -20,7 +20,6 @@ from .sitemaps import NEWS_WINDOW
 if TYPE_CHECKING:
     from ..catalogue.publishing import Catalogue
 
-BUILD_RECORD = "newsroom-build.json"
 FORMAT = 1
 
 

@@ -8,10 +8,8 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from ..memo import MadeBefore
+from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE
 from .feeds import (
-    ATOM_FILE,
-    JSON_FILE,
-    RSS_FILE,
     FeedOptions,
     FeedSpec,
     atom_feed,

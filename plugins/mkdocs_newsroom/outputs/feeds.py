@@ -15,17 +15,13 @@ from typing import TYPE_CHECKING, Any
 
 import feedgenerator
 
-from ..urls import absolute_url
+from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE, absolute_url
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import datetime
 
     from ..model import Article
-
-RSS_FILE = "feed.xml"
-ATOM_FILE = "atom.xml"
-JSON_FILE = "feed.json"
 
 
 @dataclass(frozen=True)

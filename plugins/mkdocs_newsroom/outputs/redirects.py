@@ -55,6 +55,7 @@ class RedirectPage:
     text: str
     source: str  # the article's file
     alias: str
+    line: int | None = None  # of the article's 'aliases'
 
 
 def redirect_pages(
@@ -67,7 +68,9 @@ def redirect_pages(
         article = redirect.article
         lang = article.lang or langs.get(article.edition, "en")
         text = redirect_page(redirect, site_url, lang)
-        pages.append(RedirectPage(redirect.path, text, article.source, redirect.alias))
+        pages.append(
+            RedirectPage(redirect.path, text, article.source, redirect.alias, article.aliases_line)
+        )
     return pages
 
 
@@ -89,19 +92,24 @@ def write_redirects(
         if in_place(path) and before.get(path) == text:
             written[path] = text
             continue
-        target = (root / path).resolve()
-        blocker = _blocker(root, target)
+        try:
+            target = (root / path).resolve()
+            blocker = _blocker(root, target)
+            if blocker is None:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(text, encoding="utf-8")
+        except OSError as error:  # what the file system cannot hold: never the whole build
+            blocker = f"the file system refused it: {error.strerror or error}"
         if blocker is not None:
             problems.append(
                 Problem(
                     page.source,
                     f"the redirect page of alias '{page.alias}' was not written ({blocker}); "
                     "remove the alias, or the file that has its address",
+                    page.line,
                 )
             )
             continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
         written[path] = text
     for path in before.keys() - written.keys():
         if in_place(path) and _is_redirect(root / path):

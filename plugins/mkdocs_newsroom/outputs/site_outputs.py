@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 from ..memo import MadeBefore
 from ..problems import Problem
 from ..rendering.pages import ArticlePage, NewsPage
+from ..urls import ATOM_FILE, NEWS_SITEMAP, ROBOTS_TXT, RSS_FILE, SITEMAP
 from .feed_files import Unwritable, feed_files, feed_specs
-from .feeds import ATOM_FILE, RSS_FILE, FeedOptions
+from .feeds import FeedOptions
 from .files import remove_with_empty_folders, write_outputs
-from .sitemaps import NEWS_SITEMAP, SITEMAP, Entry, news_sitemap, robots_txt, sitemap_files
+from .sitemaps import Entry, news_sitemap, robots_txt, sitemap_files
 from .wellformed import item_at, xml_error
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ class SiteOutputs:
             )
             sitemaps.append(NEWS_SITEMAP)
         if settings.robots_txt and not robots_txt_given:
-            outputs["robots.txt"] = robots_txt(site.url, sitemaps)
+            outputs[ROBOTS_TXT] = robots_txt(site.url, sitemaps)
         feeds = {spec.path(name): spec for spec in specs for name in (RSS_FILE, ATOM_FILE)}
         outputs = _well_formed(outputs, feeds, problems)
         kept = {path: text for path, text in memory.written.items() if in_place(path)}

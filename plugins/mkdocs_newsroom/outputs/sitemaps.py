@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from ..urls import absolute_url
+from ..urls import SITEMAP, absolute_url
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -23,8 +23,6 @@ NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 MAX_URLS = 50_000  # per sitemap file (sitemaps.org)
 NEWS_MAX = 1_000
 NEWS_WINDOW = timedelta(days=2)
-SITEMAP = "sitemap.xml"
-NEWS_SITEMAP = "news-sitemap.xml"
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ class _Parsed:
     problems: tuple[Problem, ...]
     fingerprint: str  # of the file and everything it was read with
     rtl: bool  # written right to left
+    aliases_line: int | None = None  # where its 'aliases' field is
 
 
 @dataclass(frozen=True)
@@ -225,8 +226,17 @@ class ArticleReader:
             )
         rtl = is_rtl(values.get("lang", ""))
         key = fingerprint_of(self._settings_key, kind, str(rtl), front_matter.body)
+        aliases = front_matter.fields.get("aliases")
         return _Parsed(
-            source, kind, values, front_matter.body, key, tuple(problems), fingerprint, rtl
+            source,
+            kind,
+            values,
+            front_matter.body,
+            key,
+            tuple(problems),
+            fingerprint,
+            rtl,
+            aliases.line if aliases is not None else None,
         )
 
     def _article(self, parsed: _Parsed) -> ReadResult:
@@ -271,6 +281,7 @@ class ArticleReader:
             corrections=values.get("corrections", ()),
             translation=values.get("translation", ""),
             aliases=values.get("aliases", ()),
+            aliases_line=parsed.aliases_line,
             fingerprint=parsed.fingerprint,
         )
         return ReadResult(parsed.source, article, problems, "authors" in values)

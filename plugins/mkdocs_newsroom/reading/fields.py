@@ -28,6 +28,10 @@ _C0_OR_SPACE = "".join(map(chr, range(0x21)))
 _DOT_DOT = {"..", ".%2e", "%2e.", "%2e%2e"}
 # Letters that show nothing: Hangul fillers, the braille blank, the Mongolian vowel separator
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+# What a file system holds: a name of at most 255 bytes (ext4, APFS, NTFS...), and a path
+# well within the 4,096 of Linux, with the site folder before it
+MAX_NAME_BYTES = 255
+MAX_ALIAS_BYTES = 1_024
 _MAX_LISTED_CHOICES = 12
 
 
@@ -206,8 +210,12 @@ def check_link(text: str, what: str) -> str:
     link = _TAB_OR_LINE_BREAK.sub("", text).strip(_C0_OR_SPACE).replace("\\", "/")
     refused = FieldError(f"{what} must be a path inside the site or an http(s) URL, not '{text}'")
     if _ANY_SCHEME.match(link):
-        parts = urlsplit(link)
-        if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        try:
+            parts = urlsplit(link)
+            host = parts.hostname
+        except ValueError:  # 'https://[host/': not a URL a browser could follow
+            raise refused from None
+        if parts.scheme.lower() not in ("http", "https") or not host:
             raise refused
         return link
     if not link or link.startswith("//"):
@@ -262,6 +270,18 @@ def alias_path(text: str) -> str:
         raise FieldError(f"{what} is the site's front page; write the old address of the article")
     if any(unicodedata.category(character) == "Cc" for character in path):
         raise FieldError(f"{what} holds a control character; write the path as a reader sees it")
+    if any(
+        len(segment.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES
+        for segment in path.split("/")
+    ):
+        raise FieldError(
+            f"{what} has a part longer than {MAX_NAME_BYTES} bytes, more than a file system "
+            "holds in one name; it cannot be a page of a static site"
+        )
+    if len(path.encode("utf-8", "surrogatepass")) > MAX_ALIAS_BYTES:
+        raise FieldError(
+            f"{what} is longer than {MAX_ALIAS_BYTES:,} bytes; it cannot be a page of a static site"
+        )
     if folder:
         return f"{path}/"
     if not path.lower().endswith((".html", ".htm")):
