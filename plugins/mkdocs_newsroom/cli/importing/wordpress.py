@@ -36,7 +36,10 @@ if TYPE_CHECKING:
     from pathlib import Path
     from xml.etree.ElementTree import Element
 
-_HELD_BACK = {"draft", "pending", "private"}  # statuses that become drafts
+# Only these statuses come out: any other ('draft', 'pending', 'private', a plugin's own, or
+# none) is held back as a draft
+_PUBLISHED = "publish"
+_SCHEDULED = "future"
 _LEFT_OUT = {"trash": "it is in the trash", "auto-draft": "it is an empty automatic draft"}
 _NO_DATE = "0000-00-00 00:00:00"
 
@@ -150,7 +153,7 @@ def _item(reading: _Reading, item: Element) -> None:
     if kind != "post":
         reading.others[kind] += 1
         return
-    status = _text(item, "wp:status").strip() or "publish"
+    status = _text(item, "wp:status").strip()
     title = html_to_text(_text(item, "title"))
     origin = f"post {post_id} '{title}'" if title else f"post {post_id}"
     if status in _LEFT_OUT:
@@ -183,17 +186,11 @@ def _post(
         date = now().astimezone(reading.zone).replace(microsecond=0)
         notes.append("WordPress gives it no date; it was dated now")
     categories, tags = _terms(item)
+    draft = _held_back(item, status, date, notes)
     old_path: str | None = ""
-    if status == "publish":
+    if not draft and status == _PUBLISHED:
         old_path = _old_path(reading.base, _text(item, "link").strip())
         reading.unredirectable += old_path is None
-    draft = status in _HELD_BACK
-    if status == "future" and date <= now():
-        draft = True
-        notes.append(
-            f"it was scheduled in WordPress for {date.isoformat()}, which has passed, and was "
-            "not published; it is held back as a draft"
-        )
     guid = _text(item, "guid").strip()
     return Post(
         origin=origin,
@@ -212,6 +209,29 @@ def _post(
         featured=_text(item, "wp:is_sticky").strip() == "1",
         notes=notes,
     )
+
+
+def _held_back(item: Element, status: str, date: datetime, notes: list[str]) -> bool:
+    """Whether the post becomes a draft: any status but 'publish' and 'future' (an
+    allow-list), a scheduled time that has passed, or a password (`notes` says why)."""
+    if _text(item, "wp:post_password"):
+        notes.append(
+            "it is password-protected in WordPress, and Newsroom has no passwords; it is held "
+            "back as a draft: remove 'draft: true' if everyone may read it"
+        )
+        return True
+    if status == _SCHEDULED and date <= now():
+        notes.append(
+            f"it was scheduled in WordPress for {date.isoformat()}, which has passed, and was "
+            "not published; it is held back as a draft"
+        )
+        return True
+    if status not in (_PUBLISHED, _SCHEDULED, "draft", "pending", "private"):
+        notes.append(
+            f"its WordPress status '{status}' is neither 'publish' nor 'future'; it is held "
+            "back as a draft"
+        )
+    return status not in (_PUBLISHED, _SCHEDULED)
 
 
 def _postmeta(item: Element) -> dict[str, str]:
