@@ -127,3 +127,42 @@ def test_only_the_publish_status_is_published(
     assert ran.code == 0, ran.err
     assert ran.front_matter("2019/05/story-1.md")["draft"] == "true"
     assert "(1 as drafts)" in ran.err
+
+
+def material(folder: Path, files: dict[str, str], config: str = "") -> Path:
+    """A Material blog's docs folder holding `files` (relative to it), with mkdocs.yml beside
+    it."""
+    docs = folder / "blog-site" / "docs"
+    (docs / "blog/posts").mkdir(parents=True)
+    (docs.parent / "mkdocs.yml").write_text(
+        config or "site_name: Old blog\nsite_url: https://blog.example.org/\n", encoding="utf-8"
+    )
+    for name, text in files.items():
+        path = docs / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return docs
+
+
+def post(title: str = "A post", *, extra: str = "", body: str = "The text.\n") -> str:
+    return (
+        f"---\ntitle: {title}\ndate: 2024-03-02\ncategories: [World]\nauthors: [jdoe]\n"
+        f"{extra}---\n\n{body}"
+    )
+
+
+def import_material(
+    root: Path, capsys: pytest.CaptureFixture[str], files: dict[str, str], config: str = ""
+) -> Ran:
+    docs = material(root.parent, files, config)
+    return newsroom(root, capsys, "import", "--from", "material-blog", str(docs))
+
+
+@pytest.mark.parametrize("value", ['"true"', "1", "yes", '"on"', "[true]"])
+def test_a_material_draft_of_any_spelling_is_held_back(
+    site: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    ran = import_material(site, capsys, {"blog/posts/a.md": post(extra=f"draft: {value}\n")})
+    assert ran.code == 0, ran.err
+    assert ran.front_matter("2024/03/a-post.md")["draft"] == "true"
+    assert "(1 as drafts)" in ran.err

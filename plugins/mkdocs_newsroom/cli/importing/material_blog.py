@@ -126,10 +126,26 @@ def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive) -> Post | 
         summary=" ".join(str(fields.get("description") or "").split()),
         slug=slug,
         old_path=f"/{BLOG}/{created:%Y/%m/%d}/{slug}/",
-        draft=fields.get("draft") is True,
+        draft=_draft(fields.get("draft"), notes),
         featured=fields.get("pin") is True,
         notes=notes,
     )
+
+
+_NOT_DRAFT = {"", "false", "no", "off", "0", "none", "null"}
+
+
+def _draft(value: Any, notes: list[str]) -> bool:
+    """Whether a post is a draft: `true`, and any value but false or none ('"true"', `1`,
+    `yes`, a list...), as held back is the safe side."""
+    if value is None or value is False:
+        return False
+    if value is True:
+        return True
+    if isinstance(value, str | int | float) and str(value).strip().lower() in _NOT_DRAFT:
+        return False
+    notes.append(f"its 'draft' is {value!r}, not true or false; it is held back as a draft")
+    return True
 
 
 def _names(value: Any) -> tuple[str, ...]:
