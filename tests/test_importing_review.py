@@ -11,7 +11,7 @@ import yaml
 
 from mkdocs_newsroom.cli.main import main
 
-from .sites import DEMO_NOW, epoch, write_site
+from .sites import DEMO_NOW, article, epoch, write_site
 
 WORLD = '<category domain="category" nicename="world"><![CDATA[World]]></category>'
 
@@ -166,3 +166,26 @@ def test_a_material_draft_of_any_spelling_is_held_back(
     assert ran.code == 0, ran.err
     assert ran.front_matter("2024/03/a-post.md")["draft"] == "true"
     assert "(1 as drafts)" in ran.err
+
+
+def test_an_import_never_takes_the_url_of_an_article_or_page_of_the_site(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    existing = article("Ours", date="2019-05-03T10:00:00+04:30", slug="story-1", section="world")
+    (site / "content/articles/2019/05").mkdir(parents=True)
+    (site / "content/articles/2019/05/zz-ours.md").write_text(existing, encoding="utf-8")
+    (site / "content/about.md").write_text("# About\n", encoding="utf-8")
+    moved = item(2, link="https://old.example.org/about/")
+    ran = import_wp(site, capsys, item(1), moved)
+    assert ran.code == 0, ran.err
+    fields = ran.front_matter("2019/05/story-1-2.md")
+    assert fields["slug"] == "story-1-2"  # the site's 2019/05/03/story-1/ stays its article's
+    assert "aliases" not in fields  # its old address is the site's article's
+    assert "aliases" not in ran.front_matter("2019/05/story-2.md")
+    assert any(
+        line.endswith(
+            "its old address /about/ is the address of another article or page of "
+            "the site now, so it does not redirect to it"
+        )
+        for line in ran.out
+    ), ran.out

@@ -30,9 +30,11 @@ if TYPE_CHECKING:
 
     from mkdocs.config.defaults import MkDocsConfig
 
+    from ..build.sources import SortedFiles
     from ..catalogue.site import Reading
     from ..model import Author
     from ..reading.articles import ArticleReader
+    from ..reading.pictures import MakePictures
     from ..settings.checked import Settings
 
 
@@ -112,6 +114,21 @@ class Workspace:
             shared_map(self.processes, say, "lead images checked", min_items=1),
             make_files=False,
         )
+        return self._read(found, say, pictures)
+
+    def taken_urls(self) -> dict[str, str]:
+        """Every address the site gives out: its articles' (held back ones included), their
+        aliases' and its pages', each with the file that has it."""
+        found = site_sources(get_files(self.config), self.settings, self.config.docs_dir)
+        taken = {file.url: file.src_uri for file in found.keep if file.is_documentation_page()}
+        catalogue = self._read(found, _silent).catalogue
+        taken |= {redirect.alias: redirect.article.source for redirect in catalogue.redirects}
+        taken |= {article.url: article.source for article in catalogue.articles}
+        return taken
+
+    def _read(
+        self, found: SortedFiles, say: Callable[[str], None], pictures: MakePictures | None = None
+    ) -> Reading:
         return read_site(
             found.sources,
             self.settings,

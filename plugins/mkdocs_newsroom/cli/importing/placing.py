@@ -140,7 +140,8 @@ class Place:
 def place(post: Post, section: str, settings: Settings, lang: str, taken: set[str]) -> Place:
     """The slug and URL of `post`: its own slug when Newsroom can use it (so its address
     can stay the same), else one made from it or the headline; `-2`, `-3`... if another
-    post of this import or an article of the site has the URL (`taken`, updated)."""
+    post of this import or an article of the site has the URL (`taken`, updated). Its old
+    address is kept only if nothing of the site or the import has it."""
     slug = post.slug if is_slug(post.slug) else ""
     slug = slug or slugify(post.slug or post.title, fallback_prefix="article")
     edition = choose_edition(lang, settings.editions) or settings.editions[0]
@@ -161,4 +162,14 @@ def place(post: Post, section: str, settings: Settings, lang: str, taken: set[st
         alias = alias_path(post.old_path)
     except FieldError as error:
         return Place(slug, url, note=f"its old address cannot be kept: {error}")
-    return Place(slug, url, alias if alias != url else "")
+    if alias == url:
+        return Place(slug, url)
+    if alias in taken:
+        return Place(
+            slug,
+            url,
+            note=f"its old address /{alias} is the address of another article or page of the "
+            "site now, so it does not redirect to it",
+        )
+    taken.add(alias)
+    return Place(slug, url, alias)

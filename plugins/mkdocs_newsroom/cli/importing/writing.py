@@ -100,7 +100,7 @@ def import_archive(
             why = ": not among the export's authors, named by its id; give a name" * unlisted
             say(f"{workspace.shown(path)}: added author '{author_id}' ({author.name}){why}")
     reader = workspace.reader(site_authors)
-    urls: set[str] = set()
+    urls = set(workspace.taken_urls()) if pending else set()  # never one the site gives out
     moment = now()
     for post in archive.posts:
         earlier = seen.get(post.import_id)
