@@ -189,3 +189,37 @@ def test_an_import_never_takes_the_url_of_an_article_or_page_of_the_site(
         )
         for line in ran.out
     ), ran.out
+
+
+def test_what_a_build_would_only_note_never_drops_a_post(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    many = "".join(
+        f'<category domain="post_tag" nicename="t{n}"><![CDATA[Tag {n}]]></category>'
+        for n in range(60)
+    )
+    thumbnail = "<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>9"
+    thumbnail += "</wp:meta_value></wp:postmeta>"
+    attachment = """<item><title>Pic</title><wp:post_id>9</wp:post_id>
+<wp:post_type>attachment</wp:post_type>
+<wp:attachment_url>javascript:alert(1)</wp:attachment_url>
+<wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key>
+<wp:meta_value>A picture</wp:meta_value></wp:postmeta></item>"""
+    ran = import_wp(
+        site,
+        capsys,
+        item(1, "Empty", body=""),
+        item(2, "Tagged", extra=WORLD + many),
+        item(3, "Pictured", extra=WORLD + thumbnail),
+        attachment,
+    )
+    assert ran.code == 0, ran.err
+    assert "imported 3 (1 as drafts), skipped 0" in ran.err
+    assert ran.front_matter("2019/05/story-1.md")["draft"] == "true"
+    assert len(ran.front_matter("2019/05/story-2.md")["tags"]) == 50
+    assert "image" not in ran.front_matter("2019/05/story-3.md")
+    notes = [line for line in ran.out if ": post " in line]
+    assert any("post 1 'Empty': it has no text; it is held back as a draft" in n for n in notes)
+    assert any("post 2 'Tagged': 60 tags, more than max_tags_per_article" in n for n in notes)
+    assert any("post 3 'Pictured': its 'image' was left out:" in n for n in notes), notes
+    assert not any("nothing was written" in line or "was skipped" in line for line in ran.out)

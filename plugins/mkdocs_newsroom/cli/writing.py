@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..problems import NewsroomError
+from ..problems import NewsroomError, Problem
 from ..reading.fields import unknown_author, unknown_section
 from ..reading.frontmatter import write_front_matter
 
@@ -78,14 +78,36 @@ def write_new_file(path: Path, text: str) -> None:
         file.write(text)
 
 
+def read_back(workspace: Workspace, reader: ArticleReader, path: Path, text: str) -> list[Problem]:
+    """What a build would warn about in `text`, were it the file `path` (notes aside)."""
+    problems = reader.read(workspace.source_path(path), text.encode("utf-8")).problems
+    return [problem for problem in problems if problem.level == "warning"]
+
+
 def check_text(workspace: Workspace, reader: ArticleReader, path: Path, text: str) -> None:
     """A file this command writes must read without a problem, as a build reads it."""
-    problems = reader.read(workspace.source_path(path), text.encode("utf-8")).problems
+    problems = read_back(workspace, reader, path, text)
     if problems:
-        raise NewsroomError(
-            "the article would not read cleanly, so nothing was written: "
-            + "; ".join(problem.message for problem in problems)
-        )
+        raise not_written(problems)
+
+
+_CONSEQUENCES = ("; the field was ignored", "; the article was skipped", "; it was ignored")
+
+
+def plain_message(problem: Problem) -> str:
+    """A build's message about a file, without what the build would do about it (which a
+    command that writes nothing must not say)."""
+    message = problem.message
+    for consequence in _CONSEQUENCES:
+        message = message.removesuffix(consequence)
+    return message
+
+
+def not_written(problems: Sequence[Problem]) -> NewsroomError:
+    return NewsroomError(
+        "nothing was written, as a build would not read it cleanly: "
+        + "; ".join(plain_message(problem) for problem in problems)
+    )
 
 
 def split_list(values: Sequence[str]) -> tuple[str, ...]:

@@ -4,7 +4,7 @@ each checked as a build reads it, under a file name nobody has."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import yaml
@@ -18,8 +18,10 @@ from ..writing import (
     Assignment,
     article_path,
     check_assignment,
-    check_text,
     front_matter,
+    not_written,
+    plain_message,
+    read_back,
     write_new_file,
 )
 from .placing import Sections, author_ids, check_sections, place
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
     from pathlib import Path
 
+    from ...problems import Problem
     from ...reading.articles import ArticleReader
     from ..workspace import Workspace
     from .posts import Archive, Post, SourceAuthor
@@ -124,6 +127,10 @@ def import_archive(
         yield outcome
 
 
+# What a post cannot do without; any other field a build would ignore is left out instead
+_NEEDED = frozenset({"title", "date", "section", "authors", "import_id"})
+
+
 def _write_post(
     workspace: Workspace,
     reader: ArticleReader,
@@ -137,28 +144,70 @@ def _write_post(
     where = place(post, section, workspace.settings, options.lang, urls)
     if where.note:
         outcome.notes.append(where.note)
-    tags = tuple(dict.fromkeys((*other_categories, *post.tags)))
+    tags = _limited(tuple(dict.fromkeys((*other_categories, *post.tags))), workspace, outcome)
+    if not post.body.strip() and not post.draft:
+        post.draft = True
+        outcome.notes.append("it has no text; it is held back as a draft")
     assignment = Assignment(post.title, section, authors, tags, draft=post.draft, lang=options.lang)
-    more: dict[str, object] = {}
-    if post.updated is not None and post.updated > post.date:
-        more["updated"] = post.updated
-    more["summary"] = post.summary
-    more["slug"] = where.slug
-    if post.image:
-        more["image"] = post.image
-    if post.featured:
-        more["featured"] = True
-    if where.alias:
-        more["aliases"] = [f"/{where.alias}"]
-    more["import_id"] = post.import_id
-    text = front_matter(assignment, post.date, **more) + post.body
+    more = _more_fields(post, where.slug, where.alias)
     path, number = article_path(workspace, post.date, where.slug, ".md"), 1
     while path.exists():
         number += 1
         path = article_path(workspace, post.date, f"{where.slug}-{number}", ".md")
-    check_text(workspace, reader, path, text)
+    text = front_matter(assignment, post.date, **more) + post.body
+    while problems := read_back(workspace, reader, path, text):
+        dropped = _droppable(path.name, text, problems)
+        if not dropped:
+            raise not_written(problems)
+        for name, message in dropped.items():
+            outcome.notes.append(f"its '{name}' was left out: {message}")
+            more.pop(name, None)
+            if name == "tags":
+                assignment = replace(assignment, tags=())
+            elif name == "lang":
+                assignment = replace(assignment, lang="")
+        text = front_matter(assignment, post.date, **more) + post.body
     write_new_file(path, text)
     return path
+
+
+def _limited(tags: tuple[str, ...], workspace: Workspace, outcome: Outcome) -> tuple[str, ...]:
+    limit = workspace.settings.read_options.max_tags
+    if len(tags) > limit:
+        outcome.notes.append(
+            f"{len(tags):,} tags, more than max_tags_per_article ({limit}); only the first "
+            f"{limit} were kept"
+        )
+    return tags[:limit]
+
+
+def _more_fields(post: Post, slug: str, alias: str) -> dict[str, object]:
+    more: dict[str, object] = {}
+    if post.updated is not None and post.updated > post.date:
+        more["updated"] = post.updated
+    more["summary"] = post.summary
+    more["slug"] = slug
+    if post.image:
+        more["image"] = post.image
+    if post.featured:
+        more["featured"] = True
+    if alias:
+        more["aliases"] = [f"/{alias}"]
+    more["import_id"] = post.import_id
+    return more
+
+
+def _droppable(name: str, text: str, problems: Sequence[Problem]) -> dict[str, str]:
+    """The fields of `text` that `problems` are about and that a post can do without, with
+    what is wrong with each; {} if any problem is about something else."""
+    lines = {field.line: key for key, field in parse_front_matter(name, text).fields.items()}
+    dropped: dict[str, str] = {}
+    for problem in problems:
+        key = lines.get(problem.line) if problem.line is not None else None
+        if key is None or key in _NEEDED:
+            return {}
+        dropped[key] = plain_message(problem)
+    return dropped
 
 
 def add_authors(workspace: Workspace, authors: Sequence[tuple[str, SourceAuthor]]) -> Path:
