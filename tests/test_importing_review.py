@@ -223,3 +223,34 @@ def test_what_a_build_would_only_note_never_drops_a_post(
     assert any("post 2 'Tagged': 60 tags, more than max_tags_per_article" in n for n in notes)
     assert any("post 3 'Pictured': its 'image' was left out:" in n for n in notes), notes
     assert not any("nothing was written" in line or "was skipped" in line for line in ran.out)
+
+
+def test_a_link_to_a_file_outside_the_source_is_refused_by_its_name(
+    site: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Secret headline\n\nroot:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    wire = site / "wire"
+    wire.mkdir()
+    (wire / "passwd.txt").symlink_to(secret)
+    (wire / "good.txt").write_text("Good headline\n\nGood text.\n", encoding="utf-8")
+    ran = newsroom(site, capsys, "import", "wire", "--section", "world", "--author", "jdoe")
+    assert ran.code == 0, ran.err
+    assert (
+        "wire/passwd.txt: skipped: it is a symbolic link to a file outside wire; copy the file "
+        "in if it is wire copy"
+    ) in ran.out
+    assert len(ran.articles()) == 1
+    assert not any("root:" in text for text in ran.articles().values())
+
+    secret_post = tmp_path / "secret.md"
+    secret_post.write_text(post("Held back", body="root:x:0:0\n"), encoding="utf-8")
+    docs = material(tmp_path, {"blog/posts/good.md": post("Good post")})
+    (docs / "blog/posts/leak.md").symlink_to(secret_post)
+    ran = newsroom(site, capsys, "import", "--from", "material-blog", str(docs))
+    assert ran.code == 0, ran.err
+    assert (
+        f"{docs}: blog/posts/leak.md: not imported: it is a symbolic link to a file outside "
+        f"{docs}; copy the file in if it belongs to the blog"
+    ) in ran.out
+    assert not any("root:" in text for text in ran.articles().values())

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..problems import ArticleError, NewsroomError, Problem
 from ..reading.decoding import decode_source
-from ..reading.files import article_kind
+from ..reading.files import article_kind, leads_outside
 from ..reading.frontmatter import parse_front_matter
 from ..reading.plaintext import strip_boilerplate
 from ..slugs import slugify
@@ -183,6 +183,10 @@ def import_wire(
             yield Imported(source, reason="not a .txt file")
             continue
         shown = workspace.shown(source)
+        if leads_outside(source, folder):
+            outside = f"it is a symbolic link to a file outside {workspace.shown(folder)}"
+            yield Imported(source, reason=f"{outside}; copy the file in if it is wire copy")
+            continue
         try:
             data = source.read_bytes()
         except OSError as error:

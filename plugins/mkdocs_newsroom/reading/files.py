@@ -5,7 +5,10 @@ Only articles, and the media published articles use, reach the site."""
 from __future__ import annotations
 
 import posixpath
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 Kind = Literal["md", "txt"]
 
@@ -51,3 +54,13 @@ def is_leftover(path: str) -> bool:
     """A file an editor or a tool made beside another, never part of the site."""
     name = posixpath.basename(path)
     return name.endswith("~") or name.startswith((".", "#")) or _suffix(name) in LEFTOVER_SUFFIXES
+
+
+def leads_outside(path: Path, folder: Path) -> bool:
+    """Whether `path`, a file under `folder`, is another file outside it once its symbolic
+    links (its own, or a linked folder's) are followed."""
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except (ValueError, OSError, RuntimeError):  # elsewhere, or a loop of links
+        return True
+    return False

@@ -20,6 +20,7 @@ from markdown.extensions.toc import slugify as material_slugify
 from ...problems import ArticleError, NewsroomError
 from ...reading.decoding import decode_source
 from ...reading.fields import FieldError, parse_datetime
+from ...reading.files import leads_outside
 from ...reading.frontmatter import parse_front_matter
 from ..wire_import import first_sentence
 from .posts import Archive, Post, SourceAuthor
@@ -46,7 +47,13 @@ def read_material_blog(docs_dir: Path, zone: tzinfo) -> Archive:
     archive = Archive(docs_dir)
     archive.authors = _authors(docs_dir / BLOG / ".authors.yml", archive)
     for path in sorted(posts_dir.rglob("*.md")):
-        if path.is_file():
+        if path.is_file() and leads_outside(path, docs_dir):
+            origin = path.relative_to(docs_dir).as_posix()
+            archive.notes.append(
+                f"{origin}: not imported: it is a symbolic link to a file outside {docs_dir}; "
+                "copy the file in if it belongs to the blog"
+            )
+        elif path.is_file():
             post = _post(docs_dir, path, zone, archive)
             if post is not None:
                 archive.posts.append(post)
@@ -57,6 +64,12 @@ def read_material_blog(docs_dir: Path, zone: tzinfo) -> Archive:
 
 def _authors(path: Path, archive: Archive) -> dict[str, SourceAuthor]:
     if not path.is_file():
+        return {}
+    if leads_outside(path, archive.source):
+        archive.notes.append(
+            f"{path}: not read: it is a symbolic link to a file outside {archive.source}; "
+            "authors keep their ids"
+        )
         return {}
     try:
         document = yaml.safe_load(decode_source(path.name, path.read_bytes()).text) or {}
