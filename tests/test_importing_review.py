@@ -254,3 +254,34 @@ def test_a_link_to_a_file_outside_the_source_is_refused_by_its_name(
         f"{docs}; copy the file in if it belongs to the blog"
     ) in ran.out
     assert not any("root:" in text for text in ran.articles().values())
+
+
+def test_a_material_blog_is_read_as_mkdocs_reads_it(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = {
+        "blog/posts/kept.md": post("Kept"),
+        "blog/posts/long.markdown": post("Long extension"),
+        "blog/posts/wip/draft.md": post("Work in progress"),
+        "blog/posts/.hidden.md": post("Hidden", body="Hidden text.\n"),
+        "blog/posts/.old/older.md": post("Older", body="Hidden text.\n"),
+        "blog/posts/private/secret.md": post("Secret", body="Excluded text.\n"),
+        "blog/posts/SHOUT.MD": post("Shout", body="Not a page of the blog.\n"),
+        "blog/posts/picture.png": "PNG",
+    }
+    config = (
+        "site_name: Old\nmarkdown_extensions:\n  - pymdownx.emoji:\n"
+        "      emoji_index: !!python/name:material.extensions.emoji.twemoji\n"
+        "exclude_docs: |\n  private/\ndraft_docs: |\n  blog/posts/wip/\n"
+    )
+    ran = import_material(site, capsys, files, config)
+    assert ran.code == 0, ran.err
+    assert "imported 3 (1 as drafts), skipped 0" in ran.err
+    texts = "".join(ran.articles().values())
+    assert "Hidden text" not in texts and "Excluded text" not in texts and "Shout" not in texts
+    assert ran.front_matter("2024/03/work-in-progress.md")["draft"] == "true"
+    assert (
+        f"{site.parent / 'blog-site/docs'}: not imported, as MkDocs left them out of the blog: "
+        "3 hidden, or excluded by the blog's exclude_docs; 1 Markdown files of another case "
+        "(.MD...), not posts of the blog"
+    ) in ran.out

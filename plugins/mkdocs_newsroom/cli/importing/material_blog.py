@@ -11,21 +11,25 @@ no equivalent for are named per post and left out.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import yaml
 from markdown.extensions.toc import slugify as material_slugify
+from pathspec.gitignore import GitIgnoreSpec
 
 from ...problems import ArticleError, NewsroomError
 from ...reading.decoding import decode_source
 from ...reading.fields import FieldError, parse_datetime
-from ...reading.files import leads_outside
+from ...reading.files import article_kind, leads_outside
 from ...reading.frontmatter import parse_front_matter
 from ..wire_import import first_sentence
 from .posts import Archive, Post, SourceAuthor
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from datetime import tzinfo
     from pathlib import Path
 
@@ -33,6 +37,7 @@ BLOG = "blog"
 _USED = {"title", "date", "authors", "categories", "tags", "slug", "draft", "pin"}
 _USED |= {"description"}
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+_MARKDOWN = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")  # MkDocs' pages, in this case
 _MORE = re.compile(r"^[ \t]*<!--\s*more\s*-->[ \t]*\n?", re.MULTILINE)
 
 
@@ -46,20 +51,95 @@ def read_material_blog(docs_dir: Path, zone: tzinfo) -> Archive:
         )
     archive = Archive(docs_dir)
     archive.authors = _authors(docs_dir / BLOG / ".authors.yml", archive)
-    for path in sorted(posts_dir.rglob("*.md")):
-        if path.is_file() and leads_outside(path, docs_dir):
+    rules = inclusion_rules(docs_dir, archive.notes)
+    for path, draft in _post_files(docs_dir, posts_dir, rules, archive.notes):
+        if leads_outside(path, docs_dir):
             origin = path.relative_to(docs_dir).as_posix()
             archive.notes.append(
                 f"{origin}: not imported: it is a symbolic link to a file outside {docs_dir}; "
                 "copy the file in if it belongs to the blog"
             )
-        elif path.is_file():
+        else:
             post = _post(docs_dir, path, zone, archive)
             if post is not None:
+                if draft and not post.draft:
+                    post.draft = True
+                    post.notes.append("it is among the blog's draft_docs; held back as a draft")
                 archive.posts.append(post)
     if not archive.posts and not archive.notes:
         raise NewsroomError(f"{posts_dir}: no post (.md file) was found")
     return archive
+
+
+@dataclass(frozen=True)
+class Inclusion:
+    """MkDocs' rules for the blog's files: hidden files and `exclude_docs` are not in the
+    site, `draft_docs` are drafts (paths relative to the docs folder, gitignore-style)."""
+
+    excluded: GitIgnoreSpec
+    drafts: GitIgnoreSpec | None = None
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """A Material site's mkdocs.yml, whatever tags it uses (`!!python/name:`, `!ENV`): a
+    tagged value is read as nothing."""
+
+
+_LenientLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
+
+
+def inclusion_rules(docs_dir: Path, notes: list[str]) -> Inclusion:
+    """MkDocs' rules, with the `exclude_docs` and `draft_docs` of the blog's mkdocs.yml
+    (beside its docs folder) if it has one."""
+    excluded = GitIgnoreSpec.from_lines([".*", "/templates/"])  # MkDocs' own
+    config = next(
+        (
+            docs_dir.parent / name
+            for name in ("mkdocs.yml", "mkdocs.yaml")
+            if (docs_dir.parent / name).is_file()
+        ),
+        None,
+    )
+    if config is None:
+        return Inclusion(excluded)
+    try:
+        values = yaml.load(config.read_text(encoding="utf-8-sig"), Loader=_LenientLoader)
+    except (OSError, UnicodeError, yaml.YAMLError) as error:
+        notes.append(
+            f"{config}: cannot be read ({' '.join(str(error).split())}); its exclude_docs and "
+            "draft_docs were not applied: fix it, or check the imported posts"
+        )
+        return Inclusion(excluded)
+    values = values if isinstance(values, dict) else {}
+    exclude, drafts = values.get("exclude_docs"), values.get("draft_docs")
+    if isinstance(exclude, str):
+        excluded += GitIgnoreSpec.from_lines(exclude.splitlines())
+    drafted = GitIgnoreSpec.from_lines(drafts.splitlines()) if isinstance(drafts, str) else None
+    return Inclusion(excluded, drafted)
+
+
+def _post_files(
+    docs_dir: Path, posts_dir: Path, rules: Inclusion, notes: list[str]
+) -> Iterator[tuple[Path, bool]]:
+    """The blog's post files, as MkDocs sees them (a Markdown extension, in its case; not
+    hidden or excluded), each with whether it is a draft; what was left out is said once,
+    counted."""
+    left_out: Counter[str] = Counter()
+    for path in sorted(posts_dir.rglob("*")):
+        if not path.is_file():
+            continue
+        uri = path.relative_to(docs_dir).as_posix()
+        if rules.excluded.match_file(uri):
+            left_out["hidden, or excluded by the blog's exclude_docs"] += article_kind(uri) == "md"
+        elif not uri.endswith(_MARKDOWN):
+            left_out["Markdown files of another case (.MD...), not posts of the blog"] += (
+                article_kind(uri) == "md"
+            )
+        else:
+            yield path, bool(rules.drafts and rules.drafts.match_file(uri))
+    listed = "; ".join(f"{count} {why}" for why, count in left_out.items() if count)
+    if listed:
+        notes.append(f"not imported, as MkDocs left them out of the blog: {listed}")
 
 
 def _authors(path: Path, archive: Archive) -> dict[str, SourceAuthor]:
