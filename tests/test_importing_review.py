@@ -11,6 +11,7 @@ import yaml
 
 from mkdocs_newsroom.cli.main import main
 
+from .commands import run
 from .sites import DEMO_NOW, article, epoch, write_site
 
 WORLD = '<category domain="category" nicename="world"><![CDATA[World]]></category>'
@@ -285,3 +286,30 @@ def test_a_material_blog_is_read_as_mkdocs_reads_it(
         "3 hidden, or excluded by the blog's exclude_docs; 1 Markdown files of another case "
         "(.MD...), not posts of the blog"
     ) in ran.out
+
+
+def test_an_imported_story_never_includes_another_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = tmp_path / "snippets"
+    write_site(root, {}, config={"markdown_extensions": ["pymdownx.snippets"]})
+    (root / "held.md").write_text("HELD BACK COPY\n", encoding="utf-8")
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(DEMO_NOW))
+    body = 'Before.\n\n--8<-- "held.md"\n\n-8<-\nheld.md\n-8<-\n\n;--8<-- "escaped.md"\n'
+    ran = import_material(root, capsys, {"blog/posts/a.md": post("Including", body=body)})
+    assert ran.code == 0, ran.err
+    docs = root.parent / "blog-site/docs"
+    assert (
+        f"{docs}: blog/posts/a.md: 3 snippet include line(s) ('--8<--') would read other files "
+        "of the site; they were made text: copy in what they included, if it belongs to the story"
+    ) in ran.out
+    ran = import_wp(root, capsys, item(1, body='<p>Text</p>\n--8<-- "held.md"\n'))
+    assert ran.code == 0, ran.err
+    built = run(root, "mkdocs", "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    for path in (root / "site").rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".json"):
+            assert "HELD BACK COPY" not in path.read_text(encoding="utf-8"), path
+    page = (root / "site/2019/05/03/story-1/index.html").read_text(encoding="utf-8")
+    assert '--8&lt;-- "held.md"' in page  # shown as the text it is

@@ -25,6 +25,7 @@ from ..writing import (
     write_new_file,
 )
 from .placing import Sections, author_ids, check_sections, place
+from .posts import neutralise_snippets
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -145,6 +146,12 @@ def _write_post(
     if where.note:
         outcome.notes.append(where.note)
     tags = _limited(tuple(dict.fromkeys((*other_categories, *post.tags))), workspace, outcome)
+    post.body, snippets = neutralise_snippets(post.body)
+    if snippets:
+        outcome.notes.append(
+            f"{snippets} snippet include line(s) ('--8<--') would read other files of the "
+            "site; they were made text: copy in what they included, if it belongs to the story"
+        )
     if not post.body.strip() and not post.draft:
         post.draft = True
         outcome.notes.append("it has no text; it is held back as a draft")
