@@ -304,7 +304,7 @@ def test_a_material_blog_comes_in_builds_and_keeps_its_addresses(tmp_path: Path)
         "slug": "pinned-letter",
         "featured": "true",
         "aliases": ["/blog/2024/03/02/pinned-letter/"],
-        "import_id": "material-blog:blog/posts/pinned.md",
+        "import_id": "material-blog:https://bench.example.org/blog/posts/pinned.md",
     }
     assert "<!-- more -->" not in _body(pinned)
     draft = site / next(line for line in imported if "draft.md" in line).split(" (from ")[0]

@@ -313,3 +313,23 @@ def test_an_imported_story_never_includes_another_file(
             assert "HELD BACK COPY" not in path.read_text(encoding="utf-8"), path
     page = (root / "site/2019/05/03/story-1/index.html").read_text(encoding="utf-8")
     assert '--8&lt;-- "held.md"' in page  # shown as the text it is
+
+
+def test_an_import_id_is_one_post_s_across_blogs_and_guids(
+    site: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    copied = item(2, "Copied", extra=WORLD).replace("?p=2</guid>", "?p=1</guid>")
+    ran = import_wp(site, capsys, item(1, "First"), copied)
+    assert ran.code == 0, ran.err
+    assert "imported 2, skipped 0" in ran.err  # one GUID, two posts
+    for number in (1, 2):
+        docs = material(tmp_path / f"blog{number}", {"blog/posts/a.md": post(f"Blog {number}")})
+        (docs.parent / "mkdocs.yml").write_text(
+            f"site_name: Blog\nsite_url: https://blog{number}.example.org/\n", encoding="utf-8"
+        )
+        ran = newsroom(site, capsys, "import", "--from", "material-blog", str(docs))
+        assert ran.code == 0, ran.err
+        assert "imported 1, skipped 0" in ran.err  # the same path in another blog
+        assert ran.front_matter(f"2024/03/blog-{number}.md")["import_id"] == (
+            f"material-blog:https://blog{number}.example.org/blog/posts/a.md"
+        )

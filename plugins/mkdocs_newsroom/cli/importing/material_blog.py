@@ -51,7 +51,8 @@ def read_material_blog(docs_dir: Path, zone: tzinfo) -> Archive:
         )
     archive = Archive(docs_dir)
     archive.authors = _authors(docs_dir / BLOG / ".authors.yml", archive)
-    rules = inclusion_rules(docs_dir, archive.notes)
+    config = blog_config(docs_dir, archive.notes)
+    rules, identity = inclusion_rules(config), blog_identity(config, docs_dir)
     for path, draft in _post_files(docs_dir, posts_dir, rules, archive.notes):
         if leads_outside(path, docs_dir):
             origin = path.relative_to(docs_dir).as_posix()
@@ -60,7 +61,7 @@ def read_material_blog(docs_dir: Path, zone: tzinfo) -> Archive:
                 "copy the file in if it belongs to the blog"
             )
         else:
-            post = _post(docs_dir, path, zone, archive)
+            post = _post(docs_dir, path, zone, archive, identity)
             if post is not None:
                 if draft and not post.draft:
                     post.draft = True
@@ -88,10 +89,9 @@ class _LenientLoader(yaml.SafeLoader):
 _LenientLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
 
 
-def inclusion_rules(docs_dir: Path, notes: list[str]) -> Inclusion:
-    """MkDocs' rules, with the `exclude_docs` and `draft_docs` of the blog's mkdocs.yml
-    (beside its docs folder) if it has one."""
-    excluded = GitIgnoreSpec.from_lines([".*", "/templates/"])  # MkDocs' own
+def blog_config(docs_dir: Path, notes: list[str]) -> dict[str, Any]:
+    """The blog's mkdocs.yml (beside its docs folder), as far as it can be read; {} if it
+    has none (`notes` says if it cannot be read)."""
     config = next(
         (
             docs_dir.parent / name
@@ -101,21 +101,35 @@ def inclusion_rules(docs_dir: Path, notes: list[str]) -> Inclusion:
         None,
     )
     if config is None:
-        return Inclusion(excluded)
+        return {}
     try:
         values = yaml.load(config.read_text(encoding="utf-8-sig"), Loader=_LenientLoader)
     except (OSError, UnicodeError, yaml.YAMLError) as error:
         notes.append(
-            f"{config}: cannot be read ({' '.join(str(error).split())}); its exclude_docs and "
-            "draft_docs were not applied: fix it, or check the imported posts"
+            f"{config}: cannot be read ({' '.join(str(error).split())}); its exclude_docs, "
+            "draft_docs and site_url were not used: fix it, or check the imported posts"
         )
-        return Inclusion(excluded)
-    values = values if isinstance(values, dict) else {}
-    exclude, drafts = values.get("exclude_docs"), values.get("draft_docs")
+        return {}
+    return values if isinstance(values, dict) else {}
+
+
+def inclusion_rules(config: dict[str, Any]) -> Inclusion:
+    """MkDocs' rules, with the `exclude_docs` and `draft_docs` of the blog's `config`."""
+    excluded = GitIgnoreSpec.from_lines([".*", "/templates/"])  # MkDocs' own
+    exclude, drafts = config.get("exclude_docs"), config.get("draft_docs")
     if isinstance(exclude, str):
         excluded += GitIgnoreSpec.from_lines(exclude.splitlines())
     drafted = GitIgnoreSpec.from_lines(drafts.splitlines()) if isinstance(drafts, str) else None
     return Inclusion(excluded, drafted)
+
+
+def blog_identity(config: dict[str, Any], docs_dir: Path) -> str:
+    """What tells this blog from any other in an `import_id`: its address (`site_url`), or
+    where its docs folder is."""
+    url = config.get("site_url")
+    if isinstance(url, str) and url.strip():
+        return url.strip().rstrip("/") + "/"
+    return docs_dir.resolve().as_uri() + "/"
 
 
 def _post_files(
@@ -173,7 +187,7 @@ def _authors(path: Path, archive: Archive) -> dict[str, SourceAuthor]:
     return authors
 
 
-def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive) -> Post | None:
+def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive, identity: str) -> Post | None:
     origin = path.relative_to(docs_dir).as_posix()
     try:
         text = decode_source(origin, path.read_bytes()).text
@@ -208,7 +222,7 @@ def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive) -> Post | 
     slug = str(fields.get("slug") or "") or material_slugify(title, "-")
     return Post(
         origin=origin,
-        import_id=f"material-blog:{origin}",
+        import_id=f"material-blog:{identity}{origin}",
         title=title,
         date=created,
         body=body.strip("\n") + "\n",

@@ -194,7 +194,7 @@ def _post(
     guid = _text(item, "guid").strip()
     return Post(
         origin=origin,
-        import_id=f"wordpress:{guid or f'{reading.base}?p={post_id}'}",
+        import_id=_import_id(reading, post_id, guid),
         title=title,
         date=date,
         body=body,
@@ -209,6 +209,17 @@ def _post(
         featured=_text(item, "wp:is_sticky").strip() == "1",
         notes=notes,
     )
+
+
+def _import_id(reading: _Reading, post_id: str, guid: str) -> str:
+    """The post's id for ever: its number in the blog at the export's address (which one
+    WordPress installation gives one post only), else its GUID, else its number in this
+    export file; a GUID alone is not trusted, as imported or copied posts share them."""
+    if reading.base and post_id:
+        return f"wordpress:{reading.base.rstrip('/')}/?p={post_id}"
+    if guid:
+        return f"wordpress:{guid}"
+    return f"wordpress:{reading.source.as_uri()}?p={post_id}"
 
 
 def _held_back(item: Element, status: str, date: datetime, notes: list[str]) -> bool:
