@@ -333,3 +333,51 @@ def test_an_import_id_is_one_post_s_across_blogs_and_guids(
         assert ran.front_matter(f"2024/03/blog-{number}.md")["import_id"] == (
             f"material-blog:https://blog{number}.example.org/blog/posts/a.md"
         )
+
+
+def test_odd_wordpress_dates_and_links_are_one_line_each(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ran = import_wp(
+        site,
+        capsys,
+        item(1, "Far", date="2019-05-03 10:20:00", gmt="2019-05-05 10:20:00"),
+        item(2, "Iso", date="2019-05-03T10:20:00+04:30", gmt="2019-05-03T05:50:00Z"),
+        item(3, "Odd", date="2019-05-03 10:20:00", gmt="2019-05-03 05:49:17"),
+        item(4, "Bad link", link="https://[old.example.org/2019/05/03/x/"),
+        item(5, "Zero", date="0000-00-00 00:00:00", gmt="0000-00-00 00:00:00"),
+        item(6, "Words", date="yesterday", gmt="soon"),
+    )
+    assert ran.code == 0, ran.err
+    assert "imported 6 (2 as drafts), skipped 0" in ran.err
+    fields = {n: ran.front_matter(f"2019/05/story-{n}.md")["date"] for n in (1, 2, 3)}
+    assert fields == {
+        1: "2019-05-03T10:20:00+00:00",  # the site's zone
+        2: "2019-05-03T10:20:00+04:30",
+        3: "2019-05-03T10:20:00+04:31",  # rounded to the minute
+    }
+    said = [line.split("export.xml: ", 1)[-1] for line in ran.out if "export.xml: " in line]
+    assert said == [
+        "1 published posts have addresses a static site cannot redirect (a query such as ?p=12, "
+        "or another host), so no redirect was written for them",
+        "post 1 'Far': its post_date_gmt is -48.0 hours from its post_date, more than any time "
+        "zone is; it was read in the site's time zone: check it",
+        "post 5 'Zero': WordPress gives it no date; it was dated now and held back as a "
+        "draft: give it its date",
+        "post 6 'Words': its post_date 'yesterday' is not a date; it was left out",
+        "post 6 'Words': WordPress gives it no date; it was dated now and held back as a "
+        "draft: give it its date",
+    ]
+
+
+def test_an_export_in_an_unknown_encoding_is_one_line(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    export = wxr(site.parent, item(1))
+    export.write_text(
+        export.read_text(encoding="utf-8").replace('encoding="UTF-8"', 'encoding="bogus-8"'),
+        encoding="utf-8",
+    )
+    ran = newsroom(site, capsys, "import", "--from", "wordpress", str(export))
+    assert ran.code == 1
+    assert ran.err.count("\n") == 1 and "bogus-8" in ran.err, ran.err

@@ -16,7 +16,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 _PUBLISHED = "publish"
 _SCHEDULED = "future"
 _LEFT_OUT = {"trash": "it is in the trash", "auto-draft": "it is an empty automatic draft"}
-_NO_DATE = "0000-00-00 00:00:00"
+_NO_DATE = "0000-00-00"  # WordPress's "never": a draft's GMT date
+_MOST_OFFSET = timedelta(hours=14)  # Kiribati's; no zone is further from GMT
 
 
 def _name(tag: str) -> str:
@@ -116,6 +117,11 @@ def read_wordpress(source: Path, zone: tzinfo) -> Archive:
         ) from None
     except OSError as error:
         raise NewsroomError(f"{source}: it cannot be read ({error.strerror})") from None
+    except LookupError as error:  # an encoding Python does not know
+        raise NewsroomError(
+            f"{source}: the export is in an encoding Python does not know ({error}); save it "
+            'as UTF-8, with encoding="UTF-8" in its first line'
+        ) from None
     for post, thumbnail in reading.posts:
         post.image = _image(post, reading.attachments.get(thumbnail)) if thumbnail else None
         archive.posts.append(post)
@@ -181,12 +187,18 @@ def _post(
     if codes:
         listed = ", ".join(f"[{name}]" for name in codes)
         notes.append(f"WordPress shortcodes were left as text: {listed}; rewrite them as HTML")
-    date = _date(item, "post_date", reading.zone) or _pub_date(item)
+    date = _date(item, "post_date", reading.zone, notes) or _pub_date(item)
+    undated = date is None
     if date is None:
         date = now().astimezone(reading.zone).replace(microsecond=0)
-        notes.append("WordPress gives it no date; it was dated now")
     categories, tags = _terms(item)
     draft = _held_back(item, status, date, notes)
+    if undated:
+        notes.append(
+            "WordPress gives it no date; it was dated now"
+            + ("" if draft else " and held back as a draft: give it its date")
+        )
+        draft = True
     old_path: str | None = ""
     if not draft and status == _PUBLISHED:
         old_path = _old_path(reading.base, _text(item, "link").strip())
@@ -198,7 +210,7 @@ def _post(
         title=title,
         date=date,
         body=body,
-        updated=_date(item, "post_modified", reading.zone),
+        updated=_date(item, "post_modified", reading.zone, notes),
         authors=tuple(a for a in [_text(item, "dc:creator").strip()] if a),
         categories=categories,
         tags=tags,
@@ -265,26 +277,38 @@ def _terms(item: Element) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(found["category"]), tuple(found["post_tag"])
 
 
-def _date(item: Element, name: str, zone: tzinfo) -> datetime | None:
+def _date(item: Element, name: str, zone: tzinfo, notes: list[str]) -> datetime | None:
     """A WordPress date in the zone the blog had when it was written: the local time, and
-    its offset from the GMT time beside it (the site's `zone` if WordPress gave none)."""
-    local = _parse(_text(item, f"wp:{name}"))
-    if local is None:
-        return None
-    gmt = _parse(_text(item, f"wp:{name}_gmt"))
+    its offset from the GMT time beside it (the site's `zone` if WordPress gave none, or
+    one no zone has); an ISO date with its own offset is taken as it is. `notes` says what
+    could not be read."""
+    local = _parse(item, name, notes)
+    if local is None or local.tzinfo is not None:
+        return local
+    gmt = _parse(item, f"{name}_gmt", notes)
     if gmt is None:
         return local.replace(tzinfo=zone)
-    minutes = round((local - gmt).total_seconds() / 60)
+    if gmt.tzinfo is not None:
+        gmt = gmt.astimezone(UTC).replace(tzinfo=None)
+    offset = local - gmt
+    if abs(offset) > _MOST_OFFSET:
+        notes.append(
+            f"its {name}_gmt is {offset.total_seconds() / 3600:+.1f} hours from its {name}, "
+            f"more than any time zone is; it was read in the site's time zone: check it"
+        )
+        return local.replace(tzinfo=zone)
+    minutes = round(offset.total_seconds() / 60)
     return local.replace(tzinfo=timezone(timedelta(minutes=minutes)))
 
 
-def _parse(text: str) -> datetime | None:
-    text = text.strip()
-    if not text or text == _NO_DATE:
+def _parse(item: Element, name: str, notes: list[str]) -> datetime | None:
+    text = _text(item, f"wp:{name}").strip()
+    if not text or text.startswith(_NO_DATE):
         return None
     try:
         return datetime.fromisoformat(text)
     except ValueError:
+        notes.append(f"its {name} '{text[:40]}' is not a date; it was left out")
         return None
 
 
@@ -301,7 +325,11 @@ def _old_path(base: str, link: str) -> str | None:
     cannot keep it (a `?p=12` address, another host)."""
     if not link:
         return ""
-    parts, home = urlsplit(link), urlsplit(base)
+    try:
+        parts, home = urlsplit(link), urlsplit(base)
+        parts.port, home.port  # noqa: B018 (a port that is not a number raises here)
+    except ValueError:  # 'https://[host/': not an address a browser could follow
+        return None
     if parts.query or (home.netloc and parts.netloc.lower() != home.netloc.lower()):
         return None
     prefix = home.path.rstrip("/")
