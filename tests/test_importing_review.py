@@ -381,3 +381,24 @@ def test_an_export_in_an_unknown_encoding_is_one_line(
     ran = newsroom(site, capsys, "import", "--from", "wordpress", str(export))
     assert ran.code == 1
     assert ran.err.count("\n") == 1 and "bogus-8" in ran.err, ran.err
+
+
+def test_a_post_that_cannot_be_written_is_one_line_and_the_rest_come_in(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (site / "content/articles").mkdir(parents=True)
+    (site / "content/articles/2019").write_text("a file where a folder goes", encoding="utf-8")
+    later = item(2, "Later", date="2020-01-02 10:00:00", gmt="2020-01-02 10:00:00")
+    ran = import_wp(site, capsys, item(1, "Blocked", creator="newbie"), later)
+    assert ran.code == 0, ran.err
+    assert "imported 1, skipped 1" in ran.err
+    blocked = [line for line in ran.out if "post 1 'Blocked': skipped:" in line]
+    assert len(blocked) == 1 and "content/articles/2019/05/story-1.md" in blocked[0], ran.out
+    assert "2020/01/story-2.md" in ran.articles()
+    wire = site / "wire"
+    wire.mkdir()
+    (wire / "a.txt").write_text("Headline\n\nText.\n", encoding="utf-8")
+    (site / "content/articles/2026").write_text("a file where a folder goes", encoding="utf-8")
+    ran = newsroom(site, capsys, "import", "wire", "--section", "world", "--author", "jdoe")
+    assert ran.code == 0, ran.err
+    assert len(ran.out) == 1 and ran.out[0].startswith("wire/a.txt: skipped: "), ran.out

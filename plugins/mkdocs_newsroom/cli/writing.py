@@ -5,6 +5,7 @@ is never overwritten."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..problems import NewsroomError, Problem
@@ -14,7 +15,6 @@ from ..reading.frontmatter import write_front_matter
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
     from datetime import datetime
-    from pathlib import Path
 
     from ..model import Author, Section
     from ..reading.articles import ArticleReader
@@ -72,10 +72,24 @@ def article_path(workspace: Workspace, date: datetime, slug: str, suffix: str) -
 
 
 def write_new_file(path: Path, text: str) -> None:
-    """Create `path` with `text`; never replace a file that is there."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8", newline="\n") as file:
-        file.write(text)
+    """Create `path` with `text`; never replace a file that is there. What the file system
+    refuses (a file where a folder goes, a name too long) is a NewsroomError naming it."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+    except OSError as error:
+        raise NewsroomError(
+            f"{_shown(path)} cannot be written ({error.strerror or error}); nothing was "
+            "written: make room for it, and run the command again"
+        ) from None
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def read_back(workspace: Workspace, reader: ArticleReader, path: Path, text: str) -> list[Problem]:
