@@ -13,6 +13,7 @@ from mkdocs_newsroom.cli.main import main
 
 from .commands import run
 from .sites import DEMO_NOW, article, epoch, write_site
+from .test_hostile import yaml_bomb
 
 WORLD = '<category domain="category" nicename="world"><![CDATA[World]]></category>'
 
@@ -402,3 +403,36 @@ def test_a_post_that_cannot_be_written_is_one_line_and_the_rest_come_in(
     ran = newsroom(site, capsys, "import", "wire", "--section", "world", "--author", "jdoe")
     assert ran.code == 0, ran.err
     assert len(ran.out) == 1 and ran.out[0].startswith("wire/a.txt: skipped: "), ran.out
+
+
+def test_a_yaml_alias_bomb_in_any_file_an_import_reads_is_one_line(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bomb = yaml_bomb(9, "name")
+    files = {
+        "blog/posts/a.md": post("Kept"),
+        "blog/posts/bomb.md": "---\n" + yaml_bomb(9) + "date: 2024-03-02\n---\nBoom.\n",
+        "blog/.authors.yml": "authors:\n  jdoe:\n"
+        + "".join(f"    {x}\n" for x in bomb.split("\n")),
+    }
+    config = "site_name: Old\n" + yaml_bomb(9, "exclude_docs")
+    ran = import_material(site, capsys, files, config)
+    assert ran.code == 0, ran.err
+    assert "imported 1, skipped 0" in ran.err
+    docs = site.parent / "blog-site/docs"
+    assert ran.out[:3] == [
+        f"{docs}: {docs}/blog/.authors.yml:1: the file repeats values with YAML aliases "
+        "('*name') beyond 10,000 of them; write its values out; authors keep their ids",
+        f"{docs}: {docs.parent}/mkdocs.yml:1: the file repeats values with YAML aliases "
+        "('*name') beyond 10,000 of them; write its values out; its exclude_docs, draft_docs "
+        "and site_url were not used: fix it, or check the imported posts",
+        f"{docs}: blog/posts/bomb.md:6: field 'a4' repeats values with YAML aliases ('*name') "
+        "beyond 10,000 of them; write its values out; it was not imported",
+    ], ran.out
+    (site / "content/authors.yml").write_text(bomb, encoding="utf-8")
+    ran = newsroom(site, capsys, "check")
+    assert ran.out == [
+        "content/authors.yml:1:1: the authors file repeats values with YAML aliases ('*name') "
+        "beyond 10,000 of them; fix it. Until then the articles are published without their "
+        "authors"
+    ], ran.out

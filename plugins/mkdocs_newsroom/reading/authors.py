@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-
-import yaml
+from dataclasses import replace
 
 from ..model import Author
-from ..problems import Problem
+from ..problems import ArticleError, Problem
 from ..urls import author_url
 from .decoding import INVALID_CHARACTERS, decode_source, invalid_character
 from .fields import FieldError, check_link
+from .frontmatter import load_document
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FIELDS = ("name", "bio", "avatar", "url", "role")
 
 
@@ -23,22 +22,13 @@ def load_authors(path: str, data: bytes) -> tuple[dict[str, Author] | None, list
     problems = list(decoded.notices)
     unusable = "; fix it. Until then the articles are published without their authors"
     try:
-        document = yaml.load(decoded.text, Loader=_Loader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark
-        problem = " ".join(str(error.problem).split())
+        document = load_document(path, decoded.text)
+    except ArticleError as error:
+        problem = error.problem
+        message = problem.message.removeprefix("it is not valid YAML").removeprefix("the file ")
         problems.append(
-            Problem(
-                path,
-                f"the authors file is not valid YAML ({problem}){unusable}",
-                mark.line + 1 if mark else None,
-                mark.column + 1 if mark else None,
-            )
+            replace(problem, message=f"the authors file {_yaml_problem(message)}{unusable}")
         )
-        return None, problems
-    except (yaml.YAMLError, RecursionError) as error:
-        problem = " ".join(str(error).split())
-        problems.append(Problem(path, f"the authors file is not valid YAML ({problem}){unusable}"))
         return None, problems
     if document is None:
         return {}, problems
@@ -123,3 +113,11 @@ def _read_author(path: str, author_id: str, entry: object) -> tuple[Author, list
         url=author_url(author_id),
     )
     return author, problems
+
+
+def _yaml_problem(message: str) -> str:
+    """'is not valid YAML (...)' for a parse error, or what else load_document says of the
+    file ('repeats values with YAML aliases...'), without its advice."""
+    if message.startswith(" ("):
+        return f"is not valid YAML{message}"
+    return message.removesuffix("; write its values out")

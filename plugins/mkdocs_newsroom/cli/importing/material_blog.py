@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from markdown.extensions.toc import slugify as material_slugify
 from pathspec.gitignore import GitIgnoreSpec
 
@@ -24,7 +23,7 @@ from ...problems import ArticleError, NewsroomError
 from ...reading.decoding import decode_source
 from ...reading.fields import FieldError, parse_datetime
 from ...reading.files import article_kind, leads_outside
-from ...reading.frontmatter import parse_front_matter
+from ...reading.frontmatter import load_document, parse_front_matter
 from ..wire_import import first_sentence
 from .posts import Archive, Post, SourceAuthor
 
@@ -81,14 +80,6 @@ class Inclusion:
     drafts: GitIgnoreSpec | None = None
 
 
-class _LenientLoader(yaml.SafeLoader):
-    """A Material site's mkdocs.yml, whatever tags it uses (`!!python/name:`, `!ENV`): a
-    tagged value is read as nothing."""
-
-
-_LenientLoader.add_multi_constructor("", lambda _loader, _suffix, _node: None)
-
-
 def blog_config(docs_dir: Path, notes: list[str]) -> dict[str, Any]:
     """The blog's mkdocs.yml (beside its docs folder), as far as it can be read; {} if it
     has none (`notes` says if it cannot be read)."""
@@ -102,12 +93,13 @@ def blog_config(docs_dir: Path, notes: list[str]) -> dict[str, Any]:
     )
     if config is None:
         return {}
-    try:
-        values = yaml.load(config.read_text(encoding="utf-8-sig"), Loader=_LenientLoader)
-    except (OSError, UnicodeError, yaml.YAMLError) as error:
+    try:  # whatever tags it uses (`!!python/name:`, `!ENV`): a tagged value is nothing
+        text = decode_source(config.name, config.read_bytes()).text
+        values = load_document(str(config), text, any_tag=True)
+    except (OSError, ArticleError) as error:
         notes.append(
-            f"{config}: cannot be read ({' '.join(str(error).split())}); its exclude_docs, "
-            "draft_docs and site_url were not used: fix it, or check the imported posts"
+            f"{_reason(error)}; its exclude_docs, draft_docs and site_url were not used: fix "
+            "it, or check the imported posts"
         )
         return {}
     return values if isinstance(values, dict) else {}
@@ -156,6 +148,12 @@ def _post_files(
         notes.append(f"not imported, as MkDocs left them out of the blog: {listed}")
 
 
+def _reason(error: OSError | ArticleError) -> str:
+    if isinstance(error, ArticleError):
+        return str(error)
+    return f"{error.filename}: cannot be read ({error.strerror})"
+
+
 def _authors(path: Path, archive: Archive) -> dict[str, SourceAuthor]:
     if not path.is_file():
         return {}
@@ -166,9 +164,10 @@ def _authors(path: Path, archive: Archive) -> dict[str, SourceAuthor]:
         )
         return {}
     try:
-        document = yaml.safe_load(decode_source(path.name, path.read_bytes()).text) or {}
-    except (OSError, yaml.YAMLError) as error:
-        archive.notes.append(f"{path}: cannot be read ({' '.join(str(error).split())})")
+        text = decode_source(path.name, path.read_bytes()).text
+        document = load_document(str(path), text) or {}
+    except (OSError, ArticleError) as error:
+        archive.notes.append(f"{_reason(error)}; authors keep their ids")
         return {}
     entries = document.get("authors") if isinstance(document, dict) else None
     if not isinstance(entries, dict):

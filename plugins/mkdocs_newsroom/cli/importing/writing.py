@@ -13,7 +13,7 @@ from ...clock import now
 from ...problems import ArticleError, NewsroomError
 from ...reading.decoding import decode_source
 from ...reading.files import article_kind
-from ...reading.frontmatter import parse_front_matter
+from ...reading.frontmatter import load_document, parse_front_matter
 from ..writing import (
     Assignment,
     article_path,
@@ -231,9 +231,9 @@ def add_authors(workspace: Workspace, authors: Sequence[tuple[str, SourceAuthor]
     if existing and not existing.endswith("\n"):
         addition = "\n" + addition
     try:
-        before = yaml.safe_load(existing) or {}
-        after = yaml.safe_load(existing + addition)
-    except yaml.YAMLError:
+        before = load_document(path.name, existing) or {}
+        after = load_document(path.name, existing + addition)
+    except ArticleError:
         before, after = None, None
     if not isinstance(before, dict) or not isinstance(after, dict) or after != before | entries:
         ids = ", ".join(entries)
