@@ -436,3 +436,25 @@ def test_a_yaml_alias_bomb_in_any_file_an_import_reads_is_one_line(
         "beyond 10,000 of them; fix it. Until then the articles are published without their "
         "authors"
     ], ran.out
+
+
+def test_what_an_export_holds_that_has_no_place_is_said_once_counted(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    comment = "<wp:comment><wp:comment_id>{}</wp:comment_id></wp:comment>"
+    fmt = '<category domain="post_format" nicename="post-format-aside">Aside</category>'
+    series = '<category domain="series" nicename="s"><![CDATA[Series]]></category>'
+    ran = import_wp(
+        site,
+        capsys,
+        item(1, extra=WORLD + comment.format(1) + comment.format(2) + fmt),
+        item(2, extra=WORLD + comment.format(3) + fmt + series),
+    )
+    assert ran.code == 0, ran.err
+    notes = [line.split("export.xml: ", 1)[1] for line in ran.out if "export.xml: " in line]
+    assert notes == [
+        "not imported: 3 comments on 2 posts (a static site has no comments; keep the export "
+        "if they matter)",
+        "not imported: terms of taxonomies Newsroom has no equivalent for (post_format: 2, "
+        "series: 1); map what matters to tags by hand",
+    ]

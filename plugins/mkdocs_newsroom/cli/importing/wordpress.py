@@ -42,6 +42,7 @@ _PUBLISHED = "publish"
 _SCHEDULED = "future"
 _LEFT_OUT = {"trash": "it is in the trash", "auto-draft": "it is an empty automatic draft"}
 _NO_DATE = "0000-00-00"  # WordPress's "never": a draft's GMT date
+_TERMS = ("category", "post_tag")  # the taxonomies that become a section and tags
 _MOST_OFFSET = timedelta(hours=14)  # Kiribati's; no zone is further from GMT
 
 
@@ -84,6 +85,8 @@ class _Reading:
     attachments: dict[str, _Attachment] = field(default_factory=dict)
     others: Counter[str] = field(default_factory=Counter)
     unredirectable: int = 0  # published posts whose address a static site cannot keep
+    comments: Counter[str] = field(default_factory=Counter)  # post id -> its comments
+    taxonomies: Counter[str] = field(default_factory=Counter)  # other terms, by taxonomy
     archive: Archive | None = None
 
 
@@ -168,6 +171,18 @@ def _item(reading: _Reading, item: Element) -> None:
         return
     post = _post(reading, item, post_id, origin, title, status)
     reading.posts.append((post, meta.get("_thumbnail_id", "").strip()))
+    _count_left_out(reading, item, post_id)
+
+
+def _count_left_out(reading: _Reading, item: Element, post_id: str) -> None:
+    """Count what of a post Newsroom has no place for: its comments, and its terms of
+    taxonomies other than categories and tags (post formats, a plugin's series...)."""
+    for child in item:
+        name = _name(child.tag)
+        if name == "wp:comment":
+            reading.comments[post_id] += 1
+        elif name == "category" and child.get("domain", "") not in _TERMS:
+            reading.taxonomies[child.get("domain", "") or "(none)"] += 1
 
 
 def _post(
@@ -267,7 +282,7 @@ def _postmeta(item: Element) -> dict[str, str]:
 
 def _terms(item: Element) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The item's categories and tags, by name, in the export's order."""
-    found: dict[str, dict[str, None]] = {"category": {}, "post_tag": {}}
+    found: dict[str, dict[str, None]] = {domain: {} for domain in _TERMS}
     for child in item:
         domain = child.get("domain", "")
         if _name(child.tag) == "category" and domain in found:
@@ -362,6 +377,18 @@ def _report_leftovers(reading: _Reading, archive: Archive) -> None:
         archive.notes.append(
             f"not imported, not being posts: {listed} (pages go in content/ as pages of the "
             "site; attachments stay at their old addresses, copy what the posts show)"
+        )
+    if reading.comments:
+        total, posts = sum(reading.comments.values()), len(reading.comments)
+        archive.notes.append(
+            f"not imported: {total} comments on {posts} posts (a static site has no comments; "
+            "keep the export if they matter)"
+        )
+    if reading.taxonomies:
+        listed = ", ".join(f"{name}: {n}" for name, n in sorted(reading.taxonomies.items()))
+        archive.notes.append(
+            f"not imported: terms of taxonomies Newsroom has no equivalent for ({listed}); "
+            "map what matters to tags by hand"
         )
     if reading.unredirectable:
         archive.notes.append(
