@@ -11,6 +11,7 @@ import yaml
 
 from mkdocs_newsroom.cli.main import main
 
+from .checkers import vnu_errors
 from .commands import run
 from .sites import DEMO_NOW, article, epoch, write_site
 from .test_hostile import yaml_bomb
@@ -458,3 +459,30 @@ def test_what_an_export_holds_that_has_no_place_is_said_once_counted(
         "not imported: terms of taxonomies Newsroom has no equivalent for (post_format: 2, "
         "series: 1); map what matters to tags by hand",
     ]
+
+
+CLASSIC = (
+    "Intro line\nSecond *line*\n<ul>\n<li>One</li>\n<li>Two *x*</li>\n</ul>\n<h2>Head</h2>\n"
+    "After *heading* text\n\n    indented line\n1. not a list\n\n<div>\nPara one\n\nPara two\n"
+    "</div>\n# Not a heading\n<pre>a\n\n  *b*</pre>"
+)
+
+
+def test_a_classic_editor_body_is_given_paragraphs_as_wordpress_gives_them(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ran = import_wp(site, capsys, item(1, body=CLASSIC))
+    assert ran.code == 0, ran.err
+    body = ran.articles()["2019/05/story-1.md"].split("---\n", 2)[2]
+    assert body == (
+        "<p>Intro line<br>\nSecond *line*</p>\n\n<ul>\n\n<li>One</li>\n\n<li>Two *x*</li>\n\n"
+        "</ul>\n\n<h2>Head</h2>\n\n<p>After *heading* text</p>\n\n<p>indented line<br>\n"
+        "1. not a list</p>\n\n<div>\n<p>Para one</p>\n\n<p>Para two</p>\n</div>\n\n"
+        "<p># Not a heading</p>\n\n<pre>a\n\n  *b*</pre>\n"
+    )
+    built = run(site, "mkdocs", "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    page = (site / "site/2019/05/03/story-1/index.html").read_text(encoding="utf-8")
+    story = page[page.index("<p>Intro line") : page.index("*b*</pre>")]
+    assert "<em>" not in story and "<code>" not in story and "<ol>" not in story
+    assert vnu_errors(site / "site/2019/05/03/story-1/index.html") == []

@@ -1,13 +1,14 @@
 """A WordPress body (HTML whose paragraphs are often only blank lines, WordPress adding the
 `<p>` when it shows the post) made into the text of a `.md` article that shows the same.
 
-The HTML is sanitized first (reading/sanitizing.py: what goes is reported). Then each
-block becomes raw HTML that Python-Markdown passes through untouched: a block that starts
-with a block-level element stays as it is, any other is wrapped in `<p>` with its line
-breaks as `<br>`, as WordPress's `wpautop` does. So no `*`, `_`, `#` or `1.` in a story is
-ever read as Markdown. This is a small subset of `wpautop` (which is PHP, with no Python
-port on PyPI): it does not move stray text out of block elements, which WordPress's editor
-does not write.
+The HTML is sanitized first (reading/sanitizing.py: what goes is reported). Then it is given
+its paragraphs as WordPress's `wpautop` gives them (PHP, with no Python port on PyPI; this
+follows its steps): each block-level tag starts a block of its own, every other run of text
+between blank lines is wrapped in `<p>`, the `<p>` WordPress would wrap around a block-level
+tag is taken away, and the line breaks inside a paragraph become `<br>`. Every block that
+comes out begins with an HTML tag at the start of its line, so that Python-Markdown passes it
+through untouched: no `*`, `_`, `#`, `1.` or indentation in a story is ever read as Markdown,
+and no list ends up inside a paragraph. `<pre>` blocks are kept as they are.
 """
 
 from __future__ import annotations
@@ -16,14 +17,45 @@ import re
 
 from ...reading.sanitizing import sanitize
 
-# Python-Markdown's own list (markdown.Markdown().block_level_elements), and comments
-_BLOCK_START = re.compile(
-    r"<(?:!--|/?(?:address|article|aside|blockquote|body|canvas|center|colgroup|dd|details|"
-    r"div|dl|dt|fieldset|figcaption|figure|footer|form|group|h[1-6]|header|hgroup|hr|html|"
-    r"iframe|legend|li|main|map|math|menu|nav|noscript|object|ol|option|output|p|pre|progress|"
-    r"script|section|style|summary|table|tbody|td|textarea|tfoot|th|thead|tr|ul|video)"
-    r"(?=[\s/>]))",
-    re.IGNORECASE,
+# Python-Markdown's own list (markdown.Markdown().block_level_elements), with WordPress's
+# (wpautop's $allblocks)
+_BLOCKS = (
+    r"(?:address|area|article|aside|blockquote|body|canvas|caption|center|col|colgroup|dd|"
+    r"details|div|dl|dt|fieldset|figcaption|figure|footer|form|group|h[1-6]|header|hgroup|hr|"
+    r"html|iframe|legend|li|main|map|math|menu|nav|noscript|object|ol|option|output|p|pre|"
+    r"progress|script|section|style|summary|table|tbody|td|textarea|tfoot|th|thead|tr|ul|"
+    r"video)"
+)
+_OPEN = re.compile(rf"(<{_BLOCKS}(?=[\s/>]))", re.IGNORECASE)
+_CLOSE = re.compile(rf"(</{_BLOCKS}>)", re.IGNORECASE)
+_COMMENT = re.compile(r"(<!--.*?-->)", re.DOTALL)
+_LEADING = re.compile(rf"<({_BLOCKS})(?=[\s/>])[^>]*>", re.IGNORECASE)
+_TRAILING = re.compile(rf"</({_BLOCKS})>$", re.IGNORECASE)
+# The blocks whose text may be paragraphs (where wpautop wraps it in <p>); in any other
+# (a heading, a paragraph, a list's <ul>), text stays as it is
+_FLOW = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "center",
+        "dd",
+        "details",
+        "div",
+        "fieldset",
+        "figure",
+        "footer",
+        "form",
+        "header",
+        "li",
+        "main",
+        "nav",
+        "noscript",
+        "section",
+        "td",
+        "th",
+    ]
 )
 _PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.IGNORECASE | re.DOTALL)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -55,14 +87,44 @@ def markdown_text(html: str) -> tuple[str, tuple[str, ...]]:
     for part in _PRE.split(cleaned):
         if _PRE.fullmatch(part):
             blocks.append(part.strip())
-            continue
-        for block in _BLANK_LINE.split(part):
-            block = block.strip()
-            if not block:
-                continue
-            if _BLOCK_START.match(block):
-                blocks.append(block)
-            else:
-                lines = [line.strip() for line in block.split("\n") if line.strip()]
-                blocks.append("<p>" + "<br>\n".join(lines) + "</p>")
+        else:
+            blocks.extend(_paragraphs(part))
     return "\n\n".join(blocks) + "\n", removed
+
+
+def _paragraphs(text: str) -> list[str]:
+    """wpautop's paragraphs of `text` (no `<pre>` in it), one string a block: each opening
+    block-level tag starts one, each closing one ends one."""
+    text = _OPEN.sub(r"\n\n\1", text)
+    text = _CLOSE.sub(r"\1\n\n", text)
+    text = _COMMENT.sub(r"\n\n\1\n\n", text)
+    blocks = []
+    for chunk in _BLANK_LINE.split(text):
+        lines = [line.strip() for line in chunk.split("\n") if line.strip()]
+        if lines:
+            blocks.append(_paragraph("\n".join(lines)))
+    return blocks
+
+
+def _paragraph(block: str) -> str:
+    """One block: its opening tag, its text (in `<p>` where wpautop puts one, its line
+    breaks as `<br>`), its closing tag."""
+    if _COMMENT.fullmatch(block):
+        return block
+    opening = _LEADING.match(block)
+    lead = opening.group(0) if opening else ""
+    closing = _TRAILING.search(block, len(lead))
+    tail = closing.group(0) if closing else ""
+    middle = block[len(lead) : len(block) - len(tail)].strip("\n")
+    if not middle:
+        return "\n".join(part for part in (lead, tail) if part)
+    inner = middle.replace("\n", "<br>\n")
+    if opening and closing:
+        wrap = False  # <li>text</li>, <h2>text</h2>, <div>text</div>: as WordPress keeps them
+    elif opening or closing:
+        wrap = (opening or closing).group(1).lower() in _FLOW  # type: ignore[union-attr]
+    else:
+        wrap = True
+    if not wrap:
+        return f"{lead}{inner}{tail}"
+    return "\n".join(part for part in (lead, f"<p>{inner}</p>", tail) if part)
