@@ -486,3 +486,20 @@ def test_a_classic_editor_body_is_given_paragraphs_as_wordpress_gives_them(
     story = page[page.index("<p>Intro line") : page.index("*b*</pre>")]
     assert "<em>" not in story and "<code>" not in story and "<ol>" not in story
     assert vnu_errors(site / "site/2019/05/03/story-1/index.html") == []
+
+
+def test_a_srcset_is_checked_as_a_src_is(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    body = (
+        '<img src="/a.png" srcset="/a.png 1x, javascript:alert(1) 2x" alt="A">\n'
+        '<img src="/b.png" srcset="/b.png 1x, https://cdn.example.org/b.png 2x" alt="B">'
+    )
+    ran = import_wp(site, capsys, item(1, body=body))
+    assert ran.code == 0, ran.err
+    text = ran.articles()["2019/05/story-1.md"]
+    assert "javascript" not in text and "https://cdn.example.org/b.png 2x" in text
+    assert any(
+        line.endswith(
+            "HTML that could run a script or load another site was removed: 'srcset' on <img>"
+        )
+        for line in ran.out
+    ), ran.out

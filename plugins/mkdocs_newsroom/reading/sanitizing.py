@@ -19,10 +19,30 @@ _ATTRIBUTES["video"] = {"src", "controls", "preload", "poster", "width", "height
 # Python-Markdown's tables align cells with `style`; nothing else of CSS is needed in a story,
 # and positioning could lay a fake page over the real one.
 _STYLE_PROPERTIES = {"text-align", "color", "background-color", "font-weight", "font-style"}
+_SCHEMES = {"http", "https", "mailto", "tel"}
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+_SPACE_OR_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _srcset_checked(tag: str, attribute: str, value: str) -> str | None:
+    """A `srcset`, which ammonia does not read as URLs, kept only if every image in it has
+    an address `src` could have (no `javascript:` or `data:`); any other attribute as it
+    is."""
+    if attribute != "srcset":
+        return value
+    for candidate in value.split(","):
+        url = candidate.strip().split(" ", 1)[0]
+        scheme = _SCHEME.match(_SPACE_OR_CONTROL.sub("", url))
+        if scheme and scheme.group(1).lower() not in _SCHEMES:
+            return None
+    return value
+
+
 _CLEANER = nh3.Cleaner(
     tags=_TAGS,
     attributes=_ATTRIBUTES,
-    url_schemes={"http", "https", "mailto", "tel"},
+    attribute_filter=_srcset_checked,
+    url_schemes=_SCHEMES,
     clean_content_tags={"script", "style"},
     filter_style_properties=_STYLE_PROPERTIES,
     link_rel=None,
