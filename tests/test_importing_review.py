@@ -503,3 +503,29 @@ def test_a_srcset_is_checked_as_a_src_is(site: Path, capsys: pytest.CaptureFixtu
         )
         for line in ran.out
     ), ran.out
+
+
+def test_values_of_the_wrong_type_or_with_html_are_never_written_as_text(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    odd = (
+        "---\ntitle: [A, list]\ndate: 2024-03-02\ncategories: [World, {a: b}]\n"
+        "authors: [jdoe]\ntags: [one, [two]]\nslug: {x: 1}\ndescription: [x]\n---\n\n"
+        "# From the heading\n\nText.\n"
+    )
+    ran = import_material(site, capsys, {"blog/posts/odd.md": odd})
+    assert ran.code == 0, ran.err
+    fields = ran.front_matter("2024/03/from-the-heading.md")
+    assert (fields["title"], fields["tags"], fields["summary"]) == ("From the heading", ["one"], "")
+    notes = [line.split("odd.md: ", 1)[1] for line in ran.out if "odd.md: " in line]
+    assert notes == [
+        "its 'title' is a list, not text; it was left out",
+        "its 'slug' is a mapping, not text; it was left out",
+        "its 'categories' holds a mapping, not a name; it was left out",
+        "its 'tags' holds a list, not a name; it was left out",
+        "its 'description' is a list, not text; it was left out",
+    ]
+    tagged = WORLD + '<category domain="post_tag" nicename="x"><![CDATA[<b>Bold</b> &amp; more]]>'
+    ran = import_wp(site, capsys, item(1, extra=tagged + "</category>"))
+    assert ran.code == 0, ran.err
+    assert ran.front_matter("2019/05/story-1.md")["tags"] == ["Bold & more"]

@@ -206,7 +206,7 @@ def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive, identity: 
         )
         return None
     body = _MORE.sub("", front_matter.body)
-    title = str(fields.get("title") or "").strip()
+    title = _text(fields, "title", notes)
     heading = _HEADING.search(body)
     if not title and heading:
         title = heading.group(1).strip()
@@ -218,7 +218,7 @@ def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive, identity: 
     if unused:
         listed = ", ".join(f"'{name}'" for name in unused)
         notes.append(f"no equivalent in Newsroom, left out: {listed}")
-    slug = str(fields.get("slug") or "") or material_slugify(title, "-")
+    slug = _text(fields, "slug", notes) or material_slugify(title, "-")
     return Post(
         origin=origin,
         import_id=f"material-blog:{identity}{origin}",
@@ -226,10 +226,10 @@ def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive, identity: 
         date=created,
         body=body.strip("\n") + "\n",
         updated=updated,
-        authors=_names(fields.get("authors")),
-        categories=_names(fields.get("categories")),
-        tags=_names(fields.get("tags")),
-        summary=" ".join(str(fields.get("description") or "").split()),
+        authors=_names(fields, "authors", notes),
+        categories=_names(fields, "categories", notes),
+        tags=_names(fields, "tags", notes),
+        summary=_text(fields, "description", notes),
         slug=slug,
         old_path=f"/{BLOG}/{created:%Y/%m/%d}/{slug}/",
         draft=_draft(fields.get("draft"), notes),
@@ -254,9 +254,33 @@ def _draft(value: Any, notes: list[str]) -> bool:
     return True
 
 
-def _names(value: Any) -> tuple[str, ...]:
-    items = value if isinstance(value, list) else [value] if value else []
-    return tuple(dict.fromkeys(str(item).strip() for item in items if str(item).strip()))
+def _text(fields: dict[str, Any], name: str, notes: list[str]) -> str:
+    """A field that must be text (a number is taken as its digits), on one line; '' if it is
+    missing or is not text (a list, a mapping, a date...), said in `notes`."""
+    value = fields.get(name)
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str | int | float) and not isinstance(value, bool):
+        return " ".join(str(value).split())
+    notes.append(f"its '{name}' is {_kind(value)}, not text; it was left out")
+    return ""
+
+
+def _names(fields: dict[str, Any], name: str, notes: list[str]) -> tuple[str, ...]:
+    """A list of names (or one name): each must be text; others are left out, said once."""
+    value = fields.get(name)
+    items = value if isinstance(value, list) else [value] if value not in (None, "") else []
+    names = [item for item in items if isinstance(item, str | int | float)]
+    odd = [item for item in items if not isinstance(item, str | int | float) or item is True]
+    if odd:
+        notes.append(f"its '{name}' holds {_kind(odd[0])}, not a name; it was left out")
+    cleaned = (" ".join(str(item).split()) for item in names if item not in (True, False))
+    return tuple(dict.fromkeys(item for item in cleaned if item))
+
+
+def _kind(value: Any) -> str:
+    kinds = {dict: "a mapping", list: "a list", bool: "true or false", date: "a date"}
+    return next((said for kind, said in kinds.items() if isinstance(value, kind)), "not text")
 
 
 def _dates(value: Any, zone: tzinfo) -> tuple[datetime | None, datetime | None]:

@@ -286,7 +286,7 @@ def _terms(item: Element) -> tuple[tuple[str, ...], tuple[str, ...]]:
     for child in item:
         domain = child.get("domain", "")
         if _name(child.tag) == "category" and domain in found:
-            name = html.unescape(child.text or "").strip()
+            name = html_to_text(child.text or "")  # 'Food &amp; <b>Drink</b>': Food & Drink
             if name:
                 found[domain].setdefault(name, None)
     return tuple(found["category"]), tuple(found["post_tag"])
