@@ -529,3 +529,34 @@ def test_values_of_the_wrong_type_or_with_html_are_never_written_as_text(
     ran = import_wp(site, capsys, item(1, extra=tagged + "</category>"))
     assert ran.code == 0, ran.err
     assert ran.front_matter("2019/05/story-1.md")["tags"] == ["Bold & more"]
+
+
+def test_author_values_are_checked_before_they_reach_the_authors_file(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    authors = (
+        'authors:\n  kim:\n    name: [Kim]\n    description: "Writes\\x07 a lot"\n'
+        "    avatar: javascript:alert(1)\n    url: https://[kim.example.org/\n"
+    )
+    files = {
+        "blog/.authors.yml": authors,
+        "blog/posts/a.md": post(extra="").replace("authors: [jdoe]", "authors: [kim]"),
+    }
+    ran = import_material(site, capsys, files)
+    assert ran.code == 0, ran.err
+    docs = site.parent / "blog-site/docs"
+    assert [line for line in ran.out if "author 'kim'" in line] == [
+        f"{docs}: {docs}/blog/.authors.yml: author 'kim': its 'name' is a list, not text; it "
+        "was left out",
+        f"{docs}: author 'kim': its 'role' held characters no web page can carry; they were "
+        "removed",
+        f"{docs}: author 'kim': its 'avatar' must be a path inside the site or an http(s) URL, "
+        "not 'javascript:alert(1)'; it was left out",
+        f"{docs}: author 'kim': its 'url' must be a path inside the site or an http(s) URL, not "
+        "'https://[kim.example.org/'; it was left out",
+        "content/authors.yml: added author 'kim' (kim)",
+    ]
+    added = yaml.safe_load((site / "content/authors.yml").read_text(encoding="utf-8"))
+    assert added["kim"] == {"name": "kim", "role": "Writes a lot"}
+    checked = newsroom(site, capsys, "check")
+    assert checked.code == 0, checked.out

@@ -176,13 +176,15 @@ def _authors(path: Path, archive: Archive) -> dict[str, SourceAuthor]:
     authors = {}
     for key, entry in entries.items():
         values = entry if isinstance(entry, dict) else {}
+        notes: list[str] = []
         authors[str(key)] = SourceAuthor(
             str(key),
-            str(values.get("name") or key),
-            role=str(values.get("description") or ""),
-            avatar=str(values.get("avatar") or ""),
-            url=str(values.get("url") or ""),
+            _text(values, "name", notes) or str(key),
+            role=_text(values, "description", notes),
+            avatar=_text(values, "avatar", notes),
+            url=_text(values, "url", notes),
         )
+        archive.notes.extend(f"{path}: author '{key}': {note}" for note in notes)
     return authors
 
 

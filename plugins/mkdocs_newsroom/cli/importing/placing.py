@@ -4,12 +4,13 @@ that must redirect to it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ...catalogue.placement import choose_edition
 from ...problems import NewsroomError
-from ...reading.fields import FieldError, alias_path
+from ...reading.decoding import INVALID_CHARACTERS
+from ...reading.fields import FieldError, alias_path, check_link
 from ...settings.article_url import fill_article_url
 from ...slugs import is_slug, slugify
 from .posts import SourceAuthor
@@ -124,6 +125,28 @@ def author_ids(
         ids[key] = author_id
         new.append((author_id, known.get(key) or SourceAuthor(key, key)))
     return ids, new
+
+
+def checked_author(author_id: str, author: SourceAuthor) -> tuple[SourceAuthor, list[str]]:
+    """`author` as the authors file may hold it: each text on one line, without characters
+    no page or feed can carry; an avatar or website that is not a path of the site or an
+    http(s) URL left out; and what was changed, one note each."""
+    notes: list[str] = []
+    values = {}
+    for key in ("name", "role", "bio", "avatar", "url"):
+        text = " ".join(getattr(author, key).split())
+        if INVALID_CHARACTERS.search(text):
+            text = INVALID_CHARACTERS.sub("", text)
+            notes.append(f"its '{key}' held characters no web page can carry; they were removed")
+        if text and key in ("avatar", "url"):
+            try:
+                text = check_link(text, f"its '{key}'")
+            except FieldError as error:
+                notes.append(f"{error}; it was left out")
+                text = ""
+        values[key] = text
+    values["name"] = values["name"] or author_id
+    return replace(author, **values), notes
 
 
 @dataclass(frozen=True)

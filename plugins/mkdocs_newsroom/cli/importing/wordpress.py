@@ -13,7 +13,6 @@ caption). WordPress writes HTML character references into titles, names and exce
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
@@ -138,10 +137,9 @@ def _author(archive: Archive, element: Element) -> None:
     login = _text(element, "wp:author_login").strip()
     if not login:
         return
-    display = html.unescape(_text(element, "wp:author_display_name")).strip()
+    display = html_to_text(_text(element, "wp:author_display_name"))
     full = " ".join(
-        html.unescape(_text(element, f"wp:author_{part}_name")).strip()
-        for part in ("first", "last")
+        html_to_text(_text(element, f"wp:author_{part}_name")) for part in ("first", "last")
     ).strip()
     archive.authors[login] = SourceAuthor(login, display or full or login)
 

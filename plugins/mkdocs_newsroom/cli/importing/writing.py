@@ -24,7 +24,7 @@ from ..writing import (
     read_back,
     write_new_file,
 )
-from .placing import Sections, author_ids, check_sections, place
+from .placing import Sections, author_ids, check_sections, checked_author, place
 from .posts import neutralise_snippets
 
 if TYPE_CHECKING:
@@ -95,7 +95,13 @@ def import_archive(
     pending = [post for post in archive.posts if post.import_id not in seen]
     check_sections(pending, options.sections)
     keys = [key for post in pending for key in post.authors]
-    ids, new_authors = author_ids(keys, archive.authors, site_authors)
+    ids, found = author_ids(keys, archive.authors, site_authors)
+    new_authors = []
+    for author_id, author in found:
+        checked, notes = checked_author(author_id, author)
+        new_authors.append((author_id, checked))
+        for note in notes:
+            say(f"{archive.source}: author '{author.key}': {note}")
     if new_authors:
         path = add_authors(workspace, new_authors)
         site_authors = workspace.authors()
