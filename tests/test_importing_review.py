@@ -366,7 +366,8 @@ def test_odd_wordpress_dates_and_links_are_one_line_each(
         "zone is; it was read in the site's time zone: check it",
         "post 5 'Zero': WordPress gives it no date; it was dated now and held back as a "
         "draft: give it its date",
-        "post 6 'Words': its post_date 'yesterday' is not a date; it was left out",
+        "post 6 'Words': its post_date 'yesterday' is not a date; it was left out: correct it "
+        "in the article",
         "post 6 'Words': WordPress gives it no date; it was dated now and held back as a "
         "draft: give it its date",
     ]
@@ -519,11 +520,11 @@ def test_values_of_the_wrong_type_or_with_html_are_never_written_as_text(
     assert (fields["title"], fields["tags"], fields["summary"]) == ("From the heading", ["one"], "")
     notes = [line.split("odd.md: ", 1)[1] for line in ran.out if "odd.md: " in line]
     assert notes == [
-        "its 'title' is a list, not text; it was left out",
-        "its 'slug' is a mapping, not text; it was left out",
-        "its 'categories' holds a mapping, not a name; it was left out",
-        "its 'tags' holds a list, not a name; it was left out",
-        "its 'description' is a list, not text; it was left out",
+        "its 'title' is a list, not text; it was left out: write it as text",
+        "its 'slug' is a mapping, not text; it was left out: write it as text",
+        "its 'categories' holds a mapping, not a name; it was left out: write each name as text",
+        "its 'tags' holds a list, not a name; it was left out: write each name as text",
+        "its 'description' is a list, not text; it was left out: write it as text",
     ]
     tagged = WORLD + '<category domain="post_tag" nicename="x"><![CDATA[<b>Bold</b> &amp; more]]>'
     ran = import_wp(site, capsys, item(1, extra=tagged + "</category>"))
@@ -547,7 +548,7 @@ def test_author_values_are_checked_before_they_reach_the_authors_file(
     docs = site.parent / "blog-site/docs"
     assert [line for line in ran.out if "author 'kim'" in line] == [
         f"{docs}: {docs}/blog/.authors.yml: author 'kim': its 'name' is a list, not text; it "
-        "was left out",
+        "was left out: write it as text",
         f"{docs}: author 'kim': its 'role' held characters no web page can carry; they were "
         "removed",
         f"{docs}: author 'kim': its 'avatar' must be a path inside the site or an http(s) URL, "
@@ -560,3 +561,22 @@ def test_author_values_are_checked_before_they_reach_the_authors_file(
     assert added["kim"] == {"name": "kim", "role": "Writes a lot"}
     checked = newsroom(site, capsys, "check")
     assert checked.code == 0, checked.out
+
+
+def test_no_name_or_title_from_an_archive_can_forge_a_line(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    forged = "Evil\ncontent/articles/x.md (from post 9 'Fine')\u202e"
+    ran = import_wp(site, capsys, item(1, forged, creator="bad\nlogin", body=""))
+    assert ran.code == 0, ran.err
+    out = "\n".join(ran.out) + ran.err
+    assert not any(c in out for c in "\x1b\u202e\r"), out
+    assert len(ran.out) == 3, ran.out  # the author added, the draft said, the article
+    assert all(
+        "post 1 'Evil content/articles/x.md (from post 9 'Fine')\\u202e'" in line
+        for line in ran.out[1:]
+    ), ran.out
+    name = "blog/posts/two\nlines.md"
+    ran = import_material(site, capsys, {name: post("Two\\nlines\\u202e", body="")})
+    assert ran.code == 0, ran.err
+    assert len(ran.out) == 2 and all("two\\nlines.md" in line for line in ran.out), ran.out

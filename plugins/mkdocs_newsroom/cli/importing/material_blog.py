@@ -264,7 +264,7 @@ def _text(fields: dict[str, Any], name: str, notes: list[str]) -> str:
         return ""
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return " ".join(str(value).split())
-    notes.append(f"its '{name}' is {_kind(value)}, not text; it was left out")
+    notes.append(f"its '{name}' is {_kind(value)}, not text; it was left out: write it as text")
     return ""
 
 
@@ -275,7 +275,10 @@ def _names(fields: dict[str, Any], name: str, notes: list[str]) -> tuple[str, ..
     names = [item for item in items if isinstance(item, str | int | float)]
     odd = [item for item in items if not isinstance(item, str | int | float) or item is True]
     if odd:
-        notes.append(f"its '{name}' holds {_kind(odd[0])}, not a name; it was left out")
+        notes.append(
+            f"its '{name}' holds {_kind(odd[0])}, not a name; it was left out: write each "
+            "name as text"
+        )
     cleaned = (" ".join(str(item).split()) for item in names if item not in (True, False))
     return tuple(dict.fromkeys(item for item in cleaned if item))
 

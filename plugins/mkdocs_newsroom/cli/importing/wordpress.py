@@ -321,7 +321,9 @@ def _parse(item: Element, name: str, notes: list[str]) -> datetime | None:
     try:
         return datetime.fromisoformat(text)
     except ValueError:
-        notes.append(f"its {name} '{text[:40]}' is not a date; it was left out")
+        notes.append(
+            f"its {name} '{text[:40]}' is not a date; it was left out: correct it in the article"
+        )
         return None
 
 
