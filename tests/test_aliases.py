@@ -195,3 +195,17 @@ def test_an_alias_never_takes_the_name_of_a_file_the_build_writes(tmp_path: Path
         line.replace("newsroom: articles/", "content/articles/").replace(":5:", ":5:1:", 1)
         for line in expected
     ]
+
+
+def test_an_alias_too_long_for_a_file_system_is_refused_by_build_and_check_alike(
+    tmp_path: Path,
+) -> None:
+    files = {SOURCE: _bus("/2019/" + "é" * 128 + "/")}  # a name of 256 bytes
+    site = build_site(tmp_path, files)  # no OSError: one warning
+    assert len(site.warnings) == 1 and "has a part longer than 255 bytes" in site.warnings[0]
+    with pytest.raises(Abort):
+        build_site(tmp_path / "strict", files, strict=True)
+    checked = newsroom(tmp_path, "check")
+    assert checked.returncode == 1
+    (line,) = checked.stdout.splitlines()
+    assert line.startswith(f"content/{SOURCE}:5:") and "longer than 255 bytes" in line
