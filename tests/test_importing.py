@@ -59,18 +59,18 @@ def test_a_wordpress_export_comes_in_once_reported_line_by_line_and_builds(
         f"{said}not imported, not being posts: attachment: 1, nav_menu_item: 1, page: 1 (pages go "
         "in content/ as pages of the site; attachments stay at their old addresses, copy what "
         "the posts show)",
-        "content/authors.yml: added author 'ahmad-k' (Ahmad Karimi & Co)",
-        "content/authors.yml: added author 'ghost' (ghost): not among the export's authors, "
-        "named by its id; give a name",
         f"{said}{fish}: HTML that could run a script or load another site was removed: "
         "<script>, 'onclick' on <p>",
         f"{said}{fish}: WordPress shortcodes were left as text: [caption], [gallery]; rewrite "
         "them as HTML",
         f"{articles}/2019/05/fish-chips.md (from {fish})",
+        "content/authors.yml: added author 'ahmad-k' (Ahmad Karimi & Co)",
         f"{articles}/2019/06/cafe-owners.md (from post 12 'Café owners & the rent rules')",
         f"{articles}/2027/01/budget-vote.md (from post 13 'Budget vote next year')",
         f"{articles}/2019/07/half-written.md (from post 14 'Half-written')",
         f"{articles}/2019/07/members-only.md (from post 15 'Members only')",
+        "content/authors.yml: added author 'ghost' (ghost): not among the export's authors, "
+        "named by its id; give a name",
         f"{articles}/2019/08/letter.md (from post 16 'A letter from nowhere')",
         f"{said}post 17 'Unsigned': it names no author; give --author ID to credit one",
         f"{articles}/2019/08/unsigned.md (from post 17 'Unsigned')",

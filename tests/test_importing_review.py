@@ -398,6 +398,7 @@ def test_a_post_that_cannot_be_written_is_one_line_and_the_rest_come_in(
     blocked = [line for line in ran.out if "post 1 'Blocked': skipped:" in line]
     assert len(blocked) == 1 and "content/articles/2019/05/story-1.md" in blocked[0], ran.out
     assert "2020/01/story-2.md" in ran.articles()
+    assert "newbie" not in (site / "content/authors.yml").read_text(encoding="utf-8")
     wire = site / "wire"
     wire.mkdir()
     (wire / "a.txt").write_text("Headline\n\nText.\n", encoding="utf-8")

@@ -11,6 +11,7 @@ import yaml
 
 from ...clock import now
 from ...problems import ArticleError, NewsroomError
+from ...reading.authors import load_authors
 from ...reading.decoding import decode_source
 from ...reading.files import article_kind
 from ...reading.frontmatter import load_document, parse_front_matter
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
     from pathlib import Path
 
+    from ...model import Author
     from ...problems import Problem
     from ...reading.articles import ArticleReader
     from ..workspace import Workspace
@@ -102,14 +104,8 @@ def import_archive(
         new_authors.append((author_id, checked))
         for note in notes:
             say(f"{archive.source}: author '{author.key}': {note}")
-    if new_authors:
-        path = add_authors(workspace, new_authors)
-        site_authors = workspace.authors()
-        for author_id, author in new_authors:
-            unlisted = author.key not in archive.authors
-            why = ": not among the export's authors, named by its id; give a name" * unlisted
-            say(f"{workspace.shown(path)}: added author '{author_id}' ({author.name}){why}")
-    reader = workspace.reader(site_authors)
+    authors_file = _AuthorsFile(workspace, dict(new_authors), archive, say)
+    reader = workspace.reader(site_authors | authors_file.planned())
     urls = set(workspace.taken_urls()) if pending else set()  # never one the site gives out
     moment = now()
     for post in archive.posts:
@@ -122,7 +118,9 @@ def import_archive(
         if not authors:
             outcome.notes.append("it names no author; give --author ID to credit one")
         try:
-            outcome.path = _write_post(workspace, reader, post, authors, options, urls, outcome)
+            outcome.path = _write_post(
+                workspace, reader, post, (authors, authors_file), options, urls, outcome
+            )
         except NewsroomError as error:
             outcome.reason = str(error)
         else:
@@ -138,15 +136,51 @@ def import_archive(
 _NEEDED = frozenset({"title", "date", "section", "authors", "import_id"})
 
 
+@dataclass
+class _AuthorsFile:
+    """The authors an import adds to the authors file: each one just before the first
+    article that names it is written, so that the file never gets an author whose articles
+    could not be written. Whether the file can take them all is known before anything is
+    written."""
+
+    workspace: Workspace
+    new: dict[str, SourceAuthor]  # by id, in order
+    archive: Archive
+    say: Callable[[str], None]
+
+    def planned(self) -> dict[str, Author]:
+        """The new authors as a build will read them; refused (NewsroomError) if the file
+        cannot take them."""
+        if not self.new:
+            return {}
+        path, addition = _addition(self.workspace, list(self.new.items()))
+        authors, _problems = load_authors(path.name, addition.encode("utf-8"))
+        return {key: author for key, author in (authors or {}).items() if key in self.new}
+
+    def add(self, ids: Sequence[str]) -> None:
+        """Add those of `ids` that are new and not in the file yet, and say so."""
+        adding = [(key, self.new.pop(key)) for key in dict.fromkeys(ids) if key in self.new]
+        if not adding:
+            return
+        path = add_authors(self.workspace, adding)
+        for author_id, author in adding:
+            unlisted = author.key not in self.archive.authors
+            why = ": not among the export's authors, named by its id; give a name" * unlisted
+            self.say(
+                f"{self.workspace.shown(path)}: added author '{author_id}' ({author.name}){why}"
+            )
+
+
 def _write_post(
     workspace: Workspace,
     reader: ArticleReader,
     post: Post,
-    authors: tuple[str, ...],
+    credits: tuple[tuple[str, ...], _AuthorsFile],
     options: ImportOptions,
     urls: set[str],
     outcome: Outcome,
 ) -> Path:
+    authors, authors_file = credits
     section, other_categories = options.sections.choose(post.categories)
     where = place(post, section, workspace.settings, options.lang, urls)
     if where.note:
@@ -181,6 +215,11 @@ def _write_post(
                 assignment = replace(assignment, lang="")
         text = front_matter(assignment, post.date, **more) + post.body
     write_new_file(path, text)
+    try:
+        authors_file.add(authors)
+    except (NewsroomError, OSError):
+        path.unlink()  # never an article whose authors the site does not know
+        raise
     return path
 
 
@@ -227,13 +266,25 @@ def add_authors(workspace: Workspace, authors: Sequence[tuple[str, SourceAuthor]
     """Add entries for `authors` at the end of the authors file (made if missing); what is
     in it stays as it is. Refused, with nothing written, if the file would not read back
     with every old and new entry."""
+    path, whole = _addition(workspace, authors)
+    if not path.exists():
+        write_new_file(path, whole)
+        return path
+    existing = path.read_text(encoding="utf-8-sig")
+    with path.open("a", encoding="utf-8", newline="\n") as file:
+        file.write(whole[len(existing) :])
+    return path
+
+
+def _addition(
+    workspace: Workspace, authors: Sequence[tuple[str, SourceAuthor]]
+) -> tuple[Path, str]:
+    """The authors file, and its text with entries for `authors` at its end; a NewsroomError
+    if it would not read back with every old and new entry."""
     path = workspace.docs_dir / workspace.settings.authors_file
     entries = {author_id: _entry(author) for author_id, author in authors}
     addition = yaml.safe_dump(entries, sort_keys=False, allow_unicode=True, width=1_000_000)
-    if not path.exists():
-        write_new_file(path, addition)
-        return path
-    existing = path.read_text(encoding="utf-8-sig")
+    existing = path.read_text(encoding="utf-8-sig") if path.exists() else ""
     if existing and not existing.endswith("\n"):
         addition = "\n" + addition
     try:
@@ -248,9 +299,7 @@ def add_authors(workspace: Workspace, authors: Sequence[tuple[str, SourceAuthor]
             "not a plain list of 'id:' entries); add them by hand, or fix it. Nothing was "
             "imported"
         )
-    with path.open("a", encoding="utf-8", newline="\n") as file:
-        file.write(addition)
-    return path
+    return path, existing + addition
 
 
 def _entry(author: SourceAuthor) -> dict[str, str]:
