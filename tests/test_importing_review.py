@@ -521,11 +521,12 @@ def test_values_of_the_wrong_type_or_with_html_are_never_written_as_text(
     assert (fields["title"], fields["tags"], fields["summary"]) == ("From the heading", ["one"], "")
     notes = [line.split("odd.md: ", 1)[1] for line in ran.out if "odd.md: " in line]
     assert notes == [
-        "its 'title' is a list, not text; it was left out: write it as text",
-        "its 'slug' is a mapping, not text; it was left out: write it as text",
-        "its 'categories' holds a mapping, not a name; it was left out: write each name as text",
-        "its 'tags' holds a list, not a name; it was left out: write each name as text",
-        "its 'description' is a list, not text; it was left out: write it as text",
+        "its 'title' (line 2) is a list, not text; it was left out: write it as text",
+        "its 'slug' (line 7) is a mapping, not text; it was left out: write it as text",
+        "its 'categories' (line 4) holds a mapping, not a name; it was left out: write each "
+        "name as text",
+        "its 'tags' (line 6) holds a list, not a name; it was left out: write each name as text",
+        "its 'description' (line 8) is a list, not text; it was left out: write it as text",
     ]
     tagged = WORLD + '<category domain="post_tag" nicename="x"><![CDATA[<b>Bold</b> &amp; more]]>'
     ran = import_wp(site, capsys, item(1, extra=tagged + "</category>"))
@@ -567,14 +568,14 @@ def test_author_values_are_checked_before_they_reach_the_authors_file(
 def test_no_name_or_title_from_an_archive_can_forge_a_line(
     site: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    forged = "Evil\ncontent/articles/x.md (from post 9 'Fine')\u202e"
+    forged = "Evil\ncontent/articles/x.md (from post 9 'Fine')\u202e" + "x" * 60
     ran = import_wp(site, capsys, item(1, forged, creator="bad\nlogin", body=""))
     assert ran.code == 0, ran.err
     out = "\n".join(ran.out) + ran.err
     assert not any(c in out for c in "\x1b\u202e\r"), out
     assert len(ran.out) == 3, ran.out  # the author added, the draft said, the article
     assert all(
-        "post 1 'Evil content/articles/x.md (from post 9 'Fine')\\u202e'" in line
+        "post 1 'Evil content/articles/x.md (from post 9 'Fine')\\u202e" + "x" * 32 + "…'" in line
         for line in ran.out[1:]
     ), ran.out
     name = "blog/posts/two\nlines.md"

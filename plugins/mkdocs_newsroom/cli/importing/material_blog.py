@@ -28,7 +28,7 @@ from ..wire_import import first_sentence
 from .posts import Archive, Post, SourceAuthor
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
     from datetime import tzinfo
     from pathlib import Path
 
@@ -200,6 +200,7 @@ def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive, identity: 
         archive.notes.append(f"{error}; it was not imported")
         return None
     fields = {name: field.value for name, field in front_matter.fields.items()}
+    lines = {name: field.line for name, field in front_matter.fields.items()}
     notes: list[str] = []
     created, updated = _dates(fields.get("date"), zone)
     if created is None:
@@ -208,7 +209,7 @@ def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive, identity: 
         )
         return None
     body = _MORE.sub("", front_matter.body)
-    title = _text(fields, "title", notes)
+    title = _text(fields, "title", notes, lines)
     heading = _HEADING.search(body)
     if not title and heading:
         title = heading.group(1).strip()
@@ -220,7 +221,7 @@ def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive, identity: 
     if unused:
         listed = ", ".join(f"'{name}'" for name in unused)
         notes.append(f"no equivalent in Newsroom, left out: {listed}")
-    slug = _text(fields, "slug", notes) or material_slugify(title, "-")
+    slug = _text(fields, "slug", notes, lines) or material_slugify(title, "-")
     return Post(
         origin=origin,
         import_id=f"material-blog:{identity}{origin}",
@@ -228,10 +229,10 @@ def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive, identity: 
         date=created,
         body=body.strip("\n") + "\n",
         updated=updated,
-        authors=_names(fields, "authors", notes),
-        categories=_names(fields, "categories", notes),
-        tags=_names(fields, "tags", notes),
-        summary=_text(fields, "description", notes),
+        authors=_names(fields, "authors", notes, lines),
+        categories=_names(fields, "categories", notes, lines),
+        tags=_names(fields, "tags", notes, lines),
+        summary=_text(fields, "description", notes, lines),
         slug=slug,
         old_path=f"/{BLOG}/{created:%Y/%m/%d}/{slug}/",
         draft=_draft(fields.get("draft"), notes),
@@ -256,7 +257,9 @@ def _draft(value: Any, notes: list[str]) -> bool:
     return True
 
 
-def _text(fields: dict[str, Any], name: str, notes: list[str]) -> str:
+def _text(
+    fields: dict[str, Any], name: str, notes: list[str], lines: Mapping[str, int] | None = None
+) -> str:
     """A field that must be text (a number is taken as its digits), on one line; '' if it is
     missing or is not text (a list, a mapping, a date...), said in `notes`."""
     value = fields.get(name)
@@ -264,11 +267,15 @@ def _text(fields: dict[str, Any], name: str, notes: list[str]) -> str:
         return ""
     if isinstance(value, str | int | float) and not isinstance(value, bool):
         return " ".join(str(value).split())
-    notes.append(f"its '{name}' is {_kind(value)}, not text; it was left out: write it as text")
+    notes.append(
+        f"{_its(name, lines)} is {_kind(value)}, not text; it was left out: write it as text"
+    )
     return ""
 
 
-def _names(fields: dict[str, Any], name: str, notes: list[str]) -> tuple[str, ...]:
+def _names(
+    fields: dict[str, Any], name: str, notes: list[str], lines: Mapping[str, int]
+) -> tuple[str, ...]:
     """A list of names (or one name): each must be text; others are left out, said once."""
     value = fields.get(name)
     items = value if isinstance(value, list) else [value] if value not in (None, "") else []
@@ -276,11 +283,17 @@ def _names(fields: dict[str, Any], name: str, notes: list[str]) -> tuple[str, ..
     odd = [item for item in items if not isinstance(item, str | int | float) or item is True]
     if odd:
         notes.append(
-            f"its '{name}' holds {_kind(odd[0])}, not a name; it was left out: write each "
+            f"{_its(name, lines)} holds {_kind(odd[0])}, not a name; it was left out: write each "
             "name as text"
         )
     cleaned = (" ".join(str(item).split()) for item in names if item not in (True, False))
     return tuple(dict.fromkeys(item for item in cleaned if item))
+
+
+def _its(name: str, lines: Mapping[str, int] | None) -> str:
+    """ "its 'title' (line 3)": a field, and where it is when that is known."""
+    line = (lines or {}).get(name)
+    return f"its '{name}'" + (f" (line {line})" if line else "")
 
 
 def _kind(value: Any) -> str:

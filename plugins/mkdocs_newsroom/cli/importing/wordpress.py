@@ -41,6 +41,7 @@ _PUBLISHED = "publish"
 _SCHEDULED = "future"
 _LEFT_OUT = {"trash": "it is in the trash", "auto-draft": "it is an empty automatic draft"}
 _NO_DATE = "0000-00-00"  # WordPress's "never": a draft's GMT date
+_SHOWN_TITLE = 80  # a longer title is cut in messages: each is one line a reader can take in
 _TERMS = ("category", "post_tag")  # the taxonomies that become a section and tags
 _MOST_OFFSET = timedelta(hours=14)  # Kiribati's; no zone is further from GMT
 
@@ -162,7 +163,8 @@ def _item(reading: _Reading, item: Element) -> None:
         return
     status = _text(item, "wp:status").strip()
     title = html_to_text(_text(item, "title"))
-    origin = f"post {post_id} '{title}'" if title else f"post {post_id}"
+    shown = title if len(title) <= _SHOWN_TITLE else f"{title[:_SHOWN_TITLE]}…"
+    origin = f"post {post_id} '{shown}'" if title else f"post {post_id}"
     if status in _LEFT_OUT:
         assert reading.archive is not None
         reading.archive.notes.append(f"{origin}: not imported: {_LEFT_OUT[status]}")
