@@ -71,6 +71,7 @@ def test_the_workflow_builds_strictly_and_deploys_without_tests_or_secrets() -> 
         "Install Newsroom",
         "actions/configure-pages",
         "Anything to publish?",
+        "actions/cache",
         "Check the articles",
         "Build the site",
         "actions/upload-pages-artifact",
@@ -80,8 +81,11 @@ def test_the_workflow_builds_strictly_and_deploys_without_tests_or_secrets() -> 
     assert steps["Install Newsroom"]["run"] == "pip install -r requirements.txt"
     assert steps["Check the articles"]["run"] == "newsroom check"
     assert steps["Build the site"]["run"] == "properdocs build --strict -f mkdocs.yml"
-    for name in ("Check the articles", "Build the site", "actions/upload-pages-artifact@v3"):
+    held = ("Check the articles", "Build the site", "actions/upload-pages-artifact@v3")
+    for name in (*held, "Keep the pictures made by earlier builds"):
         assert steps[name]["if"] == "steps.due.outputs.build == 'true'"
+    # the copies of lead photographs, kept between runs where the build writes them
+    assert steps["Keep the pictures made by earlier builds"]["with"]["path"] == ".cache/newsroom"
     assert deploy["needs"] == "build"
     assert deploy["if"] == "needs.build.outputs.due == 'true'"
     assert _steps(deploy) == ["actions/deploy-pages"]
