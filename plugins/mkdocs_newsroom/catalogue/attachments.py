@@ -1,6 +1,7 @@
 """The files of the articles folder that are not articles: a picture or other media reaches
 the site only when an article the site shows uses it (its lead image, or a link or image in
-its text from the site's root); an editor's leftovers never do; anything else is reported."""
+its text from the site's root); an editor's leftovers and files of other types never do, even
+when an article links to them; anything else is reported."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem
 from ..reading.fields import local_path
-from ..reading.files import is_leftover, is_media
+from ..reading.files import is_leftover, is_media, is_publishable
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -20,49 +21,65 @@ if TYPE_CHECKING:
 # Where a body links a file: src, href and poster values, and the URLs of a srcset
 _LINKS = re.compile(r"""\b(?:src|href|poster|srcset)="([^"]*)\"""")
 
+NOT_MEDIA = (
+    "it is neither an article (.md or .txt) nor a picture or other media an article uses, so "
+    "it was not published; move it out of the articles folder"
+)
 
-def used_by(articles: Iterable[Article]) -> set[str]:
-    """The site's files (paths from the content folder) the articles show or link to."""
-    used = set()
+
+def used_by(articles: Iterable[Article]) -> dict[str, str]:
+    """The site's files (paths from the content folder) the articles show or link to, each
+    with the first article that does."""
+    used: dict[str, str] = {}
     for article in articles:
-        if article.image is not None and (path := local_path(article.image.src)):
-            used.add(path)
-        for value in _LINKS.findall(article.body_html):
-            for candidate in value.split(","):
-                url = candidate.strip().split(" ")[0]
-                if url.startswith("/") and not url.startswith("//"):
-                    used.add(unquote(urlsplit(url).path).lstrip("/"))
+        for path in _paths(article):
+            used.setdefault(path, article.source)
     return used
+
+
+def _paths(article: Article) -> Iterable[str]:
+    if article.image is not None and (path := local_path(article.image.src)):
+        yield path
+    for value in _LINKS.findall(article.body_html):
+        for candidate in value.split(","):
+            url = candidate.strip().split(" ")[0]
+            if url.startswith("/") and not url.startswith("//"):
+                yield unquote(urlsplit(url).path).lstrip("/")
 
 
 def publish_attachments(
     attachments: Sequence[str], shown: Sequence[Article], read: Sequence[Article]
 ) -> tuple[frozenset[str], list[Problem]]:
-    """The attachments to publish: those an article the site shows uses. A file only a
-    held-back article uses waits for it, silently; leftovers are never published."""
+    """The attachments to publish: media of an allowed type that an article the site shows
+    uses. A file only a held-back article uses waits for it, silently; leftovers and files of
+    other types are never published (a warning when an article links to one)."""
     if not attachments:
         return frozenset(), []
     published = used_by(shown)
-    used = published | used_by(read)
-    problems = []
-    for path in attachments:
-        if path in used or is_leftover(path):
-            continue
-        if is_media(path):
-            problems.append(
-                Problem(
-                    path,
-                    "no article uses it, so it was not published; give its path in an "
-                    "article's 'image' or link it from the story",
-                    level="info",
-                )
-            )
-        else:
-            problems.append(
-                Problem(
-                    path,
-                    "it is neither an article (.md or .txt) nor a picture or other media an "
-                    "article uses, so it was not published; move it out of the articles folder",
-                )
-            )
-    return frozenset(path for path in attachments if path in published), problems
+    used = used_by(read) | published
+    problems = [
+        problem for path in attachments if (problem := _problem(path, used.get(path))) is not None
+    ]
+    return frozenset(p for p in attachments if p in published and is_publishable(p)), problems
+
+
+def _problem(path: str, user: str | None) -> Problem | None:
+    """What to say about one attachment, which `user` (an article) uses, or none does."""
+    if user is not None and not is_publishable(path):
+        kind = "an editor's leftover or a hidden file" if is_leftover(path) else "not media"
+        return Problem(
+            path,
+            f"{user} links to it, but it is {kind} (only pictures, sound, video, PDF and "
+            "subtitles of the articles folder are published), so it was not published; link "
+            "a published file instead",
+        )
+    if user is not None or is_leftover(path):
+        return None
+    if is_media(path):
+        return Problem(
+            path,
+            "no article uses it, so it was not published; give its path in an article's "
+            "'image' or link it from the story",
+            level="info",
+        )
+    return Problem(path, NOT_MEDIA)

@@ -51,9 +51,21 @@ def is_resizable(path: str) -> bool:
 
 
 def is_leftover(path: str) -> bool:
-    """A file an editor or a tool made beside another, never part of the site."""
-    name = posixpath.basename(path)
-    return name.endswith("~") or name.startswith((".", "#")) or _suffix(name) in LEFTOVER_SUFFIXES
+    """A file an editor or a tool made beside another, or a hidden one (its name or a folder
+    it is in starts with a dot): never part of the site."""
+    *folders, name = path.split("/")
+    return (
+        name.endswith("~")
+        or name.startswith((".", "#"))
+        or any(folder.startswith(".") for folder in folders)
+        or _suffix(name) in LEFTOVER_SUFFIXES
+    )
+
+
+def is_publishable(path: str) -> bool:
+    """Whether a file of the articles folder may reach the site when a shown article uses
+    it: media of an allowed type, never a leftover (nor an article: those are read)."""
+    return is_media(path) and not is_leftover(path) and article_kind(path) is None
 
 
 def leads_outside(path: Path, folder: Path) -> bool:
