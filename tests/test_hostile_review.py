@@ -57,3 +57,36 @@ def test_leftovers_and_other_types_a_shown_story_links_are_not_published(
     fails_strict(tmp_path, files)
     checked = newsroom(tmp_path / "site", "check")
     assert sorted(checked.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)
+
+
+# --- 7. Each real folder is read once ------------------------------------------------------------
+
+
+def _looping_folders(docs: Path) -> None:
+    articles = docs / "articles"
+    (articles / "2024").mkdir(parents=True, exist_ok=True)
+    (articles / "2024" / "looped.md").write_text(front("Looped"), encoding="utf-8")
+    (articles / "loop").symlink_to(articles)
+    (articles / "latest").symlink_to(articles / "2024")
+
+
+LOOP_WARNINGS = [
+    "newsroom: articles/latest: it is a link to a folder the site already holds "
+    "(articles/2024), so what is seen through it was left out (each folder is read once); "
+    "remove the link",
+    "newsroom: articles/loop: it is a link to a folder the site already holds (articles), so "
+    "what is seen through it was left out (each folder is read once); remove the link",
+]
+
+
+def test_a_folder_reached_twice_through_links_is_read_once(tmp_path: Path) -> None:
+    _looping_folders(tmp_path / "site" / "content")
+    _looping_folders(tmp_path / "strict" / "content")
+    site = built(tmp_path, {})
+    assert site.warnings == LOOP_WARNINGS
+    assert site.summary == "newsroom: published 2 articles, skipped 0"
+    assert site.file("2024/05/01/looped/").is_file()
+    assert not (site.site_dir / "articles").exists()
+    fails_strict(tmp_path, {})
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.stdout.splitlines() == [_located(w) for w in LOOP_WARNINGS]

@@ -5,13 +5,15 @@ Only regular files are read. A broken or looping link, a pipe, a device or a fil
 be read is reported by its path inside the content folder and left out, so that no such file
 can stop a build or make it hang (MkDocs would copy it, or wait on it forever); a file that
 vanished since MkDocs listed the folder (a branch switch, an editor's lock file) is simply
-gone. Articles MkDocs' `exclude_docs` leaves out are nowhere; those its `draft_docs` names
-are drafts.
+gone. Each real folder is read once: a link to a folder the site already holds (a loop,
+or a second way into a folder) is reported and what is seen through it left out. Articles
+MkDocs' `exclude_docs` leaves out are nowhere; those its `draft_docs` names are drafts.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 import stat
 import time
 from dataclasses import dataclass, field
@@ -56,7 +58,11 @@ def site_sources(
     problems: list[Problem] = []
     usable: dict[str, tuple[File, os.stat_result | None]] = {}
     excluded: list[File] = []
+    files = list(files)
+    repeated = _seen_twice(files, docs_dir, problems)
     for file in files:
+        if posixpath.dirname(file.src_uri) in repeated and file.src_dir == docs_dir:
+            continue
         if file.inclusion == InclusionLevel.EXCLUDED:
             excluded.append(file)
             continue
@@ -116,6 +122,55 @@ def _checked(
         problems.append(_left_out(file, "it cannot be read (permission denied)"))
         return False, None
     return True, status
+
+
+def _seen_twice(files: Iterable[File], docs_dir: str, problems: list[Problem]) -> set[str]:
+    """The folders (paths from the content folder) that are another way into a folder the
+    site already holds, through a link: a loop (MkDocs follows it some forty times) or a
+    second link. Each link is reported once; the real folder's own path is kept."""
+    folders = {
+        posixpath.dirname(file.src_uri)
+        for file in files
+        if file.abs_src_path and file.src_dir == docs_dir
+    }
+    by_real: dict[str, list[str]] = {}
+    for folder in folders:
+        by_real.setdefault(_real(docs_dir, folder), []).append(folder)
+    kept = {real: _first_way(docs_dir, ways) for real, ways in by_real.items()}
+    repeated = {way for real, ways in by_real.items() for way in ways if way != kept[real]}
+    links = {_link_in(docs_dir, way) or way for way in repeated}
+    for link in sorted(links):
+        real = kept.get(_real(docs_dir, link), "")
+        problems.append(
+            Problem(
+                link,
+                f"it is a link to a folder the site already holds ({real or '.'}), so what "
+                "is seen through it was left out (each folder is read once); remove the link",
+            )
+        )
+    return repeated
+
+
+def _real(docs_dir: str, folder: str) -> str:
+    """Where a folder of the content folder really is (a loop of links is not followed)."""
+    return os.path.realpath(f"{docs_dir}/{folder}")
+
+
+def _first_way(docs_dir: str, ways: list[str]) -> str:
+    """The way into a folder that is kept: its own path, else the shortest."""
+    if len(ways) == 1:
+        return ways[0]
+    return min(ways, key=lambda way: (_link_in(docs_dir, way) is not None, len(way), way))
+
+
+def _link_in(docs_dir: str, folder: str) -> str | None:
+    """The first link on the way from the content folder to `folder`, if any."""
+    way = ""
+    for part in folder.split("/") if folder else ():
+        way = posixpath.join(way, part)
+        if os.path.islink(f"{docs_dir}/{way}"):  # noqa: PTH114 - as in _checked
+            return way
+    return None
 
 
 def _left_out(file: File, why: str) -> Problem:
