@@ -4,10 +4,45 @@ check` reports the same), and nothing held back or left over reaches the site.""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
-from .commands import newsroom
-from .test_hostile import _located, built, fails_strict, front, output_text
+import pytest
+import yaml
+from mkdocs.exceptions import Abort
+
+from .commands import ENV, newsroom
+from .sites import SECTIONS, build_site, write_tree
+from .test_hostile import GOOD, _located, built, fails_strict, front, output_text
+
+
+def build_within(
+    root: Path, files: dict[str, str | bytes], seconds: float, **plugin: object
+) -> str:
+    """`mkdocs build` of a site in a process of its own, which must finish within `seconds`
+    (a build that hangs fails the test instead of stopping the suite); its warnings."""
+    write_tree(root / "content", {"authors.yml": "jdoe: {name: Jane Doe}\n", **GOOD, **files})
+    settings = {
+        "site_name": "Test Gazette",
+        "site_url": "https://news.example.org/",
+        "docs_dir": "content",
+        "theme": {"name": "material", "font": False},
+        "plugins": [{"newsroom": {"sections": SECTIONS, **plugin}}],
+    }
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=root,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=seconds,
+    )
+    assert done.returncode == 0, done.stderr
+    return "\n".join(line for line in done.stderr.splitlines() if line.startswith("WARNING"))
+
 
 # --- 1. Only allow-listed media leave the articles folder, even when a story links them ----------
 
@@ -90,3 +125,39 @@ def test_a_folder_reached_twice_through_links_is_read_once(tmp_path: Path) -> No
     fails_strict(tmp_path, {})
     checked = newsroom(tmp_path / "site", "check")
     assert checked.stdout.splitlines() == [_located(w) for w in LOOP_WARNINGS]
+
+
+# --- 6. An article URL inside the plugin's own folders ends, and such a setting is refused -------
+
+
+def test_a_slug_that_puts_an_article_inside_a_listing_folder_moves_it_and_ends(
+    tmp_path: Path,
+) -> None:
+    files = {"articles/tagged.md": front("Tagged", slug="tags")}
+    logged = build_within(tmp_path, files, 60, article_url="{slug}/{date:%Y}/")
+    assert logged.splitlines() == [
+        "WARNING -  newsroom: articles/tagged.md: its URL tags/2024/ is inside a folder of the "
+        "newsroom's own pages; it was published at news/tags/2024/ instead. Change its 'slug', "
+        "its section's id or article_url"
+    ]
+    assert (tmp_path / "site" / "news" / "tags" / "2024" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("pattern", "why"),
+    [
+        ("tags/{slug}/", "puts articles in tags/, a folder of the newsroom's own pages"),
+        ("{slug.__class__}/", "has the field {slug.__class__}"),
+        ("{slug!r}/", "has the field {slug!r}"),
+        ("{slug:>99}/", "has a format after {slug}"),
+        ("{date:%Y/%Q%}/{slug}/", "has 2 date directive(s) other than %Y, %m, %d, %H, %M, %j"),
+        ("news/%Q%/{slug}/", "gives 'news/%Q%/sample/', with '%', which URLs cannot hold"),
+    ],
+)
+def test_article_url_patterns_that_cannot_place_articles_are_refused(
+    tmp_path: Path, pattern: str, why: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with pytest.raises(Abort):
+        build_site(tmp_path, GOOD, plugin={"article_url": pattern})
+    fields = "{date:%Y}, {date:%m}, {date:%d}, {slug} and {section}"
+    assert f"article_url '{pattern}' {why}; use the fields {fields}" in caplog.text

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..problems import Problem
+from ..settings.article_url import RESERVED_PREFIXES
 from ..urls import built_file
-from .placement import RESERVED_PREFIXES
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence

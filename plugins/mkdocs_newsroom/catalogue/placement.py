@@ -6,14 +6,12 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..problems import Problem
-from ..settings.article_url import DEFAULT_FOLDER, fill_article_url
+from ..settings.article_url import DEFAULT_FOLDER, RESERVED_PREFIXES, fill_article_url
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from ..model import Article, Edition, Section, Tag
-
-RESERVED_PREFIXES = ("section/", "tags/", "authors/", "archive/", "search/", "assets/")
 
 
 @dataclass
@@ -141,22 +139,46 @@ def assign_urls(
         article = placement.article
         folder = folder_of.get(placement.edition, "")
         wanted = folder + article_url(pattern, article, placement.section)
-        url, number = wanted, 1
-        while url in taken or (url.startswith(reserved) and not _inside_edition(url, folder)):
-            number += 1
-            url = _with_suffix(wanted, number)
+        url = _free_url(wanted, folder, taken, reserved)
         if url != wanted:
-            holder = taken.get(wanted, "the newsroom's own listings")
-            problems.append(
-                Problem(
-                    article.source,
-                    f"its URL {wanted} is already taken by {holder}; it was published "
-                    f"at {url} instead. Give one of the two a different 'slug'",
-                )
-            )
+            problems.append(_moved(article.source, wanted, url, taken.get(wanted)))
         taken[url] = article.source
         placement.url = url
     return problems
+
+
+def _free_url(wanted: str, folder: str, taken: dict[str, str], reserved: tuple[str, ...]) -> str:
+    """`wanted`, else the first free `-2`, `-3`... of it. A URL inside the plugin's own folders
+    (a slug or section id such as 'tags' in the wrong place) stays there whatever its suffix:
+    it is moved into a folder of its own (`news/`, else `news-2/`...) first. Both searches end:
+    `taken` and the reserved folders are finite."""
+
+    def usable(url: str) -> bool:
+        return not url.startswith(reserved) or _inside_edition(url, folder)
+
+    base, number = wanted, 1
+    while not usable(base):
+        name = DEFAULT_FOLDER if number == 1 else f"{DEFAULT_FOLDER}-{number}"
+        base, number = f"{folder}{name}/{wanted[len(folder) :]}", number + 1
+    url, number = base, 1
+    while url in taken:
+        number += 1
+        url = _with_suffix(base, number)
+    return url
+
+
+def _moved(source: str, wanted: str, url: str, holder: str | None) -> Problem:
+    if holder is None:
+        return Problem(
+            source,
+            f"its URL {wanted} is inside a folder of the newsroom's own pages; it was "
+            f"published at {url} instead. Change its 'slug', its section's id or article_url",
+        )
+    return Problem(
+        source,
+        f"its URL {wanted} is already taken by {holder}; it was published at {url} instead. "
+        "Give one of the two a different 'slug'",
+    )
 
 
 def _with_suffix(url: str, number: int) -> str:
