@@ -161,3 +161,24 @@ def test_article_url_patterns_that_cannot_place_articles_are_refused(
         build_site(tmp_path, GOOD, plugin={"article_url": pattern})
     fields = "{date:%Y}, {date:%m}, {date:%d}, {slug} and {section}"
     assert f"article_url '{pattern}' {why}; use the fields {fields}" in caplog.text
+
+
+# --- 9. An empty authors file is no authors file -----------------------------------------------
+
+
+@pytest.mark.parametrize("authors", ["", "# nobody yet\n", "{}\n"])
+def test_an_empty_authors_file_publishes_bylined_articles_without_authors(
+    tmp_path: Path, authors: str
+) -> None:
+    files = {"articles/a.md": front("Bylined", authors="jdoe")}
+    site = built(tmp_path, files, authors=authors)
+    assert site.warnings == [
+        "newsroom: authors.yml: the authors file is empty, so the articles were published "
+        "without their authors; fill it with an entry for each author, for example "
+        "'jdoe: {name: Jane Doe}'"
+    ]
+    assert site.summary == "newsroom: published 2 articles, skipped 0"
+    assert site.file("2024/05/01/bylined/").is_file()
+    fails_strict(tmp_path, files, authors=authors)
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.stdout.splitlines() == [_located(w) for w in site.warnings]

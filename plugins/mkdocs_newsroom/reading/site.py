@@ -124,13 +124,16 @@ def read_articles(
 ) -> ReadArticles:
     """Read the authors and every article. `cache` keeps what was read between builds;
     `pictures` makes the pictures of the lead images (none without it). Without an authors
-    file, articles are published without their authors, and one line says so."""
+    file, or with an empty one, articles are published without their authors, and one line
+    says so."""
     known: dict[str, Author] | None = None
     problems = list(sources.problems)
     if sources.authors is not None:
         known, authors_problems = load_authors(*sources.authors)
         problems.extend(authors_problems)
-    missing = sources.authors is None
+    # An empty authors file is no authors file: every byline would be unknown otherwise
+    lacking = "missing" if sources.authors is None else "empty" if known == {} else ""
+    known = None if known == {} else known
     reader = article_reader(settings, known, markdown, cache, content_keys)
     articles = []
     failed = 0
@@ -147,17 +150,19 @@ def read_articles(
     if pictures is not None:
         articles, picture_problems = attach_pictures(articles, pictures, sources.files)
         problems.extend(picture_problems)
-    if missing and any(result.names_authors for result in results):
-        problems.insert(
-            0,
-            Problem(
-                settings.authors_file,
-                "the authors file is missing, so the articles were published without their "
-                "authors; create it with an entry for each author, for example "
-                "'jdoe: {name: Jane Doe}'",
-            ),
-        )
+    if lacking and any(result.names_authors for result in results):
+        problems.insert(0, _no_authors_file(settings.authors_file, lacking))
     return ReadArticles(known or {}, articles, problems, failed)
+
+
+def _no_authors_file(path: str, lacking: str) -> Problem:
+    action = "create it" if lacking == "missing" else "fill it"
+    return Problem(
+        path,
+        f"the authors file is {lacking}, so the articles were published without their "
+        f"authors; {action} with an entry for each author, for example "
+        "'jdoe: {name: Jane Doe}'",
+    )
 
 
 def _with_images_found(article: Article, files: frozenset[str], problems: list[Problem]) -> Article:
