@@ -182,3 +182,27 @@ def test_an_empty_authors_file_publishes_bylined_articles_without_authors(
     fails_strict(tmp_path, files, authors=authors)
     checked = newsroom(tmp_path / "site", "check")
     assert checked.stdout.splitlines() == [_located(w) for w in site.warnings]
+
+
+# --- 5. An article past max_article_size is told by its size, never read -------------------------
+
+
+def test_an_article_past_the_size_limit_is_never_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def spy(path: Path) -> bytes:
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    files = {"articles/huge.md": front("Huge") + "x " * 600_000}
+    site = built(tmp_path, files, plugin={"max_article_size": 1_000_000})
+    assert site.warnings == [
+        "newsroom: articles/huge.md: the file is 1.2 MB, more than max_article_size (1.0 MB); "
+        "split the article, or raise max_article_size in mkdocs.yml; the article was skipped"
+    ]
+    assert "good.md" in read and "huge.md" not in read
+    assert site.summary.endswith("1 with errors (see the warnings above)")

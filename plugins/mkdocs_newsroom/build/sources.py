@@ -73,16 +73,19 @@ def site_sources(
     keep = [usable[path][0] for path in paths.others]
     if read_before is not None:
         read_before.start(None)
+    # An article past max_article_size is told by its size, never read (1 GB would be)
+    oversized = _oversized(paths.articles, usable, settings.read_options.max_bytes)
     contents = {
         path: _content(*usable[path], problems, read_before, reported)
         for path in [*paths.articles, *([paths.authors] if paths.authors else [])]
+        if path not in oversized
     }
     if read_before is not None:
         read_before.finish()
     authors = contents.get(paths.authors) if paths.authors else None
     sources = SiteSources(
         (paths.authors, authors) if paths.authors and authors is not None else None,
-        [(path, data) for path in paths.articles if (data := contents[path]) is not None],
+        [(path, data) for path in paths.articles if (data := contents.get(path)) is not None],
         _page_urls(keep),
         files=frozenset(usable),
         drafts=frozenset(
@@ -90,9 +93,23 @@ def site_sources(
         ),
         problems=problems,
         attachments=tuple(paths.attachments),
+        oversized=oversized,
     )
     attachments = {path: usable[path][0] for path in paths.attachments}
     return SortedFiles(sources, [*keep, *excluded], attachments)
+
+
+def _oversized(
+    articles: Iterable[str],
+    usable: dict[str, tuple[File, os.stat_result | None]],
+    max_bytes: int,
+) -> dict[str, int]:
+    """The articles of the content folder whose size is past `max_bytes`, with their sizes."""
+    return {
+        path: status.st_size
+        for path in articles
+        if (status := usable[path][1]) is not None and status.st_size > max_bytes
+    }
 
 
 def _checked(

@@ -177,18 +177,7 @@ class ArticleReader:
 
     def _parse(self, source: str, data: bytes, fingerprint: str) -> _Parsed | ReadResult:
         if len(data) > self._options.max_bytes:
-            return ReadResult(
-                source,
-                None,
-                (
-                    Problem(
-                        source,
-                        f"the file is {_megabytes(len(data))}, more than max_article_size "
-                        f"({_megabytes(self._options.max_bytes)}); split the article, or raise "
-                        "max_article_size in mkdocs.yml; the article was skipped",
-                    ),
-                ),
-            )
+            return too_large(source, len(data), self._options.max_bytes)
         decoded = decode_source(source, data)
         problems = list(decoded.notices)
         kind = article_kind(source) or "md"
@@ -363,6 +352,22 @@ def _unexpected(source: str, error: Exception) -> ReadResult:
         "in Newsroom: please report it with the file",
     )
     return ReadResult(source, None, (problem,))
+
+
+def too_large(source: str, size: int, max_bytes: int) -> ReadResult:
+    """An article file of `size` bytes, past max_article_size: skipped, unread."""
+    return ReadResult(
+        source,
+        None,
+        (
+            Problem(
+                source,
+                f"the file is {_megabytes(size)}, more than max_article_size "
+                f"({_megabytes(max_bytes)}); split the article, or raise max_article_size in "
+                "mkdocs.yml; the article was skipped",
+            ),
+        ),
+    )
 
 
 def _megabytes(size: int) -> str:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..hashing import fingerprint
 from ..problems import Problem
-from .articles import ArticleReader, in_order
+from .articles import ArticleReader, in_order, too_large
 from .authors import load_authors
 from .bodies import MarkdownRenderer
 from .fields import Registry, local_path
@@ -45,6 +45,7 @@ class SiteSources:
     drafts: frozenset[str] = frozenset()  # articles MkDocs' `draft_docs` names
     problems: list[Problem] = field(default_factory=list)
     attachments: tuple[str, ...] = ()  # the other files of the articles folder
+    oversized: dict[str, int] = field(default_factory=dict)  # articles too large to read: size
 
 
 @dataclass
@@ -138,6 +139,10 @@ def read_articles(
     articles = []
     failed = 0
     results = reader.read_all(sources.articles, map_bodies)
+    results += [
+        too_large(path, size, settings.read_options.max_bytes)
+        for path, size in sorted(sources.oversized.items())
+    ]
     for result in results:
         problems.extend(result.problems)
         if result.article is None:
