@@ -206,3 +206,68 @@ def test_an_article_past_the_size_limit_is_never_read(
     ]
     assert "good.md" in read and "huge.md" not in read
     assert site.summary.endswith("1 with errors (see the warnings above)")
+
+
+# --- 10. Media in bodies follow the rule of images; the lead image is a picture, one address ---
+
+FOREIGN_MEDIA = (
+    "![a](//evil.example/a.png)\n\n"
+    '<img src="/\\evil.example/b.png" alt="b">\n\n'
+    '<img src="http:evil.example/c.png" alt="c">\n\n'
+    '<img src="/images/ok.png" srcset="/images/ok.png 1x, //evil.example/d.png 2x" alt="d">\n\n'
+    '<video src="//evil.example/v.mp4" poster="/\\evil.example/p.png"></video>\n\n'
+    '<audio controls><source src="//evil.example/s.mp3"></audio>\n\n'
+    "![kept](https://cdn.example.org/kept.png) ![local](/images/ok.png)\n"
+)
+
+
+def test_body_media_that_would_load_another_host_are_removed(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "articles/media.md": front("Media") + "\n" + FOREIGN_MEDIA,
+        "images/ok.png": b"\x89PNG ok",
+    }
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        "newsroom: articles/media.md: media the site must not load (another host's, as a "
+        "browser reads the address, or not a web address) was removed from the story: 'src' "
+        "on <img>, 'srcset' on <img>, 'src' on <video>, 'poster' on <video>, 'src' on "
+        "<source>; give a path inside the site or an http(s) URL"
+    ]
+    page = site.html("2024/05/01/media/")
+    assert "evil.example" not in page
+    assert "https://cdn.example.org/kept.png" in page and "images/ok.png" in page
+    fails_strict(tmp_path, files)
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.stdout.splitlines() == [_located(w) for w in site.warnings]
+
+
+def test_a_lead_image_that_is_not_a_picture_is_refused(tmp_path: Path) -> None:
+    image = "image:\n  src: articles/notes.pdf\n  alt: Notes"
+    files: dict[str, str | bytes] = {
+        "articles/img.md": front("Img").replace("date:", image + "\ndate:", 1),
+        "articles/notes.pdf": b"%PDF SECRET",
+    }
+    site = built(tmp_path, files)
+    assert site.warnings[0] == (
+        "newsroom: articles/img.md:3: 'image' 'src' 'articles/notes.pdf' is not a picture (it "
+        "ends in '.pdf', not one of .avif, .gif, .jpeg, .jpg, .png, .svg, .webp); the field "
+        "was ignored"
+    )
+    assert "notes.pdf" not in site.html("2024/05/01/img/")
+    fails_strict(tmp_path, files)
+
+
+def test_og_image_names_the_file_the_page_shows(tmp_path: Path) -> None:
+    from urllib.parse import urljoin
+
+    image = "image:\n  src: /images/./lead.png\n  alt: Lead"
+    files: dict[str, str | bytes] = {
+        "articles/img.md": front("Img").replace("date:", image + "\ndate:", 1),
+        "images/lead.png": b"\x89PNG lead",
+    }
+    base = "https://news.example.org/gazette/"
+    site = built(tmp_path, files, config={"site_url": base})
+    page = site.dom("2024/05/01/img/")
+    shown = urljoin(base + "2024/05/01/img/", page.css_first("figure img").attributes["src"])
+    og = page.css_first('meta[property="og:image"]').attributes["content"]
+    assert shown == og == base + "images/lead.png"

@@ -17,6 +17,7 @@ from .decoding import decode_source
 from .fields import EXAMPLES, FIELDS, FieldError, Registry
 from .files import article_kind
 from .frontmatter import FrontMatter, parse_front_matter
+from .sanitizing import is_media_item
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -234,14 +235,7 @@ class ArticleReader:
             skipped = Problem(parsed.source, f"{body.failure}; the article was skipped")
             return ReadResult(parsed.source, None, (*parsed.problems, skipped))
         problems = parsed.problems
-        if body.removed:
-            removed = Problem(
-                parsed.source,
-                "raw HTML that could run a script or load another site was removed from the "
-                f"story: {', '.join(body.removed)}. Write the story in Markdown, or turn off "
-                "sanitize_markdown_html in mkdocs.yml if the site must publish such HTML",
-            )
-            problems = (*problems, removed)
+        problems = (*problems, *_removed_html(parsed.source, body.removed))
         values = parsed.values
         title: str = values["title"]
         article = Article(
@@ -352,6 +346,32 @@ def _unexpected(source: str, error: Exception) -> ReadResult:
         "in Newsroom: please report it with the file",
     )
     return ReadResult(source, None, (problem,))
+
+
+def _removed_html(source: str, removed: tuple[str, ...]) -> list[Problem]:
+    """What the sanitizer took out of a body, said: media of other hosts, then the rest."""
+    media = [item for item in removed if is_media_item(item)]
+    others = [item for item in removed if not is_media_item(item)]
+    problems = []
+    if media:
+        problems.append(
+            Problem(
+                source,
+                "media the site must not load (another host's, as a browser reads the address, "
+                f"or not a web address) was removed from the story: {', '.join(media)}; give "
+                "a path inside the site or an http(s) URL",
+            )
+        )
+    if others:
+        problems.append(
+            Problem(
+                source,
+                "raw HTML that could run a script or load another site was removed from the "
+                f"story: {', '.join(others)}. Write the story in Markdown, or turn off "
+                "sanitize_markdown_html in mkdocs.yml if the site must publish such HTML",
+            )
+        )
+    return problems
 
 
 def too_large(source: str, size: int, max_bytes: int) -> ReadResult:

@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..model import Author, Correction, Image, Section, Tag
 from ..slugs import is_slug, slugify
+from .files import PICTURES, picture_suffix
 from .frontmatter import Field
 from .plaintext import decode_character_references
 
@@ -312,11 +313,28 @@ def read_image(field: Field, registry: Registry) -> Image:
     if not texts.get("alt"):
         raise FieldError("'image' has no 'alt': describe the picture for readers who cannot see it")
     return Image(
-        check_link(texts["src"], "'image' 'src'"),
+        _picture_link(texts["src"]),
         texts["alt"],
         texts.get("caption", ""),
         texts.get("credit", ""),
     )
+
+
+def _picture_link(text: str) -> str:
+    """An image's `src` as every page and feed gives it: an http(s) URL as written, or the
+    path of a picture of the site from its root (no leading '/', no '.' or '..'), so that
+    the page, its og:image and its structured data name one file."""
+    link = check_link(text, "'image' 'src'")
+    remote = _ANY_SCHEME.match(link) is not None
+    path = urlsplit(link).path if remote else local_path(link) or ""
+    suffix = picture_suffix(path)
+    if suffix is not None and (suffix or not remote):
+        pictures = ", ".join(sorted(PICTURES))
+        raise FieldError(
+            f"'image' 'src' '{text}' is not a picture (it ends in '{suffix}', not one of "
+            f"{pictures})"
+        )
+    return link if remote else path
 
 
 def read_corrections(field: Field, registry: Registry) -> tuple[Correction, ...]:

@@ -14,8 +14,9 @@ Kind = Literal["md", "txt"]
 
 MARKDOWN = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})
 PLAIN_TEXT = frozenset({".txt"})
+PICTURES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"})
 MEDIA = frozenset(
-    {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"}  # pictures
+    PICTURES
     | {".mp3", ".m4a", ".ogg", ".oga", ".wav", ".mp4", ".webm", ".ogv", ".mov"}  # sound, video
     | {".pdf", ".vtt"}  # documents, subtitles
 )
@@ -40,6 +41,12 @@ def article_kind(path: str) -> Kind | None:
     if suffix in PLAIN_TEXT:
         return "txt"
     return None
+
+
+def picture_suffix(path: str) -> str | None:
+    """The suffix of `path` if it is not a picture's ('' for none), else None."""
+    suffix = _suffix(path)
+    return None if suffix in PICTURES else suffix
 
 
 def is_media(path: str) -> bool:

@@ -1,6 +1,9 @@
 """Raw HTML in Markdown bodies made safe to publish with nh3 (the Rust `ammonia` sanitizer):
 no script, event handler, `javascript:` link, iframe, form or embedded object reaches a page,
-and the reporter hears what was removed."""
+and the reporter hears what was removed. Media (pictures, sound, video and their sources) follow
+the rule of the front matter's `image`: a path inside the site or an http(s) URL, read as a
+browser reads it (`//host`, `/\\host` or `http:host` would load another site's file as if it
+were the site's own)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ import re
 from collections import Counter
 
 import nh3
+
+from .fields import FieldError, check_link
 
 _TAGS = nh3.ALLOWED_TAGS | {"tfoot", "picture", "source", "audio", "video", "section"}
 _ATTRIBUTES = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
@@ -19,33 +24,42 @@ _ATTRIBUTES["video"] = {"src", "controls", "preload", "poster", "width", "height
 # Python-Markdown's tables align cells with `style`; nothing else of CSS is needed in a story,
 # and positioning could lay a fake page over the real one.
 _STYLE_PROPERTIES = {"text-align", "color", "background-color", "font-weight", "font-style"}
-_SCHEMES = {"http", "https", "mailto", "tel"}
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
-_SPACE_OR_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+_MEDIA_TAGS = frozenset({"img", "source", "video", "audio", "track"})
+_MEDIA_URLS = frozenset({"src", "srcset", "poster"})
 
 
-def _srcset_checked(tag: str, attribute: str, value: str) -> str | None:
-    """A `srcset`, which ammonia does not read as URLs, kept only if every image in it has
-    an address `src` could have (no `javascript:` or `data:`); any other attribute as it
-    is."""
-    if attribute != "srcset":
-        return value
-    for candidate in value.split(","):
-        url = candidate.strip().split(" ", 1)[0]
-        scheme = _SCHEME.match(_SPACE_OR_CONTROL.sub("", url))
-        if scheme and scheme.group(1).lower() not in _SCHEMES:
-            return None
+def _media_filter(tag: str, name: str, value: str) -> str | None:
+    """The attribute's value, or None to remove it: a media URL the site must not load."""
+    if tag in _MEDIA_TAGS and name in _MEDIA_URLS and not _allowed_media(name, value):
+        return None
     return value
+
+
+def _allowed_media(name: str, value: str) -> bool:
+    candidates = value.split(",") if name == "srcset" else [value]
+    urls = [candidate.split()[0] for candidate in candidates if candidate.strip()]
+    try:
+        for url in urls or [value]:
+            check_link(url, name)
+    except FieldError:
+        return False
+    return True
+
+
+def is_media_item(item: str) -> bool:
+    """Whether a removed item ("'src' on <img>") is a media URL."""
+    name, _on, tag = item.partition(" on ")
+    return name.strip("'") in _MEDIA_URLS and tag.strip("<>") in _MEDIA_TAGS
 
 
 _CLEANER = nh3.Cleaner(
     tags=_TAGS,
     attributes=_ATTRIBUTES,
-    attribute_filter=_srcset_checked,
-    url_schemes=_SCHEMES,
+    url_schemes={"http", "https", "mailto", "tel"},
     clean_content_tags={"script", "style"},
     filter_style_properties=_STYLE_PROPERTIES,
     link_rel=None,
+    attribute_filter=_media_filter,
 )
 _START_TAG = re.compile(r"""<([A-Za-z][\w-]*)((?:"[^"]*"|'[^']*'|[^<>"'])*)>""")
 _ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
