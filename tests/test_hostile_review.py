@@ -271,3 +271,54 @@ def test_og_image_names_the_file_the_page_shows(tmp_path: Path) -> None:
     shown = urljoin(base + "2024/05/01/img/", page.css_first("figure img").attributes["src"])
     og = page.css_first('meta[property="og:image"]').attributes["content"]
     assert shown == og == base + "images/lead.png"
+
+
+# --- 11. A folder that cannot be listed is named; `check` takes paths from content/ or here ------
+
+
+def test_a_folder_that_cannot_be_listed_is_one_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Tests run as root, who lists every folder: the permission is denied here by hand, to
+    MkDocs and Newsroom alike."""
+    import os
+
+    from mkdocs_newsroom.cli.main import main
+
+    real_scandir = os.scandir
+
+    def scandir(path: str = ".") -> object:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    files = {"articles/locked/hidden-story.md": front("Hidden story")}
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        "newsroom: articles/locked: the folder cannot be read (permission denied), so every "
+        "file in it was left out of the site; make it readable, or move the files out of it"
+    ]
+    fails_strict(tmp_path, files)
+    monkeypatch.chdir(tmp_path / "site")
+    assert main(["check"]) == 1
+    assert capsys.readouterr().out.splitlines() == [_located(w) for w in site.warnings]
+
+
+def test_check_takes_paths_from_here_or_from_the_content_folder(tmp_path: Path) -> None:
+    files = {
+        "articles/bad.md": front("~"),
+        "articles/other/worse.md": front('"Worse\\x01"'),
+    }
+    site = built(tmp_path, files)
+    assert len(site.warnings) == 2
+    bad = [_located(w) for w in site.warnings if "bad.md" in w]
+    for path in ("articles/bad.md", "content/articles/bad.md", "./content/articles/bad.md"):
+        checked = newsroom(tmp_path / "site", "check", path)
+        assert checked.stdout.splitlines() == bad, (path, checked.stderr)
+        assert checked.stderr.endswith("checked 1 article: 1 problem\n")
+    everything = newsroom(tmp_path / "site", "check", "articles")
+    assert sorted(everything.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)
+    missing = newsroom(tmp_path / "site", "check", "articles/nope.md")
+    assert missing.returncode == 1
+    assert "articles/nope.md: no such file or folder in the content folder" in missing.stderr

@@ -31,6 +31,7 @@ class Reading:
     problems: list[Problem]
     failed: int  # articles skipped because of their problems
     attachments: frozenset[str] = frozenset()  # files of the articles folder to publish
+    sources: tuple[str, ...] = ()  # the article files read
 
 
 @dataclass
@@ -79,4 +80,5 @@ def read_site(
         sources.attachments, catalogue.articles, read.articles
     )
     problems = read.problems + publishing_problems + attachment_problems
-    return Reading(catalogue, read.authors, problems, read.failed, attachments)
+    read_files = tuple(path for path, _data in sources.articles) + tuple(sources.oversized)
+    return Reading(catalogue, read.authors, problems, read.failed, attachments, read_files)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     from .workspace import Workspace
 
@@ -21,9 +21,17 @@ class CheckResult:
     notes: list[str] = field(default_factory=list)  # what a build says, but not as a fault
 
 
-def check_site(workspace: Workspace, say: Callable[[str], None] | None = None) -> CheckResult:
+def check_site(
+    workspace: Workspace, say: Callable[[str], None] | None = None, paths: Sequence[str] = ()
+) -> CheckResult:
     """The configuration, the authors file and every article (drafts and scheduled ones
-    too: they go live later), read the way `mkdocs build` reads them."""
+    too: they go live later), read the way `mkdocs build` reads them. With `paths` (files or
+    folders, from here or from the content folder), only their problems are told."""
+    within = [workspace.content_path(path) for path in paths]
+
+    def wanted(path: str) -> bool:
+        return not within or any(_inside(path, folder) for folder in within)
+
     result = CheckResult(problems=list(workspace.config_warnings))
     zensical = workspace.root / ZENSICAL
     if zensical.is_file():
@@ -34,8 +42,15 @@ def check_site(workspace: Workspace, say: Callable[[str], None] | None = None) -
             f"{ZENSICAL}"
         )
     reading = workspace.read(say)
-    result.articles = len(reading.catalogue.articles) + reading.failed
+    result.articles = sum(1 for path in reading.sources if wanted(path))
     for problem in reading.problems:
+        if not wanted(problem.path):
+            continue
         found = result.notes if problem.level == "info" else result.problems
         found.append(workspace.located(problem))
     return result
+
+
+def _inside(path: str, folder: str) -> bool:
+    """Whether `path` is `folder` or inside it (both from the content folder; '' is it)."""
+    return not folder or path == folder or path.startswith(f"{folder}/")

@@ -104,7 +104,7 @@ def run_new(workspace: Workspace, arguments: argparse.Namespace) -> int:
 
 
 def run_check(workspace: Workspace, arguments: argparse.Namespace) -> int:
-    result = check_site(workspace, _progress)
+    result = check_site(workspace, _progress, arguments.paths)
     for line in result.problems:
         _say(line)
     for line in result.notes:
@@ -222,7 +222,13 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--slug", default="", help="the file name and URL segment to use")
     new.add_argument("--date", help="publication time (ISO 8601); default: now")
 
-    _command(commands, "check", run_check, "find every problem a build would warn about")
+    check = _command(commands, "check", run_check, "find every problem a build would warn about")
+    check.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="only these files or folders (from here, or from the content folder)",
+    )
 
     wire = _command(
         commands,

@@ -73,6 +73,23 @@ class Workspace:
         """A file's path as the site knows it: relative to `docs_dir`, with '/'."""
         return path.resolve().relative_to(self.docs_dir.resolve()).as_posix()
 
+    def content_path(self, text: str) -> str:
+        """A file or folder given on the command line as its path from the content folder:
+        'content/articles/a.md' (from here) and 'articles/a.md' (from the content folder)
+        alike. NewsroomError if it is in neither."""
+        docs = self.docs_dir.absolute()
+        for candidate in (Path(text).absolute(), docs / text):
+            try:
+                inside = Path(os.path.normpath(candidate)).relative_to(docs).as_posix()
+            except ValueError:
+                continue
+            if os.path.lexists(docs / inside):
+                return "" if inside == "." else inside
+        raise NewsroomError(
+            f"{text}: no such file or folder in the content folder ({self.shown(docs)}); give "
+            "its path from here or from the content folder"
+        )
+
     def shown(self, path: Path | str) -> str:
         """A path as the user should see it: relative to where they are, if inside. A link
         is shown where it is, not where it points."""
