@@ -322,3 +322,50 @@ def test_check_takes_paths_from_here_or_from_the_content_folder(tmp_path: Path) 
     missing = newsroom(tmp_path / "site", "check", "articles/nope.md")
     assert missing.returncode == 1
     assert "articles/nope.md: no such file or folder in the content folder" in missing.stderr
+
+
+# --- 8. `mkdocs serve --dirty`: MkDocs' own pages follow a change of the navigation -------------
+
+
+def test_dirty_serve_writes_mkdocs_pages_again_when_the_tabs_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from .test_incremental import Server
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717200000")
+    write_tree(
+        tmp_path / "content",
+        {
+            "authors.yml": "jdoe: {name: Jane Doe}\n",
+            "about.md": "# About us\n\nWho we are.\n",
+            "articles/a.md": front("First", section="world"),
+        },
+    )
+
+    def configure(sections: dict[str, object]) -> None:
+        settings = {
+            "site_name": "Serve Gazette",
+            "site_url": "https://news.example.org/",
+            "docs_dir": "content",
+            "theme": {"name": "material", "font": False, "features": ["navigation.tabs"]},
+            "plugins": [{"newsroom": {"sections": sections}}],
+        }
+        (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump(settings), encoding="utf-8")
+
+    configure({"world": {"title": "World", "order": 1}})
+    live = Server(tmp_path, "live", dirty=True)
+    live.start()
+    try:
+        live.rebuild()
+        configure({"world": {"title": "Global", "order": 1}, **SECTIONS})
+        live.rebuild()
+    finally:
+        live.stop()
+    clean = Server(tmp_path, "clean")
+    clean.start()
+    try:
+        clean.rebuild()
+    finally:
+        clean.stop()
+    about = (tmp_path / "live" / "about" / "index.html").read_text("utf-8")
+    assert about == (tmp_path / "clean" / "about" / "index.html").read_text("utf-8")

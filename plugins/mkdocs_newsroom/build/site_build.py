@@ -30,7 +30,12 @@ from ..problems import NewsroomError
 from ..reading.site import Markdown
 from ..rendering.context import Site, prepare_environment
 from ..rendering.dates import month_title
-from ..rendering.page_files import SitePages, add_to_navigation, site_page_files
+from ..rendering.page_files import (
+    SitePages,
+    add_to_navigation,
+    navigation_key,
+    site_page_files,
+)
 from ..rendering.pages import news_page
 from ..rendering.renderer import PageRenderer, encode_page
 from ..rendering.strings import missing_translations
@@ -39,7 +44,7 @@ from ..search.shards import INDEX_DIR
 from ..search.site import use_newsroom_worker
 from ..urls import BUILD_RECORD
 from .page_events import PostPageHooks, other_post_page_hooks, ran_line, skipped_lines
-from .page_writing import write_changed_pages, write_every_page
+from .page_writing import forget_written_pages, write_changed_pages, write_every_page
 from .parallel import processes_for, run_aside, shared_map
 from .progress import Progress
 from .report import summary_line
@@ -200,9 +205,16 @@ class SiteBuild:
         there: everything with `--dirty`, what is in a kept folder under plain serve."""
         return self._dirty or (self._serving and self._cache.folders.holds(path))
 
-    def add_navigation(self, nav: Navigation) -> None:
+    def add_navigation(self, nav: Navigation, files: Files) -> None:
+        """Newsroom's tabs first. Under `mkdocs serve --dirty`, MkDocs writes again only the
+        pages whose files changed: when the navigation changed, the others are removed from
+        the site folder first, so that MkDocs writes them again with it."""
         add_to_navigation(nav, self._pages.tabs, self._pages.homepage)
         self._nav = nav
+        key = navigation_key(nav)
+        if self._dirty and self._cache.navigation and key != self._cache.navigation:
+            forget_written_pages(files)
+        self._cache.navigation = key
 
     def prepare(self, env: Environment, files: Files, config: MkDocsConfig) -> None:
         """What the templates use: filters, and the `newsroom` global."""

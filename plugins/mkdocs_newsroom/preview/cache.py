@@ -51,6 +51,8 @@ class BuildCache:
     templates: CompiledTemplates = field(default_factory=CompiledTemplates)
     pages: RenderedPages | None = None
     folders: KeptFolders = field(default_factory=KeptFolders)
+    # what Newsroom put in the navigation (its tabs), which `--dirty` pages of MkDocs show
+    navigation: str = ""
 
     def close(self) -> None:
         self.heap.close()

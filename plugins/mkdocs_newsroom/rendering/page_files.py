@@ -233,6 +233,16 @@ def add_to_navigation(nav: Navigation, tabs: list[Page], homepage: Page | None) 
     nav.items[:0] = ours
 
 
+def navigation_key(nav: Navigation) -> str:
+    """What the top navigation shows (titles, addresses, nesting), as one string."""
+    return repr([_item_key(item) for item in nav.items])
+
+
+def _item_key(item: object) -> object:
+    children = getattr(item, "children", None) or ()
+    return (getattr(item, "title", ""), getattr(item, "url", ""), [_item_key(c) for c in children])
+
+
 @dataclass
 class SitePages:
     """Every page Newsroom adds; the front page, and the pages of the top navigation."""
