@@ -369,3 +369,54 @@ def test_dirty_serve_writes_mkdocs_pages_again_when_the_tabs_change(
         clean.stop()
     about = (tmp_path / "live" / "about" / "index.html").read_text("utf-8")
     assert about == (tmp_path / "clean" / "about" / "index.html").read_text("utf-8")
+
+
+# --- 3. One article's render is bounded in time --------------------------------------------------
+
+SLOW = "[a][" * 3000  # Python-Markdown: about 6 s here, four times that at twice the length
+
+
+def test_an_article_too_slow_to_render_is_skipped_and_the_build_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    import mkdocs_newsroom.reading.time_limit as time_limit
+
+    monkeypatch.setattr(time_limit, "BASE_SECONDS", 0.5)
+    monkeypatch.setattr(time_limit, "SECONDS_PER_BYTE", 0.0)
+    files = {"articles/slow.md": front("Slow") + SLOW + "\n"}
+    started = time.monotonic()
+    site = built(tmp_path, files)
+    assert time.monotonic() - started < 5
+    assert site.warnings == [
+        "newsroom: articles/slow.md: its text took more than 0.5 s to render (Python-Markdown is "
+        "very slow on some patterns, such as thousands of '[' or '![' in a row); simplify it; "
+        "the article was skipped"
+    ]
+    assert not site.file("2024/05/01/slow/").exists()
+    fails_strict(tmp_path, files)
+
+
+def test_the_time_limit_holds_outside_the_main_thread_too() -> None:
+    """`mkdocs serve` rebuilds in a thread of its own, where no timer signal can be used."""
+    import threading
+    import time
+
+    from mkdocs_newsroom.reading.time_limit import TooSlow, time_limit
+
+    outcome: list[str] = []
+
+    def busy() -> None:
+        started = time.monotonic()
+        try:
+            with time_limit(0.2):
+                while time.monotonic() - started < 10:
+                    pass
+        except TooSlow:
+            outcome.append(f"stopped after {time.monotonic() - started:.1f} s")
+
+    thread = threading.Thread(target=busy)
+    thread.start()
+    thread.join(15)
+    assert outcome and float(outcome[0].split()[2]) < 2

@@ -18,6 +18,7 @@ from .fields import EXAMPLES, FIELDS, FieldError, Registry
 from .files import article_kind
 from .frontmatter import FrontMatter, parse_front_matter
 from .sanitizing import is_media_item
+from .time_limit import TooSlow, seconds_for, time_limit
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -321,10 +322,19 @@ class ArticleReader:
         """A body rendered, or why it could not be (it may run in a worker process, which
         must hand back a result for every article)."""
         kind, text, right_to_left = job
+        seconds = seconds_for(text)
         try:
-            if kind == "txt":
-                return render_plaintext(text, self._options.boilerplate, right_to_left)
-            return self._markdown_renderer().render(text)
+            with time_limit(seconds):
+                if kind == "txt":
+                    return render_plaintext(text, self._options.boilerplate, right_to_left)
+                return self._markdown_renderer().render(text)
+        except TooSlow:
+            self._markdown = None  # interrupted half-way: a new one for the next article
+            failure = (
+                f"its text took more than {seconds:.3g} s to render (Python-Markdown is very "
+                "slow on some patterns, such as thousands of '[' or '![' in a row); simplify "
+                "it"
+            )
         except RecursionError:
             failure = (
                 "its Markdown is nested too deeply for Python-Markdown (lists or quotes "
