@@ -420,3 +420,62 @@ def test_the_time_limit_holds_outside_the_main_thread_too() -> None:
     thread.start()
     thread.join(15)
     assert outcome and float(outcome[0].split()[2]) < 2
+
+
+# --- 12. The small ones ------------------------------------------------------------------------
+
+
+def test_a_utf_32_file_is_called_utf_32(tmp_path: Path) -> None:
+    files = {"articles/wide.md": front("Wide").encode("utf-32")}
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        "newsroom: articles/wide.md: the file is UTF-32; it was converted, but please save it "
+        "as UTF-8"
+    ]
+    assert site.file("2024/05/01/wide/").is_file()
+
+
+def test_an_option_below_its_least_value_is_a_warning(tmp_path: Path) -> None:
+    site = built(tmp_path, {}, plugin={"page_size": 0, "feed_length": -3})
+    assert site.warnings == [
+        "Config value 'plugins': Plugin 'newsroom' option 'page_size': 0 is less than 1, the "
+        "least it can be, so 1 was used; write 1 or more",
+        "Config value 'plugins': Plugin 'newsroom' option 'feed_length': -3 is less than 1, "
+        "the least it can be, so 1 was used; write 1 or more",
+    ]
+    fails_strict(tmp_path, {}, plugin={"page_size": 0})
+
+
+def test_a_missing_articles_folder_is_a_warning(tmp_path: Path) -> None:
+    site = build_site(tmp_path, {"about.md": "# About\n"}, plugin={"articles_dir": "stories"})
+    assert site.warnings == [
+        "newsroom: stories: the articles folder is not in the content folder, so no article "
+        "was published; create it, or set articles_dir in mkdocs.yml to the folder of the "
+        "articles"
+    ]
+
+
+def test_dates_of_thousands_of_digits_are_quoted_short(tmp_path: Path) -> None:
+    files = {
+        "articles/long.md": "---\ntitle: Long\ndate: " + "9" * 5000 + "-01-01\n---\nB\n",
+        "articles/number.md": "---\ntitle: Number\ndate: " + "1" * 5000 + "\n---\nB\n",
+    }
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        f"newsroom: articles/long.md:3: 'date': '{'9' * 59}…' is not an ISO 8601 date; write "
+        "for example 2024-05-01 or 2024-05-01T09:30:00+04:30; the article was skipped",
+        "newsroom: articles/number.md:3:7: field 'date' cannot be read (a number of more than "
+        "4,300 digits); rewrite its value; the article was skipped",
+    ]
+
+
+def test_thousands_of_unknown_fields_are_one_line(tmp_path: Path) -> None:
+    keys = "".join(f"k{number}: v\n" for number in range(100_000))
+    files = {"articles/keys.md": "---\ntitle: Keys\ndate: 2024-05-01\n" + keys + "---\nB\n"}
+    site = built(tmp_path, files)
+    assert len(site.warnings) == 1
+    assert site.warnings[0].startswith(
+        "newsroom: articles/keys.md:4: 100,000 unknown fields were ignored ('k0', 'k1', 'k2' "
+        "and 99,997 more); known fields are: title, date,"
+    )
+    assert site.file("2024/05/01/keys/").is_file()

@@ -72,6 +72,16 @@ def site_sources(
         if usable_file:
             usable[file.src_uri] = (file, status)
     paths = split_sources(usable, settings)
+    articles_dir = f"{docs_dir}/{settings.articles_dir}"
+    if not paths.articles and not os.path.isdir(articles_dir):  # noqa: PTH112 - as in _checked
+        problems.append(
+            Problem(
+                settings.articles_dir,
+                "the articles folder is not in the content folder, so no article was "
+                "published; create it, or set articles_dir in mkdocs.yml to the folder of "
+                "the articles",
+            )
+        )
     keep = [usable[path][0] for path in paths.others]
     if read_before is not None:
         read_before.start(None)

@@ -16,7 +16,7 @@ from .bodies import Body, MarkdownRenderer, render_plaintext
 from .decoding import decode_source
 from .fields import EXAMPLES, FIELDS, FieldError, Registry
 from .files import article_kind
-from .frontmatter import FrontMatter, parse_front_matter
+from .frontmatter import Field, FrontMatter, parse_front_matter
 from .sanitizing import is_media_item
 from .time_limit import TooSlow, seconds_for, time_limit
 
@@ -290,10 +290,11 @@ class ArticleReader:
                 )
             )
             fields = {name: field for name, field in fields.items() if name != "author"}
+        unknown = [field for name, field in fields.items() if name not in FIELDS]
+        problems.extend(_unknown_fields(source, unknown))
         for name, field in fields.items():
             rule = FIELDS.get(name)
             if rule is None:
-                problems.append(Problem(source, _unknown_field_message(name), field.line))
                 continue
             try:
                 values[rule.attribute or name] = rule.read(field, registry)
@@ -402,6 +403,24 @@ def too_large(source: str, size: int, max_bytes: int) -> ReadResult:
 
 def _megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
+
+
+# More unknown fields than this in one article are told in one line, not one line each
+MAX_UNKNOWN_LINES = 5
+
+
+def _unknown_fields(source: str, unknown: list[Field]) -> list[Problem]:
+    if len(unknown) <= MAX_UNKNOWN_LINES:
+        return [Problem(source, _unknown_field_message(f.name), f.line) for f in unknown]
+    named = ", ".join(f"'{field.name}'" for field in unknown[:3])
+    return [
+        Problem(
+            source,
+            f"{len(unknown):,} unknown fields were ignored ({named} and {len(unknown) - 3:,} "
+            f"more); known fields are: {', '.join(FIELDS)}",
+            unknown[0].line,
+        )
+    ]
 
 
 def _unknown_field_message(name: str) -> str:

@@ -58,6 +58,21 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, column
 
 
+# Byte-order marks of the encodings of two and four bytes a character, the longest first: that
+# of UTF-32 little-endian begins with that of UTF-16 little-endian
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str:
+    """'UTF-32' or 'UTF-16' for a file that starts with its byte-order mark, else ''."""
+    return next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), "")
+
+
 def decode_source(path: str, data: bytes) -> DecodedSource:
     """Decode a source file as UTF-8, repairing (and reporting) what editors and scrapers leave."""
     notices: list[Problem] = []
@@ -70,11 +85,11 @@ def decode_source(path: str, data: bytes) -> DecodedSource:
                 "save it as UTF-8 without BOM",
             )
         )
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    elif encoding := _wide_encoding(data):
         notices.append(
-            Problem(path, "the file is UTF-16; it was converted, but please save it as UTF-8")
+            Problem(path, f"the file is {encoding}; it was converted, but please save it as UTF-8")
         )
-        text = data.decode("utf-16", errors="replace")
+        text = data.decode(encoding, errors="replace")
         return _clean_text(path, text, notices)
     try:
         text = data.decode("utf-8")

@@ -105,17 +105,22 @@ def _visible(character: str) -> bool:
     return category[0] not in "CZ" and character not in _BLANK_LETTERS
 
 
+def shortened(text: str, length: int = 60) -> str:
+    """`text` as a message quotes it: at most `length` characters, the cut marked."""
+    return text if len(text) <= length else f"{text[: length - 1]}…"
+
+
 def parse_datetime(text: str, zone: tzinfo) -> datetime:
     """ISO 8601 date or date-time; without a zone, `zone` applies."""
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
         raise FieldError(
-            f"'{text}' is not an ISO 8601 date; write for example 2024-05-01 or "
+            f"'{shortened(text)}' is not an ISO 8601 date; write for example 2024-05-01 or "
             "2024-05-01T09:30:00+04:30"
         ) from None
     if not 1 < moment.year < 9999:
-        raise FieldError(f"'{text}' is out of range; write a year between 2 and 9998")
+        raise FieldError(f"'{shortened(text)}' is out of range; write a year between 2 and 9998")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     return moment

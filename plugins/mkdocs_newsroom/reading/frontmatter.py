@@ -237,10 +237,13 @@ def _construct(path: str, loader: yaml.SafeLoader, name: str, node: yaml.Node) -
             )
         ) from None
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
+        why = _one_line(error)
+        if "int_max_str_digits" in why:  # Python's own advice would not help a reporter
+            why = "a number of more than 4,300 digits"
         raise ArticleError(
             Problem(
                 path,
-                f"field '{name}' cannot be read ({_one_line(error)}); rewrite its value",
+                f"field '{name}' cannot be read ({why}); rewrite its value",
                 node.start_mark.line + 2,
                 node.start_mark.column + 1,
             )

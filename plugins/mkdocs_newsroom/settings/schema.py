@@ -2,8 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+
+class AtLeast(c.Type[int]):
+    """A whole number with a least value: one below it is raised to it, with a warning (the
+    build goes on; `--strict` fails)."""
+
+    def __init__(self, minimum: int, default: int) -> None:
+        super().__init__(int, default=default)
+        self.minimum = minimum
+
+    def run_validation(self, value: object) -> Any:
+        number = super().run_validation(value)
+        if isinstance(number, int) and number < self.minimum:
+            self.warnings.append(
+                f"{number} is less than {self.minimum}, the least it can be, so {self.minimum} "
+                f"was used; write {self.minimum} or more"
+            )
+            return self.minimum
+        return number
 
 
 class SectionConfig(base.Config):
@@ -34,16 +55,16 @@ class NewsroomConfig(base.Config):
     # How articles are read
     timezone = c.Type(str, default="UTC")
     boilerplate = c.ListOfItems(c.Type(str), default=[])
-    words_per_minute = c.Type(int, default=200)
-    summary_length = c.Type(int, default=280)
+    words_per_minute = AtLeast(1, default=200)
+    summary_length = AtLeast(20, default=280)
     # Raw HTML in Markdown bodies: scripts, event handlers, javascript: links, iframes, forms
     # and embedded objects are removed (with a warning), so that a story cannot attack readers
     sanitize_markdown_html = c.Type(bool, default=True)
 
     # Limits, so that a runaway file cannot take the site down with it
-    max_article_size = c.Type(int, default=10_000_000)  # bytes of one article file
-    max_tags_per_article = c.Type(int, default=50)
-    max_tags = c.Type(int, default=20_000)  # tags with a page and feeds of their own
+    max_article_size = AtLeast(1000, default=10_000_000)  # bytes of one article file
+    max_tags_per_article = AtLeast(1, default=50)
+    max_tags = AtLeast(1, default=20_000)  # tags with a page and feeds of their own
 
     # How articles are published
     article_url = c.Type(str, default="{date:%Y}/{date:%m}/{date:%d}/{slug}/")
@@ -60,7 +81,7 @@ class NewsroomConfig(base.Config):
     picture_cache_dir = c.Type(str, default=".cache/newsroom")
 
     # Building: processes that render pages under `mkdocs build` (0: one per CPU)
-    processes = c.Type(int, default=0)
+    processes = AtLeast(0, default=0)
     # `mkdocs serve` learns of a save from the operating system instead of polling every
     # 0.5 s (preview/watching.py); turn off where those events do not arrive (network and
     # Docker mounts)
@@ -70,13 +91,13 @@ class NewsroomConfig(base.Config):
     plugin_page_events = c.Type(bool, default=True)
 
     # Listings
-    page_size = c.Type(int, default=20)  # cards on a listing's first page
-    headline_page_size = c.Type(int, default=100)  # headlines on its later pages; 0: cards
-    index_page_size = c.Type(int, default=100)
+    page_size = AtLeast(1, default=20)  # cards on a listing's first page
+    headline_page_size = AtLeast(0, default=100)  # headlines on its later pages; 0: cards
+    index_page_size = AtLeast(1, default=100)
     navigation = c.Type(bool, default=True)
 
     # Feeds, sitemaps and metadata for search engines
-    feed_length = c.Type(int, default=50)
+    feed_length = AtLeast(1, default=50)
     feed_full_content = c.Type(bool, default=False)
     publisher_name = c.Type(str, default="")  # default: site_name
     publisher_logo = c.Type(str, default="")  # path in docs_dir or URL; default: the favicon
@@ -85,7 +106,7 @@ class NewsroomConfig(base.Config):
 
     # The front page
     front_page = c.Type(bool, default=True)
-    front_page_size = c.Type(int, default=10)
-    top_stories = c.Type(int, default=4)
-    section_stories = c.Type(int, default=4)
+    front_page_size = AtLeast(1, default=10)
+    top_stories = AtLeast(0, default=4)
+    section_stories = AtLeast(0, default=4)
     breaking_hours = c.Type((int, float), default=6)
