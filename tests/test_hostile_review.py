@@ -479,3 +479,27 @@ def test_thousands_of_unknown_fields_are_one_line(tmp_path: Path) -> None:
         "and 99,997 more); known fields are: title, date,"
     )
     assert site.file("2024/05/01/keys/").is_file()
+
+
+def test_a_material_blog_post_in_any_markdown_extension_mkdocs_reads_is_imported(
+    tmp_path: Path,
+) -> None:
+    # MkDocs takes .md, .mkd, .markdown... in lower case only: an upper-case one is no post
+    post = "---\ndate: 2024-03-05\ncategories: [World]\n---\n\n# {title}\n\nText.\n"
+    blog = tmp_path / "blog-docs"
+    write_tree(
+        blog,
+        {
+            "blog/posts/a.md": post.format(title="Plain post"),
+            "blog/posts/b.mkd": post.format(title="Mkd post"),
+            "blog/posts/c.MARKDOWN": post.format(title="Upper post"),
+            "blog/posts/d.md~": post.format(title="Backup post"),
+        },
+    )
+    build_site(tmp_path / "site", GOOD)
+    result = newsroom(tmp_path / "site", "import", "--from", "material-blog", str(blog))
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.endswith("imported 2, skipped 0\n")
+    written = [path.read_text() for path in (tmp_path / "site" / "content").rglob("*.md")]
+    assert any("Mkd post" in text for text in written)
+    assert not any("Upper post" in text or "Backup post" in text for text in written)

@@ -1,5 +1,5 @@
-"""A Material for MkDocs blog (its `blog/posts/**/*.md` and `blog/.authors.yml`) read into
-posts.
+"""A Material for MkDocs blog (its `blog/posts/**/*.md`, in any Markdown extension MkDocs
+takes, and `blog/.authors.yml`) read into posts.
 
 Material's defaults are assumed, as its documentation gives them: the blog in `blog/`, a
 post's address `blog/YYYY/MM/DD/slug/` (its `slug`, or its title slugified by
