@@ -241,6 +241,24 @@ def test_body_media_that_would_load_another_host_are_removed(tmp_path: Path) -> 
     assert checked.stdout.splitlines() == [_located(w) for w in site.warnings]
 
 
+def test_markdown_images_follow_the_rule_with_raw_html_published_as_written(
+    tmp_path: Path,
+) -> None:
+    body = "![a](//evil.example/a.png) ![b](http:evil.example/b.png) ![ok](/images/ok.png)\n"
+    files: dict[str, str | bytes] = {
+        "articles/media.md": front("Media") + "\n" + body,
+        "images/ok.png": b"\x89PNG ok",
+    }
+    site = built(tmp_path, files, plugin={"sanitize_markdown_html": False})
+    assert site.warnings == [
+        "newsroom: articles/media.md: media the site must not load (another host's, as a "
+        "browser reads the address, or not a web address) was removed from the story: 'src' "
+        "on <img>; give a path inside the site or an http(s) URL"
+    ]
+    page = site.html("2024/05/01/media/")
+    assert "evil.example" not in page and "images/ok.png" in page
+
+
 def test_a_lead_image_that_is_not_a_picture_is_refused(tmp_path: Path) -> None:
     image = "image:\n  src: articles/notes.pdf\n  alt: Notes"
     files: dict[str, str | bytes] = {

@@ -13,12 +13,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from . import plaintext
-from .sanitizing import sanitize
+from .sanitizing import allowed_media, sanitize
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from xml.etree.ElementTree import Element
 
 _TAG = re.compile(r"<[^>]*>")
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -51,6 +54,28 @@ def html_to_text(fragment: str) -> str:
     return _WHITESPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
 
 
+class _MediaRule(Treeprocessor):
+    """Markdown's own images follow the rule of every medium (sanitizing.py), whether raw
+    HTML is sanitized or not: an address that would load another host's file loses it."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.removed: list[str] = []
+
+    def run(self, root: Element) -> None:
+        for image in root.iter("img"):
+            for name in ("src", "srcset"):
+                value = image.get(name)
+                if value is not None and not allowed_media(name, value):
+                    del image.attrib[name]
+                    self.removed.append(f"'{name}' on <img>")
+
+
+class _MediaRuleExtension(Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_MediaRule(md), "newsroom-media", 5)
+
+
 class MarkdownRenderer:
     """One Markdown instance for all `.md` bodies of a build; with `sanitized`, raw HTML in
     them is cleaned (sanitizing.py)."""
@@ -59,16 +84,21 @@ class MarkdownRenderer:
         self, extensions: Sequence[Any], extension_configs: dict[str, Any], sanitized: bool
     ) -> None:
         self._markdown = markdown.Markdown(
-            extensions=list(extensions), extension_configs=extension_configs
+            extensions=[*extensions, _MediaRuleExtension()], extension_configs=extension_configs
         )
+        self._media = self._markdown.treeprocessors["newsroom-media"]
         self._sanitized = sanitized
 
     def render(self, text: str) -> Body:
         self._markdown.reset()
+        media = self._media
+        assert isinstance(media, _MediaRule)
+        media.removed = []
         fragment = self._markdown.convert(text)
-        removed: tuple[str, ...] = ()
+        removed: tuple[str, ...] = tuple(dict.fromkeys(media.removed))
         if self._sanitized:
-            fragment, removed = sanitize(fragment)
+            fragment, cleaned = sanitize(fragment)
+            removed = tuple(dict.fromkeys((*removed, *cleaned)))
         first = _FIRST_PARAGRAPH.search(fragment)
         lead = html_to_text(first.group(1)) if first else ""
         return Body(fragment, html_to_text(fragment), lead, removed)

@@ -35,6 +35,11 @@ def _media_filter(tag: str, name: str, value: str) -> str | None:
     return value
 
 
+def allowed_media(name: str, value: str) -> bool:
+    """Whether a media URL attribute (`src`, `srcset`, `poster`) may be published."""
+    return _allowed_media(name, value)
+
+
 def _allowed_media(name: str, value: str) -> bool:
     candidates = value.split(",") if name == "srcset" else [value]
     urls = [candidate.split()[0] for candidate in candidates if candidate.strip()]
