@@ -208,6 +208,29 @@ def test_an_article_past_the_size_limit_is_never_read(
     assert site.summary.endswith("1 with errors (see the warnings above)")
 
 
+def test_an_authors_file_past_the_size_limit_is_never_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read: list[str] = []
+    real = Path.read_bytes
+
+    def spy(path: Path) -> bytes:
+        read.append(path.name)
+        return real(path)
+
+    monkeypatch.setattr(Path, "read_bytes", spy)
+    authors = "jdoe: {name: Jane Doe}\n" + "# padding\n" * 120_000
+    files = {"articles/a.md": front("Bylined", authors="jdoe")}
+    site = built(tmp_path, files, authors=authors, plugin={"max_article_size": 1_000_000})
+    assert site.warnings == [
+        "newsroom: authors.yml: the authors file is 1.2 MB, more than max_article_size (1.0 "
+        "MB), so it was not read and the articles were published without their authors; make "
+        "it smaller, or raise max_article_size in mkdocs.yml"
+    ]
+    assert "authors.yml" not in read
+    assert site.summary == "newsroom: published 2 articles, skipped 0"
+
+
 # --- 10. Media in bodies follow the rule of images; the lead image is a picture, one address ---
 
 FOREIGN_MEDIA = (

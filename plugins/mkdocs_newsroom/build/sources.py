@@ -85,8 +85,12 @@ def site_sources(
     keep = [usable[path][0] for path in paths.others]
     if read_before is not None:
         read_before.start(None)
-    # An article past max_article_size is told by its size, never read (1 GB would be)
-    oversized = _oversized(paths.articles, usable, settings.read_options.max_bytes)
+    # A file past max_article_size is told by its size, never read (1 GB would be)
+    oversized = _oversized(
+        [*paths.articles, *([paths.authors] if paths.authors else [])],
+        usable,
+        settings.read_options.max_bytes,
+    )
     contents = {
         path: _content(*usable[path], problems, read_before, reported)
         for path in [*paths.articles, *([paths.authors] if paths.authors else [])]

@@ -80,5 +80,7 @@ def read_site(
         sources.attachments, catalogue.articles, read.articles
     )
     problems = read.problems + publishing_problems + attachment_problems
-    read_files = tuple(path for path, _data in sources.articles) + tuple(sources.oversized)
+    read_files = tuple(path for path, _data in sources.articles) + tuple(
+        path for path in sources.oversized if path != settings.authors_file
+    )
     return Reading(catalogue, read.authors, problems, read.failed, attachments, read_files)

@@ -134,6 +134,10 @@ def read_articles(
         problems.extend(authors_problems)
     # An empty authors file is no authors file: every byline would be unknown otherwise
     lacking = "missing" if sources.authors is None else "empty" if known == {} else ""
+    if settings.authors_file in sources.oversized:
+        size = sources.oversized[settings.authors_file]
+        problems.append(_authors_too_large(settings.authors_file, size, settings))
+        lacking = ""
     known = None if known == {} else known
     reader = article_reader(settings, known, markdown, cache, content_keys)
     articles = []
@@ -142,6 +146,7 @@ def read_articles(
     results += [
         too_large(path, size, settings.read_options.max_bytes)
         for path, size in sorted(sources.oversized.items())
+        if path != settings.authors_file
     ]
     for result in results:
         problems.extend(result.problems)
@@ -158,6 +163,16 @@ def read_articles(
     if lacking and any(result.names_authors for result in results):
         problems.insert(0, _no_authors_file(settings.authors_file, lacking))
     return ReadArticles(known or {}, articles, problems, failed)
+
+
+def _authors_too_large(path: str, size: int, settings: Settings) -> Problem:
+    limit = settings.read_options.max_bytes
+    return Problem(
+        path,
+        f"the authors file is {size / 1_000_000:.1f} MB, more than max_article_size "
+        f"({limit / 1_000_000:.1f} MB), so it was not read and the articles were published "
+        "without their authors; make it smaller, or raise max_article_size in mkdocs.yml",
+    )
 
 
 def _no_authors_file(path: str, lacking: str) -> Problem:
