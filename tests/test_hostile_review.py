@@ -94,6 +94,26 @@ def test_leftovers_and_other_types_a_shown_story_links_are_not_published(
     assert sorted(checked.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)
 
 
+def test_editors_leftovers_anywhere_in_the_content_folder_are_not_published(
+    tmp_path: Path,
+) -> None:
+    files: dict[str, str | bytes] = {
+        "about.md": "# About\n\nWho we are.\n",
+        "about.md~": "SECRET PAGE BACKUP",
+        "images/logo.png.bak": b"SECRET LOGO BACKUP",
+        "#about.md#": "SECRET AUTOSAVE",
+    }
+    site = built(tmp_path, files)
+    assert site.warnings == []
+    for path in ("#about.md#", "about.md~", "images/logo.png.bak"):
+        assert (
+            f"newsroom: {path}: it is an editor's leftover (a backup, swap or lock file), so it "
+            "was not published; delete it"
+        ) in site.infos
+    assert "SECRET" not in output_text(site)
+    assert site.file("about/").is_file()
+
+
 # --- 7. Each real folder is read once ------------------------------------------------------------
 
 

@@ -83,6 +83,15 @@ def site_sources(
             )
         )
     keep = [usable[path][0] for path in paths.others]
+    problems += [
+        Problem(
+            path,
+            "it is an editor's leftover (a backup, swap or lock file), so it was not "
+            "published; delete it",
+            level="info",
+        )
+        for path in paths.leftovers
+    ]
     if read_before is not None:
         read_before.start(None)
     # A file past max_article_size is told by its size, never read (1 GB would be)

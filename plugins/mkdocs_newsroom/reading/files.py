@@ -62,11 +62,17 @@ def is_leftover(path: str) -> bool:
     it is in starts with a dot): never part of the site."""
     *folders, name = path.split("/")
     return (
-        name.endswith("~")
-        or name.startswith((".", "#"))
+        is_editor_leftover(name)
+        or name.startswith(".")
         or any(folder.startswith(".") for folder in folders)
-        or _suffix(name) in LEFTOVER_SUFFIXES
     )
+
+
+def is_editor_leftover(path: str) -> bool:
+    """A backup, swap, lock or merge file (`story.md~`, `#story.md#`, `.#story.md`, `.bak`,
+    `.swp`, `.orig`...): never part of the site, in the articles folder or anywhere else."""
+    name = posixpath.basename(path)
+    return name.endswith("~") or name.startswith(("#", ".#")) or _suffix(name) in LEFTOVER_SUFFIXES
 
 
 def is_publishable(path: str) -> bool:

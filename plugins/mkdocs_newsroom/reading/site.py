@@ -12,7 +12,7 @@ from .articles import ArticleReader, in_order, too_large
 from .authors import load_authors
 from .bodies import MarkdownRenderer
 from .fields import Registry, local_path
-from .files import article_kind
+from .files import article_kind, is_editor_leftover
 from .pictures import attach_pictures
 
 if TYPE_CHECKING:
@@ -51,12 +51,14 @@ class SiteSources:
 @dataclass
 class SourcePaths:
     """A site's files sorted out: the articles (sorted), the authors file, the other files
-    of the articles folder (media an article may use, or not), and every other file."""
+    of the articles folder (media an article may use, or not), every other file, and the
+    editors' leftovers among those (`about.md~`), which MkDocs would publish."""
 
     articles: list[str] = field(default_factory=list)
     authors: str | None = None
     attachments: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
+    leftovers: list[str] = field(default_factory=list)  # editors' backups outside the articles
 
 
 @dataclass
@@ -74,7 +76,7 @@ def split_sources(paths: Iterable[str], settings: Settings) -> SourcePaths:
         if path == settings.authors_file:
             split.authors = path
         elif not path.startswith(prefix):
-            split.others.append(path)
+            (split.leftovers if is_editor_leftover(path) else split.others).append(path)
         elif article_kind(path) is not None:
             split.articles.append(path)
         else:
