@@ -172,6 +172,11 @@ def test_a_slug_that_puts_an_article_inside_a_listing_folder_moves_it_and_ends(
         ("{slug:>99}/", "has a format after {slug}"),
         ("{date:%Y/%Q%}/{slug}/", "has 2 date directive(s) other than %Y, %m, %d, %H, %M, %j"),
         ("news/%Q%/{slug}/", "gives 'news/%Q%/sample/', with '%', which URLs cannot hold"),
+        (
+            "x" * 20 + "{slug}/",
+            "has a part that could be longer than a folder's name may be (255 bytes, with a "
+            "slug of up to 240)",
+        ),
     ],
 )
 def test_article_url_patterns_that_cannot_place_articles_are_refused(

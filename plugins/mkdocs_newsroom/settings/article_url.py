@@ -12,6 +12,9 @@ from ..problems import NewsroomError
 DEFAULT_FOLDER = "news"  # {section} of an article without a section
 # The folders of the plugin's own listings (in every edition's folder): no article goes there
 RESERVED_PREFIXES = ("section/", "tags/", "authors/", "archive/", "search/", "assets/")
+# A folder's name may have 255 bytes; a slug has up to 80 characters of up to 3 bytes
+MAX_NAME_BYTES = 255
+MAX_SLUG_BYTES = 240
 FIELDS = "{date:%Y}, {date:%m}, {date:%d}, {slug} and {section}"
 # strftime's directives that give letters and digits, the same on every system
 _DATE_DIRECTIVES = re.compile(r"%[YmdHMSjyBbAaUWVGuw]")
@@ -50,9 +53,21 @@ def check_article_url(pattern: str) -> None:
     )
     if odd := sorted(set(_URL_SAFE.findall(sample))):
         _refuse(pattern, f"gives '{sample}', with {''.join(odd)!r}, which URLs cannot hold")
+    if any(_longest_bytes(segment) > MAX_NAME_BYTES for segment in sample.split("/")):
+        _refuse(
+            pattern,
+            f"has a part that could be longer than a folder's name may be ({MAX_NAME_BYTES} "
+            f"bytes, with a slug of up to {MAX_SLUG_BYTES})",
+        )
     if sample.startswith(RESERVED_PREFIXES):
         folder = sample.split("/")[0]
         _refuse(pattern, f"puts articles in {folder}/, a folder of the newsroom's own pages")
+
+
+def _longest_bytes(segment: str) -> int:
+    """The most bytes a segment of the sample URL can have with the longest slug."""
+    slugs = segment.count("sample")
+    return len(segment.encode()) + slugs * (MAX_SLUG_BYTES - len("sample"))
 
 
 def _check_fields(pattern: str) -> None:
