@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..model import Edition, Section
 from ..problems import NewsroomError
-from ..slugs import is_slug
+from ..slugs import MAX_SLUG_LENGTH, is_slug
 from ..urls import section_url
 from .article_url import check_article_url
 from .checked import FrontPageRules, PageSizes, PictureSettings, ReadOptions, Settings
@@ -53,7 +53,7 @@ def load_sections(config: NewsroomConfig) -> dict[str, Section]:
         if not is_slug(section_id):
             raise NewsroomError(
                 f"newsroom: section id '{section_id}' must be lower-case letters, digits and "
-                "hyphens, because it is part of URLs"
+                f"hyphens, at most {MAX_SLUG_LENGTH} of them, because it is part of URLs"
             )
         sections[section_id] = Section(
             section_id,
