@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import difflib
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
@@ -16,8 +15,8 @@ from .bodies import Body, MarkdownRenderer, render_plaintext
 from .decoding import decode_source
 from .fields import EXAMPLES, FIELDS, FieldError, Registry
 from .files import article_kind
-from .frontmatter import Field, FrontMatter, parse_front_matter
-from .sanitizing import is_media_item
+from .frontmatter import FrontMatter, parse_front_matter
+from .said import megabytes, removed_html, unknown_fields
 from .time_limit import TooSlow, seconds_for, time_limit
 
 if TYPE_CHECKING:
@@ -236,7 +235,7 @@ class ArticleReader:
             skipped = Problem(parsed.source, f"{body.failure}; the article was skipped")
             return ReadResult(parsed.source, None, (*parsed.problems, skipped))
         problems = parsed.problems
-        problems = (*problems, *_removed_html(parsed.source, body.removed))
+        problems = (*problems, *removed_html(parsed.source, body.removed))
         values = parsed.values
         title: str = values["title"]
         article = Article(
@@ -291,7 +290,7 @@ class ArticleReader:
             )
             fields = {name: field for name, field in fields.items() if name != "author"}
         unknown = [field for name, field in fields.items() if name not in FIELDS]
-        problems.extend(_unknown_fields(source, unknown))
+        problems.extend(unknown_fields(source, unknown))
         for name, field in fields.items():
             rule = FIELDS.get(name)
             if rule is None:
@@ -359,32 +358,6 @@ def _unexpected(source: str, error: Exception) -> ReadResult:
     return ReadResult(source, None, (problem,))
 
 
-def _removed_html(source: str, removed: tuple[str, ...]) -> list[Problem]:
-    """What the sanitizer took out of a body, said: media of other hosts, then the rest."""
-    media = [item for item in removed if is_media_item(item)]
-    others = [item for item in removed if not is_media_item(item)]
-    problems = []
-    if media:
-        problems.append(
-            Problem(
-                source,
-                "media the site must not load (another host's, as a browser reads the address, "
-                f"or not a web address) was removed from the story: {', '.join(media)}; give "
-                "a path inside the site or an http(s) URL",
-            )
-        )
-    if others:
-        problems.append(
-            Problem(
-                source,
-                "raw HTML that could run a script or load another site was removed from the "
-                f"story: {', '.join(others)}. Write the story in Markdown, or turn off "
-                "sanitize_markdown_html in mkdocs.yml if the site must publish such HTML",
-            )
-        )
-    return problems
-
-
 def too_large(source: str, size: int, max_bytes: int) -> ReadResult:
     """An article file of `size` bytes, past max_article_size: skipped, unread."""
     return ReadResult(
@@ -393,37 +366,9 @@ def too_large(source: str, size: int, max_bytes: int) -> ReadResult:
         (
             Problem(
                 source,
-                f"the file is {_megabytes(size)}, more than max_article_size "
-                f"({_megabytes(max_bytes)}); split the article, or raise max_article_size in "
+                f"the file is {megabytes(size)}, more than max_article_size "
+                f"({megabytes(max_bytes)}); split the article, or raise max_article_size in "
                 "mkdocs.yml; the article was skipped",
             ),
         ),
     )
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1_000_000:.1f} MB"
-
-
-# More unknown fields than this in one article are told in one line, not one line each
-MAX_UNKNOWN_LINES = 5
-
-
-def _unknown_fields(source: str, unknown: list[Field]) -> list[Problem]:
-    if len(unknown) <= MAX_UNKNOWN_LINES:
-        return [Problem(source, _unknown_field_message(f.name), f.line) for f in unknown]
-    named = ", ".join(f"'{field.name}'" for field in unknown[:3])
-    return [
-        Problem(
-            source,
-            f"{len(unknown):,} unknown fields were ignored ({named} and {len(unknown) - 3:,} "
-            f"more); known fields are: {', '.join(FIELDS)}",
-            unknown[0].line,
-        )
-    ]
-
-
-def _unknown_field_message(name: str) -> str:
-    close = difflib.get_close_matches(name, list(FIELDS), n=1)
-    hint = f"did you mean '{close[0]}'?" if close else "known fields are: " + ", ".join(FIELDS)
-    return f"unknown field '{name}' was ignored; {hint}"

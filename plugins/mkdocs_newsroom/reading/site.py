@@ -14,6 +14,7 @@ from .bodies import MarkdownRenderer
 from .fields import Registry, local_path
 from .files import article_kind, is_editor_leftover
 from .pictures import attach_pictures
+from .said import megabytes
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -171,8 +172,8 @@ def _authors_too_large(path: str, size: int, settings: Settings) -> Problem:
     limit = settings.read_options.max_bytes
     return Problem(
         path,
-        f"the authors file is {size / 1_000_000:.1f} MB, more than max_article_size "
-        f"({limit / 1_000_000:.1f} MB), so it was not read and the articles were published "
+        f"the authors file is {megabytes(size)}, more than max_article_size "
+        f"({megabytes(limit)}), so it was not read and the articles were published "
         "without their authors; make it smaller, or raise max_article_size in mkdocs.yml",
     )
 

@@ -1,0 +1,67 @@
+"""What reading an article says about it, in the words a reporter can act on: raw HTML and
+media the sanitizer removed, unknown fields, sizes."""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING
+
+from ..problems import Problem
+from .fields import FIELDS
+from .sanitizing import is_media_item
+
+if TYPE_CHECKING:
+    from .frontmatter import Field
+
+# More unknown fields than this in one article are told in one line, not one line each
+MAX_UNKNOWN_LINES = 5
+
+
+def removed_html(source: str, removed: tuple[str, ...]) -> list[Problem]:
+    """What the sanitizer took out of a body, said: media of other hosts, then the rest."""
+    media = [item for item in removed if is_media_item(item)]
+    others = [item for item in removed if not is_media_item(item)]
+    problems = []
+    if media:
+        problems.append(
+            Problem(
+                source,
+                "media the site must not load (another host's, as a browser reads the address, "
+                f"or not a web address) was removed from the story: {', '.join(media)}; give "
+                "a path inside the site or an http(s) URL",
+            )
+        )
+    if others:
+        problems.append(
+            Problem(
+                source,
+                "raw HTML that could run a script or load another site was removed from the "
+                f"story: {', '.join(others)}. Write the story in Markdown, or turn off "
+                "sanitize_markdown_html in mkdocs.yml if the site must publish such HTML",
+            )
+        )
+    return problems
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1_000_000:.1f} MB"
+
+
+def unknown_fields(source: str, unknown: list[Field]) -> list[Problem]:
+    if len(unknown) <= MAX_UNKNOWN_LINES:
+        return [Problem(source, _unknown_field_message(f.name), f.line) for f in unknown]
+    named = ", ".join(f"'{field.name}'" for field in unknown[:3])
+    return [
+        Problem(
+            source,
+            f"{len(unknown):,} unknown fields were ignored ({named} and {len(unknown) - 3:,} "
+            f"more); known fields are: {', '.join(FIELDS)}",
+            unknown[0].line,
+        )
+    ]
+
+
+def _unknown_field_message(name: str) -> str:
+    close = difflib.get_close_matches(name, list(FIELDS), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else "known fields are: " + ", ".join(FIELDS)
+    return f"unknown field '{name}' was ignored; {hint}"
