@@ -30,12 +30,7 @@ from ..problems import NewsroomError
 from ..reading.site import Markdown
 from ..rendering.context import Site, prepare_environment
 from ..rendering.dates import month_title
-from ..rendering.page_files import (
-    SitePages,
-    add_to_navigation,
-    navigation_key,
-    site_page_files,
-)
+from ..rendering.page_files import SitePages, add_to_navigation, navigation_key, site_page_files
 from ..rendering.pages import news_page
 from ..rendering.renderer import PageRenderer, encode_page
 from ..rendering.strings import missing_translations
