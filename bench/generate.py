@@ -46,6 +46,7 @@ from xml.etree.ElementTree import parse
 
 import yaml
 
+from mkdocs_newsroom.slugs import slugify
 from photos import photo
 from wxr import wordpress_export
 
@@ -410,6 +411,8 @@ def newsroom_article(story: Story, image: str | None = None) -> str:
         f"tags: {scalar(list(story.tags))}",
         f"summary: {scalar(story.summary)}",
         *([f"image: {{src: {image}, alt: {scalar(story.title)}}}"] if image else []),
+        # pinned, as `newsroom new` writes it: the headline's slug
+        f"slug: {scalar(slugify(story.title, fallback_prefix='article'))}",
         "---",
     ]
     return "\n".join(lines) + "\n" + story.body
@@ -448,6 +451,7 @@ def newsroom_config(
 ) -> str:
     """mkdocs.yml of a Newsroom site; `sections` as (id, title, description), in order."""
     plugin: dict[str, object] = {"timezone": timezone} if timezone else {}
+    plugin["publisher_logo"] = f"{SITE_URL}logo.png"  # at a URL: not measured
     plugin["sections"] = {
         sid: {"title": title, "description": description, "order": order}
         for order, (sid, title, description) in enumerate(sections, 1)
@@ -562,7 +566,7 @@ def generate(
     style = f" titles={titles}" if fmt == "material" else ""
     if photos and fmt == "newsroom":
         style += f" photos={photos[0]}x{photos[1]}"
-    stamp = f"generate {count} {fmt} seed={seed}{style} source={source}\n"
+    stamp = f"generate {count} {fmt} seed={seed}{style} source={source} slugs\n"
     if not prepare(outdir, stamp):
         return False
     authors, stories = make_stories(count, seed)

@@ -15,6 +15,7 @@ matter is made, the same on every run:
 - `date`: a moment in 2004-2005 drawn from a hash of the corpus path (not of the order);
 - `authors`: one author, `bbc-news`;
 - `section`: the folder (`tech` is the section `technology`);
+- `slug`: the headline's, as `newsroom import` writes it;
 - `tags`: the names of TAGS whose pattern matches the title (most articles have none).
 
 bench/bbc.py converts the same corpus for the benchmarks, but it is not imported here: it
@@ -34,6 +35,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import yaml
+
+from mkdocs_newsroom.slugs import slugify
 
 from .sites import corpus_folder
 
@@ -101,6 +104,7 @@ class Story:
             "date": self.date.isoformat(),
             "authors": [AUTHOR],
             "section": self.section,
+            "slug": slugify(self.title, fallback_prefix="article"),  # as newsroom import writes
         }
         lines = [f"{key}: {_flow(value)}" for key, value in front.items()]
         if self.tags:

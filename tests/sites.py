@@ -23,6 +23,7 @@ from mkdocs.config import load_config
 from selectolax.lexbor import LexborHTMLParser
 
 from mkdocs_newsroom.model import Article
+from mkdocs_newsroom.slugs import slugify
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -153,7 +154,11 @@ def article(
     body: str = "The body of the story.",
     **fields: Any,
 ) -> str:
-    """The text of an article file with the given front matter."""
+    """The text of an article file with the given front matter; its `slug` is the headline's,
+    as `newsroom new` writes it, unless given (`slug=None`: none, as in older files)."""
+    fields.setdefault("slug", slugify(title, fallback_prefix="article"))
+    if fields["slug"] is None:
+        del fields["slug"]
     meta: dict[str, Any] = {"title": title, "date": date, **fields}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
     return f"---\n{front}---\n{body}\n"
@@ -260,7 +265,12 @@ def write_site(
     if authors is not None:
         files = {"authors.yml": authors, **files}
     write_tree(docs, files)
-    plugin_config = {"sections": SECTIONS, **(plugin or {})}
+    # a logo at a URL is not measured: the tests of the logo give their own
+    plugin_config = {
+        "sections": SECTIONS,
+        "publisher_logo": "https://news.example.org/logo.png",
+        **(plugin or {}),
+    }
     settings: dict[str, Any] = {
         "site_name": "Test Gazette",
         "site_url": "https://news.example.org/",

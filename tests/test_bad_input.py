@@ -100,26 +100,27 @@ def test_unpublishable_article_gets_one_exact_line_and_is_skipped(
 
 WARNED_BUT_PUBLISHED = {
     "unknown-field": (
-        "---\ntitle: x\ndate: 2024-05-01\ntittle: y\n---\nbody\n",
+        "---\ntitle: x\ndate: 2024-05-01\ntittle: y\nslug: x\n---\nbody\n",
         "articles/unknown-field.md:4: unknown field 'tittle' was ignored; did you mean 'title'?",
     ),
     "image-without-alt": (
-        "---\ntitle: x\ndate: 2024-05-01\nimage: {src: a.png}\n---\nbody\n",
+        "---\ntitle: x\ndate: 2024-05-01\nimage: {src: a.png}\nslug: x\n---\nbody\n",
         "articles/image-without-alt.md:4: 'image' has no 'alt': describe the picture for readers "
         "who cannot see it; the field was ignored",
     ),
     "field-twice": (
-        "---\ntitle: x\ndate: 2024-05-01\ntitle: x\n---\nbody\n",
+        "---\ntitle: x\ndate: 2024-05-01\ntitle: x\nslug: x\n---\nbody\n",
         "articles/field-twice.md:4: field 'title' is given twice (first on line 2); the last one "
         "is used",
     ),
     "bad-updated": (
-        "---\ntitle: x\ndate: 2024-05-01\nupdated: soon\n---\nbody\n",
+        "---\ntitle: x\ndate: 2024-05-01\nupdated: soon\nslug: x\n---\nbody\n",
         "articles/bad-updated.md:4: 'updated': 'soon' is not an ISO 8601 date; write for example "
         "2024-05-01 or 2024-05-01T09:30:00+04:30; the field was ignored",
     ),
     "javascript-image": (
-        "---\ntitle: x\ndate: 2024-05-01\nimage: {src: 'javascript:alert(1)', alt: a}\n---\nb\n",
+        "---\ntitle: x\ndate: 2024-05-01\nimage: {src: 'javascript:alert(1)', alt: a}\n"
+        "slug: x\n---\nb\n",
         "articles/javascript-image.md:4: 'image' 'src' must be a path inside the site or an "
         "http(s) URL, not 'javascript:alert(1)'; the field was ignored",
     ),
@@ -137,11 +138,11 @@ def test_recoverable_problem_is_reported_and_the_article_published(
 
 
 def test_latin1_byte_is_decoded_as_cp1252_reported_and_published(tmp_path: Path) -> None:
-    data = "---\ntitle: Price\ndate: 2024-05-01\n---\nA £1m signing, a \xa315.8m one\n"
+    data = "---\ntitle: Price\ndate: 2024-05-01\nslug: price\n---\nA £1m signing, a \xa315.8m one\n"
     raw = data.encode("utf-8").replace(b"\xc2\xa315.8m", b"\xa315.8m")
     site = build_site(tmp_path, {"articles/latin1.txt": raw})
     assert site.warnings == [
-        "newsroom: articles/latin1.txt:5:18: byte 0xA3 is not UTF-8; bytes that are not UTF-8 "
+        "newsroom: articles/latin1.txt:6:18: byte 0xA3 is not UTF-8; bytes that are not UTF-8 "
         "were read as Windows-1252 (check the character there, then save the file as UTF-8)"
     ]
     assert site.dom("2024/05/01/price/").css_first(".nr-body p").text() == (
@@ -150,7 +151,7 @@ def test_latin1_byte_is_decoded_as_cp1252_reported_and_published(tmp_path: Path)
 
 
 def test_byte_order_mark_is_reported_and_the_front_matter_still_read(tmp_path: Path) -> None:
-    raw = b"\xef\xbb\xbf---\ntitle: With BOM\ndate: 2024-05-01\n---\nbody\n"
+    raw = b"\xef\xbb\xbf---\ntitle: With BOM\ndate: 2024-05-01\nslug: with-bom\n---\nbody\n"
     site = build_site(tmp_path, {"articles/bom.md": raw})
     assert site.warnings == [
         "newsroom: articles/bom.md: the file starts with a byte-order mark (BOM), which was "
@@ -160,7 +161,10 @@ def test_byte_order_mark_is_reported_and_the_front_matter_still_read(tmp_path: P
 
 
 def test_crlf_line_ends_are_reported_and_paragraphs_kept(tmp_path: Path) -> None:
-    raw = b"---\r\ntitle: Crlf\r\ndate: 2024-05-01\r\n---\r\nfirst\r\nline\r\n\r\nsecond\r\n"
+    raw = (
+        b"---\r\ntitle: Crlf\r\ndate: 2024-05-01\r\nslug: crlf\r\n---\r\n"
+        b"first\r\nline\r\n\r\nsecond\r\n"
+    )
     site = build_site(tmp_path, {"articles/crlf.txt": raw})
     assert site.warnings == [
         "newsroom: articles/crlf.txt: the file has Windows (CRLF) line ends, which were read as "

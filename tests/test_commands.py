@@ -65,12 +65,13 @@ def test_new_writes_an_article_that_builds_and_shows_up(tmp_path: Path) -> None:
         "authors": ["mariam-rahimi"],
         "tags": ["Transport", "Kabul"],
         "summary": "",
+        "slug": "bus-fares-up-10-from-monday-night-routes",  # a new headline moves nothing
     }
     # Not written yet: check says so, and says where.
     checked = newsroom(root, "check")
     assert checked.returncode == 1
     assert checked.stdout.splitlines() == [
-        f"{made.stdout.strip()}:9:1: the article has no text below its front matter; write the "
+        f"{made.stdout.strip()}:10:1: the article has no text below its front matter; write the "
         "story, or set 'draft: true' until it is written"
     ]
     with path.open("a", encoding="utf-8") as file:
@@ -300,7 +301,7 @@ def test_wire_copy_without_a_headline_is_held_back_and_previewed(tmp_path: Path)
     meta = _front_matter(written)
     headline = (
         "The NATO Secretary General Jens Stoltenberg has said that the ongoing talks for a "
-        "negotiated and peaceful settlement in…"
+        "negotiated and peaceful…"  # cut before 110 characters
     )
     assert meta["title"] == headline
     assert meta["draft"] == "true"

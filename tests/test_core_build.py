@@ -20,7 +20,7 @@ SEED_FOOTER = r"^\s*•\s*The Khaama Press News Agency is"
 def seed_article() -> str:
     return (
         "---\ntitle: NATO chief on Afghan talks\ndate: 2019-02-13T16:30:00+04:30\n"
-        "authors: jdoe\nsection: world\nlocation: Brussels\n---\n"
+        "authors: jdoe\nsection: world\nlocation: Brussels\nslug: nato-chief-on-afghan-talks\n---\n"
         + seed_story().read_text(encoding="utf-8")
     )
 

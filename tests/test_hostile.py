@@ -13,7 +13,11 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.exceptions import Abort
+
+from mkdocs_newsroom.reading.decoding import INVALID_CHARACTERS
+from mkdocs_newsroom.slugs import slugify
 
 from .commands import newsroom
 from .sites import Site, article, build_site, photo, story
@@ -27,10 +31,14 @@ FIELD_CHARACTER = (
 )
 
 
-def front(title: str = "A headline", **fields: str) -> str:
-    """An article whose front matter lines are written as given (YAML escapes stay)."""
+def front(title: str = "A headline", **fields: str | None) -> str:
+    """An article whose front matter lines are written as given (YAML escapes stay); its
+    slug the headline's, unless given (None: no slug)."""
     lines = [f"title: {title}", "date: 2024-05-01T10:00:00+00:00"]
-    lines += [f"{name}: {value}" for name, value in fields.items()]
+    lines += [f"{name}: {value}" for name, value in fields.items() if value is not None]
+    if "slug" not in fields:  # last, so that no other field moves: the headline's, as read
+        headline = INVALID_CHARACTERS.sub("", str(yaml.safe_load(f"t: {title}")["t"]))
+        lines.append(f"slug: {slugify(headline, fallback_prefix='article')}")
     return "---\n" + "\n".join(lines) + "\n---\nThe body.\n"
 
 
@@ -97,7 +105,7 @@ def test_non_characters_and_c1_controls_in_a_body_are_removed(tmp_path: Path) ->
     files = {"articles/junk.md": front("Junk").encode() + body}
     site = built(tmp_path, files)
     assert site.warnings == [
-        "newsroom: articles/junk.md:6:6: character U+FFFE removed (and any others like it): "
+        "newsroom: articles/junk.md:7:6: character U+FFFE removed (and any others like it): "
         "control characters and non-characters cannot appear in web pages or feeds"
     ]
     assert "Text  with  junk ." in site.html("2024/05/01/junk/")
@@ -110,14 +118,17 @@ def test_bytes_windows_1252_leaves_undefined_become_a_replacement_character(
     files = {"articles/cp.md": front("Quotes").encode() + b"A \x93quote\x94 and \x81.\n"}
     site = built(tmp_path, files)
     assert site.warnings == [
-        "newsroom: articles/cp.md:6:3: byte 0x93 is not UTF-8; bytes that are not UTF-8 were "
+        "newsroom: articles/cp.md:7:3: byte 0x93 is not UTF-8; bytes that are not UTF-8 were "
         "read as Windows-1252 (check the character there, then save the file as UTF-8)"
     ]
     assert "A \u201cquote\u201d and \ufffd." in site.html("2024/05/01/quotes/")
 
 
 def test_a_title_of_c1_bytes_in_the_front_matter_is_read_not_rejected(tmp_path: Path) -> None:
-    files = {"articles/t.md": b"---\ntitle: Caf\xe9 \x80 \x9d\ndate: 2024-05-01\n---\nBody.\n"}
+    files = {
+        "articles/t.md": b"---\ntitle: Caf\xe9 \x80 \x9d\ndate: 2024-05-01\nslug: cafe\n---\n"
+        b"Body.\n"
+    }
     site = built(tmp_path, files)
     assert len(site.warnings) == 1 and "byte 0xE9 is not UTF-8" in site.warnings[0]
     assert "Café € \ufffd" in site.html("2024/05/01/cafe/")
@@ -192,7 +203,10 @@ def yaml_bomb(depth: int, field: str = "title") -> str:
 def test_a_yaml_alias_bomb_skips_the_article_at_once(tmp_path: Path) -> None:
     bomb = "---\n" + yaml_bomb(9) + "date: 2024-05-01\n---\nBoom.\n"
     loop = "---\ntitle: Loop\nloop: &l [*l]\ndate: 2024-05-01\n---\nLoop.\n"
-    shared = "---\ntitle: Shared\nsummary: &s Said twice\nlocation: *s\ndate: 2024-05-01\n---\nS.\n"
+    shared = (
+        "---\ntitle: Shared\nslug: shared\nsummary: &s Said twice\nlocation: *s\n"
+        "date: 2024-05-01\n---\nS.\n"
+    )
     files = {"articles/bomb.md": bomb, "articles/loop.md": loop, "articles/shared.md": shared}
     site = built(tmp_path, files)
     assert site.warnings == [
@@ -486,7 +500,7 @@ def test_an_unexpected_fault_reading_one_article_skips_only_it(
         return real(text, **options)
 
     monkeypatch.setattr(articles, "slugify", faulty)
-    site = built(tmp_path, {"articles/boom.md": front("Boom")})
+    site = built(tmp_path, {"articles/boom.md": front("Boom", slug=None)})
     assert site.warnings == [
         "newsroom: articles/boom.md: the article could not be read (ZeroDivisionError: division "
         "by zero); it was skipped. This is a fault in Newsroom: please report it with the file"
@@ -500,10 +514,10 @@ def test_an_unexpected_fault_rendering_one_page_leaves_the_others(
 
     real = seo.news_article
 
-    def faulty(article: object, publisher: object) -> object:
+    def faulty(article: object, publisher: object, edition: object) -> object:
         if getattr(article, "title", "") == "Boom":
             raise KeyError("oops")
-        return real(article, publisher)  # type: ignore[arg-type]
+        return real(article, publisher, edition)  # type: ignore[arg-type]
 
     monkeypatch.setattr(seo, "news_article", faulty)
     site = built(tmp_path, {"articles/boom.md": front("Boom")})

@@ -25,6 +25,7 @@ FILES = [
     "content/about.md",
     "content/articles/2026/11/welcome.md",  # this month's folder (DEMO_NOW)
     "content/authors.yml",
+    "content/images/logo.svg",  # the publisher's logo search engines show
     "mkdocs.yml",
     "overrides/main.html",
     "requirements.txt",
@@ -42,7 +43,7 @@ def gazette(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert made.returncode == 0, made.stderr
     assert made.stdout.split() == [f"gazette/{name}" for name in FILES]
     assert made.stderr.splitlines() == [
-        "newsroom: wrote 9 files for The Gazette. Next:",
+        "newsroom: wrote 10 files for The Gazette. Next:",
         "  cd gazette",
         '  newsroom new "Your first headline" --section world --author the-gazette-desk',
         "  properdocs serve -f mkdocs.yml   # preview at http://127.0.0.1:8000",
@@ -81,7 +82,7 @@ def test_init_writes_a_small_portal(gazette: Path) -> None:
         .endswith("\nmkdocs-newsroom==0.1.0\n")
     )
     texts = [path.read_text(encoding="utf-8") for path in gazette.rglob("*") if path.is_file()]
-    assert len(texts) == 9 and not any("@@" in text for text in texts)
+    assert len(texts) == 10 and not any("@@" in text for text in texts)
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])

@@ -41,8 +41,12 @@ CHANGED: dict[str, Any] = {
     "feed_full_content": True,
     "publisher_name": "Another Publisher",
     "publisher_logo": "images/logo.png",
+    "default_image": "images/logo.png",
+    "robots_meta": "noindex",
     "news_sitemap": False,
     "robots_txt": False,
+    "syndicated_imports": False,  # what `newsroom import` writes: nothing a build shows
+    "syndicated_noindex": True,
     "front_page": False,
     "front_page_size": 2,
     "top_stories": 0,
@@ -69,6 +73,7 @@ def _content() -> dict[str, str | bytes]:
             tags=[f"Tag {number % 3}", "Shared"],
             authors=["jdoe"],
             breaking=number == 7,
+            syndicated=number == 4,
             lang="ps" if number == 6 else "en",
             **({"image": {"src": "images/photo.jpg", "alt": "A photo"}} if number == 4 else {}),
             body=(

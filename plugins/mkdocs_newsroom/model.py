@@ -23,6 +23,11 @@ RTL_LANGUAGES = frozenset(
 )
 
 
+# How search engines and social sites name languages they do not know by their own tag: Google's
+# hreflang and News sitemap and Facebook's locales have no Dari (`prs`), only Persian (`fa`)
+SEO_LANGUAGE_OF = {"prs": "fa-AF"}
+
+
 def is_rtl(lang: str) -> bool:
     return lang.split("-")[0].lower() in RTL_LANGUAGES
 
@@ -38,6 +43,12 @@ class Author:
     website: str = ""
     role: str = ""
     url: str = ""
+    # "organization" for a news agency or a desk that signs as one (schema.org Organization)
+    type: Literal["person", "organization"] = "person"
+
+    @property
+    def is_organization(self) -> bool:
+        return self.type == "organization"
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,7 @@ class Section:
     url: str = ""
     titles: tuple[tuple[str, str], ...] = ()
     lang: str = ""
+    descriptions: tuple[tuple[str, str], ...] = ()  # like `titles`, for `description`
 
 
 @dataclass(frozen=True)
@@ -74,6 +86,21 @@ class Edition:
     sections: Mapping[str, Section]
     description: str = ""
     copyright: str = ""  # the site's copyright line in this edition's language
+    # the language as search engines and social sites name it (hreflang, news sitemap,
+    # og:locale): Dari is `prs` to browsers and screen readers, `fa-AF` to Google and Facebook
+    seo_language: str = ""
+
+    @property
+    def search_language(self) -> str:
+        return self.seo_language or self.lang
+
+    def search_language_of(self, article: Article) -> str:
+        """An article's language as search engines name it: the edition's, unless the
+        article gives another of its own (`lang: fa-AF` in the Dari edition)."""
+        lang = article.lang
+        if not lang or lang.lower() == self.lang.lower():
+            return self.search_language
+        return SEO_LANGUAGE_OF.get(lang.lower(), lang)
 
     @property
     def rtl(self) -> bool:
@@ -104,12 +131,14 @@ class Tag:
 @dataclass(frozen=True)
 class Rendition:
     """One file the build made from a picture: `path` from the site's root, its size in
-    pixels, and its MIME type (`image/avif`, `image/webp`, `image/jpeg`, `image/png`)."""
+    pixels, its MIME type (`image/avif`, `image/webp`, `image/jpeg`, `image/png`) and its
+    length in bytes (what an RSS enclosure gives)."""
 
     path: str
     width: int
     height: int
     type: str
+    length: int = 0
 
 
 @dataclass(frozen=True)
@@ -207,6 +236,11 @@ class Article:
     # redirect here
     aliases: tuple[str, ...] = ()
     aliases_line: int | None = None  # where its 'aliases' are, for messages
+    # what feeds identify the story by, which no new headline, date or section changes: the
+    # front matter's `uid`, else its `wire_id`, else the file's first path (reading/articles.py)
+    uid: str = ""
+    slug_given: bool = False  # its front matter pins the slug (a new headline moves nothing)
+    syndicated: bool = False  # agency copy published as it came (`syndicated: true`)
 
     @cached_property
     def card_key(self) -> str:

@@ -27,6 +27,7 @@ from ..outputs.redirects import redirect_pages, write_redirects
 from ..outputs.site_outputs import SiteInfo, SiteOutputs
 from ..preview.signatures import files_key, signature
 from ..problems import NewsroomError
+from ..reading.images import SiteImages, site_images
 from ..reading.site import Markdown
 from ..rendering.context import Site, prepare_environment
 from ..rendering.dates import month_title
@@ -99,6 +100,7 @@ class SiteBuild:
         self._languages: dict[str, str] = {}  # Material's language on each edition's pages
         self._outputs: SiteOutputs | None = None
         self._pictures: PictureMaker | None = None
+        self._images = SiteImages("", None)
 
     def configure(self, config: MkDocsConfig) -> None:
         """The theme finds the plugin's templates and stylesheet; the tabs are on."""
@@ -106,7 +108,7 @@ class SiteBuild:
             self._cache.heap.build_starts()
         self._config_key = _config_key(config)
         if config.site_url:
-            site = SiteInfo(config.site_name, config.site_url, config.site_description or "")
+            site = SiteInfo.of(config)
             self._outputs = SiteOutputs(self._settings, site, self._now, self._cache.outputs)
         else:
             self._warn_line(
@@ -224,8 +226,16 @@ class SiteBuild:
             palette_toggle=bool(config.theme.get("palette")),
         )
         navigation = [page.url for page in self._navigation_pages()]
+        self._images, problems = site_images(
+            Path(config.docs_dir),
+            self._settings,
+            site.favicon,
+            self._catalogue.articles,
+            SiteInfo.of(config).config_name,
+        )
+        self._warn(problems if config.site_url else ())  # only a site_url tells them anything
         self._languages = prepare_environment(
-            env, self._settings, site, self._catalogue, self._indexes, navigation
+            env, self._settings, site, self._catalogue, self._indexes, navigation, self._images
         )
         self._files = files
         self._env = env
@@ -258,6 +268,7 @@ class SiteBuild:
                 self._indexes,
                 robots_txt_given=self._files.get_file_from_path("robots.txt") is not None,
                 in_place=self._in_place,
+                images=self._images.lead or {},
             )
             self._warn(problems)
         # the record before the redirects: no alias can take the place of a file of the build

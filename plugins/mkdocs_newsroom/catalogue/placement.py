@@ -25,10 +25,13 @@ class Placement:
     url: str
     tags: tuple[Tag, ...]
     held_back: str = ""
+    slug: str = ""  # the slug its URL has: the article's, with a suffix if that was taken
 
     @classmethod
     def of(cls, article: Article) -> Placement:
-        return cls(article, article.edition, article.section, article.url, article.tags)
+        return cls(
+            article, article.edition, article.section, article.url, article.tags, "", article.slug
+        )
 
     @property
     def source(self) -> str:
@@ -36,7 +39,7 @@ class Placement:
 
     def key(self) -> tuple[object, ...]:
         """All the placement sets (tags compare by name, slug and URL)."""
-        return (self.edition, self.section, self.url, self.tags, self.held_back)
+        return (self.edition, self.section, self.url, self.tags, self.held_back, self.slug)
 
 
 class PlacedArticles:
@@ -64,6 +67,7 @@ class PlacedArticles:
                     url=placement.url,
                     tags=placement.tags,
                     held_back=placement.held_back,
+                    slug=placement.slug,
                 )
             kept[name] = (key, result)
             placed.append(result)
@@ -144,6 +148,8 @@ def assign_urls(
             problems.append(_moved(article.source, wanted, url, taken.get(wanted)))
         taken[url] = article.source
         placement.url = url
+        if url != wanted and pattern.endswith("{slug}/"):
+            placement.slug = f"{article.slug}-{number}"
     return problems
 
 

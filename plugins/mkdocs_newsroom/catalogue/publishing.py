@@ -118,6 +118,11 @@ def build_catalogue(
     )
     url_problems = assign_urls(publishable, rules.article_url, taken, rules.editions)
     preview_problems = assign_urls(held_back, rules.article_url, taken, rules.editions)
+    problems += [
+        _unpinned(placement)
+        for placement in placements
+        if not placement.article.slug_given and placement.held_back != DRAFT
+    ]
     shown = publishable + held_back if rules.preview else publishable
     tag_problems = unify_tags(shown, rules.max_tags)
     articles = (placed or PlacedArticles()).place(shown)
@@ -125,6 +130,17 @@ def build_catalogue(
     catalogue.redirects, alias_problems = place_redirects(articles, taken, rules.editions)
     problems += url_problems + tag_problems + preview_problems
     return catalogue, problems + alias_problems
+
+
+def _unpinned(placement: Placement) -> Problem:
+    """An article whose URL follows its headline: a corrected headline would move it (its old
+    address gone, and the story shown twice by news aggregators)."""
+    return Problem(
+        placement.source,
+        "no 'slug' in the front matter, so its URL follows the headline and a corrected "
+        f"headline would move the story; add 'slug: {placement.slug}' (newsroom check "
+        "--fix-slugs writes it)",
+    )
 
 
 def next_publishing_change(articles: Iterable[Article], now: datetime) -> datetime | None:

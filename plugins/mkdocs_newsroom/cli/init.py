@@ -9,6 +9,7 @@ this command, so that the workflow builds with the same one.
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 from importlib import metadata
@@ -75,6 +76,8 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
     values = {
         "SITE_NAME": _yaml(portal.name),
         "SITE_NAME_TEXT": portal.name,
+        "SITE_NAME_XML": html.escape(portal.name),
+        "INITIAL": html.escape(portal.name.strip()[:1].upper() or "N"),
         "SITE_DESCRIPTION": _yaml(f"News from {portal.name}"),
         "SITE_URL": _yaml(portal.url if portal.url.endswith("/") else f"{portal.url}/"),
         "TIMEZONE": _yaml(portal.timezone),
@@ -86,6 +89,7 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
         "AUTHOR_NAME": _yaml(author_name),
         "FIRST_SECTION": first,
         "WELCOME_TITLE": _yaml(f"Welcome to {portal.name}"),
+        "WELCOME_SLUG": _yaml(slugify(f"Welcome to {portal.name}", fallback_prefix="article")),
         "DATE": local.isoformat(),
     }
     files = {**_starter_files(local), Path("requirements.txt"): requirements()}

@@ -104,7 +104,9 @@ def run_new(workspace: Workspace, arguments: argparse.Namespace) -> int:
 
 
 def run_check(workspace: Workspace, arguments: argparse.Namespace) -> int:
-    result = check_site(workspace, _progress, arguments.paths)
+    result = check_site(workspace, _progress, arguments.paths, fix_slugs=arguments.fix_slugs)
+    for line in result.fixed:
+        _progress(f"{line} (written)")
     for line in result.problems:
         _say(line)
     for line in result.notes:
@@ -228,6 +230,11 @@ def _parser() -> argparse.ArgumentParser:
         nargs="*",
         metavar="PATH",
         help="only these files or folders (from here, or from the content folder)",
+    )
+    check.add_argument(
+        "--fix-slugs",
+        action="store_true",
+        help="write into each article without a 'slug' the one its URL has now",
     )
 
     wire = _command(

@@ -34,8 +34,9 @@ def new_article(
             f"'{slugify(slug, fallback_prefix='article')}'"
         )
     local = date.astimezone(workspace.settings.timezone).replace(second=0, microsecond=0)
-    more = {"slug": slug} if slug else {}
+    # the slug is written down, so that a corrected headline never moves the story
     slug = slug or slugify(assignment.headline, fallback_prefix="article")
+    more = {"slug": slug}
     path = article_path(workspace, local, slug, ".md")
     if path.exists():
         raise NewsroomError(

@@ -20,6 +20,7 @@ from ..reading.decoding import decode_source
 from ..reading.files import article_kind, leads_outside
 from ..reading.frontmatter import parse_front_matter
 from ..reading.plaintext import strip_boilerplate
+from ..reading.reach import MAX_HEADLINE
 from ..slugs import slugify
 from .writing import (
     Assignment,
@@ -39,7 +40,9 @@ if TYPE_CHECKING:
     from ..reading.articles import ArticleReader
     from .workspace import Workspace
 
-HEADLINE_LENGTH = 120  # a headline drawn from a long first sentence is cut at a word here
+# a headline drawn from a long first sentence is cut at a word before this, its ellipsis
+# included: no longer than a headline may be (reading.reach)
+HEADLINE_LENGTH = MAX_HEADLINE - 1
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
 _ABBREVIATIONS = frozenset(  # a full stop after these does not end a sentence
     word
@@ -225,15 +228,19 @@ def _write_story(
     date: datetime,
     title_line: bool,
 ) -> Path:
-    """Write one story under a free file name (`-2`, `-3`... if its slug is taken); a
-    suffixed file gets the same `slug`, so that its URL does not collide either."""
+    """Write one story under a free file name (`-2`, `-3`... if its slug is taken), its
+    `slug` the file's name, so that its URL does not collide either."""
     slug = slugify(story.headline, fallback_prefix="article")
     path, number = article_path(workspace, date, slug, ".txt"), 1
     while path.exists():
         number += 1
         path = article_path(workspace, date, f"{slug}-{number}", ".txt")
-    more: dict[str, object] = {"slug": path.stem} if number > 1 else {}
+    # A story with its headline keeps the URL it is published at; a draft waits for the
+    # headline an editor writes (its slug is written then: newsroom check --fix-slugs).
+    more: dict[str, object] = {"slug": path.stem} if title_line else {}
     more["wire_id"] = story.wire_id
+    if workspace.settings.syndicated_imports:
+        more["syndicated"] = True
     headed = replace(assignment, headline=story.headline, draft=assignment.draft or not title_line)
     text = front_matter(headed, date, **more) + story.body
     check_text(workspace, reader, path, text)

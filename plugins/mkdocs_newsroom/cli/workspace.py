@@ -22,6 +22,7 @@ from ..clock import now
 from ..outputs.pictures.making import picture_maker
 from ..problems import NewsroomError, Problem, one_line
 from ..reading.authors import load_authors
+from ..reading.images import site_images
 from ..reading.site import Markdown, article_reader
 from ..settings.loading import load_settings
 
@@ -155,6 +156,20 @@ class Workspace:
             map_bodies=shared_map(self.processes, say, "article bodies rendered"),
             pictures=pictures,
         )
+
+    def image_problems(self) -> list[str]:
+        """What a build says of the publisher logo and the default picture (a site without a
+        `site_url` tells search engines nothing, so nothing)."""
+        if not self.config.site_url:
+            return []
+        favicon = str(self.config.theme.get("favicon") or "assets/images/favicon.png")
+        config_file = Path(self.config.config_file_path or "mkdocs.yml")
+        _images, problems = site_images(
+            self.docs_dir, self.settings, favicon, config_name=config_file.name
+        )
+        return [
+            one_line(f"{self.shown(config_file)}:1:1: {problem.message}") for problem in problems
+        ]
 
     def reader(self, authors: dict[str, Author]) -> ArticleReader:
         """An article reader as the build makes one, for articles written by this command."""

@@ -18,11 +18,11 @@ from .feeds import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Mapping, Sequence
     from datetime import datetime
 
     from ..catalogue.editions import SiteIndexes
-    from ..model import Article
+    from ..model import Article, Edition
 
     Writer = Callable[[FeedSpec, FeedOptions], str]
 
@@ -32,24 +32,26 @@ def feed_specs(
     site_name: str,
     site_description: str,
     now: datetime,
+    length: int = 50,
 ) -> Iterator[FeedSpec]:
     """For each edition its own feed and one per section, in its language; then one for
     each tag and author, shared by every edition."""
+    editions = {view.edition.id: view.edition for view in site.editions}
     for position, view in enumerate(site.editions):
         edition = view.edition
         title = site_name if position == 0 else f"{site_name}: {edition.title}"
         description = edition.description or site_description
-        yield FeedSpec(title, description, edition.path, view.articles, edition.lang, now, True)
+        language = edition.search_language
+        yield FeedSpec(title, description, edition.path, view.articles, language, now, True)
         for listing in view.indexes.sections.values():
             yield FeedSpec(
                 f"{listing.title} - {title}",
                 listing.description,
                 listing.url,
                 listing.items,
-                edition.lang,
+                language,
                 now,
             )
-    language = site.editions[0].edition.lang if site.editions else "en"
     for group in (site.shared.tags, site.shared.authors):
         for listing in group.values():
             yield FeedSpec(
@@ -57,9 +59,19 @@ def feed_specs(
                 listing.description,
                 listing.url,
                 listing.items,
-                language,
+                _common_language(listing.items[:length], editions),
                 now,
             )
+
+
+def _common_language(articles: Sequence[Article], editions: Mapping[str, Edition]) -> str:
+    """The language of a tag's or an author's feed: its stories', if they share one; none
+    if they mix the editions' (each entry of the Atom feed then says its own)."""
+    languages = {
+        editions[a.edition].search_language_of(a) if a.edition in editions else a.lang
+        for a in articles
+    }
+    return languages.pop() if len(languages) == 1 else ""
 
 
 @dataclass(frozen=True)

@@ -1,27 +1,34 @@
 """Feeds: RSS 2.0 and Atom for the site, each section, tag and author; JSON Feed for the site.
 
 XML feeds are written by `feedgenerator` (the library Pelican uses), which escapes every value
-for XML exactly once; we hand it raw values from the model. Two things it does not do are
-added here: several `<author>`s per Atom entry, and a plain-text Atom summary (it marks every
-summary as HTML, which would make a reader interpret a `<` in a summary as markup).
+for XML exactly once; we hand it raw values from the model. What it does not do is
+added here: several `<author>`s per Atom entry, a plain-text Atom summary (it marks every
+summary as HTML, which would make a reader interpret a `<` in a summary as markup), each
+entry's own `xml:lang` (a tag's feed mixes the editions' languages), and the lead picture as
+Media RSS `media:content`.
 """
 
 from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+import re
+import uuid
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import feedgenerator
 
+from ..reading.images import ImageFacts, shared_picture
 from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE, absolute_url
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
     from datetime import datetime
 
-    from ..model import Article
+    from ..model import Article, Edition
+
+_URI = re.compile(r"^(?:https?|urn|tag):\S+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -32,7 +39,7 @@ class FeedSpec:
     description: str
     listing_url: str  # site-relative, '' for the whole site
     articles: Sequence[Article]
-    language: str
+    language: str  # as search engines name it; '' for a feed whose stories mix languages
     fallback_date: datetime  # "updated" of a feed with no articles: the build's "now"
     is_front: bool = False  # the feed of a whole edition (JSON Feed is made for these only)
 
@@ -46,6 +53,22 @@ class FeedOptions:
     site_name: str
     length: int = 50
     full_content: bool = False
+    editions: Mapping[str, Edition] = field(default_factory=dict)  # by id
+    images: Mapping[str, ImageFacts] = field(default_factory=dict)  # lead images, by `src`
+
+    def language(self, article: Article) -> str:
+        """An article's language as search engines name it."""
+        edition = self.editions.get(article.edition)
+        return edition.search_language_of(article) if edition else article.lang
+
+    def picture(self, article: Article) -> tuple[str, ImageFacts] | None:
+        """The absolute URL of the article's lead picture, and what is known of it; None
+        for none, or an SVG (which feed readers, like social sites, do not show)."""
+        image = article.image
+        shared = shared_picture(image, self.images) if image is not None else None
+        if shared is None or not shared[1].type:
+            return None
+        return absolute_url(self.site_url, shared[0]), shared[1]
 
 
 def _names(article: Article) -> str | None:
@@ -70,12 +93,41 @@ class _DatedByItems:
         return max(dates) if dates else self._fallback_date
 
 
+MEDIA_NS = "http://search.yahoo.com/mrss/"
+
+
+def _media_attributes(url: str, facts: ImageFacts) -> dict[str, str]:
+    attributes = {"url": url, "type": facts.type, "medium": "image"}
+    if facts.width and facts.height:
+        attributes |= {"width": str(facts.width), "height": str(facts.height)}
+    return attributes
+
+
 class _Rss(_DatedByItems, feedgenerator.Rss201rev2Feed):  # type: ignore[misc]
-    pass
+    """RSS 2.0 with each item's picture as Media RSS `media:content` (what feed readers show)
+    besides the `enclosure` RSS has for it."""
+
+    def rss_attributes(self) -> dict[str, str]:
+        return {**super().rss_attributes(), "xmlns:media": MEDIA_NS}
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        super().add_item_elements(handler, item)
+        if item.get("picture"):
+            handler.addQuickElement("media:content", "", _media_attributes(*item["picture"]))
 
 
 class _Atom(_DatedByItems, feedgenerator.Atom1Feed):  # type: ignore[misc]
-    """Atom with every author of an entry, and summaries as plain text."""
+    """Atom with every author of an entry, summaries as plain text, each entry in its own
+    language, and its picture as an enclosure."""
+
+    def root_attributes(self) -> dict[str, str]:
+        attributes: dict[str, str] = super().root_attributes()
+        if not self.feed["language"]:
+            attributes.pop("xml:lang", None)
+        return attributes
+
+    def item_attributes(self, item: dict[str, Any]) -> dict[str, str]:
+        return {"xml:lang": item["lang"]} if item.get("lang") else {}
 
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         handler.addQuickElement("title", item["title"])
@@ -95,6 +147,11 @@ class _Atom(_DatedByItems, feedgenerator.Atom1Feed):  # type: ignore[misc]
             handler.addQuickElement("content", item["content"], {"type": "html"})
         for category in item["categories"]:
             handler.addQuickElement("category", "", {"term": category})
+        for enclosure in item["enclosures"]:
+            link = {"rel": "enclosure", "href": enclosure.url, "type": enclosure.mime_type}
+            if enclosure.length:
+                link["length"] = enclosure.length
+            handler.addQuickElement("link", "", link)
 
 
 def _feed_kwargs(spec: FeedSpec, options: FeedOptions, filename: str) -> dict[str, Any]:
@@ -102,22 +159,38 @@ def _feed_kwargs(spec: FeedSpec, options: FeedOptions, filename: str) -> dict[st
         "title": spec.title,
         "link": absolute_url(options.site_url, spec.listing_url),
         "description": spec.description or spec.title,
-        "language": spec.language,
+        "language": spec.language or None,
         "feed_url": absolute_url(options.site_url, spec.path(filename)),
         "feed_guid": absolute_url(options.site_url, spec.path(filename)),
         "fallback_date": spec.fallback_date,
     }
 
 
+def item_id(article: Article, site_url: str) -> str:
+    """What every feed identifies the story by, for good: made from its `uid` (which no new
+    headline, date or section changes) and the site, not from its URL. A `uid` that is a URI
+    already (the id an older feed gave the story) is kept as it is."""
+    uid = article.uid or article.source
+    if _URI.match(uid):
+        return uid
+    name = f"{absolute_url(site_url, '')}#{uid}"
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+
+
 def _item_kwargs(article: Article, options: FeedOptions) -> dict[str, Any]:
     link = absolute_url(options.site_url, article.url)
     categories = [article.section.title] if article.section else []
     categories += [tag.name for tag in article.tags]
+    picture = options.picture(article)
+    enclosures = []
+    if picture is not None and picture[1].length:  # RSS asks for the size in bytes
+        url, facts = picture
+        enclosures.append(feedgenerator.Enclosure(url, str(facts.length), facts.type))
     return {
         "title": article.title,
         "link": link,
-        "unique_id": link,
-        "unique_id_is_permalink": True,
+        "unique_id": item_id(article, options.site_url),
+        "unique_id_is_permalink": False,
         "pubdate": article.date,
         "updateddate": article.updated,
         "categories": categories,
@@ -126,6 +199,9 @@ def _item_kwargs(article: Article, options: FeedOptions) -> dict[str, Any]:
             (author.name, absolute_url(options.site_url, author.url)) for author in article.authors
         ],
         "content": article.body_html if options.full_content else None,
+        "enclosures": enclosures,
+        "picture": picture,
+        "lang": options.language(article),
     }
 
 
@@ -160,7 +236,7 @@ def json_feed(spec: FeedSpec, options: FeedOptions) -> str:
     for article in spec.articles[: options.length]:
         link = absolute_url(options.site_url, article.url)
         item: dict[str, Any] = {
-            "id": link,
+            "id": item_id(article, options.site_url),
             "url": link,
             "title": article.title,
             "summary": article.excerpt,
@@ -173,14 +249,14 @@ def json_feed(spec: FeedSpec, options: FeedOptions) -> str:
         }
         if article.updated:
             item["date_modified"] = article.updated.isoformat()
-        if article.image:
-            item["image"] = absolute_url(options.site_url, article.image.shared_src)
+        picture = options.picture(article)
+        if picture is not None:
+            item["image"] = picture[0]
         if options.full_content:
             item["content_html"] = article.body_html
         else:
             item["content_text"] = article.excerpt
-        if article.lang:
-            item["language"] = article.lang
+        item["language"] = options.language(article)
         items.append(item)
     document = {
         "version": "https://jsonfeed.org/version/1.1",
@@ -188,7 +264,8 @@ def json_feed(spec: FeedSpec, options: FeedOptions) -> str:
         "home_page_url": absolute_url(options.site_url, spec.listing_url),
         "feed_url": absolute_url(options.site_url, spec.path(JSON_FILE)),
         "description": spec.description or spec.title,
-        "language": spec.language,
         "items": items,
     }
+    if spec.language:
+        document["language"] = spec.language
     return json.dumps(document, ensure_ascii=False, indent=1)

@@ -6,25 +6,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from ..memo import MadeBefore
 from ..problems import Problem
-from ..rendering.pages import ArticlePage, NewsPage
+from ..rendering.pages import ArticlePage, ListingPage, NewsPage
 from ..urls import ATOM_FILE, NEWS_SITEMAP, ROBOTS_TXT, RSS_FILE, SITEMAP
 from .feed_files import Unwritable, feed_files, feed_specs
 from .feeds import FeedOptions
 from .files import remove_with_empty_folders, write_outputs
-from .sitemaps import Entry, news_sitemap, robots_txt, sitemap_files
+from .sitemaps import X_DEFAULT, Entry, news_sitemap, robots_txt, sitemap_files
 from .wellformed import item_at, xml_error
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
     from datetime import datetime
 
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
 
     from ..catalogue.editions import SiteIndexes
     from ..catalogue.publishing import Catalogue
+    from ..model import Article, Edition
+    from ..reading.images import ImageFacts
     from ..settings.checked import Settings
     from .feeds import FeedSpec
 
@@ -44,6 +48,13 @@ class SiteInfo:
     name: str
     url: str
     description: str
+    config_name: str = "mkdocs.yml"  # the configuration file, as problems name it
+
+    @classmethod
+    def of(cls, config: MkDocsConfig) -> SiteInfo:
+        """The site as its configuration describes it."""
+        name = Path(config.config_file_path or "mkdocs.yml").name
+        return cls(config.site_name, config.site_url or "", config.site_description or "", name)
 
 
 class SiteOutputs:
@@ -63,7 +74,7 @@ class SiteOutputs:
         """sitemap.xml with each page's real last change (MkDocs writes the build date);
         past 50,000 pages, the index of the sitemaps `write` writes. None if it would not be
         well-formed (MkDocs' own is kept)."""
-        files = sitemap_files(sitemap_entries(pages), self._site.url)
+        files = sitemap_files(sitemap_entries(pages, self._settings.editions), self._site.url)
         files = _well_formed(files, {}, self._problems)
         self._more_sitemaps = files
         return files.pop(SITEMAP, None)
@@ -76,6 +87,7 @@ class SiteOutputs:
         *,
         robots_txt_given: bool,
         in_place: Callable[[str], bool],
+        images: Mapping[str, ImageFacts],
     ) -> list[Problem]:
         """Write the feeds, the news sitemap and robots.txt (unless the site has its own);
         `in_place` tells which files of the last build are still in the site folder: they
@@ -83,8 +95,16 @@ class SiteOutputs:
         written."""
         settings, site, memory = self._settings, self._site, self._memory
         outputs = dict(self._more_sitemaps)
-        specs = list(feed_specs(indexes, site.name, site.description, self._now))
-        options = FeedOptions(site.url, site.name, settings.feed_length, settings.feed_full_content)
+        length = settings.feed_length
+        specs = list(feed_specs(indexes, site.name, site.description, self._now, length))
+        options = FeedOptions(
+            site.url,
+            site.name,
+            length,
+            settings.feed_full_content,
+            {edition.id: edition for edition in settings.editions},
+            images,
+        )
         problems = self._problems
         for path, feed in feed_files(iter(specs), options, memory.feeds):
             if isinstance(feed, Unwritable):
@@ -97,11 +117,11 @@ class SiteOutputs:
                 catalogue.articles,
                 site.url,
                 settings.publisher_name or site.name,
-                settings.locale,
+                options.language,
                 self._now,
             )
             sitemaps.append(NEWS_SITEMAP)
-        if settings.robots_txt and not robots_txt_given:
+        if self._robots_txt() and not robots_txt_given:
             outputs[ROBOTS_TXT] = robots_txt(site.url, sitemaps)
         feeds = {spec.path(name): spec for spec in specs for name in (RSS_FILE, ATOM_FILE)}
         outputs = _well_formed(outputs, feeds, problems)
@@ -111,6 +131,35 @@ class SiteOutputs:
             remove_with_empty_folders(Path(site_dir, path))
         memory.written = outputs
         return problems
+
+    def _robots_txt(self) -> bool:
+        """Whether to write robots.txt: crawlers read it only at the root of a host, so a site
+        with a path in its `site_url` (a project site) has none unless asked, and is told."""
+        wanted = self._settings.robots_txt
+        folder = urlsplit(self._site.url).path.strip("/")
+        if not folder or wanted is False:
+            return wanted is not False
+        if wanted:
+            self._problems.append(
+                Problem(
+                    self._site.config_name,
+                    f"robots_txt is on, but site_url has a path (/{folder}/): crawlers read "
+                    "robots.txt only at the root of a host, so they will never read this one; "
+                    "set robots_txt: false, and give search engines sitemap.xml in their "
+                    "webmaster tools",
+                )
+            )
+            return True
+        self._problems.append(
+            Problem(
+                self._site.config_name,
+                f"robots.txt was not written: site_url has a path (/{folder}/), and crawlers "
+                "read robots.txt only at the root of a host; give search engines sitemap.xml "
+                "in their webmaster tools",
+                level="info",
+            )
+        )
+        return False
 
 
 def _unwritable(path: str, feed: Unwritable) -> list[Problem]:
@@ -152,16 +201,47 @@ def _well_formed(
     return kept
 
 
-def sitemap_entries(files: Iterable[File]) -> Iterator[Entry]:
-    """Every page `mkdocs build` writes, with its last change where Newsroom knows it."""
+def sitemap_entries(files: Iterable[File], editions: Sequence[Edition] = ()) -> Iterator[Entry]:
+    """Every page `mkdocs build` writes, with its last change where Newsroom knows it, and the
+    same page in the other editions' languages (an article's translations, the editions'
+    front pages) as search engines name them, the first edition's as `x-default`. A page
+    that shows nothing (noindex) is left out."""
+    by_id = {edition.id: edition for edition in editions}
+    fronts = _front_alternates(editions)
     for file in files:
         page = file.page
         if page is None or not file.is_documentation_page() or file.inclusion.is_excluded():
             continue
+        if isinstance(page, NewsPage) and page.noindex:
+            continue
         url = "" if file.url in ("", "./") else file.url
         if isinstance(page, ArticlePage) and page.translations:
-            versions = [(page.lang, page.article.url)]
-            versions += [(lang, other.url) for lang, other in page.translations]
-            yield Entry(url, page.lastmod, tuple(sorted(versions)))
+            versions = [page.article, *(other for _lang, other in page.translations)]
+            yield Entry(url, page.lastmod, _alternates(versions, by_id, editions))
+        elif isinstance(page, ListingPage) and page.pagination.listing.kind == "front" and fronts:
+            yield Entry(url, page.lastmod, fronts)
         else:
             yield Entry(url, page.lastmod if isinstance(page, NewsPage) else None)
+
+
+def _alternates(
+    versions: Sequence[Article], by_id: Mapping[str, Edition], editions: Sequence[Edition]
+) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for article in versions:
+        edition = by_id.get(article.edition)
+        pairs.append(
+            (edition.search_language_of(article) if edition else article.lang, article.url)
+        )
+    first = editions[0].id if editions else ""
+    default = next((a for a in versions if a.edition == first), None)
+    if default is not None:
+        pairs.append((X_DEFAULT, default.url))
+    return tuple(sorted(pairs))
+
+
+def _front_alternates(editions: Sequence[Edition]) -> tuple[tuple[str, str], ...]:
+    if len(editions) < 2:
+        return ()
+    pairs = [(edition.search_language, edition.path) for edition in editions]
+    return tuple(sorted([*pairs, (X_DEFAULT, editions[0].path)]))

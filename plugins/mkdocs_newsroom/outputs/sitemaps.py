@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..urls import SITEMAP, absolute_url
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
     from datetime import datetime
 
     from ..model import Article
@@ -23,6 +23,7 @@ NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
 MAX_URLS = 50_000  # per sitemap file (sitemaps.org)
 NEWS_MAX = 1_000
 NEWS_WINDOW = timedelta(days=2)
+X_DEFAULT = "x-default"  # the hreflang of the version for readers of any other language
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,14 @@ def _urlset(entries: Sequence[Entry], site_url: str) -> str:
 
 
 def news_sitemap(
-    articles: Sequence[Article], site_url: str, publication: str, language: str, now: datetime
+    articles: Sequence[Article],
+    site_url: str,
+    publication: str,
+    language: Callable[[Article], str],
+    now: datetime,
 ) -> str:
-    """Google News sitemap: articles of the 2 days before `now`, newest first, at most 1,000."""
+    """Google News sitemap: articles of the 2 days before `now`, newest first, at most 1,000;
+    `language` names each one's language as search engines do."""
     root = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:news": NEWS_NS})
     recent = [a for a in articles if now - NEWS_WINDOW <= a.date <= now][:NEWS_MAX]
     for article in recent:
@@ -88,7 +94,7 @@ def news_sitemap(
         news = ET.SubElement(url, "news:news")
         source = ET.SubElement(news, "news:publication")
         ET.SubElement(source, "news:name").text = publication
-        ET.SubElement(source, "news:language").text = news_language(article.lang or language)
+        ET.SubElement(source, "news:language").text = news_language(language(article))
         ET.SubElement(news, "news:publication_date").text = article.date.isoformat()
         ET.SubElement(news, "news:title").text = article.title
     return _document(root)

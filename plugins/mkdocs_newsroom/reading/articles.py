@@ -18,6 +18,7 @@ from .files import article_kind
 from .frontmatter import FrontMatter, parse_front_matter
 from .said import megabytes, removed_html, unknown_fields
 from .time_limit import TooSlow, seconds_for, time_limit
+from .reach import first_path, reach_problems
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -205,6 +206,7 @@ class ArticleReader:
                     front_matter.fields["tags"].line,
                 )
             )
+        problems += reach_problems(source, values, front_matter.fields)
         if not front_matter.body.strip() and not values.get("draft"):
             problems.append(
                 Problem(
@@ -265,6 +267,9 @@ class ArticleReader:
             translation=values.get("translation", ""),
             aliases=values.get("aliases", ()),
             aliases_line=parsed.aliases_line,
+            uid=values.get("uid") or values.get("wire_id") or first_path(parsed.source),
+            slug_given="slug" in values,
+            syndicated=values.get("syndicated", False),
             fingerprint=parsed.fingerprint,
         )
         return ReadResult(parsed.source, article, problems, "authors" in values)

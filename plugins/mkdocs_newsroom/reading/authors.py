@@ -12,7 +12,9 @@ from .decoding import INVALID_CHARACTERS, decode_source, invalid_character
 from .fields import FieldError, check_link
 from .frontmatter import load_document
 
-_FIELDS = ("name", "bio", "avatar", "url", "role")
+_FIELDS = ("name", "bio", "avatar", "url", "role", "type")
+# what an author may be, as authors.yml spells it (either spelling of organisation)
+_TYPES = {"person": "person", "organization": "organization", "organisation": "organization"}
 
 
 def load_authors(path: str, data: bytes) -> tuple[dict[str, Author] | None, list[Problem]]:
@@ -103,6 +105,15 @@ def _read_author(path: str, author_id: str, entry: object) -> tuple[Author, list
             except FieldError as error:
                 problems.append(Problem(path, f"{error}; it was ignored"))
                 del fields[key]
+    kind = _TYPES.get(fields.get("type", "person").lower())
+    if kind is None:
+        problems.append(
+            Problem(
+                path,
+                f"author '{author_id}': 'type' is '{fields['type']}'; write 'person' or "
+                "'organization' (a news agency); it was read as a person",
+            )
+        )
     author = Author(
         id=author_id,
         name=fields["name"],
@@ -111,6 +122,7 @@ def _read_author(path: str, author_id: str, entry: object) -> tuple[Author, list
         website=fields.get("url", ""),
         role=fields.get("role", ""),
         url=author_url(author_id),
+        type="organization" if kind == "organization" else "person",
     )
     return author, problems
 

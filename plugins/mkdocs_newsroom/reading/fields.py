@@ -391,6 +391,8 @@ FIELDS: dict[str, FieldRule] = {
     "wire_id": FieldRule(read_text),  # `newsroom import`'s digest of the text it came from
     "import_id": FieldRule(read_text),  # where `newsroom import --from …` took the story
     "aliases": FieldRule(read_aliases),  # old addresses: a redirect page is written at each
+    "uid": FieldRule(read_text),  # what feeds identify the story by, kept when a file moves
+    "syndicated": FieldRule(read_flag),  # agency copy, published as it came
 }
 
 EXAMPLES = {

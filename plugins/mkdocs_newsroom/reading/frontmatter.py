@@ -316,6 +316,11 @@ def _one_line(error: object) -> str:
     return " ".join(str(error).split())
 
 
+def slug_line(slug: str) -> str:
+    """The front-matter line `slug: …`, quoted by YAML if it must be."""
+    return write_front_matter({"slug": slug}).split("\n")[1]
+
+
 def write_front_matter(fields: Mapping[str, object]) -> str:
     """Front matter for `fields`, between '---' lines, that `parse_front_matter` reads back
     exactly: values are quoted by YAML where they need it; dates are written as ISO 8601."""

@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 
 from jinja2 import pass_context
 
+from ..reading.images import ImageFacts, mime_type
 from ..urls import absolute_url
 from . import dates, seo
 from .cards import Cards, root_prefix
 from .editions import edition_tabs, material_languages
+from .page_seo import SeoData
 from .pictures import picture_view
 from .shell import ShellCache
 from .strings import material, translated, translated_plural
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 
     from ..catalogue.editions import SiteIndexes
     from ..catalogue.publishing import Catalogue
+    from ..reading.images import SiteImages
     from ..settings.checked import Settings
 
 
@@ -45,6 +48,7 @@ def prepare_environment(
     catalogue: Catalogue,
     indexes: SiteIndexes,
     navigation_urls: Sequence[str],
+    images: SiteImages,
 ) -> dict[str, str]:
     """Give the theme's Jinja environment Newsroom's filters, words and `newsroom` global.
     Returns the language Material speaks on each edition's pages (editions.py)."""
@@ -65,11 +69,8 @@ def prepare_environment(
     }
     cards = Cards(env, editions)
     root = site.url or "/"
-    publisher = seo.Publisher(
-        settings.publisher_name or site.name,
-        absolute_url(root, settings.publisher_logo or site.favicon),
-        root,
-    )
+    publisher = _publisher(settings, site, images)
+    seo_data = SeoData(publisher, editions, settings, site.name)
     env.globals["newsroom"] = {
         "catalogue": catalogue,
         "fronts": indexes.fronts(),
@@ -77,9 +78,7 @@ def prepare_environment(
         "material": material,
         "tabs": tabs,
         "absolute": lambda path: absolute_url(root, path),
-        "structured_data": lambda article: seo.news_article(article, publisher),
-        "open_graph": lambda article: seo.open_graph(article, publisher),
-        "twitter_card": lambda article: seo.twitter_card(article, publisher),
+        "seo": seo_data,
         "feeds": bool(site.url),
         "card": cards.card,
         "headline": cards.headline,
@@ -92,6 +91,22 @@ def prepare_environment(
         ),
     }
     return material_languages(env, settings.editions)
+
+
+def _publisher(settings: Settings, site: Site, images: SiteImages) -> seo.Publisher:
+    root = site.url or "/"
+    default = None
+    if images.default_image:
+        facts = images.default_facts or ImageFacts(mime_type(images.default_image))
+        default = seo.SharedImage(absolute_url(root, images.default_image), "", facts)
+    return seo.Publisher(
+        settings.publisher_name or site.name,
+        absolute_url(root, images.logo),
+        root,
+        images.logo_facts,
+        default,
+        images.lead or {},
+    )
 
 
 def _locale(context: Context) -> str:

@@ -53,8 +53,9 @@ def _listing_files(
 ) -> Iterator[File]:
     for pagination in paginations:
         listing = pagination.listing
+        description = listing_description(listing, edition.locale)
 
-        def make(pagination: Pagination[Any] = pagination) -> File:
+        def make(pagination: Pagination[Any] = pagination, description: str = description) -> File:
             file = File.generated(
                 config,
                 f"{pagination.url}index.md",
@@ -69,6 +70,7 @@ def _listing_files(
                 edition=edition,
                 data=data,
                 lastmod=lastmod,
+                description=description,
             )
             return file
 
@@ -77,7 +79,7 @@ def _listing_files(
             (listing.kind, listing.key, listing.title, listing.description, listing.subject),
             (pagination.number, pagination.size, pagination.lead, len(listing.items)),
             tuple(pagination.items),
-            (template, edition.id, data, lastmod),
+            (template, edition.id, data, lastmod, description),
         )
         yield made.get(pagination.url, inputs, make)
 
@@ -115,6 +117,31 @@ def article_files(
         yield made.get(article.url, (article, edition.id, related, others), make)
 
 
+def listing_description(listing: Listing[Any], locale: str) -> str:
+    """What a listing's meta description says when the site gives none (a section's, an
+    author's bio): what it lists, in its edition's language."""
+    if listing.description:
+        return listing.description
+    if listing.kind == "tag":
+        return gettext("Stories tagged %(tag)s.", locale, tag=listing.title)
+    if listing.kind == "author":
+        return gettext("Stories by %(name)s.", locale, name=listing.title)
+    if listing.kind in ("month", "year"):
+        return gettext("Stories of %(period)s.", locale, period=listing.title)
+    if listing.kind == "archive":
+        return gettext("Every story, by date.", locale)
+    if listing.kind == "tags":
+        return gettext("Every tag, with its number of stories.", locale)
+    if listing.kind == "authors":
+        return gettext("Every author and agency, with their stories.", locale)
+    return ""
+
+
+def newest(articles: Iterable[Article]) -> datetime | None:
+    """The last change among `articles`: what the date of a page listing them is."""
+    return max((article.modified for article in articles), default=None)
+
+
 @dataclass
 class _Pages:
     """Collects the listing pages of one edition; `add` returns a listing's first page."""
@@ -122,15 +149,20 @@ class _Pages:
     made: MadeBefore[File]
     config: MkDocsConfig
     edition: Edition
-    newest: datetime | None
     files: list[File] = field(default_factory=list)
 
     def add(
-        self, paginations: Iterable[Pagination[Any]], template: str, data: object = None
+        self,
+        paginations: Iterable[Pagination[Any]],
+        template: str,
+        data: object = None,
+        lastmod: datetime | None = None,
     ) -> Page:
+        """`lastmod`: when what the listing shows last changed, for one whose items are not
+        articles (a year's months, the archive's years, the tags)."""
         generated = list(
             _listing_files(
-                self.made, self.config, paginations, template, self.edition, data, self.newest
+                self.made, self.config, paginations, template, self.edition, data, lastmod
             )
         )
         self.files.extend(generated)
@@ -143,12 +175,10 @@ def edition_files(
     edition: Edition,
     indexes: Indexes,
     sizes: PageSizes,
-    newest: datetime | None,
 ) -> PageSet:
-    """An edition's section fronts and date archive. `newest` is the site's latest change:
-    the date of the archive index in the sitemap. `made`: the page objects of the last build
-    (`mkdocs serve`), reused where nothing they show changed."""
-    pages = _Pages(made, config, edition, newest)
+    """An edition's section fronts and date archive. `made`: the page objects of the last
+    build (`mkdocs serve`), reused where nothing they show changed."""
+    pages = _Pages(made, config, edition)
     tabs = [
         pages.add(article_pages(listing, sizes), "news/section.html")
         for listing in indexes.sections.values()
@@ -160,10 +190,14 @@ def edition_files(
     for year, periods in indexes.years.items():
         url = edition.url(archive_url(year))
         year_listing = Listing("year", str(year), str(year), url, periods)
-        pages.add(paginate(year_listing, 12), "news/year.html", years[year])
+        changed = newest(
+            a for (y, _m), month in indexes.months.items() if y == year for a in month.items
+        )
+        pages.add(paginate(year_listing, 12), "news/year.html", years[year], changed)
     title = gettext("Archive", edition.locale)
     archive = Listing("archive", "archive", title, edition.url(archive_url()), indexes.periods())
-    tabs.append(pages.add(paginate(archive, sizes.index), "news/archive.html"))
+    changed = newest(a for month in indexes.months.values() for a in month.items)
+    tabs.append(pages.add(paginate(archive, sizes.index), "news/archive.html", None, changed))
     return PageSet(pages.files, tabs)
 
 
@@ -173,10 +207,9 @@ def shared_files(
     edition: Edition,
     indexes: Indexes,
     sizes: PageSizes,
-    newest: datetime | None,
 ) -> PageSet:
     """Tag and author pages, shared by every edition, and their indexes."""
-    pages = _Pages(made, config, edition, newest)
+    pages = _Pages(made, config, edition)
     for listing in indexes.tags.values():
         pages.add(article_pages(listing, sizes), "news/tag.html")
     for listing in indexes.authors.values():
@@ -190,20 +223,29 @@ def shared_files(
         AUTHORS_INDEX,
         [(listing.subject, len(listing.items)) for listing in indexes.authors.values()],
     )
+    tagged = newest(a for listing in indexes.tags.values() for a in listing.items)
+    signed = newest(a for listing in indexes.authors.values() for a in listing.items)
     tabs = [
-        pages.add(paginate(tags, sizes.index), "news/tags.html"),
-        pages.add(paginate(authors, sizes.index), "news/authors.html"),
+        pages.add(paginate(tags, sizes.index), "news/tags.html", None, tagged),
+        pages.add(paginate(authors, sizes.index), "news/authors.html", None, signed),
     ]
     return PageSet(pages.files, tabs)
 
 
 def front_page_file(
-    config: MkDocsConfig, front: FrontPage, title: str, edition: Edition, nav_title: str
+    config: MkDocsConfig,
+    front: FrontPage,
+    title: str,
+    edition: Edition,
+    nav_title: str,
+    description: str = "",
 ) -> File:
-    listing = Listing("front", "front", title, edition.path, front.latest, edition.description)
+    listing = Listing("front", "front", title, edition.path, front.latest, description)
     file = File.generated(
         config, f"{edition.path}index.md", content="", inclusion=InclusionLevel.INCLUDED
     )
+    shown = [*front.latest, *front.breaking, *([front.lead] if front.lead else []), *front.top]
+    shown += [article for _listing, articles in front.sections for article in articles]
     ListingPage(
         file,
         config,
@@ -212,6 +254,7 @@ def front_page_file(
         edition=edition,
         data=front,
         nav_title=nav_title,
+        lastmod=newest(shown),
     )
     return file
 
@@ -268,16 +311,15 @@ def site_page_files(
     made.start(context)
     editions = {edition.id: edition for edition in settings.editions}
     generated = list(article_files(made, config, catalogue, editions, site.neighbours))
-    newest = max((a.modified for a in catalogue.articles), default=None)
     default = settings.editions[0]
     sizes = settings.page_sizes
-    shared = shared_files(made, config, default, site.shared, sizes, newest)
+    shared = shared_files(made, config, default, site.shared, sizes)
     own = set(taken)
     homepage: Page | None = None
     tabs: list[Page] = []
     fronts: list[Page] = []
     for view in site.editions:
-        pages = edition_files(made, config, view.edition, view.indexes, sizes, newest)
+        pages = edition_files(made, config, view.edition, view.indexes, sizes)
         generated.extend(pages.files)
         if not settings.front_page or f"{view.edition.path}index.md" in own:
             continue
@@ -289,6 +331,7 @@ def site_page_files(
             title,
             view.edition,
             gettext("Home", view.edition.locale) if first else view.edition.title,
+            view.edition.description or (config.site_description or "" if first else ""),
         )
         generated.append(front)
         fronts.append(news_page(front))

@@ -20,7 +20,6 @@ from ..model import Article, is_rtl
 from .strings import gettext
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
     from datetime import datetime
 
     from mkdocs.config.defaults import MkDocsConfig
@@ -77,6 +76,11 @@ class NewsPage(Page):
     def origin(self) -> str:
         """What the page is made from, as messages name it."""
         return self.url or "/"
+
+    @property
+    def noindex(self) -> bool:
+        """Kept out of search results and the sitemap."""
+        return False
 
     def shown(self) -> tuple[object, ...]:
         """Everything the page shows of its own (besides what every page shows): what the
@@ -146,6 +150,7 @@ class ListingPage(NewsPage):
         data: object = None,
         nav_title: str | None = None,
         lastmod: datetime | None = None,
+        description: str = "",
     ) -> None:
         listing = pagination.listing
         headline = listing.title
@@ -163,12 +168,19 @@ class ListingPage(NewsPage):
             headline=headline,
             template=template,
             edition=edition,
-            description=listing.description,
+            description=listing.description or description,
             nav_title=nav_title,
-            lastmod=_newest(pagination.items) or lastmod,
+            lastmod=lastmod or _shown_since(pagination),
         )
         self.pagination = pagination
         self.data = data
+
+    @property
+    def noindex(self) -> bool:
+        """A section front with nothing in it (an edition without stories of that section
+        yet) is kept out of search results and the sitemap."""
+        listing = self.pagination.listing
+        return listing.kind == "section" and not listing.items
 
     def shown(self) -> tuple[object, ...]:
         pagination = self.pagination
@@ -182,9 +194,14 @@ class ListingPage(NewsPage):
         )
 
 
-def _newest(items: Iterable[object]) -> datetime | None:
-    """The latest change among the articles listed, if the items are articles."""
-    dates = [item.modified for item in items if isinstance(item, Article)]
+def _shown_since(pagination: Pagination[Any]) -> datetime | None:
+    """When what a page of articles shows last changed: a story on it was updated, or a new
+    story came in at the top of the listing and moved every later page along. None for a
+    listing of something else than articles."""
+    items = pagination.listing.items
+    dates = [item.modified for item in pagination.items if isinstance(item, Article)]
+    if items and isinstance(items[0], Article):
+        dates.append(items[0].date)
     return max(dates) if dates else None
 
 

@@ -1,4 +1,5 @@
-"""What search engines and social sites read: NewsArticle JSON-LD, Open Graph, Twitter cards.
+"""What search engines and social sites read: NewsArticle, WebSite, Organization and
+ProfilePage JSON-LD, Open Graph, Twitter cards.
 
 Built as plain data from the raw model; the templates serialise it (`tojson` escapes `<`, `>`,
 `&` and `'` inside `<script>`; attribute values are escaped by autoescape), once.
@@ -6,13 +7,28 @@ Built as plain data from the raw model; the templates serialise it (`tojson` esc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from babel.core import get_global
+
+from ..reading.images import ImageFacts, mime_type, shared_picture
 from ..urls import absolute_url
 
 if TYPE_CHECKING:
-    from ..model import Article
+    from collections.abc import Mapping, Sequence
+
+    from ..model import Article, Author, Edition
+
+
+@dataclass(frozen=True)
+class SharedImage:
+    """A picture as cards and structured data show it: its absolute URL and what is known
+    of the file."""
+
+    url: str
+    alt: str
+    facts: ImageFacts
 
 
 @dataclass(frozen=True)
@@ -20,11 +36,74 @@ class Publisher:
     name: str
     logo: str  # absolute URL
     site_url: str
+    logo_facts: ImageFacts | None = None
+    default_image: SharedImage | None = None  # for stories without a picture of their own
+    images: Mapping[str, ImageFacts] = field(default_factory=dict)  # lead images, by `src`
+
+    def url(self, path: str) -> str:
+        return absolute_url(self.site_url, path)
 
 
-def news_article(article: Article, publisher: Publisher) -> dict[str, Any]:
+def og_locale(tag: str) -> str:
+    """A BCP 47 tag as Open Graph names a locale, language_TERRITORY: 'fa-AF' -> 'fa_AF',
+    'ps' -> 'ps_AF' and 'en' -> 'en_US' (the territory Unicode's likely subtags give)."""
+    parts = tag.replace("_", "-").split("-")
+    language = parts[0].lower()
+    region = next((part.upper() for part in parts[1:] if len(part) == 2), "")
+    if not region:
+        likely = get_global("likely_subtags").get(language, "")
+        region = likely.rsplit("_", 1)[-1] if likely.count("_") else ""
+    return f"{language}_{region}" if region else language
+
+
+def shared_image(article: Article, publisher: Publisher) -> SharedImage | None:
+    """The picture shared for an article: its lead image, unless that is an SVG (which no
+    social site or search engine shows), else the site's default image."""
+    image = article.image
+    shared = shared_picture(image, publisher.images) if image is not None else None
+    if image is None or shared is None:
+        return publisher.default_image
+    return SharedImage(publisher.url(shared[0]), image.alt, shared[1])
+
+
+def _image_object(image: SharedImage) -> dict[str, Any]:
+    data: dict[str, Any] = {"@type": "ImageObject", "url": image.url}
+    if image.facts.width and image.facts.height:
+        data["width"] = image.facts.width
+        data["height"] = image.facts.height
+    return data
+
+
+def _logo(publisher: Publisher) -> dict[str, Any]:
+    facts = publisher.logo_facts or ImageFacts(mime_type(publisher.logo))
+    return _image_object(SharedImage(publisher.logo, publisher.name, facts))
+
+
+def organization(publisher: Publisher) -> dict[str, Any]:
+    return {
+        "@type": "Organization",
+        "name": publisher.name,
+        "url": publisher.url(""),
+        "logo": _logo(publisher),
+    }
+
+
+def author_data(author: Author, publisher: Publisher) -> dict[str, Any]:
+    """A byline as schema.org names it: a Person, or an Organization (a news agency); its own
+    website, if any, as `sameAs`."""
+    data: dict[str, Any] = {
+        "@type": "Organization" if author.is_organization else "Person",
+        "name": author.name,
+        "url": publisher.url(author.url),
+    }
+    if author.website:
+        data["sameAs"] = [publisher.url(author.website)]
+    return data
+
+
+def news_article(article: Article, publisher: Publisher, edition: Edition) -> dict[str, Any]:
     """schema.org NewsArticle, with the properties Google's Article documentation recommends."""
-    url = absolute_url(publisher.site_url, article.url)
+    url = publisher.url(article.url)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -34,71 +113,135 @@ def news_article(article: Article, publisher: Publisher) -> dict[str, Any]:
         "dateModified": article.modified.isoformat(),
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
-        "author": [
-            {
-                "@type": "Person",
-                "name": author.name,
-                "url": absolute_url(publisher.site_url, author.url),
-            }
-            for author in article.authors
-        ],
-        "publisher": {
-            "@type": "Organization",
-            "name": publisher.name,
-            "logo": {"@type": "ImageObject", "url": publisher.logo},
-        },
+        "author": [author_data(author, publisher) for author in article.authors],
+        "publisher": organization(publisher),
         "wordCount": article.word_count,
+        "inLanguage": edition.search_language_of(article),
     }
-    if article.image:
-        data["image"] = [absolute_url(publisher.site_url, article.image.shared_src)]
+    image = shared_image(article, publisher)
+    if image is not None:
+        data["image"] = [_image_object(image)]
     if article.section:
         data["articleSection"] = article.section.title
     if article.tags:
         data["keywords"] = [tag.name for tag in article.tags]
-    if article.lang:
-        data["inLanguage"] = article.lang
     if article.location:
         data["contentLocation"] = {"@type": "Place", "name": article.location}
+        data["dateline"] = article.location
+    agencies = [author for author in article.authors if author.is_organization]
+    if article.syndicated and agencies:
+        data["sourceOrganization"] = [author_data(agency, publisher) for agency in agencies]
     return data
 
 
-def open_graph(article: Article, publisher: Publisher) -> list[tuple[str, str]]:
+def _image_properties(image: SharedImage | None) -> list[tuple[str, str]]:
+    if image is None:
+        return []
+    properties = [("og:image", image.url)]
+    if image.facts.type:
+        properties.append(("og:image:type", image.facts.type))
+    if image.facts.width and image.facts.height:
+        properties.append(("og:image:width", str(image.facts.width)))
+        properties.append(("og:image:height", str(image.facts.height)))
+    if image.alt:
+        properties.append(("og:image:alt", image.alt))
+    return properties
+
+
+def open_graph(
+    article: Article,
+    publisher: Publisher,
+    edition: Edition,
+    translations: Sequence[tuple[Article, Edition]] = (),
+) -> list[tuple[str, str]]:
     """Open Graph `property` / `content` pairs for an article, in order."""
     properties = [
         ("og:type", "article"),
         ("og:title", article.title),
         ("og:description", article.excerpt),
-        ("og:url", absolute_url(publisher.site_url, article.url)),
+        ("og:url", publisher.url(article.url)),
         ("og:site_name", publisher.name),
-        ("article:published_time", article.date.isoformat()),
+        ("og:locale", og_locale(edition.search_language_of(article))),
     ]
+    properties += [
+        ("og:locale:alternate", og_locale(other_edition.search_language_of(other)))
+        for other, other_edition in translations
+    ]
+    properties.append(("article:published_time", article.date.isoformat()))
     if article.modified != article.date:
         properties.append(("article:modified_time", article.modified.isoformat()))
-    if article.image:
-        image = article.image
-        properties.append(("og:image", absolute_url(publisher.site_url, image.shared_src)))
-        if image.shared is not None:  # the JPEG the build made: its type and size are known
-            properties.append(("og:image:type", image.shared.type))
-            properties.append(("og:image:width", str(image.shared.width)))
-            properties.append(("og:image:height", str(image.shared.height)))
-        properties.append(("og:image:alt", image.alt))
-    properties += [
-        ("article:author", absolute_url(publisher.site_url, author.url))
-        for author in article.authors
-    ]
+    properties += _image_properties(shared_image(article, publisher))
+    properties += [("article:author", publisher.url(author.url)) for author in article.authors]
     if article.section:
         properties.append(("article:section", article.section.title))
     properties += [("article:tag", tag.name) for tag in article.tags]
-    if article.lang:
-        properties.append(("og:locale", article.lang.replace("-", "_")))
     return properties
 
 
-def twitter_card(article: Article, publisher: Publisher) -> list[tuple[str, str]]:
+def twitter_card(image: SharedImage | None) -> list[tuple[str, str]]:
     """Twitter (X) falls back on Open Graph for title, description and image: only the card
     type and the image's alt text are its own."""
-    card = "summary_large_image" if article.image else "summary"
-    tags = [("twitter:card", card)]
-    if article.image:
-        tags.append(("twitter:image:alt", article.image.alt))
+    tags = [("twitter:card", "summary_large_image" if image else "summary")]
+    if image is not None and image.alt:
+        tags.append(("twitter:image:alt", image.alt))
     return tags
+
+
+def article_card(article: Article, publisher: Publisher) -> list[tuple[str, str]]:
+    return twitter_card(shared_image(article, publisher))
+
+
+def website(
+    publisher: Publisher, edition: Edition, name: str, description: str
+) -> list[dict[str, Any]]:
+    """The front page's JSON-LD: the site (in the edition's language) and its publisher."""
+    site = {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "name": name,
+        "url": publisher.url(edition.path),
+        "inLanguage": edition.search_language,
+        "publisher": {"@type": "Organization", "name": publisher.name},
+    }
+    if description:
+        site["description"] = description
+    return [site, {"@context": "https://schema.org", **organization(publisher)}]
+
+
+def listing_graph(
+    publisher: Publisher,
+    edition: Edition,
+    *,
+    kind: str,
+    title: str,
+    url: str,
+    description: str,
+) -> list[tuple[str, str]]:
+    """Open Graph of a listing: `website` for the front page and the indexes, `profile` for an
+    author's page."""
+    properties = [
+        ("og:type", kind),
+        ("og:title", title),
+        ("og:url", publisher.url(url)),
+        ("og:site_name", publisher.name),
+        ("og:locale", og_locale(edition.search_language)),
+    ]
+    if description:
+        properties.append(("og:description", description))
+    return properties + _image_properties(publisher.default_image)
+
+
+def profile_page(author: Author, publisher: Publisher, description: str) -> dict[str, Any]:
+    """An author's page as Google reads a profile: a ProfilePage about a Person (or an
+    Organization, for an agency)."""
+    about = author_data(author, publisher)
+    if description:
+        about["description"] = description
+    if author.avatar:
+        about["image"] = publisher.url(author.avatar)
+    return {
+        "@context": "https://schema.org",
+        "@type": "ProfilePage",
+        "url": publisher.url(author.url),
+        "mainEntity": about,
+    }

@@ -72,5 +72,9 @@ class Settings:
     publisher_name: str
     publisher_logo: str
     news_sitemap: bool
-    robots_txt: bool
+    robots_txt: bool | None  # None: where crawlers read it (site_url at a host's root)
     pictures: PictureSettings = PictureSettings()
+    default_image: str = ""
+    robots_meta: str = "max-image-preview:large"
+    syndicated_imports: bool = True
+    syndicated_noindex: bool = False

@@ -9,7 +9,7 @@ from datetime import UTC, tzinfo
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..model import Edition, Section
+from ..model import SEO_LANGUAGE_OF, Edition, Section
 from ..problems import NewsroomError
 from ..slugs import MAX_SLUG_LENGTH, is_slug
 from ..urls import section_url
@@ -62,6 +62,7 @@ def load_sections(config: NewsroomConfig) -> dict[str, Section]:
             section.order,
             section_url(section_id),
             tuple(sorted(section.titles.items())),
+            descriptions=tuple(sorted(section.descriptions.items())),
         )
     return dict(sorted(sections.items(), key=lambda item: (item[1].order, item[0])))
 
@@ -106,6 +107,10 @@ def load_settings(config: NewsroomConfig) -> Settings:
         news_sitemap=config.news_sitemap,
         robots_txt=config.robots_txt,
         pictures=load_pictures(config),
+        default_image=config.default_image.strip(),
+        robots_meta=" ".join(config.robots_meta.split()),
+        syndicated_imports=config.syndicated_imports,
+        syndicated_noindex=config.syndicated_noindex,
     )
 
 
@@ -147,11 +152,22 @@ def edition_sections(
     without one keeps the first edition's title, in the first edition's language."""
     edited = {}
     for key, section in sections.items():
-        titles = dict(section.titles)
+        titles, descriptions = dict(section.titles), dict(section.descriptions)
         own = titles.get(edition_id) or titles.get(lang)
         fallback = "" if own or lang == first_lang else first_lang
+        # an edition in another language gets its own description, or none: a line in the
+        # first edition's language would be shown as this edition's meta description
+        description = (
+            descriptions.get(edition_id)
+            or descriptions.get(lang)
+            or (section.description if lang == first_lang else "")
+        )
         edited[key] = replace(
-            section, title=own or section.title, url=f"{path}{section.url}", lang=fallback
+            section,
+            title=own or section.title,
+            url=f"{path}{section.url}",
+            lang=fallback,
+            description=description,
         )
     return edited
 
@@ -185,6 +201,7 @@ def load_editions(config: NewsroomConfig, sections: dict[str, Section]) -> tuple
                 ),
                 description=str(edition.get("description") or ""),
                 copyright=str(edition.get("copyright") or ""),
+                seo_language=str(edition.get("seo_language") or SEO_LANGUAGE_OF.get(lang, lang)),
             )
         )
     return tuple(editions)

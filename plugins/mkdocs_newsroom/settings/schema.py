@@ -34,6 +34,7 @@ class SectionConfig(base.Config):
     description = c.Type(str, default="")
     order = c.Type(int, default=0)
     titles = c.DictOfItems(c.Type(str), default={})  # edition id (or lang) -> title
+    descriptions = c.DictOfItems(c.Type(str), default={})  # edition id (or lang) -> text
 
 
 class EditionConfig(base.Config):
@@ -45,6 +46,9 @@ class EditionConfig(base.Config):
     languages = c.ListOfItems(c.Type(str), default=[])  # more `lang` values it takes
     description = c.Type(str, default="")
     copyright = c.Type(str, default="")  # the footer's line; default: the site's `copyright`
+    # the language as search engines name it (hreflang, news sitemap, og:locale), when
+    # they do not know `lang`; default: `lang` (prs: fa-AF)
+    seo_language = c.Optional(c.Type(str))
 
 
 class NewsroomConfig(base.Config):
@@ -100,9 +104,19 @@ class NewsroomConfig(base.Config):
     feed_length = AtLeast(1, default=50)
     feed_full_content = c.Type(bool, default=False)
     publisher_name = c.Type(str, default="")  # default: site_name
-    publisher_logo = c.Type(str, default="")  # path in docs_dir or URL; default: the favicon
+    # path in docs_dir or URL of a logo at least 112 px; the favicon stands in, with a warning
+    publisher_logo = c.Type(str, default="")
+    # the picture shared for a story without a lead image (and for the front page)
+    default_image = c.Type(str, default="")
+    # what search engines may show of every page (the robots meta tag); "" for nothing
+    robots_meta = c.Type(str, default="max-image-preview:large")
     news_sitemap = c.Type(bool, default=True)
-    robots_txt = c.Type(bool, default=True)
+    # default: written when site_url is the root of a host (crawlers read it nowhere else)
+    robots_txt = c.Optional(c.Type(bool))
+    # Agency copy: `newsroom import` marks wire stories `syndicated: true`; with
+    # `syndicated_noindex`, their pages ask Google News not to index them (googlebot-news)
+    syndicated_imports = c.Type(bool, default=True)
+    syndicated_noindex = c.Type(bool, default=False)
 
     # The front page
     front_page = c.Type(bool, default=True)

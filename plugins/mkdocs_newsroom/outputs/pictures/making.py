@@ -231,8 +231,8 @@ def _resized(data: bytes, recipe: Recipe, kinds: tuple[str, ...]) -> tuple[Store
         opened.height,
         opened.kind,
         opened.animated,
-        tuple(Copy(e.name, e.width, e.height, e.kind) for e in screens),
-        tuple(Copy(e.name, e.width, e.height, e.kind) for e in shared),
+        tuple(Copy(e.name, e.width, e.height, e.kind, len(e.data)) for e in screens),
+        tuple(Copy(e.name, e.width, e.height, e.kind, len(e.data)) for e in shared),
     )
     files = list({encoded.name: encoded for encoded in (*screens, *shared)}.values())
     return stored, files
@@ -244,7 +244,7 @@ def _made(path: str, key: str, stored: Stored, folder: Path, encoded: int) -> Ma
     def rendition(copy: Copy) -> Rendition:
         where = site_name(path, key, copy.width, copy.height, copy.kind)
         files[where] = str(folder / copy.name)
-        return Rendition(where, copy.width, copy.height, FORMATS[copy.kind].mime)
+        return Rendition(where, copy.width, copy.height, FORMATS[copy.kind].mime, copy.length)
 
     picture = Picture(
         stored.width,

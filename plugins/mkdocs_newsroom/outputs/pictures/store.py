@@ -43,6 +43,7 @@ class Copy:
     width: int
     height: int
     kind: str
+    length: int = 0  # bytes
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,13 @@ def _data(stored: Stored) -> dict[str, Any]:
 def _stored(data: dict[str, Any]) -> Stored:
     def copies(items: list[dict[str, Any]]) -> tuple[Copy, ...]:
         return tuple(
-            Copy(str(item["name"]), int(item["width"]), int(item["height"]), str(item["kind"]))
+            Copy(
+                str(item["name"]),
+                int(item["width"]),
+                int(item["height"]),
+                str(item["kind"]),
+                int(item["length"]),
+            )
             for item in items
         )
 

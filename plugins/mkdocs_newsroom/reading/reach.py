@@ -1,0 +1,54 @@
+"""What an article's front matter costs it with search engines, news apps and feed readers,
+said as the article is read: a headline they cut, a lead image they do not show; and what
+feeds identify the story by when its front matter gives no `uid`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..problems import Problem
+from .images import is_svg
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from .frontmatter import Field
+
+MAX_HEADLINE = 110  # characters: the longest headline Google's Article data took
+
+
+def reach_problems(
+    source: str, values: Mapping[str, Any], fields: Mapping[str, Field]
+) -> list[Problem]:
+    """A headline over MAX_HEADLINE characters, and an SVG lead image, each one line naming
+    the file and the field's line."""
+    problems = []
+    title = values.get("title", "")
+    if len(title) > MAX_HEADLINE:
+        problems.append(
+            Problem(
+                source,
+                f"the headline is {len(title)} characters long; search engines and news "
+                f"apps cut a headline after {MAX_HEADLINE}: shorten it",
+                fields["title"].line,
+            )
+        )
+    image = values.get("image")
+    if image is not None and is_svg(image.src):
+        problems.append(
+            Problem(
+                source,
+                f"the lead image {image.src} is an SVG, which Google, social sites and "
+                "feed readers do not show; give a JPEG, PNG or WebP picture (until then "
+                "the site's default_image is shared in its place)",
+                fields["image"].line,
+            )
+        )
+    return problems
+
+
+def first_path(source: str) -> str:
+    """An article's path without its extension: what identifies it in feeds when its front
+    matter gives no `uid` (a file is named once, when the story is written or imported)."""
+    stem, dot, extension = source.rpartition(".")
+    return stem if dot and "/" not in extension else source

@@ -1,0 +1,199 @@
+"""Pictures that Discover, Top stories, share cards and feed readers accept (issue #21, point 2,
+before the lead photograph's crops): `max-image-preview:large` on every page, the lead
+picture's type and size in Open Graph, JSON-LD and feeds, `default_image` for stories without
+one, an SVG lead image and a missing or small publisher logo reported."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import feedparser
+from lxml import etree
+from PIL import Image
+
+from .checkers import ATOM_NS, rss_problems, structured_data, validate_atom
+from .sites import Site, article, build_site
+
+ROOT = "https://news.example.org/"
+PHOTO = "2024/05/01/with-a-photo/"
+PLAIN = "2024/05/02/without-a-picture/"
+DRAWING = "2024/05/03/with-a-drawing/"
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="300"/>'
+
+
+def _png(width: int, height: int) -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (width, height), "#c0392b").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def _story(title: str, day: int, **fields: object) -> str:
+    date = f"2024-05-{day:02d}T10:00:00+00:00"
+    return article(title, date, section="world", authors=["jdoe"], **fields)
+
+
+def _files(**more: str | bytes) -> dict[str, str | bytes]:
+    return {
+        "articles/photo.md": _story(
+            "With a photo", 1, image={"src": "images/photo.png", "alt": "A red square"}
+        ),
+        "articles/plain.md": _story("Without a picture", 2),
+        "articles/drawing.md": _story(
+            "With a drawing", 3, image={"src": "images/drawing.svg", "alt": "A drawing"}
+        ),
+        "images/photo.png": _png(1600, 900),
+        "images/drawing.svg": SVG,
+        "images/share.png": _png(1200, 630),
+        "images/logo.png": _png(512, 512),
+        "images/tiny.png": _png(48, 48),
+        **more,
+    }
+
+
+PLUGIN = {"publisher_logo": "images/logo.png", "default_image": "images/share.png"}
+
+
+def _site(root: Path, **plugin: object) -> Site:
+    return build_site(root, _files(), plugin={**PLUGIN, **plugin})
+
+
+def _og(site: Site, url: str) -> dict[str, str]:
+    (og,) = structured_data(site.html(url))["opengraph"]
+    return dict(og)
+
+
+def test_every_page_lets_search_engines_show_large_pictures(tmp_path: Path) -> None:
+    site = _site(tmp_path / "a")
+    pages = site.pages()
+    assert {"", PHOTO, "archive/", "tags/", "authors/jdoe/", "section/world/"} <= set(pages)
+    empty = {"section/politics/", "section/business/"}  # no story: kept out of search
+    for url in pages:
+        robots = [m.attributes["content"] for m in site.dom(url).css('meta[name="robots"]')]
+        assert robots == ["noindex" if url in empty else "max-image-preview:large"], url
+    standard = _site(tmp_path / "b", robots_meta="max-image-preview:standard")
+    assert standard.dom(PHOTO).css_first('meta[name="robots"]').attributes["content"] == (
+        "max-image-preview:standard"
+    )
+    silent = _site(tmp_path / "c", robots_meta="")
+    assert silent.dom(PHOTO).css_first('meta[name="robots"]') is None
+
+
+def _shared(site: Site, url: str, width: int, height: int, kind: str) -> None:
+    """The picture `url` (absolute) is an article's in Open Graph, JSON-LD and every feed,
+    with its type, its size in pixels and its length in bytes (that of the file published)."""
+    og = _og(site, PHOTO)
+    assert og["og:image"] == url
+    assert (og["og:image:type"], og["og:image:width"], og["og:image:height"]) == (
+        kind,
+        str(width),
+        str(height),
+    )
+    assert og["og:image:alt"] == "A red square"
+    with Image.open(site.site_dir / url.removeprefix(ROOT)) as published:
+        assert published.size == (width, height)
+    card = site.dom(PHOTO).css_first('meta[name="twitter:card"]').attributes["content"]
+    assert card == "summary_large_image"
+    # feeds: an RSS enclosure with the size in bytes, Media RSS with the size in pixels
+    size = str((site.site_dir / url.removeprefix(ROOT)).stat().st_size)
+    rss = etree.parse(site.site_dir / "feed.xml")
+    (item,) = [i for i in rss.iter("item") if i.findtext("link") == ROOT + PHOTO]
+    enclosure = item.find("enclosure")
+    assert enclosure is not None
+    assert dict(enclosure.attrib) == {"url": url, "length": size, "type": kind}
+    media = item.find("{http://search.yahoo.com/mrss/}content")
+    assert media is not None
+    assert (media.get("url"), media.get("width"), media.get("height")) == (
+        url,
+        str(width),
+        str(height),
+    )
+    assert rss_problems(site.site_dir / "feed.xml") == []
+    entry = feedparser.parse(str(site.site_dir / "feed.xml")).entries[-1]
+    assert entry.enclosures[0].href == url
+    assert entry.media_content[0]["url"] == url
+    atom = etree.parse(site.site_dir / "atom.xml")
+    links = [
+        dict(link.attrib)
+        for link in atom.iter(f"{{{ATOM_NS}}}link")
+        if link.get("rel") == "enclosure"
+    ]
+    assert links == [{"rel": "enclosure", "href": url, "type": kind, "length": size}]
+    assert validate_atom(site.site_dir / "atom.xml") == []
+    items = json.loads((site.site_dir / "feed.json").read_text("utf-8"))["items"]
+    assert [item.get("image") for item in items] == [None, None, url]
+
+
+def test_the_lead_picture_is_shared_with_its_type_and_size(tmp_path: Path) -> None:
+    # the JPEG, 1200 pixels wide, that the build made of the 1600 x 900 PNG
+    site = _site(tmp_path / "a")
+    (og,) = structured_data(site.html(PHOTO))["opengraph"]
+    jpeg = dict(og)["og:image"]
+    assert re.fullmatch(rf"{ROOT}pictures/photo-[0-9a-f]{{10}}-1200x675\.jpg", jpeg)
+    _shared(site, jpeg, 1200, 675, "image/jpeg")
+    # with `pictures: false`, the PNG itself, measured
+    plain = _site(tmp_path / "b", pictures=False)
+    _shared(plain, ROOT + "images/photo.png", 1600, 900, "image/png")
+    (ld,) = structured_data(plain.html(PHOTO))["json-ld"]
+    assert ld["image"] == [
+        {"@type": "ImageObject", "url": ROOT + "images/photo.png", "width": 1600, "height": 900}
+    ]
+
+
+def test_stories_without_a_raster_picture_share_the_default_image(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    share = ROOT + "images/share.png"
+    for url in (PLAIN, DRAWING, "", "tags/", "authors/jdoe/"):
+        og = _og(site, url)
+        assert og["og:image"] == share, url
+        assert (og["og:image:width"], og["og:image:height"]) == ("1200", "630")
+    (ld,) = structured_data(site.html(DRAWING))["json-ld"]
+    assert ld["image"] == [{"@type": "ImageObject", "url": share, "width": 1200, "height": 630}]
+    # the page itself still shows the drawing; feeds carry no picture for it
+    assert site.dom(DRAWING).css_first(".nr-article img").attributes["src"].endswith("drawing.svg")
+    item = next(iter(etree.parse(site.site_dir / "feed.xml").iter("item")))
+    assert item.find("enclosure") is None
+    assert site.warnings == [
+        "newsroom: articles/drawing.md:7: the lead image images/drawing.svg is an SVG, which "
+        "Google, social sites and feed readers do not show; give a JPEG, PNG or WebP picture "
+        "(until then the site's default_image is shared in its place)"
+    ]
+    # without a default image, a story without a picture has none (never the favicon)
+    bare = build_site(tmp_path / "bare", _files(), plugin={"publisher_logo": "images/logo.png"})
+    assert "og:image" not in _og(bare, PLAIN)
+    (ld,) = structured_data(bare.html(PLAIN))["json-ld"]
+    assert "image" not in ld
+    card = bare.dom(PLAIN).css_first('meta[name="twitter:card"]').attributes["content"]
+    assert card == "summary"
+
+
+def test_the_publisher_logo_is_at_least_112_pixels(tmp_path: Path) -> None:
+    site = _site(tmp_path / "a")
+    (ld,) = structured_data(site.html(PHOTO))["json-ld"]
+    assert ld["publisher"]["logo"] == {
+        "@type": "ImageObject",
+        "url": ROOT + "images/logo.png",
+        "width": 512,
+        "height": 512,
+    }
+    small = _site(tmp_path / "b", publisher_logo="images/tiny.png")
+    assert (
+        "newsroom: mkdocs.yml: the publisher logo images/tiny.png is 48×48 pixels; Google takes "
+        "a logo at least 112 pixels on each side: set publisher_logo to a larger one"
+    ) in small.warnings
+    files = {k: v for k, v in _files().items() if k != "articles/drawing.md"}
+    favicon = build_site(tmp_path / "c", files, plugin={"publisher_logo": ""}, strict=False)
+    assert favicon.warnings == [
+        "newsroom: mkdocs.yml: publisher_logo is not set, so search engines are given the "
+        "favicon (assets/images/favicon.png) as the publisher's logo; set publisher_logo to a "
+        "logo at least 112 pixels wide and high"
+    ]
+    (ld,) = structured_data(favicon.html(PHOTO))["json-ld"]
+    assert ld["publisher"]["logo"]["url"] == ROOT + "assets/images/favicon.png"
+    missing = _site(tmp_path / "d", publisher_logo="images/nowhere.png")
+    assert (
+        "newsroom: mkdocs.yml: publisher_logo images/nowhere.png is not a file of the site; give "
+        "its path from content/"
+    ) in missing.warnings
