@@ -248,15 +248,22 @@ def test_article_metadata_reads_back_with_extruct(site: Site) -> None:
     assert ld["@type"] == "NewsArticle"
     assert ld["headline"] == HOSTILE_TITLE
     assert ld["description"] == 'A summary with <b>tags</b> & "quotes"'
-    # the lead image, a 1600 x 1000 PNG, is shared as a JPEG 1200 pixels wide, with its size
-    (shared,) = ld["image"]
-    jpeg_url = shared["url"]
-    assert re.fullmatch(
-        r"https://news\.example\.org/pictures/a-[0-9a-f]{10}-1200x750\.jpg", jpeg_url
-    )
-    assert shared == {"@type": "ImageObject", "url": jpeg_url, "width": 1200, "height": 750}
-    with Image.open(site.site_dir / jpeg_url.removeprefix("https://news.example.org/")) as jpeg:
-        assert (jpeg.format, jpeg.size) == ("JPEG", (1200, 750))
+    # the lead image, a 1600 x 1000 PNG, is shared as a JPEG 1200 pixels wide (Open Graph),
+    # and its 16:9, 4:3 and 1:1 crops are given to search engines, each with its size
+    sizes = [(1200, 675), (1200, 900), (1000, 1000)]
+    assert [(image["width"], image["height"]) for image in ld["image"]] == sizes
+    for image, (width, height) in zip(ld["image"], sizes, strict=True):
+        assert image["@type"] == "ImageObject"
+        assert re.fullmatch(
+            rf"https://news\.example\.org/pictures/a-[0-9a-f]{{10}}-{width}x{height}\.jpg",
+            image["url"],
+        )
+        with Image.open(
+            site.site_dir / image["url"].removeprefix("https://news.example.org/")
+        ) as jpeg:
+            assert (jpeg.format, jpeg.size) == ("JPEG", (width, height))
+    jpeg_url = ld["image"][0]["url"].replace("1200x675", "1200x750")
+    assert (site.site_dir / jpeg_url.removeprefix("https://news.example.org/")).is_file()
     assert ld["datePublished"] == "2024-05-01T09:30:00+04:30"
     assert ld["dateModified"] == "2024-05-01T12:00:00+04:30"
     assert ld["author"] == [

@@ -186,7 +186,11 @@ def _shared(site: Site, slug: str) -> tuple[dict[str, str], list[str], Path]:
 
 def test_open_graph_and_json_ld_get_a_jpeg_1200_pixels_wide(site: Site) -> None:
     og, ld_images, jpeg = _shared(site, "photo")
-    assert [image["url"] for image in ld_images] == [og["og:image"]]
+    # JSON-LD gets the 16:9, 4:3 and 1:1 crops of it instead (test_shared_pictures.py)
+    crops = [
+        og["og:image"].replace("1200x800", size) for size in ("1200x675", "1200x900", "1200x1200")
+    ]
+    assert [image["url"] for image in ld_images] == crops
     assert re.fullmatch(r"https://news\.example\.org/pictures/photo-[0-9a-f]{10}-1200x800\.jpg",
                         og["og:image"])  # fmt: skip
     assert (og["og:image:width"], og["og:image:height"], og["og:image:type"]) == (
@@ -356,7 +360,8 @@ def test_a_rebuild_resizes_only_pictures_the_cache_does_not_hold(tmp_path: Path)
     first = build_site(tmp_path, files)
     cache = tmp_path / ".cache" / "newsroom" / "pictures"
     assert _resized(first) == [
-        f"newsroom: resized 1 lead image into 10 files, kept in {cache} for the next builds"
+        # 3 widths in 3 formats, the JPEG for sharing and its 16:9, 4:3 and 1:1 crops
+        f"newsroom: resized 1 lead image into 13 files, kept in {cache} for the next builds"
     ]
     before = _cache_state(cache)
     copies = {p.name: p.read_bytes() for p in (first.site_dir / "pictures").iterdir()}
@@ -440,7 +445,7 @@ def test_a_preview_resizes_a_picture_once_and_follows_its_changes(
     try:
         assert sum(line.startswith("newsroom: resized 1 ") for line in live.rebuild()) == 1
         first = _tree(pictures)
-        assert len(first) == 10
+        assert len(first) == 13  # 3 widths in 3 formats, a JPEG to share and its 3 crops
         edited = article("Other", "2024-05-02T10:00:00Z", body="An edited body.")
         (content / "articles" / "b.md").write_text(edited, encoding="utf-8")
         assert not any(line.startswith("newsroom: resized") for line in live.rebuild())
@@ -448,7 +453,7 @@ def test_a_preview_resizes_a_picture_once_and_follows_its_changes(
         (content / "images" / "p.jpg").write_bytes(photo(2400, 1600, seed=42))
         assert sum(line.startswith("newsroom: resized 1 ") for line in live.rebuild()) == 1
         second = _tree(pictures)
-        assert len(second) == 10 and not second.keys() & first.keys()  # the old ones are gone
+        assert len(second) == 13 and not second.keys() & first.keys()  # the old ones are gone
         page = (tmp_path / "live" / "2024" / "05" / "01" / "photo" / "index.html").read_text()
         assert all(f"pictures/{name}" in page for name in second)
     finally:

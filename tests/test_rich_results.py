@@ -23,12 +23,16 @@ RECOMMENDED = ("headline", "image", "datePublished", "dateModified", "author", "
 OURS = ("mainEntityOfPage", "url", "description", "inLanguage")
 MIN_PIXELS = 50_000  # width x height of each image, Google's floor
 MAX_HEADLINE = 110
+# Google's aspect ratios for an article's images, asked of a photograph at least this wide
+RATIOS = {"16:9": 16 / 9, "4:3": 4 / 3, "1:1": 1.0}
+WIDE = 1200
 BYLINE_WORDS = re.compile(r"^(by|von|par)\b|,|\|", re.IGNORECASE)
 
 
-def rich_result_problems(page: str) -> list[str]:
+def rich_result_problems(page: str, default_image: str = "") -> list[str]:
     """What keeps an article page from Google's article rich results, as this project reads
-    Google's Article documentation (an empty list: nothing)."""
+    Google's Article documentation (an empty list: nothing). `default_image`: the site's
+    picture for stories without one, of which no crops are asked."""
     articles = [d for d in structured_data(page)["json-ld"] if d.get("@type") == "NewsArticle"]
     if len(articles) != 1:
         return [f"{len(articles)} NewsArticle objects"]
@@ -44,6 +48,9 @@ def rich_result_problems(page: str) -> list[str]:
                 problems.append(f"{name} {value} has no time zone")
         except ValueError:
             problems.append(f"{name} {value!r} is not ISO 8601")
+    urls = [i.get("url") if isinstance(i, dict) else i for i in data.get("image", [])]
+    if urls != [default_image]:
+        problems += _ratio_problems(data.get("image", []))
     for image in data.get("image", []):
         if not isinstance(image, dict) or image.get("@type") != "ImageObject":
             problems.append(f"image {image!r} is not an ImageObject")
@@ -66,6 +73,23 @@ def rich_result_problems(page: str) -> list[str]:
     return problems
 
 
+def _ratio_problems(images: list[Any]) -> list[str]:
+    """A photograph at least WIDE pixels wide is given in each of Google's aspect ratios."""
+    sizes = [
+        (image["width"], image["height"])
+        for image in images
+        if isinstance(image, dict) and image.get("width") and image.get("height")
+    ]
+    if not any(width >= WIDE for width, _height in sizes):
+        return []
+    missing = [
+        name
+        for name, ratio in RATIOS.items()
+        if not any(abs(width / height - ratio) < 0.01 for width, height in sizes)
+    ]
+    return [f"no {name} image" for name in missing]
+
+
 def _articles_with_pictures(site: Site) -> list[str]:
     urls = []
     for url in site.pages():
@@ -84,7 +108,17 @@ def test_every_article_of_the_demo_meets_the_rich_results_list(demo: Site) -> No
     urls = _articles_with_pictures(demo)
     # every published story has a picture: its own, or the Gazette's default image
     assert len(urls) == 9
-    assert {url: rich_result_problems(demo.html(url)) for url in urls} == {url: [] for url in urls}
+    share = "https://newsroom.example.org/images/share.png"
+    problems = {url: rich_result_problems(demo.html(url), share) for url in urls}
+    assert problems == {url: [] for url in urls}
+    # the two lead photographs (2400 x 1600) are given in Google's three aspect ratios
+    cropped = [url for url in urls if len(_news_article(demo.html(url))["image"]) == 3]
+    assert len(cropped) == 2
+
+
+def _news_article(page: str) -> dict[str, Any]:
+    (data,) = [d for d in structured_data(page)["json-ld"] if d.get("@type") == "NewsArticle"]
+    return data
 
 
 def _png(width: int, height: int) -> bytes:
@@ -128,6 +162,9 @@ def test_the_checker_finds_what_is_missing(tmp_path: Path) -> None:
     # and each rule can fail
     page = site.html("2024/05/01/a-local-photo/")
     assert rich_result_problems(page.replace('"headline":', '"headlines":')) == ["no headline"]
+    square = re.search(r',\{"@type":"ImageObject","height":900,"url":"[^"]+","width":900\}', page)
+    assert square is not None
+    assert rich_result_problems(page.replace(square.group(0), "")) == ["no 1:1 image"]
     broken = page.replace('"Jane Doe"', '"By Jane Doe"').replace("+00:00", "")
     assert rich_result_problems(broken) == [
         "datePublished 2024-05-01T10:00:00 has no time zone",

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import feedparser
 from lxml import etree
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from .checkers import ATOM_NS, rss_problems, structured_data, validate_atom
 from .sites import Site, article, build_site
@@ -197,3 +197,63 @@ def test_the_publisher_logo_is_at_least_112_pixels(tmp_path: Path) -> None:
         "newsroom: mkdocs.yml: publisher_logo images/nowhere.png is not a file of the site; give "
         "its path from content/"
     ) in missing.warnings
+
+
+def _banded(width: int, height: int) -> bytes:
+    """A green picture with blue bands of 400 pixels at the left and right and red bands of
+    125 pixels at the top and bottom: where each crop was cut shows at its edges."""
+    picture = Image.new("RGB", (width, height), (0, 160, 0))
+    draw = ImageDraw.Draw(picture)
+    draw.rectangle((0, 0, width, 124), fill=(200, 0, 0))
+    draw.rectangle((0, height - 125, width, height), fill=(200, 0, 0))
+    draw.rectangle((0, 0, 399, height), fill=(0, 0, 200))
+    draw.rectangle((width - 400, 0, width, height), fill=(0, 0, 200))
+    buffer = io.BytesIO()
+    picture.save(buffer, "JPEG", quality=95)
+    return buffer.getvalue()
+
+
+def _colour(pixel: tuple[int, ...]) -> str:
+    red, green, blue = pixel[:3]
+    return max((red, "red"), (green, "green"), (blue, "blue"))[1]
+
+
+def test_a_wide_photograph_is_given_to_search_engines_in_three_crops(tmp_path: Path) -> None:
+    files = _files(**{"images/photo.png": _banded(2400, 1600), "images/strip.png": _png(1600, 150)})
+    files["articles/strip.md"] = _story(
+        "A strip", 4, image={"src": "images/strip.png", "alt": "A strip"}
+    )
+    site = build_site(tmp_path, files, plugin=PLUGIN)
+    (ld,) = structured_data(site.html(PHOTO))["json-ld"]
+    images = {(i["width"], i["height"]): i["url"] for i in ld["image"]}
+    assert list(images) == [(1200, 675), (1200, 900), (1200, 1200)]  # 16:9, 4:3, 1:1
+    corners = {}
+    for size, url in images.items():
+        assert url.startswith(ROOT + "pictures/photo-") and url.endswith(".jpg")
+        with Image.open(site.site_dir / url.removeprefix(ROOT)) as crop:
+            assert (crop.format, crop.size) == ("JPEG", size)
+            rgb = crop.convert("RGB")
+            width, height = crop.size
+            top_middle, top_left = rgb.getpixel((width // 2, 2)), rgb.getpixel((2, height // 2))
+            corners[size] = (_colour(top_middle), _colour(top_left))
+    # each crop is the middle of the picture: the 16:9 one loses the red bands but keeps the
+    # blue, the 4:3 one keeps the red and cuts into the blue, the square one (the picture's
+    # whole height) keeps the red and loses the blue
+    assert corners == {
+        (1200, 675): ("green", "blue"),
+        (1200, 900): ("red", "blue"),
+        (1200, 1200): ("red", "green"),
+    }
+    # Open Graph and feeds keep the whole picture, 1200 pixels wide
+    og = _og(site, PHOTO)
+    assert (og["og:image:width"], og["og:image:height"]) == ("1200", "800")
+    # a picture whose crops would be under Google's 50,000 pixels gets none, nor one narrower
+    # than 1200 pixels: the whole picture is what search engines get
+    strip = "2024/05/04/a-strip/"
+    (ld,) = structured_data(site.html(strip))["json-ld"]
+    assert [(i["width"], i["height"]) for i in ld["image"]] == [(1200, 112)]
+    assert site.warnings == [
+        "newsroom: articles/drawing.md:7: the lead image images/drawing.svg is an SVG, which "
+        "Google, social sites and feed readers do not show; give a JPEG, PNG or WebP picture "
+        "(until then the site's default_image is shared in its place)"
+    ]

@@ -146,8 +146,9 @@ class Picture:
     """What the build made of a local photograph (outputs/pictures/): its size as readers see
     it (its EXIF orientation applied) and its MIME type; `renditions`, the smaller copies for
     screens, by type in the order they are offered (modern types first, the original's type
-    last), narrowest first; `shared`, the copies for Open Graph and JSON-LD, a JPEG at most
-    1200 pixels wide first. A picture published as it is (animated) has no renditions."""
+    last), narrowest first; `shared`, the copies for Open Graph, JSON-LD and feeds: a JPEG of
+    the whole picture at most 1200 pixels wide, then (of a picture at least that wide) its
+    16:9, 4:3 and 1:1 crops. A picture published as it is (animated) has no renditions."""
 
     width: int
     height: int
@@ -180,6 +181,14 @@ class Image:
         pixels wide), if the build made one."""
         picture = self.picture
         return picture.shared[0] if picture is not None and picture.shared else None
+
+    @property
+    def crops(self) -> tuple[Rendition, ...]:
+        """The crops of the picture for search engines (16:9, 4:3, 1:1), if the build made
+        them; one path each (a crop that is the whole picture is the shared copy itself)."""
+        picture = self.picture
+        crops = picture.shared[1:] if picture is not None else ()
+        return tuple({crop.path: crop for crop in crops}.values())
 
     @property
     def shared_src(self) -> str:

@@ -18,7 +18,7 @@ from ..urls import absolute_url
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from ..model import Article, Author, Edition
+    from ..model import Article, Author, Edition, Rendition
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,25 @@ def shared_image(article: Article, publisher: Publisher) -> SharedImage | None:
     if image is None or shared is None:
         return publisher.default_image
     return SharedImage(publisher.url(shared[0]), image.alt, shared[1])
+
+
+def _article_images(article: Article, publisher: Publisher) -> dict[str, Any]:
+    """An article's `image` in JSON-LD: the 16:9, 4:3 and 1:1 crops of its photograph that
+    Google asks for when the build made them, else the one picture shared."""
+    crops = article.image.crops if article.image is not None else ()
+    if crops:
+        return {"image": [_rendition_object(crop, publisher) for crop in crops]}
+    image = shared_image(article, publisher)
+    return {"image": [_image_object(image)]} if image is not None else {}
+
+
+def _rendition_object(rendition: Rendition, publisher: Publisher) -> dict[str, Any]:
+    return {
+        "@type": "ImageObject",
+        "url": publisher.url(rendition.path),
+        "width": rendition.width,
+        "height": rendition.height,
+    }
 
 
 def _image_object(image: SharedImage) -> dict[str, Any]:
@@ -118,9 +137,7 @@ def news_article(article: Article, publisher: Publisher, edition: Edition) -> di
         "wordCount": article.word_count,
         "inLanguage": edition.search_language_of(article),
     }
-    image = shared_image(article, publisher)
-    if image is not None:
-        data["image"] = [_image_object(image)]
+    data.update(_article_images(article, publisher))
     if article.section:
         data["articleSection"] = article.section.title
     if article.tags:

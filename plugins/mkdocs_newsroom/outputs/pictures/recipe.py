@@ -1,12 +1,13 @@
 """What the build makes of a lead photograph: the formats (with how each is encoded), the
-widths, the copy for sharing, and the names the files get in the site.
+widths, the copies for sharing, and the names the files get in the site.
 
 A picture of width W gets, in each format offered (AVIF where Pillow can write it, WebP,
 then the original's own format), one copy at each configured width below W (and at W itself
 when W is narrower than the widest configured width), and a JPEG of min(W, 1200) pixels for
-Open Graph and JSON-LD. Copies for screens that come out heavier than the original file are
-dropped. A later kind of copy (the 16:9, 4:3 and 1:1 crops search engines like) is one more
-`Shape` in `Recipe.shared`.
+Open Graph and JSON-LD. A picture at least 1200 pixels wide also gets the 16:9, 4:3 and 1:1
+crops of its middle Google asks for in an article's structured data, JPEGs at most 1200
+pixels wide (a crop under Google's 50,000 pixels is not made). Copies for screens that come
+out heavier than the original file are dropped.
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ if TYPE_CHECKING:
 
 PICTURES_DIR = "pictures"  # where the copies go in the site
 SHARE_WIDTH = 1200  # Open Graph and Google's structured data ask for 1200 pixels
+CROPS = ((16, 9), (4, 3), (1, 1))  # the aspect ratios of Google's article images
+MIN_CROP_PIXELS = 50_000  # width x height: Google takes no smaller image
 # Changes whenever what is made of a file changes (encoders' settings, resampling), so that
 # the cache and the URLs follow.
-RECIPE_VERSION = "1"
+RECIPE_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -64,10 +67,48 @@ KIND_OF = {"JPEG": "jpeg", "MPO": "jpeg", "PNG": "png", "WEBP": "webp"}
 
 @dataclass(frozen=True)
 class Shape:
-    """One copy for sharing: a JPEG `width` pixels wide (at most the original's)."""
+    """One copy for sharing: a JPEG `width` pixels wide (at most the original's), of the
+    whole picture, or of its middle cut to `ratio` (width, height), made only of a picture at
+    least `width` pixels wide."""
 
     width: int
     kind: str = "jpeg"
+    ratio: tuple[int, int] | None = None
+
+    def cut(self, width: int, height: int) -> Cut | None:
+        """What this copy takes of a picture of `width` x `height` (as readers see it), and
+        its size; None for a crop this picture gets none of."""
+        if self.ratio is None:
+            size = min(self.width, width)
+            return Cut((0, 0, width, height), (size, max(1, round(size * height / width))))
+        if width < self.width:
+            return None
+        across, down = self.ratio
+        box_width = min(width, height * across // down)
+        box_height = min(height, box_width * down // across)
+        left, top = (width - box_width) // 2, (height - box_height) // 2
+        size = min(self.width, box_width)
+        copy = (size, round(size * down / across))
+        if copy[0] * copy[1] < MIN_CROP_PIXELS:
+            return None
+        return Cut((left, top, left + box_width, top + box_height), copy)
+
+
+@dataclass(frozen=True)
+class Cut:
+    """A copy's part of the picture (left, top, right, bottom, in the picture's pixels as
+    readers see it) and its size."""
+
+    box: tuple[int, int, int, int]
+    size: tuple[int, int]
+
+    @property
+    def scale(self) -> float:
+        """How much smaller than the picture the copy is."""
+        return self.size[0] / (self.box[2] - self.box[0])
+
+
+SHAPES = (Shape(SHARE_WIDTH), *(Shape(SHARE_WIDTH, ratio=ratio) for ratio in CROPS))
 
 
 @dataclass(frozen=True)
@@ -78,7 +119,7 @@ class Recipe:
 
     widths: tuple[int, ...] = (480, 960, 1600)
     formats: tuple[str, ...] = ("avif", "webp")
-    shared: tuple[Shape, ...] = (Shape(SHARE_WIDTH),)
+    shared: tuple[Shape, ...] = SHAPES
     max_pixels: int = 90_000_000
 
     @property

@@ -10,6 +10,7 @@ its other metadata (a phone's GPS position stays out of them).
 from __future__ import annotations
 
 import io
+import math
 import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -20,7 +21,7 @@ from PIL import ImageOps, UnidentifiedImageError
 from .recipe import FORMATS, KIND_OF, READABLE, file_name
 
 if TYPE_CHECKING:
-    from .recipe import Recipe
+    from .recipe import Cut, Recipe
 
 _ORIENTATION = 0x0112
 _TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
@@ -83,16 +84,16 @@ def _copies(
     image: PillowImage.Image, opened: Opened, data: bytes, recipe: Recipe, kinds: tuple[str, ...]
 ) -> tuple[list[Encoded], list[Encoded]]:
     widths = recipe.screen_widths(opened.width)
-    shared_widths = [min(shape.width, opened.width) for shape in recipe.shared]
-    largest = max([*widths, *shared_widths])
+    cuts = [cut for shape in recipe.shared if (cut := shape.cut(opened.width, opened.height))]
+    # the whole picture as wide as the largest copy needs it (a crop: at its scale)
+    largest = max([*widths, *(math.ceil(cut.scale * opened.width) for cut in cuts)])
     turned = (opened.width, opened.height) != image.size
     needed = (opened.height * largest // opened.width, largest)
     decoded = _decode(image, needed if turned else needed[::-1])
     icc_profile = decoded.info.get("icc_profile") if decoded.mode != "CMYK" else None
     picture = _comparable(decoded)
     offered = [kind for kind in recipe.kinds_for(opened.kind) if kind in (*kinds, opened.kind)]
-    sizes = {width: _height(opened, width) for width in {*widths, *shared_widths}}
-    scaled = {width: _scaled(picture, width, sizes[width]) for width in sizes}
+    scaled = {width: _scaled(picture, width, _height(opened, width)) for width in widths}
     screens = []
     for kind in offered:
         for width in widths:
@@ -100,8 +101,9 @@ def _copies(
             if len(copy.data) < len(data):  # never heavier than what it replaces
                 screens.append(copy)
     shared = [
-        _encoded(scaled[width], shape.kind, icc_profile)
-        for shape, width in zip(recipe.shared, shared_widths, strict=True)
+        _encoded(_cut(picture, opened, cut), shape.kind, icc_profile)
+        for shape in recipe.shared
+        if (cut := shape.cut(opened.width, opened.height))
     ]
     return screens, shared
 
@@ -166,6 +168,17 @@ def _comparable(image: PillowImage.Image) -> PillowImage.Image:
 
 def _height(opened: Opened, width: int) -> int:
     return max(1, round(width * opened.height / opened.width))
+
+
+def _cut(image: PillowImage.Image, opened: Opened, cut: Cut) -> PillowImage.Image:
+    """The copy `cut` says, of the picture decoded (perhaps at a smaller scale than
+    `opened`, the picture as readers see it)."""
+    if cut.box == (0, 0, opened.width, opened.height):
+        return _scaled(image, *cut.size)
+    across, down = image.width / opened.width, image.height / opened.height
+    left, top, right, bottom = cut.box
+    box = (left * across, top * down, right * across, bottom * down)
+    return image.resize(cut.size, PillowImage.Resampling.LANCZOS, box=box, reducing_gap=2.0)
 
 
 def _scaled(image: PillowImage.Image, width: int, height: int) -> PillowImage.Image:
