@@ -149,7 +149,7 @@ def assign_urls(
         taken[url] = article.source
         placement.url = url
         if url != wanted and pattern.endswith("{slug}/"):
-            placement.slug = f"{article.slug}-{number}"
+            placement.slug = url.rstrip("/").rsplit("/", 1)[-1]  # with its -2, -3...
     return problems
 
 

@@ -16,9 +16,9 @@ from .decoding import decode_source
 from .fields import EXAMPLES, FIELDS, FieldError, Registry
 from .files import article_kind
 from .frontmatter import FrontMatter, parse_front_matter
+from .reach import first_path, reach_problems
 from .said import megabytes, removed_html, unknown_fields
 from .time_limit import TooSlow, seconds_for, time_limit
-from .reach import first_path, reach_problems
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
