@@ -203,3 +203,39 @@ def test_tags_spelt_with_arabic_or_persian_letters_are_one_tag(tmp_path: Path) -
     )
     assert [page for page in site.pages() if page.startswith("tags/")] == ["tags/", "tags/کابل/"]
     assert len(site.dom("tags/کابل/").css(".nr-card")) == 3
+
+
+def test_one_tag_is_spelt_as_each_language_spells_it_without_a_warning(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {
+            "articles/a.md": article("A", lang="ar", tags=["كابل", "علي"]),  # Arabic kaf, yeh
+            "articles/b.md": article("B", lang="ps", tags=["کابل", "علی"], date="2024-05-02"),
+        },
+        plugin={"editions": {"ar": {"title": "العربية"}, "ps": {"title": "پښتو"}}},
+    )
+    assert site.warnings == []
+    tags = {
+        url: [tag.text(strip=True) for tag in site.dom(url).css(".nr-tags a")]
+        for url in ("2024/05/01/a/", "ps/2024/05/02/b/")
+    }
+    assert tags == {"2024/05/01/a/": ["كابل", "علي"], "ps/2024/05/02/b/": ["کابل", "علی"]}
+    assert [page for page in site.pages() if page.startswith("tags/")] == [
+        "tags/",
+        "tags/علی/",
+        "tags/کابل/",
+    ]
+
+
+def test_two_spellings_of_a_tag_in_one_language_are_a_warning(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {
+            "articles/a.md": article("A", tags=["كابل"]),
+            "articles/b.md": article("B", tags=["کابل"], date="2024-05-02"),
+        },
+    )
+    assert site.warnings == [
+        "newsroom: articles/b.md: tag 'کابل' is the same tag as 'كابل' (both are tags/کابل/); "
+        "it is shown as 'كابل'. Use one spelling"
+    ]

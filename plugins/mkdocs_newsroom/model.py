@@ -118,11 +118,19 @@ class Edition:
 @dataclass(frozen=True)
 class Tag:
     """A tag is identified by its slug: two spellings that slug alike are one tag, which the
-    catalogue shows with one spelling (catalogue.tags.unify_tags). Tags sort by slug."""
+    catalogue shows with one spelling in each edition (catalogue.tags.unify_tags): `name`, as
+    the article's edition writes it; `page_name`, its page's title (the spelling most used in
+    all editions) when that is another. Tags sort by slug."""
 
     name: str
     slug: str
     url: str = ""
+    page_name: str = ""
+
+    @property
+    def heading(self) -> str:
+        """The tag as its own page names it."""
+        return self.page_name or self.name
 
     def __lt__(self, other: Tag) -> bool:
         return self.slug < other.slug

@@ -121,7 +121,7 @@ def build_indexes(
         )
     for slug, items in sorted(by_tag.items()):
         tag = tag_of[slug]
-        indexes.tags[slug] = Listing("tag", slug, tag.name, tag.url, items, subject=tag)
+        indexes.tags[slug] = Listing("tag", slug, tag.heading, tag.url, items, subject=tag)
     for key, author in authors.items():
         indexes.authors[key] = Listing(
             "author", key, author.name, author.url, by_author[key], author.bio, author
