@@ -3,11 +3,13 @@ widths, the copies for sharing, and the names the files get in the site.
 
 A picture of width W gets, in each format offered (AVIF where Pillow can write it, WebP,
 then the original's own format), one copy at each configured width below W (and at W itself
-when W is narrower than the widest configured width), and a JPEG of min(W, 1200) pixels for
+when W is at most the widest configured width), and a JPEG of min(W, 1200) pixels for
 Open Graph and JSON-LD. A picture at least 1200 pixels wide also gets the 16:9, 4:3 and 1:1
 crops of its middle Google asks for in an article's structured data, JPEGs at most 1200
 pixels wide (a crop under Google's 50,000 pixels is not made). Copies for screens that come
-out heavier than the original file are dropped.
+out heavier than the original file are dropped; when the widest of its own format is among
+them, the original itself is offered at its own width in its place, and a modern format that
+lost its widest copy is not offered (making.py), so that a light chart is never shown blurred.
 """
 
 from __future__ import annotations
@@ -42,6 +44,10 @@ class Format:
     suffix: str
     options: dict[str, Any] = field(default_factory=dict)
     alpha: bool = True  # keeps transparency
+    max_side: int = 65_535  # the longest side, in pixels, a file of the format can hold
+
+    def holds(self, width: int, height: int) -> bool:
+        return max(width, height) <= self.max_side
 
 
 # The formats by their kind, each with the settings it is encoded with: quality a reader
@@ -49,7 +55,7 @@ class Format:
 # (AVIF at speed 8 costs about what WebP at method 4 does; see docs/output.md).
 FORMATS: dict[str, Format] = {
     "avif": Format("AVIF", "image/avif", ".avif", {"quality": 55, "speed": 8}),
-    "webp": Format("WEBP", "image/webp", ".webp", {"quality": 80, "method": 4}),
+    "webp": Format("WEBP", "image/webp", ".webp", {"quality": 80, "method": 4}, max_side=16_383),
     "jpeg": Format(
         "JPEG",
         "image/jpeg",
@@ -57,7 +63,7 @@ FORMATS: dict[str, Format] = {
         {"quality": 82, "optimize": True, "progressive": True},
         alpha=False,
     ),
-    "png": Format("PNG", "image/png", ".png", {"compress_level": 7}),
+    "png": Format("PNG", "image/png", ".png", {"compress_level": 7}, max_side=2**31 - 1),
 }
 READABLE = ("JPEG", "PNG", "WEBP")  # the only decoders a lead image is opened with
 # Pillow's format -> kind; MPO is how Pillow names a camera's JPEG that carries a second,
@@ -131,7 +137,7 @@ class Recipe:
     def screen_widths(self, width: int) -> list[int]:
         """The widths of the copies for screens of a picture `width` pixels wide."""
         narrower = [size for size in self.widths if size < width]
-        return [*narrower, width] if width < max(self.widths) else narrower
+        return [*narrower, width] if width <= max(self.widths) else narrower
 
     def kinds_for(self, original: str) -> list[str]:
         """The formats of the copies for screens, in the order they are offered."""
