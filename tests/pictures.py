@@ -102,7 +102,8 @@ def picture_problems(
     """What is wrong with the copies a <picture> offers: every srcset candidate must exist,
     be of the type its <source> says (the <img>'s: the original's), as wide as its descriptor
     and never wider than the original (`size`, as shown), keep its proportions, and weigh
-    less than the original file."""
+    less than the original file (or be the original itself, offered at its own width when
+    its copies as wide would weigh more)."""
     problems = []
     original_type = Image.open(io.BytesIO(original)).format
     original_type = "JPEG" if original_type == "MPO" else original_type  # a camera's JPEG
@@ -115,6 +116,8 @@ def picture_problems(
                 problems.append(f"{candidate.url}: no such file")
                 continue
             data = candidate.file.read_bytes()
+            if data == original and candidate.width == size[0]:
+                continue
             with Image.open(candidate.file) as copy:
                 width, height = copy.size
                 kind = copy.format
@@ -127,6 +130,35 @@ def picture_problems(
             if len(data) >= len(original):
                 problems.append(f"{candidate.url}: {len(data)} bytes, the original {len(original)}")
     return problems
+
+
+def malformed_exif_jpeg(width: int, height: int) -> bytes:
+    """A JPEG whose EXIF says to turn it a quarter clockwise (orientation 6) and holds a tag
+    Pillow reads but cannot write back (a JPEG offset as one character): Pillow's
+    ImageOps.exif_transpose raises struct.error on it."""
+
+    def entry(tag: int, kind: int, value: bytes) -> bytes:
+        return struct.pack(">HHI", tag, kind, 1) + value.ljust(4, b"\0")
+
+    entries = [entry(ORIENTATION, 3, struct.pack(">H", 6)), entry(0x0201, 2, b"\x00\x01")]
+    ifd = struct.pack(">H", len(entries)) + b"".join(entries) + b"\0\0\0\0"
+    exif = b"Exif\x00\x00MM\x00*" + struct.pack(">I", 8) + ifd
+    buffer = io.BytesIO()
+    Image.open(io.BytesIO(photo(width, height, seed=10))).save(buffer, "JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def flat_chart(width: int, height: int) -> bytes:
+    """A chart as a newsroom draws one: a few flat colours, a PNG far lighter than a photo."""
+    chart = Image.new("RGB", (width, height), "white")
+    for bar in range(8):
+        left = width // 10 + bar * width // 10
+        chart.paste(
+            (30 * bar, 90, 200 - 20 * bar), (left, height // (bar + 2), left + width // 20, height)
+        )
+    buffer = io.BytesIO()
+    chart.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
 
 
 def widths(site: Site, page_url: str, node: LexborNode) -> list[int]:

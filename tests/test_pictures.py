@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -20,12 +21,15 @@ from mkdocs_newsroom.outputs.pictures.recipe import writable
 from mkdocs_newsroom.rendering.pictures import SIZES
 
 from .checkers import structured_data, vnu_errors
+from .commands import newsroom
 from .pictures import (
     animated_png,
     camera_mpo,
     candidates,
     claimed_png,
+    flat_chart,
     half_transparent_png,
+    malformed_exif_jpeg,
     picture_problems,
     turned_jpeg,
     widths,
@@ -249,6 +253,66 @@ def test_images_it_makes_no_copies_of_are_shown_as_given(site: Site) -> None:
 def test_the_picture_markup_is_valid_html(site: Site) -> None:
     pages = [url(slug) for slug in ORDER] + ["", "section/world/"]
     assert vnu_errors([site.file(page) for page in pages]) == []
+
+
+def test_a_picture_as_wide_as_the_widest_copy_and_a_light_chart_stay_sharp(
+    tmp_path: Path,
+) -> None:
+    chart = flat_chart(1600, 900)
+    files = {
+        "articles/a.md": article("A", image={"src": "p.jpg", "alt": "A"}),
+        "articles/b.md": article("B", "2024-05-02", image={"src": "chart.png", "alt": "B"}),
+        "p.jpg": photo(1600, 1000, quality=90, seed=9),
+        "chart.png": chart,
+    }
+    site = build_site(tmp_path, files)
+    assert site.warnings == []
+    picture = site.dom("2024/05/01/a/").css_first("figure picture")
+    for node in picture.css("source, img"):
+        assert widths(site, "2024/05/01/a/", node) == [480, 960, 1600]
+    chart_page = "2024/05/02/b/"
+    picture = site.dom(chart_page).css_first("figure picture")
+    offered = {node.attributes.get("type"): node for node in picture.css("source, img")}
+    assert widths(site, chart_page, offered[None])[-1] == 1600, offered[None].attributes
+    assert all(widths(site, chart_page, node)[-1] == 1600 for node in offered.values())
+    assert picture_problems(site, chart_page, picture, chart, (1600, 900)) == []
+    assert "../../../../chart.png 1600w" in offered[None].attributes["srcset"]
+
+
+def test_a_photograph_with_malformed_exif_is_resized_and_checked_without_a_fault(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "articles/a.md": article(image={"src": "p.jpg", "alt": "A"}),
+        "p.jpg": malformed_exif_jpeg(800, 600),
+    }
+    site = build_site(tmp_path, files)
+    assert site.warnings == []
+    img = site.dom("2024/05/01/a-headline/").css_first("figure picture img")
+    assert (img.attributes["width"], img.attributes["height"]) == ("600", "800")  # turned
+    shutil.rmtree(tmp_path / ".cache")
+    checked = newsroom(tmp_path, "check")
+    assert (checked.returncode, checked.stdout, "Traceback" in checked.stderr) == (0, "", False)
+
+
+def test_a_format_that_cannot_hold_a_copy_is_left_out_and_the_others_are_made(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "articles/a.md": article(image={"src": "tall.png", "alt": "A"}),
+        "tall.png": flat_chart(600, 20_000),  # WebP holds at most 16,383 pixels a side
+    }
+    site = build_site(tmp_path, files, plugin={"picture_formats": ["webp"]})
+    assert site.warnings == []
+    page = "2024/05/01/a-headline/"
+    picture = site.dom(page).css_first("figure picture")
+    # no WebP at 600 x 20,000: the WebP copies are not offered (480 wide, they would be
+    # shown blurred); the PNG copies and the original are
+    assert picture.css("source") == []
+    assert widths(site, page, picture.css_first("img"))[-1] == 600
+    shutil.rmtree(tmp_path / ".cache")
+    checked = newsroom(tmp_path, "check")
+    assert (checked.returncode, checked.stdout, "Traceback" in checked.stderr) == (0, "", False)
 
 
 # --- What cannot be resized --------------------------------------------------------------

@@ -161,7 +161,7 @@ class PictureMaker:
             encoded = len(files)
         if stored.problem:
             return Made(stored.problem)
-        return _made(path, key, stored, self._store.folder(key), encoded)
+        return _made(path, key, stored, self._store.folder(key), encoded, self._recipe)
 
     def publish(self, site_dir: str, pictures: Iterable[Picture]) -> list[Problem]:
         """Link (or copy) the copies of `pictures` into the site folder, and remove those the
@@ -218,6 +218,8 @@ def _inspected(data: bytes, recipe: Recipe) -> Picture | str:
         opened = inspect(data, recipe)
     except Unusable as error:
         return str(error)
+    except Exception as error:  # a fault in Pillow or Newsroom: one line, as the build says
+        return f"Pillow failed on it ({type(error).__name__}: {said(error)})"
     return Picture(opened.width, opened.height, FORMATS[opened.kind].mime)
 
 
@@ -238,7 +240,7 @@ def _resized(data: bytes, recipe: Recipe, kinds: tuple[str, ...]) -> tuple[Store
     return stored, files
 
 
-def _made(path: str, key: str, stored: Stored, folder: Path, encoded: int) -> Made:
+def _made(path: str, key: str, stored: Stored, folder: Path, encoded: int, recipe: Recipe) -> Made:
     files: dict[str, str] = {}
 
     def rendition(copy: Copy) -> Rendition:
@@ -246,14 +248,27 @@ def _made(path: str, key: str, stored: Stored, folder: Path, encoded: int) -> Ma
         files[where] = str(folder / copy.name)
         return Rendition(where, copy.width, copy.height, FORMATS[copy.kind].mime, copy.length)
 
+    mime = FORMATS[stored.kind].mime
+    screens = [rendition(copy) for copy in stored.screens]
+    if _widest_dropped(stored, recipe):
+        screens.append(Rendition(path, stored.width, stored.height, mime))
     picture = Picture(
         stored.width,
         stored.height,
-        FORMATS[stored.kind].mime,
-        tuple(rendition(copy) for copy in stored.screens),
+        mime,
+        tuple(screens),
         tuple(rendition(copy) for copy in stored.shared),
     )
     return Made(picture, tuple(files.items()), encoded)
+
+
+def _widest_dropped(stored: Stored, recipe: Recipe) -> bool:
+    """Whether the widest copy in the picture's own format weighed more than the original
+    (and was dropped): the original is then offered at its own width."""
+    if stored.animated:
+        return False
+    own = [copy.width for copy in stored.screens if copy.kind == stored.kind]
+    return max(own, default=0) < max(recipe.screen_widths(stored.width), default=0)
 
 
 def _link(cached: Path, target: Path) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PIL import Image as PillowImage
-from PIL import ImageOps, UnidentifiedImageError
+from PIL import UnidentifiedImageError
 
 from .recipe import FORMATS, KIND_OF, READABLE, file_name
 
@@ -24,6 +24,18 @@ if TYPE_CHECKING:
     from .recipe import Cut, Recipe
 
 _ORIENTATION = 0x0112
+_T = PillowImage.Transpose
+# EXIF orientation -> how to turn the stored picture upright (Pillow's ImageOps.exif_transpose,
+# without its rewriting of the EXIF, which raises on some malformed tags)
+_UPRIGHT = {
+    2: _T.FLIP_LEFT_RIGHT,
+    3: _T.ROTATE_180,
+    4: _T.FLIP_TOP_BOTTOM,
+    5: _T.TRANSPOSE,
+    6: _T.ROTATE_270,
+    7: _T.TRANSVERSE,
+    8: _T.ROTATE_90,
+}
 _TURNED = {5, 6, 7, 8}  # EXIF orientations that swap width and height
 _ALPHA_MODES = {"RGBA", "LA", "PA", "RGBa", "La"}
 # What Pillow raises on a file it cannot decode, besides OSError (truncated, bad data)
@@ -42,6 +54,7 @@ class Opened:
     height: int
     kind: str  # "jpeg", "png" or "webp"
     animated: bool = False
+    orientation: int = 1  # as its EXIF says (1, or unreadable: shown as stored)
 
 
 @dataclass(frozen=True)
@@ -60,7 +73,7 @@ def inspect(data: bytes, recipe: Recipe) -> Opened:
     image, opened = _open(data, recipe)
     with image:
         if not opened.animated:
-            _decode(image, None)
+            _decode(image, None, opened.orientation)
     return opened
 
 
@@ -89,17 +102,25 @@ def _copies(
     largest = max([*widths, *(math.ceil(cut.scale * opened.width) for cut in cuts)])
     turned = (opened.width, opened.height) != image.size
     needed = (opened.height * largest // opened.width, largest)
-    decoded = _decode(image, needed if turned else needed[::-1])
+    decoded = _decode(image, needed if turned else needed[::-1], opened.orientation)
     icc_profile = decoded.info.get("icc_profile") if decoded.mode != "CMYK" else None
     picture = _comparable(decoded)
     offered = [kind for kind in recipe.kinds_for(opened.kind) if kind in (*kinds, opened.kind)]
     scaled = {width: _scaled(picture, width, _height(opened, width)) for width in widths}
     screens = []
     for kind in offered:
+        copies = []
         for width in widths:
+            if not FORMATS[kind].holds(width, sizes[width]):
+                continue  # a WebP is at most 16,383 pixels high: the other formats still are
             copy = _encoded(scaled[width], kind, icc_profile)
             if len(copy.data) < len(data):  # never heavier than what it replaces
-                screens.append(copy)
+                copies.append(copy)
+        # A modern format without its widest copy is not offered: a browser that takes it
+        # would show its narrower copies blurred on a wide screen. The original's own format
+        # is (making.py offers the original itself in place of its widest copy).
+        if kind == opened.kind or (copies and copies[-1].width == max(widths)):
+            screens += copies
     shared = [
         _encoded(_cut(picture, opened, cut), shape.kind, icc_profile)
         for shape in recipe.shared
@@ -131,30 +152,41 @@ def _open(data: bytes, recipe: Recipe) -> tuple[PillowImage.Image, Opened]:
             f"than the {recipe.max_pixels / 1e6:g} million Newsroom opens (picture_max_pixels, "
             "a guard against decompression bombs); make it smaller"
         )
-    try:
-        turned = image.getexif().get(_ORIENTATION) in _TURNED
-    except _DAMAGED:
-        turned = False  # unreadable EXIF: the picture is shown as it is stored
-    if turned:
+    orientation = _orientation(image)
+    if orientation in _TURNED:
         width, height = height, width
     kind = KIND_OF[str(image.format)]
     animated = bool(getattr(image, "is_animated", False)) and image.format != "MPO"
-    return image, Opened(width, height, kind, animated)
+    return image, Opened(width, height, kind, animated, orientation)
 
 
-def _decode(image: PillowImage.Image, needed: tuple[int, int] | None) -> PillowImage.Image:
+def _orientation(image: PillowImage.Image) -> int:
+    """The picture's EXIF orientation; 1 (shown as it is stored) when its EXIF cannot be
+    read, whatever Pillow raises on it (struct.error, KeyError... on malformed tags)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Corrupt EXIF data"
+            value = image.getexif().get(_ORIENTATION)
+    except Exception:
+        return 1
+    return value if isinstance(value, int) and value in _UPRIGHT else 1
+
+
+def _decode(
+    image: PillowImage.Image, needed: tuple[int, int] | None, orientation: int
+) -> PillowImage.Image:
     """Decode the whole picture (a JPEG at a smaller scale when `needed`, the size the
     largest copy needs, allows), turned as its EXIF orientation says."""
     if needed is not None and image.format in ("JPEG", "MPO"):
         image.draft(image.mode, needed)
     try:
         image.load()
-        ImageOps.exif_transpose(image, in_place=True)
     except _DAMAGED as error:
         raise Unusable(f"it is damaged or cut short ({said(error)})") from None
     except MemoryError:
         raise Unusable("it needs more memory to open than the build has") from None
-    return image
+    method = _UPRIGHT.get(orientation)
+    return image if method is None else image.transpose(method)
 
 
 def _comparable(image: PillowImage.Image) -> PillowImage.Image:
