@@ -450,6 +450,49 @@ def test_a_rebuild_resizes_only_pictures_the_cache_does_not_hold(tmp_path: Path)
     assert new and not new & copies.keys()  # new copies, new URLs
 
 
+def _types(site: Site, page: str) -> list[str]:
+    return [node.attributes["type"] or "" for node in site.dom(page).css("figure source")]
+
+
+def test_the_cache_follows_the_formats_written_not_their_order_nor_the_pixel_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs_newsroom.outputs.pictures import making
+
+    files = {"articles/a.md": article(image={"src": "p.jpg", "alt": "A"}), "p.jpg": TINY}
+    page = "2024/05/01/a-headline/"
+    with monkeypatch.context() as without_avif:  # a Pillow that cannot write AVIF
+        without_avif.setattr(making, "writable", lambda kinds: tuple(set(kinds) - {"avif"}))
+        first = build_site(tmp_path, files)
+    assert _types(first, page) == ["image/webp"]
+    second = build_site(tmp_path, files)  # AVIF support installed since
+    assert (len(_resized(second)), _types(second, page)) == (1, ["image/avif", "image/webp"])
+    plugin = {"picture_formats": ["webp", "avif"], "picture_max_pixels": 50_000_000}
+    third = build_site(tmp_path, files, plugin=plugin)
+    assert (_resized(third), _types(third, page)) == ([], ["image/webp", "image/avif"])
+
+
+@pytest.mark.parametrize(
+    "fault", [MemoryError(), OSError("could not create decoder object")], ids=["memory", "decoder"]
+)
+def test_a_build_short_of_memory_is_not_remembered_as_a_damaged_picture(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fault: Exception
+) -> None:
+    from PIL import ImageFile
+
+    files = {"articles/a.md": article(image={"src": "p.jpg", "alt": "A"}), "p.jpg": TINY}
+    with monkeypatch.context() as short:
+        short.setattr(ImageFile.ImageFile, "load", lambda self: (_ for _ in ()).throw(fault))
+        first = build_site(tmp_path, files, plugin={"processes": 1})
+    assert first.warnings == [
+        "newsroom: articles/a.md: the lead image p.jpg could not be resized: the build ran "
+        "short of memory while opening it (it is tried again at the next build; build with "
+        "fewer processes, or on a machine with more memory); it is published as it is"
+    ]
+    second = build_site(tmp_path, files, plugin={"processes": 1})
+    assert (second.warnings, len(_resized(second))) == ([], 1)
+
+
 def test_the_cache_goes_where_newsroom_cache_dir_says(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

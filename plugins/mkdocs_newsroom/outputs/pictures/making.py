@@ -21,7 +21,7 @@ from ...problems import Problem
 from ...reading.articles import in_order
 from ..files import remove_with_empty_folders
 from .recipe import FORMATS, cache_key, recipe_of, site_name, writable
-from .resizing import Unusable, inspect, resize, said
+from .resizing import SHORT_OF_MEMORY, Unusable, inspect, resize, said, short_of_memory
 from .store import Copy, PictureStore, Stored, cache_folder
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ class PictureMaker:
             data = Path(self._sources[path]).read_bytes()
         except OSError as error:
             return Made(f"it cannot be read ({error.strerror or error})")
-        key = cache_key(data, self._recipe)
+        key = cache_key(data, self._recipe, self._kinds)
         stored = self._store.load(key)
         encoded = 0
         if stored is None and not self._make_files:
@@ -151,8 +151,10 @@ class PictureMaker:
         if stored is None:
             try:
                 stored, files = _resized(data, self._recipe, self._kinds)
+            except Unusable as error:  # not the file's fault: not remembered
+                return Made(str(error))
             except Exception as error:  # a fault in Pillow or Newsroom: this picture only
-                return Made(f"Pillow failed on it ({type(error).__name__}: {said(error)})")
+                return Made(_failed(error))
             try:
                 self._store.save(key, stored, files)
             except OSError as error:
@@ -219,14 +221,25 @@ def _inspected(data: bytes, recipe: Recipe) -> Picture | str:
     except Unusable as error:
         return str(error)
     except Exception as error:  # a fault in Pillow or Newsroom: one line, as the build says
-        return f"Pillow failed on it ({type(error).__name__}: {said(error)})"
+        return _failed(error)
     return Picture(opened.width, opened.height, FORMATS[opened.kind].mime)
 
 
+def _failed(error: Exception) -> str:
+    """A fault while resizing, on one line."""
+    if short_of_memory(error):
+        return SHORT_OF_MEMORY
+    return f"Pillow failed on it ({type(error).__name__}: {said(error)})"
+
+
 def _resized(data: bytes, recipe: Recipe, kinds: tuple[str, ...]) -> tuple[Stored, list[Encoded]]:
+    """The picture and its copies; a problem of the file itself is kept as a `Stored` (the
+    cache remembers it), one that is not (memory, a limit) is raised as `Unusable`."""
     try:
         opened, screens, shared = resize(data, recipe, kinds)
     except Unusable as error:
+        if not error.lasting:
+            raise
         return Stored(problem=str(error)), []
     stored = Stored(
         opened.width,
@@ -249,7 +262,9 @@ def _made(path: str, key: str, stored: Stored, folder: Path, encoded: int, recip
         return Rendition(where, copy.width, copy.height, FORMATS[copy.kind].mime, copy.length)
 
     mime = FORMATS[stored.kind].mime
-    screens = [rendition(copy) for copy in stored.screens]
+    order = recipe.kinds_for(stored.kind)
+    offered = sorted(stored.screens, key=lambda copy: (order.index(copy.kind), copy.width))
+    screens = [rendition(copy) for copy in offered if copy.kind in order]
     if _widest_dropped(stored, recipe):
         screens.append(Rendition(path, stored.width, stored.height, mime))
     picture = Picture(

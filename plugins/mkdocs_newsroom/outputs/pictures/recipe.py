@@ -130,9 +130,19 @@ class Recipe:
 
     @property
     def key(self) -> str:
-        """What the cache and the URLs of the copies depend on, besides the file."""
+        """Everything the recipe says (what tells one build's recipe from the next's)."""
         options = {kind: FORMATS[kind].options for kind in sorted(FORMATS)}
         return f"{RECIPE_VERSION}:{self!r}:{options!r}:{PILLOW_VERSION}"
+
+    def made_key(self, kinds: tuple[str, ...]) -> str:
+        """What the files made of a picture depend on, besides its bytes: the widths, the
+        formats actually written (`kinds`: installing AVIF support later makes the copies
+        again, with AVIF), the copies for sharing, the encoders' settings and Pillow's
+        version. Not the order the formats are offered in (making.py orders the copies),
+        nor the largest picture opened (a picture over it is not kept in the cache)."""
+        options = {kind: FORMATS[kind].options for kind in sorted(FORMATS)}
+        made = (sorted(set(self.widths)), sorted(set(kinds)), self.shared)
+        return f"{RECIPE_VERSION}:{made!r}:{options!r}:{PILLOW_VERSION}"
 
     def screen_widths(self, width: int) -> list[int]:
         """The widths of the copies for screens of a picture `width` pixels wide."""
@@ -166,9 +176,9 @@ def _can_write(form: Format) -> bool:
     return form.pillow in PillowImage.SAVE
 
 
-def cache_key(data: bytes, recipe: Recipe) -> str:
-    """The key of a file's copies: its bytes and the recipe."""
-    return fingerprint(data, recipe.key)
+def cache_key(data: bytes, recipe: Recipe, kinds: tuple[str, ...]) -> str:
+    """The key of a file's copies: its bytes, the recipe and the formats written (`kinds`)."""
+    return fingerprint(data, recipe.made_key(kinds))
 
 
 def site_name(source: str, key: str, width: int, height: int, kind: str) -> str:

@@ -43,7 +43,30 @@ _DAMAGED = (OSError, SyntaxError, ValueError, EOFError, IndexError, TypeError)
 
 
 class Unusable(Exception):
-    """Why a picture cannot be resized, as a reporter would be told ("it is truncated")."""
+    """Why a picture cannot be resized, as a reporter would be told ("it is truncated");
+    `lasting` when it is the file's fault, and the cache may remember it (not when the build
+    ran short of memory, nor when the file is over a limit the site may raise)."""
+
+    def __init__(self, why: str, *, lasting: bool = True) -> None:
+        super().__init__(why)
+        self.lasting = lasting
+
+
+SHORT_OF_MEMORY = (
+    "the build ran short of memory while opening it (it is tried again at the next build; "
+    "build with fewer processes, or on a machine with more memory)"
+)
+# Pillow's words when the decoder could not get the memory it needs (an OSError)
+_RESOURCE_WORDS = ("could not create decoder object", "out of memory", "cannot allocate")
+
+
+def short_of_memory(error: BaseException) -> bool:
+    """Whether `error` says the machine ran short of memory, not that the file is bad."""
+    if isinstance(error, MemoryError):
+        return True
+    return isinstance(error, OSError) and any(
+        words in str(error).lower() for words in _RESOURCE_WORDS
+    )
 
 
 @dataclass(frozen=True)
@@ -142,7 +165,9 @@ def _open(data: bytes, recipe: Recipe) -> tuple[PillowImage.Image, Opened]:
         ) from None
     except UnidentifiedImageError:
         raise Unusable("it is not a JPEG, PNG or WebP picture, or it is damaged") from None
-    except _DAMAGED as error:
+    except (*_DAMAGED, MemoryError) as error:
+        if short_of_memory(error):
+            raise Unusable(SHORT_OF_MEMORY, lasting=False) from None
         raise Unusable(f"it is damaged ({said(error)})") from None
     width, height = image.size
     if width * height > recipe.max_pixels:
@@ -150,7 +175,8 @@ def _open(data: bytes, recipe: Recipe) -> tuple[PillowImage.Image, Opened]:
         raise Unusable(
             f"it is {width} × {height} pixels ({width * height / 1e6:.0f} million), more "
             f"than the {recipe.max_pixels / 1e6:g} million Newsroom opens (picture_max_pixels, "
-            "a guard against decompression bombs); make it smaller"
+            "a guard against decompression bombs); make it smaller",
+            lasting=False,
         )
     orientation = _orientation(image)
     if orientation in _TURNED:
@@ -181,10 +207,10 @@ def _decode(
         image.draft(image.mode, needed)
     try:
         image.load()
-    except _DAMAGED as error:
+    except (*_DAMAGED, MemoryError) as error:
+        if short_of_memory(error):
+            raise Unusable(SHORT_OF_MEMORY, lasting=False) from None
         raise Unusable(f"it is damaged or cut short ({said(error)})") from None
-    except MemoryError:
-        raise Unusable("it needs more memory to open than the build has") from None
     method = _UPRIGHT.get(orientation)
     return image if method is None else image.transpose(method)
 
