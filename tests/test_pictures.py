@@ -493,6 +493,38 @@ def test_a_build_short_of_memory_is_not_remembered_as_a_damaged_picture(
     assert (second.warnings, len(_resized(second))) == ([], 1)
 
 
+def test_what_the_cache_says_is_checked_before_it_is_published(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not for the site", encoding="utf-8")
+    files = {"articles/a.md": article(image={"src": "p.jpg", "alt": "A"}), "p.jpg": TINY}
+    first = build_site(tmp_path, files)
+    copies = len(list((first.site_dir / "pictures").iterdir()))
+    (manifest,) = (tmp_path / ".cache").rglob("picture.json")
+    honest = manifest.read_text(encoding="utf-8")
+    for lie in ("../../../../../secret.txt", "/etc/hostname"):
+        data = json.loads(honest)
+        data["screens"][0]["name"] = lie
+        data["screens"][1]["width"] = 99_999
+        manifest.chmod(0o644)
+        manifest.write_text(json.dumps(data), encoding="utf-8")
+        site = build_site(tmp_path, files)
+        assert (site.warnings, len(_resized(site))) == ([], 1)  # made again
+        published = [p.read_bytes() for p in (site.site_dir / "pictures").iterdir()]
+        assert b"not for the site" not in published and len(published) == copies
+        assert "99999w" not in site.html("2024/05/01/a-headline/")
+        assert json.loads(manifest.read_text(encoding="utf-8")) == json.loads(honest)
+
+
+def test_the_cached_copies_are_read_only_so_the_site_cannot_change_them(tmp_path: Path) -> None:
+    files = {"articles/a.md": article(image={"src": "p.jpg", "alt": "A"}), "p.jpg": TINY}
+    site = build_site(tmp_path, files)
+    cached = [p for p in (tmp_path / ".cache").rglob("*") if p.is_file()]
+    assert cached and all(p.stat().st_mode & 0o777 == 0o444 for p in cached)
+    for copy in (site.site_dir / "pictures").iterdir():  # hard links to them
+        assert copy.stat().st_mode & 0o222 == 0
+    assert not [p for p in (tmp_path / ".cache").rglob("*.tmp")]
+
+
 def test_the_cache_goes_where_newsroom_cache_dir_says(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -6,7 +6,10 @@ shows it; a picture that could not be used is remembered too, with why.
 Each picture has a folder, `<key[:2]>/<key>/`, holding its copies and `picture.json`, which
 is written last: a folder without it (a build stopped half-way) is made again. Files are
 written under a temporary name and renamed, so that two processes making the same picture
-never leave half a file.
+never leave half a file, and made read-only: the site's copies are hard links to them
+(copying them costs sixty times as long, about a second per thousand copies), so a tool
+editing the built site in place is refused rather than changing the cache. What is read
+back is checked (`_trusted`): the cache is not trusted to name files outside itself.
 """
 
 from __future__ import annotations
@@ -17,12 +20,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .recipe import FORMATS, file_name
+
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
     from .resizing import Encoded
 
 SUBFOLDER = "pictures"
+READ_ONLY = 0o444
 MANIFEST = "picture.json"
 ENVIRONMENT = "NEWSROOM_CACHE_DIR"
 
@@ -75,6 +81,8 @@ class PictureStore:
             stored = _stored(data)
         except (OSError, ValueError, KeyError, TypeError):
             return None
+        if not _trusted(stored):
+            return None  # not what a build writes: made again
         names = {copy.name for copy in (*stored.screens, *stored.shared)}
         if not all((folder / name).is_file() for name in names):
             return None
@@ -90,9 +98,33 @@ class PictureStore:
 
 
 def _write(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all, read-only: the site's copies are hard links to it,
+    and a tool that edits the site's files in place must not change the cache."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
+    try:
+        temporary.write_bytes(data)
+        temporary.chmod(READ_ONLY)
+        temporary.replace(path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _trusted(stored: Stored) -> bool:
+    """Whether a picture read from the cache is what a build writes: each copy a plain file
+    name the build gives (`960x640.webp`), of a known format, never wider or taller than the
+    picture. Anything else (a name with '..' or '/', a bogus width) is not published."""
+    if stored.problem:
+        return not (stored.screens or stored.shared)
+    if stored.kind not in FORMATS or min(stored.width, stored.height) < 1:
+        return False
+    return all(
+        copy.kind in FORMATS
+        and 0 < copy.width <= stored.width
+        and 0 < copy.height <= stored.height
+        and copy.name == file_name(copy.width, copy.height, copy.kind)
+        for copy in (*stored.screens, *stored.shared)
+    )
 
 
 def _data(stored: Stored) -> dict[str, Any]:
