@@ -315,6 +315,33 @@ def test_a_format_that_cannot_hold_a_copy_is_left_out_and_the_others_are_made(
     assert (checked.returncode, checked.stdout, "Traceback" in checked.stderr) == (0, "", False)
 
 
+def test_a_held_back_articles_photograph_is_neither_resized_nor_published(
+    tmp_path: Path,
+) -> None:
+    files: dict[str, str | bytes] = {
+        "articles/shown.md": article("Shown", image={"src": "images/shown.jpg", "alt": "S"}),
+        "articles/draft.md": article(
+            "Draft", draft=True, image={"src": "images/draft.jpg", "alt": "D"},
+            body="![The logo](/images/logo.png) and ![shared](/images/shown.jpg)",
+        ),
+        "articles/later.md": article(
+            "Later", "2099-01-01T10:00:00Z", image={"src": "images/later.jpg", "alt": "L"}
+        ),
+        "about.md": "# About\n\n![Our logo](images/logo.png)\n",
+        "images/shown.jpg": TINY,
+        "images/draft.jpg": photo(320, 200, seed=20),
+        "images/later.jpg": photo(320, 200, seed=21),
+        "images/logo.png": TRANSPARENT,
+        "images/loose.jpg": photo(320, 200, seed=22),  # used by no article: MkDocs' file
+    }  # fmt: skip
+    site = build_site(tmp_path, files)
+    assert site.warnings == []
+    published = {p.name for p in (site.site_dir / "images").iterdir()}
+    assert published == {"shown.jpg", "logo.png", "loose.jpg"}
+    assert [line.split(" into")[0] for line in _resized(site)] == ["newsroom: resized 1 lead image"]
+    assert all(p.name.startswith("shown-") for p in (site.site_dir / "pictures").iterdir())
+
+
 # --- What cannot be resized --------------------------------------------------------------
 
 BROKEN = {

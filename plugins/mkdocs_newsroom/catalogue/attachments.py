@@ -47,6 +47,20 @@ def _paths(article: Article) -> Iterable[str]:
                 yield unquote(urlsplit(url).path).lstrip("/")
 
 
+def held_back_only(
+    files: frozenset[str], shown: Sequence[Article], read: Sequence[Article]
+) -> frozenset[str]:
+    """The site's pictures and other media (paths from the content folder) that held-back
+    articles (drafts, scheduled, expired) use and no article the site shows does: not
+    published until one is shown, so that a draft's photograph is not at a guessable URL."""
+    shown_sources = {article.source for article in shown}
+    held_back = [article for article in read if article.source not in shown_sources]
+    if not held_back:
+        return frozenset()
+    waiting = used_by(held_back).keys() - used_by(shown).keys()
+    return frozenset(path for path in waiting if path in files and is_media(path))
+
+
 def publish_attachments(
     attachments: Sequence[str], shown: Sequence[Article], read: Sequence[Article]
 ) -> tuple[frozenset[str], list[Problem]]:

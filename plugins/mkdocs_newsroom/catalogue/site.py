@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from ..memo import MadeBefore
 from ..reading.articles import ReadCache, in_order
 from ..reading.site import read_articles
-from .attachments import publish_attachments
+from .attachments import held_back_only, publish_attachments
 from .placement import PlacedArticles
-from .publishing import Catalogue, PublishingRules, build_catalogue
+from .publishing import Catalogue, PublishingRules, build_catalogue, held_back_because
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -32,6 +32,8 @@ class Reading:
     failed: int  # articles skipped because of their problems
     attachments: frozenset[str] = frozenset()  # files of the articles folder to publish
     sources: tuple[str, ...] = ()  # the article files read
+    # media outside the articles folder that only held-back articles use: not published
+    withheld: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -68,6 +70,8 @@ def read_site(
         content_keys=memory.content_keys if memory is not None and preview else None,
         map_bodies=map_bodies,
         pictures=pictures,
+        # a held-back article's picture is made only where it is shown (a preview)
+        shown=lambda article: preview or not held_back_because(article, now),
     )
     rules = PublishingRules(
         settings.article_url, now, settings.editions, settings.max_tags, preview
@@ -83,4 +87,7 @@ def read_site(
     read_files = tuple(path for path, _data in sources.articles) + tuple(
         path for path in sources.oversized if path != settings.authors_file
     )
-    return Reading(catalogue, read.authors, problems, read.failed, attachments, read_files)
+    withheld = held_back_only(sources.files, catalogue.articles, read.articles)
+    return Reading(
+        catalogue, read.authors, problems, read.failed, attachments, read_files, withheld
+    )

@@ -17,7 +17,7 @@ from .fields import local_path
 from .files import is_resizable
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from ..model import Article, Picture
 
@@ -40,14 +40,22 @@ def resizable_path(article: Article) -> str | None:
 
 
 def attach_pictures(
-    articles: Iterable[Article], make: MakePictures, files: frozenset[str]
+    articles: Iterable[Article],
+    make: MakePictures,
+    files: frozenset[str],
+    shown: Callable[[Article], bool] = lambda _article: True,
 ) -> tuple[list[Article], list[Problem]]:
     """The articles, each lead image with its picture; a picture that could not be made is a
     warning naming the article and the file, and the image is published as it is. `files`:
-    the site's files (an image that is not one was reported already)."""
+    the site's files (an image that is not one was reported already). Only the pictures of
+    articles `shown` are made: a draft's photograph is neither resized nor published."""
     articles = list(articles)
     wanted = sorted(
-        {path for article in articles if (path := resizable_path(article)) and path in files}
+        {
+            path
+            for article in articles
+            if (path := resizable_path(article)) and path in files and shown(article)
+        }
     )
     made = make(wanted) if wanted else {}
     pictured: list[Article] = []

@@ -17,7 +17,7 @@ from .pictures import attach_pictures
 from .said import megabytes
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from ..memo import MadeBefore
     from ..model import Article, Author
@@ -125,11 +125,12 @@ def read_articles(
     content_keys: MadeBefore[str] | None = None,
     map_bodies: MapFunction = in_order,
     pictures: MakePictures | None = None,
+    shown: Callable[[Article], bool] = lambda _article: True,
 ) -> ReadArticles:
     """Read the authors and every article. `cache` keeps what was read between builds;
-    `pictures` makes the pictures of the lead images (none without it). Without an authors
-    file, or with an empty one, articles are published without their authors, and one line
-    says so."""
+    `pictures` makes the pictures of the lead images of the articles `shown` (none without
+    it). Without an authors file, or with an empty one, articles are published without their
+    authors, and one line says so."""
     known: dict[str, Author] | None = None
     problems = list(sources.problems)
     if sources.authors is not None:
@@ -161,7 +162,7 @@ def read_articles(
     if cache is not None:
         cache.keep_only(reader.used_results, reader.used_bodies)
     if pictures is not None:
-        articles, picture_problems = attach_pictures(articles, pictures, sources.files)
+        articles, picture_problems = attach_pictures(articles, pictures, sources.files, shown)
         problems.extend(picture_problems)
     if lacking and any(result.names_authors for result in results):
         problems.insert(0, _no_authors_file(settings.authors_file, lacking))
