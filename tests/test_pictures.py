@@ -680,7 +680,40 @@ def pictures_resized_in_workers() -> dict[str, object]:
     }
 
 
-def test_each_picture_is_resized_once_by_the_build_s_processes() -> None:
+def pictures_with_a_worker_killed() -> dict[str, object]:
+    """Run by `test_a_worker_killed_while_resizing_is_a_warning_and_the_build_goes_on` in a
+    new interpreter: a build with `processes: 2` of two photographs, whose worker process is
+    killed (as the OOM killer does) while it resizes the second."""
+    import os
+    import signal
+    import tempfile
+
+    from mkdocs_newsroom.outputs.pictures import making
+
+    me = os.getpid()
+    resize = making.resize
+
+    def killed(data: bytes, *args: object) -> object:
+        if os.getpid() != me:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return resize(data, *args)  # type: ignore[arg-type]
+
+    making.resize = killed  # type: ignore[assignment]
+    files: dict[str, str | bytes] = {}
+    for number in range(2):
+        image = {"src": f"images/{number}.jpg", "alt": "A"}
+        files[f"articles/{number}.md"] = article(f"Story {number}", image=image)
+        files[f"images/{number}.jpg"] = photo(400, 300, seed=number)
+    site = build_site(Path(tempfile.mkdtemp()) / "site", files, plugin={"processes": 2})
+    return {
+        "warnings": site.warnings,
+        "summary": site.summary,
+        "made": sorted(path.name for path in (site.site_dir / "pictures").iterdir()),
+        "published": sorted(path.name for path in (site.site_dir / "images").iterdir()),
+    }
+
+
+def _in_new_interpreter(function: str) -> dict[str, object]:
     import json
     import os
     import subprocess
@@ -690,7 +723,7 @@ def test_each_picture_is_resized_once_by_the_build_s_processes() -> None:
 
     code = (
         "import json\nfrom tests import test_pictures\n"
-        "print(json.dumps(test_pictures.pictures_resized_in_workers()))\n"
+        f"print(json.dumps(test_pictures.{function}()))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", code],
@@ -702,7 +735,24 @@ def test_each_picture_is_resized_once_by_the_build_s_processes() -> None:
         timeout=300,
     )
     assert done.returncode == 0, done.stderr
-    found = json.loads(done.stdout.splitlines()[-1])
+    found: dict[str, object] = json.loads(done.stdout.splitlines()[-1])
+    return found
+
+
+def test_a_worker_killed_while_resizing_is_a_warning_and_the_build_goes_on() -> None:
+    found = _in_new_interpreter("pictures_with_a_worker_killed")
+    assert found["warnings"] == [
+        "newsroom: articles/1.md: the lead image images/1.jpg could not be resized: the "
+        "process resizing it was stopped before it was done (killed, perhaps for want of "
+        "memory); it is tried again at the next build; it is published as it is"
+    ]
+    assert found["summary"] == "newsroom: published 2 articles, skipped 0"
+    assert {str(name).split("-")[0] for name in found["made"]} == {"0"}  # type: ignore[union-attr]
+    assert found["published"] == ["0.jpg", "1.jpg"]
+
+
+def test_each_picture_is_resized_once_by_the_build_s_processes() -> None:
+    found = _in_new_interpreter("pictures_resized_in_workers")
     assert found["warnings"] == []
     resized = [digest for digests in found["by"].values() for digest in digests]
     assert len(resized) == len(set(resized)) == 6  # each picture once

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import sys
 import threading
 import traceback
 from typing import TYPE_CHECKING, TypeVar
 
 from ..problems import NewsroomError
+from ..reading.articles import Recoverable
 from .progress import Progress
 
 if TYPE_CHECKING:
@@ -78,18 +80,20 @@ def fork_map(
         os.close(write_end)
         children.append((pid, read_end))
     results: list[list[R]] = [run(items[0::processes])]
-    failed = 0
-    for pid, read_end in children:
+    failed: list[int] = []  # how each failed process ended
+    for share, (pid, read_end) in enumerate(children, 1):
         with os.fdopen(read_end, "rb") as pipe:
             data = pipe.read()
         status = os.waitpid(pid, 0)[1]
-        if status != 0 or not data:
-            failed += 1
-            results.append([])
-        else:
+        if status == 0 and data:
             results.append(pickle.loads(data))
+        elif isinstance(function, Recoverable):  # what it did not hand back, told apart
+            results.append([function.lost(item) for item in items[share::processes]])
+        else:
+            failed.append(status)
+            results.append([])
     if failed:
-        raise NewsroomError(f"newsroom: {failed} worker process(es) failed (see the error above)")
+        raise NewsroomError(f"newsroom: {len(failed)} worker process(es) {_ended(failed)}")
     merged: list[R] = [None] * len(items)  # type: ignore[list-item]
     for share, share_results in enumerate(results):
         merged[share::processes] = share_results
@@ -130,6 +134,18 @@ def run_aside(function: Callable[[], object], processes: int) -> Aside:
     if pid == 0:  # pragma: no cover - runs in the child
         _run_share_and_exit(lambda _item: function(), [None], None)
     return Aside(pid)
+
+
+def _ended(statuses: list[int]) -> str:
+    """How worker processes ended, for the message that stops the build."""
+    killed = [os.WTERMSIG(status) for status in statuses if os.WIFSIGNALED(status)]
+    if not killed:
+        return "failed (see the error above)"
+    names = ", ".join(sorted({signal.Signals(number).name for number in killed}))
+    return (
+        f"were stopped by {names}, perhaps for want of memory (the system's OOM killer); "
+        "build with fewer processes, or on a machine with more memory"
+    )
 
 
 def _may_fork() -> bool:

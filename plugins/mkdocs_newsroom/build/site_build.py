@@ -44,14 +44,13 @@ from .page_writing import forget_written_pages, write_changed_pages, write_every
 from .parallel import processes_for, run_aside, shared_map
 from .progress import Progress
 from .report import summary_line
-from .sources import site_sources
+from .sources import site_sources, used_by_other_pages
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
-    from mkdocs.structure.files import File
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
@@ -158,7 +157,7 @@ class SiteBuild:
         )
         self._warn(reading.problems)
         self._say_pictures_made()
-        withheld = reading.withheld - _used_by_other_pages(reading.withheld, found.keep, config)
+        withheld = reading.withheld - used_by_other_pages(reading.withheld, found.keep, config)
         keep = [
             *(file for file in found.keep if file.src_uri not in withheld),
             *(found.attachments[path] for path in sorted(reading.attachments)),
@@ -377,27 +376,6 @@ class SiteBuild:
     def _warn(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             (self._say if problem.level == "info" else self._warn_line)(str(problem))
-
-
-def _used_by_other_pages(
-    paths: frozenset[str], files: Iterable[File], config: MkDocsConfig
-) -> frozenset[str]:
-    """Those of `paths` (media only held-back articles use) that the site's other pages, its
-    styles and scripts, or the theme's settings (logo, favicon) name: published as ever."""
-    if not paths:
-        return frozenset()
-    texts = [repr(dict(config.theme.items())), repr(config.extra)]
-    for file in files:
-        if file.src_uri.endswith(_TEXT_SUFFIXES) and file.src_uri not in paths:
-            try:
-                texts.append(file.content_string)
-            except (OSError, ValueError):
-                continue
-    text = "\n".join(texts)
-    return frozenset(path for path in paths if path.rsplit("/", 1)[-1] in text)
-
-
-_TEXT_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".css", ".js", ".json", ".yml", ".txt")
 
 
 def _config_dir(config: MkDocsConfig) -> str:

@@ -28,6 +28,7 @@ from ..reading.site import SiteSources, split_sources
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
 
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
 
     from ..memo import MadeBefore
@@ -306,3 +307,24 @@ def _page_urls(files: Iterable[File]) -> dict[str, str]:
         if file.dest_uri.endswith("index.html"):
             taken[file.dest_uri[: -len("index.html")]] = file.src_uri
     return taken
+
+
+def used_by_other_pages(
+    paths: frozenset[str], files: Iterable[File], config: MkDocsConfig
+) -> frozenset[str]:
+    """Those of `paths` (media only held-back articles use) that the site's other pages, its
+    styles and scripts, or the theme's settings (logo, favicon) name: published as ever."""
+    if not paths:
+        return frozenset()
+    texts = [repr(dict(config.theme.items())), repr(config.extra)]
+    for file in files:
+        if file.src_uri.endswith(_TEXT_SUFFIXES) and file.src_uri not in paths:
+            try:
+                texts.append(file.content_string)
+            except (OSError, ValueError):
+                continue
+    text = "\n".join(texts)
+    return frozenset(path for path in paths if path.rsplit("/", 1)[-1] in text)
+
+
+_TEXT_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".css", ".js", ".json", ".yml", ".txt")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import TYPE_CHECKING, Any, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
 
 from ..hashing import fingerprint as fingerprint_of
 from ..model import Article, is_rtl
@@ -40,6 +40,19 @@ class MapFunction(Protocol):
 
 def in_order(function: Callable[[A], B], items: Sequence[A], /) -> list[B]:
     return [function(item) for item in items]
+
+
+@dataclass(frozen=True)
+class Recoverable(Generic[A, B]):
+    """A function for a MapFunction that can say what became of an item whose process was
+    lost before it handed its results back (killed, for want of memory): `lost(item)`, run
+    in the build's own process instead of failing the whole build."""
+
+    run: Callable[[A], B]
+    lost: Callable[[A], B]
+
+    def __call__(self, item: A, /) -> B:
+        return self.run(item)
 
 
 @dataclass(frozen=True)

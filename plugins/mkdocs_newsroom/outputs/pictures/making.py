@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Picture, Rendition
 from ...problems import Problem
-from ...reading.articles import in_order
+from ...reading.articles import Recoverable, in_order
 from ..files import remove_with_empty_folders
 from .recipe import FORMATS, cache_key, recipe_of, site_name, writable
 from .resizing import SHORT_OF_MEMORY, Unusable, inspect, resize, said, short_of_memory
@@ -32,6 +32,10 @@ if TYPE_CHECKING:
     from .recipe import Recipe
     from .resizing import Encoded
 
+LOST = (
+    "the process resizing it was stopped before it was done (killed, perhaps for want of "
+    "memory); it is tried again at the next build"
+)
 # What tells a file changed under `mkdocs serve`: its modification time, size and inode
 Status = tuple[int, int, int]
 
@@ -124,7 +128,8 @@ class PictureMaker:
             if previous is not None and previous[0] == status and self._still_cached(previous[1]):
                 known[path] = previous[1]
         pending = [path for path in statuses if path not in known]
-        known.update(zip(pending, self._map(self._make, pending), strict=True))
+        results = self._map(Recoverable(self._make, self._lost), pending)
+        known.update(zip(pending, results, strict=True))
         for made in known.values():
             self._files.update(made.files)
         done = [known[path] for path in pending]
@@ -164,6 +169,18 @@ class PictureMaker:
         if stored.problem:
             return Made(stored.problem)
         return _made(path, key, stored, self._store.folder(key), encoded, self._recipe)
+
+    def _lost(self, path: str) -> Made:
+        """A picture whose process was lost before it said what it made (killed by the
+        system, for want of memory): what the cache holds of it, or why it has none."""
+        try:
+            key = cache_key(Path(self._sources[path]).read_bytes(), self._recipe, self._kinds)
+        except OSError:
+            return Made(LOST)
+        stored = self._store.load(key)
+        if stored is None or stored.problem:
+            return Made(LOST)
+        return _made(path, key, stored, self._store.folder(key), 0, self._recipe)
 
     def publish(self, site_dir: str, pictures: Iterable[Picture]) -> list[Problem]:
         """Link (or copy) the copies of `pictures` into the site folder, and remove those the
