@@ -86,6 +86,13 @@ def test_the_workflow_builds_strictly_and_deploys_without_tests_or_secrets() -> 
         assert steps[name]["if"] == "steps.due.outputs.build == 'true'"
     # the copies of lead photographs, kept between runs where the build writes them
     assert steps["Keep the pictures made by earlier builds"]["with"]["path"] == ".cache/newsroom"
+    cache = steps["Keep the pictures made by earlier builds"]
+    key = cache["with"]["key"]
+    for pattern in ("mkdocs.yml", "requirements.txt", "*.[jJ][pP][gG]", "*.[pP][nN][gG]"):
+        assert f"{pattern}'" in key, pattern  # a camera's IMG_1234.JPG too
+    assert cache["with"]["restore-keys"] == "newsroom-pictures-"
+    starter = REPO / "plugins" / "mkdocs_newsroom" / "cli" / "starter" / "github" / "workflows"
+    assert (starter / "publish.yml").read_text(encoding="utf-8") == text
     assert deploy["needs"] == "build"
     assert deploy["if"] == "needs.build.outputs.due == 'true'"
     assert _steps(deploy) == ["actions/deploy-pages"]
