@@ -85,7 +85,7 @@ def test_article_page_shows_headline_byline_dateline_times_and_tags(tmp_path: Pa
     assert page.css_first(".nr-dateline").text() == "Kabul"
     published = page.css_first("time.nr-published")
     assert published.attributes["datetime"] == "2024-05-01T18:05:00+04:30"
-    assert published.text() == "1 May 2024, 18:05 UTC+04:30"
+    assert published.text() == "1 May 2024, 18:05 GMT+04:30"
     assert page.css_first(".nr-updated time").attributes["datetime"] == "2024-05-02T09:00:00+04:30"
     assert "The vote was 31 to 9." in page.css_first(".nr-corrections").text()
     assert page.css_first(".nr-reading-time").text() == "1 min read"

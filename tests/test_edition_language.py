@@ -5,12 +5,14 @@ plural rules; and tag slugs fold Arabic-script spellings as search does."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from babel.core import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
@@ -24,13 +26,15 @@ LOCALES = REPO / "plugins" / "mkdocs_newsroom" / "locales"
 CATALOG_LOCALE = {"ps": "ps", "prs": "fa_AF", "fa": "fa", "ar": "ar", "ur": "ur"}
 PASHTO_PAGES = {"front": "ps/", "article": PASHTO_STORY}
 # What the reporter or the editor wrote (names, headlines, text) may be in any language; the
-# interface around it may not be in English on a Pashto page. Dates are Babel's, in the
-# locale's own (CLDR) format, which writes a time's zone as UTC+04:30 in any language.
+# interface around it may not be in English on a Pashto page. Dates and times are Babel's, in
+# the locale's own (CLDR) words: the only Latin letters allowed are those of CLDR's Pashto
+# zone format ("GMT+04:30"), which Babel writes, not Newsroom.
 CONTENT = (
     ".nr-body, .nr-headline, .nr-standfirst, .nr-card__title, .nr-card__summary, .nr-byline a,"
     " .nr-card__meta a, .nr-tags, .nr-dateline, .nr-masthead, .nr-figure figcaption,"
-    " .md-header__topic, .nr-headline-list a, time, [lang]:not([lang='ps'])"
+    " .md-header__topic, .nr-headline-list a, [lang]:not([lang='ps'])"
 )
+CLDR_WORDS = set(re.findall(r"[A-Za-z]{2,}", Locale.parse("ps").zone_formats["gmt"] % ""))
 ENGLISH_OUTSIDE_CONTENT = f"""() => {{
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
   const found = [];
@@ -56,7 +60,8 @@ def test_a_pashto_reader_sees_no_english_word_of_the_interface(demo: Site) -> No
         for name, url in PASHTO_PAGES.items():
             page = open_page(browser, base, {"width": 390, "height": 1000}, url)
             assert page.evaluate("document.documentElement.lang") == "ps", name
-            assert page.evaluate(ENGLISH_OUTSIDE_CONTENT) == [], name
+            english = page.evaluate(ENGLISH_OUTSIDE_CONTENT)
+            assert [word for word in english if word not in CLDR_WORDS] == [], name
             page.locator(".md-search__input").focus()
             meta = page.locator(".md-search-result__meta")
             meta.wait_for(state="visible")
@@ -179,6 +184,35 @@ def test_a_missing_translation_is_shown_in_english_with_one_line(
     assert ">Related<" in site.html("ps/2024/05/02/b/")
 
 
+def test_a_translation_with_a_broken_placeholder_is_shown_in_english_with_a_warning(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locales = tmp_path / "locales"
+    shutil.copytree(LOCALES, locales)
+    catalog = locales / "ps" / "LC_MESSAGES" / "newsroom.po"
+    text = catalog.read_text(encoding="utf-8")
+    assert 'msgstr[1] "%(count)s دقیقې لوستل"' in text
+    catalog.write_text(
+        text.replace('msgstr[1] "%(count)s دقیقې لوستل"', 'msgstr[1] "%(count) دقیقې لوستل"'),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(strings, "LOCALES", locales)
+    strings._catalogs.cache_clear()
+    try:
+        files = {"articles/a.md": article("A", lang="ps", body="word " * 600)}
+        editions = {"editions": {"en": {"title": "English"}, "ps": {"title": "پښتو"}}}
+        site = build_site(tmp_path / "site", files, plugin=editions)
+    finally:
+        strings._catalogs.cache_clear()
+    assert site.warnings == [
+        "newsroom: locales/ps/LC_MESSAGES/newsroom.po: the translation of '%(count)s min read' "
+        "cannot be used (ValueError: unsupported format character '?' (0x62f) at index 9), so "
+        "it is shown in English; correct its placeholders (they are written %(name)s, as in "
+        "the message)"
+    ]
+    assert "3 min read" in site.html("ps/2024/05/01/a/")
+
+
 def test_an_edition_without_a_catalog_is_said_to_be_in_english(tmp_path: Path) -> None:
     site = build_site(
         tmp_path,
@@ -239,3 +273,22 @@ def test_two_spellings_of_a_tag_in_one_language_are_a_warning(tmp_path: Path) ->
         "newsroom: articles/b.md: tag 'کابل' is the same tag as 'كابل' (both are tags/کابل/); "
         "it is shown as 'كابل'. Use one spelling"
     ]
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [
+        ("en", "1 May 2024, 18:05 GMT+04:30"),
+        ("fa_AF", "1 می 2024، ساعت 18:05 +04:30 گرینویچ"),
+        ("ar", "1 مايو 2024، 18:05 غرينتش+04:30"),
+    ],
+)
+def test_a_time_and_its_zone_are_written_as_the_language_writes_them(
+    locale: str, expected: str
+) -> None:
+    from datetime import datetime, timedelta, timezone
+
+    from mkdocs_newsroom.rendering.dates import display_datetime
+
+    moment = datetime(2024, 5, 1, 18, 5, tzinfo=timezone(timedelta(hours=4, minutes=30)))
+    assert display_datetime(moment, locale) == expected

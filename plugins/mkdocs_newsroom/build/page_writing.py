@@ -126,5 +126,5 @@ def _not_written(page: NewsPage, failure: str) -> Problem:
     return Problem(
         page.origin,
         f"the page {page.url or '/'} could not be rendered ({failure}), so it was not "
-        f"written{whose}",
+        f"written and the links to it lead nowhere{whose}",
     )

@@ -34,7 +34,7 @@ from ..rendering.dates import month_title
 from ..rendering.page_files import SitePages, add_to_navigation, navigation_key, site_page_files
 from ..rendering.pages import news_page
 from ..rendering.renderer import PageRenderer, encode_page
-from ..rendering.strings import missing_translations
+from ..rendering.strings import broken_translations, missing_translations
 from ..rendering.theme import add_to_theme, template_folders
 from ..search.shards import INDEX_DIR
 from ..search.site import use_newsroom_worker
@@ -121,6 +121,8 @@ class SiteBuild:
         languages = {edition.lang: edition.locale for edition in self._settings.editions}
         for line in missing_translations(languages):
             self._say(line)
+        for line in broken_translations():
+            self._warn_line(line)
 
     def before_cleaning(self, config: MkDocsConfig) -> None:
         """Under plain `mkdocs serve`, MkDocs is about to empty the site folder: the folders

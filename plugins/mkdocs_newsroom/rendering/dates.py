@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime
 from functools import lru_cache
 
 from babel.core import Locale, UnknownLocaleError
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_time, get_datetime_format, get_timezone_gmt
 
 DATE_FORMAT = "d MMMM y"
-DATETIME_FORMAT = "d MMMM y, HH:mm"
+TIME_FORMAT = "HH:mm"
 
 
 @lru_cache(maxsize=64)
@@ -22,14 +22,11 @@ def babel_locale(tag: str, fallback: str = "en") -> Locale:
     return Locale("en")
 
 
-def utc_offset(moment: datetime) -> str:
-    offset = moment.utcoffset() or timedelta(0)
-    if not offset:
-        return "UTC"
-    minutes = int(offset.total_seconds() // 60)
-    sign = "+" if minutes >= 0 else "-"
-    hours, minutes = divmod(abs(minutes), 60)
-    return f"UTC{sign}{hours:02d}:{minutes:02d}"
+def zone(moment: datetime, locale: str = "en") -> str:
+    """The moment's offset from UTC as the locale writes it (CLDR's GMT format through Babel:
+    "GMT+04:30", "+04:30 گرینویچ", "غرينتش+04:30")."""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+    return str(get_timezone_gmt(aware, locale=babel_locale(locale)))
 
 
 def display_date(moment: datetime, locale: str = "en") -> str:
@@ -37,9 +34,13 @@ def display_date(moment: datetime, locale: str = "en") -> str:
 
 
 def display_datetime(moment: datetime, locale: str = "en") -> str:
+    """A date and time with its zone, joined as the locale joins them ("1 May 2024, 18:05
+    GMT+04:30"; Persian "۱ مه ۲۰۲۴، ساعت ۱۸:۰۵ ..." with its own comma and words)."""
+    babel = babel_locale(locale)
     local = moment.replace(tzinfo=None)
-    text = format_datetime(local, DATETIME_FORMAT, locale=babel_locale(locale))
-    return f"{text} {utc_offset(moment)}"
+    day = format_date(local.date(), DATE_FORMAT, locale=babel)
+    time = f"{format_time(local.time(), TIME_FORMAT, locale=babel)} {zone(moment, locale)}"
+    return str(get_datetime_format("long", locale=babel)).replace("{1}", day).replace("{0}", time)
 
 
 def month_name(year: int, month: int, locale: str = "en") -> str:

@@ -11,18 +11,24 @@ have, from the entries of context "material" of our catalog (`material`)."""
 from __future__ import annotations
 
 import io
+import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
+
+if TYPE_CHECKING:
+    from babel.messages.catalog import Catalog, Message
 
 LOCALES = Path(__file__).parent.parent / "locales"
 DOMAIN = "newsroom"
 MATERIAL = "material"  # the context of Material's keys, for languages Material lacks
 # Languages of another name in their catalogs (Dari is Persian as spoken in Afghanistan)
 CATALOG_OF = {"fa-af": "prs"}
+PLACEHOLDER = re.compile(r"%\((\w+)\)")
 
 
 def catalog_language(locale: str) -> str:
@@ -38,17 +44,70 @@ def catalog_language(locale: str) -> str:
 
 @cache
 def _catalogs() -> dict[str, Translations]:
-    """Every catalog, compiled in memory (a few kilobytes each)."""
+    """Every catalog, compiled in memory (a few kilobytes each); a translation whose
+    placeholders do not match its message's is left out (shown in English) and said in
+    `broken_translations()`."""
     found = {}
+    _broken.clear()
     for path in sorted(LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
         language = path.parent.parent.name
         with path.open("rb") as source:
             catalog = read_po(source, locale=None, domain=DOMAIN)
+        for message, why in _unusable(catalog):
+            msgid = message.id if isinstance(message.id, str) else message.id[0]
+            catalog.delete(message.id, message.context)
+            _broken.append(
+                f"locales/{language}/LC_MESSAGES/{DOMAIN}.po: the translation of '{msgid}' "
+                f"cannot be used ({why}), so it is shown in English; correct its placeholders "
+                "(they are written %(name)s, as in the message)"
+            )
         compiled = io.BytesIO()
         write_mo(compiled, catalog)
         compiled.seek(0)
         found[language] = Translations(compiled, domain=DOMAIN)
     return found
+
+
+_broken: list[str] = []
+
+
+def broken_translations() -> list[str]:
+    """One line for each translation left out because its placeholders are wrong."""
+    _catalogs()
+    return list(_broken)
+
+
+class _AnyValue(dict[str, object]):
+    """Values for every placeholder a translation may name, for a trial."""
+
+    def __missing__(self, key: str) -> object:
+        return 1
+
+
+def _unusable(catalog: Catalog) -> list[tuple[Message, str]]:
+    """The translations of `catalog` that cannot be filled as their messages are: Babel's
+    checks (a placeholder the message does not have, another type), then a trial (a
+    placeholder cut short, `%(count) دقیقې`, which Babel's checks let through)."""
+    found = {id(message): (message, str(errors[0])) for message, errors in catalog.check()}
+    for message in catalog:
+        if not message.id or id(message) in found or "python-format" not in message.flags:
+            continue
+        names = set(PLACEHOLDER.findall(" ".join(_strings(message.id))))
+        for text in _strings(message.string):
+            try:
+                text % _AnyValue.fromkeys(names, 1)
+            except (ValueError, TypeError, KeyError) as error:
+                found[id(message)] = (message, f"{type(error).__name__}: {error}")
+                break
+    return list(found.values())
+
+
+def _strings(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,) if value else ()
+    if isinstance(value, (tuple, list)):
+        return tuple(text for text in value if isinstance(text, str) and text)
+    return ()
 
 
 def _translations(locale: str) -> NullTranslations:
