@@ -292,3 +292,13 @@ def test_a_time_and_its_zone_are_written_as_the_language_writes_them(
 
     moment = datetime(2024, 5, 1, 18, 5, tzinfo=timezone(timedelta(hours=4, minutes=30)))
     assert display_datetime(moment, locale) == expected
+
+
+def test_an_author_id_spelt_with_other_arabic_letters_is_the_same_author(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {"articles/a.md": article("A", authors=["علی-احمدی"])},  # Persian yeh
+        authors="علي-احمدي: {name: علي احمدي}\n",  # Arabic yeh
+    )
+    assert (site.warnings, site.summary) == ([], "newsroom: published 1 article, skipped 0")
+    assert site.dom("2024/05/01/a/").css_first(".nr-byline a").text(strip=True) == "علي احمدي"

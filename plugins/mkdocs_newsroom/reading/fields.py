@@ -18,6 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..model import Author, Correction, Image, Section, Tag
 from ..slugs import is_slug, slugify
+from ..urls import author_url
 from .files import PICTURES, picture_suffix
 from .frontmatter import Field
 from .plaintext import decode_character_references
@@ -151,12 +152,18 @@ def _text_items(field: Field) -> list[str]:
     return [item.strip() for item in items if item.strip()]
 
 
+def _same_author(author_id: str, authors: Mapping[str, Author]) -> Author | None:
+    """The author whose id folds as `author_id` does (`علی-احمدی` is `علي-احمدي`: one page)."""
+    url = author_url(author_id)
+    return next((author for author in authors.values() if author.url == url), None)
+
+
 def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
     if registry.authors is None:
         return ()
     authors: list[Author] = []
     for author_id in dict.fromkeys(_text_items(field)):
-        author = registry.authors.get(author_id)
+        author = registry.authors.get(author_id) or _same_author(author_id, registry.authors)
         if author is None:
             raise FieldError(unknown_author(author_id, registry.authors, registry.authors_file))
         authors.append(author)
