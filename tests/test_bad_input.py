@@ -237,6 +237,18 @@ def test_a_broken_authors_file_is_one_warning_and_the_articles_go_out_without_by
         ({"article_url": "{nope}/"}, "article_url '{nope}/' cannot be filled"),
         ({"article_url": "../{slug}/"}, "which is not a path inside the site"),
         ({"sections": {"Bad Id": {"title": "x"}}}, "section id 'Bad Id' must be lower-case"),
+        (
+            {"editions": {"en": {"title": "English"}, "zz": {"title": "?"}}},
+            "edition 'zz': 'zz' is not a language Newsroom knows",
+        ),
+        (
+            {"editions": {"en": {"title": "English"}, "tags": {"title": "T", "lang": "ps"}}},
+            "edition id 'tags' names a folder the site already uses",
+        ),
+        (
+            {"editions": {"en": {"title": "English"}, "pictures": {"title": "P", "lang": "ps"}}},
+            "edition id 'pictures' names a folder the site already uses",
+        ),
     ],
 )
 def test_bad_plugin_config_is_one_clear_error(

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from babel.core import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
@@ -99,6 +100,21 @@ def test_a_section_without_its_own_title_is_marked_in_the_first_editions_languag
     )
     kicker = site.dom("ps/2024/05/01/story/").css_first(".nr-kicker a")
     assert (kicker.text(), kicker.attributes.get("lang")) == ("World", "en")
+    listing = site.dom("ps/section/world/")
+    heading, title = listing.css_first("h1"), listing.css_first("title")
+    assert (heading.text(), heading.attributes.get("lang")) == ("World", "en")
+    assert (title.text(), title.attributes.get("lang")) == ("World - Test Gazette", "en")
+    assert site.dom("ps/").css_first("title").text() == "Test Gazette: پښتو"  # once
+
+
+def test_the_demo_sections_keep_their_whole_descriptions() -> None:
+    """A comma in a `{...}` flow mapping ends the value: descriptions with one are quoted."""
+    demo = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    (plugin,) = [item["newsroom"] for item in demo["plugins"] if "newsroom" in item]
+    sections = plugin["sections"]
+    assert {key: sorted(section) for key, section in sections.items() if set(section) - {
+        "title", "description", "order", "titles"}} == {}  # fmt: skip
+    assert sections["business"]["description"] == "Markets, companies and the economy"
 
 
 def test_the_footer_line_is_the_editions_own_and_keeps_its_direction(demo: Site) -> None:

@@ -13,6 +13,7 @@ AUTHORS_INDEX = "authors/"
 # The files a build writes beside the pages: at the site's root, and (the feeds) at the root
 # of each edition. No article and no alias may take their names.
 BUILD_RECORD = "newsroom-build.json"
+PICTURES_DIR = "pictures"  # where the copies of lead photographs go
 SITEMAP = "sitemap.xml"
 NEWS_SITEMAP = "news-sitemap.xml"
 ROBOTS_TXT = "robots.txt"

@@ -59,6 +59,7 @@ class NewsPage(Page):
         self.locale = edition.locale  # of its dates and interface strings
         self._template = template
         self._ready_content = content
+        self.headline_lang = ""  # of the headline, when it is not in the page's language
         # (site key, signature) that the preview gave the page, which a next build may reuse
         self.signed = ("", "")
 
@@ -174,6 +175,10 @@ class ListingPage(NewsPage):
         )
         self.pagination = pagination
         self.data = data
+        # a section without a title in the edition is headed in the first edition's language
+        subject = listing.subject
+        fallback = getattr(subject, "lang", "") if listing.kind == "section" else ""
+        self.headline_lang = fallback if pagination.number == 1 else ""
 
     @property
     def noindex(self) -> bool:

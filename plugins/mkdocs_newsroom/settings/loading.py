@@ -9,10 +9,12 @@ from datetime import UTC, tzinfo
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel.core import Locale, UnknownLocaleError
+
 from ..model import SEO_LANGUAGE_OF, Edition, Section
 from ..problems import NewsroomError
 from ..slugs import MAX_SLUG_LENGTH, is_slug
-from ..urls import section_url
+from ..urls import PICTURES_DIR, section_url
 from .article_url import check_article_url
 from .checked import FrontPageRules, PageSizes, PictureSettings, ReadOptions, Settings
 
@@ -172,6 +174,28 @@ def edition_sections(
     return edited
 
 
+# The folders the site's own pages and files take at its root: no edition may be one
+RESERVED_FOLDERS = frozenset(
+    {"section", "tags", "authors", "archive", "search", "assets", PICTURES_DIR, "404"}
+)
+
+
+def _check_language(edition_id: str, lang: str, locale: str) -> None:
+    """An edition's language must be one Babel knows, by its `lang` or its `locale`: a typo
+    (`zz`) would write an invalid `<html lang>` and English dates."""
+    for candidate in (locale, lang.replace("-", "_")):
+        try:
+            Locale.parse(candidate)
+        except (ValueError, UnknownLocaleError):
+            continue
+        return
+    raise NewsroomError(
+        f"newsroom: edition '{edition_id}': '{lang}' is not a language Newsroom knows (its "
+        "locale data comes from Babel); give a BCP 47 language tag such as 'ps', 'fa-AF' or "
+        "'ar', or set the edition's 'locale' to one Babel knows"
+    )
+
+
 def load_editions(config: NewsroomConfig, sections: dict[str, Section]) -> tuple[Edition, ...]:
     """The editions, the first at the site root; one edition in `locale` when none is set."""
     declared = [(edition_id, dict(edition)) for edition_id, edition in config.editions.items()]
@@ -185,8 +209,15 @@ def load_editions(config: NewsroomConfig, sections: dict[str, Section]) -> tuple
                 f"newsroom: edition id '{edition_id}' must be lower-case letters, digits and "
                 "hyphens, because it names the edition's folder"
             )
+        if position > 0 and edition_id in RESERVED_FOLDERS:
+            raise NewsroomError(
+                f"newsroom: edition id '{edition_id}' names a folder the site already uses for "
+                f"its own pages ({', '.join(sorted(RESERVED_FOLDERS))}); give the edition "
+                "another id, such as its language's"
+            )
         lang = str(edition.get("lang") or edition_id)
         locale = str(edition.get("locale") or LOCALE_OF.get(lang, lang.replace("-", "_")))
+        _check_language(edition_id, lang, locale)
         path = "" if position == 0 else f"{edition_id}/"
         editions.append(
             Edition(

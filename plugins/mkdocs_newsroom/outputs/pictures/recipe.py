@@ -24,11 +24,11 @@ from PIL import features
 
 from ...hashing import fingerprint
 from ...slugs import slugify
+from ...urls import PICTURES_DIR
 
 if TYPE_CHECKING:
     from ...settings.checked import PictureSettings
 
-PICTURES_DIR = "pictures"  # where the copies go in the site
 SHARE_WIDTH = 1200  # Open Graph and Google's structured data ask for 1200 pixels
 CROPS = ((16, 9), (4, 3), (1, 1))  # the aspect ratios of Google's article images
 MIN_CROP_PIXELS = 50_000  # width x height: Google takes no smaller image
