@@ -523,8 +523,8 @@ def test_an_unexpected_fault_rendering_one_page_leaves_the_others(
     site = built(tmp_path, {"articles/boom.md": front("Boom")})
     assert site.warnings == [
         "newsroom: articles/boom.md: the page 2024/05/01/boom/ could not be rendered (KeyError: "
-        "'oops'), so it was not written; this is a fault in Newsroom or in a template of "
-        "overrides/"
+        "'oops'), so it was not written and the links to it lead nowhere; this is a fault in "
+        "Newsroom or in a template of overrides/"
     ]
     assert not site.file("2024/05/01/boom/").exists()
 
