@@ -552,6 +552,21 @@ def test_the_cached_copies_are_read_only_so_the_site_cannot_change_them(tmp_path
     assert not [p for p in (tmp_path / ".cache").rglob("*.tmp")]
 
 
+def test_a_failed_write_into_the_cache_leaves_no_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs_newsroom.outputs.pictures.store import PictureStore, Stored
+
+    def full(self: Path, target: Path) -> Path:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", full)
+    store = PictureStore(tmp_path / "pictures")
+    with pytest.raises(OSError, match="No space left"):
+        store.save("ab" * 20, Stored(problem="it is damaged"))
+    assert [p.name for p in (tmp_path / "pictures").rglob("*") if p.is_file()] == []
+
+
 def test_the_cache_goes_where_newsroom_cache_dir_says(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
