@@ -327,17 +327,27 @@ def test_a_held_back_articles_photograph_is_neither_resized_nor_published(
         "articles/later.md": article(
             "Later", "2099-01-01T10:00:00Z", image={"src": "images/later.jpg", "alt": "L"}
         ),
+        "articles/old.md": article(
+            "Old", body="![A chart](../../../../images/chart.png)"  # a relative link
+        ),
+        "articles/gone.md": article(
+            "Gone", expires="2024-05-10T00:00:00Z",
+            body="![chart](/images/chart.png) ![face](/images/face.png)",
+        ),
         "about.md": "# About\n\n![Our logo](images/logo.png)\n",
+        "images/chart.png": TRANSPARENT,
+        "images/face.png": TRANSPARENT,  # an author's avatar
         "images/shown.jpg": TINY,
         "images/draft.jpg": photo(320, 200, seed=20),
         "images/later.jpg": photo(320, 200, seed=21),
         "images/logo.png": TRANSPARENT,
         "images/loose.jpg": photo(320, 200, seed=22),  # used by no article: MkDocs' file
     }  # fmt: skip
-    site = build_site(tmp_path, files)
+    authors = "jdoe: {name: Jane Doe, avatar: images/face.png}\n"
+    site = build_site(tmp_path, files, authors=authors)
     assert site.warnings == []
     published = {p.name for p in (site.site_dir / "images").iterdir()}
-    assert published == {"shown.jpg", "logo.png", "loose.jpg"}
+    assert published == {"shown.jpg", "logo.png", "loose.jpg", "chart.png", "face.png"}
     assert [line.split(" into")[0] for line in _resized(site)] == ["newsroom: resized 1 lead image"]
     assert all(p.name.startswith("shown-") for p in (site.site_dir / "pictures").iterdir())
 

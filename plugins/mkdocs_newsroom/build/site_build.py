@@ -159,7 +159,9 @@ class SiteBuild:
         )
         self._warn(reading.problems)
         self._say_pictures_made()
-        withheld = reading.withheld - used_by_other_pages(reading.withheld, found.keep, config)
+        withheld = reading.withheld - used_by_other_pages(
+            reading.withheld, found.keep, config, found.sources
+        )
         keep = [
             *(file for file in found.keep if file.src_uri not in withheld),
             *(found.attachments[path] for path in sorted(reading.attachments)),

@@ -310,13 +310,16 @@ def _page_urls(files: Iterable[File]) -> dict[str, str]:
 
 
 def used_by_other_pages(
-    paths: frozenset[str], files: Iterable[File], config: MkDocsConfig
+    paths: frozenset[str], files: Iterable[File], config: MkDocsConfig, sources: SiteSources
 ) -> frozenset[str]:
     """Those of `paths` (media only held-back articles use) that the site's other pages, its
-    styles and scripts, or the theme's settings (logo, favicon) name: published as ever."""
+    styles and scripts, the authors file (avatars) or the theme's settings (logo, favicon)
+    name: published as ever."""
     if not paths:
         return frozenset()
     texts = [repr(dict(config.theme.items())), repr(config.extra)]
+    if sources.authors is not None:
+        texts.append(sources.authors[1].decode("utf-8", "replace"))
     for file in files:
         if file.src_uri.endswith(_TEXT_SUFFIXES) and file.src_uri not in paths:
             try:

@@ -58,7 +58,15 @@ def held_back_only(
     if not held_back:
         return frozenset()
     waiting = used_by(held_back).keys() - used_by(shown).keys()
-    return frozenset(path for path in waiting if path in files and is_media(path))
+    return frozenset(
+        path for path in waiting if path in files and is_media(path) and not _named_by(path, shown)
+    )
+
+
+def _named_by(path: str, articles: Sequence[Article]) -> bool:
+    """Whether an article's text names the file some other way (a relative link)."""
+    name = path.rsplit("/", 1)[-1]
+    return any(name in article.body_html for article in articles)
 
 
 def publish_attachments(

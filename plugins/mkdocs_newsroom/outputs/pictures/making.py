@@ -22,7 +22,7 @@ from ...reading.articles import Recoverable, in_order
 from ..files import remove_with_empty_folders
 from .recipe import FORMATS, cache_key, recipe_of, site_name, writable
 from .resizing import SHORT_OF_MEMORY, Unusable, inspect, resize, said, short_of_memory
-from .store import READ_ONLY, Copy, PictureStore, Stored, cache_folder
+from .store import LINKED, READ_ONLY, Copy, PictureStore, Stored, cache_folder
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -312,6 +312,9 @@ def _link(cached: Path, target: Path) -> None:
         pass
     target.parent.mkdir(parents=True, exist_ok=True)
     target.unlink(missing_ok=True)
+    if not LINKED:
+        shutil.copyfile(cached, target)
+        return
     if cached.stat().st_mode & 0o222:  # made by an older Newsroom: read-only from now on
         cached.chmod(READ_ONLY)
     try:

@@ -29,6 +29,10 @@ if TYPE_CHECKING:
 
 SUBFOLDER = "pictures"
 READ_ONLY = 0o444
+# Whether the site's copies are hard links to the cache's files. Not on Windows, where a
+# read-only file cannot be deleted or replaced (MkDocs could not empty the site folder): the
+# copies are copied there.
+LINKED = os.name != "nt"
 MANIFEST = "picture.json"
 ENVIRONMENT = "NEWSROOM_CACHE_DIR"
 
@@ -103,7 +107,8 @@ def _write(path: Path, data: bytes) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         temporary.write_bytes(data)
-        temporary.chmod(READ_ONLY)
+        if LINKED:
+            temporary.chmod(READ_ONLY)
         temporary.replace(path)
     except OSError:
         temporary.unlink(missing_ok=True)
