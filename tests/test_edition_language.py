@@ -18,6 +18,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
+from mkdocs_newsroom.cli.main import main
 from mkdocs_newsroom.rendering import strings
 
 from .browser import chromium, open_page, serve_dir
@@ -201,13 +202,14 @@ def test_a_missing_translation_is_shown_in_english_with_one_line(
 
 
 def test_a_translation_with_a_broken_placeholder_is_shown_in_english_with_a_warning(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     locales = tmp_path / "locales"
     shutil.copytree(LOCALES, locales)
     catalog = locales / "ps" / "LC_MESSAGES" / "newsroom.po"
     text = catalog.read_text(encoding="utf-8")
     assert 'msgstr[1] "%(count)s دقیقې لوستل"' in text
+    line = text.splitlines().index('msgid "%(count)s min read"') + 1
     catalog.write_text(
         text.replace('msgstr[1] "%(count)s دقیقې لوستل"', 'msgstr[1] "%(count) دقیقې لوستل"'),
         encoding="utf-8",
@@ -218,15 +220,21 @@ def test_a_translation_with_a_broken_placeholder_is_shown_in_english_with_a_warn
         files = {"articles/a.md": article("A", lang="ps", body="word " * 600)}
         editions = {"editions": {"en": {"title": "English"}, "ps": {"title": "پښتو"}}}
         site = build_site(tmp_path / "site", files, plugin=editions)
+        monkeypatch.chdir(tmp_path / "site")
+        capsys.readouterr()
+        assert main(["check"]) == 1
+        checked = capsys.readouterr().out
     finally:
         strings._catalogs.cache_clear()
     assert site.warnings == [
-        "newsroom: locales/ps/LC_MESSAGES/newsroom.po: the translation of '%(count)s min read' "
+        f"newsroom: locales/ps/LC_MESSAGES/newsroom.po:{line}:1: the translation of "
+        "'%(count)s min read' "
         "cannot be used (ValueError: unsupported format character '?' (0x62f) at index 9), so "
         "it is shown in English; correct its placeholders (they are written %(name)s, as in "
         "the message)"
     ]
     assert "3 min read" in site.html("ps/2024/05/01/a/")
+    assert f"newsroom.po:{line}:1: the translation of '%(count)s min read'" in checked
 
 
 def test_an_edition_without_a_catalog_is_said_to_be_in_english(tmp_path: Path) -> None:

@@ -121,8 +121,7 @@ class SiteBuild:
         languages = {edition.lang: edition.locale for edition in self._settings.editions}
         for line in missing_translations(languages):
             self._say(line)
-        for line in broken_translations():
-            self._warn_line(line)
+        self._warn(broken_translations(languages.values()))
 
     def before_cleaning(self, config: MkDocsConfig) -> None:
         """Under plain `mkdocs serve`, MkDocs is about to empty the site folder: the folders

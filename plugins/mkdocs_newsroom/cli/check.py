@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from ..catalogue.publishing import DRAFT
 from ..reading.frontmatter import slug_line
 from .history import moved_articles
+from ..rendering.strings import broken_translations
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -56,6 +57,8 @@ def check_site(
             f"{ZENSICAL}"
         )
     result.problems += workspace.image_problems()
+    locales = [edition.locale for edition in workspace.settings.editions]
+    result.problems += map(str, broken_translations(locales))  # the package's own files
     reading = workspace.read(say)
     if fix_slugs and _pin_slugs(workspace, reading, result.fixed):
         reading = workspace.read(say)  # the files as they are now, lines and all

@@ -20,7 +20,11 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
+from ..problems import Problem
+
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from babel.messages.catalog import Catalog, Message
 
 LOCALES = Path(__file__).parent.parent / "locales"
@@ -57,9 +61,14 @@ def _catalogs() -> dict[str, Translations]:
             msgid = message.id if isinstance(message.id, str) else message.id[0]
             catalog.delete(message.id, message.context)
             _broken.append(
-                f"locales/{language}/LC_MESSAGES/{DOMAIN}.po: the translation of '{msgid}' "
-                f"cannot be used ({why}), so it is shown in English; correct its placeholders "
-                "(they are written %(name)s, as in the message)"
+                Problem(
+                    f"locales/{language}/LC_MESSAGES/{DOMAIN}.po",
+                    f"the translation of '{msgid}' cannot be used ({why}), so it is shown in "
+                    "English; correct its placeholders (they are written %(name)s, as in the "
+                    "message)",
+                    line=message.lineno or 1,
+                    column=1,
+                )
             )
         compiled = io.BytesIO()
         write_mo(compiled, catalog)
@@ -68,13 +77,15 @@ def _catalogs() -> dict[str, Translations]:
     return found
 
 
-_broken: list[str] = []
+_broken: list[Problem] = []
 
 
-def broken_translations() -> list[str]:
-    """One line for each translation left out because its placeholders are wrong."""
+def broken_translations(locales: Iterable[str]) -> list[Problem]:
+    """The translations of the catalogs of `locales` (the editions') left out because their
+    placeholders are wrong."""
     _catalogs()
-    return list(_broken)
+    wanted = {f"locales/{catalog_language(locale)}/" for locale in locales}
+    return [problem for problem in _broken if problem.path.startswith(tuple(wanted))]
 
 
 class _AnyValue(dict[str, object]):
