@@ -178,8 +178,10 @@ class PictureMaker:
         except OSError:
             return Made(LOST)
         stored = self._store.load(key)
-        if stored is None or stored.problem:
+        if stored is None:
             return Made(LOST)
+        if stored.problem:
+            return Made(stored.problem)
         return _made(path, key, stored, self._store.folder(key), 0, self._recipe)
 
     def publish(self, site_dir: str, pictures: Iterable[Picture]) -> list[Problem]:
@@ -280,8 +282,11 @@ def _made(path: str, key: str, stored: Stored, folder: Path, encoded: int, recip
 
     mime = FORMATS[stored.kind].mime
     order = recipe.kinds_for(stored.kind)
-    offered = sorted(stored.screens, key=lambda copy: (order.index(copy.kind), copy.width))
-    screens = [rendition(copy) for copy in offered if copy.kind in order]
+    offered = sorted(
+        (copy for copy in stored.screens if copy.kind in order),
+        key=lambda copy: (order.index(copy.kind), copy.width),
+    )
+    screens = [rendition(copy) for copy in offered]
     if _widest_dropped(stored, recipe):
         screens.append(Rendition(path, stored.width, stored.height, mime))
     picture = Picture(
