@@ -96,7 +96,7 @@ def inspect(data: bytes, recipe: Recipe) -> Opened:
     image, opened = _open(data, recipe)
     with image:
         if not opened.animated:
-            _decode(image, None, opened.orientation)
+            _decode(image, None, 1)  # decoded to find damage; no need to turn it
     return opened
 
 
