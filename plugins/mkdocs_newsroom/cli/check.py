@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 from ..catalogue.publishing import DRAFT
 from ..reading.frontmatter import slug_line
-from .history import moved_articles
 from ..rendering.strings import broken_translations
+from .history import moved_articles
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

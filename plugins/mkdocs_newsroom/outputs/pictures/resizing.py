@@ -134,7 +134,7 @@ def _copies(
     for kind in offered:
         copies = []
         for width in widths:
-            if not FORMATS[kind].holds(width, sizes[width]):
+            if not FORMATS[kind].holds(width, _height(opened, width)):
                 continue  # a WebP is at most 16,383 pixels high: the other formats still are
             copy = _encoded(scaled[width], kind, icc_profile)
             if len(copy.data) < len(data):  # never heavier than what it replaces
