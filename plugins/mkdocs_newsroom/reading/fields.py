@@ -220,19 +220,11 @@ def check_link(text: str, what: str) -> str:
     breaks anywhere are dropped, spaces and controls around it trimmed, backslashes are
     slashes, so `/\\host/x`, `//host/x` or `java\tscript:` cannot reach another host or
     run a script. Returns the link as the browser will read it."""
-    link = _TAB_OR_LINE_BREAK.sub("", text).strip(_C0_OR_SPACE).replace("\\", "/")
-    refused = FieldError(f"{what} must be a path inside the site or an http(s) URL, not '{text}'")
+    link = _as_browser_reads(text)
+    if not _site_or_web(link):
+        raise FieldError(f"{what} must be a path inside the site or an http(s) URL, not '{text}'")
     if _ANY_SCHEME.match(link):
-        try:
-            parts = urlsplit(link)
-            host = parts.hostname
-        except ValueError:  # 'https://[host/': not a URL a browser could follow
-            raise refused from None
-        if parts.scheme.lower() not in ("http", "https") or not host:
-            raise refused
         return link
-    if not link or link.startswith("//"):
-        raise refused
     depth = 0
     for segment in urlsplit(link).path.split("/"):
         if segment.lower() in _DOT_DOT:
@@ -242,6 +234,27 @@ def check_link(text: str, what: str) -> str:
         elif segment not in ("", "."):
             depth += 1
     return link
+
+
+def loads_from_site_or_web(text: str) -> bool:
+    """Whether a browser loads `text`, written in a page's HTML, from an http(s) URL or from
+    this site: a path relative to the page may climb with `..` (it stays on the host)."""
+    return _site_or_web(_as_browser_reads(text))
+
+
+def _as_browser_reads(text: str) -> str:
+    return _TAB_OR_LINE_BREAK.sub("", text).strip(_C0_OR_SPACE).replace("\\", "/")
+
+
+def _site_or_web(link: str) -> bool:
+    if _ANY_SCHEME.match(link):
+        try:
+            parts = urlsplit(link)
+            host = parts.hostname
+        except ValueError:  # 'https://[host/': not a URL a browser could follow
+            return False
+        return parts.scheme.lower() in ("http", "https") and bool(host)
+    return bool(link) and not link.startswith("//")
 
 
 def local_path(link: str) -> str | None:
