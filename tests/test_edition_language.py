@@ -114,7 +114,7 @@ def test_the_demo_sections_keep_their_whole_descriptions() -> None:
     (plugin,) = [item["newsroom"] for item in demo["plugins"] if "newsroom" in item]
     sections = plugin["sections"]
     assert {key: sorted(section) for key, section in sections.items() if set(section) - {
-        "title", "description", "order", "titles"}} == {}  # fmt: skip
+        "title", "description", "order", "titles", "descriptions"}} == {}  # fmt: skip
     assert sections["business"]["description"] == "Markets, companies and the economy"
 
 

@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mkdocs_newsroom.model import Author, Section
-from mkdocs_newsroom.problems import ArticleError
+from mkdocs_newsroom.problems import ArticleError, FieldError
 from mkdocs_newsroom.reading.articles import ArticleReader
 from mkdocs_newsroom.reading.bodies import MarkdownRenderer
-from mkdocs_newsroom.reading.fields import FieldError, Registry, parse_datetime
+from mkdocs_newsroom.reading.fields import Registry, parse_datetime
 from mkdocs_newsroom.reading.frontmatter import parse_front_matter
 from mkdocs_newsroom.settings.checked import ReadOptions
 

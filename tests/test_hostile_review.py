@@ -155,7 +155,7 @@ def test_a_slug_that_puts_an_article_inside_a_listing_folder_moves_it_and_ends(
 ) -> None:
     files = {"articles/tagged.md": front("Tagged", slug="tags")}
     logged = build_within(tmp_path, files, 60, article_url="{slug}/{date:%Y}/")
-    assert logged.splitlines() == [
+    assert [line for line in logged.splitlines() if "articles/" in line] == [
         "WARNING -  newsroom: articles/tagged.md: its URL tags/2024/ is inside a folder of the "
         "newsroom's own pages; it was published at news/tags/2024/ instead. Change its 'slug', "
         "its section's id or article_url"
@@ -537,7 +537,9 @@ def test_dates_of_thousands_of_digits_are_quoted_short(tmp_path: Path) -> None:
 
 def test_thousands_of_unknown_fields_are_one_line(tmp_path: Path) -> None:
     keys = "".join(f"k{number}: v\n" for number in range(100_000))
-    files = {"articles/keys.md": "---\ntitle: Keys\ndate: 2024-05-01\n" + keys + "---\nB\n"}
+    files = {
+        "articles/keys.md": "---\ntitle: Keys\ndate: 2024-05-01\n" + keys + "slug: keys\n---\nB\n"
+    }
     site = built(tmp_path, files)
     assert len(site.warnings) == 1
     assert site.warnings[0].startswith(

@@ -44,6 +44,10 @@ def one_line(text: str) -> str:
     return text.translate(_ESCAPED)
 
 
+class FieldError(ValueError):
+    """A front-matter value that cannot be used, with what to write instead."""
+
+
 class NewsroomError(Exception):
     """The only exception type Newsroom's own code raises on bad input: the plugin hands it
     to MkDocs as a PluginError, the `newsroom` command prints it."""

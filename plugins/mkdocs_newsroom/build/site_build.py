@@ -22,11 +22,10 @@ from ..clock import now
 from ..outputs.build_record import BuildRecord, next_change
 from ..outputs.files import write_outputs
 from ..outputs.pictures.making import picture_maker, withdraw
-from ..outputs.pictures.store import cache_folder
+from ..outputs.pictures.store import cache_folder, check_cache_folder
 from ..outputs.redirects import redirect_pages, write_redirects
 from ..outputs.site_outputs import SiteInfo, SiteOutputs
 from ..preview.signatures import files_key, signature
-from ..problems import NewsroomError
 from ..reading.images import SiteImages, site_images
 from ..reading.site import Markdown
 from ..rendering.context import Site, prepare_environment
@@ -116,7 +115,10 @@ class SiteBuild:
                 "data need absolute URLs, so they are not written"
             )
         if self._settings.pictures.enabled:
-            _check_picture_cache(self._settings.pictures.cache_dir, config)
+            folder = cache_folder(
+                self._settings.pictures.cache_dir, _config_dir(config), os.environ
+            )
+            check_cache_folder(folder, {"docs_dir": config.docs_dir, "site_dir": config.site_dir})
         add_to_theme(config, tabs=self._settings.navigation)
         languages = {edition.lang: edition.locale for edition in self._settings.editions}
         for line in missing_translations(languages):
@@ -157,7 +159,8 @@ class SiteBuild:
             pictures=self._pictures,
         )
         self._warn(reading.problems)
-        self._say_pictures_made()
+        if self._pictures is not None and self._pictures.resized:
+            self._say(self._pictures.made_line())
         withheld = reading.withheld - used_by_other_pages(
             reading.withheld, found.keep, config, found.sources
         )
@@ -186,14 +189,6 @@ class SiteBuild:
             self._config_key,
         )
         return Files(keep)
-
-    def _say_pictures_made(self) -> None:
-        made = self._pictures
-        if made is not None and made.resized:
-            self._say(
-                f"resized {made.resized:,} lead image{'s' if made.resized != 1 else ''} into "
-                f"{made.encoded:,} files, kept in {made.folder} for the next builds"
-            )
 
     def _put_back_kept_folders(self, site_dir: str) -> None:
         if not self._serving or self._dirty:
@@ -385,21 +380,6 @@ def _config_dir(config: MkDocsConfig) -> str:
     """The folder of mkdocs.yml, which relative paths of the plugin's options start from."""
     path = config.config_file_path
     return str(Path(path).absolute().parent if path else Path.cwd())
-
-
-def _check_picture_cache(setting: str, config: MkDocsConfig) -> None:
-    """The picture cache must stay out of the content folder (it would be published, and
-    `mkdocs serve` would rebuild on every picture made) and out of the site folder (which
-    MkDocs empties)."""
-    folder = cache_folder(setting, _config_dir(config), os.environ)
-    for option, inside in (("docs_dir", config.docs_dir), ("site_dir", config.site_dir)):
-        outer = Path(inside).absolute()
-        if folder == outer or outer in folder.parents:
-            raise NewsroomError(
-                f"newsroom: the picture cache {folder} is inside {option} ({outer}); set "
-                "picture_cache_dir (or NEWSROOM_CACHE_DIR) to a folder outside it, such as "
-                ".cache/newsroom"
-            )
 
 
 def _config_key(config: MkDocsConfig) -> str:

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem
-from ..reading.fields import local_path
 from ..reading.files import is_leftover, is_media, is_publishable
+from ..reading.links import local_path
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..clock import now
-from ..problems import NewsroomError, one_line
-from ..reading.fields import FieldError, parse_datetime
+from ..problems import FieldError, NewsroomError, one_line
+from ..reading.fields import parse_datetime
 from .check import check_site
 from .due import due_now
 from .importing.placing import Sections, parse_section_map

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
 
 from ..hashing import fingerprint as fingerprint_of
 from ..model import Article, is_rtl
-from ..problems import ArticleError, Problem
+from ..problems import ArticleError, FieldError, Problem
 from ..slugs import slugify
 from .bodies import Body, MarkdownRenderer, render_plaintext
 from .decoding import decode_source
-from .fields import EXAMPLES, FIELDS, FieldError, Registry
+from .fields import EXAMPLES, FIELDS, Registry
 from .files import article_kind
 from .frontmatter import FrontMatter, parse_front_matter
 from .reach import first_path, reach_problems

@@ -6,11 +6,11 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from ..model import Author
-from ..problems import ArticleError, Problem
+from ..problems import ArticleError, FieldError, Problem
 from ..urls import author_url
 from .decoding import INVALID_CHARACTERS, decode_source, invalid_character
-from .fields import FieldError, check_link
 from .frontmatter import load_document
+from .links import check_link
 
 _FIELDS = ("name", "bio", "avatar", "url", "role", "type")
 # what an author may be, as authors.yml spells it (either spelling of organisation)

@@ -14,31 +14,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from typing import Any
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 from ..model import Author, Correction, Image, Section, Tag
+from ..problems import FieldError
 from ..slugs import is_slug, slugify
 from ..urls import author_url
 from .files import PICTURES, picture_suffix
 from .frontmatter import Field
+from .links import alias_path, check_link, has_scheme, local_path
 from .plaintext import decode_character_references
 
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
-_ANY_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-_TAB_OR_LINE_BREAK = re.compile(r"[\t\n\r]")
-_C0_OR_SPACE = "".join(map(chr, range(0x21)))
-_DOT_DOT = {"..", ".%2e", "%2e.", "%2e%2e"}
 # Letters that show nothing: Hangul fillers, the braille blank, the Mongolian vowel separator
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
-# What a file system holds: a name of at most 255 bytes (ext4, APFS, NTFS...), and a path
-# well within the 4,096 of Linux, with the site folder before it
-MAX_NAME_BYTES = 255
-MAX_ALIAS_BYTES = 1_024
 _MAX_LISTED_CHOICES = 12
-
-
-class FieldError(ValueError):
-    """A front-matter value that cannot be used, with what to write instead."""
 
 
 @dataclass(frozen=True)
@@ -214,110 +204,6 @@ def read_language(field: Field, registry: Registry) -> str:
     return text
 
 
-def check_link(text: str, what: str) -> str:
-    """A link we may print into `src` or `href`: an http(s) URL, or a path that stays inside
-    the site. It is read as a browser reads it (the WHATWG URL standard): tabs and line
-    breaks anywhere are dropped, spaces and controls around it trimmed, backslashes are
-    slashes, so `/\\host/x`, `//host/x` or `java\tscript:` cannot reach another host or
-    run a script. Returns the link as the browser will read it."""
-    link = _as_browser_reads(text)
-    if not _site_or_web(link):
-        raise FieldError(f"{what} must be a path inside the site or an http(s) URL, not '{text}'")
-    if _ANY_SCHEME.match(link):
-        return link
-    depth = 0
-    for segment in urlsplit(link).path.split("/"):
-        if segment.lower() in _DOT_DOT:
-            depth -= 1
-            if depth < 0:
-                raise FieldError(f"{what} '{text}' leaves the site: write a path inside it")
-        elif segment not in ("", "."):
-            depth += 1
-    return link
-
-
-def loads_from_site_or_web(text: str) -> bool:
-    """Whether a browser loads `text`, written in a page's HTML, from an http(s) URL or from
-    this site: a path relative to the page may climb with `..` (it stays on the host)."""
-    return _site_or_web(_as_browser_reads(text))
-
-
-def _as_browser_reads(text: str) -> str:
-    return _TAB_OR_LINE_BREAK.sub("", text).strip(_C0_OR_SPACE).replace("\\", "/")
-
-
-def _site_or_web(link: str) -> bool:
-    if _ANY_SCHEME.match(link):
-        try:
-            parts = urlsplit(link)
-            host = parts.hostname
-        except ValueError:  # 'https://[host/': not a URL a browser could follow
-            return False
-        return parts.scheme.lower() in ("http", "https") and bool(host)
-    return bool(link) and not link.startswith("//")
-
-
-def local_path(link: str) -> str | None:
-    """The file a link checked by `check_link` names inside the site (relative to its
-    root, as MkDocs names files), or None for an http(s) URL."""
-    if _ANY_SCHEME.match(link):
-        return None
-    path = unquote(urlsplit(link).path)
-    segments: list[str] = []
-    for segment in path.split("/"):
-        if segment == "..":
-            segments = segments[:-1]
-        elif segment not in ("", "."):
-            segments.append(segment)
-    return "/".join(segments)
-
-
-def alias_path(text: str) -> str:
-    """An old address of an article as the site-relative path of the redirect page written
-    there: a folder ('2019/05/03/old-slug/', as a web server reads it, percent-escapes
-    decoded) or a '.html' file. Refused: a URL of another site, a path that leaves this one,
-    a query (a static site serves paths only), the front page, and any other kind of file."""
-    what = f"alias '{text}'"
-    link = check_link(text, "alias")
-    if _ANY_SCHEME.match(link):
-        raise FieldError(f"{what} must be a path of this site such as /2019/05/03/old-slug/")
-    if "?" in link or "#" in link:
-        raise FieldError(
-            f"{what} has a query or a fragment ('?' or '#'), which a static site cannot "
-            "redirect; write the path alone"
-        )
-    path = local_path(link) or ""
-    folder = link.endswith("/") or "." not in path.rpartition("/")[2]
-    if not folder and path.lower().endswith(("/index.html", "/index.htm")):
-        path, folder = path.rpartition("/")[0], True
-    elif path.lower() in ("index.html", "index.htm"):
-        path, folder = "", True
-    if not path:
-        raise FieldError(f"{what} is the site's front page; write the old address of the article")
-    if any(unicodedata.category(character) == "Cc" for character in path):
-        raise FieldError(f"{what} holds a control character; write the path as a reader sees it")
-    if any(
-        len(segment.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES
-        for segment in path.split("/")
-    ):
-        raise FieldError(
-            f"{what} has a part longer than {MAX_NAME_BYTES} bytes, more than a file system "
-            "holds in one name; it cannot be a page of a static site"
-        )
-    if len(path.encode("utf-8", "surrogatepass")) > MAX_ALIAS_BYTES:
-        raise FieldError(
-            f"{what} is longer than {MAX_ALIAS_BYTES:,} bytes; it cannot be a page of a static site"
-        )
-    if folder:
-        return f"{path}/"
-    if not path.lower().endswith((".html", ".htm")):
-        raise FieldError(
-            f"{what}: a redirect page can only be written at a folder (ending in '/') or at "
-            "a '.html' page"
-        )
-    return path
-
-
 def read_aliases(field: Field, registry: Registry) -> tuple[str, ...]:
     return tuple(dict.fromkeys(alias_path(text) for text in _text_items(field)))
 
@@ -350,7 +236,7 @@ def _picture_link(text: str) -> str:
     path of a picture of the site from its root (no leading '/', no '.' or '..'), so that
     the page, its og:image and its structured data name one file."""
     link = check_link(text, "'image' 'src'")
-    remote = _ANY_SCHEME.match(link) is not None
+    remote = has_scheme(link)
     path = urlsplit(link).path if remote else local_path(link) or ""
     suffix = picture_suffix(path)
     if suffix is not None and (suffix or not remote):

@@ -13,7 +13,7 @@ from defusedxml import ElementTree
 from PIL import Image, UnidentifiedImageError
 
 from ..problems import Problem
-from .fields import local_path
+from .links import local_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from ..hashing import fingerprint
 from ..problems import Problem
-from .fields import local_path
 from .files import is_resizable
+from .links import local_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence

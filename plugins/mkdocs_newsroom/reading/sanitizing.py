@@ -12,7 +12,7 @@ from collections import Counter
 
 import nh3
 
-from .fields import loads_from_site_or_web
+from .links import loads_from_site_or_web
 
 _TAGS = nh3.ALLOWED_TAGS | {"tfoot", "picture", "source", "audio", "video", "section"}
 _ATTRIBUTES = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}

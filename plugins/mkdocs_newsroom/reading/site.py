@@ -11,8 +11,9 @@ from ..problems import Problem
 from .articles import ArticleReader, in_order, too_large
 from .authors import load_authors
 from .bodies import MarkdownRenderer
-from .fields import Registry, local_path
+from .fields import Registry
 from .files import article_kind, is_editor_leftover
+from .links import local_path
 from .pictures import attach_pictures
 from .said import megabytes
 

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any
 from markdown.extensions.toc import slugify as material_slugify
 from pathspec.gitignore import GitIgnoreSpec
 
-from ...problems import ArticleError, NewsroomError
+from ...problems import ArticleError, FieldError, NewsroomError
 from ...reading.decoding import decode_source
-from ...reading.fields import FieldError, parse_datetime
+from ...reading.fields import parse_datetime
 from ...reading.files import article_kind, leads_outside
 from ...reading.frontmatter import load_document, parse_front_matter
 from ..wire_import import first_sentence

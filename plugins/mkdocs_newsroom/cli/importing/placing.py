@@ -8,9 +8,9 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ...catalogue.placement import choose_edition
-from ...problems import NewsroomError
+from ...problems import FieldError, NewsroomError
 from ...reading.decoding import INVALID_CHARACTERS
-from ...reading.fields import FieldError, alias_path, check_link
+from ...reading.links import alias_path, check_link
 from ...settings.article_url import fill_article_url
 from ...slugs import is_slug, slugify
 from .posts import SourceAuthor

@@ -114,6 +114,14 @@ class PictureMaker:
         self.resized = 0  # lead images this build resized
         self.encoded = 0  # files this build encoded
 
+    def made_line(self) -> str:
+        """What this build resized, said."""
+        plural = "s" if self.resized != 1 else ""
+        return (
+            f"resized {self.resized:,} lead image{plural} into {self.encoded:,} files, kept in "
+            f"{self.folder} for the next builds"
+        )
+
     def __call__(self, paths: Sequence[str], /) -> dict[str, Picture | str]:
         memory = self._memory
         known: dict[str, Made] = {}

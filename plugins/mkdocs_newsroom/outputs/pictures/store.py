@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ...problems import NewsroomError
 from .recipe import FORMATS, file_name
 
 if TYPE_CHECKING:
@@ -43,6 +44,20 @@ def cache_folder(setting: str, config_dir: str, environ: Mapping[str, str]) -> P
     chosen = environ.get(ENVIRONMENT, "").strip()
     base = Path(chosen) if chosen else Path(config_dir, setting)
     return Path(os.path.normpath(base.absolute() / SUBFOLDER))
+
+
+def check_cache_folder(folder: Path, outside: Mapping[str, str]) -> None:
+    """The picture cache must stay out of the content folder (it would be published, and
+    `mkdocs serve` would rebuild on every picture made) and out of the site folder (which
+    MkDocs empties): `outside` names those folders by their option."""
+    for option, inside in outside.items():
+        outer = Path(inside).absolute()
+        if folder == outer or outer in folder.parents:
+            raise NewsroomError(
+                f"newsroom: the picture cache {folder} is inside {option} ({outer}); set "
+                "picture_cache_dir (or NEWSROOM_CACHE_DIR) to a folder outside it, such as "
+                ".cache/newsroom"
+            )
 
 
 @dataclass(frozen=True)
