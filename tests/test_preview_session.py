@@ -338,3 +338,61 @@ def test_a_long_session_of_random_changes_stays_true(
                 assert_true_to_a_fresh_build(session, f"step {step}: {name}")
     finally:
         session.close()
+
+
+def _rebuilt_after(session: Session, change: object) -> bool:
+    """Whether `change` (a callable) sets off a build within 20 s."""
+    before = session.builds
+    change()  # type: ignore[operator]
+    with session._changed:
+        if not session._changed.wait_for(lambda: session.builds > before, timeout=20):
+            return False
+        while session._changed.wait(timeout=1.0):  # quiet for a second
+            pass
+    return True
+
+
+@pytest.mark.parametrize("dirty", [True, False], ids=["dirty", "plain"])
+def test_saves_are_heard_after_the_content_folder_is_deleted_and_made_again(
+    site: Path, dirty: bool
+) -> None:
+    """`rm -rf content && tar xf`, a branch switch without content/ and back: the folder is
+    a new one, and the native watcher watches it again (and a linked folder's target)."""
+    desk = site / "desk"
+    (site / "content" / "articles" / "desk").rename(desk)
+    (site / "content" / "articles" / "desk").symlink_to(desk, target_is_directory=True)
+    _write_config(site, native=True)
+    session = Session(site, dirty)
+    try:
+        archive = site / "content.tar"
+        subprocess.run(["tar", "cf", str(archive), "content"], cwd=site, check=True)
+        shutil.rmtree(site / "content")
+        time.sleep(2)  # the build this sets off fails: there is no content folder
+        untar = ["tar", "xf", str(archive)]
+        assert _rebuilt_after(session, lambda: subprocess.run(untar, cwd=site, check=True))
+        story = site / "content" / "articles" / "2024" / "01.md"
+        assert _rebuilt_after(session, lambda: story.write_text(_story(1, "Back"), "utf-8"))
+        assert_true_to_a_fresh_build(session, "a save after content/ was made again")
+        shutil.copytree(desk, site / "desk-copy", symlinks=True)
+        shutil.rmtree(desk)
+        time.sleep(2)
+        assert _rebuilt_after(session, lambda: (site / "desk-copy").rename(desk))
+        linked = desk / "07.md"
+        assert _rebuilt_after(session, lambda: linked.write_text(_story(7, "Linked"), "utf-8"))
+        assert_true_to_a_fresh_build(session, "a save in a linked folder made again")
+    finally:
+        session.close()
+
+
+def test_a_linked_article_files_target_is_watched(site: Path) -> None:
+    """content/articles/wire.md -> a file elsewhere: a save of the target is heard."""
+    wire = site / "wire.md"
+    wire.write_text(_story(20, "From the wire"), encoding="utf-8")
+    (site / "content" / "articles" / "wire.md").symlink_to(wire)
+    _write_config(site, native=True)
+    session = Session(site, dirty=True)
+    try:
+        assert _rebuilt_after(session, lambda: wire.write_text(_story(20, "Wire now"), "utf-8"))
+        assert_true_to_a_fresh_build(session, "a linked file's target saved")
+    finally:
+        session.close()

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from watchdog.events import (
     DirCreatedEvent,
     DirDeletedEvent,
+    DirModifiedEvent,
     DirMovedEvent,
     FileClosedEvent,
     FileCreatedEvent,
@@ -32,6 +34,8 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from mkdocs.livereload import LiveReloadServer
     from watchdog.events import FileSystemEvent
     from watchdog.observers.api import ObservedWatch
@@ -80,12 +84,37 @@ class _Forwarding(FileSystemEventHandler):
 
     def dispatch(self, event: FileSystemEvent) -> None:
         source, destination = str(event.src_path), str(getattr(event, "dest_path", "") or "")
-        self._observer.reported.add(source, destination)
+        self._observer.reported.add(*self._observer.aliases(source, destination))
         if isinstance(event, DirCreatedEvent | FileCreatedEvent):
             self._observer.follow_link(self, source)
         if event.is_directory:
             event = FileModifiedEvent(source)
         self._handler.dispatch(event)
+
+
+class _Returning(FileSystemEventHandler):
+    """Watches the folder holding a watched root for the root's return: a folder deleted and
+    made again (`rm -rf content && tar xf`, a branch switch) is a new folder, which the
+    watch of the old one never hears of."""
+
+    def __init__(self, observer: ChangeObserver) -> None:
+        self._observer = observer
+
+    def dispatch(self, event: FileSystemEvent) -> None:
+        paths = (str(event.src_path), str(getattr(event, "dest_path", "") or ""))
+        self._observer.rearm(path for path in paths if path)
+
+
+@dataclass
+class _Root:
+    """A path a watch was scheduled for, what it was scheduled with, and which folder it was
+    then (device and inode: a folder made again under the same name is another)."""
+
+    handler: _Forwarding
+    recursive: bool
+    event_filter: list[type[FileSystemEvent]]
+    options: dict[str, Any]
+    identity: tuple[int, int] | None
 
 
 # watchdog chooses `Observer` for the platform at import time; mypy cannot take a class chosen
@@ -99,6 +128,9 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
         super().__init__(**options)
         self.reported = reported if reported is not None else ReportedPaths()
         self._links: dict[str, ObservedWatch] = {}
+        self._roots: dict[str, _Root] = {}
+        self._around: set[str] = set()  # folders watched for a root's return
+        self._targets: dict[str, set[str]] = {}  # a linked file's target -> its links
 
     def schedule(
         self,
@@ -119,17 +151,98 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
             event_filter=event_filter or CHANGES,
             **options,
         )
+        if not watch.is_file:
+            root = _absolute(path)
+            self._roots[root] = _Root(
+                event_handler, recursive, event_filter or CHANGES, options, _identity(root)
+            )
+            self._watch_around(root)
+            if recursive:
+                self._follow_links_under(event_handler, root)
         return watch
 
+    def unschedule(self, watch: ObservedWatch) -> None:
+        self._roots.pop(_absolute(watch.raw_path), None)
+        super().unschedule(watch)
+
     def follow_link(self, handler: _Forwarding, path: str) -> None:
-        """A symbolic link to a folder, made while the server runs, is watched too: a
-        folder's own watches do not go through links added to it later."""
-        if path in self._links or not Path(path).is_symlink() or not Path(path).is_dir():
+        """A symbolic link made while the server runs is watched too: a folder's own watches
+        do not go through links added to it later, nor to a linked file's target, which
+        lives in another folder."""
+        if path in self._links or not Path(path).is_symlink() or not Path(path).exists():
             return
+        if os.path.realpath(path) in {os.path.realpath(root) for root in self._roots}:
+            return  # a loop, or a second way into a watched folder
         try:
-            self._links[path] = self.schedule(handler, path, recursive=True)
+            self._links[path] = self.schedule(handler, path, recursive=Path(path).is_dir())
         except OSError:  # too many watches: the next build still reads the folder
             return
+        if Path(path).is_file():
+            self._targets.setdefault(os.path.realpath(path), set()).add(path)
+
+    def aliases(self, *paths: str) -> list[str]:
+        """`paths`, and the links in the site to the files among them."""
+        return [*paths, *(link for path in paths for link in self._targets.get(path, ()))]
+
+    def rearm(self, paths: Iterable[str]) -> None:
+        """Watch again each root among `paths` that is now another folder than the one
+        watched (deleted and made again, or moved away and another moved in), and tell the
+        dev server that it changed."""
+        for path in map(_absolute, paths):
+            for named, root in list(self._roots.items()):
+                if path in (named, os.path.realpath(named)) and _identity(named) not in (
+                    None,
+                    root.identity,
+                ):
+                    self._watch_again(named, root)
+
+    def _watch_again(self, path: str, root: _Root) -> None:
+        old = next((w for w in self._watches if _absolute(w.raw_path) == path), None)
+        if old is not None:
+            super().unschedule(old)
+        try:
+            self.schedule(
+                root.handler,
+                path,
+                recursive=root.recursive,
+                event_filter=root.event_filter,
+                **root.options,
+            )
+        except OSError:  # too many watches: the next build still reads the folder
+            return
+        root.handler.dispatch(DirModifiedEvent(path))
+
+    def _watch_around(self, root: str) -> None:
+        """Watch the folders holding `root` and, if it is a link, its target, for its return."""
+        for path in {root, os.path.realpath(root)}:
+            parent = str(Path(path).parent)
+            if parent in self._around or not Path(parent).is_dir() or parent == path:
+                continue
+            try:
+                super().schedule(_Returning(self), parent, recursive=False, event_filter=CHANGES)
+            except OSError:
+                continue
+            self._around.add(parent)
+
+    def _follow_links_under(self, handler: _Forwarding, root: str) -> None:
+        """Links to files under `root` (a folder's own watch sees a linked file's link, not
+        its target) and to folders (so that a target made again is watched again)."""
+        for folder, folders, files in os.walk(root):
+            for name in (*folders, *files):
+                if (path := Path(folder, name)).is_symlink():
+                    self.follow_link(handler, str(path))
+
+
+def _absolute(path: object) -> str:
+    return os.path.normpath(Path(str(path)).absolute())
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 # Where the dev server keeps its watches (path -> count), a private attribute: its name in
