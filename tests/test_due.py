@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import subprocess
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -198,3 +203,100 @@ def test_the_build_record_is_free_of_the_machine_s_clock(tmp_path: Path) -> None
     recorded = json.loads((site.site_dir / "newsroom-build.json").read_text(encoding="utf-8"))
     assert recorded["commit"] == ""
     assert recorded["built"] == "2026-11-26T04:30:00+00:00"  # DEMO_NOW
+
+
+@contextmanager
+def _answering(reply: Callable[[socket.socket], None]) -> Iterator[str]:
+    """A server on this machine that answers every connection with `reply`; yields its URL."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            with connection:
+                connection.recv(65536)
+                with suppress(OSError):
+                    reply(connection)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/"
+    finally:
+        stop.set()
+        thread.join(timeout=10)
+        listener.close()
+
+
+def _short_body(connection: socket.socket) -> None:
+    connection.sendall(b'HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n{"format": 1')
+
+
+def _not_http(connection: socket.socket) -> None:
+    connection.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+
+
+def _deep(connection: socket.socket) -> None:
+    body = b"[" * 100_000 + b"]" * 100_000
+    head = f"HTTP/1.1 200 OK\r\nContent-Length: {len(body)}\r\n\r\n".encode()
+    connection.sendall(head + body)
+
+
+def _huge(connection: socket.socket) -> None:
+    connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 3000000000\r\n\r\n")
+    for _ in range(40):  # 40 MB of the 3 GB it announces, then it hangs up
+        connection.sendall(b" " * 1_000_000)
+
+
+def _dripping(connection: socket.socket) -> None:
+    for byte in b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n":
+        connection.sendall(bytes([byte]))
+        time.sleep(1)
+
+
+@pytest.mark.parametrize(
+    ("reply", "said"),
+    [
+        (_short_body, "IncompleteRead"),
+        (_not_http, "SSH-2.0"),
+        (_deep, "nested too deep"),
+        (_huge, "larger than 1 MB"),
+        (_dripping, "no whole answer within 3 s"),
+    ],
+    ids=["short-body", "not-http", "deep-json", "huge", "dripping"],
+)
+def test_a_deployed_site_that_answers_badly_means_build(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    reply: Callable[[socket.socket], None],
+    said: str,
+) -> None:
+    _built_at(tmp_path, T0, monkeypatch)
+    with _answering(reply) as url:
+        started = time.monotonic()
+        answer, told = _due(tmp_path, T0, "--deployed", url, "--deadline", "3")
+        assert time.monotonic() - started < 30
+    assert answer == "build=true", told
+    assert said in told and "Traceback" not in told
+
+
+def test_deployed_urls_that_are_not_http_are_read_or_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _built_at(tmp_path, T0, monkeypatch)
+    site = tmp_path / "site"
+    answer, told = _due(tmp_path, T0 + timedelta(minutes=5), "--deployed", site.as_uri())
+    assert answer == "build=false", told
+    answer, told = _due(tmp_path, T0, "--deployed", "http://[::1")
+    assert answer == "build=true" and "is not a URL" in told and "Traceback" not in told
+    answer, told = _due(tmp_path, T0, "--deployed", "ftp://example.org/site")
+    assert answer == "build=true" and "give an http(s) URL, a file URL or a folder" in told
+    record = site / "newsroom-build.json"
+    record.write_text(record.read_text("utf-8").replace('"format": 1', '"format": true'), "utf-8")
+    answer, told = _due(tmp_path, T0 + timedelta(minutes=5), "--deployed", str(site))
+    assert answer == "build=true" and "not a build record of format 1" in told

@@ -9,8 +9,10 @@ is not published costs more.
 
 from __future__ import annotations
 
+import http.client
+import threading
 import time
-import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,25 +24,33 @@ from ..urls import BUILD_RECORD
 if TYPE_CHECKING:
     from .workspace import Workspace
 
-TIMEOUT = 20  # seconds to wait for the deployed site
+TIMEOUT = 20  # seconds to wait for each answer of the deployed site
+DEADLINE = 60.0  # seconds for the whole fetch: a server can answer a byte at a time
+MAX_RECORD = 1_000_000  # bytes: a build record is a few hundred
 
 
-def deployed_record(where: str) -> tuple[BuildRecord | None, str]:
-    """The build record of the site deployed at `where` (its URL, or a folder holding a
-    built site), or None and why it could not be had."""
-    if "://" in where:
+def deployed_record(where: str, deadline: float = DEADLINE) -> tuple[BuildRecord | None, str]:
+    """The build record of the site deployed at `where` (its http(s) URL, a file URL or a
+    folder holding a built site), or None and why it could not be had."""
+    try:
+        scheme = urllib.parse.urlsplit(where).scheme.lower() if "://" in where else ""
+    except ValueError as error:
+        return None, f"--deployed {where} is not a URL ({error})"
+    if scheme == "file":
+        where = urllib.request.url2pathname(urllib.parse.urlsplit(where).path)
+    elif scheme and scheme not in ("http", "https"):
+        return None, f"--deployed {where}: give an http(s) URL, a file URL or a folder"
+    if scheme in ("http", "https"):
         # a query the CDN has not seen, so that it answers with the deployed file
         url = f"{where.rstrip('/')}/{BUILD_RECORD}?at={int(time.time())}"
-        try:
-            with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
-                text = response.read().decode("utf-8")
-        except (urllib.error.URLError, OSError, UnicodeDecodeError) as error:
-            return None, f"{url} could not be fetched ({error})"
+        text, why_not = _fetched(url, deadline)
+        if text is None:
+            return None, f"{url} could not be fetched ({why_not})"
     else:
         path = Path(where) / BUILD_RECORD
         try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
+            text = _read_at_most(path)
+        except (OSError, ValueError) as error:
             return None, f"{path} could not be read ({error})"
     try:
         return BuildRecord.from_json(text), ""
@@ -48,12 +58,49 @@ def deployed_record(where: str) -> tuple[BuildRecord | None, str]:
         return None, f"{BUILD_RECORD} of {where} is not a build record ({error})"
 
 
-def due_now(workspace: Workspace, deployed: str | None, commit: str) -> tuple[Decision, str]:
+def _read_at_most(path: Path) -> str:
+    with path.open("rb") as file:
+        data = file.read(MAX_RECORD + 1)
+    return _text(data)
+
+
+def _text(data: bytes) -> str:
+    if len(data) > MAX_RECORD:
+        raise ValueError(f"larger than {MAX_RECORD // 1_000_000} MB")
+    return data.decode("utf-8")
+
+
+def _fetched(url: str, deadline: float) -> tuple[str | None, str]:
+    """The text at `url`, or None and why not: fetched in a thread of its own, so that a
+    server answering slowly is given up after `deadline` seconds in all."""
+    outcome: list[tuple[str | None, str]] = []
+
+    def fetch() -> None:
+        try:
+            with urllib.request.urlopen(url, timeout=TIMEOUT) as response:
+                text = _text(response.read(MAX_RECORD + 1))
+                if response.length:  # the server closed before the length it announced
+                    raise http.client.IncompleteRead(text.encode(), response.length)
+                outcome.append((text, ""))
+        except (OSError, ValueError, http.client.HTTPException) as error:
+            outcome.append((None, str(error) or type(error).__name__))
+
+    worker = threading.Thread(target=fetch, daemon=True, name="newsroom-due")
+    worker.start()
+    worker.join(timeout=deadline)
+    if not outcome:
+        return None, f"no whole answer within {deadline:g} s"
+    return outcome[0]
+
+
+def due_now(
+    workspace: Workspace, deployed: str | None, commit: str, deadline: float = DEADLINE
+) -> tuple[Decision, str]:
     """The decision for a run of `commit` now, against the site deployed at `deployed`
     (default: the site's `site_url`), and what went wrong fetching its record ('' if
     nothing)."""
     where = deployed or workspace.config.site_url or ""
     if not where:
         return decide(None, commit, now()), "no --deployed given and no site_url in mkdocs.yml"
-    record, why_not = deployed_record(where)
+    record, why_not = deployed_record(where, deadline)
     return decide(record, commit, now()), why_not

@@ -18,7 +18,7 @@ from ..clock import now
 from ..problems import FieldError, NewsroomError, one_line
 from ..reading.fields import parse_datetime
 from .check import check_site
-from .due import due_now
+from .due import DEADLINE, due_now
 from .importing.placing import Sections, parse_section_map
 from .importing.reading import IMPORTERS, read_archive
 from .importing.writing import ImportOptions, import_archive
@@ -183,7 +183,7 @@ def run_due(workspace: Workspace, arguments: argparse.Namespace) -> int:
     """`build=true` or `build=false` on standard output (for $GITHUB_OUTPUT), why on
     standard error."""
     commit = arguments.commit if arguments.commit is not None else os.environ.get("GITHUB_SHA")
-    decision, trouble = due_now(workspace, arguments.deployed, commit or "")
+    decision, trouble = due_now(workspace, arguments.deployed, commit or "", arguments.deadline)
     if trouble:
         _progress(trouble)
     _say(f"build={'true' if decision.build else 'false'}")
@@ -278,6 +278,13 @@ def _parser() -> argparse.ArgumentParser:
         help="the deployed site (or a folder with a built one); default: site_url",
     )
     due.add_argument("--commit", help="the commit this run would build; default: $GITHUB_SHA")
+    due.add_argument(
+        "--deadline",
+        type=float,
+        default=DEADLINE,
+        metavar="SECONDS",
+        help=f"give up fetching the deployed record after this long (build); default: {DEADLINE:g}",
+    )
     return parser
 
 

@@ -48,8 +48,13 @@ class BuildRecord:
     @classmethod
     def from_json(cls, text: str) -> BuildRecord:
         """The record in `text`; ValueError when it is not one."""
-        data = json.loads(text)
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
+        try:
+            data = json.loads(text)
+        except RecursionError:
+            raise ValueError("JSON nested too deep") from None
+        if not isinstance(data, dict) or type(data.get("format")) is not int:
+            raise ValueError(f"not a build record of format {FORMAT}")
+        if data["format"] != FORMAT:
             raise ValueError(f"not a build record of format {FORMAT}")
         built = _moment(data.get("built"))
         if built is None:
