@@ -12,8 +12,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_newsroom.cli import init
-
 from .commands import ENV, newsroom, run
 from .sites import REPO
 from .test_publishing import WORKFLOW, actionlint
@@ -43,6 +41,10 @@ def gazette(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert made.returncode == 0, made.stderr
     assert made.stdout.split() == [f"gazette/{name}" for name in FILES]
     assert made.stderr.splitlines() == [
+        "newsroom: warning: requirements.txt: Newsroom was installed here from "
+        f"{REPO.as_uri()}, which the publishing workflow cannot install; write where it can "
+        "be installed from on its last line (a git URL and commit, or a version on your "
+        "package index)",
         "newsroom: wrote 10 files for The Gazette. Next:",
         "  cd gazette",
         '  newsroom new "Your first headline" --section world --author the-gazette-desk',
@@ -76,11 +78,8 @@ def test_init_writes_a_small_portal(gazette: Path) -> None:
             "bio": "Edits the news and writes some of it.",
         }
     }
-    assert (
-        (gazette / "requirements.txt")
-        .read_text(encoding="utf-8")
-        .endswith("\nmkdocs-newsroom==0.1.0\n")
-    )
+    pin = (gazette / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1]
+    assert pin == "# mkdocs-newsroom @ git+https://github.com/OWNER/REPO@COMMIT"  # editable here
     texts = [path.read_text(encoding="utf-8") for path in gazette.rglob("*") if path.is_file()]
     assert len(texts) == 10 and not any("@@" in text for text in texts)
 
@@ -146,7 +145,7 @@ def test_force_adds_only_the_missing_files(tmp_path: Path) -> None:
     added = newsroom(tmp_path, "init", "--force")
     assert added.returncode == 0, added.stderr
     assert "mkdocs.yml" not in added.stdout.split()
-    assert "1 already there, left as they were" in added.stderr
+    assert "1 already there, left as they were (mkdocs.yml)" in added.stderr
     assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: Mine\n"
     assert [name for name in _files(tmp_path) if not name.startswith(".git/")] == FILES
 
@@ -212,30 +211,100 @@ def test_the_newsroom_command_leaves_material_s_notice_alone(tmp_path: Path) -> 
     assert done.stdout.splitlines()[-1] == "0 None", done.stderr
 
 
-def test_requirements_pin_the_commit_a_git_install_came_from(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """PEP 610: pip records where a package came from; a runner can install that commit."""
-    origin = {
-        "url": "https://github.com/example/newsroom",
-        "vcs_info": {"vcs": "git", "commit_id": "0123456789abcdef0123456789abcdef01234567"},
-    }
-
-    class Installed:
-        def __init__(self, direct: dict[str, object] | None) -> None:
-            self.direct = direct
-
-        def read_text(self, name: str) -> str | None:
-            assert name == "direct_url.json"
-            return json.dumps(self.direct) if self.direct else None
-
-    monkeypatch.setattr(init.metadata, "distribution", lambda _name: Installed(origin))
-    assert init.requirements().splitlines()[-1] == (
+INSTALLED_FROM = {
+    "index": (None, "mkdocs-newsroom==0.1.0", ""),
+    "git": (
+        {
+            "url": "https://github.com/example/newsroom",
+            "vcs_info": {"vcs": "git", "commit_id": "0123456789abcdef0123456789abcdef01234567"},
+        },
         "mkdocs-newsroom @ git+https://github.com/example/newsroom"
-        "@0123456789abcdef0123456789abcdef01234567"
+        "@0123456789abcdef0123456789abcdef01234567",
+        "",
+    ),
+    "wheel-on-the-web": (
+        {"url": "https://example.org/mkdocs_newsroom-0.1.0-py3-none-any.whl", "archive_info": {}},
+        "mkdocs-newsroom @ https://example.org/mkdocs_newsroom-0.1.0-py3-none-any.whl",
+        "",
+    ),
+    "wheel-file": (
+        {"url": "file:///tmp/mkdocs_newsroom-0.1.0-py3-none-any.whl", "archive_info": {}},
+        "# mkdocs-newsroom @ git+https://github.com/OWNER/REPO@COMMIT",
+        "installed here from file:///tmp/mkdocs_newsroom-0.1.0-py3-none-any.whl, which the "
+        "publishing workflow cannot install",
+    ),
+    "editable-folder": (
+        {"url": "file:///home/me/newsroom", "dir_info": {"editable": True}},
+        "# mkdocs-newsroom @ git+https://github.com/OWNER/REPO@COMMIT",
+        "installed here from file:///home/me/newsroom, which the publishing workflow cannot",
+    ),
+}
+
+
+@pytest.mark.parametrize("origin", list(INSTALLED_FROM))
+def test_requirements_install_the_newsroom_that_made_the_portal(
+    tmp_path: Path, origin: str
+) -> None:
+    """PEP 610: pip records in direct_url.json where a package came from (nothing for a
+    package index). A dist-info folder first on the path is what importlib.metadata reads."""
+    direct, pin, warning = INSTALLED_FROM[origin]
+    found = tmp_path / "found"
+    info = found / "mkdocs_newsroom-0.1.0.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: mkdocs-newsroom\nVersion: 0.1.0\n", "utf-8"
     )
-    local = {"url": "file:///tmp/mkdocs_newsroom-0.1.0-py3-none-any.whl", "archive_info": {}}
-    monkeypatch.setattr(init.metadata, "distribution", lambda _name: Installed(local))
-    assert init.requirements().splitlines()[-1] == "mkdocs-newsroom==0.1.0"
-    monkeypatch.setattr(init.metadata, "distribution", lambda _name: Installed(None))
-    assert init.requirements().splitlines()[-1] == "mkdocs-newsroom==0.1.0"
+    if direct is not None:
+        (info / "direct_url.json").write_text(json.dumps(direct), encoding="utf-8")
+    env = {**ENV, "PYTHONPATH": str(found)}
+    code = "import sys\nfrom mkdocs_newsroom.cli.main import main\nsys.exit(main(sys.argv[1:]))"
+    made = subprocess.run(
+        [sys.executable, "-c", code, "init", "portal"],
+        cwd=tmp_path, env=env, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    text = (tmp_path / "portal" / "requirements.txt").read_text(encoding="utf-8")
+    assert text.splitlines()[-1] == pin
+    assert (warning in made.stderr) if warning else ("warning" not in made.stderr)
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["--sections", "No,Off,2026,Null,Yes", "--author", "Yes"], ""),
+        (["--sections", "0,1,2", "--author", "Null"], ""),
+        (["--name", "@@SITE_URL@@", "--sections", "On"], ""),
+    ],
+    ids=["yaml-words", "numbers", "markers"],
+)
+def test_a_portal_of_any_ids_and_name_builds(
+    tmp_path: Path, arguments: list[str], said: str
+) -> None:
+    made = newsroom(tmp_path, "init", "portal", *arguments)
+    assert made.returncode == 0, made.stderr
+    built = run(tmp_path / "portal", "mkdocs", "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    assert "published 1 article" in built.stderr
+    if "@@SITE_URL@@" in arguments:
+        config = yaml.safe_load((tmp_path / "portal/content/authors.yml").read_text("utf-8"))
+        assert [author["name"] for author in config.values()] == ["@@SITE_URL@@ desk"]
+
+
+def test_init_says_in_one_line_what_to_do_with_a_folder_or_url_it_cannot_take(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    (tmp_path / "afile").write_text("mine\n", encoding="utf-8")
+    cases = {
+        ("dangling",): "dangling is a symbolic link to ",
+        ("afile/sub",): "afile is a file, not a folder: give another folder",
+        ("/proc/newsroom-portal",): "cannot be written (No such file or directory)",
+        ("portal", "--url", "example.org"): "--url example.org: give the site's whole address",
+        ("portal", "--url", "ftp://example.org/"): "with http:// or https:// and a host",
+        ("portal", "--url", "http://[::1"): "--url http://[::1: give the site's whole address",
+    }
+    for arguments, said in cases.items():
+        refused = newsroom(tmp_path, "init", *arguments)
+        assert refused.returncode == 1, arguments
+        assert said in refused.stderr and len(refused.stderr.splitlines()) == 1, refused.stderr
+    assert not (tmp_path / "portal").exists()

@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import html
 import json
+import re
+import urllib.parse
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import yaml
 
 from .. import __version__
 from ..problems import NewsroomError
@@ -52,12 +56,13 @@ class Written:
     kept: tuple[Path, ...]  # already there (--force), left as they were
     section: str  # the first section's id, for the commands printed next
     author: str  # the author's id
+    warnings: tuple[str, ...] = ()  # what the editor must still do
 
 
 def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) -> Written:
     """Write the portal's files into `folder`; with `force`, only the missing ones."""
-    if folder.exists() and not folder.is_dir():
-        raise NewsroomError(f"{folder} is a file, not a folder")
+    _check_folder(folder)
+    url = _site_url(portal.url)
     present = (
         sorted(p.name for p in folder.iterdir() if p.name not in IGNORED) if folder.exists() else []
     )
@@ -79,30 +84,74 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
         "SITE_NAME_XML": html.escape(portal.name),
         "INITIAL": html.escape(portal.name.strip()[:1].upper() or "N"),
         "SITE_DESCRIPTION": _yaml(f"News from {portal.name}"),
-        "SITE_URL": _yaml(portal.url if portal.url.endswith("/") else f"{portal.url}/"),
+        "SITE_URL": _yaml(url),
         "TIMEZONE": _yaml(portal.timezone),
         "SECTIONS": "\n".join(
-            f"        {section_id}: {{title: {_yaml(title)}, order: {order}}}"
+            f"        {_yaml_key(section_id)}: {{title: {_yaml(title)}, order: {order}}}"
             for order, (section_id, title) in enumerate(sections.items(), 1)
         ),
         "AUTHOR_ID": author_id,
+        "AUTHOR_KEY": _yaml_key(author_id),
+        "FIRST_SECTION_KEY": _yaml_key(first),
         "AUTHOR_NAME": _yaml(author_name),
         "FIRST_SECTION": first,
         "WELCOME_TITLE": _yaml(f"Welcome to {portal.name}"),
         "WELCOME_SLUG": _yaml(slugify(f"Welcome to {portal.name}", fallback_prefix="article")),
         "DATE": local.isoformat(),
     }
-    files = {**_starter_files(local), Path("requirements.txt"): requirements()}
+    pin, warning = requirement_pin()
+    files = {**_starter_files(local), Path("requirements.txt"): requirements(pin)}
     written, kept = [], []
     for target, text in sorted(files.items(), key=lambda item: item[0].as_posix()):
         path = folder / target
-        if path.exists():
+        if path.exists() or path.is_symlink():
             kept.append(target)
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_filled(text, values), encoding="utf-8")
+        _write(path, _filled(text, values))
         written.append(target)
-    return Written(folder, tuple(written), tuple(kept), first, author_id)
+    warnings = (warning,) if warning and Path("requirements.txt") in written else ()
+    return Written(folder, tuple(written), tuple(kept), first, author_id, warnings)
+
+
+def _check_folder(folder: Path) -> None:
+    """Refuse, in one line saying what to do, a folder the portal cannot be written into."""
+    if folder.is_symlink() and not folder.exists():
+        raise NewsroomError(
+            f"{folder} is a symbolic link to {folder.readlink()}, which does not exist: "
+            "make that folder, remove the link, or give another folder"
+        )
+    if folder.exists() and not folder.is_dir():
+        raise NewsroomError(f"{folder} is a file, not a folder: give a folder's name")
+    for parent in folder.absolute().parents:
+        if parent.exists():
+            if not parent.is_dir():
+                raise NewsroomError(f"{parent} is a file, not a folder: give another folder")
+            break
+
+
+def _write(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise NewsroomError(
+            f"{path} cannot be written ({error.strerror or error}): give a folder you can write in"
+        ) from None
+
+
+def _site_url(url: str) -> str:
+    """The site's address, ending in '/'; an address without http(s) or a host is refused."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        usable = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        usable = False
+    if not usable:
+        raise NewsroomError(
+            f"--url {url}: give the site's whole address, with http:// or https:// and a "
+            "host, such as https://news.example.org/"
+        )
+    return url if url.endswith("/") else f"{url}/"
 
 
 def _starter_files(date: datetime) -> dict[Path, str]:
@@ -120,23 +169,49 @@ def _starter_files(date: datetime) -> dict[Path, str]:
     return files
 
 
-def requirements() -> str:
-    """requirements.txt, pinning the Newsroom installed here: its version, or the commit of
-    the repository it was installed from (PEP 610), which a runner can install too."""
-    pin = f"{DISTRIBUTION}=={__version__}"
+LOCAL_PIN = (
+    "# Newsroom was installed here from {url}, a file or folder on this machine, which the\n"
+    "# publishing workflow cannot install. Put on the next line where it can be installed\n"
+    "# from, such as mkdocs-newsroom @ git+https://github.com/OWNER/REPO@COMMIT (a commit\n"
+    "# pushed there), or mkdocs-newsroom==VERSION from your package index.\n"
+    "# mkdocs-newsroom @ git+https://github.com/OWNER/REPO@COMMIT"
+)
+
+
+def requirement_pin() -> tuple[str, str]:
+    """The line of requirements.txt that installs the Newsroom running here, and a warning
+    when there is none a runner can install (PEP 610's direct_url.json says where it came
+    from: none for a package index, a commit for git, a URL for an archive or folder)."""
     try:
         direct = metadata.distribution(DISTRIBUTION).read_text("direct_url.json")
     except metadata.PackageNotFoundError:
         direct = None
-    if direct:
-        origin = json.loads(direct)
-        vcs = origin.get("vcs_info", {})
-        if vcs.get("vcs") == "git" and vcs.get("commit_id"):
-            pin = f"{DISTRIBUTION} @ git+{origin['url']}@{vcs['commit_id']}"
+    try:
+        origin = json.loads(direct) if direct else {}
+    except ValueError:
+        origin = {"url": "an unknown place"}
+    if not isinstance(origin, dict) or not origin:
+        return f"{DISTRIBUTION}=={__version__}", ""  # from a package index
+    url = str(origin.get("url", ""))
+    vcs = origin.get("vcs_info")
+    if isinstance(vcs, dict) and vcs.get("vcs") == "git" and vcs.get("commit_id"):
+        return f"{DISTRIBUTION} @ git+{url}@{vcs['commit_id']}", ""
+    if url.startswith(("https://", "http://")) and "archive_info" in origin:
+        return f"{DISTRIBUTION} @ {url}", ""
+    warning = (
+        f"requirements.txt: Newsroom was installed here from {url or 'a local copy'}, which "
+        "the publishing workflow cannot install; write where it can be installed from on its "
+        "last line (a git URL and commit, or a version on your package index)"
+    )
+    return LOCAL_PIN.format(url=url or "a local copy"), warning
+
+
+def requirements(pin: str | None = None) -> str:
+    """requirements.txt, pinning the Newsroom installed here (`requirement_pin`)."""
     return (
         "# What the site is built with; the publishing workflow installs this file. Newsroom\n"
         "# brings ProperDocs, MkDocs and Material for MkDocs with it.\n"
-        f"{pin}\n"
+        f"{pin if pin is not None else requirement_pin()[0]}\n"
     )
 
 
@@ -162,7 +237,16 @@ def _yaml(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+def _yaml_key(text: str) -> str:
+    """`text` as a YAML key or plain value: as it is when YAML reads it back as that text
+    (`world`), quoted when it would read as something else (`no`, `2026`, `null`)."""
+    return text if yaml.safe_load(text) == text else _yaml(text)
+
+
 def _filled(text: str, values: dict[str, str]) -> str:
-    for name, value in values.items():
-        text = text.replace(f"@@{name}@@", value)
-    return text
+    """`text` with each @@NAME@@ replaced, in one pass: a value holding a marker is kept as
+    it is."""
+    return MARKER.sub(lambda found: values.get(found[1], found[0]), text)
+
+
+MARKER = re.compile(r"@@([A-Z_]+)@@")

@@ -73,7 +73,10 @@ def run_init(arguments: argparse.Namespace) -> int:
     done = init_portal(folder, portal, now(), force=arguments.force)
     for path in done.written:
         _say((folder / path).as_posix() if arguments.folder != "." else path.as_posix())
-    kept = f"; {len(done.kept)} already there, left as they were" if done.kept else ""
+    for warning in done.warnings:
+        _progress(f"warning: {warning}")
+    kept = ", ".join(path.as_posix() for path in done.kept)
+    kept = f"; {len(done.kept)} already there, left as they were ({kept})" if kept else ""
     _progress(f"wrote {len(done.written)} files for {name}{kept}. Next:")
     steps = [] if arguments.folder == "." else [f"cd {shlex.quote(arguments.folder)}"]
     steps.append(
