@@ -396,3 +396,45 @@ def test_a_linked_article_files_target_is_watched(site: Path) -> None:
         assert_true_to_a_fresh_build(session, "a linked file's target saved")
     finally:
         session.close()
+
+
+@pytest.mark.parametrize("native", [True, False], ids=["native", "polling"])
+def test_mkdocs_own_pages_follow_options_templates_and_deletions_under_dirty(
+    site: Path, native: bool
+) -> None:
+    """`--dirty`: MkDocs writes its own pages (about.md) again only when their source is
+    newer; the tabs, the language and the templates they show must follow anyway, and a
+    page whose source is gone must leave the site and its search index."""
+    (site / "content" / "contact.md").write_text("# Contact\n\nWrite to zanzibar.\n", "utf-8")
+    overrides = site / "overrides"
+    (overrides / "partials").mkdir(parents=True)
+    (overrides / "partials" / "copyright.html").write_text("Made by okapis\n", "utf-8")
+    theme = {"name": "material", "font": False, "custom_dir": "overrides"}
+    _write_config(site, native)
+    config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+    (site / "mkdocs.yml").write_text(
+        yaml.safe_dump({**config, "theme": theme, "watch": ["overrides"]}), "utf-8"
+    )
+    session = Session(site, dirty=True)
+    about = lambda: (session.site / "about" / "index.html").read_text("utf-8")  # noqa: E731
+    try:
+        renamed = {**SECTIONS, "world": {"title": "Planet", "order": 1}}
+        _write_config(site, native, sections=renamed, locale="fr")
+        config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+        (site / "mkdocs.yml").write_text(
+            yaml.safe_dump({**config, "theme": theme, "watch": ["overrides"]}), "utf-8"
+        )
+        session.settle()
+        assert_true_to_a_fresh_build(session, "a section renamed, the locale changed")
+        (overrides / "partials" / "copyright.html").write_text("Made by gnus\n", "utf-8")
+        session.settle()
+        assert "Made by gnus" in about()
+        assert_true_to_a_fresh_build(session, "a template of overrides/ changed")
+        (site / "content" / "contact.md").unlink()
+        session.settle()
+        assert not (session.site / "contact").exists()
+        index = (session.site / "search" / "search_index.json").read_text("utf-8")
+        assert "zanzibar" not in index and "contact/" not in index
+        assert_true_to_a_fresh_build(session, "a page of the site's own deleted")
+    finally:
+        session.close()

@@ -113,7 +113,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
 
     @_reported
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> None:
-        self._site().add_navigation(nav, files)
+        self._site().add_navigation(nav, files, config)
 
     @_reported
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> None:

@@ -4,8 +4,6 @@ the pages rendered before."""
 
 from __future__ import annotations
 
-import contextlib
-import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -18,8 +16,6 @@ from .progress import Progress
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-
-    from mkdocs.structure.files import Files
 
     from ..preview.rendered_pages import RenderedPages
     from ..rendering.pages import NewsPage
@@ -36,13 +32,6 @@ class Written:
     problems: list[Problem] = field(default_factory=list)
     rendered: int = 0
     hook_seconds: float = 0.0
-
-
-def forget_written_pages(files: Files) -> None:
-    """Remove what MkDocs wrote of its own pages, so that `--dirty` writes them again."""
-    for file in files.documentation_pages():
-        with contextlib.suppress(FileNotFoundError):
-            os.remove(file.abs_dest_path)  # noqa: PTH107 - one call per page, no Path needed
 
 
 def write_every_page(

@@ -25,6 +25,7 @@ from ..outputs.pictures.making import picture_maker, withdraw
 from ..outputs.pictures.store import cache_folder, check_cache_folder
 from ..outputs.redirects import redirect_pages, write_redirects
 from ..outputs.site_outputs import SiteInfo, SiteOutputs
+from ..preview.own_pages import forget_in_search
 from ..preview.signatures import files_key, signature
 from ..reading.images import SiteImages, site_images
 from ..reading.site import Markdown
@@ -39,7 +40,7 @@ from ..search.shards import INDEX_DIR
 from ..search.site import use_newsroom_worker
 from ..urls import BUILD_RECORD
 from .page_events import PostPageHooks, other_post_page_hooks, ran_line, skipped_lines
-from .page_writing import forget_written_pages, write_changed_pages, write_every_page
+from .page_writing import write_changed_pages, write_every_page
 from .parallel import processes_for, run_aside, shared_map
 from .progress import Progress
 from .report import summary_line
@@ -204,16 +205,24 @@ class SiteBuild:
         there: everything with `--dirty`, what is in a kept folder under plain serve."""
         return self._dirty or (self._serving and self._cache.folders.holds(path))
 
-    def add_navigation(self, nav: Navigation, files: Files) -> None:
-        """Newsroom's tabs first. Under `mkdocs serve --dirty`, MkDocs writes again only the
-        pages whose files changed: when the navigation changed, the others are removed from
-        the site folder first, so that MkDocs writes them again with it."""
+    def add_navigation(self, nav: Navigation, files: Files, config: MkDocsConfig) -> None:
         add_to_navigation(nav, self._pages.tabs, self._pages.homepage)
         self._nav = nav
-        key = navigation_key(nav)
-        if self._dirty and self._cache.navigation and key != self._cache.navigation:
-            forget_written_pages(files)
-        self._cache.navigation = key
+        if self._serving and self._dirty:
+            self._refresh_own_pages(nav, files, config)
+
+    def _refresh_own_pages(self, nav: Navigation, files: Files, config: MkDocsConfig) -> None:
+        """Under `--dirty`, MkDocs' own pages are written again when what every page shows
+        changed (Newsroom's tabs, the configuration, the templates), and those whose source
+        is gone are removed (preview.own_pages)."""
+        shown = signature(
+            self._config_key,
+            files_key(template_folders(config)),
+            navigation_key(nav),  # titles, addresses and nesting: Newsroom's tabs too
+            [front.breaking for front in self._indexes.fronts().values()],
+        )
+        stale = self._cache.own_pages.before_reading(files, shown, config.site_dir)
+        forget_in_search(config.plugins.values(), stale)
 
     def prepare(self, env: Environment, files: Files, config: MkDocsConfig) -> None:
         """What the templates use: filters, and the `newsroom` global."""

@@ -18,6 +18,7 @@ from ..outputs.pictures.making import PictureMemory
 from ..outputs.site_outputs import OutputMemory
 from .heap import LongLivedObjects
 from .kept_folders import KeptFolders
+from .own_pages import OwnPages
 from .page_titles import PageTitles
 from .templates import CompiledTemplates
 from .watching import ReportedPaths
@@ -45,14 +46,14 @@ class BuildCache:
     outputs: OutputMemory = field(default_factory=OutputMemory)
     # the titles of MkDocs' pages, which `--dirty` does not read again
     titles: PageTitles = field(default_factory=PageTitles)
+    # what MkDocs' own pages showed, and which there were (`--dirty`)
+    own_pages: OwnPages = field(default_factory=OwnPages)
     # the lead images' pictures, and their copies in the site folder
     pictures: PictureMemory = field(default_factory=PictureMemory)
     heap: LongLivedObjects = field(default_factory=LongLivedObjects)
     templates: CompiledTemplates = field(default_factory=CompiledTemplates)
     pages: RenderedPages | None = None
     folders: KeptFolders = field(default_factory=KeptFolders)
-    # what Newsroom put in the navigation (its tabs), which `--dirty` pages of MkDocs show
-    navigation: str = ""
 
     def close(self) -> None:
         self.heap.close()

@@ -1,0 +1,70 @@
+"""MkDocs' own pages (about.md) under `mkdocs serve --dirty`, which MkDocs writes again only
+when their source is newer than their page.
+
+Every such page shows what Newsroom adds to the navigation (its tabs), the configuration and
+the templates. When any of those changes, the pages' outputs are removed before MkDocs reads
+the pages, so that it reads and writes them all again. A page whose source is gone is removed
+from the site folder, and from the search index Material carries over from the last build.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from mkdocs.structure.files import File
+
+
+class OwnPages:
+    """What the last build showed on every MkDocs page, and which pages it wrote."""
+
+    def __init__(self) -> None:
+        self._shown: str | None = None
+        self._written: dict[str, str] = {}  # page's output path -> its URL
+
+    def before_reading(self, files: Iterable[File], shown: str, site_dir: str) -> set[str]:
+        """Remove what must be written again (every page when `shown` changed) and the pages
+        of sources gone; returns the URLs of the pages removed or to be written again, whose
+        search entries of the last build must go."""
+        pages = {
+            file.abs_dest_path: file.url
+            for file in files
+            if file.is_documentation_page() and file.abs_src_path
+        }
+        stale = set(pages) if self._shown not in (None, shown) else set()
+        gone = set(self._written) - set(pages)
+        urls = {self._written[path] for path in gone} | {pages[path] for path in stale}
+        for path in stale | gone:
+            _remove(Path(path), Path(site_dir))
+        self._shown, self._written = shown, pages
+        return urls
+
+
+def _remove(page: Path, site_dir: Path) -> None:
+    """Remove `page`, and the folders it leaves empty up to the site folder."""
+    page.unlink(missing_ok=True)
+    for folder in page.parents:
+        if folder == site_dir or site_dir not in folder.parents:
+            break
+        with contextlib.suppress(OSError):  # not empty
+            folder.rmdir()
+
+
+def forget_in_search(plugins: Iterable[Any], urls: set[str]) -> None:
+    """Drop the pages at `urls` from the search index Material's search plugin carries over
+    from the last `--dirty` build (`search_index_prev`); it would keep them otherwise."""
+    if not urls:
+        return
+    for plugin in plugins:
+        kept = getattr(plugin, "search_index_prev", None)
+        entries = getattr(kept, "entries", None)
+        if isinstance(entries, list):
+            kept.entries = [  # type: ignore[union-attr]
+                entry
+                for entry in entries
+                if str(entry.get("location", "")).split("#")[0] not in urls
+            ]
