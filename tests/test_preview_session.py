@@ -438,3 +438,36 @@ def test_mkdocs_own_pages_follow_options_templates_and_deletions_under_dirty(
         assert_true_to_a_fresh_build(session, "a page of the site's own deleted")
     finally:
         session.close()
+
+
+STAMPING_HOOK = """
+from pathlib import Path
+
+
+def on_post_build(config, **kwargs):
+    for page in Path(config.site_dir).rglob("*.html"):
+        with page.open("a", encoding="utf-8") as file:
+            file.write("<!-- stamped -->\\n")
+"""
+
+
+@pytest.mark.parametrize("dirty", [True, False], ids=["dirty", "plain"])
+def test_a_plugin_that_changes_pages_in_place_changes_each_once(site: Path, dirty: bool) -> None:
+    """Another plugin's on_post_build appends to every page in the site folder: a news page
+    kept from the last build must not carry the last build's addition as well."""
+    (site / "stamp.py").write_text(STAMPING_HOOK, encoding="utf-8")
+    _write_config(site, native=True)
+    config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+    (site / "mkdocs.yml").write_text(yaml.safe_dump({**config, "hooks": ["stamp.py"]}), "utf-8")
+    session = Session(site, dirty)
+    try:
+        for number in (1, 2):
+            story = site / "content" / "articles" / "2024" / f"0{number}.md"
+            story.write_text(story.read_text("utf-8") + "\nMore.\n", encoding="utf-8")
+            session.settle()
+            for page in (session.site / "2024").rglob("*.html"):  # the articles' pages
+                assert page.read_text("utf-8").count("<!-- stamped -->") == 1, (number, page)
+            if not dirty:  # under --dirty MkDocs' own about.md is stamped again: its affair
+                assert_true_to_a_fresh_build(session, f"save {number}")
+    finally:
+        session.close()

@@ -1,5 +1,5 @@
 """Newsroom's pages written into the site folder: all of them, shared among processes, in a
-clean build; under `mkdocs serve`, only those whose signature changed, the others linked from
+clean build; under `mkdocs serve`, only those whose signature changed, the others copied from
 the pages rendered before."""
 
 from __future__ import annotations

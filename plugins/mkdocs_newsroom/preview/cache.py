@@ -4,7 +4,7 @@ MkDocs reruns the whole build on every save. A plugin instance that defines `on_
 lives through those rebuilds, so it keeps here: the articles it read (by file content), their
 rendered bodies, and every page it rendered, filed under a signature of everything the page
 shows. A rebuild re-reads only changed files and re-renders only pages whose signature
-changed; every other page is linked back into the fresh site folder from the cache.
+changed; every other page is copied back into the fresh site folder from the cache.
 """
 
 from __future__ import annotations

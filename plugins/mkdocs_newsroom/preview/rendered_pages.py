@@ -1,4 +1,4 @@
-"""Every page a `mkdocs serve` session rendered, on disk by signature, linked into each new
+"""Every page a `mkdocs serve` session rendered, on disk by signature, copied into each new
 site folder."""
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ PREFIX = "newsroom-pages-"
 
 
 class RenderedPages:
-    """Rendered pages on disk, by signature, linked into each new site folder. The folder is
+    """Rendered pages on disk, by signature, copied into each new site folder. The folder is
     named after the process, removed when the session ends (at exit, on SIGTERM or SIGHUP
     too: see `stop_on_signals`), and a folder that a killed session left is removed by the
     next one."""
@@ -35,8 +35,9 @@ class RenderedPages:
         self._stored: set[str] = set()
         self._used: set[str] = set()
         # destination -> signature of what the last build put there and is still there (with
-        # `--dirty` or in a kept folder): a page whose signature did not change is in place
-        self._published: dict[str, str] = {}
+        # `--dirty` or in a kept folder), and the file's size and time as written: a page
+        # whose signature did not change, and which nothing changed since, is in place
+        self._published: dict[str, tuple[str, tuple[int, int]]] = {}
         self._destinations: set[str] = set()  # this build
 
     def keep_in_place(self, in_place: Callable[[str], bool]) -> None:
@@ -55,19 +56,19 @@ class RenderedPages:
         self._stored.update(keys)
 
     def publish(self, key: str, destination: str) -> None:
-        """Put the page with this signature at `destination` (a hard link when possible)."""
+        """Put the page with this signature at `destination`: a copy of its own, never a
+        link into the store, since another plugin's `on_post_build` may change the site's
+        pages in place (and would change the stored page with them). A page left in place
+        is written again when something changed it since (its size or time differ)."""
         self._used.add(key)
         self._destinations.add(destination)
-        if self._published.get(destination) == key:
-            return
-        self._published[destination] = key
         target = Path(destination)
+        if self._published.get(destination) == (key, _stamp(target)):
+            return
         target.parent.mkdir(parents=True, exist_ok=True)
         target.unlink(missing_ok=True)
-        try:
-            os.link(self._folder / key, target)
-        except OSError:
-            shutil.copyfile(self._folder / key, target)
+        shutil.copyfile(self._folder / key, target)
+        self._published[destination] = (key, _stamp(target))
 
     def forget_unused(self) -> None:
         """Drop the pages the last build did not publish; in a site folder that is not
@@ -84,6 +85,15 @@ class RenderedPages:
     def close(self) -> None:
         shutil.rmtree(self._folder, ignore_errors=True)
         atexit.unregister(self.close)
+
+
+def _stamp(path: Path) -> tuple[int, int]:
+    """A file's size and modification time; (-1, -1) when it is gone."""
+    try:
+        status = path.stat()
+    except OSError:
+        return -1, -1
+    return status.st_size, status.st_mtime_ns
 
 
 def remove_stale_stores() -> None:
