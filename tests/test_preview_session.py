@@ -471,3 +471,40 @@ def test_a_plugin_that_changes_pages_in_place_changes_each_once(site: Path, dirt
                 assert_true_to_a_fresh_build(session, f"save {number}")
     finally:
         session.close()
+
+
+def _flat_png(colour: tuple[int, int, int]) -> bytes:
+    """A PNG whose size in bytes depends only on its dimensions (stored, not compressed)."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    out = BytesIO()
+    Image.new("RGB", (800, 600), colour).save(out, "PNG", compress_level=0)
+    return out.getvalue()
+
+
+def test_a_lead_photo_replaced_with_cp_p_is_seen(site: Path) -> None:
+    """`cp -p` keeps the photograph's size, time and inode: the watcher reported its path,
+    so it is read again."""
+    photo = site / "content" / "images" / "lead.png"
+    photo.parent.mkdir()
+    photo.write_bytes(_flat_png((200, 30, 30)))
+    old = time.time_ns() - 3_600_000_000_000
+    os.utime(photo, ns=(old, old))
+    story = site / "content" / "articles" / "2024" / "02.md"
+    story.write_text(_story(2, image={"src": "images/lead.png", "alt": "Red"}), "utf-8")
+    _write_config(site, native=True)
+    session = Session(site, dirty=True)
+    try:
+        replacement = site / "blue.png"
+        replacement.write_bytes(_flat_png((30, 30, 200)))
+        assert replacement.stat().st_size == photo.stat().st_size
+        os.utime(replacement, ns=(old, old))
+        inode = photo.stat().st_ino
+        subprocess.run(["cp", "-p", str(replacement), str(photo)], check=True)
+        assert (photo.stat().st_ino, photo.stat().st_mtime_ns) == (inode, old)
+        session.settle()
+        assert_true_to_a_fresh_build(session, "a lead photo replaced with cp -p")
+    finally:
+        session.close()

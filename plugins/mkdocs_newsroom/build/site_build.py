@@ -25,7 +25,7 @@ from ..outputs.pictures.making import picture_maker, withdraw
 from ..outputs.pictures.store import cache_folder, check_cache_folder
 from ..outputs.redirects import redirect_pages, write_redirects
 from ..outputs.site_outputs import SiteInfo, SiteOutputs
-from ..preview.own_pages import forget_in_search
+from ..preview.own_pages import drop_reported_outputs, forget_in_search
 from ..preview.signatures import files_key, signature
 from ..reading.images import SiteImages, site_images
 from ..reading.site import Markdown
@@ -148,6 +148,7 @@ class SiteBuild:
             # one lead image is worth a process of its own: it takes a second to resize
             shared_map(self._processes, self._say, "lead images resized", min_items=1),
             self._cache.pictures,
+            reported=reported,
         )
         reading = read_site(
             found.sources,
@@ -169,6 +170,8 @@ class SiteBuild:
             *(file for file in found.keep if file.src_uri not in withheld),
             *(found.attachments[path] for path in sorted(reading.attachments)),
         ]
+        if self._serving and self._dirty:
+            drop_reported_outputs(keep, reported)
         self._failed = reading.failed
         self._catalogue = reading.catalogue
         self._indexes = index_site(

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Collection, Iterable
 
     from mkdocs.structure.files import File
 
@@ -68,3 +68,14 @@ def forget_in_search(plugins: Iterable[Any], urls: set[str]) -> None:
                 for entry in entries
                 if str(entry.get("location", "")).split("#")[0] not in urls
             ]
+
+
+def drop_reported_outputs(files: Iterable[File], reported: Collection[str]) -> None:
+    """Remove the outputs of MkDocs' files whose source the watcher reported: `--dirty`
+    copies or writes a file again only when its source is newer than its output, which a
+    file restored with its time (`cp -p`, `tar`) is not."""
+    if not reported:
+        return
+    for file in files:
+        if file.abs_src_path and file.abs_src_path in reported:
+            Path(file.abs_dest_path).unlink(missing_ok=True)

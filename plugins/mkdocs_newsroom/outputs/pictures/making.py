@@ -25,7 +25,7 @@ from .resizing import SHORT_OF_MEMORY, Unusable, inspect, resize, said, short_of
 from .store import LINKED, READ_ONLY, Copy, PictureStore, Stored, cache_folder
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping, Sequence
+    from collections.abc import Collection, Iterable, Mapping, Sequence
 
     from ...reading.articles import MapFunction
     from ...settings.checked import PictureSettings
@@ -68,6 +68,7 @@ def picture_maker(
     memory: PictureMemory | None = None,
     *,
     make_files: bool = True,
+    reported: Collection[str] = (),
 ) -> PictureMaker | None:
     """The site's picture maker, None when `pictures` is off."""
     if not settings.enabled:
@@ -82,13 +83,15 @@ def picture_maker(
         map_pictures,
         memory,
         make_files=make_files,
+        reported=reported,
     )
 
 
 class PictureMaker:
     """Makes the pictures of lead images (`sources`: each image's path from the content
     folder -> its file) into the cache at `store`; with `make_files` off (`newsroom
-    check`), it only opens and decodes those the cache does not know."""
+    check`), it only opens and decodes those the cache does not know. A file the preview's
+    watcher `reported` is read again whatever its size and time say (`cp -p`)."""
 
     def __init__(
         self,
@@ -100,7 +103,9 @@ class PictureMaker:
         memory: PictureMemory | None = None,
         *,
         make_files: bool = True,
+        reported: Collection[str] = (),
     ) -> None:
+        self._reported = reported
         self._recipe = recipe
         self._recipe_key = recipe.key
         self._kinds = kinds  # the formats of `recipe` this Pillow writes
@@ -133,7 +138,12 @@ class PictureMaker:
             status = (_status(file), self._recipe_key)
             statuses[path] = status
             previous = memory.made.get(path) if memory is not None else None
-            if previous is not None and previous[0] == status and self._still_cached(previous[1]):
+            if (
+                previous is not None
+                and previous[0] == status
+                and file not in self._reported
+                and self._still_cached(previous[1])
+            ):
                 known[path] = previous[1]
         pending = [path for path in statuses if path not in known]
         results = self._map(Recoverable(self._make, self._lost), pending)
