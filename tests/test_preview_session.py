@@ -508,3 +508,44 @@ def test_a_lead_photo_replaced_with_cp_p_is_seen(site: Path) -> None:
         assert_true_to_a_fresh_build(session, "a lead photo replaced with cp -p")
     finally:
         session.close()
+
+
+def test_folders_made_while_serving_print_no_warning(site: Path) -> None:
+    """`mkdir -p overrides/news/partials` while serving: no traceback of a watchdog warning."""
+    (site / "overrides").mkdir()
+    _write_config(site, native=True)
+    config = yaml.safe_load((site / "mkdocs.yml").read_text("utf-8"))
+    theme = {**config["theme"], "custom_dir": "overrides"}
+    (site / "mkdocs.yml").write_text(
+        yaml.safe_dump({**config, "theme": theme, "watch": ["overrides"]}), "utf-8"
+    )
+    session = Session(site, dirty=False)
+    try:
+        subprocess.run(["mkdir", "-p", "overrides/news/partials"], cwd=site, check=True)
+        (site / "overrides" / "news" / "partials" / "x.html").write_text("x\n", "utf-8")
+        session.settle()
+        said = "".join(session.lines)
+        assert "Traceback" not in said and "Warning" not in said, said
+    finally:
+        session.close()
+
+
+@pytest.mark.parametrize("dirty", [True, False], ids=["dirty", "plain"])
+def test_removing_every_article_leaves_the_index_a_clean_build_makes(
+    site: Path, dirty: bool
+) -> None:
+    _write_config(site, native=True)
+    session = Session(site, dirty)
+    try:
+        shutil.rmtree(site / "content" / "articles")
+        session.settle()
+        assert_true_to_a_fresh_build(session, "every article removed")
+        preview, fresh = session.site / INDEX_DIR, session.fresh_site() / INDEX_DIR
+        listed = [
+            sorted(p.relative_to(f).as_posix() for p in f.rglob("*")) for f in (preview, fresh)
+        ]
+        assert listed[0] == listed[1]
+        manifests = [json.loads((f / "manifest.json").read_text("utf-8")) for f in (preview, fresh)]
+        assert manifests[0]["slots"] == manifests[1]["slots"] == 0
+    finally:
+        session.close()

@@ -68,7 +68,9 @@ class SiteSearch:
         target = Path(site_dir) / INDEX_DIR
         current = {article.url: article for article in articles}
         context = f"{locale}\n{context}"
-        if self._index is None or context != self._context:
+        if self._index is None or context != self._context or not current:
+            # (an index of no article is made anew: updating one would keep the ids of the
+            # articles removed, as empty slots a clean build does not have)
             documents = (search_document(article, locale) for article in current.values())
             self._index = SearchIndex(documents, updated=self._updated)
             self._context, self._indexed = context, current
@@ -93,3 +95,6 @@ def _remove_all_but(folder: Path, files: Iterable[str]) -> None:
     for path in folder.rglob("*"):
         if path.is_file() and path not in keep:
             path.unlink()
+    for path in sorted(folder.rglob("*"), reverse=True):  # the folders left empty
+        if path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
