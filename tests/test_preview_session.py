@@ -549,3 +549,48 @@ def test_removing_every_article_leaves_the_index_a_clean_build_makes(
         assert manifests[0]["slots"] == manifests[1]["slots"] == 0
     finally:
         session.close()
+
+
+def test_held_back_stories_are_shown_in_the_preview_but_never_fed(site: Path) -> None:
+    """The preview shows drafts, scheduled and expired stories on its pages (marked), but
+    its feeds and news sitemap carry what the build will publish, which never holds them."""
+    articles = site / "content" / "articles" / "held"
+    articles.mkdir()
+
+    def story(title: str, date: str, **fields: object) -> str:
+        return article(title, date, section="world", authors=["jdoe"], **fields)
+
+    held = {
+        "draft.md": story("Draft of walrus", "2024-05-20T10:00:00Z", draft=True, tags=["Walrus"]),
+        "later.md": story("Scheduled narwhal", "2024-07-01T10:00:00Z"),
+        "gone.md": story("Expired dugong", "2024-04-01T10:00:00Z", expires="2024-05-01T10:00:00Z"),
+    }
+    for name, text in held.items():
+        (articles / name).write_text(text, "utf-8")
+    _write_config(site, native=True)
+    session = Session(site, dirty=True)
+    try:
+        fed = [
+            path.read_text("utf-8")
+            for path in session.site.rglob("*")
+            if path.name in ("feed.xml", "atom.xml", "feed.json", "news-sitemap.xml")
+        ]
+        assert fed and not any(
+            name in text for text in fed for name in ("walrus", "narwhal", "dugong")
+        )
+        assert not (session.site / "tags" / "walrus" / "feed.xml").exists()
+        front = (session.site / "index.html").read_text("utf-8")
+        assert "Draft of walrus" in front  # still previewed, marked
+    finally:
+        session.close()
+    built = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "-d", str(site / "built")],
+        cwd=site, env={**ENV, "SOURCE_DATE_EPOCH": EPOCH}, capture_output=True, text=True,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr
+    everything = "".join(
+        path.read_text("utf-8", errors="replace")
+        for path in (site / "built").rglob("*")
+        if path.is_file() and path.suffix in (".xml", ".json", ".html")
+    )
+    assert not any(name in everything for name in ("walrus", "narwhal", "dugong"))

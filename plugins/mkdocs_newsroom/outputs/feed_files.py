@@ -35,31 +35,37 @@ def feed_specs(
     length: int = 50,
 ) -> Iterator[FeedSpec]:
     """For each edition its own feed and one per section, in its language; then one for
-    each tag and author, shared by every edition."""
+    each tag and author, shared by every edition. Only published articles: the preview's
+    drafts, scheduled and expired stories are left out, as the build leaves them out (and
+    so is the feed of a tag only those have)."""
     editions = {view.edition.id: view.edition for view in site.editions}
     for position, view in enumerate(site.editions):
         edition = view.edition
         title = site_name if position == 0 else f"{site_name}: {edition.title}"
         description = edition.description or site_description
         language = edition.search_language
-        yield FeedSpec(title, description, edition.path, view.articles, language, now, True)
+        articles = _published(view.articles)
+        yield FeedSpec(title, description, edition.path, articles, language, now, True)
         for listing in view.indexes.sections.values():
             yield FeedSpec(
                 f"{listing.title} - {title}",
                 listing.description,
                 listing.url,
-                listing.items,
+                _published(listing.items),
                 language,
                 now,
             )
     for group in (site.shared.tags, site.shared.authors):
         for listing in group.values():
+            items = _published(listing.items)
+            if listing.kind == "tag" and not items:
+                continue  # a tag of held-back stories only, which a build does not know
             yield FeedSpec(
                 f"{listing.title} - {site_name}",
                 listing.description,
                 listing.url,
-                listing.items,
-                _common_language(listing.items[:length], editions),
+                items,
+                _common_language(items[:length], editions),
                 now,
             )
 
@@ -72,6 +78,13 @@ def _common_language(articles: Sequence[Article], editions: Mapping[str, Edition
         for a in articles
     }
     return languages.pop() if len(languages) == 1 else ""
+
+
+def _published(articles: Sequence[Article]) -> Sequence[Article]:
+    """`articles` without the preview's held-back ones (the same list when there are none)."""
+    if not any(article.held_back for article in articles):
+        return articles
+    return [article for article in articles if not article.held_back]
 
 
 @dataclass(frozen=True)

@@ -114,7 +114,7 @@ class SiteOutputs:
         sitemaps = [SITEMAP]
         if settings.news_sitemap:
             outputs[NEWS_SITEMAP] = news_sitemap(
-                catalogue.articles,
+                [article for article in catalogue.articles if not article.held_back],
                 site.url,
                 settings.publisher_name or site.name,
                 options.language,
