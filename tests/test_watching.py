@@ -128,3 +128,43 @@ def test_properdocs_dev_server_gets_the_native_watcher_too(tmp_path: Path) -> No
     assert isinstance(server.observer, ChangeObserver)
     del server._watched_paths
     assert "of this properdocs keeps its watches" in watch_natively(server)
+
+
+class _Callback:
+    def on_event(self, event: object) -> None:
+        pass
+
+    def on_watch_deleted(self, wd: object) -> None:
+        pass
+
+    def on_queue_overflow(self) -> None:
+        pass
+
+
+def _watched_twice(folder: Path, quiet: bool) -> list[str]:
+    """The warnings of watching `folder` twice under one id, as a folder made with its
+    subfolders can be."""
+    import warnings
+
+    from watchdog.observers.inotify_c import InotifyConstants, InotifyFD
+
+    from mkdocs_newsroom.preview.watching import quiet_watchdog_races
+
+    events = InotifyFD.get_instance()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("default")
+        if quiet:
+            quiet_watchdog_races()
+        for _ in range(2):
+            wd = events.add_callback(bytes(folder), InotifyConstants.IN_CREATE, _Callback(), "one")
+        events.remove_callbacks([(wd, "one")])
+        warnings.warn("another warning", RuntimeWarning, stacklevel=1)
+    return [str(warning.message) for warning in caught]
+
+
+def test_watchdog_s_warning_of_a_folder_watched_twice_is_not_printed(tmp_path: Path) -> None:
+    """`mkdir -p a/b/c` while serving: watchdog's inotify may watch a new subfolder twice and
+    warns of it with a long traceback; the native watcher silences that warning only."""
+    said = _watched_twice(tmp_path, quiet=False)
+    assert said[0].startswith("Callback with id 'one' already exists for watch")
+    assert _watched_twice(tmp_path, quiet=True) == ["another warning"]

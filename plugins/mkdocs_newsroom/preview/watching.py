@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import threading
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -274,7 +275,19 @@ def watch_natively(server: LiveReloadServer, reported: ReportedPaths | None = No
     for path, count in counts.items():
         for _ in range(count):
             server.watch(path)
+    quiet_watchdog_races()
     return ""
+
+
+# What watchdog's inotify warns of when a folder is made with its subfolders at once
+# (`mkdir -p overrides/news/partials`): it watches a subfolder twice (when it walks the new
+# folder, then for the subfolder's own event), or forgets one twice. Harmless, and printed
+# with a traceback of twenty lines.
+RACES = r"Callback with id '.*' (already exists|does not exist) for watch"
+
+
+def quiet_watchdog_races() -> None:
+    warnings.filterwarnings("ignore", message=RACES, category=RuntimeWarning)
 
 
 def _try_watching(paths: list[str]) -> str:
