@@ -298,7 +298,7 @@ def test_init_says_in_one_line_what_to_do_with_a_folder_or_url_it_cannot_take(
     cases = {
         ("dangling",): "dangling is a symbolic link to ",
         ("afile/sub",): "afile is a file, not a folder: give another folder",
-        ("/proc/newsroom-portal",): "cannot be written (No such file or directory)",
+        ("/proc/newsroom-portal",): "/proc/newsroom-portal cannot be made (No such file",
         ("portal", "--url", "example.org"): "--url example.org: give the site's whole address",
         ("portal", "--url", "ftp://example.org/"): "with http:// or https:// and a host",
         ("portal", "--url", "http://[::1"): "--url http://[::1: give the site's whole address",

@@ -99,6 +99,12 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
         "WELCOME_SLUG": _yaml(slugify(f"Welcome to {portal.name}", fallback_prefix="article")),
         "DATE": local.isoformat(),
     }
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise NewsroomError(
+            f"{folder} cannot be made ({error.strerror or error}): give a folder you can write in"
+        ) from None
     pin, warning = requirement_pin()
     files = {**_starter_files(local), Path("requirements.txt"): requirements(pin)}
     written, kept = [], []
