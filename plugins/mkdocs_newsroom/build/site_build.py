@@ -212,20 +212,11 @@ class SiteBuild:
         add_to_navigation(nav, self._pages.tabs, self._pages.homepage)
         self._nav = nav
         if self._serving and self._dirty:
-            self._refresh_own_pages(nav, files, config)
-
-    def _refresh_own_pages(self, nav: Navigation, files: Files, config: MkDocsConfig) -> None:
-        """Under `--dirty`, MkDocs' own pages are written again when what every page shows
-        changed (Newsroom's tabs, the configuration, the templates), and those whose source
-        is gone are removed (preview.own_pages)."""
-        shown = signature(
-            self._config_key,
-            files_key(template_folders(config)),
-            navigation_key(nav),  # titles, addresses and nesting: Newsroom's tabs too
-            [front.breaking for front in self._indexes.fronts().values()],
-        )
-        stale = self._cache.own_pages.before_reading(files, shown, config.site_dir)
-        forget_in_search(config.plugins.values(), stale)
+            # MkDocs' own pages show the tabs, options and templates: they are written again
+            # when those change, and removed when their source is gone (preview/own_pages.py)
+            shown = self._site_key(config)
+            stale = self._cache.own_pages.before_reading(files, shown, config.site_dir)
+            forget_in_search(config.plugins.values(), stale)
 
     def prepare(self, env: Environment, files: Files, config: MkDocsConfig) -> None:
         """What the templates use: filters, and the `newsroom` global."""
@@ -379,7 +370,7 @@ class SiteBuild:
         return signature(
             self._config_key,
             files_key(template_folders(config)),
-            [(str(page.title), page.url) for page in self._navigation_pages()],
+            navigation_key(self._nav) if self._nav is not None else "",
             [front.breaking for front in self._indexes.fronts().values()],
         )
 
