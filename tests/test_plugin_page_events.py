@@ -192,7 +192,7 @@ def test_a_hook_that_fails_is_named_in_the_warning(tmp_path: Path) -> None:
         "newsroom: articles/a.md: the page 2024/05/01/a-story/ could not be rendered (the "
         "on_post_page of hooks/broken.py failed (KeyError: '2024/05/01/a-story/index.md'); with "
         "plugin_page_events: false news pages are written without other plugins' hooks), so "
-        "it was not written"
+        "it was not written and the links to it lead nowhere"
     ]
 
 
