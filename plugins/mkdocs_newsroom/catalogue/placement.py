@@ -133,13 +133,15 @@ def assign_urls(
     """Give each article its URL. `taken` maps URLs already in use to the file that holds them;
     the folders of the plugin's own listings are never given to an article.
 
-    Articles are placed in order of their source path, so the same files always get the same
-    URLs; an article whose URL is taken keeps the next free `-2`, `-3`, ... suffix.
+    Among articles that claim one URL, the one whose front matter writes its slug wins (its
+    address was pinned, it must not move), then the one published first, then the one whose
+    source path sorts first, so the same files always get the same URLs; the others keep the
+    next free `-2`, `-3`, ... suffix.
     """
     problems: list[Problem] = []
     folder_of = {edition.id: edition.path for edition in editions}
     reserved = reserved_prefixes(editions) if editions else RESERVED_PREFIXES
-    for placement in sorted(placements, key=lambda p: p.source):
+    for placement in sorted(placements, key=_claim_order):
         article = placement.article
         folder = folder_of.get(placement.edition, "")
         wanted = folder + article_url(pattern, article, placement.section)
@@ -151,6 +153,12 @@ def assign_urls(
         if url != wanted and pattern.endswith("{slug}/"):
             placement.slug = url.rstrip("/").rsplit("/", 1)[-1]  # with its -2, -3...
     return problems
+
+
+def _claim_order(placement: Placement) -> tuple[bool, float, str]:
+    """Who keeps a URL two articles claim: a written slug, then the earlier date, then path."""
+    article = placement.article
+    return (not article.slug_given, article.date.timestamp(), article.source)
 
 
 def _free_url(wanted: str, folder: str, taken: dict[str, str], reserved: tuple[str, ...]) -> str:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..catalogue.placement import choose_edition
 from ..problems import NewsroomError
+from ..settings.article_url import DEFAULT_FOLDER, fill_article_url
 from ..slugs import is_slug, slugify
 from .writing import article_path, check_assignment, check_text, front_matter, write_new_file
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from datetime import datetime
     from pathlib import Path
 
@@ -19,9 +22,15 @@ if TYPE_CHECKING:
 
 
 def new_article(
-    workspace: Workspace, assignment: Assignment, date: datetime, slug: str = ""
+    workspace: Workspace,
+    assignment: Assignment,
+    date: datetime,
+    slug: str = "",
+    say: Callable[[str], None] | None = None,
 ) -> Path:
-    """Write a new article dated `date` (in the site's time zone) and return its path."""
+    """Write a new article dated `date` (in the site's time zone) and return its path. A slug
+    whose address another article already has is written with the first free `-2`, `-3`...
+    (`say` tells it): two written slugs of one address would make the later one move."""
     if not assignment.headline:
         raise NewsroomError("the headline is empty: write it in quotes after 'newsroom new'")
     authors = workspace.authors()
@@ -35,7 +44,13 @@ def new_article(
         )
     local = date.astimezone(workspace.settings.timezone).replace(second=0, microsecond=0)
     # the slug is written down, so that a corrected headline never moves the story
-    slug = slug or slugify(assignment.headline, fallback_prefix="article")
+    wanted = slug or slugify(assignment.headline, fallback_prefix="article")
+    slug = _free_slug(workspace, assignment, local, wanted)
+    if slug != wanted and say is not None:
+        say(
+            f"another article already has the address of slug '{wanted}', so the new one "
+            f"has 'slug: {slug}'; change it in the file if you prefer another"
+        )
     more = {"slug": slug}
     path = article_path(workspace, local, slug, ".md")
     if path.exists():
@@ -48,3 +63,20 @@ def new_article(
     check_text(workspace, workspace.reader(authors), path, text + "Text.\n")
     write_new_file(path, text)
     return path
+
+
+def _free_slug(workspace: Workspace, assignment: Assignment, local: datetime, slug: str) -> str:
+    """`slug`, or its first `-2`, `-3`... whose address no article of the site has."""
+    settings = workspace.settings
+    edition = choose_edition(assignment.lang, settings.editions) or settings.editions[0]
+    section = assignment.section or DEFAULT_FOLDER
+    taken = {article.url for article in workspace.read().catalogue.articles}
+    candidate, number = slug, 1
+    while (
+        edition.path
+        + fill_article_url(settings.article_url, local, candidate, section, "new article")
+        in taken
+    ):
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
