@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .commands import copy_demo, newsroom
-from .sites import article, build_site
+from .sites import article, build_site, write_site
 
 
 def _body(site_dir: Path, url: str) -> str:
@@ -51,3 +51,67 @@ def test_new_writes_no_slug_whose_address_is_taken(tmp_path: Path) -> None:
     slug = "wheat-prices-fall-for-a-third-month-as-harvest-beats-forecasts"
     assert f"\nslug: {slug}-2\n" in written
     assert f"so the new one has 'slug: {slug}-2'" in made.stderr
+
+
+DATE = "date: 2024-05-01T10:00:00+00:00"
+FIX_SLUGS_FILES: dict[str, str | bytes] = {
+    "articles/flow.md": f"---\n{{title: Flow, {DATE}}}\n---\nText.\n",
+    "articles/indented.md": f"---\n  title: Indented\n  {DATE}\n---\nText.\n",
+    "articles/empty.md": f"---\ntitle: Empty\nslug:\n{DATE}\n---\nText.\n",
+    "articles/tilde.md": f"---\ntitle: Tilde\nslug: ~\n{DATE}\n---\nText.\n",
+    "articles/bad.md": f"---\ntitle: Bad\nslug: Not A Slug\n{DATE}\n---\nText.\n",
+    "articles/kept.md": f"---\ntitle: Kept\n{DATE}\nsummary: |+\n  Two lines kept.\n\n---\nT.\n",
+    "articles/latin.md": f"---\ntitle: Caf\xe9\n{DATE}\n---\nText.\n".encode("cp1252"),
+    "articles/mac.md": f"---\rtitle: Mac\r{DATE}\r---\rText.\r".encode(),
+}
+
+
+def _front(path: Path) -> dict[str, object]:
+    import yaml
+
+    text = path.read_text(encoding="utf-8")
+    loaded = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
+    assert isinstance(loaded, dict)
+    return loaded
+
+
+def test_fix_slugs_writes_only_what_reads_back_the_same(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    write_site(root, FIX_SLUGS_FILES)
+    docs = root / "content" / "articles"
+    outside = tmp_path / "outside.md"
+    outside.write_text(f"---\ntitle: Outside\n{DATE}\n---\nText.\n", encoding="utf-8")
+    (docs / "link.md").symlink_to(outside)
+    (docs / "indented.md").chmod(0o640)
+    before = {path.name: path.read_bytes() for path in docs.iterdir()}
+    # only the files named are touched
+    one = newsroom(root, "check", "--fix-slugs", "articles/tilde.md")
+    assert "content/articles/tilde.md: slug: tilde (written)" in one.stderr
+    after = {path.name: path.read_bytes() for path in docs.iterdir()}
+    assert [name for name in before if before[name] != after[name]] == ["tilde.md"]
+    assert (docs / "tilde.md").read_text(encoding="utf-8").count("slug:") == 1
+    fixed = newsroom(root, "check", "--fix-slugs")
+    assert "Traceback" not in fixed.stderr
+    lines = [line for line in fixed.stderr.splitlines() if "slug" in line]
+    for name in ("indented", "empty", "bad", "kept"):
+        assert f"newsroom: content/articles/{name}.md: slug: {name} (written)" in lines
+        assert _front(docs / f"{name}.md")["slug"] == name
+    for name, why in (
+        ("flow", "is not written one 'key: value' a line"),
+        ("latin", "it is not UTF-8"),
+        ("mac", "its lines end in CR alone"),
+        ("link", "outside the content folder"),
+    ):
+        (line,) = [
+            line for line in lines if f"content/articles/{name}.md: slug not written" in line
+        ]
+        assert why in line
+    assert (docs / "flow.md").read_bytes() == before["flow.md"]
+    assert outside.read_text(encoding="utf-8").count("slug") == 0
+    assert (docs / "empty.md").read_text(encoding="utf-8").count("slug:") == 1
+    assert (docs / "bad.md").read_text(encoding="utf-8").count("slug:") == 1
+    # a last `|+` block keeps its value (the slug goes first instead of last)
+    assert _front(docs / "kept.md")["summary"] == "Two lines kept.\n"
+    assert (docs / "kept.md").read_text(encoding="utf-8").endswith("  Two lines kept.\n\n---\nT.\n")
+    assert _front(docs / "indented.md")["title"] == "Indented"
+    assert (docs / "indented.md").stat().st_mode & 0o777 == 0o640

@@ -4,18 +4,16 @@ the slug each article has today written into its front matter."""
 
 from __future__ import annotations
 
-import codecs
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..catalogue.publishing import DRAFT
-from ..reading.frontmatter import slug_line
 from ..rendering.strings import broken_translations
 from .history import moved_articles
+from .slug_pinning import NotWritten, write_slug
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-    from pathlib import Path
 
     from ..catalogue.site import Reading
     from .workspace import Workspace
@@ -30,6 +28,7 @@ class CheckResult:
     problems: list[str] = field(default_factory=list)  # `path:line:col: message` each
     notes: list[str] = field(default_factory=list)  # what a build says, but not as a fault
     fixed: list[str] = field(default_factory=list)  # `path: slug: …` written by --fix-slugs
+    unfixed: list[str] = field(default_factory=list)  # `path: slug not written: why`
 
 
 def check_site(
@@ -60,7 +59,7 @@ def check_site(
     locales = [edition.locale for edition in workspace.settings.editions]
     result.problems += map(str, broken_translations(locales))  # the package's own files
     reading = workspace.read(say)
-    if fix_slugs and _pin_slugs(workspace, reading, result.fixed):
+    if fix_slugs and _pin_slugs(workspace, reading, result, wanted):
         reading = workspace.read(say)  # the files as they are now, lines and all
     result.articles = sum(1 for path in reading.sources if wanted(path))
     reader = workspace.reader(reading.authors)
@@ -78,35 +77,22 @@ def _inside(path: str, folder: str) -> bool:
     return not folder or path == folder or path.startswith(f"{folder}/")
 
 
-def _pin_slugs(workspace: Workspace, reading: Reading, fixed: list[str]) -> bool:
-    """Write `slug:` into every article the build would warn about (the slug its URL has
-    today, so that nothing moves); True if any was written."""
+def _pin_slugs(
+    workspace: Workspace, reading: Reading, result: CheckResult, wanted: Callable[[str], bool]
+) -> bool:
+    """Write `slug:` into every article among those `wanted` the build would warn about (the
+    slug its URL has today, so that nothing moves); True if any was written."""
     pinned = False
     for article in sorted(reading.catalogue.articles, key=lambda a: a.source):
-        if article.slug_given or article.held_back == DRAFT:
+        if article.slug_given or article.held_back == DRAFT or not wanted(article.source):
             continue
         path = workspace.docs_dir / article.source
-        if _write_slug(path, article.slug):
-            pinned = True
-            fixed.append(f"{workspace.shown(path)}: slug: {article.slug}")
+        try:
+            write_slug(path, workspace.docs_dir, article.slug)
+        except NotWritten as why:
+            result.unfixed.append(f"{workspace.shown(path)}: slug not written: {why}")
+            continue
+        pinned = True
+        result.fixed.append(f"{workspace.shown(path)}: slug: {article.slug}")
     return pinned
 
-
-def _write_slug(path: Path, slug: str) -> bool:
-    """Add `slug: …` as the front matter's last line, leaving every other byte as it was;
-    False for a file that is not UTF-8 (a build reads it, but this command would not write
-    it back the same)."""
-    data = path.read_bytes()
-    bom = codecs.BOM_UTF8 if data.startswith(codecs.BOM_UTF8) else b""
-    try:
-        text = data[len(bom) :].decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    lines = text.split("\n")
-    closing = next((n for n in range(1, len(lines)) if lines[n].rstrip() in ("---", "...")), None)
-    if closing is None or lines[0].rstrip() != "---":
-        return False
-    ending = "\r" if lines[closing].endswith("\r") else ""
-    lines.insert(closing, slug_line(slug) + ending)
-    path.write_bytes(bom + "\n".join(lines).encode("utf-8"))
-    return True

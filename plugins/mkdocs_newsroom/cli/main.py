@@ -112,6 +112,8 @@ def run_check(workspace: Workspace, arguments: argparse.Namespace) -> int:
     result = check_site(workspace, _progress, arguments.paths, fix_slugs=arguments.fix_slugs)
     for line in result.fixed:
         _progress(f"{line} (written)")
+    for line in result.unfixed:
+        _progress(line)
     for line in result.problems:
         _say(line)
     for line in result.notes:
