@@ -95,4 +95,3 @@ def _pin_slugs(
         pinned = True
         result.fixed.append(f"{workspace.shown(path)}: slug: {article.slug}")
     return pinned
-
