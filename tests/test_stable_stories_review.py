@@ -115,3 +115,50 @@ def test_fix_slugs_writes_only_what_reads_back_the_same(tmp_path: Path) -> None:
     assert (docs / "kept.md").read_text(encoding="utf-8").endswith("  Two lines kept.\n\n---\nT.\n")
     assert _front(docs / "indented.md")["title"] == "Indented"
     assert (docs / "indented.md").stat().st_mode & 0o777 == 0o640
+
+
+def _feed_ids(site_dir: Path) -> dict[str, list[str]]:
+    import json
+
+    import feedparser
+
+    ids = {
+        name: [entry.id for entry in feedparser.parse(str(site_dir / name)).entries]
+        for name in ("feed.xml", "atom.xml")
+    }
+    document = json.loads((site_dir / "feed.json").read_text(encoding="utf-8"))
+    ids["feed.json"] = [item["id"] for item in document["items"]]
+    return ids
+
+
+def test_two_stories_of_one_feed_id_are_told_and_kept_apart(tmp_path: Path) -> None:
+    files = {
+        "articles/a.md": article("One", wire_id="abc123"),
+        "articles/b.md": article("Two", wire_id="abc123"),  # copied from a.md
+        "articles/c.md": article("Three", uid="same"),
+        "articles/d.md": article("Four", uid="same"),
+    }
+    site = build_site(tmp_path / "a", files)
+    for later, earlier, uid in (("b", "a", "abc123"), ("d", "c", "same")):
+        assert (
+            f"newsroom: articles/{later}.md: its feed id (uid '{uid}') is also that of "
+            f"articles/{earlier}.md, so feed readers would see one story; its feeds' id was "
+            f"made from 'articles/{later}' instead. Give it a 'uid' of its own (or remove a "
+            "'wire_id' copied from the other)"
+        ) in site.warnings
+    for ids in _feed_ids(site.site_dir).values():
+        assert len(ids) == len(set(ids)) == 4
+    checked = newsroom(tmp_path / "a", "check")
+    assert "content/articles/b.md:1:1: its feed id (uid 'abc123') is also" in checked.stdout
+
+
+def test_feed_ids_do_not_follow_the_case_of_the_host_nor_how_a_uid_path_is_written(
+    tmp_path: Path,
+) -> None:
+    first = build_site(tmp_path / "a", {"articles/x.md": article("X", uid="articles/old")})
+    second = build_site(
+        tmp_path / "b",
+        {"articles/x.md": article("X", uid="/articles/old.md")},
+        config={"site_url": "https://NEWS.Example.org/"},
+    )
+    assert _feed_ids(first.site_dir) == _feed_ids(second.site_dir)

@@ -26,11 +26,19 @@ class Placement:
     tags: tuple[Tag, ...]
     held_back: str = ""
     slug: str = ""  # the slug its URL has: the article's, with a suffix if that was taken
+    uid: str = ""  # what feeds know it by: the article's, unless another article has it
 
     @classmethod
     def of(cls, article: Article) -> Placement:
         return cls(
-            article, article.edition, article.section, article.url, article.tags, "", article.slug
+            article,
+            article.edition,
+            article.section,
+            article.url,
+            article.tags,
+            "",
+            article.slug,
+            article.uid,
         )
 
     @property
@@ -39,7 +47,15 @@ class Placement:
 
     def key(self) -> tuple[object, ...]:
         """All the placement sets (tags compare by name, slug and URL)."""
-        return (self.edition, self.section, self.url, self.tags, self.held_back, self.slug)
+        return (
+            self.edition,
+            self.section,
+            self.url,
+            self.tags,
+            self.held_back,
+            self.slug,
+            self.uid,
+        )
 
 
 class PlacedArticles:
@@ -68,6 +84,7 @@ class PlacedArticles:
                     tags=placement.tags,
                     held_back=placement.held_back,
                     slug=placement.slug,
+                    uid=placement.uid,
                 )
             kept[name] = (key, result)
             placed.append(result)

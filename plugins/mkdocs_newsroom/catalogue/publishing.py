@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import Article
 from ..problems import Problem
 from .aliases import Redirect, place_redirects
+from .identities import distinct_uids
 from .placement import PlacedArticles, Placement, assign_editions, assign_urls
 from .tags import unify_tags
 
@@ -124,6 +125,7 @@ def build_catalogue(
         if not placement.article.slug_given and placement.held_back != DRAFT
     ]
     shown = publishable + held_back if rules.preview else publishable
+    problems += distinct_uids(publishable + held_back)
     tag_problems = unify_tags(shown, rules.max_tags)
     articles = (placed or PlacedArticles()).place(shown)
     catalogue.articles = sorted(articles, key=Article.sort_key)

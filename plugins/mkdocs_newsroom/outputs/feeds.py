@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import html
 import json
-import re
 import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
 
 import feedgenerator
 
 from ..reading.images import ImageFacts, shared_picture
+from ..reading.reach import is_uri
 from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE, absolute_url
 
 if TYPE_CHECKING:
@@ -27,8 +28,6 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from ..model import Article, Edition
-
-_URI = re.compile(r"^(?:https?|urn|tag):\S+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -171,9 +170,11 @@ def item_id(article: Article, site_url: str) -> str:
     headline, date or section changes) and the site, not from its URL. A `uid` that is a URI
     already (the id an older feed gave the story) is kept as it is."""
     uid = article.uid or article.source
-    if _URI.match(uid):
+    if is_uri(uid):
         return uid
-    name = f"{absolute_url(site_url, '')}#{uid}"
+    site = urlsplit(absolute_url(site_url, ""))
+    # the host's case is no part of it (https://EXAMPLE.org/ is https://example.org/)
+    name = f"{urlunsplit(site._replace(netloc=site.netloc.lower()))}#{uid}"
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
 
 

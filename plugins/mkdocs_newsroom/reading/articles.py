@@ -16,7 +16,7 @@ from .decoding import decode_source
 from .fields import EXAMPLES, FIELDS, Registry
 from .files import article_kind
 from .frontmatter import FrontMatter, parse_front_matter
-from .reach import first_path, reach_problems
+from .reach import reach_problems, story_uid
 from .said import megabytes, removed_html, unknown_fields
 from .time_limit import TooSlow, seconds_for, time_limit
 
@@ -280,7 +280,7 @@ class ArticleReader:
             translation=values.get("translation", ""),
             aliases=values.get("aliases", ()),
             aliases_line=parsed.aliases_line,
-            uid=values.get("uid") or values.get("wire_id") or first_path(parsed.source),
+            uid=story_uid(values, parsed.source),
             slug_given="slug" in values,
             syndicated=values.get("syndicated", False),
             fingerprint=parsed.fingerprint,

@@ -4,6 +4,7 @@ feeds identify the story by when its front matter gives no `uid`."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem
@@ -14,6 +15,7 @@ if TYPE_CHECKING:
 
     from .frontmatter import Field
 
+_URI = re.compile(r"^(?:https?|urn|tag):\S+$", re.IGNORECASE)
 MAX_HEADLINE = 110  # characters: the longest headline Google's Article data took
 
 
@@ -52,3 +54,17 @@ def first_path(source: str) -> str:
     matter gives no `uid` (a file is named once, when the story is written or imported)."""
     stem, dot, extension = source.rpartition(".")
     return stem if dot and "/" not in extension else source
+
+
+def is_uri(uid: str) -> bool:
+    """Whether a `uid` is a URI already (the id an older feed gave the story), kept as it is."""
+    return bool(_URI.match(uid))
+
+
+def story_uid(values: Mapping[str, Any], source: str) -> str:
+    """What feeds identify the story by: its `uid`, else its `wire_id`, else its first path. A
+    `uid` that is a path is one however written: `/articles/a.md` is `articles/a`."""
+    given = values.get("uid") or ""
+    if given and not is_uri(given):
+        given = given.lstrip("/").removesuffix(".md").removesuffix(".txt")
+    return given or values.get("wire_id") or first_path(source)
