@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import UTC, tzinfo
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.core import Locale, UnknownLocaleError
@@ -196,6 +196,39 @@ def _check_language(edition_id: str, lang: str, locale: str) -> None:
     )
 
 
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+def _seo_language(edition_id: str, edition: dict[str, Any], lang: str) -> str:
+    """The tag search engines know the edition's language by: one Babel knows, written with
+    hyphens (`fa-AF`), as hreflang, `xml:lang` and `og:locale` are made of it."""
+    tag = str(edition.get("seo_language") or SEO_LANGUAGE_OF.get(lang, lang))
+    try:
+        known = bool(_LANGUAGE_TAG.match(tag)) and bool(Locale.parse(tag, sep="-"))
+    except (ValueError, UnknownLocaleError):
+        known = False
+    if not known:
+        raise NewsroomError(
+            f"newsroom: mkdocs.yml: edition '{edition_id}': seo_language '{tag}' is not a "
+            "language tag search engines know; write one such as 'fa-AF', 'ps' or 'en' "
+            "(hyphens, a language Babel knows)"
+        )
+    return tag
+
+
+def _check_seo_languages(editions: list[Edition]) -> None:
+    """Two editions of one search language would be one language's alternates twice."""
+    seen: dict[str, str] = {}
+    for edition in editions:
+        other = seen.setdefault(edition.seo_language.lower(), edition.id)
+        if other != edition.id:
+            raise NewsroomError(
+                f"newsroom: mkdocs.yml: editions '{other}' and '{edition.id}' have the same "
+                f"seo_language '{edition.seo_language}', so search engines could not tell "
+                "them apart; give each edition its own"
+            )
+
+
 def load_editions(config: NewsroomConfig, sections: dict[str, Section]) -> tuple[Edition, ...]:
     """The editions, the first at the site root; one edition in `locale` when none is set."""
     declared = [(edition_id, dict(edition)) for edition_id, edition in config.editions.items()]
@@ -232,7 +265,8 @@ def load_editions(config: NewsroomConfig, sections: dict[str, Section]) -> tuple
                 ),
                 description=str(edition.get("description") or ""),
                 copyright=str(edition.get("copyright") or ""),
-                seo_language=str(edition.get("seo_language") or SEO_LANGUAGE_OF.get(lang, lang)),
+                seo_language=_seo_language(edition_id, edition, lang),
             )
         )
+    _check_seo_languages(editions)
     return tuple(editions)

@@ -1,0 +1,40 @@
+"""The hostile review of #21: an edition's `seo_language` is checked as its `lang` is, since
+it is written into hreflang, `xml:lang` and `og:locale`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from .sites import article, build_site
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@pytest.mark.parametrize("tag", ["fa_AF", "xx-YY", 'en" onload="alert(1)'])
+def test_an_unknown_seo_language_is_refused(
+    tmp_path: Path, tag: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    editions = {"en": {"title": "English"}, "prs": {"title": "Dari", "seo_language": tag}}
+    with pytest.raises(Abort):
+        build_site(tmp_path, {"articles/a.md": article()}, plugin={"editions": editions})
+    (line,) = [line for line in caplog.text.splitlines() if "seo_language" in line]
+    assert f"mkdocs.yml: edition 'prs': seo_language '{tag}' is not a language tag" in line
+
+
+def test_two_editions_of_one_seo_language_are_refused(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    editions = {
+        "en": {"title": "English"},
+        "prs": {"title": "Dari", "lang": "prs"},
+        "fa": {"title": "Persian (Afghanistan)", "lang": "fa", "seo_language": "fa-AF"},
+    }
+    with pytest.raises(Abort):
+        build_site(tmp_path, {"articles/a.md": article()}, plugin={"editions": editions})
+    (line,) = [line for line in caplog.text.splitlines() if "seo_language" in line]
+    assert "mkdocs.yml: editions " in line and "'prs'" in line and "'fa'" in line
+    assert "have the same seo_language 'fa-AF'" in line
