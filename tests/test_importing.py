@@ -5,6 +5,7 @@ second run imports nothing, that nothing is written over, and that the result bu
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -94,6 +95,7 @@ def test_a_wordpress_export_comes_in_once_reported_line_by_line_and_builds(
         },
         "featured": "true",  # sticky
         "import_id": "wordpress:https://old.example.org/?p=11",
+        "uid": "https://old.example.org/?p=11",  # the old feed's guid: subscribers keep it
     }
     body = _body(fish_file)
     assert "<script>" not in body and "pwned" not in body and "onclick" not in body
@@ -140,6 +142,9 @@ def test_a_wordpress_export_comes_in_once_reported_line_by_line_and_builds(
     redirect = site / "2019/06/01/café-owners/index.html"
     assert _redirect_target(redirect) == "https://newsroom.example.org/2019/06/01/cafe-owners/"
     assert (site / "2019/06/01/cafe-owners/index.html").is_file()
+    feed = json.loads((site / "feed.json").read_text(encoding="utf-8"))
+    ids = {item["url"].rsplit("/", 2)[-2]: item["id"] for item in feed["items"]}
+    assert ids["fish-chips"] == "https://old.example.org/?p=11"
     assert not (site / "2027/01/15").exists()  # scheduled
     assert not (site / "2019/07/01").exists() and not (site / "2019/07/02").exists()  # drafts
 

@@ -53,6 +53,7 @@ class Post:
     featured: bool = False
     image: dict[str, str] | None = None
     notes: list[str] = field(default_factory=list)  # what could not be brought over
+    guid: str = ""  # what the old site's feed called it (WordPress's <guid>)
 
 
 @dataclass

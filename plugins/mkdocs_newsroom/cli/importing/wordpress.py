@@ -6,9 +6,8 @@ fetched. It is read item by item (`iterparse`), each item dropped once read, so 
 archive of tens of thousands of posts does not need its whole tree in memory.
 
 Only posts become articles; pages, attachments, menus and the rest are reported. An
-attachment is kept in memory only as what a featured image needs (its URL, alt text and
-caption). WordPress writes HTML character references into titles, names and excerpts
-(`&amp;`, `&#8217;`); they are decoded once, as a WordPress theme shows them.
+attachment is kept only as what a featured image needs (URL, alt text, caption). HTML
+character references in titles, names and excerpts are decoded once, as a theme shows them.
 """
 
 from __future__ import annotations
@@ -222,6 +221,7 @@ def _post(
     return Post(
         origin=origin,
         import_id=_import_id(reading, post_id, guid),
+        guid=guid,
         title=title,
         date=date,
         body=body,

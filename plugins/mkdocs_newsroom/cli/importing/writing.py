@@ -15,6 +15,7 @@ from ...reading.authors import load_authors
 from ...reading.decoding import decode_source
 from ...reading.files import article_kind
 from ...reading.frontmatter import load_document, parse_front_matter
+from ...reading.reach import is_uri
 from ..writing import (
     Assignment,
     article_path,
@@ -246,6 +247,8 @@ def _more_fields(post: Post, slug: str, alias: str) -> dict[str, object]:
     if alias:
         more["aliases"] = [f"/{alias}"]
     more["import_id"] = post.import_id
+    if is_uri(post.guid):  # the old feed's id: subscribers keep their items
+        more["uid"] = post.guid
     return more
 
 
