@@ -162,3 +162,29 @@ def test_feed_ids_do_not_follow_the_case_of_the_host_nor_how_a_uid_path_is_writt
         config={"site_url": "https://NEWS.Example.org/"},
     )
     assert _feed_ids(first.site_dir) == _feed_ids(second.site_dir)
+
+
+def test_check_tells_a_renamed_file_whose_feed_id_follows_its_path(tmp_path: Path) -> None:
+    import subprocess
+
+    root = copy_demo(tmp_path / "portal")
+
+    def git(*args: str) -> None:
+        identity = ["-c", "user.name=Desk", "-c", "user.email=desk@example.org"]
+        done = subprocess.run(["git", *identity, *args], cwd=root, capture_output=True)
+        assert done.returncode == 0, done.stderr
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "The portal")
+    git("mv", "content/articles/2026/11/cricket-final.md", "content/articles/2026/11/cricket.md")
+    renamed = newsroom(root, "check")
+    assert renamed.stdout.splitlines() == [
+        "content/articles/2026/11/cricket.md:1:1: its file was articles/2026/11/cricket-final.md "
+        "at the last commit, and feeds know a story by its file's first path: add 'uid: "
+        "articles/2026/11/cricket-final' so that feed readers keep its item"
+    ]
+    story = root / "content/articles/2026/11/cricket.md"
+    text = story.read_text(encoding="utf-8")
+    story.write_text(text.replace("\n---\n", "\nuid: articles/2026/11/cricket-final\n---\n", 1))
+    assert newsroom(root, "check").returncode == 0

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue.publishing import DRAFT
 from ..rendering.strings import broken_translations
-from .history import moved_articles
+from .history import moved_articles, renamed_articles
 from .slug_pinning import NotWritten, write_slug
 
 if TYPE_CHECKING:
@@ -64,6 +64,7 @@ def check_site(
     result.articles = sum(1 for path in reading.sources if wanted(path))
     reader = workspace.reader(reading.authors)
     moved = moved_articles(workspace.docs_dir, reading, reader, workspace.settings)
+    moved += renamed_articles(workspace.docs_dir, reading)
     for problem in [*reading.problems, *moved]:
         if not wanted(problem.path):
             continue

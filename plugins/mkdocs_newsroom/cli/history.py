@@ -1,5 +1,6 @@
 """What `newsroom check` sees in git: an article whose address would move with the changes not
-yet committed (a new slug, date or section), without an alias for the address it has now."""
+yet committed (a new slug, date or section), without an alias for the address it has now; an
+article file renamed (staged, as `git mv` does) whose feed id follows its path."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue.placement import article_url, choose_edition
 from ..problems import Problem
+from ..reading.reach import first_path
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -64,3 +66,32 @@ def _address(article: Article, settings: Settings) -> str:
     edition = choose_edition(article.lang, settings.editions) or settings.editions[0]
     section = edition.sections.get(article.section.id) if article.section else None
     return edition.path + article_url(settings.article_url, article, section)
+
+
+def renamed_articles(docs_dir: Path, reading: Reading) -> list[Problem]:
+    """Each article file renamed since the last commit (as git sees a rename: staged) whose
+    feed id comes from its path, which the rename changes: feed readers would show it again."""
+    changed = _git(docs_dir, "diff", "-z", "--name-status", "-M", "--relative", "--cached", "HEAD")
+    if not changed:
+        return []
+    fields = changed.decode("utf-8", "replace").split("\0")
+    renames = {}
+    at = 0
+    while at < len(fields) - 1:
+        status = fields[at]
+        if status[:1] in ("R", "C"):  # a copy leaves the first file where it was
+            if status[:1] == "R":
+                renames[fields[at + 2]] = fields[at + 1]
+            at += 3
+        else:
+            at += 2
+    return [
+        Problem(
+            article.source,
+            f"its file was {renames[article.source]} at the last commit, and feeds know a story "
+            "by its file's first path: add 'uid: "
+            f"{first_path(renames[article.source])}' so that feed readers keep its item",
+        )
+        for article in reading.catalogue.articles
+        if article.source in renames and article.uid == first_path(article.source)
+    ]
