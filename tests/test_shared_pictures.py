@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 import feedparser
+import pytest
 from lxml import etree
 from PIL import Image, ImageDraw
 
@@ -194,8 +195,8 @@ def test_the_publisher_logo_is_at_least_112_pixels(tmp_path: Path) -> None:
     assert ld["publisher"]["logo"]["url"] == ROOT + "assets/images/favicon.png"
     missing = _site(tmp_path / "d", publisher_logo="images/nowhere.png")
     assert (
-        "newsroom: mkdocs.yml: publisher_logo images/nowhere.png is not a file of the site; give "
-        "its path from content/"
+        "newsroom: mkdocs.yml: publisher_logo images/nowhere.png is not a file of the site, so "
+        "search engines are not given it; give its path from content/"
     ) in missing.warnings
 
 
@@ -257,3 +258,29 @@ def test_a_wide_photograph_is_given_to_search_engines_in_three_crops(tmp_path: P
         "Google, social sites and feed readers do not show; give a JPEG, PNG or WebP picture "
         "(until then the site's default_image is shared in its place)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("src", "why"),
+    [
+        ("images/nowhere.png", "is not a file of the site"),
+        ("../../outside.png", "leads outside the site"),
+        ("javascript:alert(1)", "is neither an http(s) URL nor a path of the site"),
+        ("images/text.png", "is not a picture Pillow can read"),
+    ],
+)
+def test_a_default_image_or_logo_that_is_not_a_picture_of_the_site_is_left_out(
+    tmp_path: Path, src: str, why: str
+) -> None:
+    files = {**_files(), "images/text.png": "not a picture\n"}
+    plugin = {"publisher_logo": src, "default_image": src}
+    site = build_site(tmp_path, files, plugin=plugin)
+    for option in ("publisher_logo", "default_image"):
+        assert (
+            f"newsroom: mkdocs.yml: {option} {src} {why}, so search engines are not given it; "
+        ) in "\n".join(site.warnings)
+    assert "og:image" not in _og(site, PLAIN)
+    (ld,) = structured_data(site.html(PLAIN))["json-ld"]
+    assert "image" not in ld
+    assert ld["publisher"]["logo"]["url"] == ROOT + "assets/images/favicon.png"
+    assert src not in site.html(PLAIN)

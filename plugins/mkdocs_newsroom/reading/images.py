@@ -8,6 +8,7 @@ import re
 import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from defusedxml import ElementTree
 from PIL import Image, UnidentifiedImageError
@@ -174,15 +175,16 @@ def site_images(
             f"as the publisher's logo; set publisher_logo to a logo at least {LOGO_SIDE} "
             "pixels wide and high"
         )
-    logo = logo or favicon
-    logo_facts = _file_facts(docs_dir, logo, "publisher_logo" if logo != favicon else "", warn)
+    logo, logo_facts = _checked(docs_dir, logo, "publisher_logo", warn)
+    if not logo:
+        logo, logo_facts = favicon, site_image(docs_dir, favicon)
     width, height = (logo_facts.width, logo_facts.height) if logo_facts else (None, None)
     if width and height and min(width, height) < LOGO_SIDE:
         warn(
             f"the publisher logo {logo} is {width}×{height} pixels; Google takes a logo at "
             f"least {LOGO_SIDE} pixels on each side: set publisher_logo to a larger one"
         )
-    default_facts = _file_facts(docs_dir, default_image, "default_image", warn)
+    default_image, default_facts = _checked(docs_dir, default_image, "default_image", warn)
     if default_image and is_svg(default_image):
         warn(
             f"default_image {default_image} is an SVG, which Google, social sites and feed "
@@ -197,13 +199,37 @@ def site_images(
     return SiteImages(logo, logo_facts, default_image, default_facts, lead), problems
 
 
-def _file_facts(
+def _checked(
     docs_dir: Path, src: str, option: str, warn: Callable[[str], None]
-) -> ImageFacts | None:
+) -> tuple[str, ImageFacts | None]:
+    """`src` and its facts if it is an http(s) URL or an image file of the site; else ('',
+    None) and a warning: a page must never point search engines at what is not there."""
     if not src:
-        return None
-    path = local_path(src)
-    if path is not None and option and not (docs_dir / path).is_file():
-        warn(f"{option} {src} is not a file of the site; give its path from {docs_dir.name}/")
-        return None
-    return site_image(docs_dir, src)
+        return "", None
+    scheme = urlsplit(src).scheme.lower()
+    if scheme in ("http", "https"):
+        return src, None
+    why = _not_an_image(docs_dir, src, scheme)
+    if why:
+        problem, _, advice = why.partition("; ")
+        warn(f"{option} {src} {problem}, so search engines are not given it; {advice}")
+        return "", None
+    return src, site_image(docs_dir, src)
+
+
+def _not_an_image(docs_dir: Path, src: str, scheme: str) -> str:
+    """Why the local image `src` cannot be given to search engines ('' if it can)."""
+    if scheme or src.startswith("//"):
+        return "is neither an http(s) URL nor a path of the site; give one of them"
+    depth = 0
+    for segment in unquote(urlsplit(src).path).split("/"):
+        depth += -1 if segment == ".." else segment not in ("", ".")
+        if depth < 0:
+            return f"leads outside the site; give its path from {docs_dir.name}/"
+    path = docs_dir / (local_path(src) or "")
+    if not path.is_file() or not path.resolve().is_relative_to(docs_dir.resolve()):
+        return f"is not a file of the site; give its path from {docs_dir.name}/"
+    facts = measure(path, src)
+    if facts.type != SVG and facts.width is None:
+        return "is not a picture Pillow can read; give a JPEG, PNG or WebP picture"
+    return ""
