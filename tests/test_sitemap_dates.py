@@ -109,3 +109,17 @@ def test_robots_txt_only_where_crawlers_read_it(tmp_path: Path) -> None:
     assert "Sitemap: https://news.example.org/sitemap.xml" in text
     off = build_site(tmp_path / "d", files, plugin={"robots_txt": False})
     assert not (off.site_dir / "robots.txt").exists()
+
+
+def test_an_edition_without_stories_is_built_but_not_indexed(tmp_path: Path) -> None:
+    editions = {"en": {"title": "English"}, "ps": {"title": "پښتو"}}
+    files = {"articles/a.md": _story("World news", "2024-05-01T10:00:00+00:00")}
+    site = build_site(tmp_path, files, plugin={"editions": editions}, strict=True)
+    lastmods = _lastmods(site)
+    for url in ("ps/", "ps/archive/"):
+        robots = site.dom(url).css_first('meta[name="robots"]').attributes["content"]
+        assert robots == "noindex", url
+        assert url not in lastmods, url
+    assert "" in lastmods
+    sitemap = (site.site_dir / "sitemap.xml").read_text(encoding="utf-8")
+    assert 'hreflang="ps"' not in sitemap and "news.example.org/ps/" not in sitemap

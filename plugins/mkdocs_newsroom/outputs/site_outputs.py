@@ -207,7 +207,15 @@ def sitemap_entries(files: Iterable[File], editions: Sequence[Edition] = ()) -> 
     front pages) as search engines name them, the first edition's as `x-default`. A page
     that shows nothing (noindex) is left out."""
     by_id = {edition.id: edition for edition in editions}
-    fronts = _front_alternates(editions)
+    files = list(files)
+    empty = {
+        file.page.edition.id
+        for file in files
+        if isinstance(file.page, ListingPage)
+        and file.page.pagination.listing.kind == "front"
+        and file.page.noindex
+    }
+    fronts = _front_alternates([edition for edition in editions if edition.id not in empty])
     for file in files:
         page = file.page
         if page is None or not file.is_documentation_page() or file.inclusion.is_excluded():

@@ -183,9 +183,10 @@ class ListingPage(NewsPage):
     @property
     def noindex(self) -> bool:
         """A section front with nothing in it (an edition without stories of that section
-        yet) is kept out of search results and the sitemap."""
+        yet), and any empty listing of an edition besides the first (one without stories
+        yet: its front page, its archive), are kept out of search results and the sitemap."""
         listing = self.pagination.listing
-        return listing.kind == "section" and not listing.items
+        return not listing.items and (listing.kind == "section" or bool(self.edition.path))
 
     def shown(self) -> tuple[object, ...]:
         pagination = self.pagination
