@@ -13,6 +13,7 @@ from .aliases import Redirect, place_redirects
 from .identities import distinct_uids
 from .placement import PlacedArticles, Placement, assign_editions, assign_urls
 from .tags import unify_tags
+from .translations import translation_groups
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -66,17 +67,13 @@ class Catalogue:
 
     def translations(self) -> dict[str, tuple[Article, ...]]:
         """For each article with a `translation` key: the other published articles that share
-        it (the same story in other editions), by edition."""
-        by_key: dict[str, list[Article]] = {}
-        for article in self.articles:
-            if article.translation:
-                by_key.setdefault(article.translation, []).append(article)
+        it (the same story in other editions, one each), by edition."""
+        groups, _problems = translation_groups(self.articles)
         return {
             article.source: tuple(
                 sorted((a for a in group if a is not article), key=lambda a: (a.edition, a.source))
             )
-            for group in by_key.values()
-            if len(group) > 1
+            for group in groups
             for article in group
         }
 
@@ -129,6 +126,7 @@ def build_catalogue(
     tag_problems = unify_tags(shown, rules.max_tags)
     articles = (placed or PlacedArticles()).place(shown)
     catalogue.articles = sorted(articles, key=Article.sort_key)
+    problems += translation_groups(catalogue.articles)[1]
     catalogue.redirects, alias_problems = place_redirects(articles, taken, rules.editions)
     problems += url_problems + tag_problems + preview_problems
     return catalogue, problems + alias_problems

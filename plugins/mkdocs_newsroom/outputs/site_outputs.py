@@ -235,12 +235,12 @@ def sitemap_entries(files: Iterable[File], editions: Sequence[Edition] = ()) -> 
 def _alternates(
     versions: Sequence[Article], by_id: Mapping[str, Edition], editions: Sequence[Edition]
 ) -> tuple[tuple[str, str], ...]:
-    pairs = []
+    languages: dict[str, tuple[str, str]] = {}  # one version of each language, its own first
     for article in versions:
         edition = by_id.get(article.edition)
-        pairs.append(
-            (edition.search_language_of(article) if edition else article.lang, article.url)
-        )
+        language = edition.search_language_of(article) if edition else article.lang
+        languages.setdefault(language.lower(), (language, article.url))
+    pairs = list(languages.values())
     first = editions[0].id if editions else ""
     default = next((a for a in versions if a.edition == first), None)
     if default is not None:

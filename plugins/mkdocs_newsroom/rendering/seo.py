@@ -180,10 +180,11 @@ def open_graph(
         ("og:site_name", publisher.name),
         ("og:locale", og_locale(edition.search_language_of(article))),
     ]
-    properties += [
-        ("og:locale:alternate", og_locale(other_edition.search_language_of(other)))
-        for other, other_edition in translations
-    ]
+    locales = dict.fromkeys(
+        og_locale(other_edition.search_language_of(other)) for other, other_edition in translations
+    )
+    locales.pop(properties[-1][1], None)  # never the page's own
+    properties += [("og:locale:alternate", locale) for locale in locales]
     properties.append(("article:published_time", article.date.isoformat()))
     if article.modified != article.date:
         properties.append(("article:modified_time", article.modified.isoformat()))
