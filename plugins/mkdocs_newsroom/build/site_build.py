@@ -38,6 +38,7 @@ from ..rendering.strings import broken_translations, missing_translations
 from ..rendering.theme import add_to_theme, template_folders
 from ..search.shards import INDEX_DIR
 from ..search.site import use_newsroom_worker
+from ..settings.loading import check_site_url
 from ..urls import BUILD_RECORD
 from .page_events import PostPageHooks, other_post_page_hooks, ran_line, skipped_lines
 from .page_writing import write_changed_pages, write_every_page
@@ -108,6 +109,7 @@ class SiteBuild:
             self._cache.heap.build_starts()
         self._config_key = _config_key(config)
         if config.site_url:
+            check_site_url(config.site_url)
             site = SiteInfo.of(config)
             self._outputs = SiteOutputs(self._settings, site, self._now, self._cache.outputs)
         else:

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from datetime import UTC, tzinfo
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.core import Locale, UnknownLocaleError
@@ -22,6 +23,18 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from .schema import NewsroomConfig
+
+
+def check_site_url(site_url: str) -> None:
+    """Every absolute URL of the site is made of `site_url`: a query or a fragment in it would
+    end up in the middle of each one (`https://x.org/?a=1feed.xml`)."""
+    parts = urlsplit(site_url)
+    if parts.query or parts.fragment or site_url.rstrip("/").endswith(("?", "#")):
+        raise NewsroomError(
+            f"newsroom: mkdocs.yml: site_url '{site_url}' has a query or a fragment ('?', "
+            "'#'), which would be inside every address of the site; give the address alone, "
+            f"such as '{urlunsplit(parts._replace(query='', fragment=''))}'"
+        )
 
 
 def load_timezone(name: str) -> tzinfo:

@@ -1,0 +1,25 @@
+"""The hostile review of #21, the last points: a `site_url` that cannot prefix addresses, an
+alias written with a project site's path, wire copy without its agency, an empty news
+sitemap."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from .sites import article, build_site
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@pytest.mark.parametrize("url", ["https://news.example.org/?lang=en", "https://x.org/#top"])
+def test_a_site_url_with_a_query_or_a_fragment_is_refused(
+    tmp_path: Path, url: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with pytest.raises(Abort):
+        build_site(tmp_path, {"articles/a.md": article()}, config={"site_url": url})
+    (line,) = [line for line in caplog.text.splitlines() if "site_url" in line]
+    assert f"mkdocs.yml: site_url '{url}' has a query or a fragment" in line
