@@ -23,3 +23,13 @@ def test_a_site_url_with_a_query_or_a_fragment_is_refused(
         build_site(tmp_path, {"articles/a.md": article()}, config={"site_url": url})
     (line,) = [line for line in caplog.text.splitlines() if "site_url" in line]
     assert f"mkdocs.yml: site_url '{url}' has a query or a fragment" in line
+
+
+def test_an_alias_written_with_a_project_sites_path_is_told(tmp_path: Path) -> None:
+    files = {"articles/a.md": article("A", aliases=["/paper/2019/05/old/", "/2019/05/older/"])}
+    site = build_site(tmp_path, files, config={"site_url": "https://user.github.io/paper/"})
+    assert [line for line in site.warnings if "alias" in line] == [
+        "newsroom: articles/a.md:4: its alias /paper/2019/05/old/ starts with /paper/, the path "
+        "of site_url, but aliases are paths from the site's root, so its redirect is at "
+        "/paper/paper/2019/05/old/; write it as /2019/05/old/"
+    ]

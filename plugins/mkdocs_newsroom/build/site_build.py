@@ -23,7 +23,7 @@ from ..outputs.build_record import BuildRecord, next_change
 from ..outputs.files import write_outputs
 from ..outputs.pictures.making import picture_maker, withdraw
 from ..outputs.pictures.store import cache_folder, check_cache_folder
-from ..outputs.redirects import redirect_pages, write_redirects
+from ..outputs.redirects import project_path_aliases, redirect_pages, write_redirects
 from ..outputs.site_outputs import SiteInfo, SiteOutputs
 from ..preview.own_pages import drop_reported_outputs, forget_in_search
 from ..preview.signatures import files_key, signature
@@ -314,6 +314,7 @@ class SiteBuild:
         place of anything else the build wrote."""
         langs = {edition.id: edition.lang for edition in self._settings.editions}
         pages = redirect_pages(self._catalogue.redirects, config.site_url or "", langs)
+        self._warn(project_path_aliases(self._catalogue.redirects, config.site_url or ""))
         memory = self._cache.outputs
         memory.redirects, problems = write_redirects(
             config.site_dir, pages, memory.redirects, self._in_place

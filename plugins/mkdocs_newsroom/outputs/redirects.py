@@ -13,7 +13,7 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 from ..problems import Problem
 from ..urls import absolute_url
@@ -72,6 +72,26 @@ def redirect_pages(
             RedirectPage(redirect.path, text, article.source, redirect.alias, article.aliases_line)
         )
     return pages
+
+
+def project_path_aliases(redirects: Iterable[Redirect], site_url: str) -> list[Problem]:
+    """An alias that starts with the path of a project site's `site_url` (`/paper/…` for
+    `https://user.github.io/paper/`): aliases are paths from the site's root, so its redirect
+    would be at `/paper/paper/…`, where nobody goes."""
+    prefix = unquote(urlsplit(site_url).path).strip("/")
+    if not prefix:
+        return []
+    return [
+        Problem(
+            redirect.article.source,
+            f"its alias /{redirect.alias} starts with /{prefix}/, the path of site_url, but "
+            f"aliases are paths from the site's root, so its redirect is at "
+            f"/{prefix}/{redirect.alias}; write it as /{redirect.alias[len(prefix) + 1 :]}",
+            redirect.article.aliases_line,
+        )
+        for redirect in redirects
+        if redirect.alias.startswith(f"{prefix}/")
+    ]
 
 
 def write_redirects(
