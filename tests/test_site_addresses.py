@@ -33,3 +33,19 @@ def test_an_alias_written_with_a_project_sites_path_is_told(tmp_path: Path) -> N
         "of site_url, but aliases are paths from the site's root, so its redirect is at "
         "/paper/paper/2019/05/old/; write it as /2019/05/old/"
     ]
+
+
+def test_wire_copy_without_an_agency_among_its_authors_is_told(tmp_path: Path) -> None:
+    files = {
+        "articles/a.md": article("Wire", authors=["jdoe"], syndicated=True),
+        "articles/b.md": article("Agency", authors=["desk"], syndicated=True),
+    }
+    authors = "jdoe: {name: Jane Doe}\ndesk: {name: Wire Desk, type: organization}\n"
+    site = build_site(tmp_path, files, authors=authors, strict=True)
+    assert site.warnings == []
+    told = [line for line in site.infos if "syndicated" in line]
+    assert told == [
+        "newsroom: articles/a.md:6: it is syndicated, but none of its authors is an agency "
+        "(type: organization in the authors file), so its structured data names no "
+        "sourceOrganization; add the agency among its authors"
+    ]

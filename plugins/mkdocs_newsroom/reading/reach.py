@@ -46,6 +46,19 @@ def reach_problems(
                 fields["image"].line,
             )
         )
+    if values.get("syndicated") and not any(
+        author.is_organization for author in values.get("authors", ())
+    ):
+        problems.append(
+            Problem(
+                source,
+                "it is syndicated, but none of its authors is an agency (type: organization "
+                "in the authors file), so its structured data names no sourceOrganization; "
+                "add the agency among its authors",
+                fields["syndicated"].line,
+                level="info",
+            )
+        )
     return problems
 
 
