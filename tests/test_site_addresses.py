@@ -49,3 +49,11 @@ def test_wire_copy_without_an_agency_among_its_authors_is_told(tmp_path: Path) -
         "(type: organization in the authors file), so its structured data names no "
         "sourceOrganization; add the agency among its authors"
     ]
+
+
+def test_no_news_sitemap_without_a_story_of_the_last_two_days(tmp_path: Path) -> None:
+    files = {"articles/a.md": article("Old news", "2019-05-01T10:00:00+00:00")}
+    site = build_site(tmp_path, files, strict=True)
+    assert not (site.site_dir / "news-sitemap.xml").exists()
+    robots = (site.site_dir / "robots.txt").read_text(encoding="utf-8")
+    assert "sitemap.xml" in robots and "news-sitemap" not in robots

@@ -112,14 +112,15 @@ class SiteOutputs:
             else:
                 outputs[path] = feed
         sitemaps = [SITEMAP]
-        if settings.news_sitemap:
-            outputs[NEWS_SITEMAP] = news_sitemap(
-                [article for article in catalogue.articles if not article.held_back],
-                site.url,
-                settings.publisher_name or site.name,
-                options.language,
-                self._now,
-            )
+        news = settings.news_sitemap and news_sitemap(
+            [article for article in catalogue.articles if not article.held_back],
+            site.url,
+            settings.publisher_name or site.name,
+            options.language,
+            self._now,
+        )
+        if news:  # none without a story of the last two days: an empty one is not valid
+            outputs[NEWS_SITEMAP] = news
             sitemaps.append(NEWS_SITEMAP)
         if self._robots_txt() and not robots_txt_given:
             outputs[ROBOTS_TXT] = robots_txt(site.url, sitemaps)

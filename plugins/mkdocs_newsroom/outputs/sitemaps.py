@@ -85,9 +85,12 @@ def news_sitemap(
     now: datetime,
 ) -> str:
     """Google News sitemap: articles of the 2 days before `now`, newest first, at most 1,000;
-    `language` names each one's language as search engines do."""
+    `language` names each one's language as search engines do. '' when there is none: the
+    sitemap protocol's `urlset` holds at least one `url`."""
     root = ET.Element("urlset", {"xmlns": SITEMAP_NS, "xmlns:news": NEWS_NS})
     recent = [a for a in articles if now - NEWS_WINDOW <= a.date <= now][:NEWS_MAX]
+    if not recent:
+        return ""
     for article in recent:
         url = ET.SubElement(root, "url")
         ET.SubElement(url, "loc").text = absolute_url(site_url, article.url)
