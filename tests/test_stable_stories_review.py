@@ -188,3 +188,28 @@ def test_check_tells_a_renamed_file_whose_feed_id_follows_its_path(tmp_path: Pat
     text = story.read_text(encoding="utf-8")
     story.write_text(text.replace("\n---\n", "\nuid: articles/2026/11/cricket-final\n---\n", 1))
     assert newsroom(root, "check").returncode == 0
+
+
+def test_a_suffix_the_slug_cannot_hold_is_never_pinned_as_the_other_articles_slug(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "articles/a.md": article("Same", "2024-05-01T10:00:00+00:00", "A.", slug=None),
+        "articles/b.md": article("Same", "2024-05-02T10:00:00+00:00", "B.", slug=None),
+    }
+    plugin = {"article_url": "{slug}/{date:%Y}/"}
+    site = build_site(tmp_path, files, plugin=plugin)
+    told = [line for line in site.warnings if "no 'slug'" in line]
+    assert told[0].endswith("add 'slug: same' (newsroom check --fix-slugs writes it)")
+    assert told[1] == (
+        "newsroom: articles/b.md: no 'slug' in the front matter, so its URL follows the "
+        "headline and a corrected headline would move the story; its URL same/2024-2/ took a "
+        "suffix its slug cannot hold, so give it a slug of its own that no other article has"
+    )
+    fixed = newsroom(tmp_path, "check", "--fix-slugs")
+    assert "content/articles/a.md: slug: same (written)" in fixed.stderr
+    assert (
+        "content/articles/b.md: slug not written: its URL same/2024-2/ took a suffix its slug "
+        "cannot hold; give it a slug of its own by hand"
+    ) in fixed.stderr
+    assert "slug:" not in (tmp_path / "content/articles/b.md").read_text(encoding="utf-8")

@@ -134,6 +134,18 @@ def article_url(pattern: str, article: Article, section: Section | None) -> str:
     return fill_article_url(pattern, article.date, article.slug, folder, article.source)
 
 
+def slug_gives_url(
+    pattern: str, article: Article, slug: str, url: str, editions: Sequence[Edition]
+) -> bool:
+    """Whether writing `slug:` into the article would keep it at `url`: not so when its URL
+    took a suffix that is not in its slug (article_url with `{slug}` before its end), or was
+    moved out of the newsroom's own folders."""
+    folder = next((edition.path for edition in editions if edition.id == article.edition), "")
+    section = article.section.id if article.section else DEFAULT_FOLDER
+    filled = fill_article_url(pattern, article.date, slug, section, article.source)
+    return folder + filled == url
+
+
 def reserved_prefixes(editions: Sequence[Edition]) -> tuple[str, ...]:
     """The folders of the plugin's own listings, in every edition, and the editions' own."""
     reserved = [f"{edition.path}{prefix}" for edition in editions for prefix in RESERVED_PREFIXES]

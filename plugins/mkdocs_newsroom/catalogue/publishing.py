@@ -4,14 +4,20 @@ how its tags are spelt. Pure functions over the list of read articles."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..model import Article
 from ..problems import Problem
 from .aliases import Redirect, place_redirects
 from .identities import distinct_uids
-from .placement import PlacedArticles, Placement, assign_editions, assign_urls
+from .placement import (
+    PlacedArticles,
+    Placement,
+    assign_editions,
+    assign_urls,
+    slug_gives_url,
+)
 from .tags import unify_tags
 from .translations import translation_groups
 
@@ -117,7 +123,7 @@ def build_catalogue(
     url_problems = assign_urls(publishable, rules.article_url, taken, rules.editions)
     preview_problems = assign_urls(held_back, rules.article_url, taken, rules.editions)
     problems += [
-        _unpinned(placement)
+        _unpinned(placement, rules)
         for placement in placements
         if not placement.article.slug_given and placement.held_back != DRAFT
     ]
@@ -132,9 +138,19 @@ def build_catalogue(
     return catalogue, problems + alias_problems
 
 
-def _unpinned(placement: Placement) -> Problem:
+def _unpinned(placement: Placement, rules: PublishingRules) -> Problem:
     """An article whose URL follows its headline: a corrected headline would move it (its old
     address gone, and the story shown twice by news aggregators)."""
+    article = replace(placement.article, edition=placement.edition)
+    if not slug_gives_url(
+        rules.article_url, article, placement.slug, placement.url, rules.editions
+    ):
+        return Problem(
+            placement.source,
+            "no 'slug' in the front matter, so its URL follows the headline and a corrected "
+            f"headline would move the story; its URL {placement.url} took a suffix its slug "
+            "cannot hold, so give it a slug of its own that no other article has",
+        )
     return Problem(
         placement.source,
         "no 'slug' in the front matter, so its URL follows the headline and a corrected "

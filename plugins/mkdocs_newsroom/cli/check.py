@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..catalogue.placement import slug_gives_url
 from ..catalogue.publishing import DRAFT
 from ..rendering.strings import broken_translations
 from .history import moved_articles, renamed_articles
@@ -88,6 +89,15 @@ def _pin_slugs(
         if article.slug_given or article.held_back == DRAFT or not wanted(article.source):
             continue
         path = workspace.docs_dir / article.source
+        settings = workspace.settings
+        if not slug_gives_url(
+            settings.article_url, article, article.slug, article.url, settings.editions
+        ):
+            result.unfixed.append(
+                f"{workspace.shown(path)}: slug not written: its URL {article.url} took a "
+                "suffix its slug cannot hold; give it a slug of its own by hand"
+            )
+            continue
         try:
             write_slug(path, workspace.docs_dir, article.slug)
         except NotWritten as why:
