@@ -109,7 +109,14 @@ def test_new_refuses_unknown_ids_and_never_overwrites(tmp_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     path = root / first.stdout.strip()
     path.write_text(path.read_text(encoding="utf-8") + "Written.\n", encoding="utf-8")
-    again = newsroom(root, "new", "A story", *options)
+    # the same headline the same day: its address is the first one's, so it takes -2
+    twin = newsroom(root, "new", "A story", *options)
+    assert twin.returncode == 0, twin.stderr
+    assert _front_matter(root / twin.stdout.strip())["slug"] == "a-story-2"
+    assert "so the new one has 'slug: a-story-2'" in twin.stderr
+    # another day of the month: another address, but the file's name is taken
+    later = [*options[:-1], "2026-11-21"]
+    again = newsroom(root, "new", "A story", *later)
     assert again.returncode == 1
     assert "already exists and was left as it is" in again.stderr
     assert path.read_text(encoding="utf-8").endswith("Written.\n")
