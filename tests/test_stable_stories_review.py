@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from .commands import copy_demo, newsroom
 from .sites import article, build_site, write_site
 
@@ -213,3 +215,24 @@ def test_a_suffix_the_slug_cannot_hold_is_never_pinned_as_the_other_articles_slu
         "cannot hold; give it a slug of its own by hand"
     ) in fixed.stderr
     assert "slug:" not in (tmp_path / "content/articles/b.md").read_text(encoding="utf-8")
+
+
+def test_a_file_fix_slugs_cannot_write_is_one_line_and_left_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs_newsroom.cli.slug_pinning import NotWritten, write_slug
+
+    docs = tmp_path / "content"
+    docs.mkdir()
+    story = docs / "a.md"
+    text = f"---\ntitle: A\n{DATE}\n---\nText.\n"
+    story.write_text(text, encoding="utf-8")
+
+    def refuse(self: Path, target: Path) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "replace", refuse)
+    with pytest.raises(NotWritten, match=r"^it could not be written \(Permission denied\)$"):
+        write_slug(story, docs, "a")
+    assert story.read_text(encoding="utf-8") == text
+    assert [path.name for path in docs.iterdir()] == ["a.md"]  # no temporary file left
