@@ -233,6 +233,14 @@ INSTALLED_FROM = {
         "installed here from file:///tmp/mkdocs_newsroom-0.1.0-py3-none-any.whl, which the "
         "publishing workflow cannot install",
     ),
+    "git-on-this-machine": (
+        {
+            "url": "file:///home/me/newsroom",
+            "vcs_info": {"vcs": "git", "commit_id": "0123456789abcdef0123456789abcdef01234567"},
+        },
+        "# mkdocs-newsroom @ git+https://github.com/OWNER/REPO@COMMIT",
+        "installed here from file:///home/me/newsroom, which the publishing workflow cannot",
+    ),
     "editable-folder": (
         {"url": "file:///home/me/newsroom", "dir_info": {"editable": True}},
         "# mkdocs-newsroom @ git+https://github.com/OWNER/REPO@COMMIT",

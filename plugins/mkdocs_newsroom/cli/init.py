@@ -200,9 +200,10 @@ def requirement_pin() -> tuple[str, str]:
         return f"{DISTRIBUTION}=={__version__}", ""  # from a package index
     url = str(origin.get("url", ""))
     vcs = origin.get("vcs_info")
-    if isinstance(vcs, dict) and vcs.get("vcs") == "git" and vcs.get("commit_id"):
+    on_the_web = url.startswith(("https://", "http://", "ssh://", "git@"))
+    if on_the_web and isinstance(vcs, dict) and vcs.get("vcs") == "git" and vcs.get("commit_id"):
         return f"{DISTRIBUTION} @ git+{url}@{vcs['commit_id']}", ""
-    if url.startswith(("https://", "http://")) and "archive_info" in origin:
+    if on_the_web and "archive_info" in origin:
         return f"{DISTRIBUTION} @ {url}", ""
     warning = (
         f"requirements.txt: Newsroom was installed here from {url or 'a local copy'}, which "
