@@ -198,12 +198,6 @@ class Image:
         crops = picture.shared[1:] if picture is not None else ()
         return tuple({crop.path: crop for crop in crops}.values())
 
-    @property
-    def shared_src(self) -> str:
-        """The path or URL to give them: that copy, else the image as the reporter gave it."""
-        shared = self.shared
-        return shared.path if shared is not None else self.src
-
 
 @dataclass(frozen=True)
 class Correction:

@@ -48,11 +48,6 @@ class ImageFacts:
     height: int | None = None
     length: int | None = None  # bytes
 
-    @property
-    def shareable(self) -> bool:
-        """Social sites and Google show it: a raster image."""
-        return self.type not in ("", SVG)
-
 
 def mime_type(src: str) -> str:
     """The type of an image by its name ('' if it is not a kind we know)."""

@@ -30,17 +30,13 @@ _MEDIA_URLS = frozenset({"src", "srcset", "poster"})
 
 def _media_filter(tag: str, name: str, value: str) -> str | None:
     """The attribute's value, or None to remove it: a media URL the site must not load."""
-    if tag in _MEDIA_TAGS and name in _MEDIA_URLS and not _allowed_media(name, value):
+    if tag in _MEDIA_TAGS and name in _MEDIA_URLS and not allowed_media(name, value):
         return None
     return value
 
 
 def allowed_media(name: str, value: str) -> bool:
     """Whether a media URL attribute (`src`, `srcset`, `poster`) may be published."""
-    return _allowed_media(name, value)
-
-
-def _allowed_media(name: str, value: str) -> bool:
     candidates = value.split(",") if name == "srcset" else [value]
     urls = [candidate.split()[0] for candidate in candidates if candidate.strip()]
     return all(loads_from_site_or_web(url) for url in urls or [value])
