@@ -10,10 +10,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer
+from watchdog.events import FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
+from mkdocs_newsroom.preview import watching
 from mkdocs_newsroom.preview.watching import ChangeObserver, watch_natively
 
 from .sites import article, build_site
@@ -168,3 +171,26 @@ def test_watchdog_s_warning_of_a_folder_watched_twice_is_not_printed(tmp_path: P
     said = _watched_twice(tmp_path, quiet=False)
     assert said[0].startswith("Callback with id 'one' already exists for watch")
     assert _watched_twice(tmp_path, quiet=True) == ["another warning"]
+
+
+def test_a_folder_made_again_with_the_deleted_ones_inode_number_is_watched_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`rm -rf content && tar xf`: the file system may hand the new folder the inode number
+    of the deleted one; having seen it gone, the observer watches what comes back."""
+    content = tmp_path / "content"
+    content.mkdir()
+    observer = ChangeObserver()
+    heard: list[str] = []
+    handler = FileSystemEventHandler()
+    handler.dispatch = lambda event: heard.append(str(event.src_path))  # type: ignore[method-assign]
+    observer.schedule(handler, str(content), recursive=True)
+    old_identity = watching._identity(str(content))
+    content.rmdir()
+    observer.rearm([str(content)])  # the parent's watch reports the deletion
+    content.mkdir()
+    reused = lambda path: old_identity if Path(path).exists() else None  # noqa: E731
+    monkeypatch.setattr(watching, "_identity", reused)
+    observer.rearm([str(content)])  # and the return
+    assert heard == [str(content)]
+    assert any(Path(w.path) == content for w in observer._watches)

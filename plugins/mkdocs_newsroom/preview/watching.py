@@ -191,10 +191,14 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
         dev server that it changed."""
         for path in map(_absolute, paths):
             for named, root in list(self._roots.items()):
-                if path in (named, os.path.realpath(named)) and _identity(named) not in (
-                    None,
-                    root.identity,
-                ):
+                if path not in (named, os.path.realpath(named)):
+                    continue
+                now = _identity(named)
+                if now is None:
+                    # Gone: what comes back under the name is new even if the file system
+                    # gives it the inode number the deleted folder had (ext4 and tmpfs do).
+                    root.identity = None
+                elif now != root.identity:
                     self._watch_again(named, root)
 
     def _watch_again(self, path: str, root: _Root) -> None:
