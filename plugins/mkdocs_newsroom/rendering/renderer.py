@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import get_context
 
+from .assembly import PageAssembly
 from .cards import compact
 from .editions import ConfigInEdition
 
@@ -38,7 +39,10 @@ def localize_root(html: str, lang: str, rtl: bool) -> str:
 
 
 class PageRenderer:
-    """Renders a NewsPage as MkDocs would, through `get_context` and the page's template."""
+    """Renders a NewsPage as MkDocs would, through `get_context` and the page's template, put
+    together from a skeleton of its kind and its own blocks where it can (assembly.py)."""
+
+    assemble = True  # False: every page through the whole template (the tests compare both)
 
     def __init__(
         self,
@@ -54,6 +58,8 @@ class PageRenderer:
         self._nav = nav
         self._files = files
         self._languages = languages
+        self._assembly = PageAssembly()
+        self._shell = env.globals["newsroom"]["shell"]  # type: ignore[index]
 
     def render(self, page: NewsPage) -> str:
         page.read_source(self._config)
@@ -65,9 +71,14 @@ class PageRenderer:
         if language != site_language or edition.copyright:
             context["config"] = ConfigInEdition(self._config, language, edition.copyright)
         template = self._env.get_template(page.meta["template"])
+        kind = self._shell.key("page", page, context["base_url"])
         page.active = True
         try:
-            return localize_root(compact(template.render(context)), page.lang, page.rtl)
+            if self.assemble:
+                html = self._assembly.render(template, context, kind)
+            else:
+                html = template.render(context)
+            return localize_root(compact(html), page.lang, page.rtl)
         finally:
             page.active = False
 

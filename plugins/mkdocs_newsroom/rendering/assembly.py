@@ -1,0 +1,161 @@
+"""A news page put together from Material's page, rendered once for the many pages that show
+it alike, and the page's own blocks, rendered for each page.
+
+Rendering a page through Material's `base.html` walks the whole shell (head, header, tabs,
+footer, Material's configuration and scripts) for every page: about half of the time spent
+rendering an article. Pages of one template at one depth, in one edition and navigation
+state, differ only in their own blocks (OWN_BLOCKS): the whole template is rendered for one
+of them with a mark around each of those blocks, the marks cut it into a skeleton, and each
+later page renders only its own blocks into the gaps, through the same block functions Jinja
+would call (overrides of `overrides/` included).
+
+The skeleton is trusted only once it has shown that it holds: the first two pages of a kind
+are rendered whole; their skeletons must be equal (nothing outside the own blocks depends on
+the page) and each own block rendered alone must give what it gave inside the page (it needs
+nothing that only the whole template sets). A template that fails either is rendered whole,
+page after page: slower, never different.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator, Mapping
+
+    from jinja2 import Template
+    from jinja2.runtime import Context
+
+    BlockFunction = Callable[[Context], Iterator[str]]
+
+# The blocks that hold what differs from page to page. The header differs by the page title
+# only, and comes from ShellCache's copy (shell.py).
+OWN_BLOCKS = ("site_meta", "htmltitle", "extrahead", "header", "content")
+# What Material's base.html sets outside its blocks and its blocks read: the same on every
+# page of a kind (they follow the configuration and the edition's language).
+SHELL_NAMES = ("lang", "features", "direction", "palette", "scheme", "primary", "accent")
+
+_OPEN, _CLOSE = "\x00newsroom-block:", "\x00/newsroom-block\x00"
+_MARKED = re.compile(f"{_OPEN}(\\w+)\x00(.*?){_CLOSE}", re.DOTALL)
+
+
+@dataclass
+class _Skeleton:
+    """A page of a kind with its own blocks cut out: `parts` alternates the shell's text and
+    the names of the blocks that go between."""
+
+    parts: list[str]
+    shell_vars: dict[str, Any]
+    trusted: bool = False
+
+    def fill(self, blocks: Mapping[str, str]) -> str:
+        return "".join(blocks[part] if index % 2 else part for index, part in enumerate(self.parts))
+
+
+@dataclass
+class PageAssembly:
+    """Skeletons by kind of page (the key the caller gives); one per process."""
+
+    _chains: dict[str, dict[str, list[BlockFunction]]] = field(default_factory=dict)
+    _skeletons: dict[tuple[object, ...], _Skeleton | None] = field(default_factory=dict)
+
+    def render(self, template: Template, context: dict[str, Any], key: tuple[object, ...]) -> str:
+        name = str(template.name)
+        chain = self._chains.get(name)
+        if chain is None:  # the first page of a template: learn which block functions it has
+            html, chain = _render_whole(template, context)
+            self._chains[name] = chain
+            return html
+        key = (name, *key)
+        skeleton = self._skeletons.get(key, _UNSEEN)
+        if skeleton is None:  # this kind cannot be put together: rendered whole
+            return _render_whole(template, context)[0]
+        if isinstance(skeleton, _Skeleton) and skeleton.trusted:
+            return skeleton.fill(_own_blocks(template, context, chain, skeleton.shell_vars))
+        html, made = _render_marked(template, context, chain)
+        if made is not None and isinstance(skeleton, _Skeleton):  # the second of its kind
+            made.trusted = made.parts == skeleton.parts
+        first = made is not None and not isinstance(skeleton, _Skeleton)
+        self._skeletons[key] = made if first or (made and made.trusted) else None
+        return html
+
+
+class _Unseen:
+    pass
+
+
+_UNSEEN = _Unseen()
+
+
+def _render_whole(
+    template: Template, values: dict[str, Any]
+) -> tuple[str, dict[str, list[BlockFunction]]]:
+    context = template.new_context(values)
+    try:
+        html = template.environment.concat(template.root_render_func(context))
+    except Exception:
+        template.environment.handle_exception()
+    return html, {name: list(functions) for name, functions in context.blocks.items()}
+
+
+def _render_marked(
+    template: Template, values: dict[str, Any], chain: dict[str, list[BlockFunction]]
+) -> tuple[str, _Skeleton | None]:
+    """The page, rendered whole with its own blocks marked; and its skeleton, or None when
+    an own block rendered alone differs from what it gave in the page."""
+    context = template.new_context(values)
+    context.blocks = _KnownBlocks(
+        {
+            name: [_marked(name, functions[0]), *functions] if name in OWN_BLOCKS else functions
+            for name, functions in chain.items()
+        }
+    )
+    try:
+        marked = template.environment.concat(template.root_render_func(context))
+    except Exception:
+        template.environment.handle_exception()
+    html = _MARKED.sub(r"\2", marked)
+    shell_vars = {name: context.vars[name] for name in SHELL_NAMES if name in context.vars}
+    pieces = _MARKED.split(marked)  # text, name, block, text, name, block, ..., text
+    parts = [piece for index, piece in enumerate(pieces) if index % 3 != 2]
+    in_page = {pieces[index]: pieces[index + 1] for index in range(1, len(pieces), 3)}
+    try:
+        alone = _own_blocks(template, values, chain, shell_vars)
+    except Exception:  # a block that needs what only the whole template sets
+        return html, None
+    if any(alone.get(name) != block for name, block in in_page.items()):
+        return html, None
+    return html, _Skeleton(parts, shell_vars)
+
+
+def _own_blocks(
+    template: Template,
+    values: dict[str, Any],
+    chain: dict[str, list[BlockFunction]],
+    shell_vars: dict[str, Any],
+) -> dict[str, str]:
+    context = template.new_context({**values, **shell_vars})
+    context.blocks = _KnownBlocks({name: list(functions) for name, functions in chain.items()})
+    concat = template.environment.concat
+    return {name: concat(chain[name][0](context)) for name in OWN_BLOCKS if name in chain}
+
+
+def _marked(name: str, function: BlockFunction) -> BlockFunction:
+    def render(context: Context) -> Iterator[str]:
+        yield f"{_OPEN}{name}\x00"
+        yield from function(context)
+        yield _CLOSE
+
+    return render
+
+
+class _KnownBlocks(dict[str, list[Any]]):
+    """A context's blocks with each template's chain already in place: the `{% extends %}`
+    of every template in the chain adds its parent's blocks again, to a list thrown away."""
+
+    def setdefault(self, key: str, default: list[Any] | None = None) -> list[Any]:
+        if key in self:
+            return []
+        return super().setdefault(key, default if default is not None else [])
