@@ -16,7 +16,7 @@ import signal
 import sys
 import threading
 import traceback
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from ..problems import NewsroomError
 from ..reading.articles import Recoverable
@@ -104,7 +104,7 @@ def shared_map(
     processes: int, say: Callable[[str], None], what: str, min_items: int = MIN_ITEMS_PER_PROCESS
 ) -> MapFunction:
     """`fork_map` over `processes`, saying how far it got on long runs (`what`: what an item
-    done is, such as "article bodies rendered")."""
+    done is, such as "articles read")."""
 
     def map_shared(function: Callable[[A], B], items: Sequence[A], /) -> list[B]:
         progress = Progress(say, len(items), what)
@@ -113,27 +113,38 @@ def shared_map(
     return map_shared
 
 
-class Aside:
-    """Work running in a forked process beside this one; `wait()` for it to finish."""
+class Aside(Generic[R]):
+    """Work running in a forked process beside this one; `wait()` for its result."""
 
-    def __init__(self, pid: int | None) -> None:
+    def __init__(self, pid: int | None, result: R | None = None, read_end: int = -1) -> None:
         self._pid = pid
+        self._result = result
+        self._read_end = read_end
 
-    def wait(self) -> None:
-        if self._pid is not None and os.waitpid(self._pid, 0)[1] != 0:
+    def wait(self) -> R:
+        if self._pid is None:
+            return self._result  # type: ignore[return-value]
+        with os.fdopen(self._read_end, "rb") as pipe:
+            data = pipe.read()
+        if os.waitpid(self._pid, 0)[1] != 0 or not data:
             raise NewsroomError("newsroom: a worker process failed (see the error above)")
+        result: R = pickle.loads(data)[0]
+        return result
 
 
-def run_aside(function: Callable[[], object], processes: int) -> Aside:
+def run_aside(function: Callable[[], R], processes: int) -> Aside[R]:
     """Run `function` in a forked process while this one goes on (with one process, run it
-    now). For work whose result is only files, such as the search index of a clean build."""
+    now). For work whose result is files and a little to say about them, such as the search
+    index and the feeds of a clean build."""
     if processes <= 1 or not _may_fork():
-        function()
-        return Aside(None)
+        return Aside(None, function())
+    read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # pragma: no cover - runs in the child
-        _run_share_and_exit(lambda _item: function(), [None], None)
-    return Aside(pid)
+        os.close(read_end)
+        _run_share_and_exit(lambda _item: function(), [None], write_end)
+    os.close(write_end)
+    return Aside(pid, read_end=read_end)
 
 
 def _ended(statuses: list[int]) -> str:
@@ -153,14 +164,13 @@ def _may_fork() -> bool:
 
 
 def _run_share_and_exit(
-    function: Callable[[T], R], items: Sequence[T], write_end: int | None
+    function: Callable[[T], R], items: Sequence[T], write_end: int
 ) -> None:  # pragma: no cover - runs in the child
     status = 0
     try:
         results = [function(item) for item in items]
-        if write_end is not None:
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(pickle.dumps(results, pickle.HIGHEST_PROTOCOL))
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(pickle.dumps(results, pickle.HIGHEST_PROTOCOL))
     except BaseException:
         traceback.print_exc(file=sys.stderr)
         status = 1

@@ -26,7 +26,7 @@ from ..outputs.pictures.store import cache_folder, check_cache_folder
 from ..outputs.redirects import project_path_aliases, redirect_pages, write_redirects
 from ..outputs.site_outputs import SiteInfo, SiteOutputs
 from ..preview.own_pages import drop_reported_outputs, forget_in_search
-from ..preview.signatures import files_key, signature
+from ..preview.signatures import config_key, files_key, signature
 from ..reading.images import SiteImages, site_images
 from ..reading.site import Markdown
 from ..rendering.context import Site, prepare_environment
@@ -107,7 +107,7 @@ class SiteBuild:
         """The theme finds the plugin's templates and stylesheet; the tabs are on."""
         if self._serving:
             self._cache.heap.build_starts()
-        self._config_key = _config_key(config)
+        self._config_key = config_key(config)
         if config.site_url:
             check_site_url(config.site_url)
             site = SiteInfo.of(config)
@@ -158,7 +158,7 @@ class SiteBuild:
             Markdown(config.markdown_extensions, config.mdx_configs),
             now=self._now,
             preview=self._serving,
-            map_bodies=shared_map(self._processes, self._say, "article bodies rendered"),
+            map_bodies=shared_map(self._processes, self._say, "articles read"),
             memory=self._cache.reading,
             pictures=self._pictures,
         )
@@ -257,27 +257,19 @@ class SiteBuild:
         """The plugin's pages, the search index, feeds and sitemaps; the closing line."""
         articles = self._catalogue.articles
 
-        def index_for_search() -> None:
+        def index_and_outputs() -> list[Problem]:
             in_place = self._in_place(f"{INDEX_DIR}/")
             settings = self._settings
             self._search.write(articles, settings.locale, config.site_dir, in_place, repr(settings))
+            return self._write_outputs(config)
 
-        # A clean build needs only the index's files: it is made beside the pages. The dev
-        # server keeps the index in this process, to update it on the next save.
-        search = run_aside(index_for_search, 1 if self._serving else self._processes)
+        # A clean build needs only the files of the search index and the feeds: they are
+        # made beside the pages. The dev server keeps what they were made of in this process,
+        # to update them on the next save.
+        aside = run_aside(index_and_outputs, 1 if self._serving else self._processes)
         self._write_pages(config)
         self._write_pictures(config)
-        search.wait()
-        if self._outputs is not None:
-            problems = self._outputs.write(
-                config.site_dir,
-                self._catalogue,
-                self._indexes,
-                robots_txt_given=self._files.get_file_from_path("robots.txt") is not None,
-                in_place=self._in_place,
-                images=self._images.lead or {},
-            )
-            self._warn(problems)
+        self._warn(aside.wait())
         # the record before the redirects: no alias can take the place of a file of the build
         self._write_record(config.site_dir)
         self._write_redirects(config)
@@ -296,6 +288,19 @@ class SiteBuild:
                 ],
                 (file.dest_uri for file in self._files),
             )
+
+    def _write_outputs(self, config: MkDocsConfig) -> list[Problem]:
+        """Feeds, the news sitemap, robots.txt; what could not be written."""
+        if self._outputs is None:
+            return []
+        return self._outputs.write(
+            config.site_dir,
+            self._catalogue,
+            self._indexes,
+            robots_txt_given=self._files.get_file_from_path("robots.txt") is not None,
+            in_place=self._in_place,
+            images=self._images.lead or {},
+        )
 
     def _write_pictures(self, config: MkDocsConfig) -> None:
         """The copies of the pictures the site shows, from the cache into the site folder."""
@@ -386,15 +391,3 @@ def _config_dir(config: MkDocsConfig) -> str:
     """The folder of mkdocs.yml, which relative paths of the plugin's options start from."""
     path = config.config_file_path
     return str(Path(path).absolute().parent if path else Path.cwd())
-
-
-def _config_key(config: MkDocsConfig) -> str:
-    """The configuration a build was made with: its file, and where the site goes."""
-    config_file = Path(config.config_file_path) if config.config_file_path else None
-    return signature(
-        __version__,
-        config_file.read_bytes().hex() if config_file and config_file.is_file() else "",
-        config.site_url,
-        config.site_dir,
-        config.use_directory_urls,
-    )

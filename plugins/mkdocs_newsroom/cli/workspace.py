@@ -153,7 +153,7 @@ class Workspace:
             self._markdown(),
             now=now(),
             preview=True,
-            map_bodies=shared_map(self.processes, say, "article bodies rendered"),
+            map_bodies=shared_map(self.processes, say, "articles read"),
             pictures=pictures,
         )
 

@@ -8,12 +8,15 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .. import __version__
 from ..catalogue.indexes import Listing
 from ..hashing import fingerprint
 from ..model import Article
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from mkdocs.config.defaults import MkDocsConfig
 
     from ..rendering.pages import NewsPage
 
@@ -55,3 +58,15 @@ def page_signature(page: NewsPage, site_key: str) -> str:
     if page.signed[0] != site_key:
         page.signed = (site_key, signature(site_key, *page.shown()))
     return page.signed[1]
+
+
+def config_key(config: MkDocsConfig) -> str:
+    """The configuration a build was made with: its file, and where the site goes."""
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    return signature(
+        __version__,
+        config_file.read_bytes().hex() if config_file and config_file.is_file() else "",
+        config.site_url,
+        config.site_dir,
+        config.use_directory_urls,
+    )

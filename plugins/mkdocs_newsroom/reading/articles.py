@@ -133,23 +133,24 @@ class ArticleReader:
     def read_all(
         self, sources: Sequence[tuple[str, bytes]], map_bodies: MapFunction = in_order
     ) -> list[ReadResult]:
-        """Read many articles; the bodies not in the cache are rendered through
-        `map_bodies`."""
+        """Read many articles; those not in the cache are read, and their bodies rendered,
+        through `map_bodies`."""
         keys = self._content_keys_of(sources)
-        parsed = [
-            self._result_cache.get(key) or self._parse_or_report(source, data, key)
+        unread = [
+            (source, data, key)
             for key, (source, data) in zip(keys, sources, strict=True)
+            if key not in self._result_cache
         ]
-        pending = {
-            key: (draft.kind, draft.body, draft.rtl)
-            for draft in parsed
-            if isinstance(draft, _Parsed) and (key := draft.key) not in self._body_cache
-        }
-        if pending:
-            if any(kind == "md" for kind, _text, _rtl in pending.values()):
-                self._markdown_renderer()  # made once, before any fork, shared by all
-            bodies = map_bodies(self._render, list(pending.values()))
-            self._body_cache.update(zip(pending, bodies, strict=True))
+        if any(article_kind(source) != "txt" for source, _data, _key in unread):
+            self._markdown_renderer()  # made once, before any fork, shared by all
+        read: dict[str, _Parsed | ReadResult] = {}
+        for (_source, _data, key), (draft, body) in zip(
+            unread, map_bodies(self._read_and_render, unread), strict=True
+        ):
+            read[key] = draft
+            if body is not None and isinstance(draft, _Parsed):
+                self._body_cache[draft.key] = body
+        parsed = [self._result_cache.get(key) or read[key] for key in keys]
         results = [
             self._article_or_report(draft) if isinstance(draft, _Parsed) else draft
             for draft in parsed
@@ -175,6 +176,16 @@ class ArticleReader:
         ]
         known.finish()
         return keys
+
+    def _read_and_render(
+        self, item: tuple[str, bytes, str]
+    ) -> tuple[_Parsed | ReadResult, Body | None]:
+        """One file read and its body rendered, unless the body is in the cache (this may
+        run in a worker process)."""
+        draft = self._parse_or_report(*item)
+        if not isinstance(draft, _Parsed) or draft.key in self._body_cache:
+            return draft, None
+        return draft, self._render((draft.kind, draft.body, draft.rtl))
 
     def _parse_or_report(self, source: str, data: bytes, fingerprint: str) -> _Parsed | ReadResult:
         """One file read, whatever it holds: a failure of Newsroom's own on one article
