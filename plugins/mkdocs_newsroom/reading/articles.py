@@ -183,9 +183,11 @@ class ArticleReader:
         """One file read and its body rendered, unless the body is in the cache (this may
         run in a worker process)."""
         draft = self._parse_or_report(*item)
-        if not isinstance(draft, _Parsed) or draft.key in self._body_cache:
+        if not isinstance(draft, _Parsed):
             return draft, None
-        return draft, self._render((draft.kind, draft.body, draft.rtl))
+        job = (draft.kind, draft.body, draft.rtl)
+        body = None if draft.key in self._body_cache else self._render(job)
+        return replace(draft, body=""), body  # the text is not needed again: not sent back
 
     def _parse_or_report(self, source: str, data: bytes, fingerprint: str) -> _Parsed | ReadResult:
         """One file read, whatever it holds: a failure of Newsroom's own on one article
