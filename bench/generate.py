@@ -1,9 +1,9 @@
-"""Write a deterministic news site of N generated articles, for Newsroom or for Material's blog.
+"""Write a deterministic news site of N generated articles, for Newsroom or one of its peers.
 
-    python bench/generate.py N OUTDIR --format newsroom|material|wordpress [--seed S]
-                             [--material-titles heading|front-matter] [--photos WxH]
+    python bench/generate.py N OUTDIR --format newsroom|material|hugo|pelican|wordpress
+                             [--seed S] [--material-titles heading|front-matter] [--photos WxH]
 
-Both formats carry the same stories (titles, dates, authors, sections, tags, summaries and
+Every format carries the same stories (titles, dates, authors, sections, tags, summaries and
 Markdown bodies), so a build of one can be compared with a build of the other:
 
 - ~620-word articles (log-normal lengths, 120 to 3,000 words), short news paragraphs, some
@@ -20,6 +20,15 @@ OUTDIR/content/articles/YYYY/MM/*.md; with --photos 2400x1600, every article has
 photograph of that size, OUTDIR/content/images/NNNNNN.jpg, each different (photos.py).
 WordPress format (wxr.py): OUTDIR/export.xml, a WordPress export of the stories, beside an
 empty Newsroom site (OUTDIR/mkdocs.yml, OUTDIR/content/) to import it into.
+Hugo format: OUTDIR/config.yaml, which names the theme committed in bench/hugo/ (by its
+absolute path), OUTDIR/content/SECTION/_index.md (title, description),
+OUTDIR/content/SECTION/NNNNNN-slug.md (title, date, authors by id, tags, summary, slug) and
+OUTDIR/content/authors/ID/_index.md (name, role, bio); articles at /YYYY/MM/DD/slug/ as
+Newsroom's.
+Pelican format: OUTDIR/pelicanconf.py (default theme, pages of 100 for the index, tags,
+categories and authors, Atom and RSS feeds of 50) and OUTDIR/content/SECTION/NNNNNN-slug.md
+with Pelican's `Key: value` metadata (the section as the category, authors by name);
+articles at /YYYY/MM/DD/slug/ too.
 Material format: OUTDIR/mkdocs.yml (plugins search, blog, tags on their defaults),
 OUTDIR/docs/index.md, docs/tags.md, docs/blog/index.md, docs/blog/.authors.yml and
 docs/blog/posts/*.md. A post is written as Material's documentation writes one: the title as
@@ -55,6 +64,10 @@ if TYPE_CHECKING:
 
 SEED = 20261126
 STAMP = ".bench-stamp"  # marks a folder this script wrote, so that it may replace it
+# what a site of any format holds, removed before another site is written in its place
+SITE_FILES = ("content", "docs", "site", "mkdocs.yml", "export.xml", "config.yaml")
+SITE_FILES += ("pelicanconf.py", "public", "resources", ".hugo_build.lock", "__pycache__")
+FORMATS = ["newsroom", "material", "hugo", "pelican", "wordpress"]
 SITE_URL = "https://bench.example.org/"
 EXCERPT_SEPARATOR = "<!-- more -->"
 TITLE_STYLES = ["heading", "front-matter"]
@@ -504,13 +517,139 @@ def material_authors(authors: list[Author]) -> str:
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
 
 
+HUGO_THEME = Path(__file__).resolve().parent / "hugo"  # bench/hugo/, the theme's folder
+PAGE_SIZE = 100  # Hugo's and Pelican's listing pages (Newsroom: 20 cards, then 100 headlines)
+FEED_LENGTH = 50  # items in every feed, as Newsroom's feed_length
+
+
+def article_slug(story: Story) -> str:
+    """The slug Newsroom gives the story (`newsroom_article` pins it), for every format."""
+    return slugify(story.title, fallback_prefix="article")
+
+
+def hugo_config(site_name: str) -> str:
+    """config.yaml of a Hugo site using the theme in bench/hugo/ (by absolute path)."""
+    config = {
+        "baseURL": SITE_URL,
+        "title": site_name,
+        "languageCode": "en",
+        "themesDir": str(HUGO_THEME.parent),
+        "theme": HUGO_THEME.name,
+        "paginate": PAGE_SIZE,
+        "rssLimit": FEED_LENGTH,
+        "enableRobotsTXT": False,
+        "taxonomies": {"tag": "tags", "author": "authors"},
+        "permalinks": {sid: "/:year/:month/:day/:slug/" for sid, *_ in SECTIONS},
+        # feeds of the front page and of each section, as Newsroom's (and a sitemap)
+        "outputs": {
+            "home": ["HTML", "RSS"],
+            "section": ["HTML", "RSS"],
+            "taxonomy": ["HTML"],
+            "term": ["HTML"],
+        },
+        # related stories: Hugo's own index over tags, nearer dates first among equals
+        "related": {
+            "includeNewer": True,
+            "threshold": 80,
+            "toLower": False,
+            "indices": [{"name": "tags", "weight": 100}, {"name": "date", "weight": 10}],
+        },
+    }
+    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+
+
+def hugo_article(story: Story) -> str:
+    lines = [
+        "---",
+        f"title: {scalar(story.title)}",
+        f"date: {story.date.isoformat()}",
+        f"authors: {scalar(list(story.authors))}",
+        f"tags: {scalar(list(story.tags))}",
+        f"description: {scalar(story.summary)}",
+        f"slug: {scalar(article_slug(story))}",
+        "---",
+    ]
+    return "\n".join(lines) + "\n" + story.body
+
+
+def front_matter(data: dict[str, object]) -> str:
+    return "---\n" + yaml.safe_dump(data, sort_keys=False, allow_unicode=True) + "---\n"
+
+
+def write_hugo(outdir: Path, site_name: str, authors: list[Author], stories: list[Story]) -> None:
+    write(outdir / "config.yaml", hugo_config(site_name))
+    content = outdir / "content"
+    for order, (sid, title, description, _) in enumerate(SECTIONS, 1):
+        page = {"title": title, "description": description, "weight": order}
+        write(content / sid / "_index.md", front_matter(page))
+    for a in authors:
+        page = {"title": a.name, "role": a.role, "bio": a.bio}
+        write(content / "authors" / a.id / "_index.md", front_matter(page))
+    for story in stories:
+        name = f"{story.index:06d}-{story.slug[:40].strip('-')}.md"
+        write(content / story.section / name, hugo_article(story))
+
+
+def pelican_config(site_name: str) -> str:
+    """pelicanconf.py: the default theme, paginated listings, Atom and RSS feeds of the whole
+    site and of each category (the section), none per author or tag (as Newsroom)."""
+    settings: dict[str, object] = {
+        "SITENAME": site_name,
+        "SITEURL": SITE_URL.rstrip("/"),
+        "PATH": "content",
+        "TIMEZONE": "UTC",
+        "DEFAULT_LANG": "en",
+        "DEFAULT_PAGINATION": PAGE_SIZE,
+        "ARTICLE_URL": "{date:%Y}/{date:%m}/{date:%d}/{slug}/",
+        "ARTICLE_SAVE_AS": "{date:%Y}/{date:%m}/{date:%d}/{slug}/index.html",
+        "FEED_MAX_ITEMS": FEED_LENGTH,
+        "FEED_ALL_ATOM": "feeds/all.atom.xml",
+        "FEED_ALL_RSS": "feeds/all.rss.xml",
+        "CATEGORY_FEED_ATOM": "feeds/{slug}.atom.xml",
+        "CATEGORY_FEED_RSS": "feeds/{slug}.rss.xml",
+        "AUTHOR_FEED_ATOM": None,
+        "AUTHOR_FEED_RSS": None,
+        "TRANSLATION_FEED_ATOM": None,
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
+    }
+    lines = ["# Written by bench/generate.py --format pelican"]
+    lines += [f"{key} = {value!r}" for key, value in settings.items()]
+    return "\n".join(lines) + "\n"
+
+
+def pelican_article(story: Story, names: dict[str, str]) -> str:
+    """A Markdown article with Pelican's `Key: value` metadata (one line each)."""
+    section_titles = {sid: title for sid, title, *_ in SECTIONS}
+    lines = [
+        f"Title: {story.title}",
+        f"Date: {story.date.isoformat()}",
+        f"Authors: {', '.join(names[a] for a in story.authors)}",
+        f"Category: {section_titles[story.section]}",
+        f"Tags: {', '.join(story.tags)}",
+        f"Summary: {story.summary}",
+        f"Slug: {article_slug(story)}",
+    ]
+    return "\n".join(lines) + "\n\n" + story.body
+
+
+def write_pelican(
+    outdir: Path, site_name: str, authors: list[Author], stories: list[Story]
+) -> None:
+    write(outdir / "pelicanconf.py", pelican_config(site_name))
+    names = {a.id: a.name for a in authors}
+    for story in stories:
+        name = f"{story.index:06d}-{story.slug[:40].strip('-')}.md"
+        write(outdir / "content" / story.section / name, pelican_article(story, names))
+
+
 def prepare(outdir: Path, stamp: str) -> bool:
     """Make `outdir` ready for writing; False if it already holds exactly this site."""
     marker = outdir / STAMP
     if marker.exists():
         if marker.read_text(encoding="utf-8") == stamp:
             return False
-        for name in ("content", "docs", "site", "mkdocs.yml", "export.xml"):
+        for name in SITE_FILES:
             path = outdir / name
             if path.is_dir():
                 shutil.rmtree(path)
@@ -573,6 +712,10 @@ def generate(
     site_name = f"Bench Gazette ({count:,} articles)"
     if fmt == "wordpress":
         write_wordpress(outdir, authors, stories)
+    elif fmt == "hugo":
+        write_hugo(outdir, site_name, authors, stories)
+    elif fmt == "pelican":
+        write_pelican(outdir, site_name, authors, stories)
     elif fmt == "newsroom":
         write(outdir / "mkdocs.yml", newsroom_config(site_name, [s[:3] for s in SECTIONS]))
         write(outdir / "content" / "authors.yml", newsroom_authors(authors))
@@ -607,9 +750,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("count", type=int, help="number of articles")
     parser.add_argument("outdir", type=Path, help="folder to write the site into")
-    parser.add_argument(
-        "--format", choices=["newsroom", "material", "wordpress"], default="newsroom"
-    )
+    parser.add_argument("--format", choices=FORMATS, default="newsroom")
     parser.add_argument("--seed", type=int, default=SEED)
     parser.add_argument(
         "--material-titles",

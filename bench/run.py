@@ -94,12 +94,18 @@ def build_once(
     (default: `output_dir(root)`), timed by /usr/bin/time -v."""
     site = site or output_dir(root)
     fresh(site)
-    command = [TIME, "-v", python, "-m", "mkdocs", "build", "-q"]
+    command = [python, "-m", "mkdocs", "build", "-q"]
     command += ["-f", str(root / "mkdocs.yml"), "-d", str(site)]
+    return timed(command, root, BUILD_ENV)
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str]) -> dict[str, Any]:
+    """Run `command` under /usr/bin/time -v: wall time (timed here), user and system CPU,
+    peak RSS, exit status, and the command's own messages (stderr, at most 40 lines)."""
     load = os.getloadavg()[0]
     start = time.perf_counter()
     done = subprocess.run(
-        command, cwd=root, env=BUILD_ENV, capture_output=True, text=True, check=False
+        [TIME, "-v", *command], cwd=cwd, env=env, capture_output=True, text=True, check=False
     )
     wall = time.perf_counter() - start
     messages, _, report = done.stderr.partition("\tCommand being timed:")
