@@ -1,0 +1,109 @@
+"""bench/generate.py's Hugo and Pelican formats carry the same stories as the Newsroom one,
+and Hugo builds the Hugo site with the theme in bench/hugo/ (bench/peers.py times them).
+
+The Hugo build needs Debian's `hugo` (0.111); without it that test is skipped, with the
+reason. Pelican itself is not installed for the tests (it pins an older Pygments than the
+project's): its articles' metadata is read here with Python-Markdown's `meta` extension, the
+reader Pelican's Markdown reader uses.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+
+from .commands import ENV
+from .sites import REPO
+
+COUNT = 30
+
+
+def generate(tmp_path: Path, fmt: str) -> Path:
+    site = tmp_path / fmt
+    made = subprocess.run(
+        [sys.executable, str(REPO / "bench/generate.py"), str(COUNT), str(site), "--format", fmt],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=ENV,
+    )
+    assert made.returncode == 0, made.stderr
+    return site
+
+
+def newsroom_stories(tmp_path: Path) -> dict[str, dict[str, object]]:
+    """Front matter of the Newsroom site's articles, by title and date."""
+    site = generate(tmp_path, "newsroom")
+    found = {}
+    for path in (site / "content/articles").rglob("*.md"):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+        found[f"{meta['title']} {meta['date'].isoformat()}"] = meta
+    assert len(found) == COUNT
+    return found
+
+
+def test_the_hugo_site_carries_the_newsroom_stories(tmp_path: Path) -> None:
+    stories = newsroom_stories(tmp_path)
+    site = generate(tmp_path, "hugo")
+    config = yaml.safe_load((site / "config.yaml").read_text(encoding="utf-8"))
+    assert Path(config["themesDir"], config["theme"]) == REPO / "bench/hugo"
+    articles = [p for p in (site / "content").rglob("*.md") if p.name != "_index.md"]
+    assert len(articles) == COUNT
+    for path in articles:
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+        ours = stories[f"{meta['title']} {meta['date'].isoformat()}"]
+        assert (meta["authors"], meta["tags"], meta["description"], meta["slug"]) == (
+            ours["authors"],
+            ours["tags"],
+            ours["summary"],
+            ours["slug"],
+        )
+        assert path.parent.name == ours["section"]
+
+
+@pytest.mark.skipif(shutil.which("hugo") is None, reason="no hugo (Debian: apt-get install hugo)")
+def test_hugo_builds_the_hugo_site(tmp_path: Path) -> None:
+    site = generate(tmp_path, "hugo")
+    public = tmp_path / "public"
+    built = subprocess.run(
+        ["hugo", "--quiet", "-s", str(site), "-d", str(public)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert built.returncode == 0, built.stderr
+    assert built.stderr == ""
+    pages = list(public.glob("[0-9]*/[0-9]*/[0-9]*/*/index.html"))
+    assert len(pages) == COUNT
+    page = pages[0].read_text(encoding="utf-8")
+    assert 'class="byline"' in page
+    assert 'rel="tag"' in page
+    assert 'class="related"' in page
+    assert (public / "tags/index.html").exists()
+    assert (public / "authors/index.html").exists()
+    assert (public / "index.xml").exists()
+    assert (public / "world/index.xml").exists()
+
+
+def test_the_pelican_site_carries_the_newsroom_stories(tmp_path: Path) -> None:
+    stories = newsroom_stories(tmp_path)
+    site = generate(tmp_path, "pelican")
+    assert "DEFAULT_PAGINATION = 100" in (site / "pelicanconf.py").read_text(encoding="utf-8")
+    articles = list((site / "content").rglob("*.md"))
+    assert len(articles) == COUNT
+    for path in articles:
+        reader = markdown.Markdown(extensions=["meta"])
+        reader.convert(path.read_text(encoding="utf-8"))
+        meta = {key: values[0] for key, values in reader.Meta.items()}  # type: ignore[attr-defined]
+        ours = stories[f"{meta['title']} {meta['date']}"]
+        assert meta["tags"] == ", ".join(ours["tags"])  # type: ignore[arg-type]
+        assert meta["summary"] == ours["summary"]
+        assert meta["slug"] == ours["slug"]
+        assert meta["category"].lower() == ours["section"] == path.parent.name
+        assert len(meta["authors"].split(", ")) == len(ours["authors"])  # type: ignore[arg-type]
