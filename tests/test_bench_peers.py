@@ -1,21 +1,18 @@
 """bench/generate.py's Hugo and Pelican formats carry the same stories as the Newsroom one,
 and Hugo builds the Hugo site with the theme in bench/hugo/ (bench/peers.py times them).
 
-The Hugo build needs Debian's `hugo` (0.111); without it that test is skipped, with the
-reason. Pelican itself is not installed for the tests (it pins an older Pygments than the
+The Hugo build needs Debian's `hugo` (0.111), which `make test` installs (tools/install-system-deps). Pelican itself is not installed for the tests (it pins an older Pygments than the
 project's): its articles' metadata is read here with Python-Markdown's `meta` extension, the
 reader Pelican's Markdown reader uses.
 """
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import markdown
-import pytest
 import yaml
 
 from .commands import ENV
@@ -67,7 +64,6 @@ def test_the_hugo_site_carries_the_newsroom_stories(tmp_path: Path) -> None:
         assert path.parent.name == ours["section"]
 
 
-@pytest.mark.skipif(shutil.which("hugo") is None, reason="no hugo (Debian: apt-get install hugo)")
 def test_hugo_builds_the_hugo_site(tmp_path: Path) -> None:
     site = generate(tmp_path, "hugo")
     public = tmp_path / "public"
