@@ -1,9 +1,10 @@
 """bench/generate.py's Hugo and Pelican formats carry the same stories as the Newsroom one,
 and Hugo builds the Hugo site with the theme in bench/hugo/ (bench/peers.py times them).
 
-The Hugo build needs Debian's `hugo` (0.111), which `make test` installs (tools/install-system-deps). Pelican itself is not installed for the tests (it pins an older Pygments than the
-project's): its articles' metadata is read here with Python-Markdown's `meta` extension, the
-reader Pelican's Markdown reader uses.
+The Hugo build needs Debian's `hugo` (0.111), which `make test` installs
+(tools/install-system-deps). Pelican itself is not installed for the tests (it pins an older
+Pygments than the project's): its articles' metadata is read here with Python-Markdown's
+`meta` extension, the reader Pelican's Markdown reader uses.
 """
 
 from __future__ import annotations
