@@ -21,9 +21,9 @@ class SearchDocument:
     """One article as search sees it. Every string is raw text (never HTML).
 
     `url` is site-relative (`2024/05/01/slug/`); `tags` are shown under the title in the
-    results (the section title and the display date); `text` is the plain text of the summary
-    and the body; `lang` is the article's BCP 47 language (the results mark the title and
-    teaser with it).
+    results (the section title and the display date); `text` is the plain text of the body,
+    after `lead` (the summary, when the article has one); `lang` is the article's BCP 47
+    language (the results mark the title and teaser with it).
     """
 
     url: str
@@ -31,10 +31,17 @@ class SearchDocument:
     tags: tuple[str, ...]
     text: str
     lang: str
+    lead: str = ""
+
+    @property
+    def searched(self) -> str:
+        """The lead and the text, made when needed: an index of 50,000 articles holds all
+        its documents at once, and a copy of each article's text would be 200 MB."""
+        return f"{self.lead}\n{self.text}" if self.lead else self.text
 
 
 def digest(document: SearchDocument) -> bytes:
-    fields = (document.url, document.title, "\x1f".join(document.tags), document.text)
+    fields = (document.url, document.title, "\x1f".join(document.tags), document.searched)
     data = "\x1e".join((*fields, document.lang)).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=16).digest()
 
@@ -45,7 +52,7 @@ def _quantize(weight: float) -> int:
 
 def analyse(document: SearchDocument) -> dict[str, int]:
     """Each term of a document with its impact (docs/search-format.md, "Ranking")."""
-    words = tokenize(document.text)
+    words = tokenize(document.searched)
     for tag in document.tags:
         words.extend(tokenize(tag))
     counts = Counter(map(stem, words))

@@ -35,8 +35,9 @@ def search_document(article: Article, locale: str) -> SearchDocument:
     """What search knows of an article; its tags (section, date) show under each result."""
     tags = [article.section.title] if article.section else []
     tags.append(display_date(article.date, article.lang or locale))
-    text = f"{article.summary}\n{article.text}" if article.summary else article.text
-    return SearchDocument(article.url, article.title, tuple(tags), text, article.lang)
+    return SearchDocument(
+        article.url, article.title, tuple(tags), article.text, article.lang, article.summary
+    )
 
 
 class SiteSearch:
