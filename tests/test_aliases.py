@@ -191,10 +191,7 @@ def test_an_alias_never_takes_the_name_of_a_file_the_build_writes(tmp_path: Path
         build_site(tmp_path / "strict", files, strict=True)
     checked = newsroom(tmp_path, "check")
     assert checked.returncode == 1
-    assert checked.stdout.splitlines() == [
-        line.replace("newsroom: articles/", "content/articles/").replace(":5:", ":5:1:", 1)
-        for line in expected
-    ]
+    assert checked.stdout.splitlines() == [line.removeprefix("newsroom: ") for line in expected]
 
 
 def test_an_alias_too_long_for_a_file_system_is_refused_by_build_and_check_alike(
@@ -208,4 +205,4 @@ def test_an_alias_too_long_for_a_file_system_is_refused_by_build_and_check_alike
     checked = newsroom(tmp_path, "check")
     assert checked.returncode == 1
     (line,) = checked.stdout.splitlines()
-    assert line.startswith(f"content/{SOURCE}:5:") and "longer than 255 bytes" in line
+    assert line.startswith(f"{SOURCE}:5:") and "longer than 255 bytes" in line

@@ -71,8 +71,8 @@ def test_new_writes_an_article_that_builds_and_shows_up(tmp_path: Path) -> None:
     checked = newsroom(root, "check")
     assert checked.returncode == 1
     assert checked.stdout.splitlines() == [
-        f"{made.stdout.strip()}:10:1: the article has no text below its front matter; write the "
-        "story, or set 'draft: true' until it is written"
+        f"{written.removeprefix('content/')}:10: the article has no text below its front "
+        "matter; write the story, or set 'draft: true' until it is written"
     ]
     with path.open("a", encoding="utf-8") as file:
         file.write("Fares on the city's buses rise on Monday.\n")
@@ -151,16 +151,9 @@ def test_check_reports_what_a_build_warns_about_with_file_line_and_column(
     assert "Traceback" not in checked.stderr
     assert not (tmp_path / ".cache").exists()
 
-    def located(warning: str) -> str:  # how check places a build's warning
-        where, message = warning.removeprefix("newsroom: ").split(": ", 1)
-        path, *position = where.split(":")
-        line, column = [*position, "1", "1"][:2]
-        return f"content/{path}:{line}:{column}: {message}"
-
-    assert checked.stdout.splitlines() == [located(warning) for warning in site.warnings]
-    assert "content/articles/two.md:1:1: its URL 2024/05/01/same-headline/ is already taken" in (
-        checked.stdout
-    )
+    said = [warning.removeprefix("newsroom: ") for warning in site.warnings]
+    assert checked.stdout.splitlines() == said  # the build's lines, as they are
+    assert "articles/two.md: its URL 2024/05/01/same-headline/ is already taken" in (checked.stdout)
     articles = len(files) - 1  # not the picture
     assert checked.stderr.endswith(f"checked {articles} articles: {len(CASES) + 2} problems\n")
 
@@ -171,7 +164,7 @@ def test_check_reports_a_broken_authors_file_and_a_bad_config(tmp_path: Path) ->
     checked = newsroom(tmp_path, "check")
     assert checked.returncode == 1
     assert re.fullmatch(
-        r"content/authors\.yml:2:1: the authors file is not valid YAML \(.+\); fix it\. Until "
+        r"authors\.yml:2:1: the authors file is not valid YAML \(.+\); fix it\. Until "
         r"then the articles are published without their authors\n",
         checked.stdout,
     )

@@ -19,7 +19,7 @@ from mkdocs.exceptions import Abort
 from mkdocs_newsroom.reading.decoding import INVALID_CHARACTERS
 from mkdocs_newsroom.slugs import slugify
 
-from .commands import newsroom
+from .commands import newsroom, run
 from .sites import Site, article, build_site, photo, story
 
 GOOD = {"articles/good.md": article("Good story", body="The good story's text.")}
@@ -300,11 +300,9 @@ def test_a_file_that_cannot_be_read_is_reported(
 
 
 def _located(warning: str) -> str:
-    """How `newsroom check` places a build's warning."""
-    where, message = warning.removeprefix("newsroom: ").split(": ", 1)
-    path, *position = where.split(":")
-    line, column = [*position, "1", "1"][:2]
-    return f"content/{path}:{line}:{column}: {message}"
+    """How `newsroom check` says a build's warning: the same line, without the prefix MkDocs'
+    logger gives the plugin's lines."""
+    return warning.removeprefix("newsroom: ")
 
 
 # --- Nothing held back is ever published -----------------------------------------------------
@@ -594,7 +592,30 @@ def test_check_reports_every_hostile_class_as_the_build_does(tmp_path: Path) -> 
     assert checked.returncode == 1
     assert sorted(checked.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)
     assert re.search(r"checked 12 articles: 12 problems\n$", checked.stderr)
-    assert "content/articles/orphan.png:1:1: no article uses it" in checked.stderr
+    assert "articles/orphan.png: no article uses it" in checked.stderr
+
+
+def test_check_prints_the_very_line_mkdocs_build_prints(tmp_path: Path) -> None:
+    """One formatter for both: the path from the content folder, `line:col` where known (a
+    character in the body), `line` where only that is (a field), nothing where neither is."""
+    files: dict[str, str | bytes] = {
+        "articles/x.md": front('"Ctrl \\x01"', author="nobody") + "Body \ufffe here.\n",
+        "articles/tag.md": "---\ntitle: T\nsummary: !custom x\ndate: 2024-05-01\n---\nB\n",
+    }
+    built(tmp_path, files)
+    root = tmp_path / "site"
+    build = run(root, "mkdocs", "build", "-f", "mkdocs.yml")
+    assert build.returncode == 0, build.stderr
+    warned = [
+        line.split(" - ", 1)[1].strip().removeprefix("newsroom: ")
+        for line in build.stderr.splitlines()
+        if line.startswith("WARNING") and "newsroom: " in line
+    ]
+    assert any(re.match(r"articles/x\.md:\d+:\d+: character U\+FFFE", w) for w in warned)
+    assert any(re.match(r"articles/x\.md:\d+: field 'title'", w) for w in warned)
+    assert any(re.match(r"articles/tag\.md:\d+:\d+: ", w) for w in warned), warned
+    checked = newsroom(root, "check")
+    assert sorted(checked.stdout.splitlines()) == sorted(warned)
 
 
 def test_import_reports_empty_blank_and_boilerplate_only_texts_and_goes_on(

@@ -435,7 +435,7 @@ def test_a_yaml_alias_bomb_in_any_file_an_import_reads_is_one_line(
     (site / "content/authors.yml").write_text(bomb, encoding="utf-8")
     ran = newsroom(site, capsys, "check")
     assert ran.out == [
-        "content/authors.yml:1:1: the authors file repeats values with YAML aliases ('*name') "
+        "authors.yml:1: the authors file repeats values with YAML aliases ('*name') "
         "beyond 10,000 of them; fix it. Until then the articles are published without their "
         "authors"
     ], ran.out

@@ -139,7 +139,7 @@ def test_check_fix_slugs_writes_the_slug_each_story_has_today(tmp_path: Path) ->
     )
     before = newsroom(root, "check")
     assert before.returncode == 1
-    assert "twin.md:1:1: no 'slug' in the front matter" in before.stdout
+    assert "twin.md: no 'slug' in the front matter" in before.stdout
     url_before = _urls(root, tmp_path / "before")
     fixed = newsroom(root, "check", "--fix-slugs")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
@@ -217,7 +217,7 @@ def test_check_offers_an_alias_when_an_uncommitted_change_moves_a_story(tmp_path
     moved = newsroom(root, "check")
     assert moved.returncode == 1
     assert moved.stdout.splitlines() == [
-        "content/articles/2026/11/wheat-prices.md:1:1: its address moves from "
+        "articles/2026/11/wheat-prices.md: its address moves from "
         f"/{old} (at the last commit) to /2026/11/22/wheat-prices-fall-again/; add "
         f"'aliases: [/{old}]' so that links to the old one keep working"
     ]

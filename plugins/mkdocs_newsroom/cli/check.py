@@ -26,7 +26,7 @@ ZENSICAL = "zensical.toml"  # Zensical's own configuration, beside mkdocs.yml
 @dataclass
 class CheckResult:
     articles: int = 0  # article files read
-    problems: list[str] = field(default_factory=list)  # `path:line:col: message` each
+    problems: list[str] = field(default_factory=list)  # `path:line:col: message` each, as built
     notes: list[str] = field(default_factory=list)  # what a build says, but not as a fault
     fixed: list[str] = field(default_factory=list)  # `path: slug: …` written by --fix-slugs
     unfixed: list[str] = field(default_factory=list)  # `path: slug not written: why`
@@ -70,7 +70,7 @@ def check_site(
         if not wanted(problem.path):
             continue
         found = result.notes if problem.level == "info" else result.problems
-        found.append(workspace.located(problem))
+        found.append(str(problem))  # the build's own line: the same formatter
     return result
 
 

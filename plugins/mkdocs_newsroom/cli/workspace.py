@@ -20,7 +20,7 @@ from ..build.sources import site_sources
 from ..catalogue.site import read_site
 from ..clock import now
 from ..outputs.pictures.making import picture_maker
-from ..problems import NewsroomError, Problem, one_line
+from ..problems import NewsroomError
 from ..reading.authors import load_authors
 from ..reading.images import site_images
 from ..reading.site import Markdown, article_reader
@@ -100,15 +100,6 @@ class Workspace:
         except ValueError:
             return str(absolute)
 
-    def located(self, problem: Problem) -> str:
-        """`path:line:col: message`, with the path as the user should see it. Problems
-        without a line point at the start of the file (its front matter)."""
-        in_docs = self.docs_dir / problem.path
-        path = in_docs if os.path.lexists(in_docs) else self.root / problem.path
-        return one_line(
-            f"{self.shown(path)}:{problem.line or 1}:{problem.column or 1}: {problem.message}"
-        )
-
     def authors(self) -> dict[str, Author]:
         path = self.docs_dir / self.settings.authors_file
         if not path.is_file():
@@ -167,9 +158,7 @@ class Workspace:
         _images, problems = site_images(
             self.docs_dir, self.settings, favicon, config_name=config_file.name
         )
-        return [
-            one_line(f"{self.shown(config_file)}:1:1: {problem.message}") for problem in problems
-        ]
+        return [str(problem) for problem in problems]  # as the build says them
 
     def reader(self, authors: dict[str, Author]) -> ArticleReader:
         """An article reader as the build makes one, for articles written by this command."""
