@@ -17,7 +17,7 @@ from .fields import EXAMPLES, FIELDS, Registry
 from .files import article_kind
 from .frontmatter import FrontMatter, parse_front_matter
 from .reach import reach_problems, story_uid
-from .said import megabytes, removed_html, unknown_fields
+from .said import megabytes, removed_html, snippet_includes, unknown_fields
 from .time_limit import TooSlow, seconds_for, time_limit
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ class _Parsed:
     fingerprint: str  # of the file and everything it was read with
     rtl: bool  # written right to left
     aliases_line: int | None = None  # where its 'aliases' field is
+    body_line: int = 1  # where its body starts in the file
 
 
 @dataclass(frozen=True)
@@ -255,6 +256,7 @@ class ArticleReader:
             fingerprint,
             rtl,
             aliases.line if aliases is not None else None,
+            front_matter.body_line,
         )
 
     def _article(self, parsed: _Parsed) -> ReadResult:
@@ -264,6 +266,7 @@ class ArticleReader:
             return ReadResult(parsed.source, None, (*parsed.problems, skipped))
         problems = parsed.problems
         problems = (*problems, *removed_html(parsed.source, body.removed))
+        problems = (*problems, *snippet_includes(parsed.source, parsed.body_line, body.snippets))
         values = parsed.values
         title: str = values["title"]
         article = Article(

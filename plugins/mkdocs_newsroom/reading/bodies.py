@@ -24,6 +24,10 @@ if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
 
 _TAG = re.compile(r"<[^>]*>")
+# A line pymdownx.snippets reads as an include ('--8<-- "file"', or a block's '--8<--'), with
+# any number of dashes, not escaped by ';'
+_SNIPPET = re.compile(r"^([ \t]*)-(-*8<-+)", re.MULTILINE)
+_SNIPPETS = "snippet"  # the name pymdownx.snippets registers its preprocessor under
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _WHITESPACE = re.compile(r"\s+")
 
@@ -34,11 +38,24 @@ class Body:
     text: str
     lead: str  # the first paragraph, as text: the summary when the reporter gave none
     removed: tuple[str, ...] = ()  # raw HTML taken out by the sanitizer ("<script>")
+    snippets: tuple[tuple[int, int], ...] = ()  # (line, column) in the body of each include
     failure: str = ""  # why the body could not be rendered at all
 
     @property
     def word_count(self) -> int:
         return len(self.text.split())
+
+
+def neutralise_snippets(body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """`body` with every include line of pymdownx.snippets made text ('&#45;-8<--' shows as
+    '--8<--' and includes nothing), so that a story never pulls another file of the machine
+    (held-back copy, the configuration, /etc/passwd) into a page; and where each was (line and
+    column in `body`, from 1)."""
+    where = tuple(
+        (body.count("\n", 0, found.start()) + 1, len(found.group(1)) + 1)
+        for found in _SNIPPET.finditer(body)
+    )
+    return (_SNIPPET.sub(r"\1&#45;\2", body) if where else body), where
 
 
 def render_plaintext(
@@ -88,12 +105,17 @@ class MarkdownRenderer:
         )
         self._media = self._markdown.treeprocessors["newsroom-media"]
         self._sanitized = sanitized
+        # however the site loads it, the extension that would read other files into a page
+        self._includes_files = _SNIPPETS in self._markdown.preprocessors
 
     def render(self, text: str) -> Body:
         self._markdown.reset()
         media = self._media
         assert isinstance(media, _MediaRule)
         media.removed = []
+        snippets: tuple[tuple[int, int], ...] = ()
+        if self._includes_files:
+            text, snippets = neutralise_snippets(text)
         fragment = self._markdown.convert(text)
         removed: tuple[str, ...] = tuple(dict.fromkeys(media.removed))
         if self._sanitized:
@@ -101,4 +123,4 @@ class MarkdownRenderer:
             removed = tuple(dict.fromkeys((*removed, *cleaned)))
         first = _FIRST_PARAGRAPH.search(fragment)
         lead = html_to_text(first.group(1)) if first else ""
-        return Body(fragment, html_to_text(fragment), lead, removed)
+        return Body(fragment, html_to_text(fragment), lead, removed, snippets)

@@ -43,6 +43,23 @@ def removed_html(source: str, removed: tuple[str, ...]) -> list[Problem]:
     return problems
 
 
+def snippet_includes(
+    source: str, body_line: int, snippets: tuple[tuple[int, int], ...]
+) -> list[Problem]:
+    """Each include line of pymdownx.snippets made text, said where it is in the file."""
+    return [
+        Problem(
+            source,
+            "a snippet include ('--8<--') would put another file of the machine into the page "
+            "(pymdownx.snippets); it was shown as text instead: copy what it should show into "
+            "the story",
+            body_line + line - 1,
+            column,
+        )
+        for line, column in snippets
+    ]
+
+
 def megabytes(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB"
 

@@ -3,17 +3,12 @@ their authors, and what could not be brought over."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from datetime import datetime
     from pathlib import Path
-
-# A line pymdownx.snippets reads as an include ('--8<-- "file"', or a block's '--8<--'), with
-# any number of dashes, not escaped by ';'
-_SNIPPET = re.compile(r"^([ \t]*)-(-*8<-+)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -65,10 +60,3 @@ class Archive:
     posts: list[Post] = field(default_factory=list)
     authors: dict[str, SourceAuthor] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
-
-
-def neutralise_snippets(body: str) -> tuple[str, int]:
-    """`body` with every include line of pymdownx.snippets made text ('&#45;-8<--' shows as
-    '--8<--' and includes nothing), so that an imported story never pulls another file of
-    the site, held-back copy or configuration, into a page; and how many there were."""
-    return _SNIPPET.subn(r"\1&#45;\2", body)

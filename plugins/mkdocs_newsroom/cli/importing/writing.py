@@ -12,6 +12,7 @@ import yaml
 from ...clock import now
 from ...problems import ArticleError, NewsroomError
 from ...reading.authors import load_authors
+from ...reading.bodies import neutralise_snippets
 from ...reading.decoding import decode_source
 from ...reading.files import article_kind
 from ...reading.frontmatter import load_document, parse_front_matter
@@ -27,7 +28,6 @@ from ..writing import (
     write_new_file,
 )
 from .placing import Sections, author_ids, check_sections, checked_author, place
-from .posts import neutralise_snippets
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -190,7 +190,7 @@ def _write_post(
     post.body, snippets = neutralise_snippets(post.body)
     if snippets:
         outcome.notes.append(
-            f"{snippets} snippet include line(s) ('--8<--') would read other files of the "
+            f"{len(snippets)} snippet include line(s) ('--8<--') would read other files of the "
             "site; they were made text: copy in what they included, if it belongs to the story"
         )
     if not post.body.strip() and not post.draft:

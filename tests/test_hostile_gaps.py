@@ -1,0 +1,76 @@
+"""The last holes of "never stop the presses, never leak copy", each closed as a class: an
+article body never pulls in another file, article media can never run a script, every build
+hears of a folder it cannot read, raw HTML media follow the rule of Markdown media, and an
+article that would land in one of the plugin's folders is skipped.
+
+Each is a real build beside a good article; `newsroom check` says the build's lines.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .commands import newsroom
+from .test_hostile import GOOD_URL, _located, built, fails_strict, front, output_text
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .sites import Site
+
+
+def _body_text(site: Site, url: str) -> str:
+    body = site.dom(url).css_first(".nr-body")
+    assert body is not None
+    return body.text()
+
+
+# --- An article body never includes another file (pymdownx.snippets) ----------------------------
+
+SNIPPETS_INCLUDE = (
+    "a snippet include ('--8<--') would put another file of the machine into the page "
+    "(pymdownx.snippets); it was shown as text instead: copy what it should show into the story"
+)
+
+
+def test_snippet_includes_in_an_article_are_made_text_with_a_line_each(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    secret = tmp_path / "secret.txt"
+    secret.write_text("SECRET OF THE MACHINE\n", encoding="utf-8")
+    (tmp_path / "page.txt").write_text("A PAGE'S OWN INCLUDE\n", encoding="utf-8")
+    body = (
+        "The story.\n\n"
+        f'--8<-- "{secret}"\n\n'
+        '  --8<-- "mkdocs.yml"\n\n'
+        "--8<--\n"
+        "content/articles/held.md\n"
+        "--8<--\n\n"
+        f'```\n---8<--- "{secret}"\n```\n'
+    )
+    files = {
+        "articles/x.md": front("Includes") + body,  # the body starts at line 5
+        "articles/held.md": front("Held", draft="true") + "HELD BACK COPY\n",
+        "about.md": f'# About\n\n--8<-- "{tmp_path / "page.txt"}"\n',  # the site's own page
+    }
+    snippets = {"pymdownx.snippets": {"base_path": [str(root)], "restrict_base_path": False}}
+    config = {"markdown_extensions": [snippets]}
+    site = built(tmp_path, files, config=config)
+    assert site.warnings == [
+        f"newsroom: articles/x.md:{line}:{column}: {SNIPPETS_INCLUDE}"
+        for line, column in ((9, 1), (11, 3), (13, 1), (15, 1), (18, 1))
+    ]
+    assert "A PAGE'S OWN INCLUDE" in site.html("about/")  # the extension is at work
+    page = site.html("2024/05/01/includes/")
+    assert "SECRET" not in page and "docs_dir" not in page and "HELD BACK" not in page
+    assert f'--8<-- "{secret}"' in _body_text(site, "2024/05/01/includes/")  # as written
+    assert "SECRET" not in output_text(site) and "HELD BACK" not in output_text(site)
+    fails_strict(tmp_path, files, config=config)
+    checked = newsroom(root, "check")
+    assert checked.stdout.splitlines() == [_located(w) for w in site.warnings]
+
+
+def test_without_the_snippets_extension_a_scissors_line_is_only_text(tmp_path: Path) -> None:
+    site = built(tmp_path, {"articles/x.md": front("Cut") + '--8<-- "mkdocs.yml"\n'})
+    assert site.warnings == []
+    assert '--8<-- "mkdocs.yml"' in _body_text(site, "2024/05/01/cut/")
+    assert site.file(GOOD_URL).is_file()
