@@ -194,6 +194,11 @@ def photo(
     return buffer.getvalue()
 
 
+# A small picture a build publishes as it is (it makes no copies of a GIF): a lead image whose
+# markup is the plain <img>
+GIF = photo(8, 6, "GIF")
+
+
 def write_tree(root: Path, files: dict[str, str | bytes]) -> None:
     for name, content in files.items():
         path = root / name

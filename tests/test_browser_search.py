@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from .browser import chromium, open_page, page_log, search, serve_dir
-from .sites import Site, article, build_repo_site, build_site
+from .sites import GIF, Site, article, build_repo_site, build_site
 
 SEED_URL = "2019/02/13/nato-chief-afghan-talks-are-about-a-peace-deal-not-a-leave-deal/"
 
@@ -25,7 +25,7 @@ def hostile_site(root: Path) -> Site:
         section="evil",
         location=f"<svg onload=alert('location')>{XSS}",
         image={
-            "src": "images/a.svg",
+            "src": "images/a.gif",
             "alt": f'"><script>alert("alt")</script>{XSS}',
             "caption": f"<script>alert('caption')</script>{XSS}",
             "credit": f"{XSS}<b>credit</b>",
@@ -43,7 +43,7 @@ def hostile_site(root: Path) -> Site:
         {
             "articles/a.md": text,
             "articles/b.txt": article("Second zebra story", "2024-04-01", section="evil"),
-            "images/a.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+            "images/a.gif": GIF,
         },
         authors=authors,
         plugin={"sections": {"evil": {"title": f"Section <script>alert('s')</script>{XSS}"}}},

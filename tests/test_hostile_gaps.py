@@ -74,3 +74,51 @@ def test_without_the_snippets_extension_a_scissors_line_is_only_text(tmp_path: P
     assert site.warnings == []
     assert '--8<-- "mkdocs.yml"' in _body_text(site, "2024/05/01/cut/")
     assert site.file(GOOD_URL).is_file()
+
+
+# --- An article's media never runs a script: no SVG ---------------------------------------------
+
+SVG = "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(document.domain)</script></svg>"
+SCRIPTED = (
+    "an SVG can carry scripts, which would run on the site's own address when the file is "
+    "opened, so Newsroom never publishes one as an article's media; convert it to PNG or WebP"
+)
+
+
+def test_svg_is_never_an_articles_media(tmp_path: Path) -> None:
+    image = "image:\n  src: {}\n  alt: A chart\ndate:"
+    files: dict[str, str | bytes] = {
+        "articles/lead.md": front("Lead").replace("date:", image.format("images/chart.svg"), 1),
+        "articles/remote.md": front("Remote").replace(
+            "date:", image.format("https://cdn.example.org/chart.SVG"), 1
+        ),
+        "articles/body.md": front("Body") + "![A chart](/articles/inline.svg)\n",
+        "articles/inline.svg": SVG,
+        "articles/unused.svgz": b"\x1f\x8b",
+        "images/chart.svg": SVG,  # the site's own file, which MkDocs publishes
+    }
+    site = built(tmp_path, files)
+    refused = "the field was ignored"
+    assert sorted(site.warnings) == sorted(
+        [
+            "newsroom: articles/lead.md:3: 'image' 'src' 'images/chart.svg': "
+            f"{SCRIPTED}; {refused}",
+            "newsroom: articles/remote.md:3: 'image' 'src' 'https://cdn.example.org/chart.SVG': "
+            f"{SCRIPTED}; {refused}",
+            f"newsroom: articles/inline.svg: articles/body.md uses it, but {SCRIPTED}",
+            f"newsroom: articles/unused.svgz: {SCRIPTED}",
+        ]
+    )
+    assert not (site.site_dir / "articles").exists()  # neither SVG of the articles folder
+    for url in ("2024/05/01/lead/", "2024/05/01/remote/"):
+        assert site.file(url).is_file()
+        assert "chart.svg" not in site.html(url).lower()
+    scripted = [
+        path.relative_to(site.site_dir).as_posix()
+        for path in site.site_dir.rglob("*")
+        if path.is_file() and b"alert(document.domain)" in path.read_bytes()
+    ]
+    assert scripted == ["images/chart.svg"]  # the site's own, never through an article
+    fails_strict(tmp_path, files)
+    checked = newsroom(tmp_path / "site", "check")
+    assert sorted(checked.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)

@@ -316,7 +316,7 @@ def test_a_lead_image_that_is_not_a_picture_is_refused(tmp_path: Path) -> None:
     site = built(tmp_path, files)
     assert site.warnings[0] == (
         "newsroom: articles/img.md:3: 'image' 'src' 'articles/notes.pdf' is not a picture (it "
-        "ends in '.pdf', not one of .avif, .gif, .jpeg, .jpg, .png, .svg, .webp); the field "
+        "ends in '.pdf', not one of .avif, .gif, .jpeg, .jpg, .png, .webp); the field "
         "was ignored"
     )
     assert "notes.pdf" not in site.html("2024/05/01/img/")

@@ -13,7 +13,7 @@ from mkdocs_newsroom.catalogue.neighbours import build_neighbours
 from mkdocs_newsroom.catalogue.pagination import Pagination, paginate
 from mkdocs_newsroom.model import Article, Author, Section, Tag
 
-from .sites import Site, article, build_site, story
+from .sites import GIF, Site, article, build_site, story
 
 SECTION_IDS = ["world", "politics", "business"]
 AUTHOR_IDS = ["jdoe", "asmith"]
@@ -230,9 +230,9 @@ def test_listing_cards_show_everything_a_reader_scans(tmp_path: Path) -> None:
         authors=["jdoe"],
         section="world",
         tags=["Kabul"],
-        image={"src": "images/a.svg", "alt": "An image"},
+        image={"src": "images/a.gif", "alt": "An image"},
     )
-    site = build_site(tmp_path, {"articles/a.md": text, "images/a.svg": "<svg/>"})
+    site = build_site(tmp_path, {"articles/a.md": text, "images/a.gif": GIF})
     card = site.dom("section/world/").css_first(".nr-card")
     assert card.css_first(".nr-card__title a").text() == "Card <headline>"
     assert card.css_first(".nr-card__summary").text() == "A summary & more"
@@ -240,7 +240,7 @@ def test_listing_cards_show_everything_a_reader_scans(tmp_path: Path) -> None:
     assert card.css_first(".nr-card__meta a").text() == "Jane Doe"
     assert card.css_first(".nr-kicker").text() == "World"
     assert card.css_first(".nr-tags a").text() == "Kabul"
-    assert card.css_first(".nr-card__image img").attributes["src"] == "../../images/a.svg"
+    assert card.css_first(".nr-card__image img").attributes["src"] == "../../images/a.gif"
 
 
 def test_front_page_is_composed_like_a_newspaper(

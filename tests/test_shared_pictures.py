@@ -152,14 +152,15 @@ def test_stories_without_a_raster_picture_share_the_default_image(tmp_path: Path
         assert (og["og:image:width"], og["og:image:height"]) == ("1200", "630")
     (ld,) = structured_data(site.html(DRAWING))["json-ld"]
     assert ld["image"] == [{"@type": "ImageObject", "url": share, "width": 1200, "height": 630}]
-    # the page itself still shows the drawing; feeds carry no picture for it
-    assert site.dom(DRAWING).css_first(".nr-article img").attributes["src"].endswith("drawing.svg")
+    # an SVG is no article's picture, not even on its page; feeds carry no picture for it
+    assert "drawing.svg" not in site.html(DRAWING)
     item = next(iter(etree.parse(site.site_dir / "feed.xml").iter("item")))
     assert item.find("enclosure") is None
     assert site.warnings == [
-        "newsroom: articles/drawing.md:7: the lead image images/drawing.svg is an SVG, which "
-        "Google, social sites and feed readers do not show; give a JPEG, PNG or WebP picture "
-        "(until then the site's default_image is shared in its place)"
+        "newsroom: articles/drawing.md:7: 'image' 'src' 'images/drawing.svg': an SVG can "
+        "carry scripts, which would run on the site's own address when the file is opened, so "
+        "Newsroom never publishes one as an article's media; convert it to PNG or WebP; the "
+        "field was ignored"
     ]
     # without a default image, a story without a picture has none (never the favicon)
     bare = build_site(tmp_path / "bare", _files(), plugin={"publisher_logo": "images/logo.png"})
@@ -254,9 +255,10 @@ def test_a_wide_photograph_is_given_to_search_engines_in_three_crops(tmp_path: P
     (ld,) = structured_data(site.html(strip))["json-ld"]
     assert [(i["width"], i["height"]) for i in ld["image"]] == [(1200, 112)]
     assert site.warnings == [
-        "newsroom: articles/drawing.md:7: the lead image images/drawing.svg is an SVG, which "
-        "Google, social sites and feed readers do not show; give a JPEG, PNG or WebP picture "
-        "(until then the site's default_image is shared in its place)"
+        "newsroom: articles/drawing.md:7: 'image' 'src' 'images/drawing.svg': an SVG can "
+        "carry scripts, which would run on the site's own address when the file is opened, so "
+        "Newsroom never publishes one as an article's media; convert it to PNG or WebP; the "
+        "field was ignored"
     ]
 
 

@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem
-from ..reading.files import is_leftover, is_media, is_publishable
+from ..reading.files import (
+    SCRIPTED_PICTURE,
+    is_leftover,
+    is_media,
+    is_publishable,
+    is_scripted_picture,
+)
 from ..reading.links import local_path
 
 if TYPE_CHECKING:
@@ -87,6 +93,9 @@ def publish_attachments(
 
 def _problem(path: str, user: str | None) -> Problem | None:
     """What to say about one attachment, which `user` (an article) uses, or none does."""
+    if is_scripted_picture(path) and not is_leftover(path):
+        used = f"{user} uses it, but " if user is not None else ""
+        return Problem(path, f"{used}{SCRIPTED_PICTURE}")
     if user is not None and not is_publishable(path):
         kind = "an editor's leftover or a hidden file" if is_leftover(path) else "not media"
         return Problem(

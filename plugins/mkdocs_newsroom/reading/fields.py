@@ -20,7 +20,7 @@ from ..model import Author, Correction, Image, Section, Tag
 from ..problems import FieldError
 from ..slugs import is_slug, slugify
 from ..urls import author_url
-from .files import PICTURES, picture_suffix
+from .files import PICTURES, SCRIPTED_PICTURE, is_scripted_picture, picture_suffix
 from .frontmatter import Field
 from .links import alias_path, check_link, has_scheme, local_path
 from .plaintext import decode_character_references
@@ -238,6 +238,8 @@ def _picture_link(text: str) -> str:
     link = check_link(text, "'image' 'src'")
     remote = has_scheme(link)
     path = urlsplit(link).path if remote else local_path(link) or ""
+    if is_scripted_picture(path):
+        raise FieldError(f"'image' 'src' '{text}': {SCRIPTED_PICTURE}")
     suffix = picture_suffix(path)
     if suffix is not None and (suffix or not remote):
         pictures = ", ".join(sorted(PICTURES))

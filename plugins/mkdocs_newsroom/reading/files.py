@@ -14,14 +14,21 @@ Kind = Literal["md", "txt"]
 
 MARKDOWN = frozenset({".md", ".markdown", ".mdown", ".mkdn", ".mkd"})
 PLAIN_TEXT = frozenset({".txt"})
-PICTURES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"})
+PICTURES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"})
+# Pictures that can carry scripts, which run on the site's own address when the file is opened
+# (a link, a shared URL): never an article's media, whether in an <img> or not
+SCRIPTED_PICTURES = frozenset({".svg", ".svgz"})
+SCRIPTED_PICTURE = (
+    "an SVG can carry scripts, which would run on the site's own address when the file is "
+    "opened, so Newsroom never publishes one as an article's media; convert it to PNG or WebP"
+)
 MEDIA = frozenset(
     PICTURES
     | {".mp3", ".m4a", ".ogg", ".oga", ".wav", ".mp4", ".webm", ".ogv", ".mov"}  # sound, video
     | {".pdf", ".vtt"}  # documents, subtitles
 )
 # Pictures the build makes smaller copies of (outputs/pictures/): the raster formats of
-# photographs. GIF (often animated), SVG (already scalable) and AVIF are published as they are.
+# photographs. GIF (often animated) and AVIF are published as they are.
 RESIZABLE = frozenset({".jpg", ".jpeg", ".png", ".webp"})
 # Backups, swap and lock files editors and merge tools leave beside the file being edited
 LEFTOVER_SUFFIXES = frozenset(
@@ -47,6 +54,11 @@ def picture_suffix(path: str) -> str | None:
     """The suffix of `path` if it is not a picture's ('' for none), else None."""
     suffix = _suffix(path)
     return None if suffix in PICTURES else suffix
+
+
+def is_scripted_picture(path: str) -> bool:
+    """An SVG (`.svg`, `.svgz`, any case): a picture that can run scripts."""
+    return _suffix(path) in SCRIPTED_PICTURES
 
 
 def is_media(path: str) -> bool:

@@ -8,7 +8,6 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem
-from .images import is_svg
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -22,8 +21,8 @@ MAX_HEADLINE = 110  # characters: the longest headline Google's Article data too
 def reach_problems(
     source: str, values: Mapping[str, Any], fields: Mapping[str, Field]
 ) -> list[Problem]:
-    """A headline over MAX_HEADLINE characters, and an SVG lead image, each one line naming
-    the file and the field's line."""
+    """A headline over MAX_HEADLINE characters, one line naming the file and the field's
+    line (an SVG lead image is refused as the field is read)."""
     problems = []
     title = values.get("title", "")
     if len(title) > MAX_HEADLINE:
@@ -33,17 +32,6 @@ def reach_problems(
                 f"the headline is {len(title)} characters long; search engines and news "
                 f"apps cut a headline after {MAX_HEADLINE}: shorten it",
                 fields["title"].line,
-            )
-        )
-    image = values.get("image")
-    if image is not None and is_svg(image.src):
-        problems.append(
-            Problem(
-                source,
-                f"the lead image {image.src} is an SVG, which Google, social sites and "
-                "feed readers do not show; give a JPEG, PNG or WebP picture (until then "
-                "the site's default_image is shared in its place)",
-                fields["image"].line,
             )
         )
     if values.get("syndicated") and not any(
