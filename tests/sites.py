@@ -220,7 +220,7 @@ class _Collector(logging.Handler):
 
 
 @contextmanager
-def _collecting_logs(site: Site) -> Iterator[None]:
+def collecting_logs(site: Site) -> Iterator[None]:
     """MkDocs' INFO and WARNING lines go into `site.infos` and `site.warnings`."""
     handler = _Collector(site)
     logger = logging.getLogger("mkdocs")
@@ -248,7 +248,7 @@ def build_repo_site(site_dir: Path, *, strict: bool = True, now: datetime = DEMO
     as if it were `now`. Its picture cache goes beside `site_dir`, never into the repository."""
     site = Site(site_dir.parent)
     config_file = str(REPO / "mkdocs.yml")
-    with pytest.MonkeyPatch.context() as monkey, _collecting_logs(site):
+    with pytest.MonkeyPatch.context() as monkey, collecting_logs(site):
         monkey.setenv("SOURCE_DATE_EPOCH", epoch(now))
         monkey.setenv("NEWSROOM_CACHE_DIR", str(site_dir.parent / "picture-cache"))
         _build(load_config(config_file=config_file, site_dir=str(site_dir), strict=strict))
@@ -302,7 +302,7 @@ def build_site(
     """Write `files` under root/content, build with real MkDocs + Material, return the site."""
     config_file = write_site(root, files, plugin=plugin, config=config, authors=authors)
     site = Site(root)
-    with _collecting_logs(site):
+    with collecting_logs(site):
         _build(load_config(config_file=str(config_file), strict=strict), command)
     return site
 

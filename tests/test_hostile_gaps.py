@@ -8,15 +8,19 @@ Each is a real build beside a good article; `newsroom check` says the build's li
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
 from .commands import newsroom
-from .test_hostile import GOOD_URL, _located, built, fails_strict, front, output_text
+from .sites import Site, collecting_logs, write_site, write_tree
+from .test_hostile import GOOD, GOOD_URL, _located, built, fails_strict, front, output_text
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from .sites import Site
 
 
 def _body_text(site: Site, url: str) -> str:
@@ -122,3 +126,72 @@ def test_svg_is_never_an_articles_media(tmp_path: Path) -> None:
     fails_strict(tmp_path, files)
     checked = newsroom(tmp_path / "site", "check")
     assert sorted(checked.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)
+
+
+# --- Every build hears of a folder it cannot read, a preview's rebuilds and --dirty too ----------
+
+LOCKED = (
+    "newsroom: articles/locked: the folder cannot be read (permission denied), so every file in "
+    "it was left out of the site; make it readable, or move the files out of it"
+)
+
+
+def _lock_folders_named_locked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run as root, who lists every folder: the permission is denied here by hand, to
+    MkDocs and Newsroom alike."""
+    real_scandir = os.scandir
+
+    def scandir(path: str = ".") -> object:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+@pytest.mark.parametrize(
+    ("command", "dirty"),
+    [("serve", True), ("serve", False), ("build", True)],
+    ids=["serve --dirty", "serve", "build --dirty"],
+)
+def test_a_folder_locked_after_the_first_build_is_told_by_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, dirty: bool
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717200000")
+    config = write_site(tmp_path, GOOD)
+    _lock_folders_named_locked(monkeypatch)
+    builds = _Builds(config, command, dirty)
+    try:
+        assert builds.warnings() == []
+        write_tree(tmp_path / "content", {"articles/locked/story.md": front("Locked story")})
+        assert builds.warnings() == [LOCKED]
+        assert builds.warnings() == [LOCKED]  # every build, not only the one after the change
+    finally:
+        builds.stop()
+
+
+class _Builds:
+    """Builds of one site in one process, as `mkdocs serve` (one plugin instance, a fresh
+    configuration each time) or `mkdocs build --dirty` (one command after another) make them."""
+
+    def __init__(self, config: Path, command: str, dirty: bool) -> None:
+        self.config, self.command, self.dirty = config, command, dirty
+        self.started = False
+
+    def warnings(self) -> list[str]:
+        """Newsroom's warnings of one more build (MkDocs warns of every dirty one)."""
+        site = Site(self.config.parent)
+        loaded = load_config(config_file=str(self.config))
+        if not self.started or self.command == "build":
+            loaded.plugins.on_startup(command=self.command, dirty=self.dirty)
+            self.started = True
+        with collecting_logs(site):
+            serve_url = "http://127.0.0.1:8000/" if self.command == "serve" else None
+            build(loaded, serve_url=serve_url, dirty=self.dirty)
+        if self.command == "build":
+            loaded.plugins.on_shutdown()
+        return [line for line in site.warnings if line.startswith("newsroom: ")]
+
+    def stop(self) -> None:
+        if self.command == "serve" and self.started:
+            load_config(config_file=str(self.config)).plugins.on_shutdown()

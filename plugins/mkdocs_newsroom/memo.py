@@ -22,11 +22,6 @@ class MadeBefore(Generic[T]):
         self._last: dict[str, tuple[Any, T]] = {}
         self._now: dict[str, tuple[Any, T]] = {}
 
-    @property
-    def empty(self) -> bool:
-        """Whether no build has made anything yet (the first build of `mkdocs serve`)."""
-        return not self._last
-
     def start(self, context: Hashable) -> None:
         """Begin a build; what was made in another `context` (a configuration) is not reused."""
         if context != self._context:
