@@ -195,3 +195,54 @@ class _Builds:
     def stop(self) -> None:
         if self.command == "serve" and self.started:
             load_config(config_file=str(self.config)).plugins.on_shutdown()
+
+
+# --- Raw HTML media follow the rule of Markdown media, sanitized or not ---------------------------
+
+RAW_MEDIA = (
+    '<img src="/\\evil.example/b.png" alt="b">\n\n'
+    '<img src="http:evil.example/c.png" alt="c &amp; d">\n\n'
+    '<picture><source srcset="/images/ok.png 1x, //evil.example/d.png 2x">'
+    '<img src="/images/ok.png" alt="ok"></picture>\n\n'
+    '<video src="//evil.example/v.mp4" poster="java&#115;cript:alert(1)" controls></video>\n\n'
+    '<audio controls><source src="data:audio/mp3;base64,AAAA"></audio>\n\n'
+    '<iframe src="javascript:alert(2)"></iframe>\n\n'
+    '<iframe src="https://video.example.org/embed/1" title="kept"></iframe>\n\n'
+    '![md](//evil.example/e.png) <img src="https://cdn.example.org/kept.png" alt="kept">\n'
+)
+RAW_MEDIA_WARNING = (
+    "newsroom: articles/media.md: media the site must not load (another host's, as a browser "
+    "reads the address, or not a web address) was removed from the story: {}; give a path "
+    "inside the site or an http(s) URL"
+)
+
+
+@pytest.mark.parametrize("sanitized", [False, True], ids=["raw HTML kept", "sanitized"])
+def test_raw_html_media_follow_the_rule_of_markdown_media(tmp_path: Path, sanitized: bool) -> None:
+    files: dict[str, str | bytes] = {
+        "articles/media.md": front("Media") + "\n" + RAW_MEDIA,
+        "images/ok.png": b"\x89PNG ok",
+    }
+    plugin = {"sanitize_markdown_html": sanitized}
+    site = built(tmp_path, files, plugin=plugin)
+    media = "'src' on <img>, 'srcset' on <source>, 'src' on <video>, 'poster' on <video>, "
+    media += "'src' on <source>"
+    expected = [RAW_MEDIA_WARNING.format(media + ("" if sanitized else ", 'src' on <iframe>"))]
+    if sanitized:  # frames go altogether, said apart
+        expected.append(
+            "newsroom: articles/media.md: raw HTML that could run a script or load another site "
+            "was removed from the story: <iframe>. Write the story in Markdown, or turn off "
+            "sanitize_markdown_html in mkdocs.yml if the site must publish such HTML"
+        )
+    assert site.warnings == expected
+    body = site.dom("2024/05/01/media/").css_first(".nr-body")
+    assert body is not None
+    page = body.html or ""
+    for gone in ("evil.example", "javascript", "data:audio", "java&amp;#115;"):
+        assert gone not in page
+    assert "https://cdn.example.org/kept.png" in page and "/images/ok.png" in page
+    assert ('src="https://video.example.org/embed/1"' in page) is not sanitized
+    assert 'alt="c &amp; d"' in page and "controls" in page
+    fails_strict(tmp_path, files, plugin=plugin)
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.stdout.splitlines() == [_located(w) for w in site.warnings]

@@ -13,15 +13,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import markdown
-from markdown.extensions import Extension
-from markdown.treeprocessors import Treeprocessor
 
 from . import plaintext
-from .sanitizing import allowed_media, sanitize
+from .sanitizing import apply_media_rule, sanitize
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
-    from xml.etree.ElementTree import Element
 
 _TAG = re.compile(r"<[^>]*>")
 # A line pymdownx.snippets reads as an include ('--8<-- "file"', or a block's '--8<--'), with
@@ -71,56 +68,29 @@ def html_to_text(fragment: str) -> str:
     return _WHITESPACE.sub(" ", html.unescape(_TAG.sub(" ", fragment))).strip()
 
 
-class _MediaRule(Treeprocessor):
-    """Markdown's own images follow the rule of every medium (sanitizing.py), whether raw
-    HTML is sanitized or not: an address that would load another host's file loses it."""
-
-    def __init__(self, md: markdown.Markdown) -> None:
-        super().__init__(md)
-        self.removed: list[str] = []
-
-    def run(self, root: Element) -> None:
-        for image in root.iter("img"):
-            for name in ("src", "srcset"):
-                value = image.get(name)
-                if value is not None and not allowed_media(name, value):
-                    del image.attrib[name]
-                    self.removed.append(f"'{name}' on <img>")
-
-
-class _MediaRuleExtension(Extension):
-    def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.treeprocessors.register(_MediaRule(md), "newsroom-media", 5)
-
-
 class MarkdownRenderer:
     """One Markdown instance for all `.md` bodies of a build; with `sanitized`, raw HTML in
-    them is cleaned (sanitizing.py)."""
+    them is cleaned (sanitizing.py). Either way, media (Markdown's images and raw HTML's
+    pictures, sound, video, frames) follow one rule: an address that would load another
+    host's file, or is not a web address, is taken out."""
 
     def __init__(
         self, extensions: Sequence[Any], extension_configs: dict[str, Any], sanitized: bool
     ) -> None:
         self._markdown = markdown.Markdown(
-            extensions=[*extensions, _MediaRuleExtension()], extension_configs=extension_configs
+            extensions=list(extensions), extension_configs=extension_configs
         )
-        self._media = self._markdown.treeprocessors["newsroom-media"]
         self._sanitized = sanitized
         # however the site loads it, the extension that would read other files into a page
         self._includes_files = _SNIPPETS in self._markdown.preprocessors
 
     def render(self, text: str) -> Body:
         self._markdown.reset()
-        media = self._media
-        assert isinstance(media, _MediaRule)
-        media.removed = []
         snippets: tuple[tuple[int, int], ...] = ()
         if self._includes_files:
             text, snippets = neutralise_snippets(text)
         fragment = self._markdown.convert(text)
-        removed: tuple[str, ...] = tuple(dict.fromkeys(media.removed))
-        if self._sanitized:
-            fragment, cleaned = sanitize(fragment)
-            removed = tuple(dict.fromkeys((*removed, *cleaned)))
+        fragment, removed = (sanitize if self._sanitized else apply_media_rule)(fragment)
         first = _FIRST_PARAGRAPH.search(fragment)
         lead = html_to_text(first.group(1)) if first else ""
         return Body(fragment, html_to_text(fragment), lead, removed, snippets)

@@ -3,12 +3,15 @@ no script, event handler, `javascript:` link, iframe, form or embedded object re
 and the reporter hears what was removed. Media (pictures, sound, video and their sources) follow
 the rule of the front matter's `image`: a path inside the site or an http(s) URL, read as a
 browser reads it (`//host`, `/\\host` or `http:host` would load another site's file as if it
-were the site's own)."""
+were the site's own). That rule holds with sanitizing off too (`apply_media_rule`): raw HTML
+is then published as written, except for such addresses."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
+from html.parser import HTMLParser
 
 import nh3
 
@@ -24,7 +27,9 @@ _ATTRIBUTES["video"] = {"src", "controls", "preload", "poster", "width", "height
 # Python-Markdown's tables align cells with `style`; nothing else of CSS is needed in a story,
 # and positioning could lay a fake page over the real one.
 _STYLE_PROPERTIES = {"text-align", "color", "background-color", "font-weight", "font-style"}
-_MEDIA_TAGS = frozenset({"img", "source", "video", "audio", "track"})
+# What loads a file into the page: pictures, sound, video, their sources and subtitles, and
+# (kept only with sanitizing off) frames and embedded media
+_MEDIA_TAGS = frozenset({"img", "source", "video", "audio", "track", "iframe", "embed"})
 _MEDIA_URLS = frozenset({"src", "srcset", "poster"})
 
 
@@ -46,6 +51,65 @@ def is_media_item(item: str) -> bool:
     """Whether a removed item ("'src' on <img>") is a media URL."""
     name, _on, tag = item.partition(" on ")
     return name.strip("'") in _MEDIA_URLS and tag.strip("<>") in _MEDIA_TAGS
+
+
+def apply_media_rule(fragment: str) -> tuple[str, tuple[str, ...]]:
+    """`fragment` (HTML left as written: sanitizing is off) with the media addresses the site
+    must not load taken out of their tags, and what was taken ("'src' on <img>"); every other
+    byte as it was."""
+    finder = _MediaAddresses()
+    finder.feed(fragment)
+    finder.close()
+    if not finder.changes:
+        return fragment, ()
+    starts = _line_starts(fragment)
+    pieces, done = [], 0
+    for (line, column), length, tag in finder.changes:
+        start = starts[line - 1] + column
+        pieces += [fragment[done:start], tag]
+        done = start + length
+    pieces.append(fragment[done:])
+    return "".join(pieces), tuple(dict.fromkeys(finder.removed))
+
+
+class _MediaAddresses(HTMLParser):
+    """Finds the start tags of media whose addresses break the rule, as a browser parses
+    them (character references decoded), and writes each again without those."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.changes: list[tuple[tuple[int, int], int, str]] = []  # where, length, new tag
+        self.removed: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._check(tag, attrs, ">")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._check(tag, attrs, " />")
+
+    def _check(self, tag: str, attrs: list[tuple[str, str | None]], end: str) -> None:
+        if tag not in _MEDIA_TAGS:
+            return
+        refused = {
+            name
+            for name, value in attrs
+            if name in _MEDIA_URLS and value is not None and not allowed_media(name, value)
+        }
+        if not refused:
+            return
+        self.removed += [f"'{name}' on <{tag}>" for name, _value in attrs if name in refused]
+        kept = "".join(
+            f" {name}" if value is None else f' {name}="{html.escape(value)}"'
+            for name, value in attrs
+            if name not in refused
+        )
+        written = self.get_starttag_text() or ""
+        self.changes.append((self.getpos(), len(written), f"<{tag}{kept}{end}"))
+
+
+def _line_starts(text: str) -> list[int]:
+    """The offset in `text` of the start of each line (as HTMLParser counts lines)."""
+    return [0, *(found.end() for found in re.finditer(r"\n", text))]
 
 
 _CLEANER = nh3.Cleaner(
