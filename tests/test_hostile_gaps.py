@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from .commands import newsroom
-from .sites import Site, collecting_logs, write_site, write_tree
+from .sites import Site, build_site, collecting_logs, write_site, write_tree
 from .test_hostile import GOOD, GOOD_URL, _located, built, fails_strict, front, output_text
 
 if TYPE_CHECKING:
@@ -244,5 +245,39 @@ def test_raw_html_media_follow_the_rule_of_markdown_media(tmp_path: Path, saniti
     assert ('src="https://video.example.org/embed/1"' in page) is not sanitized
     assert 'alt="c &amp; d"' in page and "controls" in page
     fails_strict(tmp_path, files, plugin=plugin)
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.stdout.splitlines() == [_located(w) for w in site.warnings]
+
+
+# --- An article whose URL is inside the plugin's own folders is skipped ---------------------------
+
+
+def test_an_article_whose_url_is_a_folder_of_the_newsroom_s_own_is_skipped(
+    tmp_path: Path,
+) -> None:
+    files: dict[str, str | bytes] = {
+        "articles/listing.md": front("Zebra listing", slug="tags"),  # the tag pages' folder
+        "articles/edition.md": front("Quagga edition", slug="ps"),  # the Pashto edition's folder
+        "articles/ok.md": front("Fine", slug="fine"),
+    }
+    editions = {"en": {"title": "English"}, "ps": {"title": "پښتو"}}
+    plugin = {"article_url": "{slug}/", "editions": editions}
+    site = build_site(tmp_path / "site", files, plugin=plugin)
+    skipped = (
+        "a folder of the newsroom's own pages, so the article was skipped; change its 'slug', "
+        "its section's id or article_url"
+    )
+    assert site.warnings == [
+        f"newsroom: articles/edition.md: its URL ps/ is inside ps/, {skipped}",
+        f"newsroom: articles/listing.md: its URL tags/ is inside tags/, {skipped}",
+    ]
+    assert site.summary == (
+        "newsroom: published 1 article, skipped 2: 2 with errors (see the warnings above)"
+    )
+    assert site.file("fine/").is_file()
+    assert not (site.site_dir / "news").exists()
+    assert "Zebra" not in output_text(site) and "Quagga" not in output_text(site)
+    with pytest.raises(Abort):
+        build_site(tmp_path / "strict", files, plugin=plugin, strict=True)
     checked = newsroom(tmp_path / "site", "check")
     assert checked.stdout.splitlines() == [_located(w) for w in site.warnings]

@@ -147,20 +147,26 @@ def test_a_folder_reached_twice_through_links_is_read_once(tmp_path: Path) -> No
     assert checked.stdout.splitlines() == [_located(w) for w in LOOP_WARNINGS]
 
 
-# --- 6. An article URL inside the plugin's own folders ends, and such a setting is refused -------
+# --- 6. An article URL inside the plugin's own folders is skipped, and such a setting refused ----
 
 
-def test_a_slug_that_puts_an_article_inside_a_listing_folder_moves_it_and_ends(
+def test_a_slug_that_puts_an_article_inside_a_listing_folder_skips_it_and_ends(
     tmp_path: Path,
 ) -> None:
     files = {"articles/tagged.md": front("Tagged", slug="tags")}
     logged = build_within(tmp_path, files, 60, article_url="{slug}/{date:%Y}/")
     assert [line for line in logged.splitlines() if "articles/" in line] == [
-        "WARNING -  newsroom: articles/tagged.md: its URL tags/2024/ is inside a folder of the "
-        "newsroom's own pages; it was published at news/tags/2024/ instead. Change its 'slug', "
-        "its section's id or article_url"
+        "WARNING -  newsroom: articles/tagged.md: its URL tags/2024/ is inside tags/, a folder "
+        "of the newsroom's own pages, so the article was skipped; change its 'slug', its "
+        "section's id or article_url"
     ]
-    assert (tmp_path / "site" / "news" / "tags" / "2024" / "index.html").is_file()
+    assert not (tmp_path / "site" / "tags" / "2024").exists()
+    assert not (tmp_path / "site" / "news" / "tags").exists()
+    assert "Tagged" not in (tmp_path / "site" / "feed.xml").read_text(encoding="utf-8")
+    checked = newsroom(tmp_path, "check")
+    assert sorted(checked.stdout.splitlines()) == sorted(
+        line.removeprefix("WARNING -  newsroom: ") for line in logged.splitlines()
+    )
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..catalogue.publishing import DRAFT, SKIPPED_AS, Catalogue
+from ..catalogue.publishing import DRAFT, SKIPPED_AS, WITH_ERRORS, Catalogue
 
 
 def _plural(count: int, noun: str) -> str:
@@ -16,7 +16,7 @@ def _reason(reason: str, count: int) -> str:
 def summary_line(catalogue: Catalogue, failed: int) -> str:
     reasons = dict(catalogue.skipped)
     if failed:
-        reasons["with errors (see the warnings above)"] = failed
+        reasons[WITH_ERRORS] = reasons.get(WITH_ERRORS, 0) + failed
     skipped = sum(reasons.values())
     line = f"published {_plural(catalogue.published_count, 'article')}, skipped {skipped}"
     if reasons:

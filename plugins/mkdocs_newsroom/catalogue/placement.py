@@ -138,8 +138,7 @@ def slug_gives_url(
     pattern: str, article: Article, slug: str, url: str, editions: Sequence[Edition]
 ) -> bool:
     """Whether writing `slug:` into the article would keep it at `url`: not so when its URL
-    took a suffix that is not in its slug (article_url with `{slug}` before its end), or was
-    moved out of the newsroom's own folders."""
+    took a suffix that is not in its slug (article_url with `{slug}` before its end)."""
     folder = next((edition.path for edition in editions if edition.id == article.edition), "")
     section = article.section.id if article.section else DEFAULT_FOLDER
     filled = fill_article_url(pattern, article.date, slug, section, article.source)
@@ -158,9 +157,11 @@ def assign_urls(
     pattern: str,
     taken: dict[str, str],
     editions: Sequence[Edition] = (),
-) -> list[Problem]:
-    """Give each article its URL. `taken` maps URLs already in use to the file that holds them;
-    the folders of the plugin's own listings are never given to an article.
+) -> tuple[list[Problem], list[Placement]]:
+    """Give each article its URL. `taken` maps URLs already in use to the file that holds them.
+    An article whose URL is inside the folders of the plugin's own pages (a slug or section id
+    such as 'tags' in the wrong place of article_url) gets none: it is skipped, with one line,
+    and returned apart.
 
     Among articles that claim one URL, the one whose front matter writes its slug wins (its
     address was pinned, it must not move), then the one published first, then the one whose
@@ -168,20 +169,26 @@ def assign_urls(
     next free `-2`, `-3`, ... suffix.
     """
     problems: list[Problem] = []
+    skipped: list[Placement] = []
     folder_of = {edition.id: edition.path for edition in editions}
     reserved = reserved_prefixes(editions) if editions else RESERVED_PREFIXES
     for placement in sorted(placements, key=_claim_order):
         article = placement.article
         folder = folder_of.get(placement.edition, "")
         wanted = folder + article_url(pattern, article, placement.section)
-        url = _free_url(wanted, folder, taken, reserved)
+        inside = _reserved_folder(wanted, folder, reserved)
+        if inside:
+            problems.append(_in_own_folder(article.source, wanted, inside))
+            skipped.append(placement)
+            continue
+        url = _free_url(wanted, taken)
         if url != wanted:
-            problems.append(_moved(article.source, wanted, url, taken.get(wanted)))
+            problems.append(_moved(article.source, wanted, url, taken[wanted]))
         taken[url] = article.source
         placement.url = url
         if url != wanted and pattern.endswith("{slug}/"):
             placement.slug = url.rstrip("/").rsplit("/", 1)[-1]  # with its -2, -3...
-    return problems
+    return problems, skipped
 
 
 def _claim_order(placement: Placement) -> tuple[bool, float, str]:
@@ -190,33 +197,33 @@ def _claim_order(placement: Placement) -> tuple[bool, float, str]:
     return (not article.slug_given, article.date.timestamp(), article.source)
 
 
-def _free_url(wanted: str, folder: str, taken: dict[str, str], reserved: tuple[str, ...]) -> str:
-    """`wanted`, else the first free `-2`, `-3`... of it. A URL inside the plugin's own folders
-    (a slug or section id such as 'tags' in the wrong place) stays there whatever its suffix:
-    it is moved into a folder of its own (`news/`, else `news-2/`...) first. Both searches end:
-    `taken` and the reserved folders are finite."""
+def _reserved_folder(url: str, folder: str, reserved: tuple[str, ...]) -> str:
+    """The folder of the plugin's own pages that `url` (of an article of the edition in
+    `folder`) is inside ('' if none): a listing's, or another edition's."""
+    if _inside_edition(url, folder):
+        return ""
+    return next((prefix for prefix in reserved if url.startswith(prefix)), "")
 
-    def usable(url: str) -> bool:
-        return not url.startswith(reserved) or _inside_edition(url, folder)
 
-    base, number = wanted, 1
-    while not usable(base):
-        name = DEFAULT_FOLDER if number == 1 else f"{DEFAULT_FOLDER}-{number}"
-        base, number = f"{folder}{name}/{wanted[len(folder) :]}", number + 1
-    url, number = base, 1
+def _free_url(wanted: str, taken: dict[str, str]) -> str:
+    """`wanted`, else the first free `-2`, `-3`... of it (the search ends: `taken` is
+    finite)."""
+    url, number = wanted, 1
     while url in taken:
         number += 1
-        url = _with_suffix(base, number)
+        url = _with_suffix(wanted, number)
     return url
 
 
-def _moved(source: str, wanted: str, url: str, holder: str | None) -> Problem:
-    if holder is None:
-        return Problem(
-            source,
-            f"its URL {wanted} is inside a folder of the newsroom's own pages; it was "
-            f"published at {url} instead. Change its 'slug', its section's id or article_url",
-        )
+def _in_own_folder(source: str, wanted: str, folder: str) -> Problem:
+    return Problem(
+        source,
+        f"its URL {wanted} is inside {folder}, a folder of the newsroom's own pages, so the "
+        "article was skipped; change its 'slug', its section's id or article_url",
+    )
+
+
+def _moved(source: str, wanted: str, url: str, holder: str) -> Problem:
     return Problem(
         source,
         f"its URL {wanted} is already taken by {holder}; it was published at {url} instead. "

@@ -33,6 +33,7 @@ DRAFT = "draft"
 SCHEDULED = "scheduled"
 EXPIRED = "expired"
 SKIPPED_AS = {DRAFT: "draft", SCHEDULED: "scheduled for later", EXPIRED: "expired"}
+WITH_ERRORS = "with errors (see the warnings above)"  # skipped for a problem of its own
 
 
 @dataclass(frozen=True)
@@ -120,12 +121,21 @@ def build_catalogue(
     catalogue.next_publishing_change = next_publishing_change(
         (placement.article for placement in placements), rules.now
     )
-    url_problems = assign_urls(publishable, rules.article_url, taken, rules.editions)
-    preview_problems = assign_urls(held_back, rules.article_url, taken, rules.editions)
+    url_problems, unplaced = assign_urls(publishable, rules.article_url, taken, rules.editions)
+    preview_problems, unplaced_later = assign_urls(
+        held_back, rules.article_url, taken, rules.editions
+    )
+    if unplaced:
+        catalogue.skipped[WITH_ERRORS] += len(unplaced)
+    skipped = {id(placement) for placement in (*unplaced, *unplaced_later)}
+    publishable = [placement for placement in publishable if id(placement) not in skipped]
+    held_back = [placement for placement in held_back if id(placement) not in skipped]
     problems += [
         _unpinned(placement, rules)
         for placement in placements
-        if not placement.article.slug_given and placement.held_back != DRAFT
+        if id(placement) not in skipped
+        and not placement.article.slug_given
+        and placement.held_back != DRAFT
     ]
     shown = publishable + held_back if rules.preview else publishable
     problems += distinct_uids(publishable + held_back)
