@@ -221,7 +221,7 @@ class Article:
     date: datetime
     body_html: str
     excerpt: str  # the summary if given, else the opening of the body: for listings and meta
-    text: str  # the body as plain text, for search
+    text: str  # the body as plain text if not the HTML's own text ('' then: search.site)
     word_count: int
     reading_minutes: int
     slug: str

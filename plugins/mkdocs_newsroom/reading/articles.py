@@ -376,7 +376,7 @@ class ArticleReader:
             )
         except Exception as error:  # any fault, reported with the file
             failure = f"its text could not be rendered ({_summary(error)})"
-        return Body("", "", "", failure=failure)
+        return Body("", "", 0, failure=failure)
 
 
 def _summary(error: BaseException) -> str:

@@ -32,15 +32,15 @@ _WHITESPACE = re.compile(r"\s+")
 @dataclass(frozen=True)
 class Body:
     html: str
-    text: str
     lead: str  # the first paragraph, as text: the summary when the reporter gave none
+    word_count: int
+    # The plain text, where it is not the HTML's text (plain text, whose <bdi> around Latin
+    # words in right-to-left copy would split words): search makes the others' from the HTML
+    # when it needs it, rather than every article holding its text twice (200 MB at 50,000).
+    text: str = ""
     removed: tuple[str, ...] = ()  # raw HTML taken out by the sanitizer ("<script>")
     snippets: tuple[tuple[int, int], ...] = ()  # (line, column) in the body of each include
     failure: str = ""  # why the body could not be rendered at all
-
-    @property
-    def word_count(self) -> int:
-        return len(self.text.split())
 
 
 def neutralise_snippets(body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -61,7 +61,8 @@ def render_plaintext(
     blocks = plaintext.split_blocks(text, boilerplate)
     lead = next((block.items[0] for block in blocks if not block.is_list), "")
     html = plaintext.blocks_to_html(blocks, isolate=right_to_left)
-    return Body(html, plaintext.blocks_to_text(blocks), lead)
+    text = plaintext.blocks_to_text(blocks)
+    return Body(html, lead, len(text.split()), text)
 
 
 def html_to_text(fragment: str) -> str:
@@ -93,4 +94,5 @@ class MarkdownRenderer:
         fragment, removed = (sanitize if self._sanitized else apply_media_rule)(fragment)
         first = _FIRST_PARAGRAPH.search(fragment)
         lead = html_to_text(first.group(1)) if first else ""
-        return Body(fragment, html_to_text(fragment), lead, removed, snippets)
+        words = len(html_to_text(fragment).split())
+        return Body(fragment, lead, words, removed=removed, snippets=snippets)
