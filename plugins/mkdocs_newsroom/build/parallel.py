@@ -10,6 +10,7 @@ server and file watcher start; the rebuilds after a save run in the one process.
 
 from __future__ import annotations
 
+import ctypes
 import os
 import pickle
 import signal
@@ -144,6 +145,17 @@ def run_aside(function: Callable[[], R], processes: int) -> Aside[R]:
         _run_share_and_exit(lambda _item: function(), [None], write_end)
     os.close(write_end)
     return Aside(pid, read_end=read_end)
+
+
+def release_free_memory() -> None:
+    """Give the system back the memory the reading freed, before processes are forked for the
+    pages, the search index and the feeds: each would start with the reading's high-water
+    mark (at 50,000 articles, 200 MB that nothing uses). glibc keeps freed memory for the
+    process unless asked (`malloc_trim`); elsewhere this does nothing."""
+    try:
+        ctypes.CDLL(None).malloc_trim(0)  # the C library the process was linked with
+    except (OSError, AttributeError):  # not glibc
+        return
 
 
 def _ended(statuses: list[int]) -> str:

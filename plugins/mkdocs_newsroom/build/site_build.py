@@ -42,7 +42,7 @@ from ..settings.loading import check_site_url
 from ..urls import BUILD_RECORD
 from .page_events import PostPageHooks, other_post_page_hooks, ran_line, skipped_lines
 from .page_writing import write_changed_pages, write_every_page
-from .parallel import processes_for, run_aside, shared_map
+from .parallel import processes_for, release_free_memory, run_aside, shared_map
 from .progress import Progress
 from .report import summary_line
 from .sources import site_sources, used_by_other_pages
@@ -263,6 +263,7 @@ class SiteBuild:
             self._search.write(articles, settings.locale, config.site_dir, in_place, repr(settings))
             return self._write_outputs(config)
 
+        release_free_memory()
         # A clean build needs only the files of the search index and the feeds: they are
         # made beside the pages. The dev server keeps what they were made of in this process,
         # to update them on the next save.

@@ -7,6 +7,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
+from ..reading.bodies import html_to_text
 from .text import stem, terms, tokenize
 
 K1 = 1.2
@@ -21,9 +22,10 @@ class SearchDocument:
     """One article as search sees it. Every string is raw text (never HTML).
 
     `url` is site-relative (`2024/05/01/slug/`); `tags` are shown under the title in the
-    results (the section title and the display date); `text` is the plain text of the body,
-    after `lead` (the summary, when the article has one); `lang` is the article's BCP 47
-    language (the results mark the title and teaser with it).
+    results (the section title and the display date); `text` is the plain text of the body
+    (or, when it is empty, that of `html`, the body as HTML), after `lead` (the summary, when
+    the article has one); `lang` is the article's BCP 47 language (the results mark the title
+    and teaser with it).
     """
 
     url: str
@@ -32,16 +34,20 @@ class SearchDocument:
     text: str
     lang: str
     lead: str = ""
+    html: str = ""
 
     @property
     def searched(self) -> str:
-        """The lead and the text, made when needed: an index of 50,000 articles holds all
-        its documents at once, and a copy of each article's text would be 200 MB."""
-        return f"{self.lead}\n{self.text}" if self.lead else self.text
+        """The lead and the text, made when the document is indexed: an index of 50,000
+        articles holds all its documents at once, and a copy of each article's text in each
+        would be 200 MB."""
+        text = self.text or html_to_text(self.html)
+        return f"{self.lead}\n{text}" if self.lead else text
 
 
-def digest(document: SearchDocument) -> bytes:
-    fields = (document.url, document.title, "\x1f".join(document.tags), document.searched)
+def digest(document: SearchDocument, searched: str) -> bytes:
+    """`searched`: the document's `searched`, made once for this and `analyse`."""
+    fields = (document.url, document.title, "\x1f".join(document.tags), searched)
     data = "\x1e".join((*fields, document.lang)).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=16).digest()
 
@@ -50,9 +56,9 @@ def _quantize(weight: float) -> int:
     return min(255, max(1, int(weight * IMPACT_SCALE + 0.5)))
 
 
-def analyse(document: SearchDocument) -> dict[str, int]:
+def analyse(document: SearchDocument, searched: str) -> dict[str, int]:
     """Each term of a document with its impact (docs/search-format.md, "Ranking")."""
-    words = tokenize(document.searched)
+    words = tokenize(searched)
     for tag in document.tags:
         words.extend(tokenize(tag))
     counts = Counter(map(stem, words))

@@ -90,7 +90,8 @@ class SearchIndex:
         self._digests: dict[str, bytes] = {}  # of each file but the manifest, for `version`
         self._assign_shards()
         for document in ordered:
-            self._add(len(self._entries), document, digest(document))
+            searched = document.searched
+            self._add(len(self._entries), document, digest(document, searched), searched)
         self._encode_all()
 
     # ---- reading ---------------------------------------------------------------------------
@@ -171,13 +172,14 @@ class SearchIndex:
                 counted_terms.update(gone)
                 touched_chunks.add(doc_id // CHUNK_SIZE)
         for document in changed:
-            document_digest = digest(document)
+            searched = document.searched
+            document_digest = digest(document, searched)
             doc_id = self._ids.get(document.url, len(self._entries))
             entry = self._entries[doc_id] if doc_id < len(self._entries) else None
             if entry is not None and entry.digest == document_digest:
                 continue
             old = self._remove(doc_id) if entry is not None else {}
-            new = self._add(doc_id, document, document_digest)
+            new = self._add(doc_id, document, document_digest, searched)
             touched_terms.update(t for t in old.keys() | new.keys() if old.get(t) != new.get(t))
             counted_terms.update(old.keys() ^ new.keys())
             touched_chunks.add(doc_id // CHUNK_SIZE)
@@ -225,11 +227,14 @@ class SearchIndex:
             if prefix is not None:
                 self._prefix_members[prefix & (scheme.prefixes - 1)].add(term)
 
-    def _add(self, doc_id: int, document: SearchDocument, digest: bytes) -> dict[str, int]:
-        """Index a document under `doc_id`; return its terms and their impacts."""
+    def _add(
+        self, doc_id: int, document: SearchDocument, digest: bytes, searched: str
+    ) -> dict[str, int]:
+        """Index a document under `doc_id` (`searched`: its text); return its terms and their
+        impacts."""
         if doc_id >= MAX_DOCUMENTS:
             raise ValueError(f"a search index holds at most {MAX_DOCUMENTS} documents")
-        impacts = analyse(document)
+        impacts = analyse(document, searched)
         base = doc_id << 8
         known = self._postings
         new_term = self._new_term
@@ -251,7 +256,7 @@ class SearchIndex:
                 document.url,
                 document.title,
                 list(document.tags),
-                snippet(document.searched),
+                snippet(searched),
                 document.lang,
             ]
         )

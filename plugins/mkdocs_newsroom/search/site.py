@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..reading.bodies import html_to_text
 from ..rendering.dates import display_date
 from .documents import SearchDocument
 from .index import SearchIndex
@@ -36,9 +35,14 @@ def search_document(article: Article, locale: str) -> SearchDocument:
     """What search knows of an article; its tags (section, date) show under each result."""
     tags = [article.section.title] if article.section else []
     tags.append(display_date(article.date, article.lang or locale))
-    text = article.text or html_to_text(article.body_html)
     return SearchDocument(
-        article.url, article.title, tuple(tags), text, article.lang, article.summary
+        article.url,
+        article.title,
+        tuple(tags),
+        article.text,
+        article.lang,
+        lead=article.summary,
+        html=article.body_html,
     )
 
 
