@@ -326,3 +326,16 @@ def story(source: str, title: str = "", day: int = 1, **fields: Any) -> Article:
         "url": f"{source}/",
     }
     return Article(**{**values, **fields})
+
+
+def lock_folders_named_locked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests run as root, who lists every folder: the permission is denied here by hand, to
+    MkDocs and Newsroom alike."""
+    real_scandir = os.scandir
+
+    def scandir(path: str = ".") -> object:
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)

@@ -8,7 +8,6 @@ Each is a real build beside a good article; `newsroom check` says the build's li
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 import pytest
@@ -17,7 +16,14 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from .commands import newsroom
-from .sites import Site, build_site, collecting_logs, write_site, write_tree
+from .sites import (
+    Site,
+    build_site,
+    collecting_logs,
+    lock_folders_named_locked,
+    write_site,
+    write_tree,
+)
 from .test_hostile import GOOD, GOOD_URL, _located, built, fails_strict, front, output_text
 
 if TYPE_CHECKING:
@@ -137,19 +143,6 @@ LOCKED = (
 )
 
 
-def _lock_folders_named_locked(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests run as root, who lists every folder: the permission is denied here by hand, to
-    MkDocs and Newsroom alike."""
-    real_scandir = os.scandir
-
-    def scandir(path: str = ".") -> object:
-        if str(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
-
-
 @pytest.mark.parametrize(
     ("command", "dirty"),
     [("serve", True), ("serve", False), ("build", True)],
@@ -160,7 +153,7 @@ def test_a_folder_locked_after_the_first_build_is_told_by_the_next(
 ) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717200000")
     config = write_site(tmp_path, GOOD)
-    _lock_folders_named_locked(monkeypatch)
+    lock_folders_named_locked(monkeypatch)
     builds = _Builds(config, command, dirty)
     try:
         assert builds.warnings() == []

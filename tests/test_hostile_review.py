@@ -13,7 +13,7 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from .commands import ENV, newsroom
-from .sites import SECTIONS, build_site, write_tree
+from .sites import SECTIONS, build_site, lock_folders_named_locked, write_tree
 from .test_hostile import GOOD, _located, built, fails_strict, front, output_text
 
 
@@ -353,18 +353,9 @@ def test_a_folder_that_cannot_be_listed_is_one_warning(
 ) -> None:
     """Tests run as root, who lists every folder: the permission is denied here by hand, to
     MkDocs and Newsroom alike."""
-    import os
-
     from mkdocs_newsroom.cli.main import main
 
-    real_scandir = os.scandir
-
-    def scandir(path: str = ".") -> object:
-        if str(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied", str(path))
-        return real_scandir(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)
+    lock_folders_named_locked(monkeypatch)
     files = {"articles/locked/hidden-story.md": front("Hidden story")}
     site = built(tmp_path, files)
     assert site.warnings == [
