@@ -261,16 +261,18 @@ class SiteBuild:
             in_place = self._in_place(f"{INDEX_DIR}/")
             settings = self._settings
             self._search.write(articles, settings.locale, config.site_dir, in_place, repr(settings))
-            return self._write_outputs(config)
+            return [] if self._serving else self._write_outputs(config)
 
         release_free_memory()
         # A clean build needs only the files of the search index and the feeds: they are
         # made beside the pages. The dev server keeps what they were made of in this process,
-        # to update them on the next save.
+        # to update them on the next save, and writes the feeds after the pages, as ever.
         aside = run_aside(index_and_outputs, 1 if self._serving else self._processes)
         self._write_pages(config)
         self._write_pictures(config)
         self._warn(aside.wait())
+        if self._serving:
+            self._warn(self._write_outputs(config))
         # the record before the redirects: no alias can take the place of a file of the build
         self._write_record(config.site_dir)
         self._write_redirects(config)
