@@ -20,7 +20,7 @@ from mkdocs_newsroom.reading.decoding import INVALID_CHARACTERS
 from mkdocs_newsroom.slugs import slugify
 
 from .commands import newsroom, run
-from .sites import Site, article, build_site, photo, story
+from .sites import Site, article, build_site, photo, story, write_site
 
 GOOD = {"articles/good.md": article("Good story", body="The good story's text.")}
 GOOD_URL = "2024/05/01/good-story/"
@@ -232,6 +232,21 @@ def test_markdown_nested_hundreds_deep_skips_the_article(tmp_path: Path) -> None
     ]
     assert not site.file("2024/05/01/deep/").exists()
     fails_strict(tmp_path, files)
+
+
+def test_the_articles_after_one_nested_too_deeply_are_rendered_as_without_it(
+    tmp_path: Path,
+) -> None:
+    """Python-Markdown is left half-way by the failure (its reset() does not clear its block
+    parser's state). In its own process, as `mkdocs build` runs: how deep the stack is when
+    the recursion fails decides what state is left."""
+    later = front("Later", slug="later") + "\nTraders returned to the **old bazaar**.\n"
+    files = {"articles/deep.md": front("Deep").replace("The body.\n", NESTED)}
+    write_site(tmp_path, {**files, "articles/later.md": later})
+    built = run(tmp_path, "mkdocs", "build")
+    assert "articles/deep.md: its Markdown is nested too deeply" in built.stderr
+    page = (tmp_path / "site" / "2024" / "05" / "01" / "later" / "index.html").read_text()
+    assert "<p>Traders returned to the <strong>old bazaar</strong>.</p>" in page
 
 
 # --- Files that are not regular files -------------------------------------------------------

@@ -20,13 +20,13 @@ import traceback
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from ..problems import NewsroomError
-from ..reading.articles import Recoverable
+from ..reading.mapping import Recoverable
 from .progress import Progress
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from ..reading.articles import MapFunction
+    from ..reading.mapping import MapFunction
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..memo import MadeBefore
-from ..reading.articles import ReadCache, in_order
+from ..reading.articles import ReadCache
+from ..reading.mapping import in_order
 from ..reading.site import read_articles
 from .attachments import held_back_only, publish_attachments
 from .placement import PlacedArticles
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
     from ..model import Author
     from ..problems import Problem
-    from ..reading.articles import MapFunction
+    from ..reading.mapping import MapFunction
     from ..reading.pictures import MakePictures
     from ..reading.site import Markdown, SiteSources
     from ..settings.checked import Settings

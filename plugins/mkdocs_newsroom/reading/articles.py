@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, replace
 from functools import partial
-from typing import TYPE_CHECKING, Any, Generic, Literal, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..hashing import fingerprint as fingerprint_of
 from ..model import Article, is_rtl
@@ -16,6 +16,7 @@ from .decoding import decode_source
 from .fields import EXAMPLES, FIELDS, Registry
 from .files import article_kind
 from .frontmatter import FrontMatter, parse_front_matter
+from .mapping import MapFunction, in_order
 from .reach import reach_problems, story_uid
 from .said import megabytes, removed_html, snippet_includes, unknown_fields
 from .time_limit import TooSlow, seconds_for, time_limit
@@ -25,34 +26,6 @@ if TYPE_CHECKING:
 
     from ..memo import MadeBefore
     from ..settings.checked import ReadOptions
-
-
-A = TypeVar("A")
-B = TypeVar("B")
-
-
-class MapFunction(Protocol):
-    """`[function(item) for item in items]`, perhaps shared among processes: the build hands
-    one in (Python-Markdown is most of the cost of reading an article)."""
-
-    def __call__(self, function: Callable[[A], B], items: Sequence[A], /) -> list[B]: ...
-
-
-def in_order(function: Callable[[A], B], items: Sequence[A], /) -> list[B]:
-    return [function(item) for item in items]
-
-
-@dataclass(frozen=True)
-class Recoverable(Generic[A, B]):
-    """A function for a MapFunction that can say what became of an item whose process was
-    lost before it handed its results back (killed, for want of memory): `lost(item)`, run
-    in the build's own process instead of failing the whole build."""
-
-    run: Callable[[A], B]
-    lost: Callable[[A], B]
-
-    def __call__(self, item: A, /) -> B:
-        return self.run(item)
 
 
 @dataclass(frozen=True)
@@ -363,11 +336,14 @@ class ArticleReader:
                     return render_plaintext(text, self._options.boilerplate, right_to_left)
                 return self._markdown_renderer().render(text)
         except TooSlow:
-            self._markdown = None  # interrupted half-way: a new one for the next article
             failure = (
                 f"its text took more than {seconds:.3g} s to render (Python-Markdown is very "
                 "slow on some patterns, such as thousands of '[' or '![' in a row); simplify "
                 "it"
+                if kind != "txt"
+                else f"its text took more than {seconds:.3g} s to read: a 'boilerplate' "
+                "pattern of mkdocs.yml is very slow on it (nested repeats such as '(a+)+'); "
+                "simplify the pattern"
             )
         except RecursionError:
             failure = (
@@ -376,6 +352,9 @@ class ArticleReader:
             )
         except Exception as error:  # any fault, reported with the file
             failure = f"its text could not be rendered ({_summary(error)})"
+        # Python-Markdown is left half-way (its reset() does not clear the block parser's
+        # state, which would garble every article after this one): a new one for the next
+        self._markdown = None
         return Body("", "", 0, failure=failure)
 
 

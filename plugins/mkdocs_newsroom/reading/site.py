@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING, Any
 
 from ..hashing import fingerprint
 from ..problems import Problem
-from .articles import ArticleReader, in_order, too_large
+from .articles import ArticleReader, too_large
 from .authors import load_authors
 from .bodies import MarkdownRenderer
 from .fields import Registry
 from .files import article_kind, is_editor_leftover
 from .links import local_path
+from .mapping import in_order
 from .pictures import attach_pictures
 from .said import megabytes
 
@@ -23,7 +24,8 @@ if TYPE_CHECKING:
     from ..memo import MadeBefore
     from ..model import Article, Author
     from ..settings.checked import Settings
-    from .articles import MapFunction, ReadCache
+    from .articles import ReadCache
+    from .mapping import MapFunction
     from .pictures import MakePictures
 
 

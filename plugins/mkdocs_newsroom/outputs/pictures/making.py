@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ...model import Picture, Rendition
 from ...problems import Problem
-from ...reading.articles import Recoverable, in_order
+from ...reading.mapping import Recoverable, in_order
 from ..files import remove_with_empty_folders
 from .recipe import FORMATS, cache_key, recipe_of, site_name, writable
 from .resizing import SHORT_OF_MEMORY, Unusable, inspect, resize, said, short_of_memory
@@ -27,7 +27,7 @@ from .store import LINKED, READ_ONLY, Copy, PictureStore, Stored, cache_folder
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Mapping, Sequence
 
-    from ...reading.articles import MapFunction
+    from ...reading.mapping import MapFunction
     from ...settings.checked import PictureSettings
     from .recipe import Recipe
     from .resizing import Encoded
