@@ -52,3 +52,22 @@ def test_untrusted_names_and_titles_are_printed_as_one_line_of_plain_text(
     assert "wire/\\u202erlo.md: skipped: not a .txt file" in lines
     assert any(line.endswith("(from wire/evil\\x1b[31mRED\\x1b[0m.txt)") for line in lines)
     assert any(line.endswith("(from wire/nl\\nfake: line.txt)") for line in lines), lines
+
+
+def test_a_boilerplate_pattern_that_backtracks_forever_skips_the_file_not_the_import(
+    tmp_path: Path,
+) -> None:
+    """A site's own `boilerplate` regular expression with nested repeats: on one wire text it
+    would run for hours; the import gives it the time a body gets, says whose fault, and goes
+    on with the next file."""
+    root = _site(tmp_path, plugin={"boilerplate": ["^(a+)+$"]})
+    wire = root / "wire"
+    wire.mkdir()
+    (wire / "slow.txt").write_text("Headline here\n\n" + "a" * 40 + "!\n\nMore.\n", "utf-8")
+    (wire / "fine.txt").write_text("Council meets\n\nThe council met.\n", encoding="utf-8")
+    result = newsroom(root, "import", "wire", "--section", "world", "--author", "jdoe")
+    assert result.returncode == 0, result.stderr
+    assert "wire/slow.txt: skipped: its text took more than 10 s to read: a 'boilerplate'" in (
+        result.stdout
+    )
+    assert any(line.endswith("(from wire/fine.txt)") for line in result.stdout.splitlines())

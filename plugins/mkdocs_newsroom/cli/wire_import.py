@@ -21,6 +21,7 @@ from ..reading.files import article_kind, leads_outside
 from ..reading.frontmatter import parse_front_matter
 from ..reading.plaintext import strip_boilerplate
 from ..reading.reach import MAX_HEADLINE
+from ..reading.time_limit import TooSlow, seconds_for, slow_boilerplate, time_limit
 from ..slugs import slugify
 from .writing import (
     Assignment,
@@ -195,7 +196,13 @@ def import_wire(
         except OSError as error:
             yield Imported(source, reason=f"it cannot be read ({error.strerror})")
             continue
-        story = read_wire(shown, data, boilerplate, title_line)
+        seconds = seconds_for(data)
+        try:
+            with time_limit(seconds):
+                story = read_wire(shown, data, boilerplate, title_line)
+        except TooSlow:
+            yield Imported(source, reason=slow_boilerplate(seconds))
+            continue
         result = Imported(source, notices=story.notices)
         # the same file, however it was read (with or without a headline line), or the same
         # text under a new headline

@@ -19,7 +19,7 @@ from .frontmatter import FrontMatter, parse_front_matter
 from .mapping import MapFunction, in_order
 from .reach import reach_problems, story_uid
 from .said import megabytes, removed_html, snippet_includes, unknown_fields
-from .time_limit import TooSlow, seconds_for, time_limit
+from .time_limit import TooSlow, seconds_for, slow_boilerplate, time_limit
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -341,9 +341,7 @@ class ArticleReader:
                 "slow on some patterns, such as thousands of '[' or '![' in a row); simplify "
                 "it"
                 if kind != "txt"
-                else f"its text took more than {seconds:.3g} s to read: a 'boilerplate' "
-                "pattern of mkdocs.yml is very slow on it (nested repeats such as '(a+)+'); "
-                "simplify the pattern"
+                else slow_boilerplate(seconds)
             )
         except RecursionError:
             failure = (

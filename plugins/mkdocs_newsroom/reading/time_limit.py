@@ -32,9 +32,17 @@ class TooSlow(BaseException):
     Exception` in a Markdown extension swallows it)."""
 
 
-def seconds_for(text: str) -> float:
+def seconds_for(text: str | bytes) -> float:
     """The time a body of `text` may take to render."""
     return BASE_SECONDS + SECONDS_PER_BYTE * len(text)
+
+
+def slow_boilerplate(seconds: float) -> str:
+    """Why a plain text ran out of time: only the site's boilerplate patterns can be slow."""
+    return (
+        f"its text took more than {seconds:.3g} s to read: a 'boilerplate' pattern of "
+        "mkdocs.yml is very slow on it (nested repeats such as '(a+)+'); simplify the pattern"
+    )
 
 
 @contextmanager
