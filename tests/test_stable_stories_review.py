@@ -236,3 +236,23 @@ def test_a_file_fix_slugs_cannot_write_is_one_line_and_left_whole(
         write_slug(story, docs, "a")
     assert story.read_text(encoding="utf-8") == text
     assert [path.name for path in docs.iterdir()] == ["a.md"]  # no temporary file left
+
+
+def test_a_held_back_story_never_takes_a_published_one_s_feed_id(tmp_path: Path) -> None:
+    files = {
+        # the draft and the scheduled story sort first by path: they must still lose the id
+        "articles/a-draft.md": article("Draft", uid="same", draft=True),
+        "articles/b-later.md": article("Later", uid="same", date="2099-01-01T10:00:00+00:00"),
+        "articles/c-out.md": article("Out", uid="same"),
+    }
+    site = build_site(tmp_path / "a", files)
+    for held in ("a-draft", "b-later"):
+        assert (
+            f"newsroom: articles/{held}.md: its feed id (uid 'same') is also that of "
+            f"articles/c-out.md, so feed readers would see one story; its feeds' id was "
+            f"made from 'articles/{held}' instead. Give it a 'uid' of its own (or remove a "
+            "'wire_id' copied from the other)"
+        ) in site.warnings
+    assert not [line for line in site.warnings if "articles/c-out.md: its feed id" in line]
+    alone = build_site(tmp_path / "b", {"articles/c-out.md": files["articles/c-out.md"]})
+    assert _feed_ids(site.site_dir) == _feed_ids(alone.site_dir)

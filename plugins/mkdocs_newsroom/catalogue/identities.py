@@ -14,12 +14,23 @@ if TYPE_CHECKING:
     from .placement import Placement
 
 
-def distinct_uids(placements: Iterable[Placement]) -> list[Problem]:
-    """Keep each `uid` for the first article (by path) that has it; give each later one its
-    file's path (with `#2`, `#3`... if that is taken too), with a warning naming both files."""
-    ordered = sorted(placements, key=lambda placement: placement.source)
+def distinct_uids(
+    published: Iterable[Placement], held_back: Iterable[Placement] = ()
+) -> list[Problem]:
+    """Keep each `uid` for the first published article (by path) that has it; give each later
+    one its file's path (with `#2`, `#3`... if that is taken too), with a warning naming both
+    files. Held-back articles (drafts, scheduled, expired) compete only after every published
+    one has its id, so that one never changes what a published story gets (as with URLs)."""
     holders: dict[str, str] = {}
-    taken = {placement.uid for placement in ordered}
+    problems: list[Problem] = []
+    for group in (published, held_back):
+        ordered = sorted(group, key=lambda placement: placement.source)
+        taken = set(holders) | {placement.uid for placement in ordered}
+        problems += _distinct(ordered, holders, taken)
+    return problems
+
+
+def _distinct(ordered: list[Placement], holders: dict[str, str], taken: set[str]) -> list[Problem]:
     problems = []
     for placement in ordered:
         holder = holders.setdefault(placement.uid, placement.source)

@@ -138,7 +138,7 @@ def build_catalogue(
         and placement.held_back != DRAFT
     ]
     shown = publishable + held_back if rules.preview else publishable
-    problems += distinct_uids(publishable + held_back)
+    problems += distinct_uids(publishable, held_back)
     tag_problems = unify_tags(shown, rules.max_tags)
     articles = (placed or PlacedArticles()).place(shown)
     catalogue.articles = sorted(articles, key=Article.sort_key)
