@@ -48,6 +48,15 @@ class FieldError(ValueError):
     """A front-matter value that cannot be used, with what to write instead."""
 
 
+class PartlyUsed(FieldError):
+    """A front-matter value of which a part cannot be used: `value` is the rest, and the
+    message says what was left out and why (the article is published with the rest)."""
+
+    def __init__(self, message: str, value: object) -> None:
+        super().__init__(message)
+        self.value = value
+
+
 class NewsroomError(Exception):
     """The only exception type Newsroom's own code raises on bad input: the plugin hands it
     to MkDocs as a PluginError, the `newsroom` command prints it."""

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..hashing import fingerprint as fingerprint_of
 from ..model import Article, is_rtl
-from ..problems import ArticleError, FieldError, Problem
+from ..problems import ArticleError, FieldError, PartlyUsed, Problem
 from ..slugs import slugify
 from .bodies import Body, MarkdownRenderer, render_plaintext
 from .decoding import decode_source
@@ -304,6 +304,9 @@ class ArticleReader:
                 continue
             try:
                 values[rule.attribute or name] = rule.read(field, registry)
+            except PartlyUsed as partly:
+                values[rule.attribute or name] = partly.value
+                problems.append(Problem(source, str(partly), field.line))
             except FieldError as error:
                 consequence = "the article was skipped" if rule.fatal else "the field was ignored"
                 problems.append(Problem(source, f"{error}; {consequence}", field.line))

@@ -9,7 +9,7 @@ from ..model import Author
 from ..problems import ArticleError, FieldError, Problem
 from ..urls import author_url
 from .decoding import INVALID_CHARACTERS, decode_source, invalid_character
-from .frontmatter import load_document
+from .frontmatter import Repeat, load_document
 from .links import check_link
 
 _FIELDS = ("name", "bio", "avatar", "url", "role", "type")
@@ -17,14 +17,29 @@ _FIELDS = ("name", "bio", "avatar", "url", "role", "type")
 _TYPES = {"person": "person", "organization": "organization", "organisation": "organization"}
 
 
-def load_authors(path: str, data: bytes) -> tuple[dict[str, Author] | None, list[Problem]]:
+class Authors(dict[str, Author]):
+    """The authors by id, and `refused`: each id the file gives that was refused because it
+    would share a page with an author kept (`lena` beside `Lena`, `café` written in two
+    Unicode forms), mapped to that author's id. An article naming a refused id is never
+    credited to the author kept: that author is left off it, with a warning."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.refused: dict[str, str] = {}
+
+    def __repr__(self) -> str:  # the articles' cache key: a change to `refused` reads them again
+        return f"Authors({dict.__repr__(self)}, refused={self.refused!r})"
+
+
+def load_authors(path: str, data: bytes) -> tuple[Authors | None, list[Problem]]:
     """Read the authors file; None for a file that cannot be used at all (the articles are
     then published without their authors: one bad file does not stop the presses)."""
     decoded = decode_source(path, data)
     problems = list(decoded.notices)
     unusable = "; fix it. Until then the articles are published without their authors"
+    repeats: list[Repeat] = []
     try:
-        document = load_document(path, decoded.text)
+        document = load_document(path, decoded.text, repeats=repeats)
     except ArticleError as error:
         problem = error.problem
         message = problem.message.removeprefix("it is not valid YAML").removeprefix("the file ")
@@ -33,7 +48,7 @@ def load_authors(path: str, data: bytes) -> tuple[dict[str, Author] | None, list
         )
         return None, problems
     if document is None:
-        return {}, problems
+        return Authors(), problems
     if not isinstance(document, Mapping):
         problems.append(
             Problem(
@@ -43,7 +58,16 @@ def load_authors(path: str, data: bytes) -> tuple[dict[str, Author] | None, list
             )
         )
         return None, problems
-    authors: dict[str, Author] = {}
+    problems += [
+        Problem(
+            path,
+            f"author '{INVALID_CHARACTERS.sub('', repeat.key)}' is given twice (first on line "
+            f"{repeat.first}); the last one is used",
+            repeat.line,
+        )
+        for repeat in repeats
+    ]
+    authors = Authors()
     by_page: dict[str, str] = {}  # an author page's URL -> the id that has it
     for key, entry in document.items():
         author_id = INVALID_CHARACTERS.sub("", str(key))
@@ -56,9 +80,11 @@ def load_authors(path: str, data: bytes) -> tuple[dict[str, Author] | None, list
                     path,
                     f"author '{author_id}' would share the page {author.url} with author "
                     f"'{holder}' (ids that differ only in case or punctuation); '{author_id}' "
-                    "was ignored: give one of them another id",
+                    "was ignored, and left off the articles that name it: give one of them "
+                    "another id",
                 )
             )
+            authors.refused.setdefault(author_id, holder)
             continue
         authors[author_id] = author
     return authors, problems

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..model import Author, Correction, Image, Section, Tag
-from ..problems import FieldError
+from ..problems import FieldError, PartlyUsed
 from ..slugs import is_slug, slugify
 from ..urls import author_url
 from .files import PICTURES, SCRIPTED_PICTURE, is_scripted_picture, picture_suffix
@@ -149,15 +149,47 @@ def _same_author(author_id: str, authors: Mapping[str, Author]) -> Author | None
 
 
 def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
+    """The authors an article names. An id that the authors file refused (it would share a
+    page with another) is never read as the author kept: it is left off, with a warning."""
     if registry.authors is None:
         return ()
+    refused: Mapping[str, str] = getattr(registry.authors, "refused", {})
     authors: list[Author] = []
+    left_off: list[str] = []
     for author_id in dict.fromkeys(_text_items(field)):
-        author = registry.authors.get(author_id) or _same_author(author_id, registry.authors)
+        author = registry.authors.get(author_id)
+        if author is None and author_id in refused:
+            left_off.append(_refused_author(author_id, refused[author_id], registry))
+            continue
+        if author is None:
+            author = _same_author(author_id, registry.authors)
+            if author is not None and (
+                others := [other for other, kept in refused.items() if kept == author.id]
+            ):
+                left_off.append(_ambiguous_author(author_id, [author.id, *others], registry))
+                continue
         if author is None:
             raise FieldError(unknown_author(author_id, registry.authors, registry.authors_file))
         authors.append(author)
+    if left_off:
+        raise PartlyUsed("; ".join(left_off), tuple(authors))
     return tuple(authors)
+
+
+def _refused_author(author_id: str, holder: str, registry: Registry) -> str:
+    return (
+        f"author '{author_id}' was ignored in {registry.authors_file} (its page would be that "
+        f"of author '{holder}'), so it was left off this article: give one of them another id "
+        "there"
+    )
+
+
+def _ambiguous_author(author_id: str, candidates: list[str], registry: Registry) -> str:
+    named = " or ".join(f"'{candidate}'" for candidate in candidates)
+    return (
+        f"author '{author_id}' could be {named} of {registry.authors_file}, so it was left off "
+        "this article: write the id exactly as that file does"
+    )
 
 
 def read_section(field: Field, registry: Registry) -> Section:

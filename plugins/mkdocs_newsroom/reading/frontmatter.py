@@ -138,15 +138,20 @@ def _no_value(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
 _AnyTagLoader.add_multi_constructor("", _no_value)
 
 
-def load_document(path: str, text: str, *, any_tag: bool = False) -> Any:
+def load_document(
+    path: str, text: str, *, any_tag: bool = False, repeats: list[Repeat] | None = None
+) -> Any:
     """A whole YAML document (an authors file, another site's configuration), with YAML's
     aliases held to `ALIAS_BUDGET`; its problems as an `ArticleError` at their line and column.
-    With `any_tag`, values of unknown tags are read as nothing."""
+    With `any_tag`, values of unknown tags are read as nothing. With `repeats`, the keys of
+    a top-level mapping that are given more than once are added to it (the last one is used)."""
     loader = (_AnyTagLoader if any_tag else _Loader)(text)
     try:
         root = loader.get_single_node()
         if root is None:
             return None
+        if repeats is not None and isinstance(root, yaml.MappingNode):
+            repeats.extend(_repeated_keys(root))
         too_big = alias_expansion_problem(root)
         if too_big:
             raise ArticleError(Problem(path, f"the file {too_big}; write its values out", 1))
@@ -166,6 +171,29 @@ def load_document(path: str, text: str, *, any_tag: bool = False) -> Any:
         raise ArticleError(Problem(path, f"it is not valid YAML ({_one_line(error)})")) from None
     finally:
         loader.dispose()
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A key of a YAML mapping given again on `line` (lines from 1), first on `first`."""
+
+    key: str
+    line: int
+    first: int
+
+
+def _repeated_keys(root: yaml.MappingNode) -> list[Repeat]:
+    seen: dict[str, int] = {}
+    repeats = []
+    for key_node, _value in root.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        key, line = str(key_node.value), key_node.start_mark.line + 1
+        if key in seen:
+            repeats.append(Repeat(key, line, seen[key]))
+        else:
+            seen[key] = line
+    return repeats
 
 
 def _read_fields(
