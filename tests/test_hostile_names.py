@@ -4,6 +4,7 @@ it names, and one badly named file never takes anything else out of the site."""
 
 from __future__ import annotations
 
+import os
 import unicodedata
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from .commands import newsroom
-from .sites import Site, article, build_site
+from .sites import Site, article, build_site, photo
 
 GOOD = {"articles/good.md": article("Good story", body="The good story's text.")}
 GOOD_URL = "2024/05/01/good-story/"
@@ -94,3 +95,48 @@ def test_an_author_given_twice_in_authors_yml_is_a_warning_at_its_line(tmp_path:
     assert checked_lines(tmp_path) == [line.removeprefix("newsroom: ") for line in site.warnings]
     with pytest.raises(Abort):
         build_site(tmp_path / "strict", files, authors=authors, strict=True)
+
+
+NOT_UTF8 = (
+    "its name is not UTF-8 (each byte that is not is shown as \\xNN), so it was left out of "
+    "the site; rename it with a name in UTF-8"
+)
+
+
+def test_a_file_whose_name_is_not_utf8_is_left_out_and_nothing_else_is(tmp_path: Path) -> None:
+    for root in (tmp_path / "site", tmp_path / "strict"):
+        docs = os.fsencode(root / "content")
+        (root / "content" / "articles").mkdir(parents=True)
+        for name, data in (
+            (b"articles/bad\xff\xfe.md", article("Bad name", body="BAD NAME TEXT").encode()),
+            (b"articles/pic\xff.png", photo(40, 30, "PNG")),
+            (b"articles/folder\xe9/inside.md", article("Inside", body="INSIDE TEXT").encode()),
+            (b"about\xff.md", b"# About\n\nABOUT TEXT\n"),
+        ):
+            path = Path(os.fsdecode(docs + b"/" + name))  # the name's bytes, as the disk has them
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+    site = built(tmp_path, {})
+    assert site.warnings == [
+        f"newsroom: {name}: {NOT_UTF8}"
+        for name in (
+            "about\\xff.md",
+            "articles/bad\\xff\\xfe.md",
+            "articles/pic\\xff.png",
+            "articles/folder\\xe9/inside.md",
+        )
+    ]
+    assert site.summary == "newsroom: published 1 article, skipped 0"
+    for name in ("feed.xml", "atom.xml", "feed.json"):
+        text = (site.site_dir / name).read_text(encoding="utf-8")
+        assert "Good story" in text and "Bad name" not in text and "Inside" not in text
+    outputs = [os.fsencode(path) for path in site.site_dir.rglob("*")]
+    assert not [path for path in outputs if b"\xff" in path or b"\xe9" in path]
+    assert "BAD NAME TEXT" not in "".join(
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in site.site_dir.rglob("*")
+        if path.is_file() and path.suffix in {".html", ".xml", ".json"}
+    )
+    with pytest.raises(Abort):
+        build_site(tmp_path / "strict", GOOD, strict=True)
+    assert checked_lines(tmp_path) == [line.removeprefix("newsroom: ") for line in site.warnings]

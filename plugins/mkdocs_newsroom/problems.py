@@ -13,6 +13,10 @@ _ESCAPED = {
     code: ascii(chr(code))[1:-1]
     for code in (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *_BIDI_CONTROLS)
 }
+# Lone surrogates: those Python makes of the bytes of a file name that are not UTF-8 are
+# shown as those bytes (`\xff`), any other as its code (`\ud800`); none can be printed.
+_ESCAPED |= {code: ascii(chr(code))[1:-1] for code in range(0xD800, 0xE000)}
+_ESCAPED |= {code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)}
 
 
 @dataclass(frozen=True)
@@ -39,8 +43,9 @@ class Problem:
 
 def one_line(text: str) -> str:
     """`text` as one line a terminal shows as it is: line breaks, controls and bidi controls
-    as escapes (`\\n`, `\\x1b`, `\\u202e`). Everything Newsroom prints that quotes a file, a
-    file's name or an export goes through it."""
+    as escapes (`\\n`, `\\x1b`, `\\u202e`), the bytes of a file name that are not UTF-8 too
+    (`\\xff`). Everything Newsroom prints that quotes a file, a file's name or an export
+    goes through it."""
     return text.translate(_ESCAPED)
 
 

@@ -7,7 +7,8 @@ can stop a build or make it hang (MkDocs would copy it, or wait on it forever); 
 vanished since MkDocs listed the folder (a branch switch, an editor's lock file) is simply
 gone. Each real folder is read once: a link to a folder the site already holds (a loop,
 or a second way into a folder) is reported and what is seen through it left out. Articles
-MkDocs' `exclude_docs` leaves out are nowhere; those its `draft_docs` names are drafts.
+MkDocs' `exclude_docs` leaves out are nowhere; those its `draft_docs` names are drafts. A
+file whose name is not UTF-8 is reported and left out: no page, feed or URL could name it.
 """
 
 from __future__ import annotations
@@ -69,6 +70,9 @@ def site_sources(
             continue
         if file.inclusion == InclusionLevel.EXCLUDED:
             excluded.append(file)
+            continue
+        if file.src_dir == docs_dir and not_utf8(file.src_uri):
+            problems.append(_not_utf8(file))
             continue
         usable_file, status = _checked(file, docs_dir, problems)
         if usable_file:
@@ -255,6 +259,24 @@ class _Links:
         if len(ways) == 1:
             return ways[0]
         return min(ways, key=lambda way: (self.first_in(way) is not None, len(way), way))
+
+
+def not_utf8(name: str) -> bool:
+    """Whether a file name read from the disk holds bytes that are not UTF-8 (Python keeps
+    them as lone surrogates, which no page, feed or URL can hold)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _not_utf8(file: File) -> Problem:
+    return Problem(
+        file.src_uri,
+        "its name is not UTF-8 (each byte that is not is shown as \\xNN), so it was left out "
+        "of the site; rename it with a name in UTF-8",
+    )
 
 
 def _left_out(file: File, why: str) -> Problem:
