@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from .commands import newsroom
-from .sites import Site, article, build_site, photo
+from .commands import copy_demo, newsroom
+from .sites import Site, article, build_site, photo, seed_story
 
 GOOD = {"articles/good.md": article("Good story", body="The good story's text.")}
 GOOD_URL = "2024/05/01/good-story/"
@@ -140,3 +140,21 @@ def test_a_file_whose_name_is_not_utf8_is_left_out_and_nothing_else_is(tmp_path:
     with pytest.raises(Abort):
         build_site(tmp_path / "strict", GOOD, strict=True)
     assert checked_lines(tmp_path) == [line.removeprefix("newsroom: ") for line in site.warnings]
+
+
+def test_a_story_in_a_file_not_named_in_utf8_is_not_taken_for_one_the_site_has(
+    tmp_path: Path,
+) -> None:
+    """The build leaves such a file out: an import that took its text for one already
+    published would lose the story without a word."""
+    root = copy_demo(tmp_path / "portal")
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    (wire / "nato.txt").write_bytes(seed_story().read_bytes())
+    published = root / "content/articles/2019/02/nato-peace-deal.txt"  # the same story
+    published.rename(Path(os.fsdecode(os.fsencode(published.parent) + b"/nato\xff.txt")))
+    options = ["--section", "world", "--author", "khaama-desk", "--no-title-line"]
+    imported = newsroom(root, "import", str(wire), *options, "--date", "2026-11-25T12:00")
+    assert imported.returncode == 0, imported.stderr
+    assert "already imported" not in imported.stdout
+    assert "imported 1 as drafts" in imported.stderr

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import InclusionLevel
 
 from ..problems import Problem
+from ..reading.files import not_utf8
 from ..reading.site import SiteSources, split_sources
 
 if TYPE_CHECKING:
@@ -259,16 +260,6 @@ class _Links:
         if len(ways) == 1:
             return ways[0]
         return min(ways, key=lambda way: (self.first_in(way) is not None, len(way), way))
-
-
-def not_utf8(name: str) -> bool:
-    """Whether a file name read from the disk holds bytes that are not UTF-8 (Python keeps
-    them as lone surrogates, which no page, feed or URL can hold)."""
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 def _not_utf8(file: File) -> Problem:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..problems import ArticleError, NewsroomError, Problem
 from ..reading.decoding import decode_source
-from ..reading.files import article_kind, leads_outside
+from ..reading.files import article_kind, leads_outside, not_utf8
 from ..reading.frontmatter import parse_front_matter
 from ..reading.plaintext import strip_boilerplate
 from ..reading.reach import MAX_HEADLINE
@@ -135,8 +135,9 @@ def imported_ids(workspace: Workspace) -> dict[str, Earlier]:
     ids: dict[str, Earlier] = {}
     boilerplate = workspace.settings.read_options.boilerplate
     for path in sorted(workspace.articles_dir.rglob("*")):
-        if article_kind(path.name) is None or not path.is_file():
-            continue
+        inside = path.relative_to(workspace.articles_dir).as_posix()
+        if article_kind(path.name) is None or not_utf8(inside) or not path.is_file():
+            continue  # not an article of the site (the build reports a name not UTF-8)
         try:
             text = decode_source(path.name, path.read_bytes()).text
         except OSError:

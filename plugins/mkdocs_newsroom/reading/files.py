@@ -40,6 +40,17 @@ def _suffix(path: str) -> str:
     return posixpath.splitext(path)[1].lower()
 
 
+def not_utf8(name: str) -> bool:
+    """Whether a file name read from the disk holds bytes that are not UTF-8 (Python keeps
+    them as lone surrogates, which no page, feed or URL can hold): such a file is never part
+    of the site (the build reports it)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def article_kind(path: str) -> Kind | None:
     """'md' or 'txt' for an article file (`.md`, `.MD`, `.markdown`, `.Txt`...), else None."""
     suffix = _suffix(path)

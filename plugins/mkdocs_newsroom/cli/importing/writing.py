@@ -14,7 +14,7 @@ from ...problems import ArticleError, NewsroomError
 from ...reading.authors import load_authors
 from ...reading.bodies import neutralise_snippets
 from ...reading.decoding import decode_source
-from ...reading.files import article_kind
+from ...reading.files import article_kind, not_utf8
 from ...reading.frontmatter import load_document, parse_front_matter
 from ...reading.reach import is_uri
 from ..writing import (
@@ -66,8 +66,9 @@ def import_ids(workspace: Workspace) -> dict[str, Path]:
     """The `import_id` of every article of the site, and its file."""
     found: dict[str, Path] = {}
     for path in sorted(workspace.articles_dir.rglob("*")):
-        if article_kind(path.name) is None or not path.is_file():
-            continue
+        inside = path.relative_to(workspace.articles_dir).as_posix()
+        if article_kind(path.name) is None or not_utf8(inside) or not path.is_file():
+            continue  # not an article of the site (the build reports a name not UTF-8)
         try:
             text = decode_source(path.name, path.read_bytes()).text
             fields = parse_front_matter(path.name, text).fields
