@@ -15,10 +15,17 @@ from .bodies import Body, MarkdownRenderer, render_plaintext
 from .decoding import decode_source
 from .fields import EXAMPLES, FIELDS, Registry
 from .files import article_kind
-from .frontmatter import FrontMatter, parse_front_matter
+from .frontmatter import FrontMatter, given_twice, parse_front_matter
 from .mapping import MapFunction, in_order
 from .reach import reach_problems, story_uid
-from .said import megabytes, removed_html, snippet_includes, unknown_fields
+from .said import (
+    doubtful_hold_back,
+    holds_back,
+    megabytes,
+    removed_html,
+    snippet_includes,
+    unknown_fields,
+)
 from .time_limit import TooSlow, seconds_for, slow_boilerplate, time_limit
 
 if TYPE_CHECKING:
@@ -297,7 +304,15 @@ class ArticleReader:
             )
             fields = {name: field for name, field in fields.items() if name != "author"}
         unknown = [field for name, field in fields.items() if name not in FIELDS]
-        problems.extend(unknown_fields(source, unknown))
+        # a field that could hold the article back, in doubt: one line, and it is held back
+        doubtful = doubtful_hold_back(source, unknown, front_matter.repeated, front_matter.fields)
+        for name, earlier in front_matter.repeated.items():
+            if doubtful is None or not holds_back(name):
+                problems.extend(given_twice(source, earlier, front_matter.fields[name]))
+        if doubtful is not None:
+            problems.append(doubtful)
+            publishable = False
+        problems.extend(unknown_fields(source, [f for f in unknown if not holds_back(f.name)]))
         for name, field in fields.items():
             rule = FIELDS.get(name)
             if rule is None:

@@ -307,11 +307,12 @@ class FieldRule:
     required: bool = False
     fatal: bool = False  # a bad value keeps the article from being published
     attribute: str = ""
+    holds_back: bool = False  # can keep the article off the site: never guessed at
 
 
 FIELDS: dict[str, FieldRule] = {
     "title": FieldRule(read_title, required=True, fatal=True),
-    "date": FieldRule(read_datetime, required=True, fatal=True),
+    "date": FieldRule(read_datetime, required=True, fatal=True, holds_back=True),  # scheduled
     "updated": FieldRule(read_datetime),
     "authors": FieldRule(read_authors, fatal=True),
     "author": FieldRule(read_authors, fatal=True, attribute="authors"),
@@ -321,8 +322,9 @@ FIELDS: dict[str, FieldRule] = {
     "location": FieldRule(read_text),
     "image": FieldRule(read_image),
     "slug": FieldRule(read_slug),
-    "draft": FieldRule(read_flag, fatal=True),  # when in doubt, do not publish
-    "expires": FieldRule(read_datetime, fatal=True),  # a story that must come down, does
+    "draft": FieldRule(read_flag, fatal=True, holds_back=True),  # when in doubt, do not publish
+    # a story that must come down, does
+    "expires": FieldRule(read_datetime, fatal=True, holds_back=True),
     "featured": FieldRule(read_flag),
     "breaking": FieldRule(read_flag),
     "lang": FieldRule(read_language),
@@ -333,6 +335,20 @@ FIELDS: dict[str, FieldRule] = {
     "aliases": FieldRule(read_aliases),  # old addresses: a redirect page is written at each
     "uid": FieldRule(read_text),  # what feeds identify the story by, kept when a file moves
     "syndicated": FieldRule(read_flag),  # agency copy, published as it came
+}
+
+# What other site generators call the fields that hold a story back (Jekyll's `published:
+# false`, Hugo's `publishDate` and `expiryDate`), by their name folded: never ignored
+OTHER_NAMES = {
+    "published": "draft",
+    "publish": "draft",
+    "unpublished": "draft",
+    "publishdate": "date",
+    "publish_date": "date",
+    "pubdate": "date",
+    "expirydate": "expires",
+    "expiry_date": "expires",
+    "unpublishdate": "expires",
 }
 
 EXAMPLES = {

@@ -11,11 +11,17 @@ YAML aliases (`&a` ... `*a`) let a few hundred bytes stand for billions of value
 bomb"). A value that would hold more than `ALIAS_BUDGET` values beyond those written out, or
 that holds itself, is refused before anything walks it; every walk of the nodes remembers the
 nodes it has seen.
+
+A YAML merge key (`<<: {draft: true}`) at the top of the front matter is refused: YAML would
+read fields from it that a reader of the file may not see, and a field that holds a story back
+is never guessed at (#16). A field given twice is kept once (the last), its earlier keys in
+`FrontMatter.repeated`: the article reader decides what to say of it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import itertools
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -29,6 +35,7 @@ if TYPE_CHECKING:
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 class _Loader(_BaseLoader):  # type: ignore[valid-type,misc]
@@ -68,6 +75,8 @@ class FrontMatter:
     body: str
     body_line: int
     notices: tuple[Problem, ...] = ()
+    # Each field given more than once: its earlier keys, first first (`fields` holds the last)
+    repeated: Mapping[str, tuple[Field, ...]] = field(default_factory=dict)
 
 
 def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
@@ -101,7 +110,7 @@ def parse_front_matter(path: str, text: str) -> FrontMatter:
     loader = _Loader(yaml_text)
     try:
         root = loader.get_single_node()
-        fields, notices = _read_fields(path, loader, root)
+        fields, repeated, notices = _read_fields(path, loader, root)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 2 if mark else None
@@ -123,7 +132,7 @@ def parse_front_matter(path: str, text: str) -> FrontMatter:
         ) from None
     finally:
         loader.dispose()
-    return FrontMatter(fields, body, body_line, tuple(notices))
+    return FrontMatter(fields, body, body_line, tuple(notices), repeated)
 
 
 class _AnyTagLoader(_Loader):
@@ -198,7 +207,7 @@ def _repeated_keys(root: yaml.MappingNode) -> list[Repeat]:
 
 def _read_fields(
     path: str, loader: yaml.SafeLoader, root: yaml.Node | None
-) -> tuple[dict[str, Field], list[Problem]]:
+) -> tuple[dict[str, Field], dict[str, tuple[Field, ...]], list[Problem]]:
     if root is None:
         raise ArticleError(
             Problem(path, "the front matter is empty: add at least 'title:' and 'date:'", 2)
@@ -213,6 +222,7 @@ def _read_fields(
             )
         )
     fields: dict[str, Field] = {}
+    repeated: dict[str, tuple[Field, ...]] = {}
     notices: list[Problem] = []
     sizes: dict[int, int] = {}
     for key_node, value_node in root.value:
@@ -220,20 +230,23 @@ def _read_fields(
         if not isinstance(key_node, yaml.ScalarNode):
             raise ArticleError(Problem(path, "a front-matter field name must be a word", line))
         name = str(key_node.value)
+        if key_node.tag == _MERGE or name == "<<":
+            # YAML would take fields (a 'draft: true') from it: never read half of it
+            raise ArticleError(
+                Problem(
+                    path,
+                    "a YAML merge key ('<<') is not read in front matter; write each field it "
+                    "brings in on a line of its own",
+                    line,
+                )
+            )
         too_big = alias_expansion_problem(value_node, sizes)
         if too_big:
             raise ArticleError(
                 Problem(path, f"field '{name}' {too_big}; write its values out", line)
             )
         if name in fields:
-            notices.append(
-                Problem(
-                    path,
-                    f"field '{name}' is given twice (first on line {fields[name].line}); "
-                    "the last one is used",
-                    line,
-                )
-            )
+            repeated[name] = (*repeated.get(name, ()), fields[name])
         removed = _remove_invalid_characters(key_node, value_node)
         if removed:
             notices.append(
@@ -246,7 +259,22 @@ def _read_fields(
                 )
             )
         fields[name] = Field(name, value_node, line, _construct(path, loader, name, value_node))
-    return fields, notices
+    return fields, repeated, notices
+
+
+def given_twice(path: str, earlier: tuple[Field, ...], last: Field) -> list[Problem]:
+    """What to say of a field given more than once, whose last value is used: a line at each
+    repeat."""
+    keys = (*earlier, last)
+    return [
+        Problem(
+            path,
+            f"field '{later.name}' is given twice (first on line {before.line}); the last one "
+            "is used",
+            later.line,
+        )
+        for before, later in itertools.pairwise(keys)
+    ]
 
 
 def _construct(path: str, loader: yaml.SafeLoader, name: str, node: yaml.Node) -> Any:

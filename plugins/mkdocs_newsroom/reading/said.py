@@ -7,10 +7,12 @@ import difflib
 from typing import TYPE_CHECKING
 
 from ..problems import Problem
-from .fields import FIELDS
+from .fields import FIELDS, OTHER_NAMES
 from .sanitizing import is_media_item
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from .frontmatter import Field
 
 # More unknown fields than this in one article are told in one line, not one line each
@@ -79,6 +81,54 @@ def unknown_fields(source: str, unknown: list[Field]) -> list[Problem]:
 
 
 def _unknown_field_message(name: str) -> str:
-    close = difflib.get_close_matches(name, list(FIELDS), n=1)
-    hint = f"did you mean '{close[0]}'?" if close else "known fields are: " + ", ".join(FIELDS)
+    close = meant(name)
+    hint = f"did you mean '{close}'?" if close else "known fields are: " + ", ".join(FIELDS)
     return f"unknown field '{name}' was ignored; {hint}"
+
+
+def meant(name: str) -> str:
+    """The known field an unknown field name is closest to, in any case ('' if none)."""
+    folded = name.casefold()
+    if folded in OTHER_NAMES:
+        return OTHER_NAMES[folded]
+    close = difflib.get_close_matches(folded, list(FIELDS), n=1)
+    return close[0] if close else ""
+
+
+def holds_back(name: str) -> bool:
+    """Whether field `name`, or the known field it looks like, can keep an article off the
+    site (a draft, a date to come, an expiry)."""
+    rule = FIELDS.get(name) or FIELDS.get(meant(name))
+    return rule is not None and rule.holds_back
+
+
+def doubtful_hold_back(
+    source: str,
+    unknown: list[Field],
+    repeated: Mapping[str, tuple[Field, ...]],
+    fields: Mapping[str, Field],
+) -> Problem | None:
+    """The one line that holds an article back when a field that could hold it back is in
+    doubt: misspelt (`Draft`, `expire`), or given twice with different values. None if no
+    such field is in doubt. When in doubt, do not publish."""
+    for field in unknown:
+        if holds_back(field.name):
+            known = meant(field.name)
+            return Problem(
+                source,
+                f"unknown field '{field.name}' looks like '{known}', which can hold the "
+                f"article back; write it '{known}', or remove the line; the article was "
+                "skipped",
+                field.line,
+            )
+    for name, earlier in repeated.items():
+        last = fields[name]
+        if holds_back(name) and any(key.value != last.value for key in earlier):
+            return Problem(
+                source,
+                f"field '{name}' is given twice with different values (first on line "
+                f"{earlier[0].line}), and it can hold the article back; keep one of the lines; "
+                "the article was skipped",
+                last.line,
+            )
+    return None
