@@ -337,12 +337,20 @@ FIELDS: dict[str, FieldRule] = {
     "syndicated": FieldRule(read_flag),  # agency copy, published as it came
 }
 
-# What other site generators call the fields that hold a story back (Jekyll's `published:
-# false`, Hugo's `publishDate` and `expiryDate`), by their name folded: never ignored
+# What other site generators and newsrooms call the fields that hold a story back (Jekyll's
+# `published: false`, Hugo's `publishDate` and `expiryDate`, WordPress's `status: draft`, an
+# embargo), by their name folded: never ignored
 OTHER_NAMES = {
     "published": "draft",
     "publish": "draft",
     "unpublished": "draft",
+    "status": "draft",
+    "hidden": "draft",
+    "private": "draft",
+    "embargoed": "draft",
+    "embargo": "date",
+    "release_date": "date",
+    "releasedate": "date",
     "publishdate": "date",
     "publish_date": "date",
     "pubdate": "date",

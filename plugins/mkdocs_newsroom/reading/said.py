@@ -4,6 +4,7 @@ media the sanitizer removed, unknown fields, sizes."""
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from typing import TYPE_CHECKING
 
 from ..problems import Problem
@@ -88,7 +89,7 @@ def _unknown_field_message(name: str) -> str:
 
 def meant(name: str) -> str:
     """The known field an unknown field name is closest to, in any case ('' if none)."""
-    folded = name.casefold()
+    folded = unicodedata.normalize("NFKC", name).casefold()  # `ｄｒａｆｔ` is `draft`
     if folded in OTHER_NAMES:
         return OTHER_NAMES[folded]
     close = difflib.get_close_matches(folded, list(FIELDS), n=1)
