@@ -20,10 +20,12 @@ from .mapping import MapFunction, in_order
 from .reach import reach_problems, story_uid
 from .said import (
     doubtful_hold_back,
+    error_summary,
     holds_back,
-    megabytes,
     removed_html,
     snippet_includes,
+    too_large_file,
+    unexpected_failure,
     unknown_fields,
 )
 from .time_limit import TooSlow, seconds_for, slow_boilerplate, time_limit
@@ -367,37 +369,17 @@ class ArticleReader:
                 "hundreds of levels inside one another); flatten it"
             )
         except Exception as error:  # any fault, reported with the file
-            failure = f"its text could not be rendered ({_summary(error)})"
+            failure = f"its text could not be rendered ({error_summary(error)})"
         # Python-Markdown is left half-way (its reset() does not clear the block parser's
         # state, which would garble every article after this one): a new one for the next
         self._markdown = None
         return Body("", "", 0, failure=failure)
 
 
-def _summary(error: BaseException) -> str:
-    return f"{type(error).__name__}: {' '.join(str(error).split())}"[:300]
-
-
 def _unexpected(source: str, error: Exception) -> ReadResult:
-    problem = Problem(
-        source,
-        f"the article could not be read ({_summary(error)}); it was skipped. This is a fault "
-        "in Newsroom: please report it with the file",
-    )
-    return ReadResult(source, None, (problem,))
+    return ReadResult(source, None, (unexpected_failure(source, error),))
 
 
 def too_large(source: str, size: int, max_bytes: int) -> ReadResult:
     """An article file of `size` bytes, past max_article_size: skipped, unread."""
-    return ReadResult(
-        source,
-        None,
-        (
-            Problem(
-                source,
-                f"the file is {megabytes(size)}, more than max_article_size "
-                f"({megabytes(max_bytes)}); split the article, or raise max_article_size in "
-                "mkdocs.yml; the article was skipped",
-            ),
-        ),
-    )
+    return ReadResult(source, None, (too_large_file(source, size, max_bytes),))

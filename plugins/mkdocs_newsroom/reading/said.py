@@ -133,3 +133,24 @@ def doubtful_hold_back(
                 last.line,
             )
     return None
+
+
+def error_summary(error: BaseException) -> str:
+    return f"{type(error).__name__}: {' '.join(str(error).split())}"[:300]
+
+
+def unexpected_failure(source: str, error: Exception) -> Problem:
+    return Problem(
+        source,
+        f"the article could not be read ({error_summary(error)}); it was skipped. This is a "
+        "fault in Newsroom: please report it with the file",
+    )
+
+
+def too_large_file(source: str, size: int, max_bytes: int) -> Problem:
+    return Problem(
+        source,
+        f"the file is {megabytes(size)}, more than max_article_size "
+        f"({megabytes(max_bytes)}); split the article, or raise max_article_size in "
+        "mkdocs.yml; the article was skipped",
+    )
