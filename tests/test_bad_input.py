@@ -137,6 +137,18 @@ def test_recoverable_problem_is_reported_and_the_article_published(
     assert "2024/05/01/x/" in site.pages()
 
 
+def test_plain_text_without_front_matter_is_told_to_come_in_by_newsroom_import(
+    tmp_path: Path,
+) -> None:
+    site = build_site(tmp_path, {"articles/wire.txt": "Just a wire story.\n"})
+    assert site.warnings == [
+        "newsroom: articles/wire.txt:1: no front matter: the file must start with a line '---', "
+        "then 'title:' and 'date:' lines, then a closing '---'; for a wire text, take it out of "
+        "the articles folder and bring it in with 'newsroom import FOLDER --section ID --author "
+        f"ID', which writes its front matter{SKIPPED}"
+    ]
+
+
 def test_latin1_byte_is_decoded_as_cp1252_reported_and_published(tmp_path: Path) -> None:
     data = "---\ntitle: Price\ndate: 2024-05-01\nslug: price\n---\nA £1m signing, a \xa315.8m one\n"
     raw = data.encode("utf-8").replace(b"\xc2\xa315.8m", b"\xa315.8m")

@@ -83,11 +83,17 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
     """Return (yaml text, body, line where the body starts)."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != _FENCE:
+        hint = (
+            "; for a wire text, take it out of the articles folder and bring it in with "
+            "'newsroom import FOLDER --section ID --author ID', which writes its front matter"
+            if path.lower().endswith(".txt")
+            else ""
+        )
         raise ArticleError(
             Problem(
                 path,
                 "no front matter: the file must start with a line '---', then 'title:' and "
-                "'date:' lines, then a closing '---'",
+                f"'date:' lines, then a closing '---'{hint}",
                 1,
             )
         )
