@@ -15,12 +15,13 @@ from .bodies import Body, MarkdownRenderer, render_plaintext
 from .decoding import decode_source
 from .fields import EXAMPLES, FIELDS, Registry
 from .files import article_kind
-from .frontmatter import FrontMatter, given_twice, parse_front_matter
+from .frontmatter import FrontMatter, parse_front_matter
 from .mapping import MapFunction, in_order
 from .reach import reach_problems, story_uid
 from .said import (
     doubtful_hold_back,
     error_summary,
+    given_twice,
     holds_back,
     removed_html,
     snippet_includes,

@@ -20,7 +20,6 @@ is never guessed at (#16). A field given twice is kept once (the last), its earl
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -266,21 +265,6 @@ def _read_fields(
             )
         fields[name] = Field(name, value_node, line, _construct(path, loader, name, value_node))
     return fields, repeated, notices
-
-
-def given_twice(path: str, earlier: tuple[Field, ...], last: Field) -> list[Problem]:
-    """What to say of a field given more than once, whose last value is used: a line at each
-    repeat."""
-    keys = (*earlier, last)
-    return [
-        Problem(
-            path,
-            f"field '{later.name}' is given twice (first on line {before.line}); the last one "
-            "is used",
-            later.line,
-        )
-        for before, later in itertools.pairwise(keys)
-    ]
 
 
 def _construct(path: str, loader: yaml.SafeLoader, name: str, node: yaml.Node) -> Any:

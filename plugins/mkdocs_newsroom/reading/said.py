@@ -4,6 +4,7 @@ media the sanitizer removed, unknown fields, sizes."""
 from __future__ import annotations
 
 import difflib
+import itertools
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -154,3 +155,18 @@ def too_large_file(source: str, size: int, max_bytes: int) -> Problem:
         f"({megabytes(max_bytes)}); split the article, or raise max_article_size in "
         "mkdocs.yml; the article was skipped",
     )
+
+
+def given_twice(path: str, earlier: tuple[Field, ...], last: Field) -> list[Problem]:
+    """What to say of a field given more than once, whose last value is used: a line at each
+    repeat."""
+    keys = (*earlier, last)
+    return [
+        Problem(
+            path,
+            f"field '{later.name}' is given twice (first on line {before.line}); the last one "
+            "is used",
+            later.line,
+        )
+        for before, later in itertools.pairwise(keys)
+    ]
