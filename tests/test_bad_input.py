@@ -186,6 +186,31 @@ def test_crlf_line_ends_are_reported_and_paragraphs_kept(tmp_path: Path) -> None
     assert paragraphs == ["first line", "second"]
 
 
+def test_old_mac_line_ends_are_called_so(tmp_path: Path) -> None:
+    raw = b"---\rtitle: Cr\rdate: 2024-05-01\rslug: cr\r---\rfirst\rline\r\rsecond\r"
+    site = build_site(tmp_path, {"articles/cr.txt": raw})
+    assert site.warnings == [
+        "newsroom: articles/cr.txt: the file has old Mac (CR) line ends, which were read as LF; "
+        "save it with LF line ends (in git: core.autocrlf=input)"
+    ]
+    paragraphs = [p.text() for p in site.dom("2024/05/01/cr/").css(".nr-body p")]
+    assert paragraphs == ["first line", "second"]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_as_utf16(tmp_path: Path, codec: str) -> None:
+    """Not as UTF-8 with a NUL after every letter ("character U+0000 removed")."""
+    text = "---\ntitle: Wide\ndate: 2024-05-01\nslug: wide\n---\nDari: کابل, and English.\n"
+    site = build_site(tmp_path, {"articles/wide.md": text.encode(codec)})
+    assert site.warnings == [
+        f"newsroom: articles/wide.md: the file is {codec.upper()}; it was converted, but please "
+        "save it as UTF-8"
+    ]
+    assert site.dom("2024/05/01/wide/").css_first(".nr-body p").text() == (
+        "Dari: کابل, and English."
+    )
+
+
 def test_two_articles_with_one_url_never_overwrite_each_other(tmp_path: Path) -> None:
     files = {
         "articles/a.md": article("Same", body="Body A"),

@@ -73,6 +73,21 @@ def _wide_encoding(data: bytes) -> str:
     return next((name for bom, name in _WIDE_BOMS if data.startswith(bom)), "")
 
 
+def _utf16_without_bom(data: bytes) -> str:
+    """'UTF-16-LE' or 'UTF-16-BE' for a file that reads as UTF-16 without its byte-order mark
+    (a NUL byte beside most Latin letters, which UTF-8 text never has), else ''."""
+    sample = data[:2048]
+    pairs = len(sample) // 2
+    if pairs < 2 or len(data) % 2:
+        return ""
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > pairs * 0.3 and even < pairs * 0.05:
+        return "UTF-16-LE"
+    if even > pairs * 0.3 and odd < pairs * 0.05:
+        return "UTF-16-BE"
+    return ""
+
+
 def decode_source(path: str, data: bytes) -> DecodedSource:
     """Decode a source file as UTF-8, repairing (and reporting) what editors and scrapers leave."""
     notices: list[Problem] = []
@@ -85,7 +100,7 @@ def decode_source(path: str, data: bytes) -> DecodedSource:
                 "save it as UTF-8 without BOM",
             )
         )
-    elif encoding := _wide_encoding(data):
+    elif encoding := _wide_encoding(data) or _utf16_without_bom(data):
         notices.append(
             Problem(path, f"the file is {encoding}; it was converted, but please save it as UTF-8")
         )
@@ -110,12 +125,15 @@ def decode_source(path: str, data: bytes) -> DecodedSource:
 
 def _clean_text(path: str, text: str, notices: list[Problem]) -> DecodedSource:
     if "\r" in text:
+        windows = text.count("\r\n")
+        kinds = ["Windows (CRLF)"] if windows else []
+        kinds += ["old Mac (CR)"] if text.count("\r") > windows else []
         text = text.replace("\r\n", "\n").replace("\r", "\n")
         notices.append(
             Problem(
                 path,
-                "the file has Windows (CRLF) line ends, which were read as LF; save it with LF "
-                "line ends (in git: core.autocrlf=input)",
+                f"the file has {' and '.join(kinds)} line ends, which were read as LF; save it "
+                "with LF line ends (in git: core.autocrlf=input)",
             )
         )
     found = INVALID_CHARACTERS.search(text)
