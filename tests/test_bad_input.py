@@ -331,3 +331,26 @@ def test_a_locale_with_a_region_is_an_edition_of_its_own(tmp_path: Path) -> None
     site = build_site(tmp_path, {"articles/a.md": article()}, plugin={"locale": "pt_BR"})
     assert site.warnings == []
     assert '<html lang="pt-BR"' in site.html("2024/05/01/a-headline/")
+
+
+@pytest.mark.parametrize(
+    ("start", "said"),
+    [
+        ("\n\n---", "the front matter's '---' is on line 3: remove the blank lines above it"),
+        (
+            "\u00a0---",
+            "the first line holds characters besides '---' (U+00A0): make it '---' alone",
+        ),
+        (
+            "\u200b---\u200b ",
+            "the first line holds characters besides '---' (U+200B, U+0020): make it '---' alone",
+        ),
+    ],
+    ids=["two-lines-down", "nbsp", "zero-width"],
+)
+def test_a_fence_a_line_down_or_behind_invisible_characters_is_pointed_at(
+    tmp_path: Path, start: str, said: str
+) -> None:
+    text = f"{start}\ntitle: Shifted\ndate: 2024-05-01\nslug: shifted\n---\nBody.\n"
+    site = build_site(tmp_path, {"articles/shifted.md": text})
+    assert site.warnings == [f"newsroom: articles/shifted.md:1: {said}; the article was skipped"]

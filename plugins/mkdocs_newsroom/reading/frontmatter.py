@@ -82,20 +82,7 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
     """Return (yaml text, body, line where the body starts)."""
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != _FENCE:
-        hint = (
-            "; for a wire text, take it out of the articles folder and bring it in with "
-            "'newsroom import FOLDER --section ID --author ID', which writes its front matter"
-            if path.lower().endswith(".txt")
-            else ""
-        )
-        raise ArticleError(
-            Problem(
-                path,
-                "no front matter: the file must start with a line '---', then 'title:' and "
-                f"'date:' lines, then a closing '---'{hint}",
-                1,
-            )
-        )
+        raise ArticleError(Problem(path, _no_front_matter(path, lines), 1))
     for index in range(1, len(lines)):
         if lines[index].rstrip() in _CLOSING_FENCES:
             yaml_text = "\n".join(lines[1:index])
@@ -108,6 +95,27 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
             1,
         )
     )
+
+
+def _no_front_matter(path: str, lines: list[str]) -> str:
+    """What to do about a file whose first line is not '---': its '---' may be a line down,
+    or behind characters nobody sees (_UNSEEN)."""
+    opening = next((n for n, line in enumerate(lines[:20]) if line.strip(_UNSEEN) == _FENCE), -1)
+    if opening > 0 and not any(line.strip(_UNSEEN) for line in lines[:opening]):
+        return f"the front matter's '---' is on line {opening + 1}: remove the blank lines above it"
+    if opening == 0:
+        shown = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(lines[0]) if c != "-")
+        return f"the first line holds characters besides '---' ({shown}): make it '---' alone"
+    wire = path.lower().endswith(".txt")
+    return (
+        "no front matter: the file must start with a line '---', then 'title:' and 'date:' "
+        "lines, then a closing '---'"
+        + "; for a wire text, take it out of the articles folder and bring it in with 'newsroom "
+        "import FOLDER --section ID --author ID', which writes its front matter" * wire
+    )
+
+
+_UNSEEN = " \t\r\u00a0\u200b\u200c\u200d\u2060\ufeff"  # blank to a reader
 
 
 def parse_front_matter(path: str, text: str) -> FrontMatter:
