@@ -211,6 +211,22 @@ def test_utf16_without_a_byte_order_mark_is_read_as_utf16(tmp_path: Path, codec:
     )
 
 
+def test_a_held_back_article_that_loses_its_url_is_told_where_it_would_be(
+    tmp_path: Path,
+) -> None:
+    files = {
+        "articles/a.md": article("Same", body="Body A"),
+        "articles/b.md": article("Same", body="Body B", draft=True),
+    }
+    site = build_site(tmp_path, files)
+    assert site.warnings == [
+        "newsroom: articles/b.md: its URL 2024/05/01/same/ is already taken by articles/a.md; it "
+        "would be published at 2024/05/01/same-2/ instead. Give one of the two a different "
+        "'slug'",
+    ]
+    assert not site.file("2024/05/01/same-2/").exists()
+
+
 def test_two_articles_with_one_url_never_overwrite_each_other(tmp_path: Path) -> None:
     files = {
         "articles/a.md": article("Same", body="Body A"),

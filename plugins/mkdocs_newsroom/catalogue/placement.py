@@ -183,7 +183,7 @@ def assign_urls(
             continue
         url = _free_url(wanted, taken)
         if url != wanted:
-            problems.append(_moved(article.source, wanted, url, taken[wanted]))
+            problems.append(_moved(placement, wanted, url, taken[wanted]))
         taken[url] = article.source
         placement.url = url
         if url != wanted and pattern.endswith("{slug}/"):
@@ -223,10 +223,12 @@ def _in_own_folder(source: str, wanted: str, folder: str) -> Problem:
     )
 
 
-def _moved(source: str, wanted: str, url: str, holder: str) -> Problem:
+def _moved(placement: Placement, wanted: str, url: str, holder: str) -> Problem:
+    """A held-back article is not published at all: it is told where it would be."""
+    done = "would be published" if placement.held_back else "was published"
     return Problem(
-        source,
-        f"its URL {wanted} is already taken by {holder}; it was published at {url} instead. "
+        placement.article.source,
+        f"its URL {wanted} is already taken by {holder}; it {done} at {url} instead. "
         "Give one of the two a different 'slug'",
     )
 
