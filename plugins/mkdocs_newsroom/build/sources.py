@@ -26,6 +26,7 @@ from mkdocs.structure.files import InclusionLevel
 from ..problems import Problem
 from ..reading.files import not_utf8
 from ..reading.site import SiteSources, split_sources
+from .claimed import claimed_by_newsroom
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
@@ -90,6 +91,9 @@ def site_sources(
             )
         )
     keep = [usable[path][0] for path in paths.others]
+    editions = tuple(edition.path for edition in settings.editions)
+    keep, claimed = claimed_by_newsroom(keep, editions, docs_dir)
+    problems += claimed
     problems += [
         Problem(
             path,

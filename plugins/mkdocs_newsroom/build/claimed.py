@@ -1,0 +1,68 @@
+"""The site's own files that would land where Newsroom writes: its feeds (at the root of each
+edition and of each listing), its sitemaps, its build record, its search index folder and its
+listing pages (sections, tags, authors, archive). Newsroom's file wins, as it does over an
+article or an alias with such an address; the site's file is left out with one warning
+naming it. Two are the site's own as ever: robots.txt (Newsroom writes none beside it) and
+each edition's front page (index.md at the edition's root), which Newsroom does not make.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..problems import Problem
+from ..settings.article_url import RESERVED_PREFIXES
+from ..urls import EDITION_FILES, ROBOTS_TXT, built_file
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from mkdocs.structure.files import File
+
+# The site's own: robots.txt is not written beside it, and 404.html is the theme's page
+_THE_SITES = frozenset({ROBOTS_TXT, "404.html"})
+# where the listings live; the site's assets/ folder (styles, scripts, pictures) is its own
+_LISTINGS = tuple(prefix for prefix in RESERVED_PREFIXES if prefix != "assets/")
+
+
+def claimed_by_newsroom(
+    files: Iterable[File], edition_paths: tuple[str, ...], docs_dir: str
+) -> tuple[list[File], list[Problem]]:
+    """The files of `files` that no generated file replaces, and a warning for each other
+    file of the content folder `docs_dir` (the theme's and other plugins' are theirs)."""
+    kept: list[File] = []
+    problems: list[Problem] = []
+    for file in files:
+        what = _claimed(file, edition_paths) if file.src_dir == docs_dir else ""
+        if what:
+            problems.append(
+                Problem(
+                    file.src_uri,
+                    f"it would be where the build writes its own {what}, so it was left out "
+                    "of the site; rename or move it",
+                )
+            )
+        else:
+            kept.append(file)
+    return kept, problems
+
+
+def _claimed(file: File, edition_paths: tuple[str, ...]) -> str:
+    """What Newsroom writes where `file` would land ('' if nothing)."""
+    dest = file.dest_uri
+    if dest.lower() in _THE_SITES:
+        return ""
+    built = built_file(dest, edition_paths)
+    if built:
+        return "search index (search/)" if built == "search" else built
+    lowered = dest.lower()
+    name = lowered.rsplit("/", 1)[-1]
+    for edition in edition_paths:
+        for prefix in _LISTINGS:
+            if not lowered.startswith(f"{edition.lower()}{prefix}"):
+                continue
+            if file.is_documentation_page() or name == "index.html":
+                return f"listing page ({edition}{prefix})"
+            if name in EDITION_FILES:
+                return f"listing feed ({dest})"
+    return ""

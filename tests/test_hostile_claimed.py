@@ -1,0 +1,66 @@
+"""A site's own file where Newsroom writes (its feeds, sitemaps, build record, search index
+folder, listing pages) is never silently replaced: Newsroom's file wins, and the site's is
+left out with one warning naming it; --strict fails and `newsroom check` says the same lines.
+robots.txt and an edition's front page (index.md) stay the site's own, as ever.
+
+Each is a real build beside a good article.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .commands import newsroom
+from .test_hostile import GOOD_URL, _located, built, fails_strict
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+MINE = "THE SITE'S OWN FILE"
+
+
+def _warning(path: str, what: str) -> str:
+    return (
+        f"newsroom: {path}: it would be where the build writes its own {what}, so it was left "
+        "out of the site; rename or move it"
+    )
+
+
+CLAIMED = {
+    "feed.xml": "feed.xml",
+    "atom.xml": "atom.xml",
+    "feed.json": "feed.json",
+    "sitemap.xml": "sitemap.xml",
+    "newsroom-build.json": "newsroom-build.json",
+    "search/newsroom/manifest.json": "search index (search/)",
+    "tags/index.md": "listing page (tags/)",
+    "section/world/feed.xml": "listing feed (section/world/feed.xml)",
+}
+
+
+def test_the_sites_files_where_newsroom_writes_are_left_out_with_a_line_each(
+    tmp_path: Path,
+) -> None:
+    files: dict[str, str | bytes] = {
+        path: (f"# {MINE}\n" if path.endswith(".md") else MINE) for path in CLAIMED
+    }
+    files["articles/world.md"] = (
+        "---\ntitle: World story\ndate: 2024-05-01T11:00:00+00:00\n"
+        "section: world\nslug: world-story\n---\nText.\n"
+    )
+    files["robots.txt"] = f"# {MINE}\n"  # the site's own, as ever
+    files["about.md"] = "# About\n"
+    site = built(tmp_path, files)
+    assert sorted(site.warnings) == sorted(_warning(path, what) for path, what in CLAIMED.items())
+    for path in ("feed.xml", "atom.xml", "feed.json", "sitemap.xml", "newsroom-build.json"):
+        assert MINE not in site.file(path).read_text(encoding="utf-8")
+    assert MINE not in site.html("tags/")
+    assert not site.file("search/newsroom/manifest.json").is_file() or MINE not in site.file(
+        "search/newsroom/manifest.json"
+    ).read_text(encoding="utf-8")
+    assert MINE in site.file("robots.txt").read_text(encoding="utf-8")
+    assert site.file("about/index.html").is_file()
+    assert site.file(GOOD_URL).is_file()
+    fails_strict(tmp_path, files)
+    checked = newsroom(tmp_path / "site", "check")
+    assert sorted(checked.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)
