@@ -64,3 +64,23 @@ def test_the_sites_files_where_newsroom_writes_are_left_out_with_a_line_each(
     fails_strict(tmp_path, files)
     checked = newsroom(tmp_path / "site", "check")
     assert sorted(checked.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)
+
+
+def test_an_editions_feeds_and_listings_are_claimed_its_front_page_is_the_sites(
+    tmp_path: Path,
+) -> None:
+    plugin = {"editions": {"en": {"title": "English"}, "ps": {"title": "Pashto"}}}
+    files: dict[str, str | bytes] = {
+        "ps/feed.xml": MINE,
+        "ps/tags/index.md": f"# {MINE}\n",
+        "ps/index.md": f"# {MINE}\n",  # the edition's own front page, as ever
+    }
+    site = built(tmp_path, files, plugin=plugin)
+    assert sorted(site.warnings) == [
+        _warning("ps/feed.xml", "ps/feed.xml"),
+        _warning("ps/tags/index.md", "listing page (ps/tags/)"),
+    ]
+    assert MINE in site.html("ps/")
+    fails_strict(tmp_path, files, plugin=plugin)
+    checked = newsroom(tmp_path / "site", "check")
+    assert sorted(checked.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)
