@@ -92,10 +92,40 @@ def test_an_alias_that_cannot_be_a_page_of_the_site_is_refused(
     site = build_site(tmp_path, {SOURCE: _bus(alias)})
     assert len(site.warnings) == 1
     assert site.warnings[0].startswith(f"newsroom: {SOURCE}:")
-    assert message in site.warnings[0] and "the field was ignored" in site.warnings[0]
+    assert message in site.warnings[0] and "this alias was ignored" in site.warnings[0]
     assert site.dom(URL).css_first("h1.nr-headline").text() == "Night buses"
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
     assert not any("etc" in p or "elsewhere" in p or "story.php" in p for p in written)
+
+
+def test_a_bad_alias_leaves_the_good_ones_and_each_bad_one_is_said(tmp_path: Path) -> None:
+    bad = ["/x/%2e%2e/%2e%2e/%2e%2e/pwn1/", "/story.php"]
+    good = [f"/old/{n}/" for n in range(26)]
+    files = {SOURCE: _bus(bad[0], *good, bad[1])}
+    site = build_site(tmp_path, files)
+    assert len(site.warnings) == 2
+    assert all(w.startswith(f"newsroom: {SOURCE}:5: alias") for w in site.warnings)
+    assert "pwn1" in site.warnings[0] and "story.php" in site.warnings[1]
+    assert all("the others are kept" in w for w in site.warnings)
+    for n in range(26):
+        assert (site.site_dir / f"old/{n}/index.html").is_file()
+    assert not any("pwn1" in p.as_posix() for p in tmp_path.rglob("*"))
+    with pytest.raises(Abort):
+        build_site(tmp_path / "strict", files, strict=True)
+    checked = newsroom(tmp_path, "check")
+    assert checked.returncode == 1
+    assert [line.split(": ", 1)[1] for line in checked.stdout.splitlines()] == [
+        w.split(": ", 2)[2] for w in site.warnings
+    ]
+
+
+def test_many_bad_aliases_are_counted_in_one_line(tmp_path: Path) -> None:
+    bad = [f"/x{n}.php" for n in range(9)]
+    site = build_site(tmp_path, {SOURCE: _bus(*bad, "/old/kept/")})
+    (warning,) = site.warnings
+    assert warning.startswith(f"newsroom: {SOURCE}:5: 9 aliases were ignored ('/x0.php'")
+    assert "and 6 more" in warning
+    assert (site.site_dir / "old/kept/index.html").is_file()
 
 
 def test_an_alias_never_takes_the_place_of_anything_else(tmp_path: Path) -> None:

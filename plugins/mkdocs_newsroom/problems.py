@@ -55,11 +55,13 @@ class FieldError(ValueError):
 
 class PartlyUsed(FieldError):
     """A front-matter value of which a part cannot be used: `value` is the rest, and the
-    message says what was left out and why (the article is published with the rest)."""
+    message says what was left out and why (the article is published with the rest). Each
+    of `messages` is a line of its own (the first is `message`)."""
 
-    def __init__(self, message: str, value: object) -> None:
+    def __init__(self, message: str, value: object, *more: str) -> None:
         super().__init__(message)
         self.value = value
+        self.messages = (message, *more)
 
 
 class NewsroomError(Exception):

@@ -324,7 +324,7 @@ class ArticleReader:
                 values[rule.attribute or name] = rule.read(field, registry)
             except PartlyUsed as partly:
                 values[rule.attribute or name] = partly.value
-                problems.append(Problem(source, str(partly), field.line))
+                problems.extend(Problem(source, line, field.line) for line in partly.messages)
             except FieldError as error:
                 consequence = "the article was skipped" if rule.fatal else "the field was ignored"
                 problems.append(Problem(source, f"{error}; {consequence}", field.line))

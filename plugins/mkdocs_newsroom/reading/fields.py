@@ -29,6 +29,7 @@ _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 # Letters that show nothing: Hangul fillers, the braille blank, the Mongolian vowel separator
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 _MAX_LISTED_CHOICES = 12
+MAX_REFUSED_LINES = 5  # bad entries of one field said one a line; past it, one line for all
 
 
 @dataclass(frozen=True)
@@ -237,7 +238,28 @@ def read_language(field: Field, registry: Registry) -> str:
 
 
 def read_aliases(field: Field, registry: Registry) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(alias_path(text) for text in _text_items(field)))
+    """Every alias that is a path of the site; each other one said, or counted in one line
+    past `MAX_REFUSED_LINES`."""
+    paths: list[str] = []
+    refused: list[tuple[str, str]] = []
+    for text in _text_items(field):
+        try:
+            paths.append(alias_path(text))
+        except FieldError as error:
+            refused.append((text, str(error)))
+    kept = tuple(dict.fromkeys(paths))
+    if not refused:
+        return kept
+    if len(refused) <= MAX_REFUSED_LINES:
+        lines = [f"{why}; this alias was ignored, the others are kept" for _, why in refused]
+        raise PartlyUsed(lines[0], kept, *lines[1:])
+    named = ", ".join(f"'{shortened(text, 40)}'" for text, _ in refused[:3])
+    raise PartlyUsed(
+        f"{len(refused):,} aliases were ignored ({named} and {len(refused) - 3:,} more), the "
+        f"others are kept; the first: {refused[0][1]}. Write each as a path of this site such "
+        "as /2019/05/03/old-slug/",
+        kept,
+    )
 
 
 def read_image(field: Field, registry: Registry) -> Image:
