@@ -12,36 +12,28 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
-from ..model import Author, Correction, Image, Section, Tag
+from ..model import Author, Section, Tag
 from ..problems import FieldError, PartlyUsed
 from ..slugs import is_slug, slugify
 from ..urls import author_url
-from .files import PICTURES, SCRIPTED_PICTURE, is_scripted_picture, picture_suffix
 from .frontmatter import Field
-from .links import alias_path, check_link, has_scheme, local_path
+from .links import alias_path
+from .parts import read_corrections, read_image
 from .plaintext import decode_character_references
+from .texts import Registry, parse_datetime, scalar_text, shortened, text_items
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+__all__ = ["Registry", "parse_datetime", "read_corrections", "read_image", "shortened"]
 
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 # Letters that show nothing: Hangul fillers, the braille blank, the Mongolian vowel separator
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 _MAX_LISTED_CHOICES = 12
 MAX_REFUSED_LINES = 5  # bad entries of one field said one a line; past it, one line for all
-
-
-@dataclass(frozen=True)
-class Registry:
-    """What an article may refer to, and how its dates are read. Without `authors` (the
-    site has no authors file) an article's authors are left out."""
-
-    authors: Mapping[str, Author] | None
-    sections: Mapping[str, Section]
-    timezone: tzinfo
-    authors_file: str = "authors.yml"  # relative to `docs_dir`
-    decode_references: bool = False  # plain-text articles carry scraped text
 
 
 def _one_of(ids: Mapping[str, object]) -> str:
@@ -69,19 +61,12 @@ def unknown_author(author_id: str, authors: Mapping[str, object], authors_file: 
     )
 
 
-def _scalar_text(field: Field, registry: Registry) -> str:
-    if field.text is None:
-        raise FieldError(f"'{field.name}' must be a single line of text, not a list or mapping")
-    text = field.text.strip()
-    return decode_character_references(text) if registry.decode_references else text
-
-
 def read_text(field: Field, registry: Registry) -> str:
-    return _scalar_text(field, registry)
+    return scalar_text(field, registry)
 
 
 def read_title(field: Field, registry: Registry) -> str:
-    title = _scalar_text(field, registry)
+    title = scalar_text(field, registry)
     if not title:
         raise FieldError("'title' is empty: write the headline after 'title:'")
     if not any(_visible(character) for character in title):
@@ -97,27 +82,6 @@ def _visible(character: str) -> bool:
     return category[0] not in "CZ" and character not in _BLANK_LETTERS
 
 
-def shortened(text: str, length: int = 60) -> str:
-    """`text` as a message quotes it: at most `length` characters, the cut marked."""
-    return text if len(text) <= length else f"{text[: length - 1]}…"
-
-
-def parse_datetime(text: str, zone: tzinfo) -> datetime:
-    """ISO 8601 date or date-time; without a zone, `zone` applies."""
-    try:
-        moment = datetime.fromisoformat(text.strip())
-    except ValueError:
-        raise FieldError(
-            f"'{shortened(text)}' is not an ISO 8601 date; write for example 2024-05-01 or "
-            "2024-05-01T09:30:00+04:30"
-        ) from None
-    if not 1 < moment.year < 9999:
-        raise FieldError(f"'{shortened(text)}' is out of range; write a year between 2 and 9998")
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone)
-    return moment
-
-
 def read_datetime(field: Field, registry: Registry) -> datetime:
     if field.text is None or not field.text.strip():
         raise FieldError(f"'{field.name}' must be a date such as 2024-05-01T09:30:00+04:30")
@@ -125,22 +89,6 @@ def read_datetime(field: Field, registry: Registry) -> datetime:
         return parse_datetime(field.text, registry.timezone)
     except FieldError as error:
         raise FieldError(f"'{field.name}': {error}") from None
-
-
-def _text_items(field: Field) -> list[str]:
-    """A single value or a list of values, each as written."""
-    node_value = field.node.value
-    if field.text is not None:
-        items = [field.text]
-    elif isinstance(node_value, list) and all(hasattr(n, "value") for n in node_value):
-        items = []
-        for node in node_value:
-            if not isinstance(node.value, str):
-                raise FieldError(f"'{field.name}' must be a list of words, not of lists")
-            items.append(node.value)
-    else:
-        raise FieldError(f"'{field.name}' must be one value or a list of values")
-    return [item.strip() for item in items if item.strip()]
 
 
 def _same_author(author_id: str, authors: Mapping[str, Author]) -> Author | None:
@@ -157,7 +105,7 @@ def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
     refused: Mapping[str, str] = getattr(registry.authors, "refused", {})
     authors: list[Author] = []
     left_off: list[str] = []
-    for author_id in dict.fromkeys(_text_items(field)):
+    for author_id in dict.fromkeys(text_items(field)):
         author = registry.authors.get(author_id)
         if author is None and author_id in refused:
             left_off.append(_refused_author(author_id, refused[author_id], registry))
@@ -194,7 +142,7 @@ def _ambiguous_author(author_id: str, candidates: list[str], registry: Registry)
 
 
 def read_section(field: Field, registry: Registry) -> Section:
-    section_id = _scalar_text(field, registry)
+    section_id = scalar_text(field, registry)
     section = registry.sections.get(section_id)
     if section is None:
         raise FieldError(unknown_section(section_id, registry.sections))
@@ -203,11 +151,20 @@ def read_section(field: Field, registry: Registry) -> Section:
 
 def read_tags(field: Field, registry: Registry) -> tuple[Tag, ...]:
     tags: dict[str, Tag] = {}
-    for name in _text_items(field):
+    left_out: list[str] = []
+    for name in text_items(field):
         if registry.decode_references:
             name = decode_character_references(name)
         tag = Tag(name, slugify(name, fallback_prefix="tag", fold=True))
-        tags.setdefault(tag.slug, tag)
+        kept = tags.setdefault(tag.slug, tag)
+        if kept.name != name:
+            left_out.append(
+                f"tag '{shortened(name, 40)}' is the same tag as '{shortened(kept.name, 40)}' "
+                f"(both are tags/{tag.slug}/); it was left out. Use one spelling, or name the "
+                "tags apart in letters or digits"
+            )
+    if left_out:
+        raise PartlyUsed(left_out[0], tuple(tags.values()), *left_out[1:])
     return tuple(tags.values())
 
 
@@ -218,7 +175,7 @@ def read_flag(field: Field, registry: Registry) -> bool:
 
 
 def read_slug(field: Field, registry: Registry) -> str:
-    text = _scalar_text(field, registry)
+    text = scalar_text(field, registry)
     if not is_slug(text):
         raise FieldError(
             f"slug '{text}' is not a single lower-case URL segment, so the headline's slug is "
@@ -229,7 +186,7 @@ def read_slug(field: Field, registry: Registry) -> str:
 
 
 def read_language(field: Field, registry: Registry) -> str:
-    text = _scalar_text(field, registry)
+    text = scalar_text(field, registry)
     if not _LANGUAGE_TAG.match(text):
         raise FieldError(
             f"'lang' must be a BCP 47 language tag such as en, ps or fa-AF, not '{text}'"
@@ -242,7 +199,7 @@ def read_aliases(field: Field, registry: Registry) -> tuple[str, ...]:
     past `MAX_REFUSED_LINES`."""
     paths: list[str] = []
     refused: list[tuple[str, str]] = []
-    for text in _text_items(field):
+    for text in text_items(field):
         try:
             paths.append(alias_path(text))
         except FieldError as error:
@@ -260,64 +217,6 @@ def read_aliases(field: Field, registry: Registry) -> tuple[str, ...]:
         "as /2019/05/03/old-slug/",
         kept,
     )
-
-
-def read_image(field: Field, registry: Registry) -> Image:
-    value = field.value
-    if not isinstance(value, Mapping):
-        raise FieldError("'image' needs 'src' and 'alt' lines indented under it")
-    texts = {
-        key: str(value[key]).strip()
-        for key in ("src", "alt", "caption", "credit")
-        if isinstance(value.get(key), str | int | float)
-    }
-    if registry.decode_references:
-        texts = {key: decode_character_references(text) for key, text in texts.items()}
-    if not texts.get("src"):
-        raise FieldError("'image' has no 'src': give the picture's path or URL")
-    if not texts.get("alt"):
-        raise FieldError("'image' has no 'alt': describe the picture for readers who cannot see it")
-    return Image(
-        _picture_link(texts["src"]),
-        texts["alt"],
-        texts.get("caption", ""),
-        texts.get("credit", ""),
-    )
-
-
-def _picture_link(text: str) -> str:
-    """An image's `src` as every page and feed gives it: an http(s) URL as written, or the
-    path of a picture of the site from its root (no leading '/', no '.' or '..'), so that
-    the page, its og:image and its structured data name one file."""
-    link = check_link(text, "'image' 'src'")
-    remote = has_scheme(link)
-    path = urlsplit(link).path if remote else local_path(link) or ""
-    if is_scripted_picture(path):
-        raise FieldError(f"'image' 'src' '{text}': {SCRIPTED_PICTURE}")
-    suffix = picture_suffix(path)
-    if suffix is not None and (suffix or not remote):
-        pictures = ", ".join(sorted(PICTURES))
-        raise FieldError(
-            f"'image' 'src' '{text}' is not a picture (it ends in '{suffix}', not one of "
-            f"{pictures})"
-        )
-    return link if remote else path
-
-
-def read_corrections(field: Field, registry: Registry) -> tuple[Correction, ...]:
-    value = field.value
-    if not isinstance(value, list):
-        raise FieldError("'corrections' must be a list of '- date: …' / 'text: …' entries")
-    corrections = []
-    for entry in value:
-        if not isinstance(entry, Mapping) or not entry.get("date") or not entry.get("text"):
-            raise FieldError("each correction needs a 'date' and a 'text'")
-        when = parse_datetime(str(entry["date"]), registry.timezone)
-        text = str(entry["text"]).strip()
-        if registry.decode_references:
-            text = decode_character_references(text)
-        corrections.append(Correction(when, text))
-    return tuple(sorted(corrections, key=lambda c: c.date))
 
 
 Reader = Callable[[Field, Registry], Any]

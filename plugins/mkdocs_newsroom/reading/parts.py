@@ -1,0 +1,98 @@
+"""The fields made of parts: `image` (src, alt, caption, credit) and `corrections` (date, text).
+A part the article cannot use (an unknown key, a list or a mapping where text belongs) is left
+out with one line saying so; the rest is kept."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from ..model import Correction, Image
+from ..problems import FieldError, PartlyUsed
+from .files import PICTURES, SCRIPTED_PICTURE, is_scripted_picture, picture_suffix
+from .links import check_link, has_scheme, local_path
+from .texts import Registry, parse_datetime, plain_text, shortened
+
+if TYPE_CHECKING:
+    from .frontmatter import Field
+
+IMAGE_KEYS = ("src", "alt", "caption", "credit")
+CORRECTION_KEYS = ("date", "text")
+
+
+def _unknown_keys(value: Mapping[object, object], known: tuple[str, ...], what: str) -> list[str]:
+    return [
+        f"{what} has no '{shortened(str(key), 40)}' (it has {', '.join(known)}); it was "
+        "left out: remove it"
+        for key in value
+        if key not in known
+    ]
+
+
+def read_image(field: Field, registry: Registry) -> Image:
+    value = field.value
+    if not isinstance(value, Mapping):
+        raise FieldError("'image' needs 'src' and 'alt' lines indented under it")
+    left_out = _unknown_keys(value, IMAGE_KEYS, "'image'")
+    texts: dict[str, str] = {}
+    for key in IMAGE_KEYS:
+        if key not in value:
+            continue
+        try:
+            texts[key] = plain_text(value[key], f"'image' '{key}'", registry)
+        except FieldError as error:
+            if key in ("src", "alt"):
+                raise
+            left_out.append(f"{error}; it was left out: write it on one line")
+    if not texts.get("src"):
+        raise FieldError("'image' has no 'src': give the picture's path or URL")
+    if not texts.get("alt"):
+        raise FieldError("'image' has no 'alt': describe the picture for readers who cannot see it")
+    image = Image(
+        _picture_link(texts["src"]),
+        texts["alt"],
+        texts.get("caption", ""),
+        texts.get("credit", ""),
+    )
+    if left_out:
+        raise PartlyUsed(left_out[0], image, *left_out[1:])
+    return image
+
+
+def _picture_link(text: str) -> str:
+    """An image's `src` as every page and feed gives it: an http(s) URL as written, or the
+    path of a picture of the site from its root (no leading '/', no '.' or '..'), so that
+    the page, its og:image and its structured data name one file."""
+    link = check_link(text, "'image' 'src'")
+    remote = has_scheme(link)
+    path = urlsplit(link).path if remote else local_path(link) or ""
+    if is_scripted_picture(path):
+        raise FieldError(f"'image' 'src' '{text}': {SCRIPTED_PICTURE}")
+    suffix = picture_suffix(path)
+    if suffix is not None and (suffix or not remote):
+        pictures = ", ".join(sorted(PICTURES))
+        raise FieldError(
+            f"'image' 'src' '{text}' is not a picture (it ends in '{suffix}', not one of "
+            f"{pictures})"
+        )
+    return link if remote else path
+
+
+def read_corrections(field: Field, registry: Registry) -> tuple[Correction, ...]:
+    value = field.value
+    if not isinstance(value, list):
+        raise FieldError("'corrections' must be a list of '- date: …' / 'text: …' entries")
+    corrections = []
+    left_out: list[str] = []
+    for entry in value:
+        if not isinstance(entry, Mapping) or not entry.get("date") or not entry.get("text"):
+            raise FieldError("each correction needs a 'date' and a 'text'")
+        when = parse_datetime(str(entry["date"]), registry.timezone)
+        text = plain_text(entry["text"], "a correction's 'text'", registry)
+        left_out += _unknown_keys(entry, CORRECTION_KEYS, "a correction")
+        corrections.append(Correction(when, text))
+    kept = tuple(sorted(corrections, key=lambda c: c.date))
+    if left_out:
+        raise PartlyUsed(left_out[0], kept, *left_out[1:])
+    return kept
