@@ -76,7 +76,11 @@ def test_reader_builds_the_article_model() -> None:
         "First paragraph here.\n\nSecond one.\n"
     )
     result = reader().read("articles/a.txt", text.encode())
-    assert result.problems == ()
+    # a tag folded into another of the article is left out, and said
+    ((problem),) = result.problems
+    assert problem.line == 6 and problem.message.startswith(
+        "tag 'economy' is the same tag as 'Economy' (both are tags/economy/); it was left out"
+    )
     article = result.article
     assert article is not None
     assert article.title == "Profits < forecast"
