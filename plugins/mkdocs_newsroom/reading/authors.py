@@ -38,8 +38,9 @@ def load_authors(path: str, data: bytes) -> tuple[Authors | None, list[Problem]]
     problems = list(decoded.notices)
     unusable = "; fix it. Until then the articles are published without their authors"
     repeats: list[Repeat] = []
+    key_lines: dict[object, int] = {}
     try:
-        document = load_document(path, decoded.text, repeats=repeats)
+        document = load_document(path, decoded.text, repeats=repeats, key_lines=key_lines)
     except ArticleError as error:
         problem = error.problem
         message = problem.message.removeprefix("it is not valid YAML").removeprefix("the file ")
@@ -70,7 +71,11 @@ def load_authors(path: str, data: bytes) -> tuple[Authors | None, list[Problem]]
     authors = Authors()
     by_page: dict[str, str] = {}  # an author page's URL -> the id that has it
     for key, entry in document.items():
-        author_id = INVALID_CHARACTERS.sub("", str(key))
+        author_id = INVALID_CHARACTERS.sub("", str(key)).strip()
+        refusal = _refusal(key, author_id, entry)
+        if refusal:
+            problems.append(Problem(path, f"{refusal}; it was left out", key_lines.get(key)))
+            continue
         author, entry_problems = _read_author(path, author_id, entry)
         problems.extend(entry_problems)
         holder = by_page.setdefault(author.url, author_id)
@@ -90,10 +95,27 @@ def load_authors(path: str, data: bytes) -> tuple[Authors | None, list[Problem]]
     return authors, problems
 
 
+def _refusal(key: object, author_id: str, entry: object) -> str:
+    """Why an entry of the authors file is no author ('' if it is one): its id is not a word
+    (`null:`, `true:`, `'':`), or it gives a bare name where its details belong."""
+    if not isinstance(key, str | int) or isinstance(key, bool):
+        written = "null" if key is None else str(key).lower() if isinstance(key, bool) else str(key)
+        return (
+            f"the author id '{written}' is read by YAML as {type(key).__name__}, not a word: "
+            f'quote it ("{written}":) or give another id'
+        )
+    if not author_id:
+        return "an author has an empty id: give it one, such as 'jdoe:'"
+    if isinstance(entry, str):
+        return (
+            f"author '{author_id}' is given as a bare string; write its details under it, "
+            f"such as '{author_id}: {{name: {entry.strip()[:40]}}}'"
+        )
+    return ""
+
+
 def _read_author(path: str, author_id: str, entry: object) -> tuple[Author, list[Problem]]:
     problems: list[Problem] = []
-    if isinstance(entry, str):
-        entry = {"name": entry}
     if not isinstance(entry, Mapping):
         entry = {}
     fields = {

@@ -161,12 +161,18 @@ _AnyTagLoader.add_multi_constructor("", _no_value)
 
 
 def load_document(
-    path: str, text: str, *, any_tag: bool = False, repeats: list[Repeat] | None = None
+    path: str,
+    text: str,
+    *,
+    any_tag: bool = False,
+    repeats: list[Repeat] | None = None,
+    key_lines: dict[object, int] | None = None,
 ) -> Any:
     """A whole YAML document (an authors file, another site's configuration), with YAML's
     aliases held to `ALIAS_BUDGET`; its problems as an `ArticleError` at their line and column.
     With `any_tag`, values of unknown tags are read as nothing. With `repeats`, the keys of
-    a top-level mapping that are given more than once are added to it (the last one is used)."""
+    a top-level mapping that are given more than once are added to it (the last one is used);
+    with `key_lines`, the line of each of its scalar keys, as read (`null:` is None)."""
     loader = (_AnyTagLoader if any_tag else _Loader)(text)
     try:
         root = loader.get_single_node()
@@ -174,6 +180,10 @@ def load_document(
             return None
         if repeats is not None and isinstance(root, yaml.MappingNode):
             repeats.extend(_repeated_keys(root))
+        if key_lines is not None and isinstance(root, yaml.MappingNode):
+            for key_node, _ in root.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    key_lines[loader.construct_object(key_node)] = key_node.start_mark.line + 1
         too_big = alias_expansion_problem(root)
         if too_big:
             raise ArticleError(Problem(path, f"the file {too_big}; write its values out", 1))

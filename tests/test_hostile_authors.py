@@ -1,0 +1,53 @@
+"""authors.yml entries that are no author: an id YAML reads as null, a boolean or a date,
+an empty id, a bare string where the details belong. Each is left out with one line naming
+authors.yml and its line; `--strict` fails on it, and `newsroom check` prints the same."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from .commands import newsroom
+from .sites import article, build_site
+
+AUTHORS = """\
+jdoe: {name: Jane Doe}
+null: {name: Nobody}
+true: {name: Truth}
+"": {name: Empty}
+strname: "Just a string"
+"""
+
+
+def test_an_entry_that_is_no_author_is_left_out_with_its_line(tmp_path: Path) -> None:
+    files = {"articles/a.md": article(authors=["jdoe"])}
+    site = build_site(tmp_path, files, authors=AUTHORS)
+    assert site.warnings == [
+        "newsroom: authors.yml:2: the author id 'null' is read by YAML as NoneType, not a word: "
+        'quote it ("null":) or give another id; it was left out',
+        "newsroom: authors.yml:3: the author id 'true' is read by YAML as bool, not a word: "
+        'quote it ("true":) or give another id; it was left out',
+        "newsroom: authors.yml:4: an author has an empty id: give it one, such as 'jdoe:'; it "
+        "was left out",
+        "newsroom: authors.yml:5: author 'strname' is given as a bare string; write its "
+        "details under it, such as 'strname: {name: Just a string}'; it was left out",
+    ]
+    authors = site.site_dir / "authors"
+    assert sorted(p.name for p in authors.iterdir() if p.is_dir()) == ["jdoe"]
+    with pytest.raises(Abort):
+        build_site(tmp_path / "strict", files, authors=AUTHORS, strict=True)
+    checked = newsroom(tmp_path, "check")
+    assert checked.returncode == 1
+    assert [f"newsroom: {line}" for line in checked.stdout.splitlines()] == site.warnings
+
+
+def test_a_quoted_null_is_an_author_like_any_other(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {"articles/a.md": article(authors=["null"])},
+        authors='"null": {name: Nobody}\n',
+        strict=True,
+    )
+    assert site.warnings == []
