@@ -51,3 +51,14 @@ def test_a_quoted_null_is_an_author_like_any_other(tmp_path: Path) -> None:
         strict=True,
     )
     assert site.warnings == []
+
+
+def test_a_detail_that_is_not_text_is_said(tmp_path: Path) -> None:
+    authors = "jdoe: {name: Jane Doe, bio: {secret: INTERNALNOTE}}\n"
+    site = build_site(tmp_path, {"articles/a.md": article(authors=["jdoe"])}, authors=authors)
+    assert site.warnings == [
+        "newsroom: authors.yml: author 'jdoe': 'bio' must be a single line of text, not a list "
+        "or mapping; it was ignored"
+    ]
+    published = "".join(p.read_text("utf-8") for p in site.site_dir.rglob("*.*ml"))
+    assert "INTERNALNOTE" not in published

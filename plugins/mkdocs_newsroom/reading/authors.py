@@ -123,6 +123,15 @@ def _read_author(path: str, author_id: str, entry: object) -> tuple[Author, list
         for key in _FIELDS
         if isinstance(entry.get(key), str | int | float)
     }
+    problems += [
+        Problem(
+            path,
+            f"author '{author_id}': '{key}' must be a single line of text, not a list or "
+            "mapping; it was ignored",
+        )
+        for key in _FIELDS
+        if isinstance(entry.get(key), Mapping | list)
+    ]
     for key, text in fields.items():
         if found := invalid_character(text):
             fields[key] = INVALID_CHARACTERS.sub("", text)
