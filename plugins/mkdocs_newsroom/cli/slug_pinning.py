@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from ..reading.frontmatter import slug_line
+from .writing import slug_line
 
 # a top-level `slug:` line (its value empty, `~` or one the build refused)
 _SLUG_KEY = re.compile(r"^(?:slug|'slug'|\"slug\")\s*:(?:\s|$)")

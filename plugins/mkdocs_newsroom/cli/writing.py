@@ -5,16 +5,17 @@ is never overwritten."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import yaml
+
 from ..problems import NewsroomError, Problem
 from ..reading.fields import unknown_author, unknown_section
-from ..reading.frontmatter import write_front_matter
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
-    from datetime import datetime
 
     from ..model import Author, Section
     from ..reading.articles import ArticleReader
@@ -128,3 +129,29 @@ def split_list(values: Sequence[str]) -> tuple[str, ...]:
     """`--tags a,b --tags c` -> ('a', 'b', 'c'): each option once or many times, or a list."""
     items = (item.strip() for value in values for item in value.split(","))
     return tuple(dict.fromkeys(item for item in items if item))
+
+
+def slug_line(slug: str) -> str:
+    """The front-matter line `slug: …`, quoted by YAML if it must be."""
+    return write_front_matter({"slug": slug}).split("\n")[1]
+
+
+def write_front_matter(fields: Mapping[str, object]) -> str:
+    """Front matter for `fields`, between '---' lines, that `parse_front_matter` reads back
+    exactly: values are quoted by YAML where they need it; dates are written as ISO 8601."""
+    lines = ["---"]
+    for name, value in fields.items():
+        if isinstance(value, datetime):
+            lines.append(f"{name}: {value.isoformat()}")
+        else:
+            dumped = yaml.safe_dump(
+                {name: value},
+                allow_unicode=True,
+                # lists on one line (`tags: [a, b]`), the field itself as a block
+                default_flow_style=None if isinstance(value, list | tuple) else False,
+                sort_keys=False,
+                width=1_000_000,
+            )
+            lines.append(dumped.rstrip("\n"))
+    lines.append("---")
+    return "\n".join(lines) + "\n"

@@ -21,7 +21,6 @@ is never guessed at (#16). A field given twice is kept once (the last), its earl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -378,29 +377,3 @@ def _remove_invalid_characters(*nodes: yaml.Node) -> str:
 
 def _one_line(error: object) -> str:
     return " ".join(str(error).split())
-
-
-def slug_line(slug: str) -> str:
-    """The front-matter line `slug: …`, quoted by YAML if it must be."""
-    return write_front_matter({"slug": slug}).split("\n")[1]
-
-
-def write_front_matter(fields: Mapping[str, object]) -> str:
-    """Front matter for `fields`, between '---' lines, that `parse_front_matter` reads back
-    exactly: values are quoted by YAML where they need it; dates are written as ISO 8601."""
-    lines = [_FENCE]
-    for name, value in fields.items():
-        if isinstance(value, datetime):
-            lines.append(f"{name}: {value.isoformat()}")
-        else:
-            dumped = yaml.safe_dump(
-                {name: value},
-                allow_unicode=True,
-                # lists on one line (`tags: [a, b]`), the field itself as a block
-                default_flow_style=None if isinstance(value, list | tuple) else False,
-                sort_keys=False,
-                width=1_000_000,
-            )
-            lines.append(dumped.rstrip("\n"))
-    lines.append(_FENCE)
-    return "\n".join(lines) + "\n"
