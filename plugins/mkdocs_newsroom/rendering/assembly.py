@@ -48,7 +48,6 @@ class _Skeleton:
 
     parts: list[str]
     shell_vars: dict[str, Any]
-    trusted: bool = False
 
     def fill(self, blocks: Mapping[str, str]) -> str:
         return "".join(blocks[part] if index % 2 else part for index, part in enumerate(self.parts))
@@ -59,45 +58,46 @@ class PageAssembly:
     """Skeletons by kind of page (the key the caller gives); one per process."""
 
     _chains: dict[str, dict[str, list[BlockFunction]]] = field(default_factory=dict)
-    _skeletons: dict[tuple[object, ...], _Skeleton | None] = field(default_factory=dict)
+    _first: dict[tuple[object, ...], _Skeleton] = field(default_factory=dict)  # on trial
+    _trusted: dict[tuple[object, ...], _Skeleton] = field(default_factory=dict)
+    _whole: set[tuple[object, ...]] = field(default_factory=set)  # kinds rendered whole
 
     def render(self, template: Template, context: dict[str, Any], key: tuple[object, ...]) -> str:
         name = str(template.name)
         chain = self._chains.get(name)
         if chain is None:  # the first page of a template: learn which block functions it has
-            html, chain = _render_whole(template, context)
-            self._chains[name] = chain
+            html, self._chains[name] = _render_whole(template, context)
             return html
         key = (name, *key)
-        skeleton = self._skeletons.get(key, _UNSEEN)
-        if skeleton is None:  # this kind cannot be put together: rendered whole
+        if key in self._whole:
             return _render_whole(template, context)[0]
-        if isinstance(skeleton, _Skeleton) and skeleton.trusted:
-            return skeleton.fill(_own_blocks(template, context, chain, skeleton.shell_vars))
+        if (trusted := self._trusted.get(key)) is not None:
+            return trusted.fill(_own_blocks(template, context, chain, trusted.shell_vars))
         html, made = _render_marked(template, context, chain)
-        if made is not None and isinstance(skeleton, _Skeleton):  # the second of its kind
-            made.trusted = made.parts == skeleton.parts
-        first = made is not None and not isinstance(skeleton, _Skeleton)
-        self._skeletons[key] = made if first or (made and made.trusted) else None
+        first = self._first.pop(key, None)
+        if made is None or (first is not None and first.parts != made.parts):
+            self._whole.add(key)
+        elif first is None:
+            self._first[key] = made
+        else:  # the second page of its kind has the first's skeleton
+            self._trusted[key] = made
         return html
-
-
-class _Unseen:
-    pass
-
-
-_UNSEEN = _Unseen()
 
 
 def _render_whole(
     template: Template, values: dict[str, Any]
 ) -> tuple[str, dict[str, list[BlockFunction]]]:
     context = template.new_context(values)
+    html = _rendered(template, context)
+    return html, {name: list(functions) for name, functions in context.blocks.items()}
+
+
+def _rendered(template: Template, context: Context) -> str:
+    """The whole template in `context`, as `Template.render` does it."""
     try:
-        html = template.environment.concat(template.root_render_func(context))
+        return template.environment.concat(template.root_render_func(context))
     except Exception:
         template.environment.handle_exception()
-    return html, {name: list(functions) for name, functions in context.blocks.items()}
 
 
 def _render_marked(
@@ -112,10 +112,7 @@ def _render_marked(
             for name, functions in chain.items()
         }
     )
-    try:
-        marked = template.environment.concat(template.root_render_func(context))
-    except Exception:
-        template.environment.handle_exception()
+    marked = _rendered(template, context)
     html = _MARKED.sub(r"\2", marked)
     shell_vars = {name: context.vars[name] for name in SHELL_NAMES if name in context.vars}
     pieces = _MARKED.split(marked)  # text, name, block, text, name, block, ..., text
