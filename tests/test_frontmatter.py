@@ -14,8 +14,8 @@ from mkdocs_newsroom.model import Author, Section
 from mkdocs_newsroom.problems import ArticleError, FieldError
 from mkdocs_newsroom.reading.articles import ArticleReader
 from mkdocs_newsroom.reading.bodies import MarkdownRenderer
-from mkdocs_newsroom.reading.fields import Registry, parse_datetime
 from mkdocs_newsroom.reading.frontmatter import parse_front_matter
+from mkdocs_newsroom.reading.texts import Registry, parse_datetime
 from mkdocs_newsroom.settings.checked import ReadOptions
 
 KABUL = ZoneInfo("Asia/Kabul")

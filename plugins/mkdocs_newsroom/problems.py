@@ -54,11 +54,11 @@ class FieldError(ValueError):
 
 
 class PartlyUsed(FieldError):
-    """A front-matter value of which a part cannot be used: `value` is the rest, and the
-    message says what was left out and why (the article is published with the rest). Each
-    of `messages` is a line of its own (the first is `message`)."""
+    """A front-matter value of which a part cannot be used: `value` is the rest, and each of
+    `messages` (one at least) says in a line of its own what was left out and why (the
+    article is published with the rest)."""
 
-    def __init__(self, message: str, value: object, *more: str) -> None:
+    def __init__(self, value: object, message: str, *more: str) -> None:
         super().__init__(message)
         self.value = value
         self.messages = (message, *more)

@@ -50,12 +50,12 @@ def claimed_by_newsroom(
 def _claimed(file: File, edition_paths: tuple[str, ...]) -> str:
     """What Newsroom writes where `file` would land ('' if nothing)."""
     dest = file.dest_uri
-    if dest.lower() in _THE_SITES:
+    lowered = dest.lower()
+    if lowered in _THE_SITES:
         return ""
     built = built_file(dest, edition_paths)
     if built:
         return "search index (search/)" if built == "search" else built
-    lowered = dest.lower()
     name = lowered.rsplit("/", 1)[-1]
     for edition in edition_paths:
         for prefix in _LISTINGS:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..clock import now
 from ..problems import FieldError, NewsroomError, one_line
-from ..reading.fields import parse_datetime
+from ..reading.texts import parse_datetime
 from .check import check_site
 from .due import DEADLINE, due_now
 from .importing.placing import Sections, parse_section_map

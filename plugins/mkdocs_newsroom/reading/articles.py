@@ -13,7 +13,7 @@ from ..problems import ArticleError, FieldError, PartlyUsed, Problem
 from ..slugs import slugify
 from .bodies import Body, MarkdownRenderer, render_plaintext
 from .decoding import decode_source
-from .fields import EXAMPLES, FIELDS, Registry
+from .fields import EXAMPLES, FIELDS
 from .files import article_kind
 from .frontmatter import FrontMatter, parse_front_matter
 from .mapping import MapFunction, in_order
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
     from ..memo import MadeBefore
     from ..settings.checked import ReadOptions
+    from .texts import Registry
 
 
 @dataclass(frozen=True)

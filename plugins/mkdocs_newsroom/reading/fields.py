@@ -22,18 +22,15 @@ from .frontmatter import Field
 from .links import alias_path
 from .parts import read_corrections, read_image
 from .plaintext import decode_character_references
-from .texts import Registry, parse_datetime, scalar_text, shortened, text_items
+from .texts import MAX_LINES_EACH, Registry, parse_datetime, scalar_text, shortened, text_items
 
 if TYPE_CHECKING:
     from datetime import datetime
-
-__all__ = ["Registry", "parse_datetime", "read_corrections", "read_image", "shortened"]
 
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 # Letters that show nothing: Hangul fillers, the braille blank, the Mongolian vowel separator
 _BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 _MAX_LISTED_CHOICES = 12
-MAX_REFUSED_LINES = 5  # bad entries of one field said one a line; past it, one line for all
 
 
 def _one_of(ids: Mapping[str, object]) -> str:
@@ -121,7 +118,7 @@ def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
             raise FieldError(unknown_author(author_id, registry.authors, registry.authors_file))
         authors.append(author)
     if left_off:
-        raise PartlyUsed("; ".join(left_off), tuple(authors))
+        raise PartlyUsed(tuple(authors), "; ".join(left_off))
     return tuple(authors)
 
 
@@ -164,7 +161,7 @@ def read_tags(field: Field, registry: Registry) -> tuple[Tag, ...]:
                 "tags apart in letters or digits"
             )
     if left_out:
-        raise PartlyUsed(left_out[0], tuple(tags.values()), *left_out[1:])
+        raise PartlyUsed(tuple(tags.values()), *left_out)
     return tuple(tags.values())
 
 
@@ -196,7 +193,7 @@ def read_language(field: Field, registry: Registry) -> str:
 
 def read_aliases(field: Field, registry: Registry) -> tuple[str, ...]:
     """Every alias that is a path of the site; each other one said, or counted in one line
-    past `MAX_REFUSED_LINES`."""
+    past `MAX_LINES_EACH`."""
     paths: list[str] = []
     refused: list[tuple[str, str]] = []
     for text in text_items(field):
@@ -207,15 +204,15 @@ def read_aliases(field: Field, registry: Registry) -> tuple[str, ...]:
     kept = tuple(dict.fromkeys(paths))
     if not refused:
         return kept
-    if len(refused) <= MAX_REFUSED_LINES:
+    if len(refused) <= MAX_LINES_EACH:
         lines = [f"{why}; this alias was ignored, the others are kept" for _, why in refused]
-        raise PartlyUsed(lines[0], kept, *lines[1:])
+        raise PartlyUsed(kept, *lines)
     named = ", ".join(f"'{shortened(text, 40)}'" for text, _ in refused[:3])
     raise PartlyUsed(
+        kept,
         f"{len(refused):,} aliases were ignored ({named} and {len(refused) - 3:,} more), the "
         f"others are kept; the first: {refused[0][1]}. Write each as a path of this site such "
         "as /2019/05/03/old-slug/",
-        kept,
     )
 
 

@@ -56,7 +56,7 @@ def read_image(field: Field, registry: Registry) -> Image:
         texts.get("credit", ""),
     )
     if left_out:
-        raise PartlyUsed(left_out[0], image, *left_out[1:])
+        raise PartlyUsed(image, *left_out)
     return image
 
 
@@ -94,5 +94,5 @@ def read_corrections(field: Field, registry: Registry) -> tuple[Correction, ...]
         corrections.append(Correction(when, text))
     kept = tuple(sorted(corrections, key=lambda c: c.date))
     if left_out:
-        raise PartlyUsed(left_out[0], kept, *left_out[1:])
+        raise PartlyUsed(kept, *left_out)
     return kept

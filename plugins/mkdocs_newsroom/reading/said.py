@@ -11,14 +11,12 @@ from typing import TYPE_CHECKING
 from ..problems import Problem
 from .fields import FIELDS, OTHER_NAMES
 from .sanitizing import is_media_item
+from .texts import MAX_LINES_EACH
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from .frontmatter import Field
-
-# More unknown fields than this in one article are told in one line, not one line each
-MAX_UNKNOWN_LINES = 5
 
 
 def removed_html(source: str, removed: tuple[str, ...]) -> list[Problem]:
@@ -69,7 +67,7 @@ def megabytes(size: int) -> str:
 
 
 def unknown_fields(source: str, unknown: list[Field]) -> list[Problem]:
-    if len(unknown) <= MAX_UNKNOWN_LINES:
+    if len(unknown) <= MAX_LINES_EACH:
         return [Problem(source, _unknown_field_message(f.name), f.line) for f in unknown]
     named = ", ".join(f"'{field.name}'" for field in unknown[:3])
     return [

@@ -11,12 +11,12 @@ from ..problems import Problem
 from .articles import ArticleReader, too_large
 from .authors import load_authors
 from .bodies import MarkdownRenderer
-from .fields import Registry
 from .files import article_kind, is_editor_leftover
 from .links import local_path
 from .mapping import in_order
 from .pictures import attach_pictures
 from .said import megabytes
+from .texts import Registry
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable

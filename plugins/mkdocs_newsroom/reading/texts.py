@@ -29,10 +29,19 @@ class Registry:
     decode_references: bool = False  # plain-text articles carry scraped text
 
 
+# Unknown fields of one article, or refused entries of one field, told one a line up to
+# this many; past it, in one line for all
+MAX_LINES_EACH = 5
+
+
 def scalar_text(field: Field, registry: Registry) -> str:
     if field.text is None:
         raise FieldError(f"'{field.name}' must be a single line of text, not a list or mapping")
-    text = field.text.strip()
+    return _as_written(field.text.strip(), registry)
+
+
+def _as_written(text: str, registry: Registry) -> str:
+    """`text` with its character references decoded where the article is scraped text."""
     return decode_character_references(text) if registry.decode_references else text
 
 
@@ -79,5 +88,4 @@ def plain_text(value: object, what: str, registry: Registry) -> str:
     if isinstance(value, Mapping | list | set | tuple):
         kind = "a mapping" if isinstance(value, Mapping) else "a list"
         raise FieldError(f"{what} must be a single line of text, not {kind}")
-    text = ("" if value is None else str(value)).strip()
-    return decode_character_references(text) if registry.decode_references else text
+    return _as_written(("" if value is None else str(value)).strip(), registry)

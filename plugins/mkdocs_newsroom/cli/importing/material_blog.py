@@ -21,9 +21,9 @@ from pathspec.gitignore import GitIgnoreSpec
 
 from ...problems import ArticleError, FieldError, NewsroomError
 from ...reading.decoding import decode_source
-from ...reading.fields import parse_datetime
 from ...reading.files import article_kind, leads_outside
 from ...reading.frontmatter import load_document, parse_front_matter
+from ...reading.texts import parse_datetime
 from ..wire_import import first_sentence
 from .posts import Archive, Post, SourceAuthor
 
