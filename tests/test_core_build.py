@@ -331,3 +331,31 @@ def test_unicode_titles_give_readable_slugs(tmp_path: Path) -> None:
     assert url in site.pages()
     assert re.search(r'<div class="nr-page nr-article" lang="ps" dir="rtl">', site.html(url))
     assert re.search(r'<html lang="ps" dir="rtl"', site.html(url))
+
+
+def test_compiled_templates_are_kept_between_builds_and_change_nothing(tmp_path: Path) -> None:
+    """The second build loads the theme's compiled templates from `.cache/newsroom/templates/`
+    (rendering/kept_templates.py) and writes the same pages as the first."""
+    files = {"articles/a.md": article("Kept templates", body="The same words.")}
+    first = build_site(tmp_path / "one", files)
+    kept = tmp_path / "one" / ".cache" / "newsroom" / "templates"
+    compiled = {path.name: path.stat().st_mtime_ns for path in kept.iterdir()}
+    assert len(compiled) > 20  # Material's templates and the plugin's
+    page = "2024/05/01/kept-templates/"
+    html = first.html(page)
+    again = build_site(tmp_path / "one", files)
+    assert {path.name: path.stat().st_mtime_ns for path in kept.iterdir()} == compiled
+    assert again.html(page) == html
+
+
+def test_a_template_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
+    """A cache folder that is a file, or inside the site folder, is no cache and no failure."""
+    (tmp_path / ".cache").write_text("not a folder", encoding="utf-8")
+    files = {"articles/a.md": article("No cache", body="The words.")}
+    site = build_site(tmp_path, files, strict=True)
+    assert "The words." in site.html("2024/05/01/no-cache/")
+    inside = build_site(
+        tmp_path / "inside", files, plugin={"picture_cache_dir": "site/cache", "pictures": False}
+    )
+    assert "The words." in inside.html("2024/05/01/no-cache/")
+    assert not (tmp_path / "inside" / "site" / "cache").exists()

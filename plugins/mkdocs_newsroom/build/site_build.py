@@ -31,6 +31,7 @@ from ..reading.images import SiteImages, site_images
 from ..reading.site import Markdown
 from ..rendering.context import Site, prepare_environment
 from ..rendering.dates import month_title
+from ..rendering.kept_templates import KeptTemplates, kept_templates
 from ..rendering.page_files import SitePages, add_to_navigation, navigation_key, site_page_files
 from ..rendering.pages import news_page
 from ..rendering.renderer import PageRenderer, encode_page
@@ -222,10 +223,9 @@ class SiteBuild:
 
     def prepare(self, env: Environment, files: Files, config: MkDocsConfig) -> None:
         """What the templates use: filters, and the `newsroom` global."""
-        if self._serving:
-            env.bytecode_cache = self._cache.templates
-            if self._nav is not None:
-                self._cache.titles.fill(self._nav.pages)
+        env.bytecode_cache = self._cache.templates if self._serving else self._kept(config)
+        if self._serving and self._nav is not None:
+            self._cache.titles.fill(self._nav.pages)
         site = Site(
             config.site_name,
             config.site_url or "",
@@ -246,6 +246,10 @@ class SiteBuild:
         )
         self._files = files
         self._env = env
+
+    def _kept(self, config: MkDocsConfig) -> KeptTemplates | None:
+        outside = (config.docs_dir, config.site_dir)
+        return kept_templates(self._settings.pictures.cache_dir, _config_dir(config), outside)
 
     def sitemap(self, config: MkDocsConfig) -> str | None:
         """sitemap.xml with each page's real last change (MkDocs writes the build date)."""

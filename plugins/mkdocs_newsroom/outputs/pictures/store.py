@@ -38,12 +38,15 @@ MANIFEST = "picture.json"
 ENVIRONMENT = "NEWSROOM_CACHE_DIR"
 
 
-def cache_folder(setting: str, config_dir: str, environ: Mapping[str, str]) -> Path:
-    """Where the pictures are kept: `pictures/` in NEWSROOM_CACHE_DIR when it is set (relative
-    to the working folder), else in `picture_cache_dir` (relative to mkdocs.yml's folder)."""
+def cache_folder(
+    setting: str, config_dir: str, environ: Mapping[str, str], subfolder: str = SUBFOLDER
+) -> Path:
+    """Where the pictures (or what `subfolder` names) are kept: in NEWSROOM_CACHE_DIR when it
+    is set (relative to the working folder), else in `picture_cache_dir` (relative to
+    mkdocs.yml's folder)."""
     chosen = environ.get(ENVIRONMENT, "").strip()
     base = Path(chosen) if chosen else Path(config_dir, setting)
-    return Path(os.path.normpath(base.absolute() / SUBFOLDER))
+    return Path(os.path.normpath(base.absolute() / subfolder))
 
 
 def check_cache_folder(folder: Path, outside: Mapping[str, str]) -> None:
