@@ -63,16 +63,29 @@ def held_back_only(
     held_back = [article for article in read if article.source not in shown_sources]
     if not held_back:
         return frozenset()
-    waiting = used_by(held_back).keys() - used_by(shown).keys()
-    return frozenset(
-        path for path in waiting if path in files and is_media(path) and not _named_by(path, shown)
-    )
+    waiting = [
+        path
+        for path in used_by(held_back).keys() - used_by(shown).keys()
+        if path in files and is_media(path)
+    ]
+    named = _names_in(shown, {_file_name(path) for path in waiting})
+    return frozenset(path for path in waiting if _file_name(path) not in named)
 
 
-def _named_by(path: str, articles: Sequence[Article]) -> bool:
-    """Whether an article's text names the file some other way (a relative link)."""
-    name = path.rsplit("/", 1)[-1]
-    return any(name in article.body_html for article in articles)
+def _file_name(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
+
+
+def _names_in(articles: Sequence[Article], names: set[str]) -> set[str]:
+    """Which of `names` some article's text names some other way (a relative link): one pass
+    over each text, however many names wait."""
+    if not names:
+        return set()
+    pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    found: set[str] = set()
+    for article in articles:
+        found.update(pattern.findall(article.body_html))
+    return found
 
 
 def publish_attachments(
