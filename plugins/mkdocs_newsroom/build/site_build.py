@@ -31,7 +31,6 @@ from ..reading.images import SiteImages, site_images
 from ..reading.site import Markdown
 from ..rendering.context import Site, prepare_environment
 from ..rendering.dates import month_title
-from ..rendering.kept_templates import KeptTemplates, kept_templates
 from ..rendering.page_files import SitePages, add_to_navigation, navigation_key, site_page_files
 from ..rendering.pages import news_page
 from ..rendering.renderer import PageRenderer, encode_page
@@ -41,6 +40,7 @@ from ..search.shards import INDEX_DIR
 from ..search.site import use_newsroom_worker
 from ..settings.loading import check_site_url
 from ..urls import BUILD_RECORD
+from .kept_templates import KeptTemplates, kept_templates
 from .page_events import PostPageHooks, other_post_page_hooks, ran_line, skipped_lines
 from .page_writing import write_changed_pages, write_every_page
 from .parallel import processes_for, release_free_memory, run_aside, shared_map
