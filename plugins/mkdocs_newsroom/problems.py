@@ -50,16 +50,23 @@ def one_line(text: str) -> str:
 
 
 class FieldError(ValueError):
-    """A front-matter value that cannot be used, with what to write instead."""
+    """A front-matter value that cannot be used, with what to write instead; `line` and
+    `column` (in the file) where the part of the value at fault stands, if not at the
+    field's own line."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
 
 
 class PartlyUsed(FieldError):
     """A front-matter value of which a part cannot be used: `value` is the rest, and each of
     `messages` (one at least) says in a line of its own what was left out and why (the
-    article is published with the rest)."""
+    article is published with the rest); one given as a `FieldError` carries its place."""
 
-    def __init__(self, value: object, message: str, *more: str) -> None:
-        super().__init__(message)
+    def __init__(self, value: object, message: str | FieldError, *more: str | FieldError) -> None:
+        super().__init__(str(message))
         self.value = value
         self.messages = (message, *more)
 

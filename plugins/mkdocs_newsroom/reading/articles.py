@@ -21,6 +21,7 @@ from .reach import reach_problems, story_uid
 from .said import (
     doubtful_hold_back,
     error_summary,
+    field_problem,
     given_twice,
     holds_back,
     removed_html,
@@ -325,10 +326,10 @@ class ArticleReader:
                 values[rule.attribute or name] = rule.read(field, registry)
             except PartlyUsed as partly:
                 values[rule.attribute or name] = partly.value
-                problems.extend(Problem(source, line, field.line) for line in partly.messages)
+                problems.extend(field_problem(source, field, said) for said in partly.messages)
             except FieldError as error:
                 consequence = "the article was skipped" if rule.fatal else "the field was ignored"
-                problems.append(Problem(source, f"{error}; {consequence}", field.line))
+                problems.append(field_problem(source, field, error, f"; {consequence}"))
                 publishable = publishable and not rule.fatal
         for name, rule in FIELDS.items():
             if rule.required and name not in front_matter.fields:

@@ -45,6 +45,7 @@ _Loader.yaml_implicit_resolvers = {
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()
 }
 _FENCE = "---"
+_FIRST_LINE = 2  # the file's line of the front matter's first (after the opening '---')
 _CLOSING_FENCES = ("---", "...")
 ALIAS_BUDGET = 10_000  # values a document may gain by aliases ('*name'), beyond those written
 
@@ -57,6 +58,10 @@ class Field:
     node: yaml.Node
     line: int
     value: Any
+
+    def at(self, node: yaml.Node) -> tuple[int, int]:
+        """Where `node`, a part of this field's value, starts in the file: line, column."""
+        return node.start_mark.line + _FIRST_LINE, node.start_mark.column + 1
 
     @property
     def text(self) -> str | None:

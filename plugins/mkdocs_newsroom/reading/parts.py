@@ -8,6 +8,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+import yaml
+
 from ..model import Correction, Image
 from ..problems import FieldError, PartlyUsed
 from .files import PICTURES, SCRIPTED_PICTURE, is_scripted_picture, picture_suffix
@@ -80,19 +82,49 @@ def _picture_link(text: str) -> str:
 
 
 def read_corrections(field: Field, registry: Registry) -> tuple[Correction, ...]:
-    value = field.value
-    if not isinstance(value, list):
+    """Each entry that is a correction; each other one left out with its own line, at its
+    place in the file and named by its number ('corrections' entry 2)."""
+    if not isinstance(field.value, list) or not isinstance(field.node, yaml.SequenceNode):
         raise FieldError("'corrections' must be a list of '- date: …' / 'text: …' entries")
     corrections = []
-    left_out: list[str] = []
-    for entry in value:
-        if not isinstance(entry, Mapping) or not entry.get("date") or not entry.get("text"):
-            raise FieldError("each correction needs a 'date' and a 'text'")
-        when = parse_datetime(str(entry["date"]), registry.timezone)
-        text = plain_text(entry["text"], "a correction's 'text'", registry)
-        left_out += _unknown_keys(entry, CORRECTION_KEYS, "a correction")
-        corrections.append(Correction(when, text))
+    left_out: list[FieldError] = []
+    for number, (entry, node) in enumerate(zip(field.value, field.node.value, strict=True), 1):
+        said = f"'corrections' entry {number}"
+        try:
+            corrections.append(_correction(entry, node, said, field, registry, left_out))
+        except FieldError as error:
+            left_out.append(FieldError(f"{error}; it was left out", error.line, error.column))
     kept = tuple(sorted(corrections, key=lambda c: c.date))
     if left_out:
         raise PartlyUsed(kept, *left_out)
     return kept
+
+
+def _correction(
+    entry: object,
+    node: yaml.Node,
+    said: str,
+    field: Field,
+    registry: Registry,
+    left_out: list[FieldError],
+) -> Correction:
+    """One entry of 'corrections' (`said` names it); its unknown keys added to `left_out`."""
+    if not isinstance(entry, Mapping) or not entry.get("date") or not entry.get("text"):
+        raise FieldError(f"{said} needs a 'date' and a 'text'", *field.at(node))
+    # where each key and value stands (one a YAML merge brought in: at the entry)
+    keys = {str(key.value): key for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
+    values = {str(key.value): value for key, value in node.value}
+    try:
+        when = parse_datetime(str(entry["date"]), registry.timezone)
+    except FieldError as error:
+        place = field.at(values.get("date", node))
+        raise FieldError(f"{said}: 'date': {error}", *place) from None
+    try:
+        text = plain_text(entry["text"], f"{said}: 'text'", registry)
+    except FieldError as error:
+        raise FieldError(str(error), *field.at(values.get("text", node))) from None
+    for key in entry:
+        if key not in CORRECTION_KEYS:
+            unknown = _unknown_keys({key: None}, CORRECTION_KEYS, said)[0]
+            left_out.append(FieldError(unknown, *field.at(keys.get(str(key), node))))
+    return Correction(when, text)

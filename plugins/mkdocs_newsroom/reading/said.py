@@ -8,7 +8,7 @@ import itertools
 import unicodedata
 from typing import TYPE_CHECKING
 
-from ..problems import Problem
+from ..problems import FieldError, Problem
 from .fields import FIELDS, OTHER_NAMES
 from .sanitizing import is_media_item
 from .texts import MAX_LINES_EACH
@@ -17,6 +17,13 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from .frontmatter import Field
+
+
+def field_problem(source: str, field: Field, said: str | FieldError, after: str = "") -> Problem:
+    """What a field's reader said, at the place in the file it names, else at the field."""
+    if isinstance(said, FieldError) and said.line is not None:
+        return Problem(source, f"{said}{after}", said.line, said.column)
+    return Problem(source, f"{said}{after}", field.line)
 
 
 def removed_html(source: str, removed: tuple[str, ...]) -> list[Problem]:

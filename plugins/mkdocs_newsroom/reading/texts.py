@@ -4,9 +4,11 @@ list or a mapping is refused, never written out as Python shows it."""
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from ..problems import FieldError
@@ -55,15 +57,63 @@ def parse_datetime(text: str, zone: tzinfo) -> datetime:
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
+        out_of_range = _out_of_range(text.strip())
         raise FieldError(
-            f"'{shortened(text)}' is not an ISO 8601 date; write for example 2024-05-01 or "
-            "2024-05-01T09:30:00+04:30"
+            f"'{shortened(text)}' {out_of_range}"
+            if out_of_range
+            else f"'{shortened(text)}' is not an ISO 8601 date; write for example 2024-05-01 "
+            "or 2024-05-01T09:30:00+04:30"
         ) from None
     if not 1 < moment.year < 9999:
         raise FieldError(f"'{shortened(text)}' is out of range; write a year between 2 and 9998")
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     return moment
+
+
+# A date written as ISO 8601 spells it, whatever its parts hold: what is wrong with it can be said
+_DATE_SHAPE = re.compile(
+    r"(?P<year>\d{4})-(?P<month>\d\d)-(?P<day>\d\d)"
+    r"(?:[T ](?P<hour>\d\d)(?::(?P<minute>\d\d)(?::(?P<second>\d\d)(?P<fraction>[.,]\d+)?)?)?)?"
+    r"(?P<zone>Z|[+-](?P<zone_hours>\d\d)(?::?(?P<zone_minutes>\d\d))?)?"
+)
+
+
+# In English, whatever the machine's locale (calendar.month_name follows it)
+_MONTHS: tuple[str, ...] = ("January", "February", "March", "April", "May", "June", "July")
+_MONTHS += ("August", "September", "October", "November", "December")
+
+
+def _out_of_range(text: str) -> str:
+    """What part of a date written in ISO 8601's shape does not exist (month 13, February
+    30, hour 24, minute 60), and what to write instead; '' if it is not that."""
+    shape = _DATE_SHAPE.fullmatch(text)
+    if shape is None:
+        return ""
+    part = {
+        name: int(value) for name, value in shape.groupdict().items() if value and value.isdigit()
+    }
+    year, month, day = part["year"], part["month"], part["day"]
+    if not 1 <= month <= 12:
+        return f"has no month {month:02}: write a month from 01 to 12"
+    days = calendar.monthrange(year, month)[1] if year else 31
+    if not 1 <= day <= days:
+        return f"has no day {day:02}: {_MONTHS[month - 1]} {year} has {days} days"
+    hour, minute, second = (part.get(name, 0) for name in ("hour", "minute", "second"))
+    if hour == 24 and minute == second == 0 and not shape["fraction"] and year < 9998:
+        next_day = (date(year, month, day) + timedelta(days=1)).isoformat()
+        return (
+            "has hour 24, which is not accepted (ISO 8601's 24:00, the end of the day): write "
+            f"00:00 of the next day, {next_day}T00:00:00{shape['zone'] or ''}"
+        )
+    for name, value, top in (("hour", hour, 23), ("minute", minute, 59), ("second", second, 59)):
+        if value > top:
+            leap = " (a leap second is not accepted)" * (name == "second" and value == 60)
+            article = "an" if name == "hour" else "a"
+            return f"has no {name} {value:02}{leap}: write {article} {name} from 00 to {top}"
+    if part.get("zone_hours", 0) > 23 or part.get("zone_minutes", 0) > 59:
+        return f"has the time-zone offset {shape['zone']}: write one from -23:59 to +23:59"
+    return ""
 
 
 def text_items(field: Field) -> list[str]:

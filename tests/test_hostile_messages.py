@@ -1,0 +1,143 @@
+"""Each bad input says what is wrong with it, where, and what to write (#16).
+
+A date whose shape is ISO 8601's but whose month, day, hour, minute or second does not exist
+is told which part, not "not ISO 8601" (hour 24 is ISO 8601's end of the day: write 00:00 of
+the next day). A bad entry of 'corrections' is named by its number, at its own line and
+column, and the other entries are kept. Each is one line of a real build that goes on;
+`--strict` fails on it, and `newsroom check` prints the same line.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .commands import newsroom
+from .test_hostile import SKIPPED, built, fails_strict, output_text
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def dated(key: str, *lines: str) -> str:
+    """An article whose headline and body carry `key` (upper case) and whose front matter
+    goes on from line 4 with `lines`."""
+    marker = key.upper().replace("-", "")
+    return (
+        f"---\ntitle: Story {marker}TITLE\nslug: {key}\n"
+        + "".join(f"{line}\n" for line in lines)
+        + f"---\n{marker}BODY text.\n"
+    )
+
+
+def said_alike(tmp_path: Path, files: dict[str, str | bytes], said: list[str]) -> str:
+    """Build `files` beside a good article: the warnings are `said` (without 'newsroom: '),
+    --strict fails, `newsroom check` says the same; every file the build wrote, as text."""
+    site = built(tmp_path, files)
+    assert sorted(site.warnings) == sorted(f"newsroom: {line}" for line in said)
+    fails_strict(tmp_path, files)
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.returncode == 1
+    assert sorted(checked.stdout.splitlines()) == sorted(said)
+    return output_text(site)
+
+
+# file: (its date, what is said of it after "'date': '<date>' ")
+IMPOSSIBLE = {
+    "hour-24": (
+        "2024-03-01T24:00:00",
+        "has hour 24, which is not accepted (ISO 8601's 24:00, the end of the day): write "
+        "00:00 of the next day, 2024-03-02T00:00:00",
+    ),
+    "hour-24-zoned": (
+        "2024-12-31T24:00+04:30",
+        "has hour 24, which is not accepted (ISO 8601's 24:00, the end of the day): write "
+        "00:00 of the next day, 2025-01-01T00:00:00+04:30",
+    ),
+    "hour-25": ("2024-03-01T25:00", "has no hour 25: write an hour from 00 to 23"),
+    "month-13": ("2024-13-01T10:00:00", "has no month 13: write a month from 01 to 12"),
+    "month-00": ("2024-00-10", "has no month 00: write a month from 01 to 12"),
+    "feb-30": ("2024-02-30", "has no day 30: February 2024 has 29 days"),
+    "feb-29": ("2023-02-29T10:00:00", "has no day 29: February 2023 has 28 days"),
+    "minute-60": ("2024-02-01T10:60:00", "has no minute 60: write a minute from 00 to 59"),
+    "second-60": (
+        "2024-02-01T10:00:60",
+        "has no second 60 (a leap second is not accepted): write a second from 00 to 59",
+    ),
+    "offset": (
+        "2024-02-01T10:00+25:00",
+        "has the time-zone offset +25:00: write one from -23:59 to +23:59",
+    ),
+    "words": (
+        "yesterday",
+        "is not an ISO 8601 date; write for example 2024-05-01 or 2024-05-01T09:30:00+04:30",
+    ),
+}
+
+
+def test_a_date_that_does_not_exist_is_told_which_part(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        f"articles/{key}.md": dated(key, f"date: {when}") for key, (when, _) in IMPOSSIBLE.items()
+    }
+    said = [
+        f"articles/{key}.md:4: 'date': '{when}' {what}{SKIPPED}"
+        for key, (when, what) in IMPOSSIBLE.items()
+    ]
+    written = said_alike(tmp_path, files, said)
+    for key in IMPOSSIBLE:
+        assert f"{key.upper().replace('-', '')}BODY" not in written, key
+
+
+def test_an_impossible_updated_or_expires_is_told_alike(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "articles/upd.md": dated("upd", "date: 2024-05-01T10:00:00", "updated: 2024-05-01T24:00"),
+        "articles/exp.md": dated("exp", "date: 2024-05-01T10:00:00", "expires: 2024-04-31"),
+    }
+    said_alike(
+        tmp_path,
+        files,
+        [
+            "articles/upd.md:5: 'updated': '2024-05-01T24:00' has hour 24, which is not accepted "
+            "(ISO 8601's 24:00, the end of the day): write 00:00 of the next day, "
+            "2024-05-02T00:00:00; the field was ignored",
+            f"articles/exp.md:5: 'expires': '2024-04-31' has no day 31: April 2024 has 30 days"
+            f"{SKIPPED}",
+        ],
+    )
+
+
+CORRECTIONS = (
+    "date: 2024-05-01T10:00:00",
+    "corrections:",
+    "  - date: 2024-05-02",
+    "    text: KEPTFIRST correction.",
+    "  - date: 2024-13-02",
+    "    text: BADDATE correction.",
+    "  - text: NODATE correction.",
+    "  - date: 2024-05-03",
+    "    text: {secret: INTERNALNOTE}",
+    "  - date: 2024-05-04",
+    "    text: KEPTLAST correction.",
+    "    by: ed",
+)
+
+
+def test_a_bad_correction_is_named_by_its_entry_and_place(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {"articles/corr.md": dated("corr", *CORRECTIONS)}
+    written = said_alike(
+        tmp_path,
+        files,
+        [
+            "articles/corr.md:8:11: 'corrections' entry 2: 'date': '2024-13-02' has no month "
+            "13: write a month from 01 to 12; it was left out",
+            "articles/corr.md:10:5: 'corrections' entry 3 needs a 'date' and a 'text'; it was "
+            "left out",
+            "articles/corr.md:12:11: 'corrections' entry 4: 'text' must be a single line of "
+            "text, not a mapping; it was left out",
+            "articles/corr.md:15:5: 'corrections' entry 5 has no 'by' (it has date, text); it "
+            "was left out: remove it",
+        ],
+    )
+    page = (tmp_path / "site/site/2024/05/01/corr/index.html").read_text(encoding="utf-8")
+    assert "KEPTFIRST" in page and "KEPTLAST" in page
+    for refused in ("BADDATE", "NODATE", "INTERNALNOTE"):
+        assert refused not in written
