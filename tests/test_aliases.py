@@ -153,8 +153,8 @@ def test_an_alias_never_takes_the_place_of_anything_else(tmp_path: Path) -> None
         "written there; remove it from 'aliases'",
         f"{said} 'about/' is the URL of about.md, so no redirect was written there; remove it "
         "from 'aliases'",
-        f"{said} 'tags/transport/' is among the newsroom's own listings, so no redirect was "
-        "written there; remove it from 'aliases'",
+        f"{said} 'tags/transport/' is inside tags/, the folder reserved for the tag listings, "
+        "so no redirect was written there; remove it from 'aliases'",
         f"{said} '2024/05/01/night-buses/' is the article's own URL, so no redirect was written "
         "there; remove it from 'aliases'",
         f"{said} 'shared/' is already an alias of articles/aaa.md, so no redirect was written "
@@ -202,11 +202,11 @@ BUILT = [
 def test_an_alias_never_takes_the_name_of_a_file_the_build_writes(tmp_path: Path) -> None:
     files = {SOURCE: _bus(*(alias for alias, _name in BUILT))}
     site = build_site(tmp_path, files)
-    listings = {"search"}  # also among the newsroom's own listings
+    listings = {"search"}  # also one of the newsroom's reserved folders
     expected = [
         f"newsroom: {SOURCE}:5: alias '{alias.lstrip('/').removesuffix('index.html')}' "
         + (
-            "is among the newsroom's own listings"
+            "is inside search/, the folder reserved for the search index"
             if name in listings
             else f"is where the build writes its own {name}"
         )

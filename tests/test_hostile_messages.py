@@ -141,3 +141,42 @@ def test_a_bad_correction_is_named_by_its_entry_and_place(tmp_path: Path) -> Non
     assert "KEPTFIRST" in page and "KEPTLAST" in page
     for refused in ("BADDATE", "NODATE", "INTERNALNOTE"):
         assert refused not in written
+
+
+def test_a_refused_slug_is_one_line_not_two(tmp_path: Path) -> None:
+    """A `slug` that is no URL segment is said once: not again as a missing slug."""
+    files: dict[str, str | bytes] = {
+        "articles/cafe.md": "---\ntitle: Cafe story\ndate: 2024-05-01T10:00:00\nslug: café\n"
+        "---\nCAFEBODY text.\n",
+    }
+    said_alike(
+        tmp_path,
+        files,
+        [
+            "articles/cafe.md:4: slug 'café' is not a single lower-case URL segment, so the "
+            "headline's slug is used instead; write for example 'cafe'; the field was ignored"
+        ],
+    )
+    page = tmp_path / "site/site/2024/05/01/cafe-story/index.html"
+    assert "CAFEBODY" in page.read_text(encoding="utf-8")
+
+
+def test_an_alias_in_a_reserved_folder_says_which_folder(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "articles/moved.md": dated(
+            "moved", "date: 2024-05-01T10:00:00", "aliases: [/assets/old/, /search/x/, tags/y/]"
+        ),
+    }
+    said = "articles/moved.md:5: alias"
+    end = ", so no redirect was written there; remove it from 'aliases'"
+    said_alike(
+        tmp_path,
+        files,
+        [
+            f"{said} 'assets/old/' is inside assets/, the folder reserved for the stylesheets, "
+            f"scripts and icons of the theme and the newsroom{end}",
+            f"{said} 'search/x/' is inside search/, the folder reserved for the search index{end}",
+            f"{said} 'tags/y/' is inside tags/, the folder reserved for the tag listings{end}",
+        ],
+    )
+    assert not (tmp_path / "site/site/assets/old").exists()

@@ -251,6 +251,7 @@ class Article:
     # front matter's `uid`, else its `wire_id`, else the file's first path (reading/articles.py)
     uid: str = ""
     slug_given: bool = False  # its front matter pins the slug (a new headline moves nothing)
+    slug_refused: bool = False  # its 'slug' was refused (said): the headline's is used
     syndicated: bool = False  # agency copy published as it came (`syndicated: true`)
 
     @cached_property

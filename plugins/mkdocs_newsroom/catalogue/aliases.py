@@ -17,6 +17,22 @@ if TYPE_CHECKING:
     from ..model import Article, Edition
 
 
+# What each of the newsroom's reserved folders holds (RESERVED_PREFIXES), for messages
+_RESERVED_FOR = {
+    "section/": "the section listings",
+    "tags/": "the tag listings",
+    "authors/": "the author pages",
+    "archive/": "the archive",
+    "search/": "the search index",
+    "assets/": "the stylesheets, scripts and icons of the theme and the newsroom",
+}
+
+
+def _last(folder: str) -> str:
+    """The last folder of a path 'ps/tags/': 'tags/'."""
+    return folder.rstrip("/").rsplit("/", 1)[-1] + "/"
+
+
 @dataclass(frozen=True)
 class Redirect:
     """A redirect page at `alias` (a site-relative folder 'a/b/' or file 'a/b.html') to
@@ -80,8 +96,9 @@ def address_holder(
         return f"is already an alias of {source}"
     if alias in fronts:
         return "is a front page"
-    if alias.startswith(listings):
-        return "is among the newsroom's own listings"
+    reserved = next((folder for folder in listings if alias.startswith(folder)), "")
+    if reserved:
+        return f"is inside {reserved}, the folder reserved for {_RESERVED_FOR[_last(reserved)]}"
     built = built_file(alias, tuple(sorted(fronts)))
     if built:
         return f"is where the build writes its own {built}"

@@ -135,6 +135,7 @@ def build_catalogue(
         for placement in placements
         if id(placement) not in skipped
         and not placement.article.slug_given
+        and not placement.article.slug_refused  # its one line says what to write
         and placement.held_back != DRAFT
     ]
     shown = publishable + held_back if rules.preview else publishable

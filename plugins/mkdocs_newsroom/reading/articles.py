@@ -54,6 +54,7 @@ class _Parsed:
     rtl: bool  # written right to left
     aliases_line: int | None = None  # where its 'aliases' field is
     body_line: int = 1  # where its body starts in the file
+    slug_written: bool = False  # its front matter has a 'slug' line, read or refused
 
 
 @dataclass(frozen=True)
@@ -242,6 +243,7 @@ class ArticleReader:
             rtl,
             aliases.line if aliases is not None else None,
             front_matter.body_line,
+            "slug" in front_matter.fields,
         )
 
     def _article(self, parsed: _Parsed) -> ReadResult:
@@ -283,6 +285,7 @@ class ArticleReader:
             aliases_line=parsed.aliases_line,
             uid=story_uid(values, parsed.source),
             slug_given="slug" in values,
+            slug_refused=parsed.slug_written and "slug" not in values,
             syndicated=values.get("syndicated", False),
             fingerprint=parsed.fingerprint,
         )
