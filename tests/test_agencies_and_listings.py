@@ -84,7 +84,7 @@ def test_an_unknown_author_type_is_reported(tmp_path: Path) -> None:
     authors = AUTHORS + "bot: {name: A Bot, type: robot}\n"
     site = build_site(tmp_path, _files(), authors=authors)
     assert site.warnings == [
-        "newsroom: authors.yml: author 'bot': 'type' is 'robot'; write 'person' or "
+        "newsroom: authors.yml:3:20: author 'bot': 'type' is 'robot'; write 'person' or "
         "'organization' (a news agency); it was read as a person"
     ]
 

@@ -70,7 +70,7 @@ CASES = {
     ),
     "unknown-author": (
         "---\ntitle: x\ndate: 2024-05-01\nauthors: [jdoe, nobody]\n---\nbody\n",
-        "articles/unknown-author.md:4: unknown author 'nobody': add 'nobody' to authors.yml, "
+        "articles/unknown-author.md:4:17: unknown author 'nobody': add 'nobody' to authors.yml, "
         f"or use one of: asmith, jdoe{SKIPPED}",
     ),
     "unknown-section": (

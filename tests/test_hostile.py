@@ -416,7 +416,7 @@ def test_author_ids_that_share_a_page_are_refused(tmp_path: Path) -> None:
     files = {"articles/by-lena.md": front("By Lena", authors="Lena")}
     site = built(tmp_path, files, authors=authors)
     assert site.warnings == [
-        "newsroom: authors.yml: author 'lena' would share the page authors/lena/ with author "
+        "newsroom: authors.yml:3:1: author 'lena' would share the page authors/lena/ with author "
         "'Lena' (ids that differ only in case or punctuation); 'lena' was ignored, and left off "
         "the articles that name it: give one of them another id"
     ]

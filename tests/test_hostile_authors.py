@@ -25,13 +25,13 @@ def test_an_entry_that_is_no_author_is_left_out_with_its_line(tmp_path: Path) ->
     files = {"articles/a.md": article(authors=["jdoe"])}
     site = build_site(tmp_path, files, authors=AUTHORS)
     assert site.warnings == [
-        "newsroom: authors.yml:2: the author id 'null' is read by YAML as NoneType, not a word: "
+        "newsroom: authors.yml:2:1: the author id 'null' is read by YAML as NoneType, not a word: "
         'quote it ("null":) or give another id; it was left out',
-        "newsroom: authors.yml:3: the author id 'true' is read by YAML as bool, not a word: "
+        "newsroom: authors.yml:3:1: the author id 'true' is read by YAML as bool, not a word: "
         'quote it ("true":) or give another id; it was left out',
-        "newsroom: authors.yml:4: an author has an empty id: give it one, such as 'jdoe:'; it "
+        "newsroom: authors.yml:4:1: an author has an empty id: give it one, such as 'jdoe:'; it "
         "was left out",
-        "newsroom: authors.yml:5: author 'strname' is given as a bare string; write its "
+        "newsroom: authors.yml:5:1: author 'strname' is given as a bare string; write its "
         "details under it, such as 'strname: {name: Just a string}'; it was left out",
     ]
     authors = site.site_dir / "authors"
@@ -57,8 +57,8 @@ def test_a_detail_that_is_not_text_is_said(tmp_path: Path) -> None:
     authors = "jdoe: {name: Jane Doe, bio: {secret: INTERNALNOTE}}\n"
     site = build_site(tmp_path, {"articles/a.md": article(authors=["jdoe"])}, authors=authors)
     assert site.warnings == [
-        "newsroom: authors.yml: author 'jdoe': 'bio' must be a single line of text, not a list "
-        "or mapping; it was ignored"
+        "newsroom: authors.yml:1:24: author 'jdoe': 'bio' must be a single line of text, not a "
+        "list or mapping; it was ignored"
     ]
     published = "".join(p.read_text("utf-8") for p in site.site_dir.rglob("*.*ml"))
     assert "INTERNALNOTE" not in published

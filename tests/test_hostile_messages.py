@@ -180,3 +180,42 @@ def test_an_alias_in_a_reserved_folder_says_which_folder(tmp_path: Path) -> None
         ],
     )
     assert not (tmp_path / "site/site/assets/old").exists()
+
+
+AUTHORS = """\
+jdoe: {name: Jane Doe}
+bob: {name: [Bob, Robert]}
+ann:
+  name: Ann
+  bogus: 1
+  url: javascript:alert(1)
+"""
+
+
+def test_author_problems_name_their_line_and_column(tmp_path: Path) -> None:
+    """Each problem of authors.yml at the entry or the key it is about; an unknown author of
+    an article at its id, in a list written inline or a line each, or alone."""
+    files: dict[str, str | bytes] = {
+        "articles/inline.md": dated("inline", "date: 2024-05-01", "authors: [jdoe, nobody]"),
+        "articles/block.md": dated(
+            "block", "date: 2024-05-01", "authors:", "  - jdoe", "  - ghost"
+        ),
+        "articles/one.md": dated("one", "date: 2024-05-01", "author: nemo"),
+    }
+    known = "or use one of: ann, bob, jdoe; the article was skipped"
+    site = built(tmp_path, files, authors=AUTHORS)
+    said = [
+        "authors.yml:2:7: author 'bob': 'name' must be a single line of text, not a list or "
+        "mapping; it was ignored (the id is shown until then)",
+        "authors.yml:5:3: author 'ann': unknown field 'bogus' was ignored",
+        "authors.yml:6:3: author 'ann': 'url' must be a path inside the site or an http(s) "
+        "URL, not 'javascript:alert(1)'; it was ignored",
+        f"articles/inline.md:5:17: unknown author 'nobody': add 'nobody' to authors.yml, {known}",
+        f"articles/block.md:7:5: unknown author 'ghost': add 'ghost' to authors.yml, {known}",
+        f"articles/one.md:5:9: unknown author 'nemo': add 'nemo' to authors.yml, {known}",
+    ]
+    assert sorted(site.warnings) == sorted(f"newsroom: {line}" for line in said)
+    fails_strict(tmp_path, files, authors=AUTHORS)
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.returncode == 1
+    assert sorted(checked.stdout.splitlines()) == sorted(said)

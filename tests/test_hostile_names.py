@@ -40,7 +40,7 @@ def test_an_article_naming_a_refused_author_id_is_never_credited_to_the_one_kept
     }
     site = built(tmp_path, files, authors=f"jdoe: {{name: Jane Doe}}\n{LENAS}")
     assert site.warnings == [
-        "newsroom: authors.yml: author 'lena' would share the page authors/lena/ with author "
+        "newsroom: authors.yml:3:1: author 'lena' would share the page authors/lena/ with author "
         "'Lena' (ids that differ only in case or punctuation); 'lena' was ignored, and left off "
         "the articles that name it: give one of them another id",
         "newsroom: articles/by-any-lena.md:4: author 'LENA' could be 'Lena' or 'lena' of "

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import replace
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import yaml
 
 from ..model import Author
 from ..problems import ArticleError, FieldError, Problem
 from ..urls import author_url
 from .decoding import INVALID_CHARACTERS, decode_source, invalid_character
-from .frontmatter import Repeat, load_document
+from .frontmatter import load_document
 from .links import check_link
 
 _FIELDS = ("name", "bio", "avatar", "url", "role", "type")
@@ -31,16 +34,68 @@ class Authors(dict[str, Author]):
         return f"Authors({dict.__repr__(self)}, refused={self.refused!r})"
 
 
+Place = tuple[int, int] | tuple[None, None]  # line and column from 1, if known
+_NOWHERE: Place = (None, None)
+_ID_SHOWN = " (the id is shown until then)"
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """An author id given again on `line`, first on `first`."""
+
+    key: str
+    line: int
+    first: int
+
+
+@dataclass
+class _Places:
+    """Where the authors file's entries stand: each id (as read), the keys of each entry, and
+    each id given again (the last entry of an id is the one used, and placed)."""
+
+    ids: dict[object, Place] = field(default_factory=dict)
+    keys: dict[object, dict[str, Place]] = field(default_factory=dict)
+    repeats: list[Repeat] = field(default_factory=list)
+
+    def read(self, root: yaml.MappingNode, construct: Callable[[yaml.Node], Any]) -> None:
+        first_lines: dict[str, int] = {}
+        for key_node, value_node in root.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                continue
+            key = construct(key_node)
+            self.ids[key] = _start(key_node)
+            if isinstance(value_node, yaml.MappingNode):
+                self.keys[key] = {
+                    str(inner.value): _start(inner)
+                    for inner, _ in value_node.value
+                    if isinstance(inner, yaml.ScalarNode)
+                }
+            name, line = str(key_node.value), key_node.start_mark.line + 1
+            if name in first_lines:
+                self.repeats.append(Repeat(name, line, first_lines[name]))
+            else:
+                first_lines[name] = line
+
+    def of(self, key: object, part: str = "") -> Place:
+        """Where the entry of id `key` stands, or its key `part`."""
+        if part:
+            return self.keys.get(key, {}).get(part, self.of(key))
+        return self.ids.get(key, _NOWHERE)
+
+
+def _start(node: yaml.Node) -> Place:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
 def load_authors(path: str, data: bytes) -> tuple[Authors | None, list[Problem]]:
     """Read the authors file; None for a file that cannot be used at all (the articles are
     then published without their authors: one bad file does not stop the presses)."""
     decoded = decode_source(path, data)
     problems = list(decoded.notices)
     unusable = "; fix it. Until then the articles are published without their authors"
-    repeats: list[Repeat] = []
-    key_lines: dict[object, int] = {}
+    places = _Places()
     try:
-        document = load_document(path, decoded.text, repeats=repeats, key_lines=key_lines)
+        document = load_document(path, decoded.text, inspect=places.read)
     except ArticleError as error:
         problem = error.problem
         message = problem.message.removeprefix("it is not valid YAML").removeprefix("the file ")
@@ -66,7 +121,7 @@ def load_authors(path: str, data: bytes) -> tuple[Authors | None, list[Problem]]
             f"{repeat.first}); the last one is used",
             repeat.line,
         )
-        for repeat in repeats
+        for repeat in places.repeats
     ]
     authors = Authors()
     by_page: dict[str, str] = {}  # an author page's URL -> the id that has it
@@ -74,9 +129,9 @@ def load_authors(path: str, data: bytes) -> tuple[Authors | None, list[Problem]]
         author_id = INVALID_CHARACTERS.sub("", str(key)).strip()
         refusal = _refusal(key, author_id, entry)
         if refusal:
-            problems.append(Problem(path, f"{refusal}; it was left out", key_lines.get(key)))
+            problems.append(Problem(path, f"{refusal}; it was left out", *places.of(key)))
             continue
-        author, entry_problems = _read_author(path, author_id, entry)
+        author, entry_problems = _read_author(path, author_id, entry, places, key)
         problems.extend(entry_problems)
         holder = by_page.setdefault(author.url, author_id)
         if holder != author_id:
@@ -87,6 +142,7 @@ def load_authors(path: str, data: bytes) -> tuple[Authors | None, list[Problem]]
                     f"'{holder}' (ids that differ only in case or punctuation); '{author_id}' "
                     "was ignored, and left off the articles that name it: give one of them "
                     "another id",
+                    *places.of(key),
                 )
             )
             authors.refused.setdefault(author_id, holder)
@@ -114,54 +170,64 @@ def _refusal(key: object, author_id: str, entry: object) -> str:
     return ""
 
 
-def _read_author(path: str, author_id: str, entry: object) -> tuple[Author, list[Problem]]:
+def _read_author(
+    path: str, author_id: str, entry: object, places: _Places, key: object
+) -> tuple[Author, list[Problem]]:
+    """The author of the entry `entry` of id `key`, and what is wrong with it, each at its
+    place in the file (`places`)."""
     problems: list[Problem] = []
     if not isinstance(entry, Mapping):
         entry = {}
     fields = {
-        key: str(entry[key]).strip()
-        for key in _FIELDS
-        if isinstance(entry.get(key), str | int | float)
+        part: str(entry[part]).strip()
+        for part in _FIELDS
+        if isinstance(entry.get(part), str | int | float)
     }
     problems += [
         Problem(
             path,
-            f"author '{author_id}': '{key}' must be a single line of text, not a list or "
-            "mapping; it was ignored",
+            f"author '{author_id}': '{part}' must be a single line of text, not a list or "
+            f"mapping; it was ignored{_ID_SHOWN * (part == 'name')}",
+            *places.of(key, part),
         )
-        for key in _FIELDS
-        if isinstance(entry.get(key), Mapping | list)
+        for part in _FIELDS
+        if isinstance(entry.get(part), Mapping | list)
     ]
-    for key, text in fields.items():
+    name_refused = isinstance(entry.get("name"), Mapping | list)  # said above: once is enough
+    for part, text in fields.items():
         if found := invalid_character(text):
-            fields[key] = INVALID_CHARACTERS.sub("", text)
+            fields[part] = INVALID_CHARACTERS.sub("", text)
             problems.append(
                 Problem(
                     path,
-                    f"author '{author_id}': '{key}' held the character {found}, which cannot "
+                    f"author '{author_id}': '{part}' held the character {found}, which cannot "
                     "appear in web pages or feeds; it was removed (and any others like it)",
+                    *places.of(key, part),
                 )
             )
-    for key in entry:
-        if key not in _FIELDS:
+    for part in entry:
+        if part not in _FIELDS:
+            where = places.of(key, str(part))
             problems.append(
-                Problem(path, f"author '{author_id}': unknown field '{key}' was ignored")
+                Problem(path, f"author '{author_id}': unknown field '{part}' was ignored", *where)
             )
-    if not fields.get("name"):
+    if not fields.get("name") and not name_refused:
         problems.append(
             Problem(
                 path,
-                f"author '{author_id}' has no 'name'; add one (the id is shown until then)",
+                f"author '{author_id}' has no 'name': add one{_ID_SHOWN}",
+                *places.of(key),
             )
         )
-        fields["name"] = author_id
-    for key in ("avatar", "url"):
-        if fields.get(key):
+    for part in ("avatar", "url"):
+        if fields.get(part):
             try:
-                fields[key] = check_link(fields[key], f"author '{author_id}': '{key}'")
+                fields[part] = check_link(fields[part], f"author '{author_id}': '{part}'")
             except FieldError as error:
-                problems.append(Problem(path, f"{error}; it was ignored"))
-                del fields[key]
+                problems.append(Problem(path, f"{error}; it was ignored", *places.of(key, part)))
+                del fields[part]
+    if not fields.get("name"):
+        fields["name"] = author_id
     kind = _TYPES.get(fields.get("type", "person").lower())
     if kind is None:
         problems.append(
@@ -169,6 +235,7 @@ def _read_author(path: str, author_id: str, entry: object) -> tuple[Author, list
                 path,
                 f"author '{author_id}': 'type' is '{fields['type']}'; write 'person' or "
                 "'organization' (a news agency); it was read as a person",
+                *places.of(key, "type"),
             )
         )
     author = Author(

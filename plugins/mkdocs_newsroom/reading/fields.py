@@ -22,10 +22,20 @@ from .frontmatter import Field
 from .links import alias_path
 from .parts import read_corrections, read_image
 from .plaintext import decode_character_references
-from .texts import MAX_LINES_EACH, Registry, parse_datetime, scalar_text, shortened, text_items
+from .texts import (
+    MAX_LINES_EACH,
+    Registry,
+    parse_datetime,
+    placed_text_items,
+    scalar_text,
+    shortened,
+    text_items,
+)
 
 if TYPE_CHECKING:
     from datetime import datetime
+
+    import yaml
 
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 # Letters that show nothing: Hangul fillers, the braille blank, the Mongolian vowel separator
@@ -102,7 +112,10 @@ def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
     refused: Mapping[str, str] = getattr(registry.authors, "refused", {})
     authors: list[Author] = []
     left_off: list[str] = []
-    for author_id in dict.fromkeys(text_items(field)):
+    named: dict[str, yaml.Node] = {}  # each id once, where it is first named
+    for author_id, node in placed_text_items(field):
+        named.setdefault(author_id, node)
+    for author_id, node in named.items():
         author = registry.authors.get(author_id)
         if author is None and author_id in refused:
             left_off.append(_refused_author(author_id, refused[author_id], registry))
@@ -115,7 +128,8 @@ def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
                 left_off.append(_ambiguous_author(author_id, [author.id, *others], registry))
                 continue
         if author is None:
-            raise FieldError(unknown_author(author_id, registry.authors, registry.authors_file))
+            said = unknown_author(author_id, registry.authors, registry.authors_file)
+            raise FieldError(said, *field.at(node))
         authors.append(author)
     if left_off:
         raise PartlyUsed(tuple(authors), "; ".join(left_off))

@@ -29,7 +29,7 @@ from ..problems import ArticleError, Problem
 from .decoding import INVALID_CHARACTERS
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -169,25 +169,20 @@ def load_document(
     text: str,
     *,
     any_tag: bool = False,
-    repeats: list[Repeat] | None = None,
-    key_lines: dict[object, int] | None = None,
+    inspect: Callable[[yaml.MappingNode, Callable[[yaml.Node], Any]], None] | None = None,
 ) -> Any:
     """A whole YAML document (an authors file, another site's configuration), with YAML's
     aliases held to `ALIAS_BUDGET`; its problems as an `ArticleError` at their line and column.
-    With `any_tag`, values of unknown tags are read as nothing. With `repeats`, the keys of
-    a top-level mapping that are given more than once are added to it (the last one is used);
-    with `key_lines`, the line of each of its scalar keys, as read (`null:` is None)."""
+    With `any_tag`, values of unknown tags are read as nothing. `inspect` is handed a top-level
+    mapping's node before it is read, and the function that reads a node of it (for where its
+    keys stand: lines and columns from 0)."""
     loader = (_AnyTagLoader if any_tag else _Loader)(text)
     try:
         root = loader.get_single_node()
         if root is None:
             return None
-        if repeats is not None and isinstance(root, yaml.MappingNode):
-            repeats.extend(_repeated_keys(root))
-        if key_lines is not None and isinstance(root, yaml.MappingNode):
-            for key_node, _ in root.value:
-                if isinstance(key_node, yaml.ScalarNode):
-                    key_lines[loader.construct_object(key_node)] = key_node.start_mark.line + 1
+        if inspect is not None and isinstance(root, yaml.MappingNode):
+            inspect(root, loader.construct_object)
         too_big = alias_expansion_problem(root)
         if too_big:
             raise ArticleError(Problem(path, f"the file {too_big}; write its values out", 1))
@@ -207,29 +202,6 @@ def load_document(
         raise ArticleError(Problem(path, f"it is not valid YAML ({_one_line(error)})")) from None
     finally:
         loader.dispose()
-
-
-@dataclass(frozen=True)
-class Repeat:
-    """A key of a YAML mapping given again on `line` (lines from 1), first on `first`."""
-
-    key: str
-    line: int
-    first: int
-
-
-def _repeated_keys(root: yaml.MappingNode) -> list[Repeat]:
-    seen: dict[str, int] = {}
-    repeats = []
-    for key_node, _value in root.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            continue
-        key, line = str(key_node.value), key_node.start_mark.line + 1
-        if key in seen:
-            repeats.append(Repeat(key, line, seen[key]))
-        else:
-            seen[key] = line
-    return repeats
 
 
 def _read_fields(

@@ -15,6 +15,8 @@ from ..problems import FieldError
 from .plaintext import decode_character_references
 
 if TYPE_CHECKING:
+    import yaml
+
     from ..model import Author, Section
     from .frontmatter import Field
 
@@ -118,18 +120,23 @@ def _out_of_range(text: str) -> str:
 
 def text_items(field: Field) -> list[str]:
     """A single value or a list of values, each as written."""
+    return [text for text, _ in placed_text_items(field)]
+
+
+def placed_text_items(field: Field) -> list[tuple[str, yaml.Node]]:
+    """A single value or a list of values, each as written and with its node (where it is)."""
     node_value = field.node.value
     if field.text is not None:
-        items = [field.text]
+        items = [(field.text, field.node)]
     elif isinstance(node_value, list) and all(hasattr(n, "value") for n in node_value):
         items = []
         for node in node_value:
             if not isinstance(node.value, str):
                 raise FieldError(f"'{field.name}' must be a list of words, not of lists")
-            items.append(node.value)
+            items.append((node.value, node))
     else:
         raise FieldError(f"'{field.name}' must be one value or a list of values")
-    return [item.strip() for item in items if item.strip()]
+    return [(text.strip(), node) for text, node in items if text.strip()]
 
 
 def plain_text(value: object, what: str, registry: Registry) -> str:
