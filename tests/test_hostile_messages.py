@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .commands import newsroom
-from .test_hostile import SKIPPED, built, fails_strict, output_text
+from .commands import newsroom, run
+from .sites import Site, write_site
+from .test_hostile import GOOD, GOOD_URL, SKIPPED, built, fails_strict, output_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -219,3 +220,42 @@ def test_author_problems_name_their_line_and_column(tmp_path: Path) -> None:
     checked = newsroom(tmp_path / "site", "check")
     assert checked.returncode == 1
     assert sorted(checked.stdout.splitlines()) == sorted(said)
+
+
+def test_a_dirty_build_removes_the_pages_of_stories_taken_down(tmp_path: Path) -> None:
+    """`mkdocs build --dirty` after a story became a draft and another was deleted: no file
+    of the site holds their text, their tag's listing or their alias; the rest stays."""
+    root = tmp_path / "site"
+    files: dict[str, str | bytes] = {
+        "articles/retracted.md": dated(
+            "retracted", "date: 2024-05-01", "tags: [onlyretracted]", "aliases: [/old/gone/]"
+        ),
+        "articles/deleted.md": dated("deleted", "date: 2024-05-02"),
+        "about.md": "# About us\n\nABOUTTEXT\n",
+    }
+    write_site(root, {**GOOD, **files})
+    assert run(root, "mkdocs", "build").returncode == 0
+    before = output_text(Site(root))
+    assert all(marker in before for marker in ("RETRACTEDBODY", "DELETEDBODY", "onlyretracted"))
+    retracted = root / "content/articles/retracted.md"
+    retracted.write_text(
+        retracted.read_text("utf-8").replace("slug:", "draft: true\nslug:"), "utf-8"
+    )
+    (root / "content/articles/deleted.md").unlink()
+    dirty = run(root, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert (
+        "newsroom: --dirty: removed 4 page(s) an earlier build wrote that are no longer "
+        "published (a story held back or deleted, a listing or alias gone): "
+        "2024/05/01/retracted/index.html, 2024/05/02/deleted/index.html, old/gone/index.html "
+        "and 1 more"
+    ) in dirty.stderr
+    after = output_text(Site(root))
+    for gone in ("RETRACTEDTITLE", "RETRACTEDBODY", "DELETEDTITLE", "DELETEDBODY", "onlyretracted"):
+        assert gone not in after, gone
+    assert not (root / "site/tags/onlyretracted").exists()
+    assert "ABOUTTEXT" in (root / "site/about/index.html").read_text("utf-8")
+    assert (root / "site/404.html").is_file()
+    assert "The good story's text." in (root / "site" / GOOD_URL / "index.html").read_text("utf-8")
+    again = run(root, "mkdocs", "build", "--dirty")
+    assert "--dirty: removed" not in again.stderr

@@ -47,6 +47,7 @@ from .parallel import processes_for, release_free_memory, run_aside, shared_map
 from .progress import Progress
 from .report import summary_line
 from .sources import site_sources, used_by_other_pages
+from .stale import remove_stale
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -280,6 +281,9 @@ class SiteBuild:
         # the record before the redirects: no alias can take the place of a file of the build
         self._write_record(config.site_dir)
         self._write_redirects(config)
+        if self._dirty and not self._serving:  # serve remembers what it wrote: build does not
+            written = (*self._pages.files, *self._files)
+            remove_stale(config.site_dir, written, self._cache.outputs, self._say)
         seconds = self._clock.elapsed()
         self._say(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
         if self._serving:

@@ -1,0 +1,81 @@
+"""`mkdocs build --dirty`: what an earlier build wrote and this one no longer publishes.
+
+MkDocs leaves in the site folder every file a `--dirty` build does not write again, so the
+page of a story now held back (a draft, scheduled, expired, excluded or deleted) would stay
+online, with the listing of a tag no story has any more and the redirect of an alias gone.
+`mkdocs serve --dirty` remembers what it wrote and removes what is gone
+(preview/rendered_pages.py, the outputs' memory); a build is a new process that remembers
+nothing, so the site folder itself is read: each page Newsroom made (its generator mark)
+that this build did not write is removed, with the feeds beside it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..outputs.files import remove_with_empty_folders
+from ..outputs.redirects import MARKER
+from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from mkdocs.structure.files import File
+
+    from ..outputs.site_outputs import OutputMemory
+
+# What the head of every page Newsroom renders (templates/news/base.html) or redirects with
+# (outputs/redirects.py) holds, and how far into the file it stands at most
+MARKS = (b'<meta name="generator" content="newsroom, ', MARKER.encode())
+HEAD_BYTES = 65536
+LISTING_FEEDS = (RSS_FILE, ATOM_FILE, JSON_FILE)
+
+
+def remove_stale(
+    site_dir: str, files: Iterable[File], outputs: OutputMemory, say: Callable[[str], None]
+) -> None:
+    """Remove the pages of `site_dir` that Newsroom made and this build did not write (it
+    wrote `files` and `outputs`), and `say` what went."""
+    written = [*(file.dest_uri for file in files), *outputs.written, *outputs.redirects]
+    removed = [path for path in remove_stale_pages(site_dir, written) if path.endswith(".html")]
+    if not removed:
+        return
+    shown = ", ".join(removed[:3]) + (f" and {len(removed) - 3:,} more" if len(removed) > 3 else "")
+    say(
+        f"--dirty: removed {len(removed):,} page(s) an earlier build wrote that are no longer "
+        f"published (a story held back or deleted, a listing or alias gone): {shown}"
+    )
+
+
+def remove_stale_pages(site_dir: str, written: Iterable[str]) -> list[str]:
+    """Remove each page of `site_dir` that Newsroom made and that is not among `written`
+    (this build's files, relative to the site folder), and the listing feeds beside it that
+    are not written either; the paths removed, sorted."""
+    kept = {path.replace(os.sep, "/") for path in written}
+    root = Path(site_dir)
+    removed: list[str] = []
+    for folder, _folders, names in os.walk(root):
+        here = Path(folder)
+        relative = here.relative_to(root).as_posix()
+        prefix = "" if relative == "." else f"{relative}/"
+        for name in names:
+            path = f"{prefix}{name}"
+            if name.endswith(".html") and path not in kept and _made_by_newsroom(here / name):
+                removed.append(path)
+                if name == "index.html":
+                    removed += [f"{prefix}{feed}" for feed in LISTING_FEEDS if feed in names]
+    removed = sorted(path for path in dict.fromkeys(removed) if path not in kept)
+    for path in removed:
+        remove_with_empty_folders(root / path)
+    return removed
+
+
+def _made_by_newsroom(path: Path) -> bool:
+    try:
+        with path.open("rb") as file:
+            head = file.read(HEAD_BYTES)
+    except OSError:
+        return False
+    return any(mark in head for mark in MARKS)
