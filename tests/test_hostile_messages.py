@@ -259,3 +259,29 @@ def test_a_dirty_build_removes_the_pages_of_stories_taken_down(tmp_path: Path) -
     assert "The good story's text." in (root / "site" / GOOD_URL / "index.html").read_text("utf-8")
     again = run(root, "mkdocs", "build", "--dirty")
     assert "--dirty: removed" not in again.stderr
+
+
+WINDOWS = (
+    "its name holds ':', which Windows cannot hold in a file name (a clone of the site there "
+    "fails to check it out); rename it, for example to "
+)
+
+
+def test_a_file_name_windows_cannot_hold_is_said_and_published(tmp_path: Path) -> None:
+    """`articles/a:b.md`: its URL follows its slug, so it is published where it would be;
+    the name is said once, since a clone of the site on Windows cannot check it out."""
+    files: dict[str, str | bytes] = {
+        "articles/a:b.md": dated("colon", "date: 2024-05-01"),
+        "about:us.md": "# About us\n\nABOUTTEXT\n",
+    }
+    said_alike(
+        tmp_path,
+        files,
+        [
+            f"articles/a:b.md: {WINDOWS}'articles/a-b.md' (its URL follows its slug, not its file "
+            "name: renaming it moves nothing)",
+            f"about:us.md: {WINDOWS}'about-us.md'",
+        ],
+    )
+    page = tmp_path / "site/site/2024/05/01/colon/index.html"
+    assert "COLONBODY" in page.read_text(encoding="utf-8")

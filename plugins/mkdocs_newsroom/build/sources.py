@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+import re
 import stat
 import time
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import InclusionLevel
 
 from ..problems import Problem
-from ..reading.files import not_utf8
+from ..reading.files import article_kind, not_utf8
 from ..reading.site import SiteSources, split_sources
 from .claimed import claimed_by_newsroom
 
@@ -76,6 +77,8 @@ def site_sources(
         if file.src_dir == docs_dir and not_utf8(file.src_uri):
             problems.append(_not_utf8(file))
             continue
+        if file.src_dir == docs_dir and _WINDOWS_CANNOT_HOLD.search(file.src_uri):
+            problems.append(_unportable_name(file, settings.articles_dir))
         usable_file, status = _checked(file, docs_dir, problems)
         if usable_file:
             usable[file.src_uri] = (file, status)
@@ -271,6 +274,26 @@ def _not_utf8(file: File) -> Problem:
         file.src_uri,
         "its name is not UTF-8 (each byte that is not is shown as \\xNN), so it was left out "
         "of the site; rename it with a name in UTF-8",
+    )
+
+
+# What a file name on Windows may not hold: a clone of the site there fails to check it out
+_WINDOWS_CANNOT_HOLD = re.compile(r'[<>:"|?*\\]')
+
+
+def _unportable_name(file: File, articles_dir: str) -> Problem:
+    """A file kept, whose name a clone on Windows cannot check out: said, with a name to give
+    it (an article's URL follows its slug, so renaming it moves nothing)."""
+    path = file.src_uri
+    found = " ".join(f"'{c}'" for c in dict.fromkeys(_WINDOWS_CANNOT_HOLD.findall(path)))
+    article = path.startswith(f"{articles_dir}/") and article_kind(path) is not None
+    return Problem(
+        path,
+        f"its name holds {found}, which Windows cannot hold in a file name (a clone of the site "
+        f"there fails to check it out); rename it, for example to "
+        f"'{_WINDOWS_CANNOT_HOLD.sub('-', path)}'"
+        + " (its URL follows its slug, not its file name: renaming it moves nothing)"
+        * article,
     )
 
 
