@@ -285,3 +285,36 @@ def test_a_file_name_windows_cannot_hold_is_said_and_published(tmp_path: Path) -
     )
     page = tmp_path / "site/site/2024/05/01/colon/index.html"
     assert "COLONBODY" in page.read_text(encoding="utf-8")
+
+
+QUOTING = (
+    "fix it between the '---' lines, for example by quoting a value that contains ': ' or "
+    "starts with a quote, '[', '{', '&', '*', '!', '|', '>', '%' or '@'"
+)
+
+
+def test_yaml_problems_are_told_at_their_line_and_column_in_the_file(tmp_path: Path) -> None:
+    """Lines count from the file's first line (the '---'), not the front matter's; nesting
+    past 100 levels (Python's reading of it would give out, with no place to name) is said
+    where it goes too deep."""
+    deep = "[" * 150 + "1" + "]" * 150
+    files: dict[str, str | bytes] = {
+        "articles/indent.md": dated("indent", "date: 2024-05-01", "tags:", "  - a", " b: c"),
+        "articles/flow.md": dated("flow", "date: 2024-05-01", "summary: [a, b"),
+        "articles/deep.md": dated("deep", "date: 2024-05-01", f"extra: {deep}"),
+        "articles/key.md": dated("key", "date: 2024-05-01", "[a, b]: c"),
+    }
+    said_alike(
+        tmp_path,
+        files,
+        [
+            "articles/indent.md:7:2: the front matter is not valid YAML (did not find expected "
+            f"key); {QUOTING}{SKIPPED}",
+            "articles/flow.md:6:1: the front matter is not valid YAML (did not find expected ',' "
+            f"or ']'); {QUOTING}{SKIPPED}",
+            "articles/deep.md:5:108: field 'extra' nests lists or mappings more than 100 levels "
+            f"deep; write it flatter{SKIPPED}",
+            "articles/key.md:5:1: a front-matter field name must be a word, not a list or "
+            f"mapping; write 'name: value'{SKIPPED}",
+        ],
+    )

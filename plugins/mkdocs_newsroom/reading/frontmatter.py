@@ -27,6 +27,7 @@ import yaml
 
 from ..problems import ArticleError, Problem
 from .decoding import INVALID_CHARACTERS
+from .yaml_bounds import TOO_DEEP, alias_expansion_problem, deep_mark, too_deep
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -47,7 +48,6 @@ _Loader.yaml_implicit_resolvers = {
 _FENCE = "---"
 _FIRST_LINE = 2  # the file's line of the front matter's first (after the opening '---')
 _CLOSING_FENCES = ("---", "...")
-ALIAS_BUDGET = 10_000  # values a document may gain by aliases ('*name'), beyond those written
 
 
 @dataclass(frozen=True)
@@ -130,20 +130,22 @@ def parse_front_matter(path: str, text: str) -> FrontMatter:
         fields, repeated, notices = _read_fields(path, loader, root)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 2 if mark else None
+        line = mark.line + _FIRST_LINE if mark else None
         column = mark.column + 1 if mark else None
         problem = error.problem or error.context or "unreadable"
-        raise ArticleError(
-            Problem(
-                path,
-                f"the front matter is not valid YAML ({problem}); fix it between the '---' "
-                "lines, for example by quoting a value that contains ': ' or starts with a "
-                "quote, '[', '{', '&', '*', '!', '|', '>', '%' or '@'",
-                line,
-                column,
-            )
-        ) from None
-    except (yaml.YAMLError, RecursionError) as error:
+        said = (
+            f"the front matter {TOO_DEEP}"  # libyaml's limit, past 1,000 levels
+            if "nesting depth" in problem
+            else f"the front matter is not valid YAML ({problem}); fix it between the '---' "
+            "lines, for example by quoting a value that contains ': ' or starts with a "
+            "quote, '[', '{', '&', '*', '!', '|', '>', '%' or '@'"
+        )
+        raise ArticleError(Problem(path, said, line, column)) from None
+    except RecursionError:  # PyYAML's own composer, without libyaml, nests by recursion
+        mark = deep_mark(yaml_text)
+        where = (mark.line + _FIRST_LINE, mark.column + 1) if mark else (_FIRST_LINE, None)
+        raise ArticleError(Problem(path, f"the front matter {TOO_DEEP}", *where)) from None
+    except yaml.YAMLError as error:
         raise ArticleError(
             Problem(path, f"the front matter is not valid YAML ({_one_line(error)}); fix it", 2)
         ) from None
@@ -227,7 +229,15 @@ def _read_fields(
     for key_node, value_node in root.value:
         line = key_node.start_mark.line + 2
         if not isinstance(key_node, yaml.ScalarNode):
-            raise ArticleError(Problem(path, "a front-matter field name must be a word", line))
+            raise ArticleError(
+                Problem(
+                    path,
+                    "a front-matter field name must be a word, not a list or mapping; write "
+                    "'name: value'",
+                    line,
+                    key_node.start_mark.column + 1,
+                )
+            )
         name = str(key_node.value)
         if key_node.tag == _MERGE or name == "<<":
             # YAML would take fields (a 'draft: true') from it: never read half of it
@@ -243,6 +253,14 @@ def _read_fields(
         if too_big:
             raise ArticleError(
                 Problem(path, f"field '{name}' {too_big}; write its values out", line)
+            )
+        deepest = too_deep(value_node)
+        if deepest is not None:  # Python would recurse too deep to read it (past 250)
+            mark = deepest.start_mark
+            raise ArticleError(
+                Problem(
+                    path, f"field '{name}' {TOO_DEEP}", mark.line + _FIRST_LINE, mark.column + 1
+                )
             )
         if name in fields:
             repeated[name] = (*repeated.get(name, ()), fields[name])
@@ -288,44 +306,6 @@ def _construct(path: str, loader: yaml.SafeLoader, name: str, node: yaml.Node) -
                 node.start_mark.column + 1,
             )
         ) from None
-
-
-def _children(node: yaml.Node) -> list[yaml.Node]:
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    if isinstance(node, yaml.MappingNode):
-        return [part for pair in node.value for part in pair]
-    return []
-
-
-def alias_expansion_problem(node: yaml.Node, sizes: dict[int, int] | None = None) -> str:
-    """What is wrong with `node` as YAML aliases expand it ('' if nothing): it would hold
-    more than `ALIAS_BUDGET` values beyond its nodes as written, or itself. `sizes` keeps the
-    expanded size of the nodes already measured (by id), so that shared nodes are measured
-    once, whatever refers to them."""
-    sizes = {} if sizes is None else sizes
-    written: set[int] = set()
-    in_progress: set[int] = set()
-    stack: list[tuple[yaml.Node, bool]] = [(node, False)]
-    while stack:
-        current, children_done = stack.pop()
-        key = id(current)
-        written.add(key)
-        if children_done:
-            in_progress.discard(key)
-            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(current))
-            if sizes[key] - len(written) > ALIAS_BUDGET:
-                budget = f"{ALIAS_BUDGET:,}"
-                return f"repeats values with YAML aliases ('*name') beyond {budget} of them"
-            continue
-        if key in sizes:
-            continue
-        if key in in_progress:
-            return "holds itself through a YAML alias ('*name')"
-        in_progress.add(key)
-        stack.append((current, True))
-        stack.extend((child, False) for child in _children(current) if id(child) not in sizes)
-    return ""
 
 
 def _remove_invalid_characters(*nodes: yaml.Node) -> str:
