@@ -294,7 +294,8 @@ QUOTING = (
 
 
 def test_yaml_problems_are_told_at_their_line_and_column_in_the_file(tmp_path: Path) -> None:
-    """Lines count from the file's first line (the '---'), not the front matter's; nesting
+    """Lines count from the file's first line (the '---'), not the front matter's, and at
+    its line breaks only (not at U+2028, where YAML breaks lines too); nesting
     past 100 levels (Python's reading of it would give out, with no place to name) is said
     where it goes too deep."""
     deep = "[" * 150 + "1" + "]" * 150
@@ -303,6 +304,10 @@ def test_yaml_problems_are_told_at_their_line_and_column_in_the_file(tmp_path: P
         "articles/flow.md": dated("flow", "date: 2024-05-01", "summary: [a, b"),
         "articles/deep.md": dated("deep", "date: 2024-05-01", f"extra: {deep}"),
         "articles/key.md": dated("key", "date: 2024-05-01", "[a, b]: c"),
+        # YAML breaks lines at U+2028 too, which the file's lines (and editors) do not
+        "articles/separator.md": dated(
+            "separator", 'summary: "Before\u2028after"', "date: 2024-05-01", "extra: a: b"
+        ),
     }
     said_alike(
         tmp_path,
@@ -316,5 +321,7 @@ def test_yaml_problems_are_told_at_their_line_and_column_in_the_file(tmp_path: P
             f"deep; write it flatter{SKIPPED}",
             "articles/key.md:5:1: a front-matter field name must be a word, not a list or "
             f"mapping; write 'name: value'{SKIPPED}",
+            "articles/separator.md:6:9: the front matter is not valid YAML (mapping values are "
+            f"not allowed in this context); {QUOTING}{SKIPPED}",
         ],
     )

@@ -12,7 +12,7 @@ from ..model import Author
 from ..problems import ArticleError, FieldError, Problem
 from ..urls import author_url
 from .decoding import INVALID_CHARACTERS, decode_source, invalid_character
-from .frontmatter import load_document
+from .frontmatter import FilePlaces, load_document
 from .links import check_link
 
 _FIELDS = ("name", "bio", "avatar", "url", "role", "type")
@@ -53,6 +53,7 @@ class _Places:
     """Where the authors file's entries stand: each id (as read), the keys of each entry, and
     each id given again (the last entry of an id is the one used, and placed)."""
 
+    place: FilePlaces
     ids: dict[object, Place] = field(default_factory=dict)
     keys: dict[object, dict[str, Place]] = field(default_factory=dict)
     repeats: list[Repeat] = field(default_factory=list)
@@ -63,10 +64,10 @@ class _Places:
             if not isinstance(key_node, yaml.ScalarNode):
                 continue
             key = construct(key_node)
-            self.ids[key] = _start(key_node)
+            self.ids[key] = self.place(key_node.start_mark)
             if isinstance(value_node, yaml.MappingNode):
                 self.keys[key] = {
-                    str(inner.value): _start(inner)
+                    str(inner.value): self.place(inner.start_mark)
                     for inner, _ in value_node.value
                     if isinstance(inner, yaml.ScalarNode)
                 }
@@ -83,17 +84,13 @@ class _Places:
         return self.ids.get(key, _NOWHERE)
 
 
-def _start(node: yaml.Node) -> Place:
-    return node.start_mark.line + 1, node.start_mark.column + 1
-
-
 def load_authors(path: str, data: bytes) -> tuple[Authors | None, list[Problem]]:
     """Read the authors file; None for a file that cannot be used at all (the articles are
     then published without their authors: one bad file does not stop the presses)."""
     decoded = decode_source(path, data)
     problems = list(decoded.notices)
     unusable = "; fix it. Until then the articles are published without their authors"
-    places = _Places()
+    places = _Places(FilePlaces(decoded.text, first_line=1))
     try:
         document = load_document(path, decoded.text, inspect=places.read)
     except ArticleError as error:

@@ -20,6 +20,7 @@ is never guessed at (#16). A field given twice is kept once (the last), its earl
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +51,25 @@ _FIRST_LINE = 2  # the file's line of the front matter's first (after the openin
 _CLOSING_FENCES = ("---", "...")
 
 
+class FilePlaces:
+    """Where a mark of YAML read from `text` stands in the file (line and column from 1;
+    `text` starts on the file's line `first_line`). YAML breaks lines at U+2028 and U+2029
+    too, which editors and Newsroom's lines do not: with either in the text, the place is
+    counted from the mark's index (in characters, with or without libyaml)."""
+
+    def __init__(self, text: str = "", first_line: int = _FIRST_LINE) -> None:
+        self._first_line = first_line
+        separators = "\u2028" in text or "\u2029" in text
+        self._breaks = [i for i, c in enumerate(text) if c == "\n"] if separators else None
+
+    def __call__(self, mark: yaml.Mark) -> tuple[int, int]:
+        if self._breaks is None:
+            return mark.line + self._first_line, mark.column + 1
+        line = bisect_left(self._breaks, mark.index)
+        start = self._breaks[line - 1] + 1 if line else 0
+        return line + self._first_line, mark.index - start + 1
+
+
 @dataclass(frozen=True)
 class Field:
     """One top-level front-matter field: its YAML node and where its key stands."""
@@ -58,10 +78,11 @@ class Field:
     node: yaml.Node
     line: int
     value: Any
+    place: FilePlaces = field(default_factory=FilePlaces, repr=False, compare=False)
 
     def at(self, node: yaml.Node) -> tuple[int, int]:
         """Where `node`, a part of this field's value, starts in the file: line, column."""
-        return node.start_mark.line + _FIRST_LINE, node.start_mark.column + 1
+        return self.place(node.start_mark)
 
     @property
     def text(self) -> str | None:
@@ -125,13 +146,13 @@ _UNSEEN = " \t\r\u00a0\u200b\u200c\u200d\u2060\ufeff"  # blank to a reader
 def parse_front_matter(path: str, text: str) -> FrontMatter:
     yaml_text, body, body_line = split_front_matter(path, text)
     loader = _Loader(yaml_text)
+    place = FilePlaces(yaml_text)
     try:
         root = loader.get_single_node()
-        fields, repeated, notices = _read_fields(path, loader, root)
+        fields, repeated, notices = _read_fields(path, loader, root, place)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + _FIRST_LINE if mark else None
-        column = mark.column + 1 if mark else None
+        line, column = place(mark) if mark else (None, None)
         problem = error.problem or error.context or "unreadable"
         said = (
             f"the front matter {TOO_DEEP}"  # libyaml's limit, past 1,000 levels
@@ -143,7 +164,7 @@ def parse_front_matter(path: str, text: str) -> FrontMatter:
         raise ArticleError(Problem(path, said, line, column)) from None
     except RecursionError:  # PyYAML's own composer, without libyaml, nests by recursion
         mark = deep_mark(yaml_text)
-        where = (mark.line + _FIRST_LINE, mark.column + 1) if mark else (_FIRST_LINE, None)
+        where = place(mark) if mark else (_FIRST_LINE, None)
         raise ArticleError(Problem(path, f"the front matter {TOO_DEEP}", *where)) from None
     except yaml.YAMLError as error:
         raise ArticleError(
@@ -192,14 +213,8 @@ def load_document(
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = _one_line(error.problem or error.context or "unreadable")
-        raise ArticleError(
-            Problem(
-                path,
-                f"it is not valid YAML ({problem})",
-                mark.line + 1 if mark else None,
-                mark.column + 1 if mark else None,
-            )
-        ) from None
+        where = FilePlaces(text, 1)(mark) if mark else (None, None)
+        raise ArticleError(Problem(path, f"it is not valid YAML ({problem})", *where)) from None
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as error:
         raise ArticleError(Problem(path, f"it is not valid YAML ({_one_line(error)})")) from None
     finally:
@@ -207,7 +222,7 @@ def load_document(
 
 
 def _read_fields(
-    path: str, loader: yaml.SafeLoader, root: yaml.Node | None
+    path: str, loader: yaml.SafeLoader, root: yaml.Node | None, place: FilePlaces
 ) -> tuple[dict[str, Field], dict[str, tuple[Field, ...]], list[Problem]]:
     if root is None:
         raise ArticleError(
@@ -218,8 +233,7 @@ def _read_fields(
             Problem(
                 path,
                 "the front matter must be 'name: value' lines, not a list or a single value",
-                root.start_mark.line + 2,
-                root.start_mark.column + 1,
+                *place(root.start_mark),
             )
         )
     fields: dict[str, Field] = {}
@@ -227,7 +241,7 @@ def _read_fields(
     notices: list[Problem] = []
     sizes: dict[int, int] = {}
     for key_node, value_node in root.value:
-        line = key_node.start_mark.line + 2
+        line, column = place(key_node.start_mark)
         if not isinstance(key_node, yaml.ScalarNode):
             raise ArticleError(
                 Problem(
@@ -235,7 +249,7 @@ def _read_fields(
                     "a front-matter field name must be a word, not a list or mapping; write "
                     "'name: value'",
                     line,
-                    key_node.start_mark.column + 1,
+                    column,
                 )
             )
         name = str(key_node.value)
@@ -256,12 +270,8 @@ def _read_fields(
             )
         deepest = too_deep(value_node)
         if deepest is not None:  # Python would recurse too deep to read it (past 250)
-            mark = deepest.start_mark
-            raise ArticleError(
-                Problem(
-                    path, f"field '{name}' {TOO_DEEP}", mark.line + _FIRST_LINE, mark.column + 1
-                )
-            )
+            where = place(deepest.start_mark)
+            raise ArticleError(Problem(path, f"field '{name}' {TOO_DEEP}", *where))
         if name in fields:
             repeated[name] = (*repeated.get(name, ()), fields[name])
         removed = _remove_invalid_characters(key_node, value_node)
@@ -275,11 +285,14 @@ def _read_fields(
                     line,
                 )
             )
-        fields[name] = Field(name, value_node, line, _construct(path, loader, name, value_node))
+        value = _construct(path, loader, name, value_node, place)
+        fields[name] = Field(name, value_node, line, value, place)
     return fields, repeated, notices
 
 
-def _construct(path: str, loader: yaml.SafeLoader, name: str, node: yaml.Node) -> Any:
+def _construct(
+    path: str, loader: yaml.SafeLoader, name: str, node: yaml.Node, place: FilePlaces
+) -> Any:
     try:
         return loader.construct_object(node, deep=True)
     except yaml.MarkedYAMLError as error:
@@ -290,8 +303,7 @@ def _construct(path: str, loader: yaml.SafeLoader, name: str, node: yaml.Node) -
                 path,
                 f"field '{name}' cannot be read ({_one_line(error.problem or error.context)}); "
                 "write a plain value, without a '!' tag",
-                mark.line + 2,
-                mark.column + 1,
+                *place(mark),
             )
         ) from None
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as error:
@@ -302,8 +314,7 @@ def _construct(path: str, loader: yaml.SafeLoader, name: str, node: yaml.Node) -
             Problem(
                 path,
                 f"field '{name}' cannot be read ({why}); rewrite its value",
-                node.start_mark.line + 2,
-                node.start_mark.column + 1,
+                *place(node.start_mark),
             )
         ) from None
 
