@@ -28,7 +28,7 @@ import yaml
 
 from ..problems import ArticleError, Problem
 from .decoding import INVALID_CHARACTERS
-from .yaml_bounds import TOO_DEEP, alias_expansion_problem, deep_mark, too_deep
+from .yaml_bounds import MAX_DEPTH, TOO_DEEP, alias_expansion_problem, deep_mark, too_deep
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -268,7 +268,8 @@ def _read_fields(
             raise ArticleError(
                 Problem(path, f"field '{name}' {too_big}; write its values out", line)
             )
-        deepest = too_deep(value_node)
+        # a value of fewer nodes than MAX_DEPTH cannot nest deeper (most are one scalar)
+        deepest = too_deep(value_node) if sizes[id(value_node)] > MAX_DEPTH else None
         if deepest is not None:  # Python would recurse too deep to read it (past 250)
             where = place(deepest.start_mark)
             raise ArticleError(Problem(path, f"field '{name}' {TOO_DEEP}", *where))
