@@ -1,10 +1,14 @@
-"""Each bad input says what is wrong with it, where, and what to write (#16).
+"""Each bad input says what is wrong with it, where, and what to write, in one line (#16).
 
 A date whose shape is ISO 8601's but whose month, day, hour, minute or second does not exist
 is told which part, not "not ISO 8601" (hour 24 is ISO 8601's end of the day: write 00:00 of
 the next day). A bad entry of 'corrections' is named by its number, at its own line and
-column, and the other entries are kept. Each is one line of a real build that goes on;
-`--strict` fails on it, and `newsroom check` prints the same line.
+column, and the other entries are kept. A refused slug is one line, not two. An alias in a
+reserved folder names the folder. Author problems are at their line and column, in
+authors.yml and in the article. A file name Windows cannot hold is said. YAML problems are
+at their line and column in the file. Each is one line of a real build that goes on;
+`--strict` fails on it, and `newsroom check` prints the same line. And `mkdocs build
+--dirty` leaves nothing of a story taken down.
 """
 
 from __future__ import annotations
