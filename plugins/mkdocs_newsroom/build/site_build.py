@@ -19,7 +19,7 @@ from ..catalogue.editions import SiteIndexes, index_site
 from ..catalogue.publishing import Catalogue
 from ..catalogue.site import read_site
 from ..clock import now
-from ..outputs.build_record import BuildRecord, next_change
+from ..outputs.build_record import BuildRecord
 from ..outputs.files import write_outputs
 from ..outputs.pictures.making import picture_maker, withdraw
 from ..outputs.pictures.store import cache_folder, check_cache_folder
@@ -339,15 +339,8 @@ class SiteBuild:
 
     def _write_record(self, site_dir: str) -> None:
         """newsroom-build.json, which `newsroom due` reads from the deployed site."""
-        rules = self._settings.front_page_rules
-        upcoming = next_change(
-            self._catalogue,
-            self._now,
-            breaking_hours=rules.breaking_hours,
-            news_sitemap=self._settings.news_sitemap,
-        )
-        commit = os.environ.get("GITHUB_SHA", "")
-        record = BuildRecord(self._now, commit, upcoming, f"newsroom {__version__}")
+        commit, generator = os.environ.get("GITHUB_SHA", ""), f"newsroom {__version__}"
+        record = BuildRecord.of_build(self._catalogue, self._now, self._settings, commit, generator)
         write_outputs(site_dir, {BUILD_RECORD: record.to_json()})
 
     def _navigation_pages(self) -> list[Page]:

@@ -19,6 +19,7 @@ from .sitemaps import NEWS_WINDOW
 
 if TYPE_CHECKING:
     from ..catalogue.publishing import Catalogue
+    from ..settings.checked import Settings
 
 FORMAT = 1
 
@@ -29,6 +30,17 @@ class BuildRecord:
     commit: str  # '' when the build did not know it
     next_change: datetime | None  # None: nothing will change until the next commit
     generator: str = ""
+
+    @classmethod
+    def of_build(
+        cls, catalogue: Catalogue, now: datetime, settings: Settings, commit: str, generator: str
+    ) -> BuildRecord:
+        """The record of a build at `now` of `catalogue` from `commit` ('' unknown)."""
+        rules = settings.front_page_rules
+        upcoming = next_change(
+            catalogue, now, breaking_hours=rules.breaking_hours, news_sitemap=settings.news_sitemap
+        )
+        return cls(now, commit, upcoming, generator)
 
     def to_json(self) -> str:
         return (
