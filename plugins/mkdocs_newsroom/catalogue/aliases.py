@@ -4,6 +4,7 @@ redirect keeps its address, and the alias is reported, never written over it."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -52,14 +53,17 @@ def place_redirects(
 ) -> tuple[list[Redirect], list[Problem]]:
     """The redirects of `articles`' aliases. `taken` maps the URLs of the site's pages and
     articles to their files. Articles are taken in order of their source path, so that the
-    same files always give the same redirects."""
+    same files always give the same redirects; of two addresses that differ only in letter
+    case, the later is refused too (see `case_folded`)."""
     fronts = {edition.path for edition in editions} | {""}
     listings = tuple(f"{path}{prefix}" for path in fronts for prefix in RESERVED_PREFIXES)
     redirects: dict[str, Redirect] = {}
     problems: list[Problem] = []
+    folded = FoldedAddresses(taken, fronts)
     for article in sorted(articles, key=lambda a: a.source):
         for alias in article.aliases:
             holder = address_holder(alias, taken, redirects, fronts, listings, article.url)
+            holder = holder or folded.holder(alias, listings)
             if holder:
                 problems.append(
                     Problem(
@@ -71,7 +75,43 @@ def place_redirects(
                 )
             else:
                 redirects[alias] = Redirect(alias, article)
+                folded.add(alias, f"'{alias}', an alias of {article.source}")
     return list(redirects.values()), problems
+
+
+def case_folded(address: str) -> str:
+    """`address` as a file system that ignores letter case sees it (macOS and Windows, where
+    sites are checked out and served from): two addresses folded alike are one file there,
+    and the later would be written over the first."""
+    return unicodedata.normalize("NFC", address).casefold()
+
+
+class FoldedAddresses:
+    """The addresses taken so far, in any letter case, each with what holds it."""
+
+    def __init__(self, taken: Mapping[str, str], fronts: set[str]) -> None:
+        self._said: dict[str, str] = {}
+        for url, source in taken.items():
+            self.add(url, f"{url}, the URL of {source}")
+        for front in fronts - {""}:
+            self.add(front, f"{front}, a front page")
+
+    def add(self, address: str, said: str) -> None:
+        self._said.setdefault(case_folded(address), said)
+
+    def holder(self, alias: str, listings: tuple[str, ...]) -> str:
+        """What holds `alias` in another letter case, said for a message ('' if nothing)."""
+        folded = case_folded(alias)
+        said = self._said.get(folded)
+        if said is None:
+            listing = next((p for p in listings if folded.startswith(case_folded(p))), "")
+            said = f"{listing}, among the newsroom's own listings" if listing else ""
+        if not said:
+            return ""
+        return (
+            f"differs only in letter case from {said}, one file where case is ignored "
+            "(macOS, Windows)"
+        )
 
 
 def address_holder(
@@ -91,9 +131,7 @@ def address_holder(
     if alias in taken:
         return f"is the URL of {taken[alias]}"
     if alias in redirects:
-        holder = redirects[alias]
-        source = holder if isinstance(holder, str) else holder.article.source
-        return f"is already an alias of {source}"
+        return f"is already an alias of {_alias_source(redirects[alias])}"
     if alias in fronts:
         return "is a front page"
     reserved = next((folder for folder in listings if alias.startswith(folder)), "")
@@ -103,3 +141,7 @@ def address_holder(
     if built:
         return f"is where the build writes its own {built}"
     return ""
+
+
+def _alias_source(holder: Redirect | str) -> str:
+    return holder if isinstance(holder, str) else holder.article.source

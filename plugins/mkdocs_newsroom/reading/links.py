@@ -13,6 +13,12 @@ _ANY_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _TAB_OR_LINE_BREAK = re.compile(r"[\t\n\r]")
 _C0_OR_SPACE = "".join(map(chr, range(0x21)))
 _DOT_DOT = {"..", ".%2e", "%2e.", "%2e%2e"}
+# '/', '\\' and '.' percent-encoded: servers and browsers read them apart ('/a%2fb/' is one
+# name to a server, two folders to the file written), so an alias may not hide them
+_ENCODED_SEPARATOR = re.compile(r"%(2f|5c|2e)", re.IGNORECASE)
+# What hides or reorders what a path says: bidi controls, zero-width and other format
+# characters (but ZWNJ and ZWJ, which Persian, Pashto and emoji spell with), line separators
+_SPELLING_JOINERS = frozenset("\u200c\u200d")
 
 # What a file system holds: a name of at most 255 bytes (ext4, APFS, NTFS...), and a path
 # well within the 4,096 of Linux, with the site folder before it
@@ -107,6 +113,7 @@ def alias_path(text: str) -> str:
         raise FieldError(f"{what} is the site's front page; write the old address of the article")
     if any(unicodedata.category(character) == "Cc" for character in path):
         raise FieldError(f"{what} holds a control character; write the path as a reader sees it")
+    _check_alias_spelling(text, path, what)
     if any(
         len(segment.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES
         for segment in path.split("/")
@@ -127,3 +134,33 @@ def alias_path(text: str) -> str:
             "a '.html' page"
         )
     return path
+
+
+def _check_alias_spelling(text: str, path: str, what: str) -> None:
+    """Refuse what would put the redirect elsewhere than the address a reader sees: a '/',
+    '\\' or '.' percent-encoded, a backslash, an invisible or direction character."""
+    encoded = _ENCODED_SEPARATOR.search(text)
+    if encoded:
+        raise FieldError(
+            f"{what} percent-encodes '{unquote(encoded.group())}' ({encoded.group()}), which "
+            "servers and browsers read apart; write the path plainly"
+        )
+    if "\\" in text:
+        raise FieldError(
+            f"{what} holds a backslash, which browsers read as '/' and servers do not; write "
+            "the path with '/'"
+        )
+    hidden = next((c for c in path if _hides_spelling(c)), None)
+    if hidden is not None:
+        raise FieldError(
+            f"{what} holds the invisible character U+{ord(hidden):04X} "
+            f"({unicodedata.name(hidden, 'unnamed')}), which hides what the path says; write "
+            "the path as a reader sees it"
+        )
+
+
+def _hides_spelling(character: str) -> bool:
+    category = unicodedata.category(character)
+    if category == "Cf":
+        return character not in _SPELLING_JOINERS
+    return category in ("Zl", "Zp", "Cs")
