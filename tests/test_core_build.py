@@ -226,7 +226,7 @@ def test_hostile_front_matter_is_escaped_once_in_every_html_context(tmp_path: Pa
 def test_drafts_and_future_articles_are_nowhere(tmp_path: Path) -> None:
     files = {
         "articles/draft.md": article(title="Secret draft zebra", draft=True),
-        "articles/future.md": article(title="Future story quagga", date="2999-01-01T00:00:00Z"),
+        "articles/future.md": article(title="Future story quagga", date="2199-01-01T00:00:00Z"),
         "articles/ok.md": article(title="Published story"),
     }
     site = build_site(tmp_path, files)

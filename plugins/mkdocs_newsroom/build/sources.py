@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import InclusionLevel
 
 from ..problems import Problem
-from ..reading.files import article_kind, not_utf8
+from ..reading.files import article_kind, is_dots_only, not_utf8
 from ..reading.site import SiteSources, split_sources
 from .claimed import claimed_by_newsroom
 
@@ -73,6 +73,8 @@ def site_sources(
             continue
         if file.inclusion == InclusionLevel.EXCLUDED:
             excluded.append(file)
+            if file.src_dir == docs_dir and is_dots_only(file.src_uri):
+                problems.append(Problem(file.src_uri, DOTS_ONLY))
             continue
         if file.src_dir == docs_dir and not_utf8(file.src_uri):
             problems.append(_not_utf8(file))
@@ -295,6 +297,12 @@ def _unportable_name(file: File, articles_dir: str) -> Problem:
         + " (its URL follows its slug, not its file name: renaming it moves nothing)"
         * article,
     )
+
+
+DOTS_ONLY = (
+    "its name is only dots and an extension, so MkDocs takes it for a hidden file and it was "
+    "left out of the site; rename it, for example to story.md"
+)
 
 
 def _left_out(file: File, why: str) -> Problem:

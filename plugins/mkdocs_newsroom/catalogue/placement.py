@@ -46,8 +46,11 @@ class Placement:
         return self.article.source
 
     def key(self) -> tuple[object, ...]:
-        """All the placement sets (tags compare by name, slug and URL)."""
+        """All the placement sets (tags compare by name, slug and URL), and the dates of
+        the article as placed (what is yet to come is not shown: `dates.py`)."""
         return (
+            self.article.updated,
+            self.article.corrections,
             self.edition,
             self.section,
             self.url,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..model import Article
 from ..problems import Problem
 from .aliases import Redirect, place_redirects
+from .dates import without_what_is_to_come
 from .identities import distinct_uids
 from .placement import (
     PlacedArticles,
@@ -95,10 +96,14 @@ def build_catalogue(
     takes a published article's URL; held-back ones get theirs too (a preview shows them).
     `placed` keeps the placed articles of the last build (`mkdocs serve`)."""
     catalogue = Catalogue()
-    placements = [Placement.of(article) for article in articles]
     problems: list[Problem] = []
+    placements = []
+    for article in articles:
+        dated, to_come = without_what_is_to_come(article, rules.now)
+        placements.append(Placement.of(dated))
+        problems += to_come
     if rules.editions:
-        problems = assign_editions(placements, rules.editions)
+        problems += assign_editions(placements, rules.editions)
     publishable: list[Placement] = []
     held_back: list[Placement] = []
     for placement in placements:

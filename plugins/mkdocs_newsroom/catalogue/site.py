@@ -11,6 +11,7 @@ from ..reading.articles import ReadCache
 from ..reading.mapping import in_order
 from ..reading.site import read_articles
 from .attachments import held_back_only, publish_attachments
+from .body_media import missing_media
 from .placement import PlacedArticles
 from .publishing import Catalogue, PublishingRules, build_catalogue, held_back_because
 
@@ -85,6 +86,7 @@ def read_site(
         sources.attachments, catalogue.articles, read.articles
     )
     problems = read.problems + publishing_problems + attachment_problems
+    problems += missing_media(catalogue.articles, sources.files)
     read_files = tuple(path for path, _data in sources.articles) + tuple(
         path for path in sources.oversized if path != settings.authors_file
     )

@@ -12,6 +12,7 @@ from ..model import Article, is_rtl
 from ..problems import ArticleError, FieldError, PartlyUsed, Problem
 from ..slugs import slugify
 from .bodies import Body, MarkdownRenderer, render_plaintext
+from .chronology import dated_before_the_story
 from .decoding import decode_source
 from .fields import EXAMPLES, FIELDS
 from .files import article_kind
@@ -219,6 +220,7 @@ class ArticleReader:
                     front_matter.fields["tags"].line,
                 )
             )
+        problems += dated_before_the_story(source, values, front_matter.fields)
         problems += reach_problems(source, values, front_matter.fields)
         if not front_matter.body.strip() and not values.get("draft"):
             problems.append(

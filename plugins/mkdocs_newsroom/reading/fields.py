@@ -163,9 +163,11 @@ def read_section(field: Field, registry: Registry) -> Section:
 def read_tags(field: Field, registry: Registry) -> tuple[Tag, ...]:
     tags: dict[str, Tag] = {}
     left_out: list[str] = []
-    for name in text_items(field):
-        if registry.decode_references:
-            name = decode_character_references(name)
+    for written in text_items(field, blank_entries=True):
+        name = decode_character_references(written) if registry.decode_references else written
+        if not any(_visible(character) and character != "\ufffd" for character in name):
+            left_out.append(_unseen_tag(written, name))
+            continue
         tag = Tag(name, slugify(name, fallback_prefix="tag", fold=True))
         kept = tags.setdefault(tag.slug, tag)
         if kept.name != name:
@@ -177,6 +179,22 @@ def read_tags(field: Field, registry: Registry) -> tuple[Tag, ...]:
     if left_out:
         raise PartlyUsed(tuple(tags.values()), *left_out)
     return tuple(tags.values())
+
+
+def _unseen_tag(written: str, name: str) -> str:
+    """What to say of a tag that shows nothing: blank, or only invisible or direction
+    characters (or the U+FFFD a broken reference reads as), as written or once read."""
+    codes = ", ".join(dict.fromkeys(f"U+{ord(character):04X}" for character in name))
+    said = f"is made only of {codes}, which a reader cannot read" if codes else "is blank"
+    if written != name:
+        return (
+            f"tag '{shortened(written, 40)}', once its character references are decoded, "
+            f"{said}, so it was left out, {_OTHER_TAGS}"
+        )
+    return f"a tag {said}, so it was left out, {_OTHER_TAGS}"
+
+
+_OTHER_TAGS = "the others are kept; write the tag in letters or digits, or remove it"
 
 
 def read_flag(field: Field, registry: Registry) -> bool:

@@ -98,6 +98,15 @@ def is_editor_leftover(path: str) -> bool:
     return name.endswith("~") or name.startswith(("#", ".#")) or _suffix(name) in LEFTOVER_SUFFIXES
 
 
+def is_dots_only(path: str) -> bool:
+    """Whether the file's name is nothing but dots and the extension of an article or page
+    (`..md`, `.md`, `...txt`): MkDocs takes it for a hidden file, and leaves it out, yet
+    nobody hides a story that way."""
+    name = posixpath.basename(path)
+    stem, dot, extension = name.rpartition(".")
+    return bool(dot) and not stem.strip(".") and article_kind(f"x.{extension}") is not None
+
+
 def is_publishable(path: str) -> bool:
     """Whether a file of the articles folder may reach the site when a shown article uses
     it: media of an allowed type, never a leftover (nor an article: those are read)."""

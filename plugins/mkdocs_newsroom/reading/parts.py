@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 IMAGE_KEYS = ("src", "alt", "caption", "credit")
 CORRECTION_KEYS = ("date", "text")
+CORRECTION_LEFT_OUT = "that correction was left out, the others are kept"
 
 
 def _unknown_keys(value: Mapping[object, object], known: tuple[str, ...], what: str) -> list[str]:

@@ -33,6 +33,10 @@ class Registry:
     decode_references: bool = False  # plain-text articles carry scraped text
 
 
+# The years a story's dates may have: wide enough for a newspaper's digitised archive and for
+# any story yet to come, narrow enough to catch a slip (0002, 2) read as a date
+FIRST_YEAR, LAST_YEAR = 1800, 2200
+
 # Unknown fields of one article, or refused entries of one field, told one a line up to
 # this many; past it, in one line for all
 MAX_LINES_EACH = 5
@@ -66,8 +70,11 @@ def parse_datetime(text: str, zone: tzinfo) -> datetime:
             else f"'{shortened(text)}' is not an ISO 8601 date; write for example 2024-05-01 "
             "or 2024-05-01T09:30:00+04:30"
         ) from None
-    if not 1 < moment.year < 9999:
-        raise FieldError(f"'{shortened(text)}' is out of range; write a year between 2 and 9998")
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise FieldError(
+            f"'{shortened(text)}' is out of range; write a year between {FIRST_YEAR} and "
+            f"{LAST_YEAR}"
+        )
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     return moment
@@ -118,25 +125,26 @@ def _out_of_range(text: str) -> str:
     return ""
 
 
-def text_items(field: Field) -> list[str]:
-    """A single value or a list of values, each as written."""
-    return [text for text, _ in placed_text_items(field)]
+def text_items(field: Field, *, blank_entries: bool = False) -> list[str]:
+    """A single value or a list of values, each as written, trimmed; a blank one is left out
+    (a blank entry of a list is kept with `blank_entries`, for the reader to say so)."""
+    return [text for text, _ in placed_text_items(field, blank_entries=blank_entries)]
 
 
-def placed_text_items(field: Field) -> list[tuple[str, yaml.Node]]:
-    """A single value or a list of values, each as written and with its node (where it is)."""
+def placed_text_items(field: Field, *, blank_entries: bool = False) -> list[tuple[str, yaml.Node]]:
+    """`text_items`, each with its node (where it is)."""
     node_value = field.node.value
     if field.text is not None:
-        items = [(field.text, field.node)]
-    elif isinstance(node_value, list) and all(hasattr(n, "value") for n in node_value):
-        items = []
+        return [(field.text.strip(), field.node)] if field.text.strip() else []
+    if isinstance(node_value, list) and all(hasattr(n, "value") for n in node_value):
+        items: list[tuple[str, yaml.Node]] = []
         for node in node_value:
             if not isinstance(node.value, str):
                 raise FieldError(f"'{field.name}' must be a list of words, not of lists")
             items.append((node.value, node))
     else:
         raise FieldError(f"'{field.name}' must be one value or a list of values")
-    return [(text.strip(), node) for text, node in items if text.strip()]
+    return [(text.strip(), node) for text, node in items if blank_entries or text.strip()]
 
 
 def plain_text(value: object, what: str, registry: Registry) -> str:

@@ -1,0 +1,125 @@
+"""The pictures, sound and video an article's text shows from this site must be files of the
+site: one that is not is a hole in the published page, said with the article and the file,
+as a missing lead image is. A path in the text is read as the browser reads it, from the
+page's address (a story at 2024/05/01/x/ showing `photo.jpg` asks for
+2024/05/01/x/photo.jpg); write it from the site's root (`/articles/photo.jpg`)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from ..problems import Problem
+from ..reading.links import has_scheme
+from ..reading.texts import MAX_LINES_EACH
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable, Iterator
+
+    from ..model import Article
+
+# The start tags of what loads a file into the page (a cheap search first: most stories have
+# none, and only these are parsed)
+_MEDIA_TAG = re.compile(r"<(?:img|source|video|audio|track)\b[^>]*>", re.IGNORECASE)
+_MEDIA_URLS = frozenset({"src", "srcset", "poster"})
+
+
+def missing_media(articles: Iterable[Article], files: Collection[str]) -> list[Problem]:
+    """A line for each published article's media that is not among `files` (the site's
+    files, as paths from the content folder); past `MAX_LINES_EACH` for one article, one
+    line counts them."""
+    problems: list[Problem] = []
+    if not files:  # the files were not listed: nothing to tell
+        return problems
+    for article in articles:
+        if article.held_back or "<" not in article.body_html:
+            continue
+        missing = {
+            written: path
+            for written in _media_urls(article.body_html)
+            if (path := _site_path(written, article.url)) is not None and path not in files
+        }
+        problems += _said(article, missing, files)
+    return problems
+
+
+def _said(article: Article, missing: dict[str, str], files: Collection[str]) -> list[Problem]:
+    if len(missing) > MAX_LINES_EACH:
+        named = ", ".join(f"'{written}'" for written in list(missing)[:3])
+        return [
+            Problem(
+                article.source,
+                f"its text shows {len(missing):,} files that are not files of the site "
+                f"({named} and {len(missing) - 3:,} more), so they are missing from its page; "
+                "give each path from the site's root, such as /articles/photo.jpg",
+            )
+        ]
+    return [_one_missing(article, written, path, files) for written, path in missing.items()]
+
+
+_FROM_THE_ROOT = "give its path from the site's root, such as /articles/photo.jpg"
+
+
+def _one_missing(article: Article, written: str, path: str, files: Collection[str]) -> Problem:
+    if written.startswith("/"):
+        return Problem(
+            article.source,
+            f"its text shows '{written}', which is not a file of the site, so it is missing "
+            f"from its page; {_FROM_THE_ROOT}",
+        )
+    beside = _normal(posixpath.join(posixpath.dirname(article.source), _path_of(written)))
+    advice = f"write /{beside}" if beside in files else _FROM_THE_ROOT
+    return Problem(
+        article.source,
+        f"its text shows '{written}', which its page at {article.url} reads as /{path}, not a "
+        f"file of the site, so it is missing from the page; {advice}",
+    )
+
+
+def _media_urls(body: str) -> Iterator[str]:
+    """Every URL of a picture, sound or video in `body` (src, poster, each of a srcset), as
+    the browser reads it."""
+    for tag in _MEDIA_TAG.findall(body):
+        parser = _Attributes()
+        parser.feed(tag)
+        parser.close()
+        for name, value in parser.attributes:
+            candidates = value.split(",") if name == "srcset" else [value]
+            for candidate in candidates:
+                if words := candidate.split():
+                    yield words[0] if name == "srcset" else candidate.strip()
+
+
+def _site_path(url: str, page_url: str) -> str | None:
+    """The file of the site (from the content folder) `url` on the page at `page_url` asks
+    for, or None when it is another site's or none (a fragment alone)."""
+    if not url or has_scheme(url) or url.startswith("//"):
+        return None
+    path = _path_of(url)
+    if not path:
+        return None
+    return _normal(path if path.startswith("/") else f"/{page_url}{path}")
+
+
+def _path_of(url: str) -> str:
+    return unquote(urlsplit(url.replace("\\", "/")).path)
+
+
+def _normal(path: str) -> str:
+    return posixpath.normpath(f"/{path}").lstrip("/")
+
+
+class _Attributes(HTMLParser):
+    """The media URL attributes of one start tag, character references decoded."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attributes: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attributes += [(n, v) for n, v in attrs if n in _MEDIA_URLS and v is not None]
+
+    handle_startendtag = handle_starttag
