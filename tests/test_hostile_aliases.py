@@ -78,7 +78,9 @@ def test_aliases_that_hide_their_address_are_refused_one_line_each(tmp_path: Pat
     ]
     assert site.warnings == expected
     assert _redirects(site) == ["kept/old-story/index.html", "خبر\u200cها/index.html"]
-    assert sorted(p.name for p in site.root.iterdir()) == ["content", "mkdocs.yml", "site"]
+    written = sorted(p.name for p in site.root.iterdir())
+    assert written == [".cache", "content", "mkdocs.yml", "site"]  # .cache: compiled templates
+    assert [p.name for p in (site.root / ".cache" / "newsroom").iterdir()] == ["templates"]
     fails_strict(tmp_path, files)
     checked = newsroom(tmp_path / "site", "check")
     assert checked.returncode == 1

@@ -54,8 +54,8 @@ def test_dates_no_story_can_have_are_said_and_not_shown(tmp_path: Path) -> None:
     assert sorted(site.warnings) == sorted(
         f"newsroom: articles/{line}"
         for line in (
-            f"corrected.md:4: a correction's 'date': '0002-01-01' {RANGE}; that correction was "
-            "left out, the others are kept",
+            f"corrected.md:9:9: 'corrections' entry 3: 'date': '0002-01-01' {RANGE}; it was "
+            "left out",
             "corrected.md:4: a correction dated 1990-01-01T00:00:00+00:00 is before 'date' "
             f"({DATE}), and a story cannot be corrected before it is published, so that "
             "correction was left out, the others are kept; correct its date",
