@@ -47,7 +47,7 @@ class Placement:
 
     def key(self) -> tuple[object, ...]:
         """All the placement sets (tags compare by name, slug and URL), and the dates of
-        the article as placed (what is yet to come is not shown: `dates.py`)."""
+        the article as placed (what is yet to come is not shown: `still_to_come.py`)."""
         return (
             self.article.updated,
             self.article.corrections,

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from ..model import Article
 from ..problems import Problem
 from .aliases import Redirect, place_redirects
-from .dates import without_what_is_to_come
 from .identities import distinct_uids
 from .placement import (
     PlacedArticles,
@@ -19,6 +18,7 @@ from .placement import (
     assign_urls,
     slug_gives_url,
 )
+from .still_to_come import without_what_is_to_come
 from .tags import unify_tags
 from .translations import translation_groups
 
