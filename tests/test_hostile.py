@@ -338,6 +338,27 @@ def test_articles_in_any_case_of_extension_are_articles(tmp_path: Path) -> None:
     assert not list(site.site_dir.rglob("*.MD")) and not list(site.site_dir.rglob("*.Txt"))
 
 
+def test_media_named_with_commas_or_offered_in_a_srcset_are_used(tmp_path: Path) -> None:
+    """A comma splits a `srcset` into candidates, never a `src` or `href` (reading/links.py's
+    attribute_urls, the one reader of both for the sanitizer, attachments and body media)."""
+    body = (
+        "\n![comma](/articles/photos/a,b.png)\n\n"
+        '<img src="/articles/photos/one.png" alt="Two sizes" '
+        'srcset="/articles/photos/one.png 1x, /articles/photos/two.png 2x">\n'
+    )
+    files: dict[str, str | bytes] = {
+        "articles/shown.md": front("Shown") + body,
+        **{
+            f"articles/photos/{name}.png": photo(120, 90, "PNG", seed=seed)
+            for seed, name in enumerate(("a,b", "one", "two"))
+        },
+    }
+    site = built(tmp_path, files)
+    assert site.warnings == []
+    published = sorted(path.name for path in (site.site_dir / "articles" / "photos").iterdir())
+    assert published == ["a,b.png", "one.png", "two.png"]
+
+
 def test_only_media_a_shown_article_uses_leave_the_articles_folder(tmp_path: Path) -> None:
     used = "image:\n  src: articles/photos/used.png\n  alt: A photo"
     files: dict[str, str | bytes] = {

@@ -17,7 +17,7 @@ from ..reading.files import (
     is_publishable,
     is_scripted_picture,
 )
-from ..reading.links import local_path
+from ..reading.links import attribute_urls, local_path
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from ..model import Article
 
 # Where a body links a file: src, href and poster values, and the URLs of a srcset
-_LINKS = re.compile(r"""\b(?:src|href|poster|srcset)="([^"]*)\"""")
+_LINKS = re.compile(r"""\b(src|href|poster|srcset)="([^"]*)\"""")
 
 NOT_MEDIA = (
     "it is neither an article (.md or .txt) nor a picture or other media an article uses, so "
@@ -46,9 +46,8 @@ def used_by(articles: Iterable[Article]) -> dict[str, str]:
 def _paths(article: Article) -> Iterable[str]:
     if article.image is not None and (path := local_path(article.image.src)):
         yield path
-    for value in _LINKS.findall(article.body_html):
-        for candidate in value.split(","):
-            url = candidate.strip().split(" ")[0]
+    for name, value in _LINKS.findall(article.body_html):
+        for url in attribute_urls(name, value):
             if url.startswith("/") and not url.startswith("//"):
                 yield unquote(urlsplit(url).path).lstrip("/")
 

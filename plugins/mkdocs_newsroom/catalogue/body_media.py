@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem
-from ..reading.links import has_scheme
+from ..reading.links import attribute_urls, has_scheme
 from ..reading.texts import MAX_LINES_EACH
 
 if TYPE_CHECKING:
@@ -87,10 +87,7 @@ def _media_urls(body: str) -> Iterator[str]:
         parser.feed(tag)
         parser.close()
         for name, value in parser.attributes:
-            candidates = value.split(",") if name == "srcset" else [value]
-            for candidate in candidates:
-                if words := candidate.split():
-                    yield words[0] if name == "srcset" else candidate.strip()
+            yield from attribute_urls(name, value)
 
 
 def _site_path(url: str, page_url: str) -> str | None:

@@ -26,6 +26,14 @@ MAX_NAME_BYTES = 255
 MAX_ALIAS_BYTES = 1_024
 
 
+def attribute_urls(name: str, value: str) -> list[str]:
+    """The URLs an HTML attribute gives, as the browser reads them: each candidate of a
+    `srcset` (its URL, before the width or density), or the whole value of any other."""
+    if name.lower() != "srcset":
+        return [value.strip()] if value.strip() else []
+    return [words[0] for candidate in value.split(",") if (words := candidate.split())]
+
+
 def has_scheme(link: str) -> bool:
     """Whether `link` starts with a scheme (`https:`, `javascript:`...), not a path."""
     return _ANY_SCHEME.match(link) is not None

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from .links import loads_from_site_or_web
+from .links import attribute_urls, loads_from_site_or_web
 
 _TAGS = nh3.ALLOWED_TAGS | {"tfoot", "picture", "source", "audio", "video", "section"}
 _ATTRIBUTES = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
@@ -42,9 +42,7 @@ def _media_filter(tag: str, name: str, value: str) -> str | None:
 
 def allowed_media(name: str, value: str) -> bool:
     """Whether a media URL attribute (`src`, `srcset`, `poster`) may be published."""
-    candidates = value.split(",") if name == "srcset" else [value]
-    urls = [candidate.split()[0] for candidate in candidates if candidate.strip()]
-    return all(loads_from_site_or_web(url) for url in urls or [value])
+    return all(loads_from_site_or_web(url) for url in attribute_urls(name, value) or [value])
 
 
 def is_media_item(item: str) -> bool:
