@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import posixpath
 import re
 import subprocess
 from collections.abc import Iterator, Mapping
@@ -138,6 +140,17 @@ class Site:
 
     def dom(self, url: str) -> LexborHTMLParser:
         return LexborHTMLParser(self.html(url))
+
+    def search_dialog(self, url: str) -> LexborHTMLParser:
+        """Material's search dialog on a news page, as the script the page names after it
+        puts it in (rendering/shell_assets.py), its links relative to the page again."""
+        script = self.dom(url).css_first('.md-search[role="dialog"]:empty + script')
+        assert script is not None, f"no script after the empty search dialog on {url}"
+        path = posixpath.normpath(posixpath.join(url, script.attributes["src"] or ""))
+        found = re.search(r'innerHTML=("(?:[^"\\]|\\.)*")', self.file(path).read_text())
+        assert found is not None, f"{path} puts no markup in"
+        markup = json.loads(found[1]).replace("\x00", "../" * url.count("/"))
+        return LexborHTMLParser(markup)
 
     def pages(self) -> list[str]:
         """Site-relative URLs of every directory page that was written."""

@@ -132,7 +132,7 @@ def test_the_footer_line_is_the_editions_own_and_keeps_its_direction(demo: Site)
 
 def test_material_speaks_each_editions_language(demo: Site) -> None:
     placeholders = {
-        url: demo.dom(url).css_first(".md-search__input").attributes["placeholder"]
+        url: demo.search_dialog(url).css_first(".md-search__input").attributes["placeholder"]
         for url in ("", "ps/", "prs/")
     }
     assert placeholders == {"": "Search", "ps/": "لټون", "prs/": "جستجو"}

@@ -6,8 +6,12 @@ machines need is still there."""
 from __future__ import annotations
 
 import json
+import posixpath
+import re
 from pathlib import Path
 from typing import Any
+
+import material
 
 from .sites import Site, article, build_site
 
@@ -120,3 +124,43 @@ def test_the_search_dialog_is_named_in_its_markup_not_by_a_script_on_every_page(
         dialog = site.dom(url).css_first('.md-search[role="dialog"]')
         assert dialog is not None and dialog.attributes.get("aria-label") == "Search", url
         assert "setAttribute" not in site.html(url), url
+
+
+def _material_icon(name: str) -> str:
+    icons = Path(material.__file__).parent / "templates" / ".icons"
+    return (icons / f"{name}.svg").read_text(encoding="utf-8").strip()
+
+
+def test_icons_are_drawn_from_a_sprite_each_once(tmp_path: Path) -> None:
+    site = _build(tmp_path)
+    magnify = re.search(r"<path[^>]*/>", _material_icon("material/magnify"))
+    assert magnify is not None
+    for url in ("", "2024/05/03/story-3/", "section/world/", "tags/rivers/page/2/"):
+        assert "<path" not in site.html(url), url  # no icon drawn inline
+        header = site.dom(url).css_first('.md-header label[for="__search"] use')
+        dialog = site.search_dialog(url).css_first(".md-search__icon use")
+        assert header is not None and dialog is not None, url
+        # the magnifier of the header's button and of the dialog: one symbol of one file
+        hrefs = {
+            posixpath.normpath(posixpath.join(url, use.attributes["href"] or ""))
+            for use in (header, dialog)
+        }
+        assert len(hrefs) == 1, url
+        path, symbol = hrefs.pop().split("#")
+        sprite = site.file(path).read_text(encoding="utf-8")
+        assert sprite.count(magnify[0]) == 1
+        assert f'<symbol id="{symbol}" viewBox="0 0 24 24">{magnify[0]}</symbol>' in sprite
+
+
+def test_the_search_dialog_is_put_in_by_one_script_for_every_page(tmp_path: Path) -> None:
+    site = _build(tmp_path)
+    scripts = set()
+    for url in ("", "2024/05/03/story-3/", "section/world/", "tags/rivers/page/2/"):
+        script = site.dom(url).css_first('.md-search[role="dialog"]:empty + script')
+        assert script is not None, url
+        scripts.add(posixpath.normpath(posixpath.join(url, script.attributes["src"] or "")))
+        dialog = site.search_dialog(url)
+        box = dialog.css_first('input[data-md-component="search-query"]')
+        assert box is not None and box.attributes["placeholder"] == "Search", url
+        assert dialog.css_first('[data-md-component="search-result"]') is not None, url
+    assert len(scripts) == 1 and next(iter(scripts)).startswith("assets/newsroom/search-")

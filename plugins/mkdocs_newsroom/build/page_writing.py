@@ -15,23 +15,36 @@ from .parallel import fork_map
 from .progress import Progress
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from ..preview.rendered_pages import RenderedPages
     from ..rendering.pages import NewsPage
 
-    # A page's HTML, and the seconds other plugins' `on_post_page` took over it (page_events.py)
-    Render = Callable[[NewsPage], tuple[bytes, float]]
+    # A page's HTML, the seconds other plugins' `on_post_page` took over it (page_events.py),
+    # and the shell's files first made for it (rendering/shell_assets.py)
+    Render = Callable[[NewsPage], tuple[bytes, float, dict[str, str]]]
+    # Why a page was not written ("" if it was), the hooks' seconds, the shell's new files
+    Outcome = tuple[str, float, dict[str, str]]
 
 
 @dataclass
 class Written:
-    """What writing the pages came to: the pages that could not be rendered, and the time
-    other plugins' hooks added, summed over every process."""
+    """What writing the pages came to: the pages that could not be rendered, the time other
+    plugins' hooks added, summed over every process, and the shell's files (icon sprites,
+    search dialogs) the processes made, to be written once."""
 
     problems: list[Problem] = field(default_factory=list)
     rendered: int = 0
     hook_seconds: float = 0.0
+    shell_files: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, problems: list[Problem], rendered: int, outcomes: Iterable[Outcome]) -> Written:
+        written = cls(problems, rendered)
+        for _failure, seconds, files in outcomes:
+            written.hook_seconds += seconds
+            written.shell_files.update(files)
+        return written
 
 
 def write_every_page(
@@ -42,24 +55,21 @@ def write_every_page(
 ) -> Written:
     """Render and write every page."""
 
-    def write(page: NewsPage) -> tuple[str, float]:
+    def write(page: NewsPage) -> Outcome:
         html = _rendered(render, page)
         if isinstance(html, str):
-            return html, 0.0
+            return html, 0.0, {}
         write_page(page, html[0])
-        return "", html[1]
+        return "", html[1], html[2]
 
     progress = Progress(say, len(pages), "pages written")
     results = fork_map(write, pages, processes, progress.update)
-    return Written(
-        [
-            _not_written(page, failure)
-            for page, (failure, _seconds) in zip(pages, results, strict=True)
-            if failure
-        ],
-        len(pages),
-        sum(seconds for _failure, seconds in results),
-    )
+    problems = [
+        _not_written(page, outcome[0])
+        for page, outcome in zip(pages, results, strict=True)
+        if outcome[0]
+    ]
+    return Written.of(problems, len(pages), results)
 
 
 def write_changed_pages(
@@ -74,17 +84,17 @@ def write_changed_pages(
     keys = [page_signature(page, site_key) for page in pages]
     new = {key: page for key, page in zip(keys, pages, strict=True) if not rendered.has(key)}
 
-    def store(key: str) -> tuple[str, float]:
+    def store(key: str) -> Outcome:
         html = _rendered(render, new[key])
         if isinstance(html, str):
-            return html, 0.0
+            return html, 0.0, {}
         rendered.write(key, html[0])
-        return "", html[1]
+        return "", html[1], html[2]
 
     # shared among processes when the first build of a preview renders every page
     progress = Progress(say, len(new), "pages rendered")
     results = dict(zip(new, fork_map(store, list(new), processes, progress.update), strict=True))
-    failures = {key: failure for key, (failure, _seconds) in results.items()}
+    failures = {key: outcome[0] for key, outcome in results.items()}
     rendered.written(key for key, failure in failures.items() if not failure)
     problems = []
     for key, page in zip(keys, pages, strict=True):
@@ -95,10 +105,10 @@ def write_changed_pages(
     rendered.forget_unused()
     unchanged = "; the others had not changed" if len(new) < len(pages) else ""
     say(f"rendered {len(new)} of {len(pages)} pages{unchanged}")
-    return Written(problems, len(new), sum(seconds for _failure, seconds in results.values()))
+    return Written.of(problems, len(new), results.values())
 
 
-def _rendered(render: Render, page: NewsPage) -> tuple[bytes, float] | str:
+def _rendered(render: Render, page: NewsPage) -> tuple[bytes, float, dict[str, str]] | str:
     """The page, or why it could not be rendered: one page never stops the others (this
     may run in a worker process, which must hand back a result for every page)."""
     try:

@@ -29,7 +29,7 @@ from ..preview.own_pages import drop_reported_outputs, forget_in_search
 from ..preview.signatures import config_key, files_key, signature
 from ..reading.images import SiteImages, site_images
 from ..reading.site import Markdown
-from ..rendering.context import Site, prepare_environment
+from ..rendering.context import Site, prepare_environment, shell_assets
 from ..rendering.dates import month_title
 from ..rendering.page_files import SitePages, add_to_navigation, navigation_key, site_page_files
 from ..rendering.pages import news_page
@@ -96,6 +96,7 @@ class SiteBuild:
         self._catalogue = Catalogue()
         self._indexes = SiteIndexes()
         self._failed = 0
+        self._shell_files: dict[str, str] = {}  # icons, search dialogs: kept through rebuilds
         self._files = Files([])
         self._pages = SitePages([], None, [])
         self._nav: Navigation | None = None
@@ -355,12 +356,12 @@ class SiteBuild:
         renderer = PageRenderer(self._env, config, self._nav, self._files, self._languages)
         hooks = other_post_page_hooks(config) if self._plugin_page_events else PostPageHooks()
 
-        def render(page: NewsPage) -> tuple[bytes, float]:
+        shell = shell_assets(self._env)
+
+        def render(page: NewsPage) -> tuple[bytes, float, dict[str, str]]:
             html = use_newsroom_worker(renderer.render(page))
-            if not hooks:
-                return encode_page(html), 0.0
-            html, seconds = hooks.run(html, page, config)
-            return encode_page(html), seconds
+            html, seconds = hooks.run(html, page, config) if hooks else (html, 0.0)
+            return encode_page(html), seconds, shell.take_new()
 
         pages = [news_page(file) for file in self._pages.files]
         processes = 1 if hooks.main_process else self._processes
@@ -371,6 +372,8 @@ class SiteBuild:
             site_key = self._site_key(config)
             written = write_changed_pages(pages, render, rendered, site_key, processes, self._say)
         self._warn(written.problems)
+        self._shell_files.update(written.shell_files)
+        write_outputs(config.site_dir, self._shell_files)
         for line in skipped_lines(hooks):
             self._say(line)
         if hooks and written.rendered:

@@ -5,7 +5,7 @@ pages, cards, structured data, the shell cache, each edition's tabs)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from jinja2 import pass_context
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ..catalogue.publishing import Catalogue
     from ..reading.images import SiteImages
     from ..settings.checked import Settings
+    from .shell_assets import ShellAssets
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,12 @@ def prepare_environment(
         ),
     }
     return material_languages(env, settings.editions)
+
+
+def shell_assets(env: Environment) -> ShellAssets:
+    """The files made of the shells this process rendered (see prepare_environment)."""
+    newsroom = cast("dict[str, Any]", env.globals["newsroom"])
+    return cast("ShellCache", newsroom["shell"]).assets
 
 
 def _publisher(settings: Settings, site: Site, images: SiteImages) -> seo.Publisher:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
+from .shell_assets import ShellAssets
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
@@ -27,6 +29,7 @@ class ShellCache:
         self._targets = [_folders(url) for url in navigation_urls]
         self._palette_toggle = palette_toggle
         self._parts: dict[tuple[object, ...], Markup] = {}
+        self.assets = ShellAssets()
 
     def key(self, block: str, page: object, base_url: str) -> tuple[object, ...]:
         url = str(getattr(page, "url", ""))
@@ -40,9 +43,15 @@ class ShellCache:
         return self._parts.get(key)
 
     def put(self, key: tuple[object, ...], html: str) -> Markup:
+        """Keep a part (tabs, footer) for the pages of `key`: its icons drawn from a sprite;
+        the tabs without the line breaks around their links, which nobody sees (the list
+        and the links are flex boxes)."""
         # The copyright line in its own direction: an English line on a right-to-left page
         # keeps its full stop at its end.
-        part = Markup(str(html).replace(_COPYRIGHT, f'{_COPYRIGHT} dir="auto"', 1))
+        html = str(html).replace(_COPYRIGHT, f'{_COPYRIGHT} dir="auto"', 1)
+        if key[0] == "tabs":
+            html = _AROUND_TAGS.sub(r"\1", html).strip()
+        part = Markup(self.assets.with_icon_sprite(html, _base_url(key)))
         self._parts[key] = part
         return part
 
@@ -55,7 +64,9 @@ class ShellCache:
         the header from the kept copy, so its bytes do not depend on which page came first.
 
         Material's search dialog has no accessible name (axe: aria-dialog-name): it is given
-        `search_label`, in the markup rather than by a script on every page.
+        `search_label`, in the markup rather than by a script on every page. The icons are
+        drawn from a sprite, and the dialog's inside is put in by a script (shell_assets.py):
+        the header weighs 0.6 KB instead of 2.7 KB.
 
         Left out, as they weigh on every page of a large archive: the menu button of the
         navigation drawer (news pages have no drawer: their sections are in the tabs) and,
@@ -66,9 +77,12 @@ class ShellCache:
             html = _DRAWER_BUTTON.sub("", str(html), count=1)
             if not self._palette_toggle:
                 html = _PALETTE_SCRIPT.sub("", html, count=1)
+            opening = _SEARCH_DIALOG
             if search_label:
-                named = f'{_SEARCH_DIALOG} aria-label="{escape(search_label)}"'
-                html = html.replace(_SEARCH_DIALOG, named, 1)
+                opening = f'{_SEARCH_DIALOG} aria-label="{escape(search_label)}"'
+                html = html.replace(_SEARCH_DIALOG, opening, 1)
+            html = self.assets.with_icon_sprite(html, _base_url(key))
+            html = self.assets.with_search_script(html, opening, _base_url(key))
             titled, found = _HEADER_TOPIC.subn(rf"\g<1>{_TITLE}\g<3>", html, count=1)
             if not found:
                 return Markup(html)
@@ -92,6 +106,13 @@ _PALETTE_SCRIPT = re.compile(
 _HEADER_TOPIC = re.compile(
     r'(data-md-component="header-topic">\s*<span class="md-ellipsis">)(.*?)(</span>)', re.DOTALL
 )
+
+
+_AROUND_TAGS = re.compile(r"\s*(<[^>]*>)\s*")
+
+
+def _base_url(key: tuple[object, ...]) -> str:
+    return str(key[2])  # see key()
 
 
 def _folders(url: str) -> tuple[str, ...]:
