@@ -82,13 +82,14 @@ def test_hostile_values_reach_json_ld_and_feeds_exactly_once(
         plugin={"sections": {"evil": {"title": f"Section {EVIL}"}}},
     )
     url = next(u for u in site.pages() if u.startswith("2024/"))
-    (ld,) = structured_data(site.html(url), f"https://news.example.org/{url}")["json-ld"]
+    data = structured_data(site.html(url), f"https://news.example.org/{url}")
+    (ld,) = data["json-ld"]
     assert ld["headline"] == f"Title {EVIL}"
-    assert ld["description"] == f"Summary {EVIL}"
+    assert data["opengraph"][0]["og:description"] == f"Summary {EVIL}"
     assert ld["author"][0]["name"] == f"Name {EVIL}"
     assert ld["articleSection"] == f"Section {EVIL}"
     assert ld["keywords"] == [f"Tag {EVIL}"]
-    assert ld["contentLocation"]["name"] == f"Location {EVIL}"
+    assert ld["dateline"] == f"Location {EVIL}"
     atom = etree.parse(str(site.site_dir / "atom.xml")).find(f"{ATOM}entry")
     assert atom is not None
     assert atom.findtext(f"{ATOM}title") == f"Title {EVIL}"

@@ -20,7 +20,7 @@ from .sites import Site, article, build_repo_site, build_site
 
 REQUIRED: tuple[str, ...] = ()  # Google requires none of NewsArticle
 RECOMMENDED = ("headline", "image", "datePublished", "dateModified", "author", "publisher")
-OURS = ("mainEntityOfPage", "url", "description", "inLanguage")
+OURS = ("url", "inLanguage")  # the description is the meta description and og:description
 MIN_PIXELS = 50_000  # width x height of each image, Google's floor
 MAX_HEADLINE = 110
 # Google's aspect ratios for an article's images, asked of a photograph at least this wide

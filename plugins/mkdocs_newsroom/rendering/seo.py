@@ -121,17 +121,18 @@ def author_data(author: Author, publisher: Publisher) -> dict[str, Any]:
 
 
 def news_article(article: Article, publisher: Publisher, edition: Edition) -> dict[str, Any]:
-    """schema.org NewsArticle, with the properties Google's Article documentation recommends."""
-    url = publisher.url(article.url)
+    """schema.org NewsArticle, with the properties Google's Article documentation recommends.
+
+    Left out, as the page says them already and every byte is repeated on every article: the
+    description (the meta description and og:description), `mainEntityOfPage` (`url`, the
+    canonical link and og:url name the page) and `contentLocation` (the `dateline`)."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
-        "description": article.excerpt,
         "datePublished": article.date.isoformat(),
         "dateModified": article.modified.isoformat(),
-        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "url": url,
+        "url": publisher.url(article.url),
         "author": [author_data(author, publisher) for author in article.authors],
         "publisher": organization(publisher),
         "wordCount": article.word_count,
@@ -143,7 +144,6 @@ def news_article(article: Article, publisher: Publisher, edition: Edition) -> di
     if article.tags:
         data["keywords"] = [tag.name for tag in article.tags]
     if article.location:
-        data["contentLocation"] = {"@type": "Place", "name": article.location}
         data["dateline"] = article.location
     agencies = [author for author in article.authors if author.is_organization]
     if article.syndicated and agencies:
@@ -171,7 +171,9 @@ def open_graph(
     edition: Edition,
     translations: Sequence[tuple[Article, Edition]] = (),
 ) -> list[tuple[str, str]]:
-    """Open Graph `property` / `content` pairs for an article, in order."""
+    """Open Graph `property` / `content` pairs for an article, in order. No `article:section`
+    or `article:tag`, which no social site shows: the JSON-LD's `articleSection` and
+    `keywords` say them once."""
     properties = [
         ("og:type", "article"),
         ("og:title", article.title),
@@ -190,9 +192,6 @@ def open_graph(
         properties.append(("article:modified_time", article.modified.isoformat()))
     properties += _image_properties(shared_image(article, publisher))
     properties += [("article:author", publisher.url(author.url)) for author in article.authors]
-    if article.section:
-        properties.append(("article:section", article.section.title))
-    properties += [("article:tag", tag.name) for tag in article.tags]
     return properties
 
 
