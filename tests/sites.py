@@ -141,16 +141,30 @@ class Site:
     def dom(self, url: str) -> LexborHTMLParser:
         return LexborHTMLParser(self.html(url))
 
-    def search_dialog(self, url: str) -> LexborHTMLParser:
-        """Material's search dialog on a news page, as the script the page names after it
-        puts it in (rendering/shell_assets.py), its links relative to the page again."""
-        script = self.dom(url).css_first('.md-search[role="dialog"]:empty + script')
-        assert script is not None, f"no script after the empty search dialog on {url}"
+    def shell_script(self, url: str) -> str:
+        """The script a news page names before Material's bundle: it puts in Material's
+        configuration and the search dialog's inside (rendering/shell_assets.py)."""
+        script = self.dom(url).css_first('script[src*="assets/newsroom/shell-"]')
+        assert script is not None, f"no shell script on {url or '/'}"
         path = posixpath.normpath(posixpath.join(url, script.attributes["src"] or ""))
-        found = re.search(r'innerHTML=("(?:[^"\\]|\\.)*")', self.file(path).read_text())
-        assert found is not None, f"{path} puts no markup in"
-        markup = json.loads(found[1]).replace("\x00", "../" * url.count("/"))
-        return LexborHTMLParser(markup)
+        return self.file(path).read_text(encoding="utf-8")
+
+    def search_dialog(self, url: str) -> LexborHTMLParser:
+        """Material's search dialog on a news page, as the page's shell script puts it in,
+        its links relative to the page again."""
+        found = re.search(r'innerHTML=("(?:[^"\\]|\\.)*")', self.shell_script(url))
+        assert found is not None, f"the shell script of {url or '/'} makes no search dialog"
+        return LexborHTMLParser(json.loads(found[1]).replace("\x00", "../" * url.count("/")))
+
+    def material_config(self, url: str) -> dict[str, Any]:
+        """Material's configuration (`__config`) of a page: in the page, or on a news page
+        from its shell script (its addresses then start at the site's root)."""
+        config = self.dom(url).css_first("script#__config")
+        if config is not None:
+            return dict(json.loads(config.text()))
+        found = re.search(r"JSON.stringify\((\{.*?\})\)\.split", self.shell_script(url))
+        assert found is not None, f"the shell script of {url or '/'} has no configuration"
+        return dict(json.loads(found[1]))
 
     def pages(self) -> list[str]:
         """Site-relative URLs of every directory page that was written."""

@@ -12,7 +12,6 @@ import feedparser
 import pytest
 from lxml import etree
 from PIL import Image
-from selectolax.lexbor import LexborHTMLParser
 
 from mkdocs_newsroom.search.query import IndexFiles
 from mkdocs_newsroom.search.shards import INDEX_DIR
@@ -334,9 +333,8 @@ def test_every_page_asks_newsroom_s_worker_for_search(tmp_path: Path) -> None:
     pages = [*site.site_dir.rglob("*.html")]
     assert len(pages) > 10
     for path in pages:
-        config = json.loads(
-            LexborHTMLParser(path.read_text(encoding="utf-8")).css_first("#__config").text()
-        )
+        url = path.relative_to(site.site_dir).as_posix().removesuffix("index.html")
+        config = site.material_config(url)
         assert config["search"].endswith("assets/newsroom/search-worker.js"), path
     assert (site.site_dir / "assets" / "newsroom" / "search-worker.js").is_file()
     assert (site.site_dir / INDEX_DIR / "manifest.json").is_file()

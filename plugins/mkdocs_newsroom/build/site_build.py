@@ -361,7 +361,8 @@ class SiteBuild:
         def render(page: NewsPage) -> tuple[bytes, float, dict[str, str]]:
             html = use_newsroom_worker(renderer.render(page))
             html, seconds = hooks.run(html, page, config) if hooks else (html, 0.0)
-            return encode_page(html), seconds, shell.take_new()
+            made = {path: use_newsroom_worker(text) for path, text in shell.take_new().items()}
+            return encode_page(html), seconds, made
 
         pages = [news_page(file) for file in self._pages.files]
         processes = 1 if hooks.main_process else self._processes

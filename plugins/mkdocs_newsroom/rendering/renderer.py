@@ -78,7 +78,8 @@ class PageRenderer:
                 html = self._assembly.render(template, context, kind)
             else:
                 html = template.render(context)
-            return localize_root(compact(html), page.lang, page.rtl)
+            html = self._shell.assets.lighter_page(compact(html))
+            return localize_root(html, page.lang, page.rtl)
         finally:
             page.active = False
 

@@ -19,7 +19,23 @@ _SVG = re.compile(r"<svg\b([^>]*)>(.*?)</svg>", re.DOTALL)
 _VIEW_BOX = re.compile(r'\sviewBox="[^"]*"')
 _XMLNS = re.compile(r'\sxmlns="[^"]*"')
 _DIV = re.compile(r"<div\b|</div>")
-_ROOT = "\x00"  # where the site's root goes in the dialog's markup
+_ROOT = "\x00"  # where the site's root goes in the dialog's markup and the configuration
+_HEAD_SCRIPT = re.compile(r'<script>__md_scope=new URL\("([^"]*)",location\),(.*?)</script>')
+_OWN_HELPERS = "__md_scope=new URL(r),"
+_TAB_TARGET = (
+    "<script>var target=document.getElementById(location.hash.slice(1));target&&target.name"
+    '&&(target.checked=target.name.startsWith("__tabbed_"))</script>'
+)
+_DIALOG_BOX_MARKUP = (
+    '<div class="md-dialog" data-md-component="dialog">'
+    '<div class="md-dialog__inner md-typeset"></div></div>'
+)
+_DIALOG_BOX = re.compile(
+    r'<div class="md-dialog" data-md-component="dialog">\s*'
+    r'<div class="md-dialog__inner md-typeset"></div>\s*</div>\n?'
+)
+_SHELL_TAG = re.compile(r'<script src="[^"]*?(assets/newsroom/shell-\w+\.js)"></script>')
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(\{.*\})</script>', re.DOTALL)
 
 
 class ShellAssets:
@@ -68,35 +84,89 @@ class ShellAssets:
 
         return _SVG.sub(referenced, html)
 
-    def with_search_script(self, html: str, opening: str, base_url: str) -> str:
+    def without_search_dialog(self, html: str, opening: str, base_url: str) -> tuple[str, str]:
         """`html` with the inside of the element that `opening` opens (Material's search
-        dialog) moved into a script that puts it back, right after the empty element: 1.5 KB
-        of every page, in a file the browser keeps. Its links are made absolute from the
-        script's own address, which does not depend on the page."""
+        dialog) left out, and that inside, its links from the site's root marked (for
+        `shell_script`); ("", "") when there is no such element."""
         start = html.find(opening)
-        if start < 0:
-            return html
-        inside = html.index(">", start) + 1
-        end = _closing_div(html, inside)
+        end = None if start < 0 else _closing_div(html, inside := html.index(">", start) + 1)
         if end is None:
-            return html
+            return html, ""
         markup = html[inside:end].strip().replace(f'href="{base_url}/', f'href="{_ROOT}')
-        script = (
-            "(function(){var s=document.currentScript,"
-            'r=new URL("../..",s.src).href;'
-            f"s.previousElementSibling.innerHTML={json.dumps(markup)}.split({json.dumps(_ROOT)}).join(r)"
-            "})();\n"
+        return html[:inside] + html[end:], markup
+
+    def shell_script(self, config: str, dialog: str, base_url: str, head: str = "") -> str:
+        """A script in place of `config` (Material's `<script id="__config">`, 0.7 KB of
+        every page) that puts it back, and puts `dialog` (the search dialog's inside, 1.5 KB)
+        into the dialog, before Material's bundle reads them: one file for all the pages of
+        an edition, which the browser keeps. Its addresses are made absolute from the
+        script's own, which does not depend on the page. It also does what Material's small
+        scripts do on every page (`head`, the storage helpers of the page's head, when they
+        are scoped to the site's root; the tab an address points at; the box of Material's
+        dialogs), so that `lighter_page` may leave those out."""
+        found = _CONFIG.fullmatch(config.strip())
+        if found is None:
+            return config
+        values = json.loads(found[1])
+        for name in ("base", "search"):
+            if isinstance(values.get(name), str):
+                values[name] = _from_root(values[name], base_url)
+        data = json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        script = '(function(){var s=document.currentScript,r=new URL("../..",s.src).href;'
+        helpers = _HEAD_SCRIPT.fullmatch(head.strip())
+        if helpers is not None and helpers[1] == base_url:
+            script += f"{_OWN_HELPERS}{helpers[2]};"
+        script += (
+            'var c=document.createElement("script");c.id="__config";c.type="application/json";'
+            f'c.textContent=JSON.stringify({data}).split("\\\\u0000").join(r);s.before(c);'
+            f"{_TAB_TARGET[8:-9]};"
+            'document.querySelector("[data-md-component=dialog]")||'
+            f's.insertAdjacentHTML("beforebegin",{json.dumps(_DIALOG_BOX_MARKUP)});'
         )
-        path = self._add("search", "js", script)
-        closed = end + len("</div>")
-        tag = f'<script src="{base_url}/{path}"></script>'
-        return f"{html[:inside]}</div>{tag}{html[closed:]}"
+        if dialog:
+            script += (
+                'var d=document.querySelector("[data-md-component=search]");'
+                f'd.innerHTML={json.dumps(dialog)}.split("\\u0000").join(r);'
+            )
+        path = self._add("shell", "js", script + "})();\n")
+        return f'<script src="{base_url}/{path}"></script>'
+
+    def lighter_page(self, html: str) -> str:
+        """A news page without what its shell script does (see shell_script): Material's
+        storage helpers in the head (0.3 KB; kept when a script before the shell script uses
+        them), the script that opens the tab an address points at, and the empty box of
+        Material's dialogs."""
+        tag = _SHELL_TAG.search(html)
+        script = self._files.get(tag[1], "") if tag is not None else ""
+        if not script:
+            return html
+        if "navigation.instant" not in script:  # which runs the scripts of each new page
+            html = html.replace(_TAB_TARGET + "\n", "", 1)
+        html = _DIALOG_BOX.sub("", html, count=1)
+        head, tag = _HEAD_SCRIPT.search(html), _SHELL_TAG.search(html)
+        if head is None or tag is None or _OWN_HELPERS not in script:
+            return html
+        if "__md_" in html[: head.start()] or "__md_" in html[head.end() : tag.start()]:
+            return html
+        return html[: head.start()] + html[head.end() :].removeprefix("\n")
 
     def _add(self, stem: str, suffix: str, text: str) -> str:
         path = f"{ASSETS}/{stem}-{fingerprint(text)[:10]}.{suffix}"
         if path not in self._files:
             self._files[path] = self._new[path] = text
         return path
+
+
+def _from_root(url: str, base_url: str) -> str:
+    """A page's link (MkDocs' `url` filter: "../../x", "x" on the home page) made a path
+    from the site's root, marked."""
+    if url == base_url:
+        return _ROOT
+    if url.startswith(f"{base_url}/"):
+        return _ROOT + url[len(base_url) + 1 :]
+    if base_url == "." and not re.match(r"[a-z][a-z0-9+.-]*:|/|\.\./", url):
+        return _ROOT + url
+    return url
 
 
 def _closing_div(html: str, inside: int) -> int | None:
