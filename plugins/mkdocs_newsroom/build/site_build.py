@@ -96,7 +96,6 @@ class SiteBuild:
         self._catalogue = Catalogue()
         self._indexes = SiteIndexes()
         self._failed = 0
-        self._shell_files: dict[str, str] = {}  # icons, search dialogs: kept through rebuilds
         self._files = Files([])
         self._pages = SitePages([], None, [])
         self._nav: Navigation | None = None
@@ -355,7 +354,6 @@ class SiteBuild:
         assert self._nav is not None and self._env is not None
         renderer = PageRenderer(self._env, config, self._nav, self._files, self._languages)
         hooks = other_post_page_hooks(config) if self._plugin_page_events else PostPageHooks()
-
         shell = shell_assets(self._env)
 
         def render(page: NewsPage) -> tuple[bytes, float, dict[str, str]]:
@@ -367,14 +365,13 @@ class SiteBuild:
         pages = [news_page(file) for file in self._pages.files]
         processes = 1 if hooks.main_process else self._processes
         rendered = self._cache.pages
+        site_key = "" if rendered is None else self._site_key(config)
         if rendered is None:
             written = write_every_page(pages, render, processes, self._say)
         else:
-            site_key = self._site_key(config)
             written = write_changed_pages(pages, render, rendered, site_key, processes, self._say)
         self._warn(written.problems)
-        self._shell_files.update(written.shell_files)
-        write_outputs(config.site_dir, self._shell_files)
+        self._cache.shell_files.write(config.site_dir, site_key, written.shell_files)
         for line in skipped_lines(hooks):
             self._say(line)
         if hooks and written.rendered:

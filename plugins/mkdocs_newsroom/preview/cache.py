@@ -20,6 +20,7 @@ from .heap import LongLivedObjects
 from .kept_folders import KeptFolders
 from .own_pages import OwnPages
 from .page_titles import PageTitles
+from .shell_files import ShellFiles
 from .templates import CompiledTemplates
 from .watching import ReportedPaths
 
@@ -54,6 +55,8 @@ class BuildCache:
     templates: CompiledTemplates = field(default_factory=CompiledTemplates)
     pages: RenderedPages | None = None
     folders: KeptFolders = field(default_factory=KeptFolders)
+    # the icon sprites and shell scripts the pages use
+    shell_files: ShellFiles = field(default_factory=ShellFiles)
 
     def close(self) -> None:
         self.heap.close()

@@ -1,0 +1,29 @@
+"""The files Newsroom's pages share (icon sprites, shell scripts: rendering/shell_assets.py),
+written after every build and, under `mkdocs serve`, only while a page uses them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..outputs.files import remove_with_empty_folders, write_outputs
+
+
+@dataclass
+class ShellFiles:
+    """The shell's files the pages in the site folder use. A page rendered under `mkdocs
+    serve` is kept while the site's key (its configuration, templates, navigation) is
+    unchanged, and the files it uses with it: those made under the current key are written
+    after every build (MkDocs may have emptied the folder), the others removed (`--dirty`
+    keeps them)."""
+
+    site_key: str = ""
+    files: dict[str, str] = field(default_factory=dict)
+
+    def write(self, site_dir: str, site_key: str, made: dict[str, str]) -> None:
+        if site_key != self.site_key:
+            for path in self.files.keys() - made.keys():
+                remove_with_empty_folders(Path(site_dir) / path)
+            self.site_key, self.files = site_key, {}
+        self.files.update(made)
+        write_outputs(site_dir, self.files)
