@@ -17,6 +17,8 @@ from typing import Any
 
 import material
 
+from mkdocs_newsroom.rendering.shell_assets import ShellAssets
+
 from .sites import DEMO_NOW, REPO, Site, article, build_site, epoch
 
 PALETTE_SCRIPT = '__md_get("__palette")'
@@ -216,3 +218,13 @@ def test_a_generated_article_page_weighs_under_the_ceiling(tmp_path: Path) -> No
     assert len(sizes) > BENCH_ARTICLES * 0.9
     assert statistics.median(sizes) <= MEDIAN_CEILING
     assert statistics.mean(sizes) <= MEAN_CEILING
+
+
+def test_a_configuration_the_shell_script_cannot_read_stays_in_the_page() -> None:
+    assets = ShellAssets()
+    own = '<script id="__config" type="application/json">{"base": "..", oops</script>'
+    html = assets.shell_script(own, '<form name="search"></form>', "..")
+    assert html.startswith(own)
+    (path, script), *others = assets.take_new().items()
+    assert others == [] and html.endswith(f'<script src="../{path}"></script>')
+    assert "__config" not in script and 'innerHTML="<form name=\\"search\\"></form>"' in script

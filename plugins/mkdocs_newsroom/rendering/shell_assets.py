@@ -1,6 +1,7 @@
 """What Material's shell would repeat on every news page, written once into the site's assets
-and referenced from the pages: its icons (one sprite per shell part) and its search dialog
-(built by a script before Material's bundle binds it).
+and referenced from the pages: its icons (one sprite per shell part), and its configuration,
+the inside of its search dialog and its small inline scripts (one script per edition, which
+runs just before Material's bundle).
 
 The files are named by their content, so that any process may make them and a browser never
 keeps a stale one. A process keeps what it made; the build writes every file made by any of
@@ -39,7 +40,7 @@ _CONFIG = re.compile(r'<script id="__config" type="application/json">(\{.*\})</s
 
 
 class ShellAssets:
-    """The icons and search dialogs of the shells this process rendered, by file."""
+    """The icon sprites and shell scripts this process made, by path."""
 
     def __init__(self) -> None:
         self._files: dict[str, str] = {}
@@ -87,7 +88,7 @@ class ShellAssets:
     def without_search_dialog(self, html: str, opening: str, base_url: str) -> tuple[str, str]:
         """`html` with the inside of the element that `opening` opens (Material's search
         dialog) left out, and that inside, its links from the site's root marked (for
-        `shell_script`); ("", "") when there is no such element."""
+        `shell_script`); `html` and "" when there is no such element."""
         start = html.find(opening)
         end = None if start < 0 else _closing_div(html, inside := html.index(">", start) + 1)
         if end is None:
@@ -104,21 +105,23 @@ class ShellAssets:
         scripts do on every page (`head`, the storage helpers of the page's head, when they
         are scoped to the site's root; the tab an address points at; the box of Material's
         dialogs), so that `lighter_page` may leave those out."""
-        found = _CONFIG.fullmatch(config.strip())
-        if found is None:
-            return config
-        values = json.loads(found[1])
-        for name in ("base", "search"):
-            if isinstance(values.get(name), str):
-                values[name] = _from_root(values[name], base_url)
-        data = json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         script = '(function(){var s=document.currentScript,r=new URL("../..",s.src).href;'
         helpers = _HEAD_SCRIPT.fullmatch(head.strip())
         if helpers is not None and helpers[1] == base_url:
             script += f"{_OWN_HELPERS}{helpers[2]};"
+        found = _CONFIG.fullmatch(config.strip())  # else left in the page, as it is
+        if found is not None:
+            values = json.loads(found[1])
+            for name in ("base", "search"):
+                if isinstance(values.get(name), str):
+                    values[name] = _from_root(values[name], base_url)
+            data = json.dumps(values, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+            script += (
+                'var c=document.createElement("script");c.id="__config";'
+                'c.type="application/json";'
+                f'c.textContent=JSON.stringify({data}).split("\\\\u0000").join(r);s.before(c);'
+            )
         script += (
-            'var c=document.createElement("script");c.id="__config";c.type="application/json";'
-            f'c.textContent=JSON.stringify({data}).split("\\\\u0000").join(r);s.before(c);'
             f"{_TAB_TARGET[8:-9]};"
             'document.querySelector("[data-md-component=dialog]")||'
             f's.insertAdjacentHTML("beforebegin",{json.dumps(_DIALOG_BOX_MARKUP)});'
@@ -129,7 +132,8 @@ class ShellAssets:
                 f'd.innerHTML={json.dumps(dialog)}.split("\\u0000").join(r);'
             )
         path = self._add("shell", "js", script + "})();\n")
-        return f'<script src="{base_url}/{path}"></script>'
+        tag = f'<script src="{base_url}/{path}"></script>'
+        return tag if found is not None else f"{config}{tag}"
 
     def lighter_page(self, html: str) -> str:
         """A news page without what its shell script does (see shell_script): Material's
