@@ -151,6 +151,7 @@ def _serve(root: Path, temporary: Path) -> subprocess.Popen[str]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=_default_stop_signals,
     )
     assert process.stderr is not None
     deadline = time.monotonic() + 120
@@ -158,6 +159,13 @@ def _serve(root: Path, temporary: Path) -> subprocess.Popen[str]:
         if "Serving on" in line or time.monotonic() > deadline:
             break
     return process
+
+
+def _default_stop_signals() -> None:
+    """The preview as a terminal starts it: a suite run under `nohup` or in the background
+    passes on SIGHUP or SIGINT ignored, and a preview rightly keeps them so."""
+    for stop in (signal.SIGHUP, signal.SIGINT):
+        signal.signal(stop, signal.SIG_DFL)
 
 
 def _stores(temporary: Path) -> list[Path]:
