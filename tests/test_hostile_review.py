@@ -564,7 +564,9 @@ def test_a_material_blog_post_in_any_markdown_extension_mkdocs_reads_is_imported
     build_site(tmp_path / "site", GOOD)
     result = newsroom(tmp_path / "site", "import", "--from", "material-blog", str(blog))
     assert result.returncode == 0, result.stderr
-    assert result.stderr.endswith("imported 2, skipped 0\n")
+    assert result.stderr.endswith(
+        "imported 2, skipped 0, not imported 1 (file MkDocs leaves out: 1)\n"
+    )
     written = [path.read_text() for path in (tmp_path / "site" / "content").rglob("*.md")]
     assert any("Mkd post" in text for text in written)
     assert not any("Upper post" in text or "Backup post" in text for text in written)

@@ -182,7 +182,10 @@ def run_archive_import(workspace: Workspace, arguments: argparse.Namespace) -> i
     held = [f"{counts['draft']} as drafts"] if counts["draft"] else []
     held += [f"{counts['scheduled']} scheduled"] if counts["scheduled"] else []
     how = f" ({', '.join(held)})" if held else ""
-    _progress(f"imported {counts['imported']}{how}, skipped {counts['skipped']}")
+    left = archive.not_imported
+    kinds = ", ".join(f"{kind}: {count}" for kind, count in sorted(left.items()) if count)
+    unread = f", not imported {left.total()} ({kinds})" if kinds else ""
+    _progress(f"imported {counts['imported']}{how}, skipped {counts['skipped']}{unread}")
     return 0
 
 

@@ -44,6 +44,16 @@ if TYPE_CHECKING:
 # a headline drawn from a long first sentence is cut at a word before this, its ellipsis
 # included: no longer than a headline may be (reading.reach)
 HEADLINE_LENGTH = MAX_HEADLINE - 1
+SUB_FOLDER = (
+    "it is a folder: wire texts in sub-folders are not imported; import it on its own "
+    "(newsroom import FOLDER/SUB), or move its texts up"
+)
+# a text that opens with front matter is an article already: imported, its fields (`draft:
+# true` among them) would be published as its text
+HAS_FRONT_MATTER = (
+    "it already has front matter (its first line is '---'): copy it into content/articles/ "
+    "as it is, or remove the front matter"
+)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
 _ABBREVIATIONS = frozenset(  # a full stop after these does not end a sentence
     word
@@ -64,6 +74,7 @@ class WireStory:
     wire_id: str  # of the body
     whole_id: str  # of the whole text, headline line and body: what the file holds
     notices: list[Problem] = field(default_factory=list)
+    front_matter: bool = False  # it opens with a `---` line: an article, not wire copy
 
 
 @dataclass
@@ -105,6 +116,9 @@ def read_wire(
 ) -> WireStory:
     """One wire text: headline, body (without boilerplate) and id."""
     decoded = decode_source(source, data)
+    opening = next((line for line in decoded.text.split("\n") if line.strip()), "")
+    if opening.strip() == "---":
+        return WireStory("", "", "", "", decoded.notices, front_matter=True)
     lines = strip_boilerplate(decoded.text.split("\n"), boilerplate)
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -157,11 +171,11 @@ def imported_ids(workspace: Workspace) -> dict[str, Earlier]:
 
 
 def wire_files(folder: Path) -> Iterator[Path]:
-    """The files in `folder`, in name order (hidden files and sub-folders aside)."""
+    """The files and sub-folders in `folder`, in name order (hidden ones aside)."""
     if not folder.is_dir():
         raise NewsroomError(f"{folder} is not a folder: name the folder the wire texts are in")
     for path in sorted(folder.iterdir()):
-        if path.is_file() and not path.name.startswith("."):
+        if not path.name.startswith("."):
             yield path
 
 
@@ -184,6 +198,9 @@ def import_wire(
     local = date.astimezone(workspace.settings.timezone).replace(microsecond=0)
     boilerplate = workspace.settings.read_options.boilerplate
     for source in wire_files(folder):
+        if source.is_dir():
+            yield Imported(source, reason=SUB_FOLDER)
+            continue
         if source.suffix.lower() != ".txt":
             yield Imported(source, reason="not a .txt file")
             continue
@@ -209,7 +226,9 @@ def import_wire(
         # text under a new headline
         earlier = seen.get(story.whole_id)
         retitled = earlier is None and (earlier := seen.get(story.wire_id)) is not None
-        if not story.body.strip() and not story.headline:
+        if story.front_matter:
+            result.reason = HAS_FRONT_MATTER
+        elif not story.body.strip() and not story.headline:
             result.reason = "it holds no text (it is empty, blank or only boilerplate)"
         elif not story.body.strip():
             result.reason = "it has no text besides its headline"

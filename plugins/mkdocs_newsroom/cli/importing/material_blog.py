@@ -4,8 +4,11 @@ takes, and `blog/.authors.yml`) read into posts.
 Material's defaults are assumed, as its documentation gives them: the blog in `blog/`, a
 post's address `blog/YYYY/MM/DD/slug/` (its `slug`, or its title slugified by
 Python-Markdown's `toc.slugify`, which Material uses), the title in front matter or as the
-first `# ` heading, the excerpt separator `<!-- more -->`. Front matter fields Newsroom has
-no equivalent for are named per post and left out.
+first `# ` heading, the excerpt separator `<!-- more -->`. Each folder's `.meta.yml` (Material's
+meta plugin) is merged into the front matter of the posts under it (meta_files). Front matter
+fields Newsroom has no equivalent for are named per post and left out; one that looks like a
+field that can hold an article back (`Draft`, `status`) holds the post back as a draft, as a
+build would hold back an article with it.
 """
 
 from __future__ import annotations
@@ -23,8 +26,10 @@ from ...problems import ArticleError, FieldError, NewsroomError
 from ...reading.decoding import decode_source
 from ...reading.files import article_kind, leads_outside
 from ...reading.frontmatter import load_document, parse_front_matter
+from ...reading.said import holds_back, meant
 from ...reading.texts import parse_datetime
 from ..wire_import import first_sentence
+from .meta_files import FolderMeta, held_back_by, merged
 from .posts import Archive, Post, SourceAuthor
 
 if TYPE_CHECKING:
@@ -52,15 +57,18 @@ def read_material_blog(docs_dir: Path, zone: tzinfo) -> Archive:
     archive.authors = _authors(docs_dir / BLOG / ".authors.yml", archive)
     config = blog_config(docs_dir, archive.notes)
     rules, identity = inclusion_rules(config), blog_identity(config, docs_dir)
-    for path, draft in _post_files(docs_dir, posts_dir, rules, archive.notes):
+    meta = FolderMeta(docs_dir)
+    for path, draft in _post_files(docs_dir, posts_dir, rules, archive):
         if leads_outside(path, docs_dir):
             origin = path.relative_to(docs_dir).as_posix()
             archive.notes.append(
                 f"{origin}: not imported: it is a symbolic link to a file outside {docs_dir}; "
                 "copy the file in if it belongs to the blog"
             )
+            archive.not_imported["post"] += 1
         else:
-            post = _post(docs_dir, path, zone, archive, identity)
+            post = _post(docs_dir, path, zone, archive, identity, meta)
+            archive.not_imported["post"] += post is None
             if post is not None:
                 if draft and not post.draft:
                     post.draft = True
@@ -125,7 +133,7 @@ def blog_identity(config: dict[str, Any], docs_dir: Path) -> str:
 
 
 def _post_files(
-    docs_dir: Path, posts_dir: Path, rules: Inclusion, notes: list[str]
+    docs_dir: Path, posts_dir: Path, rules: Inclusion, archive: Archive
 ) -> Iterator[tuple[Path, bool]]:
     """The blog's post files, as MkDocs sees them (a Markdown extension, in its case; not
     hidden or excluded), each with whether it is a draft; what was left out is said once,
@@ -145,7 +153,8 @@ def _post_files(
             yield path, bool(rules.drafts and rules.drafts.match_file(uri))
     listed = "; ".join(f"{count} {why}" for why, count in left_out.items() if count)
     if listed:
-        notes.append(f"not imported, as MkDocs left them out of the blog: {listed}")
+        archive.notes.append(f"not imported, as MkDocs left them out of the blog: {listed}")
+        archive.not_imported["file MkDocs leaves out"] += sum(left_out.values())
 
 
 def _reason(error: OSError | ArticleError) -> str:
@@ -188,7 +197,9 @@ def _authors(path: Path, archive: Archive) -> dict[str, SourceAuthor]:
     return authors
 
 
-def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive, identity: str) -> Post | None:
+def _post(
+    docs_dir: Path, path: Path, zone: tzinfo, archive: Archive, identity: str, meta: FolderMeta
+) -> Post | None:
     origin = path.relative_to(docs_dir).as_posix()
     try:
         text = decode_source(origin, path.read_bytes()).text
@@ -199,7 +210,8 @@ def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive, identity: 
     except ArticleError as error:
         archive.notes.append(f"{error}; it was not imported")
         return None
-    fields = {name: field.value for name, field in front_matter.fields.items()}
+    inherited, troubles = meta.values_for(path.parent)
+    fields = merged(inherited, {name: field.value for name, field in front_matter.fields.items()})
     lines = {name: field.line for name, field in front_matter.fields.items()}
     notes: list[str] = []
     created, updated = _dates(fields.get("date"), zone)
@@ -218,8 +230,17 @@ def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive, identity: 
         title = first_sentence(body) or path.stem
         notes.append(f"it has no title; '{title}' was drawn from its text: write one")
     unused = sorted(name for name in fields if name not in _USED)
-    if unused:
-        listed = ", ".join(f"'{name}'" for name in unused)
+    doubtful = [name for name in unused if holds_back(name)]
+    for name in doubtful:
+        its = _its(name, lines) if name in lines else f"the '{name}' of a .meta.yml above it"
+        notes.append(
+            f"{its} looks like '{meant(name)}', which can hold an article back; "
+            "it is held back as a draft: check it, then remove 'draft: true'"
+        )
+    if troubles:
+        notes.append(held_back_by(troubles))
+    if len(unused) > len(doubtful):
+        listed = ", ".join(f"'{name}'" for name in unused if name not in doubtful)
         notes.append(f"no equivalent in Newsroom, left out: {listed}")
     slug = _text(fields, "slug", notes, lines) or material_slugify(title, "-")
     return Post(
@@ -235,7 +256,7 @@ def _post(docs_dir: Path, path: Path, zone: tzinfo, archive: Archive, identity: 
         summary=_text(fields, "description", notes, lines),
         slug=slug,
         old_path=f"/{BLOG}/{created:%Y/%m/%d}/{slug}/",
-        draft=_draft(fields.get("draft"), notes),
+        draft=_draft(fields.get("draft"), notes) or bool(doubtful or troubles),
         featured=fields.get("pin") is True,
         notes=notes,
     )

@@ -3,6 +3,7 @@ their authors, and what could not be brought over."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -54,9 +55,11 @@ class Post:
 @dataclass
 class Archive:
     """Everything read from one export: its posts, its authors by key, and what was left
-    out, said in one line each."""
+    out, said in one line each and counted."""
 
     source: Path
     posts: list[Post] = field(default_factory=list)
     authors: dict[str, SourceAuthor] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # what was read but is not imported, by kind ('post', 'attachment'...): said in the count
+    not_imported: Counter[str] = field(default_factory=Counter)

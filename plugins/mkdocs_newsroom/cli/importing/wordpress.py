@@ -79,6 +79,7 @@ class _Reading:
 
     source: Path
     zone: tzinfo
+    archive: Archive
     base: str = ""  # the blog's address: old paths are relative to it
     posts: list[tuple[Post, str]] = field(default_factory=list)  # with the featured image id
     attachments: dict[str, _Attachment] = field(default_factory=dict)
@@ -86,15 +87,13 @@ class _Reading:
     unredirectable: int = 0  # published posts whose address a static site cannot keep
     comments: Counter[str] = field(default_factory=Counter)  # post id -> its comments
     taxonomies: Counter[str] = field(default_factory=Counter)  # other terms, by taxonomy
-    archive: Archive | None = None
 
 
 def read_wordpress(source: Path, zone: tzinfo) -> Archive:
     """The posts, authors and leftovers of the WordPress export at `source`; `zone` dates a
     draft that WordPress never dated."""
-    reading = _Reading(source, zone)
     archive = Archive(source)
-    reading.archive = archive
+    reading = _Reading(source, zone, archive)
     try:
         for _event, element in iterparse(source, events=("end",)):
             name = _name(element.tag)
@@ -165,8 +164,8 @@ def _item(reading: _Reading, item: Element) -> None:
     shown = title if len(title) <= _SHOWN_TITLE else f"{title[:_SHOWN_TITLE]}…"
     origin = f"post {post_id} '{shown}'" if title else f"post {post_id}"
     if status in _LEFT_OUT:
-        assert reading.archive is not None
         reading.archive.notes.append(f"{origin}: not imported: {_LEFT_OUT[status]}")
+        reading.archive.not_imported["post"] += 1
         return
     post = _post(reading, item, post_id, origin, title, status)
     reading.posts.append((post, meta.get("_thumbnail_id", "").strip()))
@@ -374,6 +373,7 @@ def _image(post: Post, attachment: _Attachment | None) -> dict[str, str] | None:
 
 
 def _report_leftovers(reading: _Reading, archive: Archive) -> None:
+    archive.not_imported.update(reading.others)
     if reading.others:
         listed = ", ".join(f"{kind}: {count}" for kind, count in sorted(reading.others.items()))
         archive.notes.append(
