@@ -145,6 +145,30 @@ def test_material_drafts_by_folder_or_misspelt_field_stay_off_the_site(tmp_path:
     assert _leaked(root, *markers) == []
 
 
+def test_the_meta_files_are_those_the_blog_s_meta_plugin_names(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    config = (
+        "site_name: Old blog\nplugins:\n  - material/meta:\n      meta_file: '**/_meta.yml'\n"
+        "  - blog\n"
+    )
+    docs = material(
+        tmp_path,
+        {
+            "blog/posts/held/_meta.yml": "draft: true\n",
+            "blog/posts/held/a.md": post("Held", body="ZQXNAMEDMETA\n"),
+            "blog/posts/held/.meta.yml": "draft: false\n",  # not the blog's meta file
+            "blog/posts/b.md": post("Out", body=f"{PUBLISHED}\n"),
+        },
+        config,
+    )
+
+    result = newsroom(root, "import", "--from", "material-blog", str(docs))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == "newsroom: imported 2 (1 as drafts), skipped 0\n"
+    assert _leaked(root, "ZQXNAMEDMETA") == []
+
+
 def _other(post_id: int, kind: str) -> str:
     return (
         f"<item><title>{kind} {post_id}</title><wp:post_id>{post_id}</wp:post_id>"

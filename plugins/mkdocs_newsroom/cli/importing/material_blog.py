@@ -29,7 +29,7 @@ from ...reading.frontmatter import load_document, parse_front_matter
 from ...reading.said import holds_back, meant
 from ...reading.texts import parse_datetime
 from ..wire_import import first_sentence
-from .meta_files import FolderMeta, held_back_by, merged
+from .meta_files import FolderMeta, held_back_by, merged, meta_file_name
 from .posts import Archive, Post, SourceAuthor
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def read_material_blog(docs_dir: Path, zone: tzinfo) -> Archive:
     archive.authors = _authors(docs_dir / BLOG / ".authors.yml", archive)
     config = blog_config(docs_dir, archive.notes)
     rules, identity = inclusion_rules(config), blog_identity(config, docs_dir)
-    meta = FolderMeta(docs_dir)
+    meta = FolderMeta(docs_dir, meta_file_name(config))
     for path, draft in _post_files(docs_dir, posts_dir, rules, archive):
         if leads_outside(path, docs_dir):
             origin = path.relative_to(docs_dir).as_posix()

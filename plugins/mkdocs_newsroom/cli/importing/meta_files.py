@@ -1,6 +1,7 @@
 """The `.meta.yml` files of a Material blog: front matter given per folder (Material's meta
 plugin), merged into each post's as Material merges it.
 
+Their name is the meta plugin's `meta_file` in the blog's mkdocs.yml (`**/.meta.yml` by default).
 Every `.meta.yml` from the docs folder down to the post's own folder applies, the nearer one
 winning; the post's own front matter wins over all. Mappings are merged key by key, lists are
 joined (a folder's tags and the post's). A `.meta.yml` that cannot be read could hold
@@ -10,6 +11,7 @@ joined (a folder's tags and the post's). A `.meta.yml` that cannot be read could
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fnmatch import fnmatch
 from typing import TYPE_CHECKING, Any
 
 from ...problems import ArticleError
@@ -22,6 +24,25 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 META_FILE = ".meta.yml"
+_PLUGIN_NAMES = ("meta", "material/meta")
+
+
+def meta_file_name(config: Mapping[str, Any]) -> str:
+    """The name of the meta files, from the `meta_file` (`**/.meta.yml`) of the meta plugin's
+    options in the blog's mkdocs.yml `config`, if it gives one."""
+    plugins = config.get("plugins")
+    if isinstance(plugins, dict):
+        entries = list(plugins.items())
+    elif isinstance(plugins, list):
+        entries = [next(iter(p.items())) for p in plugins if isinstance(p, dict) and len(p) == 1]
+    else:
+        entries = []
+    for name, options in entries:
+        if name in _PLUGIN_NAMES and isinstance(options, dict):
+            pattern = options.get("meta_file")
+            if isinstance(pattern, str) and pattern.strip():
+                return pattern.strip().rsplit("/", 1)[-1]
+    return META_FILE
 
 
 @dataclass
@@ -29,6 +50,7 @@ class FolderMeta:
     """The values each folder's `.meta.yml` gives (read once), and what could not be read."""
 
     docs_dir: Path
+    name: str = META_FILE  # the files' name: a glob's last part (`.meta.yml`, `*.meta.yml`)
     own: dict[Path, dict[str, Any]] = field(default_factory=dict)
     troubles: dict[Path, str] = field(default_factory=dict)  # folder -> why it is unread
 
@@ -48,26 +70,35 @@ class FolderMeta:
         return values, troubles
 
     def _read(self, folder: Path) -> None:
-        path = folder / META_FILE
+        self.own[folder] = {}
+        try:
+            found = sorted(path for path in folder.iterdir() if fnmatch(path.name, self.name))
+        except OSError as error:
+            shown = folder.relative_to(self.docs_dir).as_posix()
+            self.troubles[folder] = f"{shown}/ cannot be listed ({error.strerror})"
+            return
+        for path in found:
+            trouble = self._read_file(folder, path)
+            if trouble:
+                self.troubles[folder] = trouble
+                return
+
+    def _read_file(self, folder: Path, path: Path) -> str:
+        """Read one meta file into its folder's values; what is wrong with it, or ''."""
         shown = path.relative_to(self.docs_dir).as_posix()
-        if not path.exists() and not path.is_symlink():
-            self.own[folder] = {}
-            return
         if leads_outside(path, self.docs_dir):
-            self.troubles[folder] = f"{shown} is a symbolic link to a file outside the blog"
-            return
+            return f"{shown} is a symbolic link to a file outside the blog"
         try:
             document = load_document(shown, decode_source(shown, path.read_bytes()).text)
         except OSError as error:
-            self.troubles[folder] = f"{shown} cannot be read ({error.strerror})"
-            return
+            return f"{shown} cannot be read ({error.strerror})"
         except ArticleError as error:
-            self.troubles[folder] = str(error)
-            return
+            return str(error)
         if document is not None and not isinstance(document, dict):
-            self.troubles[folder] = f"{shown} is not a mapping of fields"
-            return
-        self.own[folder] = {str(key): value for key, value in (document or {}).items()}
+            return f"{shown} is not a mapping of fields"
+        values = {str(key): value for key, value in (document or {}).items()}
+        self.own[folder] = merged(self.own[folder], values)
+        return ""
 
 
 def merged(base: Mapping[str, Any], nearer: Mapping[str, Any]) -> dict[str, Any]:
