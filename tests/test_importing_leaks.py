@@ -213,10 +213,20 @@ def test_a_material_import_counts_the_posts_it_could_not_read(tmp_path: Path) ->
         },
     )
 
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "linked.md").write_text(post("Linked", body="ZQXLINKED\n"), encoding="utf-8")
+    (docs / "blog/posts/linked").symlink_to(elsewhere, target_is_directory=True)
+    (docs / "blog/posts/dangling.md").symlink_to(tmp_path / "gone.md")
+
     result = newsroom(root, "import", "--from", "material-blog", str(docs))
 
     assert result.returncode == 0, result.stderr
     assert result.stderr == (
-        "newsroom: imported 1, skipped 0, not imported 2 (file MkDocs leaves out: 1, post: 1)\n"
+        "newsroom: imported 1, skipped 0, not imported 4 (file MkDocs leaves out: 1, link to a "
+        "folder or to nothing: 2, post: 1)\n"
     )
+    link = "not imported: it is a symbolic link to a folder, or to nothing; copy the posts it "
+    assert f"{docs}: blog/posts/linked: {link}should hold into the blog" in result.stdout
+    assert f"{docs}: blog/posts/dangling.md: {link}should hold into the blog" in result.stdout
     assert _leaked(root, "ZQXUNDATED", "ZQXHIDDEN") == []

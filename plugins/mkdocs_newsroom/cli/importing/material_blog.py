@@ -140,9 +140,15 @@ def _post_files(
     counted."""
     left_out: Counter[str] = Counter()
     for path in sorted(posts_dir.rglob("*")):
+        uri = path.relative_to(docs_dir).as_posix()
+        if path.is_symlink() and not path.is_file() and not rules.excluded.match_file(uri):
+            archive.notes.append(
+                f"{uri}: not imported: it is a symbolic link to a folder, or to nothing; copy "
+                "the posts it should hold into the blog"
+            )
+            archive.not_imported["link to a folder or to nothing"] += 1
         if not path.is_file():
             continue
-        uri = path.relative_to(docs_dir).as_posix()
         if rules.excluded.match_file(uri):
             left_out["hidden, or excluded by the blog's exclude_docs"] += article_kind(uri) == "md"
         elif not uri.endswith(_MARKDOWN):
