@@ -107,6 +107,7 @@ def test_material_drafts_by_folder_or_misspelt_field_stay_off_the_site(tmp_path:
             "blog/posts/broken/b.md": post("Broken meta", body="ZQXBROKENMETA.\n"),
             "blog/posts/capital.md": post("Capital", extra="Draft: true\n", body="ZQXCAPITAL\n"),
             "blog/posts/status.md": post("Status", extra="status: draft\n", body="ZQXSTATUS\n"),
+            "blog/posts/twice.md": post(extra="draft: true\ndraft: false\n", body="ZQXTWICE\n"),
             "blog/posts/by-meta/.meta.yml": "DRAFT: true\n",
             "blog/posts/by-meta/m.md": post("Meta caps", body="ZQXMETACAPS\n"),
         },
@@ -115,7 +116,7 @@ def test_material_drafts_by_folder_or_misspelt_field_stay_off_the_site(tmp_path:
     result = newsroom(root, "import", "--from", "material-blog", str(docs))
 
     assert result.returncode == 0, result.stderr
-    assert result.stderr == "newsroom: imported 7 (6 as drafts), skipped 0\n"
+    assert result.stderr == "newsroom: imported 8 (7 as drafts), skipped 0\n"
     lines = result.stdout.splitlines()
     said = [line.split(f"{docs}: ", 1)[1] for line in lines if line.startswith(f"{docs}: ")]
     assert said == [
@@ -129,6 +130,9 @@ def test_material_drafts_by_folder_or_misspelt_field_stay_off_the_site(tmp_path:
         "article back; it is held back as a draft: check it, then remove 'draft: true'",
         "blog/posts/status.md: its 'status' (line 6) looks like 'draft', which can hold an "
         "article back; it is held back as a draft: check it, then remove 'draft: true'",
+        "blog/posts/twice.md: its 'draft' (line 7) is given twice with different values (first "
+        "on line 6), and it can hold an article back; it is held back as a draft: keep one of "
+        "the lines, then remove 'draft: true'",
     ]
     drafts = {line.split(" (from ")[1]: _draft(root, line) for line in lines if " (from " in line}
     assert drafts == {
@@ -139,9 +143,10 @@ def test_material_drafts_by_folder_or_misspelt_field_stay_off_the_site(tmp_path:
         "blog/posts/drafts/held.md)": "true",
         "blog/posts/drafts/open/out.md)": "",  # published
         "blog/posts/status.md)": "true",
+        "blog/posts/twice.md)": "true",
     }
     markers = ("ZQXMETADRAFT", "ZQXDEEPDRAFT", "ZQXBROKENMETA", "ZQXCAPITAL", "ZQXSTATUS")
-    markers += ("ZQXMETACAPS",)
+    markers += ("ZQXMETACAPS", "ZQXTWICE")
     assert _leaked(root, *markers) == []
 
 

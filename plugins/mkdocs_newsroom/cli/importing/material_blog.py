@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from datetime import tzinfo
     from pathlib import Path
 
+    from ...reading.frontmatter import Field
+
 BLOG = "blog"
 _USED = {"title", "date", "authors", "categories", "tags", "slug", "draft", "pin"}
 _USED |= {"description"}
@@ -237,12 +239,8 @@ def _post(
         notes.append(f"it has no title; '{title}' was drawn from its text: write one")
     unused = sorted(name for name in fields if name not in _USED)
     doubtful = [name for name in unused if holds_back(name)]
-    for name in doubtful:
-        its = _its(name, lines) if name in lines else f"the '{name}' of a .meta.yml above it"
-        notes.append(
-            f"{its} looks like '{meant(name)}', which can hold an article back; "
-            "it is held back as a draft: check it, then remove 'draft: true'"
-        )
+    in_doubt = _in_doubt(doubtful, front_matter.repeated, front_matter.fields, lines)
+    notes.extend(in_doubt)
     if troubles:
         notes.append(held_back_by(troubles))
     if len(unused) > len(doubtful):
@@ -262,10 +260,36 @@ def _post(
         summary=_text(fields, "description", notes, lines),
         slug=slug,
         old_path=f"/{BLOG}/{created:%Y/%m/%d}/{slug}/",
-        draft=_draft(fields.get("draft"), notes) or bool(doubtful or troubles),
+        draft=_draft(fields.get("draft"), notes) or bool(in_doubt or troubles),
         featured=fields.get("pin") is True,
         notes=notes,
     )
+
+
+def _in_doubt(
+    doubtful: list[str],
+    repeated: Mapping[str, tuple[Field, ...]],
+    fields: Mapping[str, Field],
+    lines: Mapping[str, int],
+) -> list[str]:
+    """Why the post is held back as a draft, for the fields a build would be in doubt of (its
+    own guess, `holds_back`): one that looks like a field that can hold an article back
+    (`Draft`, `status`), or one of those given twice with different values."""
+    said = []
+    for name in doubtful:
+        its = _its(name, lines) if name in lines else f"the '{name}' of a .meta.yml above it"
+        said.append(
+            f"{its} looks like '{meant(name)}', which can hold an article back; "
+            "it is held back as a draft: check it, then remove 'draft: true'"
+        )
+    for name, earlier in repeated.items():
+        if holds_back(name) and any(key.value != fields[name].value for key in earlier):
+            said.append(
+                f"{_its(name, lines)} is given twice with different values (first on line "
+                f"{earlier[0].line}), and it can hold an article back; it is held back as a "
+                "draft: keep one of the lines, then remove 'draft: true'"
+            )
+    return said
 
 
 _NOT_DRAFT = {"", "false", "no", "off", "0", "none", "null"}
