@@ -28,6 +28,7 @@ from ..problems import Problem
 from ..reading.files import article_kind, is_dots_only, not_utf8
 from ..reading.site import SiteSources, split_sources
 from .claimed import claimed_by_newsroom
+from .held_pages import held_back_pages
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
@@ -98,7 +99,8 @@ def site_sources(
     keep = [usable[path][0] for path in paths.others]
     editions = tuple(edition.path for edition in settings.editions)
     keep, claimed = claimed_by_newsroom(keep, editions, docs_dir)
-    problems += claimed
+    keep, held = held_back_pages(keep, docs_dir, settings.articles_dir)
+    problems += [*claimed, *held]
     problems += [
         Problem(
             path,
