@@ -329,3 +329,50 @@ def test_yaml_problems_are_told_at_their_line_and_column_in_the_file(tmp_path: P
             f"not allowed in this context); {QUOTING}{SKIPPED}",
         ],
     )
+
+
+TAB = "the front matter has a tab where YAML wants spaces: YAML indents with spaces only; "
+
+
+def test_a_tab_in_yaml_is_named_where_it_is(tmp_path: Path) -> None:
+    """A tab before a key (or among the spaces of an indent) is what YAML stops at: the line
+    names the tab, not quoting, in an article and in authors.yml alike."""
+    files: dict[str, str | bytes] = {
+        "articles/image.md": dated("image", "date: 2024-05-01", "image:", "\tsrc: a.jpg"),
+        "articles/key.md": "---\n\ttitle: Keyed\n---\nKEYBODY text.\n",
+        "authors.yml": "jdoe:\n\tname: Jane Doe\n",
+    }
+    said = [
+        f"articles/image.md:6:1: {TAB}replace the tab with spaces{SKIPPED}",
+        f"articles/key.md:2:1: {TAB}replace the tab with spaces{SKIPPED}",
+    ]
+    site = built(tmp_path, files)
+    assert sorted(site.warnings)[:2] == sorted(f"newsroom: {line}" for line in said)
+    authors = [warning for warning in site.warnings if warning.startswith("newsroom: authors")]
+    assert len(authors) == 1 and "authors.yml:2:1: " in authors[0]
+    assert "a tab where YAML wants spaces" in authors[0]
+    assert "IMAGEBODY" not in output_text(site)
+
+
+def test_a_list_written_with_commas_is_read_as_one_and_said(tmp_path: Path) -> None:
+    """`tags: Transport, Kabul` (as `newsroom new --tags` is typed) means two tags, and
+    `authors: jdoe, asmith` two authors: read so, with a line saying how to write a list."""
+    files: dict[str, str | bytes] = {
+        "articles/commas.md": dated(
+            "commas", "date: 2024-05-01", "tags: Transport, Kabul", "authors: jdoe, asmith"
+        ),
+        "articles/kept.md": dated("kept", "date: 2024-05-01", "tags: ['Washington, D.C.']"),
+    }
+    said = [
+        "articles/commas.md:5: 'tags' is one value with commas, 'Transport, Kabul', read as 2: "
+        "write them as a list, [Transport, Kabul]; to keep one with a comma, write "
+        "['Transport, Kabul']",
+        "articles/commas.md:6: 'authors' is one value with commas, 'jdoe, asmith', read as 2: "
+        "write them as a list, [jdoe, asmith]",
+    ]
+    said_alike(tmp_path, files, said)
+    site = Site(tmp_path / "site")
+    page = site.html("2024/05/01/commas/")
+    assert 'href="../../../../tags/transport/"' in page and "tags/kabul/" in page
+    assert "Jane Doe" in page and "Ali Smith" in page
+    assert "tags/washington-d-c/" in site.html("2024/05/01/kept/")

@@ -25,6 +25,8 @@ from .plaintext import decode_character_references
 from .texts import (
     MAX_LINES_EACH,
     Registry,
+    comma_line,
+    comma_separated,
     parse_datetime,
     placed_text_items,
     scalar_text,
@@ -113,7 +115,10 @@ def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
     authors: list[Author] = []
     left_off: list[str] = []
     named: dict[str, yaml.Node] = {}  # each id once, where it is first named
-    for author_id, node in placed_text_items(field):
+    parts = comma_separated(field)
+    if parts:
+        left_off.append(comma_line(field, parts))
+    for author_id, node in [(part, field.node) for part in parts] or placed_text_items(field):
         named.setdefault(author_id, node)
     for author_id, node in named.items():
         author = registry.authors.get(author_id)
@@ -162,8 +167,9 @@ def read_section(field: Field, registry: Registry) -> Section:
 
 def read_tags(field: Field, registry: Registry) -> tuple[Tag, ...]:
     tags: dict[str, Tag] = {}
-    left_out: list[str] = []
-    for written in text_items(field, blank_entries=True):
+    parts = comma_separated(field)
+    left_out = [comma_line(field, parts, one_may_hold_commas=True)] if parts else []
+    for written in parts or text_items(field, blank_entries=True):
         name = decode_character_references(written) if registry.decode_references else written
         if not any(_visible(character) and character != "\ufffd" for character in name):
             left_out.append(_unseen_tag(written, name))

@@ -143,6 +143,19 @@ def _no_front_matter(path: str, lines: list[str]) -> str:
 _UNSEEN = " \t\r\u00a0\u200b\u200c\u200d\u2060\ufeff"  # blank to a reader
 
 
+_TAB = (
+    "the front matter has a tab where YAML wants spaces: YAML indents with spaces only; "
+    "replace the tab with spaces"
+)
+
+
+def _tab_at(text: str, index: int) -> bool:
+    """Whether YAML stopped at a tab, or at the first character after tabs on its line."""
+    line_start = text.rfind("\n", 0, index) + 1
+    before = text[line_start : index + 1]
+    return "\t" in before and not before.replace("\t", "").replace(" ", "")[:-1].strip()
+
+
 def parse_front_matter(path: str, text: str) -> FrontMatter:
     yaml_text, body, body_line = split_front_matter(path, text)
     loader = _Loader(yaml_text)
@@ -157,6 +170,8 @@ def parse_front_matter(path: str, text: str) -> FrontMatter:
         said = (
             f"the front matter {TOO_DEEP}"  # libyaml's limit, past 1,000 levels
             if "nesting depth" in problem
+            else _TAB
+            if mark is not None and _tab_at(yaml_text, mark.index)
             else f"the front matter is not valid YAML ({problem}); fix it between the '---' "
             "lines, for example by quoting a value that contains ': ' or starts with a "
             "quote, '[', '{', '&', '*', '!', '|', '>', '%' or '@'"
@@ -214,6 +229,8 @@ def load_document(
         mark = error.problem_mark or error.context_mark
         problem = _one_line(error.problem or error.context or "unreadable")
         where = FilePlaces(text, 1)(mark) if mark else (None, None)
+        if mark is not None and _tab_at(text, mark.index):
+            problem = "a tab where YAML wants spaces: YAML indents with spaces only; replace it"
         raise ArticleError(Problem(path, f"it is not valid YAML ({problem})", *where)) from None
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as error:
         raise ArticleError(Problem(path, f"it is not valid YAML ({_one_line(error)})")) from None

@@ -147,6 +147,24 @@ def placed_text_items(field: Field, *, blank_entries: bool = False) -> list[tupl
     return [(text.strip(), node) for text, node in items if blank_entries or text.strip()]
 
 
+def comma_separated(field: Field) -> list[str]:
+    """The parts of a single value written with commas (`tags: Transport, Kabul`), which a
+    reporter means as a list; [] for a list, or a value without a comma."""
+    if field.text is None or "," not in field.text:
+        return []
+    return [part.strip() for part in field.text.split(",") if part.strip()]
+
+
+def comma_line(field: Field, parts: list[str], *, one_may_hold_commas: bool = False) -> str:
+    """What to say of a value read as the list its commas make."""
+    written = shortened(field.text or "", 60)
+    keep_one = f"; to keep one with a comma, write ['{written}']" * one_may_hold_commas
+    return (
+        f"'{field.name}' is one value with commas, '{written}', read as {len(parts)}: write "
+        f"them as a list, [{written}]{keep_one}"
+    )
+
+
 def plain_text(value: object, what: str, registry: Registry) -> str:
     """A value inside a field (a correction's text, an image's caption) as a line of text;
     a list or a mapping is refused with a message naming `what`."""
