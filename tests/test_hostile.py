@@ -481,6 +481,25 @@ def test_a_missing_local_image_is_a_warning(tmp_path: Path) -> None:
     fails_strict(tmp_path, files)
 
 
+@pytest.mark.parametrize(
+    "written",
+    ["images/Night-Bus.JPG", "content/images/night-bus.jpg", "night-bus.jpg"],
+)
+def test_a_missing_image_names_the_file_it_likely_meant(tmp_path: Path, written: str) -> None:
+    """Another case, the content folder's own name in front, or the file name alone: the
+    line names the one file of the site it likely meant."""
+    image = f"image:\n  src: {written}\n  alt: A picture"
+    files: dict[str, str | bytes] = {
+        "articles/img.md": front("Img").replace("date:", image + "\ndate:", 1),
+        "images/night-bus.jpg": photo(120, 90, "JPEG"),
+    }
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        f"newsroom: articles/img.md: 'image' 'src' names {written}, which is not a file of the "
+        "site, so the image was left out; did you mean images/night-bus.jpg?"
+    ]
+
+
 def test_a_missing_authors_file_is_one_warning(tmp_path: Path) -> None:
     files = {
         "articles/a.md": front("One", authors="jdoe"),

@@ -198,14 +198,33 @@ def _with_images_found(article: Article, files: frozenset[str], problems: list[P
     path = local_path(image.src) if image is not None else None
     if image is None or path is None or not files or path in files:
         return article
+    near = _nearest_file(path, files)
     problems.append(
         Problem(
             article.source,
             f"'image' 'src' names {path}, which is not a file of the site, so the image was "
-            "left out; give its path from the content folder",
+            "left out; "
+            + (f"did you mean {near}?" if near else "give its path from the content folder"),
         )
     )
     return replace(article, image=None, fingerprint=fingerprint(article.fingerprint, "no image"))
+
+
+def _nearest_file(path: str, files: frozenset[str]) -> str:
+    """The file of the site `path` was likely meant to name: the same path in another case,
+    without a leading `content/` (the content folder's own name), or the one file of the site
+    with its name; '' if none."""
+    folded = path.casefold()
+    same_case = sorted(file for file in files if file.casefold() == folded)
+    if same_case:
+        return same_case[0]
+    inside = folded.removeprefix("content/")
+    by_name = sorted(
+        file
+        for file in files
+        if file.casefold() == inside or file.casefold().endswith("/" + inside.rsplit("/")[-1])
+    )
+    return by_name[0] if len(by_name) == 1 else ""
 
 
 def _as_draft(article: Article) -> Article:
