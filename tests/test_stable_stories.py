@@ -227,3 +227,18 @@ def test_check_offers_an_alias_when_an_uncommitted_change_moves_a_story(tmp_path
     # a headline corrected under a pinned slug moves nothing: nothing to offer
     story.write_text(text.replace("title: Wheat prices", "title: Wheat and flour prices"), "utf-8")
     assert newsroom(root, "check").returncode == 0
+
+
+def test_a_suffix_never_takes_the_address_a_story_writes(tmp_path: Path) -> None:
+    """Two stories that write one slug: the later gets a suffix, never the `-2` a third story
+    writes as its own slug (adding a duplicate would move that published story)."""
+    files = {
+        "articles/a.md": article("First", slug="same", date="2024-05-01T09:00:00+00:00"),
+        "articles/b.md": article("Second", slug="same", date="2024-05-01T10:00:00+00:00"),
+        "articles/c.md": article("Pinned", slug="same-2", date="2024-05-01T11:00:00+00:00"),
+    }
+    site = build_site(tmp_path, files)
+    assert "First" in site.html("2024/05/01/same/")
+    assert "Pinned" in site.html("2024/05/01/same-2/")
+    assert "Second" in site.html("2024/05/01/same-3/")
+    assert len(site.warnings) == 1 and "articles/b.md" in site.warnings[0]

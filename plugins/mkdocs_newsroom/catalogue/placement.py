@@ -9,7 +9,7 @@ from ..problems import Problem
 from ..settings.article_url import DEFAULT_FOLDER, RESERVED_PREFIXES, fill_article_url
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Sequence, Set
 
     from ..model import Article, Edition, Section, Tag
 
@@ -169,27 +169,38 @@ def assign_urls(
     Among articles that claim one URL, the one whose front matter writes its slug wins (its
     address was pinned, it must not move), then the one published first, then the one whose
     source path sorts first, so the same files always get the same URLs; the others keep the
-    next free `-2`, `-3`, ... suffix.
+    next free `-2`, `-3`, ... suffix, once every article has its own URL: a suffix never takes
+    the address another article asks for (a written `slug: same-2`).
     """
     problems: list[Problem] = []
     skipped: list[Placement] = []
     folder_of = {edition.id: edition.path for edition in editions}
     reserved = reserved_prefixes(editions) if editions else RESERVED_PREFIXES
+    claimed: list[tuple[Placement, str]] = []
     for placement in sorted(placements, key=_claim_order):
-        article = placement.article
         folder = folder_of.get(placement.edition, "")
-        wanted = folder + article_url(pattern, article, placement.section)
+        wanted = folder + article_url(pattern, placement.article, placement.section)
         inside = _reserved_folder(wanted, folder, reserved)
         if inside:
-            problems.append(_in_own_folder(article.source, wanted, inside))
+            problems.append(_in_own_folder(placement.article.source, wanted, inside))
             skipped.append(placement)
-            continue
-        url = _free_url(wanted, taken)
-        if url != wanted:
-            problems.append(_moved(placement, wanted, url, taken[wanted]))
-        taken[url] = article.source
+        else:
+            claimed.append((placement, wanted))
+    asked_for = {wanted for _, wanted in claimed}
+    holders = {wanted: placement for placement, wanted in reversed(claimed)}  # the first
+    moving: list[tuple[Placement, str]] = []
+    for placement, wanted in claimed:
+        if holders[wanted] is placement and wanted not in taken:
+            taken[wanted] = placement.article.source
+            placement.url = wanted
+        else:
+            moving.append((placement, wanted))
+    for placement, wanted in moving:
+        url = _free_url(wanted, taken, asked_for)
+        problems.append(_moved(placement, wanted, url, taken[wanted]))
+        taken[url] = placement.article.source
         placement.url = url
-        if url != wanted and pattern.endswith("{slug}/"):
+        if pattern.endswith("{slug}/"):
             placement.slug = url.rstrip("/").rsplit("/", 1)[-1]  # with its -2, -3...
     return problems, skipped
 
@@ -208,11 +219,11 @@ def _reserved_folder(url: str, folder: str, reserved: tuple[str, ...]) -> str:
     return next((prefix for prefix in reserved if url.startswith(prefix)), "")
 
 
-def _free_url(wanted: str, taken: dict[str, str]) -> str:
-    """`wanted`, else the first free `-2`, `-3`... of it (the search ends: `taken` is
-    finite)."""
+def _free_url(wanted: str, taken: dict[str, str], asked_for: Set[str]) -> str:
+    """`wanted`, else the first free `-2`, `-3`... of it that no article asks for (the search
+    ends: both are finite)."""
     url, number = wanted, 1
-    while url in taken:
+    while url in taken or (url != wanted and url in asked_for):
         number += 1
         url = _with_suffix(wanted, number)
     return url
