@@ -116,3 +116,17 @@ def test_addresses_that_differ_only_in_letter_case_keep_the_first(tmp_path: Path
     checked = newsroom(tmp_path / "site", "check")
     assert checked.returncode == 1
     assert checked.stdout.splitlines() == [_located(w) for w in site.warnings]
+
+
+def test_aliases_in_folders_a_published_site_never_holds_are_refused(tmp_path: Path) -> None:
+    """GitHub Pages' upload leaves out .git and .github: a redirect there is never online."""
+    aliases = ["/.git/old/", "/news/.GitHub/old.html", "/.well-known/old/"]
+    files: dict[str, str | bytes] = {"articles/bus.md": article("Night buses", aliases=aliases)}
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        f"newsroom: articles/bus.md:4: alias '{alias}' is inside '{folder}', a folder GitHub "
+        "Pages' upload leaves out (and servers refuse), so the redirect would never be online; "
+        "write the old address without it; this alias was ignored, the others are kept"
+        for alias, folder in (("/.git/old/", ".git"), ("/news/.GitHub/old.html", ".GitHub"))
+    ]
+    assert _redirects(site) == [".well-known/old/index.html"]

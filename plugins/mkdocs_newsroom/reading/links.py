@@ -97,6 +97,10 @@ def local_path(link: str) -> str | None:
     return "/".join(segments)
 
 
+# Folders a published site never holds: actions/upload-pages-artifact leaves them out
+_NEVER_SERVED = frozenset({".git", ".github"})
+
+
 def alias_path(text: str) -> str:
     """An old address of an article as the site-relative path of the redirect page written
     there: a folder ('2019/05/03/old-slug/', as a web server reads it, percent-escapes
@@ -122,6 +126,13 @@ def alias_path(text: str) -> str:
     if any(unicodedata.category(character) == "Cc" for character in path):
         raise FieldError(f"{what} holds a control character; write the path as a reader sees it")
     _check_alias_spelling(text, path, what)
+    left_out = next((part for part in path.split("/") if part.lower() in _NEVER_SERVED), "")
+    if left_out:
+        raise FieldError(
+            f"{what} is inside '{left_out}', a folder GitHub Pages' upload leaves out (and "
+            "servers refuse), so the redirect would never be online; write the old address "
+            "without it"
+        )
     if any(
         len(segment.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES
         for segment in path.split("/")
