@@ -20,6 +20,7 @@ from .frontmatter import FrontMatter, parse_front_matter
 from .mapping import MapFunction, in_order
 from .reach import reach_problems, story_uid
 from .said import (
+    all_boilerplate,
     doubtful_hold_back,
     error_summary,
     field_problem,
@@ -256,6 +257,8 @@ class ArticleReader:
         problems = parsed.problems
         problems = (*problems, *removed_html(parsed.source, body.removed))
         problems = (*problems, *snippet_includes(parsed.source, parsed.body_line, body.snippets))
+        if body.emptied and not parsed.values.get("draft"):
+            problems = (*problems, all_boilerplate(parsed.source, parsed.body_line))
         values = parsed.values
         title: str = values["title"]
         article = Article(

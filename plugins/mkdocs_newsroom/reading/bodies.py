@@ -41,6 +41,7 @@ class Body:
     removed: tuple[str, ...] = ()  # raw HTML taken out by the sanitizer ("<script>")
     snippets: tuple[tuple[int, int], ...] = ()  # (line, column) in the body of each include
     failure: str = ""  # why the body could not be rendered at all
+    emptied: bool = False  # a plain text with words, all of whose lines were boilerplate
 
 
 def neutralise_snippets(body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -61,8 +62,9 @@ def render_plaintext(
     blocks = plaintext.split_blocks(text, boilerplate)
     lead = next((block.items[0] for block in blocks if not block.is_list), "")
     html = plaintext.blocks_to_html(blocks, isolate=right_to_left)
-    text = plaintext.blocks_to_text(blocks)
-    return Body(html, lead, len(text.split()), text)
+    written, text = text, plaintext.blocks_to_text(blocks)
+    emptied = bool(boilerplate) and not text.strip() and bool(written.strip())
+    return Body(html, lead, len(text.split()), text, emptied=emptied)
 
 
 def html_to_text(fragment: str) -> str:

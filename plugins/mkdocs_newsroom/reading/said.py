@@ -52,6 +52,18 @@ def removed_html(source: str, removed: tuple[str, ...]) -> list[Problem]:
     return problems
 
 
+def all_boilerplate(source: str, body_line: int) -> Problem:
+    """A plain text with words whose every line a 'boilerplate' pattern removed: published as
+    an article with no text is (reported, not held back), so that the rule is one."""
+    return Problem(
+        source,
+        "every line of its text matches a 'boilerplate' pattern of mkdocs.yml, so the article "
+        "has no text left; it was published without text: narrow the pattern, or set "
+        "'draft: true' until the story is written",
+        body_line,
+    )
+
+
 def snippet_includes(
     source: str, body_line: int, snippets: tuple[tuple[int, int], ...]
 ) -> list[Problem]:

@@ -59,6 +59,12 @@ def compile_boilerplate(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
                 f"newsroom: boilerplate pattern '{pattern}' is not a valid regular expression "
                 f"({error})"
             ) from None
+        if compiled[-1].search("") is not None:
+            raise NewsroomError(
+                f"newsroom: boilerplate pattern '{pattern}' of mkdocs.yml matches an empty line, "
+                "so it would remove every line (or every blank line) of every .txt article; make "
+                "it match the footer's own words, such as '^Reporting by'"
+            )
     return tuple(compiled)
 
 

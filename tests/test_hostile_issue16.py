@@ -1,0 +1,71 @@
+"""Bad input a hostile review found said wrongly or not at all (issue #16): a boilerplate
+pattern that takes every line, drafts sharing a translation key, a JSON surrogate pair, bidi
+controls left open in a field, and smaller ones. Each is one line naming the file (and where),
+the good article beside it still published, --strict fails, `newsroom check` says the same.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from .commands import newsroom
+from .sites import article, build_site
+from .test_hostile import _located, built, fails_strict
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .sites import Site
+
+
+def _checked_alike(
+    tmp_path: Path, site: Site, files: dict[str, str | bytes], **options: object
+) -> None:
+    fails_strict(tmp_path, files, **options)
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.returncode == 1
+    assert sorted(checked.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)
+
+
+# --- F8: boilerplate that takes every line --------------------------------------------------
+
+
+def test_a_text_that_is_all_boilerplate_is_said_once(tmp_path: Path) -> None:
+    footer = {"boilerplate": ["^Agency footer"]}
+    files: dict[str, str | bytes] = {
+        "articles/footer.txt": article("Only footer", body="Agency footer, all rights\n"),
+        "articles/kept.txt": article("Kept", body="The kept text.\n\nAgency footer 2024\n"),
+        "articles/draft.txt": article("Draft", body="Agency footer\n", draft=True),
+    }
+    site = built(tmp_path, files, plugin=footer)
+    assert site.warnings == [
+        "newsroom: articles/footer.txt:6: every line of its text matches a 'boilerplate' "
+        "pattern of mkdocs.yml, so the article has no text left; it was published without "
+        "text: narrow the pattern, or set 'draft: true' until the story is written"
+    ]
+    assert "The kept text." in site.html("2024/05/01/kept/")
+    assert "Agency footer" not in site.html("2024/05/01/kept/")
+    assert site.file("2024/05/01/only-footer/").is_file()  # as one with no text: published
+    _checked_alike(tmp_path, site, files, plugin=footer)
+
+
+@pytest.mark.parametrize("pattern", ["", ".*", "x*", "^", "^\\s*$"])
+def test_a_boilerplate_pattern_that_matches_an_empty_line_is_refused(
+    tmp_path: Path, pattern: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    with pytest.raises(Abort):
+        build_site(tmp_path, {"articles/a.txt": article()}, plugin={"boilerplate": [pattern]})
+    said = (
+        f"boilerplate pattern '{pattern}' of mkdocs.yml matches an empty line, so it would "
+        "remove every line (or every blank line) of every .txt article; make it match the "
+        "footer's own words, such as '^Reporting by'"
+    )
+    assert f"newsroom: {said}" in caplog.text
+    checked = newsroom(tmp_path, "check")
+    assert checked.returncode == 1
+    config = (tmp_path / "mkdocs.yml").read_text("utf-8").splitlines()
+    line = next(n for n, text in enumerate(config, 1) if "boilerplate:" in text)
+    assert f"mkdocs.yml:{line}:5: {said}" in checked.stdout + checked.stderr
