@@ -69,3 +69,42 @@ def test_a_boilerplate_pattern_that_matches_an_empty_line_is_refused(
     config = (tmp_path / "mkdocs.yml").read_text("utf-8").splitlines()
     line = next(n for n, text in enumerate(config, 1) if "boilerplate:" in text)
     assert f"mkdocs.yml:{line}:5: {said}" in checked.stdout + checked.stderr
+
+
+# --- F9: held-back articles sharing a translation key ---------------------------------------
+
+CLASH = (
+    "its translation key 'k' is also that of articles/{holder}.md, in the same edition, so it "
+    "is not listed among that story's translations; give it a key of its own or correct its "
+    "'lang'"
+)
+
+
+def test_drafts_sharing_a_translation_key_are_versions_not_a_clash(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "articles/x.md": article("X story", draft=True, translation="k"),
+        "articles/y.md": article("Y story", draft=True, translation="k"),
+    }
+    site = built(tmp_path, files)
+    assert site.warnings == []
+    build_site(tmp_path / "strict", files, strict=True)
+    checked = newsroom(tmp_path / "site", "check")
+    assert (checked.returncode, checked.stdout) == (0, "")
+
+
+def test_a_held_back_article_with_a_published_ones_key_is_said_by_build_and_check(
+    tmp_path: Path,
+) -> None:
+    files: dict[str, str | bytes] = {
+        "articles/x.md": article("X story", translation="k"),
+        "articles/y.md": article("Y story", draft=True, translation="k"),
+        "articles/z.md": article("Z story", translation="k"),
+        "articles/a.md": article("A story", translation="k", date="2099-01-01T10:00:00+00:00"),
+    }
+    site = built(tmp_path, files)
+    assert sorted(site.warnings) == [
+        f"newsroom: articles/a.md: {CLASH.format(holder='x')}",
+        f"newsroom: articles/y.md: {CLASH.format(holder='x')}",
+        f"newsroom: articles/z.md: {CLASH.format(holder='x')}",
+    ]
+    _checked_alike(tmp_path, site, files)

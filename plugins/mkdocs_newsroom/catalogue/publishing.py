@@ -20,7 +20,7 @@ from .placement import (
 )
 from .still_to_come import without_what_is_to_come
 from .tags import unify_tags
-from .translations import translation_groups
+from .translations import translation_clashes, translation_groups
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -76,7 +76,7 @@ class Catalogue:
     def translations(self) -> dict[str, tuple[Article, ...]]:
         """For each article with a `translation` key: the other published articles that share
         it (the same story in other editions, one each), by edition."""
-        groups, _problems = translation_groups(self.articles)
+        groups = translation_groups(self.articles)
         return {
             article.source: tuple(
                 sorted((a for a in group if a is not article), key=lambda a: (a.edition, a.source))
@@ -148,7 +148,7 @@ def build_catalogue(
     tag_problems = unify_tags(shown, rules.max_tags)
     articles = (placed or PlacedArticles()).place(shown)
     catalogue.articles = sorted(articles, key=Article.sort_key)
-    problems += translation_groups(catalogue.articles)[1]
+    problems += translation_clashes(publishable, held_back)
     catalogue.redirects, alias_problems = place_redirects(articles, taken, rules.editions)
     problems += url_problems + tag_problems + preview_problems
     return catalogue, problems + alias_problems
