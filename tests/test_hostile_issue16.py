@@ -108,3 +108,38 @@ def test_a_held_back_article_with_a_published_ones_key_is_said_by_build_and_chec
         f"newsroom: articles/z.md: {CLASH.format(holder='x')}",
     ]
     _checked_alike(tmp_path, site, files)
+
+
+# --- F13: a surrogate pair escape, as JSON writes it ----------------------------------------
+
+SURROGATE_PAIR = (
+    "'\\ud83d\\ude00' is a surrogate pair, as JSON writes a character beyond U+FFFF, and YAML "
+    "does not join surrogate pairs; write '\\U0001F600' (in double quotes) or the character "
+    "itself (\U0001f600)"
+)
+HALF = (
+    "'{escape}' is half of a surrogate pair, which YAML cannot hold; write the character "
+    "itself, or its '\\U' escape of eight hex digits (such as '\\U0001F600')"
+)
+
+
+def test_a_surrogate_pair_escape_says_what_to_write(tmp_path: Path) -> None:
+    def titled(title: str) -> str:
+        return f'---\ntitle: "{title}"\ndate: 2024-05-01T10:00:00+00:00\nslug: s\n---\nText.\n'
+
+    files: dict[str, str | bytes] = {
+        "articles/pair.md": titled("Pair \\ud83d\\ude00 ok"),
+        "articles/high.md": titled("High \\uD83D alone"),
+        "articles/low.md": titled("Low \\ude00"),
+    }
+    site = built(tmp_path, files)
+    invalid = "the front matter is not valid YAML: "
+    high, low = "\\uD83D", "\\ude00"
+    assert sorted(site.warnings) == [
+        f"newsroom: articles/high.md:2:14: {invalid}{HALF.format(escape=high)}; the "
+        "article was skipped",
+        f"newsroom: articles/low.md:2:13: {invalid}{HALF.format(escape=low)}; the "
+        "article was skipped",
+        f"newsroom: articles/pair.md:2:14: {invalid}{SURROGATE_PAIR}; the article was skipped",
+    ]
+    _checked_alike(tmp_path, site, files)

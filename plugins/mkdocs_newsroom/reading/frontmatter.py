@@ -28,7 +28,14 @@ import yaml
 
 from ..problems import ArticleError, Problem
 from .decoding import INVALID_CHARACTERS
-from .yaml_bounds import MAX_DEPTH, TOO_DEEP, alias_expansion_problem, deep_mark, too_deep
+from .yaml_bounds import (
+    MAX_DEPTH,
+    TOO_DEEP,
+    alias_expansion_problem,
+    deep_mark,
+    surrogate_escape,
+    too_deep,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -167,11 +174,16 @@ def parse_front_matter(path: str, text: str) -> FrontMatter:
         mark = error.problem_mark or error.context_mark
         line, column = place(mark) if mark else (None, None)
         problem = error.problem or error.context or "unreadable"
+        surrogate = surrogate_escape(yaml_text, mark) if mark and "escape" in problem else None
+        if surrogate is not None:
+            line, column = place(surrogate[1])
         said = (
             f"the front matter {TOO_DEEP}"  # libyaml's limit, past 1,000 levels
             if "nesting depth" in problem
             else _TAB
             if mark is not None and _tab_at(yaml_text, mark.index)
+            else f"the front matter is not valid YAML: {surrogate[0]}"
+            if surrogate
             else f"the front matter is not valid YAML ({problem}); fix it between the '---' "
             "lines, for example by quoting a value that contains ': ' or starts with a "
             "quote, '[', '{', '&', '*', '!', '|', '>', '%' or '@'"

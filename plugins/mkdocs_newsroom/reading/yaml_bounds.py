@@ -5,6 +5,8 @@ remembers the nodes it has seen."""
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 ALIAS_BUDGET = 10_000  # values a document may gain by aliases ('*name'), beyond those written
@@ -78,3 +80,34 @@ def alias_expansion_problem(node: yaml.Node, sizes: dict[int, int] | None = None
         stack.append((current, True))
         stack.extend((child, False) for child in _children(current) if id(child) not in sizes)
     return ""
+
+
+_SURROGATE = re.compile(r"\\u([dD][89abAB][0-9a-fA-F]{2})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?")
+_LOW_SURROGATE = re.compile(r"\\u[dD][c-fC-F][0-9a-fA-F]{2}")
+
+
+def surrogate_escape(yaml_text: str, mark: yaml.Mark) -> tuple[str, yaml.Mark] | None:
+    """What to write instead of the surrogate escape ('\\ud83d\\ude00', as JSON writes 😀) at
+    which YAML stopped, if it stopped at one (YAML does not join surrogate pairs), and the
+    mark of its backslash."""
+    lines = yaml_text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    escapes = [*_SURROGATE.finditer(line), *_LOW_SURROGATE.finditer(line)]
+    before = [escape for escape in escapes if escape.start() <= mark.column]
+    found = max(before, key=lambda escape: escape.start(), default=None)
+    if found is None:
+        return None
+    back = mark.column - found.start()
+    at = yaml.Mark(mark.name, mark.index - back, mark.line, found.start(), None, 0)
+    if found.re is _SURROGATE and found.group(2):
+        high, low = int(found.group(1), 16), int(found.group(2), 16)
+        code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
+        return (
+            f"'{found.group()}' is a surrogate pair, as JSON writes a character beyond U+FFFF, "
+            f"and YAML does not join surrogate pairs; write '\\U{code:08X}' (in double quotes) "
+            f"or the character itself ({chr(code)})"
+        ), at
+    return (
+        f"'{found.group()}' is half of a surrogate pair, which YAML cannot hold; write the "
+        "character itself, or its '\\U' escape of eight hex digits (such as '\\U0001F600')"
+    ), at
