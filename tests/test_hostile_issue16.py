@@ -143,3 +143,144 @@ def test_a_surrogate_pair_escape_says_what_to_write(tmp_path: Path) -> None:
         f"newsroom: articles/pair.md:2:14: {invalid}{SURROGATE_PAIR}; the article was skipped",
     ]
     _checked_alike(tmp_path, site, files)
+
+
+# --- F14: bidi controls left open in a value ------------------------------------------------
+
+LEFT_OPEN = (
+    "held the direction control {code} without its closing one, which would reorder the text "
+    "after it in pages, feeds and browser tabs; it was removed (and any others left open): "
+    "close it with U+202C (U+2069 for an isolate), or remove it"
+)
+
+
+def test_bidi_controls_left_open_are_removed_and_balanced_ones_kept(tmp_path: Path) -> None:
+    from .test_hostile import front
+
+    files: dict[str, str | bytes] = {
+        "articles/price.md": front(
+            '"Price \\u202e0.01$ per share"',
+            slug="price",
+            location='"Kabul \\u2067east"',
+            tags='["Markets \\u202b", "Fine"]',
+            image='{src: "https://img.example.org/a.jpg", alt: "A", caption: "Cap \\u2066x"}',
+            authors="jdoe",
+        ),
+        "articles/kept.md": front('"Name \\u2067\u0646\u0627\u0645\\u2069 and \\u202bx\\u202c"'),
+    }
+    authors = 'jdoe: {name: "Jane \\u202eDoe"}\nasmith: {name: Ali Smith}\n'
+    site = built(tmp_path, files, authors=authors)
+    assert sorted(site.warnings) == sorted(
+        [
+            f"newsroom: authors.yml:1:8: author 'jdoe': 'name' {LEFT_OPEN.format(code='U+202E')}",
+            f"newsroom: articles/price.md:2: field 'title' {LEFT_OPEN.format(code='U+202E')}",
+            f"newsroom: articles/price.md:5: field 'location' {LEFT_OPEN.format(code='U+2067')}",
+            f"newsroom: articles/price.md:6: field 'tags' {LEFT_OPEN.format(code='U+202B')}",
+            f"newsroom: articles/price.md:7: field 'image' {LEFT_OPEN.format(code='U+2066')}",
+        ]
+    )
+    published = "".join(
+        (site.site_dir / name).read_text("utf-8") for name in ("atom.xml", "feed.json")
+    ) + site.html("2024/05/01/price/")
+    opened = ("\u202e0.01", "Kabul \u2067", "Markets \u202b", "Cap \u2066", "Jane \u202e")
+    assert not any(text in published for text in opened)
+    assert all(text in published for text in ("Kabul east", "Cap x", "Jane Doe"))
+    assert "<title>Price 0.01$ per share" in site.html("2024/05/01/price/")
+    kept = site.html("2024/05/01/name-\u0646\u0627\u0645-and-x/")
+    assert "Name \u2067\u0646\u0627\u0645\u2069 and \u202bx\u202c" in kept
+    _checked_alike(tmp_path, site, files, authors=authors)
+
+
+# --- F15: smaller ones ----------------------------------------------------------------------
+
+
+def test_a_flag_that_is_a_list_or_a_mapping_says_so(tmp_path: Path) -> None:
+    from .test_hostile import front
+
+    files: dict[str, str | bytes] = {
+        "articles/listed.md": front("Listed", draft="[true]"),
+        "articles/mapped.md": front("Mapped", draft="{}"),
+        "articles/featured.md": front("Featured", featured="[yes]"),
+    }
+    site = built(tmp_path, files)
+    assert sorted(site.warnings) == [
+        "newsroom: articles/featured.md:4: 'featured' must be true or false, not a list; the "
+        "field was ignored",
+        "newsroom: articles/listed.md:4: 'draft' must be true or false, not a list; the "
+        "article was skipped",
+        "newsroom: articles/mapped.md:4: 'draft' must be true or false, not a mapping; the "
+        "article was skipped",
+    ]
+    _checked_alike(tmp_path, site, files)
+
+
+def test_a_local_time_the_clocks_skip_is_said_with_the_time_used(tmp_path: Path) -> None:
+    london = {"timezone": "Europe/London"}
+    corrections = [{"date": "2024-03-31T01:45:00", "text": "A fix."}]
+    files: dict[str, str | bytes] = {
+        "articles/gap.md": article("Gap", date="2024-03-31T01:30:00", corrections=corrections),
+        # the hour the clocks go through twice: the first of the two, summer time, unsaid
+        "articles/twice.md": article("Twice", date="2024-10-27T01:30:00"),
+    }
+    site = built(tmp_path, files, plugin=london)
+    skipped = "is a time that does not exist in Europe/London (the clocks skip it); it was read as"
+    assert sorted(site.warnings) == [
+        f"newsroom: articles/gap.md:3: 'date': '2024-03-31T01:30:00' {skipped} "
+        "2024-03-31T01:30:00+00:00, 02:30 there (2024-03-31T02:30:00+01:00): write the time "
+        "the clocks showed, or give its offset",
+        f"newsroom: articles/gap.md:5:9: 'corrections' entry 1: 'date': '2024-03-31T01:45:00' "
+        f"{skipped} 2024-03-31T01:45:00+00:00, 02:45 there (2024-03-31T02:45:00+01:00): write "
+        "the time the clocks showed, or give its offset",
+    ]
+    assert '"datePublished":"2024-03-31T01:30:00+00:00"' in site.html("2024/03/31/gap/")
+    assert '"datePublished":"2024-10-27T01:30:00+01:00"' in site.html("2024/10/27/twice/")
+    _checked_alike(tmp_path, site, files, plugin=london)
+
+
+def test_names_windows_keeps_for_devices_are_said_and_never_written(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "articles/con.md": article("Console"),
+        "articles/Aux.txt": article("Auxiliary"),
+        "articles/lpt1/story.md": article("Printer"),
+        "notes/nul.tar.gz": b"x",
+        "articles/content.md": article("Content"),  # only the name itself is kept
+    }
+    site = built(tmp_path, files)
+    windows = (
+        "is a name Windows keeps for a device (a clone of the site there fails to check it "
+        "out); rename it, for example to"
+    )
+    moves = " (its URL follows its slug, not its file name: renaming it moves nothing)"
+    assert sorted(site.warnings) == [
+        f"newsroom: articles/Aux.txt: its name 'Aux.txt' {windows} 'articles/Aux-story.txt'{moves}",
+        f"newsroom: articles/con.md: its name 'con.md' {windows} 'articles/con-story.md'{moves}",
+        f"newsroom: articles/lpt1/story.md: its name 'lpt1' {windows} "
+        f"'articles/lpt1-story/story.md'{moves}",
+        f"newsroom: notes/nul.tar.gz: its name 'nul.tar.gz' {windows} 'notes/nul-story.tar.gz'",
+    ]
+    assert site.file("2024/05/01/console/").is_file()  # said, and published as ever
+    _checked_alike(tmp_path, site, files)
+    for headline in ("CON", "nul", "Com1"):
+        made = newsroom(
+            tmp_path / "site", "new", headline, "--section", "world", "--author", "jdoe",
+            "--date", "2024-05-02",
+        )  # fmt: skip
+        assert made.returncode == 0, made.stderr
+        slug = f"{headline.lower()}-story"
+        assert made.stdout.strip() == f"content/articles/2024/05/{slug}.md"
+        written = (tmp_path / "site" / made.stdout.strip()).read_text("utf-8")
+        assert f"\nslug: {slug}\n" in written
+
+
+def test_a_bidi_control_a_plain_texts_character_reference_makes_is_removed_too(
+    tmp_path: Path,
+) -> None:
+    files: dict[str, str | bytes] = {
+        "articles/price.txt": article("Price &#x202E;0.01$ per share", slug="price"),
+    }
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        f"newsroom: articles/price.txt:2: field 'title' {LEFT_OPEN.format(code='U+202E')}"
+    ]
+    assert "<title>Price 0.01$ per share" in site.html("2024/05/01/price/")
+    _checked_alike(tmp_path, site, files)

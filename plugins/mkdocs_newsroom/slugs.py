@@ -72,3 +72,20 @@ def _truncate(slug: str) -> str:
 def is_slug(text: str) -> bool:
     """True if `text` is already a slug (so a reporter's `slug:` can be used unchanged)."""
     return bool(text) and slugify(text) == text
+
+
+# Names Windows keeps for devices, in any case and with any extension ('con.md', 'Nul.txt'):
+# a clone there cannot check such a file out, nor a build there write such a folder
+WINDOWS_RESERVED = frozenset(
+    ("con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(1, 10)))
+)
+
+
+def windows_reserved(name: str) -> bool:
+    """Whether Windows keeps the file or folder name `name` for a device."""
+    return name.split(".", 1)[0].rstrip(" ").lower() in WINDOWS_RESERVED
+
+
+def windows_safe(slug: str) -> str:
+    """`slug`, with '-story' after it if it is a name Windows keeps ('con' -> 'con-story')."""
+    return f"{slug}-story" if windows_reserved(slug) else slug

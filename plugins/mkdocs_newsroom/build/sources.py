@@ -27,6 +27,7 @@ from mkdocs.structure.files import InclusionLevel
 from ..problems import Problem
 from ..reading.files import article_kind, is_dots_only, not_utf8
 from ..reading.site import SiteSources, split_sources
+from ..slugs import windows_reserved, windows_safe
 from .claimed import claimed_by_newsroom
 from .held_pages import held_back_pages
 
@@ -80,7 +81,7 @@ def site_sources(
         if file.src_dir == docs_dir and not_utf8(file.src_uri):
             problems.append(_not_utf8(file))
             continue
-        if file.src_dir == docs_dir and _WINDOWS_CANNOT_HOLD.search(file.src_uri):
+        if file.src_dir == docs_dir and _unportable(file.src_uri):
             problems.append(_unportable_name(file, settings.articles_dir))
         usable_file, status = _checked(file, docs_dir, problems)
         if usable_file:
@@ -285,20 +286,34 @@ def _not_utf8(file: File) -> Problem:
 _WINDOWS_CANNOT_HOLD = re.compile(r'[<>:"|?*\\]')
 
 
+def _unportable(path: str) -> bool:
+    return bool(_WINDOWS_CANNOT_HOLD.search(path)) or any(map(windows_reserved, path.split("/")))
+
+
 def _unportable_name(file: File, articles_dir: str) -> Problem:
     """A file kept, whose name a clone on Windows cannot check out: said, with a name to give
     it (an article's URL follows its slug, so renaming it moves nothing)."""
     path = file.src_uri
     found = " ".join(f"'{c}'" for c in dict.fromkeys(_WINDOWS_CANNOT_HOLD.findall(path)))
+    reserved = next((name for name in path.split("/") if windows_reserved(name)), "")
+    held = f"holds {found}, which Windows cannot hold in a file name" if found else ""
+    held = held or f"'{reserved}' is a name Windows keeps for a device"
+    parts = _WINDOWS_CANNOT_HOLD.sub("-", path).split("/")
+    renamed = "/".join(_device_free(part) for part in parts)
     article = path.startswith(f"{articles_dir}/") and article_kind(path) is not None
     return Problem(
         path,
-        f"its name holds {found}, which Windows cannot hold in a file name (a clone of the site "
-        f"there fails to check it out); rename it, for example to "
-        f"'{_WINDOWS_CANNOT_HOLD.sub('-', path)}'"
+        f"its name {held} (a clone of the site there fails to check it out); rename it, for "
+        f"example to '{renamed}'"
         + " (its URL follows its slug, not its file name: renaming it moves nothing)"
         * article,
     )
+
+
+def _device_free(name: str) -> str:
+    """`name` ('con.md'), with '-story' after its stem if Windows keeps that ('con-story.md')."""
+    stem, dot, suffix = name.partition(".")
+    return f"{windows_safe(stem.rstrip(' '))}{dot}{suffix}" if windows_reserved(name) else name
 
 
 DOTS_ONLY = (

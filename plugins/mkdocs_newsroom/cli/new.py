@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..catalogue.placement import choose_edition
 from ..problems import NewsroomError
 from ..settings.article_url import DEFAULT_FOLDER, fill_article_url
-from ..slugs import is_slug, slugify
+from ..slugs import is_slug, slugify, windows_safe
 from .writing import article_path, check_assignment, check_text, front_matter, write_new_file
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def new_article(
         )
     local = date.astimezone(workspace.settings.timezone).replace(second=0, microsecond=0)
     # the slug is written down, so that a corrected headline never moves the story
-    wanted = slug or slugify(assignment.headline, fallback_prefix="article")
+    wanted = slug or windows_safe(slugify(assignment.headline, fallback_prefix="article"))
     slug = _free_slug(workspace, assignment, local, wanted)
     if slug != wanted and say is not None:
         say(

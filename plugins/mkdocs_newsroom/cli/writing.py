@@ -13,6 +13,7 @@ import yaml
 
 from ..problems import NewsroomError, Problem
 from ..reading.fields import unknown_author, unknown_section
+from ..slugs import windows_safe
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -68,8 +69,9 @@ def front_matter(assignment: Assignment, date: datetime, **more: object) -> str:
 
 
 def article_path(workspace: Workspace, date: datetime, slug: str, suffix: str) -> Path:
-    """Where an article of `date` goes: <articles_dir>/YYYY/MM/<slug><suffix>."""
-    return workspace.articles_dir / f"{date:%Y}" / f"{date:%m}" / f"{slug}{suffix}"
+    """Where an article of `date` goes: <articles_dir>/YYYY/MM/<slug><suffix> (never a name
+    Windows keeps for a device: 'con-story.md' for the slug 'con')."""
+    return workspace.articles_dir / f"{date:%Y}" / f"{date:%m}" / f"{windows_safe(slug)}{suffix}"
 
 
 def write_new_file(path: Path, text: str) -> None:

@@ -12,6 +12,7 @@ from ..model import Author
 from ..problems import ArticleError, FieldError, Problem
 from ..urls import author_url
 from .decoding import INVALID_CHARACTERS, decode_source, invalid_character
+from .directions import balanced, left_open
 from .frontmatter import FilePlaces, load_document
 from .links import check_link
 
@@ -202,6 +203,11 @@ def _read_author(
                     *places.of(key, part),
                 )
             )
+    for part, text in fields.items():
+        fields[part], opened = balanced(text)
+        if opened:
+            said = left_open(f"author '{author_id}': '{part}'", opened)
+            problems.append(Problem(path, said, *places.of(key, part)))
     for part in entry:
         if part not in _FIELDS:
             where = places.of(key, str(part))

@@ -9,7 +9,6 @@ just that field, with a warning.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -18,6 +17,7 @@ from ..model import Author, Section, Tag
 from ..problems import FieldError, PartlyUsed
 from ..slugs import is_slug, slugify
 from ..urls import author_url
+from .directions import visible
 from .frontmatter import Field
 from .links import alias_path
 from .parts import read_corrections, read_image
@@ -31,6 +31,7 @@ from .texts import (
     placed_text_items,
     scalar_text,
     shortened,
+    skipped_local_time,
     text_items,
 )
 
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 # Letters that show nothing: Hangul fillers, the braille blank, the Mongolian vowel separator
-_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 _MAX_LISTED_CHOICES = 12
 
 
@@ -78,7 +78,7 @@ def read_title(field: Field, registry: Registry) -> str:
     title = scalar_text(field, registry)
     if not title:
         raise FieldError("'title' is empty: write the headline after 'title:'")
-    if not any(_visible(character) for character in title):
+    if not any(visible(character) for character in title):
         raise FieldError(
             "'title' shows nothing: it is made only of invisible or direction characters; "
             "write the headline after 'title:'"
@@ -86,18 +86,17 @@ def read_title(field: Field, registry: Registry) -> str:
     return title
 
 
-def _visible(character: str) -> bool:
-    category = unicodedata.category(character)
-    return category[0] not in "CZ" and character not in _BLANK_LETTERS
-
-
 def read_datetime(field: Field, registry: Registry) -> datetime:
     if field.text is None or not field.text.strip():
         raise FieldError(f"'{field.name}' must be a date such as 2024-05-01T09:30:00+04:30")
     try:
-        return parse_datetime(field.text, registry.timezone)
+        moment = parse_datetime(field.text, registry.timezone)
     except FieldError as error:
         raise FieldError(f"'{field.name}': {error}") from None
+    skipped = skipped_local_time(field.text, moment, registry.timezone)
+    if skipped:
+        raise PartlyUsed(moment, f"'{field.name}': {skipped}")
+    return moment
 
 
 def _same_author(author_id: str, authors: Mapping[str, Author]) -> Author | None:
@@ -171,7 +170,7 @@ def read_tags(field: Field, registry: Registry) -> tuple[Tag, ...]:
     left_out = [comma_line(field, parts, one_may_hold_commas=True)] if parts else []
     for written in parts or text_items(field, blank_entries=True):
         name = decode_character_references(written) if registry.decode_references else written
-        if not any(_visible(character) and character != "\ufffd" for character in name):
+        if not any(visible(character) and character != "\ufffd" for character in name):
             left_out.append(_unseen_tag(written, name))
             continue
         tag = Tag(name, slugify(name, fallback_prefix="tag", fold=True))
@@ -205,7 +204,9 @@ _OTHER_TAGS = "the others are kept; write the tag in letters or digits, or remov
 
 def read_flag(field: Field, registry: Registry) -> bool:
     if not isinstance(field.value, bool):
-        raise FieldError(f"'{field.name}' must be true or false, not '{field.text}'")
+        written = "a list" if isinstance(field.value, list) else "a mapping"
+        written = written if field.text is None else f"'{shortened(field.text)}'"
+        raise FieldError(f"'{field.name}' must be true or false, not {written}")
     return field.value
 
 

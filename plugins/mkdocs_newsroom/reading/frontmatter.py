@@ -28,6 +28,7 @@ import yaml
 
 from ..problems import ArticleError, Problem
 from .decoding import INVALID_CHARACTERS
+from .directions import balanced, left_open
 from .yaml_bounds import (
     MAX_DEPTH,
     TOO_DEEP,
@@ -38,7 +39,7 @@ from .yaml_bounds import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -304,7 +305,12 @@ def _read_fields(
             raise ArticleError(Problem(path, f"field '{name}' {TOO_DEEP}", *where))
         if name in fields:
             repeated[name] = (*repeated.get(name, ()), fields[name])
-        removed = _remove_invalid_characters(key_node, value_node)
+        # characters no page or feed may hold (YAML's escapes, "\x01" or "\uFFFE", make them
+        # after the file was cleaned), and bidi controls left open (an alias refuses any)
+        removed = _clean_scalars((key_node, value_node), _invalid_removed)
+        opened = "" if name == "aliases" else _clean_scalars((value_node,), balanced)
+        if opened:
+            notices.append(Problem(path, left_open(f"field '{name}'", opened), line))
         if removed:
             notices.append(
                 Problem(
@@ -349,10 +355,16 @@ def _construct(
         ) from None
 
 
-def _remove_invalid_characters(*nodes: yaml.Node) -> str:
-    """Take the characters no page or feed may hold out of the scalars of `nodes` (YAML's
-    escapes, "\\x01" or "\\uFFFE", make them after the file was cleaned); the first one
-    found, as U+XXXX, or ''. Each node is seen once, however many aliases name it."""
+def _invalid_removed(text: str) -> tuple[str, str]:
+    found = INVALID_CHARACTERS.search(text)
+    if found is None:
+        return text, ""
+    return INVALID_CHARACTERS.sub("", text), f"U+{ord(found.group()):04X}"
+
+
+def _clean_scalars(nodes: Iterable[yaml.Node], clean: Callable[[str], tuple[str, str]]) -> str:
+    """Each scalar of `nodes` made `clean` (which gives the text and what it took, as U+XXXX,
+    or ''); the first taken, or ''. Each node is seen once, however many aliases name it."""
     first = ""
     pending = list(nodes)
     seen: set[int] = set()
@@ -362,10 +374,8 @@ def _remove_invalid_characters(*nodes: yaml.Node) -> str:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            found = INVALID_CHARACTERS.search(node.value)
-            if found:
-                first = first or f"U+{ord(found.group()):04X}"
-                node.value = INVALID_CHARACTERS.sub("", node.value)
+            node.value, taken = clean(node.value)
+            first = first or taken
         elif isinstance(node, yaml.SequenceNode):
             pending.extend(node.value)
         elif isinstance(node, yaml.MappingNode):

@@ -14,7 +14,7 @@ from ..model import Correction, Image
 from ..problems import FieldError, PartlyUsed
 from .files import PICTURES, SCRIPTED_PICTURE, is_scripted_picture, picture_suffix
 from .links import check_link, has_scheme, local_path
-from .texts import Registry, parse_datetime, plain_text, shortened
+from .texts import Registry, parse_datetime, plain_text, shortened, skipped_local_time
 
 if TYPE_CHECKING:
     from .frontmatter import Field
@@ -120,6 +120,10 @@ def _correction(
     except FieldError as error:
         place = field.at(values.get("date", node))
         raise FieldError(f"{said}: 'date': {error}", *place) from None
+    if skipped := skipped_local_time(str(entry["date"]), when, registry.timezone):
+        left_out.append(
+            FieldError(f"{said}: 'date': {skipped}", *field.at(values.get("date", node)))
+        )
     try:
         text = plain_text(entry["text"], f"{said}: 'text'", registry)
     except FieldError as error:

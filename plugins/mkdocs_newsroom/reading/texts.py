@@ -8,10 +8,11 @@ import calendar
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
-from ..problems import FieldError
+from ..problems import FieldError, PartlyUsed
+from .directions import balanced, left_open
 from .plaintext import decode_character_references
 
 if TYPE_CHECKING:
@@ -45,7 +46,12 @@ MAX_LINES_EACH = 5
 def scalar_text(field: Field, registry: Registry) -> str:
     if field.text is None:
         raise FieldError(f"'{field.name}' must be a single line of text, not a list or mapping")
-    return _as_written(field.text.strip(), registry)
+    text = _as_written(field.text.strip(), registry)
+    if registry.decode_references and "&" in field.text:  # '&#x202E;' makes one here
+        cleaned, opened = balanced(text)
+        if opened:
+            raise PartlyUsed(cleaned, left_open(f"field '{field.name}'", opened))
+    return text
 
 
 def _as_written(text: str, registry: Registry) -> str:
@@ -78,6 +84,25 @@ def parse_datetime(text: str, zone: tzinfo) -> datetime:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=zone)
     return moment
+
+
+def skipped_local_time(text: str, moment: datetime, zone: tzinfo) -> str:
+    """What to say of a date written without an offset whose local time the clocks skip in
+    `zone` (01:30 on the morning British Summer Time starts): the moment used is the one of
+    the offset before the change (Python's fold=0), the same instant as that wall time read an
+    hour later. '' for any other. (A time the clocks go through twice, when summer time ends,
+    is read as the first of the two, also fold=0: a real time, so nothing is said.)"""
+    if moment.tzinfo is not zone:  # an offset was written
+        return ""
+    wall = moment.replace(tzinfo=None)
+    shown = moment.astimezone(UTC).astimezone(zone)  # from the same zone: itself
+    if shown.replace(tzinfo=None) == wall:
+        return ""
+    return (
+        f"'{shortened(text)}' is a time that does not exist in {zone} (the clocks skip it); "
+        f"it was read as {moment.isoformat()}, {shown.strftime('%H:%M')} there "
+        f"({shown.isoformat()}): write the time the clocks showed, or give its offset"
+    )
 
 
 # A date written as ISO 8601 spells it, whatever its parts hold: what is wrong with it can be said

@@ -1,0 +1,66 @@
+"""Bidi controls a value leaves open. An embedding, override or isolate (U+202A-U+202E,
+U+2066-U+2069) not closed within a title, a name or a tag goes on reordering what a page, a
+feed or a browser tab puts after it: `Price \\u202e0.01$` turns " - The Portal" around too.
+Those left open (and closers that close nothing) are removed, not closed at the value's end:
+closing them would keep the value itself reversed ("0.01$" shown as "$10.0"), which is the
+spoofing; removed, the value reads in the order it was typed. Balanced ones (a right-to-left
+name isolated in a Latin line) are kept."""
+
+from __future__ import annotations
+
+import unicodedata
+
+_EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # LRE, RLE, LRO, RLO: closed by PDF
+_ISOLATES = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI: closed by PDI
+_PDF, _PDI = "\u202c", "\u2069"
+_CONTROLS = (*_EMBEDDINGS, *_ISOLATES, _PDF, _PDI)
+# Letters that show as blank space (Hangul fillers, the braille blank, Mongolian separator)
+BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+
+
+def visible(character: str) -> bool:
+    """Whether a reader sees `character` (not a control, a space, or a blank letter)."""
+    category = unicodedata.category(character)
+    return category[0] not in "CZ" and character not in BLANK_LETTERS
+
+
+def unbalanced_controls(text: str) -> str:
+    """`text` without the bidi controls it leaves open or that close nothing; '' if it has
+    none (the usual case, seen in one pass over a short value)."""
+    if not any(control in text for control in _CONTROLS):
+        return ""
+    opened: list[tuple[int, bool]] = []  # (where, is an isolate)
+    unmatched: set[int] = set()
+    for index, character in enumerate(text):
+        if character in _EMBEDDINGS or character in _ISOLATES:
+            opened.append((index, character in _ISOLATES))
+        elif character == _PDF and opened and not opened[-1][1]:
+            opened.pop()  # a PDF never closes past an isolate (UAX #9, X7)
+        elif character == _PDI and any(isolate for _, isolate in opened):
+            while not opened.pop()[1]:  # a PDI closes its isolate and what opened inside
+                pass
+        elif character in (_PDF, _PDI):
+            unmatched.add(index)
+    unmatched.update(index for index, _ in opened)
+    if not unmatched:
+        return ""
+    return "".join(c for index, c in enumerate(text) if index not in unmatched)
+
+
+def balanced(text: str) -> tuple[str, str]:
+    """`text` with its open bidi controls removed, and the first removed as U+XXXX ('' if
+    none, or if the value shows nothing anyway: the field's own line says that)."""
+    cleaned = unbalanced_controls(text)
+    if not cleaned or not any(visible(character) for character in cleaned):
+        return text, ""
+    first = next(c for a, c in zip(cleaned + "\0", text, strict=False) if a != c)
+    return cleaned, f"U+{ord(first):04X}"
+
+
+def left_open(field: str, code: str) -> str:
+    """The line for a value of `field` that left the bidi control `code` open."""
+    return (
+        f"{field} held the direction control {code} without its closing one, which would "
+        "reorder the text after it in pages, feeds and browser tabs; it was removed (and any "
+        "others left open): close it with U+202C (U+2069 for an isolate), or remove it"
+    )
