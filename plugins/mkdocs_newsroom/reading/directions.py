@@ -8,12 +8,13 @@ name isolated in a Latin line) are kept."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 _EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # LRE, RLE, LRO, RLO: closed by PDF
 _ISOLATES = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI: closed by PDI
 _PDF, _PDI = "\u202c", "\u2069"
-_CONTROLS = (*_EMBEDDINGS, *_ISOLATES, _PDF, _PDI)
+_ANY_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Letters that show as blank space (Hangul fillers, the braille blank, Mongolian separator)
 BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
 
@@ -27,7 +28,7 @@ def visible(character: str) -> bool:
 def unbalanced_controls(text: str) -> str:
     """`text` without the bidi controls it leaves open or that close nothing; '' if it has
     none (the usual case, seen in one pass over a short value)."""
-    if not any(control in text for control in _CONTROLS):
+    if _ANY_CONTROL.search(text) is None:
         return ""
     opened: list[tuple[int, bool]] = []  # (where, is an isolate)
     unmatched: set[int] = set()

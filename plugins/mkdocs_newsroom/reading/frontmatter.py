@@ -39,7 +39,7 @@ from .yaml_bounds import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Mapping
 
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -307,8 +307,7 @@ def _read_fields(
             repeated[name] = (*repeated.get(name, ()), fields[name])
         # characters no page or feed may hold (YAML's escapes, "\x01" or "\uFFFE", make them
         # after the file was cleaned), and bidi controls left open (an alias refuses any)
-        removed = _clean_scalars((key_node, value_node), _invalid_removed)
-        opened = "" if name == "aliases" else _clean_scalars((value_node,), balanced)
+        removed, opened = _cleaned(key_node, value_node, directions=name != "aliases")
         if opened:
             notices.append(Problem(path, left_open(f"field '{name}'", opened), line))
         if removed:
@@ -362,25 +361,29 @@ def _invalid_removed(text: str) -> tuple[str, str]:
     return INVALID_CHARACTERS.sub("", text), f"U+{ord(found.group()):04X}"
 
 
-def _clean_scalars(nodes: Iterable[yaml.Node], clean: Callable[[str], tuple[str, str]]) -> str:
-    """Each scalar of `nodes` made `clean` (which gives the text and what it took, as U+XXXX,
-    or ''); the first taken, or ''. Each node is seen once, however many aliases name it."""
-    first = ""
-    pending = list(nodes)
-    seen: set[int] = set()
+def _cleaned(key: yaml.ScalarNode, value: yaml.Node, directions: bool) -> tuple[str, str]:
+    """The scalars of a field made fit for pages: without the characters none may hold (the
+    first found, as U+XXXX, or ''), and, with `directions`, without the bidi controls they
+    leave open (the first, or ''). Each node is seen once, however many aliases name it."""
+    key.value, invalid = _invalid_removed(key.value)
+    opened = ""
+    pending, seen = [value], set()
     while pending:
         node = pending.pop()
         if id(node) in seen:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            node.value, taken = clean(node.value)
-            first = first or taken
+            node.value, taken = _invalid_removed(node.value)
+            invalid = invalid or taken
+            if directions:
+                node.value, left = balanced(node.value)
+                opened = opened or left
         elif isinstance(node, yaml.SequenceNode):
             pending.extend(node.value)
         elif isinstance(node, yaml.MappingNode):
             pending.extend(part for pair in node.value for part in pair)
-    return first
+    return invalid, opened
 
 
 def _one_line(error: object) -> str:
