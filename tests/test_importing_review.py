@@ -573,7 +573,9 @@ def test_no_name_or_title_from_an_archive_can_forge_a_line(
     assert ran.code == 0, ran.err
     out = "\n".join(ran.out) + ran.err
     assert not any(c in out for c in "\x1b\u202e\r"), out
-    assert len(ran.out) == 3, ran.out  # the author added, the draft said, the article
+    # the author added, the draft said, the title's open direction control said, the article
+    assert len(ran.out) == 4, ran.out
+    assert "its title held the direction control U+202E without its closing one" in ran.out[2]
     assert all(
         "post 1 'Evil content/articles/x.md (from post 9 'Fine')\\u202e" + "x" * 32 + "…'" in line
         for line in ran.out[1:]

@@ -14,6 +14,7 @@ from ...problems import ArticleError, NewsroomError
 from ...reading.authors import load_authors
 from ...reading.bodies import neutralise_snippets
 from ...reading.decoding import decode_source
+from ...reading.directions import balanced, left_open
 from ...reading.files import article_kind, not_utf8
 from ...reading.frontmatter import load_document, parse_front_matter
 from ...reading.reach import is_uri
@@ -197,6 +198,9 @@ def _write_post(
     if not post.body.strip() and not post.draft:
         post.draft = True
         outcome.notes.append("it has no text; it is held back as a draft")
+    post.title, opened = balanced(post.title)  # as a build would read it, said
+    if opened:
+        outcome.notes.append(left_open("its title", opened))
     assignment = Assignment(post.title, section, authors, tags, draft=post.draft, lang=options.lang)
     more = _more_fields(post, where.slug, where.alias)
     path, number = article_path(workspace, post.date, where.slug, ".md"), 1
