@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 import pytest
 from mkdocs.exceptions import Abort
 
+from mkdocs_newsroom.reading.directions import balanced
+
 from .commands import newsroom
 from .sites import article, build_site
-from .test_hostile import _located, built, fails_strict
+from .test_hostile import _located, built, fails_strict, front
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -155,8 +157,6 @@ LEFT_OPEN = (
 
 
 def test_bidi_controls_left_open_are_removed_and_balanced_ones_kept(tmp_path: Path) -> None:
-    from .test_hostile import front
-
     files: dict[str, str | bytes] = {
         "articles/price.md": front(
             '"Price \\u202e0.01$ per share"',
@@ -195,8 +195,6 @@ def test_bidi_controls_left_open_are_removed_and_balanced_ones_kept(tmp_path: Pa
 
 
 def test_a_flag_that_is_a_list_or_a_mapping_says_so(tmp_path: Path) -> None:
-    from .test_hostile import front
-
     files: dict[str, str | bytes] = {
         "articles/listed.md": front("Listed", draft="[true]"),
         "articles/mapped.md": front("Mapped", draft="{}"),
@@ -284,3 +282,22 @@ def test_a_bidi_control_a_plain_texts_character_reference_makes_is_removed_too(
     ]
     assert "<title>Price 0.01$ per share" in site.html("2024/05/01/price/")
     _checked_alike(tmp_path, site, files)
+
+
+@pytest.mark.parametrize(
+    ("written", "kept"),
+    [
+        ("plain", "plain"),
+        ("a\u202eb", "ab"),  # an override left open
+        ("a\u202eb\u202c c", "a\u202eb\u202c c"),  # closed
+        ("a\u2067b\u2069", "a\u2067b\u2069"),  # an isolate closed
+        ("a\u2067b\u202ec\u2069d", "a\u2067b\u202ec\u2069d"),  # a PDI closes what opened inside
+        ("a\u202eb\u2069c", "abc"),  # a PDI with no isolate open closes nothing
+        ("a\u2066b\u202cc", "abc"),  # a PDF never closes past an isolate
+        ("a\u202c", "a"),  # a closer that closes nothing
+        ("\u202e", "\u202e"),  # nothing else: the field's own rule says it shows nothing
+    ],
+)
+def test_only_the_controls_a_value_leaves_open_are_removed(written: str, kept: str) -> None:
+    assert balanced(written)[0] == kept
+    assert bool(balanced(written)[1]) == (written != kept)
