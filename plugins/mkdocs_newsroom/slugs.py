@@ -89,3 +89,10 @@ def windows_reserved(name: str) -> bool:
 def windows_safe(slug: str) -> str:
     """`slug`, with '-story' after it if it is a name Windows keeps ('con' -> 'con-story')."""
     return f"{slug}-story" if windows_reserved(slug) else slug
+
+
+def device_free(name: str) -> str:
+    """A file name ('con.md'), with '-story' after its stem if Windows keeps that name
+    ('con-story.md')."""
+    stem, dot, suffix = name.partition(".")
+    return f"{windows_safe(stem.rstrip(' '))}{dot}{suffix}" if windows_reserved(name) else name

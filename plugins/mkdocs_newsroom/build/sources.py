@@ -27,7 +27,7 @@ from mkdocs.structure.files import InclusionLevel
 from ..problems import Problem
 from ..reading.files import article_kind, is_dots_only, not_utf8
 from ..reading.site import SiteSources, split_sources
-from ..slugs import windows_reserved, windows_safe
+from ..slugs import device_free, windows_reserved
 from .claimed import claimed_by_newsroom
 from .held_pages import held_back_pages
 
@@ -299,7 +299,7 @@ def _unportable_name(file: File, articles_dir: str) -> Problem:
     held = f"holds {found}, which Windows cannot hold in a file name" if found else ""
     held = held or f"'{reserved}' is a name Windows keeps for a device"
     parts = _WINDOWS_CANNOT_HOLD.sub("-", path).split("/")
-    renamed = "/".join(_device_free(part) for part in parts)
+    renamed = "/".join(device_free(part) for part in parts)
     article = path.startswith(f"{articles_dir}/") and article_kind(path) is not None
     return Problem(
         path,
@@ -308,12 +308,6 @@ def _unportable_name(file: File, articles_dir: str) -> Problem:
         + " (its URL follows its slug, not its file name: renaming it moves nothing)"
         * article,
     )
-
-
-def _device_free(name: str) -> str:
-    """`name` ('con.md'), with '-story' after its stem if Windows keeps that ('con-story.md')."""
-    stem, dot, suffix = name.partition(".")
-    return f"{windows_safe(stem.rstrip(' '))}{dot}{suffix}" if windows_reserved(name) else name
 
 
 DOTS_ONLY = (

@@ -257,8 +257,7 @@ class ArticleReader:
         problems = parsed.problems
         problems = (*problems, *removed_html(parsed.source, body.removed))
         problems = (*problems, *snippet_includes(parsed.source, parsed.body_line, body.snippets))
-        if body.emptied and not parsed.values.get("draft"):
-            problems = (*problems, all_boilerplate(parsed.source, parsed.body_line))
+        problems += all_boilerplate(parsed.source, parsed.body_line, body, parsed.values)
         values = parsed.values
         title: str = values["title"]
         article = Article(

@@ -16,6 +16,7 @@ from .texts import MAX_LINES_EACH
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from .bodies import Body
     from .frontmatter import Field
 
 
@@ -52,16 +53,20 @@ def removed_html(source: str, removed: tuple[str, ...]) -> list[Problem]:
     return problems
 
 
-def all_boilerplate(source: str, body_line: int) -> Problem:
+def all_boilerplate(
+    source: str, body_line: int, body: Body, values: Mapping[str, object]
+) -> tuple[Problem, ...]:
     """A plain text with words whose every line a 'boilerplate' pattern removed: published as
-    an article with no text is (reported, not held back), so that the rule is one."""
-    return Problem(
-        source,
+    an article with no text is (reported, not held back, not said of a draft), so that the
+    rule is one."""
+    if not body.emptied or values.get("draft"):
+        return ()
+    message = (
         "every line of its text matches a 'boilerplate' pattern of mkdocs.yml, so the article "
         "has no text left; it was published without text: narrow the pattern, or set "
-        "'draft: true' until the story is written",
-        body_line,
+        "'draft: true' until the story is written"
     )
+    return (Problem(source, message, body_line),)
 
 
 def snippet_includes(
