@@ -87,8 +87,9 @@ def site_sources(
         if usable_file:
             usable[file.src_uri] = (file, status)
     paths = split_sources(usable, settings)
+    problems += [_misspelt(folder, settings.articles_dir) for folder in sorted(paths.misspelt)]
     articles_dir = f"{docs_dir}/{settings.articles_dir}"
-    if not paths.articles and not os.path.isdir(articles_dir):  # noqa: PTH112 - as in _checked
+    if not (paths.articles or paths.misspelt) and not os.path.isdir(articles_dir):  # noqa: PTH112
         problems.append(
             Problem(
                 settings.articles_dir,
@@ -272,6 +273,15 @@ class _Links:
         if len(ways) == 1:
             return ways[0]
         return min(ways, key=lambda way: (self.first_in(way) is not None, len(way), way))
+
+
+def _misspelt(folder: str, articles_dir: str) -> Problem:
+    return Problem(
+        folder,
+        f"the articles folder is '{articles_dir}' in mkdocs.yml, a name that differs from "
+        "this folder's in case alone; its files were read as articles all the same (none "
+        f"is published as an ordinary page); write articles_dir: {folder} in mkdocs.yml",
+    )
 
 
 def _not_utf8(file: File) -> Problem:

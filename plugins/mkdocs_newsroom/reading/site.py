@@ -63,6 +63,8 @@ class SourcePaths:
     attachments: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)  # editors' backups outside the articles
+    # the articles folder's names that differ from `articles_dir` in case alone
+    misspelt: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -74,17 +76,24 @@ class ReadArticles:
 
 
 def split_sources(paths: Iterable[str], settings: Settings) -> SourcePaths:
-    prefix = settings.articles_dir.strip("/") + "/"
+    """The articles folder is matched whatever the case of its name: a folder `articles/`
+    under `articles_dir: Articles` holds articles all the same, drafts among them, never
+    ordinary pages (and a folder named in another case is the same folder on macOS)."""
+    prefix = settings.articles_dir + "/"
+    folded = prefix.lower()
     split = SourcePaths()
     for path in paths:
         if path == settings.authors_file:
             split.authors = path
-        elif not path.startswith(prefix):
+        elif path[: len(prefix)].lower() != folded:
             (split.leftovers if is_editor_leftover(path) else split.others).append(path)
-        elif article_kind(path) is not None:
-            split.articles.append(path)
         else:
-            split.attachments.append(path)
+            if not path.startswith(prefix):
+                split.misspelt.add(path[: len(prefix) - 1])
+            if article_kind(path) is not None:
+                split.articles.append(path)
+            else:
+                split.attachments.append(path)
     split.articles.sort()
     return split
 

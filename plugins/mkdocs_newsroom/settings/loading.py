@@ -3,6 +3,7 @@ of Newsroom reads, checked once per build: a bad value is a `NewsroomError` nami
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import replace
 from datetime import UTC, tzinfo
@@ -35,6 +36,20 @@ def check_site_url(site_url: str) -> None:
             "'#'), which would be inside every address of the site; give the address alone, "
             f"such as '{urlunsplit(parts._replace(query='', fragment=''))}'"
         )
+
+
+def inside_content(option: str, value: str, example: str) -> str:
+    """A path in the content folder as MkDocs names its files (`articles`, `news/articles`),
+    however it is written (`./articles/`, `articles/x/..`). One that names the content folder
+    itself or leaves it is refused: every article, drafts too, would be an ordinary page."""
+    written = value.strip().replace("\\", "/")
+    path = posixpath.normpath(written) if written else "."
+    if path in (".", "..") or path.startswith(("../", "/")) or re.match(r"[A-Za-z]:", path):
+        raise NewsroomError(
+            f"newsroom: {option} '{value}' is not a path inside the content folder "
+            f"(docs_dir); write one relative to it, such as '{example}'"
+        )
+    return path
 
 
 def load_timezone(name: str) -> tzinfo:
@@ -92,8 +107,8 @@ def load_settings(config: NewsroomConfig) -> Settings:
     check_article_url(config.article_url)
     sections = load_sections(config)
     return Settings(
-        articles_dir=config.articles_dir.strip("/"),
-        authors_file=config.authors_file.strip("/"),
+        articles_dir=inside_content("articles_dir", config.articles_dir, "articles"),
+        authors_file=inside_content("authors_file", config.authors_file, "authors.yml"),
         timezone=load_timezone(config.timezone),
         sections=sections,
         read_options=ReadOptions(
@@ -137,6 +152,8 @@ def load_settings(config: NewsroomConfig) -> Settings:
 
 # Narrower copies than this are not worth a request; wider ones than this no screen needs.
 PICTURE_WIDTHS = range(16, 8193)
+# A gigapixel photograph is 4 GB decoded: past it, no build machine has the memory
+MAX_PICTURE_PIXELS = 1_000_000_000
 
 
 def load_pictures(config: NewsroomConfig) -> PictureSettings:
@@ -147,8 +164,11 @@ def load_pictures(config: NewsroomConfig) -> PictureSettings:
             f"newsroom: picture_widths must list widths in pixels from {PICTURE_WIDTHS.start} "
             f"to {PICTURE_WIDTHS.stop - 1}, such as [480, 960, 1600], not {config.picture_widths}"
         )
-    if config.picture_max_pixels < 1:
-        raise NewsroomError("newsroom: picture_max_pixels must be a number of pixels above 0")
+    if not 1 <= config.picture_max_pixels <= MAX_PICTURE_PIXELS:
+        raise NewsroomError(
+            "newsroom: picture_max_pixels must be a number of pixels from 1 to "
+            f"{MAX_PICTURE_PIXELS:,}, not {config.picture_max_pixels}"
+        )
     if not config.picture_cache_dir.strip():
         raise NewsroomError(
             "newsroom: picture_cache_dir is empty; name a folder, such as .cache/newsroom"
