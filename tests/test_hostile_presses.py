@@ -152,3 +152,82 @@ def test_picture_max_pixels_past_a_gigapixel_is_refused(
 def test_the_good_article_beside_is_unharmed(tmp_path: Path) -> None:
     site = built(tmp_path, {}, plugin=dict.fromkeys(("page_size", "feed_length"), 1_000))
     assert site.file(GOOD_URL).is_file()
+
+
+# --- F5: front matter closed early ------------------------------------------------------------
+
+HEAD = "---\ntitle: Doc end\ndate: 2024-05-01T10:00:00Z\nslug: de\nsection: world\n"
+
+
+def _below(closing: str, line: int, names: str, held: str = "") -> str:
+    said = (
+        f"newsroom: articles/de.md:{line}: the front matter closes on line 6 ('{closing}'), and "
+        f"the lines below it look like more front matter ({names}), which would be published "
+        "as text; move them above line 6, and delete any second closing line"
+    )
+    return said + (f"; '{held}' can hold the article back, so the article was skipped" * bool(held))
+
+
+@pytest.mark.parametrize(
+    ("closing", "below", "held"),
+    [
+        ("...", "draft: true\n---\n", "draft"),
+        ("--- ", "draft: true\n---\n", "draft"),
+        ("...\t", "draft: true\n...\n", "draft"),
+        ("---", "tags: [a]\nstatus: draft\n---\n", "status"),
+        ("---", "\nexpires: 2024-05-02\n---\n", "expires"),
+        ("...", "draft: true\n", "draft"),  # under '...', no second closing line is needed
+        ("...", "Embargo: 2030-01-01\n\n", "Embargo"),
+    ],
+)
+def test_fields_below_an_early_closing_line_that_hold_back_hold_the_article_back(
+    tmp_path: Path, closing: str, below: str, held: str
+) -> None:
+    files = {"articles/de.md": f"{HEAD}{closing}\n{below}The {SECRET} story.\n"}
+    site = built(tmp_path, files)
+    names = ", ".join(
+        repr(line.split(":")[0]) for line in below.splitlines() if ":" in line and line[0] != "-"
+    )
+    line = 7 + below.startswith("\n")
+    assert site.warnings == [_below(closing.rstrip(), line, names, held)]
+    assert SECRET not in output_text(site)
+    fails_strict(tmp_path, files)
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.stdout.splitlines() == [_located(w) for w in site.warnings]
+
+
+def test_other_fields_below_an_early_closing_line_are_said_and_published(tmp_path: Path) -> None:
+    files = {"articles/de.md": f"{HEAD}---\ntags: [a]\nsummary: S\n---\nThe story.\n"}
+    site = built(tmp_path, files)
+    assert site.warnings == [_below("---", 7, "'tags', 'summary'")]
+    assert "The story." in site.html("2024/05/01/de/")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Update: the minister resigned\n---\nThe story.\n",  # a heading of the story's own
+        "The story.\n\ndraft: true\n---\n",  # not at the top: the story's text
+        "---\nThe story.\n",  # a rule
+        "draft: true\n",  # under '---' without a second closing line: a paragraph
+    ],
+)
+def test_a_body_that_only_resembles_front_matter_is_the_storys(tmp_path: Path, body: str) -> None:
+    site = built(tmp_path, {"articles/de.md": f"{HEAD}---\n{body}"})
+    assert site.warnings == []
+    assert site.file("2024/05/01/de/").is_file()
+
+
+@pytest.mark.parametrize("closing", ["---", "...", "--- ", "...\t", "---  \t"])
+def test_a_closing_line_is_what_mkdocs_reader_takes(tmp_path: Path, closing: str) -> None:
+    from mkdocs.utils.meta import get_data
+
+    from mkdocs_newsroom.reading.frontmatter import split_front_matter
+
+    text = f"{HEAD}{closing}\nThe story.\n"
+    body, meta = get_data(text)
+    assert meta["slug"] == "de"
+    assert split_front_matter("de.md", text)[1] == body
+    site = built(tmp_path, {"articles/de.md": text})
+    assert site.warnings == []
+    assert "The story." in site.html("2024/05/01/de/")

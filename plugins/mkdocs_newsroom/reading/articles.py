@@ -11,6 +11,7 @@ from ..hashing import fingerprint as fingerprint_of
 from ..model import Article, is_rtl
 from ..problems import ArticleError, FieldError, PartlyUsed, Problem
 from ..slugs import slugify
+from .block_below import front_matter_below
 from .bodies import Body, MarkdownRenderer, render_plaintext
 from .chronology import dated_before_the_story
 from .decoding import decode_source
@@ -206,6 +207,10 @@ class ArticleReader:
             )
             return ReadResult(source, None, (*problems, skipped))
         problems.extend(front_matter.notices)
+        below, held = front_matter_below(source, decoded.text, front_matter)
+        problems += below
+        if held:
+            return ReadResult(source, None, tuple(problems))
         values = self._read_fields(source, front_matter, self._registries[kind], problems)
         if values is None:
             return ReadResult(source, None, tuple(problems))
