@@ -231,3 +231,41 @@ def test_a_closing_line_is_what_mkdocs_reader_takes(tmp_path: Path, closing: str
     site = built(tmp_path, {"articles/de.md": text})
     assert site.warnings == []
     assert "The story." in site.html("2024/05/01/de/")
+
+
+# --- F6: a page where Newsroom makes an edition's front page ----------------------------------
+
+EDITIONS = {"editions": {"en": {"title": "English"}, "ps": {"title": "پښتو"}}}
+PAGE = "# PS page\n\nThe PS page's QWZK7 text.\n"
+
+
+def _front_claimed(path: str, edition: str) -> str:
+    return (
+        f"newsroom: {path}: it would be where the build writes its own front page "
+        f"({edition or '/'}), so it was left out of the site; rename or move it (to make it the "
+        f"front page, name it {edition}index.md)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "edition"),
+    [("ps.md", "ps/"), ("ps/README.md", "ps/"), ("ps/index.html", "ps/"), ("README.md", "")],
+)
+def test_a_page_where_an_editions_front_page_is_made_is_left_out_with_a_line(
+    tmp_path: Path, path: str, edition: str
+) -> None:
+    files = {path: PAGE, "about.md": "# About\n"}
+    site = built(tmp_path, files, plugin=EDITIONS)
+    assert site.warnings == [_front_claimed(path, edition)]
+    assert "QWZK7" not in output_text(site)
+    assert "PS page" not in site.html(edition)
+    assert site.dom(edition).css_first("main") is not None
+    fails_strict(tmp_path, files, plugin=EDITIONS)
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.stdout.splitlines() == [_located(w) for w in site.warnings]
+
+
+def test_without_newsrooms_front_pages_such_a_page_is_the_sites(tmp_path: Path) -> None:
+    site = built(tmp_path, {"ps.md": PAGE}, plugin={**EDITIONS, "front_page": False})
+    assert site.warnings == []
+    assert "QWZK7" in site.html("ps/")

@@ -4,6 +4,8 @@ listing pages (sections, tags, authors, archive). Newsroom's file wins, as it do
 article or an alias with such an address; the site's file is left out with one warning
 naming it. Two are the site's own as ever: robots.txt (Newsroom writes none beside it) and
 each edition's front page (index.md at the edition's root), which Newsroom does not make.
+Any other file that would land where Newsroom makes a front page (`ps.md` and `ps/README.md`
+are `ps/index.html` to MkDocs, as is a file `ps/index.html`) is left out, with one line.
 """
 
 from __future__ import annotations
@@ -26,24 +28,36 @@ _LISTINGS = tuple(prefix for prefix in RESERVED_PREFIXES if prefix != "assets/")
 
 
 def claimed_by_newsroom(
-    files: Iterable[File], edition_paths: tuple[str, ...], docs_dir: str
+    files: Iterable[File], edition_paths: tuple[str, ...], docs_dir: str, front_pages: bool
 ) -> tuple[list[File], list[Problem]]:
     """The files of `files` that no generated file replaces, and a warning for each other
-    file of the content folder `docs_dir` (the theme's and other plugins' are theirs)."""
+    file of the content folder `docs_dir` (the theme's and other plugins' are theirs).
+    With `front_pages`, Newsroom makes the front page of each edition without an index.md."""
+    files = list(files)
+    own = {file.src_uri for file in files if file.src_dir == docs_dir}
+    fronts = {
+        f"{edition}index.html".lower(): edition
+        for edition in edition_paths
+        if front_pages and f"{edition}index.md" not in own
+    }
     kept: list[File] = []
     problems: list[Problem] = []
     for file in files:
-        what = _claimed(file, edition_paths) if file.src_dir == docs_dir else ""
-        if what:
-            problems.append(
-                Problem(
-                    file.src_uri,
-                    f"it would be where the build writes its own {what}, so it was left out "
-                    "of the site; rename or move it",
-                )
-            )
-        else:
+        mine = file.src_dir == docs_dir
+        front = fronts.get(file.dest_uri.lower()) if mine else None
+        what = f"front page ({front or '/'})" if front is not None else ""
+        what = what or (_claimed(file, edition_paths) if mine else "")
+        if not what:
             kept.append(file)
+            continue
+        hint = f" (to make it the front page, name it {front}index.md)" if front is not None else ""
+        problems.append(
+            Problem(
+                file.src_uri,
+                f"it would be where the build writes its own {what}, so it was left out of "
+                f"the site; rename or move it{hint}",
+            )
+        )
     return kept, problems
 
 

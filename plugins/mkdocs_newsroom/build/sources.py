@@ -100,7 +100,7 @@ def site_sources(
         )
     keep = [usable[path][0] for path in paths.others]
     editions = tuple(edition.path for edition in settings.editions)
-    keep, claimed = claimed_by_newsroom(keep, editions, docs_dir)
+    keep, claimed = claimed_by_newsroom(keep, editions, docs_dir, settings.front_page)
     keep, held = held_back_pages(keep, docs_dir, settings.articles_dir)
     problems += [*claimed, *held]
     problems += [
