@@ -77,9 +77,9 @@ def test_an_articles_folder_named_in_another_case_holds_articles_all_the_same(
     site = built(tmp_path, files, plugin=plugin)
     assert site.warnings == [
         "newsroom: articles: the articles folder is 'Articles' in mkdocs.yml, a name that "
-        "differs from this folder's in case alone; its files were read as articles all the "
-        "same (none is published as an ordinary page); write articles_dir: articles in "
-        "mkdocs.yml"
+        "differs from this folder's in case or Unicode form alone; its files were read as "
+        "articles all the same (none is published as an ordinary page); write articles_dir: "
+        "articles in mkdocs.yml"
     ]
     assert SECRET not in output_text(site)
     assert site.file("about/").is_file()
@@ -149,9 +149,9 @@ def test_picture_max_pixels_past_a_gigapixel_is_refused(
     )
 
 
-def test_the_good_article_beside_is_unharmed(tmp_path: Path) -> None:
-    site = built(tmp_path, {}, plugin=dict.fromkeys(("page_size", "feed_length"), 1_000))
-    assert site.file(GOOD_URL).is_file()
+def test_numbers_at_the_top_of_their_range_are_built(tmp_path: Path) -> None:
+    site = built(tmp_path, {}, plugin=dict.fromkeys(("page_size", "front_page_size"), 1_000))
+    assert site.warnings == []
 
 
 # --- F5: front matter closed early ------------------------------------------------------------
@@ -269,3 +269,13 @@ def test_without_newsrooms_front_pages_such_a_page_is_the_sites(tmp_path: Path) 
     site = built(tmp_path, {"ps.md": PAGE}, plugin={**EDITIONS, "front_page": False})
     assert site.warnings == []
     assert "QWZK7" in site.html("ps/")
+
+
+def test_an_articles_folder_named_in_another_unicode_form_holds_articles(tmp_path: Path) -> None:
+    composed, decomposed = "artículos", "arti\u0301culos"  # é as one character, then two
+    files = {f"{decomposed}/draft.md": DRAFT, f"{decomposed}/good.md": article("Good story")}
+    site = build_site(tmp_path, files, plugin={"articles_dir": composed})
+    assert len(site.warnings) == 1
+    assert site.warnings[0].startswith(f"newsroom: {decomposed}: the articles folder is")
+    assert SECRET not in output_text(site)
+    assert site.file(GOOD_URL).is_file()

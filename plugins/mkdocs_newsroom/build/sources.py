@@ -279,8 +279,9 @@ def _misspelt(folder: str, articles_dir: str) -> Problem:
     return Problem(
         folder,
         f"the articles folder is '{articles_dir}' in mkdocs.yml, a name that differs from "
-        "this folder's in case alone; its files were read as articles all the same (none "
-        f"is published as an ordinary page); write articles_dir: {folder} in mkdocs.yml",
+        "this folder's in case or Unicode form alone; its files were read as articles all "
+        "the same (none is published as an ordinary page); write articles_dir: "
+        f"{folder} in mkdocs.yml",
     )
 
 

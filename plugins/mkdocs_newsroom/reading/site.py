@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -63,7 +64,7 @@ class SourcePaths:
     attachments: list[str] = field(default_factory=list)
     others: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)  # editors' backups outside the articles
-    # the articles folder's names that differ from `articles_dir` in case alone
+    # the articles folder's names that differ from `articles_dir` in case or Unicode form alone
     misspelt: set[str] = field(default_factory=set)
 
 
@@ -76,26 +77,32 @@ class ReadArticles:
 
 
 def split_sources(paths: Iterable[str], settings: Settings) -> SourcePaths:
-    """The articles folder is matched whatever the case of its name: a folder `articles/`
-    under `articles_dir: Articles` holds articles all the same, drafts among them, never
-    ordinary pages (and a folder named in another case is the same folder on macOS)."""
-    prefix = settings.articles_dir + "/"
-    folded = prefix.lower()
+    """The articles folder is matched whatever the case or Unicode form of its name: a folder
+    `articles/` under `articles_dir: Articles` holds articles all the same, drafts among them,
+    never ordinary pages (on macOS it is the same folder, whose name may come in NFD)."""
+    depth = settings.articles_dir.count("/") + 1
+    folder = _folded(settings.articles_dir)
     split = SourcePaths()
     for path in paths:
+        parts = path.split("/", depth)
+        head = "/".join(parts[:depth])
         if path == settings.authors_file:
             split.authors = path
-        elif path[: len(prefix)].lower() != folded:
+        elif len(parts) <= depth or _folded(head) != folder:
             (split.leftovers if is_editor_leftover(path) else split.others).append(path)
         else:
-            if not path.startswith(prefix):
-                split.misspelt.add(path[: len(prefix) - 1])
+            if head != settings.articles_dir:
+                split.misspelt.add(head)
             if article_kind(path) is not None:
                 split.articles.append(path)
             else:
                 split.attachments.append(path)
     split.articles.sort()
     return split
+
+
+def _folded(name: str) -> str:
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def article_reader(
