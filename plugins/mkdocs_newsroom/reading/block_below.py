@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
 _KEY = re.compile(r"([A-Za-z_][\w.-]*)[ \t]*:(?:[ \t]|$)")
 _CLOSING = ("---", "...")
-_LOOKED_AT = 1_000  # lines of a body searched for the second block's closing line
+# how far down a body the second block's closing line is looked for: no front matter is longer
+_LOOKED_AT, _LOOKED_AT_CHARACTERS = 400, 16_384
 
 
 def front_matter_below(
@@ -36,7 +37,7 @@ def front_matter_below(
     """What to say of a second block of front matter at the top of the body of `text` (an
     article, read into `front_matter`), and whether the article is held back for it."""
     body, body_line = front_matter.body, front_matter.body_line
-    if not body.strip():
+    if not body or body.isspace():  # isspace stops at the first letter; strip copies
         return [], False
     head = text[: len(text) - len(body) - 1]
     closed_by = head[head.rfind("\n") + 1 :].rstrip()
@@ -68,7 +69,8 @@ def _keys_of_second_block(body: str, body_line: int, *, fenced: bool) -> list[tu
     closing line follows them (or, unless `fenced`, whatever follows them); blank, indented
     and `- item` lines may come between."""
     keys: list[tuple[str, int]] = []
-    for offset, line in enumerate(itertools.islice(body.split("\n", _LOOKED_AT), _LOOKED_AT)):
+    lines = body[:_LOOKED_AT_CHARACTERS].split("\n", _LOOKED_AT)  # never the whole body
+    for offset, line in enumerate(itertools.islice(lines, _LOOKED_AT)):
         text = line.rstrip()
         if text in _CLOSING:
             return keys
