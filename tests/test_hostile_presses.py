@@ -88,6 +88,24 @@ def test_an_articles_folder_named_in_another_case_holds_articles_all_the_same(
     assert checked.stdout.splitlines() == [_located(w) for w in site.warnings]
 
 
+@pytest.mark.parametrize("written", ["Authors.yml", "./authors.yml"])
+def test_the_authors_file_named_another_way_is_read_and_never_published(
+    tmp_path: Path, written: str
+) -> None:
+    files = {"articles/signed.md": article("Signed", authors=["jdoe"])}
+    plugin = {"authors_file": written}
+    site = built(tmp_path, files, plugin=plugin)
+    assert site.warnings == [
+        "newsroom: authors.yml: the authors file is 'Authors.yml' in mkdocs.yml, a name that "
+        "differs from this file's in case or Unicode form alone; it was read as the authors "
+        "file all the same (it is never published); write authors_file: authors.yml in "
+        "mkdocs.yml"
+    ] * (written == "Authors.yml")
+    assert "jdoe: {name" not in output_text(site)  # the file as written, anywhere
+    assert "Jane Doe" in site.html("2024/05/01/signed/")
+    assert not site.file("authors.yml").exists()
+
+
 # --- F7: every number has a range -------------------------------------------------------------
 
 NUMBERS = {

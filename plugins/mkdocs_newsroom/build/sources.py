@@ -26,7 +26,7 @@ from mkdocs.structure.files import InclusionLevel
 
 from ..problems import Problem
 from ..reading.files import article_kind, is_dots_only, not_utf8
-from ..reading.site import SiteSources, split_sources
+from ..reading.site import SiteSources, misspelt, split_sources
 from ..slugs import device_free, windows_reserved
 from .claimed import claimed_by_newsroom
 from .held_pages import held_back_pages
@@ -87,7 +87,7 @@ def site_sources(
         if usable_file:
             usable[file.src_uri] = (file, status)
     paths = split_sources(usable, settings)
-    problems += [_misspelt(folder, settings.articles_dir) for folder in sorted(paths.misspelt)]
+    problems += misspelt(paths, settings)
     articles_dir = f"{docs_dir}/{settings.articles_dir}"
     if not (paths.articles or paths.misspelt) and not os.path.isdir(articles_dir):  # noqa: PTH112
         problems.append(
@@ -273,16 +273,6 @@ class _Links:
         if len(ways) == 1:
             return ways[0]
         return min(ways, key=lambda way: (self.first_in(way) is not None, len(way), way))
-
-
-def _misspelt(folder: str, articles_dir: str) -> Problem:
-    return Problem(
-        folder,
-        f"the articles folder is '{articles_dir}' in mkdocs.yml, a name that differs from "
-        "this folder's in case or Unicode form alone; its files were read as articles all "
-        "the same (none is published as an ordinary page); write articles_dir: "
-        f"{folder} in mkdocs.yml",
-    )
 
 
 def _not_utf8(file: File) -> Problem:

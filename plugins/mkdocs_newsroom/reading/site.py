@@ -66,6 +66,7 @@ class SourcePaths:
     leftovers: list[str] = field(default_factory=list)  # editors' backups outside the articles
     # the articles folder's names that differ from `articles_dir` in case or Unicode form alone
     misspelt: set[str] = field(default_factory=set)
+    authors_misspelt: bool = False  # the authors file's name, as `authors_file` is not
 
 
 @dataclass
@@ -79,15 +80,20 @@ class ReadArticles:
 def split_sources(paths: Iterable[str], settings: Settings) -> SourcePaths:
     """The articles folder is matched whatever the case or Unicode form of its name: a folder
     `articles/` under `articles_dir: Articles` holds articles all the same, drafts among them,
-    never ordinary pages (on macOS it is the same folder, whose name may come in NFD)."""
+    never ordinary pages (on macOS it is the same folder, whose name may come in NFD). So is
+    the authors file, when no file has its name as written: it is never published."""
     depth = settings.articles_dir.count("/") + 1
     folder = _folded(settings.articles_dir)
+    authors = _folded(settings.authors_file)
     split = SourcePaths()
+    near: list[str] = []  # files named as the authors file, in another case or form
     for path in paths:
         parts = path.split("/", depth)
         head = "/".join(parts[:depth])
         if path == settings.authors_file:
             split.authors = path
+        elif _folded(path) == authors:
+            near.append(path)
         elif len(parts) <= depth or _folded(head) != folder:
             (split.leftovers if is_editor_leftover(path) else split.others).append(path)
         else:
@@ -97,8 +103,38 @@ def split_sources(paths: Iterable[str], settings: Settings) -> SourcePaths:
                 split.articles.append(path)
             else:
                 split.attachments.append(path)
+    near.sort()
+    if split.authors is None and near:
+        split.authors, split.authors_misspelt = near.pop(0), True
+    split.others += near
     split.articles.sort()
     return split
+
+
+def misspelt(paths: SourcePaths, settings: Settings) -> list[Problem]:
+    """A line for each articles folder, and the authors file, read under a name that differs
+    from the setting's in case or Unicode form alone."""
+    said = " in case or Unicode form alone; "
+    problems = [
+        Problem(
+            folder,
+            f"the articles folder is '{settings.articles_dir}' in mkdocs.yml, a name that "
+            f"differs from this folder's{said}its files were read as articles all the same "
+            f"(none is published as an ordinary page); write articles_dir: {folder} in "
+            "mkdocs.yml",
+        )
+        for folder in sorted(paths.misspelt)
+    ]
+    if paths.authors and paths.authors_misspelt:
+        problems.append(
+            Problem(
+                paths.authors,
+                f"the authors file is '{settings.authors_file}' in mkdocs.yml, a name that "
+                f"differs from this file's{said}it was read as the authors file all the same "
+                f"(it is never published); write authors_file: {paths.authors} in mkdocs.yml",
+            )
+        )
+    return problems
 
 
 def _folded(name: str) -> str:
