@@ -242,3 +242,19 @@ def test_a_suffix_never_takes_the_address_a_story_writes(tmp_path: Path) -> None
     assert "Pinned" in site.html("2024/05/01/same-2/")
     assert "Second" in site.html("2024/05/01/same-3/")
     assert len(site.warnings) == 1 and "articles/b.md" in site.warnings[0]
+
+
+def test_a_held_back_storys_written_slug_stays_its_own(tmp_path: Path) -> None:
+    """A draft (or a scheduled or expired story) that writes `slug: same-2` keeps that
+    address for the day it is out: a published duplicate's suffix skips it."""
+    files = {
+        "articles/a.md": article("First", slug="same", date="2024-05-01T09:00:00+00:00"),
+        "articles/b.md": article("Second", slug="same", date="2024-05-01T10:00:00+00:00"),
+        "articles/d.md": article("Draft", slug="same-2", draft=True),
+    }
+    site = build_site(tmp_path, files)
+    assert "Second" in site.html("2024/05/01/same-3/")
+    assert not site.file("2024/05/01/same-2/").exists()
+    preview = build_site(tmp_path / "preview", files, command="serve")
+    assert "Draft" in preview.html("2024/05/01/same-2/")
+    assert "Second" in preview.html("2024/05/01/same-3/")

@@ -9,7 +9,7 @@ from ..problems import Problem
 from ..settings.article_url import DEFAULT_FOLDER, RESERVED_PREFIXES, fill_article_url
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence, Set
+    from collections.abc import Iterable, Mapping, Sequence, Set
 
     from ..model import Article, Edition, Section, Tag
 
@@ -160,8 +160,10 @@ def assign_urls(
     pattern: str,
     taken: dict[str, str],
     editions: Sequence[Edition] = (),
+    pinned_later: Set[str] = frozenset(),
 ) -> tuple[list[Problem], list[Placement]]:
-    """Give each article its URL. `taken` maps URLs already in use to the file that holds them.
+    """Give each article its URL. `taken` maps URLs already in use to the file that holds them;
+    `pinned_later`, URLs that articles placed after these write as their own (held back).
     An article whose URL is inside the folders of the plugin's own pages (a slug or section id
     such as 'tags' in the wrong place of article_url) gets none: it is skipped, with one line,
     and returned apart.
@@ -179,14 +181,14 @@ def assign_urls(
     claimed: list[tuple[Placement, str]] = []
     for placement in sorted(placements, key=_claim_order):
         folder = folder_of.get(placement.edition, "")
-        wanted = folder + article_url(pattern, placement.article, placement.section)
+        wanted = _wanted_url(placement, pattern, folder_of)
         inside = _reserved_folder(wanted, folder, reserved)
         if inside:
             problems.append(_in_own_folder(placement.article.source, wanted, inside))
             skipped.append(placement)
         else:
             claimed.append((placement, wanted))
-    asked_for = {wanted for _, wanted in claimed}
+    asked_for = {wanted for _, wanted in claimed} | pinned_later
     holders = {wanted: placement for placement, wanted in reversed(claimed)}  # the first
     moving: list[tuple[Placement, str]] = []
     for placement, wanted in claimed:
@@ -203,6 +205,23 @@ def assign_urls(
         if pattern.endswith("{slug}/"):
             placement.slug = url.rstrip("/").rsplit("/", 1)[-1]  # with its -2, -3...
     return problems, skipped
+
+
+def pinned_urls(
+    placements: Iterable[Placement], pattern: str, editions: Sequence[Edition] = ()
+) -> set[str]:
+    """The URLs the articles of `placements` whose front matter writes their slug ask for."""
+    folder_of = {edition.id: edition.path for edition in editions}
+    return {
+        _wanted_url(placement, pattern, folder_of)
+        for placement in placements
+        if placement.article.slug_given
+    }
+
+
+def _wanted_url(placement: Placement, pattern: str, folder_of: Mapping[str, str]) -> str:
+    folder = folder_of.get(placement.edition, "")
+    return folder + article_url(pattern, placement.article, placement.section)
 
 
 def _claim_order(placement: Placement) -> tuple[bool, float, str]:

@@ -16,6 +16,7 @@ from .placement import (
     Placement,
     assign_editions,
     assign_urls,
+    pinned_urls,
     slug_gives_url,
 )
 from .still_to_come import without_what_is_to_come
@@ -126,7 +127,11 @@ def build_catalogue(
     catalogue.next_publishing_change = next_publishing_change(
         (placement.article for placement in placements), rules.now
     )
-    url_problems, unplaced = assign_urls(publishable, rules.article_url, taken, rules.editions)
+    # a held-back story's written slug stays its own: no published story's suffix takes it
+    pinned = pinned_urls(held_back, rules.article_url, rules.editions)
+    url_problems, unplaced = assign_urls(
+        publishable, rules.article_url, taken, rules.editions, pinned
+    )
     preview_problems, unplaced_later = assign_urls(
         held_back, rules.article_url, taken, rules.editions
     )
