@@ -359,6 +359,25 @@ def test_media_named_with_commas_or_offered_in_a_srcset_are_used(tmp_path: Path)
     assert published == ["a,b.png", "one.png", "two.png"]
 
 
+def test_media_a_draft_names_by_a_path_from_its_page_wait_for_it(tmp_path: Path) -> None:
+    """A path from the page (`../../../../images/x.png`, as a browser reads it) names a file
+    as a path from the site's root does: a draft's picture waits for the draft, a shown
+    story's picture in the articles folder is published."""
+    files: dict[str, str | bytes] = {
+        "articles/held.md": front("Held", draft="true")
+        + "\n![held](../../../../images/secret.png)\n\n![also](../../../../articles/p/held.png)\n",
+        "articles/shown.md": front("Shown") + "\n![shown](../../../../articles/p/shown.png)\n",
+        "images/secret.png": photo(120, 90, "PNG", seed=1, pnginfo=_text("SECRET REL")),
+        "articles/p/held.png": photo(120, 90, "PNG", seed=2, pnginfo=_text("SECRET HELD")),
+        "articles/p/shown.png": photo(120, 90, "PNG", seed=3),
+    }
+    site = built(tmp_path, files)
+    assert site.warnings == []
+    assert (site.site_dir / "articles" / "p" / "shown.png").is_file()
+    assert not (site.site_dir / "images" / "secret.png").exists()
+    assert "SECRET" not in output_text(site)
+
+
 def test_only_media_a_shown_article_uses_leave_the_articles_folder(tmp_path: Path) -> None:
     used = "image:\n  src: articles/photos/used.png\n  alt: A photo"
     files: dict[str, str | bytes] = {

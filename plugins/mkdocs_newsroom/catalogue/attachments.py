@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem
 from ..reading.files import (
@@ -17,7 +16,7 @@ from ..reading.files import (
     is_publishable,
     is_scripted_picture,
 )
-from ..reading.links import attribute_urls, local_path
+from ..reading.links import attribute_urls, local_path, page_link_path
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -48,8 +47,8 @@ def _paths(article: Article) -> Iterable[str]:
         yield path
     for name, value in _LINKS.findall(article.body_html):
         for url in attribute_urls(name, value):
-            if url.startswith("/") and not url.startswith("//"):
-                yield unquote(urlsplit(url).path).lstrip("/")
+            if (path := page_link_path(url, article.url)) is not None:
+                yield path
 
 
 def held_back_only(

@@ -10,10 +10,9 @@ import posixpath
 import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
 
 from ..problems import Problem
-from ..reading.links import attribute_urls, has_scheme
+from ..reading.links import attribute_urls, link_path, normal_path, page_link_path
 from ..reading.texts import MAX_LINES_EACH
 
 if TYPE_CHECKING:
@@ -40,7 +39,7 @@ def missing_media(articles: Iterable[Article], files: Collection[str]) -> list[P
         missing = {
             written: path
             for written in _media_urls(article.body_html)
-            if (path := _site_path(written, article.url)) is not None and path not in files
+            if (path := page_link_path(written, article.url)) is not None and path not in files
         }
         problems += _said(article, missing, files)
     return problems
@@ -70,7 +69,7 @@ def _one_missing(article: Article, written: str, path: str, files: Collection[st
             f"its text shows '{written}', which is not a file of the site, so it is missing "
             f"from its page; {_FROM_THE_ROOT}",
         )
-    beside = _normal(posixpath.join(posixpath.dirname(article.source), _path_of(written)))
+    beside = normal_path(posixpath.join(posixpath.dirname(article.source), link_path(written)))
     advice = f"write /{beside}" if beside in files else _FROM_THE_ROOT
     return Problem(
         article.source,
@@ -88,25 +87,6 @@ def _media_urls(body: str) -> Iterator[str]:
         parser.close()
         for name, value in parser.attributes:
             yield from attribute_urls(name, value)
-
-
-def _site_path(url: str, page_url: str) -> str | None:
-    """The file of the site (from the content folder) `url` on the page at `page_url` asks
-    for, or None when it is another site's or none (a fragment alone)."""
-    if not url or has_scheme(url) or url.startswith("//"):
-        return None
-    path = _path_of(url)
-    if not path:
-        return None
-    return _normal(path if path.startswith("/") else f"/{page_url}{path}")
-
-
-def _path_of(url: str) -> str:
-    return unquote(urlsplit(url.replace("\\", "/")).path)
-
-
-def _normal(path: str) -> str:
-    return posixpath.normpath(f"/{path}").lstrip("/")
 
 
 class _Attributes(HTMLParser):

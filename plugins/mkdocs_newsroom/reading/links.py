@@ -3,6 +3,7 @@ reads it, and what it names: a file of the site, or the old address an alias red
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from urllib.parse import unquote, urlsplit
@@ -32,6 +33,27 @@ def attribute_urls(name: str, value: str) -> list[str]:
     if name.lower() != "srcset":
         return [value.strip()] if value.strip() else []
     return [words[0] for candidate in value.split(",") if (words := candidate.split())]
+
+
+def page_link_path(url: str, page_url: str) -> str | None:
+    """The file of the site (from the content folder) that `url` on the page at `page_url`
+    asks for, as a browser reads it; None when it is another site's or none (a fragment)."""
+    if not url or has_scheme(url) or url.startswith("//"):
+        return None
+    path = link_path(url)
+    if not path:
+        return None
+    return normal_path(path if path.startswith("/") else f"/{page_url}{path}")
+
+
+def link_path(url: str) -> str:
+    """The path of a link, escapes decoded, backslashes read as browsers read them."""
+    return unquote(urlsplit(url.replace("\\", "/")).path)
+
+
+def normal_path(path: str) -> str:
+    """`path` without `.` and `..` parts, from the site's root."""
+    return posixpath.normpath(f"/{path}").lstrip("/")
 
 
 def has_scheme(link: str) -> bool:
