@@ -361,7 +361,9 @@ def test_a_list_written_with_commas_is_read_as_one_and_said(tmp_path: Path) -> N
         "articles/commas.md": dated(
             "commas", "date: 2024-05-01", "tags: Transport, Kabul", "authors: jdoe, asmith"
         ),
-        "articles/kept.md": dated("kept", "date: 2024-05-01", "tags: ['Washington, D.C.']"),
+        "articles/kept.md": dated(
+            "kept", "date: 2024-05-01", "tags: ['Washington, D.C.']", "authors: jdoe,"
+        ),
     }
     said = [
         "articles/commas.md:5: 'tags' is one value with commas, 'Transport, Kabul', read as 2: "
@@ -376,3 +378,4 @@ def test_a_list_written_with_commas_is_read_as_one_and_said(tmp_path: Path) -> N
     assert 'href="../../../../tags/transport/"' in page and "tags/kabul/" in page
     assert "Jane Doe" in page and "Ali Smith" in page
     assert "tags/washington-d-c/" in site.html("2024/05/01/kept/")
+    assert "Jane Doe" in site.html("2024/05/01/kept/")  # 'jdoe,' is jdoe, said nothing of

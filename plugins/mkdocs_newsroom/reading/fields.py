@@ -115,7 +115,7 @@ def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
     left_off: list[str] = []
     named: dict[str, yaml.Node] = {}  # each id once, where it is first named
     parts = comma_separated(field)
-    if parts:
+    if len(parts) > 1:  # one with a comma after it ('jdoe,') is only that one
         left_off.append(comma_line(field, parts))
     for author_id, node in [(part, field.node) for part in parts] or placed_text_items(field):
         named.setdefault(author_id, node)
@@ -167,7 +167,7 @@ def read_section(field: Field, registry: Registry) -> Section:
 def read_tags(field: Field, registry: Registry) -> tuple[Tag, ...]:
     tags: dict[str, Tag] = {}
     parts = comma_separated(field)
-    left_out = [comma_line(field, parts, one_may_hold_commas=True)] if parts else []
+    left_out = [comma_line(field, parts, one_may_hold_commas=True)] if len(parts) > 1 else []
     for written in parts or text_items(field, blank_entries=True):
         name = decode_character_references(written) if registry.decode_references else written
         if not any(visible(character) and character != "\ufffd" for character in name):
