@@ -7,8 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .commands import newsroom
-from .test_hostile import _located, built, fails_strict, output_text
+import pytest
+
+from .commands import newsroom, run
+from .sites import Site, write_site
+from .test_hostile import GOOD, _located, built, fails_strict, output_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -22,12 +25,36 @@ HELD = {
 FIELD = {"story.md": "draft", "desk/notes.md": "Draft", "embargoed.md": "embargo"}
 
 
-def _left_out(path: str, field: str) -> str:
+def _left_out(path: str, field: str, why: str = "", *, page: bool = True) -> str:
+    """The line for a page (or a file MkDocs copies) left out: `why` is '' for a field as
+    MkDocs reads it, 'empty', 'unreadable' or 'given N times'."""
+    said = {
+        "": f"its '{field}' would hold a story back",
+        "empty": f"its '{field}' is empty, which would hold a story back",
+        "unreadable": "its front matter cannot be read (it is not valid YAML) but names "
+        f"'{field}', which would hold a story back",
+    }.get(why, f"its '{field}' is {why}, not all false, which would hold a story back")
+    what = "a page" if page else "a file MkDocs copies as it is (not a page)"
+    fix = "fix its front matter and move" if why == "unreadable" else "move"
     return (
-        f"newsroom: {path}: it is a page, not a story (it is outside articles/), and its "
-        f"'{field}' would hold a story back: a page is published as it is, so it was left "
-        f"out; move it into articles/ to publish it as a story, or remove '{field}'"
+        f"newsroom: {path}: it is {what}, not a story (it is outside articles/), and {said}: "
+        f"{'a page' if page else 'such a file'} is published as it is, so it was left out; "
+        f"{fix} it into articles/ to publish it as a story, or remove '{field}'"
     )
+
+
+def _all_left_out(tmp_path: Path, files: dict[str, str | bytes], said: list[str]) -> Site:
+    """Built beside a good article: exactly the lines `said`, no file of the site holds a
+    MARK, strict fails and `newsroom check` says the same lines."""
+    site = built(tmp_path, files)
+    assert sorted(site.warnings) == sorted(said)
+    assert "MARK" not in output_text(site)
+    fails_strict(tmp_path, files)
+    checked = newsroom(tmp_path / "site", "check")
+    assert sorted(line for line in checked.stdout.splitlines() if "left out" in line) == sorted(
+        _located(line) for line in said
+    )
+    return site
 
 
 def test_a_page_whose_front_matter_holds_it_back_is_left_out(tmp_path: Path) -> None:
@@ -57,3 +84,90 @@ def test_a_page_whose_front_matter_holds_it_back_is_left_out(tmp_path: Path) -> 
     assert sorted(line for line in checked.stdout.splitlines() if "left out" in line) == sorted(
         _located(warning) for warning in site.warnings
     )
+
+
+def test_a_held_page_is_read_as_mkdocs_reads_it(tmp_path: Path) -> None:
+    """A BOM, CRLF or CR line ends, a front matter past 64 KB: MkDocs reads the front matter
+    (and publishes the page), so Newsroom reads it the same way and leaves the page out."""
+    long = "---\n" + "".join(f"note{n}: {'x' * 60}\n" for n in range(1200)) + "draft: true\n---\n"
+    files: dict[str, str | bytes] = {
+        "bom.md": b"\xef\xbb\xbf---\ndraft: true\n---\nMARKBOM\n",
+        "crlf.md": b"---\r\ndraft: true\r\n---\r\nMARKCRLF\r\n",
+        "cr.md": b"---\rdraft: true\r---\rMARKCR\r",
+        "long.md": long + "MARKLONG\n",
+        "kept.md": b"\xef\xbb\xbf---\r\ndraft: false\r\n---\r\nPUBLISHED\r\n",
+    }
+    assert len(long) > 65536
+    said = [_left_out(path, "draft") for path in ("bom.md", "crlf.md", "cr.md", "long.md")]
+    site = _all_left_out(tmp_path, files, said)
+    assert "PUBLISHED" in site.html("kept/")
+
+
+def test_a_page_whose_front_matter_is_in_doubt_is_left_out(tmp_path: Path) -> None:
+    """A front matter MkDocs cannot read (it would publish it as text) naming a field that
+    holds a story back; a `draft` given twice, once true, or empty: left out, as an article
+    would be held back. One that names none, or a `draft: false` twice, is published."""
+    files: dict[str, str | bytes] = {
+        "broken.md": '---\ndraft: true\ntitle: "broken\n---\nMARKBROKEN\n',
+        "tagged.md": "---\ndraft: !x true\n---\nMARKTAGGED\n",
+        "listed.md": "---\n- draft: true\n---\nMARKLISTED\n",
+        "expiring.md": "---\n'expires': [2024\n---\nMARKEXPIRES\n",
+        "twice.md": "---\ndraft: true\ndraft: false\n---\nMARKTWICE\n",
+        "empty.md": "---\ntitle: Empty\ndraft:\n---\nMARKEMPTY\n",
+        "kept-broken.md": '---\ntitle: "broken\n---\nPUBLISHED ONE\n',
+        "kept-twice.md": "---\ndraft: false\ndraft: no # checked\n---\nPUBLISHED TWO\n",
+    }
+    said = [
+        _left_out("broken.md", "draft", "unreadable"),
+        _left_out("tagged.md", "draft", "unreadable"),
+        _left_out("listed.md", "draft", "unreadable"),
+        _left_out("expiring.md", "expires", "unreadable"),
+        _left_out("twice.md", "draft", "given 2 times"),
+        _left_out("empty.md", "draft", "empty"),
+    ]
+    site = _all_left_out(tmp_path, files, said)
+    assert "PUBLISHED ONE" in site.html("kept-broken/")
+    assert "PUBLISHED TWO" in site.html("kept-twice/")
+
+
+def test_a_story_in_a_file_mkdocs_copies_is_left_out(tmp_path: Path) -> None:
+    """`story.txt`, `upper.MD` outside the articles folder: MkDocs copies them as they are;
+    with a front matter that holds a story back they are left out. A robots.txt without
+    one, or a text whose front matter holds nothing back, is copied."""
+    files: dict[str, str | bytes] = {
+        "story.txt": "---\ndraft: true\n---\nMARKTXT\n",
+        "desk/upper.MD": "---\ndraft: true\n---\nMARKUPPER\n",
+        "crlf.Txt": b"\xef\xbb\xbf---\r\nembargo: 2030-01-01\r\n---\r\nMARKEMBARGO\r\n",
+        "robots.txt": "User-agent: *\nDraft: true\nDisallow: /private/\n",
+        "notes.txt": "---\ntitle: Notes\n---\nPUBLISHED NOTES\n",
+    }
+    said = [
+        _left_out("story.txt", "draft", page=False),
+        _left_out("desk/upper.MD", "draft", page=False),
+        _left_out("crlf.Txt", "embargo", page=False),
+    ]
+    site = _all_left_out(tmp_path, files, said)
+    assert (site.site_dir / "robots.txt").read_text("utf-8") == files["robots.txt"]
+    assert "PUBLISHED NOTES" in (site.site_dir / "notes.txt").read_text("utf-8")
+
+
+@pytest.mark.parametrize("path", ["story.md", "story.txt"])
+def test_a_dirty_build_removes_a_page_held_back_since(tmp_path: Path, path: str) -> None:
+    """`mkdocs build --dirty` after a page (or a copied text) got `draft: true`: what the
+    earlier build wrote for it is removed, with one line; the other pages stay."""
+    root = tmp_path / "site"
+    write_site(root, {**GOOD, path: "---\ntitle: Story\n---\nMARKDIRTY\n", "about.md": "ABOUT\n"})
+    assert run(root, "mkdocs", "build").returncode == 0
+    assert "MARKDIRTY" in output_text(Site(root))
+    (root / "content" / path).write_text("---\ndraft: true\n---\nMARKDIRTY\n", "utf-8")
+    dirty = run(root, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    written = "story/index.html" if path == "story.md" else "story.txt"
+    assert (
+        "newsroom: --dirty: removed 1 file(s) an earlier build wrote for a page left out now "
+        f"(its front matter holds it back): {written}"
+    ) in dirty.stderr
+    assert "MARKDIRTY" not in output_text(Site(root))
+    assert "ABOUT" in (root / "site/about/index.html").read_text("utf-8")
+    again = run(root, "mkdocs", "build", "--dirty")
+    assert "--dirty: removed" not in again.stderr

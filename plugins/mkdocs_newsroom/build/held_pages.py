@@ -1,20 +1,30 @@
 """Pages that say they are held back. MkDocs publishes a Markdown page outside the articles
 folder whatever its front matter says, so a story saved in the content folder's root with
-`draft: true` would be online. A page whose front matter (as MkDocs reads it) has a field
-that would hold an article back (`draft`, an `expires`, an embargo, or a name that looks like
-one: `Draft`, Jekyll's `published`) is left out, with one warning: when in doubt, do not
-publish. `draft: false` keeps a page, and so does a `date` (Newsroom schedules no page).
-A page that reads like a story (a `date` with a `section` or `authors`) is told, in one info
-line, that it is published as a plain page."""
+`draft: true` would be online; and it copies as they are the files it does not read as pages
+(`story.txt`, `upper.MD`), front matter and all. A page, or a file with an article's
+extension, whose front matter has a field that would hold an article back (`draft`, an
+`expires`, an embargo, or a name that looks like one: `Draft`, Jekyll's `published`) is left
+out, with one warning: when in doubt, do not publish. The front matter is read as MkDocs
+reads it (UTF-8 with or without a BOM, any line ends, to its closing line however long); one
+MkDocs cannot read is searched line by line for such a field, and a `draft` that is empty or
+given twice, once not false, holds the page back as it holds an article back. `draft: false`
+keeps a page, and so does a `date` (Newsroom schedules no page). A page that reads like a
+story (a `date` with a `section` or `authors`) is told, in one info line, that it is
+published as a plain page. `mkdocs build --dirty` removes what an earlier build wrote for a
+page left out now (build/stale.py)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mkdocs.utils.meta import get_data
+import yaml
+from mkdocs.utils.meta import YAML_RE, get_data
 
 from ..problems import Problem
+from ..reading.files import article_kind
 from ..reading.said import holds_back, meant
 
 if TYPE_CHECKING:
@@ -22,55 +32,170 @@ if TYPE_CHECKING:
 
     from mkdocs.structure.files import File
 
-# A page's front matter is at its top: no more of it is read
+# The first read of a file; a front matter longer than that is read on, to its closing line
 HEAD_BYTES = 65536
-_NOT_HELD = (False, None, 0, "", "false", "no", "off", "0")
+_NOT_HELD = (False, 0, "false", "no", "off", "0")
 _STORY_FIELDS = frozenset({"section", "author", "authors"})
+# A front-matter block: its opening line, and a closing line (even one at the file's end,
+# which MkDocs does not take for one: the block is then in doubt)
+_OPENING = re.compile(r"-{3}[ \t]*\n")
+_BLOCK = re.compile(r"-{3}[ \t]*\n(.*?\n)?(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+_CLOSING = re.compile(r"\n(?:\.{3}|-{3})[ \t]*\n")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# A `key: value` line of a front matter, its key quoted or not, in a list or not
+_RAW_FIELD = re.compile(
+    r"""^(?P<indent>[ \t]*(?:-[ \t]+)*)"""
+    r"""(?P<quote>["']?)(?P<key>[^\s:"'#][^:"'\n]*?)(?P=quote)[ \t]*:"""
+    r"""(?:[ \t]+(?P<value>[^\n]*?))?[ \t]*$""",
+    re.MULTILINE,
+)
 
 
-def held_back_pages(
-    files: Iterable[File], docs_dir: str, articles_dir: str
-) -> tuple[list[File], list[Problem]]:
-    """The files of `files` to publish, and a line for each page of the content folder
-    `docs_dir` left out or read like a story."""
-    kept: list[File] = []
-    problems: list[Problem] = []
+@dataclass
+class HeldPages:
+    """The files to publish, a line for each file left out or read like a story, and where
+    the files left out would have been written in the site folder."""
+
+    kept: list[File] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Hold:
+    field: str
+    why: str  # "" for a field as MkDocs reads it, else what put it in doubt
+
+
+def held_back_pages(files: Iterable[File], docs_dir: str, articles_dir: str) -> HeldPages:
+    """The files of `files` to publish, and a line for each page (or file with an article's
+    extension) of the content folder `docs_dir` left out or read like a story."""
+    held = HeldPages()
     for file in files:
-        meta = _front_matter(file) if file.src_dir == docs_dir else {}
-        held = [str(name) for name, value in meta.items() if _holds_page_back(str(name), value)]
-        if held:
-            problems.append(_left_out(file.src_uri, held[0], articles_dir))
+        meta, hold = _read(file) if file.src_dir == docs_dir else ({}, None)
+        if hold is not None:
+            page = file.is_documentation_page()
+            held.problems.append(_left_out(file.src_uri, hold, articles_dir, page=page))
+            held.outputs.append(file.dest_uri)
             continue
         if "date" in meta and _STORY_FIELDS & meta.keys():
-            problems.append(_reads_like_a_story(file.src_uri, articles_dir))
-        kept.append(file)
-    return kept, problems
+            held.problems.append(_reads_like_a_story(file.src_uri, articles_dir))
+        held.kept.append(file)
+    return held
 
 
-def _front_matter(file: File) -> dict[str, object]:
-    if not file.is_documentation_page() or not file.abs_src_path:
-        return {}
+def _read(file: File) -> tuple[dict[str, object], _Hold | None]:
+    """The front matter of `file` as MkDocs reads it, and what holds the file back, if any."""
+    page = file.is_documentation_page()
+    if not file.abs_src_path or not (page or article_kind(file.src_uri)):
+        return {}, None
     try:
-        with open(file.abs_src_path, "rb") as source:  # noqa: PTH123 - as MkDocs reads it
-            head = source.read(HEAD_BYTES).decode("utf-8", errors="replace")
-        return dict(get_data(head)[1])
-    except (OSError, ValueError):  # MkDocs says what it cannot read
+        text = read_front(file.abs_src_path, multimarkdown=page)
+    except OSError:  # MkDocs says what it cannot read
+        return {}, None
+    block = _BLOCK.match(text)
+    meta = _mkdocs_meta(text) if page or block else {}
+    if block and not (YAML_RE.match(text) and meta):
+        return meta, _doubtful(block.group(1) or "")
+    named = [str(name) for name, value in meta.items() if _holds_page_back(str(name), value)]
+    if named:
+        empty = named[0].casefold() == "draft" and meta[named[0]] in (None, "")
+        return meta, _Hold(named[0], "empty" if empty else "")
+    return meta, _repeated_draft(block.group(1) or "") if block else None
+
+
+def read_front(path: str, *, multimarkdown: bool) -> str:
+    """The top of the file at `path` to its front matter's end (or the whole file), as
+    MkDocs reads it: UTF-8 with or without a BOM, every line end a newline. Read by doubling
+    chunks: a front matter of 10 MB is read in a few reads, not a thousand."""
+    data = b""
+    with open(path, "rb") as source:  # noqa: PTH123 - as MkDocs reads it
+        while chunk := source.read(max(HEAD_BYTES, len(data))):
+            data += chunk
+            text = _as_mkdocs_reads(data)
+            if _front_matter_read(text, multimarkdown=multimarkdown):
+                return text
+    return _as_mkdocs_reads(data)
+
+
+def _as_mkdocs_reads(data: bytes) -> str:
+    text = data.decode("utf-8-sig", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _front_matter_read(text: str, *, multimarkdown: bool) -> bool:
+    if _OPENING.match(text):
+        return _CLOSING.search(text, 3) is not None
+    if len(text) < 3 and "---".startswith(text):
+        return False  # the opening line is not read yet
+    return not multimarkdown or _BLANK_LINE.search(text) is not None
+
+
+def _mkdocs_meta(text: str) -> dict[str, object]:
+    try:
+        return dict(get_data(text)[1])
+    except (ValueError, yaml.YAMLError):  # pragma: no cover - MkDocs catches its own
         return {}
+
+
+def _doubtful(block: str) -> _Hold | None:
+    """A front matter MkDocs cannot read: the first field of its lines that would hold a
+    story back (when in doubt, do not publish)."""
+    for match in _RAW_FIELD.finditer(block):
+        name, value = match["key"], _raw_value(match["value"])
+        if _holds_page_back(name, value) or (_is_draft(name) and value == ""):
+            return _Hold(name, "unreadable")
+    return None
+
+
+def _repeated_draft(block: str) -> _Hold | None:
+    """`draft` given more than once, once not false: YAML keeps the last one, an article is
+    held back by any."""
+    drafts = [
+        match
+        for match in _RAW_FIELD.finditer(block)
+        if not match["indent"] and _is_draft(match["key"])
+    ]
+    values = [_raw_value(match["value"]) for match in drafts]
+    if len(drafts) > 1 and any(value == "" or value not in _NOT_HELD for value in values):
+        return _Hold(drafts[0]["key"], f"given {len(drafts)} times")
+    return None
+
+
+def _raw_value(value: str | None) -> str:
+    value = re.sub(r"[ \t]+#.*$", "", value or "").strip()
+    return value.strip("\"'").strip().casefold()
+
+
+def _is_draft(name: str) -> bool:
+    return unicodedata.normalize("NFKC", name).casefold() == "draft"
 
 
 def _holds_page_back(name: str, value: object) -> bool:
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    if folded == "draft":
+    if _is_draft(name):
         return str(value).casefold() not in _NOT_HELD and value not in _NOT_HELD
+    folded = unicodedata.normalize("NFKC", name).casefold()
     return holds_back(name) and folded != "date" and meant(name) != ""
 
 
-def _left_out(path: str, field: str, articles_dir: str) -> Problem:
+_WHY = {
+    "": "its '{field}' would hold a story back",
+    "empty": "its '{field}' is empty, which would hold a story back",
+    "unreadable": "its front matter cannot be read (it is not valid YAML) but names "
+    "'{field}', which would hold a story back",
+}
+
+
+def _left_out(path: str, hold: _Hold, articles_dir: str, *, page: bool) -> Problem:
+    why = _WHY.get(hold.why, "its '{field}' is {why}, not all false, which would hold a story back")
+    what = "a page" if page else "a file MkDocs copies as it is (not a page)"
+    fix = "fix its front matter and move" if hold.why == "unreadable" else "move"
     return Problem(
         path,
-        f"it is a page, not a story (it is outside {articles_dir}/), and its '{field}' would "
-        "hold a story back: a page is published as it is, so it was left out; move it into "
-        f"{articles_dir}/ to publish it as a story, or remove '{field}'",
+        f"it is {what}, not a story (it is outside {articles_dir}/), and "
+        f"{why.format(field=hold.field, why=hold.why)}: {'a page' if page else 'such a file'} "
+        f"is published as it is, so it was left out; {fix} it into {articles_dir}/ to publish "
+        f"it as a story, or remove '{hold.field}'",
     )
 
 

@@ -47,7 +47,7 @@ from .parallel import processes_for, release_free_memory, run_aside, shared_map
 from .progress import Progress
 from .report import summary_line
 from .sources import site_sources, used_by_other_pages
-from .stale import remove_stale
+from .stale import remove_held_outputs, remove_stale
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -144,6 +144,7 @@ class SiteBuild:
         read_before = self._cache.sources if self._serving else None
         reported = self._cache.reported.take()
         found = site_sources(files, settings, config.docs_dir, read_before, reported)
+        remove_held_outputs(config.site_dir, found.held_outputs if self._dirty else (), self._say)
         self._pictures = picture_maker(
             settings.pictures,
             _config_dir(config),

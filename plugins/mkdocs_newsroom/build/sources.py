@@ -49,6 +49,7 @@ class SortedFiles:
     sources: SiteSources
     keep: list[File]
     attachments: dict[str, File] = field(default_factory=dict)
+    held_outputs: list[str] = field(default_factory=list)  # what pages left out write
 
 
 def site_sources(
@@ -101,8 +102,9 @@ def site_sources(
     keep = [usable[path][0] for path in paths.others]
     editions = tuple(edition.path for edition in settings.editions)
     keep, claimed = claimed_by_newsroom(keep, editions, docs_dir, settings.front_page)
-    keep, held = held_back_pages(keep, docs_dir, settings.articles_dir)
-    problems += [*claimed, *held]
+    held = held_back_pages(keep, docs_dir, settings.articles_dir)
+    keep = held.kept
+    problems += [*claimed, *held.problems]
     problems += [
         Problem(
             path,
@@ -141,7 +143,7 @@ def site_sources(
         oversized=oversized,
     )
     attachments = {path: usable[path][0] for path in paths.attachments}
-    return SortedFiles(sources, [*keep, *excluded], attachments)
+    return SortedFiles(sources, [*keep, *excluded], attachments, held.outputs)
 
 
 def _oversized(
