@@ -31,8 +31,8 @@ def _left_out(path: str, field: str, why: str = "", *, page: bool = True) -> str
     said = {
         "": f"its '{field}' would hold a story back",
         "empty": f"its '{field}' is empty, which would hold a story back",
-        "unreadable": "its front matter cannot be read (it is not valid YAML) but names "
-        f"'{field}', which would hold a story back",
+        "unreadable": "its front matter cannot be read (MkDocs would publish it as text) but "
+        f"names '{field}', which would hold a story back",
     }.get(why, f"its '{field}' is {why}, not all false, which would hold a story back")
     what = "a page" if page else "a file MkDocs copies as it is (not a page)"
     fix = "fix its front matter and move" if why == "unreadable" else "move"
@@ -111,6 +111,7 @@ def test_a_page_whose_front_matter_is_in_doubt_is_left_out(tmp_path: Path) -> No
         "broken.md": '---\ndraft: true\ntitle: "broken\n---\nMARKBROKEN\n',
         "tagged.md": "---\ndraft: !x true\n---\nMARKTAGGED\n",
         "listed.md": "---\n- draft: true\n---\nMARKLISTED\n",
+        "at-end.md": "---\ndraft: true\n---",
         "expiring.md": "---\n'expires': [2024\n---\nMARKEXPIRES\n",
         "twice.md": "---\ndraft: true\ndraft: false\n---\nMARKTWICE\n",
         "empty.md": "---\ntitle: Empty\ndraft:\n---\nMARKEMPTY\n",
@@ -121,6 +122,7 @@ def test_a_page_whose_front_matter_is_in_doubt_is_left_out(tmp_path: Path) -> No
         _left_out("broken.md", "draft", "unreadable"),
         _left_out("tagged.md", "draft", "unreadable"),
         _left_out("listed.md", "draft", "unreadable"),
+        _left_out("at-end.md", "draft", "unreadable"),
         _left_out("expiring.md", "expires", "unreadable"),
         _left_out("twice.md", "draft", "given 2 times"),
         _left_out("empty.md", "draft", "empty"),

@@ -181,8 +181,8 @@ def _holds_page_back(name: str, value: object) -> bool:
 _WHY = {
     "": "its '{field}' would hold a story back",
     "empty": "its '{field}' is empty, which would hold a story back",
-    "unreadable": "its front matter cannot be read (it is not valid YAML) but names "
-    "'{field}', which would hold a story back",
+    "unreadable": "its front matter cannot be read (MkDocs would publish it as text) but "
+    "names '{field}', which would hold a story back",
 }
 
 
