@@ -173,3 +173,20 @@ def test_a_dirty_build_removes_a_page_held_back_since(tmp_path: Path, path: str)
     assert "ABOUT" in (root / "site/about/index.html").read_text("utf-8")
     again = run(root, "mkdocs", "build", "--dirty")
     assert "--dirty: removed" not in again.stderr
+
+
+def test_a_held_page_listed_in_the_nav_says_so(tmp_path: Path) -> None:
+    """mkdocs.yml's nav lists a page left out: its line says to remove it there too."""
+    files: dict[str, str | bytes] = {
+        "desk/story.md": "---\ndraft: true\n---\nMARKNAV\n",
+        "about.md": "# About\n",
+    }
+    nav = [{"About": "about.md"}, {"Desk": [{"Story": "desk/story.md"}]}]
+    said = _left_out("desk/story.md", "draft") + (
+        "; mkdocs.yml's nav lists it: remove it there too, or its link leads nowhere"
+    )
+    site = built(tmp_path, files, config={"nav": nav})
+    assert said in site.warnings
+    assert "MARKNAV" not in output_text(site)
+    checked = newsroom(tmp_path / "site", "check")
+    assert _located(said) in checked.stdout.splitlines()

@@ -15,9 +15,10 @@ page left out now (build/stale.py)."""
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import yaml
@@ -28,7 +29,7 @@ from ..reading.files import article_kind
 from ..reading.said import holds_back, meant
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Collection, Iterable
 
     from mkdocs.structure.files import File
 
@@ -67,21 +68,43 @@ class _Hold:
     why: str  # "" for a field as MkDocs reads it, else what put it in doubt
 
 
-def held_back_pages(files: Iterable[File], docs_dir: str, articles_dir: str) -> HeldPages:
+def held_back_pages(
+    files: Iterable[File], docs_dir: str, articles_dir: str, in_nav: Collection[str] = ()
+) -> HeldPages:
     """The files of `files` to publish, and a line for each page (or file with an article's
-    extension) of the content folder `docs_dir` left out or read like a story."""
+    extension) of the content folder `docs_dir` left out or read like a story (saying that
+    mkdocs.yml's nav lists it, if among `in_nav`)."""
     held = HeldPages()
     for file in files:
         meta, hold = _read(file) if file.src_dir == docs_dir else ({}, None)
         if hold is not None:
-            page = file.is_documentation_page()
-            held.problems.append(_left_out(file.src_uri, hold, articles_dir, page=page))
+            left_out = _left_out(file.src_uri, hold, articles_dir, file.is_documentation_page())
+            held.problems.append(_in_nav(left_out) if file.src_uri in in_nav else left_out)
             held.outputs.append(file.dest_uri)
             continue
         if "date" in meta and _STORY_FIELDS & meta.keys():
             held.problems.append(_reads_like_a_story(file.src_uri, articles_dir))
         held.kept.append(file)
     return held
+
+
+def nav_paths(nav: object) -> frozenset[str]:
+    """The files mkdocs.yml's `nav` lists (`story.md`, `{Title: story.md}`, sections)."""
+    if isinstance(nav, str):
+        return frozenset({posixpath.normpath(nav.strip()).lstrip("/")})
+    if isinstance(nav, dict):
+        nav = list(nav.values())
+    if isinstance(nav, list):
+        return frozenset().union(*(nav_paths(item) for item in nav))
+    return frozenset()
+
+
+def _in_nav(problem: Problem) -> Problem:
+    return replace(
+        problem,
+        message=f"{problem.message}; mkdocs.yml's nav lists it: remove it there too, or its "
+        "link leads nowhere",
+    )
 
 
 def _read(file: File) -> tuple[dict[str, object], _Hold | None]:
@@ -186,7 +209,7 @@ _WHY = {
 }
 
 
-def _left_out(path: str, hold: _Hold, articles_dir: str, *, page: bool) -> Problem:
+def _left_out(path: str, hold: _Hold, articles_dir: str, page: bool) -> Problem:
     why = _WHY.get(hold.why, "its '{field}' is {why}, not all false, which would hold a story back")
     what = "a page" if page else "a file MkDocs copies as it is (not a page)"
     fix = "fix its front matter and move" if hold.why == "unreadable" else "move"

@@ -29,7 +29,7 @@ from ..reading.files import article_kind, is_dots_only, not_utf8
 from ..reading.site import SiteSources, misspelt, split_sources
 from ..slugs import device_free, windows_reserved
 from .claimed import claimed_by_newsroom
-from .held_pages import held_back_pages
+from .held_pages import held_back_pages, nav_paths
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
@@ -58,6 +58,7 @@ def site_sources(
     docs_dir: str,
     read_before: MadeBefore[bytes] | None = None,
     reported: Collection[str] = (),
+    nav: object = None,  # mkdocs.yml's: a page left out there is said
 ) -> SortedFiles:
     """The newsroom's sources among MkDocs' files, and the other files (the site's pages,
     assets...), which MkDocs keeps. `read_before` keeps the files' contents between builds
@@ -102,7 +103,7 @@ def site_sources(
     keep = [usable[path][0] for path in paths.others]
     editions = tuple(edition.path for edition in settings.editions)
     keep, claimed = claimed_by_newsroom(keep, editions, docs_dir, settings.front_page)
-    held = held_back_pages(keep, docs_dir, settings.articles_dir)
+    held = held_back_pages(keep, docs_dir, settings.articles_dir, nav_paths(nav))
     keep = held.kept
     problems += [*claimed, *held.problems]
     problems += [
