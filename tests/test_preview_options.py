@@ -51,7 +51,7 @@ CHANGED: dict[str, Any] = {
     "front_page_size": 2,
     "top_stories": 0,
     "section_stories": 1,
-    "breaking_hours": 100_000,
+    "breaking_hours": 8_784,  # the greatest: a year
     "pictures": False,
     "picture_widths": [300],
     "picture_formats": ["webp"],
