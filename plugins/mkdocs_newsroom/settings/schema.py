@@ -9,7 +9,7 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, ValidationError
 
 
-class AtLeast(c.Type[int]):
+class WholeNumber(c.Type[int]):
     """A whole number from a least to a greatest value: one below the least is raised to it,
     with a warning (the build goes on; `--strict` fails); one past the greatest is a
     configuration error naming the range, as no site needs it and some would overflow a
@@ -92,18 +92,18 @@ class NewsroomConfig(base.Config):
     # How articles are read
     timezone = c.Type(str, default="UTC")
     boilerplate = c.ListOfItems(c.Type(str), default=[])
-    words_per_minute = AtLeast(1, default=200, maximum=10_000)
-    summary_length = AtLeast(20, default=280, maximum=100_000)
+    words_per_minute = WholeNumber(1, default=200, maximum=10_000)
+    summary_length = WholeNumber(20, default=280, maximum=100_000)
     # Raw HTML in Markdown bodies: scripts, event handlers, javascript: links, iframes, forms
     # and embedded objects are removed (with a warning), so that a story cannot attack readers
     sanitize_markdown_html = c.Type(bool, default=True)
 
     # Limits, so that a runaway file cannot take the site down with it
     # bytes of one article file
-    max_article_size = AtLeast(1000, default=10_000_000, maximum=1_000_000_000)
-    max_tags_per_article = AtLeast(1, default=50, maximum=10_000)
+    max_article_size = WholeNumber(1000, default=10_000_000, maximum=1_000_000_000)
+    max_tags_per_article = WholeNumber(1, default=50, maximum=10_000)
     # tags with a page and feeds of their own
-    max_tags = AtLeast(1, default=20_000, maximum=1_000_000)
+    max_tags = WholeNumber(1, default=20_000, maximum=1_000_000)
 
     # How articles are published
     article_url = c.Type(str, default="{date:%Y}/{date:%m}/{date:%d}/{slug}/")
@@ -120,7 +120,7 @@ class NewsroomConfig(base.Config):
     picture_cache_dir = c.Type(str, default=".cache/newsroom")
 
     # Building: processes that render pages under `mkdocs build` (0: one per CPU)
-    processes = AtLeast(0, default=0, maximum=256)
+    processes = WholeNumber(0, default=0, maximum=256)
     # `mkdocs serve` learns of a save from the operating system instead of polling every
     # 0.5 s (preview/watching.py); turn off where those events do not arrive (network and
     # Docker mounts)
@@ -130,14 +130,14 @@ class NewsroomConfig(base.Config):
     plugin_page_events = c.Type(bool, default=True)
 
     # Listings
-    page_size = AtLeast(1, default=20, maximum=1_000)  # cards on a listing's first page
+    page_size = WholeNumber(1, default=20, maximum=1_000)  # cards on a listing's first page
     # headlines on its later pages; 0: cards
-    headline_page_size = AtLeast(0, default=100, maximum=10_000)
-    index_page_size = AtLeast(1, default=100, maximum=10_000)
+    headline_page_size = WholeNumber(0, default=100, maximum=10_000)
+    index_page_size = WholeNumber(1, default=100, maximum=10_000)
     navigation = c.Type(bool, default=True)
 
     # Feeds, sitemaps and metadata for search engines
-    feed_length = AtLeast(1, default=50, maximum=10_000)
+    feed_length = WholeNumber(1, default=50, maximum=10_000)
     feed_full_content = c.Type(bool, default=False)
     publisher_name = c.Type(str, default="")  # default: site_name
     # path in docs_dir or URL of a logo at least 112 px; the favicon stands in, with a warning
@@ -156,8 +156,8 @@ class NewsroomConfig(base.Config):
 
     # The front page
     front_page = c.Type(bool, default=True)
-    front_page_size = AtLeast(1, default=10, maximum=1_000)
-    top_stories = AtLeast(0, default=4, maximum=1_000)
-    section_stories = AtLeast(0, default=4, maximum=1_000)
+    front_page_size = WholeNumber(1, default=10, maximum=1_000)
+    top_stories = WholeNumber(0, default=4, maximum=1_000)
+    section_stories = WholeNumber(0, default=4, maximum=1_000)
     # how long a story marked `breaking` is breaking news: a year at most
     breaking_hours = Hours(6, maximum=24 * 366)
