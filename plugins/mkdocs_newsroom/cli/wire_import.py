@@ -23,6 +23,7 @@ from ..reading.plaintext import strip_boilerplate
 from ..reading.reach import MAX_HEADLINE
 from ..reading.time_limit import TooSlow, seconds_for, slow_boilerplate, time_limit
 from ..slugs import slugify
+from .wire_notices import Notice, embargo_notice, front_matter_form
 from .writing import (
     Assignment,
     article_path,
@@ -48,12 +49,6 @@ SUB_FOLDER = (
     "it is a folder: wire texts in sub-folders are not imported; import it on its own "
     "(newsroom import FOLDER/SUB), or move its texts up"
 )
-# a text that opens with front matter is an article already: imported, its fields (`draft:
-# true` among them) would be published as its text
-HAS_FRONT_MATTER = (
-    "it already has front matter (its first line is '---'): copy it into content/articles/ "
-    "as it is, or remove the front matter"
-)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
 _ABBREVIATIONS = frozenset(  # a full stop after these does not end a sentence
     word
@@ -74,7 +69,10 @@ class WireStory:
     wire_id: str  # of the body
     whole_id: str  # of the whole text, headline line and body: what the file holds
     notices: list[Problem] = field(default_factory=list)
-    front_matter: bool = False  # it opens with a `---` line: an article, not wire copy
+    # what to say of the front matter it opens with: an article, not wire copy; imported, its
+    # fields (`draft: true` among them) would be published as its text
+    front_matter: str = ""
+    embargo: Notice | None = None  # it says it is not to be published yet: a draft
 
 
 @dataclass
@@ -116,10 +114,11 @@ def read_wire(
 ) -> WireStory:
     """One wire text: headline, body (without boilerplate) and id."""
     decoded = decode_source(source, data)
-    opening = next((line for line in decoded.text.split("\n") if line.strip()), "")
-    if opening.strip() == "---":
-        return WireStory("", "", "", "", decoded.notices, front_matter=True)
-    lines = strip_boilerplate(decoded.text.split("\n"), boilerplate)
+    lines = decoded.text.split("\n")
+    if said := front_matter_form(lines):
+        return WireStory("", "", "", "", decoded.notices, front_matter=said)
+    embargo = embargo_notice(lines)
+    lines = strip_boilerplate(lines, boilerplate)
     while lines and not lines[0].strip():
         lines.pop(0)
     headline = ""
@@ -131,7 +130,8 @@ def read_wire(
     whole = f"{headline}\n{body}" if title_line else body
     if not title_line:
         headline = first_sentence(body)
-    return WireStory(headline, body + "\n", wire_id(body, ()), wire_id(whole, ()), decoded.notices)
+    ids = wire_id(body, ()), wire_id(whole, ())
+    return WireStory(headline, body + "\n", *ids, decoded.notices, embargo=embargo)
 
 
 @dataclass(frozen=True)
@@ -227,7 +227,7 @@ def import_wire(
         earlier = seen.get(story.whole_id)
         retitled = earlier is None and (earlier := seen.get(story.wire_id)) is not None
         if story.front_matter:
-            result.reason = HAS_FRONT_MATTER
+            result.reason = story.front_matter
         elif not story.body.strip() and not story.headline:
             result.reason = "it holds no text (it is empty, blank or only boilerplate)"
         elif not story.body.strip():
@@ -244,6 +244,9 @@ def import_wire(
                 result.reason = str(error)
             else:
                 seen[story.wire_id] = seen[story.whole_id] = Earlier(result.path, story.headline)
+                if story.embargo is not None:
+                    notice = Problem(shown, story.embargo.message(), story.embargo.line)
+                    result.notices.append(notice)
         yield result
 
 
@@ -268,7 +271,8 @@ def _write_story(
     more["wire_id"] = story.wire_id
     if workspace.settings.syndicated_imports:
         more["syndicated"] = True
-    headed = replace(assignment, headline=story.headline, draft=assignment.draft or not title_line)
+    held = assignment.draft or not title_line or story.embargo is not None
+    headed = replace(assignment, headline=story.headline, draft=held)
     text = front_matter(headed, date, **more) + story.body
     check_text(workspace, reader, path, text)
     write_new_file(path, text)

@@ -1,0 +1,89 @@
+"""`newsroom import` of wire copy that says what it is (a hostile review): front matter in any
+form is refused, embargoed or held copy is imported as a draft, and a `--date` the clocks skip
+is said as the build says it. Each test runs the real command and builds the site, and looks
+for the held-back copy's marker words in every file the build wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .commands import newsroom
+from .test_importing_leaks import PUBLISHED, _draft, _leaked, _site
+
+OPTIONS = ("--section", "world", "--author", "jdoe")
+REWRITE = (
+    "rewrite them as YAML between '---' lines and copy it into content/articles/, or remove them"
+)
+
+
+def test_front_matter_in_any_form_is_refused(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    wire = root / "wire"
+    wire.mkdir()
+    texts = {
+        "a-hidden.txt": "\u200b---\ntitle: Hidden\ndraft: true\n---\nZQXHIDDEN copy.\n",
+        "b-toml.txt": '+++\ntitle = "x"\ndraft = true\n+++\nZQXTOML copy.\n',
+        "c-mmd.txt": "Title: x\nDraft: true\n\nZQXMMD copy.\n",
+        # a headline with a colon is no header: 'Breaking' is no field
+        "d-breaking.txt": f"Breaking: Minister resigns\n\n{PUBLISHED} text.\n",
+    }
+    for name, text in texts.items():
+        (wire / name).write_text(text, encoding="utf-8")
+
+    result = newsroom(root, "import", "wire", *OPTIONS)
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        "wire/a-hidden.txt: skipped: it already has front matter (its first line is '---' "
+        "behind characters nobody sees: U+200B): remove them and copy it into "
+        "content/articles/ as it is, or remove the front matter",
+        f"wire/b-toml.txt: skipped: it already has front matter (Hugo's TOML, between '+++' "
+        f"lines): {REWRITE}",
+        "wire/c-mmd.txt: skipped: it already has front matter (MultiMarkdown 'Key: value' lines "
+        f"at its top: Title, Draft): {REWRITE}",
+    ]
+    assert lines[3].endswith(" (from wire/d-breaking.txt)")
+    assert _draft(root, lines[3]) == ""
+    assert result.stderr == "newsroom: imported 1, skipped 3\n"
+    assert _leaked(root, "ZQXHIDDEN", "ZQXTOML", "ZQXMMD") == []
+
+
+NOTICE = (
+    "a notice that it is not to be published yet: it is imported as a draft; remove "
+    "'draft: true' when the embargo lifts"
+)
+
+
+def test_embargoed_copy_is_a_draft_and_stories_about_embargoes_are_not(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    wire = root / "wire"
+    wire.mkdir()
+    texts = {
+        "a.txt": "EMBARGOED UNTIL 00:01 GMT 5 JAN 2099 - Minister resigns\n\nZQXEMBHEAD copy.\n",
+        "b.txt": "DRAFT - NOT FOR PUBLICATION\nCouncil budget\n\nZQXNOTFOR copy.\n",
+        "c.txt": "Bank cuts rates\n\nZQXPARA first.\n\nSecond paragraph.\n\nThird one.\n\n"
+        "EMBARGO: not for publication before 09:00 GMT Friday.\n\nLast words.\n",
+        "d.txt": "Hold for release until noon: Port reopens\n\nZQXHOLD copy.\n",
+        "e.txt": "Embargo on oil lifted\n\nEmbargoed goods were seized on Monday; "
+        f"{PUBLISHED}.\n\nThe embargo, not for publication in full, ran for years.\n",
+    }
+    for name, text in texts.items():
+        (wire / name).write_text(text, encoding="utf-8")
+
+    result = newsroom(root, "import", "wire", *OPTIONS)
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    said = [line for line in lines if " (from " not in line]
+    assert said == [
+        f"wire/a.txt:1: it says 'EMBARGOED', {NOTICE}",
+        f"wire/b.txt:1: it says 'NOT FOR PUBLICATION', {NOTICE}",
+        f"wire/c.txt:9: it says 'EMBARGO', {NOTICE}",
+        f"wire/d.txt:1: it says 'Hold for release', {NOTICE}",
+    ]
+    written = [line for line in lines if " (from " in line]
+    assert [_draft(root, line) for line in written] == ["true"] * 4 + [""]
+    assert written[4].endswith(" (from wire/e.txt)")
+    assert result.stderr == "newsroom: imported 5, skipped 0\n"
+    assert _leaked(root, "ZQXEMBHEAD", "ZQXNOTFOR", "ZQXPARA", "ZQXHOLD") == []
