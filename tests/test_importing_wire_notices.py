@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+import yaml
+
 from .commands import newsroom
+from .sites import write_site
 from .test_importing_leaks import PUBLISHED, _draft, _leaked, _site
 
 OPTIONS = ("--section", "world", "--author", "jdoe")
@@ -87,3 +91,35 @@ def test_embargoed_copy_is_a_draft_and_stories_about_embargoes_are_not(tmp_path:
     assert written[4].endswith(" (from wire/e.txt)")
     assert result.stderr == "newsroom: imported 5, skipped 0\n"
     assert _leaked(root, "ZQXEMBHEAD", "ZQXNOTFOR", "ZQXPARA", "ZQXHOLD") == []
+
+
+SKIPPED = (
+    "'2024-03-31T01:30:00' is a time that does not exist in Europe/London (the clocks skip "
+    "it); it was read as 2024-03-31T01:30:00+00:00, 02:30 there (2024-03-31T02:30:00+01:00): "
+    "write the time the clocks showed, or give its offset"
+)
+
+
+def _date_field(root: Path, written: str) -> str:
+    text = (root / written).read_text("utf-8")
+    return str(yaml.load(text.split("---\n")[1], Loader=yaml.BaseLoader)["date"])
+
+
+@pytest.mark.parametrize("command", ["new", "import"])
+def test_a_date_the_clocks_skip_is_said_as_the_build_says_it(tmp_path: Path, command: str) -> None:
+    root = tmp_path / "news"
+    write_site(root, {}, plugin={"timezone": "Europe/London"})
+    (root / "wire").mkdir()
+    (root / "wire/a.txt").write_text(f"Clocks go forward\n\n{PUBLISHED} text.\n", "utf-8")
+    first = ["new", "Clocks go forward"] if command == "new" else ["import", "wire"]
+
+    result = newsroom(root, *first, *OPTIONS, "--date", "2024-03-31T01:30:00")
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines()[0] == f"newsroom: --date: {SKIPPED}"
+    written = result.stdout.splitlines()[0].split(" (from ")[0]
+    assert _date_field(root, written) == "2024-03-31T02:30:00+01:00"  # the time it was read as
+    # an hour on, a real time: nothing is said
+    real = newsroom(root, *first, *OPTIONS, "--date", "2024-03-31T02:30:00")
+    assert real.returncode == 0, real.stderr
+    assert "does not exist" not in real.stderr

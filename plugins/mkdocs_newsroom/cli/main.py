@@ -10,13 +10,14 @@ import os
 import shlex
 import sys
 from collections import Counter
+from datetime import UTC
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..clock import now
 from ..problems import FieldError, NewsroomError, one_line
-from ..reading.texts import parse_datetime
+from ..reading.texts import parse_datetime, skipped_local_time
 from .check import check_site
 from .due import DEADLINE, due_now
 from .importing.placing import Sections, parse_section_map
@@ -337,10 +338,15 @@ def _assignment(arguments: argparse.Namespace, headline: str) -> Assignment:
 def _date(workspace: Workspace, text: str | None) -> datetime:
     if text is None:
         return now()
+    zone = workspace.settings.timezone
     try:
-        return parse_datetime(text, workspace.settings.timezone)
+        moment = parse_datetime(text, zone)
     except FieldError as error:
         raise NewsroomError(f"--date: {error}") from None
+    if skipped := skipped_local_time(text, moment, zone):  # said as the build says it
+        _progress(f"--date: {skipped}")
+        return moment.astimezone(UTC).astimezone(zone)  # the time it was read as, there
+    return moment
 
 
 def _say(line: str) -> None:
