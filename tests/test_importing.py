@@ -71,6 +71,8 @@ def test_a_wordpress_export_comes_in_once_reported_line_by_line_and_builds(
         f"{articles}/2019/06/cafe-owners.md (from post 12 'Café owners & the rent rules')",
         f"{articles}/2027/01/budget-vote.md (from post 13 'Budget vote next year')",
         f"{articles}/2019/07/half-written.md (from post 14 'Half-written')",
+        f"{said}post 15 'Members only': it is private in WordPress (only its editors could "
+        "read it); it is held back as a draft: remove 'draft: true' if everyone may read it",
         f"{articles}/2019/07/members-only.md (from post 15 'Members only')",
         "content/authors.yml: added author 'ghost' (ghost): not among the export's authors, "
         "named by its id; give a name",

@@ -13,6 +13,7 @@ import yaml
 from .commands import newsroom
 from .sites import write_site
 from .test_importing_leaks import PUBLISHED, _draft, _leaked, _site
+from .test_importing_review import item, wxr
 
 OPTIONS = ("--section", "world", "--author", "jdoe")
 REWRITE = (
@@ -123,3 +124,18 @@ def test_a_date_the_clocks_skip_is_said_as_the_build_says_it(tmp_path: Path, com
     real = newsroom(root, *first, *OPTIONS, "--date", "2024-03-31T02:30:00")
     assert real.returncode == 0, real.stderr
     assert "does not exist" not in real.stderr
+
+
+def test_a_private_wordpress_post_is_a_draft_with_a_line(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    private = item(1, "Members", status="private", body="ZQXPRIVATE text.")
+    export = wxr(tmp_path, private, item(2, "Open", body=f"{PUBLISHED} text."))
+
+    result = newsroom(root, "import", "--from", "wordpress", str(export))
+
+    assert result.returncode == 0, result.stderr
+    said = "post 1 'Members': it is private in WordPress (only its editors could read it); it "
+    said += "is held back as a draft: remove 'draft: true' if everyone may read it"
+    assert any(line.endswith(said) for line in result.stdout.splitlines()), result.stdout
+    assert _leaked(root, "ZQXPRIVATE") == []
+    assert "imported 2 (1 as drafts)" in result.stderr

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 _PUBLISHED = "publish"
 _SCHEDULED = "future"
 _LEFT_OUT = {"trash": "it is in the trash", "auto-draft": "it is an empty automatic draft"}
+_HELD = "it is held back as a draft"
+_OPEN = f"{_HELD}: remove 'draft: true' if everyone may read it"
 _NO_DATE = "0000-00-00"  # WordPress's "never": a draft's GMT date
 _SHOWN_TITLE = 80  # a longer title is cut in messages: each is one line a reader can take in
 _TERMS = ("category", "post_tag")  # the taxonomies that become a section and tags
@@ -252,22 +254,18 @@ def _held_back(item: Element, status: str, date: datetime, notes: list[str]) -> 
     """Whether the post becomes a draft: any status but 'publish' and 'future' (an
     allow-list), a scheduled time that has passed, or a password (`notes` says why)."""
     if _text(item, "wp:post_password"):
-        notes.append(
-            "it is password-protected in WordPress, and Newsroom has no passwords; it is held "
-            "back as a draft: remove 'draft: true' if everyone may read it"
-        )
+        notes.append(f"it is password-protected in WordPress; Newsroom has no passwords; {_OPEN}")
         return True
     if status == _SCHEDULED and date <= now():
         notes.append(
             f"it was scheduled in WordPress for {date.isoformat()}, which has passed, and was "
-            "not published; it is held back as a draft"
+            f"not published; {_HELD}"
         )
         return True
-    if status not in (_PUBLISHED, _SCHEDULED, "draft", "pending", "private"):
-        notes.append(
-            f"its WordPress status '{status}' is neither 'publish' nor 'future'; it is held "
-            "back as a draft"
-        )
+    if status == "private":  # a draft or pending post is one already: nothing to say
+        notes.append(f"it is private in WordPress (only its editors could read it); {_OPEN}")
+    elif status not in (_PUBLISHED, _SCHEDULED, "draft", "pending"):
+        notes.append(f"its WordPress status '{status}' is neither 'publish' nor 'future'; {_HELD}")
     return status not in (_PUBLISHED, _SCHEDULED)
 
 
