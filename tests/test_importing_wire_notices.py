@@ -70,6 +70,7 @@ def test_embargoed_copy_is_a_draft_and_stories_about_embargoes_are_not(tmp_path:
         "c.txt": "Bank cuts rates\n\nZQXPARA first.\n\nSecond paragraph.\n\nThird one.\n\n"
         "EMBARGO: not for publication before 09:00 GMT Friday.\n\nLast words.\n",
         "d.txt": "Hold for release until noon: Port reopens\n\nZQXHOLD copy.\n",
+        "f.txt": "Rates hold\n[EMBARGOED] 00:01 GMT\n\nZQXBRACKET copy.\n",
         "e.txt": "Embargo on oil lifted\n\nEmbargoed goods were seized on Monday; "
         f"{PUBLISHED}.\n\nThe embargo, not for publication in full, ran for years.\n",
     }
@@ -86,12 +87,13 @@ def test_embargoed_copy_is_a_draft_and_stories_about_embargoes_are_not(tmp_path:
         f"wire/b.txt:1: it says 'NOT FOR PUBLICATION', {NOTICE}",
         f"wire/c.txt:9: it says 'EMBARGO', {NOTICE}",
         f"wire/d.txt:1: it says 'Hold for release', {NOTICE}",
+        f"wire/f.txt:2: it says 'EMBARGOED', {NOTICE}",
     ]
     written = [line for line in lines if " (from " in line]
-    assert [_draft(root, line) for line in written] == ["true"] * 4 + [""]
+    assert [_draft(root, line) for line in written] == ["true"] * 4 + ["", "true"]
     assert written[4].endswith(" (from wire/e.txt)")
-    assert result.stderr == "newsroom: imported 5, skipped 0\n"
-    assert _leaked(root, "ZQXEMBHEAD", "ZQXNOTFOR", "ZQXPARA", "ZQXHOLD") == []
+    assert result.stderr == "newsroom: imported 6, skipped 0\n"
+    assert _leaked(root, "ZQXEMBHEAD", "ZQXNOTFOR", "ZQXPARA", "ZQXHOLD", "ZQXBRACKET") == []
 
 
 SKIPPED = (

@@ -21,10 +21,11 @@ _META_MORE = re.compile(r"([ ]{4}|\t)\s*\S")
 _FIRST_LINES = 3  # the headline and the two lines below it: where a wire notice stands
 # A notice opens its line (after punctuation, and a 'DRAFT -' before it): 'EMBARGOED UNTIL
 # 00:01 GMT', 'EMBARGO: ...', 'NOT FOR PUBLICATION'. EMBARGO must be followed by nothing, a
-# separator, or until/till/before, so that "Embargo on oil lifted" is a headline, not a notice.
+# separator (': - ( ] *'...), or until/till/before, so that "Embargo on oil lifted" is a
+# headline, not a notice.
 _NOTICE = re.compile(
-    r"^\W*(?:draft\W+)?(?P<words>(?:embargo(?:ed)?(?=\s*$|\s*[:\-–—(\[]|\s+(?:until|till|before)"
-    r"\b))|not\s+for\s+publication\b|hold\s+for\s+release\b|do\s+not\s+publish\b)",
+    r"^\W*(?:draft\W+)?(?P<words>(?:embargo(?:ed)?(?=\s*$|\s*[:\-–—()\[\]*|/]|\s+(?:until|till|"
+    r"before)\b))|not\s+for\s+publication\b|hold\s+for\s+release\b|do\s+not\s+publish\b)",
     re.IGNORECASE,
 )
 
