@@ -133,7 +133,7 @@ def run_import(workspace: Workspace, arguments: argparse.Namespace) -> int:
         raise NewsroomError("wire copy needs --section and --author: the texts name neither")
     assignment = _assignment(arguments, "")
     date = _date(workspace, arguments.date)
-    imported = skipped = 0
+    imported = skipped = drafts = 0
     for result in import_wire(
         workspace, Path(arguments.folder), assignment, date, title_line=arguments.title_line
     ):
@@ -144,13 +144,12 @@ def run_import(workspace: Workspace, arguments: argparse.Namespace) -> int:
             skipped += 1
             _say(f"{source}: skipped: {result.reason}")
         else:
-            imported += 1
+            imported, drafts = imported + 1, drafts + result.draft
             _say(f"{workspace.shown(result.path)} (from {source})")
-    held = " as drafts (write their headlines, then remove 'draft: true')"
-    _progress(
-        f"imported {imported}{held if imported and not arguments.title_line else ''}, "
-        f"skipped {skipped}"
-    )
+    held = f" ({drafts} as drafts)" if drafts else ""
+    if imported and not arguments.title_line:
+        held = " as drafts (write their headlines, then remove 'draft: true')"
+    _progress(f"imported {imported}{held}, skipped {skipped}")
     return 0
 
 

@@ -83,6 +83,7 @@ class Imported:
     path: Path | None = None
     reason: str = ""
     notices: list[Problem] = field(default_factory=list)
+    draft: bool = False  # written as a draft: no headline line, or an embargo notice
 
 
 def wire_id(body: str, boilerplate: Sequence[regex.Pattern[str]]) -> str:
@@ -244,6 +245,7 @@ def import_wire(
                 result.reason = str(error)
             else:
                 seen[story.wire_id] = seen[story.whole_id] = Earlier(result.path, story.headline)
+                result.draft = not title_line or story.embargo is not None
                 if story.embargo is not None:
                     notice = Problem(shown, story.embargo.message(), story.embargo.line)
                     result.notices.append(notice)
