@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..reading.fields import FIELDS, OTHER_NAMES
-from ..reading.frontmatter import _UNSEEN  # the build's: what hides a '---' from a reader
+from ..reading.frontmatter import UNSEEN
 
 _FRONT_MATTER_TO_DO = "copy it into content/articles/ as it is, or remove the front matter"
 _REWRITE = (
@@ -34,16 +34,16 @@ def front_matter_form(lines: list[str]) -> str:
     """What to say of a wire text (its `lines`) that opens with front matter in any form the
     site generators read: YAML's '---' (behind invisible characters too), Hugo's TOML '+++', or
     MultiMarkdown 'Key: value' lines naming a Newsroom field. '' for wire copy."""
-    opening = next((line for line in lines if line.strip(_UNSEEN)), "")
+    opening = next((line for line in lines if line.strip(UNSEEN)), "")
     if opening.strip() == "---":
         return f"it already has front matter (its first line is '---'): {_FRONT_MATTER_TO_DO}"
-    if opening.strip(_UNSEEN) == "---":
+    if opening.strip(UNSEEN) == "---":
         hidden = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(opening) if c not in "- ")
         return (
             f"it already has front matter (its first line is '---' behind characters nobody "
             f"sees: {hidden}): remove them and {_FRONT_MATTER_TO_DO}"
         )
-    if opening.strip(_UNSEEN) == "+++":
+    if opening.strip(UNSEEN) == "+++":
         return f"it already has front matter (Hugo's TOML, between '+++' lines): {_REWRITE}"
     keys = _header_keys(lines)
     fields = [_field(key) for key in keys]

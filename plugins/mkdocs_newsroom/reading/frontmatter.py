@@ -132,9 +132,9 @@ def split_front_matter(path: str, text: str) -> tuple[str, str, int]:
 
 def _no_front_matter(path: str, lines: list[str]) -> str:
     """What to do about a file whose first line is not '---': its '---' may be a line down,
-    or behind characters nobody sees (_UNSEEN)."""
-    opening = next((n for n, line in enumerate(lines[:20]) if line.strip(_UNSEEN) == _FENCE), -1)
-    if opening > 0 and not any(line.strip(_UNSEEN) for line in lines[:opening]):
+    or behind characters nobody sees (UNSEEN)."""
+    opening = next((n for n, line in enumerate(lines[:20]) if line.strip(UNSEEN) == _FENCE), -1)
+    if opening > 0 and not any(line.strip(UNSEEN) for line in lines[:opening]):
         return f"the front matter's '---' is on line {opening + 1}: remove the blank lines above it"
     if opening == 0:
         shown = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(lines[0]) if c != "-")
@@ -148,7 +148,7 @@ def _no_front_matter(path: str, lines: list[str]) -> str:
     )
 
 
-_UNSEEN = " \t\r\u00a0\u200b\u200c\u200d\u2060\ufeff"  # blank to a reader
+UNSEEN = " \t\r\u00a0\u200b\u200c\u200d\u2060\ufeff"  # blank to a reader
 
 
 _TAB = (
