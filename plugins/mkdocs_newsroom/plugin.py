@@ -90,7 +90,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     @_reported
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._build = SiteBuild(
-            load_settings(self.config),
+            load_settings(self.config, config.site_name),
             self._cache,
             self._search,
             command=self._command,

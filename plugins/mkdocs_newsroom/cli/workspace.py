@@ -191,7 +191,7 @@ def open_workspace(config_file: str | None) -> Workspace:
             )
         raise WorkspaceError(config_problems(path, [why]))
     try:
-        settings = load_settings(plugin.config)
+        settings = load_settings(plugin.config, config.site_name)
     except NewsroomError as error:
         message = str(error).removeprefix("newsroom: ")
         raise WorkspaceError(config_problems(path, [message])) from None

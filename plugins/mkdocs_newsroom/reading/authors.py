@@ -257,6 +257,6 @@ def _read_author(
 def _yaml_problem(message: str) -> str:
     """'is not valid YAML (...)' for a parse error, or what else load_document says of the
     file ('repeats values with YAML aliases...'), without its advice."""
-    if message.startswith(" ("):
+    if message.startswith((" (", ": ")):
         return f"is not valid YAML{message}"
     return message.removesuffix("; write its values out")

@@ -242,9 +242,14 @@ def load_document(
         mark = error.problem_mark or error.context_mark
         problem = _one_line(error.problem or error.context or "unreadable")
         where = FilePlaces(text, 1)(mark) if mark else (None, None)
-        if mark is not None and _tab_at(text, mark.index):
-            problem = "a tab where YAML wants spaces: YAML indents with spaces only; replace it"
-        raise ArticleError(Problem(path, f"it is not valid YAML ({problem})", *where)) from None
+        said = f"it is not valid YAML ({problem})"
+        surrogate = surrogate_escape(text, mark) if mark and "escape" in problem else None
+        if surrogate is not None:  # as the front matter says it: what to write instead
+            said, where = f"it is not valid YAML: {surrogate[0]}", FilePlaces(text, 1)(surrogate[1])
+        elif mark is not None and _tab_at(text, mark.index):
+            said = "it is not valid YAML (a tab where YAML wants spaces: YAML indents with "
+            said += "spaces only; replace it)"
+        raise ArticleError(Problem(path, said, *where)) from None
     except (yaml.YAMLError, RecursionError, ValueError, TypeError, OverflowError) as error:
         raise ArticleError(Problem(path, f"it is not valid YAML ({_one_line(error)})")) from None
     finally:

@@ -19,6 +19,7 @@ from ..slugs import MAX_SLUG_LENGTH, is_slug
 from ..urls import PICTURES_DIR, section_url
 from .article_url import check_article_url
 from .checked import FrontPageRules, PageSizes, PictureSettings, ReadOptions, Settings
+from .surrogates import refuse_surrogates
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -103,7 +104,9 @@ def load_sections(config: NewsroomConfig) -> dict[str, Section]:
     return dict(sorted(sections.items(), key=lambda item: (item[1].order, item[0])))
 
 
-def load_settings(config: NewsroomConfig) -> Settings:
+def load_settings(config: NewsroomConfig, site_name: str = "") -> Settings:
+    """The settings of the plugin's `config`; `site_name`, MkDocs' own, is only checked."""
+    refuse_surrogates({"site_name": site_name, **config})
     check_article_url(config.article_url)
     sections = load_sections(config)
     return Settings(
