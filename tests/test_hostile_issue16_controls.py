@@ -19,6 +19,8 @@ from .test_hostile_issue16 import SURROGATE_PAIR, _checked_alike
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from .sites import Site
+
 RLO = "\u202e"
 
 # --- a surrogate escape in mkdocs.yml: one line, not a traceback -----------------------------
@@ -80,3 +82,83 @@ def test_a_surrogate_pair_escape_in_the_authors_file_says_what_to_write(tmp_path
         "it. Until then the articles are published without their authors"
     ]
     _checked_alike(tmp_path, site, files, authors=authors)
+
+
+# --- bidi controls left open: every value of a .txt article, once decoded, and every body ------
+
+LEFT_OPEN = (
+    "held the direction control {code} without its closing one, which would reorder the text "
+    "after it in pages, feeds and browser tabs; it was removed (and any others left open): "
+    "close it with U+202C (U+2069 for an isolate), or remove it"
+)
+
+
+def _published(site: Site) -> str:
+    """Every file the build wrote, as text, JSON's escapes of the control made it."""
+    return (
+        "\n".join(
+            path.read_text("utf-8", "replace")
+            for path in site.site_dir.rglob("*")
+            if path.is_file()
+        )
+        .replace("\\u202e", RLO)
+        .replace("\\u202E", RLO)
+    )
+
+
+def test_a_plain_texts_references_are_decoded_then_every_value_checked(tmp_path: Path) -> None:
+    corrections = [{"date": "2024-05-02T10:00:00+00:00", "text": "Fixed &#x202E;the sum"}]
+    image = {"src": "https://img.example.org/a.jpg", "alt": "A", "caption": "Cap &#8238;x"}
+    files: dict[str, str | bytes] = {
+        "articles/price.txt": article(
+            "Price",
+            slug="price",
+            tags=["Markets &#x202E;up", "Fine"],
+            image={**image, "credit": "By &#x202E;me"},
+            corrections=corrections,
+            body="First paragraph.\n\nShares &#x202E;0.01$ now.\n",
+        ),
+    }
+    site = built(tmp_path, files)
+    assert sorted(site.warnings) == [
+        f"newsroom: articles/price.txt:13: field 'corrections' {LEFT_OPEN.format(code='U+202E')}",
+        f"newsroom: articles/price.txt:19: its text {LEFT_OPEN.format(code='U+202E')}",
+        f"newsroom: articles/price.txt:5: field 'tags' {LEFT_OPEN.format(code='U+202E')}",
+        f"newsroom: articles/price.txt:8: field 'image' {LEFT_OPEN.format(code='U+202E')}",
+    ]
+    published = _published(site)
+    assert RLO not in published
+    page = site.html("2024/05/01/price/")
+    assert all(text in page for text in ("Markets up", "Cap x", "By me", "Fixed the sum"))
+    assert "Shares 0.01$ now." in page
+    assert '<h1 class="nr-listing__title">Markets up' in site.html("tags/markets-up/")
+    _checked_alike(tmp_path, site, files)
+
+
+def test_a_bodys_controls_left_open_are_removed_per_paragraph(tmp_path: Path) -> None:
+    body = (
+        "Price \u202e0.01$ per share,\nsays the desk.\n\n"
+        "Kept \u2067\u0646\u0627\u0645\u2069 and \u202bx\u202c.\n\n"
+        "A \u202ccloser that closes nothing.\n"
+    )
+    files: dict[str, str | bytes] = {"articles/price.md": article("Price", body=body)}
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        f"newsroom: articles/price.md:6: its text {LEFT_OPEN.format(code='U+202E')}"
+    ]
+    page = site.html("2024/05/01/price/")
+    assert "Price 0.01$ per share" in page
+    assert "Kept \u2067\u0646\u0627\u0645\u2069 and \u202bx\u202c." in page  # balanced: kept
+    assert "A closer" in page
+    assert RLO not in _published(site)
+    assert '"content_text": "Price 0.01$ per share' in (site.site_dir / "feed.json").read_text()
+    _checked_alike(tmp_path, site, files)
+
+
+def test_a_body_without_a_control_says_nothing(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "articles/plain.txt": article("Plain", body="Fine &amp; well.\n\nA \u2067b\u2069 c.\n"),
+    }
+    site = built(tmp_path, files)
+    assert site.warnings == []
+    assert "A \u2067b\u2069 c." in site.html("2024/05/01/plain/")

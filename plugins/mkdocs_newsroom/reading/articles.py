@@ -21,14 +21,12 @@ from .frontmatter import FrontMatter, parse_front_matter
 from .mapping import MapFunction, in_order
 from .reach import reach_problems, story_uid
 from .said import (
-    all_boilerplate,
+    body_problems,
     doubtful_hold_back,
     error_summary,
     field_problem,
     given_twice,
     holds_back,
-    removed_html,
-    snippet_includes,
     too_large_file,
     unexpected_failure,
     unknown_fields,
@@ -260,9 +258,7 @@ class ArticleReader:
             skipped = Problem(parsed.source, f"{body.failure}; the article was skipped")
             return ReadResult(parsed.source, None, (*parsed.problems, skipped))
         problems = parsed.problems
-        problems = (*problems, *removed_html(parsed.source, body.removed))
-        problems = (*problems, *snippet_includes(parsed.source, parsed.body_line, body.snippets))
-        problems += all_boilerplate(parsed.source, parsed.body_line, body, parsed.values)
+        problems += body_problems(parsed.source, parsed.body_line, body, parsed.values)
         values = parsed.values
         title: str = values["title"]
         article = Article(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import markdown
 
 from . import plaintext
+from .directions import balanced_blocks, has_controls
 from .sanitizing import apply_media_rule, sanitize
 
 if TYPE_CHECKING:
@@ -42,6 +43,9 @@ class Body:
     snippets: tuple[tuple[int, int], ...] = ()  # (line, column) in the body of each include
     failure: str = ""  # why the body could not be rendered at all
     emptied: bool = False  # a plain text with words, all of whose lines were boilerplate
+    # the first bidi control a paragraph left open (all were removed): its line in the body
+    # and itself as U+XXXX
+    opened: tuple[int, str] = (0, "")
 
 
 def neutralise_snippets(body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -59,12 +63,38 @@ def neutralise_snippets(body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 def render_plaintext(
     text: str, boilerplate: Sequence[re.Pattern[str]] = (), right_to_left: bool = False
 ) -> Body:
-    blocks = plaintext.split_blocks(text, boilerplate)
+    blocks, opened = _balanced(plaintext.split_blocks(text, boilerplate), text)
     lead = next((block.items[0] for block in blocks if not block.is_list), "")
     html = plaintext.blocks_to_html(blocks, isolate=right_to_left)
     written, text = text, plaintext.blocks_to_text(blocks)
     emptied = bool(boilerplate) and not text.strip() and bool(written.strip())
-    return Body(html, lead, len(text.split()), text, emptied=emptied)
+    return Body(html, lead, len(text.split()), text, emptied=emptied, opened=opened)
+
+
+def _balanced(
+    blocks: list[plaintext.Block], written: str
+) -> tuple[list[plaintext.Block], tuple[int, str]]:
+    """The blocks of a plain text (its character references decoded: '&#x202E;' makes a
+    control) with the bidi controls each leaves open removed, and the first removed: the
+    line of `written` it is on, and it as U+XXXX."""
+    if not any(has_controls(item) for block in blocks for item in block.items):
+        return blocks, (0, "")
+    first = ""
+    kept = []
+    for block in blocks:
+        items = []
+        for item in block.items:
+            cleaned, _, code = balanced_blocks(item)
+            items.append(cleaned)
+            first = first or code
+        kept.append(plaintext.Block(block.is_list, tuple(items)))
+    if not first:
+        return blocks, (0, "")
+    control = chr(int(first[2:], 16))
+    decoded = plaintext.decode_character_references
+    where = (n for n, text in enumerate(written.split("\n"), 1) if control in decoded(text))
+    line = next(where, 1)
+    return kept, (line, first)
 
 
 def html_to_text(fragment: str) -> str:
@@ -92,9 +122,11 @@ class MarkdownRenderer:
         snippets: tuple[tuple[int, int], ...] = ()
         if self._includes_files:
             text, snippets = neutralise_snippets(text)
+        text, line, code = balanced_blocks(text)
         fragment = self._markdown.convert(text)
         fragment, removed = (sanitize if self._sanitized else apply_media_rule)(fragment)
         first = _FIRST_PARAGRAPH.search(fragment)
         lead = html_to_text(first.group(1)) if first else ""
         words = len(html_to_text(fragment).split())
-        return Body(fragment, lead, words, removed=removed, snippets=snippets)
+        opened = (line, code)
+        return Body(fragment, lead, words, removed=removed, snippets=snippets, opened=opened)

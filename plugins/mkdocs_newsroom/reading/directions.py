@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import fields, is_dataclass, replace
+from typing import Any
 
 _EMBEDDINGS = frozenset("\u202a\u202b\u202d\u202e")  # LRE, RLE, LRO, RLO: closed by PDF
 _ISOLATES = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI: closed by PDI
@@ -30,6 +32,14 @@ def unbalanced_controls(text: str) -> str:
     none (the usual case, seen in one pass over a short value)."""
     if _ANY_CONTROL.search(text) is None:
         return ""
+    unmatched = _unmatched(text)
+    if not unmatched:
+        return ""
+    return "".join(c for index, c in enumerate(text) if index not in unmatched)
+
+
+def _unmatched(text: str) -> set[int]:
+    """Where in `text` the bidi controls it leaves open, or that close nothing, stand."""
     opened: list[tuple[int, bool]] = []  # (where, is an isolate)
     unmatched: set[int] = set()
     for index, character in enumerate(text):
@@ -43,9 +53,35 @@ def unbalanced_controls(text: str) -> str:
         elif character in (_PDF, _PDI):
             unmatched.add(index)
     unmatched.update(index for index, _ in opened)
-    if not unmatched:
-        return ""
-    return "".join(c for index, c in enumerate(text) if index not in unmatched)
+    return unmatched
+
+
+def has_controls(text: str) -> bool:
+    """Whether `text` holds a bidi control at all (most texts: no, in one pass)."""
+    return _ANY_CONTROL.search(text) is not None
+
+
+# Blocks of a text: what a blank line separates (a paragraph, a list, a heading and its text)
+_BLANK_LINE = re.compile(r"(\n[ \t]*\n)")
+
+
+def balanced_blocks(text: str) -> tuple[str, int, str]:
+    """`text` with the bidi controls each of its blocks leaves open removed (each paragraph
+    is a bidi paragraph of its own on a page, but not in a summary or a feed), the line
+    (from 1) of the first removed and it as U+XXXX; (text, 0, '') if none was."""
+    if not has_controls(text):
+        return text, 0, ""
+    parts = _BLANK_LINE.split(text)
+    first_line, first_code, line = 0, "", 1
+    for number, part in enumerate(parts):
+        unmatched = _unmatched(part) if number % 2 == 0 and has_controls(part) else set()
+        if unmatched:
+            if not first_code:
+                at = min(unmatched)
+                first_line, first_code = line + part.count("\n", 0, at), f"U+{ord(part[at]):04X}"
+            parts[number] = "".join(c for i, c in enumerate(part) if i not in unmatched)
+        line += part.count("\n")
+    return "".join(parts), first_line, first_code
 
 
 def balanced(text: str) -> tuple[str, str]:
@@ -65,3 +101,24 @@ def left_open(field: str, code: str) -> str:
         "reorder the text after it in pages, feeds and browser tabs; it was removed (and any "
         "others left open): close it with U+202C (U+2069 for an isolate), or remove it"
     )
+
+
+def balanced_value(value: Any) -> tuple[Any, str]:
+    """`value` (a text, a dataclass such as a tag or a caption's image, or a tuple of them)
+    with each text in it `balanced`, and the first control removed ('' if none was)."""
+    if isinstance(value, str):
+        return balanced(value)
+    if isinstance(value, tuple):
+        parts = [balanced_value(part) for part in value]
+        return tuple(part for part, _ in parts), next((code for _, code in parts if code), "")
+    if is_dataclass(value) and not isinstance(value, type):
+        changed: dict[str, str] = {}
+        first = ""
+        for field in fields(value):
+            text = getattr(value, field.name)
+            if isinstance(text, str):
+                cleaned, code = balanced(text)
+                if code:
+                    changed[field.name], first = cleaned, first or code
+        return (replace(value, **changed) if changed else value), first
+    return value, ""

@@ -17,7 +17,7 @@ from ..model import Author, Section, Tag
 from ..problems import FieldError, PartlyUsed
 from ..slugs import is_slug, slugify
 from ..urls import author_url
-from .directions import visible
+from .directions import balanced_value, left_open, visible
 from .frontmatter import Field
 from .links import alias_path
 from .parts import read_corrections, read_image
@@ -258,6 +258,29 @@ def read_aliases(field: Field, registry: Registry) -> tuple[str, ...]:
 Reader = Callable[[Field, Registry], Any]
 
 
+def _decoded_then_balanced(read: Reader) -> Reader:
+    """`read`, and in a plain-text article (whose character references are decoded once
+    read: '&#x202E;' makes one) the bidi controls its value leaves open removed, in one
+    line for the field."""
+
+    def checked(field: Field, registry: Registry) -> Any:
+        if not registry.decode_references:
+            return read(field, registry)
+        messages: tuple[str | FieldError, ...] = ()
+        try:
+            value = read(field, registry)
+        except PartlyUsed as partly:
+            value, messages = partly.value, partly.messages
+        value, opened = balanced_value(value)
+        if opened:
+            messages = (*messages, left_open(f"field '{field.name}'", opened))
+        if messages:
+            raise PartlyUsed(value, *messages)
+        return value
+
+    return checked
+
+
 @dataclass(frozen=True)
 class FieldRule:
     read: Reader
@@ -274,10 +297,10 @@ FIELDS: dict[str, FieldRule] = {
     "authors": FieldRule(read_authors, fatal=True),
     "author": FieldRule(read_authors, fatal=True, attribute="authors"),
     "section": FieldRule(read_section, fatal=True),
-    "tags": FieldRule(read_tags),
+    "tags": FieldRule(_decoded_then_balanced(read_tags)),
     "summary": FieldRule(read_text),
     "location": FieldRule(read_text),
-    "image": FieldRule(read_image),
+    "image": FieldRule(_decoded_then_balanced(read_image)),
     "slug": FieldRule(read_slug),
     "draft": FieldRule(read_flag, fatal=True, holds_back=True),  # when in doubt, do not publish
     # a story that must come down, does
@@ -285,7 +308,7 @@ FIELDS: dict[str, FieldRule] = {
     "featured": FieldRule(read_flag),
     "breaking": FieldRule(read_flag),
     "lang": FieldRule(read_language),
-    "corrections": FieldRule(read_corrections),
+    "corrections": FieldRule(_decoded_then_balanced(read_corrections)),
     "translation": FieldRule(read_text),  # a key shared by the translations of a story
     "wire_id": FieldRule(read_text),  # `newsroom import`'s digest of the text it came from
     "import_id": FieldRule(read_text),  # where `newsroom import --from …` took the story

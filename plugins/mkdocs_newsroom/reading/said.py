@@ -9,6 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from ..problems import FieldError, Problem
+from .directions import left_open
 from .fields import FIELDS, OTHER_NAMES
 from .sanitizing import is_media_item
 from .texts import MAX_LINES_EACH
@@ -50,6 +51,22 @@ def removed_html(source: str, removed: tuple[str, ...]) -> list[Problem]:
                 "sanitize_markdown_html in mkdocs.yml if the site must publish such HTML",
             )
         )
+    return problems
+
+
+def body_problems(
+    source: str, body_line: int, body: Body, values: Mapping[str, object]
+) -> tuple[Problem, ...]:
+    """What rendering a body found to say: HTML removed, snippet includes, a text all
+    boilerplate, a bidi control a paragraph left open."""
+    problems = (
+        *removed_html(source, body.removed),
+        *snippet_includes(source, body_line, body.snippets),
+    )
+    problems += all_boilerplate(source, body_line, body, values)
+    line, code = body.opened
+    if code:
+        problems += (Problem(source, left_open("its text", code), body_line + line - 1),)
     return problems
 
 
