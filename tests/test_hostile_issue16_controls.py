@@ -162,3 +162,18 @@ def test_a_body_without_a_control_says_nothing(tmp_path: Path) -> None:
     site = built(tmp_path, files)
     assert site.warnings == []
     assert "A \u2067b\u2069 c." in site.html("2024/05/01/plain/")
+
+
+def test_a_markdown_bodys_reference_to_a_control_is_the_control(tmp_path: Path) -> None:
+    body = "Price &#x202E;0.01$ per share, &#8238;twice.\n\nBalanced &#x2067;x&#x2069; kept.\n"
+    files: dict[str, str | bytes] = {"articles/ref.md": article("Ref", body=body)}
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        f"newsroom: articles/ref.md:6: its text {LEFT_OPEN.format(code='U+202E')}"
+    ]
+    published = _published(site)
+    assert RLO not in published
+    assert "&#x202E;" not in published and "&#8238;" not in published
+    assert "Price 0.01$ per share, twice." in site.html("2024/05/01/ref/")
+    assert "Balanced \u2067x\u2069 kept." in site.html("2024/05/01/ref/")
+    _checked_alike(tmp_path, site, files)

@@ -28,6 +28,9 @@ _SNIPPET = re.compile(r"^([ \t]*)-(-*8<-+)", re.MULTILINE)
 _SNIPPETS = "snippet"  # the name pymdownx.snippets registers its preprocessor under
 _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _WHITESPACE = re.compile(r"\s+")
+# A character reference Markdown passes through to the page, of a bidi control: the browser,
+# and the summary drawn from the page, read it as the control itself
+_CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*(?:202[a-eA-E]|206[6-9])|0*(?:823[4-8]|829[4-7]));")
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,8 @@ class MarkdownRenderer:
         snippets: tuple[tuple[int, int], ...] = ()
         if self._includes_files:
             text, snippets = neutralise_snippets(text)
+        if "&#" in text:
+            text = _CONTROL_REFERENCE.sub(lambda found: html.unescape(found.group()), text)
         text, line, code = balanced_blocks(text)
         fragment = self._markdown.convert(text)
         fragment, removed = (sanitize if self._sanitized else apply_media_rule)(fragment)
