@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 from mkdocs.exceptions import Abort
 
-from mkdocs_newsroom.reading.directions import balanced
+from mkdocs_newsroom.directions import balanced
 
 from .commands import newsroom
 from .sites import article, build_site

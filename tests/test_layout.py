@@ -16,7 +16,18 @@ ROOT = REPO / "plugins" / PACKAGE
 # From the bottom up: a module may import from its own layer's folder and from the layers
 # below it, never from a layer above.
 LAYERS = [
-    {"__init__", "model", "problems", "hashing", "memo", "slugs", "urls", "clock", "folding"},
+    {
+        "__init__",
+        "model",
+        "problems",
+        "hashing",
+        "memo",
+        "slugs",
+        "urls",
+        "clock",
+        "folding",
+        "directions",
+    },
     {"settings"},
     {"reading"},
     {"catalogue"},

@@ -8,11 +8,11 @@ from typing import Any
 
 import yaml
 
+from ..directions import balanced, left_open
 from ..model import Author
 from ..problems import ArticleError, FieldError, Problem
 from ..urls import author_url
 from .decoding import INVALID_CHARACTERS, decode_source, invalid_character
-from .directions import balanced, left_open
 from .frontmatter import FilePlaces, load_document
 from .links import check_link
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import markdown
 
+from ..directions import balanced_blocks, has_controls
 from . import plaintext
-from .directions import balanced_blocks, has_controls
 from .sanitizing import apply_media_rule, sanitize
 
 if TYPE_CHECKING:

@@ -13,11 +13,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..directions import balanced_value, left_open, visible
 from ..model import Author, Section, Tag
 from ..problems import FieldError, PartlyUsed
 from ..slugs import is_slug, slugify
 from ..urls import author_url
-from .directions import balanced_value, left_open, visible
 from .frontmatter import Field
 from .links import alias_path
 from .parts import read_corrections, read_image

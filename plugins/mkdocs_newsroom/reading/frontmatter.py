@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from ..directions import balanced, left_open
 from ..problems import ArticleError, Problem
 from .decoding import INVALID_CHARACTERS
-from .directions import balanced, left_open
 from .yaml_bounds import (
     MAX_DEPTH,
     TOO_DEEP,

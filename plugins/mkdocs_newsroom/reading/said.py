@@ -8,8 +8,8 @@ import itertools
 import unicodedata
 from typing import TYPE_CHECKING
 
+from ..directions import left_open
 from ..problems import FieldError, Problem
-from .directions import left_open
 from .fields import FIELDS, OTHER_NAMES
 from .sanitizing import is_media_item
 from .texts import MAX_LINES_EACH

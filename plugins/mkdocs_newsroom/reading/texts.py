@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
+from ..directions import balanced, left_open
 from ..problems import FieldError, PartlyUsed
-from .directions import balanced, left_open
 from .plaintext import decode_character_references
 
 if TYPE_CHECKING:
