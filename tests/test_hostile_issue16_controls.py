@@ -177,3 +177,47 @@ def test_a_markdown_bodys_reference_to_a_control_is_the_control(tmp_path: Path) 
     assert "Price 0.01$ per share, twice." in site.html("2024/05/01/ref/")
     assert "Balanced \u2067x\u2069 kept." in site.html("2024/05/01/ref/")
     _checked_alike(tmp_path, site, files)
+
+
+def test_controls_left_open_in_mkdocs_yml_are_removed_with_a_line_per_option(
+    tmp_path: Path,
+) -> None:
+    sections = {**SECTIONS, "world": {"title": "World \u202enews", "description": "All \u2067x"}}
+    options: dict[str, dict[str, object]] = {
+        "plugin": {
+            "sections": sections,
+            "publisher_name": "Desk \u202bx",
+            "editions": {"en": {"title": "English \u202e", "lang": "en"}},
+        },
+        "config": {"site_name": "Portal \u202eGazette"},
+    }
+    files: dict[str, str | bytes] = {"articles/a.md": article("A story", section="world")}
+    site = built(tmp_path, files, **options)
+    said = {
+        "site_name": ("", "U+202E"),
+        "sections": ("('world' 'title') ", "U+202E"),
+        "sections ": ("('world' 'description') ", "U+2067"),
+        "publisher_name": ("", "U+202B"),
+        "editions": ("('en' 'title') ", "U+202E"),
+    }
+    lines = {
+        name: f"option '{name.strip()}' {inside}of mkdocs.yml {LEFT_OPEN.format(code=code)}"
+        for name, (inside, code) in said.items()
+    }
+    assert sorted(w for w in site.warnings if "mkdocs.yml" in w) == sorted(
+        f"newsroom: {line}" for line in lines.values()
+    )
+    published = _published(site)
+    assert RLO not in published and "\u2067" not in published and "\u202b" not in published
+    page = site.html("2024/05/01/a-story/")
+    assert all(text in page for text in ("Portal Gazette", "World news", "Desk x"))
+    assert "<title>Portal Gazette" in site.html("")
+    with pytest.raises(Abort):
+        build_site(tmp_path / "strict", files, strict=True, **options)  # type: ignore[arg-type]
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.returncode == 1
+    config = (tmp_path / "site" / "mkdocs.yml").read_text("utf-8").splitlines()
+    for name, line in lines.items():
+        number = next(n for n, text in enumerate(config, 1) if f"{name.strip()}:" in text)
+        column = len(config[number - 1]) - len(config[number - 1].lstrip()) + 1
+        assert f"mkdocs.yml:{number}:{column}: {line}" in checked.stdout.splitlines()

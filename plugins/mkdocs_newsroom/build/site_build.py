@@ -38,7 +38,7 @@ from ..rendering.strings import broken_translations, missing_translations
 from ..rendering.theme import add_to_theme, template_folders
 from ..search.shards import INDEX_DIR
 from ..search.site import use_newsroom_worker
-from ..settings.loading import check_site_url
+from ..settings.loading import check_site_url, told_and_balanced
 from ..urls import BUILD_RECORD
 from .kept_templates import KeptTemplates, kept_templates
 from .page_events import PostPageHooks, other_post_page_hooks, ran_line, skipped_lines
@@ -109,6 +109,7 @@ class SiteBuild:
         """The theme finds the plugin's templates and stylesheet; the tabs are on."""
         if self._serving:
             self._cache.heap.build_starts()
+        told_and_balanced(self._settings.notices, config, self._warn_line)
         self._config_key = config_key(config)
         if config.site_url:
             check_site_url(config.site_url)

@@ -196,7 +196,8 @@ def open_workspace(config_file: str | None) -> Workspace:
         message = str(error).removeprefix("newsroom: ")
         raise WorkspaceError(config_problems(path, [message])) from None
     processes = processes_for("build", plugin.config.processes)
-    return Workspace(config, settings, processes, config_problems(path, warnings))
+    said = [*warnings, *settings.notices]
+    return Workspace(config, settings, processes, config_problems(path, said))
 
 
 def _silent(_line: str) -> None:

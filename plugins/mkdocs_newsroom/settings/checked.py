@@ -78,3 +78,4 @@ class Settings:
     robots_meta: str = "max-image-preview:large"
     syndicated_imports: bool = True
     syndicated_noindex: bool = False
+    notices: tuple[str, ...] = ()  # what loading them said (a control left open), a line each

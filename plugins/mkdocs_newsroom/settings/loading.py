@@ -13,16 +13,20 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.core import Locale, UnknownLocaleError
 
+from ..directions import balanced
 from ..model import SEO_LANGUAGE_OF, Edition, Section
 from ..problems import NewsroomError
 from ..slugs import MAX_SLUG_LENGTH, is_slug
 from ..urls import PICTURES_DIR, section_url
 from .article_url import check_article_url
 from .checked import FrontPageRules, PageSizes, PictureSettings, ReadOptions, Settings
+from .option_texts import OptionTexts
 from .surrogates import refuse_surrogates
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping, Sequence
+
+    from mkdocs.config.defaults import MkDocsConfig
 
     from .schema import NewsroomConfig
 
@@ -84,7 +88,8 @@ def compile_boilerplate(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
     return tuple(compiled)
 
 
-def load_sections(config: NewsroomConfig) -> dict[str, Section]:
+def load_sections(config: NewsroomConfig, texts: OptionTexts | None = None) -> dict[str, Section]:
+    texts = texts or OptionTexts()
     sections: dict[str, Section] = {}
     for section_id, section in config.sections.items():
         if not is_slug(section_id):
@@ -92,14 +97,17 @@ def load_sections(config: NewsroomConfig) -> dict[str, Section]:
                 f"newsroom: section id '{section_id}' must be lower-case letters, digits and "
                 f"hyphens, at most {MAX_SLUG_LENGTH} of them, because it is part of URLs"
             )
+        said = ("sections", section_id)
+        titles = texts.texts(section.titles, *said, "titles")
+        descriptions = texts.texts(section.descriptions, *said, "descriptions")
         sections[section_id] = Section(
             section_id,
-            section.title,
-            section.description,
+            texts.text(section.title, *said, "title"),
+            texts.text(section.description, *said, "description"),
             section.order,
             section_url(section_id),
-            tuple(sorted(section.titles.items())),
-            descriptions=tuple(sorted(section.descriptions.items())),
+            tuple(sorted(titles.items())),
+            descriptions=tuple(sorted(descriptions.items())),
         )
     return dict(sorted(sections.items(), key=lambda item: (item[1].order, item[0])))
 
@@ -108,7 +116,9 @@ def load_settings(config: NewsroomConfig, site_name: str = "") -> Settings:
     """The settings of the plugin's `config`; `site_name`, MkDocs' own, is only checked."""
     refuse_surrogates({"site_name": site_name, **config})
     check_article_url(config.article_url)
-    sections = load_sections(config)
+    texts = OptionTexts()
+    texts.text(site_name, "site_name")
+    sections = load_sections(config, texts)
     return Settings(
         articles_dir=inside_content("articles_dir", config.articles_dir, "articles"),
         authors_file=inside_content("authors_file", config.authors_file, "authors.yml"),
@@ -125,7 +135,7 @@ def load_settings(config: NewsroomConfig, site_name: str = "") -> Settings:
         max_tags=max(1, config.max_tags),
         article_url=config.article_url,
         locale=config.locale,
-        editions=load_editions(config, sections),
+        editions=load_editions(config, sections, texts),
         page_sizes=PageSizes(
             max(1, config.page_size),
             max(1, config.index_page_size),
@@ -141,7 +151,7 @@ def load_settings(config: NewsroomConfig, site_name: str = "") -> Settings:
         ),
         feed_length=max(1, config.feed_length),
         feed_full_content=config.feed_full_content,
-        publisher_name=config.publisher_name,
+        publisher_name=texts.text(config.publisher_name, "publisher_name"),
         publisher_logo=config.publisher_logo,
         news_sitemap=config.news_sitemap,
         robots_txt=config.robots_txt,
@@ -150,6 +160,7 @@ def load_settings(config: NewsroomConfig, site_name: str = "") -> Settings:
         robots_meta=" ".join(config.robots_meta.split()),
         syndicated_imports=config.syndicated_imports,
         syndicated_noindex=config.syndicated_noindex,
+        notices=tuple(texts.notices),  # last: said while the values above were read
     )
 
 
@@ -271,8 +282,11 @@ def _check_seo_languages(editions: list[Edition]) -> None:
             )
 
 
-def load_editions(config: NewsroomConfig, sections: dict[str, Section]) -> tuple[Edition, ...]:
+def load_editions(
+    config: NewsroomConfig, sections: dict[str, Section], texts: OptionTexts | None = None
+) -> tuple[Edition, ...]:
     """The editions, the first at the site root; one edition in `locale` when none is set."""
+    texts = texts or OptionTexts()
     declared = [(edition_id, dict(edition)) for edition_id, edition in config.editions.items()]
     if not declared:
         lang = config.locale.replace("_", "-")
@@ -297,7 +311,9 @@ def load_editions(config: NewsroomConfig, sections: dict[str, Section]) -> tuple
         editions.append(
             Edition(
                 id=edition_id,
-                title=str(edition.get("title") or edition_id),
+                title=texts.text(
+                    str(edition.get("title") or edition_id), "editions", edition_id, "title"
+                ),
                 lang=lang,
                 locale=locale,
                 path=path,
@@ -305,10 +321,23 @@ def load_editions(config: NewsroomConfig, sections: dict[str, Section]) -> tuple
                 sections=edition_sections(
                     sections, path, edition_id, lang, editions[0].lang if editions else lang
                 ),
-                description=str(edition.get("description") or ""),
+                description=texts.text(
+                    str(edition.get("description") or ""), "editions", edition_id, "description"
+                ),
                 copyright=str(edition.get("copyright") or ""),
                 seo_language=_seo_language(edition_id, edition, lang),
             )
         )
     _check_seo_languages(editions)
     return tuple(editions)
+
+
+def told_and_balanced(
+    notices: Sequence[str], config: MkDocsConfig, warn: Callable[[str], None]
+) -> None:
+    """The lines loading the settings left to say, said with `warn`; and MkDocs' `site_name`
+    without the controls it leaves open (one of those lines says so), for every page and feed
+    that shows it, the theme's too."""
+    for line in notices:
+        warn(line)
+    config.site_name = balanced(config.site_name)[0]

@@ -1,0 +1,28 @@
+"""Bidi controls a value of mkdocs.yml leaves open (a section's title, an edition's, the
+publisher's or the site's name): removed where Newsroom uses the value, as they are from an
+article's fields (mkdocs_newsroom.directions), with one line for each option."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..directions import balanced, left_open
+
+
+@dataclass
+class OptionTexts:
+    """Texts of mkdocs.yml, cleaned; `notices`, one line for each option that was."""
+
+    notices: list[str] = field(default_factory=list)
+
+    def text(self, value: str, option: str, *inside: str) -> str:
+        """`value`, of `option` (inside it at the keys `inside`), without open controls."""
+        cleaned, code = balanced(value)
+        if code:
+            where = f" ({' '.join(repr(key) for key in inside)})" if inside else ""
+            self.notices.append(left_open(f"option '{option}'{where} of mkdocs.yml", code))
+        return cleaned
+
+    def texts(self, values: dict[str, str], option: str, *inside: str) -> dict[str, str]:
+        """`values` (by language), each `text`."""
+        return {key: self.text(value, option, *inside, key) for key, value in values.items()}
