@@ -56,9 +56,13 @@ def _unmatched(text: str) -> set[int]:
     return unmatched
 
 
+_CONTROLS = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
 def has_controls(text: str) -> bool:
-    """Whether `text` holds a bidi control at all (most texts: no, in one pass)."""
-    return _ANY_CONTROL.search(text) is not None
+    """Whether `text` holds a bidi control at all (most texts: no). `in` rather than a
+    pattern: an ASCII text is answered at once, any other in half a pattern's time."""
+    return any(control in text for control in _CONTROLS)
 
 
 # Blocks of a text: what a blank line separates (a paragraph, a list, a heading and its text)
