@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 import yaml
 
 from ...clock import now
+from ...directions import balanced, left_open
 from ...problems import ArticleError, NewsroomError
 from ...reading.authors import load_authors
 from ...reading.bodies import neutralise_snippets
 from ...reading.decoding import decode_source
-from ...reading.directions import balanced, left_open
 from ...reading.files import article_kind, not_utf8
 from ...reading.frontmatter import load_document, parse_front_matter
 from ...reading.reach import is_uri
