@@ -320,6 +320,17 @@ def _located(warning: str) -> str:
     return warning.removeprefix("newsroom: ")
 
 
+def checked_alike(
+    tmp_path: Path, site: Site, files: dict[str, str | bytes], **options: object
+) -> None:
+    """--strict fails on `files` (built into `site` beside the good article), and `newsroom
+    check` fails with the build's very lines."""
+    fails_strict(tmp_path, files, **options)
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.returncode == 1
+    assert sorted(checked.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)
+
+
 # --- Nothing held back is ever published -----------------------------------------------------
 
 

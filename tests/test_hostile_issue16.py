@@ -15,21 +15,10 @@ from mkdocs_newsroom.directions import balanced
 
 from .commands import newsroom
 from .sites import article, build_site
-from .test_hostile import _located, built, fails_strict, front
+from .test_hostile import built, checked_alike, front
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from .sites import Site
-
-
-def _checked_alike(
-    tmp_path: Path, site: Site, files: dict[str, str | bytes], **options: object
-) -> None:
-    fails_strict(tmp_path, files, **options)
-    checked = newsroom(tmp_path / "site", "check")
-    assert checked.returncode == 1
-    assert sorted(checked.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)
 
 
 # --- F8: boilerplate that takes every line --------------------------------------------------
@@ -51,7 +40,7 @@ def test_a_text_that_is_all_boilerplate_is_said_once(tmp_path: Path) -> None:
     assert "The kept text." in site.html("2024/05/01/kept/")
     assert "Agency footer" not in site.html("2024/05/01/kept/")
     assert site.file("2024/05/01/only-footer/").is_file()  # as one with no text: published
-    _checked_alike(tmp_path, site, files, plugin=footer)
+    checked_alike(tmp_path, site, files, plugin=footer)
 
 
 @pytest.mark.parametrize("pattern", ["", ".*", "x*", "^", "^\\s*$"])
@@ -109,7 +98,7 @@ def test_a_held_back_article_with_a_published_ones_key_is_said_by_build_and_chec
         f"newsroom: articles/y.md: {CLASH.format(holder='x')}",
         f"newsroom: articles/z.md: {CLASH.format(holder='x')}",
     ]
-    _checked_alike(tmp_path, site, files)
+    checked_alike(tmp_path, site, files)
 
 
 # --- F13: a surrogate pair escape, as JSON writes it ----------------------------------------
@@ -144,7 +133,7 @@ def test_a_surrogate_pair_escape_says_what_to_write(tmp_path: Path) -> None:
         "article was skipped",
         f"newsroom: articles/pair.md:2:14: {invalid}{SURROGATE_PAIR}; the article was skipped",
     ]
-    _checked_alike(tmp_path, site, files)
+    checked_alike(tmp_path, site, files)
 
 
 # --- F14: bidi controls left open in a value ------------------------------------------------
@@ -188,7 +177,7 @@ def test_bidi_controls_left_open_are_removed_and_balanced_ones_kept(tmp_path: Pa
     assert "<title>Price 0.01$ per share" in site.html("2024/05/01/price/")
     kept = site.html("2024/05/01/name-\u0646\u0627\u0645-and-x/")
     assert "Name \u2067\u0646\u0627\u0645\u2069 and \u202bx\u202c" in kept
-    _checked_alike(tmp_path, site, files, authors=authors)
+    checked_alike(tmp_path, site, files, authors=authors)
 
 
 # --- F15: smaller ones ----------------------------------------------------------------------
@@ -209,7 +198,7 @@ def test_a_flag_that_is_a_list_or_a_mapping_says_so(tmp_path: Path) -> None:
         "newsroom: articles/mapped.md:4: 'draft' must be true or false, not a mapping; the "
         "article was skipped",
     ]
-    _checked_alike(tmp_path, site, files)
+    checked_alike(tmp_path, site, files)
 
 
 def test_a_local_time_the_clocks_skip_is_said_with_the_time_used(tmp_path: Path) -> None:
@@ -232,7 +221,7 @@ def test_a_local_time_the_clocks_skip_is_said_with_the_time_used(tmp_path: Path)
     ]
     assert '"datePublished":"2024-03-31T01:30:00+00:00"' in site.html("2024/03/31/gap/")
     assert '"datePublished":"2024-10-27T01:30:00+01:00"' in site.html("2024/10/27/twice/")
-    _checked_alike(tmp_path, site, files, plugin=london)
+    checked_alike(tmp_path, site, files, plugin=london)
 
 
 def test_names_windows_keeps_for_devices_are_said_and_never_written(tmp_path: Path) -> None:
@@ -257,7 +246,7 @@ def test_names_windows_keeps_for_devices_are_said_and_never_written(tmp_path: Pa
         f"newsroom: notes/nul.tar.gz: its name 'nul.tar.gz' {windows} 'notes/nul-story.tar.gz'",
     ]
     assert site.file("2024/05/01/console/").is_file()  # said, and published as ever
-    _checked_alike(tmp_path, site, files)
+    checked_alike(tmp_path, site, files)
     for headline in ("CON", "nul", "Com1"):
         made = newsroom(
             tmp_path / "site", "new", headline, "--section", "world", "--author", "jdoe",
@@ -281,7 +270,7 @@ def test_a_bidi_control_a_plain_texts_character_reference_makes_is_removed_too(
         f"newsroom: articles/price.txt:2: field 'title' {LEFT_OPEN.format(code='U+202E')}"
     ]
     assert "<title>Price 0.01$ per share" in site.html("2024/05/01/price/")
-    _checked_alike(tmp_path, site, files)
+    checked_alike(tmp_path, site, files)
 
 
 @pytest.mark.parametrize(

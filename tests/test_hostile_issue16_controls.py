@@ -13,8 +13,8 @@ from mkdocs.exceptions import Abort
 
 from .commands import newsroom
 from .sites import SECTIONS, article, build_site
-from .test_hostile import built
-from .test_hostile_issue16 import SURROGATE_PAIR, _checked_alike
+from .test_hostile import built, checked_alike
+from .test_hostile_issue16 import SURROGATE_PAIR
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -81,7 +81,7 @@ def test_a_surrogate_pair_escape_in_the_authors_file_says_what_to_write(tmp_path
         f"newsroom: authors.yml:1:20: the authors file is not valid YAML: {SURROGATE_PAIR}; fix "
         "it. Until then the articles are published without their authors"
     ]
-    _checked_alike(tmp_path, site, files, authors=authors)
+    checked_alike(tmp_path, site, files, authors=authors)
 
 
 # --- bidi controls left open: every value of a .txt article, once decoded, and every body ------
@@ -132,7 +132,7 @@ def test_a_plain_texts_references_are_decoded_then_every_value_checked(tmp_path:
     assert all(text in page for text in ("Markets up", "Cap x", "By me", "Fixed the sum"))
     assert "Shares 0.01$ now." in page
     assert '<h1 class="nr-listing__title">Markets up' in site.html("tags/markets-up/")
-    _checked_alike(tmp_path, site, files)
+    checked_alike(tmp_path, site, files)
 
 
 def test_a_bodys_controls_left_open_are_removed_per_paragraph(tmp_path: Path) -> None:
@@ -152,7 +152,7 @@ def test_a_bodys_controls_left_open_are_removed_per_paragraph(tmp_path: Path) ->
     assert "A closer" in page
     assert RLO not in _published(site)
     assert '"content_text": "Price 0.01$ per share' in (site.site_dir / "feed.json").read_text()
-    _checked_alike(tmp_path, site, files)
+    checked_alike(tmp_path, site, files)
 
 
 def test_a_body_without_a_control_says_nothing(tmp_path: Path) -> None:
@@ -176,7 +176,7 @@ def test_a_markdown_bodys_reference_to_a_control_is_the_control(tmp_path: Path) 
     assert "&#x202E;" not in published and "&#8238;" not in published
     assert "Price 0.01$ per share, twice." in site.html("2024/05/01/ref/")
     assert "Balanced \u2067x\u2069 kept." in site.html("2024/05/01/ref/")
-    _checked_alike(tmp_path, site, files)
+    checked_alike(tmp_path, site, files)
 
 
 def test_controls_left_open_in_mkdocs_yml_are_removed_with_a_line_per_option(

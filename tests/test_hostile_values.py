@@ -11,27 +11,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .commands import newsroom
 from .sites import GIF, article
-from .test_hostile import _located, built, fails_strict
+from .test_hostile import built, checked_alike
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .sites import Site
 
 DATE = "2024-05-01T10:00:00+00:00"
 RANGE = "is out of range; write a year between 1800 and 2200"
 TO_COME = (
     "is after this build's moment, so it is not shown until then; correct its date if it is a slip"
 )
-
-
-def _checked_alike(tmp_path: Path, site: Site, files: dict[str, str | bytes]) -> None:
-    fails_strict(tmp_path, files)
-    checked = newsroom(tmp_path / "site", "check")
-    assert checked.returncode == 1
-    assert sorted(checked.stdout.splitlines()) == sorted(_located(w) for w in site.warnings)
 
 
 def test_dates_no_story_can_have_are_said_and_not_shown(tmp_path: Path) -> None:
@@ -83,7 +74,7 @@ def test_dates_no_story_can_have_are_said_and_not_shown(tmp_path: Path) -> None:
         site.summary
         == "newsroom: published 5 articles, skipped 3: 3 with errors (see the warnings above)"
     )
-    _checked_alike(tmp_path, site, files)
+    checked_alike(tmp_path, site, files)
 
 
 def test_tags_that_show_nothing_are_refused(tmp_path: Path) -> None:
@@ -116,7 +107,7 @@ def test_tags_that_show_nothing_are_refused(tmp_path: Path) -> None:
     assert tag_pages == ["tags/", "tags/herat/", "tags/kabul/"]
     assert not any("tags//" in p.read_text("utf-8") for p in site.site_dir.rglob("*.html"))
     assert [a.text() for a in site.dom("2024/05/01/blank-tags/").css(".nr-tags a")] == ["Kabul"]
-    _checked_alike(tmp_path, site, files)
+    checked_alike(tmp_path, site, files)
 
 
 def test_files_named_only_dots_are_said_not_lost(tmp_path: Path) -> None:
@@ -140,7 +131,7 @@ def test_files_named_only_dots_are_said_not_lost(tmp_path: Path) -> None:
     assert "A dotted story." not in "".join(
         p.read_text("utf-8") for p in site.site_dir.rglob("*.html")
     )
-    _checked_alike(tmp_path, site, files)
+    checked_alike(tmp_path, site, files)
 
 
 def test_media_the_text_shows_that_the_site_lacks_are_said(tmp_path: Path) -> None:
@@ -171,4 +162,4 @@ def test_media_the_text_shows_that_the_site_lacks_are_said(tmp_path: Path) -> No
         f"the site, so it is missing from its page; {root}",
     ]
     assert site.file("articles/photo.gif").is_file()
-    _checked_alike(tmp_path, site, files)
+    checked_alike(tmp_path, site, files)
