@@ -5,11 +5,11 @@ site generator reads (it is an article, not wire copy: refused), and an embargo 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
-from ..reading.fields import FIELDS, OTHER_NAMES
+from ..reading.fields import FIELDS
 from ..reading.frontmatter import UNSEEN
+from ..reading.said import named_field
 
 _FRONT_MATTER_TO_DO = "copy it into content/articles/ as it is, or remove the front matter"
 _REWRITE = (
@@ -46,7 +46,7 @@ def front_matter_form(lines: list[str]) -> str:
     if opening.strip(UNSEEN) == "+++":
         return f"it already has front matter (Hugo's TOML, between '+++' lines): {_REWRITE}"
     keys = _header_keys(lines)
-    fields = [_field(key) for key in keys]
+    fields = [named_field(key) for key in keys]
     # one line alone is a header only if it could hold the story back ('Draft: true'); not a
     # headline such as 'Breaking: Minister resigns', nor a notice ('Embargo: 09:00 Friday')
     alone = len(keys) == 1 and fields[0] and FIELDS[fields[0]].holds_back
@@ -57,13 +57,6 @@ def front_matter_form(lines: list[str]) -> str:
             f"{named}): {_REWRITE}"
         )
     return ""
-
-
-def _field(name: str) -> str:
-    """The field of Newsroom's `name` is, by its name or another generator's ('' if none), as
-    the build reads a second block of fields (reading.block_below)."""
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    return folded if folded in FIELDS else OTHER_NAMES.get(folded, "")
 
 
 def _header_keys(lines: list[str]) -> list[str]:

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from typing import TYPE_CHECKING
 
 from ..problems import Problem
-from .fields import FIELDS, OTHER_NAMES
+from .fields import FIELDS
+from .said import named_field
 
 if TYPE_CHECKING:
     from .frontmatter import FrontMatter
@@ -42,10 +42,10 @@ def front_matter_below(
     head = text[: len(text) - len(body) - 1]
     closed_by = head[head.rfind("\n") + 1 :].rstrip()
     keys = _keys_of_second_block(body, body_line, fenced=closed_by != "...")
-    known = [(name, line) for name, line in keys if _field(name)]
+    known = [(name, line) for name, line in keys if named_field(name)]
     if not known:
         return [], False
-    held = [name for name, _line in known if FIELDS[_field(name)].holds_back]
+    held = [name for name, _line in known if FIELDS[named_field(name)].holds_back]
     closing = body_line - 1
     said = (
         f"the front matter closes on line {closing} ('{closed_by}'), and the lines below it "
@@ -56,12 +56,6 @@ def front_matter_below(
     if held:
         said += f"; '{held[0]}' can hold the article back, so the article was skipped"
     return [Problem(source, said, known[0][1])], bool(held)
-
-
-def _field(name: str) -> str:
-    """The field of Newsroom's `name` is, by its name or another generator's ('' if none)."""
-    folded = unicodedata.normalize("NFKC", name).casefold()
-    return folded if folded in FIELDS else OTHER_NAMES.get(folded, "")
 
 
 def _keys_of_second_block(body: str, body_line: int, *, fenced: bool) -> list[tuple[str, int]]:

@@ -127,9 +127,16 @@ def _unknown_field_message(name: str) -> str:
     return f"unknown field '{name}' was ignored; {hint}"
 
 
+def named_field(name: str) -> str:
+    """The field `name` names exactly, in any case, by Newsroom's name or another generator's
+    ('' if none): how the build reads a second block of fields and the importers a header."""
+    folded = unicodedata.normalize("NFKC", name).casefold()  # `ｄｒａｆｔ` is `draft`
+    return folded if folded in FIELDS else OTHER_NAMES.get(folded, "")
+
+
 def meant(name: str) -> str:
     """The known field an unknown field name is closest to, in any case ('' if none)."""
-    folded = unicodedata.normalize("NFKC", name).casefold()  # `ｄｒａｆｔ` is `draft`
+    folded = unicodedata.normalize("NFKC", name).casefold()
     if folded in OTHER_NAMES:
         return OTHER_NAMES[folded]
     close = difflib.get_close_matches(folded, list(FIELDS), n=1)
