@@ -1,0 +1,178 @@
+"""Python-Markdown's inline stage, with a pattern passed over where its search cannot find anything.
+
+Markdown tries every inline pattern (14 of its own, more with extensions) on every text, each a
+regular-expression search from where the last match ended, though most patterns need a
+character (`[`, `*`, `<`, a backtick) the text does not hold: at 2,000 articles, ~490,000
+searches, the largest single cost of reading. Each pattern's expression is read once, with
+Python's own parser, for the sets of characters every match must contain; where the text from
+the search's start lacks every character of one of those sets, the search could not have
+matched, and Markdown would have gone on to the next pattern: that is done without searching.
+What a pattern does once its expression matches is untouched, so the HTML is the same for any
+text and any extension's patterns; an expression that cannot be read needs nothing and is
+always searched.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+from typing import TYPE_CHECKING, Any, cast
+
+from markdown import treeprocessors, util
+
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+    from markdown import Markdown
+
+# Python's regular-expression parser is private; without it (another Python), nothing is needed
+try:
+    _parser: Any = importlib.import_module("re._parser")
+except ImportError:  # pragma: no cover
+    _parser = None
+
+_LARGEST_SET = 16  # characters; a larger set is nearly always in the text, not worth the looks
+_LARGEST_RANGE = 64
+
+
+def speed_up_inline(md: Markdown) -> None:
+    """Put the skipping inline stage in place of Markdown's own, where it is Markdown's own (an
+    extension's replacement is left as it is)."""
+    if "inline" not in md.treeprocessors or _parser is None:
+        return
+    current = md.treeprocessors["inline"]
+    if type(current) is not treeprocessors.InlineProcessor:
+        return
+    registered = cast("Any", md.treeprocessors)._priority  # the stubs leave it out
+    priority = next(item.priority for item in registered if item.name == "inline")
+    md.treeprocessors.register(NeedfulInlineProcessor(md), "inline", priority)
+
+
+class NeedfulInlineProcessor(treeprocessors.InlineProcessor):
+    """Markdown's InlineProcessor; its loop over the patterns (`__handleInline`, which the name
+    below overrides) passes over a pattern whose needed characters are missing."""
+
+    _patterns: list[tuple[Any, tuple[str, ...]]]
+
+    def run(self, tree: Element, ancestors: list[str] | None = None) -> Element:
+        # the patterns as Markdown would index them one by one, read once per run
+        self._patterns = [(pattern, _needs(pattern)) for pattern in self.inlinePatterns]
+        return super().run(tree, ancestors)
+
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
+        if isinstance(data, util.AtomicString):
+            return data
+        apply = self._InlineProcessor__applyPattern  # type: ignore[attr-defined]
+        patterns = self._patterns
+        count = len(patterns)
+        start = 0
+        while patternIndex < count:
+            pattern, needs = patterns[patternIndex]
+            if needs and _lacks(data, start, needs):
+                # what Markdown's search finding nothing returns
+                matched, start = False, 0
+            else:
+                data, matched, start = apply(pattern, data, patternIndex, start)
+            if not matched:
+                patternIndex += 1
+        return data
+
+
+def _lacks(data: str, start: int, needs: tuple[str, ...]) -> bool:
+    """Whether `data` from `start` holds no character of one of the sets in `needs`."""
+    for chars in needs:
+        for char in chars:
+            if data.find(char, start) >= 0:
+                break
+        else:
+            return True
+    return False
+
+
+def _needs(pattern: Any) -> tuple[str, ...]:
+    compiled = pattern.getCompiledRegExp()
+    if not isinstance(compiled, re.Pattern) or not isinstance(compiled.pattern, str):
+        return ()
+    return needed_sets(compiled.pattern, compiled.flags)
+
+
+@functools.cache
+def needed_sets(source: str, flags: int) -> tuple[str, ...]:
+    """Sets of characters (each as a string) of which every match of the expression holds at
+    least one, those least likely to be in prose first; none where it cannot tell."""
+    try:
+        parsed = _parser.parse(source, flags)
+        found = _sequence(parsed, parsed.state.flags)
+    except Exception:  # an expression it cannot read needs nothing
+        return ()
+    kept = {"".join(sorted(chars)) for chars in found if len(chars) <= _LARGEST_SET}
+    return tuple(sorted(kept, key=lambda chars: (_common(chars), len(chars), chars)))
+
+
+def _common(chars: str) -> int:
+    return sum(char.isalnum() or char == " " for char in chars)
+
+
+def _sequence(items: Any, flags: int) -> list[frozenset[str]]:
+    """The needed sets of a sequence of parsed items: every item's, as all must match."""
+    found: list[frozenset[str]] = []
+    for op, value in items:
+        found.extend(_item(op, value, flags))
+    return found
+
+
+def _item(op: Any, value: Any, flags: int) -> list[frozenset[str]]:
+    p = _parser
+    if op is p.LITERAL:
+        return _cased({chr(value)}, flags)
+    if op is p.IN:
+        return _cased(_members(value), flags)
+    if op in (p.MAX_REPEAT, p.MIN_REPEAT, p.POSSESSIVE_REPEAT):
+        least, _, repeated = value
+        return _sequence(repeated, flags) if least >= 1 else []
+    if op is p.SUBPATTERN:
+        _, add_flags, del_flags, inner = value
+        return _sequence(inner, (flags | add_flags) & ~del_flags)
+    if op is p.ATOMIC_GROUP:
+        return _sequence(value, flags)
+    if op is p.BRANCH:
+        return _branch(value[1], flags)
+    # lookarounds, anchors, any character, categories, back-references: nothing needed
+    return []
+
+
+def _branch(alternatives: Any, flags: int) -> list[frozenset[str]]:
+    """One set for alternatives: the union of a needed set of each, if each has one."""
+    union: set[str] = set()
+    for alternative in alternatives:
+        found = _sequence(alternative, flags)
+        if not found:
+            return []
+        union |= min(found, key=len)
+    return [frozenset(union)]
+
+
+def _members(items: Any) -> set[str] | None:
+    """The characters of a class like `[*_]` or `[a-f]`; None for a negated class, a category
+    (`\\s`) or a wide range."""
+    p = _parser
+    chars: set[str] = set()
+    for op, value in items:
+        if op is p.LITERAL:
+            chars.add(chr(value))
+        elif op is p.RANGE and value[1] - value[0] < _LARGEST_RANGE:
+            chars.update(chr(code) for code in range(value[0], value[1] + 1))
+        else:
+            return None
+    return chars
+
+
+def _cased(chars: set[str] | None, flags: int) -> list[frozenset[str]]:
+    """`chars` as a needed set; where case is ignored, only if none has another case (ASCII
+    punctuation, digits, spaces), as case folding can match other characters than it names."""
+    if not chars:
+        return []
+    if flags & re.IGNORECASE and not all(char.isascii() and not char.isalpha() for char in chars):
+        return []
+    return [frozenset(chars)]

@@ -1,0 +1,136 @@
+"""The inline stage that passes over patterns whose characters are missing makes the HTML that
+Markdown's own makes, for any text and any extensions' patterns."""
+
+from __future__ import annotations
+
+import re
+
+import markdown
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from markdown import treeprocessors
+
+from mkdocs_newsroom.reading.bodies import MarkdownRenderer
+from mkdocs_newsroom.reading.inline_needs import (
+    NeedfulInlineProcessor,
+    needed_sets,
+    speed_up_inline,
+)
+
+EXTENSION_SETS = {
+    "mkdocs": ["toc", "tables", "fenced_code"],
+    "material": [
+        "abbr",
+        "admonition",
+        "attr_list",
+        "def_list",
+        "footnotes",
+        "md_in_html",
+        "toc",
+        "tables",
+        "pymdownx.betterem",
+        "pymdownx.caret",
+        "pymdownx.mark",
+        "pymdownx.tilde",
+        "pymdownx.critic",
+        "pymdownx.details",
+        "pymdownx.emoji",
+        "pymdownx.inlinehilite",
+        "pymdownx.keys",
+        "pymdownx.smartsymbols",
+        "pymdownx.superfences",
+        "pymdownx.tabbed",
+        "pymdownx.tasklist",
+        "pymdownx.magiclink",
+        "pymdownx.arithmatex",
+    ],
+    "others": [
+        "smarty",
+        "nl2br",
+        "sane_lists",
+        "wikilinks",
+        "legacy_em",
+        "pymdownx.escapeall",
+        "pymdownx.saneheaders",
+        "pymdownx.progressbar",
+        "pymdownx.striphtml",
+    ],
+}
+# Pieces of Markdown every pattern above reacts to, with words and spaces between them
+PIECES = [
+    "word", " ", "  \n", "\n", "\n\n", "*", "**", "_", "__", "`", "``", "\\", "[", "]", "(",
+    ")", "!", "<", ">", "&", ";", "#", "@", ":", "/", "http://x.org/a", "<b>", "</b>", "&amp;",
+    "&#35;", "~", "~~", "^", "^^", "==", "{", "}", "+", "-", "|", '"', "'", "$", ":smile:",
+    "++ctrl+a++", "[^1]", "[^1]: n", "[x]", "www.example.com", "a@b.org", "<!-- c -->", "{++",
+    "++}", "--", "...", "1. ", "> ", "    ", "```", "!!! note", "\t", "é", "İ", "[[Wiki]]",
+    "*[HTML]: Hyper", "[r]: /u", "![i](/p.png)", "<http://a.b>", "[a][r]", "[r]",
+]  # fmt: skip
+
+
+def _pair(extensions: list[str]) -> tuple[markdown.Markdown, markdown.Markdown]:
+    stock = markdown.Markdown(extensions=extensions)
+    needful = markdown.Markdown(extensions=extensions)
+    speed_up_inline(needful)
+    assert isinstance(needful.treeprocessors["inline"], NeedfulInlineProcessor)
+    return stock, needful
+
+
+PAIRS = {name: _pair(extensions) for name, extensions in EXTENSION_SETS.items()}
+
+
+@pytest.mark.parametrize("name", sorted(EXTENSION_SETS))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(pieces=st.lists(st.sampled_from(PIECES), max_size=80))
+def test_same_html_as_markdowns_own(name: str, pieces: list[str]) -> None:
+    text = "".join(pieces)
+    stock, needful = PAIRS[name]
+    stock.reset()
+    needful.reset()
+    assert needful.convert(text) == stock.convert(text)
+
+
+def test_a_pattern_is_passed_over_only_where_its_characters_are_missing() -> None:
+    stock, needful = PAIRS["mkdocs"]
+    text = "plain words, then *one* [link](/a) and `code` &amp; <b>bold</b>  \nend"
+    needful.reset()
+    assert needful.convert(text) == stock.convert(text)
+    assert "<em>one</em>" in needful.convert(text)
+
+
+def test_needed_sets_of_markdowns_own_patterns() -> None:
+    assert needed_sets(r"\*|_", 0) == ("*_",)
+    assert needed_sets(r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)`)", 0) == ("\\`",)
+    assert needed_sets(r"\!\[", 0) == ("!", "[")
+    assert needed_sets("  \\n", 0) == ("\n", " ")
+    assert needed_sets(r"(&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)", 0) == ("&", ";")
+
+
+def test_nothing_is_needed_that_a_match_can_do_without() -> None:
+    assert needed_sets(r"a?b*", 0) == ()  # may match nothing
+    assert needed_sets(r"[^<]+", 0) == ()  # a negated class
+    assert needed_sets(r"\w+|<", 0) == ()  # one alternative needs no named character
+    assert needed_sets(r"(?=<)x?", 0) == ()  # a look-ahead consumes nothing
+    assert needed_sets(r"(", 0) == ()  # not an expression at all
+
+
+def test_ignored_case_keeps_only_characters_without_case() -> None:
+    assert needed_sets(r"k<", re.IGNORECASE) == ("<",)  # 'k' also matches the Kelvin sign
+    assert needed_sets(r"(?i:k)<", 0) == ("<",)
+    assert needed_sets(r"k<", 0) == ("<", "k")
+
+
+def test_an_extensions_own_inline_stage_is_left_in_place() -> None:
+    class Own(treeprocessors.InlineProcessor):
+        pass
+
+    md = markdown.Markdown()
+    md.treeprocessors.register(Own(md), "inline", 20)
+    speed_up_inline(md)
+    assert type(md.treeprocessors["inline"]) is Own
+
+
+def test_article_bodies_use_it() -> None:
+    renderer = MarkdownRenderer(["toc", "tables", "fenced_code"], {}, sanitized=True)
+    assert isinstance(renderer._markdown.treeprocessors["inline"], NeedfulInlineProcessor)
+    assert renderer.render("A *b* c.").html == "<p>A <em>b</em> c.</p>"
