@@ -28,7 +28,7 @@ import yaml
 
 from ..directions import balanced, left_open
 from ..problems import ArticleError, Problem
-from .decoding import INVALID_CHARACTERS
+from .decoding import INVALID_CHARACTERS, first_invalid
 from .yaml_bounds import (
     MAX_DEPTH,
     TOO_DEEP,
@@ -360,7 +360,7 @@ def _construct(
 
 
 def _invalid_removed(text: str) -> tuple[str, str]:
-    found = INVALID_CHARACTERS.search(text)
+    found = first_invalid(text)
     if found is None:
         return text, ""
     return INVALID_CHARACTERS.sub("", text), f"U+{ord(found.group()):04X}"

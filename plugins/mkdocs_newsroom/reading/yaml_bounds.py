@@ -58,6 +58,9 @@ def alias_expansion_problem(node: yaml.Node, sizes: dict[int, int] | None = None
     expanded size of the nodes already measured (by id), so that shared nodes are measured
     once, whatever refers to them."""
     sizes = {} if sizes is None else sizes
+    if isinstance(node, yaml.ScalarNode):  # most fields: one value, that aliases cannot grow
+        sizes[id(node)] = 1
+        return ""
     written: set[int] = set()
     in_progress: set[int] = set()
     stack: list[tuple[yaml.Node, bool]] = [(node, False)]
