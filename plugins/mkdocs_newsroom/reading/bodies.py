@@ -16,7 +16,7 @@ import markdown
 
 from ..directions import balanced_blocks, has_controls
 from . import plaintext
-from .inline_needs import speed_up_inline
+from .markdown_needs import speed_up
 from .sanitizing import apply_media_rule, sanitize
 
 if TYPE_CHECKING:
@@ -122,7 +122,7 @@ class MarkdownRenderer:
         self._markdown = markdown.Markdown(
             extensions=list(extensions), extension_configs=extension_configs
         )
-        speed_up_inline(self._markdown)
+        speed_up(self._markdown)
         self._sanitized = sanitized
         # however the site loads it, the extension that would read other files into a page
         self._includes_files = _SNIPPETS in self._markdown.preprocessors

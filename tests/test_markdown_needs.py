@@ -9,13 +9,13 @@ import markdown
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from markdown import treeprocessors
+from markdown import blockprocessors, treeprocessors
 
 from mkdocs_newsroom.reading.bodies import MarkdownRenderer
-from mkdocs_newsroom.reading.inline_needs import (
+from mkdocs_newsroom.reading.markdown_needs import (
     NeedfulInlineProcessor,
     needed_sets,
-    speed_up_inline,
+    speed_up,
 )
 
 EXTENSION_SETS = {
@@ -64,14 +64,15 @@ PIECES = [
     "&#35;", "~", "~~", "^", "^^", "==", "{", "}", "+", "-", "|", '"', "'", "$", ":smile:",
     "++ctrl+a++", "[^1]", "[^1]: n", "[x]", "www.example.com", "a@b.org", "<!-- c -->", "{++",
     "++}", "--", "...", "1. ", "> ", "    ", "```", "!!! note", "\t", "é", "İ", "[[Wiki]]",
-    "*[HTML]: Hyper", "[r]: /u", "![i](/p.png)", "<http://a.b>", "[a][r]", "[r]",
+    "*[HTML]: Hyper", "[r]: /u", "![i](/p.png)", "<http://a.b>", "[a][r]", "[r]", "***", "___",
+    "# h", "## h ##", "\n---\n", "\n===", "- - -", " * * *", "   > q",
 ]  # fmt: skip
 
 
 def _pair(extensions: list[str]) -> tuple[markdown.Markdown, markdown.Markdown]:
     stock = markdown.Markdown(extensions=extensions)
     needful = markdown.Markdown(extensions=extensions)
-    speed_up_inline(needful)
+    speed_up(needful)
     assert isinstance(needful.treeprocessors["inline"], NeedfulInlineProcessor)
     return stock, needful
 
@@ -104,13 +105,16 @@ def test_needed_sets_of_markdowns_own_patterns() -> None:
     assert needed_sets(r"\!\[", 0) == ("!", "[")
     assert needed_sets("  \\n", 0) == ("\n", " ")
     assert needed_sets(r"(&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)", 0) == ("&", ";")
+    rule = blockprocessors.HRProcessor.SEARCH_RE  # what a look-ahead needs is needed
+    assert needed_sets(rule.pattern, rule.flags) == ("*-_",)
 
 
 def test_nothing_is_needed_that_a_match_can_do_without() -> None:
     assert needed_sets(r"a?b*", 0) == ()  # may match nothing
     assert needed_sets(r"[^<]+", 0) == ()  # a negated class
     assert needed_sets(r"\w+|<", 0) == ()  # one alternative needs no named character
-    assert needed_sets(r"(?=<)x?", 0) == ()  # a look-ahead consumes nothing
+    assert needed_sets(r"(?!<)x?", 0) == ()  # a negative look-ahead
+    assert needed_sets(r"(?<=<)x?", 0) == ()  # a look-behind reads before the search's start
     assert needed_sets(r"(", 0) == ()  # not an expression at all
 
 
@@ -126,8 +130,23 @@ def test_an_extensions_own_inline_stage_is_left_in_place() -> None:
 
     md = markdown.Markdown()
     md.treeprocessors.register(Own(md), "inline", 20)
-    speed_up_inline(md)
+    speed_up(md)
     assert type(md.treeprocessors["inline"]) is Own
+
+
+def test_block_tests_of_markdowns_own_processors_are_wrapped_and_others_left() -> None:
+    class OwnQuote(blockprocessors.BlockQuoteProcessor):
+        pass
+
+    md = markdown.Markdown()
+    md.parser.blockprocessors.register(OwnQuote(md.parser), "quote", 20)
+    speed_up(md)
+    wrapped = {name for name in ("hashheader", "setextheader", "hr", "quote", "olist")}
+    wrapped = {name for name in wrapped if "test" in vars(md.parser.blockprocessors[name])}
+    assert wrapped == {"hashheader", "setextheader", "hr"}
+    assert md.convert("# H\n\n> q\n\nT\n---\n\n***") == (
+        "<h1>H</h1>\n<blockquote>\n<p>q</p>\n</blockquote>\n<h2>T</h2>\n<hr />"
+    )
 
 
 def test_article_bodies_use_it() -> None:

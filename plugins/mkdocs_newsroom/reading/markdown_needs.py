@@ -1,15 +1,16 @@
-"""Python-Markdown's inline stage, with a pattern passed over where its search cannot find anything.
+"""Python-Markdown, with a regular-expression search skipped where it cannot find anything.
 
 Markdown tries every inline pattern (14 of its own, more with extensions) on every text, each a
 regular-expression search from where the last match ended, though most patterns need a
 character (`[`, `*`, `<`, a backtick) the text does not hold: at 2,000 articles, ~490,000
-searches, the largest single cost of reading. Each pattern's expression is read once, with
-Python's own parser, for the sets of characters every match must contain; where the text from
-the search's start lacks every character of one of those sets, the search could not have
-matched, and Markdown would have gone on to the next pattern: that is done without searching.
-What a pattern does once its expression matches is untouched, so the HTML is the same for any
-text and any extension's patterns; an expression that cannot be read needs nothing and is
-always searched.
+searches, the largest single cost of reading. Its block parser likewise searches every
+paragraph for a '>' of a quotation, a '#' of a heading, a line of '-' or '=' under one, and a
+rule. Each expression is read once, with Python's own parser, for the sets of characters every
+match must contain; where the text from the search's start lacks every character of one of
+those sets, the search could not have matched, and Markdown goes on as if it had searched.
+What happens once an expression matches is untouched, so the HTML is the same for any text and
+any extension's patterns; an expression that cannot be read needs nothing and is always
+searched.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ import importlib
 import re
 from typing import TYPE_CHECKING, Any, cast
 
-from markdown import treeprocessors, util
+from markdown import blockprocessors, treeprocessors, util
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from xml.etree.ElementTree import Element
 
     from markdown import Markdown
@@ -36,17 +38,45 @@ _LARGEST_SET = 16  # characters; a larger set is nearly always in the text, not 
 _LARGEST_RANGE = 64
 
 
-def speed_up_inline(md: Markdown) -> None:
-    """Put the skipping inline stage in place of Markdown's own, where it is Markdown's own (an
-    extension's replacement is left as it is)."""
-    if "inline" not in md.treeprocessors or _parser is None:
+# Markdown's block processors whose test is False wherever the expression (the attribute named)
+# finds nothing in the block, and has no other effect then
+_BLOCK_TESTS = {
+    blockprocessors.BlockQuoteProcessor: "RE",
+    blockprocessors.HashHeaderProcessor: "RE",
+    blockprocessors.SetextHeaderProcessor: "RE",
+    blockprocessors.HRProcessor: "SEARCH_RE",
+}
+
+
+def speed_up(md: Markdown) -> None:
+    """Skip the searches that cannot match in `md`'s inline stage and block tests, where these
+    are Markdown's own (an extension's replacement or subclass is left as it is)."""
+    if _parser is None:  # pragma: no cover
         return
-    current = md.treeprocessors["inline"]
-    if type(current) is not treeprocessors.InlineProcessor:
-        return
-    registered = cast("Any", md.treeprocessors)._priority  # the stubs leave it out
-    priority = next(item.priority for item in registered if item.name == "inline")
-    md.treeprocessors.register(NeedfulInlineProcessor(md), "inline", priority)
+    if "inline" in md.treeprocessors:
+        current = md.treeprocessors["inline"]
+        if type(current) is treeprocessors.InlineProcessor:
+            registered = cast("Any", md.treeprocessors)._priority  # the stubs leave it out
+            priority = next(item.priority for item in registered if item.name == "inline")
+            md.treeprocessors.register(NeedfulInlineProcessor(md), "inline", priority)
+    for processor in md.parser.blockprocessors:
+        kind = type(processor)
+        attribute = _BLOCK_TESTS.get(kind)
+        if attribute and "test" not in vars(processor):  # that class itself, its own test
+            processor.test = _needful_test(processor, attribute)  # type: ignore[method-assign,assignment]
+
+
+def _needful_test(
+    processor: blockprocessors.BlockProcessor, attribute: str
+) -> Callable[[Element, str], bool]:
+    test = processor.test
+
+    def needful_test(parent: Element, block: str) -> bool:
+        expression = getattr(processor, attribute)  # as the test itself reads it, every time
+        needs = needed_sets(expression.pattern, expression.flags)
+        return not (needs and _lacks(block, 0, needs)) and test(parent, block)
+
+    return needful_test
 
 
 class NeedfulInlineProcessor(treeprocessors.InlineProcessor):
@@ -138,7 +168,10 @@ def _item(op: Any, value: Any, flags: int) -> list[frozenset[str]]:
         return _sequence(value, flags)
     if op is p.BRANCH:
         return _branch(value[1], flags)
-    # lookarounds, anchors, any character, categories, back-references: nothing needed
+    if op is p.ASSERT and value[0] == 1:  # a look-ahead reads the text from the match on
+        return _sequence(value[1], flags)
+    # look-behinds (they read before the search's start), negative look-arounds, anchors, any
+    # character, categories, back-references: nothing needed
     return []
 
 
