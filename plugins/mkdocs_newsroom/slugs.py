@@ -11,6 +11,7 @@ are one tag.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
 
@@ -29,9 +30,15 @@ def slugify(text: str, *, fallback_prefix: str = "item", fold: bool = False) -> 
     With `fold` (tags, authors: one name written several ways is one page), Arabic script
     is folded as search folds it; an article's slug is left as its headline has it, so that
     no URL of an existing story moves."""
+    return _slug(str(text), fallback_prefix, fold)
+
+
+# A site's tags and authors come back in article after article: each is made a slug once
+@functools.lru_cache(maxsize=1 << 16)
+def _slug(text: str, fallback_prefix: str, fold: bool) -> str:
     words: list[str] = []
     current: list[str] = []
-    text = fold_arabic_script(str(text)) if fold else unicodedata.normalize("NFKD", str(text))
+    text = fold_arabic_script(text) if fold else unicodedata.normalize("NFKD", text)
     for char in text.lower():
         category = unicodedata.category(char)
         if category == "Cf":  # ZWNJ, ZWJ, bidi controls: invisible, never part of a slug
