@@ -9,7 +9,7 @@ import markdown
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from markdown import blockprocessors, treeprocessors
+from markdown import blockprocessors, inlinepatterns, treeprocessors
 
 from mkdocs_newsroom.reading.bodies import MarkdownRenderer
 from mkdocs_newsroom.reading.markdown_needs import (
@@ -97,6 +97,22 @@ def test_a_pattern_is_passed_over_only_where_its_characters_are_missing() -> Non
     needful.reset()
     assert needful.convert(text) == stock.convert(text)
     assert "<em>one</em>" in needful.convert(text)
+
+
+def test_an_old_style_pattern_is_skipped_alike() -> None:
+    def make() -> markdown.Markdown:
+        md = markdown.Markdown()
+        ins = inlinepatterns.SimpleTagPattern(r"(\+\+)(.+?)\+\+", "ins")
+        md.inlinePatterns.register(ins, "ins", 175)
+        return md
+
+    stock, needful = make(), make()
+    speed_up(needful)
+    for text in ("a ++b++ c *d* ++e++", "no plus", "x++y", "`++a++` ++b++ [++c++](/u)"):
+        stock.reset()
+        needful.reset()
+        assert needful.convert(text) == stock.convert(text)
+    assert "<ins>b</ins>" in needful.convert("a ++b++")
 
 
 def test_needed_sets_of_markdowns_own_patterns() -> None:
