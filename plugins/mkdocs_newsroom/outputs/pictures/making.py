@@ -10,6 +10,7 @@ modification time did not change since the last build is not even read again
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -77,7 +78,6 @@ def picture_maker(
     store = PictureStore(cache_folder(settings.cache_dir, config_dir, environ))
     return PictureMaker(
         recipe,
-        writable(recipe.formats),
         sources,
         store,
         map_pictures,
@@ -96,7 +96,6 @@ class PictureMaker:
     def __init__(
         self,
         recipe: Recipe,
-        kinds: tuple[str, ...],
         sources: Mapping[str, str],
         store: PictureStore,
         map_pictures: MapFunction = in_order,
@@ -108,7 +107,6 @@ class PictureMaker:
         self._reported = reported
         self._recipe = recipe
         self._recipe_key = recipe.key
-        self._kinds = kinds  # the formats of `recipe` this Pillow writes
         self._sources = sources
         self._store = store
         self._map = map_pictures
@@ -118,6 +116,12 @@ class PictureMaker:
         self.published: list[str] = []  # the copies' paths in the site folder
         self.resized = 0  # lead images this build resized
         self.encoded = 0  # files this build encoded
+
+    @functools.cached_property
+    def _kinds(self) -> tuple[str, ...]:
+        """The formats of the recipe this Pillow writes: asked of Pillow only when a lead
+        image is made (it loads all of its plugins: 50 ms that a site without one spares)."""
+        return writable(self._recipe.formats)
 
     def made_line(self) -> str:
         """What this build resized, said."""
@@ -146,6 +150,8 @@ class PictureMaker:
             ):
                 known[path] = previous[1]
         pending = [path for path in statuses if path not in known]
+        if pending:
+            self._kinds  # noqa: B018 - asked once here, not in every worker process
         results = self._map(Recoverable(self._make, self._lost), pending)
         known.update(zip(pending, results, strict=True))
         for made in known.values():
