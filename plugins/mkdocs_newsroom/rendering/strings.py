@@ -23,7 +23,7 @@ from babel.support import NullTranslations, Translations
 from ..problems import Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from babel.messages.catalog import Catalog, Message
 
@@ -47,20 +47,46 @@ def catalog_language(locale: str) -> str:
 
 
 @cache
-def _catalogs() -> dict[str, Translations]:
-    """Every catalog, compiled in memory (a few kilobytes each); a translation whose
-    placeholders do not match its message's is left out (shown in English) and said in
-    `broken_translations()`."""
-    found = {}
-    _broken.clear()
-    for path in sorted(LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po")):
-        language = path.parent.parent.name
-        with path.open("rb") as source:
+def _catalogs() -> _Catalogs:
+    """Every catalog, each compiled in memory (a few kilobytes) when a page first asks for
+    its language: an English site reads none of them."""
+    return _Catalogs()
+
+
+class _Catalogs:
+    """The catalogs by language; a translation whose placeholders do not match its message's
+    is left out (shown in English) and said in `broken_translations()`."""
+
+    def __init__(self) -> None:
+        found = sorted(LOCALES.glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+        self._paths = {path.parent.parent.name: path for path in found}
+        self._compiled: dict[str, Translations] = {}
+        self._broken: dict[str, list[Problem]] = {}
+
+    def __contains__(self, language: str) -> bool:
+        return language in self._paths
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __getitem__(self, language: str) -> Translations:
+        if language not in self._compiled:
+            self._compiled[language] = self._compile(language)
+        return self._compiled[language]
+
+    def broken_in(self, language: str) -> list[Problem]:
+        """What of `language`'s catalog is left out (compiling it tells)."""
+        self[language]
+        return self._broken[language]
+
+    def _compile(self, language: str) -> Translations:
+        with self._paths[language].open("rb") as source:
             catalog = read_po(source, locale=None, domain=DOMAIN)
+        broken = self._broken.setdefault(language, [])
         for message, why in _unusable(catalog):
             msgid = message.id if isinstance(message.id, str) else message.id[0]
             catalog.delete(message.id, message.context)
-            _broken.append(
+            broken.append(
                 Problem(
                     f"locales/{language}/LC_MESSAGES/{DOMAIN}.po",
                     f"the translation of '{msgid}' cannot be used ({why}), so it is shown in "
@@ -73,19 +99,19 @@ def _catalogs() -> dict[str, Translations]:
         compiled = io.BytesIO()
         write_mo(compiled, catalog)
         compiled.seek(0)
-        found[language] = Translations(compiled, domain=DOMAIN)
-    return found
-
-
-_broken: list[Problem] = []
+        return Translations(compiled, domain=DOMAIN)
 
 
 def broken_translations(locales: Iterable[str]) -> list[Problem]:
     """The translations of the catalogs of `locales` (the editions') left out because their
     placeholders are wrong."""
-    _catalogs()
-    wanted = {f"locales/{catalog_language(locale)}/" for locale in locales}
-    return [problem for problem in _broken if problem.path.startswith(tuple(wanted))]
+    catalogs = _catalogs()
+    wanted = {catalog_language(locale) for locale in locales}
+    problems = []
+    for language in catalogs:
+        if language in wanted:
+            problems += catalogs.broken_in(language)
+    return problems
 
 
 class _AnyValue(dict[str, object]):
