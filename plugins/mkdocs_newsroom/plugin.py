@@ -18,7 +18,6 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from .build.site_build import SiteBuild
 from .preview.cache import BuildCache
 from .preview.rendered_pages import RenderedPages, stop_on_signals
-from .preview.watching import watch_natively
 from .problems import NewsroomError
 from .search.site import SiteSearch, use_newsroom_worker
 from .settings.loading import load_settings
@@ -142,6 +141,8 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
         if self.config.native_file_watcher:
+            from .preview.watching import watch_natively  # watchdog: serve only
+
             why_not = watch_natively(server, self._cache.reported)
             if why_not:
                 log.info(f"watching files by polling, as the dev server does: {why_not}")

@@ -20,9 +20,9 @@ from .heap import LongLivedObjects
 from .kept_folders import KeptFolders
 from .own_pages import OwnPages
 from .page_titles import PageTitles
+from .reported import ReportedPaths
 from .shell_files import ShellFiles
 from .templates import CompiledTemplates
-from .watching import ReportedPaths
 
 if TYPE_CHECKING:
     from mkdocs.structure.files import File

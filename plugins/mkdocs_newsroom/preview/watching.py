@@ -13,7 +13,6 @@ start a rebuild, or every build would set off the next one by reading its source
 from __future__ import annotations
 
 import os
-import threading
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +33,8 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
+from .reported import ReportedPaths
+
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
@@ -51,27 +52,6 @@ CHANGES: list[type[FileSystemEvent]] = [
     DirMovedEvent,
     DirDeletedEvent,
 ]
-
-
-class ReportedPaths:
-    """The paths the watcher reported since the last build took them: the build reads those
-    files again whatever their size and time say (`cp -p`, `rsync -t` and `tar` keep both, and
-    two saves within a second may too). Filled by the watcher's thread, taken by the build."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._paths: set[str] = set()
-
-    def add(self, *paths: str) -> None:
-        with self._lock:
-            for path in paths:
-                if path:
-                    self._paths.update((path, os.path.realpath(path)))
-
-    def take(self) -> frozenset[str]:
-        with self._lock:
-            taken, self._paths = frozenset(self._paths), set()
-        return taken
 
 
 class _Forwarding(FileSystemEventHandler):

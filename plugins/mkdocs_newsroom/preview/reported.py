@@ -1,0 +1,28 @@
+"""The paths the file watcher of `mkdocs serve` reported (preview/watching.py), apart from the
+watcher itself: every build keeps a `ReportedPaths`, and only `mkdocs serve` loads watchdog."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+
+class ReportedPaths:
+    """The paths the watcher reported since the last build took them: the build reads those
+    files again whatever their size and time say (`cp -p`, `rsync -t` and `tar` keep both, and
+    two saves within a second may too). Filled by the watcher's thread, taken by the build."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._paths: set[str] = set()
+
+    def add(self, *paths: str) -> None:
+        with self._lock:
+            for path in paths:
+                if path:
+                    self._paths.update((path, os.path.realpath(path)))
+
+    def take(self) -> frozenset[str]:
+        with self._lock:
+            taken, self._paths = frozenset(self._paths), set()
+        return taken
