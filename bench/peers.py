@@ -291,6 +291,7 @@ def main(argv: list[str] | None = None) -> int:
 
     OUT.mkdir(parents=True, exist_ok=True)
     plugin_sha = run.use_plugin(args.plugin_ref) if args.plugin_ref else None
+    run.compile_plugin()
     if args.hugo_related:
         HUGO_ENV["HUGO_PARAMS_RELATED"] = "hugo"
     binaries: dict[str, str] = {}

@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 import generate
-from run import BUILD_ENV, OUT, build_once, fresh, use_plugin
+from run import BUILD_ENV, OUT, build_once, compile_plugin, fresh, use_plugin
 
 CACHE = "NEWSROOM_CACHE_DIR"
 
@@ -64,6 +64,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.plugin_ref:
         print(f"plugin: {args.plugin_ref} ({use_plugin(args.plugin_ref)[:10]})", file=sys.stderr)
+    compile_plugin()
     width, height = (int(part) for part in args.size.split("x"))
     photos = OUT / f"gen-{args.count}-photos"
     plain = OUT / f"gen-{args.count}-newsroom"

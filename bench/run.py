@@ -61,7 +61,11 @@ import generate  # noqa: E402
 
 TOOLS = ("newsroom", "material")
 # The environment of every build; --plugin-ref puts a snapshot of the plugin first on PYTHONPATH.
-BUILD_ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Builds may write bytecode (compile_plugin), as an installed plugin has it (#18).
+BUILD_ENV = {
+    **{name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"},
+    "NO_MKDOCS_2_WARNING": "1",
+}
 PACKAGE = "mkdocs_newsroom"
 PLUGIN_DIR = REPO / "plugins" / PACKAGE
 ARTICLE_PAGE = re.compile(r"^(?:blog/)?\d{4}/\d{2}/\d{2}/[^/]+/index\.html$")
@@ -366,6 +370,15 @@ def snapshot_plugin(ref: str) -> tuple[str, Path]:
     return sha, target / "plugins"
 
 
+def compile_plugin() -> None:
+    """Compile the measured plugin's modules to bytecode before the first timed build, as pip
+    does when it installs a package: under PYTHONDONTWRITEBYTECODE (set in some shells and
+    containers) every build compiled its ~120 modules again, 0.2 s of CPU that no user's
+    installed plugin spends."""
+    command = [sys.executable, "-m", "compileall", "-q", str(PLUGIN_DIR)]
+    subprocess.run(command, env=BUILD_ENV, check=True, stdout=subprocess.DEVNULL)
+
+
 def use_plugin(ref: str) -> str:
     global PLUGIN_DIR
     sha, path = snapshot_plugin(ref)
@@ -661,6 +674,7 @@ def main(argv: list[str] | None = None) -> int:
 
     OUT.mkdir(parents=True, exist_ok=True)
     plugin_sha = use_plugin(args.plugin_ref) if args.plugin_ref else None
+    compile_plugin()
     results: dict[str, Any] = {
         "started": datetime.now(UTC).isoformat(timespec="seconds"),
         "command": [Path(sys.argv[0]).name, *(argv if argv is not None else sys.argv[1:])],
