@@ -175,3 +175,37 @@ def test_work_run_aside_finishes_and_its_failure_is_reported() -> None:
     found = in_a_fresh_process("run_aside_and_fail")
     assert found["done by"] != found["me"]  # in a process of its own
     assert found["failure"] == "newsroom: a worker process failed (see the error above)"
+
+
+class _PidSearch:
+    """A stand-in for the site's search: writes which process wrote the index, and when."""
+
+    def write(self, articles: Any, locale: str, site_dir: str, in_place: bool, context: str) -> int:
+        Path(site_dir, "written by").write_text(f"{os.getpid()} {len(articles)} {locale}")
+        return 1
+
+
+def index_written_early_or_late() -> dict[str, Any]:
+    from types import SimpleNamespace
+
+    from mkdocs_newsroom.build.search_index import IndexWriting
+
+    settings = SimpleNamespace(locale="fr")
+    found: dict[str, Any] = {"me": os.getpid()}
+    for processes in (2, 1):
+        with tempfile.TemporaryDirectory() as folder:
+            writing = IndexWriting(_PidSearch(), settings, processes)  # type: ignore[arg-type]
+            writing.start(["a", "b"], folder, in_place=False)
+            found[f"{processes} after start"] = Path(folder, "written by").exists()
+            writing.write(["a", "b", "c"], folder, in_place=False)  # aside: already under way
+            writing.wait()
+            found[f"{processes} by"] = Path(folder, "written by").read_text()
+    return found
+
+
+def test_the_search_index_of_a_clean_build_is_written_aside_from_the_start() -> None:
+    found = in_a_fresh_process("index_written_early_or_late")
+    pid, articles, locale = found["2 by"].split()
+    assert pid != str(found["me"]) and (articles, locale) == ("2", "fr")  # forked at start
+    assert found["1 after start"] is False  # one process: nothing at start...
+    assert found["1 by"] == f"{found['me']} 3 fr"  # ...but here, with the pages

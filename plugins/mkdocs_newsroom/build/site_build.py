@@ -14,13 +14,11 @@ from typing import TYPE_CHECKING
 
 from mkdocs.structure.files import Files
 
-from .. import __version__
 from ..catalogue.editions import SiteIndexes, index_site
 from ..catalogue.publishing import Catalogue
 from ..catalogue.site import read_site
 from ..clock import now
-from ..outputs.build_record import BuildRecord
-from ..outputs.files import write_outputs
+from ..outputs.build_record import write_build_record
 from ..outputs.pictures.making import picture_maker, withdraw
 from ..outputs.pictures.store import cache_folder, check_cache_folder
 from ..outputs.redirects import project_path_aliases, redirect_pages, write_redirects
@@ -39,13 +37,13 @@ from ..rendering.theme import add_to_theme, template_folders
 from ..search.shards import INDEX_DIR
 from ..search.site import use_newsroom_worker
 from ..settings.loading import check_site_url, told_and_balanced
-from ..urls import BUILD_RECORD
 from .kept_templates import KeptTemplates, kept_templates
 from .page_events import PostPageHooks, other_post_page_hooks, ran_line, skipped_lines
 from .page_writing import write_changed_pages, write_every_page
 from .parallel import processes_for, release_free_memory, run_aside, shared_map
 from .progress import Progress
 from .report import summary_line
+from .search_index import IndexWriting
 from .sources import site_sources, used_by_other_pages
 from .stale import remove_held_outputs, remove_stale
 
@@ -84,7 +82,6 @@ class SiteBuild:
         self._settings = settings
         self._plugin_page_events = plugin_page_events  # other plugins' on_post_page
         self._cache = cache
-        self._search = search
         self._serving = command == "serve"
         self._dirty = dirty
         self._processes = processes_for(command, processes)
@@ -104,6 +101,7 @@ class SiteBuild:
         self._outputs: SiteOutputs | None = None
         self._pictures: PictureMaker | None = None
         self._images = SiteImages("", None)
+        self._index = IndexWriting(search, settings, 1 if self._serving else self._processes)
 
     def configure(self, config: MkDocsConfig) -> None:
         """The theme finds the plugin's templates and stylesheet; the tabs are on."""
@@ -180,6 +178,9 @@ class SiteBuild:
             drop_reported_outputs(keep, reported)
         self._failed = reading.failed
         self._catalogue = reading.catalogue
+        self._index.start(
+            self._catalogue.articles, config.site_dir, self._in_place(INDEX_DIR + "/")
+        )
         self._indexes = index_site(
             self._catalogue,
             settings.editions,
@@ -262,12 +263,10 @@ class SiteBuild:
 
     def write(self, config: MkDocsConfig) -> None:
         """The plugin's pages, the search index, feeds and sitemaps; the closing line."""
-        articles = self._catalogue.articles
+        articles, in_place = self._catalogue.articles, self._in_place(f"{INDEX_DIR}/")
 
         def index_and_outputs() -> list[Problem]:
-            in_place = self._in_place(f"{INDEX_DIR}/")
-            settings = self._settings
-            self._search.write(articles, settings.locale, config.site_dir, in_place, repr(settings))
+            self._index.write(articles, config.site_dir, in_place)
             return [] if self._serving else self._write_outputs(config)
 
         release_free_memory()
@@ -278,10 +277,11 @@ class SiteBuild:
         self._write_pages(config)
         self._write_pictures(config)
         self._warn(aside.wait())
+        self._index.wait()
         if self._serving:
             self._warn(self._write_outputs(config))
         # the record before the redirects: no alias can take the place of a file of the build
-        self._write_record(config.site_dir)
+        write_build_record(config.site_dir, self._catalogue, self._now, self._settings)
         self._write_redirects(config)
         if self._dirty and not self._serving:  # serve remembers what it wrote: build does not
             written = (*self._pages.files, *self._files)
@@ -338,12 +338,6 @@ class SiteBuild:
             config.site_dir, pages, memory.redirects, self._in_place
         )
         self._warn(problems)
-
-    def _write_record(self, site_dir: str) -> None:
-        """newsroom-build.json, which `newsroom due` reads from the deployed site."""
-        commit, generator = os.environ.get("GITHUB_SHA", ""), f"newsroom {__version__}"
-        record = BuildRecord.of_build(self._catalogue, self._now, self._settings, commit, generator)
-        write_outputs(site_dir, {BUILD_RECORD: record.to_json()})
 
     def _navigation_pages(self) -> list[Page]:
         if self._nav is None:

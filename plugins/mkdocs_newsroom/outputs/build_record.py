@@ -11,10 +11,14 @@ build: a run that starts late still builds, because the moment it waited for has
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from .. import __version__
+from ..urls import BUILD_RECORD
+from .files import write_outputs
 from .sitemaps import NEWS_WINDOW
 
 if TYPE_CHECKING:
@@ -134,3 +138,12 @@ def decide(record: BuildRecord | None, commit: str, now: datetime) -> Decision:
         f"nothing has changed since the build deployed at {record.built.isoformat()}; the "
         f"next change is at {upcoming}",
     )
+
+
+def write_build_record(
+    site_dir: str, catalogue: Catalogue, now: datetime, settings: Settings
+) -> None:
+    """newsroom-build.json, which `newsroom due` reads from the deployed site."""
+    commit, generator = os.environ.get("GITHUB_SHA", ""), f"newsroom {__version__}"
+    record = BuildRecord.of_build(catalogue, now, settings, commit, generator)
+    write_outputs(site_dir, {BUILD_RECORD: record.to_json()})
