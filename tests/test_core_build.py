@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 from mkdocs_newsroom.search.query import IndexFiles
 from mkdocs_newsroom.search.shards import INDEX_DIR
 
-from .sites import GIF, article, build_site, seed_story
+from .sites import GIF, article, build_site, seed_story, write_site
 
 SEED_FOOTER = r"^\s*•\s*The Khaama Press News Agency is"
 
@@ -346,6 +346,24 @@ def test_compiled_templates_are_kept_between_builds_and_change_nothing(tmp_path:
     again = build_site(tmp_path / "one", files)
     assert {path.name: path.stat().st_mtime_ns for path in kept.iterdir()} == compiled
     assert again.html(page) == html
+
+
+def test_the_other_plugins_jinja_environments_keep_compiled_templates_too(
+    tmp_path: Path,
+) -> None:
+    """Material's search compiles its language template in its on_config, in environments of
+    its own: those keep their compiled templates in the same folder, from before it runs."""
+    from mkdocs.config import load_config
+
+    files = {"articles/a.md": article("A")}
+    config = load_config(config_file=str(write_site(tmp_path, files)))
+    config = config.plugins.on_config(config)
+    cache = config.theme.get_env().bytecode_cache
+    assert cache is not None
+    assert Path(cache.directory) == tmp_path / ".cache" / "newsroom" / "templates"  # type: ignore[attr-defined]
+    compiled = list(Path(cache.directory).iterdir())  # type: ignore[attr-defined]
+    assert compiled  # Material's search: partials/language.html and its language's
+    assert config.plugins["material/search"].config.lang == ["en"]
 
 
 def test_a_template_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:

@@ -13,8 +13,9 @@ import functools
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
+from .build.kept_templates import compile_theme_once, site_templates
 from .build.site_build import SiteBuild
 from .preview.cache import BuildCache
 from .preview.rendered_pages import RenderedPages, stop_on_signals
@@ -86,8 +87,16 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._cache.close()
         self._signals_back()
 
+    @event_priority(100)
+    def _keep_compiled_templates(self, config: MkDocsConfig) -> None:
+        """Before the other plugins' on_config: the theme's Jinja environments keep their
+        compiled templates, as the build's own does (build/kept_templates.py)."""
+        serving, setting = self._serving, self.config.picture_cache_dir
+        cache = self._cache.templates if serving else site_templates(config, setting)
+        compile_theme_once(config.theme, cache)
+
     @_reported
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+    def _on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._build = SiteBuild(
             load_settings(self.config, config.site_name),
             self._cache,
@@ -101,6 +110,8 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         )
         self._build.configure(config)
         return config
+
+    on_config = CombinedEvent(_keep_compiled_templates, _on_config)
 
     @_reported
     def on_pre_build(self, *, config: MkDocsConfig) -> None:

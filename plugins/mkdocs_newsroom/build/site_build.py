@@ -37,7 +37,7 @@ from ..rendering.theme import add_to_theme, template_folders
 from ..search.shards import INDEX_DIR
 from ..search.site import use_newsroom_worker
 from ..settings.loading import check_site_url, told_and_balanced
-from .kept_templates import KeptTemplates, kept_templates
+from .kept_templates import KeptTemplates, config_folder, site_templates
 from .page_events import PostPageHooks, other_post_page_hooks, ran_line, skipped_lines
 from .page_writing import write_changed_pages, write_every_page
 from .parallel import processes_for, release_free_memory, run_aside, shared_map
@@ -120,7 +120,7 @@ class SiteBuild:
             )
         if self._settings.pictures.enabled:
             folder = cache_folder(
-                self._settings.pictures.cache_dir, _config_dir(config), os.environ
+                self._settings.pictures.cache_dir, config_folder(config), os.environ
             )
             check_cache_folder(folder, {"docs_dir": config.docs_dir, "site_dir": config.site_dir})
         add_to_theme(config, tabs=self._settings.navigation)
@@ -146,7 +146,7 @@ class SiteBuild:
         remove_held_outputs(config.site_dir, found.held_outputs if self._dirty else (), self._say)
         self._pictures = picture_maker(
             settings.pictures,
-            _config_dir(config),
+            config_folder(config),
             {file.src_uri: file.abs_src_path for file in files if file.abs_src_path},
             os.environ,
             # one lead image is worth a process of its own: it takes a second to resize
@@ -252,8 +252,7 @@ class SiteBuild:
         self._env = env
 
     def _kept(self, config: MkDocsConfig) -> KeptTemplates | None:
-        outside = (config.docs_dir, config.site_dir)
-        return kept_templates(self._settings.pictures.cache_dir, _config_dir(config), outside)
+        return site_templates(config, self._settings.pictures.cache_dir)
 
     def sitemap(self, config: MkDocsConfig) -> str | None:
         """sitemap.xml with each page's real last change (MkDocs writes the build date)."""
@@ -386,9 +385,3 @@ class SiteBuild:
     def _warn(self, problems: Iterable[Problem]) -> None:
         for problem in problems:
             (self._say if problem.level == "info" else self._warn_line)(str(problem))
-
-
-def _config_dir(config: MkDocsConfig) -> str:
-    """The folder of mkdocs.yml, which relative paths of the plugin's options start from."""
-    path = config.config_file_path
-    return str(Path(path).absolute().parent if path else Path.cwd())
