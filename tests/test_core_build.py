@@ -366,6 +366,29 @@ def test_the_other_plugins_jinja_environments_keep_compiled_templates_too(
     assert config.plugins["material/search"].config.lang == ["en"]
 
 
+def test_the_theme_files_are_listed_without_walking_hidden_folders(tmp_path: Path) -> None:
+    """MkDocs lists the theme's files to copy them into the site, leaving out every path
+    with a hidden part: the list is that of Jinja's own loader, without Material's icons."""
+    import jinja2
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import Files
+
+    from mkdocs_newsroom.build.kept_templates import VisibleFiles
+
+    config = load_config(config_file=str(write_site(tmp_path, {"articles/a.md": article("A")})))
+    config = config.plugins.on_config(config)
+    env = config.theme.get_env()
+    assert isinstance(env.loader, VisibleFiles)
+    assert not [name for name in env.loader.list_templates() if name.startswith(".icons/")]
+    ours, jinjas = Files([]), Files([])
+    ours.add_files_from_theme(env, config)
+    plain = jinja2.Environment(loader=jinja2.FileSystemLoader(config.theme.dirs))
+    assert any(name.startswith(".icons/") for name in plain.list_templates())
+    jinjas.add_files_from_theme(plain, config)
+    assert len(ours) > 20  # Material's stylesheets and scripts, the plugin's
+    assert sorted(file.src_uri for file in ours) == sorted(file.src_uri for file in jinjas)
+
+
 def test_a_template_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
     """A cache folder that is a file, or inside the site folder, is no cache and no failure."""
     (tmp_path / ".cache").write_text("not a folder", encoding="utf-8")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from .build.kept_templates import compile_theme_once, site_templates
+from .build.kept_templates import site_templates, tune_theme
 from .build.site_build import SiteBuild
 from .preview.cache import BuildCache
 from .preview.rendered_pages import RenderedPages, stop_on_signals
@@ -93,7 +93,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         compiled templates, as the build's own does (build/kept_templates.py)."""
         serving, setting = self._serving, self.config.picture_cache_dir
         cache = self._cache.templates if serving else site_templates(config, setting)
-        compile_theme_once(config.theme, cache)
+        tune_theme(config.theme, cache)
 
     @_reported
     def _on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:

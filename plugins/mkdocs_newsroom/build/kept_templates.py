@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from jinja2 import FileSystemBytecodeCache
+from jinja2 import FileSystemBytecodeCache, FileSystemLoader
 
 from ..outputs.pictures.store import cache_folder
 
@@ -64,21 +64,39 @@ def site_templates(config: MkDocsConfig, setting: str) -> KeptTemplates | None:
     return kept_templates(setting, config_folder(config), (config.docs_dir, config.site_dir))
 
 
-def compile_theme_once(theme: Theme, cache: BytecodeCache | None) -> None:
+def tune_theme(theme: Theme, cache: BytecodeCache | None) -> None:
     """Every Jinja environment `theme` makes from now on keeps its compiled templates in
-    `cache`. MkDocs makes one for each plugin that asks: Material's search asks three times in
-    its on_config, for its language template (60 ms of every build compiling it, 6 ms
-    loading it compiled)."""
-    if cache is None:
-        return
+    `cache`, and lists the theme's files without its hidden folders. MkDocs makes one for
+    each plugin that asks: Material's search asks three times in its on_config, for its
+    language template (60 ms of every build compiling it, 6 ms loading it compiled)."""
     make = theme.get_env
 
     def get_env() -> Environment:
         env = make()
-        env.bytecode_cache = cache
+        if cache is not None:
+            env.bytecode_cache = cache
+        loader = env.loader
+        if type(loader) is FileSystemLoader:
+            env.loader = VisibleFiles(loader.searchpath, loader.encoding, loader.followlinks)
         return env
 
     theme.get_env = get_env  # type: ignore[method-assign]
+
+
+class VisibleFiles(FileSystemLoader):
+    """The theme's templates, listed without walking its hidden folders. MkDocs lists them to
+    copy the theme's files into the site, then leaves out every path with a part that starts
+    with a dot: Material's 14,348 icons, in `.icons/`, were walked and filtered at every
+    build (80 ms). Templates are found as before (`get_source` is Jinja's)."""
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for searchpath in self.searchpath:
+            for folder, folders, files in os.walk(searchpath, followlinks=self.followlinks):
+                folders[:] = [name for name in folders if not name.startswith(".")]
+                for name in files:
+                    found.add(Path(folder, name).relative_to(searchpath).as_posix())
+        return sorted(found)
 
 
 def config_folder(config: MkDocsConfig) -> str:
