@@ -88,9 +88,10 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._signals_back()
 
     @event_priority(100)
-    def _keep_compiled_templates(self, config: MkDocsConfig) -> None:
+    def _tune_theme(self, config: MkDocsConfig) -> None:
         """Before the other plugins' on_config: the theme's Jinja environments keep their
-        compiled templates, as the build's own does (build/kept_templates.py)."""
+        compiled templates, as the build's own does, and list its files without walking its
+        hidden folders (build/kept_templates.py)."""
         serving, setting = self._serving, self.config.picture_cache_dir
         cache = self._cache.templates if serving else site_templates(config, setting)
         tune_theme(config.theme, cache)
@@ -111,7 +112,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         self._build.configure(config)
         return config
 
-    on_config = CombinedEvent(_keep_compiled_templates, _on_config)
+    on_config = CombinedEvent(_tune_theme, _on_config)
 
     @_reported
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
