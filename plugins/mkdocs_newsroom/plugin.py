@@ -10,7 +10,7 @@ the plugin, which MkDocs keeps through the rebuilds because it defines `on_start
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -20,6 +20,7 @@ from .build.site_build import SiteBuild
 from .preview.cache import BuildCache
 from .preview.rendered_pages import RenderedPages, stop_on_signals
 from .problems import NewsroomError
+from .rendering.links import rooted_context, site_root
 from .search.site import SiteSearch, use_newsroom_worker
 from .settings.loading import load_settings
 from .settings.schema import NewsroomConfig
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
+    from mkdocs.utils.templates import TemplateContext
 
 # Lines start "newsroom:", the plugin's name in mkdocs.yml (not the package's).
 log = get_plugin_logger("newsroom")
@@ -137,6 +139,13 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         if template_name == SITEMAP:
             return None if self._serving else self._site().sitemap(config)
         return use_newsroom_worker(output_content) if template_name.endswith(".html") else None
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> None:
+        """The site's own Markdown pages link from the site's root too (rendering/links.py)."""
+        if config.site_url:
+            rooted_context(cast("dict[str, Any]", context), site_root(config.site_url))
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         return use_newsroom_worker(output)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from ..model import is_rtl
+from .links import root_prefix
 from .pictures import picture_view
 
 if TYPE_CHECKING:
@@ -81,8 +82,3 @@ class Cards:
             )
             self._rendered[key] = html
         return Markup(html.replace(ROOT, root_prefix(base_url)))
-
-
-def root_prefix(base_url: str) -> str:
-    """'../..' (MkDocs' base_url of a page two folders deep) -> '../../'; '.' -> './'."""
-    return base_url if base_url.endswith("/") else f"{base_url}/"

@@ -12,8 +12,9 @@ from jinja2 import pass_context
 from ..reading.images import ImageFacts, mime_type
 from ..urls import absolute_url
 from . import dates, seo
-from .cards import Cards, root_prefix
+from .cards import Cards
 from .editions import edition_tabs, material_languages
+from .links import root_prefix, use_root_links
 from .page_seo import SeoData
 from .pictures import picture_view
 from .shell import ShellCache
@@ -59,6 +60,8 @@ def prepare_environment(
     env.install_gettext_callables(  # type: ignore[attr-defined]
         _page_gettext, _page_ngettext, newstyle=True
     )
+    if site.url:
+        use_root_links(env)
     env.filters["newsroom_date"] = dates.display_date
     env.filters["newsroom_datetime"] = dates.display_datetime
     # JSON in pages (structured data, Material's configuration) is written without spaces
@@ -83,7 +86,7 @@ def prepare_environment(
         "feeds": bool(site.url),
         "card": cards.card,
         "headline": cards.headline,
-        # a lead image's markup on a page (`base_url`: MkDocs' way back to the site root)
+        # a lead image's markup on a page (`base_url`: its way back to the site root, or the root)
         "picture": lambda image, base_url: picture_view(image, root_prefix(base_url)),
         # what a shell's links are relative to: the site's navigation, the editions' tabs
         "shell": ShellCache(

@@ -13,6 +13,7 @@ from mkdocs.commands.build import get_context
 from .assembly import PageAssembly
 from .cards import compact
 from .editions import ConfigInEdition
+from .links import rooted_context, site_root
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -60,11 +61,14 @@ class PageRenderer:
         self._languages = languages
         self._assembly = PageAssembly()
         self._shell = env.globals["newsroom"]["shell"]  # type: ignore[index]
+        self._root = site_root(config.site_url or "")
 
     def render(self, page: NewsPage) -> str:
         page.read_source(self._config)
         page.render(self._config, self._files)
         context: dict[str, Any] = {**get_context(self._nav, self._files, self._config, page)}
+        if self._root:
+            rooted_context(context, self._root)
         edition = page.edition
         site_language = str(self._config.theme.get("language") or "en")
         language = self._languages.get(edition.id, site_language)

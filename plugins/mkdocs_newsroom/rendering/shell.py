@@ -19,14 +19,16 @@ class ShellCache:
     many news pages: rendered once per distinct key instead of once per page (the navigation
     alone was a quarter of the time spent rendering a 10,000-article site).
 
-    A block's links are relative to the page, and MkDocs shortens them through the folders a
-    page shares with the target, so the key holds, for every URL in the navigation, how many
-    leading folders the page shares with it; plus the page's own URL if it is in the
-    navigation (it is then marked active).
+    A block's links are relative to the page when the site has no `site_url`, and MkDocs
+    shortens them through the folders a page shares with the target, so the key then holds,
+    for every URL in the navigation, how many leading folders the page shares with it; plus
+    the page's own URL if it is in the navigation or the tabs (it is then marked active).
+    Links from the site's root (links.py) are the same on every page.
     """
 
     def __init__(self, navigation_urls: Sequence[str], palette_toggle: bool = True) -> None:
         self._targets = [_folders(url) for url in navigation_urls]
+        self._urls = frozenset(navigation_urls)
         self._palette_toggle = palette_toggle
         self._parts: dict[tuple[object, ...], Markup] = {}
         self.assets = ShellAssets()
@@ -34,9 +36,13 @@ class ShellCache:
 
     def key(self, block: str, page: object, base_url: str) -> tuple[object, ...]:
         url = str(getattr(page, "url", ""))
-        folders = _folders(url)
-        shared = tuple(_shared_prefix(folders, target) for target in self._targets)
-        active = url if getattr(page, "in_navigation", False) else ""
+        shared: tuple[int, ...] = ()
+        if not base_url.startswith("/"):  # links relative to the page (see links.py)
+            folders = _folders(url)
+            shared = tuple(_shared_prefix(folders, target) for target in self._targets)
+        # a page that is in the navigation or has a tab is marked there ("": the home page)
+        shown = url in self._urls or getattr(page, "in_navigation", False)
+        active = url if shown else None
         edition = getattr(getattr(page, "edition", None), "id", "")
         return (block, edition, base_url, shared, active)
 

@@ -14,6 +14,7 @@ import json
 import re
 
 from ..hashing import fingerprint
+from .links import root_prefix
 
 ASSETS = "assets/newsroom"
 _SVG = re.compile(r"<svg\b([^>]*)>(.*?)</svg>", re.DOTALL)
@@ -76,12 +77,14 @@ class ShellAssets:
             "icons", "svg", f'<svg xmlns="http://www.w3.org/2000/svg">{sprite}</svg>\n'
         )
 
+        sprite_url = root_prefix(base_url) + path
+
         def referenced(match: re.Match[str]) -> str:
             made = symbol(match)
             if made is None:
                 return match.group(0)
             attributes = _XMLNS.sub("", match.group(1))
-            return f'<svg{attributes}><use href="{base_url}/{path}#{symbols[made]}"/></svg>'
+            return f'<svg{attributes}><use href="{sprite_url}#{symbols[made]}"/></svg>'
 
         return _SVG.sub(referenced, html)
 
@@ -93,7 +96,8 @@ class ShellAssets:
         end = None if start < 0 else _closing_div(html, inside := html.index(">", start) + 1)
         if end is None:
             return html, ""
-        markup = html[inside:end].strip().replace(f'href="{base_url}/', f'href="{_ROOT}')
+        root = root_prefix(base_url)
+        markup = html[inside:end].strip().replace(f'href="{root}', f'href="{_ROOT}')
         return html[:inside] + html[end:], markup
 
     def shell_script(self, config: str, dialog: str, base_url: str, head: str = "") -> str:
@@ -132,7 +136,7 @@ class ShellAssets:
                 f'd.innerHTML={json.dumps(dialog)}.split("\\u0000").join(r);'
             )
         path = self._add("shell", "js", script + "})();\n")
-        tag = f'<script src="{base_url}/{path}"></script>'
+        tag = f'<script src="{root_prefix(base_url)}{path}"></script>'
         return tag if found is not None else f"{config}{tag}"
 
     def lighter_page(self, html: str) -> str:
@@ -162,12 +166,13 @@ class ShellAssets:
 
 
 def _from_root(url: str, base_url: str) -> str:
-    """A page's link (MkDocs' `url` filter: "../../x", "x" on the home page) made a path
-    from the site's root, marked."""
-    if url == base_url:
+    """A page's link (MkDocs' `url` filter: "../../x", "x" on the home page, "/repo/x" from
+    the root) made a path from the site's root, marked."""
+    prefix = root_prefix(base_url)
+    if url in (base_url, prefix):
         return _ROOT
-    if url.startswith(f"{base_url}/"):
-        return _ROOT + url[len(base_url) + 1 :]
+    if url.startswith(prefix):
+        return _ROOT + url[len(prefix) :]
     if base_url == "." and not re.match(r"[a-z][a-z0-9+.-]*:|/|\.\./", url):
         return _ROOT + url
     return url
