@@ -8,12 +8,11 @@ import struct
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
 
 from PIL import Image
 from selectolax.lexbor import LexborNode
 
-from .sites import Site, photo
+from .sites import Site, photo, reached
 
 ORIENTATION, DESCRIPTION = 0x0112, 0x010E
 PILLOW_FORMAT = {"image/avif": "AVIF", "image/webp": "WEBP", "image/jpeg": "JPEG"}
@@ -88,11 +87,10 @@ class Candidate:
 
 def candidates(site: Site, page_url: str, srcset: str) -> list[Candidate]:
     found = []
-    folder = site.file(page_url).parent
     for item in srcset.split(","):
         url, descriptor = item.split()
         assert descriptor.endswith("w"), item
-        found.append(Candidate(url, int(descriptor[:-1]), (folder / unquote(url)).resolve()))
+        found.append(Candidate(url, int(descriptor[:-1]), site.file(reached(page_url, url))))
     return found
 
 

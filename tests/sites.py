@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import posixpath
 import re
 import subprocess
 from collections.abc import Iterator, Mapping
@@ -15,7 +14,7 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote, urljoin
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -34,6 +33,16 @@ REPO = Path(__file__).resolve().parent.parent
 # more, and the news sitemap lists those of the last two days. A build never reads the clock
 # of the machine the tests run on: conftest.py pins this moment for every other build too.
 DEMO_NOW = datetime(2026, 11, 26, 9, 0, tzinfo=ZoneInfo("Asia/Kabul"))
+# What write_site gives every test site as its `site_url` (pages link from its root)
+SITE_URL = "https://news.example.org/"
+
+
+def reached(page_url: str, link: str, site_url: str = SITE_URL) -> str:
+    """Where `link` on the page at the site-relative `page_url` leads, as a browser reads it
+    (against the page's address under `site_url`): a site-relative URL, its escapes decoded,
+    or the address itself when it is not in the site."""
+    target = urljoin(site_url + quote(page_url, safe="/%"), link)
+    return unquote(target[len(site_url) :]) if target.startswith(site_url) else target
 
 
 def epoch(moment: datetime) -> str:
@@ -146,8 +155,7 @@ class Site:
         configuration and the search dialog's inside (rendering/shell_assets.py)."""
         script = self.dom(url).css_first('script[src*="assets/newsroom/shell-"]')
         assert script is not None, f"no shell script on {url or '/'}"
-        path = posixpath.normpath(posixpath.join(url, script.attributes["src"] or ""))
-        return self.file(path).read_text(encoding="utf-8")
+        return self.file(reached(url, script.attributes["src"] or "")).read_text(encoding="utf-8")
 
     def search_dialog(self, url: str) -> LexborHTMLParser:
         """Material's search dialog on a news page, as the page's shell script puts it in,
@@ -305,7 +313,7 @@ def write_site(
     }
     settings: dict[str, Any] = {
         "site_name": "Test Gazette",
-        "site_url": "https://news.example.org/",
+        "site_url": SITE_URL,
         "docs_dir": "content",
         "theme": {"name": "material", "font": False},
         "plugins": ["search", {"newsroom": plugin_config}],

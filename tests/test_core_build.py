@@ -79,8 +79,8 @@ def test_article_page_shows_headline_byline_dateline_times_and_tags(tmp_path: Pa
     bylines = page.css(".nr-byline a[rel=author]")
     assert [a.text() for a in bylines] == ["Jane Doe", "Ali Smith"]
     assert [a.attributes["href"] for a in bylines] == [
-        "../../../../authors/jdoe/",
-        "../../../../authors/asmith/",
+        "/authors/jdoe/",
+        "/authors/asmith/",
     ]
     assert page.css_first(".nr-dateline").text() == "Kabul"
     published = page.css_first("time.nr-published")
@@ -89,11 +89,11 @@ def test_article_page_shows_headline_byline_dateline_times_and_tags(tmp_path: Pa
     assert page.css_first(".nr-updated time").attributes["datetime"] == "2024-05-02T09:00:00+04:30"
     assert "The vote was 31 to 9." in page.css_first(".nr-corrections").text()
     assert page.css_first(".nr-reading-time").text() == "1 min read"
-    assert page.css_first(".nr-kicker a").attributes["href"] == "../../../../section/politics/"
+    assert page.css_first(".nr-kicker a").attributes["href"] == "/section/politics/"
     assert [a.text() for a in page.css(".nr-tags a[rel=tag]")] == ["Transport", "Kabul"]
     figure = page.css_first("figure.nr-figure")
     assert figure.css_first("img").attributes == {  # the page's main image: not lazy, first
-        "src": "../../../../images/bus.gif",
+        "src": "/images/bus.gif",
         "alt": "A bus",
         "fetchpriority": "high",
     }

@@ -159,22 +159,28 @@ def test_full_content_feeds_when_configured(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("url", "feeds"),
     [
-        ("", ["feed.xml", "atom.xml", "feed.json"]),
+        ("", ["/feed.xml", "/atom.xml", "/feed.json"]),
         (
             "section/world/",
-            ["../../feed.xml", "../../atom.xml", "../../feed.json", "feed.xml", "atom.xml"],
+            [
+                "/feed.xml",
+                "/atom.xml",
+                "/feed.json",
+                "/section/world/feed.xml",
+                "/section/world/atom.xml",
+            ],
         ),
         (
             "tags/kabul/page/2/",
             [
-                "../../../../feed.xml",
-                "../../../../atom.xml",
-                "../../../../feed.json",
-                "../../feed.xml",
-                "../../atom.xml",
+                "/feed.xml",
+                "/atom.xml",
+                "/feed.json",
+                "/tags/kabul/feed.xml",
+                "/tags/kabul/atom.xml",
             ],
         ),
-        ("archive/2024/05/", ["../../../feed.xml", "../../../atom.xml", "../../../feed.json"]),
+        ("archive/2024/05/", ["/feed.xml", "/atom.xml", "/feed.json"]),
     ],
 )
 def test_every_page_points_to_its_feeds(site: Site, url: str, feeds: list[str]) -> None:

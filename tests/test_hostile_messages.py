@@ -375,7 +375,7 @@ def test_a_list_written_with_commas_is_read_as_one_and_said(tmp_path: Path) -> N
     said_alike(tmp_path, files, said)
     site = Site(tmp_path / "site")
     page = site.html("2024/05/01/commas/")
-    assert 'href="../../../../tags/transport/"' in page and "tags/kabul/" in page
+    assert 'href="/tags/transport/"' in page and "tags/kabul/" in page
     assert "Jane Doe" in page and "Ali Smith" in page
     assert "tags/washington-d-c/" in site.html("2024/05/01/kept/")
     assert "Jane Doe" in site.html("2024/05/01/kept/")  # 'jdoe,' is jdoe, said nothing of

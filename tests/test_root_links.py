@@ -1,0 +1,114 @@
+"""Pages link from the site's root when `site_url` is set (`/section/world/`, or
+`/repo/section/world/` for a site_url with a path), relative to the page without it
+(rendering/links.py); every link leads where it did either way."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from mkdocs_newsroom.rendering.links import from_root, site_root
+
+from .checkers import broken_links
+from .sites import GIF, Site, article, build_site
+
+STORY = "2024/05/01/night-buses/"
+WRITTEN = "../../../../2024/05/02/other/"  # a link in the story's text, as its author wrote it
+_ATTRIBUTE = re.compile(r'\b(?:href|src|srcset)="([^"]*)"')
+
+
+@pytest.mark.parametrize(
+    ("site_url", "root"),
+    [
+        ("", ""),
+        ("https://example.org", "/"),
+        ("https://example.org/", "/"),
+        ("https://user.github.io/repo/", "/repo/"),
+        ("https://user.github.io/repo", "/repo/"),
+    ],
+)
+def test_the_root_pages_link_from_is_the_path_of_site_url(site_url: str, root: str) -> None:
+    assert site_root(site_url) == root
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("", "/repo/"),
+        (".", "/repo/"),
+        ("./", "/repo/"),
+        ("section/world/", "/repo/section/world/"),
+        ("feed.xml", "/repo/feed.xml"),
+        ("section/./world/../sport/", "/repo/section/sport/"),
+        ("..", "/"),
+        ("../other/", "/other/"),
+        ("/elsewhere/", "/elsewhere/"),
+        ("#top", "#top"),
+        ("https://example.org/x", "https://example.org/x"),
+        ("mailto:desk@example.org", "mailto:desk@example.org"),
+    ],
+)
+def test_a_site_relative_url_is_written_from_the_root(url: str, linked: str) -> None:
+    assert from_root(url, "/repo/") == linked
+
+
+def _site(root: Path, config: dict[str, object]) -> Site:
+    text = article(
+        title="Night buses",
+        section="world",
+        authors=["jdoe"],
+        tags=["Transport"],
+        image={"src": "images/bus.gif", "alt": "A bus"},
+        body=f"See [the other story]({WRITTEN}).",
+    )
+    other = article(title="Other", date="2024-05-02T10:00:00+00:00", section="world")
+    files = {"articles/bus.md": text, "articles/other.md": other, "images/bus.gif": GIF}
+    return build_site(root, files, config=config)
+
+
+def _links(site: Site, page_file: str) -> list[str]:
+    html = (site.site_dir / page_file).read_text(encoding="utf-8")
+    return [
+        value.split()[0] if value else value
+        for value in _ATTRIBUTE.findall(html)
+        if not value.startswith(("https:", "http:", "#", "data:")) and value != WRITTEN
+    ]
+
+
+def test_a_project_site_links_from_its_path_and_every_link_leads_to_a_file(
+    tmp_path: Path,
+) -> None:
+    site_url = "https://user.github.io/repo/"
+    site = _site(tmp_path, {"site_url": site_url})
+    page = site.dom(STORY)
+    assert page.css_first(".nr-kicker a").attributes["href"] == "/repo/section/world/"
+    assert page.css_first("figure img").attributes["src"] == "/repo/images/bus.gif"
+    shell = page.css_first('script[src*="assets/newsroom/shell-"]').attributes["src"] or ""
+    assert shell.startswith("/repo/assets/newsroom/shell-")
+    # what the article's author wrote is theirs, left as it was
+    assert page.css_first(".nr-body a").attributes["href"] == WRITTEN
+    for page_file in (f"{STORY}index.html", "index.html", "section/world/index.html"):
+        links = _links(site, page_file)
+        assert links and all(link.startswith("/repo/") for link in links), links
+    assert broken_links(site.site_dir, site_url) == []
+
+
+def test_without_site_url_pages_link_relative_to_themselves(tmp_path: Path) -> None:
+    site = _site(tmp_path, {"site_url": None})
+    page = site.dom(STORY)
+    assert page.css_first(".nr-kicker a").attributes["href"] == "../../../../section/world/"
+    links = _links(site, f"{STORY}index.html")
+    assert links and not any(link.startswith("/") for link in links), links
+    assert broken_links(site.site_dir, "https://example.org/") == []
+
+
+def test_without_directory_urls_links_from_the_root_name_the_files(tmp_path: Path) -> None:
+    site_url = "https://user.github.io/repo/"
+    site = _site(tmp_path, {"site_url": site_url, "use_directory_urls": False})
+    page_file = "2024/05/01/night-buses/index.html"
+    links = _links(site, page_file)
+    assert "/repo/section/world/index.html" in links
+    assert links and all(link.startswith("/repo/") for link in links), links
+    assert broken_links(site.site_dir, site_url) == []
