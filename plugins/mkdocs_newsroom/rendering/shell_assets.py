@@ -36,6 +36,13 @@ _DIALOG_BOX = re.compile(
     r'<div class="md-dialog" data-md-component="dialog">\s*'
     r'<div class="md-dialog__inner md-typeset"></div>\s*</div>\n?'
 )
+_HEADER = '<header class="md-header"'
+_CONTENT = '<article class="md-content__inner'
+_BLOCK_BREAK = re.compile(
+    r"(?<=>)\n(?=</?(?:html|head|body|meta|link|title|script|style|input|label|div|main|"
+    r"article|header|footer|nav|aside|section|ul|ol|li|p|h[1-6])[\s>])"
+)
+_EMPTY_SLOTS = re.compile(r'<div data-md-component="(?:skip|announce)">\s*</div>\n?')
 _SHELL_TAG = re.compile(r'<script src="[^"]*?(assets/newsroom/shell-\w+\.js)"></script>')
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(\{.*\})</script>', re.DOTALL)
 
@@ -143,13 +150,22 @@ class ShellAssets:
         """A news page without what its shell script does (see shell_script): Material's
         storage helpers in the head (0.3 KB; kept when a script before the shell script uses
         them), the script that opens the tab an address points at, and the empty box of
-        Material's dialogs."""
+        Material's dialogs; without the empty slots of the skip link and the announcement
+        too, which only Material's instant navigation reads, and the line breaks of the
+        shell (_tightened)."""
+        return _tightened(self._without_what_scripts_do(html))
+
+    def _without_what_scripts_do(self, html: str) -> str:
         tag = _SHELL_TAG.search(html)
         script = self._files.get(tag[1], "") if tag is not None else ""
         if not script:
             return html
         if "navigation.instant" not in script:  # which runs the scripts of each new page
             html = html.replace(_TAB_TARGET + "\n", "", 1)
+            # and swaps these slots, when both pages have them: empty, nothing reads them
+            header = html.find(_HEADER)
+            if header > 0:
+                html = _EMPTY_SLOTS.sub("", html[:header], count=2) + html[header:]
         html = _DIALOG_BOX.sub("", html, count=1)
         head, tag = _HEAD_SCRIPT.search(html), _SHELL_TAG.search(html)
         if head is None or tag is None or _OWN_HELPERS not in script:
@@ -176,6 +192,18 @@ def _from_root(url: str, base_url: str) -> str:
     if base_url == "." and not re.match(r"[a-z][a-z0-9+.-]*:|/|\.\./", url):
         return _ROOT + url
     return url
+
+
+def _tightened(html: str) -> str:
+    """`html` without the line breaks of its shell (the head, and around the page's own
+    content) before a tag of the head or a block's tag, where browsers show nothing; those
+    around inline elements, which would show a space, and the page's content stay."""
+    start = html.find(_CONTENT)
+    end = html.rfind("</article>")
+    if start < 0 or end < start:
+        return html
+    head, tail = _BLOCK_BREAK.sub("", html[:start]), _BLOCK_BREAK.sub("", html[end:])
+    return head.lstrip() + html[start:end] + tail
 
 
 def _closing_div(html: str, inside: int) -> int | None:
