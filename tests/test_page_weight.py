@@ -255,3 +255,17 @@ def test_the_shell_has_no_line_breaks_where_they_show_nothing(tmp_path: Path) ->
     article = site.html("2024/05/03/story-3/")
     assert re.search(r'</time>\s+<span class="nr-reading-time">', article)
 
+
+def test_a_card_names_its_language_only_where_the_page_s_is_not_its_own(tmp_path: Path) -> None:
+    files = {
+        "articles/a.md": article("A", section="world"),
+        "articles/b.md": article("B", date="2024-05-02T10:00:00+00:00", section="world", lang="ps"),
+    }
+    editions = {"en": {"title": "English"}, "ps": {"title": "پښتو"}}
+    site = build_site(tmp_path, files, plugin={"editions": editions})
+    english = site.dom("section/world/").css(".nr-card")
+    assert english and all("lang" not in card.attributes for card in english)
+    assert all("dir" not in card.attributes for card in english)
+    pashto = site.dom("ps/section/world/").css(".nr-card")  # right to left: styles look for it
+    assert pashto and all(card.attributes.get("dir") == "rtl" for card in pashto)
+    assert all(card.attributes.get("lang") == "ps" for card in pashto)

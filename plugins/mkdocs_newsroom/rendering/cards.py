@@ -47,12 +47,18 @@ class Cards:
         self._rendered: dict[tuple[object, ...], str] = {}
 
     def card(
-        self, article: Article, base_url: str, level: int = 2, size: str = "", eager: bool = False
+        self,
+        article: Article,
+        base_url: str,
+        page_lang: str,
+        level: int = 2,
+        size: str = "",
+        eager: bool = False,
     ) -> Markup:
         """`eager`: the card is at the top of its page, where its image is not lazy."""
-        return self._rooted(
-            CARD_TEMPLATE, article, base_url, level=level, size=size, eager=eager or size == "lead"
-        )
+        options = {"page_lang": page_lang, "level": level, "size": size}
+        eager = eager or size == "lead"
+        return self._rooted(CARD_TEMPLATE, article, base_url, **options, eager=eager)
 
     def headline(
         self, article: Article, base_url: str, page_lang: str, with_section: bool = True
