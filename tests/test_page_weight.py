@@ -256,6 +256,19 @@ def test_the_shell_has_no_line_breaks_where_they_show_nothing(tmp_path: Path) ->
     assert re.search(r'</time>\s+<span class="nr-reading-time">', article)
 
 
+def test_line_breaks_of_a_script_or_preformatted_text_in_the_shell_stay() -> None:
+    page = (
+        "\n<!doctype html>\n<html>\n<head>\n<script>var s = `<ul>\n<li>`;</script>\n</head>"
+        '\n<body>\n<article class="md-content__inner md-typeset">\n<p>x</p>\n</article>\n'
+        "<footer>\n<pre>a>\n<div>b</pre>\n</footer>\n</body>\n</html>"
+    )
+    assert ShellAssets().lighter_page(page) == (
+        "<!doctype html><html><head><script>var s = `<ul>\n<li>`;</script></head><body>\n"
+        '<article class="md-content__inner md-typeset">\n<p>x</p>\n</article><footer>\n'
+        "<pre>a>\n<div>b</pre></footer></body></html>"
+    )
+
+
 def test_a_card_names_its_language_only_where_the_page_s_is_not_its_own(tmp_path: Path) -> None:
     files = {
         "articles/a.md": article("A", section="world"),

@@ -38,9 +38,13 @@ _DIALOG_BOX = re.compile(
 )
 _HEADER = '<header class="md-header"'
 _CONTENT = '<article class="md-content__inner'
+# A line break before a tag of the head or a block's tag; a script, a style or preformatted
+# text is matched whole, to be kept as it is.
 _BLOCK_BREAK = re.compile(
-    r"(?<=>)\n(?=</?(?:html|head|body|meta|link|title|script|style|input|label|div|main|"
-    r"article|header|footer|nav|aside|section|ul|ol|li|p|h[1-6])[\s>])"
+    r"(<(script|style|pre|textarea)\b.*?</\2>)"
+    r"|(?<=>)\n(?=</?(?:html|head|body|meta|link|title|script|style|input|label|div|main|"
+    r"article|header|footer|nav|aside|section|ul|ol|li|p|h[1-6])[\s>])",
+    re.DOTALL | re.IGNORECASE,
 )
 _EMPTY_SLOTS = re.compile(r'<div data-md-component="(?:skip|announce)">\s*</div>\n?')
 _SHELL_TAG = re.compile(r'<script src="[^"]*?(assets/newsroom/shell-\w+\.js)"></script>')
@@ -197,13 +201,18 @@ def _from_root(url: str, base_url: str) -> str:
 def _tightened(html: str) -> str:
     """`html` without the line breaks of its shell (the head, and around the page's own
     content) before a tag of the head or a block's tag, where browsers show nothing; those
-    around inline elements, which would show a space, and the page's content stay."""
+    around inline elements, which would show a space, those in scripts, styles and
+    preformatted text, and the page's content stay."""
     start = html.find(_CONTENT)
     end = html.rfind("</article>")
     if start < 0 or end < start:
         return html
-    head, tail = _BLOCK_BREAK.sub("", html[:start]), _BLOCK_BREAK.sub("", html[end:])
+    head, tail = _BLOCK_BREAK.sub(_kept, html[:start]), _BLOCK_BREAK.sub(_kept, html[end:])
     return head.lstrip() + html[start:end] + tail
+
+
+def _kept(match: re.Match[str]) -> str:
+    return match.group(1) or ""
 
 
 def _closing_div(html: str, inside: int) -> int | None:
