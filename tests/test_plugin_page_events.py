@@ -16,7 +16,8 @@ from .sites import article, build_site
 
 ARTICLE_PAGE = re.compile(r"^(?:[a-z]+/)?\d{4}/\d\d/\d\d/[^/]+/index\.html$")
 # htmlmin joins the lines and drops the quotes that attribute values can do without
-MINIFIED = re.compile(r"<!doctype html><html lang=[\w-]+ dir=(ltr|rtl) class=no-js> <head>")
+# (news pages have no line break before <head>, which the minifier would make a space)
+MINIFIED = re.compile(r"<!doctype html><html lang=[\w-]+ dir=(ltr|rtl) class=no-js> ?<head>")
 
 
 def _with_plugins(root: Path, *entries: object, **newsroom: object) -> None:
@@ -61,7 +62,7 @@ def test_every_article_page_of_the_demo_comes_out_minified(tmp_path: Path) -> No
     listings = ["index.html", "section/world/index.html", "tags/index.html", "ps/index.html"]
     for name in [*articles, *listings]:
         plain_html, html = before[name].decode(), after[name].decode()
-        assert plain_html.count("\n") > 100 and not MINIFIED.match(plain_html), name
+        assert plain_html.count("\n") > 10 and not MINIFIED.match(plain_html), name
         assert MINIFIED.match(html), name
         assert html.count("\n") == 0, name
         assert html.count('="') < plain_html.count('="') / 2, name
