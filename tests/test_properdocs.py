@@ -32,12 +32,11 @@ def test_properdocs_builds_the_demo_as_mkdocs_does(tmp_path: Path) -> None:
     mkdocs, properdocs = sites["mkdocs"], sites["properdocs"]
     assert len(mkdocs) > 100 and mkdocs.keys() == properdocs.keys()
     story = "2026/11/24/city-council-approves-a-year-long-night-bus-trial/index.html"
-    generators = [GENERATOR.findall(site["index.html"]) for site in (mkdocs, properdocs)]
+    generators = [GENERATOR.findall(site[story]) for site in (mkdocs, properdocs)]
     assert generators == [
         [b'<meta name="generator" content="newsroom, mkdocs-1.6.1, mkdocs-material">'],
         [b'<meta name="generator" content="newsroom, properdocs-1.6.7, mkdocs-material">'],
     ]
-    assert GENERATOR.search(mkdocs[story]) is None  # said on the home page only
     differ = [
         name
         for name in mkdocs
