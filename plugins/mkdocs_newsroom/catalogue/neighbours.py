@@ -61,41 +61,51 @@ def build_neighbours(
 
 
 def _plan_neighbours(indexes: Indexes, everyone: dict[str, Article]) -> NeighbourPlan:
-    positions = {
-        id(listing): {a.source: i for i, a in enumerate(listing.items)}
+    # A million candidates at 10,000 articles, in the main process: each is ranked by one
+    # tuple built inline (no function call), its shared tags counted as bits of an integer.
+    sources = {
+        id(listing): [a.source for a in listing.items]
         for listing in (*indexes.tags.values(), *indexes.sections.values())
     }
-    tags_of = {source: frozenset(t.slug for t in a.tags) for source, a in everyone.items()}
+    positions = {key: {source: i for i, source in enumerate(of)} for key, of in sources.items()}
+    tags_of = _tag_bits(everyone)
     section_of = {source: a.section.id if a.section else None for source, a in everyone.items()}
     time_of = {source: a.date.timestamp() for source, a in everyone.items()}
     plan: NeighbourPlan = {}
-    for source in everyone:
+    for source, article in everyone.items():
         section = indexes.sections.get(section_of[source] or "")
-        listings = [indexes.tags[slug] for slug in tags_of[source] if slug in indexes.tags]
+        listings = [indexes.tags[t.slug] for t in article.tags if t.slug in indexes.tags]
         if section is not None:
             listings.append(section)
         candidates: set[str] = set()
         for listing in listings:
             at = positions[id(listing)][source]
-            window = listing.items[max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]
-            candidates.update(c.source for c in window)
+            window = sources[id(listing)][max(0, at - RELATED_WINDOW) : at + RELATED_WINDOW + 1]
+            candidates.update(window)
         candidates.discard(source)
         own, own_section, when = tags_of[source], section_of[source], time_of[source]
-
-        def rank(
-            other: str,
-            own: frozenset[str] = own,
-            own_section: str | None = own_section,
-            when: float = when,
-        ) -> tuple[int, bool, float, str]:
-            same_section = own_section is not None and section_of[other] == own_section
-            return (-len(own & tags_of[other]), not same_section, abs(time_of[other] - when), other)
-
-        related = heapq.nsmallest(RELATED_COUNT, candidates, key=rank)
+        # shared tags first, then the same section, then closeness in time, then the source
+        ranked = [
+            (
+                -(own & tags_of[other]).bit_count(),
+                own_section is None or section_of[other] != own_section,
+                abs(time_of[other] - when),
+                other,
+            )
+            for other in candidates
+        ]
+        related = tuple(other for *_, other in heapq.nsmallest(RELATED_COUNT, ranked))
         older = newer = None
         if section is not None:
             at = positions[id(section)][source]
             newer = section.items[at - 1].source if at > 0 else None
             older = section.items[at + 1].source if at + 1 < len(section.items) else None
-        plan[source] = (tuple(related), older, newer)
+        plan[source] = (related, older, newer)
     return plan
+
+
+def _tag_bits(everyone: dict[str, Article]) -> dict[str, int]:
+    """Each article's tags as the bits of an integer: `&` and `bit_count` count shared tags."""
+    slugs = {source: {tag.slug for tag in article.tags} for source, article in everyone.items()}
+    bits = {slug: 1 << i for i, slug in enumerate(sorted(set().union(*slugs.values())))}
+    return {source: sum(bits[slug] for slug in of) for source, of in slugs.items()}
