@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import material
+from hypothesis import given
+from hypothesis import strategies as st
 
 from mkdocs_newsroom.build.stale import MARKS
 from mkdocs_newsroom.rendering.shell_assets import ShellAssets
@@ -269,6 +271,60 @@ def test_line_breaks_of_a_script_or_preformatted_text_in_the_shell_stay() -> Non
         '<article class="md-content__inner md-typeset">\n<p>x</p>\n</article><footer>\n'
         "<pre>a>\n<div>b</pre></footer></body></html>"
     )
+
+
+# What rendering/shell_assets.py's two expressions replace, one that tries both alternatives
+# at every character: the reference the faster way must agree with.
+_ONE_EXPRESSION = re.compile(
+    r"(<(script|style|pre|textarea)\b.*?</\2>)"
+    r"|(?<=>)\n(?=</?(?:html|head|body|meta|link|title|script|style|input|label|div|main|"
+    r"article|header|footer|nav|aside|section|ul|ol|li|p|h[1-6])[\s>])",
+    re.DOTALL | re.IGNORECASE,
+)
+_SHELL_PIECES = st.sampled_from(
+    [
+        "<script>",
+        "</script>",
+        "<SCRIPT a>",
+        "</Script>",
+        "<pre>",
+        "</pre>",
+        "<pre\n>",
+        "</PRE>",
+        "<style>",
+        "</style>",
+        "<textarea>",
+        "</textarea>",
+        "<scripts>",
+        ">",
+        "\n",
+        "\n\n",
+        "<div>",
+        "</div>",
+        "<p ",
+        "<meta>",
+        "<h1>",
+        "<h7>",
+        "<li>",
+        "<span>",
+        "x",
+        " ",
+        "\t",
+    ]
+)
+
+
+@given(st.lists(_SHELL_PIECES, max_size=40).map("".join))
+def test_the_shell_loses_the_line_breaks_the_one_expression_would_take(shell: str) -> None:
+    page = f'{shell}<article class="md-content__inner">\n<p>x</p>\n</article>{shell}'
+    expected = "".join(
+        [
+            _ONE_EXPRESSION.sub(lambda found: found.group(1) or "", shell).lstrip(),
+            '<article class="md-content__inner">\n<p>x</p>\n',
+            _ONE_EXPRESSION.sub(lambda found: found.group(1) or "", f"</article>{shell}"),
+        ]
+    )
+    assert ShellAssets().lighter_page(page) == expected
 
 
 def test_a_card_names_its_language_only_where_the_page_s_is_not_its_own(tmp_path: Path) -> None:

