@@ -8,8 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from jinja2 import Environment
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.utils import templates
 
-from mkdocs_newsroom.rendering.links import from_root, site_root
+from mkdocs_newsroom.rendering.links import from_root, site_root, use_root_links
 
 from .checkers import broken_links
 from .sites import GIF, Site, article, build_site
@@ -75,6 +78,28 @@ def _links(site: Site, page_file: str) -> list[str]:
         for value in _ATTRIBUTE.findall(html)
         if not value.startswith(("https:", "http:", "#", "data:")) and value != WRITTEN
     ]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [{}, {"type": "module"}, {"defer": True}, {"async": True}, {"type": "x", "async": True}],
+)
+def test_a_script_from_the_root_has_the_attributes_mkdocs_gives_it(
+    options: dict[str, object],
+) -> None:
+    """links.py writes the `<script>` tag of `extra_javascript` itself (MkDocs' filter would
+    make its address relative to the page): the same tag as MkDocs', but for the address."""
+    script = ExtraScriptValue("js/extra.js")
+    script.load_dict(options)
+    assert not script.validate()[0]
+    env = Environment(autoescape=True)
+    use_root_links(env)
+    ours = env.from_string("{{ script | script_tag }}").render(
+        script=script, page=object(), base_url="/repo/"
+    )
+    mkdocs = templates.script_tag_filter({"page": None, "base_url": ""}, script)  # type: ignore[arg-type]
+    assert ours == str(mkdocs).replace('src="js/extra.js"', 'src="/repo/js/extra.js"', 1)
+    assert 'src="/repo/js/extra.js"' in ours
 
 
 def test_a_project_site_links_from_its_path_and_every_link_leads_to_a_file(
