@@ -209,14 +209,12 @@ def _tightened(html: str) -> str:
     end = html.rfind("</article>")
     if start < 0 or end < start:
         return html
-    return (
-        _without_block_breaks(html[:start]).lstrip()
-        + html[start:end]
-        + (_without_block_breaks(html[end:]))
-    )
+    head, tail = _without_block_breaks(html[:start]), _without_block_breaks(html[end:])
+    return head.lstrip() + html[start:end] + tail
 
 
 def _without_block_breaks(text: str) -> str:
+    """`text` without the line breaks `_BLOCK_BREAK` finds outside what `_KEPT_WHOLE` keeps."""
     kept: list[str] = []
     last = 0
     whole = _KEPT_WHOLE.search(text)
