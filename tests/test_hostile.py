@@ -16,7 +16,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort
 
-from mkdocs_newsroom.reading.decoding import INVALID_CHARACTERS
+from mkdocs_newsroom.directions import INVALID_CHARACTERS
 from mkdocs_newsroom.slugs import slugify
 
 from .commands import newsroom, run

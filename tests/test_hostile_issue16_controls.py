@@ -6,10 +6,14 @@ says the same."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 import pytest
+from lxml import etree
 from mkdocs.exceptions import Abort
+
+from mkdocs_newsroom.directions import INVALID_CHARACTERS
 
 from .commands import newsroom
 from .sites import SECTIONS, article, build_site
@@ -221,3 +225,73 @@ def test_controls_left_open_in_mkdocs_yml_are_removed_with_a_line_per_option(
         number = next(n for n, text in enumerate(config, 1) if f"{name.strip()}:" in text)
         column = len(config[number - 1]) - len(config[number - 1].lstrip()) + 1
         assert f"mkdocs.yml:{number}:{column}: {line}" in checked.stdout.splitlines()
+
+
+# --- characters no page may hold, in mkdocs.yml: removed, a line per option, feeds written -----
+
+HELD = (
+    "held the character {code}, which cannot appear in web pages or feeds (a YAML escape such "
+    'as "\\x01" makes it); it was removed (and any others like it)'
+)
+
+
+def test_characters_no_page_may_hold_in_mkdocs_yml_are_removed_with_a_line_per_option(
+    tmp_path: Path,
+) -> None:
+    sections = {**SECTIONS, "world": {"title": "World\a news", "description": "All\x1b news"}}
+    options: dict[str, dict[str, object]] = {
+        "plugin": {
+            "sections": sections,
+            "publisher_name": "Desk\a",
+            "editions": {"en": {"title": "English", "lang": "en", "copyright": "\a Desk"}},
+        },
+        "config": {
+            "site_name": "Portal\a Gazette",
+            "site_description": "News\a daily",
+            "site_author": "The\x1b desk",
+            "copyright": "The\a Gazette",
+        },
+    }
+    files: dict[str, str | bytes] = {"articles/a.md": article("A story", section="world")}
+    site = built(tmp_path, files, **options)
+    said = {
+        "site_name": ("", "U+0007"),
+        "site_description": ("", "U+0007"),
+        "site_author": ("", "U+001B"),
+        "copyright": ("", "U+0007"),
+        "sections": ("('world' 'title') ", "U+0007"),
+        "sections ": ("('world' 'description') ", "U+001B"),
+        "publisher_name": ("", "U+0007"),
+        "editions": ("('en' 'copyright') ", "U+0007"),
+    }
+    lines = [
+        f"option '{name.strip()}' {inside}of mkdocs.yml {HELD.format(code=code)}"
+        for name, (inside, code) in said.items()
+    ]
+    assert sorted(w for w in site.warnings if "mkdocs.yml" in w) == sorted(
+        f"newsroom: {line}" for line in lines
+    )
+    # nothing held back, the site's feeds written and well formed, and no such character in
+    # any file, nor JSON's escape of one
+    for feed in ("feed.xml", "atom.xml"):
+        assert etree.parse(str(site.file(feed))).getroot() is not None
+    theme_scripts = site.site_dir / "assets" / "javascripts"  # Material's, as it ships them
+    for path in site.site_dir.rglob("*"):
+        if path.is_relative_to(theme_scripts):
+            continue
+        try:
+            text = path.read_bytes().decode("utf-8") if path.is_file() else ""
+        except UnicodeDecodeError:  # an image, the gzipped sitemap: not text
+            continue
+        assert INVALID_CHARACTERS.search(text) is None, path
+        assert not re.search(r"\\u00(?:07|1b)", text, re.IGNORECASE), path
+    home, page = site.html(""), site.html("2024/05/01/a-story/")
+    assert "<title>Portal Gazette" in home and "News daily" in home
+    assert "World news" in page
+    assert re.search(r'md-copyright__highlight"[^>]*>\s*Desk\s*<', page)  # the edition's
+    assert "The Gazette" in (site.site_dir / "404.html").read_text("utf-8")  # the site's
+    with pytest.raises(Abort):
+        build_site(tmp_path / "strict", files, strict=True, **options)  # type: ignore[arg-type]
+    checked = newsroom(tmp_path / "site", "check")
+    assert checked.returncode == 1
+    assert all(line in checked.stdout for line in lines)

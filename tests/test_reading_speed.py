@@ -10,8 +10,8 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mkdocs_newsroom.directions import INVALID_CHARACTERS, first_invalid
 from mkdocs_newsroom.reading.bodies import html_to_text
-from mkdocs_newsroom.reading.decoding import INVALID_CHARACTERS, first_invalid
 from mkdocs_newsroom.reading.yaml_bounds import alias_expansion_problem
 
 _TAG = re.compile(r"<[^>]*>")

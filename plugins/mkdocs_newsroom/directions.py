@@ -4,7 +4,9 @@ feed or a browser tab puts after it: `Price \\u202e0.01$` turns " - The Portal" 
 Those left open (and closers that close nothing) are removed, not closed at the value's end:
 closing them would keep the value itself reversed ("0.01$" shown as "$10.0"), which is the
 spoofing; removed, the value reads in the order it was typed. Balanced ones (a right-to-left
-name isolated in a Latin line) are kept."""
+name isolated in a Latin line) are kept.
+
+And the characters no web page, feed or YAML file may hold, wherever a text comes from."""
 
 from __future__ import annotations
 
@@ -19,6 +21,38 @@ _PDF, _PDI = "\u202c", "\u2069"
 _ANY_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 # Letters that show as blank space (Hangul fillers, the braille blank, Mongolian separator)
 BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800\u180e")
+
+
+# Characters no web page, feed or YAML file may hold: C0 controls but tab and line ends, DEL,
+# C1 controls, lone surrogates and the Unicode non-characters.
+_NON_CHARACTERS = "".join(
+    f"\\U{plane << 16 | 0xFFFE:08x}\\U{plane << 16 | 0xFFFF:08x}" for plane in range(17)
+)
+INVALID_CHARACTERS = re.compile(
+    rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_NON_CHARACTERS}]"
+)
+# The same, for a text without characters past U+FFFF: a class re checks against one table,
+# where the 32 non-characters past U+FFFF are each compared with every character (ten times
+# as long over a whole file)
+_INVALID_BELOW_PLANE_1 = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
+)
+_PAST_PLANE_0 = re.compile(r"[\U00010000-\U0010ffff]")
+
+
+def first_invalid(text: str) -> re.Match[str] | None:
+    """`INVALID_CHARACTERS.search(text)`, in a tenth of the time unless `text` holds
+    characters past U+FFFF (emoji)."""
+    if text.isascii() or not _PAST_PLANE_0.search(text):
+        return _INVALID_BELOW_PLANE_1.search(text)
+    return INVALID_CHARACTERS.search(text)
+
+
+def invalid_character(text: str) -> str:
+    """The first character of `text` that no page, feed or YAML file may hold, as U+XXXX
+    (for surrogates too), or '' when there is none."""
+    found = first_invalid(text)
+    return f"U+{ord(found.group()):04X}" if found else ""
 
 
 def visible(character: str) -> bool:
@@ -104,6 +138,14 @@ def left_open(field: str, code: str) -> str:
         f"{field} held the direction control {code} without its closing one, which would "
         "reorder the text after it in pages, feeds and browser tabs; it was removed (and any "
         "others left open): close it with U+202C (U+2069 for an isolate), or remove it"
+    )
+
+
+def held_character(field: str, code: str) -> str:
+    """The line for a value of `field` that held the character `code`, which was removed."""
+    return (
+        f"{field} held the character {code}, which cannot appear in web pages or feeds (a YAML "
+        'escape such as "\\x01" makes it); it was removed (and any others like it)'
     )
 
 

@@ -22,7 +22,7 @@ from .preview.rendered_pages import RenderedPages, stop_on_signals
 from .problems import NewsroomError
 from .rendering.links import rooted_context, site_root
 from .search.site import SiteSearch, use_newsroom_worker
-from .settings.loading import load_settings
+from .settings.loading import load_settings, site_texts
 from .settings.schema import NewsroomConfig
 from .urls import SITEMAP
 
@@ -101,7 +101,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     @_reported
     def _on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._build = SiteBuild(
-            load_settings(self.config, config.site_name),
+            load_settings(self.config, site_texts(config)),
             self._cache,
             self._search,
             command=self._command,

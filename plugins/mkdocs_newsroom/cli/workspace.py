@@ -24,7 +24,7 @@ from ..problems import NewsroomError
 from ..reading.authors import load_authors
 from ..reading.images import site_images
 from ..reading.site import Markdown, article_reader
-from ..settings.loading import load_settings
+from ..settings.loading import load_settings, site_texts
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -191,7 +191,7 @@ def open_workspace(config_file: str | None) -> Workspace:
             )
         raise WorkspaceError(config_problems(path, [why]))
     try:
-        settings = load_settings(plugin.config, config.site_name)
+        settings = load_settings(plugin.config, site_texts(config))
     except NewsroomError as error:
         message = str(error).removeprefix("newsroom: ")
         raise WorkspaceError(config_problems(path, [message])) from None

@@ -8,11 +8,11 @@ from typing import Any
 
 import yaml
 
-from ..directions import balanced, left_open
+from ..directions import INVALID_CHARACTERS, balanced, invalid_character, left_open
 from ..model import Author
 from ..problems import ArticleError, FieldError, Problem
 from ..urls import author_url
-from .decoding import INVALID_CHARACTERS, decode_source, invalid_character
+from .decoding import decode_source
 from .frontmatter import FilePlaces, load_document
 from .links import check_link
 

@@ -8,35 +8,12 @@ article, and none of it should pass silently either.
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass, field
 
+from ..directions import INVALID_CHARACTERS, first_invalid
 from ..problems import Problem
 
 _CP1252_FALLBACK = "newsroom-cp1252"
-# Characters no web page, feed or YAML file may hold: C0 controls but tab and line ends, DEL,
-# C1 controls, lone surrogates and the Unicode non-characters.
-_NON_CHARACTERS = "".join(
-    f"\\U{plane << 16 | 0xFFFE:08x}\\U{plane << 16 | 0xFFFF:08x}" for plane in range(17)
-)
-INVALID_CHARACTERS = re.compile(
-    rf"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef{_NON_CHARACTERS}]"
-)
-# The same, for a text without characters past U+FFFF: a class re checks against one table,
-# where the 32 non-characters past U+FFFF are each compared with every character (ten times
-# as long over a whole file)
-_INVALID_BELOW_PLANE_1 = re.compile(
-    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]"
-)
-_PAST_PLANE_0 = re.compile(r"[\U00010000-\U0010ffff]")
-
-
-def first_invalid(text: str) -> re.Match[str] | None:
-    """`INVALID_CHARACTERS.search(text)`, in a tenth of the time unless `text` holds
-    characters past U+FFFF (emoji)."""
-    if text.isascii() or not _PAST_PLANE_0.search(text):
-        return _INVALID_BELOW_PLANE_1.search(text)
-    return INVALID_CHARACTERS.search(text)
 
 
 def _decode_bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
@@ -47,13 +24,6 @@ def _decode_bytes_as_cp1252(error: UnicodeError) -> tuple[str, int]:
         raise error
     bad = error.object[error.start : error.end]
     return bad.decode("cp1252", errors="replace"), error.end
-
-
-def invalid_character(text: str) -> str:
-    """The first character of `text` that no page, feed or YAML file may hold, as U+XXXX
-    (for surrogates too), or '' when there is none."""
-    found = first_invalid(text)
-    return f"U+{ord(found.group()):04X}" if found else ""
 
 
 codecs.register_error(_CP1252_FALLBACK, _decode_bytes_as_cp1252)

@@ -26,9 +26,14 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..directions import balanced, left_open
+from ..directions import (
+    INVALID_CHARACTERS,
+    balanced,
+    first_invalid,
+    held_character,
+    left_open,
+)
 from ..problems import ArticleError, Problem
-from .decoding import INVALID_CHARACTERS, first_invalid
 from .yaml_bounds import (
     MAX_DEPTH,
     TOO_DEEP,
@@ -316,15 +321,7 @@ def _read_fields(
         if opened:
             notices.append(Problem(path, left_open(f"field '{name}'", opened), line))
         if removed:
-            notices.append(
-                Problem(
-                    path,
-                    f"field '{name}' held the character {removed}, which cannot appear in web "
-                    'pages or feeds (a YAML escape such as "\\x01" makes it); it was removed '
-                    "(and any others like it)",
-                    line,
-                )
-            )
+            notices.append(Problem(path, held_character(f"field '{name}'", removed), line))
         value = _construct(path, loader, name, value_node, place)
         fields[name] = Field(name, value_node, line, value, place)
     return fields, repeated, notices

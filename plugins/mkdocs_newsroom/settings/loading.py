@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.core import Locale, UnknownLocaleError
 
-from ..directions import balanced
 from ..model import SEO_LANGUAGE_OF, Edition, Section
 from ..problems import NewsroomError
 from ..slugs import MAX_SLUG_LENGTH, is_slug
@@ -112,12 +111,24 @@ def load_sections(config: NewsroomConfig, texts: OptionTexts | None = None) -> d
     return dict(sorted(sections.items(), key=lambda item: (item[1].order, item[0])))
 
 
-def load_settings(config: NewsroomConfig, site_name: str = "") -> Settings:
-    """The settings of the plugin's `config`; `site_name`, MkDocs' own, is only checked."""
-    refuse_surrogates({"site_name": site_name, **config})
+# MkDocs' own options that pages and feeds show
+SITE_TEXTS = ("site_name", "site_description", "site_author", "copyright")
+
+
+def site_texts(config: MkDocsConfig) -> dict[str, str]:
+    """The values of MkDocs' options in SITE_TEXTS that are set, by option."""
+    return {option: value for option in SITE_TEXTS if isinstance(value := config.get(option), str)}
+
+
+def load_settings(config: NewsroomConfig, site: Mapping[str, str] | None = None) -> Settings:
+    """The settings of the plugin's `config`; `site`, MkDocs' own texts (`site_texts`), are
+    only checked: `told_and_balanced` cleans them."""
+    site = site or {}
+    refuse_surrogates({**site, **config})
     check_article_url(config.article_url)
     texts = OptionTexts()
-    texts.text(site_name, "site_name")
+    for option, value in site.items():
+        texts.text(value, option)
     sections = load_sections(config, texts)
     return Settings(
         articles_dir=inside_content("articles_dir", config.articles_dir, "articles"),
@@ -324,7 +335,9 @@ def load_editions(
                 description=texts.text(
                     str(edition.get("description") or ""), "editions", edition_id, "description"
                 ),
-                copyright=str(edition.get("copyright") or ""),
+                copyright=texts.text(
+                    str(edition.get("copyright") or ""), "editions", edition_id, "copyright"
+                ),
                 seo_language=_seo_language(edition_id, edition, lang),
             )
         )
@@ -335,9 +348,11 @@ def load_editions(
 def told_and_balanced(
     notices: Sequence[str], config: MkDocsConfig, warn: Callable[[str], None]
 ) -> None:
-    """The lines loading the settings left to say, said with `warn`; and MkDocs' `site_name`
-    without the controls it leaves open (one of those lines says so), for every page and feed
-    that shows it, the theme's too."""
+    """The lines loading the settings left to say, said with `warn`; and MkDocs' texts
+    (SITE_TEXTS) without the controls they leave open and the characters no page may hold
+    (those lines say so), for every page and feed that shows them, the theme's too."""
     for line in notices:
         warn(line)
-    config.site_name = balanced(config.site_name)[0]
+    said = OptionTexts()  # what it notices was said when the settings were loaded
+    for option, value in site_texts(config).items():
+        config[option] = said.text(value, option)

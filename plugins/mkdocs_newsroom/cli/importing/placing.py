@@ -8,8 +8,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ...catalogue.placement import choose_edition
+from ...directions import INVALID_CHARACTERS
 from ...problems import FieldError, NewsroomError
-from ...reading.decoding import INVALID_CHARACTERS
 from ...reading.links import alias_path, check_link
 from ...settings.article_url import fill_article_url
 from ...slugs import is_slug, slugify
