@@ -48,11 +48,13 @@ def first_invalid(text: str) -> re.Match[str] | None:
     return INVALID_CHARACTERS.search(text)
 
 
-def invalid_character(text: str) -> str:
-    """The first character of `text` that no page, feed or YAML file may hold, as U+XXXX
-    (for surrogates too), or '' when there is none."""
+def invalid_removed(text: str) -> tuple[str, str]:
+    """`text` without the characters no page, feed or YAML file may hold, and the first of
+    them as U+XXXX ('' when there was none)."""
     found = first_invalid(text)
-    return f"U+{ord(found.group()):04X}" if found else ""
+    if found is None:
+        return text, ""
+    return INVALID_CHARACTERS.sub("", text), f"U+{ord(found.group()):04X}"
 
 
 def visible(character: str) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from ..directions import INVALID_CHARACTERS, balanced, invalid_character, left_open
+from ..directions import INVALID_CHARACTERS, balanced, invalid_removed, left_open
 from ..model import Author
 from ..problems import ArticleError, FieldError, Problem
 from ..urls import author_url
@@ -193,8 +193,8 @@ def _read_author(
     ]
     name_refused = isinstance(entry.get("name"), Mapping | list)  # said above: once is enough
     for part, text in fields.items():
-        if found := invalid_character(text):
-            fields[part] = INVALID_CHARACTERS.sub("", text)
+        fields[part], found = invalid_removed(text)
+        if found:
             problems.append(
                 Problem(
                     path,

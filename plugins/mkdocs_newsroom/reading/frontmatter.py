@@ -26,13 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..directions import (
-    INVALID_CHARACTERS,
-    balanced,
-    first_invalid,
-    held_character,
-    left_open,
-)
+from ..directions import balanced, held_character, invalid_removed, left_open
 from ..problems import ArticleError, Problem
 from .yaml_bounds import (
     MAX_DEPTH,
@@ -356,18 +350,11 @@ def _construct(
         ) from None
 
 
-def _invalid_removed(text: str) -> tuple[str, str]:
-    found = first_invalid(text)
-    if found is None:
-        return text, ""
-    return INVALID_CHARACTERS.sub("", text), f"U+{ord(found.group()):04X}"
-
-
 def _cleaned(key: yaml.ScalarNode, value: yaml.Node, directions: bool) -> tuple[str, str]:
     """The scalars of a field made fit for pages: without the characters none may hold (the
     first found, as U+XXXX, or ''), and, with `directions`, without the bidi controls they
     leave open (the first, or ''). Each node is seen once, however many aliases name it."""
-    key.value, invalid = _invalid_removed(key.value)
+    key.value, invalid = invalid_removed(key.value)
     opened = ""
     pending, seen = [value], set()
     while pending:
@@ -376,7 +363,7 @@ def _cleaned(key: yaml.ScalarNode, value: yaml.Node, directions: bool) -> tuple[
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            node.value, taken = _invalid_removed(node.value)
+            node.value, taken = invalid_removed(node.value)
             invalid = invalid or taken
             if directions:
                 node.value, left = balanced(node.value)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..directions import INVALID_CHARACTERS, balanced, held_character, invalid_character, left_open
+from ..directions import balanced, held_character, invalid_removed, left_open
 
 
 @dataclass
@@ -23,8 +23,8 @@ class OptionTexts:
         where = f" ({' '.join(repr(key) for key in inside)})" if inside else ""
         if code:
             self.notices.append(left_open(f"option '{option}'{where} of mkdocs.yml", code))
-        if found := invalid_character(cleaned):
-            cleaned = INVALID_CHARACTERS.sub("", cleaned)
+        cleaned, found = invalid_removed(cleaned)
+        if found:
             self.notices.append(held_character(f"option '{option}'{where} of mkdocs.yml", found))
         return cleaned
 
