@@ -326,3 +326,23 @@ def test_an_author_id_spelt_with_other_arabic_letters_is_the_same_author(tmp_pat
     )
     assert (site.warnings, site.summary) == ([], "newsroom: published 1 article, skipped 0")
     assert site.dom("2024/05/01/a/").css_first(".nr-byline a").text(strip=True) == "علي احمدي"
+
+
+def test_one_instant_in_two_zones_is_written_in_each_zone() -> None:
+    """The texts are cached; equal datetimes in different zones must not share an entry."""
+    from datetime import datetime, timedelta, timezone
+    from zoneinfo import ZoneInfo
+
+    from mkdocs_newsroom.rendering.dates import display_date, display_datetime
+
+    kabul = datetime(2024, 5, 1, 23, 35, tzinfo=timezone(timedelta(hours=4, minutes=30)))
+    london = kabul.astimezone(ZoneInfo("Europe/London"))
+    new_york = kabul.astimezone(ZoneInfo("America/New_York"))
+    assert kabul == london == new_york
+    assert display_datetime(kabul) == "1 May 2024, 23:35 GMT+04:30"
+    assert display_datetime(london) == "1 May 2024, 20:05 GMT+01:00"
+    assert display_datetime(new_york) == "1 May 2024, 15:05 GMT-04:00"
+    assert display_date(kabul.astimezone(ZoneInfo("Asia/Tokyo"))) == "2 May 2024"
+    assert display_date(kabul) == "1 May 2024"
+    in_winter = datetime(2024, 1, 1, 15, 5, tzinfo=ZoneInfo("America/New_York"))
+    assert display_datetime(in_winter) == "1 January 2024, 15:05 GMT-05:00"

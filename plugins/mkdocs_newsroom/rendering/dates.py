@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from babel.core import Locale, UnknownLocaleError
@@ -22,24 +22,37 @@ def babel_locale(tag: str, fallback: str = "en") -> Locale:
     return Locale("en")
 
 
-def zone(moment: datetime, locale: str = "en") -> str:
-    """The moment's offset from UTC as the locale writes it (CLDR's GMT format through Babel:
-    "GMT+04:30", "+04:30 گرینویچ", "غرينتش+04:30")."""
-    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-    return str(get_timezone_gmt(aware, locale=babel_locale(locale)))
-
-
 def display_date(moment: datetime, locale: str = "en") -> str:
-    return str(format_date(moment.date(), DATE_FORMAT, locale=babel_locale(locale)))
+    return _date_text(moment.date(), locale)
 
 
 def display_datetime(moment: datetime, locale: str = "en") -> str:
     """A date and time with its zone, joined as the locale joins them ("1 May 2024, 18:05
     GMT+04:30"; Persian "۱ مه ۲۰۲۴، ساعت ۱۸:۰۵ ..." with its own comma and words)."""
+    return _datetime_text(moment.replace(tzinfo=None), moment.utcoffset() or timedelta(0), locale)
+
+
+# Cached by what the text shows, the local wall time and its offset, not by the moment: two
+# moments in different zones are equal datetimes, and would share a cache entry. Every card and
+# page shows a date, and a site's dates repeat (Babel takes ~40 µs a date).
+@lru_cache(maxsize=4096)
+def _zone_text(offset: timedelta, locale: str) -> str:
+    """An offset from UTC as the locale writes it (CLDR's GMT format through Babel: "GMT+04:30",
+    "+04:30 گرینویچ", "غرينتش+04:30")."""
+    moment = datetime(2000, 1, 1, tzinfo=timezone(offset))
+    return str(get_timezone_gmt(moment, locale=babel_locale(locale)))
+
+
+@lru_cache(maxsize=4096)
+def _date_text(day: date, locale: str) -> str:
+    return str(format_date(day, DATE_FORMAT, locale=babel_locale(locale)))
+
+
+@lru_cache(maxsize=4096)
+def _datetime_text(local: datetime, offset: timedelta, locale: str) -> str:
     babel = babel_locale(locale)
-    local = moment.replace(tzinfo=None)
-    day = format_date(local.date(), DATE_FORMAT, locale=babel)
-    time = f"{format_time(local.time(), TIME_FORMAT, locale=babel)} {zone(moment, locale)}"
+    day = _date_text(local.date(), locale)
+    time = f"{format_time(local.time(), TIME_FORMAT, locale=babel)} {_zone_text(offset, locale)}"
     return str(get_datetime_format("long", locale=babel)).replace("{1}", day).replace("{0}", time)
 
 

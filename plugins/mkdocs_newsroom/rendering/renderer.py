@@ -58,6 +58,8 @@ class PageRenderer:
         self._config = config
         self._nav = nav
         self._files = files
+        # What get_context would list again for every page, walking every file of the site
+        self._documentation_pages = files.documentation_pages()
         self._languages = languages
         self._assembly = PageAssembly()
         self._shell = env.globals["newsroom"]["shell"]  # type: ignore[index]
@@ -66,7 +68,9 @@ class PageRenderer:
     def render(self, page: NewsPage) -> str:
         page.read_source(self._config)
         page.render(self._config, self._files)
-        context: dict[str, Any] = {**get_context(self._nav, self._files, self._config, page)}
+        context: dict[str, Any] = {
+            **get_context(self._nav, self._documentation_pages, self._config, page)
+        }
         if self._root:
             rooted_context(context, self._root)
         edition = page.edition

@@ -62,6 +62,7 @@ class _Catalogs:
         self._paths = {path.parent.parent.name: path for path in found}
         self._compiled: dict[str, Translations] = {}
         self._broken: dict[str, list[Problem]] = {}
+        self._by_locale: dict[str, NullTranslations] = {}
 
     def __contains__(self, language: str) -> bool:
         return language in self._paths
@@ -73,6 +74,16 @@ class _Catalogs:
         if language not in self._compiled:
             self._compiled[language] = self._compile(language)
         return self._compiled[language]
+
+    def for_locale(self, locale: str) -> NullTranslations:
+        """What a page in `locale` reads its words from (English: no catalog); looked up once
+        a locale, since pages ask for every word."""
+        found = self._by_locale.get(locale)
+        if found is None:
+            language = catalog_language(locale)
+            found = self[language] if language else NullTranslations()
+            self._by_locale[locale] = found
+        return found
 
     def broken_in(self, language: str) -> list[Problem]:
         """What of `language`'s catalog is left out (compiling it tells)."""
@@ -148,8 +159,7 @@ def _strings(value: object) -> tuple[str, ...]:
 
 
 def _translations(locale: str) -> NullTranslations:
-    language = catalog_language(locale)
-    return _catalogs()[language] if language else NullTranslations()
+    return _catalogs().for_locale(locale)
 
 
 def translated(message: str, locale: str) -> str:
