@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -13,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from mkdocs_newsroom.build.parallel import fork_map, processes_for, run_aside
+from mkdocs_newsroom.build.parallel import fork_map, processes_for, run_aside, thaw_heap
 from mkdocs_newsroom.build.progress import Progress
 from mkdocs_newsroom.problems import NewsroomError
 
@@ -67,6 +68,31 @@ def test_fork_map_gives_the_serial_result_in_order_from_several_processes() -> N
     assert len(found["pids"]) == 3
     assert found["me"] in found["pids"]
     assert found["threads after"] == 1  # no thread left behind
+
+
+def _frozen_objects(_item: object) -> int:
+    return gc.get_freeze_count()
+
+
+def heaps_frozen_for_workers() -> dict[str, Any]:
+    """What the collector of each worker holds back: the heap it inherited. Without that, a
+    worker's full collection walks (and so copies) every page of it."""
+    shares = fork_map(_frozen_objects, list(range(200)), processes=2)
+    with tempfile.TemporaryDirectory() as folder:
+        marker = Path(folder, "aside")
+        run_aside(lambda: marker.write_text(str(gc.get_freeze_count())), processes=2).wait()
+        aside = int(marker.read_text())
+    here = gc.get_freeze_count()
+    thaw_heap()
+    return {"shares": shares, "aside": aside, "here": here, "thawed": gc.get_freeze_count()}
+
+
+def test_workers_leave_the_heap_they_inherit_out_of_garbage_collection() -> None:
+    found = in_a_fresh_process("heaps_frozen_for_workers")
+    assert min(found["shares"]) > 1000  # both shares: this process's and the worker's
+    assert found["aside"] > 1000
+    assert found["here"] > 1000  # and this process, until the build ends
+    assert found["thawed"] == 0
 
 
 def failing_worker() -> str:

@@ -40,7 +40,7 @@ from ..settings.loading import check_site_url, told_and_balanced
 from .kept_templates import KeptTemplates, config_folder, site_templates
 from .page_events import PostPageHooks, other_post_page_hooks, ran_line, skipped_lines
 from .page_writing import write_changed_pages, write_every_page
-from .parallel import processes_for, release_free_memory, run_aside, shared_map
+from .parallel import processes_for, release_free_memory, run_aside, shared_map, thaw_heap
 from .progress import Progress
 from .report import summary_line
 from .search_index import IndexWriting
@@ -287,6 +287,8 @@ class SiteBuild:
             remove_stale(config.site_dir, written, self._cache.outputs, self._say)
         seconds = self._clock.elapsed()
         self._say(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
+        if not self._serving:  # serve keeps its own heap frozen (preview/heap.py)
+            thaw_heap()
         if self._serving:
             self._cache.heap.build_ends()
             outputs = self._cache.outputs
