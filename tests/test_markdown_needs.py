@@ -65,30 +65,39 @@ PIECES = [
     "++ctrl+a++", "[^1]", "[^1]: n", "[x]", "www.example.com", "a@b.org", "<!-- c -->", "{++",
     "++}", "--", "...", "1. ", "> ", "    ", "```", "!!! note", "\t", "é", "İ", "[[Wiki]]",
     "*[HTML]: Hyper", "[r]: /u", "![i](/p.png)", "<http://a.b>", "[a][r]", "[r]", "***", "___",
-    "# h", "## h ##", "\n---\n", "\n===", "- - -", " * * *", "   > q",
+    "# h", "## h ##", "\n---\n", "\n===", "- - -", " * * *", "   > q", "[TOC]", "\n[TOC]\n",
+    "<h2>raw</h2>", '{: #own }',
 ]  # fmt: skip
 
 
-def _pair(extensions: list[str]) -> tuple[markdown.Markdown, markdown.Markdown]:
-    stock = markdown.Markdown(extensions=extensions)
-    needful = markdown.Markdown(extensions=extensions)
+def _pair(
+    extensions: list[str], configs: dict[str, dict[str, object]] | None = None
+) -> tuple[markdown.Markdown, markdown.Markdown]:
+    stock = markdown.Markdown(extensions=extensions, extension_configs=configs or {})
+    needful = markdown.Markdown(extensions=extensions, extension_configs=configs or {})
     speed_up(needful)
     assert isinstance(needful.treeprocessors["inline"], NeedfulInlineProcessor)
     return stock, needful
 
 
 PAIRS = {name: _pair(extensions) for name, extensions in EXTENSION_SETS.items()}
+# a table of contents with a title, permalinks and its own marker (Material's docs' setup)
+TOC_SETUP = {"toc": {"title": "On this page", "permalink": True, "marker": "[TOC]"}}
+PAIRS["toc set up"] = _pair(["toc", "attr_list", "md_in_html"], TOC_SETUP)
 
 
-@pytest.mark.parametrize("name", sorted(EXTENSION_SETS))
+@pytest.mark.parametrize("name", sorted(PAIRS))
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pieces=st.lists(st.sampled_from(PIECES), max_size=80))
 def test_same_html_as_markdowns_own(name: str, pieces: list[str]) -> None:
+    """And the same table of contents, which the body without headings is given ready."""
     text = "".join(pieces)
     stock, needful = PAIRS[name]
     stock.reset()
     needful.reset()
     assert needful.convert(text) == stock.convert(text)
+    if "toc" in stock.treeprocessors:
+        assert (needful.toc, needful.toc_tokens) == (stock.toc, stock.toc_tokens)  # type: ignore[attr-defined]
 
 
 def test_a_pattern_is_passed_over_only_where_its_characters_are_missing() -> None:
@@ -163,6 +172,19 @@ def test_block_tests_of_markdowns_own_processors_are_wrapped_and_others_left() -
     assert md.convert("# H\n\n> q\n\nT\n---\n\n***") == (
         "<h1>H</h1>\n<blockquote>\n<p>q</p>\n</blockquote>\n<h2>T</h2>\n<hr />"
     )
+
+
+def test_the_table_of_contents_is_passed_over_only_without_headings_or_marker() -> None:
+    stock, needful = PAIRS["toc set up"]
+    for text in ("Words only.", "# A heading\n\nwords", "[TOC]\n\nwords", "x\n\n<h3>raw</h3>"):
+        stock.reset()
+        needful.reset()
+        assert needful.convert(text) == stock.convert(text), text
+        assert (needful.toc, needful.toc_tokens) == (stock.toc, stock.toc_tokens)  # type: ignore[attr-defined]
+    needful.reset()
+    assert 'id="a-heading"' in needful.convert("# A heading")
+    assert needful.toc_tokens[0]["id"] == "a-heading"  # type: ignore[attr-defined]
+    assert "On this page" in needful.convert("[TOC]\n\n## Two")
 
 
 def test_article_bodies_use_it() -> None:

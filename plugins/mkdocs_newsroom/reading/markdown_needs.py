@@ -11,6 +11,11 @@ those sets, the search could not have matched, and Markdown goes on as if it had
 What happens once an expression matches is untouched, so the HTML is the same for any text and
 any extension's patterns; an expression that cannot be read needs nothing and is always
 searched.
+
+The table of contents (`toc`, which MkDocs always loads) walks a body three times and
+serialises a table even for a body without headings, as most news stories are: a tenth of
+Markdown's time. Where the body has no heading and no `[TOC]` marker, the table of a body
+without headings, made once, is given instead (the page itself is not touched either way).
 """
 
 from __future__ import annotations
@@ -18,9 +23,11 @@ from __future__ import annotations
 import functools
 import importlib
 import re
+import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING, Any, cast
 
 from markdown import blockprocessors, treeprocessors, util
+from markdown.extensions.toc import TocTreeprocessor
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -64,6 +71,10 @@ def speed_up(md: Markdown) -> None:
         attribute = _BLOCK_TESTS.get(kind)
         if attribute and "test" not in vars(processor):  # that class itself, its own test
             processor.test = _needful_test(processor, attribute)  # type: ignore[method-assign,assignment]
+    if "toc" in md.treeprocessors:
+        toc = md.treeprocessors["toc"]
+        if type(toc) is TocTreeprocessor and "run" not in vars(toc):
+            toc.run = _needful_toc(md, toc)  # type: ignore[method-assign,assignment]
 
 
 def _needful_test(
@@ -77,6 +88,36 @@ def _needful_test(
         return not (needs and _lacks(block, 0, needs)) and test(parent, block)
 
     return needful_test
+
+
+def _needful_toc(md: Markdown, toc: TocTreeprocessor) -> Callable[[Element], None]:
+    run = toc.run
+    without_headings: list[str] = []  # the table of a body without headings, made once
+
+    def needful_run(doc: Element) -> None:
+        if _has_headings_or_marker(doc, toc.header_rgx, toc.marker):
+            run(doc)
+            return
+        if not without_headings:
+            run(etree.Element("div"))
+            without_headings.append(md.toc)  # type: ignore[attr-defined]
+        md.toc_tokens = []  # type: ignore[attr-defined]
+        md.toc = without_headings[0]  # type: ignore[attr-defined]
+
+    return needful_run
+
+
+def _has_headings_or_marker(doc: Element, heading: re.Pattern[str], marker: str) -> bool:
+    """Whether `doc` holds an element the table of contents reads: a heading, or one whose
+    only content is the marker."""
+    for element in doc.iter():
+        tag = element.tag
+        if isinstance(tag, str) and heading.match(tag):
+            return True
+        text = element.text
+        if marker and text and len(element) == 0 and text.strip() == marker:
+            return True
+    return False
 
 
 class NeedfulInlineProcessor(treeprocessors.InlineProcessor):
