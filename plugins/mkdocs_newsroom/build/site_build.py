@@ -287,21 +287,21 @@ class SiteBuild:
             remove_stale(config.site_dir, written, self._cache.outputs, self._say)
         seconds = self._clock.elapsed()
         self._say(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
-        if not self._serving:  # serve keeps its own heap frozen (preview/heap.py)
-            thaw_heap()
-        if self._serving:
-            self._cache.heap.build_ends()
-            outputs = self._cache.outputs
-            self._cache.folders.remember(
-                [
-                    *(file.dest_uri for file in self._pages.files),
-                    *outputs.written,
-                    *outputs.redirects,
-                    *(self._pictures.published if self._pictures is not None else ()),
-                    INDEX_DIR,
-                ],
-                (file.dest_uri for file in self._files),
-            )
+        if not self._serving:
+            thaw_heap()  # what the forks froze (parallel.py)
+            return
+        self._cache.heap.build_ends()  # serve freezes what it keeps (preview/heap.py)
+        outputs = self._cache.outputs
+        self._cache.folders.remember(
+            [
+                *(file.dest_uri for file in self._pages.files),
+                *outputs.written,
+                *outputs.redirects,
+                *(self._pictures.published if self._pictures is not None else ()),
+                INDEX_DIR,
+            ],
+            (file.dest_uri for file in self._files),
+        )
 
     def _write_outputs(self, config: MkDocsConfig) -> list[Problem]:
         """Feeds, the news sitemap, robots.txt; what could not be written."""
