@@ -29,12 +29,18 @@ def display_date(moment: datetime, locale: str = "en") -> str:
 def display_datetime(moment: datetime, locale: str = "en") -> str:
     """A date and time with its zone, joined as the locale joins them ("1 May 2024, 18:05
     GMT+04:30"; Persian "۱ مه ۲۰۲۴، ساعت ۱۸:۰۵ ..." with its own comma and words)."""
-    return _datetime_text(moment.replace(tzinfo=None), moment.utcoffset() or timedelta(0), locale)
+    babel = babel_locale(locale)
+    local = moment.replace(tzinfo=None)
+    day = _date_text(local.date(), locale)
+    zone = _zone_text(moment.utcoffset() or timedelta(0), locale)
+    time = f"{format_time(local.time(), TIME_FORMAT, locale=babel)} {zone}"
+    return str(get_datetime_format("long", locale=babel)).replace("{1}", day).replace("{0}", time)
 
 
-# Cached by what the text shows, the local wall time and its offset, not by the moment: two
-# moments in different zones are equal datetimes, and would share a cache entry. Every card and
-# page shows a date, and a site's dates repeat (Babel takes ~40 µs a date).
+# Cached by what the text shows, the local day and the offset, not by the moment: two moments in
+# different zones are equal datetimes, and would share a cache entry. Every card and page shows
+# a date, and a site's dates repeat (Babel takes ~40 µs a date); a moment with its time seldom
+# does, so it is not cached whole.
 @lru_cache(maxsize=4096)
 def _zone_text(offset: timedelta, locale: str) -> str:
     """An offset from UTC as the locale writes it (CLDR's GMT format through Babel: "GMT+04:30",
@@ -46,14 +52,6 @@ def _zone_text(offset: timedelta, locale: str) -> str:
 @lru_cache(maxsize=4096)
 def _date_text(day: date, locale: str) -> str:
     return str(format_date(day, DATE_FORMAT, locale=babel_locale(locale)))
-
-
-@lru_cache(maxsize=4096)
-def _datetime_text(local: datetime, offset: timedelta, locale: str) -> str:
-    babel = babel_locale(locale)
-    day = _date_text(local.date(), locale)
-    time = f"{format_time(local.time(), TIME_FORMAT, locale=babel)} {_zone_text(offset, locale)}"
-    return str(get_datetime_format("long", locale=babel)).replace("{1}", day).replace("{0}", time)
 
 
 def month_name(year: int, month: int, locale: str = "en") -> str:
