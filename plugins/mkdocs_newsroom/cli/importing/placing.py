@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ...catalogue.placement import choose_edition
-from ...directions import INVALID_CHARACTERS
+from ...directions import invalid_removed
 from ...problems import FieldError, NewsroomError
 from ...reading.links import alias_path, check_link
 from ...settings.article_url import fill_article_url
@@ -135,8 +135,8 @@ def checked_author(author_id: str, author: SourceAuthor) -> tuple[SourceAuthor, 
     values = {}
     for key in ("name", "role", "bio", "avatar", "url"):
         text = " ".join(getattr(author, key).split())
-        if INVALID_CHARACTERS.search(text):
-            text = INVALID_CHARACTERS.sub("", text)
+        text, invalid = invalid_removed(text)
+        if invalid:
             notes.append(f"its '{key}' held characters no web page can carry; they were removed")
         if text and key in ("avatar", "url"):
             try:
