@@ -638,12 +638,14 @@ def test_xml_that_is_not_well_formed_is_not_written() -> None:
 
     problems: list[object] = []
     outputs = {"sitemap.xml": "<urlset><url>\x01</url></urlset>", "ok.xml": "<a/>"}
-    assert list(_well_formed(outputs, {}, problems)) == ["ok.xml"]  # type: ignore[arg-type]
+    known = {"sitemap.xml": "<urlset/>"}  # its last text found well-formed: this one is new
+    assert list(_well_formed(outputs, {}, problems, known)) == ["ok.xml"]  # type: ignore[arg-type]
     assert [str(problem) for problem in problems] == [
         "sitemap.xml: sitemap.xml would not be well-formed XML (not well-formed (invalid "
         "token)), so it was not written; this is a fault in Newsroom: please report it with "
         "the file"
     ]
+    assert known == {"sitemap.xml": "<urlset/>", "ok.xml": "<a/>"}
 
 
 def test_problems_quoting_line_breaks_stay_one_line(tmp_path: Path) -> None:

@@ -12,6 +12,8 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from mkdocs_newsroom.outputs import site_outputs
+from mkdocs_newsroom.outputs.wellformed import xml_error
 from mkdocs_newsroom.preview.kept_folders import ASIDE
 from mkdocs_newsroom.search.query import IndexFiles
 from mkdocs_newsroom.search.shards import INDEX_DIR
@@ -207,6 +209,39 @@ def test_a_new_spelling_of_a_tag_reaches_the_pages_of_articles_not_edited(
         text = (live / page).read_text("utf-8")
         assert "TAG 1" in text and "Tag 1" not in text, page
         assert text == (site_root / "clean" / page).read_text("utf-8"), page
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+def test_a_rebuild_parses_again_only_the_xml_files_that_changed(
+    site_root: Path, monkeypatch: pytest.MonkeyPatch, dirty: bool
+) -> None:
+    """Every feed is checked to be well-formed before it is written; a rebuild checks only
+    those whose text is not the one checked before."""
+    parsed: list[str] = []
+
+    def parse(text: str) -> tuple[str, int] | None:
+        parsed.append(text)
+        return xml_error(text)
+
+    monkeypatch.setattr(site_outputs, "xml_error", parse)
+    server = Server(site_root, "live", dirty)
+    server.start()
+    try:
+        server.rebuild()
+        every = len(parsed)
+        # (under serve the sitemap is MkDocs' own)
+        feeds = [path for path in (site_root / "live").rglob("*.xml") if path.name != "sitemap.xml"]
+        assert every == len(feeds) > 0
+        parsed.clear()
+        server.rebuild()
+        assert parsed == []
+        story = site_root / "content" / "articles" / "30.md"
+        story.write_text(story.read_text("utf-8").replace("Story 30", "Story thirty"), "utf-8")
+        server.rebuild()
+    finally:
+        server.stop()
+    assert 0 < len(parsed) < every
+    assert all("thirty" in text for text in parsed)
 
 
 def test_a_preview_session_eases_garbage_collection_until_it_ends(
