@@ -38,6 +38,9 @@ class RenderedPages:
         # `--dirty` or in a kept folder), and the file's size and time as written: a page
         # whose signature did not change, and which nothing changed since, is in place
         self._published: dict[str, tuple[str, tuple[int, int]]] = {}
+        # each destination's path, made once a session: making 11,000 paths took longer than
+        # looking at the files (a rebuild at 10,000 articles)
+        self._paths: dict[str, Path] = {}
         self._destinations: set[str] = set()  # this build
 
     def keep_in_place(self, in_place: Callable[[str], bool]) -> None:
@@ -62,7 +65,9 @@ class RenderedPages:
         is written again when something changed it since (its size or time differ)."""
         self._used.add(key)
         self._destinations.add(destination)
-        target = Path(destination)
+        target = self._paths.get(destination)
+        if target is None:
+            target = self._paths[destination] = Path(destination)
         if self._published.get(destination) == (key, _stamp(target)):
             return
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -79,6 +84,8 @@ class RenderedPages:
         for destination in set(self._published) - self._destinations:
             remove_with_empty_folders(Path(destination))
             del self._published[destination]
+        for destination in set(self._paths) - self._destinations:
+            del self._paths[destination]
         self._used = set()
         self._destinations = set()
 
