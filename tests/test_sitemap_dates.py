@@ -4,9 +4,14 @@ the sitemap; robots.txt is not written where crawlers never read it."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
+
+from mkdocs_newsroom.model import latest
 
 from .checkers import SITEMAP_NS, validate_sitemap
 from .sites import Site, article, build_site
@@ -63,6 +68,27 @@ def test_a_listing_is_dated_by_what_it_shows(tmp_path: Path) -> None:
     for moved in ("", "archive/", "tags/", "authors/", "section/world/", "section/world/page/4/"):
         assert after[moved] == new, moved
     assert after["archive/2026/"] == after["archive/2026/11/"] == new
+
+
+_ZONES = st.integers(-14 * 60, 14 * 60).map(lambda minutes: timezone(timedelta(minutes=minutes)))
+_EPOCH = datetime(1990, 1, 1, tzinfo=UTC)
+_MOMENTS = st.builds(
+    lambda microseconds, zone: (_EPOCH + timedelta(microseconds=microseconds)).astimezone(zone),
+    st.integers(0, 4 * 10**15),  # to 2116
+    _ZONES,
+)
+
+
+@given(st.lists(_MOMENTS, max_size=12), st.lists(_ZONES, max_size=3))
+def test_the_latest_moment_is_the_one_max_finds(
+    moments: list[datetime], zones: list[timezone]
+) -> None:
+    """The dates a listing, a feed or a sitemap is dated by: the same moment `max` gives, the
+    first of equal ones, also when one instant is written in several zones."""
+    if moments:
+        moments += [moments[0].astimezone(zone) for zone in zones]  # one instant, other zones
+    found = latest(moments)
+    assert found is (max(moments) if moments else None)
 
 
 def test_an_empty_section_front_is_built_but_not_indexed(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from ..catalogue.archive import month_links, year_links
 from ..catalogue.indexes import Listing
 from ..catalogue.pagination import Pagination, article_pages, paginate
+from ..model import last_change
 from ..urls import AUTHORS_INDEX, TAGS_INDEX, archive_url
 from .pages import ArticlePage, ListingPage, news_page
 from .strings import gettext
@@ -139,7 +140,7 @@ def listing_description(listing: Listing[Any], locale: str) -> str:
 
 def newest(articles: Iterable[Article]) -> datetime | None:
     """The last change among `articles`: what the date of a page listing them is."""
-    return max((article.modified for article in articles), default=None)
+    return last_change(articles)
 
 
 @dataclass

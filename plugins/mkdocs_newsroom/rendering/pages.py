@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..model import Article, is_rtl
+from ..model import Article, is_rtl, last_change, latest
 from .strings import gettext
 
 if TYPE_CHECKING:
@@ -205,10 +205,11 @@ def _shown_since(pagination: Pagination[Any]) -> datetime | None:
     story came in at the top of the listing and moved every later page along. None for a
     listing of something else than articles."""
     items = pagination.listing.items
-    dates = [item.modified for item in pagination.items if isinstance(item, Article)]
+    shown = last_change(item for item in pagination.items if isinstance(item, Article))
+    dates = [] if shown is None else [shown]
     if items and isinstance(items[0], Article):
         dates.append(items[0].date)
-    return max(dates) if dates else None
+    return latest(dates)
 
 
 def news_page(file: File) -> NewsPage:
