@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from mkdocs_newsroom.model import latest
+from mkdocs_newsroom.model import last_change
 
 from .checkers import SITEMAP_NS, validate_sitemap
-from .sites import Site, article, build_site
+from .sites import Site, article, build_site, story
 
 ROOT = "https://news.example.org/"
 
@@ -79,16 +79,22 @@ _MOMENTS = st.builds(
 )
 
 
-@given(st.lists(_MOMENTS, max_size=12), st.lists(_ZONES, max_size=3))
-def test_the_latest_moment_is_the_one_max_finds(
-    moments: list[datetime], zones: list[timezone]
+@given(
+    st.lists(st.tuples(_MOMENTS, st.none() | _MOMENTS), max_size=12), st.lists(_ZONES, max_size=3)
+)
+def test_a_listing_is_dated_by_its_latest_change_as_max_finds_it(
+    dates: list[tuple[datetime, datetime | None]], zones: list[timezone]
 ) -> None:
-    """The dates a listing, a feed or a sitemap is dated by: the same moment `max` gives, the
-    first of equal ones, also when one instant is written in several zones."""
-    if moments:
-        moments += [moments[0].astimezone(zone) for zone in zones]  # one instant, other zones
-    found = latest(moments)
-    assert found is (max(moments) if moments else None)
+    """The date of a listing (a tag's, an author's, a year's): the same moment `max` gives
+    of its stories' last changes, the first of equal ones, also when one instant is written
+    in several zones."""
+    if dates:
+        dates += [(dates[0][0].astimezone(zone), None) for zone in zones]  # one instant again
+    stories = [
+        story(f"s{n}", date=date, updated=updated) for n, (date, updated) in enumerate(dates)
+    ]
+    found = last_change(stories)
+    assert found is max((one.modified for one in stories), default=None)
 
 
 def test_an_empty_section_front_is_built_but_not_indexed(tmp_path: Path) -> None:

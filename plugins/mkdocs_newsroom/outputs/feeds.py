@@ -21,7 +21,6 @@ from urllib.parse import urlsplit, urlunsplit
 import feedgenerator
 from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 
-from ..model import latest
 from ..reading.images import ImageFacts, shared_picture
 from ..reading.reach import is_uri
 from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE, absolute_url
@@ -94,9 +93,8 @@ class _DatedByItems:
         self._fallback_date = fallback_date
 
     def latest_post_date(self) -> datetime:
-        return latest(item["updateddate"] or item["pubdate"] for item in self.items) or (
-            self._fallback_date
-        )
+        dates = [item["updateddate"] or item["pubdate"] for item in self.items]
+        return max(dates) if dates else self._fallback_date
 
 
 class _WrittenOnce:

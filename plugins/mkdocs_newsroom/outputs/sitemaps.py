@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from ..model import latest
 from ..urls import SITEMAP, absolute_url
 
 if TYPE_CHECKING:
@@ -56,9 +55,9 @@ def sitemap_files(entries: Iterable[Entry], site_url: str) -> dict[str, str]:
     for name, chunk in zip(files, chunks, strict=True):
         sitemap = ET.SubElement(index, "sitemap")
         ET.SubElement(sitemap, "loc").text = absolute_url(site_url, name)
-        newest = latest(e.lastmod for e in chunk if e.lastmod)
-        if newest is not None:
-            ET.SubElement(sitemap, "lastmod").text = newest.isoformat()
+        dates = [e.lastmod for e in chunk if e.lastmod]
+        if dates:
+            ET.SubElement(sitemap, "lastmod").text = max(dates).isoformat()
     files[SITEMAP] = _document(index)
     return files
 

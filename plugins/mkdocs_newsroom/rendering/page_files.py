@@ -138,11 +138,6 @@ def listing_description(listing: Listing[Any], locale: str) -> str:
     return ""
 
 
-def newest(articles: Iterable[Article]) -> datetime | None:
-    """The last change among `articles`: what the date of a page listing them is."""
-    return last_change(articles)
-
-
 @dataclass
 class _Pages:
     """Collects the listing pages of one edition; `add` returns a listing's first page."""
@@ -191,13 +186,13 @@ def edition_files(
     for year, periods in indexes.years.items():
         url = edition.url(archive_url(year))
         year_listing = Listing("year", str(year), str(year), url, periods)
-        changed = newest(
+        changed = last_change(
             a for (y, _m), month in indexes.months.items() if y == year for a in month.items
         )
         pages.add(paginate(year_listing, 12), "news/year.html", years[year], changed)
     title = gettext("Archive", edition.locale)
     archive = Listing("archive", "archive", title, edition.url(archive_url()), indexes.periods())
-    changed = newest(a for month in indexes.months.values() for a in month.items)
+    changed = last_change(a for month in indexes.months.values() for a in month.items)
     tabs.append(pages.add(paginate(archive, sizes.index), "news/archive.html", None, changed))
     return PageSet(pages.files, tabs)
 
@@ -224,8 +219,8 @@ def shared_files(
         AUTHORS_INDEX,
         [(listing.subject, len(listing.items)) for listing in indexes.authors.values()],
     )
-    tagged = newest(a for listing in indexes.tags.values() for a in listing.items)
-    signed = newest(a for listing in indexes.authors.values() for a in listing.items)
+    tagged = last_change(a for listing in indexes.tags.values() for a in listing.items)
+    signed = last_change(a for listing in indexes.authors.values() for a in listing.items)
     tabs = [
         pages.add(paginate(tags, sizes.index), "news/tags.html", None, tagged),
         pages.add(paginate(authors, sizes.index), "news/authors.html", None, signed),
@@ -255,7 +250,7 @@ def front_page_file(
         edition=edition,
         data=front,
         nav_title=nav_title,
-        lastmod=newest(shown),
+        lastmod=last_change(shown),
     )
     return file
 

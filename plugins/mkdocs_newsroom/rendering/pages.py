@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from ..model import Article, is_rtl, last_change, latest
+from ..model import Article, is_rtl, last_change
 from .strings import gettext
 
 if TYPE_CHECKING:
@@ -209,7 +209,7 @@ def _shown_since(pagination: Pagination[Any]) -> datetime | None:
     dates = [] if shown is None else [shown]
     if items and isinstance(items[0], Article):
         dates.append(items[0].date)
-    return latest(dates)
+    return max(dates) if dates else None
 
 
 def news_page(file: File) -> NewsPage:
