@@ -41,9 +41,6 @@ class OutputMemory:
     feeds: MadeBefore[str | Unwritable] = field(default_factory=MadeBefore)
     written: dict[str, str] = field(default_factory=dict)
     redirects: dict[str, str] = field(default_factory=dict)  # the aliases' redirect pages
-    # each file as it was when found well-formed: the same text is not parsed again (a
-    # preview's rebuild at 10,000 articles parsed 700 unchanged feeds and the sitemaps)
-    well_formed: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -78,7 +75,7 @@ class SiteOutputs:
         past 50,000 pages, the index of the sitemaps `write` writes. None if it would not be
         well-formed (MkDocs' own is kept)."""
         files = sitemap_files(sitemap_entries(pages, self._settings.editions), self._site.url)
-        files = _well_formed(files, {}, self._problems, self._memory.well_formed)
+        files = _well_formed(files, {}, self._problems, {})
         self._more_sitemaps = files
         return files.pop(SITEMAP, None)
 
@@ -128,7 +125,9 @@ class SiteOutputs:
         if self._robots_txt() and not robots_txt_given:
             outputs[ROBOTS_TXT] = robots_txt(site.url, sitemaps)
         feeds = {spec.path(name): spec for spec in specs for name in (RSS_FILE, ATOM_FILE)}
-        outputs = _well_formed(outputs, feeds, problems, memory.well_formed)
+        # what the last build wrote was found well-formed: the same text is not parsed again
+        # (a preview's rebuild at 10,000 articles parsed its 700 unchanged feeds)
+        outputs = _well_formed(outputs, feeds, problems, memory.written)
         kept = {path: text for path, text in memory.written.items() if in_place(path)}
         write_outputs(site_dir, outputs, kept)
         for path in kept.keys() - outputs.keys():
@@ -182,18 +181,17 @@ def _well_formed(
     outputs: dict[str, str],
     feeds: Mapping[str, FeedSpec],
     problems: list[Problem],
-    known: dict[str, str] | None = None,
+    known: Mapping[str, str],
 ) -> dict[str, str]:
     """The outputs whose XML is well-formed; each other one is a problem, named after the
-    article whose feed item broke it when that can be told. `known`: each path's text when
-    it was last found well-formed, which is not parsed again; the ones found now are added."""
-    known = {} if known is None else known
+    article whose feed item broke it when that can be told. `known`: texts found well-formed
+    before, by path, which are not parsed again."""
     kept = {}
     for path, text in outputs.items():
         unchecked = path.endswith(".xml") and known.get(path) != text
         found = xml_error(text) if unchecked else None
         if found is None:
-            kept[path] = known[path] = text
+            kept[path] = text
             continue
         error, offset = found
         spec, item = feeds.get(path), item_at(text, offset)
