@@ -1,7 +1,8 @@
-"""The schedule does not rebuild a quiet site: every build records when it was made, from which
-commit, and when its pages would change next (newsroom-build.json); `newsroom due` reads the
-deployed record and says whether a run must build. Fixed clocks throughout, including a run
-that GitHub starts half an hour late."""
+"""The schedule does not rebuild a quiet site: every build records when it was made and from
+which commit (newsroom-build.json); `newsroom due` reads the deployed record, works out from the
+commit's articles when that build's pages would change next, and says whether a run must build.
+The published record tells nobody when a held-back story goes out or comes down. Fixed clocks
+throughout, including a run that GitHub starts half an hour late."""
 
 from __future__ import annotations
 
@@ -20,6 +21,8 @@ from typing import Any
 import pytest
 
 from mkdocs_newsroom.catalogue.publishing import Catalogue, next_publishing_change
+from mkdocs_newsroom.cli.due import due_now
+from mkdocs_newsroom.cli.workspace import Workspace, open_workspace
 from mkdocs_newsroom.model import Article
 from mkdocs_newsroom.outputs.build_record import BuildRecord, decide, next_change
 
@@ -30,44 +33,64 @@ T0 = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)  # a scheduled run's start
 DEPLOYED = "4f2a9c0d1e2b3a4f5e6d7c8b9a0f1e2d3c4b5a69"
 
 
-def _record(next_at: datetime | None, commit: str = DEPLOYED) -> BuildRecord:
-    return BuildRecord(T0, commit, next_at, "newsroom test")
+def _record(commit: str = DEPLOYED) -> BuildRecord:
+    return BuildRecord(T0, commit, "newsroom test")
+
+
+def _changing_at(moment: datetime | None) -> Callable[[datetime], datetime | None]:
+    """What `newsroom due` works out from the articles: here, `moment` after a build at T0."""
+
+    def change_after(built: datetime) -> datetime | None:
+        assert built == T0  # the deployed build's time, not the run's
+        return moment
+
+    return change_after
+
+
+def _not_asked(built: datetime) -> datetime | None:
+    raise AssertionError("the articles were read for a run that builds anyway")
 
 
 def test_a_quiet_site_is_not_built_again() -> None:
-    decision = decide(_record(T0 + timedelta(hours=3)), DEPLOYED, T0 + timedelta(minutes=15))
+    later = T0 + timedelta(minutes=15)
+    decision = decide(_record(), DEPLOYED, later, _changing_at(T0 + timedelta(hours=3)))
     assert not decision.build
     assert "next change is at 2026-12-01T13:00:00+00:00" in decision.reason
-    assert not decide(_record(None), DEPLOYED, T0 + timedelta(days=30)).build
+    assert not decide(_record(), DEPLOYED, T0 + timedelta(days=30), _changing_at(None)).build
 
 
-def test_a_new_commit_is_built() -> None:
-    decision = decide(_record(None), "9" * 40, T0 + timedelta(minutes=15))
+def test_a_new_commit_is_built_without_reading_the_articles() -> None:
+    decision = decide(_record(), "9" * 40, T0 + timedelta(minutes=15), _not_asked)
     assert decision.build
     assert decision.reason == "commit 999999999999 is not deployed yet (4f2a9c0d1e2b is)"
-    assert decide(_record(None, commit=""), DEPLOYED, T0).build  # a build that knew no commit
+    assert decide(_record(commit=""), DEPLOYED, T0, _not_asked).build  # it knew no commit
 
 
 def test_no_record_means_build() -> None:
-    assert decide(None, DEPLOYED, T0).build
+    assert decide(None, DEPLOYED, T0, _not_asked).build
 
 
 def test_a_story_due_between_two_runs_is_published_by_the_next_even_when_it_starts_late() -> None:
     """Runs are scheduled every 15 minutes; a story is due at 10:07. The 10:00 run finds
     nothing to do; GitHub starts the 10:15 run at 10:46: it builds."""
-    record = _record(T0 + timedelta(minutes=7))
-    assert not decide(record, DEPLOYED, T0).build
-    assert not decide(record, DEPLOYED, T0 + timedelta(minutes=6, seconds=59)).build
-    late = decide(record, DEPLOYED, T0 + timedelta(minutes=46))
+    record, at_10_07 = _record(), _changing_at(T0 + timedelta(minutes=7))
+    assert not decide(record, DEPLOYED, T0, at_10_07).build
+    assert not decide(record, DEPLOYED, T0 + timedelta(minutes=6, seconds=59), at_10_07).build
+    late = decide(record, DEPLOYED, T0 + timedelta(minutes=46), at_10_07)
     assert late.build
     assert "changes at 2026-12-01T10:07:00+00:00" in late.reason
-    assert decide(record, DEPLOYED, T0 + timedelta(minutes=7)).build  # on the dot
+    assert decide(record, DEPLOYED, T0 + timedelta(minutes=7), at_10_07).build  # on the dot
 
 
 def test_the_record_reads_back_and_refuses_what_it_is_not() -> None:
-    record = _record(T0 + timedelta(minutes=7))
+    record = _record()
     assert BuildRecord.from_json(record.to_json()) == record
-    for text in ("", "[]", '{"format": 2}', '{"format": 1, "built": "2026-12-01T10:00:00"}'):
+    assert set(json.loads(record.to_json())) == {"format", "generator", "built", "commit"}
+    # a record of the first format (deployed before this one) is read; its next change is not
+    first = '{"format": 1, "built": "2026-12-01T10:00:00+00:00", "commit": "abc",'
+    first += ' "next_change": "2026-12-01T10:07:00+00:00"}'
+    assert BuildRecord.from_json(first) == BuildRecord(T0, "abc")
+    for text in ("", "[]", '{"format": 3}', '{"format": 2, "built": "2026-12-01T10:00:00"}'):
         with pytest.raises(ValueError):
             BuildRecord.from_json(text)
 
@@ -137,18 +160,17 @@ def _built_at(root: Path, at: datetime, monkeypatch: pytest.MonkeyPatch) -> None
     )
 
 
-def test_a_build_records_its_next_change_and_newsroom_due_reads_it(
+def test_newsroom_due_finds_the_next_change_in_the_commit_s_articles(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _built_at(tmp_path, T0, monkeypatch)
     site = tmp_path / "site"
     recorded = json.loads((site / "newsroom-build.json").read_text(encoding="utf-8"))
     assert recorded == {
-        "format": 1,
+        "format": 2,
         "generator": recorded["generator"],
         "built": "2026-12-01T10:00:00+00:00",
         "commit": DEPLOYED,
-        "next_change": "2026-12-01T10:07:00+00:00",
     }
     assert recorded["generator"].startswith("newsroom ")
     assert not (site / "2026/12/01/the-story-of-10-07/index.html").exists()
@@ -157,8 +179,10 @@ def test_a_build_records_its_next_change_and_newsroom_due_reads_it(
     quiet, said = _due(tmp_path, T0 + timedelta(minutes=5), *deployed)
     assert quiet == "build=false", said
     assert "no build: nothing has changed since the build deployed at 2026-12-01T10:00" in said
+    assert "the next change is at 2026-12-01T10:07:00+00:00" in said
     late, said = _due(tmp_path, T0 + timedelta(minutes=46), *deployed)
     assert late == "build=true", said
+    assert "the site changes at 2026-12-01T10:07:00+00:00" in said
     pushed, said = _due(tmp_path, T0 + timedelta(minutes=5), *deployed, "--commit", "1" * 40)
     assert pushed == "build=true", said
 
@@ -166,8 +190,62 @@ def test_a_build_records_its_next_change_and_newsroom_due_reads_it(
     assert (site / "2026/12/01/the-story-of-10-07/index.html").is_file()
     after, said = _due(tmp_path, T0 + timedelta(minutes=61), *deployed)
     assert after == "build=false", said
-    recorded = json.loads((site / "newsroom-build.json").read_text(encoding="utf-8"))
-    assert recorded["next_change"] == "2026-12-03T10:07:00+00:00"  # out of the news sitemap
+    assert "the next change is at 2026-12-03T10:07:00+00:00" in said  # out of the news sitemap
+
+
+def test_no_file_of_the_site_tells_when_a_held_back_story_goes_out_or_comes_down(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A scheduled story (an embargo), a story set to expire and a draft: the site, its build
+    record included, holds none of their times; `newsroom due` still finds the first."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(T0))
+    monkeypatch.setenv("GITHUB_SHA", DEPLOYED)
+    site = build_site(
+        tmp_path,
+        {
+            "articles/embargoed.md": article("Results", date="2026-12-01T13:17:00+00:00"),
+            "articles/expiring.md": article(
+                "Offer", date="2026-11-30T08:00:00+00:00", expires="2026-12-01T15:41:00+00:00"
+            ),
+            "articles/draft.md": article("Draft", date="2026-12-01T16:29:00+00:00", draft=True),
+        },
+        strict=True,
+    )
+    texts = [
+        path.read_bytes().decode("utf-8", "replace")
+        for path in site.site_dir.rglob("*")
+        if path.is_file()
+    ]
+    assert any("Offer" in text for text in texts)  # the expiring story is out until then
+    moments = [T0.replace(hour=13, minute=17), T0.replace(hour=15, minute=41)]
+    moments.append(T0.replace(hour=16, minute=29))
+    for moment in moments:
+        for held_back in (moment.strftime("%H:%M"), moment.strftime("T%H"), epoch(moment)):
+            assert not [text for text in texts if held_back in text], held_back
+    deployed = ("--deployed", str(site.site_dir))
+    quiet, said = _due(tmp_path, T0 + timedelta(minutes=5), *deployed)
+    assert quiet == "build=false", said
+    assert "the next change is at 2026-12-01T13:17:00+00:00" in said
+    due, said = _due(tmp_path, T0 + timedelta(hours=3, minutes=17), *deployed)
+    assert due == "build=true", said
+
+
+def test_articles_that_cannot_be_read_mean_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _built_at(tmp_path, T0, monkeypatch)
+    monkeypatch.chdir(tmp_path)
+    workspace = open_workspace(None)
+
+    def unreadable(self: Workspace, built: datetime, say: object = None) -> None:
+        raise PermissionError(13, "Permission denied", "content/articles")
+
+    monkeypatch.setattr(Workspace, "change_after", unreadable)
+    decision, trouble = due_now(workspace, str(tmp_path / "site"), DEPLOYED)
+    assert decision.build and trouble == ""
+    assert decision.reason == (
+        "the articles could not be read ([Errno 13] Permission denied: 'content/articles')"
+    )
 
 
 def test_newsroom_due_fetches_the_record_from_the_site_url_and_builds_when_it_cannot(
@@ -297,6 +375,6 @@ def test_deployed_urls_that_are_not_http_are_read_or_refused(
     answer, told = _due(tmp_path, T0, "--deployed", "ftp://example.org/site")
     assert answer == "build=true" and "give an http(s) URL, a file URL or a folder" in told
     record = site / "newsroom-build.json"
-    record.write_text(record.read_text("utf-8").replace('"format": 1', '"format": true'), "utf-8")
+    record.write_text(record.read_text("utf-8").replace('"format": 2', '"format": true'), "utf-8")
     answer, told = _due(tmp_path, T0 + timedelta(minutes=5), "--deployed", str(site))
-    assert answer == "build=true" and "not a build record of format 1" in told
+    assert answer == "build=true" and "not a build record of format 2" in told

@@ -280,7 +280,7 @@ class SiteBuild:
         if self._serving:
             self._warn(self._write_outputs(config))
         # the record before the redirects: no alias can take the place of a file of the build
-        write_build_record(config.site_dir, self._catalogue, self._now, self._settings)
+        write_build_record(config.site_dir, self._now)
         self._write_redirects(config)
         if self._dirty and not self._serving:  # serve remembers what it wrote: build does not
             written = (*self._pages.files, *self._files)

@@ -2,9 +2,11 @@
 
 It reads the deployed site's newsroom-build.json (outputs/build_record.py) and compares it
 with the commit being run and the clock: a new commit, or a moment of change that has passed
-since the deployed build, means build and deploy; anything else, stop. When the record cannot
-be fetched or read, it says build: a run that builds for nothing costs minutes, a story that
-is not published costs more.
+since the deployed build, means build and deploy; anything else, stop. The moments of change
+are found in the articles of the commit, read as the deployed build read them at its time:
+the published record does not tell them. When the record cannot be fetched or read, or the
+articles cannot be read, it says build: a run that builds for nothing costs minutes, a story
+that is not published costs more.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from ..outputs.build_record import BuildRecord, Decision, decide
 from ..urls import BUILD_RECORD
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import datetime
+
     from .workspace import Workspace
 
 TIMEOUT = 20  # seconds to wait for each answer of the deployed site
@@ -94,13 +99,26 @@ def _fetched(url: str, deadline: float) -> tuple[str | None, str]:
 
 
 def due_now(
-    workspace: Workspace, deployed: str | None, commit: str, deadline: float = DEADLINE
+    workspace: Workspace,
+    deployed: str | None,
+    commit: str,
+    deadline: float = DEADLINE,
+    say: Callable[[str], None] | None = None,
 ) -> tuple[Decision, str]:
     """The decision for a run of `commit` now, against the site deployed at `deployed`
     (default: the site's `site_url`), and what went wrong fetching its record ('' if
-    nothing)."""
+    nothing). `say` tells how the reading of a large site goes."""
+
+    def change_after(built: datetime) -> datetime | None:
+        return workspace.change_after(built, say)
+
     where = deployed or workspace.config.site_url or ""
     if not where:
-        return decide(None, commit, now()), "no --deployed given and no site_url in mkdocs.yml"
+        trouble = "no --deployed given and no site_url in mkdocs.yml"
+        return decide(None, commit, now(), change_after), trouble
     record, why_not = deployed_record(where, deadline)
-    return decide(record, commit, now()), why_not
+    try:
+        return decide(record, commit, now(), change_after), why_not
+    except Exception as error:  # whatever stops the reading, the safe answer is to build
+        reason = " ".join(str(error).split()) or type(error).__name__
+        return Decision(True, f"the articles could not be read ({reason[:300]})"), why_not

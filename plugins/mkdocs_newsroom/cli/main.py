@@ -193,7 +193,9 @@ def run_due(workspace: Workspace, arguments: argparse.Namespace) -> int:
     """`build=true` or `build=false` on standard output (for $GITHUB_OUTPUT), why on
     standard error."""
     commit = arguments.commit if arguments.commit is not None else os.environ.get("GITHUB_SHA")
-    decision, trouble = due_now(workspace, arguments.deployed, commit or "", arguments.deadline)
+    decision, trouble = due_now(
+        workspace, arguments.deployed, commit or "", arguments.deadline, _progress
+    )
     if trouble:
         _progress(trouble)
     _say(f"build={'true' if decision.build else 'false'}")

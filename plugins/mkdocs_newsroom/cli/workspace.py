@@ -18,7 +18,8 @@ from mkdocs.structure.files import get_files
 from ..build.parallel import processes_for, shared_map
 from ..build.sources import site_sources
 from ..catalogue.site import read_site
-from ..clock import now
+from ..clock import now as clock_now
+from ..outputs.build_record import next_change
 from ..outputs.pictures.making import picture_maker
 from ..problems import NewsroomError
 from ..reading.authors import load_authors
@@ -28,6 +29,7 @@ from ..settings.loading import load_settings, site_texts
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+    from datetime import datetime
 
     from mkdocs.config.defaults import MkDocsConfig
 
@@ -125,6 +127,21 @@ class Workspace:
         )
         return self._read(found, say, pictures)
 
+    def change_after(
+        self, built: datetime, say: Callable[[str], None] | None = None
+    ) -> datetime | None:
+        """The first moment after `built` at which the site that `mkdocs build` made of these
+        articles at `built` would show something else (outputs/build_record.py)."""
+        config = self.config
+        found = site_sources(get_files(config), self.settings, config.docs_dir, nav=config.nav)
+        catalogue = self._read(found, say or _silent, now=built, preview=False).catalogue
+        return next_change(
+            catalogue,
+            built,
+            breaking_hours=self.settings.front_page_rules.breaking_hours,
+            news_sitemap=self.settings.news_sitemap,
+        )
+
     def taken_urls(self) -> dict[str, str]:
         """Every address the site gives out: its articles' (held back ones included), their
         aliases' and its pages', each with the file that has it."""
@@ -136,14 +153,20 @@ class Workspace:
         return taken
 
     def _read(
-        self, found: SortedFiles, say: Callable[[str], None], pictures: MakePictures | None = None
+        self,
+        found: SortedFiles,
+        say: Callable[[str], None],
+        pictures: MakePictures | None = None,
+        *,
+        now: datetime | None = None,
+        preview: bool = True,
     ) -> Reading:
         return read_site(
             found.sources,
             self.settings,
             self._markdown(),
-            now=now(),
-            preview=True,
+            now=now if now is not None else clock_now(),
+            preview=preview,
             map_bodies=shared_map(self.processes, say, "articles read"),
             pictures=pictures,
         )

@@ -1,11 +1,14 @@
-"""`newsroom-build.json`: what a build was made from, and when its pages would change next.
+"""`newsroom-build.json`: what a build was made from, and the decision `newsroom due` makes
+from it.
 
-Every build writes it at the site root: the build's "now", the commit it was built from
-(`GITHUB_SHA` in GitHub Actions), and the first moment after that at which the site would
-show something else with no new commit: a scheduled story falling due, a story expiring, a
-breaking-news banner coming down, a story leaving the news sitemap. The publishing workflow
-reads the deployed one (`newsroom due`) to decide whether a scheduled run has anything to
-build: a run that starts late still builds, because the moment it waited for has passed.
+Every build writes it at the site root: the build's "now" and the commit it was built from
+(`GITHUB_SHA` in GitHub Actions). The publishing workflow reads the deployed one (`newsroom
+due`) to decide whether a scheduled run has anything to build: a new commit, or a moment of
+change since that build (a scheduled story falling due, a story expiring, a breaking-news
+banner coming down, a story leaving the news sitemap), which `newsroom due` works out from the
+articles of the commit, read as that build read them. The record itself says nothing of what
+is held back: a published file that told when the site changes next would tell anyone when an
+embargoed story goes out, or a story comes down.
 """
 
 from __future__ import annotations
@@ -22,44 +25,35 @@ from .files import write_outputs
 from .sitemaps import NEWS_WINDOW
 
 if TYPE_CHECKING:
-    from ..catalogue.publishing import Catalogue
-    from ..settings.checked import Settings
+    from collections.abc import Callable
 
-FORMAT = 1
+    from ..catalogue.publishing import Catalogue
+
+FORMAT = 2
+# Format 1 also held the next change, which is no longer read (nor written): its build time
+# and commit are read alike.
+READABLE = (1, FORMAT)
 
 
 @dataclass(frozen=True)
 class BuildRecord:
     built: datetime  # the build's "now"
     commit: str  # '' when the build did not know it
-    next_change: datetime | None  # None: nothing will change until the next commit
     generator: str = ""
 
     @classmethod
-    def of_build(
-        cls, catalogue: Catalogue, now: datetime, settings: Settings, commit: str, generator: str
-    ) -> BuildRecord:
-        """The record of a build at `now` of `catalogue` from `commit` ('' unknown)."""
-        rules = settings.front_page_rules
-        upcoming = next_change(
-            catalogue, now, breaking_hours=rules.breaking_hours, news_sitemap=settings.news_sitemap
-        )
-        return cls(now, commit, upcoming, generator)
+    def of_build(cls, now: datetime) -> BuildRecord:
+        """The record of a build at `now`, from the commit GitHub Actions names."""
+        return cls(now, os.environ.get("GITHUB_SHA", ""), f"newsroom {__version__}")
 
     def to_json(self) -> str:
-        return (
-            json.dumps(
-                {
-                    "format": FORMAT,
-                    "generator": self.generator,
-                    "built": self.built.isoformat(),
-                    "commit": self.commit,
-                    "next_change": self.next_change.isoformat() if self.next_change else None,
-                },
-                indent=2,
-            )
-            + "\n"
-        )
+        data = {
+            "format": FORMAT,
+            "generator": self.generator,
+            "built": self.built.isoformat(),
+            "commit": self.commit,
+        }
+        return json.dumps(data, indent=2) + "\n"
 
     @classmethod
     def from_json(cls, text: str) -> BuildRecord:
@@ -70,18 +64,13 @@ class BuildRecord:
             raise ValueError("JSON nested too deep") from None
         if not isinstance(data, dict) or type(data.get("format")) is not int:
             raise ValueError(f"not a build record of format {FORMAT}")
-        if data["format"] != FORMAT:
+        if data["format"] not in READABLE:
             raise ValueError(f"not a build record of format {FORMAT}")
         built = _moment(data.get("built"))
         if built is None:
             raise ValueError("the record has no build time")
         commit = data.get("commit")
-        return cls(
-            built,
-            commit if isinstance(commit, str) else "",
-            _moment(data.get("next_change")),
-            str(data.get("generator", "")),
-        )
+        return cls(built, commit if isinstance(commit, str) else "", str(data.get("generator", "")))
 
 
 def _moment(value: object) -> datetime | None:
@@ -117,33 +106,36 @@ class Decision:
     reason: str
 
 
-def decide(record: BuildRecord | None, commit: str, now: datetime) -> Decision:
+def decide(
+    record: BuildRecord | None,
+    commit: str,
+    now: datetime,
+    change_after: Callable[[datetime], datetime | None],
+) -> Decision:
     """Whether a run at `now`, of `commit`, must build and deploy, given the deployed site's
-    record (None when it could not be had: then it builds, to be safe)."""
+    record (None when it could not be had: then it builds, to be safe). `change_after(built)`
+    is the first moment after `built` at which a build of `commit` would show something else;
+    it is asked only when the deployed site was built from `commit`."""
     if record is None:
         return Decision(True, "the deployed site has no build record that can be read")
     if commit and record.commit != commit:
         deployed = record.commit[:12] or "an unknown commit"
         return Decision(True, f"commit {commit[:12]} is not deployed yet ({deployed} is)")
-    if record.next_change is not None and record.next_change <= now:
+    upcoming = change_after(record.built)
+    if upcoming is not None and upcoming <= now:
         return Decision(
             True,
-            f"the site changes at {record.next_change.isoformat()} (a story falls due or "
-            "expires, a banner comes down), after its build at "
-            f"{record.built.isoformat()}",
+            f"the site changes at {upcoming.isoformat()} (a story falls due or expires, a "
+            f"banner comes down), after its build at {record.built.isoformat()}",
         )
-    upcoming = record.next_change.isoformat() if record.next_change else "the next commit"
+    then = upcoming.isoformat() if upcoming else "the next commit"
     return Decision(
         False,
         f"nothing has changed since the build deployed at {record.built.isoformat()}; the "
-        f"next change is at {upcoming}",
+        f"next change is at {then}",
     )
 
 
-def write_build_record(
-    site_dir: str, catalogue: Catalogue, now: datetime, settings: Settings
-) -> None:
+def write_build_record(site_dir: str, now: datetime) -> None:
     """newsroom-build.json, which `newsroom due` reads from the deployed site."""
-    commit, generator = os.environ.get("GITHUB_SHA", ""), f"newsroom {__version__}"
-    record = BuildRecord.of_build(catalogue, now, settings, commit, generator)
-    write_outputs(site_dir, {BUILD_RECORD: record.to_json()})
+    write_outputs(site_dir, {BUILD_RECORD: BuildRecord.of_build(now).to_json()})
