@@ -162,7 +162,7 @@ def freeze_heap() -> None:
 
 
 def thaw_heap() -> None:
-    """What `freeze_heap()` left out is collected again (at a build's end)."""
+    """What `freeze_heap()` left out is collected again (when the next build starts)."""
     gc.unfreeze()
 
 

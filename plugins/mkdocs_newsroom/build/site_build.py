@@ -107,6 +107,8 @@ class SiteBuild:
         """The theme finds the plugin's templates and stylesheet; the tabs are on."""
         if self._serving:
             self._cache.heap.build_starts()
+        else:
+            thaw_heap()  # what an earlier build of this process left frozen (write)
         told_and_balanced(self._settings.notices, config, self._warn_line)
         self._config_key = config_key(config)
         if config.site_url:
@@ -288,7 +290,9 @@ class SiteBuild:
         seconds = self._clock.elapsed()
         self._say(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
         if not self._serving:
-            thaw_heap()  # what the forks froze (parallel.py)
+            # What the forks froze (parallel.py) stays frozen: a process that builds once
+            # ends without a last collection walking it all (0.3 s at 2,000 articles); a
+            # process that builds again thaws it first (configure)
             return
         self._cache.heap.build_ends()  # serve freezes what it keeps (preview/heap.py)
         outputs = self._cache.outputs
