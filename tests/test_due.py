@@ -23,7 +23,7 @@ import pytest
 from mkdocs_newsroom.catalogue.publishing import Catalogue, next_publishing_change
 from mkdocs_newsroom.cli.due import due_now
 from mkdocs_newsroom.cli.workspace import Workspace, open_workspace
-from mkdocs_newsroom.model import Article
+from mkdocs_newsroom.model import Article, Correction
 from mkdocs_newsroom.outputs.build_record import BuildRecord, decide, next_change
 
 from .commands import BIN, ENV, serving_folder
@@ -68,6 +68,16 @@ def test_a_new_commit_is_built_without_reading_the_articles() -> None:
 
 def test_no_record_means_build() -> None:
     assert decide(None, DEPLOYED, T0, _not_asked).build
+
+
+def test_a_record_dated_after_now_means_build() -> None:
+    """A deployed build whose clock ran ahead (or a pinned SOURCE_DATE_EPOCH in the future)
+    saw as published what is not due yet, and would never see the changes in between."""
+    decision = decide(_record(), DEPLOYED, T0 - timedelta(minutes=1), _not_asked)
+    assert decision.build
+    assert (
+        decision.reason == "the deployed build is dated 2026-12-01T10:00:00+00:00, later than now"
+    )
 
 
 def test_a_story_due_between_two_runs_is_published_by_the_next_even_when_it_starts_late() -> None:
@@ -116,6 +126,12 @@ def test_the_next_change_is_the_first_of_due_expiry_banner_and_news_sitemap() ->
     draft = story(5, draft=True)
     assert next_publishing_change([scheduled, expiring, draft], T0) == T0 + timedelta(minutes=20)
     assert next_publishing_change([draft], T0) is None
+    # what a published story shows once its `updated` or a correction comes due
+    updated = story(-600, updated=T0 + timedelta(minutes=12))
+    corrected = story(-600, corrections=(Correction(T0 + timedelta(minutes=9), "A name."),))
+    assert next_publishing_change([scheduled, updated], T0) == T0 + timedelta(minutes=12)
+    assert next_publishing_change([updated, corrected], T0) == T0 + timedelta(minutes=9)
+    assert next_publishing_change([updated], T0 + timedelta(minutes=12)) is None
 
     breaking = story(-60, breaking=True)
     catalogue = Catalogue([breaking], next_publishing_change=T0 + timedelta(hours=9))
@@ -196,8 +212,9 @@ def test_newsroom_due_finds_the_next_change_in_the_commit_s_articles(
 def test_no_file_of_the_site_tells_when_a_held_back_story_goes_out_or_comes_down(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A scheduled story (an embargo), a story set to expire and a draft: the site, its build
-    record included, holds none of their times; `newsroom due` still finds the first."""
+    """A scheduled story (an embargo), a story set to expire, a draft and a story whose
+    `updated` is still to come: the site, its build record included, holds none of their
+    times; `newsroom due` still finds the first."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(T0))
     monkeypatch.setenv("GITHUB_SHA", DEPLOYED)
     site = build_site(
@@ -208,9 +225,15 @@ def test_no_file_of_the_site_tells_when_a_held_back_story_goes_out_or_comes_down
                 "Offer", date="2026-11-30T08:00:00+00:00", expires="2026-12-01T15:41:00+00:00"
             ),
             "articles/draft.md": article("Draft", date="2026-12-01T16:29:00+00:00", draft=True),
+            "articles/revised.md": article(
+                "Revised", date="2026-11-30T09:00:00+00:00", updated="2026-12-01T12:53:00+00:00"
+            ),
         },
-        strict=True,
     )
+    assert site.warnings == [
+        "newsroom: articles/revised.md: 'updated' (2026-12-01T12:53:00+00:00) is after this "
+        "build's moment, so it is not shown until then; correct its date if it is a slip"
+    ]  # the build's log is the newsroom's, not the public's
     texts = [
         path.read_bytes().decode("utf-8", "replace")
         for path in site.site_dir.rglob("*")
@@ -218,15 +241,15 @@ def test_no_file_of_the_site_tells_when_a_held_back_story_goes_out_or_comes_down
     ]
     assert any("Offer" in text for text in texts)  # the expiring story is out until then
     moments = [T0.replace(hour=13, minute=17), T0.replace(hour=15, minute=41)]
-    moments.append(T0.replace(hour=16, minute=29))
+    moments += [T0.replace(hour=16, minute=29), T0.replace(hour=12, minute=53)]
     for moment in moments:
         for held_back in (moment.strftime("%H:%M"), moment.strftime("T%H"), epoch(moment)):
             assert not [text for text in texts if held_back in text], held_back
     deployed = ("--deployed", str(site.site_dir))
     quiet, said = _due(tmp_path, T0 + timedelta(minutes=5), *deployed)
     assert quiet == "build=false", said
-    assert "the next change is at 2026-12-01T13:17:00+00:00" in said
-    due, said = _due(tmp_path, T0 + timedelta(hours=3, minutes=17), *deployed)
+    assert "the next change is at 2026-12-01T12:53:00+00:00" in said
+    due, said = _due(tmp_path, T0 + timedelta(hours=2, minutes=53), *deployed)
     assert due == "build=true", said
 
 
@@ -361,6 +384,57 @@ def test_a_deployed_site_that_answers_badly_means_build(
         assert time.monotonic() - started < 30
     assert answer == "build=true", told
     assert said in told and "Traceback" not in told
+
+
+def _due_fails(root: Path, *args: str, epoch_text: str = "") -> subprocess.CompletedProcess[str]:
+    env = {**ENV, "SOURCE_DATE_EPOCH": epoch_text or epoch(T0), "GITHUB_SHA": DEPLOYED}
+    command = [str(BIN / "newsroom"), "due", *args]
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_a_deadline_that_is_no_number_of_seconds_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _built_at(tmp_path, T0, monkeypatch)
+    for deadline in ("inf", "nan", "1e400", "0", "-3", "soon"):
+        done = _due_fails(tmp_path, "--deployed", "http://127.0.0.1:9/", "--deadline", deadline)
+        assert done.returncode == 2, done.stderr
+        assert (
+            f"argument --deadline: {deadline!r} is not a number of seconds above 0" in done.stderr
+        )
+        assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_a_record_that_is_not_a_file_is_not_waited_for(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A named pipe where the record should be would be read forever."""
+    _built_at(tmp_path, T0, monkeypatch)
+    record = tmp_path / "site" / "newsroom-build.json"
+    record.unlink()
+    os.mkfifo(record)
+    answer, told = _due(tmp_path, T0, "--deployed", str(tmp_path / "site"))
+    assert answer == "build=true"
+    assert f"{record} could not be read (not a file)" in told
+
+
+@pytest.mark.parametrize("value", ["1764583200000", "99999999999999999999", "soon", "-5", "1.5"])
+def test_a_source_date_epoch_that_is_no_time_stops_the_command_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    """Builds and `newsroom due` alike: a malformed SOURCE_DATE_EPOCH is not passed over for
+    the machine's clock (the reproducible-builds specification asks for an error)."""
+    _built_at(tmp_path, T0, monkeypatch)
+    said = f"SOURCE_DATE_EPOCH is {value!r}, not a moment a build can use"
+    done = _due_fails(tmp_path, "--deployed", str(tmp_path / "site"), epoch_text=value)
+    assert done.returncode == 1 and done.stdout == ""
+    assert said in done.stderr and "Traceback" not in done.stderr
+    env = {**ENV, "SOURCE_DATE_EPOCH": value}
+    built = subprocess.run(
+        [str(BIN / "mkdocs"), "build"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert built.returncode == 1
+    assert said in built.stderr and "Traceback" not in built.stderr
 
 
 def test_deployed_urls_that_are_not_http_are_read_or_refused(

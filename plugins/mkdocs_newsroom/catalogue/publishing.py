@@ -66,8 +66,9 @@ class Catalogue:
     articles: list[Article] = field(default_factory=list)
     skipped: Counter[str] = field(default_factory=Counter)
     redirects: list[Redirect] = field(default_factory=list)  # from the articles' aliases
-    # The first moment after the build's "now" at which a scheduled article falls due or a
-    # published one expires: what the site would show changes then, with no new commit
+    # The first moment after the build's "now" at which a scheduled article falls due, a
+    # published one expires or shows a later `updated` or correction: what the site would
+    # show changes then, with no new commit
     next_publishing_change: datetime | None = None
 
     @property
@@ -99,6 +100,7 @@ def build_catalogue(
     catalogue = Catalogue()
     problems: list[Problem] = []
     placements = []
+    articles = list(articles)  # as written: what is still to come is taken out of placements
     for article in articles:
         dated, to_come = without_what_is_to_come(article, rules.now)
         placements.append(Placement.of(dated))
@@ -124,9 +126,7 @@ def build_catalogue(
                     "'expires' or 'date'",
                 )
             )
-    catalogue.next_publishing_change = next_publishing_change(
-        (placement.article for placement in placements), rules.now
-    )
+    catalogue.next_publishing_change = next_publishing_change(articles, rules.now)
     # a held-back story's written slug stays its own: no published story's suffix takes it
     pinned = pinned_urls(held_back, rules.article_url, rules.editions)
     url_problems, unplaced = assign_urls(
@@ -181,15 +181,16 @@ def _unpinned(placement: Placement, rules: PublishingRules) -> Problem:
 
 
 def next_publishing_change(articles: Iterable[Article], now: datetime) -> datetime | None:
-    """The first moment after `now` at which `held_back_because` changes for one of
-    `articles`: a scheduled one falls due, or a published one expires (drafts wait for an
-    editor, not for the clock)."""
+    """The first moment after `now` at which what the site shows of one of `articles` changes
+    by the clock alone: a scheduled one falls due, a published one expires, its `updated` or a
+    correction dated later comes due (still_to_come.py). Drafts wait for an editor, not for
+    the clock."""
     moments = []
     for article in articles:
         if article.draft:
             continue
-        if article.date > now:
-            moments.append(article.date)
-        if article.expires is not None and article.expires > now:
-            moments.append(article.expires)
+        corrections = (correction.date for correction in article.corrections)
+        for moment in (article.date, article.expires, article.updated, *corrections):
+            if moment is not None and moment > now:
+                moments.append(moment)
     return min(moments, default=None)

@@ -54,6 +54,8 @@ def deployed_record(where: str, deadline: float = DEADLINE) -> tuple[BuildRecord
     else:
         path = Path(where) / BUILD_RECORD
         try:
+            if not path.is_file():  # a pipe or a device would be waited on, or never end
+                raise OSError(f"{'not a file' if path.exists() else 'no such file'}")
             text = _read_at_most(path)
         except (OSError, ValueError) as error:
             return None, f"{path} could not be read ({error})"
@@ -112,13 +114,14 @@ def due_now(
     def change_after(built: datetime) -> datetime | None:
         return workspace.change_after(built, say)
 
+    moment = now()
     where = deployed or workspace.config.site_url or ""
     if not where:
         trouble = "no --deployed given and no site_url in mkdocs.yml"
-        return decide(None, commit, now(), change_after), trouble
+        return decide(None, commit, moment, change_after), trouble
     record, why_not = deployed_record(where, deadline)
     try:
-        return decide(record, commit, now(), change_after), why_not
+        return decide(record, commit, moment, change_after), why_not
     except Exception as error:  # whatever stops the reading, the safe answer is to build
         reason = " ".join(str(error).split()) or type(error).__name__
         return Decision(True, f"the articles could not be read ({reason[:300]})"), why_not

@@ -6,6 +6,7 @@ came back."""
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import shlex
 import sys
@@ -292,12 +293,23 @@ def _parser() -> argparse.ArgumentParser:
     due.add_argument("--commit", help="the commit this run would build; default: $GITHUB_SHA")
     due.add_argument(
         "--deadline",
-        type=float,
+        type=_seconds,
         default=DEADLINE,
         metavar="SECONDS",
         help=f"give up fetching the deployed record after this long (build); default: {DEADLINE:g}",
     )
     return parser
+
+
+def _seconds(text: str) -> float:
+    """A number of seconds given on the command line: more than none, and finite."""
+    try:
+        seconds = float(text)
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds < math.inf:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds above 0")
+    return seconds
 
 
 def _command(

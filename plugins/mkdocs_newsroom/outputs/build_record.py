@@ -121,6 +121,9 @@ def decide(
     if commit and record.commit != commit:
         deployed = record.commit[:12] or "an unknown commit"
         return Decision(True, f"commit {commit[:12]} is not deployed yet ({deployed} is)")
+    if record.built > now:  # a wrong clock: what it saw as due may not be yet, or the reverse
+        dated = record.built.isoformat()
+        return Decision(True, f"the deployed build is dated {dated}, later than now")
     upcoming = change_after(record.built)
     if upcoming is not None and upcoming <= now:
         return Decision(
