@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .commands import newsroom, run
-from .sites import Site, write_site
+from .sites import Site, article, photo, write_site
 from .test_hostile import GOOD, GOOD_URL, SKIPPED, built, fails_strict, output_text
 
 if TYPE_CHECKING:
@@ -261,6 +261,61 @@ def test_a_dirty_build_removes_the_pages_of_stories_taken_down(tmp_path: Path) -
     assert "ABOUTTEXT" in (root / "site/about/index.html").read_text("utf-8")
     assert (root / "site/404.html").is_file()
     assert "The good story's text." in (root / "site" / GOOD_URL / "index.html").read_text("utf-8")
+    again = run(root, "mkdocs", "build", "--dirty")
+    assert "--dirty: removed" not in again.stderr
+
+
+def test_a_dirty_build_removes_the_media_only_a_story_taken_down_used(tmp_path: Path) -> None:
+    """`mkdocs build --dirty` after a story with a lead photograph, a PDF and a picture beside
+    it became a draft: the photograph, its copies and both files go from the site folder;
+    the published story's photograph and copies, and a file of the site's own that looks like
+    a copy, stay."""
+    root = tmp_path / "site"
+    body = "See [the report](/articles/report.pdf) and ![a chart](/articles/chart.png).\n"
+    retracted = article(
+        "Retracted",
+        "2024-05-02T10:00:00Z",
+        body,
+        slug="retracted",
+        image={"src": "images/held.jpg", "alt": "Held"},
+    )
+    files: dict[str, str | bytes] = {
+        **GOOD,
+        "articles/kept.md": article(
+            "Kept",
+            "2024-05-03T10:00:00Z",
+            slug="kept",
+            image={"src": "images/kept.jpg", "alt": "Kept"},
+        ),
+        "articles/retracted.md": retracted,
+        "articles/report.pdf": b"%PDF-1.4 RETRACTEDPDF",
+        "articles/chart.png": photo(40, 30, "PNG", seed=3),
+        "images/held.jpg": photo(1300, 800, seed=1),
+        "images/kept.jpg": photo(1300, 800, seed=2),
+        "pictures/own-0123456789-10x10.jpg": photo(10, 10, seed=4),  # the site's own file
+    }
+    write_site(root, files)
+    assert run(root, "mkdocs", "build").returncode == 0
+    site = root / "site"
+    copies = sorted(path.name for path in (site / "pictures").iterdir())
+    held = [name for name in copies if name.startswith("held-")]
+    assert held and [name for name in copies if name.startswith("kept-")]
+    published = ("images/held.jpg", "articles/report.pdf", "articles/chart.png")
+    assert all((site / path).is_file() for path in published)
+    story = root / "content/articles/retracted.md"
+    story.write_text(story.read_text("utf-8").replace("slug:", "draft: true\nslug:"), "utf-8")
+    dirty = run(root, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert (
+        "newsroom: --dirty: removed 3 file(s) an earlier build wrote that this one does not "
+        "publish (no story it shows uses it): articles/chart.png, articles/report.pdf, "
+        "images/held.jpg"
+    ) in dirty.stderr
+    assert f"--dirty: removed {len(held)} picture cop(ies) an earlier build" in dirty.stderr
+    assert not any((site / path).exists() for path in published)
+    left = sorted(path.name for path in (site / "pictures").iterdir())
+    assert left == [name for name in copies if name not in held]
+    assert "own-0123456789-10x10.jpg" in left and (site / "images/kept.jpg").is_file()
     again = run(root, "mkdocs", "build", "--dirty")
     assert "--dirty: removed" not in again.stderr
 

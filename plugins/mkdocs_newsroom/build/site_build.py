@@ -19,7 +19,7 @@ from ..catalogue.publishing import Catalogue
 from ..catalogue.site import read_site
 from ..clock import now
 from ..outputs.build_record import write_build_record
-from ..outputs.pictures.making import picture_maker, withdraw
+from ..outputs.pictures.making import picture_maker, remove_unpublished_copies, withdraw
 from ..outputs.pictures.store import cache_folder, check_cache_folder
 from ..outputs.redirects import project_path_aliases, redirect_pages, write_redirects
 from ..outputs.site_outputs import SiteInfo, SiteOutputs
@@ -45,7 +45,7 @@ from .progress import Progress
 from .report import summary_line
 from .search_index import IndexWriting
 from .sources import site_sources, used_by_other_pages
-from .stale import remove_held_outputs, remove_stale
+from .stale import HELD_MEDIA, remove_held_outputs, remove_stale
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -172,6 +172,14 @@ class SiteBuild:
         withheld = reading.withheld - used_by_other_pages(
             reading.withheld, found.keep, config, found.sources
         )
+        if self._dirty:  # what an earlier build copied for the stories held back now
+            media = [file.dest_uri for file in found.keep if file.src_uri in withheld]
+            media += [
+                file.dest_uri
+                for path, file in found.attachments.items()
+                if path not in reading.attachments
+            ]
+            remove_held_outputs(config.site_dir, media, self._say, HELD_MEDIA)
         keep = [
             *(file for file in found.keep if file.src_uri not in withheld),
             *(found.attachments[path] for path in sorted(reading.attachments)),
@@ -321,16 +329,27 @@ class SiteBuild:
         )
 
     def _write_pictures(self, config: MkDocsConfig) -> None:
-        """The copies of the pictures the site shows, from the cache into the site folder."""
+        """The copies of the pictures the site shows, from the cache into the site folder;
+        with `mkdocs build --dirty`, those an earlier build left there removed."""
         if self._pictures is None:
             withdraw(config.site_dir, self._cache.pictures)
-            return
-        pictures = [
-            article.image.picture
-            for article in self._catalogue.articles
-            if article.image is not None and article.image.picture is not None
-        ]
-        self._warn(self._pictures.publish(config.site_dir, pictures))
+        else:
+            pictures = [
+                article.image.picture
+                for article in self._catalogue.articles
+                if article.image is not None and article.image.picture is not None
+            ]
+            self._warn(self._pictures.publish(config.site_dir, pictures))
+        if self._dirty and not self._serving:  # serve remembers what it put there: build not
+            published = self._pictures.published if self._pictures is not None else ()
+            kept = {file.dest_uri for file in self._files}
+            removed = remove_unpublished_copies(config.site_dir, published, kept)
+            if removed:
+                self._say(
+                    f"--dirty: removed {len(removed):,} picture cop(ies) an earlier build "
+                    f"wrote that this one does not publish: {', '.join(removed[:3])}"
+                    + (f" and {len(removed) - 3:,} more" if len(removed) > 3 else "")
+                )
 
     def _write_redirects(self, config: MkDocsConfig) -> None:
         """The redirect pages of the articles' aliases, written last: they never take the

@@ -6,8 +6,10 @@ online, with the listing of a tag no story has any more and the redirect of an a
 `mkdocs serve --dirty` remembers what it wrote and removes what is gone
 (preview/rendered_pages.py, the outputs' memory); a build is a new process that remembers
 nothing, so the site folder itself is read: each page Newsroom made (its generator mark)
-that this build did not write is removed, with the feeds beside it; and what was written
-for a page this build leaves out because its front matter holds it back (build/held_pages.py).
+that this build did not write is removed, with the feeds beside it; what was written for a
+page this build leaves out because its front matter holds it back (build/held_pages.py); and
+the media only stories held back now use (the copies of lead photographs:
+outputs/pictures/making.py).
 """
 
 from __future__ import annotations
@@ -82,15 +84,19 @@ def _made_by_newsroom(path: Path) -> bool:
     return any(mark in head for mark in MARKS)
 
 
-def remove_held_outputs(site_dir: str, outputs: Iterable[str], say: Callable[[str], None]) -> None:
+HELD_PAGES = "for a page left out now (its front matter holds it back)"
+HELD_MEDIA = "that this one does not publish (no story it shows uses it)"
+
+
+def remove_held_outputs(
+    site_dir: str, outputs: Iterable[str], say: Callable[[str], None], why: str = HELD_PAGES
+) -> None:
     """`--dirty`: remove from `site_dir` what an earlier build wrote for the files left out
-    now (`outputs`, relative to it), and `say` what went."""
+    now (`outputs`, relative to it), and `say` what went and `why`."""
     root = Path(site_dir)
     removed = [path for path in sorted(outputs) if (root / path).is_file()]
     for path in removed:
         remove_with_empty_folders(root / path)
     if removed:
-        say(
-            f"--dirty: removed {len(removed):,} file(s) an earlier build wrote for a page left "
-            f"out now (its front matter holds it back): {', '.join(removed)}"
-        )
+        listed = ", ".join(removed)
+        say(f"--dirty: removed {len(removed):,} file(s) an earlier build wrote {why}: {listed}")

@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 from ...model import Picture, Rendition
 from ...problems import Problem
 from ...reading.mapping import Recoverable, in_order
+from ...urls import PICTURES_DIR
 from ..files import remove_with_empty_folders
-from .recipe import FORMATS, cache_key, recipe_of, site_name, writable
+from .recipe import FORMATS, cache_key, is_site_name, recipe_of, site_name, writable
 from .resizing import SHORT_OF_MEMORY, Unusable, inspect, resize, said, short_of_memory
 from .store import LINKED, READ_ONLY, Copy, PictureStore, Stored, cache_folder
 
@@ -241,6 +242,29 @@ class PictureMaker:
     def folder(self) -> Path:
         """Where the pictures are kept."""
         return self._store.root
+
+
+def remove_unpublished_copies(
+    site_dir: str, published: Iterable[str], kept: Collection[str]
+) -> list[str]:
+    """Remove the copies an earlier build put into the site folder that this one does not
+    publish (`published`), such as those of a story held back since: what `mkdocs build
+    --dirty`, which remembers nothing, leaves there. Only files named as copies are, and none
+    of `kept` (the site's own files, which MkDocs copies); the paths removed, sorted."""
+    wanted = {*published, *kept}
+    folder = Path(site_dir, PICTURES_DIR)
+    try:
+        names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file())
+    except OSError:  # no pictures folder
+        return []
+    removed = [
+        path
+        for name in names
+        if is_site_name(path := f"{PICTURES_DIR}/{name}") and path not in wanted
+    ]
+    for path in removed:
+        remove_with_empty_folders(Path(site_dir, path), levels=1)
+    return removed
 
 
 def withdraw(site_dir: str, memory: PictureMemory) -> None:

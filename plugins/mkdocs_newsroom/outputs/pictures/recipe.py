@@ -15,6 +15,7 @@ lost its widest copy is not offered (making.py), so that a light chart is never 
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -65,6 +66,10 @@ FORMATS: dict[str, Format] = {
     ),
     "png": Format("PNG", "image/png", ".png", {"compress_level": 7}, max_side=2**31 - 1),
 }
+_SITE_NAME = re.compile(
+    rf"{PICTURES_DIR}/[^/]+-[0-9a-f]{{10}}-[0-9]+x[0-9]+"
+    rf"(?:{'|'.join(re.escape(form.suffix) for form in FORMATS.values())})"
+)
 READABLE = ("JPEG", "PNG", "WEBP")  # the only decoders a lead image is opened with
 # Pillow's format -> kind; MPO is how Pillow names a camera's JPEG that carries a second,
 # smaller picture (a preview): the first picture is the photograph
@@ -188,6 +193,11 @@ def site_name(source: str, key: str, width: int, height: int, kind: str) -> str:
     stem = source.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     name = slugify(stem, fallback_prefix="picture")[:60].strip("-") or "picture"
     return f"{PICTURES_DIR}/{name}-{key[:10]}-{width}x{height}{FORMATS[kind].suffix}"
+
+
+def is_site_name(path: str) -> bool:
+    """Whether `path` (in the site folder) is named as `site_name` names a copy."""
+    return _SITE_NAME.fullmatch(path) is not None
 
 
 def file_name(width: int, height: int, kind: str) -> str:
