@@ -346,8 +346,8 @@ class SiteBuild:
             removed = remove_unpublished_copies(config.site_dir, published, kept)
             if removed:
                 self._say(
-                    f"--dirty: removed {len(removed):,} picture cop(ies) an earlier build "
-                    f"wrote that this one does not publish: {', '.join(removed[:3])}"
+                    f"--dirty: removed {len(removed):,} copies of lead photographs an earlier "
+                    f"build wrote that this one does not publish: {', '.join(removed[:3])}"
                     + (f" and {len(removed) - 3:,} more" if len(removed) > 3 else "")
                 )
 

@@ -54,8 +54,8 @@ def deployed_record(where: str, deadline: float = DEADLINE) -> tuple[BuildRecord
     else:
         path = Path(where) / BUILD_RECORD
         try:
-            if not path.is_file():  # a pipe or a device would be waited on, or never end
-                raise OSError(f"{'not a file' if path.exists() else 'no such file'}")
+            if path.exists() and not path.is_file():  # a pipe would be waited on forever
+                raise OSError("not a file")
             text = _read_at_most(path)
         except (OSError, ValueError) as error:
             return None, f"{path} could not be read ({error})"
