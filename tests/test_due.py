@@ -25,6 +25,7 @@ from mkdocs_newsroom.cli.due import due_now
 from mkdocs_newsroom.cli.workspace import Workspace, open_workspace
 from mkdocs_newsroom.model import Article, Correction
 from mkdocs_newsroom.outputs.build_record import BuildRecord, decide, next_change
+from mkdocs_newsroom.reading.bodies import MarkdownRenderer
 
 from .commands import BIN, ENV, serving_folder
 from .sites import article, build_site, epoch
@@ -251,6 +252,20 @@ def test_no_file_of_the_site_tells_when_a_held_back_story_goes_out_or_comes_down
     assert "the next change is at 2026-12-01T12:53:00+00:00" in said
     due, said = _due(tmp_path, T0 + timedelta(hours=2, minutes=53), *deployed)
     assert due == "build=true", said
+
+
+def test_newsroom_due_reads_the_dates_without_rendering_a_body(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rendering the bodies was two thirds of its time (25 s at 10,000 articles, 8 s without)."""
+    _built_at(tmp_path, T0, monkeypatch)
+    monkeypatch.chdir(tmp_path)
+
+    def rendered(self: MarkdownRenderer, text: str) -> None:
+        raise AssertionError(f"a body was rendered: {text[:40]}")
+
+    monkeypatch.setattr(MarkdownRenderer, "render", rendered)
+    assert open_workspace(None).change_after(T0) == T0 + timedelta(minutes=7)
 
 
 def test_articles_that_cannot_be_read_mean_build(

@@ -7,7 +7,7 @@ import logging
 import os
 import re
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -132,14 +132,18 @@ class Workspace:
     ) -> datetime | None:
         """The first moment after `built` at which the site that `mkdocs build` made of these
         articles at `built` would show something else (outputs/build_record.py)."""
-        config = self.config
-        found = site_sources(get_files(config), self.settings, config.docs_dir, nav=config.nav)
-        catalogue = self._read(found, say or _silent, now=built, preview=False).catalogue
+        config, settings = self.config, self.settings
+        found = site_sources(get_files(config), settings, config.docs_dir, nav=config.nav)
+        # Dates only: a body that would fail to render leaves its article in, which can only
+        # make the next change earlier (a run that builds for nothing), never later
+        unrendered = replace(settings.read_options, render_bodies=False)
+        dates_only = replace(settings, read_options=unrendered)
+        reading = self._read(found, say or _silent, now=built, preview=False, settings=dates_only)
         return next_change(
-            catalogue,
+            reading.catalogue,
             built,
-            breaking_hours=self.settings.front_page_rules.breaking_hours,
-            news_sitemap=self.settings.news_sitemap,
+            breaking_hours=settings.front_page_rules.breaking_hours,
+            news_sitemap=settings.news_sitemap,
         )
 
     def taken_urls(self) -> dict[str, str]:
@@ -160,10 +164,11 @@ class Workspace:
         *,
         now: datetime | None = None,
         preview: bool = True,
+        settings: Settings | None = None,
     ) -> Reading:
         return read_site(
             found.sources,
-            self.settings,
+            settings or self.settings,
             self._markdown(),
             now=now if now is not None else clock_now(),
             preview=preview,

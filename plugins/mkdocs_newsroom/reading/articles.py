@@ -66,6 +66,9 @@ class ReadResult:
     names_authors: bool = False  # its front matter names authors
 
 
+UNRENDERED = Body("", "", 0)  # a body not rendered (ReadOptions.render_bodies)
+
+
 @dataclass
 class ReadCache:
     """What reading keeps from one build to the next of `mkdocs serve`: rendered bodies, and
@@ -359,6 +362,8 @@ class ArticleReader:
     def _render(self, job: tuple[str, str, bool]) -> Body:
         """A body rendered, or why it could not be (it may run in a worker process, which
         must hand back a result for every article)."""
+        if not self._options.render_bodies:
+            return UNRENDERED
         kind, text, right_to_left = job
         seconds = seconds_for(text)
         try:
