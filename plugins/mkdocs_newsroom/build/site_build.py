@@ -19,7 +19,7 @@ from ..catalogue.publishing import Catalogue
 from ..catalogue.site import read_site
 from ..clock import now
 from ..outputs.build_record import write_build_record
-from ..outputs.pictures.making import picture_maker, remove_unpublished_copies, withdraw
+from ..outputs.pictures.making import picture_maker, withdraw
 from ..outputs.pictures.store import cache_folder, check_cache_folder
 from ..outputs.redirects import project_path_aliases, redirect_pages, write_redirects
 from ..outputs.site_outputs import SiteInfo, SiteOutputs
@@ -45,7 +45,7 @@ from .progress import Progress
 from .report import summary_line
 from .search_index import IndexWriting
 from .sources import site_sources, used_by_other_pages
-from .stale import HELD_MEDIA, remove_held_outputs, remove_stale
+from .stale import remove_held_media, remove_held_outputs, remove_stale, remove_stale_copies
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -173,13 +173,7 @@ class SiteBuild:
             reading.withheld, found.keep, config, found.sources
         )
         if self._dirty:  # what an earlier build copied for the stories held back now
-            media = [file.dest_uri for file in found.keep if file.src_uri in withheld]
-            media += [
-                file.dest_uri
-                for path, file in found.attachments.items()
-                if path not in reading.attachments
-            ]
-            remove_held_outputs(config.site_dir, media, self._say, HELD_MEDIA)
+            remove_held_media(config.site_dir, found, reading.attachments, withheld, self._say)
         keep = [
             *(file for file in found.keep if file.src_uri not in withheld),
             *(found.attachments[path] for path in sorted(reading.attachments)),
@@ -298,9 +292,8 @@ class SiteBuild:
         seconds = self._clock.elapsed()
         self._say(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
         if not self._serving:
-            # What the forks froze (parallel.py) stays frozen: a process that builds once
-            # ends without a last collection walking it all (0.3 s at 2,000 articles); a
-            # process that builds again thaws it first (configure)
+            # what the forks froze stays frozen: no last collection walks it as the process
+            # ends (0.3 s at 2,000 articles); a next build of the process thaws it (configure)
             return
         self._cache.heap.build_ends()  # serve freezes what it keeps (preview/heap.py)
         outputs = self._cache.outputs
@@ -342,14 +335,7 @@ class SiteBuild:
             self._warn(self._pictures.publish(config.site_dir, pictures))
         if self._dirty and not self._serving:  # serve remembers what it put there: build not
             published = self._pictures.published if self._pictures is not None else ()
-            kept = {file.dest_uri for file in self._files}
-            removed = remove_unpublished_copies(config.site_dir, published, kept)
-            if removed:
-                self._say(
-                    f"--dirty: removed {len(removed):,} copies of lead photographs an earlier "
-                    f"build wrote that this one does not publish: {', '.join(removed[:3])}"
-                    + (f" and {len(removed) - 3:,} more" if len(removed) > 3 else "")
-                )
+            remove_stale_copies(config.site_dir, published, self._files, self._say)
 
     def _write_redirects(self, config: MkDocsConfig) -> None:
         """The redirect pages of the articles' aliases, written last: they never take the

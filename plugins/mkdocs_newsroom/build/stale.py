@@ -19,15 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..outputs.files import remove_with_empty_folders
+from ..outputs.pictures.making import remove_unpublished_copies
 from ..outputs.redirects import MARKER
 from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Collection, Iterable
 
     from mkdocs.structure.files import File
 
     from ..outputs.site_outputs import OutputMemory
+    from .sources import SortedFiles
 
 # What the head of every page Newsroom renders (templates/news/base.html) or redirects with
 # (outputs/redirects.py) holds, and how far into the file it stands at most
@@ -100,3 +102,33 @@ def remove_held_outputs(
     if removed:
         listed = ", ".join(removed)
         say(f"--dirty: removed {len(removed):,} file(s) an earlier build wrote {why}: {listed}")
+
+
+def remove_held_media(
+    site_dir: str,
+    found: SortedFiles,
+    published: Collection[str],
+    withheld: Collection[str],
+    say: Callable[[str], None],
+) -> None:
+    """`--dirty`: remove what an earlier build copied of the media this one does not publish:
+    files outside the articles folder only held-back stories use (`withheld`), and files of
+    the articles folder that are not `published`."""
+    media = [file.dest_uri for file in found.keep if file.src_uri in withheld]
+    media += [file.dest_uri for path, file in found.attachments.items() if path not in published]
+    remove_held_outputs(site_dir, media, say, HELD_MEDIA)
+
+
+def remove_stale_copies(
+    site_dir: str, published: Iterable[str], files: Iterable[File], say: Callable[[str], None]
+) -> None:
+    """`mkdocs build --dirty`: remove the copies of lead photographs an earlier build wrote
+    that this one does not publish (`published`); none of MkDocs' `files`."""
+    kept = {file.dest_uri for file in files}
+    removed = remove_unpublished_copies(site_dir, published, kept)
+    if removed:
+        more = f" and {len(removed) - 3:,} more" if len(removed) > 3 else ""
+        say(
+            f"--dirty: removed {len(removed):,} copies of lead photographs an earlier build "
+            f"wrote that this one does not publish: {', '.join(removed[:3])}{more}"
+        )

@@ -12,7 +12,7 @@ from ..model import Article, is_rtl
 from ..problems import ArticleError, FieldError, PartlyUsed, Problem
 from ..slugs import slugify
 from .block_below import front_matter_below
-from .bodies import Body, MarkdownRenderer, render_plaintext
+from .bodies import UNRENDERED, Body, MarkdownRenderer, render_plaintext
 from .chronology import dated_before_the_story
 from .decoding import decode_source
 from .fields import EXAMPLES, FIELDS
@@ -64,9 +64,6 @@ class ReadResult:
     article: Article | None
     problems: tuple[Problem, ...] = ()
     names_authors: bool = False  # its front matter names authors
-
-
-UNRENDERED = Body("", "", 0)  # a body not rendered (ReadOptions.render_bodies)
 
 
 @dataclass

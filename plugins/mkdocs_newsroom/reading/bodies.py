@@ -51,6 +51,9 @@ class Body:
     opened: tuple[int, str] = (0, "")
 
 
+UNRENDERED = Body("", "", 0)  # a body not rendered (ReadOptions.render_bodies)
+
+
 def neutralise_snippets(body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     """`body` with every include line of pymdownx.snippets made text ('&#45;-8<--' shows as
     '--8<--' and includes nothing), so that a story never pulls another file of the machine
