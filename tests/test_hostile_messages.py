@@ -34,6 +34,11 @@ def dated(key: str, *lines: str) -> str:
     )
 
 
+def made_a_draft(story: Path) -> None:
+    """`story` (written by `dated` or `article`, with a `slug:` line) made a draft."""
+    story.write_text(story.read_text("utf-8").replace("slug:", "draft: true\nslug:"), "utf-8")
+
+
 def said_alike(tmp_path: Path, files: dict[str, str | bytes], said: list[str]) -> str:
     """Build `files` beside a good article: the warnings are `said` (without 'newsroom: '),
     --strict fails, `newsroom check` says the same; every file the build wrote, as text."""
@@ -241,10 +246,7 @@ def test_a_dirty_build_removes_the_pages_of_stories_taken_down(tmp_path: Path) -
     assert run(root, "mkdocs", "build").returncode == 0
     before = output_text(Site(root))
     assert all(marker in before for marker in ("RETRACTEDBODY", "DELETEDBODY", "onlyretracted"))
-    retracted = root / "content/articles/retracted.md"
-    retracted.write_text(
-        retracted.read_text("utf-8").replace("slug:", "draft: true\nslug:"), "utf-8"
-    )
+    made_a_draft(root / "content/articles/retracted.md")
     (root / "content/articles/deleted.md").unlink()
     dirty = run(root, "mkdocs", "build", "--dirty")
     assert dirty.returncode == 0, dirty.stderr
@@ -302,8 +304,7 @@ def test_a_dirty_build_removes_the_media_only_a_story_taken_down_used(tmp_path: 
     assert held and [name for name in copies if name.startswith("kept-")]
     published = ("images/held.jpg", "articles/report.pdf", "articles/chart.png")
     assert all((site / path).is_file() for path in published)
-    story = root / "content/articles/retracted.md"
-    story.write_text(story.read_text("utf-8").replace("slug:", "draft: true\nslug:"), "utf-8")
+    made_a_draft(root / "content/articles/retracted.md")
     dirty = run(root, "mkdocs", "build", "--dirty")
     assert dirty.returncode == 0, dirty.stderr
     assert (

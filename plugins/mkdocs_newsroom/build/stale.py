@@ -47,10 +47,9 @@ def remove_stale(
     removed = [path for path in remove_stale_pages(site_dir, written) if path.endswith(".html")]
     if not removed:
         return
-    shown = ", ".join(removed[:3]) + (f" and {len(removed) - 3:,} more" if len(removed) > 3 else "")
     say(
         f"--dirty: removed {len(removed):,} page(s) an earlier build wrote that are no longer "
-        f"published (a story held back or deleted, a listing or alias gone): {shown}"
+        f"published (a story held back or deleted, a listing or alias gone): {_first(removed)}"
     )
 
 
@@ -127,8 +126,13 @@ def remove_stale_copies(
     kept = {file.dest_uri for file in files}
     removed = remove_unpublished_copies(site_dir, published, kept)
     if removed:
-        more = f" and {len(removed) - 3:,} more" if len(removed) > 3 else ""
         say(
             f"--dirty: removed {len(removed):,} copies of lead photographs an earlier build "
-            f"wrote that this one does not publish: {', '.join(removed[:3])}{more}"
+            f"wrote that this one does not publish: {_first(removed)}"
         )
+
+
+def _first(paths: list[str]) -> str:
+    """The first three of `paths`, and how many more, for a line of the log."""
+    more = f" and {len(paths) - 3:,} more" if len(paths) > 3 else ""
+    return ", ".join(paths[:3]) + more
