@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import statistics
 import sys
 from pathlib import Path
@@ -71,7 +70,7 @@ def main() -> None:
     generate.generate(args.count, photos, "newsroom", photos=(width, height))
     generate.generate(args.count, plain, "newsroom")
     warm_cache, cold_cache = OUT / "picture-cache-warm", OUT / "picture-cache-cold"
-    shutil.rmtree(warm_cache, ignore_errors=True)
+    fresh(warm_cache)
     print("filling the warm cache (untimed) ...", file=sys.stderr)
     timed("fill", photos, warm_cache)
     variants = {
@@ -86,7 +85,7 @@ def main() -> None:
         for name in names[number % len(names) :] + names[: number % len(names)]:
             root, cache = variants[name]
             if cache == cold_cache:
-                shutil.rmtree(cold_cache, ignore_errors=True)
+                fresh(cold_cache)
             run = timed(name.replace(" ", "-").replace(",", "").replace(":", ""), root, cache)
             runs[name].append(run)
             print(f"round {number + 1}: {name}: {run['wall_s']:.1f} s", file=sys.stderr)

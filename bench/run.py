@@ -11,9 +11,10 @@ With no scenario flag it runs `--bbc --generated 1000 --scale 10000 20000`. Mate
 only for the BBC set and for generated sites of at most --material-limit articles (1,000):
 its blog is quadratic (~65 s for the BBC set, ~24 s at 1,000, ~18 min at 10,000).
 
-Each build is `python -m mkdocs build -q` in a subprocess, into a fresh (deleted) site dir,
-under `/usr/bin/time -v`; it runs --repeat times (2) and the fastest run is kept, so the
-figure is a warm-cache build (the sources and Python's own files in the page cache). For each
+Each build is `python -m mkdocs build -q` in a subprocess, into a site dir that does not
+exist (the previous one put aside, deleted when the script ends: trash.py says why), under
+`/usr/bin/time -v`; it runs --repeat times (2) and the fastest run is kept, so the figure is
+a warm-cache build (the sources and Python's own files in the page cache). For each
 build: wall time, user+system CPU, peak RSS ("Maximum resident set size"), output size (`du`,
 apparent bytes of the files, the bytes of the tar archive GitHub's upload-pages-artifact
 makes of the folder, and of that archive zipped as upload-artifact uploads it: GitHub's
@@ -37,7 +38,6 @@ import os
 import platform
 import pstats
 import re
-import shutil
 import subprocess
 import sys
 import tarfile
@@ -58,6 +58,7 @@ sys.path.insert(0, str(BENCH))
 
 import bbc  # noqa: E402
 import generate  # noqa: E402
+import trash  # noqa: E402
 
 TOOLS = ("newsroom", "material")
 # The environment of every build; --plugin-ref puts a snapshot of the plugin first on PYTHONPATH.
@@ -86,7 +87,8 @@ def output_dir(root: Path) -> Path:
 
 
 def fresh(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
+    """Make `folder` absent for the next build (its files deleted when the script ends)."""
+    trash.discard(folder)
     if folder.exists():
         raise SystemExit(f"run.py: could not empty {folder}")
 
@@ -106,6 +108,7 @@ def build_once(
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> dict[str, Any]:
     """Run `command` under /usr/bin/time -v: wall time (timed here), user and system CPU,
     peak RSS, exit status, and the command's own messages (stderr, at most 40 lines)."""
+    trash.settle()
     load = os.getloadavg()[0]
     start = time.perf_counter()
     done = subprocess.run(
