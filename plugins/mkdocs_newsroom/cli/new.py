@@ -66,11 +66,12 @@ def new_article(
 
 
 def _free_slug(workspace: Workspace, assignment: Assignment, local: datetime, slug: str) -> str:
-    """`slug`, or its first `-2`, `-3`... whose address no article of the site has."""
+    """`slug`, or its first `-2`, `-3`... whose address nothing on the site has: no article
+    (held back or not), no alias, no page."""
     settings = workspace.settings
     edition = choose_edition(assignment.lang, settings.editions) or settings.editions[0]
     section = assignment.section or DEFAULT_FOLDER
-    taken = {article.url for article in workspace.read().catalogue.articles}
+    taken = workspace.taken_urls()  # articles', aliases' and pages' addresses
     candidate, number = slug, 1
     while (
         edition.path

@@ -136,8 +136,7 @@ class Workspace:
         found = site_sources(get_files(config), settings, config.docs_dir, nav=config.nav)
         # Dates only: a body that would fail to render leaves its article in, which can only
         # make the next change earlier (a run that builds for nothing), never later
-        unrendered = replace(settings.read_options, render_bodies=False)
-        dates_only = replace(settings, read_options=unrendered)
+        dates_only = _front_matter_only(settings)
         reading = self._read(found, say or _silent, now=built, preview=False, settings=dates_only)
         return next_change(
             reading.catalogue,
@@ -148,10 +147,12 @@ class Workspace:
 
     def taken_urls(self) -> dict[str, str]:
         """Every address the site gives out: its articles' (held back ones included), their
-        aliases' and its pages', each with the file that has it."""
+        aliases' and its pages', each with the file that has it. Front matter alone decides
+        an address, so the bodies are not rendered; an article whose body cannot be rendered
+        now keeps its address for when it is fixed."""
         found = site_sources(get_files(self.config), self.settings, self.config.docs_dir)
         taken = {file.url: file.src_uri for file in found.keep if file.is_documentation_page()}
-        catalogue = self._read(found, _silent).catalogue
+        catalogue = self._read(found, _silent, settings=_front_matter_only(self.settings)).catalogue
         taken |= {redirect.alias: redirect.article.source for redirect in catalogue.redirects}
         taken |= {article.url: article.source for article in catalogue.articles}
         return taken
@@ -226,6 +227,11 @@ def open_workspace(config_file: str | None) -> Workspace:
     processes = processes_for("build", plugin.config.processes)
     said = [*warnings, *settings.notices]
     return Workspace(config, settings, processes, config_problems(path, said))
+
+
+def _front_matter_only(settings: Settings) -> Settings:
+    """`settings` for reading the articles' front matter alone: their bodies not rendered."""
+    return replace(settings, read_options=replace(settings.read_options, render_bodies=False))
 
 
 def _silent(_line: str) -> None:
