@@ -163,7 +163,8 @@ class SiteBuild:
             now=self._now,
             preview=self._serving,
             map_bodies=shared_map(self._processes, self._say, "articles read"),
-            memory=self._cache.reading,
+            # kept for the next build of a preview; a clean build lets each read go
+            memory=self._cache.reading if self._serving else None,
             pictures=self._pictures,
         )
         self._warn(reading.problems)
