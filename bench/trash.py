@@ -22,7 +22,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parent / "out"
 TRASH = OUT / "trash"
 EMPTIED = OUT / "trash.emptied"  # its modification time: when the trash was last emptied
-SETTLE_S = 36.0  # the kernel's 30 s (vm.dirty_expire_centisecs), 5 more for a dirty block, 1
+SETTLE_S = 36.0  # the kernel's 30 s (vm.dirty_expire_centisecs), 5 for a dirty block, 1 spare
 
 
 def discard(folder: Path) -> None:
