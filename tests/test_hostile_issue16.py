@@ -43,6 +43,32 @@ def test_a_text_that_is_all_boilerplate_is_said_once(tmp_path: Path) -> None:
     checked_alike(tmp_path, site, files, plugin=footer)
 
 
+def test_a_line_boilerplate_takes_from_inside_a_paragraph_is_said(tmp_path: Path) -> None:
+    """A pattern that is not anchored takes the story's own words where a wrapped line
+    happens to hold it: the build says so (info: a site may mean it), where the line was."""
+    reuters = {"boilerplate": ["Reuters"]}
+    body = (
+        "The minister spoke on Monday.\n"
+        "Officials told a Reuters reporter\n"
+        "that the budget would pass.\n"
+        "\n"
+        "Reporting by Reuters\n"
+    )
+    files: dict[str, str | bytes] = {"articles/cut.txt": article("Cut story", body=body)}
+    site = built(tmp_path, files, plugin=reuters)
+    assert site.warnings == []
+    said = [line for line in site.infos if line.startswith("newsroom: articles/cut.txt")]
+    assert said == [
+        "newsroom: articles/cut.txt:7: 'boilerplate' pattern 'Reuters' of mkdocs.yml removed a "
+        "line from inside a paragraph ('Officials told a Reuters reporter'); if that is the "
+        "story's own text, anchor the pattern to whole lines ('^...$') so that it matches the "
+        "footer alone"
+    ]
+    page = site.html("2024/05/01/cut-story/")
+    assert "The minister spoke on Monday. that the budget would pass." in page  # as configured
+    build_site(tmp_path / "strict", files, plugin=reuters, strict=True)  # said, not a fault
+
+
 @pytest.mark.parametrize("pattern", ["", ".*", "x*", "^", "^\\s*$"])
 def test_a_boilerplate_pattern_that_matches_an_empty_line_is_refused(
     tmp_path: Path, pattern: str, caplog: pytest.LogCaptureFixture

@@ -71,3 +71,24 @@ def test_a_boilerplate_pattern_that_backtracks_forever_skips_the_file_not_the_im
         result.stdout
     )
     assert any(line.endswith("(from wire/fine.txt)") for line in result.stdout.splitlines())
+
+
+def test_a_line_boilerplate_takes_from_inside_a_paragraph_is_said_at_import(
+    tmp_path: Path,
+) -> None:
+    """The import writes the text without it: said with the wire file's line, which still
+    holds it."""
+    root = _site(tmp_path, plugin={"boilerplate": ["Reuters"]})
+    wire = root / "wire"
+    wire.mkdir()
+    text = "Budget passes\n\nThe minister spoke.\nA Reuters reporter heard\nthat it would pass.\n"
+    (wire / "cut.txt").write_text(f"{text}\nReporting by Reuters\n", encoding="utf-8")
+    result = newsroom(root, "import", "wire", "--section", "world", "--author", "jdoe")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "wire/cut.txt:4: 'boilerplate' pattern 'Reuters' of mkdocs.yml removed a line from "
+        "inside a paragraph ('A Reuters reporter heard'); if that is the story's own text, "
+        "anchor the pattern to whole lines ('^...$') so that it matches the footer alone"
+    ) in result.stdout.splitlines()
+    (written,) = (root / "content").rglob("budget-passes.txt")
+    assert "The minister spoke.\nthat it would pass." in written.read_text(encoding="utf-8")

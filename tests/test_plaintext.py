@@ -10,9 +10,11 @@ from hypothesis import strategies as st
 from mkdocs_newsroom.reading.bodies import render_plaintext
 from mkdocs_newsroom.reading.plaintext import (
     Block,
+    Cut,
     decode_character_references,
     inline_html,
     split_blocks,
+    without_boilerplate,
 )
 
 
@@ -43,6 +45,22 @@ def test_boilerplate_lines_are_dropped() -> None:
     assert split_blocks("Story.\n\n  • The Agency is great. Mail [email protected]", patterns) == [
         Block(False, ("Story.",))
     ]
+
+
+def test_the_first_line_boilerplate_cuts_from_inside_a_paragraph_or_list_is_told() -> None:
+    patterns = [re.compile("Agency"), re.compile("^Ends$")]
+    footers = "Story.\nMore story.\n\nAgency footer\nAgency, all rights\nEnds\n"
+    assert without_boilerplate(footers.split("\n"), patterns) == (
+        ["Story.", "More story.", "", ""],
+        None,  # footer lines: after a blank line, beside each other, at the end
+    )
+    inside = ["One", "the Agency said", "two", "", "- item", "- Agency item", "- item", ""]
+    kept, cut = without_boilerplate(inside, patterns)
+    assert kept == ["One", "two", "", "- item", "- item", ""]
+    assert cut == Cut(2, "Agency", "the Agency said")  # the first of the two
+    assert without_boilerplate(["- item", "- Agency  item", "- item"], patterns)[1] == Cut(
+        2, "Agency", "- Agency item"
+    )
 
 
 def test_character_references_are_decoded_exactly_once() -> None:

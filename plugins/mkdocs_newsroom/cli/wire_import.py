@@ -19,8 +19,9 @@ from ..problems import ArticleError, NewsroomError, Problem
 from ..reading.decoding import decode_source
 from ..reading.files import article_kind, leads_outside, not_utf8
 from ..reading.frontmatter import parse_front_matter
-from ..reading.plaintext import strip_boilerplate
+from ..reading.plaintext import strip_boilerplate, without_boilerplate
 from ..reading.reach import MAX_HEADLINE
+from ..reading.said import cut_by_boilerplate
 from ..reading.time_limit import TooSlow, seconds_for, slow_boilerplate, time_limit
 from ..slugs import slugify
 from .wire_notices import Notice, embargo_notice, front_matter_form
@@ -119,7 +120,9 @@ def read_wire(
     if said := front_matter_form(lines):
         return WireStory("", "", "", "", decoded.notices, front_matter=said)
     embargo = embargo_notice(lines)
-    lines = strip_boilerplate(lines, boilerplate)
+    lines, cut = without_boilerplate(lines, boilerplate)
+    if cut is not None:
+        decoded.notices.append(cut_by_boilerplate(source, cut))
     while lines and not lines[0].strip():
         lines.pop(0)
     headline = ""

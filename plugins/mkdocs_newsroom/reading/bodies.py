@@ -49,6 +49,7 @@ class Body:
     # the first bidi control a paragraph left open (all were removed): its line in the body
     # and itself as U+XXXX
     opened: tuple[int, str] = (0, "")
+    cut: plaintext.Cut | None = None  # the first line boilerplate took from inside a paragraph
 
 
 UNRENDERED = Body("", "", 0)  # a body not rendered (ReadOptions.render_bodies)
@@ -69,12 +70,13 @@ def neutralise_snippets(body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 def render_plaintext(
     text: str, boilerplate: Sequence[re.Pattern[str]] = (), right_to_left: bool = False
 ) -> Body:
-    blocks, opened = _balanced(plaintext.split_blocks(text, boilerplate), text)
+    lines, cut = plaintext.without_boilerplate(text.split("\n"), boilerplate)
+    blocks, opened = _balanced(plaintext.split_blocks("\n".join(lines)), text)
     lead = next((block.items[0] for block in blocks if not block.is_list), "")
     html = plaintext.blocks_to_html(blocks, isolate=right_to_left)
     written, text = text, plaintext.blocks_to_text(blocks)
     emptied = bool(boilerplate) and not text.strip() and bool(written.strip())
-    return Body(html, lead, len(text.split()), text, emptied=emptied, opened=opened)
+    return Body(html, lead, len(text.split()), text, emptied=emptied, opened=opened, cut=cut)
 
 
 def _balanced(

@@ -47,10 +47,40 @@ def decode_character_references(text: str) -> str:
     return _CHARACTER_REFERENCE.sub(lambda match: html.unescape(match.group()), text)
 
 
-def strip_boilerplate(lines: Iterable[str], patterns: Sequence[re.Pattern[str]]) -> list[str]:
+@dataclass(frozen=True)
+class Cut:
+    """A line a boilerplate pattern removed from between two lines of text that stay: from
+    inside a paragraph or a list, so most likely the story's own words, not a footer."""
+
+    line: int  # from 1
+    pattern: str
+    text: str
+
+
+def strip_boilerplate(lines: Sequence[str], patterns: Sequence[re.Pattern[str]]) -> list[str]:
+    return without_boilerplate(lines, patterns)[0]
+
+
+def without_boilerplate(
+    lines: Sequence[str], patterns: Sequence[re.Pattern[str]]
+) -> tuple[list[str], Cut | None]:
+    """The lines no pattern matches, and the first line a pattern cut from inside a
+    paragraph or a list."""
     if not patterns:
-        return list(lines)
-    return [line for line in lines if not any(p.search(line) for p in patterns)]
+        return list(lines), None
+    matched = [next((p for p in patterns if p.search(line)), None) for line in lines]
+    kept = [line for line, pattern in zip(lines, matched, strict=True) if pattern is None]
+    return kept, _first_cut(lines, matched)
+
+
+def _first_cut(lines: Sequence[str], matched: Sequence[re.Pattern[str] | None]) -> Cut | None:
+    for at in range(1, len(lines) - 1):
+        pattern = matched[at]
+        if pattern is None or matched[at - 1] is not None or matched[at + 1] is not None:
+            continue
+        if lines[at - 1].strip() and lines[at + 1].strip():
+            return Cut(at + 1, pattern.pattern, " ".join(lines[at].split()))
+    return None
 
 
 def split_blocks(text: str, boilerplate: Sequence[re.Pattern[str]] = ()) -> list[Block]:

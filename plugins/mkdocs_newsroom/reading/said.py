@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from .bodies import Body
     from .frontmatter import Field
+    from .plaintext import Cut
 
 
 def field_problem(source: str, field: Field, said: str | FieldError, after: str = "") -> Problem:
@@ -64,6 +65,8 @@ def body_problems(
         *snippet_includes(source, body_line, body.snippets),
     )
     problems += all_boilerplate(source, body_line, body, values)
+    if body.cut is not None:
+        problems += (cut_by_boilerplate(source, body.cut, body_line),)
     line, code = body.opened
     if code:
         problems += (Problem(source, left_open("its text", code), body_line + line - 1),)
@@ -84,6 +87,21 @@ def all_boilerplate(
         "'draft: true' until the story is written"
     )
     return (Problem(source, message, body_line),)
+
+
+def cut_by_boilerplate(source: str, cut: Cut, first_line: int = 1) -> Problem:
+    """A line a 'boilerplate' pattern removed from inside a paragraph or a list (`first_line`:
+    the file's line where the text `cut` counts from starts): said, not a fault, since a
+    site may mean it (a scraper's "Advertisement" in the middle of a paragraph)."""
+    shown = cut.text if len(cut.text) <= 60 else f"{cut.text[:57]}..."
+    return Problem(
+        source,
+        f"'boilerplate' pattern '{cut.pattern}' of mkdocs.yml removed a line from inside a "
+        f"paragraph ('{shown}'); if that is the story's own text, anchor the pattern to "
+        "whole lines ('^...$') so that it matches the footer alone",
+        first_line + cut.line - 1,
+        level="info",
+    )
 
 
 def snippet_includes(
