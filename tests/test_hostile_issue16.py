@@ -46,7 +46,7 @@ def test_a_text_that_is_all_boilerplate_is_said_once(tmp_path: Path) -> None:
 def test_a_line_boilerplate_takes_from_inside_a_paragraph_is_said(tmp_path: Path) -> None:
     """A pattern that is not anchored takes the story's own words where a wrapped line
     happens to hold it: the build says so (info: a site may mean it), where the line was."""
-    reuters = {"boilerplate": ["Reuters"]}
+    patterns = {"boilerplate": ["Reuters", "^Advertisement$"]}
     body = (
         "The minister spoke on Monday.\n"
         "Officials told a Reuters reporter\n"
@@ -54,19 +54,40 @@ def test_a_line_boilerplate_takes_from_inside_a_paragraph_is_said(tmp_path: Path
         "\n"
         "Reporting by Reuters\n"
     )
-    files: dict[str, str | bytes] = {"articles/cut.txt": article("Cut story", body=body)}
-    site = built(tmp_path, files, plugin=reuters)
+    advert = "The market opened.\nAdvertisement\nPrices rose.\n"
+    files: dict[str, str | bytes] = {
+        "articles/cut.txt": article("Cut story", body=body),
+        "articles/advert.txt": article("Advert story", body=advert),
+    }
+    site = built(tmp_path, files, plugin=patterns)
     assert site.warnings == []
-    said = [line for line in site.infos if line.startswith("newsroom: articles/cut.txt")]
+    said = sorted(line for line in site.infos if line.startswith("newsroom: articles/"))
     assert said == [
+        "newsroom: articles/advert.txt:7: 'boilerplate' pattern '^Advertisement$' of "
+        "mkdocs.yml removed a line from between two lines of the text ('Advertisement'); if "
+        "that is the story's own text, narrow the pattern",
         "newsroom: articles/cut.txt:7: 'boilerplate' pattern 'Reuters' of mkdocs.yml removed a "
-        "line from inside a paragraph ('Officials told a Reuters reporter'); if that is the "
-        "story's own text, anchor the pattern to whole lines ('^...$') so that it matches the "
-        "footer alone"
+        "line from between two lines of the text ('Officials told a Reuters reporter'); if that "
+        "is the story's own text, anchor the pattern to whole lines ('^...$') so that it "
+        "matches the footer alone",
     ]
     page = site.html("2024/05/01/cut-story/")
     assert "The minister spoke on Monday. that the budget would pass." in page  # as configured
-    build_site(tmp_path / "strict", files, plugin=reuters, strict=True)  # said, not a fault
+    build_site(tmp_path / "strict", files, plugin=patterns, strict=True)  # said, not a fault
+
+
+@pytest.mark.parametrize("pattern", ["^[ \\t]+$", "\\s", "^\\s+$|Reuters"])
+def test_a_boilerplate_pattern_that_matches_a_line_of_spaces_is_refused(
+    tmp_path: Path, pattern: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Such a line parts two paragraphs as an empty one does: removed, it would join them."""
+    with pytest.raises(Abort):
+        build_site(tmp_path, {"articles/a.txt": article()}, plugin={"boilerplate": [pattern]})
+    assert (
+        f"newsroom: boilerplate pattern '{pattern}' of mkdocs.yml matches a line of spaces or "
+        "tabs, so it would join the paragraphs such lines part in .txt articles; make it match "
+        "the footer's own words, such as '^Reporting by'"
+    ) in caplog.text
 
 
 @pytest.mark.parametrize("pattern", ["", ".*", "x*", "^", "^\\s*$"])

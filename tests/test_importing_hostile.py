@@ -87,8 +87,27 @@ def test_a_line_boilerplate_takes_from_inside_a_paragraph_is_said_at_import(
     assert result.returncode == 0, result.stderr
     assert (
         "wire/cut.txt:4: 'boilerplate' pattern 'Reuters' of mkdocs.yml removed a line from "
-        "inside a paragraph ('A Reuters reporter heard'); if that is the story's own text, "
-        "anchor the pattern to whole lines ('^...$') so that it matches the footer alone"
+        "between two lines of the text ('A Reuters reporter heard'); if that is the story's "
+        "own text, anchor the pattern to whole lines ('^...$') so that it matches the footer "
+        "alone"
     ) in result.stdout.splitlines()
     (written,) = (root / "content").rglob("budget-passes.txt")
     assert "The minister spoke.\nthat it would pass." in written.read_text(encoding="utf-8")
+
+
+def test_a_headline_line_boilerplate_takes_is_said_at_import(tmp_path: Path) -> None:
+    """The first line is the headline: a pattern that takes it makes the next line the
+    headline; said, with the line."""
+    root = _site(tmp_path, plugin={"boilerplate": ["Reuters"]})
+    wire = root / "wire"
+    wire.mkdir()
+    text = "\nReuters: Ministers agree budget\nOfficials met on Monday.\n\nThe deal was signed.\n"
+    (wire / "head.txt").write_text(text, encoding="utf-8")
+    result = newsroom(root, "import", "wire", "--section", "world", "--author", "jdoe")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "wire/head.txt:2: its first line ('Reuters: Ministers agree budget') matches a "
+        "'boilerplate' pattern of mkdocs.yml, so it was dropped and the headline is the next "
+        "line ('Officials met on Monday.'); if the first line is the headline, narrow the "
+        "pattern"
+    ) in result.stdout.splitlines()

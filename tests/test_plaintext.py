@@ -61,6 +61,9 @@ def test_the_first_line_boilerplate_cuts_from_inside_a_paragraph_or_list_is_told
     assert without_boilerplate(["- item", "- Agency  item", "- item"], patterns)[1] == Cut(
         2, "Agency", "- Agency item"
     )
+    run = ["First.", "", "Second", "Agency one", "Agency two", "last."]
+    assert without_boilerplate(run, patterns)[1] == Cut(4, "Agency", "Agency one")
+    assert without_boilerplate(["Agency", "Agency", "Text."], patterns)[1] is None  # at the top
 
 
 def test_character_references_are_decoded_exactly_once() -> None:

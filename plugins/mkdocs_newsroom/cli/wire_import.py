@@ -22,6 +22,7 @@ from ..reading.frontmatter import parse_front_matter
 from ..reading.plaintext import strip_boilerplate, without_boilerplate
 from ..reading.reach import MAX_HEADLINE
 from ..reading.said import cut_by_boilerplate
+from ..reading.texts import shortened
 from ..reading.time_limit import TooSlow, seconds_for, slow_boilerplate, time_limit
 from ..slugs import slugify
 from .wire_notices import Notice, embargo_notice, front_matter_form
@@ -120,6 +121,7 @@ def read_wire(
     if said := front_matter_form(lines):
         return WireStory("", "", "", "", decoded.notices, front_matter=said)
     embargo = embargo_notice(lines)
+    first = next(((number, line) for number, line in enumerate(lines, 1) if line.strip()), None)
     lines, cut = without_boilerplate(lines, boilerplate)
     if cut is not None:
         decoded.notices.append(cut_by_boilerplate(source, cut))
@@ -130,12 +132,25 @@ def read_wire(
         headline = " ".join(lines.pop(0).split())
         while lines and not lines[0].strip():
             lines.pop(0)
+        if first is not None and any(pattern.search(first[1]) for pattern in boilerplate):
+            decoded.notices.append(_headline_line_dropped(source, *first, headline))
     body = "\n".join(line.rstrip() for line in lines).strip("\n")
     whole = f"{headline}\n{body}" if title_line else body
     if not title_line:
         headline = first_sentence(body)
     ids = wire_id(body, ()), wire_id(whole, ())
     return WireStory(headline, body + "\n", *ids, decoded.notices, embargo=embargo)
+
+
+def _headline_line_dropped(source: str, number: int, line: str, headline: str) -> Problem:
+    return Problem(
+        source,
+        f"its first line ('{shortened(' '.join(line.split()))}') matches a 'boilerplate' "
+        "pattern of mkdocs.yml, so it was dropped and the headline is the next line "
+        f"('{shortened(headline)}'); if the first line is the headline, narrow the pattern",
+        number,
+        level="info",
+    )
 
 
 @dataclass(frozen=True)

@@ -49,8 +49,9 @@ def decode_character_references(text: str) -> str:
 
 @dataclass(frozen=True)
 class Cut:
-    """A line a boilerplate pattern removed from between two lines of text that stay: from
-    inside a paragraph or a list, so most likely the story's own words, not a footer."""
+    """A line a boilerplate pattern removed from between two lines of text that stay (the
+    first of several in a row): from inside a paragraph or a list, so most likely the story's
+    own words, not a footer."""
 
     line: int  # from 1
     pattern: str
@@ -74,12 +75,20 @@ def without_boilerplate(
 
 
 def _first_cut(lines: Sequence[str], matched: Sequence[re.Pattern[str] | None]) -> Cut | None:
-    for at in range(1, len(lines) - 1):
+    """The first of the lines removed between two lines of text that stay, one or several
+    in a row."""
+    at = 0
+    while at < len(lines):
         pattern = matched[at]
-        if pattern is None or matched[at - 1] is not None or matched[at + 1] is not None:
+        if pattern is None:
+            at += 1
             continue
-        if lines[at - 1].strip() and lines[at + 1].strip():
+        end = at + 1
+        while end < len(lines) and matched[end] is not None:
+            end += 1
+        if at > 0 and end < len(lines) and lines[at - 1].strip() and lines[end].strip():
             return Cut(at + 1, pattern.pattern, " ".join(lines[at].split()))
+        at = end
     return None
 
 

@@ -12,7 +12,7 @@ from ..directions import left_open
 from ..problems import FieldError, Problem
 from .fields import FIELDS, OTHER_NAMES
 from .sanitizing import is_media_item
-from .texts import MAX_LINES_EACH
+from .texts import MAX_LINES_EACH, shortened
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -90,15 +90,21 @@ def all_boilerplate(
 
 
 def cut_by_boilerplate(source: str, cut: Cut, first_line: int = 1) -> Problem:
-    """A line a 'boilerplate' pattern removed from inside a paragraph or a list (`first_line`:
-    the file's line where the text `cut` counts from starts): said, not a fault, since a
-    site may mean it (a scraper's "Advertisement" in the middle of a paragraph)."""
-    shown = cut.text if len(cut.text) <= 60 else f"{cut.text[:57]}..."
+    """A line a 'boilerplate' pattern removed from between two lines of text that stay
+    (`first_line`: the file's line where the text `cut` counts from starts): said, not a
+    fault, since a site may mean it (a scraper's "Advertisement" in the middle of a
+    paragraph)."""
+    whole_lines = cut.pattern.startswith("^") and cut.pattern.endswith("$")
+    advice = (
+        "narrow the pattern"
+        if whole_lines
+        else "anchor the pattern to whole lines ('^...$') so that it matches the footer alone"
+    )
     return Problem(
         source,
-        f"'boilerplate' pattern '{cut.pattern}' of mkdocs.yml removed a line from inside a "
-        f"paragraph ('{shown}'); if that is the story's own text, anchor the pattern to "
-        "whole lines ('^...$') so that it matches the footer alone",
+        f"'boilerplate' pattern '{shortened(cut.pattern)}' of mkdocs.yml removed a line from "
+        f"between two lines of the text ('{shortened(cut.text)}'); if that is the story's "
+        f"own text, {advice}",
         first_line + cut.line - 1,
         level="info",
     )

@@ -84,7 +84,16 @@ def compile_boilerplate(patterns: list[str]) -> tuple[re.Pattern[str], ...]:
                 "so it would remove every line (or every blank line) of every .txt article; make "
                 "it match the footer's own words, such as '^Reporting by'"
             )
+        if any(compiled[-1].search(blank) for blank in _BLANK_LINES):
+            raise NewsroomError(
+                f"newsroom: boilerplate pattern '{pattern}' of mkdocs.yml matches a line of "
+                "spaces or tabs, so it would join the paragraphs such lines part in .txt "
+                "articles; make it match the footer's own words, such as '^Reporting by'"
+            )
     return tuple(compiled)
+
+
+_BLANK_LINES = (" ", "\t", " \t ")  # lines that part paragraphs as an empty one does
 
 
 def load_sections(config: NewsroomConfig, texts: OptionTexts | None = None) -> dict[str, Section]:
