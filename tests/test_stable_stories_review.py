@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from .commands import copy_demo, newsroom
+from mkdocs_newsroom.slugs import slugify
+
+from .commands import copy_demo, newsroom, run
 from .sites import article, build_site, write_site
 
 
@@ -83,6 +85,45 @@ def test_new_takes_no_address_a_page_an_alias_or_an_unrendered_story_has(
         assert f"\nslug: {slug}-2\n" in written, (headline, made.stderr)
     built = newsroom(root, "check")
     assert "its URL" not in built.stderr  # no new story takes another's address
+
+
+LONG = "Minister says the government will review every hospital contract signed after G7"
+
+
+def test_new_writes_a_slug_the_build_gives_as_it_is(tmp_path: Path) -> None:
+    """Not inside a folder of the newsroom's own pages (a listing's, an edition's), not on a
+    page of the site whatever its kind, and no longer than a slug may be with its `-2`."""
+    long_slug = slugify(LONG, fallback_prefix="article")
+    assert len(long_slug) == 80  # the longest a slug may be
+    files: dict[str, str | bytes] = {
+        "articles/long.md": article(LONG),
+        "static-one/index.html": "<!doctype html><title>Static</title><p>Static page.</p>\n",
+    }
+    root = tmp_path / "site"
+    plugin = {
+        "article_url": "{slug}/",
+        "editions": {"en": {"title": "English"}, "ps": {"title": "پښتو"}},
+    }
+    write_site(root, files, plugin=plugin)
+    args = ("--section", "business", "--author", "jdoe", "--date", "2024-05-02T09:00")
+    written = {}
+    for headline in ("Tags", "PS", "Static one", LONG):
+        made = newsroom(root, "new", headline, *args)
+        assert made.returncode == 0, made.stderr
+        text = (root / made.stdout.strip()).read_text(encoding="utf-8")
+        written[headline] = next(line[6:] for line in text.splitlines() if line.startswith("slug:"))
+    shortened = long_slug.rsplit("-", 1)[0] + "-2"  # 'g7' gives way to '-2'
+    assert written == {
+        "Tags": "tags-2",
+        "PS": "ps-2",
+        "Static one": "static-one-2",
+        LONG: shortened,
+    }
+    built = run(root, "mkdocs", "build")
+    assert built.returncode == 0, built.stderr
+    assert "already taken" not in built.stderr and "newsroom's own pages" not in built.stderr
+    for slug in written.values():
+        assert (root / "site" / slug / "index.html").is_file()
 
 
 DATE = "date: 2024-05-01T10:00:00+00:00"

@@ -76,6 +76,16 @@ def _truncate(slug: str) -> str:
     return cut
 
 
+def numbered(slug: str, number: int) -> str:
+    """`slug` with `-number` after it, words cut from its end where it would be longer than
+    a slug may be."""
+    suffix = f"-{number}"
+    base = slug
+    while base and not is_slug(f"{base}{suffix}"):
+        base = base.rsplit("-", 1)[0] if "-" in base else base[:-1]
+    return f"{base or 'article'}{suffix}"
+
+
 def is_slug(text: str) -> bool:
     """True if `text` is already a slug (so a reporter's `slug:` can be used unchanged)."""
     return bool(text) and slugify(text) == text

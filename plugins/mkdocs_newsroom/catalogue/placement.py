@@ -182,7 +182,7 @@ def assign_urls(
     for placement in sorted(placements, key=_claim_order):
         folder = folder_of.get(placement.edition, "")
         wanted = _wanted_url(placement, pattern, folder_of)
-        inside = _reserved_folder(wanted, folder, reserved)
+        inside = reserved_folder(wanted, folder, reserved)
         if inside:
             problems.append(_in_own_folder(placement.article.source, wanted, inside))
             skipped.append(placement)
@@ -230,7 +230,7 @@ def _claim_order(placement: Placement) -> tuple[bool, float, str]:
     return (not article.slug_given, article.date.timestamp(), article.source)
 
 
-def _reserved_folder(url: str, folder: str, reserved: tuple[str, ...]) -> str:
+def reserved_folder(url: str, folder: str, reserved: tuple[str, ...]) -> str:
     """The folder of the plugin's own pages that `url` (of an article of the edition in
     `folder`) is inside ('' if none): a listing's, or another edition's."""
     if _inside_edition(url, folder):

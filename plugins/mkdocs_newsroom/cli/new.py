@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..catalogue.placement import choose_edition
+from ..catalogue.placement import choose_edition, reserved_folder, reserved_prefixes
 from ..problems import NewsroomError
 from ..settings.article_url import DEFAULT_FOLDER, fill_article_url
-from ..slugs import is_slug, slugify, windows_safe
+from ..slugs import is_slug, numbered, slugify, windows_safe
 from .writing import article_path, check_assignment, check_text, front_matter, write_new_file
 
 if TYPE_CHECKING:
@@ -29,7 +29,8 @@ def new_article(
     say: Callable[[str], None] | None = None,
 ) -> Path:
     """Write a new article dated `date` (in the site's time zone) and return its path. A slug
-    whose address another article already has is written with the first free `-2`, `-3`...
+    whose address is taken (an article's, an alias', a page's) or that the build cannot give
+    (inside a folder of the newsroom's own pages) is written with the first free `-2`, `-3`...
     (`say` tells it): two written slugs of one address would make the later one move."""
     if not assignment.headline:
         raise NewsroomError("the headline is empty: write it in quotes after 'newsroom new'")
@@ -45,11 +46,11 @@ def new_article(
     local = date.astimezone(workspace.settings.timezone).replace(second=0, microsecond=0)
     # the slug is written down, so that a corrected headline never moves the story
     wanted = slug or windows_safe(slugify(assignment.headline, fallback_prefix="article"))
-    slug = _free_slug(workspace, assignment, local, wanted)
+    slug, why = _free_slug(workspace, assignment, local, wanted)
     if slug != wanted and say is not None:
         say(
-            f"another article already has the address of slug '{wanted}', so the new one "
-            f"has 'slug: {slug}'; change it in the file if you prefer another"
+            f"the address of slug '{wanted}' {why}, so the new one has 'slug: {slug}'; change "
+            "it in the file if you prefer another"
         )
     more = {"slug": slug}
     path = article_path(workspace, local, slug, ".md")
@@ -65,19 +66,29 @@ def new_article(
     return path
 
 
-def _free_slug(workspace: Workspace, assignment: Assignment, local: datetime, slug: str) -> str:
-    """`slug`, or its first `-2`, `-3`... whose address nothing on the site has: no article
-    (held back or not), no alias, no page."""
+def _free_slug(
+    workspace: Workspace, assignment: Assignment, local: datetime, slug: str
+) -> tuple[str, str]:
+    """`slug`, or its first `-2`, `-3`... whose address nothing on the site has (no article,
+    held back or not, no alias, no page) and the build can give (not inside a folder of the
+    newsroom's own pages); and what held the address of `slug`, said for a message."""
     settings = workspace.settings
     edition = choose_edition(assignment.lang, settings.editions) or settings.editions[0]
     section = assignment.section or DEFAULT_FOLDER
     taken = workspace.taken_urls()  # articles', aliases' and pages' addresses
+    reserved = reserved_prefixes(settings.editions)
+
+    def held(candidate: str) -> str:
+        url = edition.path + fill_article_url(
+            settings.article_url, local, candidate, section, "new article"
+        )
+        if folder := reserved_folder(url, edition.path, reserved):
+            return f"is inside {folder}, a folder of the newsroom's own pages"
+        return f"is taken by {taken[url]}" if url in taken else ""
+
+    why = held(slug)
     candidate, number = slug, 1
-    while (
-        edition.path
-        + fill_article_url(settings.article_url, local, candidate, section, "new article")
-        in taken
-    ):
+    while held(candidate):
         number += 1
-        candidate = f"{slug}-{number}"
-    return candidate
+        candidate = numbered(slug, number)
+    return candidate, why

@@ -151,7 +151,7 @@ class Workspace:
         an address, so the bodies are not rendered; an article whose body cannot be rendered
         now keeps its address for when it is fixed."""
         found = site_sources(get_files(self.config), self.settings, self.config.docs_dir)
-        taken = {file.url: file.src_uri for file in found.keep if file.is_documentation_page()}
+        taken = dict(found.sources.taken)  # as the build counts the site's own pages
         catalogue = self._read(found, _silent, settings=_front_matter_only(self.settings)).catalogue
         taken |= {redirect.alias: redirect.article.source for redirect in catalogue.redirects}
         taken |= {article.url: article.source for article in catalogue.articles}
