@@ -10,6 +10,7 @@ import pytest
 import yaml
 
 from mkdocs_newsroom.cli.main import main
+from mkdocs_newsroom.slugs import slugify
 
 from .checkers import vnu_errors
 from .commands import run
@@ -584,3 +585,29 @@ def test_no_name_or_title_from_an_archive_can_forge_a_line(
     ran = import_material(site, capsys, {name: post("Two\\nlines\\u202e", body="")})
     assert ran.code == 0, ran.err
     assert len(ran.out) == 2 and all("two\\nlines.md" in line for line in ran.out), ran.out
+
+
+LONG = "Minister says the government will review every hospital contract signed after G7"
+
+
+def test_an_import_gives_no_post_an_address_the_build_cannot_give(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Not inside a folder of the newsroom's own pages (a build skips such a story), and no
+    longer than a slug may be with its `-2` (such a slug could not be written)."""
+    write_site(site, {}, plugin={"article_url": "{slug}/"})
+    long_slug = slugify(LONG, fallback_prefix="article")
+    existing = article(LONG, date="2024-01-02T10:00:00+00:00", section="world")
+    (site / "content/articles").mkdir(parents=True, exist_ok=True)
+    (site / "content/articles/long.md").write_text(existing, encoding="utf-8")
+    posts = {"blog/posts/tags.md": post("Tags"), "blog/posts/long.md": post(f'"{LONG}"')}
+    ran = import_material(site, capsys, posts)
+    assert ran.code == 0, ran.err
+    assert ran.front_matter("2024/03/tags-2.md")["slug"] == "tags-2"
+    shortened = long_slug.rsplit("-", 1)[0] + "-2"  # 'g7' gives way to '-2'
+    assert ran.front_matter(f"2024/03/{shortened}.md")["slug"] == shortened
+    built = run(site, "mkdocs", "build")
+    assert built.returncode == 0, built.stderr
+    assert "already taken" not in built.stderr and "newsroom's own pages" not in built.stderr
+    for slug in ("tags-2", shortened):
+        assert (site / "site" / slug / "index.html").is_file()

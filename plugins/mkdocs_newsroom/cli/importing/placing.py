@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ...catalogue.placement import choose_edition
+from ...catalogue.placement import choose_edition, reserved_folder, reserved_prefixes
 from ...directions import invalid_removed
 from ...problems import FieldError, NewsroomError
 from ...reading.links import alias_path, check_link
 from ...settings.article_url import fill_article_url
-from ...slugs import is_slug, slugify
+from ...slugs import is_slug, numbered, slugify
 from .posts import SourceAuthor
 
 if TYPE_CHECKING:
@@ -163,21 +163,25 @@ class Place:
 def place(post: Post, section: str, settings: Settings, lang: str, taken: set[str]) -> Place:
     """The slug and URL of `post`: its own slug when Newsroom can use it (so its address
     can stay the same), else one made from it or the headline; `-2`, `-3`... if another
-    post of this import or an article of the site has the URL (`taken`, updated). Its old
+    post of this import or an article of the site has the URL (`taken`, updated), or if it
+    is inside a folder of the newsroom's own pages (`tags/`, an edition's). Its old
     address is kept only if nothing of the site or the import has it."""
     slug = post.slug if is_slug(post.slug) else ""
     slug = slug or slugify(post.slug or post.title, fallback_prefix="article")
     edition = choose_edition(lang, settings.editions) or settings.editions[0]
+    reserved = reserved_prefixes(settings.editions)
+
+    def address(candidate: str) -> str:
+        pattern = settings.article_url
+        return edition.path + fill_article_url(pattern, post.date, candidate, section, post.origin)
+
     wanted, number = slug, 1
-    url = edition.path + fill_article_url(
-        settings.article_url, post.date, slug, section, post.origin
-    )
-    while url in taken:
+    url = address(slug)
+    # never an address the build cannot give: inside a folder of the newsroom's own pages
+    while url in taken or reserved_folder(url, edition.path, reserved):
         number += 1
-        slug = f"{wanted}-{number}"
-        url = edition.path + fill_article_url(
-            settings.article_url, post.date, slug, section, post.origin
-        )
+        slug = numbered(wanted, number)
+        url = address(slug)
     taken.add(url)
     if not post.old_path:
         return Place(slug, url)
