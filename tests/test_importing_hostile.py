@@ -111,3 +111,29 @@ def test_a_headline_line_boilerplate_takes_is_said_at_import(tmp_path: Path) -> 
         "line ('Officials met on Monday.'); if the first line is the headline, narrow the "
         "pattern"
     ) in result.stdout.splitlines()
+
+
+def test_wire_copy_takes_no_address_the_site_has_or_the_build_cannot_give(
+    tmp_path: Path,
+) -> None:
+    """With `article_url: "{slug}/"` an address is the slug alone: another month's story,
+    a folder of the newsroom's own pages, a story of the same import."""
+    earlier = "---\ntitle: Budget day\nslug: budget-day\ndate: 2024-01-02T10:00:00+00:00\n"
+    earlier += "section: world\nauthors: [jdoe]\n---\nText.\n"
+    root = _site(
+        tmp_path, {"articles/2024/01/budget.md": earlier}, plugin={"article_url": "{slug}/"}
+    )
+    wire = root / "wire"
+    wire.mkdir()
+    for name, headline in (("a", "Budget day"), ("b", "Tags"), ("c", "Tags")):
+        (wire / f"{name}.txt").write_text(f"{headline}\n\nThe text of {name}.\n", "utf-8")
+    result = newsroom(root, "import", "wire", "--section", "world", "--author", "jdoe")
+    assert result.returncode == 0, result.stderr
+    slugs = sorted(
+        line.split(": ", 1)[1]
+        for path in (root / "content/articles").rglob("*.txt")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith("slug: ")
+    )
+    assert slugs == ["budget-day-2", "tags-2", "tags-3"]
+    _builds_strictly(root)

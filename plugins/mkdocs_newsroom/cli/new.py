@@ -6,11 +6,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..catalogue.placement import choose_edition, reserved_folder, reserved_prefixes
 from ..problems import NewsroomError
-from ..settings.article_url import DEFAULT_FOLDER, fill_article_url
-from ..slugs import is_slug, numbered, slugify, windows_safe
-from .writing import article_path, check_assignment, check_text, front_matter, write_new_file
+from ..slugs import is_slug, slugify, windows_safe
+from .writing import (
+    Addresses,
+    article_path,
+    check_assignment,
+    check_text,
+    front_matter,
+    write_new_file,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -46,7 +51,7 @@ def new_article(
     local = date.astimezone(workspace.settings.timezone).replace(second=0, microsecond=0)
     # the slug is written down, so that a corrected headline never moves the story
     wanted = slug or windows_safe(slugify(assignment.headline, fallback_prefix="article"))
-    slug, why = _free_slug(workspace, assignment, local, wanted)
+    slug, why = Addresses(workspace).free_slug(wanted, assignment, local)
     if slug != wanted and say is not None:
         say(
             f"the address of slug '{wanted}' {why}, so the new one has 'slug: {slug}'; change "
@@ -64,31 +69,3 @@ def new_article(
     check_text(workspace, workspace.reader(authors), path, text + "Text.\n")
     write_new_file(path, text)
     return path
-
-
-def _free_slug(
-    workspace: Workspace, assignment: Assignment, local: datetime, slug: str
-) -> tuple[str, str]:
-    """`slug`, or its first `-2`, `-3`... whose address nothing on the site has (no article,
-    held back or not, no alias, no page) and the build can give (not inside a folder of the
-    newsroom's own pages); and what held the address of `slug`, said for a message."""
-    settings = workspace.settings
-    edition = choose_edition(assignment.lang, settings.editions) or settings.editions[0]
-    section = assignment.section or DEFAULT_FOLDER
-    taken = workspace.taken_urls()  # articles', aliases' and pages' addresses
-    reserved = reserved_prefixes(settings.editions)
-
-    def held(candidate: str) -> str:
-        url = edition.path + fill_article_url(
-            settings.article_url, local, candidate, section, "new article"
-        )
-        if folder := reserved_folder(url, edition.path, reserved):
-            return f"is inside {folder}, a folder of the newsroom's own pages"
-        return f"is taken by {taken[url]}" if url in taken else ""
-
-    why = held(slug)
-    candidate, number = slug, 1
-    while held(candidate):
-        number += 1
-        candidate = numbered(slug, number)
-    return candidate, why

@@ -24,9 +24,10 @@ from ..reading.reach import MAX_HEADLINE
 from ..reading.said import cut_by_boilerplate
 from ..reading.texts import shortened
 from ..reading.time_limit import TooSlow, seconds_for, slow_boilerplate, time_limit
-from ..slugs import slugify
+from ..slugs import slugify, windows_safe
 from .wire_notices import Notice, embargo_notice, front_matter_form
 from .writing import (
+    Addresses,
     Assignment,
     article_path,
     check_assignment,
@@ -216,6 +217,7 @@ def import_wire(
     seen = imported_ids(workspace)
     local = date.astimezone(workspace.settings.timezone).replace(microsecond=0)
     boilerplate = workspace.settings.read_options.boilerplate
+    addresses: Addresses | None = None  # read when a first story is to be written
     for source in wire_files(folder):
         if source.is_dir():
             yield Imported(source, reason=SUB_FOLDER)
@@ -258,7 +260,10 @@ def import_wire(
                 result.reason += f", under another headline ('{earlier.headline}')"
         else:
             try:
-                result.path = _write_story(workspace, reader, story, assignment, local, title_line)
+                addresses = addresses or Addresses(workspace)
+                result.path = _write_story(
+                    workspace, reader, story, assignment, local, title_line, addresses
+                )
             except NewsroomError as error:
                 result.reason = str(error)
             else:
@@ -277,17 +282,20 @@ def _write_story(
     assignment: Assignment,
     date: datetime,
     title_line: bool,
+    addresses: Addresses,
 ) -> Path:
-    """Write one story under a free file name (`-2`, `-3`... if its slug is taken), its
-    `slug` the file's name, so that its URL does not collide either."""
-    slug = slugify(story.headline, fallback_prefix="article")
-    path, number = article_path(workspace, date, slug, ".txt"), 1
-    while path.exists():
-        number += 1
-        path = article_path(workspace, date, f"{slug}-{number}", ".txt")
+    """Write one story under a free file name and address (`-2`, `-3`... if its slug's is
+    taken), its `slug` the file's name."""
+    wanted = windows_safe(slugify(story.headline, fallback_prefix="article"))
+
+    def free_file(slug: str) -> bool:
+        return not article_path(workspace, date, slug, ".txt").exists()
+
+    slug, _held = addresses.free_slug(wanted, assignment, date, free_file)
+    path = article_path(workspace, date, slug, ".txt")
     # A story with its headline keeps the URL it is published at; a draft waits for the
     # headline an editor writes (its slug is written then: newsroom check --fix-slugs).
-    more: dict[str, object] = {"slug": path.stem} if title_line else {}
+    more: dict[str, object] = {"slug": slug} if title_line else {}
     more["wire_id"] = story.wire_id
     if workspace.settings.syndicated_imports:
         more["syndicated"] = True

@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from ..catalogue.placement import choose_edition, reserved_folder, reserved_prefixes
 from ..problems import NewsroomError, Problem
 from ..reading.fields import unknown_author, unknown_section
-from ..slugs import windows_safe
+from ..settings.article_url import DEFAULT_FOLDER, fill_article_url
+from ..slugs import numbered, windows_safe
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from ..model import Author, Section
     from ..reading.articles import ArticleReader
@@ -66,6 +68,49 @@ def front_matter(assignment: Assignment, date: datetime, **more: object) -> str:
         fields["draft"] = True
     fields.update(more)
     return write_front_matter(fields)
+
+
+class Addresses:
+    """The addresses a new story may take: none the site gives out (an article's, held back
+    or not, an alias', a page's), none inside a folder of the newsroom's own pages (the
+    build would skip the story), none a story written here took before."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self._settings = workspace.settings
+        self._taken = workspace.taken_urls()
+        self._reserved = reserved_prefixes(workspace.settings.editions)
+
+    def free_slug(
+        self,
+        wanted: str,
+        assignment: Assignment,
+        date: datetime,
+        free_file: Callable[[str], bool] = lambda _slug: True,
+    ) -> tuple[str, str]:
+        """`wanted`, or its first `-2`, `-3`... whose address is free and whose file
+        `free_file` says is; and what held the address of `wanted`, said for a message ('' if
+        nothing). The address it gives is taken from then on."""
+        settings = self._settings
+        edition = choose_edition(assignment.lang, settings.editions) or settings.editions[0]
+        section = assignment.section or DEFAULT_FOLDER
+
+        def address(slug: str) -> str:
+            pattern = settings.article_url
+            return edition.path + fill_article_url(pattern, date, slug, section, "new article")
+
+        def held(slug: str) -> str:
+            url = address(slug)
+            if folder := reserved_folder(url, edition.path, self._reserved):
+                return f"is inside {folder}, a folder of the newsroom's own pages"
+            return f"is taken by {self._taken[url]}" if url in self._taken else ""
+
+        why = held(wanted)
+        slug, number = wanted, 1
+        while held(slug) or not free_file(slug):
+            number += 1
+            slug = numbered(wanted, number)
+        self._taken[address(slug)] = "a story written now"
+        return slug, why
 
 
 def article_path(workspace: Workspace, date: datetime, slug: str, suffix: str) -> Path:
