@@ -51,7 +51,8 @@ def new_article(
     local = date.astimezone(workspace.settings.timezone).replace(second=0, microsecond=0)
     # the slug is written down, so that a corrected headline never moves the story
     wanted = slug or windows_safe(slugify(assignment.headline, fallback_prefix="article"))
-    slug, why = Addresses(workspace).free_slug(wanted, assignment, local)
+    where = (assignment.lang, assignment.section)
+    slug, _url, why = Addresses(workspace).free(wanted, where, local)
     if slug != wanted and say is not None:
         say(
             f"the address of slug '{wanted}' {why}, so the new one has 'slug: {slug}'; change "

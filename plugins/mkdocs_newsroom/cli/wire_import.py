@@ -291,7 +291,8 @@ def _write_story(
     def free_file(slug: str) -> bool:
         return not article_path(workspace, date, slug, ".txt").exists()
 
-    slug, _held = addresses.free_slug(wanted, assignment, date, free_file)
+    where = (assignment.lang, assignment.section)
+    slug, _url, _held = addresses.free(wanted, where, date, free_file=free_file)
     path = article_path(workspace, date, slug, ".txt")
     # A story with its headline keeps the URL it is published at; a draft waits for the
     # headline an editor writes (its slug is written then: newsroom check --fix-slugs).

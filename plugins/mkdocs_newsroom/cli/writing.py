@@ -80,23 +80,32 @@ class Addresses:
         self._taken = workspace.taken_urls()
         self._reserved = reserved_prefixes(workspace.settings.editions)
 
-    def free_slug(
+    def __contains__(self, url: str) -> bool:
+        return url in self._taken
+
+    def take(self, url: str, holder: str) -> None:
+        self._taken[url] = holder
+
+    def free(
         self,
         wanted: str,
-        assignment: Assignment,
+        where: tuple[str, str],
         date: datetime,
+        origin: str = "new article",
         free_file: Callable[[str], bool] = lambda _slug: True,
-    ) -> tuple[str, str]:
+    ) -> tuple[str, str, str]:
         """`wanted`, or its first `-2`, `-3`... whose address is free and whose file
-        `free_file` says is; and what held the address of `wanted`, said for a message ('' if
-        nothing). The address it gives is taken from then on."""
+        `free_file` says is, for a story of `where` (its language and section) and `date`;
+        its address, taken from then on; and what held the address of `wanted`, said for a
+        message ('' if nothing)."""
         settings = self._settings
-        edition = choose_edition(assignment.lang, settings.editions) or settings.editions[0]
-        section = assignment.section or DEFAULT_FOLDER
+        lang, section = where
+        edition = choose_edition(lang, settings.editions) or settings.editions[0]
+        section = section or DEFAULT_FOLDER
 
         def address(slug: str) -> str:
             pattern = settings.article_url
-            return edition.path + fill_article_url(pattern, date, slug, section, "new article")
+            return edition.path + fill_article_url(pattern, date, slug, section, origin)
 
         def held(slug: str) -> str:
             url = address(slug)
@@ -109,8 +118,9 @@ class Addresses:
         while held(slug) or not free_file(slug):
             number += 1
             slug = numbered(wanted, number)
-        self._taken[address(slug)] = "a story written now"
-        return slug, why
+        url = address(slug)
+        self.take(url, origin)
+        return slug, url, why
 
 
 def article_path(workspace: Workspace, date: datetime, slug: str, suffix: str) -> Path:

@@ -7,19 +7,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ...catalogue.placement import choose_edition, reserved_folder, reserved_prefixes
 from ...directions import invalid_removed
 from ...problems import FieldError, NewsroomError
 from ...reading.links import alias_path, check_link
-from ...settings.article_url import fill_article_url
-from ...slugs import is_slug, numbered, slugify
+from ...slugs import is_slug, slugify
 from .posts import SourceAuthor
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
     from ...model import Author, Section
-    from ...settings.checked import Settings
+    from ..writing import Addresses
     from .posts import Post
 
 
@@ -160,29 +158,15 @@ class Place:
     note: str = ""  # why the old address cannot be kept
 
 
-def place(post: Post, section: str, settings: Settings, lang: str, taken: set[str]) -> Place:
-    """The slug and URL of `post`: its own slug when Newsroom can use it (so its address
-    can stay the same), else one made from it or the headline; `-2`, `-3`... if another
-    post of this import or an article of the site has the URL (`taken`, updated), or if it
-    is inside a folder of the newsroom's own pages (`tags/`, an edition's). Its old
-    address is kept only if nothing of the site or the import has it."""
+def place(post: Post, where: tuple[str, str], addresses: Addresses) -> Place:
+    """The slug and URL of `post` (`where`: its language and section): its own slug when
+    Newsroom can use it (so its address can stay the same), else one made from it or the
+    headline; the first free `-2`, `-3`... where the site, the import or the newsroom's own
+    pages have its address (`addresses`, which takes it). Its old address is kept only if
+    nothing of the site or the import has it."""
     slug = post.slug if is_slug(post.slug) else ""
     slug = slug or slugify(post.slug or post.title, fallback_prefix="article")
-    edition = choose_edition(lang, settings.editions) or settings.editions[0]
-    reserved = reserved_prefixes(settings.editions)
-
-    def address(candidate: str) -> str:
-        pattern = settings.article_url
-        return edition.path + fill_article_url(pattern, post.date, candidate, section, post.origin)
-
-    wanted, number = slug, 1
-    url = address(slug)
-    # never an address the build cannot give: inside a folder of the newsroom's own pages
-    while url in taken or reserved_folder(url, edition.path, reserved):
-        number += 1
-        slug = numbered(wanted, number)
-        url = address(slug)
-    taken.add(url)
+    slug, url, _held = addresses.free(slug, where, post.date, post.origin)
     if not post.old_path:
         return Place(slug, url)
     try:
@@ -191,12 +175,12 @@ def place(post: Post, section: str, settings: Settings, lang: str, taken: set[st
         return Place(slug, url, note=f"its old address cannot be kept: {error}")
     if alias == url:
         return Place(slug, url)
-    if alias in taken:
+    if alias in addresses:
         return Place(
             slug,
             url,
             note=f"its old address /{alias} is the address of another article or page of the "
             "site now, so it does not redirect to it",
         )
-    taken.add(alias)
+    addresses.take(alias, post.origin)
     return Place(slug, url, alias)

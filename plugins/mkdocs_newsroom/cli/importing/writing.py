@@ -19,6 +19,7 @@ from ...reading.files import article_kind, not_utf8
 from ...reading.frontmatter import load_document, parse_front_matter
 from ...reading.reach import is_uri
 from ..writing import (
+    Addresses,
     Assignment,
     article_path,
     check_assignment,
@@ -109,7 +110,7 @@ def import_archive(
             say(f"{archive.source}: author '{author.key}': {note}")
     authors_file = _AuthorsFile(workspace, dict(new_authors), archive, say)
     reader = workspace.reader(site_authors | authors_file.planned())
-    urls = set(workspace.taken_urls()) if pending else set()  # never one the site gives out
+    addresses: Addresses | None = None  # read when a first post is to be written
     moment = now()
     for post in archive.posts:
         earlier = seen.get(post.import_id)
@@ -121,8 +122,9 @@ def import_archive(
         if not authors:
             outcome.notes.append("it names no author; give --author ID to credit one")
         try:
+            addresses = addresses or Addresses(workspace)  # never one the site gives out
             outcome.path = _write_post(
-                workspace, reader, post, (authors, authors_file), options, urls, outcome
+                workspace, reader, post, (authors, authors_file), options, addresses, outcome
             )
         except NewsroomError as error:
             outcome.reason = str(error)
@@ -180,12 +182,12 @@ def _write_post(
     post: Post,
     credits: tuple[tuple[str, ...], _AuthorsFile],
     options: ImportOptions,
-    urls: set[str],
+    addresses: Addresses,
     outcome: Outcome,
 ) -> Path:
     authors, authors_file = credits
     section, other_categories = options.sections.choose(post.categories)
-    where = place(post, section, workspace.settings, options.lang, urls)
+    where = place(post, (options.lang, section), addresses)
     if where.note:
         outcome.notes.append(where.note)
     tags = _limited(tuple(dict.fromkeys((*other_categories, *post.tags))), workspace, outcome)
