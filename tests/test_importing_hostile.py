@@ -93,6 +93,10 @@ def test_a_line_boilerplate_takes_from_inside_a_paragraph_is_said_at_import(
     ) in result.stdout.splitlines()
     (written,) = (root / "content").rglob("budget-passes.txt")
     assert "The minister spoke.\nthat it would pass." in written.read_text(encoding="utf-8")
+    again = newsroom(root, "import", "wire", "--section", "world", "--author", "jdoe")
+    assert again.stdout.splitlines() == [  # said once, when it was imported
+        f"wire/cut.txt: skipped: already imported as {written.relative_to(root).as_posix()}"
+    ]
 
 
 def test_a_headline_line_boilerplate_takes_is_said_at_import(tmp_path: Path) -> None:

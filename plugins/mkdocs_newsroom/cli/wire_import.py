@@ -255,6 +255,7 @@ def import_wire(
             result.reason = "it has no text besides its headline"
         elif earlier is not None:
             result.reason = f"already imported as {workspace.shown(earlier.path)}"
+            result.notices = []  # said when it was imported; nothing of it is written now
             if retitled and title_line and earlier.headline != story.headline:
                 # the same story sent again with a new headline: the editor may want it
                 result.reason += f", under another headline ('{earlier.headline}')"
