@@ -33,7 +33,7 @@ from mkdocs_newsroom.search.shards import (
     postings_path,
     prefix_path,
 )
-from mkdocs_newsroom.search.text import normalize, stem, term_hash, terms, tokenize
+from mkdocs_newsroom.search.text import normalize, snippet, stem, term_hash, terms, tokenize
 
 from .browser import chromium, open_page, page_log, search, serve_dir
 from .search_corpus import synthetic_documents, vocabulary
@@ -470,10 +470,15 @@ MATERIAL_WORKER = re.compile(
 )
 
 
-def material_site(root: Path, documents: list[SearchDocument]) -> Path:
-    """A Material site with its `search` plugin, whose pages use Newsroom's worker."""
+def material_site(
+    root: Path, documents: list[SearchDocument], pages: dict[str, str] | None = None
+) -> Path:
+    """A Material site with its `search` plugin, whose pages use Newsroom's worker; `pages`:
+    more pages of its own, by file name."""
     docs = root / "docs"
     docs.mkdir(parents=True)
+    for name, text in (pages or {}).items():
+        (docs / name).write_text(text, encoding="utf-8")
     (docs / "index.md").write_text("# Home\n\nWelcome to the portal.\n", encoding="utf-8")
     (docs / "about.md").write_text(
         "# About\n\nThe colophon of this portal.\n\n## Team\n\nEditors and reporters.\n",
@@ -536,6 +541,33 @@ def test_materials_search_box_shows_articles_with_section_and_date(tmp_path: Pat
         assert hits[0].title == "About"
         assert page_log(page).problems() == []
         page.close()
+
+
+def test_a_pages_own_title_and_teaser_are_text_in_the_results(tmp_path: Path) -> None:
+    """A page without a heading: Material indexes its front matter's title as written, HTML
+    and all, and the worker shows it as text (Material's own navigation shows it as HTML: a
+    page of the site's own is trusted there); its teaser is cut between characters, never
+    inside one."""
+    title = "Okapi notes <u>bold</u> &amp; more"
+    body = "okapi " + "x" * 153 + "\U0001f600" * 10
+    pages = {"notes.md": f"---\ntitle: '{title}'\n---\n\n{body}\n"}
+    site = material_site(tmp_path, [], pages)
+    with serve_dir(site) as base, chromium() as browser:
+        page = open_page(browser, base, 1280, "")
+        hits = search(page, "okapi")
+        assert [hit.href for hit in hits] == [base + "notes/"]
+        assert hits[0].title == "Okapi notes bold & more"  # its words, no markup
+        assert "\ufffd" not in hits[0].text and "\u2026" in hits[0].text
+        assert page.evaluate("() => document.querySelectorAll('.md-search-result u').length") == 0
+        assert page_log(page).problems() == []
+        page.close()
+
+
+def test_a_teaser_cut_leaves_no_direction_control_open() -> None:
+    text = "word " * 25 + "giraffe \u202eREVERSED " + "word " * 25 + " tail\u202c end"
+    teaser = snippet(text)
+    assert "giraffe REVERSED word" in teaser and "\u202e" not in teaser
+    assert snippet("a \u202eb\u202c c") == "a \u202eb\u202c c"  # closed: kept
 
 
 def test_the_worker_tokenizes_hashes_and_ranks_as_python_does(tmp_path: Path) -> None:

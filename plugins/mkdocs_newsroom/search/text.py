@@ -9,6 +9,7 @@ import unicodedata
 from functools import cache
 from typing import Any
 
+from ..directions import unbalanced_controls
 from ..folding import DIACRITICS, LETTER_VARIANTS
 
 MAX_TERM_LENGTH = 40
@@ -154,4 +155,6 @@ def snippet(text: str, length: int = SNIPPET_LENGTH) -> str:
     cut = text.rfind(" ", 0, length + 1)
     if cut < length // 2:
         cut = length
-    return text[:cut].rstrip(" ,;:.-\u2013\u2014") + "\u2026"
+    start = text[:cut].rstrip(" ,;:.-\u2013\u2014")
+    # a direction control the cut leaves open would reverse the teaser's end
+    return (unbalanced_controls(start) or start) + "\u2026"

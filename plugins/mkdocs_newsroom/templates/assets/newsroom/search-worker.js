@@ -227,7 +227,8 @@ function plainText(html) {
     .replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (entity, name) => {
       if (name[0] !== "#") return ENTITIES[name.toLowerCase()] ?? entity
       const point = name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : +name.slice(1)
-      return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : entity
+      const scalar = point > 0 && point <= 0x10ffff && (point < 0xd800 || point > 0xdfff)
+      return scalar ? String.fromCodePoint(point) : entity
     })
     .replace(/\s+/g, " ")
     .trim()
@@ -237,6 +238,7 @@ function teaser(text, size) {
   if (text.length <= size) return text
   let cut = text.lastIndexOf(" ", size)
   if (cut < size / 2) cut = size
+  if (/[\ud800-\udbff]/.test(text[cut - 1])) cut-- // never half of a character
   return `${text.slice(0, cut).replace(/[ ,;:.\-\u2013\u2014]+$/, "")}\u2026`
 }
 
@@ -331,7 +333,8 @@ function pageItem({ page, score, terms, marked }, manifest) {
   const doc = page.doc
   return {
     location: doc.location,
-    title: String(doc.title ?? ""),
+    // Material's titles are HTML: a page's own title is as its front matter wrote it
+    title: escapeHTML(plainText(String(doc.title ?? ""))),
     text: `<p>${highlight(
       teaserAround(page.text, marked, manifest.rules, manifest.query.snippet),
       marked,
