@@ -5,6 +5,7 @@ imported builds with `--strict`."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from .commands import newsroom, run
@@ -31,6 +32,17 @@ def _builds_strictly(root: Path) -> None:
     built = run(root, "mkdocs", "build", "--strict")
     assert built.returncode == 0, built.stderr
     assert "WARNING" not in built.stderr and "Traceback" not in built.stderr
+
+
+def _import_wire(root: Path, texts: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """`texts` written as wire files in root/wire, imported into the world section."""
+    wire = root / "wire"
+    wire.mkdir(exist_ok=True)
+    for name, text in texts.items():
+        (wire / name).write_text(text, encoding="utf-8")
+    result = newsroom(root, "import", "wire", "--section", "world", "--author", "jdoe")
+    assert result.returncode == 0, result.stderr
+    return result
 
 
 def test_untrusted_names_and_titles_are_printed_as_one_line_of_plain_text(
@@ -61,12 +73,9 @@ def test_a_boilerplate_pattern_that_backtracks_forever_skips_the_file_not_the_im
     would run for hours; the import gives it the time a body gets, says whose fault, and goes
     on with the next file."""
     root = _site(tmp_path, plugin={"boilerplate": ["^(a+)+$"]})
-    wire = root / "wire"
-    wire.mkdir()
-    (wire / "slow.txt").write_text("Headline here\n\n" + "a" * 40 + "!\n\nMore.\n", "utf-8")
-    (wire / "fine.txt").write_text("Council meets\n\nThe council met.\n", encoding="utf-8")
-    result = newsroom(root, "import", "wire", "--section", "world", "--author", "jdoe")
-    assert result.returncode == 0, result.stderr
+    slow = "Headline here\n\n" + "a" * 40 + "!\n\nMore.\n"
+    fine = "Council meets\n\nThe council met.\n"
+    result = _import_wire(root, {"slow.txt": slow, "fine.txt": fine})
     assert "wire/slow.txt: skipped: its text took more than 10 s to read: a 'boilerplate'" in (
         result.stdout
     )
@@ -79,12 +88,8 @@ def test_a_line_boilerplate_takes_from_inside_a_paragraph_is_said_at_import(
     """The import writes the text without it: said with the wire file's line, which still
     holds it."""
     root = _site(tmp_path, plugin={"boilerplate": ["Reuters"]})
-    wire = root / "wire"
-    wire.mkdir()
     text = "Budget passes\n\nThe minister spoke.\nA Reuters reporter heard\nthat it would pass.\n"
-    (wire / "cut.txt").write_text(f"{text}\nReporting by Reuters\n", encoding="utf-8")
-    result = newsroom(root, "import", "wire", "--section", "world", "--author", "jdoe")
-    assert result.returncode == 0, result.stderr
+    result = _import_wire(root, {"cut.txt": f"{text}\nReporting by Reuters\n"})
     assert (
         "wire/cut.txt:4: 'boilerplate' pattern 'Reuters' of mkdocs.yml removed a line from "
         "between two lines of the text ('A Reuters reporter heard'); if that is the story's "
@@ -93,7 +98,7 @@ def test_a_line_boilerplate_takes_from_inside_a_paragraph_is_said_at_import(
     ) in result.stdout.splitlines()
     (written,) = (root / "content").rglob("budget-passes.txt")
     assert "The minister spoke.\nthat it would pass." in written.read_text(encoding="utf-8")
-    again = newsroom(root, "import", "wire", "--section", "world", "--author", "jdoe")
+    again = _import_wire(root, {})
     assert again.stdout.splitlines() == [  # said once, when it was imported
         f"wire/cut.txt: skipped: already imported as {written.relative_to(root).as_posix()}"
     ]
@@ -103,12 +108,8 @@ def test_a_headline_line_boilerplate_takes_is_said_at_import(tmp_path: Path) -> 
     """The first line is the headline: a pattern that takes it makes the next line the
     headline; said, with the line."""
     root = _site(tmp_path, plugin={"boilerplate": ["Reuters"]})
-    wire = root / "wire"
-    wire.mkdir()
     text = "\nReuters: Ministers agree budget\nOfficials met on Monday.\n\nThe deal was signed.\n"
-    (wire / "head.txt").write_text(text, encoding="utf-8")
-    result = newsroom(root, "import", "wire", "--section", "world", "--author", "jdoe")
-    assert result.returncode == 0, result.stderr
+    result = _import_wire(root, {"head.txt": text})
     assert (
         "wire/head.txt:2: its first line ('Reuters: Ministers agree budget') matches a "
         "'boilerplate' pattern of mkdocs.yml, so it was dropped and the headline is the next "
@@ -127,12 +128,8 @@ def test_wire_copy_takes_no_address_the_site_has_or_the_build_cannot_give(
     root = _site(
         tmp_path, {"articles/2024/01/budget.md": earlier}, plugin={"article_url": "{slug}/"}
     )
-    wire = root / "wire"
-    wire.mkdir()
-    for name, headline in (("a", "Budget day"), ("b", "Tags"), ("c", "Tags")):
-        (wire / f"{name}.txt").write_text(f"{headline}\n\nThe text of {name}.\n", "utf-8")
-    result = newsroom(root, "import", "wire", "--section", "world", "--author", "jdoe")
-    assert result.returncode == 0, result.stderr
+    headlines = {"a": "Budget day", "b": "Tags", "c": "Tags"}
+    _import_wire(root, {f"{n}.txt": f"{h}\n\nThe text of {n}.\n" for n, h in headlines.items()})
     slugs = sorted(
         line.split(": ", 1)[1]
         for path in (root / "content/articles").rglob("*.txt")
