@@ -92,8 +92,9 @@ def _first_cut(lines: Sequence[str], matched: Sequence[re.Pattern[str] | None]) 
     return None
 
 
-def split_blocks(text: str, boilerplate: Sequence[re.Pattern[str]] = ()) -> list[Block]:
-    """Read plain text into paragraphs and lists, in order."""
+def split_blocks(text: str) -> list[Block]:
+    """Read plain text (its boilerplate removed: `without_boilerplate`) into paragraphs and
+    lists, in order."""
     blocks: list[Block] = []
     paragraph: list[str] = []
     items: list[str] = []
@@ -108,7 +109,7 @@ def split_blocks(text: str, boilerplate: Sequence[re.Pattern[str]] = ()) -> list
             blocks.append(Block(True, tuple(items)))
             items.clear()
 
-    for raw_line in strip_boilerplate(text.split("\n"), boilerplate):
+    for raw_line in text.split("\n"):
         line = raw_line.strip()
         if not line:
             flush_paragraph()
