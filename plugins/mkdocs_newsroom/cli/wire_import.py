@@ -15,10 +15,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..problems import ArticleError, NewsroomError, Problem
+from ..problems import NewsroomError, Problem
 from ..reading.decoding import decode_source
-from ..reading.files import article_kind, leads_outside, not_utf8
-from ..reading.frontmatter import parse_front_matter
+from ..reading.files import leads_outside
 from ..reading.plaintext import strip_boilerplate, without_boilerplate
 from ..reading.reach import MAX_HEADLINE
 from ..reading.said import cut_by_boilerplate
@@ -168,25 +167,14 @@ def imported_ids(workspace: Workspace) -> dict[str, Earlier]:
     and where it is."""
     ids: dict[str, Earlier] = {}
     boilerplate = workspace.settings.read_options.boilerplate
-    for path in sorted(workspace.articles_dir.rglob("*")):
-        inside = path.relative_to(workspace.articles_dir).as_posix()
-        if article_kind(path.name) is None or not_utf8(inside) or not path.is_file():
-            continue  # not an article of the site (the build reports a name not UTF-8)
-        try:
-            text = decode_source(path.name, path.read_bytes()).text
-        except OSError:
-            continue  # `newsroom check` reports it
-        try:
-            front_matter = parse_front_matter(path.name, text)
-        except ArticleError:
-            continue  # `newsroom check` reports it
-        title = front_matter.fields.get("title")
+    for path, written in workspace.front_matters():
+        title = written.fields.get("title")
         earlier = Earlier(path, (title.text or "").strip() if title else "")
-        recorded = front_matter.fields.get("wire_id")
+        recorded = written.fields.get("wire_id")
         if recorded is not None and recorded.text:
             ids.setdefault(recorded.text.strip(), earlier)
-        ids.setdefault(wire_id(front_matter.body, boilerplate), earlier)
-        ids.setdefault(wire_id(f"{earlier.headline}\n{front_matter.body}", boilerplate), earlier)
+        ids.setdefault(wire_id(written.body, boilerplate), earlier)
+        ids.setdefault(wire_id(f"{earlier.headline}\n{written.body}", boilerplate), earlier)
     return ids
 
 

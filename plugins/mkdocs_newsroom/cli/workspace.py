@@ -21,8 +21,11 @@ from ..catalogue.site import read_site
 from ..clock import now as clock_now
 from ..outputs.build_record import next_change
 from ..outputs.pictures.making import picture_maker
-from ..problems import NewsroomError
+from ..problems import ArticleError, NewsroomError
 from ..reading.authors import load_authors
+from ..reading.decoding import decode_source
+from ..reading.files import article_kind, not_utf8
+from ..reading.frontmatter import parse_front_matter
 from ..reading.images import site_images
 from ..reading.site import Markdown, article_reader
 from ..settings.loading import load_settings, site_texts
@@ -37,6 +40,7 @@ if TYPE_CHECKING:
     from ..catalogue.site import Reading
     from ..model import Author
     from ..reading.articles import ArticleReader
+    from ..reading.frontmatter import FrontMatter
     from ..reading.pictures import MakePictures
     from ..settings.checked import Settings
 
@@ -176,6 +180,21 @@ class Workspace:
             map_bodies=shared_map(self.processes, say, "articles read"),
             pictures=pictures,
         )
+
+    def front_matters(self) -> Iterator[tuple[Path, FrontMatter]]:
+        """Each article file of the site, in path order, with its front matter (and its body
+        as written); a file that cannot be read or parsed is passed over: `newsroom check`
+        reports it."""
+        for path in sorted(self.articles_dir.rglob("*")):
+            inside = path.relative_to(self.articles_dir).as_posix()
+            if article_kind(path.name) is None or not_utf8(inside) or not path.is_file():
+                continue  # not an article of the site (the build reports a name not UTF-8)
+            try:
+                text = decode_source(path.name, path.read_bytes()).text
+                front_matter = parse_front_matter(path.name, text)
+            except (OSError, ArticleError):
+                continue
+            yield path, front_matter
 
     def image_problems(self) -> list[str]:
         """What a build says of the publisher logo and the default picture (a site without a

@@ -14,8 +14,6 @@ from ...directions import balanced, left_open
 from ...problems import ArticleError, NewsroomError
 from ...reading.authors import load_authors
 from ...reading.bodies import neutralise_snippets
-from ...reading.decoding import decode_source
-from ...reading.files import article_kind, not_utf8
 from ...reading.frontmatter import load_document, parse_front_matter
 from ...reading.reach import is_uri
 from ..writing import (
@@ -67,16 +65,8 @@ class Outcome:
 def import_ids(workspace: Workspace) -> dict[str, Path]:
     """The `import_id` of every article of the site, and its file."""
     found: dict[str, Path] = {}
-    for path in sorted(workspace.articles_dir.rglob("*")):
-        inside = path.relative_to(workspace.articles_dir).as_posix()
-        if article_kind(path.name) is None or not_utf8(inside) or not path.is_file():
-            continue  # not an article of the site (the build reports a name not UTF-8)
-        try:
-            text = decode_source(path.name, path.read_bytes()).text
-            fields = parse_front_matter(path.name, text).fields
-        except (OSError, ArticleError):
-            continue  # `newsroom check` reports it
-        recorded = fields.get("import_id")
+    for path, written in workspace.front_matters():
+        recorded = written.fields.get("import_id")
         if recorded is not None and recorded.text:
             found.setdefault(recorded.text.strip(), path)
     return found
