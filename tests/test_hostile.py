@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from lxml import etree
 from mkdocs.exceptions import Abort
 
 from mkdocs_newsroom.directions import INVALID_CHARACTERS
@@ -109,6 +110,34 @@ def test_non_characters_and_c1_controls_in_a_body_are_removed(tmp_path: Path) ->
         "control characters and non-characters cannot appear in web pages or feeds"
     ]
     assert "Text  with  junk ." in site.html("2024/05/01/junk/")
+    fails_strict(tmp_path, files)
+
+
+@pytest.mark.parametrize("full_content", [False, True])
+def test_character_references_to_unpublishable_characters_are_removed(
+    tmp_path: Path, full_content: bool
+) -> None:
+    """Markdown passes `&#xFFFE;` through; a feed of it is not XML, so every feed with the
+    story was left out. Each such reference goes, the first said where it is; one from 0x80
+    to 0x9F becomes the character a browser shows for it."""
+    body = "Text &#xFFFE; and &#x1; and &#12; and &#xD800; end, &#x93;quoted&#x94;.\n"
+    files = {"articles/refs.md": front("Refs", section="world") + body}
+    site = built(tmp_path, files, plugin={"feed_full_content": full_content})
+    assert site.warnings == [
+        "newsroom: articles/refs.md:8:6: the character reference &#xFFFE; stands for a "
+        "character that cannot appear in web pages or feeds (a control character or a "
+        "non-character), so it was removed, and any others like it; delete it"
+    ]
+    page = site.html("2024/05/01/refs/")
+    assert "Text  and  and  and  end, \u201cquoted\u201d." in page
+    for name in ("feed.xml", "atom.xml", "section/world/feed.xml", "section/world/atom.xml"):
+        feed = etree.parse(site.site_dir / name)  # well-formed, so written
+        assert "\u201cquoted\u201d" in etree.tostring(feed, encoding="unicode"), name
+    for path in site.site_dir.rglob("*"):
+        if path.suffix in {".html", ".xml", ".json"}:
+            text = path.read_text(encoding="utf-8")
+            unpublishable = r"&#(x0*(fffe|1|d800)|0*12);|[\ufffe\x01\x0c]"
+            assert not re.search(unpublishable, text, re.IGNORECASE), path
     fails_strict(tmp_path, files)
 
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import markdown
 
-from ..directions import balanced_blocks, has_controls
+from ..directions import INVALID_CHARACTERS, balanced_blocks, has_controls
 from . import plaintext
 from .markdown_needs import speed_up
 from .sanitizing import apply_media_rule, sanitize
@@ -31,6 +31,8 @@ _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 # A character reference Markdown passes through to the page, of a bidi control: the browser,
 # and the summary drawn from the page, read it as the control itself
 _CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*(?:202[a-eA-E]|206[6-9])|0*(?:823[4-8]|829[4-7]));")
+# A numeric character reference, which Markdown passes through to the page as written
+_NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,9 @@ class Body:
     # and itself as U+XXXX
     opened: tuple[int, str] = (0, "")
     cut: plaintext.Cut | None = None  # the first line boilerplate took from inside a paragraph
+    # the first character reference removed as unpublishable: line and column in the body,
+    # and the reference as written ('&#xFFFE;')
+    unpublishable: tuple[int, int, str] = (0, 0, "")
 
 
 UNRENDERED = Body("", "", 0)  # a body not rendered (ReadOptions.render_bodies)
@@ -141,9 +146,53 @@ class MarkdownRenderer:
             text = _CONTROL_REFERENCE.sub(lambda found: html.unescape(found.group()), text)
         text, line, code = balanced_blocks(text)
         fragment = self._markdown.convert(text)
+        fragment, reference = without_unpublishable_references(fragment)
         fragment, removed = (sanitize if self._sanitized else apply_media_rule)(fragment)
         first = _FIRST_PARAGRAPH.search(fragment)
         lead = html_to_text(first.group(1)) if first else ""
         words = len(_words(fragment))
-        opened = (line, code)
-        return Body(fragment, lead, words, removed=removed, snippets=snippets, opened=opened)
+        return Body(
+            fragment,
+            lead,
+            words,
+            removed=removed,
+            snippets=snippets,
+            opened=(line, code),
+            unpublishable=_where(text, reference),
+        )
+
+
+def without_unpublishable_references(fragment: str) -> tuple[str, str]:
+    """`fragment` without the numeric character references of characters no page or feed
+    may hold (a control, a non-character, a surrogate, none at all), as the characters
+    themselves are taken out of a file (decoding.py), and the first of them ('' if none).
+    A reference from 0x80 to 0x9F becomes the Windows-1252 character a browser shows for
+    it, where a feed would read a control character."""
+    if "&#" not in fragment:
+        return fragment, ""
+    first = ""
+
+    def publishable(found: re.Match[str]) -> str:
+        nonlocal first
+        written = found.group()
+        hexadecimal, decimal = found.groups()
+        digits = (hexadecimal or decimal).lstrip("0")
+        code = -1 if len(digits) > 8 else int(hexadecimal, 16) if hexadecimal else int(decimal)
+        if 0x80 <= code <= 0x9F:
+            shown = html.unescape(written)  # what a browser shows: '&#x93;' is a quote
+            if not INVALID_CHARACTERS.match(shown):
+                return shown
+        elif 0 < code <= 0x10FFFF and not INVALID_CHARACTERS.match(chr(code)):
+            return written
+        first = first or written
+        return ""
+
+    return _NUMERIC_REFERENCE.sub(publishable, fragment), first
+
+
+def _where(text: str, reference: str) -> tuple[int, int, str]:
+    """Line and column of `reference` in `text` (the body as written), and it."""
+    if not reference:
+        return 0, 0, ""
+    at = max(text.find(reference), 0)
+    return text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1, reference

@@ -59,7 +59,8 @@ def body_problems(
     source: str, body_line: int, body: Body, values: Mapping[str, object]
 ) -> tuple[Problem, ...]:
     """What rendering a body found to say: HTML removed, snippet includes, a text all
-    boilerplate, a bidi control a paragraph left open."""
+    boilerplate, a bidi control a paragraph left open, a character reference to a character
+    no page may hold."""
     problems = (
         *removed_html(source, body.removed),
         *snippet_includes(source, body_line, body.snippets),
@@ -70,6 +71,14 @@ def body_problems(
     line, code = body.opened
     if code:
         problems += (Problem(source, left_open("its text", code), body_line + line - 1),)
+    line, column, reference = body.unpublishable
+    if reference:
+        message = (
+            f"the character reference {reference} stands for a character that cannot appear "
+            "in web pages or feeds (a control character or a non-character), so it was "
+            "removed, and any others like it; delete it"
+        )
+        problems += (Problem(source, message, body_line + line - 1, column),)
     return problems
 
 
