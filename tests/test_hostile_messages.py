@@ -75,7 +75,17 @@ IMPOSSIBLE = {
     ),
     "offset": (
         "2024-02-01T10:00+25:00",
-        "has the time-zone offset +25:00: write one from -23:59 to +23:59",
+        "has a time-zone offset no clock shows: write one from -14:00 to +14:00",
+    ),
+    # Python reads it; xsd:dateTime (sitemaps, Atom) takes -14:00 to +14:00
+    "offset-past-14": (
+        "2024-02-01T10:00+14:30",
+        "has a time-zone offset no clock shows: write one from -14:00 to +14:00",
+    ),
+    "offset-seconds": (
+        "2024-02-01T10:00:00+05:45:30",
+        "has a time-zone offset with seconds, which feeds and sitemaps cannot carry: write it "
+        "in hours and minutes (+05:46)",
     ),
     "words": (
         "yesterday",

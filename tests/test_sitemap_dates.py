@@ -13,7 +13,13 @@ from lxml import etree
 
 from mkdocs_newsroom.model import last_change
 
-from .checkers import SITEMAP_NS, validate_sitemap
+from .checkers import (
+    SITEMAP_NS,
+    rss_problems,
+    structured_data,
+    validate_atom,
+    validate_sitemap,
+)
 from .sites import Site, article, build_site, story
 
 ROOT = "https://news.example.org/"
@@ -155,3 +161,25 @@ def test_an_edition_without_stories_is_built_but_not_indexed(tmp_path: Path) -> 
     assert "" in lastmods
     sitemap = (site.site_dir / "sitemap.xml").read_text(encoding="utf-8")
     assert 'hreflang="ps"' not in sitemap and "news.example.org/ps/" not in sitemap
+
+
+def test_a_date_of_local_mean_time_is_published_in_whole_minutes(tmp_path: Path) -> None:
+    """Amsterdam's clocks were 19 minutes 32 seconds ahead of UTC until 1937: a date the
+    site's zone dates then has an offset with seconds, which no sitemap or Atom accepts. It
+    keeps its wall time, with the offset rounded to the minute."""
+    files: dict[str, str | bytes] = {
+        "articles/archive.md": _story("From the archive", "1930-01-01T12:00:00"),
+        **{key: value for key, value in FILES.items() if key.startswith("articles/n")},
+    }
+    site = build_site(tmp_path, files, plugin={"timezone": "Europe/Amsterdam"})
+    assert site.warnings == []
+    lastmods = _lastmods(site)  # valid against the sitemap schema
+    assert lastmods["1930/01/01/from-the-archive/"] == "1930-01-01T12:00:00+00:20"
+    for feed in ("atom.xml", "section/world/atom.xml"):
+        assert validate_atom(site.site_dir / feed) == [], feed
+        assert "<published>1930-01-01T12:00:00+00:20</published>" in site.html(feed)
+    assert rss_problems(site.site_dir / "feed.xml") == []
+    assert "Wed, 01 Jan 1930 12:00:00 +0020" in site.html("feed.xml")
+    data = structured_data(site.html("1930/01/01/from-the-archive/"))
+    assert data["json-ld"][0]["datePublished"] == "1930-01-01T12:00:00+00:20"
+

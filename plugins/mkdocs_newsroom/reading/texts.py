@@ -8,7 +8,7 @@ import calendar
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
 from ..directions import balanced, left_open
@@ -82,8 +82,33 @@ def parse_datetime(text: str, zone: tzinfo) -> datetime:
             f"{LAST_YEAR}"
         )
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone)
+        return _in_whole_minutes(moment.replace(tzinfo=zone))
+    offset = moment.utcoffset() or timedelta()
+    if offset % timedelta(minutes=1):
+        rounded = _in_whole_minutes(moment).strftime("%z")  # '+0546'
+        raise FieldError(
+            f"'{shortened(text)}' has a time-zone offset with seconds, which feeds and "
+            f"sitemaps cannot carry: write it in hours and minutes ({rounded[:3]}:{rounded[3:]})"
+        )
+    if abs(offset) > LARGEST_OFFSET:
+        raise FieldError(f"'{shortened(text)}' {_OFFSET_ADVICE}")
     return moment
+
+
+# The offsets of the world's clocks, all that xsd:dateTime (sitemaps, Atom) accepts
+LARGEST_OFFSET = timedelta(hours=14)
+_OFFSET_ADVICE = "has a time-zone offset no clock shows: write one from -14:00 to +14:00"
+
+
+def _in_whole_minutes(moment: datetime) -> datetime:
+    """`moment` at the same wall time, its offset rounded to whole minutes: a zone's local
+    mean time of before its standard time (Amsterdam's +00:19:32 until 1937) is not a
+    date-time that sitemaps and Atom accept. The instant moves by less than 30 seconds."""
+    offset = moment.utcoffset()
+    if offset is None or not offset % timedelta(minutes=1):
+        return moment
+    minutes = round(offset / timedelta(minutes=1))
+    return moment.replace(tzinfo=timezone(timedelta(minutes=minutes)))
 
 
 def skipped_local_time(text: str, moment: datetime, zone: tzinfo) -> str:
@@ -146,7 +171,7 @@ def _out_of_range(text: str) -> str:
             article = "an" if name == "hour" else "a"
             return f"has no {name} {value:02}{leap}: write {article} {name} from 00 to {top}"
     if part.get("zone_hours", 0) > 23 or part.get("zone_minutes", 0) > 59:
-        return f"has the time-zone offset {shape['zone']}: write one from -23:59 to +23:59"
+        return _OFFSET_ADVICE
     return ""
 
 
