@@ -11,6 +11,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 import yaml
@@ -776,3 +777,31 @@ def test_each_picture_is_resized_once_by_the_build_s_processes() -> None:
     assert len(resized) == len(set(resized)) == 6  # each picture once
     assert len(found["by"]) == 2 and str(found["me"]) in found["by"]  # and a worker too
     assert {name.split("-")[0] for name in found["made"]} == {str(n) for n in range(6)}
+
+
+def test_a_picture_named_with_a_space_or_a_comma_is_linked_percent_encoded(
+    tmp_path: Path,
+) -> None:
+    """A `srcset` is split at spaces and commas: `/images/my small.png 100w` named a file
+    'my' with the descriptor 'small.png'."""
+    files: dict[str, str | bytes] = {}
+    for day, name in enumerate(("my small.png", "c, d.png", "wide photo, 2.jpg"), 1):
+        data = photo(1000, 700, seed=day) if name.endswith("jpg") else photo(100, 50, "PNG")
+        files[f"images/{name}"] = data
+        files[f"articles/p{day}.md"] = article(
+            f"P{day}", f"2024-05-0{day}T10:00:00Z", section="world", slug=f"p{day}",
+            image={"src": f"images/{name}", "alt": "A picture"},
+        )  # fmt: skip
+    site = build_site(tmp_path, files)
+    pages = [f"2024/05/0{day}/p{day}/" for day in (1, 2, 3)]
+    for page in pages:
+        dom = site.dom(page)
+        links = []
+        for element in dom.css("figure img, figure source"):
+            links.append(element.attributes.get("src") or "")
+            srcset = element.attributes.get("srcset") or ""
+            links += [candidate.split()[0] for candidate in srcset.split(",") if srcset]
+        for link in filter(None, links):
+            assert " " not in link, link
+            assert (site.site_dir / unquote(link).lstrip("/")).is_file(), link
+    assert vnu_errors([site.file(page) for page in pages]) == []

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 import pytest
 from mkdocs.exceptions import Abort
 
+from .checkers import structured_data, vnu_errors
 from .sites import article, build_site
 
 if TYPE_CHECKING:
@@ -57,3 +58,58 @@ def test_no_news_sitemap_without_a_story_of_the_last_two_days(tmp_path: Path) ->
     assert not (site.site_dir / "news-sitemap.xml").exists()
     robots = (site.site_dir / "robots.txt").read_text(encoding="utf-8")
     assert "sitemap.xml" in robots and "news-sitemap" not in robots
+
+
+@pytest.mark.parametrize(
+    ("url", "sent"),
+    [
+        ("https://bücher.example/نیوز/", "https://xn--bcher-kva.example/%D9%86%DB%8C%D9%88%D8%B2/"),
+        ("https://example.org/news /", "https://example.org/news%20/"),
+        ('https://example.org/pa th/"x"/', "https://example.org/pa%20th/%22x%22/"),
+    ],
+)
+def test_a_site_url_not_written_as_browsers_send_it_is_refused(
+    tmp_path: Path, url: str, sent: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """It would reach every feed, sitemap and page as written (a sitemap's <loc> with a space,
+    a quote ending the string of Material's inline script): the line gives the address to
+    write."""
+    with pytest.raises(Abort):
+        build_site(tmp_path, {"articles/a.md": article()}, config={"site_url": url})
+    (line,) = [line for line in caplog.text.splitlines() if "site_url" in line]
+    assert f"mkdocs.yml: site_url '{url}' holds what an address cannot" in line
+    assert line.endswith(f"write it as browsers send it: '{sent}'")
+
+
+def test_every_address_a_reporter_writes_is_published_percent_encoded(tmp_path: Path) -> None:
+    """A remote lead image, an author's website and a `uid` reached every page, feed and
+    piece of structured data as written: a space, a quote, '<' in a URL."""
+    image = "https://img.example.org/a b\"c'd<e>é.jpg?x=1&y=<2>"
+    sent_image = "https://img.example.org/a%20b%22c'd%3Ce%3E%C3%A9.jpg?x=1&y=%3C2%3E"
+    uid = 'https://old.example.org/?p=12&x=<y>"z'
+    files = {
+        "articles/a.md": article(
+            "Encoded", section="world", authors=["web"], image={"src": image, "alt": "A"}, uid=uid
+        ),
+        "articles/b.md": article(
+            "Other", section="world", image={"src": "https://u:pw@x.org/a.jpg", "alt": "B"}
+        ),
+    }
+    authors = 'web: {name: Web, url: "https://ex.org/a b\\"c<d>"}\n'
+    authors += 'creds: {name: Creds, url: "https://user:pw@ex.org/"}\n'
+    site = build_site(tmp_path, files, authors=authors)
+    for said in (
+        "author 'creds': 'url' 'https://user:pw@ex.org/' holds a user name or a password",
+        "'image' 'src' 'https://u:pw@x.org/a.jpg' holds a user name or a password",
+    ):
+        assert any(said in line for line in site.warnings), site.warnings
+    page = site.html("2024/05/01/encoded/")
+    data = structured_data(page)["json-ld"][0]
+    assert data["image"][0]["url"] == sent_image
+    assert data["author"][0]["sameAs"] == ["https://ex.org/a%20b%22c%3Cd%3E"]
+    og_image = site.dom("2024/05/01/encoded/").css_first('meta[property="og:image"]')
+    assert og_image is not None and og_image.attributes["content"] == sent_image
+    written = [site.html(name) for name in ("feed.xml", "atom.xml", "feed.json", "sitemap.xml")]
+    assert all(image not in text and "a b" not in text for text in written)
+    assert "<id>https://old.example.org/?p=12&amp;x=%3Cy%3E%22z</id>" in site.html("atom.xml")
+    assert vnu_errors(site.file("2024/05/01/encoded/")) == []

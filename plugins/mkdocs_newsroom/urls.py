@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from .slugs import slugify
 
@@ -74,3 +74,40 @@ def absolute_url(site_url: str, path: str) -> str:
         return path
     base = site_url if site_url.endswith("/") else f"{site_url}/"
     return base + quote(path.lstrip("/"), safe="/%")
+
+
+# What RFC 3986 lets a path hold besides letters, digits and '-._~', and '%' for the escapes
+# a URL already has; a query or fragment may also hold '?'
+_PATH_SAFE = "/:@!$&'()*+,;=%"
+_QUERY_SAFE = _PATH_SAFE + "?"
+
+
+def as_sent(url: str) -> str:
+    """`url` as a browser sends it, and as feeds, sitemaps and structured data must carry it:
+    the host in ASCII (IDNA: `bücher.example` is `xn--bcher-kva.example`), and every
+    character a URL may not hold (a space, a quote, '<', a letter past ASCII) percent-encoded.
+    What it may hold, escapes made already among them, stays as written. A host that IDNA
+    cannot write is left as it is."""
+    parts = urlsplit(url)
+    return urlunsplit(
+        parts._replace(
+            netloc=_ascii_host(parts.netloc),
+            path=quote(parts.path, safe=_PATH_SAFE),
+            query=quote(parts.query, safe=_QUERY_SAFE),
+            fragment=quote(parts.fragment, safe=_QUERY_SAFE),
+        )
+    )
+
+
+def _ascii_host(netloc: str) -> str:
+    if netloc.isascii():
+        return netloc
+    userinfo, at, host_port = netloc.rpartition("@")
+    host, colon, port = host_port.rpartition(":")
+    if not colon or not port.isdigit():
+        host, colon, port = host_port, "", ""
+    try:
+        host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return netloc
+    return f"{quote(userinfo, safe=_PATH_SAFE)}{at}{host}{colon}{port}"

@@ -9,6 +9,7 @@ import unicodedata
 from urllib.parse import unquote, urlsplit
 
 from ..problems import FieldError
+from ..urls import as_sent
 
 _ANY_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _TAB_OR_LINE_BREAK = re.compile(r"[\t\n\r]")
@@ -66,12 +67,18 @@ def check_link(text: str, what: str) -> str:
     the site. It is read as a browser reads it (the WHATWG URL standard): tabs and line
     breaks anywhere are dropped, spaces and controls around it trimmed, backslashes are
     slashes, so `/\\host/x`, `//host/x` or `java\tscript:` cannot reach another host or
-    run a script. Returns the link as the browser will read it."""
+    run a script. Returns the link as the browser will read it; a URL as it sends it
+    (`as_sent`: a space is '%20'), the form every page, feed and sitemap must carry."""
     link = _as_browser_reads(text)
     if not _site_or_web(link):
         raise FieldError(f"{what} must be a path inside the site or an http(s) URL, not '{text}'")
     if has_scheme(link):
-        return link
+        if urlsplit(link).username is not None:
+            raise FieldError(
+                f"{what} '{text}' holds a user name or a password, which browsers do not load "
+                "and no page should show: write the address without them"
+            )
+        return as_sent(link)
     depth = 0
     for segment in urlsplit(link).path.split("/"):
         if segment.lower() in _DOT_DOT:
@@ -99,6 +106,10 @@ def _site_or_web(link: str) -> bool:
             parts = urlsplit(link)
             host = parts.hostname
         except ValueError:  # 'https://[host/': not a URL a browser could follow
+            return False
+        try:
+            parts.port  # noqa: B018 - raises for a port past 65535
+        except ValueError:
             return False
         return parts.scheme.lower() in ("http", "https") and bool(host)
     return bool(link) and not link.startswith("//")

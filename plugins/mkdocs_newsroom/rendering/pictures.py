@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 if TYPE_CHECKING:
     from ..model import Image, Rendition
@@ -83,7 +84,7 @@ def picture_view(image: Image, root: str, place: str = "figure") -> PictureView:
         key=lambda copy: copy.width,
     )
     return PictureView(
-        root + src.path,
+        _path_link(root, src.path),
         _srcset(fallback, root),
         tuple(sources),
         sizes,
@@ -94,7 +95,13 @@ def picture_view(image: Image, root: str, place: str = "figure") -> PictureView:
 
 def site_link(src: str, root: str) -> str:
     """An image's `src` as the reporter gave it (a URL, or a path from the site's root)."""
-    return src if "://" in src else root + src.lstrip("/")
+    return src if "://" in src else _path_link(root, src)
+
+
+def _path_link(root: str, path: str) -> str:
+    """A file of the site as a link: its path percent-encoded, so that a space or a comma
+    in a name does not split a `srcset`."""
+    return root + quote(path.lstrip("/"), safe="/")
 
 
 def _chosen(copies: tuple[Rendition, ...], narrow: bool) -> tuple[Rendition, ...]:
@@ -104,4 +111,4 @@ def _chosen(copies: tuple[Rendition, ...], narrow: bool) -> tuple[Rendition, ...
 
 
 def _srcset(copies: tuple[Rendition, ...], root: str) -> str:
-    return ", ".join(f"{root}{copy.path} {copy.width}w" for copy in copies)
+    return ", ".join(f"{_path_link(root, copy.path)} {copy.width}w" for copy in copies)

@@ -16,7 +16,7 @@ from babel.core import Locale, UnknownLocaleError
 from ..model import SEO_LANGUAGE_OF, Edition, Section
 from ..problems import NewsroomError
 from ..slugs import MAX_SLUG_LENGTH, is_slug
-from ..urls import PICTURES_DIR, section_url
+from ..urls import PICTURES_DIR, as_sent, section_url
 from .article_url import check_article_url
 from .checked import FrontPageRules, PageSizes, PictureSettings, ReadOptions, Settings
 from .option_texts import OptionTexts
@@ -39,6 +39,13 @@ def check_site_url(site_url: str) -> None:
             f"newsroom: mkdocs.yml: site_url '{site_url}' has a query or a fragment ('?', "
             "'#'), which would be inside every address of the site; give the address alone, "
             f"such as '{urlunsplit(parts._replace(query='', fragment=''))}'"
+        )
+    sent = as_sent(site_url.strip())
+    if sent != site_url:
+        raise NewsroomError(
+            f"newsroom: mkdocs.yml: site_url '{site_url}' holds what an address cannot (a "
+            "space, a quote, '<', a letter past ASCII), which would reach every feed, sitemap "
+            f"and page; write it as browsers send it: '{sent}'"
         )
 
 
