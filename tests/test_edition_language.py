@@ -19,6 +19,8 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
 from mkdocs_newsroom.cli.main import main
+from mkdocs_newsroom.model import is_rtl
+from mkdocs_newsroom.outputs.sitemaps import news_language
 from mkdocs_newsroom.rendering import strings
 
 from .browser import chromium, open_page, serve_dir
@@ -346,3 +348,27 @@ def test_one_instant_in_two_zones_is_written_in_each_zone() -> None:
     assert display_date(kabul) == "1 May 2024"
     in_winter = datetime(2024, 1, 1, 15, 5, tzinfo=ZoneInfo("America/New_York"))
     assert display_datetime(in_winter) == "1 January 2024, 15:05 GMT-05:00"
+
+
+@pytest.mark.parametrize(
+    ("lang", "code"),
+    [
+        ("zh-Hant-TW", "zh-tw"),
+        ("zh-Hant", "zh-tw"),
+        ("zh-HK", "zh-tw"),
+        ("zh-Hans", "zh-cn"),
+        ("zh-CN", "zh-cn"),
+        ("zh", "zh-cn"),
+        ("iw", "he"),
+        ("fa-AF", "fa"),
+        ("en-GB", "en"),
+    ],
+)
+def test_the_news_sitemap_names_a_language_as_google_news_asks(lang: str, code: str) -> None:
+    """An ISO 639 code, but zh-cn and zh-tw for Chinese by the characters it is written in
+    (zh-Hant-TW gave 'zh')."""
+    assert news_language(lang) == code
+
+
+def test_a_withdrawn_code_of_a_right_to_left_language_is_right_to_left() -> None:
+    assert is_rtl("iw") and is_rtl("ji-US") and not is_rtl("in")

@@ -1,6 +1,7 @@
 """authors.yml entries that are no author: an id YAML reads as null, a boolean or a date,
-an empty id, a bare string where the details belong. Each is left out with one line naming
-authors.yml and its line; `--strict` fails on it, and `newsroom check` prints the same."""
+an empty id, a bare string, a list or a number where the details belong. Each is left out
+with one line naming authors.yml and its line; `--strict` fails on it, and `newsroom check`
+prints the same."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ null: {name: Nobody}
 true: {name: Truth}
 "": {name: Empty}
 strname: "Just a string"
+listed: [1, 2]
+numbered: 12
 """
 
 
@@ -33,6 +36,10 @@ def test_an_entry_that_is_no_author_is_left_out_with_its_line(tmp_path: Path) ->
         "was left out",
         "newsroom: authors.yml:5:1: author 'strname' is given as a bare string; write its "
         "details under it, such as 'strname: {name: Just a string}'; it was left out",
+        "newsroom: authors.yml:6:1: author 'listed' is given as a list; write its details under "
+        "it, such as 'listed: {name: Jane Doe}'; it was left out",
+        "newsroom: authors.yml:7:1: author 'numbered' is given as a single value; write its "
+        "details under it, such as 'numbered: {name: Jane Doe}'; it was left out",
     ]
     authors = site.site_dir / "authors"
     assert sorted(p.name for p in authors.iterdir() if p.is_dir()) == ["jdoe"]

@@ -182,4 +182,3 @@ def test_a_date_of_local_mean_time_is_published_in_whole_minutes(tmp_path: Path)
     assert "Wed, 01 Jan 1930 12:00:00 +0020" in site.html("feed.xml")
     data = structured_data(site.html("1930/01/01/from-the-archive/"))
     assert data["json-ld"][0]["datePublished"] == "1930-01-01T12:00:00+00:20"
-

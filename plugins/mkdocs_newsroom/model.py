@@ -18,8 +18,9 @@ if TYPE_CHECKING:
 
 # Languages written right to left (primary subtags): Arabic, Persian/Dari, Pashto, Urdu,
 # Hebrew, Yiddish, Sorani Kurdish, Sindhi, Uyghur, Dhivehi, Kashmiri, Western Punjabi.
+# iw and ji: Hebrew's and Yiddish's withdrawn codes, which BCP 47 still reads
 RTL_LANGUAGES = frozenset(
-    {"ar", "fa", "ps", "prs", "ur", "he", "yi", "ckb", "sd", "ug", "dv", "ks", "pnb"}
+    {"ar", "fa", "ps", "prs", "ur", "he", "yi", "ckb", "sd", "ug", "dv", "ks", "pnb", "iw", "ji"}
 )
 
 

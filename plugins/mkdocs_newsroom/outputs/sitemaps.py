@@ -103,12 +103,19 @@ def news_sitemap(
     return _document(root)
 
 
+# Chinese written in traditional characters: its script, or a region that writes them
+_TRADITIONAL = frozenset({"hant", "tw", "hk", "mo"})
+# ISO 639's withdrawn codes, which BCP 47 still reads, by their current ones
+_CURRENT_CODE = {"iw": "he", "ji": "yi", "in": "id"}
+
+
 def news_language(tag: str) -> str:
-    """Google wants an ISO 639 code (zh-cn and zh-tw excepted): 'fa-AF' -> 'fa'."""
-    lowered = tag.lower()
-    if lowered in ("zh-cn", "zh-tw"):
-        return lowered
-    return lowered.split("-")[0]
+    """Google wants an ISO 639 code, but zh-cn for Chinese in simplified characters and
+    zh-tw in traditional: 'fa-AF' -> 'fa', 'zh-Hant-HK' -> 'zh-tw', 'zh' -> 'zh-cn'."""
+    language, *rest = tag.lower().split("-")
+    if language == "zh":
+        return "zh-tw" if _TRADITIONAL.intersection(rest) else "zh-cn"
+    return _CURRENT_CODE.get(language, language)
 
 
 def robots_txt(site_url: str, sitemaps: Iterable[str]) -> str:

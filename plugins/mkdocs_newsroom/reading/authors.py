@@ -165,6 +165,12 @@ def _refusal(key: object, author_id: str, entry: object) -> str:
             f"author '{author_id}' is given as a bare string; write its details under it, "
             f"such as '{author_id}: {{name: {entry.strip()[:40]}}}'"
         )
+    if entry is not None and not isinstance(entry, Mapping):
+        kind = "a list" if isinstance(entry, list) else "a single value"
+        return (
+            f"author '{author_id}' is given as {kind}; write its details under it, such as "
+            f"'{author_id}: {{name: Jane Doe}}'"
+        )
     return ""
 
 

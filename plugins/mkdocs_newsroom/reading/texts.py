@@ -190,7 +190,9 @@ def placed_text_items(field: Field, *, blank_entries: bool = False) -> list[tupl
         items: list[tuple[str, yaml.Node]] = []
         for node in node_value:
             if not isinstance(node.value, str):
-                raise FieldError(f"'{field.name}' must be a list of words, not of lists")
+                raise FieldError(
+                    f"'{field.name}' must be a list of words, not of lists or mappings"
+                )
             items.append((node.value, node))
     else:
         raise FieldError(f"'{field.name}' must be one value or a list of values")
