@@ -13,7 +13,7 @@ import yaml
 from mkdocs.exceptions import Abort
 
 from .commands import ENV, newsroom
-from .sites import SECTIONS, build_site, lock_folders_named_locked, write_tree
+from .sites import SECTIONS, build_site, lock_folders_named_locked, photo, write_tree
 from .test_hostile import GOOD, _located, built, checked_alike, fails_strict, front, output_text
 
 
@@ -321,6 +321,24 @@ def test_a_lead_image_that_is_not_a_picture_is_refused(tmp_path: Path) -> None:
     )
     assert "notes.pdf" not in site.html("2024/05/01/img/")
     fails_strict(tmp_path, files)
+
+
+def test_a_lead_image_with_a_hash_in_its_name_is_told_how_to_write_it(tmp_path: Path) -> None:
+    """'images/hash#x.jpg' names 'images/hash' (a '#' starts a fragment), which was said as
+    a picture that "ends in ''"; '%23' names the file."""
+    files: dict[str, str | bytes] = {"images/hash#x.gif": photo(40, 30, "GIF")}
+    for name, src in (("raw", "images/hash#x.gif"), ("escaped", "images/hash%23x.gif")):
+        image = f"image:\n  src: '{src}'\n  alt: A hash"
+        files[f"articles/{name}.md"] = front(name).replace("date:", image + "\ndate:", 1)
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        "newsroom: articles/raw.md:3: 'image' 'src' 'images/hash#x.gif' has a '#' or '?', "
+        "which starts an address's fragment or query, so it names the file before it: write a "
+        "'#' in a file's name as %23 and a '?' as %3F, or rename the file; the field was ignored"
+    ]
+    shown = site.dom("2024/05/01/escaped/").css_first("figure img")
+    assert shown is not None and shown.attributes["src"] == "/images/hash%23x.gif"
+    assert (site.site_dir / "images" / "hash#x.gif").is_file()
 
 
 def test_og_image_names_the_file_the_page_shows(tmp_path: Path) -> None:

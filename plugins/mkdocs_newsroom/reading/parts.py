@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import yaml
 
@@ -64,9 +64,10 @@ def read_image(field: Field, registry: Registry) -> Image:
 
 
 def _picture_link(text: str) -> str:
-    """An image's `src` as every page and feed gives it: an http(s) URL as written, or the
-    path of a picture of the site from its root (no leading '/', no '.' or '..'), so that
-    the page, its og:image and its structured data name one file."""
+    """An image's `src` as every page and feed gives it: an http(s) URL as browsers send it,
+    or the path of a picture of the site from its root as a link (no leading '/', no '.' or
+    '..', percent-encoded: `local_path` gives the file), so that the page, its og:image and
+    its structured data name one file."""
     link = check_link(text, "'image' 'src'")
     remote = has_scheme(link)
     path = urlsplit(link).path if remote else local_path(link) or ""
@@ -74,12 +75,16 @@ def _picture_link(text: str) -> str:
         raise FieldError(f"'image' 'src' '{text}': {SCRIPTED_PICTURE}")
     suffix = picture_suffix(path)
     if suffix is not None and (suffix or not remote):
+        if not remote and ("#" in link or "?" in link):
+            raise FieldError(
+                f"'image' 'src' '{text}' has a '#' or '?', which starts an address's fragment "
+                "or query, so it names the file before it: write a '#' in a file's name as "
+                "%23 and a '?' as %3F, or rename the file"
+            )
+        ends = f"it ends in '{suffix}'" if suffix else "its name has no extension"
         pictures = ", ".join(sorted(PICTURES))
-        raise FieldError(
-            f"'image' 'src' '{text}' is not a picture (it ends in '{suffix}', not one of "
-            f"{pictures})"
-        )
-    return link if remote else path
+        raise FieldError(f"'image' 'src' '{text}' is not a picture ({ends}, not one of {pictures})")
+    return link if remote else quote(path, safe="/")
 
 
 def read_corrections(field: Field, registry: Registry) -> tuple[Correction, ...]:

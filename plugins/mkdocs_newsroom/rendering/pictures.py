@@ -94,12 +94,12 @@ def picture_view(image: Image, root: str, place: str = "figure") -> PictureView:
 
 
 def site_link(src: str, root: str) -> str:
-    """An image's `src` as the reporter gave it (a URL, or a path from the site's root)."""
-    return src if "://" in src else _path_link(root, src)
+    """An image's `src` as the reporter gave it (a URL, or a link from the site's root)."""
+    return src if "://" in src else root + src
 
 
 def _path_link(root: str, path: str) -> str:
-    """A file of the site as a link: its path percent-encoded, so that a space or a comma
+    """A file the build made as a link: its path percent-encoded, so that a space or a comma
     in a name does not split a `srcset`."""
     return root + quote(path.lstrip("/"), safe="/")
 
