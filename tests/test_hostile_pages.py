@@ -33,6 +33,8 @@ def _left_out(path: str, field: str, why: str = "", *, page: bool = True) -> str
         "empty": f"its '{field}' is empty, which would hold a story back",
         "unreadable": "its front matter cannot be read (MkDocs would publish it as text) but "
         f"names '{field}', which would hold a story back",
+        "future": f"its '{field}' is still to come, which would hold a story back until then (an "
+        "embargo)",
     }.get(why, f"its '{field}' is {why}, not all false, which would hold a story back")
     what = "a page" if page else "a file MkDocs copies as it is (not a page)"
     fix = "fix its front matter and move" if why == "unreadable" else "move"
@@ -62,17 +64,24 @@ def test_a_page_whose_front_matter_holds_it_back_is_left_out(tmp_path: Path) -> 
         "kept.md": "---\ndraft: false\n---\n# Kept\n\nPUBLISHED ONE\n",
         "dated.md": "---\ndate: 2024-05-01\nsection: world\n---\n# Dated\n\nPUBLISHED TWO\n",
     }
-    files: dict[str, str | bytes] = {**HELD, **kept}
+    # stories saved outside articles/ and dated after the build (DEMO_NOW, 09:00 in Kabul):
+    # a `date` holds no page back, so an embargo broke
+    embargoed = {
+        "desk/results.md": "---\ndate: 2026-11-26T05:00:00Z\nauthors: [jdoe]\n---\nSECRET FIVE\n",
+        "desk/tomorrow.md": "---\ndate: 2026-11-27\nsection: world\n---\nSECRET SIX\n",
+    }
+    files: dict[str, str | bytes] = {**HELD, **kept, **embargoed}
     site = built(tmp_path, files)
     assert sorted(site.warnings) == sorted(
         [
             *(_left_out(path, field) for path, field in FIELD.items()),
             _left_out("plain.md", "draft"),
+            *(_left_out(path, "date", "future") for path in embargoed),
         ]
     )
     text = output_text(site)
     assert "SECRET ONE" not in text and "SECRET TWO" not in text and "SECRET THREE" not in text
-    assert "SECRET FOUR" not in text
+    assert "SECRET FOUR" not in text and "SECRET FIVE" not in text and "SECRET SIX" not in text
     assert "PUBLISHED ONE" in site.html("kept/") and "PUBLISHED TWO" in site.html("dated/")
     assert (
         "newsroom: dated.md: it has a story's 'date' and section or authors, but it is outside "

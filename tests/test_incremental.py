@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs_newsroom.outputs import site_outputs
 from mkdocs_newsroom.outputs.wellformed import xml_error
 from mkdocs_newsroom.preview.kept_folders import ASIDE
+from mkdocs_newsroom.preview.rendered_pages import PREFIX
 from mkdocs_newsroom.search.query import IndexFiles
 from mkdocs_newsroom.search.shards import INDEX_DIR
 
@@ -328,3 +332,58 @@ def test_plain_serve_keeps_the_plugin_s_folders_through_mkdocs_emptying_the_site
         return {path: data for path, data in tree.items() if not path.startswith(INDEX_DIR)}
 
     assert outside_the_index(_tree(live)) == outside_the_index(_tree(site_root / "clean"))
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+def test_a_page_saved_at_a_story_s_address_is_served_from_that_save(
+    site_root: Path, dirty: bool
+) -> None:
+    """The story moves to '-2' and the page takes its address. The story's page of the last
+    build was removed after MkDocs had written the new page there: a 404 until a next save."""
+    server = Server(site_root, "live", dirty)
+    server.start()
+    try:
+        server.rebuild()
+        clash = site_root / "content" / "2024" / "03" / "31" / "story-30" / "index.md"
+        clash.parent.mkdir(parents=True)
+        clash.write_text("# Clash page\n\nPAGECLASH\n", encoding="utf-8")
+        server.rebuild()
+    finally:
+        server.stop()
+    live = site_root / "live" / "2024" / "03" / "31"
+    assert "PAGECLASH" in (live / "story-30" / "index.html").read_text(encoding="utf-8")
+    assert "zebra30" in (live / "story-30-2" / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+def test_a_preview_whose_temporary_folders_were_emptied_builds_the_whole_site_again(
+    site_root: Path, dirty: bool
+) -> None:
+    """A cleaner of temporary files (systemd-tmpfiles, macOS) empties the site folder and the
+    store of rendered pages under a long session: the next save brings back every page, feed
+    and search file a clean build has; it stopped every rebuild with a traceback, or left the
+    tag, author and section pages out."""
+    server = Server(site_root, "live", dirty)
+    server.start()
+    try:
+        server.rebuild()
+        stores = Path(tempfile.gettempdir()).glob(f"{PREFIX}{os.getpid()}-*")  # this session's
+        for folder in (site_root / "live", *stores):
+            shutil.rmtree(folder)
+        content = site_root / "content" / "articles"
+        retitled = (content / "30.md").read_text("utf-8").replace("Story 30", "Story thirty")
+        (content / "30.md").write_text(retitled, "utf-8")
+        server.rebuild()
+    finally:
+        server.stop()
+    _build_clean(site_root)
+    live, fresh = _tree(site_root / "live"), _tree(site_root / "clean")
+    assert sorted(live) == sorted(fresh)
+    index = f"{INDEX_DIR}/"
+    assert [
+        path for path in fresh if not path.startswith(index) and live[path] != fresh[path]
+    ] == []
+    live_index = IndexFiles.read(site_root / "live" / INDEX_DIR)
+    assert sorted(live_index.documents()) == sorted(
+        IndexFiles.read(site_root / "clean" / INDEX_DIR).documents()
+    )

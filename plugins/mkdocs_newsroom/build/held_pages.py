@@ -8,9 +8,10 @@ out, with one warning: when in doubt, do not publish. The front matter is read a
 reads it (UTF-8 with or without a BOM, any line ends, to its closing line however long); one
 MkDocs cannot read is searched line by line for such a field, and a `draft` that is empty or
 given twice, once not false, holds the page back as it holds an article back. `draft: false`
-keeps a page, and so does a `date` (Newsroom schedules no page). A page that reads like a
-story (a `date` with a `section` or `authors`) is told, in one info line, that it is
-published as a plain page. `mkdocs build --dirty` removes what an earlier build wrote for a
+keeps a page, and so does a `date` (Newsroom schedules no page), but in a page that reads
+like a story (a `date` with a `section` or `authors`): one dated after the build is left out
+(an embargo), one already due is told, in one info line, that it is published as a plain
+page. `mkdocs build --dirty` removes what an earlier build wrote for a
 page left out now (build/stale.py)."""
 
 from __future__ import annotations
@@ -19,14 +20,16 @@ import posixpath
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
 import yaml
 from mkdocs.utils.meta import YAML_RE, get_data
 
-from ..problems import Problem
+from ..problems import FieldError, Problem
 from ..reading.files import article_kind
 from ..reading.said import holds_back, meant
+from ..reading.texts import parse_datetime
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
@@ -69,14 +72,22 @@ class _Hold:
 
 
 def held_back_pages(
-    files: Iterable[File], docs_dir: str, articles_dir: str, in_nav: Collection[str] = ()
+    files: Iterable[File],
+    docs_dir: str,
+    articles_dir: str,
+    in_nav: Collection[str] = (),
+    now: tuple[datetime, tzinfo] | None = None,
 ) -> HeldPages:
     """The files of `files` to publish, and a line for each page (or file with an article's
     extension) of the content folder `docs_dir` left out or read like a story (saying that
-    mkdocs.yml's nav lists it, if among `in_nav`)."""
+    mkdocs.yml's nav lists it, if among `in_nav`). With `now` (the moment, and the zone of a
+    date written without one), a page that reads like a story dated after it is left out:
+    an embargoed story saved outside the articles folder."""
     held = HeldPages()
     for file in files:
         meta, hold = _read(file) if file.src_dir == docs_dir else ({}, None)
+        if hold is None and now is not None and _STORY_FIELDS & meta.keys():
+            hold = _embargo(meta.get("date"), *now)
         if hold is not None:
             left_out = _left_out(file.src_uri, hold, articles_dir, file.is_documentation_page())
             held.problems.append(_in_nav(left_out) if file.src_uri in in_nav else left_out)
@@ -86,6 +97,20 @@ def held_back_pages(
             held.problems.append(_reads_like_a_story(file.src_uri, articles_dir))
         held.kept.append(file)
     return held
+
+
+def _embargo(value: object, now: datetime, zone: tzinfo) -> _Hold | None:
+    """A `date` after `now`, which would hold a story back until then."""
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo else value.replace(tzinfo=zone)
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day, tzinfo=zone)
+    else:
+        try:
+            moment = parse_datetime(str(value), zone)
+        except FieldError:
+            return None
+    return _Hold("date", "future") if moment > now else None
 
 
 def nav_paths(nav: object) -> frozenset[str]:
@@ -206,6 +231,8 @@ _WHY = {
     "empty": "its '{field}' is empty, which would hold a story back",
     "unreadable": "its front matter cannot be read (MkDocs would publish it as text) but "
     "names '{field}', which would hold a story back",
+    "future": "its '{field}' is still to come, which would hold a story back until then (an "
+    "embargo)",
 }
 
 

@@ -81,6 +81,7 @@ def write_changed_pages(
     say: Callable[[str], None],
 ) -> Written:
     """Render the pages whose signature is new, and publish every page from `rendered`."""
+    rendered.check_store()
     keys = [page_signature(page, site_key) for page in pages]
     new = {key: page for key, page in zip(keys, pages, strict=True) if not rendered.has(key)}
 

@@ -37,7 +37,7 @@ from ..rendering.theme import add_to_theme, template_folders
 from ..search.shards import INDEX_DIR
 from ..search.site import use_newsroom_worker
 from ..settings.loading import check_site_url, told_and_balanced
-from .kept_templates import KeptTemplates, config_folder, site_templates
+from .kept_templates import config_folder, site_templates
 from .page_events import PostPageHooks, other_post_page_hooks, ran_line, skipped_lines
 from .page_writing import write_changed_pages, write_every_page
 from .parallel import processes_for, release_free_memory, run_aside, shared_map, thaw_heap
@@ -89,6 +89,7 @@ class SiteBuild:
         self._warn_line = warn
         self._now = now()
         self._config_key = ""  # of the configuration (configure): what page objects depend on
+        self._site_dir = ""
         self._clock = Progress(say, 0, "build")
         self._catalogue = Catalogue()
         self._indexes = SiteIndexes()
@@ -111,6 +112,7 @@ class SiteBuild:
             thaw_heap()  # what an earlier build of this process left frozen (write)
         told_and_balanced(self._settings.notices, config, self._warn_line)
         self._config_key = config_key(config)
+        self._site_dir = config.site_dir
         if config.site_url:
             check_site_url(config.site_url)
             site = SiteInfo.of(config)
@@ -144,7 +146,9 @@ class SiteBuild:
         settings = self._settings
         read_before = self._cache.sources if self._serving else None
         reported = self._cache.reported.take()
-        found = site_sources(files, settings, config.docs_dir, read_before, reported, config.nav)
+        found = site_sources(
+            files, settings, config.docs_dir, read_before, reported, config.nav, self._now
+        )
         remove_held_outputs(config.site_dir, found.held_outputs if self._dirty else (), self._say)
         self._pictures = picture_maker(
             settings.pictures,
@@ -163,8 +167,7 @@ class SiteBuild:
             now=self._now,
             preview=self._serving,
             map_bodies=shared_map(self._processes, self._say, "articles read"),
-            # kept for the next build of a preview; a clean build lets each read go
-            memory=self._cache.reading if self._serving else None,
+            memory=self._cache.reading if self._serving else None,  # for a preview's next build
             pictures=self._pictures,
         )
         self._warn(reading.problems)
@@ -216,23 +219,25 @@ class SiteBuild:
             self._cache.pages.keep_in_place(lambda path: folders.holds(path[len(prefix) :]))
 
     def _in_place(self, path: str) -> bool:
-        """Whether the last build's file at `path` (relative to the site folder) is still
-        there: everything with `--dirty`, what is in a kept folder under plain serve."""
-        return self._dirty or (self._serving and self._cache.folders.holds(path))
+        """Whether the last build's file at `path` (from the site folder) is still there: with
+        `--dirty`, or in a kept folder under plain serve, unless something removed it since."""
+        kept = self._dirty or (self._serving and self._cache.folders.holds(path))
+        return kept and os.path.lexists(f"{self._site_dir}/{path}")
 
     def add_navigation(self, nav: Navigation, files: Files, config: MkDocsConfig) -> None:
         add_to_navigation(nav, self._pages.tabs, self._pages.homepage)
         self._nav = nav
         if self._serving and self._dirty:
-            # MkDocs' own pages show the tabs, options and templates: they are written again
-            # when those change, and removed when their source is gone (preview/own_pages.py)
+            # MkDocs' own pages show the tabs, options and templates: written again when those
+            # change, removed when their source is gone (preview/own_pages.py)
             shown = self._site_key(config)
             stale = self._cache.own_pages.before_reading(files, shown, config.site_dir)
             forget_in_search(config.plugins.values(), stale)
 
     def prepare(self, env: Environment, files: Files, config: MkDocsConfig) -> None:
         """What the templates use: filters, and the `newsroom` global."""
-        env.bytecode_cache = self._cache.templates if self._serving else self._kept(config)
+        kept = None if self._serving else site_templates(config, self._settings.pictures.cache_dir)
+        env.bytecode_cache = self._cache.templates if self._serving else kept
         if self._serving and self._nav is not None:
             self._cache.titles.fill(self._nav.pages)
         site = Site(
@@ -256,9 +261,6 @@ class SiteBuild:
         self._files = files
         self._env = env
 
-    def _kept(self, config: MkDocsConfig) -> KeptTemplates | None:
-        return site_templates(config, self._settings.pictures.cache_dir)
-
     def sitemap(self, config: MkDocsConfig) -> str | None:
         """sitemap.xml with each page's real last change (MkDocs writes the build date)."""
         if self._outputs is None:
@@ -274,9 +276,8 @@ class SiteBuild:
             return [] if self._serving else self._write_outputs(config)
 
         release_free_memory()
-        # A clean build needs only the files of the search index and the feeds: they are
-        # made beside the pages. The dev server keeps what they were made of in this process,
-        # to update them on the next save, and writes the feeds after the pages, as ever.
+        # A clean build makes the search index and the feeds beside the pages; the dev server
+        # keeps what they are made of, to update them at a save, and writes feeds after pages.
         aside = run_aside(index_and_outputs, 1 if self._serving else self._processes)
         self._write_pages(config)
         self._write_pictures(config)

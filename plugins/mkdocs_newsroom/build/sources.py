@@ -33,6 +33,7 @@ from .held_pages import held_back_pages, nav_paths
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
+    from datetime import datetime
 
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
@@ -59,6 +60,7 @@ def site_sources(
     read_before: MadeBefore[bytes] | None = None,
     reported: Collection[str] = (),
     nav: object = None,  # mkdocs.yml's: a page left out there is said
+    now: datetime | None = None,  # a page that reads like a story dated after it is left out
 ) -> SortedFiles:
     """The newsroom's sources among MkDocs' files, and the other files (the site's pages,
     assets...), which MkDocs keeps. `read_before` keeps the files' contents between builds
@@ -103,7 +105,8 @@ def site_sources(
     keep = [usable[path][0] for path in paths.others]
     editions = tuple(edition.path for edition in settings.editions)
     keep, claimed = claimed_by_newsroom(keep, editions, docs_dir, settings.front_page)
-    held = held_back_pages(keep, docs_dir, settings.articles_dir, nav_paths(nav))
+    dated = (now, settings.timezone) if now is not None else None
+    held = held_back_pages(keep, docs_dir, settings.articles_dir, nav_paths(nav), dated)
     keep = held.kept
     problems += [*claimed, *held.problems]
     problems += [

@@ -117,7 +117,8 @@ class Workspace:
         """The site's authors and articles, read as `mkdocs build` reads them (drafts and
         scheduled articles included, as `mkdocs serve` shows them)."""
         files = get_files(self.config)
-        found = site_sources(files, self.settings, self.config.docs_dir, nav=self.config.nav)
+        docs_dir, nav = self.config.docs_dir, self.config.nav
+        found = site_sources(files, self.settings, docs_dir, nav=nav, now=clock_now())
         say = say or _silent
         # lead images are opened and decoded (a truncated one is found), not resized: those
         # the picture cache knows are taken from it

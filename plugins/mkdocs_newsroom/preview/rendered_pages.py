@@ -48,6 +48,13 @@ class RenderedPages:
         for which `in_place` is false."""
         self._published = {d: key for d, key in self._published.items() if in_place(d)}
 
+    def check_store(self) -> None:
+        """The store, made again (empty: every page is rendered anew) if a cleaner of
+        temporary files removed it under a long session (systemd-tmpfiles, macOS)."""
+        if not self._folder.is_dir():
+            self._folder.mkdir(parents=True)
+            self._stored.clear()
+
     def has(self, key: str) -> bool:
         return key in self._stored
 
@@ -77,13 +84,16 @@ class RenderedPages:
 
     def forget_unused(self) -> None:
         """Drop the pages the last build did not publish; in a site folder that is not
-        emptied between builds, also remove the pages that are gone (a deleted article)."""
+        emptied between builds, also remove the pages that are gone (a deleted article),
+        unless something else wrote there since: a page of MkDocs' own at the address a
+        story left (it is written before the news pages)."""
         for key in self._stored - self._used:
             (self._folder / key).unlink(missing_ok=True)
         self._stored &= self._used
         for destination in set(self._published) - self._destinations:
-            remove_with_empty_folders(Path(destination))
-            del self._published[destination]
+            path = self._paths.get(destination) or Path(destination)
+            if _stamp(path) == self._published.pop(destination)[1]:
+                remove_with_empty_folders(path)
         for destination in set(self._paths) - self._destinations:
             del self._paths[destination]
         self._used = set()
