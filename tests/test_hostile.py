@@ -18,6 +18,7 @@ from lxml import etree
 from mkdocs.exceptions import Abort
 
 from mkdocs_newsroom.directions import INVALID_CHARACTERS
+from mkdocs_newsroom.reading.bodies import MarkdownRenderer, NestedTooDeeply
 from mkdocs_newsroom.slugs import slugify
 
 from .commands import newsroom, run
@@ -263,6 +264,23 @@ def test_markdown_nested_hundreds_deep_skips_the_article(tmp_path: Path) -> None
     fails_strict(tmp_path, files)
 
 
+@pytest.mark.parametrize(
+    "start",
+    ["    " * 300, "\t" * 260, "> " * 260, " " * 1200],
+    ids=["spaces", "tabs", "quotes", "wide"],
+)
+def test_markdown_nested_deeper_than_python_markdown_goes_is_refused_before_rendering(
+    start: str,
+) -> None:
+    """Python-Markdown finds out only by running out of stack, in time that grows as the
+    square of the text (48 s for 2,000 levels, again at each save of a preview)."""
+    renderer = MarkdownRenderer(["toc", "tables", "fenced_code"], {}, sanitized=True)
+    with pytest.raises(NestedTooDeeply):
+        renderer.render(f"Intro.\n\n{start}- item\n")
+    hundred = "".join("    " * depth + "- item\n" for depth in range(100))
+    assert renderer.render(hundred).html.count("<ul>") == 100
+
+
 def test_the_articles_after_one_nested_too_deeply_are_rendered_as_without_it(
     tmp_path: Path,
 ) -> None:
@@ -270,7 +288,10 @@ def test_the_articles_after_one_nested_too_deeply_are_rendered_as_without_it(
     parser's state). In its own process, as `mkdocs build` runs: how deep the stack is when
     the recursion fails decides what state is left."""
     later = front("Later", slug="later") + "\nTraders returned to the **old bazaar**.\n"
-    files = {"articles/deep.md": front("Deep").replace("The body.\n", NESTED)}
+    # 249 levels: below the depth refused before rendering (NESTED_TOO_DEEPLY), past the one
+    # Python-Markdown reaches in a build
+    nested = "".join("    " * depth + "- item\n" for depth in range(249))
+    files = {"articles/deep.md": front("Deep").replace("The body.\n", nested)}
     write_site(tmp_path, {**files, "articles/later.md": later})
     built = run(tmp_path, "mkdocs", "build")
     assert "articles/deep.md: its Markdown is nested too deeply" in built.stderr
