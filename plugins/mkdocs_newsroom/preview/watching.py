@@ -142,6 +142,14 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
                 self._follow_links_under(event_handler, root)
         return watch
 
+    def catch_up(self, since: float) -> None:
+        """Tell the dev server of a change under a watched folder made since `since`: a save
+        while the first build ran, before any watch was set, which it would never hear of."""
+        for path, root in list(self._roots.items()):
+            changed = _changed_since(path, since)
+            if changed:
+                root.handler.dispatch(FileModifiedEvent(changed))
+
     def unschedule(self, watch: ObservedWatch) -> None:
         self._roots.pop(_absolute(watch.raw_path), None)
         super().unschedule(watch)
@@ -218,6 +226,27 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
                     self.follow_link(handler, str(path))
 
 
+def _changed_since(folder: str, since: float) -> str:
+    """The first file or folder under `folder` (hidden ones aside, as MkDocs leaves them out)
+    changed since `since`: one saved, made, or a folder that lost a file; '' if none."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return ""
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.stat().st_mtime >= since:
+                return entry.path
+            inside = entry.is_dir(follow_symlinks=False) and _changed_since(entry.path, since)
+        except OSError:  # gone since the folder was listed: a change the watch sees
+            continue
+        if inside:
+            return inside
+    return ""
+
+
 def _absolute(path: object) -> str:
     return os.path.normpath(Path(str(path)).absolute())
 
@@ -236,9 +265,11 @@ def _identity(path: str) -> tuple[int, int] | None:
 WATCHED_PATHS = ("_watched_paths",)
 
 
-def watch_natively(server: LiveReloadServer, reported: ReportedPaths | None = None) -> str:
-    """Give the server the platform's observer, watching what it watched. Returns why not,
-    or '' when done."""
+def watch_natively(
+    server: LiveReloadServer, reported: ReportedPaths | None = None, since: float | None = None
+) -> str:
+    """Give the server the platform's observer, watching what it watched, and told of what
+    changed `since` (the first build's start). Returns why not, or '' when done."""
     watched = next(
         (found for name in WATCHED_PATHS if isinstance(found := getattr(server, name, None), dict)),
         None,
@@ -255,11 +286,13 @@ def watch_natively(server: LiveReloadServer, reported: ReportedPaths | None = No
     for path, count in counts.items():
         for _ in range(count):
             server.unwatch(path)
-    server.observer = ChangeObserver(reported)
+    server.observer = observer = ChangeObserver(reported)
     for path, count in counts.items():
         for _ in range(count):
             server.watch(path)
     quiet_watchdog_races()
+    if since is not None:
+        observer.catch_up(since)
     return ""
 
 
