@@ -662,6 +662,30 @@ def test_an_unexpected_fault_rendering_one_page_leaves_the_others(
     assert not site.file("2024/05/01/boom/").exists()
 
 
+@pytest.mark.parametrize(
+    ("template", "fault", "line"),
+    [
+        ("{% if %}x{% endif %}", "TemplateSyntaxError", 1),
+        ("<p>\n{{ page.meta.nothing.upper() }}</p>", "UndefinedError", 2),
+    ],
+    ids=["syntax", "undefined"],
+)
+def test_a_broken_template_override_is_named_once_with_its_line(
+    tmp_path: Path, template: str, fault: str, line: int
+) -> None:
+    """An editor's slip in overrides/news/article.html: 139 lines said the same fault, one an
+    article, and none said where it was."""
+    override = tmp_path / "site" / "overrides" / "news" / "article.html"
+    override.parent.mkdir(parents=True)
+    override.write_text(template, encoding="utf-8")
+    files = {f"articles/{n}.md": front(f"Story {n}") for n in range(5)}
+    theme = {"name": "material", "font": False, "custom_dir": "overrides"}
+    site = build_site(tmp_path / "site", files, config={"theme": theme})
+    (warning,) = site.warnings
+    assert f"could not be rendered ({fault} in {override}:{line}: " in warning
+    assert warning.endswith("; 4 other pages could not be rendered either")
+
+
 def test_a_feed_its_writer_refuses_names_the_article_and_is_not_written() -> None:
     """Reading removes what no feed may hold; should a value slip through, the feed is not
     written and the article that broke it is named."""

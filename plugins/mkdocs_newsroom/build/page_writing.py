@@ -4,8 +4,12 @@ the pages rendered before."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from traceback import extract_tb
 from typing import TYPE_CHECKING
+
+from jinja2 import TemplateSyntaxError
 
 from ..preview.signatures import page_signature
 from ..problems import Problem
@@ -25,6 +29,10 @@ if TYPE_CHECKING:
     Render = Callable[[NewsPage], tuple[bytes, float, dict[str, str]]]
     # Why a page was not written ("" if it was), the hooks' seconds, the shell's new files
     Outcome = tuple[str, float, dict[str, str]]
+
+JINJA = f"{os.sep}jinja2{os.sep}"  # Jinja's own frames, between a template's and the fault
+TEMPLATE_SUFFIXES = (".html", ".xml", ".j2", ".jinja")
+MANY_PAGES = 3  # past this many pages with one fault, one line for all
 
 
 @dataclass
@@ -64,12 +72,8 @@ def write_every_page(
 
     progress = Progress(say, len(pages), "pages written")
     results = fork_map(write, pages, processes, progress.update)
-    problems = [
-        _not_written(page, outcome[0])
-        for page, outcome in zip(pages, results, strict=True)
-        if outcome[0]
-    ]
-    return Written.of(problems, len(pages), results)
+    failed = [(page, outcome[0]) for page, outcome in zip(pages, results, strict=True)]
+    return Written.of(_not_written(failed), len(pages), results)
 
 
 def write_changed_pages(
@@ -97,16 +101,16 @@ def write_changed_pages(
     results = dict(zip(new, fork_map(store, list(new), processes, progress.update), strict=True))
     failures = {key: outcome[0] for key, outcome in results.items()}
     rendered.written(key for key, failure in failures.items() if not failure)
-    problems = []
+    failed = []
     for key, page in zip(keys, pages, strict=True):
         if failures.get(key):
-            problems.append(_not_written(page, failures[key]))
+            failed.append((page, failures[key]))
         else:
             rendered.publish(key, page.file.abs_dest_path)
     rendered.forget_unused()
     unchanged = "; the others had not changed" if len(new) < len(pages) else ""
     say(f"rendered {len(new)} of {len(pages)} pages{unchanged}")
-    return Written.of(problems, len(new), results.values())
+    return Written.of(_not_written(failed), len(new), results.values())
 
 
 def _rendered(render: Render, page: NewsPage) -> tuple[bytes, float, dict[str, str]] | str:
@@ -117,14 +121,47 @@ def _rendered(render: Render, page: NewsPage) -> tuple[bytes, float, dict[str, s
     except HookFailed as error:  # another plugin's fault, which it names
         return " ".join(str(error).split())[:500]
     except Exception as error:  # any fault, reported with the page
-        return f"{type(error).__name__}: {' '.join(str(error).split())}"[:300]
+        words = " ".join(str(error).split())
+        return f"{type(error).__name__}{_template_place(error)}: {words}"[:300]
 
 
-def _not_written(page: NewsPage, failure: str) -> Problem:
-    ours = not failure.startswith(HookFailed.PREFIX)
-    whose = "; this is a fault in Newsroom or in a template of overrides/" if ours else ""
-    return Problem(
-        page.origin,
-        f"the page {page.url or '/'} could not be rendered ({failure}), so it was not "
-        f"written and the links to it lead nowhere{whose}",
-    )
+def _template_place(error: Exception) -> str:
+    """' in overrides/news/article.html:12' when a template's own code raised `error` (a
+    syntax error names its file and line; Jinja gives the frames of a template's code its
+    file and line), else ''."""
+    if isinstance(error, TemplateSyntaxError):
+        return f" in {shown_path(error.filename or error.name or '?')}:{error.lineno}"
+    frames = [frame for frame in extract_tb(error.__traceback__) if JINJA not in frame.filename]
+    if frames and frames[-1].filename.endswith(TEMPLATE_SUFFIXES):
+        return f" in {shown_path(frames[-1].filename)}:{frames[-1].lineno}"
+    return ""
+
+
+def shown_path(path: str) -> str:
+    """`path` from the current folder (the site's, as MkDocs runs), if it is inside it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
+
+
+def _not_written(failed: Iterable[tuple[NewsPage, str]]) -> list[Problem]:
+    """A line for each page that could not be rendered; for a fault many pages share (a
+    broken template of overrides/), a line for the first, which counts the others."""
+    by_failure: dict[str, list[NewsPage]] = {}
+    for page, failure in failed:
+        if failure:
+            by_failure.setdefault(failure, []).append(page)
+    problems = []
+    for failure, pages in by_failure.items():
+        ours = not failure.startswith(HookFailed.PREFIX)
+        whose = "; this is a fault in Newsroom or in a template of overrides/" if ours else ""
+        many = len(pages) > MANY_PAGES
+        others = f"; {len(pages) - 1} other pages could not be rendered either" * many
+        problems += [
+            Problem(
+                page.origin,
+                f"the page {page.url or '/'} could not be rendered ({failure}), so it was not "
+                f"written and the links to it lead nowhere{whose}{others}",
+            )
+            for page in (pages[:1] if many else pages)
+        ]
+    return problems
