@@ -387,3 +387,30 @@ def test_a_preview_whose_temporary_folders_were_emptied_builds_the_whole_site_ag
     assert sorted(live_index.documents()) == sorted(
         IndexFiles.read(site_root / "clean" / INDEX_DIR).documents()
     )
+
+
+def test_serve_dirty_removes_the_copy_of_a_file_deleted_or_left_out(site_root: Path) -> None:
+    """`--dirty` never removes what MkDocs copied: a picture deleted, or left out since by
+    `exclude_docs`, was still served."""
+    images = site_root / "content" / "images"
+    images.mkdir()
+    for name in ("gone.png", "excluded.png", "kept.png"):
+        (images / name).write_bytes(b"\x89PNG not really")
+    server = Server(site_root, "live", dirty=True)
+    server.start()
+    try:
+        server.rebuild()
+        served = site_root / "live" / "images"
+        assert sorted(path.name for path in served.iterdir()) == [
+            "excluded.png",
+            "gone.png",
+            "kept.png",
+        ]
+        (images / "gone.png").unlink()
+        config = site_root / "mkdocs.yml"
+        settings = yaml.safe_load(config.read_text("utf-8"))
+        config.write_text(yaml.safe_dump({**settings, "exclude_docs": "excluded.png"}), "utf-8")
+        server.rebuild()
+    finally:
+        server.stop()
+    assert sorted(path.name for path in served.iterdir()) == ["kept.png"]

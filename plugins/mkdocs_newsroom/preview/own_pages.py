@@ -1,10 +1,13 @@
-"""MkDocs' own pages (about.md) under `mkdocs serve --dirty`, which MkDocs writes again only
-when their source is newer than their page.
+"""MkDocs' own pages (about.md) and the files it copies (a picture) under `mkdocs serve
+--dirty`, which MkDocs writes again only when their source is newer than their output, and
+never removes.
 
 Every such page shows what Newsroom adds to the navigation (its tabs), the configuration and
 the templates. When any of those changes, the pages' outputs are removed before MkDocs reads
 the pages, so that it reads and writes them all again. A page whose source is gone is removed
-from the site folder, and from the search index Material carries over from the last build.
+from the site folder, and from the search index Material carries over from the last build; so
+is the copy of a file deleted, or left out since (`exclude_docs`, an article's picture no
+article shows any more).
 """
 
 from __future__ import annotations
@@ -25,22 +28,21 @@ class OwnPages:
     def __init__(self) -> None:
         self._shown: str | None = None
         self._written: dict[str, str] = {}  # page's output path -> its URL
+        self._copied: set[str] = set()  # the output paths of the other files
 
     def before_reading(self, files: Iterable[File], shown: str, site_dir: str) -> set[str]:
         """Remove what must be written again (every page when `shown` changed) and the pages
         of sources gone; returns the URLs of the pages removed or to be written again, whose
         search entries of the last build must go."""
-        pages = {
-            file.abs_dest_path: file.url
-            for file in files
-            if file.is_documentation_page() and file.abs_src_path
-        }
+        served = [file for file in files if file.abs_src_path and file.inclusion.is_in_serve()]
+        pages = {file.abs_dest_path: file.url for file in served if file.is_documentation_page()}
+        copied = {file.abs_dest_path for file in served if not file.is_documentation_page()}
         stale = set(pages) if self._shown not in (None, shown) else set()
         gone = set(self._written) - set(pages)
         urls = {self._written[path] for path in gone} | {pages[path] for path in stale}
-        for path in stale | gone:
+        for path in stale | gone | (self._copied - copied):
             _remove(Path(path), Path(site_dir))
-        self._shown, self._written = shown, pages
+        self._shown, self._written, self._copied = shown, pages, copied
         return urls
 
 
