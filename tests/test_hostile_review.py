@@ -132,6 +132,18 @@ LOOP_WARNINGS = [
 ]
 
 
+def test_a_link_to_the_content_folder_itself_is_said_by_name(tmp_path: Path) -> None:
+    docs = tmp_path / "site" / "content"
+    (docs / "articles").mkdir(parents=True)
+    (docs / "articles" / "up").symlink_to(docs)
+    site = built(tmp_path, {})
+    assert site.warnings == [
+        "newsroom: articles/up: it is a link to a folder the site already holds (the content "
+        "folder itself), so what is seen through it was left out (each folder is read once); "
+        "remove the link"
+    ]
+
+
 def test_a_folder_reached_twice_through_links_is_read_once(tmp_path: Path) -> None:
     _looping_folders(tmp_path / "site" / "content")
     _looping_folders(tmp_path / "strict" / "content")

@@ -234,12 +234,12 @@ def _seen_twice(files: Iterable[File], docs_dir: str, problems: list[Problem]) -
     kept = {real: links.first_way(ways) for real, ways in by_real.items()}
     repeated = {way for real, ways in by_real.items() for way in ways if way != kept[real]}
     for link in sorted({links.first_in(way) or way for way in repeated}):
-        real = kept.get(links.real(link), "")
+        real = kept.get(links.real(link), "") or "the content folder itself"
         problems.append(
             Problem(
                 link,
-                f"it is a link to a folder the site already holds ({real or '.'}), so what "
-                "is seen through it was left out (each folder is read once); remove the link",
+                f"it is a link to a folder the site already holds ({real}), so what is seen "
+                "through it was left out (each folder is read once); remove the link",
             )
         )
     return repeated
