@@ -282,8 +282,10 @@ def test_requirements_install_the_newsroom_that_made_the_portal(
         (["--sections", "No,Off,2026,Null,Yes", "--author", "Yes"], ""),
         (["--sections", "0,1,2", "--author", "Null"], ""),
         (["--name", "@@SITE_URL@@", "--sections", "On"], ""),
+        # written as browsers send it (the build refuses any other form)
+        (["--url", "https://bücher.example/نیوز"], "https://xn--bcher-kva.example/%D9%86%DB%8C"),
     ],
-    ids=["yaml-words", "numbers", "markers"],
+    ids=["yaml-words", "numbers", "markers", "idn-url"],
 )
 def test_a_portal_of_any_ids_and_name_builds(
     tmp_path: Path, arguments: list[str], said: str
@@ -293,6 +295,8 @@ def test_a_portal_of_any_ids_and_name_builds(
     built = run(tmp_path / "portal", "mkdocs", "build", "--strict")
     assert built.returncode == 0, built.stderr
     assert "published 1 article" in built.stderr
+    if said:
+        assert f'"{said}%D9%88%D8%B2/"' in (tmp_path / "portal/mkdocs.yml").read_text("utf-8")
     if "@@SITE_URL@@" in arguments:
         config = yaml.safe_load((tmp_path / "portal/content/authors.yml").read_text("utf-8"))
         assert [author["name"] for author in config.values()] == ["@@SITE_URL@@ desk"]

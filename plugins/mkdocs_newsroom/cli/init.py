@@ -24,6 +24,7 @@ from .. import __version__
 from ..problems import NewsroomError
 from ..settings.loading import load_timezone
 from ..slugs import slugify
+from ..urls import as_sent
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -146,7 +147,8 @@ def _write(path: Path, text: str) -> None:
 
 
 def _site_url(url: str) -> str:
-    """The site's address, ending in '/'; an address without http(s) or a host is refused."""
+    """The site's address as browsers send it, ending in '/'; an address without http(s)
+    or a host is refused."""
     try:
         parts = urllib.parse.urlsplit(url)
         usable = parts.scheme in ("http", "https") and bool(parts.hostname)
@@ -157,7 +159,7 @@ def _site_url(url: str) -> str:
             f"--url {url}: give the site's whole address, with http:// or https:// and a "
             "host, such as https://news.example.org/"
         )
-    return url if url.endswith("/") else f"{url}/"
+    return as_sent(url if url.endswith("/") else f"{url}/")
 
 
 def _starter_files(date: datetime) -> dict[Path, str]:
