@@ -142,6 +142,29 @@ def test_character_references_to_unpublishable_characters_are_removed(
     fails_strict(tmp_path, files)
 
 
+NOT_TEXT = [
+    (photo(20, 10, "PNG"), "a PNG picture"),
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF"),
+    (bytes(range(256)) * 8, "binary data (more than a tenth of its first bytes are control "),
+]
+
+
+@pytest.mark.parametrize(("data", "what"), NOT_TEXT, ids=["png", "pdf", "bytes"])
+def test_a_file_that_is_no_text_is_said_in_one_line(tmp_path: Path, data: bytes, what: str) -> None:
+    """Random bytes gave four lines, each a repair (not UTF-8, CR line ends, a control
+    character), and a fifth: no front matter. A stray byte in a story is still repaired."""
+    files: dict[str, str | bytes] = {"articles/x.md": data}
+    files["articles/junk.md"] = front("Junk").encode() + b"Text with a stray \x00 byte.\n"
+    site = built(tmp_path, files)
+    (said,) = [line for line in site.warnings if "articles/x.md" in line]
+    assert said.startswith(f"newsroom: articles/x.md: it is not a text but {what}")
+    assert said.endswith(
+        "; save the story as text (UTF-8) under this name, or move the file out of the "
+        "articles folder; the article was skipped"
+    )
+    assert "Text with a stray  byte." in site.html("2024/05/01/junk/")
+
+
 def test_bytes_windows_1252_leaves_undefined_become_a_replacement_character(
     tmp_path: Path,
 ) -> None:

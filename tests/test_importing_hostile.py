@@ -138,3 +138,12 @@ def test_wire_copy_takes_no_address_the_site_has_or_the_build_cannot_give(
     )
     assert slugs == ["budget-day-2", "tags-2", "tags-3"]
     _builds_strictly(root)
+
+
+def test_a_wire_file_that_is_no_text_is_skipped_in_one_line(tmp_path: Path) -> None:
+    root = _site(tmp_path)
+    (root / "wire").mkdir()
+    (root / "wire" / "scan.txt").write_bytes(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n\x00\x01\x02")
+    imported = _import_wire(root, {"story.txt": "A headline\n\nThe text.\n"})
+    assert imported.stdout.splitlines()[0] == "wire/scan.txt: skipped: it is not a text but a PDF"
+    assert "scan.txt" not in imported.stderr

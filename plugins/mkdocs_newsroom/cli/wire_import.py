@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..problems import NewsroomError, Problem
-from ..reading.decoding import decode_source
+from ..reading.decoding import decode_source, not_text
 from ..reading.files import leads_outside
 from ..reading.plaintext import strip_boilerplate, without_boilerplate
 from ..reading.reach import MAX_HEADLINE
@@ -71,9 +71,9 @@ class WireStory:
     wire_id: str  # of the body
     whole_id: str  # of the whole text, headline line and body: what the file holds
     notices: list[Problem] = field(default_factory=list)
-    # what to say of the front matter it opens with: an article, not wire copy; imported, its
-    # fields (`draft: true` among them) would be published as its text
-    front_matter: str = ""
+    # why it is not imported: it is no text, or it opens with a front matter (an article,
+    # not wire copy; imported, its fields, `draft: true` among them, would be its text)
+    refused: str = ""
     embargo: Notice | None = None  # it says it is not to be published yet: a draft
 
 
@@ -116,10 +116,12 @@ def read_wire(
     source: str, data: bytes, boilerplate: Sequence[regex.Pattern[str]], title_line: bool
 ) -> WireStory:
     """One wire text: headline, body (without boilerplate) and id."""
+    if binary := not_text(data):
+        return WireStory("", "", "", "", refused=f"it is not a text but {binary}")
     decoded = decode_source(source, data)
     lines = decoded.text.split("\n")
     if said := front_matter_form(lines):
-        return WireStory("", "", "", "", decoded.notices, front_matter=said)
+        return WireStory("", "", "", "", decoded.notices, refused=said)
     embargo = embargo_notice(lines)
     first = next(((number, line) for number, line in enumerate(lines, 1) if line.strip()), None)
     lines, cut = without_boilerplate(lines, boilerplate)
@@ -235,8 +237,8 @@ def import_wire(
         # text under a new headline
         earlier = seen.get(story.whole_id)
         retitled = earlier is None and (earlier := seen.get(story.wire_id)) is not None
-        if story.front_matter:
-            result.reason = story.front_matter
+        if story.refused:
+            result.reason = story.refused
         elif not story.body.strip() and not story.headline:
             result.reason = "it holds no text (it is empty, blank or only boilerplate)"
         elif not story.body.strip():

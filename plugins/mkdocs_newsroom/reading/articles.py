@@ -14,7 +14,7 @@ from ..slugs import slugify
 from .block_below import front_matter_below
 from .bodies import UNRENDERED, Body, MarkdownRenderer, render_plaintext
 from .chronology import dated_before_the_story
-from .decoding import decode_source
+from .decoding import decode_source, not_text
 from .fields import EXAMPLES, FIELDS
 from .files import article_kind
 from .frontmatter import FrontMatter, parse_front_matter
@@ -27,6 +27,7 @@ from .said import (
     field_problem,
     given_twice,
     holds_back,
+    not_a_text,
     too_large_file,
     unexpected_failure,
     unknown_fields,
@@ -194,6 +195,8 @@ class ArticleReader:
     def _parse(self, source: str, data: bytes, fingerprint: str) -> _Parsed | ReadResult:
         if len(data) > self._options.max_bytes:
             return too_large(source, len(data), self._options.max_bytes)
+        if binary := not_text(data):
+            return ReadResult(source, None, (not_a_text(source, binary),))
         decoded = decode_source(source, data)
         problems = list(decoded.notices)
         kind = article_kind(source) or "md"

@@ -73,6 +73,37 @@ def _utf16_without_bom(data: bytes) -> str:
     return ""
 
 
+# The first bytes of the files most often saved under a story's name by mistake
+_SIGNATURES = (
+    (b"\x89PNG", "a PNG picture"),
+    (b"\xff\xd8\xff", "a JPEG picture"),
+    (b"GIF8", "a GIF picture"),
+    (b"%PDF-", "a PDF"),
+    (b"PK\x03\x04", "a zip file (a Word or OpenDocument file is one)"),
+    (b"\xd0\xcf\x11\xe0", "an old Word or Excel file"),
+)
+
+
+# Bytes no text has (controls but tab, line feed, form feed and carriage return): a tenth of
+# a file's start made of them is no text with a stray one (random bytes are an eighth)
+_CONTROL_BYTES = bytes([*range(9), 11, *range(14, 32), 127])
+_SAMPLE = 8192
+
+
+def not_text(data: bytes) -> str:
+    """What a file is if it is no text ('a PDF', 'binary data'); '' for a text, however
+    damaged (a front matter's opening line, or UTF-16 and UTF-32, which are full of NUL
+    bytes, say it is one). Said in one line, not as the repairs decoding it would take."""
+    found = next((kind for signature, kind in _SIGNATURES if data.startswith(signature)), "")
+    if found or data.startswith((b"---", codecs.BOM_UTF8)):
+        return found
+    sample = data[:_SAMPLE]
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if controls * 10 <= len(sample) or _wide_encoding(data) or _utf16_without_bom(data):
+        return ""
+    return "binary data (more than a tenth of its first bytes are control characters)"
+
+
 def decode_source(path: str, data: bytes) -> DecodedSource:
     """Decode a source file as UTF-8, repairing (and reporting) what editors and scrapers leave."""
     notices: list[Problem] = []

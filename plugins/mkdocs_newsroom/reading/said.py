@@ -249,3 +249,12 @@ def given_twice(path: str, earlier: tuple[Field, ...], last: Field) -> list[Prob
         )
         for before, later in itertools.pairwise(keys)
     ]
+
+
+def not_a_text(source: str, what: str) -> Problem:
+    """An article file that is no text (`what`: 'a PDF'): one line, the article skipped."""
+    return Problem(
+        source,
+        f"it is not a text but {what}; save the story as text (UTF-8) under this name, or "
+        "move the file out of the articles folder; the article was skipped",
+    )
