@@ -142,6 +142,20 @@ def test_character_references_to_unpublishable_characters_are_removed(
     fails_strict(tmp_path, files)
 
 
+def test_a_plain_text_article_s_reference_to_a_form_feed_is_dropped(tmp_path: Path) -> None:
+    """A `.txt` article's character references are decoded: `&#12;` made a form feed (white
+    space to HTML), and no feed with the story could be written."""
+    text = (
+        '---\ntitle: "Title &#12; ff"\nsummary: "Sum &#12; x"\ntags: ["T&#12;g"]\n'
+        "section: world\ndate: 2024-05-01T10:00:00+00:00\nslug: ff\n---\nBody &#12; text.\n"
+    )
+    site = built(tmp_path, {"articles/ff.txt": text})
+    assert site.warnings == []
+    for name in ("feed.xml", "atom.xml", "section/world/atom.xml", "tags/tg/atom.xml"):
+        assert "Title  ff" in etree.tostring(etree.parse(site.site_dir / name), encoding="unicode")
+    assert "\x0c" not in site.html("2024/05/01/ff/")
+
+
 NOT_TEXT = [
     (photo(20, 10, "PNG"), "a PNG picture"),
     (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "a PDF"),
@@ -289,8 +303,8 @@ def test_markdown_nested_hundreds_deep_skips_the_article(tmp_path: Path) -> None
 
 @pytest.mark.parametrize(
     "start",
-    ["    " * 300, "\t" * 260, "> " * 260, " " * 1200],
-    ids=["spaces", "tabs", "quotes", "wide"],
+    ["    " * 300 + "- ", "\t" * 260 + "1. ", " " * 1200 + "* "],
+    ids=["spaces", "tabs", "wide"],
 )
 def test_markdown_nested_deeper_than_python_markdown_goes_is_refused_before_rendering(
     start: str,
@@ -299,9 +313,29 @@ def test_markdown_nested_deeper_than_python_markdown_goes_is_refused_before_rend
     square of the text (48 s for 2,000 levels, again at each save of a preview)."""
     renderer = MarkdownRenderer(["toc", "tables", "fenced_code"], {}, sanitized=True)
     with pytest.raises(NestedTooDeeply):
-        renderer.render(f"Intro.\n\n{start}- item\n")
+        renderer.render(f"Intro.\n\n{start}item\n")
     hundred = "".join("    " * depth + "- item\n" for depth in range(100))
     assert renderer.render(hundred).html.count("<ul>") == 100
+
+
+@pytest.mark.parametrize(
+    "deep",
+    [
+        " " * 1200,  # a blank line
+        "\t" * 300,
+        "```\n" + " " * 1000 + "x\n```",  # code
+        "    line\n" + " " * 1004 + "x",  # indented code
+        ">" * 260,  # quotes nest without the cost of lists
+        "> " * 210 + "deep quote",
+    ],
+    ids=["blank", "tabs", "fenced", "indented", "quote-marks", "quotes"],
+)
+def test_a_line_far_in_that_is_no_list_item_is_rendered(deep: str) -> None:
+    """The first check of nesting took any line 1,000 columns in for a deep list, and
+    skipped the article (a hostile review of it)."""
+    renderer = MarkdownRenderer(["toc", "tables", "fenced_code"], {}, sanitized=True)
+    body = renderer.render(f"Para one.\n\n{deep}\n\nPara two.\n")
+    assert "Para one." in body.html and "Para two." in body.html
 
 
 def test_the_articles_after_one_nested_too_deeply_are_rendered_as_without_it(

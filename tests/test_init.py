@@ -314,6 +314,7 @@ def test_init_says_in_one_line_what_to_do_with_a_folder_or_url_it_cannot_take(
         ("portal", "--url", "example.org"): "--url example.org: give the site's whole address",
         ("portal", "--url", "ftp://example.org/"): "with http:// or https:// and a host",
         ("portal", "--url", "http://[::1"): "--url http://[::1: give the site's whole address",
+        ("portal", "--url", "https://x.org/a b?x=1#f"): "without a query or a fragment",
     }
     for arguments, said in cases.items():
         refused = newsroom(tmp_path, "init", *arguments)

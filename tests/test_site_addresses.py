@@ -9,8 +9,10 @@ from typing import TYPE_CHECKING
 import pytest
 from mkdocs.exceptions import Abort
 
+from mkdocs_newsroom.urls import as_sent
+
 from .checkers import structured_data, vnu_errors
-from .sites import article, build_site
+from .sites import article, build_site, photo
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -81,9 +83,40 @@ def test_a_site_url_not_written_as_browsers_send_it_is_refused(
     assert line.endswith(f"write it as browsers send it: '{sent}'")
 
 
+@pytest.mark.parametrize(
+    ("url", "said"),
+    [
+        ("https://user:pw@news.example.org/", "holds a user name or a password"),
+        ("https://news.example.org:99999/", "has a port no server listens on"),
+    ],
+)
+def test_a_site_url_with_credentials_or_a_port_past_65535_is_refused(
+    tmp_path: Path, url: str, said: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Either reached every sitemap <loc>, feed and page of the site."""
+    with pytest.raises(Abort):
+        build_site(tmp_path, {"articles/a.md": article()}, config={"site_url": url})
+    (line,) = [line for line in caplog.text.splitlines() if "site_url" in line]
+    assert f"mkdocs.yml: site_url '{url}' {said}" in line
+
+
+@pytest.mark.parametrize(
+    ("url", "sent"),
+    [
+        ("https://faß.example/x.jpg", "https://xn--fa-hia.example/x.jpg"),  # as browsers map it
+        ("https://img.example.com/100%.jpg", "https://img.example.com/100%25.jpg"),
+        ("https://x.org/%E2%82%AC y", "https://x.org/%E2%82%AC%20y"),
+        ("images/jane doe.png", "images/jane%20doe.png"),
+    ],
+)
+def test_a_url_is_written_as_browsers_send_it(url: str, sent: str) -> None:
+    """IDNA 2003 made 'faß' 'fass', another host; a lone '%' stayed, an invalid URL."""
+    assert as_sent(url) == sent
+
+
 def test_every_address_a_reporter_writes_is_published_percent_encoded(tmp_path: Path) -> None:
-    """A remote lead image, an author's website and a `uid` reached every page, feed and
-    piece of structured data as written: a space, a quote, '<' in a URL."""
+    """A remote lead image and an author's website reached every page, feed and piece of
+    structured data as written: a space, a quote, '<' in a URL."""
     image = "https://img.example.org/a b\"c'd<e>é.jpg?x=1&y=<2>"
     sent_image = "https://img.example.org/a%20b%22c'd%3Ce%3E%C3%A9.jpg?x=1&y=%3C2%3E"
     uid = 'https://old.example.org/?p=12&x=<y>"z'
@@ -97,6 +130,9 @@ def test_every_address_a_reporter_writes_is_published_percent_encoded(tmp_path: 
     }
     authors = 'web: {name: Web, url: "https://ex.org/a b\\"c<d>"}\n'
     authors += 'creds: {name: Creds, url: "https://user:pw@ex.org/"}\n'
+    authors += 'jane: {name: Jane, avatar: "images/jane doe.png"}\n'
+    files["images/jane doe.png"] = photo(40, 40, "PNG")
+    files["articles/c.md"] = article("By Jane", section="world", authors=["jane"])
     site = build_site(tmp_path, files, authors=authors)
     for said in (
         "author 'creds': 'url' 'https://user:pw@ex.org/' holds a user name or a password",
@@ -111,5 +147,9 @@ def test_every_address_a_reporter_writes_is_published_percent_encoded(tmp_path: 
     assert og_image is not None and og_image.attributes["content"] == sent_image
     written = [site.html(name) for name in ("feed.xml", "atom.xml", "feed.json", "sitemap.xml")]
     assert all(image not in text and "a b" not in text for text in written)
-    assert "<id>https://old.example.org/?p=12&amp;x=%3Cy%3E%22z</id>" in site.html("atom.xml")
-    assert vnu_errors(site.file("2024/05/01/encoded/")) == []
+    # a uid is the id an older feed gave the story, compared character by character: as given
+    assert '<id>https://old.example.org/?p=12&amp;x=&lt;y&gt;"z</id>' in site.html("atom.xml")
+    avatar = site.dom("authors/jane/").css_first('img[src*="jane"]')
+    assert avatar is not None and avatar.attributes["src"] == "/images/jane%20doe.png"
+    pages = [site.file("2024/05/01/encoded/"), site.file("authors/jane/")]
+    assert vnu_errors(pages) == []

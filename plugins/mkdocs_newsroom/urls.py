@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote, urlsplit, urlunsplit
 
+import idna
+
 from .slugs import slugify
 
 TAGS_INDEX = "tags/"
@@ -80,15 +82,16 @@ def absolute_url(site_url: str, path: str) -> str:
 # a URL already has; a query or fragment may also hold '?'
 _PATH_SAFE = "/:@!$&'()*+,;=%"
 _QUERY_SAFE = _PATH_SAFE + "?"
+_LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 def as_sent(url: str) -> str:
     """`url` as a browser sends it, and as feeds, sitemaps and structured data must carry it:
     the host in ASCII (IDNA: `bücher.example` is `xn--bcher-kva.example`), and every
-    character a URL may not hold (a space, a quote, '<', a letter past ASCII) percent-encoded.
-    What it may hold, escapes made already among them, stays as written. A host that IDNA
-    cannot write is left as it is."""
-    parts = urlsplit(url)
+    character a URL may not hold (a space, a quote, '<', a letter past ASCII, a '%' that
+    starts no escape) percent-encoded. What it may hold, escapes made already among them,
+    stays as written. A host that IDNA cannot write is left as it is."""
+    parts = urlsplit(_LONE_PERCENT.sub("%25", url))
     return urlunsplit(
         parts._replace(
             netloc=_ascii_host(parts.netloc),
@@ -106,8 +109,8 @@ def _ascii_host(netloc: str) -> str:
     host, colon, port = host_port.rpartition(":")
     if not colon or not port.isdigit():
         host, colon, port = host_port, "", ""
-    try:
-        host = host.encode("idna").decode("ascii")
-    except UnicodeError:
+    try:  # as browsers map it (UTS #46, not transitional): 'faß' is not 'fass'
+        host = idna.encode(host, uts46=True, transitional=False).decode("ascii")
+    except (idna.IDNAError, UnicodeError):
         return netloc
     return f"{quote(userinfo, safe=_PATH_SAFE)}{at}{host}{colon}{port}"

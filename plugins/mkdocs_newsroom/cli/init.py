@@ -159,6 +159,11 @@ def _site_url(url: str) -> str:
             f"--url {url}: give the site's whole address, with http:// or https:// and a "
             "host, such as https://news.example.org/"
         )
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        raise NewsroomError(
+            f"--url {url}: give the address alone, without a query or a fragment ('?', '#'), "
+            "which would be inside every address of the site"
+        )
     return as_sent(url if url.endswith("/") else f"{url}/")
 
 

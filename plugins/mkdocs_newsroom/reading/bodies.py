@@ -31,11 +31,12 @@ _FIRST_PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 # A character reference Markdown passes through to the page, of a bidi control: the browser,
 # and the summary drawn from the page, read it as the control itself
 _CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*(?:202[a-eA-E]|206[6-9])|0*(?:823[4-8]|829[4-7]));")
-# A line that starts with 250 or more spaces, tabs or quote marks: it may be nested deeper
-# than Python-Markdown can go (about 250 lists or quotes inside one another), which it finds
-# out only by running out of stack, in time that grows as the square of the text's length
-# (48 s for 2,000 levels, again at every save of a preview)
-_DEEP_LINE = re.compile(r"^[ \t>]{250,}", re.MULTILINE)
+# A list item indented by 250 or more spaces or tabs: it may be nested deeper than
+# Python-Markdown can go (about 250 lists inside one another), which it finds out only by
+# running out of stack, in time that grows as the square of the text's length (48 s for
+# 2,000 levels, again at every save of a preview). A blank line or a line of code so far in
+# is no list, and quotes nest without that cost.
+_DEEP_LINE = re.compile(r"^([ \t]{250,})(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
 DEEPEST_COLUMN = 1_000  # 250 levels of four columns
 
 
@@ -157,7 +158,7 @@ class MarkdownRenderer:
         if "&#" in text:
             text = _CONTROL_REFERENCE.sub(lambda found: html.unescape(found.group()), text)
         text, line, code = balanced_blocks(text)
-        if any(_columns(found.group()) >= DEEPEST_COLUMN for found in _DEEP_LINE.finditer(text)):
+        if any(_columns(found[1]) >= DEEPEST_COLUMN for found in _DEEP_LINE.finditer(text)):
             raise NestedTooDeeply
         fragment = self._markdown.convert(text)
         fragment, reference = without_unpublishable_references(fragment)
@@ -177,9 +178,8 @@ class MarkdownRenderer:
 
 
 def _columns(indent: str) -> int:
-    """How deep a line's start (spaces, tabs, quote marks) takes it, in columns: a tab is
-    four, a '>' as deep as a list's four."""
-    return indent.count(" ") + 4 * (indent.count("\t") + indent.count(">"))
+    """How deep an indent of spaces and tabs goes, in columns (a tab is four)."""
+    return indent.count(" ") + 4 * indent.count("\t")
 
 
 def without_unpublishable_references(fragment: str) -> tuple[str, str]:

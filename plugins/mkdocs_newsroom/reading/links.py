@@ -67,7 +67,7 @@ def check_link(text: str, what: str) -> str:
     the site. It is read as a browser reads it (the WHATWG URL standard): tabs and line
     breaks anywhere are dropped, spaces and controls around it trimmed, backslashes are
     slashes, so `/\\host/x`, `//host/x` or `java\tscript:` cannot reach another host or
-    run a script. Returns the link as the browser will read it; a URL as it sends it
+    run a script. Returns the link as the browser will read it, and as it sends it
     (`as_sent`: a space is '%20'), the form every page, feed and sitemap must carry."""
     link = _as_browser_reads(text)
     if not _site_or_web(link):
@@ -87,7 +87,7 @@ def check_link(text: str, what: str) -> str:
                 raise FieldError(f"{what} '{text}' leaves the site: write a path inside it")
         elif segment not in ("", "."):
             depth += 1
-    return link
+    return as_sent(link)
 
 
 def loads_from_site_or_web(text: str) -> bool:

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..directions import INVALID_CHARACTERS
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
@@ -41,10 +43,17 @@ class Block:
 
 
 def decode_character_references(text: str) -> str:
-    """Decode `&#233;`, `&eacute;`, `&amp;` once; leave a bare `&` (as in "M&S") alone."""
+    """Decode `&#233;`, `&eacute;`, `&amp;` once; leave a bare `&` (as in "M&S") alone. A
+    reference to a character no page or feed may hold is dropped: Python reads `&#12;` as a
+    form feed (HTML's white space), which no XML feed can carry."""
     if "&" not in text:
         return text
-    return _CHARACTER_REFERENCE.sub(lambda match: html.unescape(match.group()), text)
+    return _CHARACTER_REFERENCE.sub(_character, text)
+
+
+def _character(reference: re.Match[str]) -> str:
+    character = html.unescape(reference.group())
+    return "" if INVALID_CHARACTERS.search(character) else character
 
 
 @dataclass(frozen=True)

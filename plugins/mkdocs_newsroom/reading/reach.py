@@ -8,7 +8,6 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from ..problems import Problem
-from ..urls import as_sent
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -69,6 +68,4 @@ def story_uid(values: Mapping[str, Any], source: str) -> str:
     given = values.get("uid") or ""
     if given and not is_uri(given):
         given = given.lstrip("/").removesuffix(".md").removesuffix(".txt")
-    elif given:
-        given = as_sent(given)  # an Atom id is a URI: no '<', '"' or space in it
     return given or values.get("wire_id") or first_path(source)

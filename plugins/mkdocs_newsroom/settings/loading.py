@@ -40,6 +40,18 @@ def check_site_url(site_url: str) -> None:
             "'#'), which would be inside every address of the site; give the address alone, "
             f"such as '{urlunsplit(parts._replace(query='', fragment=''))}'"
         )
+    try:
+        parts.port  # noqa: B018 - raises for a port past 65535
+    except ValueError:
+        raise NewsroomError(
+            f"newsroom: mkdocs.yml: site_url '{site_url}' has a port no server listens on; "
+            "give one from 1 to 65535, or none"
+        ) from None
+    if parts.username is not None:
+        raise NewsroomError(
+            f"newsroom: mkdocs.yml: site_url '{site_url}' holds a user name or a password, "
+            "which every address of the site would show; give the address without them"
+        )
     sent = as_sent(site_url.strip())
     if sent != site_url:
         raise NewsroomError(
