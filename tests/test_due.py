@@ -467,3 +467,20 @@ def test_deployed_urls_that_are_not_http_are_read_or_refused(
     record.write_text(record.read_text("utf-8").replace('"format": 2', '"format": true'), "utf-8")
     answer, told = _due(tmp_path, T0 + timedelta(minutes=5), "--deployed", str(site))
     assert answer == "build=true" and "not a build record of format 2" in told
+
+
+def test_a_page_left_out_until_its_date_counts_as_a_change_to_come(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A story saved outside articles/ is left out until its date (build/held_pages.py):
+    `due` did not count it, so no scheduled run published it once it was due."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch(T0))
+    monkeypatch.setenv("GITHUB_SHA", DEPLOYED)
+    embargoed = "---\ndate: 2026-12-01T10:03:00+00:00\nauthors: [jdoe]\n---\nResults.\n"
+    files = {"articles/old.md": article("An old story", section="world", authors=["jdoe"])}
+    build_site(tmp_path, {**files, "desk/results.md": embargoed})
+    site = tmp_path / "site"
+    assert not (site / "desk" / "results" / "index.html").exists()
+    quiet, said = _due(tmp_path, T0 + timedelta(minutes=1), "--deployed", str(site))
+    assert quiet == "build=false", said
+    assert "the next change is at 2026-12-01T10:03:00+00:00" in said

@@ -35,6 +35,7 @@ def _left_out(path: str, field: str, why: str = "", *, page: bool = True) -> str
         f"names '{field}', which would hold a story back",
         "future": f"its '{field}' is still to come, which would hold a story back until then (an "
         "embargo)",
+        "no date": f"its '{field}' cannot be read as a date, which would hold a story back",
     }.get(why, f"its '{field}' is {why}, not all false, which would hold a story back")
     what = "a page" if page else "a file MkDocs copies as it is (not a page)"
     fix = "fix its front matter and move" if why == "unreadable" else "move"
@@ -69,19 +70,26 @@ def test_a_page_whose_front_matter_holds_it_back_is_left_out(tmp_path: Path) -> 
     embargoed = {
         "desk/results.md": "---\ndate: 2026-11-26T05:00:00Z\nauthors: [jdoe]\n---\nSECRET FIVE\n",
         "desk/tomorrow.md": "---\ndate: 2026-11-27\nsection: world\n---\nSECRET SIX\n",
+        # Material's blog form; keys in capitals
+        "desk/blog.md": "---\ndate:\n  created: 2026-11-27\nauthors: [jdoe]\n---\nSECRET SEVEN\n",
+        "desk/caps.md": "---\nDate: 2026-11-27\nSection: world\n---\nSECRET EIGHT\n",
     }
-    files: dict[str, str | bytes] = {**HELD, **kept, **embargoed}
+    # a date that is no date: when in doubt, do not publish
+    undated = {"desk/undated.md": "---\ndate: soon\nsection: world\n---\nSECRET NINE\n"}
+    files: dict[str, str | bytes] = {**HELD, **kept, **embargoed, **undated}
     site = built(tmp_path, files)
     assert sorted(site.warnings) == sorted(
         [
             *(_left_out(path, field) for path, field in FIELD.items()),
             _left_out("plain.md", "draft"),
             *(_left_out(path, "date", "future") for path in embargoed),
+            _left_out("desk/undated.md", "date", "no date"),
         ]
     )
     text = output_text(site)
     assert "SECRET ONE" not in text and "SECRET TWO" not in text and "SECRET THREE" not in text
-    assert "SECRET FOUR" not in text and "SECRET FIVE" not in text and "SECRET SIX" not in text
+    for secret in ("FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"):
+        assert f"SECRET {secret}" not in text
     assert "PUBLISHED ONE" in site.html("kept/") and "PUBLISHED TWO" in site.html("dated/")
     assert (
         "newsroom: dated.md: it has a story's 'date' and section or authors, but it is outside "

@@ -9,10 +9,10 @@ reads it (UTF-8 with or without a BOM, any line ends, to its closing line howeve
 MkDocs cannot read is searched line by line for such a field, and a `draft` that is empty or
 given twice, once not false, holds the page back as it holds an article back. `draft: false`
 keeps a page, and so does a `date` (Newsroom schedules no page), but in a page that reads
-like a story (a `date` with a `section` or `authors`): one dated after the build is left out
-(an embargo), one already due is told, in one info line, that it is published as a plain
-page. `mkdocs build --dirty` removes what an earlier build wrote for a
-page left out now (build/stale.py)."""
+like a story (a `date` with a `section` or `authors`, in any case): one dated after the build,
+or with a `date` that is no date, is left out, `draft: false` or not (an embargo); one already
+due is told, in one info line, that it is published as a plain page. `mkdocs build --dirty`
+removes what an earlier build wrote for a page left out now (build/stale.py)."""
 
 from __future__ import annotations
 
@@ -63,6 +63,7 @@ class HeldPages:
     kept: list[File] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     outputs: list[str] = field(default_factory=list)
+    embargoes: list[datetime] = field(default_factory=list)  # when pages left out are due
 
 
 @dataclass(frozen=True)
@@ -86,21 +87,27 @@ def held_back_pages(
     held = HeldPages()
     for file in files:
         meta, hold = _read(file) if file.src_dir == docs_dir else ({}, None)
-        if hold is None and now is not None and _STORY_FIELDS & meta.keys():
-            hold = _embargo(meta.get("date"), *now)
+        folded = {_folded(str(name)): value for name, value in meta.items()}
+        story = "date" in folded and _STORY_FIELDS & folded.keys()
+        if hold is None and now is not None and story:
+            hold, due = _embargo(folded["date"], *now)
+            held.embargoes += [due] if due is not None else []
         if hold is not None:
             left_out = _left_out(file.src_uri, hold, articles_dir, file.is_documentation_page())
             held.problems.append(_in_nav(left_out) if file.src_uri in in_nav else left_out)
             held.outputs.append(file.dest_uri)
             continue
-        if "date" in meta and _STORY_FIELDS & meta.keys():
+        if story:
             held.problems.append(_reads_like_a_story(file.src_uri, articles_dir))
         held.kept.append(file)
     return held
 
 
-def _embargo(value: object, now: datetime, zone: tzinfo) -> _Hold | None:
-    """A `date` after `now`, which would hold a story back until then."""
+def _embargo(value: object, now: datetime, zone: tzinfo) -> tuple[_Hold | None, datetime | None]:
+    """What holds a page that reads like a story back: a `date` after `now` (and when it
+    is due), or one that cannot be read as a date (when in doubt, do not publish)."""
+    if isinstance(value, dict):  # Material's blog: {created: …, updated: …}
+        value = value.get("created")
     if isinstance(value, datetime):
         moment = value if value.tzinfo else value.replace(tzinfo=zone)
     elif isinstance(value, date):
@@ -109,8 +116,12 @@ def _embargo(value: object, now: datetime, zone: tzinfo) -> _Hold | None:
         try:
             moment = parse_datetime(str(value), zone)
         except FieldError:
-            return None
-    return _Hold("date", "future") if moment > now else None
+            return _Hold("date", "no date"), None
+    return (_Hold("date", "future"), moment) if moment > now else (None, None)
+
+
+def _folded(name: str) -> str:
+    return unicodedata.normalize("NFKC", name).casefold()
 
 
 def nav_paths(nav: object) -> frozenset[str]:
@@ -233,6 +244,7 @@ _WHY = {
     "names '{field}', which would hold a story back",
     "future": "its '{field}' is still to come, which would hold a story back until then (an "
     "embargo)",
+    "no date": "its '{field}' cannot be read as a date, which would hold a story back",
 }
 
 

@@ -51,6 +51,7 @@ class SortedFiles:
     keep: list[File]
     attachments: dict[str, File] = field(default_factory=dict)
     held_outputs: list[str] = field(default_factory=list)  # what pages left out write
+    embargoes: list[datetime] = field(default_factory=list)  # when they are due, if dated
 
 
 def site_sources(
@@ -147,7 +148,7 @@ def site_sources(
         oversized=oversized,
     )
     attachments = {path: usable[path][0] for path in paths.attachments}
-    return SortedFiles(sources, [*keep, *excluded], attachments, held.outputs)
+    return SortedFiles(sources, [*keep, *excluded], attachments, held.outputs, held.embargoes)
 
 
 def _oversized(
