@@ -197,15 +197,15 @@ def test_a_folder_made_again_with_the_deleted_ones_inode_number_is_watched_again
     assert any(Path(w.path) == content for w in observer._watches)
 
 
-def _aged(folder: Path) -> None:
-    """Every file and folder under `folder`, and it, dated a minute ago."""
+def _aged(top: Path) -> None:
+    """`top`, and every file and folder under it, dated a minute ago."""
     past = time.time() - 60
-    for path in [*folder.rglob("*"), folder]:
+    for path in [*top.rglob("*"), top]:
         os.utime(path, (past, past))
 
 
-@pytest.mark.parametrize("saved", [True, False])
-def test_a_save_while_the_first_build_runs_sets_off_a_rebuild(tmp_path: Path, saved: bool) -> None:
+@pytest.mark.parametrize("saved", ["article", "mkdocs.yml", ""])
+def test_a_save_while_the_first_build_runs_sets_off_a_rebuild(tmp_path: Path, saved: str) -> None:
     """MkDocs sets its watches after the first build: a story saved while that build ran
     (19 s at 10,000 articles) stayed as the build read it, draft or not, until another save."""
     build_site(
@@ -214,20 +214,26 @@ def test_a_save_while_the_first_build_runs_sets_off_a_rebuild(tmp_path: Path, sa
         plugin={"native_file_watcher": True},
     )
     _aged(tmp_path / "content")
+    _aged(tmp_path / "mkdocs.yml")
     config = load_config(config_file=str(tmp_path / "mkdocs.yml"))
     config.plugins.on_startup(command="serve", dirty=False)
-    if saved:  # the first build runs from here to on_serve
+    # the first build runs from here to on_serve
+    if saved == "article":
         source = tmp_path / "content" / "articles" / "a.md"
         source.write_text(source.read_text("utf-8") + "\nSaved meanwhile.\n", "utf-8")
+    elif saved:
+        source = tmp_path / saved
+        source.write_text(source.read_text("utf-8").replace("Test Gazette", "Gazette"), "utf-8")
     builds = Builds()
     server = LiveReloadServer(builder=builds, host="127.0.0.1", port=0, root=str(tmp_path))
     server.build_delay = 0.01
     server.watch(config.docs_dir)
+    server.watch(str(tmp_path / "mkdocs.yml"))
     server = config.plugins.on_serve(server, config=config, builder=builds)
     thread = threading.Thread(target=server.serve, daemon=True)
     thread.start()
     try:
-        assert builds.happened.wait(timeout=10 if saved else 1) is saved
+        assert builds.happened.wait(timeout=10 if saved else 1) is bool(saved)
     finally:
         server.shutdown()
         thread.join(timeout=10)

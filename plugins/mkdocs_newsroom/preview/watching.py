@@ -110,6 +110,7 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
         self.reported = reported if reported is not None else ReportedPaths()
         self._links: dict[str, ObservedWatch] = {}
         self._roots: dict[str, _Root] = {}
+        self._told: dict[str, _Forwarding] = {}  # each path watched, and whom it tells
         self._around: set[str] = set()  # folders watched for a root's return
         self._targets: dict[str, set[str]] = {}  # a linked file's target -> its links
 
@@ -132,6 +133,7 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
             event_filter=event_filter or CHANGES,
             **options,
         )
+        self._told[_absolute(path)] = event_handler
         if not watch.is_file:
             root = _absolute(path)
             self._roots[root] = _Root(
@@ -143,15 +145,17 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
         return watch
 
     def catch_up(self, since: float) -> None:
-        """Tell the dev server of a change under a watched folder made since `since`: a save
-        while the first build ran, before any watch was set, which it would never hear of."""
-        for path, root in list(self._roots.items()):
+        """Tell the dev server of a change to a watched file (mkdocs.yml) or under a watched
+        folder made since `since`: a save while the first build ran, before any watch was
+        set, which it would never hear of."""
+        for path, handler in list(self._told.items()):
             changed = _changed_since(path, since)
             if changed:
-                root.handler.dispatch(FileModifiedEvent(changed))
+                handler.dispatch(FileModifiedEvent(changed))
 
     def unschedule(self, watch: ObservedWatch) -> None:
         self._roots.pop(_absolute(watch.raw_path), None)
+        self._told.pop(_absolute(watch.raw_path), None)
         super().unschedule(watch)
 
     def follow_link(self, handler: _Forwarding, path: str) -> None:
@@ -226,11 +230,14 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
                     self.follow_link(handler, str(path))
 
 
-def _changed_since(folder: str, since: float) -> str:
-    """The first file or folder under `folder` (hidden ones aside, as MkDocs leaves them out)
-    changed since `since`: one saved, made, or a folder that lost a file; '' if none."""
+def _changed_since(path: str, since: float) -> str:
+    """`path`, if a file changed since `since`; else the first file or folder under it
+    (hidden ones aside, as MkDocs leaves them out) changed since: one saved, made, or a
+    folder that lost a file; '' if none."""
     try:
-        entries = list(os.scandir(folder))
+        if not os.path.isdir(path):  # noqa: PTH112 - as the scan below, without Path objects
+            return path if os.stat(path).st_mtime >= since else ""  # noqa: PTH116
+        entries = list(os.scandir(path))
     except OSError:
         return ""
     for entry in entries:
