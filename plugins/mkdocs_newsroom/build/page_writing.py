@@ -130,14 +130,14 @@ def _template_place(error: Exception) -> str:
     syntax error names its file and line; Jinja gives the frames of a template's code its
     file and line), else ''."""
     if isinstance(error, TemplateSyntaxError):
-        return f" in {shown_path(error.filename or error.name or '?')}:{error.lineno}"
+        return f" in {_shown_path(error.filename or error.name or '?')}:{error.lineno}"
     frames = [frame for frame in extract_tb(error.__traceback__) if JINJA not in frame.filename]
     if frames and frames[-1].filename.endswith(TEMPLATE_SUFFIXES):
-        return f" in {shown_path(frames[-1].filename)}:{frames[-1].lineno}"
+        return f" in {_shown_path(frames[-1].filename)}:{frames[-1].lineno}"
     return ""
 
 
-def shown_path(path: str) -> str:
+def _shown_path(path: str) -> str:
     """`path` from the current folder (the site's, as MkDocs runs), if it is inside it."""
     relative = os.path.relpath(path)
     return path if relative.startswith("..") else relative
