@@ -169,8 +169,7 @@ class ArticleReader:
     def _read_and_render(
         self, item: tuple[str, bytes, str]
     ) -> tuple[_Parsed | ReadResult, Body | None]:
-        """One file read and its body rendered, unless the body is in the cache (this may
-        run in a worker process)."""
+        """One file read and its body rendered, unless in the cache (in a worker, maybe)."""
         draft = self._parse_or_report(*item)
         if not isinstance(draft, _Parsed):
             return draft, None
