@@ -7,6 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mkdocs_newsroom.cli.wire_import import read_wire
 from mkdocs_newsroom.reading.bodies import render_plaintext
 from mkdocs_newsroom.reading.plaintext import (
     Block,
@@ -110,3 +111,15 @@ def test_converter_keeps_every_word_in_order(text: str) -> None:
         return [word for word in value.split() if any(char.isalnum() for char in word)]
 
     assert words(render_plaintext(text).text) == words(text)
+
+
+def test_unicode_line_and_paragraph_separators_end_lines_and_paragraphs() -> None:
+    """A scraper keeps U+2028 and U+2029 from a web page. Read as characters, a boilerplate
+    pattern took the whole run of lines as one line, the story's own words with it."""
+    text = "First line\u2028second line.\u2029A new paragraph.\u2028Advertisement\u2028Its end.\n"
+    body = render_plaintext(text, [re.compile("^Advertisement$")])
+    assert "<p>First line second line.</p>" in body.html
+    assert "<p>A new paragraph. Its end.</p>" in body.html
+    assert "Advertisement" not in body.html and body.cut is not None
+    story = read_wire("w.txt", "Headline\u2028The first line.\n".encode(), [], title_line=True)
+    assert (story.headline, story.body.strip()) == ("Headline", "The first line.")

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..problems import NewsroomError, Problem
 from ..reading.decoding import decode_source, not_text
 from ..reading.files import leads_outside
-from ..reading.plaintext import strip_boilerplate, without_boilerplate
+from ..reading.plaintext import strip_boilerplate, text_lines, without_boilerplate
 from ..reading.reach import MAX_HEADLINE
 from ..reading.said import cut_by_boilerplate
 from ..reading.texts import shortened
@@ -91,7 +91,7 @@ class Imported:
 def wire_id(body: str, boilerplate: Sequence[regex.Pattern[str]]) -> str:
     """The same story, however it was wrapped or spaced and whatever footer it came with, has
     the same id."""
-    text = " ".join(strip_boilerplate(body.split("\n"), boilerplate))
+    text = " ".join(strip_boilerplate(text_lines(body), boilerplate))
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
 
 
@@ -119,7 +119,7 @@ def read_wire(
     if binary := not_text(data):
         return WireStory("", "", "", "", refused=f"it is not a text but {binary}")
     decoded = decode_source(source, data)
-    lines = decoded.text.split("\n")
+    lines = text_lines(decoded.text)
     if said := front_matter_form(lines):
         return WireStory("", "", "", "", decoded.notices, refused=said)
     embargo = embargo_notice(lines)

@@ -88,7 +88,7 @@ def neutralise_snippets(body: str) -> tuple[str, tuple[tuple[int, int], ...]]:
 def render_plaintext(
     text: str, boilerplate: Sequence[re.Pattern[str]] = (), right_to_left: bool = False
 ) -> Body:
-    lines, cut = plaintext.without_boilerplate(text.split("\n"), boilerplate)
+    lines, cut = plaintext.without_boilerplate(plaintext.text_lines(text), boilerplate)
     blocks, opened = _balanced(plaintext.split_blocks("\n".join(lines)), text)
     lead = next((block.items[0] for block in blocks if not block.is_list), "")
     html = plaintext.blocks_to_html(blocks, isolate=right_to_left)

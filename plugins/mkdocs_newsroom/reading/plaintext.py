@@ -67,6 +67,15 @@ class Cut:
     text: str
 
 
+def text_lines(text: str) -> list[str]:
+    """The lines of a plain text: a line separator (U+2028) ends a line, and a paragraph
+    separator (U+2029) a paragraph, as Unicode means them (a scraper keeps them from the web
+    page); read as characters, a boilerplate pattern took the whole run of lines as one."""
+    if "\u2028" in text or "\u2029" in text:
+        text = text.replace("\u2029", "\n\n").replace("\u2028", "\n")
+    return text.split("\n")
+
+
 def strip_boilerplate(lines: Sequence[str], patterns: Sequence[re.Pattern[str]]) -> list[str]:
     return without_boilerplate(lines, patterns)[0]
 
