@@ -105,6 +105,13 @@ def _tree(folder: Path) -> dict[str, bytes]:
     }
 
 
+def _unlike(live: dict[str, bytes], fresh: dict[str, bytes]) -> list[str]:
+    """The files of a clean build that the preview's folder lacks or holds otherwise, the
+    search index aside (updated in place, its files differ: `IndexFiles` compares answers)."""
+    index = f"{INDEX_DIR}/"
+    return [path for path in fresh if not path.startswith(index) and live.get(path) != fresh[path]]
+
+
 @pytest.fixture
 def site_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717200000")
@@ -168,10 +175,7 @@ def test_a_rebuild_after_edits_gives_the_site_a_clean_build_gives(
     assert sorted(k for k in live if not k.startswith(index)) == sorted(
         k for k in fresh if not k.startswith(index)
     )
-    different = [
-        path for path in fresh if not path.startswith(index) and live.get(path) != fresh[path]
-    ]
-    assert different == []
+    assert _unlike(live, fresh) == []
     # The search index is updated in place (ids of removed articles stay empty until a clean
     # build), so its files differ: it must answer the same.
     live_index = IndexFiles.read(site_root / "live" / INDEX_DIR)
@@ -379,10 +383,7 @@ def test_a_preview_whose_temporary_folders_were_emptied_builds_the_whole_site_ag
     _build_clean(site_root)
     live, fresh = _tree(site_root / "live"), _tree(site_root / "clean")
     assert sorted(live) == sorted(fresh)
-    index = f"{INDEX_DIR}/"
-    assert [
-        path for path in fresh if not path.startswith(index) and live[path] != fresh[path]
-    ] == []
+    assert _unlike(live, fresh) == []
     live_index = IndexFiles.read(site_root / "live" / INDEX_DIR)
     assert sorted(live_index.documents()) == sorted(
         IndexFiles.read(site_root / "clean" / INDEX_DIR).documents()

@@ -72,7 +72,9 @@ def write_every_page(
 
     progress = Progress(say, len(pages), "pages written")
     results = fork_map(write, pages, processes, progress.update)
-    failed = [(page, outcome[0]) for page, outcome in zip(pages, results, strict=True)]
+    failed = [
+        (page, outcome[0]) for page, outcome in zip(pages, results, strict=True) if outcome[0]
+    ]
     return Written.of(_not_written(failed), len(pages), results)
 
 
@@ -148,8 +150,7 @@ def _not_written(failed: Iterable[tuple[NewsPage, str]]) -> list[Problem]:
     broken template of overrides/), a line for the first, which counts the others."""
     by_failure: dict[str, list[NewsPage]] = {}
     for page, failure in failed:
-        if failure:
-            by_failure.setdefault(failure, []).append(page)
+        by_failure.setdefault(failure, []).append(page)
     problems = []
     for failure, pages in by_failure.items():
         ours = not failure.startswith(HookFailed.PREFIX)
