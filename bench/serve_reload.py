@@ -1,15 +1,17 @@
 """From saving an article to the new page being served by a real `mkdocs serve`, end to end.
 
-    python bench/serve_reload.py SITE_DIR [--edits 6] [--port 8765] [--plain]
+    python bench/serve_reload.py SITE_DIR [--edits 6] [--port 8765] [--plain] [--edit body]
 
 SITE_DIR is a Newsroom site (mkdocs.yml + content/), e.g. one written by bench/generate.py.
 For each way of noticing a save, in one run, the script starts `python -m mkdocs serve
 --dirty` (`--plain`: without `--dirty`) on the site, waits for the first build, then changes
 the headline of the newest article (the front page shows it), and times from the write until
 the front page, fetched again the way the browser's livereload script does, shows the new
-headline; then it restores the file and times that too. What is timed is what an editor
-waits for: MkDocs noticing the save, its 0.1 s wait for more changes, the rebuild, and
-fetching the page again.
+headline; then it restores the file and times that too. `--edit body` puts words at the start
+of the article's body instead, and fetches the article's page rather than the front page: a
+save of the body alone, which Newsroom publishes without MkDocs' whole build
+(build/copy_edits.py). What is timed is what an editor waits for: MkDocs noticing the save,
+its 0.1 s wait for more changes, the rebuild, and fetching the page again.
 
 The two ways: `polling`, MkDocs' own watcher, which looks at every file in the docs folder
 every 0.5 s, and `native`, Newsroom's `native_file_watcher` (the operating system tells the
@@ -52,6 +54,12 @@ def with_title(text: str, title: str) -> str:
     at = next(i for i, line in enumerate(lines) if line.startswith("title:"))
     lines[at] = f"title: {json.dumps(title)}"
     return "\n".join(lines)
+
+
+def with_body_opening(text: str, words: str) -> str:
+    """The article with `words` before the first line of its body."""
+    front, separator, body = text.partition("\n---\n")
+    return f"{front}{separator}{words} {body}"
 
 
 def title_of(text: str) -> str:
@@ -106,9 +114,17 @@ class Server:
                 raise SystemExit("mkdocs serve stopped or hung:\n" + "\n".join(self.lines[-20:]))
             time.sleep(0.05)
 
-    def front_page(self) -> str:
-        with urllib.request.urlopen(self.url, timeout=10) as response:
+    def front_page(self, path: str = "") -> str:
+        with urllib.request.urlopen(self.url + path, timeout=10) as response:
             return response.read().decode("utf-8")
+
+    def article_path(self, text: str) -> str:
+        """The address of the article of `text` (its slug), as the front page links to it."""
+        slug = next(line for line in text.split("\n") if line.startswith("slug:"))[5:].strip()
+        found = re.search(rf'href="(?:\./|/)?([^"]*/{re.escape(slug)}/)"', self.front_page())
+        if found is None:
+            raise SystemExit(f"the front page does not link to {slug}")
+        return found[1]
 
     def stop(self) -> None:
         os.killpg(self.process.pid, signal.SIGINT)
@@ -118,10 +134,12 @@ class Server:
             os.killpg(self.process.pid, signal.SIGKILL)
 
 
-def time_until_reloaded(server: Server, path: Path, text: str, title: str) -> float:
+def time_until_reloaded(
+    server: Server, path: Path, text: str, title: str, page_path: str = ""
+) -> float:
     """Save `text` and wait as the browser's livereload script does (a request that returns
-    when a newer build is visible), then check the front page shows `title`."""
-    page = server.front_page()
+    when a newer build is visible), then check the page at `page_path` shows `title`."""
+    page = server.front_page(page_path)
     epoch = re.search(r"livereload\((\d+),\s*(\d+)\)", page)
     if epoch is None:
         raise SystemExit("the served page has no livereload script")
@@ -130,7 +148,7 @@ def time_until_reloaded(server: Server, path: Path, text: str, title: str) -> fl
     waited = f"{server.url}livereload/{epoch[1]}/{epoch[2]}"
     with urllib.request.urlopen(waited, timeout=120) as response:
         newer = int(response.read()) > int(epoch[1])
-    shown = server.front_page()
+    shown = server.front_page(page_path)
     seconds = time.perf_counter() - started
     if not newer or (title in shown) != (title in text):
         raise SystemExit(f"the page served after the reload does not show the edit ({title!r})")
@@ -138,7 +156,7 @@ def time_until_reloaded(server: Server, path: Path, text: str, title: str) -> fl
 
 
 def measure(
-    site: Path, native: bool, edits: int, port: int, dirty: bool
+    site: Path, native: bool, edits: int, port: int, dirty: bool, body: bool = False
 ) -> tuple[list[float], list[float]]:
     """Seconds from each save to the page reloaded, and the plugin's own account of each
     rebuild ("took N s" in its closing line)."""
@@ -150,13 +168,17 @@ def measure(
     try:
         server.wait_for("Serving on")
         old_title = title_of(original)
+        page_path = server.article_path(original) if body else ""
         for number in range(edits):
             time.sleep(1.0)  # between saves, as an editor would be
             new_title = f"Edited {number} {old_title}"
             edited = with_title(original, new_title)
-            times.append(time_until_reloaded(server, article, edited, new_title))
+            if body:
+                new_title = f"Edited{number}words"
+                edited = with_body_opening(original, new_title)
+            times.append(time_until_reloaded(server, article, edited, new_title, page_path))
             time.sleep(1.0)
-            times.append(time_until_reloaded(server, article, original, new_title))
+            times.append(time_until_reloaded(server, article, original, new_title, page_path))
     finally:
         article.write_text(original, encoding="utf-8")
         server.stop()
@@ -171,10 +193,12 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=6)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--plain", action="store_true", help="mkdocs serve without --dirty")
+    parser.add_argument("--edit", choices=["headline", "body"], default="headline")
     args = parser.parse_args()
     results = {}
     for mode, native in MODES.items():
-        times, builds = measure(args.site, native, args.edits, args.port, not args.plain)
+        body = args.edit == "body"
+        times, builds = measure(args.site, native, args.edits, args.port, not args.plain, body)
         results[mode] = times
         shown = ", ".join(f"{t:.2f}" for t in times)
         print(

@@ -9,6 +9,7 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
@@ -23,6 +24,9 @@ from mkdocs_newsroom.search.query import IndexFiles
 from mkdocs_newsroom.search.shards import INDEX_DIR
 
 from .sites import AUTHORS, SECTIONS, article, write_tree
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 SERVE_URL = "http://127.0.0.1:8000/"
 
@@ -56,20 +60,25 @@ class Server:
         return load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site))
 
     def rebuild(self) -> list[str]:
-        handler = _Lines()
-        logger = logging.getLogger("mkdocs")
-        level = logger.level
-        logger.setLevel(logging.INFO)
-        logger.addHandler(handler)
-        try:
-            build(self._config(), serve_url=SERVE_URL, dirty=self.dirty)
-        finally:
-            logger.removeHandler(handler)
-            logger.setLevel(level)
-        return handler.lines
+        return said_while(lambda: build(self._config(), serve_url=SERVE_URL, dirty=self.dirty))
 
     def stop(self) -> None:
         self._config().plugins.on_shutdown()
+
+
+def said_while(run: Callable[[], object]) -> list[str]:
+    """What MkDocs and its plugins said (INFO and above) while `run` ran."""
+    handler = _Lines()
+    logger = logging.getLogger("mkdocs")
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    try:
+        run()
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+    return handler.lines
 
 
 class _Lines(logging.Handler):

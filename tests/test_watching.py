@@ -228,3 +228,9 @@ def test_a_save_while_the_first_build_runs_sets_off_a_rebuild(tmp_path: Path, sa
 
     with dev_server(tmp_path, native=True, first_build=save) as (_server, builds):
         assert builds.happened.wait(timeout=10 if saved else 1) is bool(saved)
+        plugin = load_config(config_file=str(tmp_path / "mkdocs.yml")).plugins["newsroom"]
+        reported = plugin._cache.reported.take()  # type: ignore[attr-defined]
+        # the watched folder or file itself: what else changed meanwhile, the whole build
+        # finds (a copy edit alone would not: build/copy_edits.py)
+        root = tmp_path / saved.split("/")[0] if saved else None
+        assert (str(root) in reported) is bool(saved)

@@ -38,3 +38,14 @@ class MadeBefore(Generic[T]):
     def finish(self) -> None:
         """Keep what this build made, and only that."""
         self._last, self._now = self._now, {}
+
+    def forget_made_of(self, item: object) -> None:
+        """Make again, when next asked, whatever was made with `item` among its inputs (found
+        by identity, in tuples and lists): `item` changed in place."""
+        self._last = {name: made for name, made in self._last.items() if not _holds(made[0], item)}
+
+
+def _holds(inputs: Any, item: object) -> bool:
+    if inputs is item:
+        return True
+    return isinstance(inputs, tuple | list) and any(_holds(part, item) for part in inputs)

@@ -299,3 +299,45 @@ class Article:
     def sort_key(self) -> tuple[float, str]:
         """Newest first, then by source path, so that equal dates keep a stable order."""
         return self._newest_first
+
+    def differs_beyond_copy(self, other: Article) -> bool:
+        """Whether `other`, the same file read again, differs from this article in anything
+        but its copy (COPY_FIELDS)."""
+        return any(
+            not _same(getattr(self, name), getattr(other, name))
+            for name in self.__dataclass_fields__
+            if name not in COPY_FIELDS
+        )
+
+    def take_copy(self, other: Article) -> None:
+        """Become `other` (`differs_beyond_copy` false), in place: a preview that rebuilds
+        from copy edits alone keeps the article's identity, by which every listing, page and
+        feed holding it is found (build/copy_edits.py). The one place an article changes
+        after it is made."""
+        for name in COPY_FIELDS:
+            object.__setattr__(self, name, getattr(other, name))
+        self.__dict__.pop("card_key", None)  # the only cached value made of the copy
+
+
+def _same(value: object, other: object) -> bool:
+    """Equal, and shown alike: two times of one instant in other zones are equal, yet a page
+    shows each in its own."""
+    return value == other and repr(value) == repr(other)
+
+
+# An article's copy: its headline, summary and body, and what reading makes of them (and
+# where its aliases are written, for messages: a longer summary moves them). A new headline
+# moves no story whose slug is pinned; where it would, the slug differs too.
+COPY_FIELDS = frozenset(
+    (
+        "title",
+        "summary",
+        "body_html",
+        "text",
+        "excerpt",
+        "word_count",
+        "reading_minutes",
+        "fingerprint",
+        "aliases_line",
+    )
+)

@@ -172,7 +172,24 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             why_not = watch_natively(server, self._cache.reported, self._started)
             if why_not:
                 log.info(f"watching files by polling, as the dev server does: {why_not}")
+            else:  # the watcher tells which files were saved (build/copy_edits.py)
+                server.builder = self._from_copy_edits(server.builder)
         return server
+
+    def _from_copy_edits(self, whole_build: Callable[[], None]) -> Callable[[], None]:
+        """The dev server's rebuild: from copy edits alone when it can, else whole."""
+
+        def rebuild() -> None:
+            edits = self._build.copy_edits if self._build is not None else None
+            try:
+                done = edits is not None and edits.rebuild(self._cache.reported.look())
+            except Exception as error:  # a fault of Newsroom's own: the whole build is sure
+                log.info(f"rebuilding the whole site: a rebuild from copy edits failed ({error})")
+                done = False
+            if not done:
+                whole_build()
+
+        return rebuild
 
     def _site(self) -> SiteBuild:
         assert self._build is not None, "on_config has not run"

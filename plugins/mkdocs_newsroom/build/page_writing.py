@@ -85,8 +85,12 @@ def write_changed_pages(
     site_key: str,
     processes: int,
     say: Callable[[str], None],
+    *,
+    every_page: bool = True,
 ) -> Written:
-    """Render the pages whose signature is new, and publish every page from `rendered`."""
+    """Render the pages whose signature is new, and publish every page from `rendered`.
+    Without `every_page` (some pages only: build/copy_edits.py), the pages not given stay
+    as they are, in the store and in the site folder."""
     rendered.check_store()
     keys = [page_signature(page, site_key) for page in pages]
     new = {key: page for key, page in zip(keys, pages, strict=True) if not rendered.has(key)}
@@ -109,9 +113,10 @@ def write_changed_pages(
             failed.append((page, failures[key]))
         else:
             rendered.publish(key, page.file.abs_dest_path)
-    rendered.forget_unused()
-    unchanged = "; the others had not changed" if len(new) < len(pages) else ""
-    say(f"rendered {len(new)} of {len(pages)} pages{unchanged}")
+    if every_page:
+        rendered.forget_unused()
+        unchanged = "; the others had not changed" if len(new) < len(pages) else ""
+        say(f"rendered {len(new)} of {len(pages)} pages{unchanged}")
     return Written.of(_not_written(failed), len(new), results.values())
 
 

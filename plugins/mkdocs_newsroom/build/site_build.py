@@ -24,22 +24,20 @@ from ..outputs.pictures.store import cache_folder, check_cache_folder
 from ..outputs.redirects import project_path_aliases, redirect_pages, write_redirects
 from ..outputs.site_outputs import SiteInfo, SiteOutputs
 from ..preview.own_pages import drop_reported_outputs, forget_in_search
-from ..preview.signatures import config_key, files_key, signature
+from ..preview.signatures import config_key
 from ..reading.images import SiteImages, site_images
 from ..reading.site import Markdown
-from ..rendering.context import Site, prepare_environment, shell_assets
+from ..rendering.context import Site, prepare_environment
 from ..rendering.dates import month_title
-from ..rendering.page_files import SitePages, add_to_navigation, navigation_key, site_page_files
+from ..rendering.page_files import SitePages, add_to_navigation, site_page_files
 from ..rendering.pages import news_page
-from ..rendering.renderer import PageRenderer, encode_page
 from ..rendering.strings import broken_translations, missing_translations
-from ..rendering.theme import add_to_theme, template_folders
+from ..rendering.theme import add_to_theme
 from ..search.shards import INDEX_DIR
-from ..search.site import use_newsroom_worker
 from ..settings.loading import check_site_url, told_and_balanced
+from .copy_edits import CopyEdits, LastBuild, Rewrite
 from .kept_templates import config_folder, site_templates
-from .page_events import PostPageHooks, other_post_page_hooks, ran_line, skipped_lines
-from .page_writing import write_changed_pages, write_every_page
+from .news_pages import NewsPageWriting, shown_by_every_page
 from .parallel import processes_for, release_free_memory, run_aside, shared_map, thaw_heap
 from .progress import Progress
 from .report import summary_line
@@ -58,7 +56,6 @@ if TYPE_CHECKING:
     from ..outputs.pictures.making import PictureMaker
     from ..preview.cache import BuildCache
     from ..problems import Problem
-    from ..rendering.pages import NewsPage
     from ..search.site import SiteSearch
     from ..settings.checked import Settings
 
@@ -80,7 +77,6 @@ class SiteBuild:
         plugin_page_events: bool = True,
     ) -> None:
         self._settings = settings
-        self._plugin_page_events = plugin_page_events  # other plugins' on_post_page
         self._cache = cache
         self._serving = command == "serve"
         self._dirty = dirty
@@ -102,7 +98,14 @@ class SiteBuild:
         self._outputs: SiteOutputs | None = None
         self._pictures: PictureMaker | None = None
         self._images = SiteImages("", None)
+        self._search = search
         self._index = IndexWriting(search, settings, 1 if self._serving else self._processes)
+        self._last: LastBuild | None = None  # what a preview's rebuild from copy edits takes
+        pages = NewsPageWriting(
+            cache, self._processes, say, self._warn, plugin_page_events=plugin_page_events
+        )
+        self._page_writing = pages
+        self.copy_edits: CopyEdits | None = None  # once the build is whole
 
     def configure(self, config: MkDocsConfig) -> None:
         """The theme finds the plugin's templates and stylesheet; the tabs are on."""
@@ -160,10 +163,11 @@ class SiteBuild:
             self._cache.pictures,
             reported=reported,
         )
+        markdown = Markdown(config.markdown_extensions, config.mdx_configs)
         reading = read_site(
             found.sources,
             settings,
-            Markdown(config.markdown_extensions, config.mdx_configs),
+            markdown,
             now=self._now,
             preview=self._serving,
             map_bodies=shared_map(self._processes, self._say, "articles read"),
@@ -207,6 +211,21 @@ class SiteBuild:
             (file.src_uri for file in keep),
             self._config_key,
         )
+        if self._serving:
+            self._last = LastBuild(
+                config,
+                settings,
+                markdown,
+                found,
+                reading,
+                self._cache.reading.placed,
+                self._indexes,
+                [news_page(file) for file in self._pages.files],
+                self._pictures,
+                self._search,
+                self._cache.outputs.feeds,
+                self._now,
+            )
         return Files(keep)
 
     def _put_back_kept_folders(self, site_dir: str) -> None:
@@ -230,7 +249,8 @@ class SiteBuild:
         if self._serving and self._dirty:
             # MkDocs' own pages show the tabs, options and templates: written again when those
             # change, removed when their source is gone (preview/own_pages.py)
-            shown = self._site_key(config)
+            fronts = self._indexes.fronts().values()
+            shown = shown_by_every_page(config, self._config_key, nav, fronts)
             stale = self._cache.own_pages.before_reading(files, shown, config.site_dir)
             forget_in_search(config.plugins.values(), stale)
 
@@ -309,6 +329,14 @@ class SiteBuild:
             ],
             (file.dest_uri for file in self._files),
         )
+        if self._last is not None:
+            rewrite = Rewrite(
+                self._page_writing.rewrite,
+                lambda: self._index.write(articles, config.site_dir, in_place=True),
+                lambda: self._write_outputs(config),
+                lambda: self._write_redirects(config),
+            )
+            self.copy_edits = CopyEdits(self._last, rewrite, self._say, self._warn)
 
     def _write_outputs(self, config: MkDocsConfig) -> list[Problem]:
         """Feeds, the news sitemap, robots.txt; what could not be written."""
@@ -360,40 +388,10 @@ class SiteBuild:
 
     def _write_pages(self, config: MkDocsConfig) -> None:
         assert self._nav is not None and self._env is not None
-        renderer = PageRenderer(self._env, config, self._nav, self._files, self._languages)
-        hooks = other_post_page_hooks(config) if self._plugin_page_events else PostPageHooks()
-        shell = shell_assets(self._env)
-
-        def render(page: NewsPage) -> tuple[bytes, float, dict[str, str]]:
-            html = use_newsroom_worker(renderer.render(page))
-            html, seconds = hooks.run(html, page, config) if hooks else (html, 0.0)
-            made = {path: use_newsroom_worker(text) for path, text in shell.take_new().items()}
-            return encode_page(html), seconds, made
-
         pages = [news_page(file) for file in self._pages.files]
-        processes = 1 if hooks.main_process else self._processes
-        rendered = self._cache.pages
-        site_key = "" if rendered is None else self._site_key(config)
-        if rendered is None:
-            written = write_every_page(pages, render, processes, self._say)
-        else:
-            written = write_changed_pages(pages, render, rendered, site_key, processes, self._say)
-        self._warn(written.problems)
-        self._cache.shell_files.write(config.site_dir, site_key, written.shell_files)
-        for line in skipped_lines(hooks):
-            self._say(line)
-        if hooks and written.rendered:
-            self._say(ran_line(hooks, written.rendered, written.hook_seconds))
-
-    def _site_key(self, config: MkDocsConfig) -> str:
-        """What every news page shows besides its own content: the configuration, the
-        templates, the navigation, the breaking-news banner."""
-        return signature(
-            self._config_key,
-            files_key(template_folders(config)),
-            navigation_key(self._nav) if self._nav is not None else "",
-            [front.breaking for front in self._indexes.fronts().values()],
-        )
+        site = (self._env, self._nav, self._files, self._languages)
+        fronts = self._indexes.fronts().values()
+        self._page_writing.write(pages, config, site, self._config_key, fronts)
 
     def _warn(self, problems: Iterable[Problem]) -> None:
         for problem in problems:

@@ -51,6 +51,13 @@ def _paths(article: Article) -> Iterable[str]:
                 yield path
 
 
+def links_of(article: Article) -> list[tuple[str, str]]:
+    """What of an article's body decides which of the site's files it uses (`used_by`): a
+    copy edit that keeps them publishes the same files (build/copy_edits.py; a preview shows
+    held-back stories, so `held_back_only` withholds none of their media)."""
+    return sorted(_LINKS.findall(article.body_html))
+
+
 def held_back_only(
     files: frozenset[str], shown: Sequence[Article], read: Sequence[Article]
 ) -> frozenset[str]:

@@ -38,7 +38,7 @@ def missing_media(articles: Iterable[Article], files: Collection[str]) -> list[P
             continue
         missing = {
             written: path
-            for written in _media_urls(article.body_html)
+            for written in media_urls(article.body_html)
             if (path := page_link_path(written, article.url)) is not None and path not in files
         }
         problems += _said(article, missing, files)
@@ -78,7 +78,7 @@ def _one_missing(article: Article, written: str, path: str, files: Collection[st
     )
 
 
-def _media_urls(body: str) -> Iterator[str]:
+def media_urls(body: str) -> Iterator[str]:
     """Every URL of a picture, sound or video in `body` (src, poster, each of a srcset), as
     the browser reads it."""
     for tag in _MEDIA_TAG.findall(body):

@@ -94,6 +94,18 @@ class PlacedArticles:
         self._placed = kept
         return placed
 
+    def places(self, article: Article) -> bool:
+        """Whether `article` is as this placed it (no later step made another of it)."""
+        placed = self._placed.get((article.source, article.fingerprint))
+        return placed is not None and placed[1] is article
+
+    def take_copy(self, article: Article, read: Article) -> None:
+        """Give `article`, which this `places`, the copy of `read`, its file read again with
+        only the copy changed, and place `read` as `article` from now on."""
+        placed = self._placed.pop((article.source, article.fingerprint))
+        article.take_copy(read)
+        self._placed[(read.source, read.fingerprint)] = placed
+
 
 def choose_edition(lang: str, editions: Sequence[Edition]) -> Edition | None:
     """The edition of an article's `lang`: exact tag, then its primary language."""

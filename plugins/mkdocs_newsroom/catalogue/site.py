@@ -18,7 +18,7 @@ from .publishing import Catalogue, PublishingRules, build_catalogue, held_back_b
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from ..model import Author
+    from ..model import Article, Author
     from ..problems import Problem
     from ..reading.mapping import MapFunction
     from ..reading.pictures import MakePictures
@@ -36,6 +36,9 @@ class Reading:
     sources: tuple[str, ...] = ()  # the article files read
     # media outside the articles folder that only held-back articles use: not published
     withheld: frozenset[str] = frozenset()
+    # each article as read, by file, before it was placed: what a preview's next save is
+    # compared with (build/copy_edits.py); empty in a clean build, which lets them go
+    as_read: dict[str, Article] = field(default_factory=dict)
 
 
 @dataclass
@@ -91,6 +94,7 @@ def read_site(
         path for path in sources.oversized if path != settings.authors_file
     )
     withheld = held_back_only(sources.files, catalogue.articles, read.articles)
+    as_read = {article.source: article for article in read.articles} if preview else {}
     return Reading(
-        catalogue, read.authors, problems, read.failed, attachments, read_files, withheld
+        catalogue, read.authors, problems, read.failed, attachments, read_files, withheld, as_read
     )

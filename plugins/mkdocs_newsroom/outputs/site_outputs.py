@@ -133,6 +133,7 @@ class SiteOutputs:
         for path in kept.keys() - outputs.keys():
             remove_with_empty_folders(Path(site_dir, path))
         memory.written = outputs
+        self._problems = []  # said once: a preview may write again (build/copy_edits.py)
         return problems
 
     def _robots_txt(self) -> bool:

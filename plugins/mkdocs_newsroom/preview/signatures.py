@@ -14,7 +14,7 @@ from ..hashing import fingerprint
 from ..model import Article
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from mkdocs.config.defaults import MkDocsConfig
 
@@ -34,6 +34,19 @@ def key_of(value: Any) -> str:
         fields = (key_of(getattr(value, f.name)) for f in dataclasses.fields(value))
         return f"{type(value).__name__}(" + ",".join(fields) + ")"
     return repr(value)
+
+
+def articles_in(value: Any) -> Iterator[Article]:
+    """The articles among what a template is given (`NewsPage.shown`), as `key_of` finds
+    them: not the items of a listing, which a page shows by themselves."""
+    if isinstance(value, Article):
+        yield value
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from articles_in(item)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type | Listing):
+        for field in dataclasses.fields(value):
+            yield from articles_in(getattr(value, field.name))
 
 
 def signature(*parts: Any) -> str:

@@ -151,6 +151,8 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
         for path, handler in list(self._told.items()):
             changed = _changed_since(path, since)
             if changed:
+                # the root itself: what else changed meanwhile is the whole build's to find
+                self.reported.add(path)
                 handler.dispatch(FileModifiedEvent(changed))
 
     def unschedule(self, watch: ObservedWatch) -> None:

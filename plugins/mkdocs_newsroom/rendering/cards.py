@@ -13,7 +13,7 @@ from .links import root_prefix
 from .pictures import picture_view
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Collection, Mapping
 
     from jinja2 import Environment
 
@@ -66,6 +66,11 @@ class Cards:
         return self._rooted(
             HEADLINE_TEMPLATE, article, base_url, page_lang=page_lang, with_section=with_section
         )
+
+    def forget(self, urls: Collection[str]) -> None:
+        """Render the cards of the articles at `urls` again when next shown: they changed in
+        place (build/copy_edits.py)."""
+        self._rendered = {key: html for key, html in self._rendered.items() if key[1] not in urls}
 
     def _rooted(self, template: str, article: Article, base_url: str, **options: object) -> Markup:
         key = (template, article.url, *options.values())

@@ -21,13 +21,14 @@ from .shell import ShellCache
 from .strings import material, translated, translated_plural
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from jinja2 import Environment
     from jinja2.runtime import Context
 
     from ..catalogue.editions import SiteIndexes
     from ..catalogue.publishing import Catalogue
+    from ..model import Article
     from ..reading.images import SiteImages
     from ..settings.checked import Settings
     from .shell_assets import ShellAssets
@@ -84,6 +85,7 @@ def prepare_environment(
         "absolute": lambda path: absolute_url(root, path),
         "seo": seo_data,
         "feeds": bool(site.url),
+        "cards": cards,
         "card": cards.card,
         "headline": cards.headline,
         # a lead image's markup on a page (`base_url`: its way back to the site root, or the root)
@@ -101,6 +103,12 @@ def shell_assets(env: Environment) -> ShellAssets:
     """The files made of the shells this process rendered (see prepare_environment)."""
     newsroom = cast("dict[str, Any]", env.globals["newsroom"])
     return cast("ShellCache", newsroom["shell"]).assets
+
+
+def forget_cards(env: Environment, articles: Iterable[Article]) -> None:
+    """Render the cards of `articles` again when next shown (see Cards.forget)."""
+    newsroom = cast("dict[str, Any]", env.globals["newsroom"])
+    cast("Cards", newsroom["cards"]).forget({article.url for article in articles})
 
 
 def _publisher(settings: Settings, site: Site, images: SiteImages) -> seo.Publisher:

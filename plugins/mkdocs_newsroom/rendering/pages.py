@@ -133,6 +133,14 @@ class ArticlePage(NewsPage):
     def origin(self) -> str:
         return self.article.source
 
+    def take_copy(self) -> None:
+        """Show the article's headline, summary and body as they are now (an edit of its
+        copy alone: build/copy_edits.py)."""
+        article = self.article
+        self.title, self.headline = html.escape(article.title), article.title
+        self._ready_content = article.body_html
+        self.description = article.excerpt
+
     def shown(self) -> tuple[object, ...]:
         return (*super().shown(), self.article, self.neighbours, self.translations)
 

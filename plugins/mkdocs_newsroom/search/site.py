@@ -60,6 +60,11 @@ class SiteSearch:
         # at again
         self._indexed: dict[str, Article] = {}
 
+    def forget(self, url: str) -> None:
+        """Index the article at `url` again on the next write, even if it is the same object
+        (its copy changed in place: build/copy_edits.py)."""
+        self._indexed.pop(url, None)
+
     def write(
         self,
         articles: Iterable[Article],
