@@ -325,3 +325,25 @@ def test_a_running_preview_shows_a_copy_edit_without_its_whole_build(
             time.sleep(0.1)
         assert "an okapi" in fetch(base + address)[1]
     assert "rebuilt from copy edits alone (1 articles)" in said[0]
+
+
+def test_what_a_whole_build_after_a_copy_edit_no_longer_publishes_is_removed(
+    site_root: Path,
+) -> None:
+    """A copy edit renders some pages again; the whole build after it, which no longer
+    publishes some of them (their story deleted), removes them all the same."""
+    server = Server(site_root, "live", dirty=True)
+    server.start()
+    content = site_root / "content" / "articles"
+    md = content / "30.md"
+    try:
+        server.rebuild()
+        md.write_text(md.read_text("utf-8").replace("about zebra30", "about an okapi"), "utf-8")
+        assert any("rebuilt from copy edits alone" in line for line in _saved(server, md))
+        md.unlink()
+        server.rebuild()
+        after = _tree(site_root / "live")
+    finally:
+        server.stop()
+    assert not (site_root / "live" / "2024/03/31/story-30").exists()
+    _same_as_clean_build(site_root, after)

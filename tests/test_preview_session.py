@@ -112,7 +112,8 @@ class Session:
         for line in self.server.stderr:
             with self._changed:
                 self.lines.append(line)
-                if "newsroom: published" in line:
+                # a whole build's closing line, or a rebuild's from copy edits alone
+                if "newsroom: published" in line or "newsroom: rebuilt from" in line:
                     self.builds += 1
                 self._changed.notify_all()
 

@@ -117,6 +117,8 @@ def write_changed_pages(
         rendered.forget_unused()
         unchanged = "; the others had not changed" if len(new) < len(pages) else ""
         say(f"rendered {len(new)} of {len(pages)} pages{unchanged}")
+    else:
+        rendered.published_some()
     return Written.of(_not_written(failed), len(new), results.values())
 
 

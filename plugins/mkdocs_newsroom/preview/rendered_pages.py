@@ -99,6 +99,12 @@ class RenderedPages:
         self._used = set()
         self._destinations = set()
 
+    def published_some(self) -> None:
+        """Some pages only were published (a rebuild from copy edits): what the next whole
+        build does not publish is gone, whether published since or not."""
+        self._used = set()
+        self._destinations = set()
+
     def close(self) -> None:
         shutil.rmtree(self._folder, ignore_errors=True)
         atexit.unregister(self.close)
