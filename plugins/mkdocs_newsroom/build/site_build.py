@@ -101,10 +101,9 @@ class SiteBuild:
         self._search = search
         self._index = IndexWriting(search, settings, 1 if self._serving else self._processes)
         self._last: LastBuild | None = None  # what a preview's rebuild from copy edits takes
-        pages = NewsPageWriting(
+        self._page_writing = NewsPageWriting(
             cache, self._processes, say, self._warn, plugin_page_events=plugin_page_events
         )
-        self._page_writing = pages
         self.copy_edits: CopyEdits | None = None  # once the build is whole
 
     def configure(self, config: MkDocsConfig) -> None:
