@@ -141,12 +141,14 @@ class CopyEdits:
             self._take_copy(article, read, data)
         self._warn(problems)
         edited = [article for article, _read, _data in edits]
-        rendered = self._rewrite.pages(self._pages_showing(edited), edited) if edited else 0
-        if edited:
-            self._rewrite.search()
-            # its notes are the site's (robots.txt), said by every whole build: not again
-            self._warn(problem for problem in self._rewrite.outputs() if problem.level != "info")
-            self._rewrite.redirects()
+        if not edited:
+            self._say("rebuilt from copy edits alone: the saved files had not changed")
+            return True
+        rendered = self._rewrite.pages(self._pages_showing(edited), edited)
+        self._rewrite.search()
+        # its notes are the site's (robots.txt), said by every whole build: not again
+        self._warn(problem for problem in self._rewrite.outputs() if problem.level != "info")
+        self._rewrite.redirects()
         seconds = time.perf_counter() - started
         self._say(
             f"rebuilt from copy edits alone ({len(edited)} articles): {rendered} pages "
