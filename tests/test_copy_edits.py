@@ -18,7 +18,7 @@ from mkdocs_newsroom.search.query import IndexFiles
 from mkdocs_newsroom.search.shards import INDEX_DIR
 
 from .commands import fetch, serving
-from .sites import DEMO_NOW, REPO, article, epoch
+from .sites import DEMO_NOW, GIF, REPO, article, epoch, write_site
 from .test_incremental import (
     Server,
     _build_clean,
@@ -30,6 +30,8 @@ from .test_incremental import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mkdocs_newsroom.plugin import NewsroomPlugin
 
 __all__ = ["site_root"]  # the fixture, used by name
@@ -51,12 +53,18 @@ def _plugin(server: Server) -> NewsroomPlugin:
     return plugin  # type: ignore[no-any-return]
 
 
-def _saved(server: Server, *paths: Path) -> list[str]:
+def _failing_build() -> None:
+    raise RuntimeError("a build that failed (a broken mkdocs.yml, --strict)")
+
+
+def _saved(
+    server: Server, *paths: Path, whole_build: Callable[[], None] = _whole_build
+) -> list[str]:
     """What the dev server's rebuild does after the watcher reported `paths`, and says; it
     raises WholeBuildRan if the rebuild was left to MkDocs' whole build."""
     plugin = _plugin(server)
     plugin._cache.reported.add(*(str(path) for path in paths))
-    return said_while(lambda: plugin._from_copy_edits(_whole_build)())
+    return said_while(lambda: plugin._from_copy_edits(whole_build)())
 
 
 def _same_as_clean_build(
@@ -181,6 +189,9 @@ def test_an_editor_s_swap_file_beside_a_saved_body_is_no_change_of_the_site(
         "folder moved away",
         "file named in code",
         "breaking-news banner's hours",
+        "a draft's banner hours",
+        "clock set back",
+        "after a failed whole build",
     ],
 )
 def test_a_save_that_changes_more_than_a_body_is_left_to_the_whole_build(
@@ -195,6 +206,9 @@ def test_a_save_that_changes_more_than_a_body_is_left_to_the_whole_build(
     (content / "articles" / "52.md").write_text(recent, "utf-8")
     breaking = content / "articles" / "53.md"  # in the banner of every page for 6 hours
     breaking.write_text(article("Late news", "2024-05-31T22:00:00Z", breaking=True), "utf-8")
+    # a draft in the banner of a preview until 02:00
+    draft = article("Late draft", "2024-05-31T20:00:00Z", breaking=True, draft=True)
+    (content / "articles" / "54.md").write_text(draft, "utf-8")
     (content / "articles" / "sub").mkdir()
     (content / "articles" / "sub" / "60.md").write_text(article("Filed", "2024-03-07T10:00:00Z"))
     (content / "articles" / "report.pdf").write_bytes(b"%PDF-1.4 report")
@@ -241,6 +255,19 @@ def test_a_save_that_changes_more_than_a_body_is_left_to_the_whole_build(
             shutil.move(saved, site_root / "elsewhere")
         elif change == "file named in code":  # a file of the articles folder, published
             md.write_text(text.replace("about zebra30.", 'about `src="report.pdf"`.'), "utf-8")
+        elif change == "a draft's banner hours":  # a preview shows drafts
+            monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717210800")
+            md.write_text(text.replace("about zebra30", "about an okapi"), "utf-8")
+        elif change == "clock set back":  # before the build's moment
+            monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717190000")
+            md.write_text(text.replace("about zebra30", "about an okapi"), "utf-8")
+        elif change == "after a failed whole build":  # the site is as that build left it
+            saved = content / "about.md"
+            saved.write_text("# About\n\nSince 1901.\n", "utf-8")
+            with pytest.raises(RuntimeError):
+                _saved(server, saved, whole_build=_failing_build)
+            saved = md
+            md.write_text(text.replace("about zebra30", "about an okapi"), "utf-8")
         elif change == "news sitemap's two days":  # yesterday's story left them
             monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717300000")
             md.write_text(text.replace("about zebra30", "about an okapi"), "utf-8")
@@ -347,3 +374,36 @@ def test_what_a_whole_build_after_a_copy_edit_no_longer_publishes_is_removed(
         server.stop()
     assert not (site_root / "live" / "2024/03/31/story-30").exists()
     _same_as_clean_build(site_root, after)
+
+
+@pytest.mark.parametrize("named", [True, False], ids=["name taken out", "name put in"])
+def test_a_picture_a_body_names_is_published_as_a_whole_build_would(
+    tmp_path: Path, named: bool
+) -> None:
+    """A picture outside the articles folder that only a story not shown uses (one skipped
+    for its address) is withheld unless a shown story's text names its file: a copy edit that
+    takes the name out or puts it in is left to the whole build."""
+    with_name, without = "Our desk filed secret.gif today.", "Our desk filed nothing today."
+    root = tmp_path
+    write_site(
+        root,
+        {
+            "images/secret.gif": GIF,
+            # its address would be tags/, a folder of the newsroom's own pages: skipped
+            "articles/skipped.md": article("Skipped", slug="tags", body="![A](/images/secret.gif)"),
+            "articles/p.md": article("Mentions", body=with_name if named else without),
+        },
+        plugin={"article_url": "{slug}/"},
+    )
+    server = Server(root, "live")
+    server.start()
+    story = root / "content" / "articles" / "p.md"
+    try:
+        server.rebuild()
+        assert (root / "live" / "images" / "secret.gif").exists() is named
+        old, new = (with_name, without) if named else (without, with_name)
+        story.write_text(story.read_text("utf-8").replace(old, new), "utf-8")
+        with pytest.raises(WholeBuildRan):
+            _saved(server, story)
+    finally:
+        server.stop()

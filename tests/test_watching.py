@@ -35,12 +35,16 @@ class Builds:
 
 @contextmanager
 def dev_server(
-    root: Path, native: bool, first_build: Callable[[], None] | None = None
+    root: Path,
+    native: bool,
+    first_build: Callable[[], None] | None = None,
+    watched_later: Path | None = None,
 ) -> Iterator[tuple[LiveReloadServer, Builds]]:
     """The dev server `mkdocs serve` makes for the site at `root`, watching what it watches,
     after the plugins' on_serve; serving on a free port until the block ends. With
     `first_build`, the session starts (`on_startup`) with every file dated a minute ago, and
-    `first_build` runs where MkDocs' first build would, before the server watches."""
+    `first_build` runs where MkDocs' first build would, before the server watches;
+    `watched_later` is watched after the plugins' on_serve, as `watch:` in mkdocs.yml is."""
     build_site(
         root,
         {"articles/a.md": article("A story", date="2024-05-01T10:00:00+00:00")},
@@ -58,6 +62,8 @@ def dev_server(
     server.watch(config.docs_dir)
     server.watch(str(root / "mkdocs.yml"))
     server = config.plugins.on_serve(server, config=config, builder=builds)
+    if watched_later is not None:
+        server.watch(str(watched_later))
     thread = threading.Thread(target=server.serve, daemon=True)
     thread.start()
     while thread.is_alive() and not server.observer.is_alive():  # watching from here on
@@ -234,3 +240,25 @@ def test_a_save_while_the_first_build_runs_sets_off_a_rebuild(tmp_path: Path, sa
         # finds (a copy edit alone would not: build/copy_edits.py)
         root = tmp_path / saved.split("/")[0] if saved else None
         assert (str(root) in reported) is bool(saved)
+
+
+def test_a_template_saved_while_the_first_build_runs_sets_off_a_rebuild(tmp_path: Path) -> None:
+    """The dev server watches the folders of `watch:` (overrides/) after the plugins'
+    on_serve: a template saved while the first build ran is caught up with all the same, and
+    the rebuild is a whole one."""
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    template = overrides / "main.html"
+    template.write_text('{% extends "base.html" %}\n', "utf-8")
+    _aged(overrides)
+
+    def save() -> None:
+        template.write_text('{% extends "base.html" %}\n{# saved meanwhile #}\n', "utf-8")
+
+    with dev_server(tmp_path, native=True, first_build=save, watched_later=overrides) as (
+        _server,
+        builds,
+    ):
+        assert builds.happened.wait(timeout=10)
+        plugin = load_config(config_file=str(tmp_path / "mkdocs.yml")).plugins["newsroom"]
+        assert str(overrides) in plugin._cache.reported.take()  # type: ignore[attr-defined]

@@ -186,8 +186,14 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             except Exception as error:  # a fault of Newsroom's own: the whole build is sure
                 log.info(f"rebuilding the whole site: a rebuild from copy edits failed ({error})")
                 done = False
-            if not done:
+            if done:
+                return
+            try:
                 whole_build()
+            except BaseException:  # the site is as a failed build left it: only a whole
+                if self._build is not None:  # build goes on from there
+                    self._build.copy_edits = None
+                raise
 
         return rebuild
 

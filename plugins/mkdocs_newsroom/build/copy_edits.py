@@ -23,12 +23,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..catalogue.attachments import links_of
+from ..catalogue.attachments import files_named, waiting_media
 from ..catalogue.body_media import media_urls
 from ..clock import now
 from ..outputs.build_record import next_change
 from ..preview.signatures import articles_in
 from ..problems import NewsroomError
+from ..reading.articles import ReadCache
 from ..reading.files import is_leftover
 from ..reading.site import read_articles
 from ..rendering.pages import ArticlePage
@@ -40,8 +41,7 @@ if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
 
     from ..catalogue.editions import SiteIndexes
-    from ..catalogue.placement import PlacedArticles
-    from ..catalogue.site import Reading
+    from ..catalogue.site import Reading, ReadingMemory
     from ..memo import MadeBefore
     from ..model import Article
     from ..outputs.feed_files import Unwritable
@@ -67,7 +67,7 @@ class LastBuild:
     markdown: Markdown
     found: SortedFiles  # the site's files, as read
     reading: Reading  # the articles as read (`as_read`), and as published
-    placed: PlacedArticles
+    memory: ReadingMemory  # the articles placed, the bodies rendered
     indexes: SiteIndexes
     pages: list[NewsPage]
     pictures: MakePictures | None
@@ -85,7 +85,7 @@ class Rewrite:
     pages: Callable[[list[NewsPage], list[Article]], int]
     search: Callable[[], None]
     outputs: Callable[[], list[Problem]]  # what could not be written, and notes
-    redirects: Callable[[], None]
+    redirects: Callable[[], list[Problem]]  # what is wrong with the aliases
 
 
 class CopyEdits:
@@ -106,6 +106,7 @@ class CopyEdits:
         self._by_source = {article.source: article for article in last.reading.catalogue.articles}
         self._showing: dict[int, list[NewsPage]] | None = None  # article's id -> its pages
         self._folders: set[str] | None = None
+        self._waiting: list[str] | None = None  # media only stories not shown use
         fronts = last.indexes.fronts().values()
         self._in_banners = {id(story) for front in fronts for story in front.breaking}
         # the moment `newsroom due` would build again (outputs/build_record.py)
@@ -115,6 +116,7 @@ class CopyEdits:
             last.built,
             breaking_hours=rules.front_page_rules.breaking_hours,
             news_sitemap=rules.news_sitemap,
+            preview=True,
         )
         self._next_change = min(filter(None, (change, *last.found.embargoes)), default=None)
 
@@ -135,7 +137,7 @@ class CopyEdits:
                 edits.append((edit[0], edit[1], edit[2]))
         if self._last.config.strict and any(p.level != "info" for p in problems):
             return False  # the whole build stops on them, as `--strict` asks
-        if not all(self._last.placed.places(article) for article, _read, _data in edits):
+        if not all(self._last.memory.placed.places(article) for article, _read, _data in edits):
             return False  # a later step made another of it (catalogue/still_to_come.py)
         for article, read, data in edits:
             self._take_copy(article, read, data)
@@ -148,7 +150,7 @@ class CopyEdits:
         self._rewrite.search()
         # its notes are the site's (robots.txt), said by every whole build: not again
         self._warn(problem for problem in self._rewrite.outputs() if problem.level != "info")
-        self._rewrite.redirects()
+        self._rewrite.redirects()  # what is wrong with them, every whole build says
         seconds = time.perf_counter() - started
         self._say(
             f"rebuilt from copy edits alone ({len(edited)} articles): {rendered} pages "
@@ -181,11 +183,14 @@ class CopyEdits:
 
     def _clock_moved(self) -> bool:
         """Whether the site would change by the clock alone since the build: a story or page
-        fell due, a story expired, left the breaking-news banner or the news sitemap."""
+        fell due, a story expired, left the breaking-news banner or the news sitemap; or the
+        clock went back past the build's moment."""
         try:
             moment = now()
         except NewsroomError:
             return True  # the whole build says why
+        if moment < self._last.built:
+            return True
         return self._next_change is not None and moment >= self._next_change
 
     def _read_again(
@@ -201,7 +206,11 @@ class CopyEdits:
         if data == self._data[source]:
             return article, None, data
         sources = replace(last.found.sources, articles=[(source, data)], oversized={}, problems=[])
-        read = read_articles(sources, last.settings, last.markdown, pictures=last.pictures)
+        # bodies rendered here are the whole build's to reuse (one that ran out of time too)
+        bodies = ReadCache(bodies=last.memory.read.bodies)
+        read = read_articles(
+            sources, last.settings, last.markdown, cache=bodies, pictures=last.pictures
+        )
         if len(read.articles) != 1:
             return None
         again = read.articles[0]
@@ -214,10 +223,15 @@ class CopyEdits:
         """What of the body decides which files the site publishes, and which media a page
         shows (a new link or picture may publish a file, or be missing: the whole build
         says)."""
-        return links_of(article), sorted(media_urls(article.body_html))
+        if self._waiting is None:
+            last = self._last
+            read = list(last.reading.as_read.values())
+            files = last.found.sources.files
+            self._waiting = waiting_media(files, last.reading.catalogue.articles, read)
+        return files_named(article, self._waiting), sorted(media_urls(article.body_html))
 
     def _take_copy(self, article: Article, read: Article, data: bytes) -> None:
-        self._last.placed.take_copy(article, read)
+        self._last.memory.placed.take_copy(article, read)
         self._last.reading.as_read[read.source] = read
         self._data[read.source] = data
         self._last.search.forget(article.url)

@@ -217,7 +217,7 @@ class SiteBuild:
                 markdown,
                 found,
                 reading,
-                self._cache.reading.placed,
+                self._cache.reading,
                 self._indexes,
                 [news_page(file) for file in self._pages.files],
                 self._pictures,
@@ -306,7 +306,7 @@ class SiteBuild:
             self._warn(self._write_outputs(config))
         # the record before the redirects: no alias can take the place of a file of the build
         write_build_record(config.site_dir, self._now)
-        self._write_redirects(config)
+        self._warn(self._write_redirects(config))
         if self._dirty and not self._serving:  # serve remembers what it wrote: build does not
             written = (*self._pages.files, *self._files)
             remove_stale(config.site_dir, written, self._cache.outputs, self._say)
@@ -366,17 +366,17 @@ class SiteBuild:
             published = self._pictures.published if self._pictures is not None else ()
             remove_stale_copies(config.site_dir, published, self._files, self._say)
 
-    def _write_redirects(self, config: MkDocsConfig) -> None:
+    def _write_redirects(self, config: MkDocsConfig) -> list[Problem]:
         """The redirect pages of the articles' aliases, written last: they never take the
-        place of anything else the build wrote."""
+        place of anything else the build wrote. Returns what is wrong with the aliases."""
         langs = {edition.id: edition.lang for edition in self._settings.editions}
         pages = redirect_pages(self._catalogue.redirects, config.site_url or "", langs)
-        self._warn(project_path_aliases(self._catalogue.redirects, config.site_url or ""))
+        problems = project_path_aliases(self._catalogue.redirects, config.site_url or "")
         memory = self._cache.outputs
-        memory.redirects, problems = write_redirects(
+        memory.redirects, refused = write_redirects(
             config.site_dir, pages, memory.redirects, self._in_place
         )
-        self._warn(problems)
+        return [*problems, *refused]
 
     def _navigation_pages(self) -> list[Page]:
         if self._nav is None:

@@ -19,7 +19,7 @@ from ..reading.files import (
 from ..reading.links import attribute_urls, local_path, page_link_path
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Collection, Iterable, Sequence
 
     from ..model import Article
 
@@ -51,11 +51,12 @@ def _paths(article: Article) -> Iterable[str]:
                 yield path
 
 
-def links_of(article: Article) -> list[tuple[str, str]]:
-    """What of an article's body decides which of the site's files it uses (`used_by`): a
-    copy edit that keeps them publishes the same files (build/copy_edits.py; a preview shows
-    held-back stories, so `held_back_only` withholds none of their media)."""
-    return sorted(_LINKS.findall(article.body_html))
+def files_named(article: Article, waiting: Collection[str]) -> tuple[object, ...]:
+    """What of an article's body decides which of the site's files are published: its links
+    (`used_by`), and which of the media `waiting` (`waiting_media`) it names. A copy edit
+    that changes neither publishes the same files (build/copy_edits.py)."""
+    names = _names_in([article], {_file_name(path) for path in waiting})
+    return sorted(_LINKS.findall(article.body_html)), sorted(names)
 
 
 def held_back_only(
@@ -64,17 +65,25 @@ def held_back_only(
     """The site's pictures and other media (paths from the content folder) that held-back
     articles (drafts, scheduled, expired) use and no article the site shows does: not
     published until one is shown, so that a draft's photograph is not at a guessable URL."""
+    waiting = waiting_media(files, shown, read)
+    named = _names_in(shown, {_file_name(path) for path in waiting})
+    return frozenset(path for path in waiting if _file_name(path) not in named)
+
+
+def waiting_media(
+    files: frozenset[str], shown: Sequence[Article], read: Sequence[Article]
+) -> list[str]:
+    """The site's media that held-back articles use and no shown article links to: withheld
+    unless a shown article names them (`held_back_only`)."""
     shown_sources = {article.source for article in shown}
     held_back = [article for article in read if article.source not in shown_sources]
     if not held_back:
-        return frozenset()
-    waiting = [
+        return []
+    return [
         path
         for path in used_by(held_back).keys() - used_by(shown).keys()
         if path in files and is_media(path)
     ]
-    named = _names_in(shown, {_file_name(path) for path in waiting})
-    return frozenset(path for path in waiting if _file_name(path) not in named)
 
 
 def _file_name(path: str) -> str:

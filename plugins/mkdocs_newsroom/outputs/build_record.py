@@ -85,13 +85,23 @@ def _moment(value: object) -> datetime | None:
 
 
 def next_change(
-    catalogue: Catalogue, now: datetime, *, breaking_hours: float, news_sitemap: bool
+    catalogue: Catalogue,
+    now: datetime,
+    *,
+    breaking_hours: float,
+    news_sitemap: bool,
+    preview: bool = False,
 ) -> datetime | None:
-    """The first moment after `now` at which the built site would show something else."""
+    """The first moment after `now` at which the built site would show something else; in a
+    `preview`, which shows the stories held back too (drafts, expired), at any of their
+    dates."""
     moments = [catalogue.next_publishing_change]
     banner = timedelta(hours=breaking_hours)
     for article in catalogue.articles:
-        if article.held_back:
+        if preview:
+            corrections = (correction.date for correction in article.corrections)
+            moments += [article.date, article.expires, article.updated, *corrections]
+        elif article.held_back:
             continue
         if article.breaking:
             moments.append(article.date + banner)

@@ -113,6 +113,7 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
         self._told: dict[str, _Forwarding] = {}  # each path watched, and whom it tells
         self._around: set[str] = set()  # folders watched for a root's return
         self._targets: dict[str, set[str]] = {}  # a linked file's target -> its links
+        self._since: float | None = None  # catching up, until the observer starts
 
     def schedule(
         self,
@@ -134,6 +135,8 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
             **options,
         )
         self._told[_absolute(path)] = event_handler
+        if self._since is not None:  # watched after `catch_up`: `watch:` in mkdocs.yml
+            self._catch_up_with(_absolute(path), event_handler, self._since)
         if not watch.is_file:
             root = _absolute(path)
             self._roots[root] = _Root(
@@ -147,13 +150,22 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
     def catch_up(self, since: float) -> None:
         """Tell the dev server of a change to a watched file (mkdocs.yml) or under a watched
         folder made since `since`: a save while the first build ran, before any watch was
-        set, which it would never hear of."""
+        set, which it would never hear of. So too for what is watched from here until the
+        observer starts (the dev server watches `watch:` entries after the plugins' on_serve)."""
+        self._since = since
         for path, handler in list(self._told.items()):
-            changed = _changed_since(path, since)
-            if changed:
-                # the root itself: what else changed meanwhile is the whole build's to find
-                self.reported.add(path)
-                handler.dispatch(FileModifiedEvent(changed))
+            self._catch_up_with(path, handler, since)
+
+    def _catch_up_with(self, path: str, handler: _Forwarding, since: float) -> None:
+        changed = _changed_since(path, since)
+        if changed:
+            # the root itself: what else changed meanwhile is the whole build's to find
+            self.reported.add(path)
+            handler.dispatch(FileModifiedEvent(changed))
+
+    def start(self) -> None:
+        self._since = None
+        super().start()
 
     def unschedule(self, watch: ObservedWatch) -> None:
         self._roots.pop(_absolute(watch.raw_path), None)
