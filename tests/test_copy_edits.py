@@ -166,7 +166,7 @@ def test_an_editor_s_swap_file_beside_a_saved_body_is_no_change_of_the_site(
         swap.write_bytes(b"b0VIM 9.0")
         # vim's backup of the file, made and removed as it saves
         lines = _saved(server, md, swap, backup)
-        assert any("rebuilt from copy edits alone (1 articles)" in line for line in lines)
+        assert any("rebuilt from copy edits alone (1 article)" in line for line in lines)
     finally:
         server.stop()
 
@@ -351,7 +351,7 @@ def test_a_running_preview_shows_a_copy_edit_without_its_whole_build(
         while "an okapi" not in fetch(base + address)[1] and time.monotonic() < deadline:
             time.sleep(0.1)
         assert "an okapi" in fetch(base + address)[1]
-    assert "rebuilt from copy edits alone (1 articles)" in said[0]
+    assert "rebuilt from copy edits alone (1 article)" in said[0]
 
 
 def test_what_a_whole_build_after_a_copy_edit_no_longer_publishes_is_removed(

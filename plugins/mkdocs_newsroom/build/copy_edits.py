@@ -109,7 +109,7 @@ class CopyEdits:
         self._waiting: list[str] | None = None  # media only stories not shown use
         fronts = last.indexes.fronts().values()
         self._in_banners = {id(story) for front in fronts for story in front.breaking}
-        # the moment `newsroom due` would build again (outputs/build_record.py)
+        # the first moment the preview would show something else by the clock alone
         rules = last.settings
         change = next_change(
             last.reading.catalogue,
@@ -152,9 +152,10 @@ class CopyEdits:
         self._warn(problem for problem in self._rewrite.outputs() if problem.level != "info")
         self._rewrite.redirects()  # what is wrong with them, every whole build says
         seconds = time.perf_counter() - started
+        stories = f"{len(edited)} article{'s' if len(edited) > 1 else ''}"
         self._say(
-            f"rebuilt from copy edits alone ({len(edited)} articles): {rendered} pages "
-            f"rendered again; took {seconds:.2f} s"
+            f"rebuilt from copy edits alone ({stories}): {rendered} pages rendered again; "
+            f"took {seconds:.2f} s"
         )
         return True
 
