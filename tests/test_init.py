@@ -314,7 +314,10 @@ def test_init_says_in_one_line_what_to_do_with_a_folder_or_url_it_cannot_take(
         ("portal", "--url", "example.org"): "--url example.org: give the site's whole address",
         ("portal", "--url", "ftp://example.org/"): "with http:// or https:// and a host",
         ("portal", "--url", "http://[::1"): "--url http://[::1: give the site's whole address",
-        ("portal", "--url", "https://x.org/a b?x=1#f"): "without a query or a fragment",
+        ("portal", "--url", "https://x.org/a b?x=1#f"): "has a query or a fragment",
+        # as mkdocs.yml's site_url is refused (tests/test_site_addresses.py)
+        ("portal", "--url", "https://user:pw@x.org/"): "holds a user name or a password",
+        ("portal", "--url", "https://x.org:99999/"): "has a port no server listens on",
     }
     for arguments, said in cases.items():
         refused = newsroom(tmp_path, "init", *arguments)

@@ -85,6 +85,28 @@ _QUERY_SAFE = _PATH_SAFE + "?"
 _LONE_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
+def site_url_fault(url: str) -> str:
+    """Why `url` cannot be a site's address, of which every address of the site is made, and
+    what to write instead; '' if it can (mkdocs.yml's `site_url`, `newsroom init --url`)."""
+    parts = urlsplit(url)
+    if parts.query or parts.fragment or url.rstrip("/").endswith(("?", "#")):
+        alone = urlunsplit(parts._replace(query="", fragment=""))
+        return (
+            "has a query or a fragment ('?', '#'), which would be inside every address of the "
+            f"site; give the address alone, such as '{alone}'"
+        )
+    try:
+        parts.port  # noqa: B018 - raises for a port past 65535
+    except ValueError:
+        return "has a port no server listens on; give one from 1 to 65535, or none"
+    if parts.username is not None:
+        return (
+            "holds a user name or a password, which every address of the site would show; "
+            "give the address without them"
+        )
+    return ""
+
+
 def as_sent(url: str) -> str:
     """`url` as a browser sends it, and as feeds, sitemaps and structured data must carry it:
     the host in ASCII (IDNA: `bücher.example` is `xn--bcher-kva.example`), and every

@@ -24,7 +24,7 @@ from .. import __version__
 from ..problems import NewsroomError
 from ..settings.loading import load_timezone
 from ..slugs import slugify
-from ..urls import as_sent
+from ..urls import as_sent, site_url_fault
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -159,11 +159,9 @@ def _site_url(url: str) -> str:
             f"--url {url}: give the site's whole address, with http:// or https:// and a "
             "host, such as https://news.example.org/"
         )
-    if parts.query or parts.fragment or url.endswith(("?", "#")):
-        raise NewsroomError(
-            f"--url {url}: give the address alone, without a query or a fragment ('?', '#'), "
-            "which would be inside every address of the site"
-        )
+    fault = site_url_fault(url)
+    if fault:
+        raise NewsroomError(f"--url {url} {fault}")
     return as_sent(url if url.endswith("/") else f"{url}/")
 
 

@@ -8,7 +8,6 @@ import re
 from dataclasses import replace
 from datetime import UTC, tzinfo
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel.core import Locale, UnknownLocaleError
@@ -16,7 +15,7 @@ from babel.core import Locale, UnknownLocaleError
 from ..model import SEO_LANGUAGE_OF, Edition, Section
 from ..problems import NewsroomError
 from ..slugs import MAX_SLUG_LENGTH, is_slug
-from ..urls import PICTURES_DIR, as_sent, section_url
+from ..urls import PICTURES_DIR, as_sent, section_url, site_url_fault
 from .article_url import check_article_url
 from .checked import FrontPageRules, PageSizes, PictureSettings, ReadOptions, Settings
 from .option_texts import OptionTexts
@@ -33,25 +32,9 @@ if TYPE_CHECKING:
 def check_site_url(site_url: str) -> None:
     """Every absolute URL of the site is made of `site_url`: a query or a fragment in it would
     end up in the middle of each one (`https://x.org/?a=1feed.xml`)."""
-    parts = urlsplit(site_url)
-    if parts.query or parts.fragment or site_url.rstrip("/").endswith(("?", "#")):
-        raise NewsroomError(
-            f"newsroom: mkdocs.yml: site_url '{site_url}' has a query or a fragment ('?', "
-            "'#'), which would be inside every address of the site; give the address alone, "
-            f"such as '{urlunsplit(parts._replace(query='', fragment=''))}'"
-        )
-    try:
-        parts.port  # noqa: B018 - raises for a port past 65535
-    except ValueError:
-        raise NewsroomError(
-            f"newsroom: mkdocs.yml: site_url '{site_url}' has a port no server listens on; "
-            "give one from 1 to 65535, or none"
-        ) from None
-    if parts.username is not None:
-        raise NewsroomError(
-            f"newsroom: mkdocs.yml: site_url '{site_url}' holds a user name or a password, "
-            "which every address of the site would show; give the address without them"
-        )
+    fault = site_url_fault(site_url)
+    if fault:
+        raise NewsroomError(f"newsroom: mkdocs.yml: site_url '{site_url}' {fault}")
     sent = as_sent(site_url.strip())
     if sent != site_url:
         raise NewsroomError(
