@@ -111,14 +111,14 @@ class CopyEdits:
         self._in_banners = {id(story) for front in fronts for story in front.breaking}
         # the first moment the preview would show something else by the clock alone
         rules = last.settings
-        change = next_change(
+        self._next_change = next_change(
             last.reading.catalogue,
             last.built,
             breaking_hours=rules.front_page_rules.breaking_hours,
             news_sitemap=rules.news_sitemap,
+            embargoes=last.found.embargoes,
             preview=True,
         )
-        self._next_change = min(filter(None, (change, *last.found.embargoes)), default=None)
 
     def rebuild(self, reported: Collection[str]) -> bool:
         """Rebuild from the files the watcher `reported`, if they are copy edits alone (True);

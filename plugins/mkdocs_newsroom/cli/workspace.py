@@ -144,14 +144,13 @@ class Workspace:
         # make the next change earlier (a run that builds for nothing), never later
         dates_only = _front_matter_only(settings)
         reading = self._read(found, say or _silent, now=built, preview=False, settings=dates_only)
-        change = next_change(
+        return next_change(
             reading.catalogue,
             built,
             breaking_hours=settings.front_page_rules.breaking_hours,
             news_sitemap=settings.news_sitemap,
+            embargoes=found.embargoes,
         )
-        # a page that reads like a story, left out until its date (build/held_pages.py)
-        return min(filter(None, (change, *found.embargoes)), default=None)
 
     def taken_urls(self) -> dict[str, str]:
         """Every address the site gives out: its articles' (held back ones included), their

@@ -25,7 +25,7 @@ from .files import write_outputs
 from .sitemaps import NEWS_WINDOW
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from ..catalogue.publishing import Catalogue
 
@@ -90,12 +90,13 @@ def next_change(
     *,
     breaking_hours: float,
     news_sitemap: bool,
+    embargoes: Iterable[datetime] = (),
     preview: bool = False,
 ) -> datetime | None:
-    """The first moment after `now` at which the built site would show something else; in a
-    `preview`, which shows the stories held back too (drafts, expired), at any of their
-    dates."""
-    moments = [catalogue.next_publishing_change]
+    """The first moment after `now` at which the built site would show something else: a
+    story's, or one of the `embargoes` of the pages left out (build/held_pages.py); in a
+    `preview`, which shows the stories held back too (drafts, expired), any of their dates."""
+    moments = [catalogue.next_publishing_change, *embargoes]
     banner = timedelta(hours=breaking_hours)
     for article in catalogue.articles:
         if preview:
