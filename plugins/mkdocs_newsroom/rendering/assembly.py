@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
@@ -41,8 +41,8 @@ _OPEN, _CLOSE = "\x00newsroom-block:", "\x00/newsroom-block\x00"
 _MARKED = re.compile(f"{_OPEN}(\\w+)\x00(.*?){_CLOSE}", re.DOTALL)
 
 
-@dataclass
-class _Skeleton:
+@dataclass(eq=False)
+class Skeleton:
     """A page of a kind with its own blocks cut out: `parts` alternates the shell's text and
     the names of the blocks that go between."""
 
@@ -53,16 +53,26 @@ class _Skeleton:
         return "".join(blocks[part] if index % 2 else part for index, part in enumerate(self.parts))
 
 
+class Filled(NamedTuple):
+    """A page as a skeleton and the blocks that fill it (`skeleton.fill(blocks)`), left apart
+    so that what is done to every page may be done to the skeleton once (finishing.py)."""
+
+    skeleton: Skeleton
+    blocks: dict[str, str]
+
+
 @dataclass
 class PageAssembly:
     """Skeletons by kind of page (the key the caller gives); one per process."""
 
     _chains: dict[str, dict[str, list[BlockFunction]]] = field(default_factory=dict)
-    _first: dict[tuple[object, ...], _Skeleton] = field(default_factory=dict)  # on trial
-    _trusted: dict[tuple[object, ...], _Skeleton] = field(default_factory=dict)
+    _first: dict[tuple[object, ...], Skeleton] = field(default_factory=dict)  # on trial
+    _trusted: dict[tuple[object, ...], Skeleton] = field(default_factory=dict)
     _whole: set[tuple[object, ...]] = field(default_factory=set)  # kinds rendered whole
 
-    def render(self, template: Template, context: dict[str, Any], key: tuple[object, ...]) -> str:
+    def render(
+        self, template: Template, context: dict[str, Any], key: tuple[object, ...]
+    ) -> str | Filled:
         name = str(template.name)
         chain = self._chains.get(name)
         if chain is None:  # the first page of a template: learn which block functions it has
@@ -72,7 +82,7 @@ class PageAssembly:
         if key in self._whole:
             return _render_whole(template, context)[0]
         if (trusted := self._trusted.get(key)) is not None:
-            return trusted.fill(_own_blocks(template, context, chain, trusted.shell_vars))
+            return Filled(trusted, _own_blocks(template, context, chain, trusted.shell_vars))
         html, made = _render_marked(template, context, chain)
         first = self._first.pop(key, None)
         if made is None or (first is not None and first.parts != made.parts):
@@ -102,7 +112,7 @@ def _rendered(template: Template, context: Context) -> str:
 
 def _render_marked(
     template: Template, values: dict[str, Any], chain: dict[str, list[BlockFunction]]
-) -> tuple[str, _Skeleton | None]:
+) -> tuple[str, Skeleton | None]:
     """The page, rendered whole with its own blocks marked; and its skeleton, or None when
     an own block rendered alone differs from what it gave in the page."""
     context = template.new_context(values)
@@ -124,7 +134,7 @@ def _render_marked(
         return html, None
     if any(alone.get(name) != block for name, block in in_page.items()):
         return html, None
-    return html, _Skeleton(parts, shell_vars)
+    return html, Skeleton(parts, shell_vars)
 
 
 def _own_blocks(

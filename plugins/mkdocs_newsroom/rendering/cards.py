@@ -24,13 +24,30 @@ HEADLINE_TEMPLATE = "news/partials/headline.html"
 TEMPLATES = (CARD_TEMPLATE, HEADLINE_TEMPLATE)
 ROOT = "\x00newsroom-root\x00"  # stands for the page's way back to the site root, in cards
 _PRE = re.compile(r"(<pre[\s>].*?</pre>)", re.DOTALL | re.IGNORECASE)
+_PRE_OPENED = re.compile(r"<pre[\s>]", re.IGNORECASE)
 _LINE_BREAK_AND_INDENT = re.compile(r"\n\s+")
 
 
 def compact(html: str) -> str:
     """Squeeze each run of whitespace that holds a line break into one line break, outside
     `<pre>`: the page renders the same, and is a fifth smaller."""
+    return _squeezed(_PRE.split(html))
+
+
+def compact_alone(html: str) -> str | None:
+    """compact(html) where `html` is part of a page, bounded by other text than white space:
+    what compact would make of it in the page; None when it opens preformatted text it does
+    not close, which the page may close elsewhere."""
+    if _PRE_OPENED.search(html) is None:  # most often: one search instead of a split
+        return _LINE_BREAK_AND_INDENT.sub("\n", html)
     parts = _PRE.split(html)
+    if any(_PRE_OPENED.search(parts[index]) for index in range(0, len(parts), 2)):
+        return None
+    return _squeezed(parts)
+
+
+def _squeezed(parts: list[str]) -> str:
+    """`parts` (text, preformatted text, text...) joined, the text's white space squeezed."""
     for index in range(0, len(parts), 2):
         parts[index] = _LINE_BREAK_AND_INDENT.sub("\n", parts[index])
     return "".join(parts)

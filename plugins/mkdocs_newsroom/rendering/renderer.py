@@ -4,15 +4,14 @@ cached and shared among processes (build.page_writing)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import get_context
 
 from .assembly import PageAssembly
-from .cards import compact
 from .editions import ConfigInEdition
+from .finishing import PageFinish
 from .links import rooted_context, site_root
 
 if TYPE_CHECKING:
@@ -26,22 +25,10 @@ if TYPE_CHECKING:
     from .pages import NewsPage
 
 
-_HTML_LANG = re.compile(r'<html lang="[^"]*"')
-_BODY_DIR = re.compile(r'<body dir="[^"]*"')
-
-
-def localize_root(html: str, lang: str, rtl: bool) -> str:
-    """Material writes the site's language and direction on <html> and <body>; a page in
-    another language (a Pashto article, the Dari front page) says its own, so that browsers,
-    screen readers and Material's right-to-left layout follow it."""
-    direction = "rtl" if rtl else "ltr"
-    html = _HTML_LANG.sub(f'<html lang="{lang}" dir="{direction}"', html, count=1)
-    return _BODY_DIR.sub(f'<body dir="{direction}"', html, count=1)
-
-
 class PageRenderer:
     """Renders a NewsPage as MkDocs would, through `get_context` and the page's template, put
-    together from a skeleton of its kind and its own blocks where it can (assembly.py)."""
+    together from a skeleton of its kind and its own blocks where it can (assembly.py), and
+    finished (finishing.py)."""
 
     assemble = True  # False: every page through the whole template (the tests compare both)
 
@@ -63,6 +50,7 @@ class PageRenderer:
         self._languages = languages
         self._assembly = PageAssembly()
         self._shell = env.globals["newsroom"]["shell"]  # type: ignore[index]
+        self._finish = PageFinish(self._shell.assets)
         self._root = site_root(config.site_url or "")
 
     def render(self, page: NewsPage) -> str:
@@ -83,11 +71,10 @@ class PageRenderer:
         page.active = True
         try:
             if self.assemble:
-                html = self._assembly.render(template, context, kind)
+                rendered = self._assembly.render(template, context, kind)
             else:
-                html = template.render(context)
-            html = self._shell.assets.lighter_page(compact(html))
-            return localize_root(html, page.lang, page.rtl)
+                rendered = template.render(context)
+            return self._finish.page(rendered, page.lang, page.rtl)
         finally:
             page.active = False
 

@@ -36,8 +36,8 @@ _DIALOG_BOX = re.compile(
     r'<div class="md-dialog" data-md-component="dialog">\s*'
     r'<div class="md-dialog__inner md-typeset"></div>\s*</div>\n?'
 )
-_HEADER = '<header class="md-header"'
-_CONTENT = '<article class="md-content__inner'
+HEADER = '<header class="md-header"'
+CONTENT = '<article class="md-content__inner'
 # A line break between a tag and a tag of the head or a block's tag; and what is kept as it
 # is, line breaks and all: a script, a style, preformatted text. Two expressions that each
 # begin with a fixed character, which Python's engine looks for quickly, rather than one
@@ -48,8 +48,19 @@ _BLOCK_BREAK = re.compile(
     re.IGNORECASE,
 )
 _KEPT_WHOLE = re.compile(r"<(script|style|pre|textarea)\b.*?</\1>", re.DOTALL | re.IGNORECASE)
+_KEPT_OPEN = re.compile(r"<(?:script|style|pre|textarea)\b", re.IGNORECASE)
 _EMPTY_SLOTS = re.compile(r'<div data-md-component="(?:skip|announce)">\s*</div>\n?')
 _SHELL_TAG = re.compile(r'<script src="[^"]*?(assets/newsroom/shell-\w+\.js)"></script>')
+# What lighter_page looks for beside the header and the content: a page whose own blocks hold
+# none of them has its last touches done to its skeleton once (finishing.py)
+LOOKED_FOR = (
+    "__md_",
+    "assets/newsroom/shell-",
+    _TAB_TARGET,
+    'data-md-component="skip"',
+    'data-md-component="announce"',
+    '<div class="md-dialog"',
+)
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(\{.*\})</script>', re.DOTALL)
 
 
@@ -158,10 +169,10 @@ class ShellAssets:
         them), the script that opens the tab an address points at, and the empty box of
         Material's dialogs; without the empty slots of the skip link and the announcement
         too, which only Material's instant navigation reads, and the line breaks of the
-        shell (_tightened)."""
-        return _tightened(self._without_what_scripts_do(html))
+        shell (tightened)."""
+        return tightened(self.without_what_scripts_do(html))
 
-    def _without_what_scripts_do(self, html: str) -> str:
+    def without_what_scripts_do(self, html: str) -> str:
         tag = _SHELL_TAG.search(html)
         script = self._files.get(tag[1], "") if tag is not None else ""
         if not script:
@@ -169,7 +180,7 @@ class ShellAssets:
         if "navigation.instant" not in script:  # which runs the scripts of each new page
             html = html.replace(_TAB_TARGET + "\n", "", 1)
             # and swaps these slots, when both pages have them: empty, nothing reads them
-            header = html.find(_HEADER)
+            header = html.find(HEADER)
             if header > 0:
                 html = _EMPTY_SLOTS.sub("", html[:header], count=2) + html[header:]
         html = _DIALOG_BOX.sub("", html, count=1)
@@ -200,33 +211,57 @@ def _from_root(url: str, base_url: str) -> str:
     return url
 
 
-def _tightened(html: str) -> str:
+def tightened(html: str) -> str:
     """`html` without the line breaks of its shell (the head, and around the page's own
     content) before a tag of the head or a block's tag, where browsers show nothing; those
     around inline elements, which would show a space, those in scripts, styles and
     preformatted text, and the page's content stay."""
-    start = html.find(_CONTENT)
+    start = html.find(CONTENT)
     end = html.rfind("</article>")
     if start < 0 or end < start:
         return html
-    head, tail = _without_block_breaks(html[:start]), _without_block_breaks(html[end:])
+    head, tail = without_block_breaks(html[:start]), without_block_breaks(html[end:])
     return head.lstrip() + html[start:end] + tail
 
 
-def _without_block_breaks(text: str) -> str:
+def without_block_breaks(text: str) -> str:
     """`text` without the line breaks `_BLOCK_BREAK` finds outside what `_KEPT_WHOLE` keeps."""
-    kept: list[str] = []
+    return _without_block_breaks(text, "", "", _kept(text))
+
+
+def between_without_block_breaks(text: str, before: str, after: str) -> str | None:
+    """`text` without its line breaks that `without_block_breaks` would drop from `before +
+    text + after`; None when `text` opens something kept that it does not close (what the
+    whole keeps is then not what `text` alone would)."""
+    whole_text = before + text + after
+    kept = _kept(whole_text)
+    inside = sum(end <= len(before) + len(text) for _, end in kept)
+    if len(_KEPT_OPEN.findall(text)) != inside:
+        return None
+    return _without_block_breaks(text, before, after, kept)
+
+
+def _kept(text: str) -> list[tuple[int, int]]:
+    return [found.span() for found in _KEPT_WHOLE.finditer(text)]
+
+
+def _without_block_breaks(text: str, before: str, after: str, kept: list[tuple[int, int]]) -> str:
+    """`kept`: where `_KEPT_WHOLE` is found in `before + text + after`."""
+    whole_text = before + text + after
+    if not any("\n" in whole_text[start:end] for start, end in kept):
+        # nothing kept holds a line break: one substitution ("\r" looks ahead as "\n" does)
+        dropped = _BLOCK_BREAK.sub(">", before + text + after.replace("\n", "\r"))
+        return dropped[len(before) : len(dropped) - len(after)]
+    parts: list[str] = []
     last = 0
-    whole = _KEPT_WHOLE.search(text)
-    for found in _BLOCK_BREAK.finditer(text):
+    for found in _BLOCK_BREAK.finditer(whole_text):
         line_break = found.start() + 1
-        while whole is not None and whole.end() <= line_break:
-            whole = _KEPT_WHOLE.search(text, whole.end())
-        if whole is None or whole.start() > line_break:
-            kept.append(text[last:line_break])
-            last = line_break + 1
-    kept.append(text[last:])
-    return "".join(kept)
+        at = line_break - len(before)
+        if 0 <= at < len(text) and not any(start < line_break < end for start, end in kept):
+            parts.append(text[last:at])
+            last = at + 1
+    parts.append(text[last:])
+    return "".join(parts)
 
 
 def _closing_div(html: str, inside: int) -> int | None:
