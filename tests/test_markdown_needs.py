@@ -174,6 +174,24 @@ def test_block_tests_of_markdowns_own_processors_are_wrapped_and_others_left() -
     )
 
 
+def test_the_reference_and_fence_searches_of_markdowns_own_are_wrapped() -> None:
+    class OwnReference(blockprocessors.ReferenceProcessor):
+        pass
+
+    md = markdown.Markdown(extensions=["fenced_code"])
+    speed_up(md)
+    assert "run" in vars(md.parser.blockprocessors["reference"])
+    assert "run" in vars(md.preprocessors["fenced_code_block"])
+    text = "See [the report][r].\n\n[r]: /report/\n\n```\n[x]: y\n```"
+    assert md.convert(text) == (
+        '<p>See <a href="/report/">the report</a>.</p>\n<pre><code>[x]: y\n</code></pre>'
+    )
+    other = markdown.Markdown()
+    other.parser.blockprocessors.register(OwnReference(other.parser), "reference", 15)
+    speed_up(other)
+    assert "run" not in vars(other.parser.blockprocessors["reference"])
+
+
 def test_the_table_of_contents_is_passed_over_only_without_headings_or_marker() -> None:
     stock, needful = PAIRS["toc set up"]
     for text in ("Words only.", "# A heading\n\nwords", "[TOC]\n\nwords", "x\n\n<h3>raw</h3>"):

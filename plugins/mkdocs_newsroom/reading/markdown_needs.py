@@ -10,7 +10,9 @@ match must contain; where the text from the search's start lacks every character
 those sets, the search could not have matched, and Markdown goes on as if it had searched.
 What happens once an expression matches is untouched, so the HTML is the same for any text and
 any extension's patterns; an expression that cannot be read needs nothing and is always
-searched.
+searched. So are the two searches every body gets whole: a reference definition's (`[id]:
+url`, tried on every paragraph) and a fenced code block's (the whole text, for a line of
+backticks or tildes).
 
 The table of contents (`toc`, which MkDocs always loads) walks a body three times and
 serialises a table even for a body without headings, as most news stories are: a tenth of
@@ -27,6 +29,7 @@ import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING, Any, cast
 
 from markdown import blockprocessors, treeprocessors, util
+from markdown.extensions.fenced_code import FencedBlockPreprocessor
 from markdown.extensions.toc import TocTreeprocessor
 
 if TYPE_CHECKING:
@@ -71,6 +74,12 @@ def speed_up(md: Markdown) -> None:
         attribute = _BLOCK_TESTS.get(kind)
         if attribute and "test" not in vars(processor):  # that class itself, its own test
             processor.test = _needful_test(processor, attribute)  # type: ignore[method-assign,assignment]
+    for processor in md.parser.blockprocessors:
+        if type(processor) is blockprocessors.ReferenceProcessor and "run" not in vars(processor):
+            processor.run = _needful_references(processor)  # type: ignore[method-assign,assignment]
+    for preprocessor in md.preprocessors:
+        if type(preprocessor) is FencedBlockPreprocessor and "run" not in vars(preprocessor):
+            preprocessor.run = _needful_fences(preprocessor)  # type: ignore[method-assign,assignment]
     if "toc" in md.treeprocessors:
         toc = md.treeprocessors["toc"]
         if type(toc) is TocTreeprocessor and "run" not in vars(toc):
@@ -88,6 +97,34 @@ def _needful_test(
         return not (needs and _lacks(block, 0, needs)) and test(parent, block)
 
     return needful_test
+
+
+def _needful_references(
+    processor: blockprocessors.ReferenceProcessor,
+) -> Callable[[Element, list[str]], bool | None]:
+    run = processor.run
+
+    def needful_run(parent: Element, blocks: list[str]) -> bool | None:
+        needs = needed_sets(processor.RE.pattern, processor.RE.flags)
+        if needs and _lacks(blocks[0], 0, needs):
+            return False  # what the run does when it finds nothing: the block left in place
+        return run(parent, blocks)
+
+    return needful_run
+
+
+def _needful_fences(preprocessor: FencedBlockPreprocessor) -> Callable[[list[str]], list[str]]:
+    run = preprocessor.run
+
+    def needful_run(lines: list[str]) -> list[str]:
+        expression = preprocessor.FENCED_BLOCK_RE
+        needs = needed_sets(expression.pattern, expression.flags)
+        text = "\n".join(lines)
+        if needs and _lacks(text, 0, needs):
+            return text.split("\n")  # what the run returns when it finds nothing
+        return run(lines)
+
+    return needful_run
 
 
 def _needful_toc(md: Markdown, toc: TocTreeprocessor) -> Callable[[Element], None]:
