@@ -51,16 +51,17 @@ _KEPT_WHOLE = re.compile(r"<(script|style|pre|textarea)\b.*?</\1>", re.DOTALL | 
 _KEPT_OPEN = re.compile(r"<(?:script|style|pre|textarea)\b", re.IGNORECASE)
 _EMPTY_SLOTS = re.compile(r'<div data-md-component="(?:skip|announce)">\s*</div>\n?')
 _SHELL_TAG = re.compile(r'<script src="[^"]*?(assets/newsroom/shell-\w+\.js)"></script>')
-# What lighter_page looks for beside the header and the content: a page whose own blocks hold
-# none of them has its last touches done to its skeleton once (finishing.py)
-LOOKED_FOR = (
-    "__md_",
-    "assets/newsroom/shell-",
-    _TAB_TARGET,
-    'data-md-component="skip"',
-    'data-md-component="announce"',
-    '<div class="md-dialog"',
+HELPERS = "__md_"  # Material's storage helpers, which a script on the page may use
+# What lighter_page takes out where it first finds it, by how each begins: a page whose own
+# blocks hold none of them has its last touches done to its skeleton once (finishing.py)
+_TAKEN_OUT = (
+    ("<script>__md_scope=", _HEAD_SCRIPT),
+    ("assets/newsroom/shell-", _SHELL_TAG),
+    ('<div data-md-component="skip">', _EMPTY_SLOTS),
+    ('<div data-md-component="announce">', _EMPTY_SLOTS),
+    ('<div class="md-dialog"', _DIALOG_BOX),
 )
+LOOKED_FOR = (_TAB_TARGET, *(beginning for beginning, _ in _TAKEN_OUT))
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(\{.*\})</script>', re.DOTALL)
 
 
@@ -187,7 +188,7 @@ class ShellAssets:
         head, tag = _HEAD_SCRIPT.search(html), _SHELL_TAG.search(html)
         if head is None or tag is None or _OWN_HELPERS not in script:
             return html
-        if "__md_" in html[: head.start()] or "__md_" in html[head.end() : tag.start()]:
+        if HELPERS in html[: head.start()] or HELPERS in html[head.end() : tag.start()]:
             return html
         return html[: head.start()] + html[head.end() :].removeprefix("\n")
 
@@ -209,6 +210,15 @@ def _from_root(url: str, base_url: str) -> str:
     if base_url == "." and not re.match(r"[a-z][a-z0-9+.-]*:|/|\.\./", url):
         return _ROOT + url
     return url
+
+
+def taken_out_whole(text: str) -> bool:
+    """Whether what lighter_page takes out, where it begins in `text`, ends there too (it
+    would not reach into the text beyond)."""
+    counts: dict[re.Pattern[str], int] = {}
+    for beginning, expression in _TAKEN_OUT:
+        counts[expression] = counts.get(expression, 0) + text.count(beginning)
+    return all(len(expression.findall(text)) == count for expression, count in counts.items())
 
 
 def tightened(html: str) -> str:
