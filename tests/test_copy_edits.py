@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from mkdocs_newsroom.build import copy_edits
 from mkdocs_newsroom.build.copy_edits import CopyEdits
 from mkdocs_newsroom.search.query import IndexFiles
 from mkdocs_newsroom.search.shards import INDEX_DIR
@@ -89,6 +90,46 @@ def _same_as_clean_build(
         live_hits = sorted((h.url, round(h.score, 9)) for h in live_index.search(query, 999).hits)
         fresh_hits = sorted((h.url, round(h.score, 9)) for h in fresh_index.search(query, 999).hits)
         assert live_hits == fresh_hits, query
+
+
+def _learner(server: Server) -> CopyEdits:
+    build = _plugin(server)._build
+    assert build is not None and build.copy_edits is not None
+    return build.copy_edits
+
+
+def test_which_pages_show_each_story_is_learnt_while_the_editor_reads(
+    site_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a whole build, in a moment of its own, so that the first copy edit does not
+    wait for it; a whole build first stops what the build before it was learning."""
+    monkeypatch.setattr(copy_edits, "LEARN_AHEAD_AFTER", 0.0)
+    server = Server(site_root, "live", False)
+    server.start()
+    story = site_root / "content" / "articles" / "30.md"
+    first = story.read_text("utf-8")
+    try:
+        server.rebuild()
+        learner = _learner(server)
+        assert learner._ahead is not None
+        learner._ahead.join(timeout=60)
+        learnt = learner._showing
+        assert learnt, "learnt before any save"
+        story.write_text(first.replace("Body of story 30", "Body of story thirty"), "utf-8")
+        assert any("rebuilt from copy edits" in line for line in _saved(server, story))
+        assert learner._showing is learnt
+        assert "story thirty" in (site_root / "live/2024/03/31/story-30/index.html").read_text()
+
+        monkeypatch.setattr(copy_edits, "LEARN_AHEAD_AFTER", 3600.0)
+        server.rebuild()
+        learner = _learner(server)
+        assert learner._ahead is not None and learner._ahead.is_alive()
+        story.write_text(first.replace("- Shared", "- Shared\n- Another"), "utf-8")
+        _saved(server, story, whole_build=lambda: None)  # a change of tags: a whole build
+        assert not learner._ahead.is_alive() and learner._showing is None
+    finally:
+        server.stop()
+        story.write_text(first, "utf-8")
 
 
 @pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])

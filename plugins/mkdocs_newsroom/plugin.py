@@ -188,6 +188,8 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
                 done = False
             if done:
                 return
+            if edits is not None:
+                edits.stop_learning()
             try:
                 whole_build()
             except BaseException:  # the site is as a failed build left it: only a whole

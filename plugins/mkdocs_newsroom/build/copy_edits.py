@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -53,6 +54,8 @@ if TYPE_CHECKING:
     from ..settings.checked import Settings
     from .sources import SortedFiles
 
+# seconds after a whole build: the browser has loaded the page, the editor has not yet saved
+LEARN_AHEAD_AFTER = 0.5
 # plugins whose work no copy edit changes (search indexes MkDocs' own pages only)
 PLAIN_PLUGINS = frozenset(("newsroom", "search", "material/search"))
 
@@ -105,6 +108,8 @@ class CopyEdits:
         self._data = dict(last.found.sources.articles)
         self._by_source = {article.source: article for article in last.reading.catalogue.articles}
         self._showing: dict[int, list[NewsPage]] | None = None  # article's id -> its pages
+        self._learning = threading.Lock()
+        self._ahead: threading.Timer | None = None
         self._folders: set[str] | None = None
         self._waiting: list[str] | None = None  # media only stories not shown use
         fronts = last.indexes.fronts().values()
@@ -119,6 +124,22 @@ class CopyEdits:
             embargoes=last.found.embargoes,
             preview=True,
         )
+
+    def learn_ahead(self) -> None:
+        """Learn which pages show which article in a moment (LEARN_AHEAD_AFTER), while the
+        editor reads, unless a copy edit needs it first: at 10,000 articles that is 0.15 s
+        the first copy edit no longer waits. The moment keeps it clear of the page the
+        browser loads just after the build."""
+        self._ahead = threading.Timer(LEARN_AHEAD_AFTER, self._pages_by_article)
+        self._ahead.daemon = True
+        self._ahead.start()
+
+    def stop_learning(self) -> None:
+        """Before a whole build: nothing of this preview is learnt beside it (no thread runs
+        while the build forks its workers)."""
+        if self._ahead is not None:
+            self._ahead.cancel()
+            self._ahead.join()
 
     def rebuild(self, reported: Collection[str]) -> bool:
         """Rebuild from the files the watcher `reported`, if they are copy edits alone (True);
@@ -243,13 +264,19 @@ class CopyEdits:
                 page.take_copy()
 
     def _pages_showing(self, articles: list[Article]) -> list[NewsPage]:
-        if self._showing is None:
-            self._showing = {}
-            for page in self._last.pages:
-                for shown in {id(item) for item in articles_in(page.shown())}:
-                    self._showing.setdefault(shown, []).append(page)
-        pages = {id(page): page for a in articles for page in self._showing.get(id(a), [])}
+        showing = self._pages_by_article()
+        pages = {id(page): page for a in articles for page in showing.get(id(a), [])}
         return list(pages.values())
+
+    def _pages_by_article(self) -> dict[int, list[NewsPage]]:
+        with self._learning:
+            if self._showing is None:
+                showing: dict[int, list[NewsPage]] = {}
+                for page in self._last.pages:
+                    for shown in {id(item) for item in articles_in(page.shown())}:
+                        showing.setdefault(shown, []).append(page)
+                self._showing = showing
+            return self._showing
 
 
 def _plain(config: MkDocsConfig) -> bool:
