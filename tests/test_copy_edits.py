@@ -108,8 +108,9 @@ def test_which_pages_show_each_story_is_learnt_while_the_editor_reads(
     server.start()
     story = site_root / "content" / "articles" / "30.md"
     first = story.read_text("utf-8")
+    whole_build = _plugin(server)._from_copy_edits(server.rebuild)
     try:
-        server.rebuild()
+        whole_build()  # the dev server's rebuild, nothing saved
         learner = _learner(server)
         assert learner._ahead is not None
         learner._ahead.join(timeout=60)
@@ -121,13 +122,15 @@ def test_which_pages_show_each_story_is_learnt_while_the_editor_reads(
         assert "story thirty" in (site_root / "live/2024/03/31/story-30/index.html").read_text()
 
         monkeypatch.setattr(copy_edits, "LEARN_AHEAD_AFTER", 3600.0)
-        server.rebuild()
+        whole_build()
         learner = _learner(server)
-        assert learner._ahead is not None and learner._ahead.is_alive()
+        ahead = learner._ahead
+        assert ahead is not None and ahead.is_alive()
         story.write_text(first.replace("- Shared", "- Shared\n- Another"), "utf-8")
         _saved(server, story, whole_build=lambda: None)  # a change of tags: a whole build
-        assert not learner._ahead.is_alive() and learner._showing is None
+        assert not ahead.is_alive() and learner._showing is None
     finally:
+        _learner(server).stop_learning()
         server.stop()
         story.write_text(first, "utf-8")
 

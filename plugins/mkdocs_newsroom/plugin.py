@@ -174,6 +174,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
                 log.info(f"watching files by polling, as the dev server does: {why_not}")
             else:  # the watcher tells which files were saved (build/copy_edits.py)
                 server.builder = self._from_copy_edits(server.builder)
+                self._learn_ahead()  # from the first build
         return server
 
     def _from_copy_edits(self, whole_build: Callable[[], None]) -> Callable[[], None]:
@@ -196,8 +197,13 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
                 if self._build is not None:  # build goes on from there
                     self._build.copy_edits = None
                 raise
+            self._learn_ahead()
 
         return rebuild
+
+    def _learn_ahead(self) -> None:
+        if self._build is not None and self._build.copy_edits is not None:
+            self._build.copy_edits.learn_ahead()
 
     def _site(self) -> SiteBuild:
         assert self._build is not None, "on_config has not run"

@@ -336,7 +336,6 @@ class SiteBuild:
                 lambda: self._write_redirects(config),
             )
             self.copy_edits = CopyEdits(self._last, rewrite, self._say, self._warn)
-            self.copy_edits.learn_ahead()
 
     def _write_outputs(self, config: MkDocsConfig) -> list[Problem]:
         """Feeds, the news sitemap, robots.txt; what could not be written."""
