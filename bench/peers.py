@@ -101,7 +101,9 @@ def command_for(
         command = [sys.executable, "-m", "mkdocs", "build", "-q"]
         return [*command, "-f", str(root / "mkdocs.yml"), "-d", str(site)], run.BUILD_ENV
     if tool == "hugo":
-        return [binaries["hugo"], "--quiet", "-s", str(root), "-d", str(site)], HUGO_ENV
+        # the theme of this checkout, whichever wrote the site (its config names the writer's)
+        themes = ["--themesDir", str(Path(__file__).resolve().parent)]
+        return [binaries["hugo"], "--quiet", *themes, "-s", str(root), "-d", str(site)], HUGO_ENV
     content, settings = str(root / "content"), str(root / "pelicanconf.py")
     return [binaries["pelican"], content, "-s", settings, "-o", str(site), "-q"], dict(os.environ)
 
