@@ -74,7 +74,6 @@ def speed_up(md: Markdown) -> None:
         attribute = _BLOCK_TESTS.get(kind)
         if attribute and "test" not in vars(processor):  # that class itself, its own test
             processor.test = _needful_test(processor, attribute)  # type: ignore[method-assign,assignment]
-    for processor in md.parser.blockprocessors:
         if type(processor) is blockprocessors.ReferenceProcessor and "run" not in vars(processor):
             processor.run = _needful_references(processor)  # type: ignore[method-assign,assignment]
     for preprocessor in md.preprocessors:

@@ -219,12 +219,13 @@ def _cut(parts: list[str]) -> tuple[list[str], list[_Gap]] | None:
 def _whole_in_itself(core: str) -> bool:
     """Whether nothing the last touches read begins in `core` and ends beyond: preformatted
     text, a script, a tag, what lighter_page takes out."""
-    if compact_alone(core) is None or between_without_block_breaks(core, "", "") is None:
+    compacted = compact_alone(core)
+    if compacted is None or between_without_block_breaks(core, "", "") is None:
         return False
     first_open, first_close = core.find("<"), core.find(">")
     begins_in_a_tag = first_close >= 0 and not 0 <= first_open < first_close
     ends_in_a_tag = core.rfind("<") > core.rfind(">")
-    return not (begins_in_a_tag or ends_in_a_tag) and taken_out_whole(compact(core))
+    return not (begins_in_a_tag or ends_in_a_tag) and taken_out_whole(compacted)
 
 
 def _marked(cores: list[str], texts: list[str], line_break: str) -> str:
