@@ -199,7 +199,7 @@ class SiteBuild:
             self._now,
             settings.front_page_rules,
             month_title,
-            self._cache.neighbours,
+            self._cache.neighbours if self._serving else None,
         )
         self._pages = site_page_files(
             self._cache.page_files,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .front_page import FrontPage, compose_front_page
 from .indexes import Indexes, build_indexes
-from .neighbours import Neighbours, build_neighbours
+from .neighbours import NeighbourPlan, Neighbours, build_neighbours
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, MutableMapping
@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 
     from ..model import Article, Author, Edition
     from ..settings.checked import FrontPageRules
-    from .neighbours import NeighbourPlan
     from .publishing import Catalogue
 
 
@@ -49,7 +48,7 @@ def index_site(
     now: datetime,
     rules: FrontPageRules,
     month_title: Callable[[int, int, str], str],
-    plans: MutableMapping[str, dict[str, NeighbourPlan]] | None = None,
+    plans: MutableMapping[str, NeighbourPlan] | None = None,
 ) -> SiteIndexes:
     """Index the published articles by edition, and for the whole site by tag and author.
     `month_title(year, month, locale)` names the archive's months; `plans` keeps
@@ -61,8 +60,8 @@ def index_site(
         articles = [a for a in catalogue.articles if a.edition == edition.id]
         months = _in_locale(month_title, edition.locale)
         indexes = build_indexes(articles, edition.sections, {}, months, edition.path)
-        edition_plans = plans.setdefault(edition.id, {}) if plans is not None else None
-        site.neighbours.update(build_neighbours(indexes, edition_plans))
+        plan = plans.setdefault(edition.id, NeighbourPlan()) if plans is not None else None
+        site.neighbours.update(build_neighbours(indexes, plan))
         front = compose_front_page(
             articles,
             indexes,

@@ -41,7 +41,7 @@ class BuildCache:
     # articles read, bodies rendered, articles placed
     reading: ReadingMemory = field(default_factory=ReadingMemory)
     # who is related to whom, per edition
-    neighbours: dict[str, dict[str, NeighbourPlan]] = field(default_factory=dict)
+    neighbours: dict[str, NeighbourPlan] = field(default_factory=dict)
     page_files: MadeBefore[File] = field(default_factory=MadeBefore)
     # feeds, sitemaps: what the last build wrote beside the pages
     outputs: OutputMemory = field(default_factory=OutputMemory)
