@@ -1,6 +1,6 @@
 """From saving an article to the new page being served by a real `mkdocs serve`, end to end.
 
-    python bench/serve_reload.py SITE_DIR [--edits 6] [--port 8765] [--plain] [--edit body]
+    python bench/serve_reload.py SITE_DIR [--edits 6] [--port 8765] [--plain] [--edit body|tags]
 
 SITE_DIR is a Newsroom site (mkdocs.yml + content/), e.g. one written by bench/generate.py.
 For each way of noticing a save, in one run, the script starts `python -m mkdocs serve
@@ -10,7 +10,9 @@ the front page, fetched again the way the browser's livereload script does, show
 headline; then it restores the file and times that too. `--edit body` puts words at the start
 of the article's body instead, and fetches the article's page rather than the front page: a
 save of the body alone, which Newsroom publishes without MkDocs' whole build
-(build/copy_edits.py). What is timed is what an editor waits for: MkDocs noticing the save,
+(build/copy_edits.py). `--edit tags` gives the article one more tag and fetches its page: a
+save that changes which stories are related and what the tag's listings show, rebuilt whole.
+What is timed is what an editor waits for: MkDocs noticing the save,
 its 0.1 s wait for more changes, the rebuild, and fetching the page again.
 
 The two ways: `polling`, MkDocs' own watcher, which looks at every file in the docs folder
@@ -60,6 +62,30 @@ def with_body_opening(text: str, words: str) -> str:
     """The article with `words` before the first line of its body."""
     front, separator, body = text.partition("\n---\n")
     return f"{front}{separator}{words} {body}"
+
+
+def with_tag(text: str, tag: str) -> str:
+    """The article with `tag` first among its tags."""
+    lines = text.split("\n")
+    at = next((i for i, line in enumerate(lines) if line.startswith("tags: [")), None)
+    if at is None:
+        at = next(i for i, line in enumerate(lines) if line.startswith("title:"))
+        lines.insert(at + 1, f"tags: [{tag}]")
+    else:
+        lines[at] = f"tags: [{tag}, {lines[at].removeprefix('tags: [')}"
+    return "\n".join(lines)
+
+
+def edited(text: str, edit: str, number: int) -> tuple[str, str]:
+    """The article's text after the `edit` numbered `number`, and what its page shows for it."""
+    if edit == "body":
+        words = f"Edited{number}words"
+        return with_body_opening(text, words), words
+    if edit == "tags":
+        tag = f"Edited{number}tag"
+        return with_tag(text, tag), tag
+    title = f"Edited {number} {title_of(text)}"
+    return with_title(text, title), title
 
 
 def title_of(text: str) -> str:
@@ -156,7 +182,7 @@ def time_until_reloaded(
 
 
 def measure(
-    site: Path, native: bool, edits: int, port: int, dirty: bool, body: bool = False
+    site: Path, native: bool, edits: int, port: int, dirty: bool, edit: str = "headline"
 ) -> tuple[list[float], list[float]]:
     """Seconds from each save to the page reloaded, and the plugin's own account of each
     rebuild ("took N s" in its closing line)."""
@@ -167,18 +193,13 @@ def measure(
     times = []
     try:
         server.wait_for("Serving on")
-        old_title = title_of(original)
-        page_path = server.article_path(original) if body else ""
+        page_path = server.article_path(original) if edit != "headline" else ""
         for number in range(edits):
             time.sleep(1.0)  # between saves, as an editor would be
-            new_title = f"Edited {number} {old_title}"
-            edited = with_title(original, new_title)
-            if body:
-                new_title = f"Edited{number}words"
-                edited = with_body_opening(original, new_title)
-            times.append(time_until_reloaded(server, article, edited, new_title, page_path))
+            text, shown = edited(original, edit, number)
+            times.append(time_until_reloaded(server, article, text, shown, page_path))
             time.sleep(1.0)
-            times.append(time_until_reloaded(server, article, original, new_title, page_path))
+            times.append(time_until_reloaded(server, article, original, shown, page_path))
     finally:
         article.write_text(original, encoding="utf-8")
         server.stop()
@@ -193,12 +214,11 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=6)
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--plain", action="store_true", help="mkdocs serve without --dirty")
-    parser.add_argument("--edit", choices=["headline", "body"], default="headline")
+    parser.add_argument("--edit", choices=["headline", "body", "tags"], default="headline")
     args = parser.parse_args()
     results = {}
     for mode, native in MODES.items():
-        body = args.edit == "body"
-        times, builds = measure(args.site, native, args.edits, args.port, not args.plain, body)
+        times, builds = measure(args.site, native, args.edits, args.port, not args.plain, args.edit)
         results[mode] = times
         shown = ", ".join(f"{t:.2f}" for t in times)
         print(
