@@ -110,6 +110,27 @@ def test_tags_that_show_nothing_are_refused(tmp_path: Path) -> None:
     checked_alike(tmp_path, site, files)
 
 
+def test_a_null_in_a_list_of_tags_is_no_tag(tmp_path: Path) -> None:
+    """`null` and `~` unquoted are YAML's nothing: said and left out, not a tag "null" or a
+    tag "~" (whose slug would be a hash); quoted, 'null' is the word."""
+    files: dict[str, str | bytes] = {
+        "articles/nulls.md": "---\ntitle: Nulls\ndate: 2024-05-01\nslug: nulls\n"
+        "tags: [null, ~, NULL, Kabul, 'null']\n---\nBody.\n",
+    }
+    site = built(tmp_path, files)
+    blank = (
+        "newsroom: articles/nulls.md:5: a tag is blank, so it was left out, the others are "
+        "kept; write the tag in letters or digits, or remove it"
+    )
+    assert site.warnings == [blank] * 3
+    assert [a.text() for a in site.dom("2024/05/01/nulls/").css(".nr-tags a")] == ["Kabul", "null"]
+    assert sorted(url for url in site.pages() if url.startswith("tags/")) == [
+        "tags/",
+        "tags/kabul/",
+        "tags/null/",
+    ]
+
+
 def test_files_named_only_dots_are_said_not_lost(tmp_path: Path) -> None:
     story = article("Dotted", body="A dotted story.")
     files: dict[str, str | bytes] = {

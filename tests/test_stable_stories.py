@@ -7,6 +7,7 @@ retitled story leads to the new one, and every feed keeps identifying the story 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -100,6 +101,27 @@ def test_feed_ids_come_from_uid_or_wire_id_and_never_from_the_headline(tmp_path:
     assert ids[0] == "https://old.example.org/?p=12"  # a URI given as uid is kept as it is
     assert len(set(ids)) == 3
     assert _ids(again.site_dir)["feed.json"] == ids
+
+
+def test_a_uid_that_only_looks_like_a_uri_is_made_into_one(tmp_path: Path) -> None:
+    """`urn:uuid:` with no UUID, or a web address without a host, is not an id a feed may
+    carry as it is: the story is given one made from it, as from any other `uid`."""
+    uids = {
+        "a": "urn:uuid:",
+        "b": "urn:",
+        "c": "http:nohost",
+        "d": "urn:isbn:0451450523",
+        "e": "tag:example.org,2024:story-e",
+    }
+    files = {f"articles/{n}.md": _story(n.upper(), slug=n, uid=uid) for n, uid in uids.items()}
+    feed = json.loads((build_site(tmp_path, files).site_dir / "feed.json").read_text("utf-8"))
+    ids = {item["url"].rstrip("/").rsplit("/", 1)[-1]: item["id"] for item in feed["items"]}
+    assert ids["d"] == uids["d"] and ids["e"] == uids["e"]
+    made = re.compile(
+        r"urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}"
+    )
+    assert all(made.fullmatch(ids[n]) for n in ("a", "b", "c")), ids
+    assert len(set(ids.values())) == 5
 
 
 def test_a_published_story_without_a_slug_is_one_warning(tmp_path: Path) -> None:

@@ -14,7 +14,12 @@ if TYPE_CHECKING:
 
     from .frontmatter import Field
 
-_URI = re.compile(r"^(?:https?|urn|tag):\S+$", re.IGNORECASE)
+# What a feed's id may be as it is: a web address with a host, a URN with its namespace and a
+# name in it (RFC 8141: not `urn:uuid:` alone), a tag URI (RFC 4151)
+_URI = re.compile(
+    r"^(?:https?://[^/\s?#]+\S*|urn:[a-z0-9][a-z0-9-]{0,30}[a-z0-9]:\S+|tag:[^\s,]+,[0-9-]+:\S*)$",
+    re.IGNORECASE,
+)
 MAX_HEADLINE = 110  # characters: the longest headline Google's Article data took
 
 

@@ -175,6 +175,9 @@ def _out_of_range(text: str) -> str:
     return ""
 
 
+_NULL = "tag:yaml.org,2002:null"
+
+
 def text_items(field: Field, *, blank_entries: bool = False) -> list[str]:
     """A single value or a list of values, each as written, trimmed; a blank one is left out
     (a blank entry of a list is kept with `blank_entries`, for the reader to say so)."""
@@ -193,7 +196,8 @@ def placed_text_items(field: Field, *, blank_entries: bool = False) -> list[tupl
                 raise FieldError(
                     f"'{field.name}' must be a list of words, not of lists or mappings"
                 )
-            items.append((node.value, node))
+            # `null` or `~` unquoted is YAML's nothing, not a word (`'null'` is the word)
+            items.append(("" if node.tag == _NULL else node.value, node))
     else:
         raise FieldError(f"'{field.name}' must be one value or a list of values")
     return [(text.strip(), node) for text, node in items if blank_entries or text.strip()]
