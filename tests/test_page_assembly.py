@@ -7,7 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from jinja2 import DictLoader, Environment, UndefinedError
 
+from mkdocs_newsroom.rendering.contexts import fresh_context, rendered
 from mkdocs_newsroom.rendering.renderer import PageRenderer
 
 from .sites import article, build_repo_site, build_site
@@ -92,3 +94,21 @@ def test_an_override_whose_blocks_need_its_top_level_names_is_rendered_whole(
     for n in range(8):
         page = next(name for name in together if f"story-{n}/" in name)
         assert f'<p class="shout">STORY {n}</p>'.encode() in together[page]
+
+
+def test_a_context_made_with_its_globals_as_one_dict_renders_as_jinja_s_own() -> None:
+    """Cards, headlines and pages' own blocks are rendered in a context made by
+    `fresh_context`: the environment's globals, the template's own over them, the values
+    given over both, as `Template.render` has them; included templates see the same."""
+    env = Environment(loader=DictLoader({"inner.html": "[{{ shared }} {{ own }} {{ value }}]"}))
+    env.globals.update(shared="environment", only_environment=1)
+    source = "{{ shared }} {{ only_environment }} {{ own }} {{ value }} {% include 'inner.html' %}"
+    template = env.from_string(source, globals={"shared": "template", "own": 2})
+    for values in ({"value": 3}, {"shared": "given", "value": 4}):
+        assert rendered(template, fresh_context(template, values)) == template.render(values)
+    env.globals["later"] = "added"  # after the template was made: Jinja's globals are live
+    later = env.from_string("{{ later }}")
+    assert rendered(later, fresh_context(later, {})) == "added"
+    with pytest.raises(UndefinedError):  # an error is raised as Jinja raises it
+        failing = env.from_string("{{ missing.attribute }}")
+        rendered(failing, fresh_context(failing, {}))

@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .contexts import fresh_context, rendered
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Mapping
 
@@ -97,17 +99,9 @@ class PageAssembly:
 def _render_whole(
     template: Template, values: dict[str, Any]
 ) -> tuple[str, dict[str, list[BlockFunction]]]:
-    context = template.new_context(values)
-    html = _rendered(template, context)
+    context = fresh_context(template, values)
+    html = rendered(template, context)
     return html, {name: list(functions) for name, functions in context.blocks.items()}
-
-
-def _rendered(template: Template, context: Context) -> str:
-    """The whole template in `context`, as `Template.render` does it."""
-    try:
-        return template.environment.concat(template.root_render_func(context))
-    except Exception:
-        template.environment.handle_exception()
 
 
 def _render_marked(
@@ -115,14 +109,14 @@ def _render_marked(
 ) -> tuple[str, Skeleton | None]:
     """The page, rendered whole with its own blocks marked; and its skeleton, or None when
     an own block rendered alone differs from what it gave in the page."""
-    context = template.new_context(values)
+    context = fresh_context(template, values)
     context.blocks = _KnownBlocks(
         {
             name: [_marked(name, functions[0]), *functions] if name in OWN_BLOCKS else functions
             for name, functions in chain.items()
         }
     )
-    marked = _rendered(template, context)
+    marked = rendered(template, context)
     html = _MARKED.sub(r"\2", marked)
     shell_vars = {name: context.vars[name] for name in SHELL_NAMES if name in context.vars}
     pieces = _MARKED.split(marked)  # text, name, block, text, name, block, ..., text
@@ -143,7 +137,7 @@ def _own_blocks(
     chain: dict[str, list[BlockFunction]],
     shell_vars: dict[str, Any],
 ) -> dict[str, str]:
-    context = template.new_context({**values, **shell_vars})
+    context = fresh_context(template, {**values, **shell_vars})
     context.blocks = _KnownBlocks({name: list(functions) for name, functions in chain.items()})
     concat = template.environment.concat
     return {name: concat(chain[name][0](context)) for name in OWN_BLOCKS if name in chain}

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from ..model import is_rtl
+from .contexts import fresh_context, rendered
 from .links import root_prefix
 from .pictures import picture_view
 
@@ -97,16 +98,16 @@ class Cards:
             lang = article.lang or edition.lang
             place = "lead" if options.get("size") == "lead" else "card"
             picture = picture_view(article.image, ROOT, place) if article.image else None
-            html = compact(
-                self._templates[template].render(
-                    article=article,
-                    picture=picture,
-                    locale=edition.locale,
-                    lang=lang,
-                    rtl=is_rtl(lang),
-                    root=ROOT,
-                    **options,
-                )
-            )
+            values = {
+                "article": article,
+                "picture": picture,
+                "locale": edition.locale,
+                "lang": lang,
+                "rtl": is_rtl(lang),
+                "root": ROOT,
+                **options,
+            }
+            card = self._templates[template]
+            html = compact(rendered(card, fresh_context(card, values)))
             self._rendered[key] = html
         return Markup(html.replace(ROOT, root_prefix(base_url)))
