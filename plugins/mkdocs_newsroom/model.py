@@ -287,12 +287,6 @@ class Article:
         return self.modified.timestamp()
 
     @cached_property
-    def relation_key(self) -> str:
-        """What decides which stories are related to this one: date, section and tags."""
-        tags = ",".join(tag.slug for tag in self.tags)
-        return f"{self.source}|{self.date.timestamp()}|{self.section and self.section.id}|{tags}"
-
-    @cached_property
     def _newest_first(self) -> tuple[float, str]:
         return (-self.date.timestamp(), self.source)
 

@@ -100,8 +100,10 @@ def build_indexes(
     for article in articles:
         if article.section is not None:
             by_section.setdefault(article.section.id, []).append(article)
+        listed: set[str] = set()  # once in a tag's listing, were its slug given twice
         for tag in article.tags:
-            if tag.url:  # past max_tags, the least used tags have no page
+            if tag.url and tag.slug not in listed:  # past max_tags, rare tags have no page
+                listed.add(tag.slug)
                 by_tag[tag.slug].append(article)
                 tag_of.setdefault(tag.slug, tag)
         for author in article.authors:

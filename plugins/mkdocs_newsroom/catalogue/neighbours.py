@@ -28,6 +28,8 @@ class Neighbours:
 
 # Who is related to one article: the sources of its related stories, of its older and newer.
 Relation = tuple[tuple[str, ...], str | None, str | None]
+# What decides who is related to an article: its time, section and tags (the slugs)
+Relating = tuple[float, str | None, tuple[str, ...]]
 ListingKey = tuple[str, str]  # ("tag", slug) or ("section", id)
 K = TypeVar("K")
 V = TypeVar("V")
@@ -36,10 +38,14 @@ V = TypeVar("V")
 @dataclass
 class NeighbourPlan:
     """Who was related to whom at the last build (`mkdocs serve`), and what it followed from:
-    each article's `relation_key` and the sources of each tag and section, newest first."""
+    what relates each article (`relating`) and the sources of each tag and section, newest
+    first."""
 
     relations: dict[str, Relation] = field(default_factory=dict)
-    keys: dict[str, str] = field(default_factory=dict)
+    keys: dict[str, Relating] = field(default_factory=dict)
+    # the articles themselves: one that is the same object relates as it did (an article is
+    # frozen, and a copy edit changes only its copy: Article.take_copy)
+    articles: dict[str, Article] = field(default_factory=dict)
     listings: dict[ListingKey, list[str]] = field(default_factory=dict)
 
 
@@ -74,7 +80,10 @@ def _replanned(
 ) -> dict[str, Relation]:
     """Everyone's relations: those `plan` holds where nothing they follow from changed, the
     others made again; `plan` then holds the new ones."""
-    keys = {source: article.relation_key for source, article in everyone.items()}
+    keys = {
+        source: plan.keys[source] if plan.articles.get(source) is article else relating(article)
+        for source, article in everyone.items()
+    }
     before = plan.keys
     changed = {
         source for source in keys.keys() | before.keys() if keys.get(source) != before.get(source)
@@ -88,6 +97,7 @@ def _replanned(
         for source in everyone
     }
     plan.relations, plan.keys, plan.listings = relations, keys, planner.listings
+    plan.articles = everyone
     return relations
 
 
@@ -147,15 +157,14 @@ class _Planner:
     def _ranking_of(self, source: str) -> tuple[int, str | None, float]:
         """What an article is ranked by: its tags as the bits of an integer (`&` and
         `bit_count` count the tags two share), its section, its time."""
-        article = self._everyone[source]
-        tags = sum(self._bits[slug] for slug in {tag.slug for tag in article.tags})
-        return tags, article.section.id if article.section else None, article.date.timestamp()
+        when, section, slugs = relating(self._everyone[source])
+        return sum(self._bits[slug] for slug in set(slugs)), section, when
 
     def _listing_keys(self, source: str) -> list[ListingKey]:
-        article = self._everyone[source]
-        keys = [("tag", tag.slug) for tag in article.tags]
-        if article.section is not None:
-            keys.append(("section", article.section.id))
+        _when, section, slugs = relating(self._everyone[source])
+        keys = [("tag", slug) for slug in slugs]
+        if section is not None:
+            keys.append(("section", section))
         return [key for key in keys if key in self.listings]
 
     def around(self, source: str) -> set[str]:
@@ -198,6 +207,13 @@ def _common_start(one: Sequence[str], other: Sequence[str]) -> int:
         at for at, (mine, theirs) in enumerate(zip(one, other, strict=False)) if mine != theirs
     )
     return next(differ, min(len(one), len(other)))
+
+
+def relating(article: Article) -> Relating:
+    """What decides which stories are related to `article`: the planner reads nothing else of
+    it, and a plan is kept for an article while this stays the same."""
+    section = article.section.id if article.section else None
+    return article.date.timestamp(), section, tuple(tag.slug for tag in article.tags)
 
 
 def _sources(articles: Sequence[Article]) -> list[str]:
