@@ -80,11 +80,11 @@ def _replanned(
 ) -> dict[str, Relation]:
     """Everyone's relations: those `plan` holds where nothing they follow from changed, the
     others made again; `plan` then holds the new ones."""
+    before = plan.keys
     keys = {
-        source: plan.keys[source] if plan.articles.get(source) is article else relating(article)
+        source: before[source] if plan.articles.get(source) is article else relating(article)
         for source, article in everyone.items()
     }
-    before = plan.keys
     changed = {
         source for source in keys.keys() | before.keys() if keys.get(source) != before.get(source)
     }
