@@ -131,6 +131,28 @@ def test_a_null_in_a_list_of_tags_is_no_tag(tmp_path: Path) -> None:
     ]
 
 
+def test_a_list_or_mapping_among_words_costs_only_itself(tmp_path: Path) -> None:
+    """A stray mapping or list among a story's tags, authors or aliases (a scraper's `{}`, a
+    YAML slip) is said where it stands and left out; the words beside it are kept."""
+    files: dict[str, str | bytes] = {
+        "articles/mixed.md": "---\ntitle: Mixed\ndate: 2024-05-01\nslug: mixed\n"
+        "tags: [Kabul, {a: b}, [x, y], Herat]\nauthors: [jdoe, {id: asmith}]\n"
+        "aliases: [{a: b}, /old/mixed/]\n---\nBody.\n",
+    }
+    site = built(tmp_path, files)
+    kept = "it was left out, the others are kept: write each as a word"
+    assert site.warnings == [
+        f"newsroom: articles/mixed.md:5:15: 'tags' holds a mapping among its words; {kept}",
+        f"newsroom: articles/mixed.md:5:23: 'tags' holds a list among its words; {kept}",
+        f"newsroom: articles/mixed.md:6:17: 'authors' holds a mapping among its words; {kept}",
+        f"newsroom: articles/mixed.md:7:11: 'aliases' holds a mapping among its words; {kept}",
+    ]
+    page = site.dom("2024/05/01/mixed/")
+    assert [a.text() for a in page.css(".nr-tags a")] == ["Kabul", "Herat"]
+    assert [a.text() for a in page.css(".nr-byline a")] == ["Jane Doe"]
+    assert "2024/05/01/mixed/" in site.html("old/mixed/")
+
+
 def test_files_named_only_dots_are_said_not_lost(tmp_path: Path) -> None:
     story = article("Dotted", body="A dotted story.")
     files: dict[str, str | bytes] = {

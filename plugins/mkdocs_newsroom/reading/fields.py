@@ -117,7 +117,9 @@ def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
     parts = comma_separated(field)
     if len(parts) > 1:  # one with a comma after it ('jdoe,') is only that one
         left_off.append(comma_line(field, parts))
-    for author_id, node in [(part, field.node) for part in parts] or placed_text_items(field):
+    not_words: list[FieldError] = []
+    placed = [(part, field.node) for part in parts] or placed_text_items(field, left_out=not_words)
+    for author_id, node in placed:
         named.setdefault(author_id, node)
     for author_id, node in named.items():
         author = registry.authors.get(author_id)
@@ -136,7 +138,9 @@ def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
             raise FieldError(said, *field.at(node))
         authors.append(author)
     if left_off:
-        raise PartlyUsed(tuple(authors), "; ".join(left_off))
+        raise PartlyUsed(tuple(authors), *not_words, "; ".join(left_off))
+    if not_words:
+        raise PartlyUsed(tuple(authors), *not_words)
     return tuple(authors)
 
 
@@ -167,8 +171,11 @@ def read_section(field: Field, registry: Registry) -> Section:
 def read_tags(field: Field, registry: Registry) -> tuple[Tag, ...]:
     tags: dict[str, Tag] = {}
     parts = comma_separated(field)
-    left_out = [comma_line(field, parts, one_may_hold_commas=True)] if len(parts) > 1 else []
-    for written in parts or text_items(field, blank_entries=True):
+    left_out: list[str | FieldError] = []
+    if len(parts) > 1:
+        left_out.append(comma_line(field, parts, one_may_hold_commas=True))
+    not_words: list[FieldError] = []
+    for written in parts or text_items(field, blank_entries=True, left_out=not_words):
         name = decode_character_references(written) if registry.decode_references else written
         if not any(visible(character) and character != "\ufffd" for character in name):
             left_out.append(_unseen_tag(written, name))
@@ -181,8 +188,8 @@ def read_tags(field: Field, registry: Registry) -> tuple[Tag, ...]:
                 f"(both are tags/{tag.slug}/); it was left out. Use one spelling, or name the "
                 "tags apart in letters or digits"
             )
-    if left_out:
-        raise PartlyUsed(tuple(tags.values()), *left_out)
+    if left_out or not_words:
+        raise PartlyUsed(tuple(tags.values()), *not_words, *left_out)
     return tuple(tags.values())
 
 
@@ -235,20 +242,24 @@ def read_aliases(field: Field, registry: Registry) -> tuple[str, ...]:
     past `MAX_LINES_EACH`."""
     paths: list[str] = []
     refused: list[tuple[str, str]] = []
-    for text in text_items(field):
+    not_words: list[FieldError] = []
+    for text in text_items(field, left_out=not_words):
         try:
             paths.append(alias_path(text))
         except FieldError as error:
             refused.append((text, str(error)))
     kept = tuple(dict.fromkeys(paths))
     if not refused:
+        if not_words:
+            raise PartlyUsed(kept, *not_words)
         return kept
     if len(refused) <= MAX_LINES_EACH:
         lines = [f"{why}; this alias was ignored, the others are kept" for _, why in refused]
-        raise PartlyUsed(kept, *lines)
+        raise PartlyUsed(kept, *not_words, *lines)
     named = ", ".join(f"'{shortened(text, 40)}'" for text, _ in refused[:3])
     raise PartlyUsed(
         kept,
+        *not_words,
         f"{len(refused):,} aliases were ignored ({named} and {len(refused) - 3:,} more), the "
         f"others are kept; the first: {refused[0][1]}. Write each as a path of this site such "
         "as /2019/05/03/old-slug/",

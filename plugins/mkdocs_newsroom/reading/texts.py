@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from typing import TYPE_CHECKING
 
+import yaml
+
 from ..directions import balanced, left_open
 from ..problems import FieldError, PartlyUsed
 from .plaintext import decode_character_references
 
 if TYPE_CHECKING:
-    import yaml
-
     from ..model import Author, Section
     from .frontmatter import Field
 
@@ -178,13 +178,19 @@ def _out_of_range(text: str) -> str:
 _NULL = "tag:yaml.org,2002:null"
 
 
-def text_items(field: Field, *, blank_entries: bool = False) -> list[str]:
+def text_items(
+    field: Field, *, left_out: list[FieldError], blank_entries: bool = False
+) -> list[str]:
     """A single value or a list of values, each as written, trimmed; a blank one is left out
-    (a blank entry of a list is kept with `blank_entries`, for the reader to say so)."""
-    return [text for text, _ in placed_text_items(field, blank_entries=blank_entries)]
+    (a blank entry of a list is kept with `blank_entries`, for the reader to say so). A list
+    or mapping among a list's words is said in `left_out` and left out, the words kept."""
+    items = placed_text_items(field, blank_entries=blank_entries, left_out=left_out)
+    return [text for text, _ in items]
 
 
-def placed_text_items(field: Field, *, blank_entries: bool = False) -> list[tuple[str, yaml.Node]]:
+def placed_text_items(
+    field: Field, *, left_out: list[FieldError], blank_entries: bool = False
+) -> list[tuple[str, yaml.Node]]:
     """`text_items`, each with its node (where it is)."""
     node_value = field.node.value
     if field.text is not None:
@@ -193,14 +199,22 @@ def placed_text_items(field: Field, *, blank_entries: bool = False) -> list[tupl
         items: list[tuple[str, yaml.Node]] = []
         for node in node_value:
             if not isinstance(node.value, str):
-                raise FieldError(
-                    f"'{field.name}' must be a list of words, not of lists or mappings"
-                )
+                left_out.append(_not_a_word(field, node))
+                continue
             # `null` or `~` unquoted is YAML's nothing, not a word (`'null'` is the word)
             items.append(("" if node.tag == _NULL else node.value, node))
     else:
         raise FieldError(f"'{field.name}' must be one value or a list of values")
     return [(text.strip(), node) for text, node in items if blank_entries or text.strip()]
+
+
+def _not_a_word(field: Field, node: yaml.Node) -> FieldError:
+    kind = "a mapping" if isinstance(node, yaml.MappingNode) else "a list"
+    return FieldError(
+        f"'{field.name}' holds {kind} among its words; it was left out, the others are kept: "
+        "write each as a word",
+        *field.at(node),
+    )
 
 
 def comma_separated(field: Field) -> list[str]:
