@@ -92,8 +92,7 @@ def _needful_test(
 
     def needful_test(parent: Element, block: str) -> bool:
         expression = getattr(processor, attribute)  # as the test itself reads it, every time
-        needs = needed_sets(expression.pattern, expression.flags)
-        return not (needs and _lacks(block, 0, needs)) and test(parent, block)
+        return not _cannot_match(expression, block) and test(parent, block)
 
     return needful_test
 
@@ -104,8 +103,7 @@ def _needful_references(
     run = processor.run
 
     def needful_run(parent: Element, blocks: list[str]) -> bool | None:
-        needs = needed_sets(processor.RE.pattern, processor.RE.flags)
-        if needs and _lacks(blocks[0], 0, needs):
+        if _cannot_match(processor.RE, blocks[0]):
             return False  # what the run does when it finds nothing: the block left in place
         return run(parent, blocks)
 
@@ -116,10 +114,8 @@ def _needful_fences(preprocessor: FencedBlockPreprocessor) -> Callable[[list[str
     run = preprocessor.run
 
     def needful_run(lines: list[str]) -> list[str]:
-        expression = preprocessor.FENCED_BLOCK_RE
-        needs = needed_sets(expression.pattern, expression.flags)
         text = "\n".join(lines)
-        if needs and _lacks(text, 0, needs):
+        if _cannot_match(preprocessor.FENCED_BLOCK_RE, text):
             return text.split("\n")  # what the run returns when it finds nothing
         return run(lines)
 
@@ -184,6 +180,13 @@ class NeedfulInlineProcessor(treeprocessors.InlineProcessor):
             if not matched:
                 patternIndex += 1
         return data
+
+
+def _cannot_match(expression: re.Pattern[str], text: str) -> bool:
+    """Whether `text` lacks every character of one of the sets each match of `expression`
+    holds (Markdown's block searches, over a whole block or text)."""
+    needs = needed_sets(expression.pattern, expression.flags)
+    return bool(needs) and _lacks(text, 0, needs)
 
 
 def _lacks(data: str, start: int, needs: tuple[str, ...]) -> bool:
