@@ -149,19 +149,19 @@ def test_an_alias_never_takes_the_place_of_anything_else(tmp_path: Path) -> None
     site = build_site(tmp_path, files)
     said = f"newsroom: {SOURCE}:5: alias"  # the line of its aliases
     assert site.warnings == [
-        f"{said} '2019/05/03/old-slug/' is the URL of articles/old.md, so no redirect was "
+        f"{said} '/2019/05/03/old-slug/' is the URL of articles/old.md, so no redirect was "
         "written there; remove it from 'aliases'",
-        f"{said} 'about/' is the URL of about.md, so no redirect was written there; remove it "
+        f"{said} '/about/' is the URL of about.md, so no redirect was written there; remove it "
         "from 'aliases'",
-        f"{said} 'tags/transport/' is inside tags/, the folder reserved for the tag listings, "
+        f"{said} '/tags/transport/' is inside /tags/, the folder reserved for the tag listings, "
         "so no redirect was written there; remove it from 'aliases'",
-        f"{said} '2024/05/01/night-buses/' is the article's own URL, so no redirect was written "
+        f"{said} '/2024/05/01/night-buses/' is the article's own URL, so no redirect was written "
         "there; remove it from 'aliases'",
-        f"{said} 'shared/' is already an alias of articles/aaa.md, so no redirect was written "
+        f"{said} '/shared/' is already an alias of articles/aaa.md, so no redirect was written "
         "there; remove it from 'aliases'",
-        f"newsroom: {SOURCE}:5: the redirect page of alias 'images/photo.html/' was not written "
+        f"newsroom: {SOURCE}:5: the redirect page of alias '/images/photo.html/' was not written "
         "(images/photo.html is a file); remove the alias, or the file that has its address",
-        f"newsroom: {SOURCE}:5: the redirect page of alias 'kept.html' was not written (a file "
+        f"newsroom: {SOURCE}:5: the redirect page of alias '/kept.html' was not written (a file "
         "is already there); remove the alias, or the file that has its address",
     ]
     assert site.dom("2019/05/03/old-slug/").css_first("h1.nr-headline").text() == "Old story"
@@ -204,9 +204,9 @@ def test_an_alias_never_takes_the_name_of_a_file_the_build_writes(tmp_path: Path
     site = build_site(tmp_path, files)
     listings = {"search"}  # also one of the newsroom's reserved folders
     expected = [
-        f"newsroom: {SOURCE}:5: alias '{alias.lstrip('/').removesuffix('index.html')}' "
+        f"newsroom: {SOURCE}:5: alias '{alias.removesuffix('index.html')}' "
         + (
-            "is inside search/, the folder reserved for the search index"
+            "is inside /search/, the folder reserved for the search index"
             if name in listings
             else f"is where the build writes its own {name}"
         )

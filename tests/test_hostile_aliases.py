@@ -98,15 +98,15 @@ def test_addresses_that_differ_only_in_letter_case_keep_the_first(tmp_path: Path
     site = built(tmp_path, files)
     line = "newsroom: articles/{source}:4: alias '{alias}' differs only in letter case from {said}"
     assert site.warnings == [
-        line.format(source="bus.md", alias="old-story/", said="'Old-Story/', an alias of ")
+        line.format(source="bus.md", alias="/old-story/", said="'/Old-Story/', an alias of ")
         + f"articles/bus.md, {CASE}{REMOVE}",
-        line.format(source="bus.md", alias="2024/05/01/Night-Buses/", said="")
-        + f"2024/05/01/night-buses/, the URL of articles/bus.md, {CASE}{REMOVE}",
-        line.format(source="tram.md", alias="ABOUT/", said="about/, the URL of about.md, ")
+        line.format(source="bus.md", alias="/2024/05/01/Night-Buses/", said="")
+        + f"/2024/05/01/night-buses/, the URL of articles/bus.md, {CASE}{REMOVE}",
+        line.format(source="tram.md", alias="/ABOUT/", said="/about/, the URL of about.md, ")
         + f"{CASE}{REMOVE}",
-        line.format(source="tram.md", alias="OLD-story/", said="'Old-Story/', an alias of ")
+        line.format(source="tram.md", alias="/OLD-story/", said="'/Old-Story/', an alias of ")
         + f"articles/bus.md, {CASE}{REMOVE}",
-        line.format(source="tram.md", alias="Tags/x/", said="tags/, among the newsroom's ")
+        line.format(source="tram.md", alias="/Tags/x/", said="/tags/, among the newsroom's ")
         + f"own listings, {CASE}{REMOVE}",
     ]
     assert _redirects(site) == ["Old-Story/index.html"]

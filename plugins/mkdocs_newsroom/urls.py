@@ -45,6 +45,12 @@ def built_file(path: str, edition_paths: tuple[str, ...] = ("",)) -> str:
     return ""
 
 
+def shown(address: str) -> str:
+    """An address of the site (`tags/x/`) as a reporter writes it in `aliases` and in links,
+    for messages: from the site's root (`/tags/x/`)."""
+    return f"/{address}"
+
+
 def tag_url(slug: str) -> str:
     return f"tags/{slug}/"
 

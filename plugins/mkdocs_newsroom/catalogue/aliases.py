@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..problems import Problem
 from ..settings.article_url import RESERVED_PREFIXES
-from ..urls import built_file
+from ..urls import built_file, shown
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
@@ -68,14 +68,14 @@ def place_redirects(
                 problems.append(
                     Problem(
                         article.source,
-                        f"alias '{alias}' {holder}, so no redirect was written there; remove "
-                        "it from 'aliases'",
+                        f"alias '{shown(alias)}' {holder}, so no redirect was written there; "
+                        "remove it from 'aliases'",
                         article.aliases_line,
                     )
                 )
             else:
                 redirects[alias] = Redirect(alias, article)
-                folded.add(alias, f"'{alias}', an alias of {article.source}")
+                folded.add(alias, f"'{shown(alias)}', an alias of {article.source}")
     return list(redirects.values()), problems
 
 
@@ -92,9 +92,9 @@ class FoldedAddresses:
     def __init__(self, taken: Mapping[str, str], fronts: set[str]) -> None:
         self._said: dict[str, str] = {}
         for url, source in taken.items():
-            self.add(url, f"{url}, the URL of {source}")
+            self.add(url, f"{shown(url)}, the URL of {source}")
         for front in fronts - {""}:
-            self.add(front, f"{front}, a front page")
+            self.add(front, f"{shown(front)}, a front page")
 
     def add(self, address: str, said: str) -> None:
         self._said.setdefault(case_folded(address), said)
@@ -105,7 +105,7 @@ class FoldedAddresses:
         said = self._said.get(folded)
         if said is None:
             listing = next((p for p in listings if folded.startswith(case_folded(p))), "")
-            said = f"{listing}, among the newsroom's own listings" if listing else ""
+            said = f"{shown(listing)}, among the newsroom's own listings" if listing else ""
         if not said:
             return ""
         return (
@@ -136,7 +136,8 @@ def address_holder(
         return "is a front page"
     reserved = next((folder for folder in listings if alias.startswith(folder)), "")
     if reserved:
-        return f"is inside {reserved}, the folder reserved for {_RESERVED_FOR[_last(reserved)]}"
+        held = _RESERVED_FOR[_last(reserved)]
+        return f"is inside {shown(reserved)}, the folder reserved for {held}"
     built = built_file(alias, tuple(sorted(fronts)))
     if built:
         return f"is where the build writes its own {built}"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from ..problems import Problem
-from ..urls import absolute_url
+from ..urls import absolute_url, shown
 from .files import remove_with_empty_folders
 
 if TYPE_CHECKING:
@@ -124,8 +124,8 @@ def write_redirects(
             problems.append(
                 Problem(
                     page.source,
-                    f"the redirect page of alias '{page.alias}' was not written ({blocker}); "
-                    "remove the alias, or the file that has its address",
+                    f"the redirect page of alias '{shown(page.alias)}' was not written "
+                    f"({blocker}); remove the alias, or the file that has its address",
                     page.line,
                 )
             )
