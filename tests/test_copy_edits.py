@@ -126,6 +126,8 @@ def test_which_pages_show_each_story_is_learnt_while_the_editor_reads(
         learner = _learner(server)
         ahead = learner._ahead
         assert ahead is not None and ahead.is_alive()
+        learner.learn_ahead()  # asked again: the one moment already set, no second thread
+        assert learner._ahead is ahead
         story.write_text(first.replace("- Shared", "- Shared\n- Another"), "utf-8")
         _saved(server, story, whole_build=lambda: None)  # a change of tags: a whole build
         assert not ahead.is_alive() and learner._showing is None

@@ -129,8 +129,8 @@ class CopyEdits:
         """Learn which pages show which article in a moment (LEARN_AHEAD_AFTER), while the
         editor reads, unless a copy edit needs it first: at 10,000 articles that is 0.15 s
         the first copy edit no longer waits. The moment keeps it clear of the page the
-        browser loads just after the build. Not for a site that copy edits pass by."""
-        if not _plain(self._last.config):
+        browser loads just after the build. Not for a site that copy edits pass by; once."""
+        if self._ahead is not None or not _plain(self._last.config):
             return
         self._ahead = threading.Timer(LEARN_AHEAD_AFTER, self._pages_by_article)
         self._ahead.daemon = True
