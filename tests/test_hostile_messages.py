@@ -195,7 +195,8 @@ def test_an_alias_in_a_reserved_folder_says_which_folder(tmp_path: Path) -> None
         [
             f"{said} '/assets/old/' is inside /assets/, the folder reserved for the stylesheets, "
             f"scripts and icons of the theme and the newsroom{end}",
-            f"{said} '/search/x/' is inside /search/, the folder reserved for the search index{end}",
+            f"{said} '/search/x/' is inside /search/, the folder reserved for the search "
+            f"index{end}",
             f"{said} '/tags/y/' is inside /tags/, the folder reserved for the tag listings{end}",
         ],
     )

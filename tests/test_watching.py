@@ -104,6 +104,23 @@ def test_the_server_hears_of_saves_from_the_system_and_not_of_reads(tmp_path: Pa
         assert builds.count == settled
 
 
+def test_an_editor_s_swap_backup_and_lock_files_set_off_no_rebuild(tmp_path: Path) -> None:
+    with dev_server(tmp_path, native=True) as (_server, builds):
+        articles = tmp_path / "content" / "articles"
+        assert _saved_and_rebuilt(builds, articles / "a.md", article("A story, edited"))
+        time.sleep(0.5)  # the save's last events
+        settled = builds.count
+        builds.happened.clear()
+        for name in (".a.md.swp", "a.md~", ".#a.md", "#a.md#", "a.md.orig"):
+            (articles / name).write_bytes(b"b0VIM 9.0")
+        (articles / ".a.md.swp").unlink()
+        (articles / "a.md~").rename(articles / "a.md.bak")
+        assert not builds.happened.wait(timeout=1.0)
+        assert builds.count == settled
+        (articles / "a.md.orig").rename(articles / "b.md")  # a leftover becoming a story
+        assert builds.happened.wait(timeout=10)
+
+
 def test_saves_are_heard_through_a_symbolic_link_as_mkdocs_polling_hears_them(
     tmp_path: Path,
 ) -> None:

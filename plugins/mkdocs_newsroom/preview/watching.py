@@ -7,7 +7,9 @@ the operating system do not arrive through some network and container mounts. Ne
 editors save one article into a folder of thousands, swaps in the platform's own observer
 (inotify, FSEvents, ReadDirectoryChangesW) before the server starts, unless the site turns
 `native_file_watcher` off. Opening or reading a file is not a change: only the events below
-start a rebuild, or every build would set off the next one by reading its sources.
+start a rebuild, or every build would set off the next one by reading its sources. Nor is an
+editor's swap, backup or lock file (vim writes `.story.md.swp` every few seconds of typing):
+with MkDocs' polling, each was a rebuild and a reload of the page the editor reads.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from watchdog.events import (
 from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
+from ..reading.files import is_editor_leftover
 from .reported import ReportedPaths
 
 if TYPE_CHECKING:
@@ -65,6 +68,8 @@ class _Forwarding(FileSystemEventHandler):
 
     def dispatch(self, event: FileSystemEvent) -> None:
         source, destination = str(event.src_path), str(getattr(event, "dest_path", "") or "")
+        if all(is_editor_leftover(path) for path in (source, destination) if path):
+            return  # no file of the site: `story.md~` moved to `story.md` is one
         self._observer.reported.add(*self._observer.aliases(source, destination))
         if isinstance(event, DirCreatedEvent | FileCreatedEvent):
             self._observer.follow_link(self, source)
