@@ -5,6 +5,7 @@ imported builds with `--strict`."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -102,6 +103,37 @@ def test_a_line_boilerplate_takes_from_inside_a_paragraph_is_said_at_import(
     assert again.stdout.splitlines() == [  # said once, when it was imported
         f"wire/cut.txt: skipped: already imported as {written.relative_to(root).as_posix()}"
     ]
+
+
+def test_a_footer_kept_for_the_bullet_it_begins_with_is_said_with_its_line(
+    tmp_path: Path,
+) -> None:
+    """An agency's footer as a scraper keeps it, indented and bulleted: the pattern written
+    for the words alone drops nothing, which the import says of each text, with the line;
+    a pattern of another agency's footer is no concern of these texts; the form the starter's
+    mkdocs.yml shows drops it."""
+    footer = "  • The Example Press Agency is the leading agency. Write to desk@example.org"
+    texts = {f"{n}.txt": f"Story {n}\n\nThe council met on day {n}.\n\n{footer}\n" for n in (1, 2)}
+    root = _site(tmp_path, plugin={"boilerplate": ["^The Example Press Agency is", "Reuters$"]})
+    result = _import_wire(root, texts)
+    said = (
+        "wire/{}.txt:5: 'boilerplate' pattern '^The Example Press Agency is' of mkdocs.yml "
+        "matches this line ('\u2022 The Example Press Agency is the leading agency. Write to "
+        "\u2026') only without the spaces or bullet it begins with, so the line was "
+        "kept; to drop such lines, begin the pattern with '^\\s*\u2022?\\s*' in place of '^'"
+    )
+    lines = result.stdout.splitlines()
+    assert [line for line in lines if "boilerplate" in line] == [said.format(1), said.format(2)]
+    kept = [p.read_text("utf-8") for p in (root / "content").rglob("story-*.txt")]
+    assert len(kept) == 2 and all("desk@example.org" in text for text in kept)
+    starter = Path(__file__).parent.parent / "plugins/mkdocs_newsroom/cli/starter/mkdocs.yml"
+    (shown,) = re.findall(r"# boilerplate: \['(.+)'\]", starter.read_text("utf-8"))
+    other = _site(tmp_path / "other", plugin={"boilerplate": [shown]})
+    result = _import_wire(other, texts)
+    assert "boilerplate" not in result.stdout
+    written = list((other / "content").rglob("story-*.txt"))
+    assert len(written) == 2
+    assert not any("desk@example.org" in p.read_text("utf-8") for p in written)
 
 
 def test_a_headline_line_boilerplate_takes_is_said_at_import(tmp_path: Path) -> None:

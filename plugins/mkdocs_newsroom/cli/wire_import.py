@@ -51,6 +51,8 @@ SUB_FOLDER = (
     "it is a folder: wire texts in sub-folders are not imported; import it on its own "
     "(newsroom import FOLDER/SUB), or move its texts up"
 )
+# what a scraped footer may begin with before its words: spaces, a bullet, a dash
+_LEADING_MARKS = re.compile(r"^[\s\u2022\u00b7\u25aa\u2023\u25e6*\-\u2013\u2014]+")
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(?=\s|$)")
 _ABBREVIATIONS = frozenset(  # a full stop after these does not end a sentence
     word
@@ -124,6 +126,8 @@ def read_wire(
         return WireStory("", "", "", "", decoded.notices, refused=said)
     embargo = embargo_notice(lines)
     first = next(((number, line) for number, line in enumerate(lines, 1) if line.strip()), None)
+    if kept := _kept_for_leading_marks(source, lines, boilerplate):
+        decoded.notices.append(kept)
     lines, cut = without_boilerplate(lines, boilerplate)
     if cut is not None:
         decoded.notices.append(cut_by_boilerplate(source, cut))
@@ -142,6 +146,29 @@ def read_wire(
         headline = first_sentence(body)
     ids = wire_id(body, ()), wire_id(whole, ())
     return WireStory(headline, body + "\n", *ids, decoded.notices, embargo=embargo)
+
+
+def _kept_for_leading_marks(
+    source: str, lines: Sequence[str], patterns: Sequence[regex.Pattern[str]]
+) -> Problem | None:
+    """The first line a pattern would drop but for the spaces or bullet it begins with: a
+    pattern written for a footer as it looks, not as the text has it."""
+    for number, line in enumerate(lines, 1):
+        bare = _LEADING_MARKS.sub("", line)
+        if bare == line or any(pattern.search(line) for pattern in patterns):
+            continue
+        missed = next((pattern for pattern in patterns if pattern.search(bare)), None)
+        if missed is not None:
+            return Problem(
+                source,
+                f"'boilerplate' pattern '{shortened(missed.pattern)}' of mkdocs.yml matches this "
+                f"line ('{shortened(' '.join(line.split()))}') only without the spaces or bullet "
+                "it begins with, so the line was kept; to drop such lines, begin the pattern "
+                "with '^\\s*•?\\s*' in place of '^'",
+                number,
+                level="info",
+            )
+    return None
 
 
 def _headline_line_dropped(source: str, number: int, line: str, headline: str) -> Problem:
