@@ -26,8 +26,21 @@ CASES = {
     ),
     "unclosed-quote": (
         '---\ntitle: "unclosed\ndate: 2024-05-01\n---\nbody\n',
-        "articles/unclosed-quote.md:3:17: the front matter is not valid YAML (found unexpected "
-        f"end of stream); {YAML_HINT}",
+        "articles/unclosed-quote.md:2:8: the front matter is not valid YAML: the quote that "
+        "opens here is not closed; end the value with the same quote (a ' inside '...' is "
+        f'written \'\', a " inside "..." is written \\"){SKIPPED}',
+    ),
+    "unclosed-mapping": (
+        "---\ntitle: Fine\nimage: {src: a.jpg\ndate: 2024-05-01\n---\nbody\n",
+        "articles/unclosed-mapping.md:3:8: the front matter is not valid YAML: the mapping that "
+        "opens here with '{' is not closed; end it with '}', or quote the value if the '{' is "
+        f"part of it{SKIPPED}",
+    ),
+    "unknown-escape": (
+        '---\ntitle: "Photo C:\\photos\\q.jpg"\ndate: 2024-05-01\n---\nbody\n',
+        "articles/unknown-escape.md:2:17: the front matter is not valid YAML: a backslash inside "
+        '"..." begins an escape (\\n, \\t, \\"), and this one is none; write \\\\ for a '
+        f"backslash, or quote the value with '...' instead{SKIPPED}",
     ),
     "no-front-matter": (
         "Just text\n",
@@ -338,7 +351,7 @@ def test_command_line_build_goes_on_and_strict_fails_without_traceback(tmp_path:
         assert "Traceback" not in run.stdout + run.stderr
         for name in CASES:
             assert f"articles/{name}.md" in run.stderr
-    assert "Aborted with 13 warnings in strict mode!" in strict.stdout
+    assert "Aborted with 15 warnings in strict mode!" in strict.stdout
 
 
 def test_a_locale_with_a_region_is_an_edition_of_its_own(tmp_path: Path) -> None:

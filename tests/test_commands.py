@@ -189,7 +189,16 @@ def test_check_reports_a_broken_authors_file_and_a_bad_config(tmp_path: Path) ->
 
     elsewhere = newsroom(tmp_path / "content", "check")  # no mkdocs.yml there
     assert elsewhere.returncode == 1
-    assert elsewhere.stdout == "mkdocs.yml:1:1: Config file 'mkdocs.yml' does not exist.\n"
+    assert elsewhere.stdout == (
+        f"mkdocs.yml: there is no such file in {tmp_path / 'content'}; run newsroom in the "
+        "site's folder (the one holding mkdocs.yml), or name its configuration with -f\n"
+    )
+    given = newsroom(tmp_path, "check", "-f", "site.yml")
+    assert given.returncode == 1
+    assert given.stdout == "site.yml: there is no such file; check the path given with -f\n"
+    (tmp_path / "content" / "mkdocs.yaml").symlink_to(tmp_path / "mkdocs.yml")
+    other_name = newsroom(tmp_path / "content", "check").stdout  # MkDocs' other name: read
+    assert other_name.startswith("mkdocs.yml:1:1: Config value 'docs_dir'"), other_name
 
 
 def test_the_bbc_corpus_imports_checks_clean_and_builds(tmp_path: Path) -> None:

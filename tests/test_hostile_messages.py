@@ -386,8 +386,9 @@ def test_yaml_problems_are_told_at_their_line_and_column_in_the_file(tmp_path: P
         [
             "articles/indent.md:7:2: the front matter is not valid YAML (did not find expected "
             f"key); {QUOTING}{SKIPPED}",
-            "articles/flow.md:6:1: the front matter is not valid YAML (did not find expected ',' "
-            f"or ']'); {QUOTING}{SKIPPED}",
+            "articles/flow.md:5:10: the front matter is not valid YAML: the list that opens here "
+            "with '[' is not closed; end it with ']', or quote the value if the '[' is part of "
+            f"it{SKIPPED}",
             "articles/deep.md:5:108: field 'extra' nests lists or mappings more than 100 levels "
             f"deep; write it flatter{SKIPPED}",
             "articles/key.md:5:1: a front-matter field name must be a word, not a list or "

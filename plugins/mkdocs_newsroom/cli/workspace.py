@@ -226,6 +226,8 @@ def open_workspace(config_file: str | None) -> Workspace:
         try:
             config = load_config(config_file=config_file)
         except MkDocsException as error:
+            if not os.path.lexists(path) and "does not exist" in str(error):
+                raise WorkspaceError([_no_configuration(path, config_file)]) from None
             messages = [*warnings, str(error)]
             if len(messages) > 1:  # "Aborted with a configuration error!" says nothing more
                 messages.remove(str(error))
@@ -249,6 +251,15 @@ def open_workspace(config_file: str | None) -> Workspace:
     processes = processes_for("build", plugin.config.processes)
     said = [*warnings, *settings.notices]
     return Workspace(config, settings, processes, config_problems(path, said))
+
+
+def _no_configuration(path: str, given: str | None) -> str:
+    if given:
+        return f"{path}: there is no such file; check the path given with -f"
+    return (
+        f"{path}: there is no such file in {Path.cwd()}; run newsroom in the site's folder (the "
+        "one holding mkdocs.yml), or name its configuration with -f"
+    )
 
 
 def _front_matter_only(settings: Settings) -> Settings:
