@@ -40,9 +40,7 @@ def new_article(
     if not assignment.headline:
         raise NewsroomError("the headline is empty: write it in quotes after 'newsroom new'")
     authors = workspace.authors()
-    check_assignment(
-        assignment, workspace.settings.sections, authors, workspace.settings.authors_file
-    )
+    check_assignment(assignment, workspace.settings.sections, authors, workspace.authors_shown)
     if slug and not is_slug(slug):
         raise NewsroomError(
             f"--slug '{slug}' is not a single lower-case URL segment; write for example "

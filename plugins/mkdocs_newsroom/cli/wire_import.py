@@ -227,9 +227,7 @@ def import_wire(
     """Import every `.txt` file in `folder` as a `.txt` article of `assignment`'s section and
     authors, dated `date`; without `title_line` each one is a draft."""
     authors = workspace.authors()
-    check_assignment(
-        assignment, workspace.settings.sections, authors, workspace.settings.authors_file
-    )
+    check_assignment(assignment, workspace.settings.sections, authors, workspace.authors_shown)
     reader = workspace.reader(authors)
     seen = imported_ids(workspace)
     local = date.astimezone(workspace.settings.timezone).replace(microsecond=0)

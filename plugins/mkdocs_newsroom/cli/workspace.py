@@ -106,6 +106,11 @@ class Workspace:
         except ValueError:
             return str(absolute)
 
+    @property
+    def authors_shown(self) -> str:
+        """The authors file, as the user should see it (`content/authors.yml`)."""
+        return self.shown(self.docs_dir / self.settings.authors_file)
+
     def authors(self) -> dict[str, Author]:
         path = self.docs_dir / self.settings.authors_file
         if not path.is_file():

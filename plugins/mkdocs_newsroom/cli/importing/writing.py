@@ -85,7 +85,7 @@ def import_archive(
             Assignment("", next(iter(settings.sections), ""), options.authors),
             settings.sections,
             site_authors,
-            settings.authors_file,
+            workspace.authors_shown,
         )
     seen = import_ids(workspace)
     pending = [post for post in archive.posts if post.import_id not in seen]
