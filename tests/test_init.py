@@ -45,6 +45,9 @@ def gazette(tmp_path_factory: pytest.TempPathFactory) -> Path:
         f"{REPO.as_uri()}, which the publishing workflow cannot install; write where it can "
         "be installed from on its last line (a git URL and commit, or a version on your "
         "package index)",
+        "newsroom: the time zone is UTC: dates written without a zone are read in it, and pages "
+        "show times in it; set 'timezone' in mkdocs.yml (an IANA name such as Asia/Kabul), or "
+        "give --timezone",
         "newsroom: wrote 10 files for The Gazette. Next:",
         "  cd gazette",
         '  newsroom new "Your first headline" --section world --author the-gazette-desk',

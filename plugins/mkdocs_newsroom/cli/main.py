@@ -68,7 +68,7 @@ def run_init(arguments: argparse.Namespace) -> int:
     portal = Portal(
         name,
         url=arguments.url,
-        timezone=arguments.timezone,
+        timezone=arguments.timezone or "UTC",
         sections=split_list([arguments.sections]) if arguments.sections else DEFAULT_SECTIONS,
         author=arguments.author or "",
     )
@@ -79,6 +79,12 @@ def run_init(arguments: argparse.Namespace) -> int:
         _progress(f"warning: {warning}")
     kept = ", ".join(path.as_posix() for path in done.kept)
     kept = f"; {len(done.kept)} already there, left as they were ({kept})" if kept else ""
+    if arguments.timezone is None:
+        _progress(
+            "the time zone is UTC: dates written without a zone are read in it, and pages show "
+            "times in it; set 'timezone' in mkdocs.yml (an IANA name such as Asia/Kabul), or "
+            "give --timezone"
+        )
     _progress(f"wrote {len(done.written)} files for {name}{kept}. Next:")
     steps = [] if arguments.folder == "." else [f"cd {shlex.quote(arguments.folder)}"]
     steps.append(
@@ -220,7 +226,7 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("folder", nargs="?", default=".", help="where (default: here)")
     init.add_argument("--name", help="the site's name (default: from the folder's)")
     init.add_argument("--url", default="https://example.org/", help="the site's address")
-    init.add_argument("--timezone", default="UTC", help="IANA time zone, e.g. Asia/Kabul")
+    init.add_argument("--timezone", help="IANA time zone, e.g. Asia/Kabul (default: UTC)")
     init.add_argument(
         "--sections",
         help=f"section titles, comma-separated (default: {','.join(DEFAULT_SECTIONS)})",
