@@ -100,10 +100,8 @@ def test_new_refuses_unknown_ids_and_never_overwrites(tmp_path: Path) -> None:
     )
     unknown_author = newsroom(root, "new", "A story", "--section", "world", "--author", "nobody")
     assert unknown_author.returncode == 1
-    assert (
-        "unknown author 'nobody': add 'nobody' to content/authors.yml, or use one of: "
-        "daniel-okafor"
-    ) in unknown_author.stderr
+    said = "unknown author 'nobody': add 'nobody' to content/authors.yml, or use one of: "
+    assert f"{said}daniel-okafor" in unknown_author.stderr
     assert not list((root / "content" / "articles").rglob("a-story.md"))
 
     first = newsroom(root, "new", "A story", *options)
