@@ -116,6 +116,13 @@ def test_the_pashto_edition_reads_right_to_left_on_a_phone(demo: Site, screensho
             page = open_page(browser, base, {"width": WIDTHS["phone"], "height": HEIGHT}, url)
             assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
             assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS["phone"]
+            if name == "pashto-front":  # the masthead's Latin name in the English serif
+                font = page.locator(".nr-masthead").evaluate(
+                    "e => getComputedStyle(e).fontFamily"
+                )
+                families = [family.strip().strip("'\"") for family in font.split(",")]
+                assert families[0] == "Noto Naskh Arabic" and families[-1] == "serif", font
+                assert families.index("Georgia") < families.index("Vazirmatn"), font
             path = screenshots / f"{name}-phone.png"
             path.unlink(missing_ok=True)
             page.screenshot(path=str(path))
