@@ -348,6 +348,12 @@ def test_one_instant_in_two_zones_is_written_in_each_zone() -> None:
     assert display_date(kabul) == "1 May 2024"
     in_winter = datetime(2024, 1, 1, 15, 5, tzinfo=ZoneInfo("America/New_York"))
     assert display_datetime(in_winter) == "1 January 2024, 15:05 GMT-05:00"
+    # no offset: as CLDR's zero format writes it, not GMT+00:00
+    in_utc = datetime(2024, 1, 1, 15, 5, tzinfo=ZoneInfo("UTC"))
+    assert display_datetime(in_utc) == "1 January 2024, 15:05 GMT"
+    assert display_datetime(in_utc.astimezone(ZoneInfo("Europe/London"))).endswith("15:05 GMT")
+    assert display_datetime(in_utc, "fa_AF") == "1 جنوری 2024، ساعت 15:05 گرینویچ"
+    assert display_datetime(in_utc, "ar").endswith("15:05 غرينتش")
 
 
 @pytest.mark.parametrize(

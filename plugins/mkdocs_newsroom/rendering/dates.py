@@ -44,9 +44,13 @@ def display_datetime(moment: datetime, locale: str = "en") -> str:
 @lru_cache(maxsize=4096)
 def _zone_text(offset: timedelta, locale: str) -> str:
     """An offset from UTC as the locale writes it (CLDR's GMT format through Babel: "GMT+04:30",
-    "+04:30 گرینویچ", "غرينتش+04:30")."""
+    "+04:30 گرینویچ", "غرينتش+04:30"); no offset as CLDR's zero format does ("GMT",
+    "گرینویچ"), which Babel does not: its "GMT+00:00" is no newspaper's."""
+    babel = babel_locale(locale)
+    if not offset:
+        return str(babel.zone_formats["gmt"] % "").strip()
     moment = datetime(2000, 1, 1, tzinfo=timezone(offset))
-    return str(get_timezone_gmt(moment, locale=babel_locale(locale)))
+    return str(get_timezone_gmt(moment, locale=babel))
 
 
 @lru_cache(maxsize=4096)
