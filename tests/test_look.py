@@ -117,9 +117,7 @@ def test_the_pashto_edition_reads_right_to_left_on_a_phone(demo: Site, screensho
             assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
             assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS["phone"]
             if name == "pashto-front":  # the masthead's Latin name in the English serif
-                font = page.locator(".nr-masthead").evaluate(
-                    "e => getComputedStyle(e).fontFamily"
-                )
+                font = page.locator(".nr-masthead").evaluate("e => getComputedStyle(e).fontFamily")
                 families = [family.strip().strip("'\"") for family in font.split(",")]
                 assert families[0] == "Noto Naskh Arabic" and families[-1] == "serif", font
                 assert families.index("Georgia") < families.index("Vazirmatn"), font
