@@ -320,6 +320,38 @@ def test_search_index_has_articles_with_section_and_date(site: Site) -> None:
     assert material["docs"] == []  # no article in Material's own index (the next test)
 
 
+def test_a_story_is_found_by_its_tags_bylines_and_dateline(tmp_path: Path) -> None:
+    """Words its text need not hold: a reader searches a tag, a reporter, a city. They rank
+    as words of the text do (below the title's), and are not shown under the result."""
+    files: dict[str, str | bytes] = {
+        "articles/bus.md": article(
+            "Night buses run again",
+            tags=["Okapiville", "Public transport"],
+            location="Quagga Bay",
+            authors=["jdoe"],
+            body="The council agreed on Monday.",
+        ),
+        "articles/tram.md": article("Okapiville trams", "2024-05-02T10:00:00+00:00"),
+        "articles/held.md": article(
+            "Held story", tags=["Secretword"], location="Hiddenton", draft=True
+        ),
+    }
+    authors = "jdoe: {name: Zuleika Marchetti}\n"
+    site = build_site(tmp_path, files, authors=authors)
+    index = IndexFiles.read(site.site_dir / INDEX_DIR)
+    bus = "2024/05/01/night-buses-run-again/"
+    for query in ("okapiville", "public transport", "zuleika", "marchetti", "quagga bay"):
+        hits = [hit.url for hit in index.search(query).hits]
+        assert bus in hits, query
+    # the title's word first, the tag's after it
+    okapiville = [hit.url for hit in index.search("okapiville").hits]
+    assert okapiville == ["2024/05/02/okapiville-trams/", bus]
+    assert [hit.url for hit in index.search("transport").hits] == [bus]
+    documents = {url: tags for url, _title, tags in index.documents()}
+    assert documents[bus] == ("1 May 2024",)  # shown under the title: no keyword
+    assert not index.search("secretword").hits and not index.search("hiddenton").hits
+
+
 def test_the_portal_s_own_pages_point_to_the_feeds_too(tmp_path: Path) -> None:
     from .sites import build_repo_site
 

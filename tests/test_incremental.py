@@ -229,6 +229,33 @@ def test_a_new_spelling_of_a_tag_reaches_the_pages_of_articles_not_edited(
 
 
 @pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+def test_a_reporter_renamed_in_the_authors_file_is_searched_by_the_new_name(
+    site_root: Path, dirty: bool
+) -> None:
+    """Bylines are search words of their stories (not of the text): a new name in
+    authors.yml reaches the index as a clean build's, the old name gone."""
+    server = Server(site_root, "live", dirty)
+    server.start()
+    try:
+        server.rebuild()
+        authors = site_root / "content" / "authors.yml"
+        authors.write_text(AUTHORS.replace("Jane Doe", "Zuleika Okonjo"), "utf-8")
+        server.rebuild()
+    finally:
+        server.stop()
+    _build_clean(site_root)
+    live = IndexFiles.read(site_root / "live" / INDEX_DIR)
+    fresh = IndexFiles.read(site_root / "clean" / INDEX_DIR)
+    bylines = len(list((site_root / "clean").glob("2024/*/*/story-*[13579]/index.html")))
+    assert bylines > 10
+    for query, found in (("zuleika", bylines), ("okonjo", bylines), ("jane", 0)):
+        live_hits = sorted((h.url, round(h.score, 9)) for h in live.search(query, 999).hits)
+        fresh_hits = sorted((h.url, round(h.score, 9)) for h in fresh.search(query, 999).hits)
+        assert live_hits == fresh_hits, query
+        assert len(live_hits) == found, query
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
 def test_a_rebuild_parses_again_only_the_xml_files_that_changed(
     site_root: Path, monkeypatch: pytest.MonkeyPatch, dirty: bool
 ) -> None:

@@ -25,7 +25,8 @@ class SearchDocument:
     results (the section title and the display date); `text` is the plain text of the body
     (or, when it is empty, that of `html`, the body as HTML), after `lead` (the summary, when
     the article has one); `lang` is the article's BCP 47 language (the results mark the title
-    and teaser with it).
+    and teaser with it); `keywords` are what a reader may search it by that its text need
+    not hold (its tags, its authors' names, its dateline), searched as the text is, not shown.
     """
 
     url: str
@@ -35,6 +36,7 @@ class SearchDocument:
     lang: str
     lead: str = ""
     html: str = ""
+    keywords: tuple[str, ...] = ()
 
     @property
     def searched(self) -> str:
@@ -47,7 +49,8 @@ class SearchDocument:
 
 def digest(document: SearchDocument, searched: str) -> bytes:
     """`searched`: the document's `searched`, made once for this and `analyse`."""
-    fields = (document.url, document.title, "\x1f".join(document.tags), searched)
+    listed = ("\x1f".join(document.tags), "\x1f".join(document.keywords))
+    fields = (document.url, document.title, *listed, searched)
     data = "\x1e".join((*fields, document.lang)).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=16).digest()
 
@@ -59,7 +62,7 @@ def _quantize(weight: float) -> int:
 def analyse(document: SearchDocument, searched: str) -> dict[str, int]:
     """Each term of a document with its impact (docs/search-format.md, "Ranking")."""
     words = tokenize(searched)
-    for tag in document.tags:
+    for tag in (*document.tags, *document.keywords):
         words.extend(tokenize(tag))
     counts = Counter(map(stem, words))
     norm = K1 * (1 - B + B * len(words) / REFERENCE_LENGTH)

@@ -32,9 +32,15 @@ def use_newsroom_worker(html: str) -> str:
 
 
 def search_document(article: Article, locale: str) -> SearchDocument:
-    """What search knows of an article; its tags (section, date) show under each result."""
+    """What search knows of an article; its tags (section, date) show under each result; it
+    is found by its tags, bylines and dateline too."""
     tags = [article.section.title] if article.section else []
     tags.append(display_date(article.date, article.lang or locale))
+    keywords = (
+        *(tag.name for tag in article.tags),
+        *(author.name for author in article.authors),
+        *((article.location,) if article.location else ()),
+    )
     return SearchDocument(
         article.url,
         article.title,
@@ -43,6 +49,7 @@ def search_document(article: Article, locale: str) -> SearchDocument:
         article.lang,
         lead=article.summary,
         html=article.body_html,
+        keywords=keywords,
     )
 
 
