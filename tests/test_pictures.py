@@ -308,6 +308,23 @@ def test_a_format_that_cannot_hold_a_copy_is_left_out_and_the_others_are_made(
     assert (checked.returncode, checked.stdout, "Traceback" in checked.stderr) == (0, "", False)
 
 
+def test_a_picture_thousands_of_times_wider_than_high_is_resized(tmp_path: Path) -> None:
+    """A 30,000 x 2 strip: its copies' height rounds down to nothing, which is one pixel. A
+    2 x 30,000 one is no wider than any copy: shown as it is."""
+    files = {
+        "articles/a.md": article(image={"src": "strip.jpg", "alt": "A strip"}),
+        "articles/b.md": article("Tall", image={"src": "tall.jpg", "alt": "A tall strip"}),
+        "strip.jpg": photo(30_000, 2),
+        "tall.jpg": photo(2, 30_000),
+    }
+    site = build_site(tmp_path, files)
+    assert site.warnings == []
+    page = "2024/05/01/a-headline/"
+    picture = site.dom(page).css_first("figure picture")
+    assert picture.css("source")  # copies made and offered
+    assert widths(site, page, picture.css_first("img"))[-1] < 30_000
+
+
 def test_a_held_back_articles_photograph_is_neither_resized_nor_published(
     tmp_path: Path,
 ) -> None:

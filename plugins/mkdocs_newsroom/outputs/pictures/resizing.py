@@ -124,7 +124,7 @@ def _copies(
     # the whole picture as wide as the largest copy needs it (a crop: at its scale)
     largest = max([*widths, *(math.ceil(cut.scale * opened.width) for cut in cuts)])
     turned = (opened.width, opened.height) != image.size
-    needed = (opened.height * largest // opened.width, largest)
+    needed = (max(1, opened.height * largest // opened.width), largest)
     decoded = _decode(image, needed if turned else needed[::-1], opened.orientation)
     icc_profile = decoded.info.get("icc_profile") if decoded.mode != "CMYK" else None
     picture = _comparable(decoded)
