@@ -131,6 +131,28 @@ def test_a_null_in_a_list_of_tags_is_no_tag(tmp_path: Path) -> None:
     ]
 
 
+def test_a_blank_author_or_alias_is_said_and_left_out(tmp_path: Path) -> None:
+    """As a blank tag is: `authors: [~]` was a story published without a byline, and
+    `aliases: [null]` an alias gone, without a word."""
+    files: dict[str, str | bytes] = {
+        "articles/a.md": "---\ntitle: Blanks\ndate: 2024-05-01\nslug: blanks\n"
+        "authors: [jdoe, null, '']\naliases: [~, /old/blanks/, ' ']\n---\nBody.\n",
+        "articles/b.md": "---\ntitle: Nobody\ndate: 2024-05-02\nslug: nobody\n"
+        "authors: [~]\n---\nBody.\n",
+    }
+    site = built(tmp_path, files)
+    author = "an author is blank, so it was left out, the others are kept; write its id, or "
+    author += "remove the empty entry"
+    alias = "an alias is blank; this alias was ignored, the others are kept"
+    assert site.warnings == [  # once a field
+        f"newsroom: articles/a.md:5: {author}",
+        f"newsroom: articles/a.md:6: {alias}",
+        f"newsroom: articles/b.md:5: {author}",
+    ]
+    assert [a.text() for a in site.dom("2024/05/01/blanks/").css(".nr-byline a")] == ["Jane Doe"]
+    assert (site.site_dir / "old/blanks/index.html").is_file()
+
+
 def test_a_list_or_mapping_among_words_costs_only_itself(tmp_path: Path) -> None:
     """A stray mapping or list among a story's tags, authors or aliases (a scraper's `{}`, a
     YAML slip) is said where it stands and left out; the words beside it are kept."""

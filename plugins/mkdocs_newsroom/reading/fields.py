@@ -118,9 +118,14 @@ def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
     if len(parts) > 1:  # one with a comma after it ('jdoe,') is only that one
         left_off.append(comma_line(field, parts))
     not_words: list[FieldError] = []
-    placed = [(part, field.node) for part in parts] or placed_text_items(field, left_out=not_words)
+    placed = [(part, field.node) for part in parts] or placed_text_items(
+        field, blank_entries=True, left_out=not_words
+    )
+    if any(not author_id for author_id, _node in placed):
+        left_off.append(f"an author is blank, so it was left out, {_OTHER_ENTRIES}")
     for author_id, node in placed:
-        named.setdefault(author_id, node)
+        if author_id:
+            named.setdefault(author_id, node)
     for author_id, node in named.items():
         author = registry.authors.get(author_id)
         if author is None and author_id in refused:
@@ -207,6 +212,7 @@ def _unseen_tag(written: str, name: str) -> str:
 
 
 _OTHER_TAGS = "the others are kept; write the tag in letters or digits, or remove it"
+_OTHER_ENTRIES = "the others are kept; write its id, or remove the empty entry"
 
 
 def read_flag(field: Field, registry: Registry) -> bool:
@@ -243,7 +249,10 @@ def read_aliases(field: Field, registry: Registry) -> tuple[str, ...]:
     paths: list[str] = []
     refused: list[tuple[str, str]] = []
     not_words: list[FieldError] = []
-    for text in text_items(field, left_out=not_words):
+    written = text_items(field, blank_entries=True, left_out=not_words)
+    if "" in written:
+        refused.append(("", "an alias is blank"))
+    for text in filter(None, written):
         try:
             paths.append(alias_path(text))
         except FieldError as error:
