@@ -15,9 +15,13 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
+from mkdocs_newsroom.search.query import IndexFiles
+from mkdocs_newsroom.search.shards import INDEX_DIR
+
 from .commands import newsroom
 from .sites import (
     Site,
+    article,
     build_site,
     collecting_logs,
     lock_folders_named_locked,
@@ -34,6 +38,46 @@ def _body_text(site: Site, url: str) -> str:
     body = site.dom(url).css_first(".nr-body")
     assert body is not None
     return body.text()
+
+
+# --- A tag left open in a paragraph never takes the story after it ------------------------------
+
+SWALLOWERS = [
+    "template", "title", "textarea", "xmp", "plaintext", "noscript", "iframe", "noembed",
+    "noframes", "style", "script",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("tag", SWALLOWERS)
+def test_a_tag_left_open_in_a_paragraph_is_shown_and_the_story_after_it_kept(
+    tmp_path: Path, tag: str
+) -> None:
+    """`the <template> tag` in a story about the web: a browser (and the sanitizer) reads all
+    that follows as the element's, which was removed, or shown as markup (`</p> <p>`). One
+    closed within its paragraph is the sanitizer's to judge, as before."""
+    body = (
+        f"First the <{tag}> tag here.\n\nSecond KEEPA paragraph.\n\n"
+        f"Third KEEPB, and a closed <{tag.upper()}>x</{tag}> later.\n\nFourth KEEPC.\n"
+    )
+    files: dict[str, str | bytes] = {"articles/a.md": article("Open tag", body=body)}
+    site = built(tmp_path, files)
+    page = site.dom("2024/05/01/open-tag/").css_first(".nr-body")
+    assert page is not None
+    paragraphs = [p.text() for p in page.css("p")]
+    assert paragraphs[:2] == [f"First the <{tag}> tag here.", "Second KEEPA paragraph."]
+    assert paragraphs[-1] == "Fourth KEEPC."
+    text = page.text()
+    assert "Third KEEPB, and a closed " in text and " later." in text  # (xmp ends a paragraph)
+    assert "&lt;/p&gt;" not in site.html("2024/05/01/open-tag/")
+    index = IndexFiles.read(site.site_dir / INDEX_DIR)
+    assert [hit.url for hit in index.search("keepc").hits] == ["2024/05/01/open-tag/"]
+    said = (
+        f"<{tag}> in the story is never closed, or closed only after the paragraph it opens "
+        "in, and would have taken the text after it: it is shown as text. Write a tag's name "
+        "in backticks (`<template>`) to show it as code"
+    )
+    assert any(line.endswith(said) for line in site.warnings), site.warnings
+    fails_strict(tmp_path, files)
 
 
 # --- An article body never includes another file (pymdownx.snippets) ----------------------------

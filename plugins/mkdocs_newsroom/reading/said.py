@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..directions import left_open
 from ..problems import FieldError, Problem
 from .fields import FIELDS, OTHER_NAMES
-from .sanitizing import is_media_item
+from .sanitizing import SHOWN_AS_TEXT, is_media_item
 from .texts import MAX_LINES_EACH, shortened
 
 if TYPE_CHECKING:
@@ -30,10 +30,22 @@ def field_problem(source: str, field: Field, said: str | FieldError, after: str 
 
 
 def removed_html(source: str, removed: tuple[str, ...]) -> list[Problem]:
-    """What the sanitizer took out of a body, said: media of other hosts, then the rest."""
+    """What the sanitizer took out of a body, said: tags shown as text, media of other hosts,
+    then the rest."""
+    shown = [item.removesuffix(SHOWN_AS_TEXT) for item in removed if item.endswith(SHOWN_AS_TEXT)]
+    removed = tuple(item for item in removed if not item.endswith(SHOWN_AS_TEXT))
     media = [item for item in removed if is_media_item(item)]
     others = [item for item in removed if not is_media_item(item)]
     problems = []
+    if shown:
+        problems.append(
+            Problem(
+                source,
+                f"{', '.join(shown)} in the story is never closed, or closed only after the "
+                "paragraph it opens in, and would have taken the text after it: it is shown as "
+                "text. Write a tag's name in backticks (`<template>`) to show it as code",
+            )
+        )
     if media:
         problems.append(
             Problem(

@@ -125,17 +125,53 @@ _ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>
 
 def sanitize(html: str) -> tuple[str, tuple[str, ...]]:
     """The HTML with only what is safe to publish, and what was taken out ("<script>",
-    "'onclick' on <a>"), in order of first appearance."""
+    "'onclick' on <a>") or shown as text ("<template> shown as text"), in order of first
+    appearance."""
+    html, shown = _swallowers_shown(html)
     cleaned = _CLEANER.clean(html)
     if cleaned == html:
-        return html, ()
+        return html, shown
     given, kept = _markup(html), _markup(cleaned)
     gone = [item for item, count in given.items() if kept[item] < count]
     # the attributes of a tag that went altogether go without saying
     whole = {item for item in gone if item.startswith("<") and not kept[item]}
-    return cleaned, tuple(
+    return cleaned, shown + tuple(
         item for item in gone if " on " not in item or item.rpartition(" on ")[2] not in whole
     )
+
+
+SHOWN_AS_TEXT = " shown as text"
+# Elements whose content a browser (and the sanitizer, which parses as one) reads as theirs up
+# to their end tag, as text or as a fragment the sanitizer removes: one left open in a
+# paragraph ("the <template> tag") took every paragraph after it, or showed them as markup.
+_SWALLOWERS = "template|title|textarea|xmp|plaintext|noscript|iframe|noembed|noframes|style|script"
+_SWALLOWER_OPENED = re.compile(rf"<({_SWALLOWERS})(?=[\s/>])[^>]*>", re.IGNORECASE)
+
+
+def _swallowers_shown(html: str) -> tuple[str, tuple[str, ...]]:
+    """`html` with each such element that is never closed, or closed only after the
+    paragraph it opens in (`<plaintext>` never is), written as text (its start tag's `<` as
+    `&lt;`), and which ones were."""
+    escaped: list[int] = []  # where a '<' becomes '&lt;'
+    shown: list[str] = []
+    at = 0
+    while opened := _SWALLOWER_OPENED.search(html, at):
+        tag = opened.group(1).lower()
+        closed = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(html, opened.end())
+        if tag != "plaintext" and closed and "</p>" not in html[opened.end() : closed.start()]:
+            at = closed.end()  # a whole element: the sanitizer's to judge
+            continue
+        escaped.append(opened.start())  # an end tag left alone is nothing, or another's
+        shown.append(f"<{tag}>{SHOWN_AS_TEXT}")
+        at = opened.end()
+    if not escaped:
+        return html, ()
+    pieces, done = [], 0
+    for start in sorted(escaped):
+        pieces += [html[done:start], "&lt;"]
+        done = start + 1
+    pieces.append(html[done:])
+    return "".join(pieces), tuple(dict.fromkeys(shown))
 
 
 def _markup(html: str) -> Counter[str]:
