@@ -402,6 +402,78 @@ def test_links_pipes_and_loops_are_left_out_and_never_hang_a_build(tmp_path: Pat
     )
 
 
+def _links_away(docs: Path) -> None:
+    """Links by which a held-back story, or a file of the machine, would be copied into the
+    site as a file: MkDocs copies what a link leads to."""
+    story = docs / "articles" / "2024" / "secret.md"
+    story.parent.mkdir(parents=True, exist_ok=True)
+    story.write_text(article("Secret", draft=True, body="SYMDRAFT text."), encoding="utf-8")
+    (docs / "images").mkdir(exist_ok=True)
+    (docs / "images" / "secret.jpg").symlink_to(story)
+    (docs / "images" / "secret-noext").symlink_to(story)
+    excluded = docs / "articles" / "2024" / "excluded.md"  # held back by exclude_docs alone
+    excluded.write_text(article("Excluded", body="EXCLUDEDTEXT"), encoding="utf-8")
+    (docs / "expage.md").symlink_to(excluded)  # a page of MkDocs' own
+    machine = docs.parent.parent / "machine"
+    machine.mkdir(exist_ok=True)
+    (machine / "passwd").write_text("MACHINEFILE root:x:0:0\n", encoding="utf-8")
+    (machine / "pic.png").write_bytes(b"MACHINEFILE")
+    (docs / "images" / "passwd.jpg").symlink_to(machine / "passwd")
+    (docs / "articles" / "2024" / "beside.png").symlink_to(machine / "pic.png")  # attachment
+    shown = article("Shown", body="![a picture](beside.png)")
+    (docs / "articles" / "2024" / "shown.md").write_text(shown, encoding="utf-8")
+    (docs / "shared").symlink_to(machine, target_is_directory=True)  # a folder link
+    (docs.parent / "assets").mkdir(exist_ok=True)
+    (docs.parent / "assets" / "logo.png").write_bytes(b"INSIDELOGO")  # the site's own folder
+    (docs / "images" / "logo.png").symlink_to(docs.parent / "assets" / "logo.png")
+    desk = docs / "desk"  # held back, saved outside the articles folder, any name
+    desk.mkdir(exist_ok=True)
+    for name in ("story.text", "notes.rst", "story", "page.html"):
+        (desk / name).write_text(article("Desk", draft=True, body="DESKDRAFT"), "utf-8")
+
+
+def test_links_to_stories_or_out_of_the_site_and_held_files_of_any_name_are_left_out(
+    tmp_path: Path,
+) -> None:
+    _links_away(tmp_path / "site" / "content")
+    _links_away(tmp_path / "strict" / "content")
+    excluded = {"exclude_docs": "articles/2024/excluded.md\n"}
+    site = built(tmp_path, {}, config=excluded)
+    machine = tmp_path / "machine"
+    outside = (
+        "it is a link to {}, outside the site's folder, which a build elsewhere (CI) would "
+        "publish from that machine; it was left out of the site. Copy the file into the "
+        "content folder"
+    )
+    story = (
+        "it is a link to the story articles/2024/{}.md, whose text is published only as its "
+        "article (never as a file, draft or not); it was left out of the site. Remove the link"
+    )
+    warnings = [line for line in site.warnings if "desk/" not in line]
+    assert sorted(warnings) == sorted(
+        [
+            f"newsroom: articles/2024/beside.png: {outside.format(machine / 'pic.png')}",
+            "newsroom: articles/2024/shown.md: its text shows 'beside.png', which its page at "
+            "2024/05/01/shown/ reads as /2024/05/01/shown/beside.png, not a file of the site, so "
+            "it is missing from the page; give its path from the site's root, such as "
+            "/articles/photo.jpg",
+            f"newsroom: expage.md: {story.format('excluded')}",
+            f"newsroom: images/passwd.jpg: {outside.format(machine / 'passwd')}",
+            f"newsroom: images/secret-noext: {story.format('secret')}",
+            f"newsroom: images/secret.jpg: {story.format('secret')}",
+            f"newsroom: shared/passwd: {outside.format(machine / 'passwd')}",
+            f"newsroom: shared/pic.png: {outside.format(machine / 'pic.png')}",
+        ]
+    )
+    desk = sorted(line.split(":")[1].strip() for line in site.warnings if "desk/" in line)
+    assert desk == ["desk/notes.rst", "desk/page.html", "desk/story", "desk/story.text"]
+    written = output_text(site)
+    for marker in ("SYMDRAFT", "MACHINEFILE", "DESKDRAFT", "EXCLUDEDTEXT"):
+        assert marker not in written, marker
+    assert (site.site_dir / "images" / "logo.png").read_bytes() == b"INSIDELOGO"
+    fails_strict(tmp_path, {}, config=excluded)
+
+
 def test_a_file_that_cannot_be_read_is_reported(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

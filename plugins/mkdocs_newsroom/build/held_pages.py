@@ -1,8 +1,9 @@
 """Pages that say they are held back. MkDocs publishes a Markdown page outside the articles
 folder whatever its front matter says, so a story saved in the content folder's root with
 `draft: true` would be online; and it copies as they are the files it does not read as pages
-(`story.txt`, `upper.MD`), front matter and all. A page, or a file with an article's
-extension, whose front matter has a field that would hold an article back (`draft`, an
+(`story.txt`, `upper.MD`, `desk/story.text`), front matter and all. A page, or any other
+file opening with a front matter (a picture, sound, video, font or archive aside), whose front
+matter has a field that would hold an article back (`draft`, an
 `expires`, an embargo, or a name that looks like one: `Draft`, Jekyll's `published`) is left
 out, with one warning: when in doubt, do not publish. The front matter is read as MkDocs
 reads it (UTF-8 with or without a BOM, any line ends, to its closing line however long); one
@@ -144,9 +145,13 @@ def _in_nav(problem: Problem) -> Problem:
 
 
 def _read(file: File) -> tuple[dict[str, object], _Hold | None]:
-    """The front matter of `file` as MkDocs reads it, and what holds the file back, if any."""
+    """The front matter of `file` as MkDocs reads it, and what holds the file back, if any.
+    Besides pages and files named as articles, any file but a picture, sound, video, font or
+    archive that opens with a front matter's line (`desk/story.text`, `notes.rst`, `story`)."""
     page = file.is_documentation_page()
-    if not file.abs_src_path or not (page or article_kind(file.src_uri)):
+    if not file.abs_src_path or not (
+        page or article_kind(file.src_uri) or _opens_front_matter(file.abs_src_path)
+    ):
         return {}, None
     try:
         text = read_front(file.abs_src_path, multimarkdown=page)
@@ -161,6 +166,25 @@ def _read(file: File) -> tuple[dict[str, object], _Hold | None]:
         empty = named[0].casefold() == "draft" and meta[named[0]] in (None, "")
         return meta, _Hold(named[0], "empty" if empty else "")
     return meta, _repeated_draft(block.group(1) or "") if block else None
+
+
+_BINARY_SUFFIXES = frozenset({
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".ico", ".bmp", ".tif", ".tiff", ".heic",
+    ".pdf", ".mp3", ".mp4", ".m4a", ".ogg", ".oga", ".ogv", ".webm", ".wav", ".flac", ".mov",
+    ".woff", ".woff2", ".ttf", ".otf", ".eot", ".zip", ".gz", ".tar", ".7z",
+})  # fmt: skip
+
+
+def _opens_front_matter(path: str) -> bool:
+    """Whether the file at `path`, not named as a picture or other binary file, opens with
+    a front matter's line (`---`, after a byte-order mark)."""
+    if posixpath.splitext(path)[1].lower() in _BINARY_SUFFIXES:
+        return False
+    try:
+        with open(path, "rb") as source:  # noqa: PTH123 - as read_front
+            return source.read(6).removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+    except OSError:
+        return False
 
 
 def read_front(path: str, *, multimarkdown: bool) -> str:

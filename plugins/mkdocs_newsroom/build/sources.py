@@ -30,6 +30,7 @@ from ..reading.site import SiteSources, misspelt, split_sources
 from ..slugs import device_free, windows_reserved
 from .claimed import claimed_by_newsroom
 from .held_pages import held_back_pages, nav_paths
+from .linked_files import linked_away, seen_twice
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
@@ -62,6 +63,7 @@ def site_sources(
     reported: Collection[str] = (),
     nav: object = None,  # mkdocs.yml's: a page left out there is said
     now: datetime | None = None,  # a page that reads like a story dated after it is left out
+    site_folder: str | None = None,  # mkdocs.yml's (else the content folder's parent)
 ) -> SortedFiles:
     """The newsroom's sources among MkDocs' files, and the other files (the site's pages,
     assets...), which MkDocs keeps. `read_before` keeps the files' contents between builds
@@ -74,7 +76,7 @@ def site_sources(
     # every build, a preview's rebuilds too (a folder locked since the last one): the walk
     # costs 1 ms at 1,000 articles, 5 to 9 ms at 10,000 (bench/generate.py sites)
     problems += unreadable_folders(docs_dir)
-    repeated = _seen_twice(files, docs_dir, problems)
+    repeated = seen_twice(files, docs_dir, problems)
     for file in files:
         if posixpath.dirname(file.src_uri) in repeated and file.src_dir == docs_dir:
             continue
@@ -107,9 +109,15 @@ def site_sources(
     editions = tuple(edition.path for edition in settings.editions)
     keep, claimed = claimed_by_newsroom(keep, editions, docs_dir, settings.front_page)
     dated = (now, settings.timezone) if now is not None else None
+    folder = site_folder or os.path.dirname(docs_dir)  # noqa: PTH120
+    keep, linked, said = linked_away(keep, docs_dir, folder, settings.articles_dir)
     held = held_back_pages(keep, docs_dir, settings.articles_dir, nav_paths(nav), dated)
     keep = held.kept
-    problems += [*claimed, *held.problems]
+    attached, linked_too, said_too = linked_away(
+        (usable[path][0] for path in paths.attachments), docs_dir, folder, settings.articles_dir
+    )
+    held.outputs += [file.dest_uri for file in [*linked, *linked_too]]
+    problems += [*claimed, *held.problems, *said, *said_too]
     problems += [
         Problem(
             path,
@@ -139,15 +147,15 @@ def site_sources(
         (paths.authors, authors) if paths.authors and authors is not None else None,
         [(path, data) for path in paths.articles if (data := contents.get(path)) is not None],
         _page_urls(keep),
-        files=frozenset(usable),
+        files=frozenset(usable).difference(file.src_uri for file in [*linked, *linked_too]),
         drafts=frozenset(
             path for path in paths.articles if usable[path][0].inclusion == InclusionLevel.DRAFT
         ),
         problems=problems,
-        attachments=tuple(paths.attachments),
+        attachments=tuple(file.src_uri for file in attached),
         oversized=oversized,
     )
-    attachments = {path: usable[path][0] for path in paths.attachments}
+    attachments = {file.src_uri: file for file in attached}
     return SortedFiles(sources, [*keep, *excluded], attachments, held.outputs, held.embargoes)
 
 
@@ -214,71 +222,6 @@ def unreadable_folders(docs_dir: str) -> list[Problem]:
     for _top, folders, _files in os.walk(docs_dir, onerror=report):
         folders[:] = [name for name in folders if not name.startswith(".")]
     return sorted(problems, key=lambda problem: problem.path)
-
-
-def _seen_twice(files: Iterable[File], docs_dir: str, problems: list[Problem]) -> set[str]:
-    """The folders (paths from the content folder) that are another way into a folder the
-    site already holds, through a link: a loop (MkDocs follows it some forty times) or a
-    second link. Each link is reported once; the real folder's own path is kept."""
-    folders = {
-        posixpath.dirname(file.src_uri)
-        for file in files
-        if file.abs_src_path and file.src_dir == docs_dir
-    }
-    links = _Links(docs_dir)
-    if not any(links.first_in(folder) for folder in folders):
-        return set()  # no link on the way to any folder: each is read once
-    by_real: dict[str, list[str]] = {}
-    for folder in folders:
-        by_real.setdefault(links.real(folder), []).append(folder)
-    kept = {real: links.first_way(ways) for real, ways in by_real.items()}
-    repeated = {way for real, ways in by_real.items() for way in ways if way != kept[real]}
-    for link in sorted({links.first_in(way) or way for way in repeated}):
-        real = kept.get(links.real(link), "") or "the content folder itself"
-        problems.append(
-            Problem(
-                link,
-                f"it is a link to a folder the site already holds ({real}), so what is seen "
-                "through it was left out (each folder is read once); remove the link",
-            )
-        )
-    return repeated
-
-
-class _Links:
-    """The links among the folders of the content folder, each path looked at once: an
-    lstat a folder, where resolving every folder's real path would cost 40 µs each (60 ms
-    a preview rebuild at 1,500 folders)."""
-
-    def __init__(self, docs_dir: str) -> None:
-        self._docs_dir = docs_dir
-        self._real_docs = os.path.realpath(docs_dir)
-        self._is_link: dict[str, bool] = {}
-
-    def first_in(self, folder: str) -> str | None:
-        """The first link on the way from the content folder to `folder`, if any."""
-        way = ""
-        for part in folder.split("/") if folder else ():
-            way = f"{way}/{part}" if way else part
-            is_link = self._is_link.get(way)
-            if is_link is None:
-                is_link = os.path.islink(f"{self._docs_dir}/{way}")  # noqa: PTH114 - as _checked
-                self._is_link[way] = is_link
-            if is_link:
-                return way
-        return None
-
-    def real(self, folder: str) -> str:
-        """Where a folder really is (a loop of links is not followed)."""
-        if self.first_in(folder) is None:
-            return f"{self._real_docs}/{folder}" if folder else self._real_docs
-        return os.path.realpath(f"{self._docs_dir}/{folder}")
-
-    def first_way(self, ways: list[str]) -> str:
-        """The way into a folder that is kept: its own path, else the shortest."""
-        if len(ways) == 1:
-            return ways[0]
-        return min(ways, key=lambda way: (self.first_in(way) is not None, len(way), way))
 
 
 def _not_utf8(file: File) -> Problem:
