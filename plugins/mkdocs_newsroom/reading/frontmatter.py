@@ -36,6 +36,7 @@ from .yaml_bounds import (
     surrogate_escape,
     too_deep,
 )
+from .yaml_said import UNKNOWN_ESCAPE, unclosed_said
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -177,7 +178,7 @@ def parse_front_matter(path: str, text: str) -> FrontMatter:
         surrogate = surrogate_escape(yaml_text, mark) if mark and "escape" in problem else None
         if surrogate is not None:
             line, column = place(surrogate[1])
-        unclosed = _unclosed(error)
+        unclosed = unclosed_said(error)
         if unclosed and error.context_mark is not None:  # said where it opened, not where
             line, column = place(error.context_mark)  # YAML gave up looking for its end
         said = (
@@ -189,7 +190,7 @@ def parse_front_matter(path: str, text: str) -> FrontMatter:
             if surrogate
             else f"the front matter is not valid YAML: {unclosed}"
             if unclosed
-            else f"the front matter is not valid YAML: {_UNKNOWN_ESCAPE}"
+            else f"the front matter is not valid YAML: {UNKNOWN_ESCAPE}"
             if problem.startswith("found unknown escape character")
             else f"the front matter is not valid YAML ({problem}); fix it between the '---' "
             "lines, for example by quoting a value that contains ': ' or starts with a "
@@ -207,30 +208,6 @@ def parse_front_matter(path: str, text: str) -> FrontMatter:
     finally:
         loader.dispose()
     return FrontMatter(fields, body, body_line, tuple(notices), repeated)
-
-
-_UNCLOSED = {
-    "while scanning a quoted scalar": "the quote that opens here is not closed; end the "
-    "value with the same quote (a ' inside '...' is written '', a \" inside \"...\" is written "
-    '\\")',
-    "while parsing a flow sequence": "the list that opens here with '[' is not closed; end "
-    "it with ']', or quote the value if the '[' is part of it",
-    "while parsing a flow mapping": "the mapping that opens here with '{' is not closed; end "
-    "it with '}', or quote the value if the '{' is part of it",
-}
-_UNKNOWN_ESCAPE = (
-    'a backslash inside "..." begins an escape (\\n, \\t, \\"), and this one is none; write '
-    "\\\\ for a backslash, or quote the value with '...' instead"
-)
-
-
-def _unclosed(error: yaml.MarkedYAMLError) -> str:
-    """What to say of a quote, list or mapping the front matter opens and never closes
-    (YAML says where it stopped looking, lines below), '' for any other fault."""
-    said = _UNCLOSED.get(error.context or "", "")
-    if "quoted" in (error.context or ""):
-        return said if "end of stream" in (error.problem or "") else ""
-    return said if "did not find expected ','" in (error.problem or "") else ""
 
 
 class _AnyTagLoader(_Loader):
