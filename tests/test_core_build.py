@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
+from selectolax.lexbor import LexborHTMLParser
 
 from mkdocs_newsroom.search.query import IndexFiles
 from mkdocs_newsroom.search.shards import INDEX_DIR
@@ -221,6 +222,28 @@ def test_hostile_front_matter_is_escaped_once_in_every_html_context(tmp_path: Pa
     assert document == (url, HOSTILE, ("1 May 2024",))
     material = json.loads((site.site_dir / "search" / "search_index.json").read_text())
     assert material["docs"] == []
+
+
+def test_the_site_s_name_and_description_are_escaped_on_every_page(tmp_path: Path) -> None:
+    """mkdocs.yml's texts: Material prints `site_name` as it is in an `aria-label` and the
+    header, and `site_description` in a `<meta>`; a quote in "The "Kabul" Times" ended the
+    attribute. Every page, Newsroom's and MkDocs' own (a Markdown page, 404.html)."""
+    name = 'The "Kabul" Times </script><script>alert(1)</script> & Co'
+    description = 'News "now" <b>bold</b>'
+    files: dict[str, str | bytes] = {"articles/a.md": article(), "about.md": "# About\n\nUs.\n"}
+    site = build_site(tmp_path, files, config={"site_name": name, "site_description": description})
+    pages = sorted(site.site_dir.rglob("*.html"))
+    assert len(pages) > 10
+    for path in pages:
+        html = path.read_text("utf-8")
+        assert "<script>alert" not in html, path
+        page = LexborHTMLParser(html)
+        logo = page.css_first(".md-header .md-logo")
+        assert logo is not None and logo.attributes["aria-label"] == name, path
+        assert page.css_first(".md-header__topic .md-ellipsis").text().strip() == name, path
+        meta = page.css_first('meta[name="description"]')
+        if path.name == "404.html" or "about" in path.parts:
+            assert meta is not None and meta.attributes["content"] == description, path
 
 
 def test_drafts_and_future_articles_are_nowhere(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from .build.site_build import SiteBuild
 from .preview.cache import BuildCache
 from .preview.rendered_pages import RenderedPages, stop_on_signals
 from .problems import NewsroomError
+from .rendering.editions import PageConfig
 from .rendering.links import rooted_context, site_root
 from .search.site import SiteSearch, use_newsroom_worker
 from .settings.loading import load_settings, site_texts
@@ -148,9 +149,19 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> None:
-        """The site's own Markdown pages link from the site's root too (rendering/links.py)."""
+        """The site's own Markdown pages link from the site's root too (rendering/links.py),
+        and print mkdocs.yml's texts escaped, as Newsroom's pages do (rendering/editions.py)."""
+        values = cast("dict[str, Any]", context)
         if config.site_url:
-            rooted_context(cast("dict[str, Any]", context), site_root(config.site_url))
+            rooted_context(values, site_root(config.site_url))
+        values["config"] = PageConfig(config)
+
+    def on_template_context(
+        self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
+    ) -> None:
+        """404.html prints mkdocs.yml's texts escaped too."""
+        if template_name.endswith(".html"):
+            cast("dict[str, Any]", context)["config"] = PageConfig(config)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         return use_newsroom_worker(output)

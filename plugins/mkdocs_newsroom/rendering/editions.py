@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import DictLoader, TemplateNotFound
 from jinja2.loaders import ChoiceLoader
+from markupsafe import Markup
 
 from ..urls import AUTHORS_INDEX, TAGS_INDEX, archive_url
 from .strings import catalog_language, gettext, material
@@ -80,30 +81,45 @@ class _ThemeInLanguage:
         return key in self._theme
 
 
-class ConfigInEdition:
-    """The site's MkDocs configuration as Material's templates read it on an edition's
-    pages: its theme in the edition's language, its copyright line the edition's."""
+class PageConfig:
+    """The site's MkDocs configuration as Material's templates read it on a page. Its plain
+    texts (`site_name`, `site_description`, `site_author`, `repo_name`) are escaped for HTML:
+    Material prints them as they are in places (`aria-label="{{ config.site_name }}"`, the
+    description's `<meta>`), where a quote in "The "Kabul" Times" ended the attribute. On an
+    edition's pages, the theme speaks the edition's language and the copyright line is the
+    edition's (HTML, as the site's is in Material)."""
 
-    def __init__(self, config: Any, language: str, copyright_line: str) -> None:
+    def __init__(self, config: Any, language: str = "", copyright_line: str = "") -> None:
         self._config = config
-        self.theme = _ThemeInLanguage(config.theme, language)
+        self._escaped = {name: _escaped(config.get(name)) for name in _PLAIN_TEXTS}
+        self.theme = _ThemeInLanguage(config.theme, language) if language else config.theme
         self.copyright = copyright_line or config.copyright
 
     def __getattr__(self, name: str) -> Any:
+        if name in _PLAIN_TEXTS:
+            return self._escaped[name]
         return getattr(self._config, name)
 
     def __getitem__(self, key: str) -> Any:
         if key in ("theme", "copyright"):
             return getattr(self, key)
-        return self._config[key]
+        return self._escaped[key] if key in _PLAIN_TEXTS else self._config[key]
 
     def get(self, key: str, default: Any = None) -> Any:
-        if key in ("theme", "copyright"):
-            return getattr(self, key)
-        return self._config.get(key, default)
+        try:
+            return self[key]
+        except KeyError:
+            return default
 
     def __contains__(self, key: str) -> bool:
         return key in self._config
+
+
+_PLAIN_TEXTS = frozenset({"site_name", "site_description", "site_author", "repo_name"})
+
+
+def _escaped(value: object) -> object:
+    return Markup.escape(value) if isinstance(value, str) else value
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.commands.build import get_context
 
 from .assembly import PageAssembly
-from .editions import ConfigInEdition
+from .editions import PageConfig
 from .finishing import PageFinish
 from .links import rooted_context, site_root
 
@@ -64,8 +64,8 @@ class PageRenderer:
         edition = page.edition
         site_language = str(self._config.theme.get("language") or "en")
         language = self._languages.get(edition.id, site_language)
-        if language != site_language or edition.copyright:
-            context["config"] = ConfigInEdition(self._config, language, edition.copyright)
+        own_language = language if language != site_language else ""
+        context["config"] = PageConfig(self._config, own_language, edition.copyright)
         template = self._env.get_template(page.meta["template"])
         kind = self._shell.key("page", page, context["base_url"])
         page.active = True
