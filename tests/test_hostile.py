@@ -403,18 +403,28 @@ def test_links_pipes_and_loops_are_left_out_and_never_hang_a_build(tmp_path: Pat
 
 
 def _links_away(docs: Path) -> None:
-    """Links by which a held-back story, or a file of the machine, would be copied into the
-    site as a file: MkDocs copies what a link leads to."""
+    """Links and second names by which a held-back story, a page left out, or a file of the
+    machine would be copied into the site as a file: MkDocs copies what a link leads to."""
     story = docs / "articles" / "2024" / "secret.md"
     story.parent.mkdir(parents=True, exist_ok=True)
     story.write_text(article("Secret", draft=True, body="SYMDRAFT text."), encoding="utf-8")
     (docs / "images").mkdir(exist_ok=True)
     (docs / "images" / "secret.jpg").symlink_to(story)
     (docs / "images" / "secret-noext").symlink_to(story)
+    os.link(story, docs / "images" / "hard.jpg")  # a second name for the same file
     excluded = docs / "articles" / "2024" / "excluded.md"  # held back by exclude_docs alone
     excluded.write_text(article("Excluded", body="EXCLUDEDTEXT"), encoding="utf-8")
     (docs / "expage.md").symlink_to(excluded)  # a page of MkDocs' own
-    machine = docs.parent.parent / "machine"
+    site = docs.parent
+    wire = site / "wire"  # a wire folder kept beside the content, linked into the articles
+    wire.mkdir(exist_ok=True)
+    (wire / "wd.md").write_text(article("Wired", draft=True, body="WIREDRAFT"), "utf-8")
+    (docs / "articles" / "wire").symlink_to(wire, target_is_directory=True)
+    (docs / "images" / "w.jpg").symlink_to(docs / "articles" / "wire" / "wd.md")
+    (docs / "notes").mkdir(exist_ok=True)  # a page left out, under a picture's name
+    (docs / "notes" / "n.md").write_text(article("Note", draft=True, body="NOTEDRAFT"), "utf-8")
+    (docs / "images" / "n.jpg").symlink_to(docs / "notes" / "n.md")
+    machine = site.parent / "machine"
     machine.mkdir(exist_ok=True)
     (machine / "passwd").write_text("MACHINEFILE root:x:0:0\n", encoding="utf-8")
     (machine / "pic.png").write_bytes(b"MACHINEFILE")
@@ -423,9 +433,14 @@ def _links_away(docs: Path) -> None:
     shown = article("Shown", body="![a picture](beside.png)")
     (docs / "articles" / "2024" / "shown.md").write_text(shown, encoding="utf-8")
     (docs / "shared").symlink_to(machine, target_is_directory=True)  # a folder link
-    (docs.parent / "assets").mkdir(exist_ok=True)
-    (docs.parent / "assets" / "logo.png").write_bytes(b"INSIDELOGO")  # the site's own folder
-    (docs / "images" / "logo.png").symlink_to(docs.parent / "assets" / "logo.png")
+    (site / ".git").mkdir(exist_ok=True)
+    (site / ".git" / "config").write_text("GITTOKEN extraheader\n", encoding="utf-8")
+    (docs / "images" / "cfg.txt").symlink_to(site / ".git" / "config")
+    (site / "overrides" / "assets").mkdir(parents=True, exist_ok=True)  # the theme's folder
+    (site / "overrides" / "assets" / "leak.txt").symlink_to(machine / "passwd")
+    (site / "assets").mkdir(exist_ok=True)
+    (site / "assets" / "logo.png").write_bytes(b"INSIDELOGO")  # the site's own folder
+    (docs / "images" / "logo.png").symlink_to(site / "assets" / "logo.png")
     desk = docs / "desk"  # held back, saved outside the articles folder, any name
     desk.mkdir(exist_ok=True)
     for name in ("story.text", "notes.rst", "story", "page.html"):
@@ -437,18 +452,17 @@ def test_links_to_stories_or_out_of_the_site_and_held_files_of_any_name_are_left
 ) -> None:
     _links_away(tmp_path / "site" / "content")
     _links_away(tmp_path / "strict" / "content")
-    excluded = {"exclude_docs": "articles/2024/excluded.md\n"}
-    site = built(tmp_path, {}, config=excluded)
+    config = {
+        "exclude_docs": "articles/2024/excluded.md\n",
+        "theme": {"name": "material", "font": False, "custom_dir": "overrides"},
+    }
+    site = built(tmp_path, {}, config=config)
     machine = tmp_path / "machine"
-    outside = (
-        "it is a link to {}, outside the site's folder, which a build elsewhere (CI) would "
-        "publish from that machine; it was left out of the site. Copy the file into the "
-        "content folder"
-    )
-    story = (
-        "it is a link to the story articles/2024/{}.md, whose text is published only as its "
-        "article (never as a file, draft or not); it was left out of the site. Remove the link"
-    )
+    left_out = "; it was left out of the site. "
+    outside = "it is a link to {}, outside the site's folder, which a build elsewhere (CI) would "
+    outside += f"publish from that machine{left_out}Copy the file into the content folder"
+    same = "it is the file {} under another name (a link to it, or a second name for it), "
+    same += f"which is published only as a story, or not at all{left_out}Remove it"
     warnings = [line for line in site.warnings if "desk/" not in line]
     assert sorted(warnings) == sorted(
         [
@@ -457,10 +471,23 @@ def test_links_to_stories_or_out_of_the_site_and_held_files_of_any_name_are_left
             "2024/05/01/shown/ reads as /2024/05/01/shown/beside.png, not a file of the site, so "
             "it is missing from the page; give its path from the site's root, such as "
             "/articles/photo.jpg",
-            f"newsroom: expage.md: {story.format('excluded')}",
+            f"newsroom: assets/leak.txt: {outside.format(machine / 'passwd')}",
+            f"newsroom: expage.md: {same.format('articles/2024/excluded.md')}",
+            "newsroom: images/cfg.txt: it is a link to .git/config, a hidden file of the site's "
+            f"folder (Git's settings hold a token on CI){left_out}Copy what the site should "
+            "show into the content folder",
+            f"newsroom: images/hard.jpg: {same.format('articles/2024/secret.md')}",
+            f"newsroom: images/n.jpg: {same.format('notes/n.md')}",
             f"newsroom: images/passwd.jpg: {outside.format(machine / 'passwd')}",
-            f"newsroom: images/secret-noext: {story.format('secret')}",
-            f"newsroom: images/secret.jpg: {story.format('secret')}",
+            "newsroom: images/secret-noext: it is a file MkDocs copies as it is (not a page), "
+            "not a story (it is outside articles/), and its 'draft' would hold a story back: "
+            "such a file is published as it is, so it was left out; move it into articles/ to "
+            "publish it as a story, or remove 'draft'",  # its front matter is read first
+            "newsroom: notes/n.md: it is a page, not a story (it is outside articles/), and its "
+            "'draft' would hold a story back: a page is published as it is, so it was left out; "
+            "move it into articles/ to publish it as a story, or remove 'draft'",
+            f"newsroom: images/secret.jpg: {same.format('articles/2024/secret.md')}",
+            f"newsroom: images/w.jpg: {same.format('articles/wire/wd.md')}",
             f"newsroom: shared/passwd: {outside.format(machine / 'passwd')}",
             f"newsroom: shared/pic.png: {outside.format(machine / 'pic.png')}",
         ]
@@ -468,10 +495,12 @@ def test_links_to_stories_or_out_of_the_site_and_held_files_of_any_name_are_left
     desk = sorted(line.split(":")[1].strip() for line in site.warnings if "desk/" in line)
     assert desk == ["desk/notes.rst", "desk/page.html", "desk/story", "desk/story.text"]
     written = output_text(site)
-    for marker in ("SYMDRAFT", "MACHINEFILE", "DESKDRAFT", "EXCLUDEDTEXT"):
+    for marker in ("SYMDRAFT", "MACHINEFILE", "DESKDRAFT", "EXCLUDEDTEXT", "WIREDRAFT"):
+        assert marker not in written, marker
+    for marker in ("NOTEDRAFT", "GITTOKEN"):
         assert marker not in written, marker
     assert (site.site_dir / "images" / "logo.png").read_bytes() == b"INSIDELOGO"
-    fails_strict(tmp_path, {}, config=excluded)
+    fails_strict(tmp_path, {}, config=config)
 
 
 def test_a_file_that_cannot_be_read_is_reported(

@@ -80,6 +80,41 @@ def test_a_tag_left_open_in_a_paragraph_is_shown_and_the_story_after_it_kept(
     fails_strict(tmp_path, files)
 
 
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("## Head WA <style> WB\n\n- WC\n- WD\n\n## Head WE </style> WF\n", "WB WC WD WE"),
+        ("- item WA <style> WB\n- item WC\n- item WD </style> WE\n", "WB WC WD WE"),
+        ("| x | y |\n|---|---|\n| WA <textarea> WB | WC |\n| WD | WE </textarea> WF |\n", "WC WD"),
+        ("1. WA <iframe> WB\n2. WC </iframe> WD\n", "WB WC WD"),
+        ("See <template><style> WB </template> here.\n\nWC para.\n\nWD para.\n", "WC WD"),
+    ],
+    ids=["headings", "list items", "table cells", "numbered items", "inside a template"],
+)
+def test_a_tag_open_across_blocks_of_any_kind_takes_none_of_them(
+    tmp_path: Path, body: str, kept: str
+) -> None:
+    """Closed blocks later, in a heading, a list item or a table cell, or left open inside a
+    `<template>`: the blocks between are kept, as text, never as markup."""
+    site = built(tmp_path, {"articles/a.md": article("Blocks", body=body)})
+    page = site.dom("2024/05/01/blocks/").css_first(".nr-body")
+    assert page is not None
+    for word in kept.split():
+        assert word in page.text(), (word, page.html)
+    assert "&lt;/" not in (page.html or ""), page.html  # no end tag shown as text
+    assert any("shown as text" in line for line in site.warnings), site.warnings
+
+
+def test_a_tag_inside_a_comment_is_nothing_to_show(tmp_path: Path) -> None:
+    files: dict[str, str | bytes] = {
+        "articles/a.md": article("Commented", body="A <!-- <script> --> note.\n\nKEEPZ\n")
+    }
+    site = built(tmp_path, files)
+    assert "KEEPZ" in site.html("2024/05/01/commented/")
+    assert not any("shown as text" in line for line in site.warnings), site.warnings
+
+
+# --- An article body never includes another file (pymdownx.snippets) ----------------------------
 # --- An article body never includes another file (pymdownx.snippets) ----------------------------
 
 SNIPPETS_INCLUDE = (

@@ -134,8 +134,20 @@ def test_a_page_whose_front_matter_is_in_doubt_is_left_out(tmp_path: Path) -> No
         "empty.md": "---\ntitle: Empty\ndraft:\n---\nMARKEMPTY\n",
         "kept-broken.md": '---\ntitle: "broken\n---\nPUBLISHED ONE\n',
         "kept-twice.md": "---\ndraft: false\ndraft: no # checked\n---\nPUBLISHED TWO\n",
+        # front matters MkDocs does not read at all, whose lines it would publish
+        "never-closed.md": "---\ntitle: U\ndraft: true\n\nMARKUNCLOSED body.\n",
+        "never-closed.txt": "---\ntitle: U\ndraft: true\n\nMARKUNCLOSEDTXT body.\n",
+        "blank-first.md": "\n---\ntitle: L\ndraft: true\n---\nMARKBLANKFIRST\n",
+        "space-first.md": " ---\ntitle: S\ndraft: true\n---\nMARKSPACE\n",
+        "two-boms.md": b"\xef\xbb\xbf\xef\xbb\xbf---\ndraft: true\n---\nMARKBOMS\n",
+        "kept-rule.md": "---\n\nA page opening with a rule.\n\nStatus: draft\n\nPUBLISHED THREE\n",
     }
     said = [
+        _left_out("blank-first.md", "draft", "unreadable"),
+        _left_out("never-closed.md", "draft", "unreadable"),
+        _left_out("never-closed.txt", "draft", "unreadable", page=False),
+        _left_out("space-first.md", "draft", "unreadable"),
+        _left_out("two-boms.md", "draft", "unreadable"),
         _left_out("broken.md", "draft", "unreadable"),
         _left_out("tagged.md", "draft", "unreadable"),
         _left_out("listed.md", "draft", "unreadable"),
@@ -147,6 +159,7 @@ def test_a_page_whose_front_matter_is_in_doubt_is_left_out(tmp_path: Path) -> No
     site = _all_left_out(tmp_path, files, said)
     assert "PUBLISHED ONE" in site.html("kept-broken/")
     assert "PUBLISHED TWO" in site.html("kept-twice/")
+    assert "PUBLISHED THREE" in site.html("kept-rule/")  # a rule, then no front matter
 
 
 def test_a_story_in_a_file_mkdocs_copies_is_left_out(tmp_path: Path) -> None:
@@ -183,8 +196,8 @@ def test_a_dirty_build_removes_a_page_held_back_since(tmp_path: Path, path: str)
     assert dirty.returncode == 0, dirty.stderr
     written = "story/index.html" if path == "story.md" else "story.txt"
     assert (
-        "newsroom: --dirty: removed 1 file(s) an earlier build wrote for a page left out now "
-        f"(its front matter holds it back): {written}"
+        "newsroom: --dirty: removed 1 file(s) an earlier build wrote for a file left out now "
+        f"(its front matter holds it back, or it is a link): {written}"
     ) in dirty.stderr
     assert "MARKDIRTY" not in output_text(Site(root))
     assert "ABOUT" in (root / "site/about/index.html").read_text("utf-8")

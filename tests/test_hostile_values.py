@@ -143,7 +143,8 @@ def test_a_blank_author_or_alias_is_said_and_left_out(tmp_path: Path) -> None:
     site = built(tmp_path, files)
     author = "an author is blank, so it was left out, the others are kept; write its id, or "
     author += "remove the empty entry"
-    alias = "an alias is blank; this alias was ignored, the others are kept"
+    alias = "an alias is blank (an empty entry, or null): remove it; this alias was ignored, "
+    alias += "the others are kept"
     assert site.warnings == [  # once a field
         f"newsroom: articles/a.md:5: {author}",
         f"newsroom: articles/a.md:6: {alias}",

@@ -158,6 +158,8 @@ def _read(file: File) -> tuple[dict[str, object], _Hold | None]:
     except OSError:  # MkDocs says what it cannot read
         return {}, None
     block = _BLOCK.match(text)
+    if block is None and (unread := _unread_block(text)) is not None:
+        return {}, _doubtful(unread)  # MkDocs reads no front matter: it publishes the lines
     meta = _mkdocs_meta(text) if page or block else {}
     if block and not (YAML_RE.match(text) and meta):
         return meta, _doubtful(block.group(1) or "")
@@ -219,6 +221,18 @@ def _mkdocs_meta(text: str) -> dict[str, object]:
         return dict(get_data(text)[1])
     except (ValueError, yaml.YAMLError):  # pragma: no cover - MkDocs catches its own
         return {}
+
+
+def _unread_block(text: str) -> str | None:
+    """The lines of a front matter MkDocs does not read as one, which it would publish as the
+    page's text: one never closed, or one after blank lines, spaces or a second byte-order
+    mark. They run to the closing line, or else to the first blank line."""
+    lead = text.lstrip("\ufeff \t\n")
+    opening = _OPENING.match(lead)
+    if opening is None:
+        return None
+    end = _CLOSING.search(lead, opening.end() - 1) or _BLANK_LINE.search(lead, opening.end() - 1)
+    return lead[opening.end() : end.start() + 1 if end else len(lead)]
 
 
 def _doubtful(block: str) -> _Hold | None:

@@ -1,56 +1,105 @@
-"""Files of the content folder that are links to where the site must not publish from.
+"""Files of the site's own folders (the content folder, the theme's `custom_dir`) that are
+links, or second names, to what the site must not publish.
 
 MkDocs copies a linked file as the file it leads to. A picture or page linked to a file
 outside the site's folder (the folder of mkdocs.yml) publishes that file of the machine that
 builds: on a CI runner, whatever the link names (`/etc/passwd`, a key), which no one reviewing
-the repository sees. And a file linked to a story of the articles folder (`images/x.jpg` to
-`articles/draft.md`) publishes the story's text as it is, draft or not. Both are left out, one
-line each. Articles themselves may be links (a wire folder kept elsewhere): they are read as
-articles, whatever they lead to, and published only as stories are. A folder seen twice
-through links (a loop, a second way in) is read once (`seen_twice`)."""
+the repository sees; one linked to a hidden file of the site's folder, `.git/config`, the
+token CI's checkout writes there. And a file that is a story, or a page left out, under
+another name (`images/x.jpg` linked to `articles/draft.md`, or a hard link to it: the same
+file, by device and inode, however the links run) publishes its text as it is, draft or not.
+Each is left out, with one line. Articles themselves may be links (a wire folder kept
+elsewhere): they are read as articles, whatever they lead to, and published only as stories
+are. A folder seen twice through links (a loop, a second way in) is read once
+(`seen_twice`)."""
 
 from __future__ import annotations
 
 import os
 import posixpath
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..problems import Problem
-from ..reading.files import article_kind
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Collection, Iterable, Mapping
 
     from mkdocs.structure.files import File
 
 
+@dataclass(frozen=True)
+class Withheld:
+    """What no other file of the site may publish under another name: the files of the
+    articles (published only as stories) and those of the pages left out, by identity
+    (device, inode), each with its path for the message."""
+
+    files: Mapping[tuple[int, int], str]
+
+    def holder(self, status: os.stat_result) -> str | None:
+        return self.files.get((status.st_dev, status.st_ino))
+
+
 def linked_away(
-    files: Iterable[File], docs_dir: str, site_folder: str, articles_dir: str
+    files: Iterable[File], site_folder: str, own: Collection[str], withheld: Withheld
 ) -> tuple[list[File], list[File], list[Problem]]:
-    """The files to publish of `files` (pages, assets, the articles' attachments), those
-    left out, and a line for each: a link out of `site_folder`, or to a story of
-    `articles_dir`."""
-    links = FolderLinks(docs_dir)
+    """The files to publish of `files` (pages, assets, the articles' attachments, the
+    theme's own files), those left out, and a line for each. Of the files of the folders
+    `own` (the content folder, the theme's `custom_dir`): one that is a story or a page left
+    out under another name (a link, a hard link), and one linked out of `site_folder` or to
+    a hidden file of it (`.git/config`)."""
     inside = os.path.realpath(site_folder) + os.sep
-    stories = os.path.realpath(f"{docs_dir}/{articles_dir}") + os.sep
+    links = {folder: FolderLinks(folder) for folder in own}
     kept: list[File] = []
     left_out: list[File] = []
     problems: list[Problem] = []
     for file in files:
-        path = file.abs_src_path
-        target = _target(links, file.src_uri, path) if path and file.src_dir == docs_dir else None
-        if target is None:
+        path, folder_links = file.abs_src_path, links.get(file.src_dir or "")
+        said = _why_not(file.src_uri, path, folder_links, inside, withheld) if path else None
+        if said is None:
             kept.append(file)
-        elif not target.startswith(inside):
-            left_out.append(file)
-            problems.append(_outside(file.src_uri, target))
-        elif target.startswith(stories) and article_kind(target):
-            left_out.append(file)
-            story = posixpath.join(articles_dir, target.removeprefix(stories).replace(os.sep, "/"))
-            problems.append(_story(file.src_uri, story))
         else:
-            kept.append(file)
+            left_out.append(file)
+            problems.append(
+                Problem(file.src_uri, f"{said[0]}; it was left out of the site. {said[1]}")
+            )
     return kept, left_out, problems
+
+
+def _why_not(
+    src_uri: str, path: str, links: FolderLinks | None, inside: str, withheld: Withheld
+) -> tuple[str, str] | None:
+    """Why the file at `path` is not published, and what to do; None if it is."""
+    if links is None:
+        return None  # a file of an installed theme
+    try:
+        holder = withheld.holder(os.stat(path))  # noqa: PTH116 - as sources.py's
+    except OSError:
+        return None  # said where the file is read
+    if holder is not None and holder != src_uri:
+        return (
+            f"it is the file {holder} under another name (a link to it, or a second name for "
+            "it), which is published only as a story, or not at all",
+            "Remove it",
+        )
+    target = _target(links, src_uri, path)
+    if target is None:
+        return None
+    if not target.startswith(inside):
+        return (
+            f"it is a link to {target}, outside the site's folder, which a build elsewhere "
+            "(CI) would publish from that machine",
+            "Copy the file into the content folder",
+        )
+    hidden = target.removeprefix(inside)
+    if any(part.startswith(".") for part in Path(hidden).parts):
+        return (
+            f"it is a link to {hidden}, a hidden file of the site's folder (Git's settings "
+            "hold a token on CI)",
+            "Copy what the site should show into the content folder",
+        )
+    return None
 
 
 def seen_twice(files: Iterable[File], docs_dir: str, problems: list[Problem]) -> set[str]:
@@ -126,20 +175,3 @@ def _target(links: FolderLinks, src_uri: str, path: str) -> str | None:
     if links.first_in(folder) is None:
         return None
     return f"{links.real(folder)}{os.sep}{posixpath.basename(src_uri)}"
-
-
-def _outside(src_uri: str, target: str) -> Problem:
-    return Problem(
-        src_uri,
-        f"it is a link to {target}, outside the site's folder, which a build elsewhere (CI) "
-        "would publish from that machine; it was left out of the site. Copy the file into the "
-        "content folder",
-    )
-
-
-def _story(src_uri: str, story: str) -> Problem:
-    return Problem(
-        src_uri,
-        f"it is a link to the story {story}, whose text is published only as its article "
-        "(never as a file, draft or not); it was left out of the site. Remove the link",
-    )

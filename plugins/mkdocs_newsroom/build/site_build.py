@@ -148,7 +148,7 @@ class SiteBuild:
         settings = self._settings
         read_before = self._cache.sources if self._serving else None
         reported = self._cache.reported.take()
-        where = (config.nav, self._now, config_folder(config))
+        where = (config.nav, self._now, config_folder(config), config.theme.custom_dir)
         found = site_sources(files, settings, config.docs_dir, read_before, reported, *where)
         remove_held_outputs(config.site_dir, found.held_outputs if self._dirty else (), self._say)
         self._pictures = picture_maker(

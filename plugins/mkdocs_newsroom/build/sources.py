@@ -30,7 +30,7 @@ from ..reading.site import SiteSources, misspelt, split_sources
 from ..slugs import device_free, windows_reserved
 from .claimed import claimed_by_newsroom
 from .held_pages import held_back_pages, nav_paths
-from .linked_files import linked_away, seen_twice
+from .linked_files import Withheld, linked_away, seen_twice
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
@@ -64,6 +64,7 @@ def site_sources(
     nav: object = None,  # mkdocs.yml's: a page left out there is said
     now: datetime | None = None,  # a page that reads like a story dated after it is left out
     site_folder: str | None = None,  # mkdocs.yml's (else the content folder's parent)
+    theme_folder: str | None = None,  # the theme's custom_dir, the site's own too
 ) -> SortedFiles:
     """The newsroom's sources among MkDocs' files, and the other files (the site's pages,
     assets...), which MkDocs keeps. `read_before` keeps the files' contents between builds
@@ -109,12 +110,15 @@ def site_sources(
     editions = tuple(edition.path for edition in settings.editions)
     keep, claimed = claimed_by_newsroom(keep, editions, docs_dir, settings.front_page)
     dated = (now, settings.timezone) if now is not None else None
-    folder = site_folder or os.path.dirname(docs_dir)  # noqa: PTH120
-    keep, linked, said = linked_away(keep, docs_dir, folder, settings.articles_dir)
     held = held_back_pages(keep, docs_dir, settings.articles_dir, nav_paths(nav), dated)
-    keep = held.kept
+    still = {id(file) for file in held.kept}
+    held_back = [file for file in keep if id(file) not in still]
+    withheld = _withheld(usable, paths.articles, held_back, excluded)
+    folder = site_folder or os.path.dirname(docs_dir)  # noqa: PTH120
+    own = (docs_dir, *([theme_folder] if theme_folder else []))
+    keep, linked, said = linked_away(held.kept, folder, own, withheld)
     attached, linked_too, said_too = linked_away(
-        (usable[path][0] for path in paths.attachments), docs_dir, folder, settings.articles_dir
+        (usable[path][0] for path in paths.attachments), folder, own, withheld
     )
     held.outputs += [file.dest_uri for file in [*linked, *linked_too]]
     problems += [*claimed, *held.problems, *said, *said_too]
@@ -157,6 +161,29 @@ def site_sources(
     )
     attachments = {file.src_uri: file for file in attached}
     return SortedFiles(sources, [*keep, *excluded], attachments, held.outputs, held.embargoes)
+
+
+def _withheld(
+    usable: dict[str, tuple[File, os.stat_result | None]],
+    articles: Iterable[str],
+    held_back: Iterable[File],
+    excluded: Iterable[File],
+) -> Withheld:
+    """The files of the pages left out, of those MkDocs' `exclude_docs` leaves out and of
+    the articles (named by the article where one is also another), by device and inode."""
+    statuses = [(file.src_uri, usable[file.src_uri][1]) for file in held_back]
+    statuses += [(file.src_uri, _status(file.abs_src_path)) for file in excluded]
+    statuses += [(path, usable[path][1]) for path in articles]
+    return Withheld(
+        {(status.st_dev, status.st_ino): path for path, status in statuses if status is not None}
+    )
+
+
+def _status(path: str | None) -> os.stat_result | None:
+    try:
+        return os.stat(path) if path else None  # noqa: PTH116 - as _checked
+    except OSError:
+        return None
 
 
 def _oversized(

@@ -85,7 +85,7 @@ def _made_by_newsroom(path: Path) -> bool:
     return any(mark in head for mark in MARKS)
 
 
-HELD_PAGES = "for a page left out now (its front matter holds it back)"
+HELD_PAGES = "for a file left out now (its front matter holds it back, or it is a link)"
 HELD_MEDIA = "that this one does not publish (no story it shows uses it)"
 
 

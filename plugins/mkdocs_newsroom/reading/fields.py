@@ -251,7 +251,7 @@ def read_aliases(field: Field, registry: Registry) -> tuple[str, ...]:
     not_words: list[FieldError] = []
     written = text_items(field, blank_entries=True, left_out=not_words)
     if "" in written:
-        refused.append(("", "an alias is blank"))
+        refused.append(("", "an alias is blank (an empty entry, or null): remove it"))
     for text in filter(None, written):
         try:
             paths.append(alias_path(text))

@@ -146,20 +146,38 @@ SHOWN_AS_TEXT = " shown as text"
 # paragraph ("the <template> tag") took every paragraph after it, or showed them as markup.
 _SWALLOWERS = "template|title|textarea|xmp|plaintext|noscript|iframe|noembed|noframes|style|script"
 _SWALLOWER_OPENED = re.compile(rf"<({_SWALLOWERS})(?=[\s/>])[^>]*>", re.IGNORECASE)
+# Where a block of the story ends or begins: an element left open across it took the blocks after
+_BLOCK_EDGE = re.compile(
+    r"</?(?:p|h[1-6]|li|[uod]l|d[td]|t[rdh]|thead|tbody|tfoot|table|blockquote|div|pre|"
+    r"section|figure|figcaption|hr)(?=[\s/>])",
+    re.IGNORECASE,
+)
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)", re.DOTALL)
 
 
 def _swallowers_shown(html: str) -> tuple[str, tuple[str, ...]]:
-    """`html` with each such element that is never closed, or closed only after the
-    paragraph it opens in (`<plaintext>` never is), written as text (its start tag's `<` as
-    `&lt;`), and which ones were."""
+    """`html` with each such element that is never closed, or closed only after the block
+    it opens in (a paragraph, a heading, a list item, a table cell...; `<plaintext>` never
+    is), written as text (its start tag's `<` as `&lt;`), and which ones were. Comments are
+    passed over (the sanitizer removes them, tags and all); a `<template>`'s content is
+    markup, and looked into."""
     escaped: list[int] = []  # where a '<' becomes '&lt;'
     shown: list[str] = []
+    comments = [(found.start(), found.end()) for found in _COMMENT.finditer(html)]
     at = 0
     while opened := _SWALLOWER_OPENED.search(html, at):
+        inside = next((end for start, end in comments if start <= opened.start() < end), None)
+        if inside is not None:
+            at = inside
+            continue
         tag = opened.group(1).lower()
         closed = re.compile(rf"</{tag}\s*>", re.IGNORECASE).search(html, opened.end())
-        if tag != "plaintext" and closed and "</p>" not in html[opened.end() : closed.start()]:
-            at = closed.end()  # a whole element: the sanitizer's to judge
+        if (
+            closed
+            and tag != "plaintext"
+            and not _BLOCK_EDGE.search(html, opened.end(), closed.start())
+        ):
+            at = opened.end() if tag == "template" else closed.end()  # the sanitizer's
             continue
         escaped.append(opened.start())  # an end tag left alone is nothing, or another's
         shown.append(f"<{tag}>{SHOWN_AS_TEXT}")
