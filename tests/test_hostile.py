@@ -441,6 +441,21 @@ def _links_away(docs: Path) -> None:
     (site / "assets").mkdir(exist_ok=True)
     (site / "assets" / "logo.png").write_bytes(b"INSIDELOGO")  # the site's own folder
     (docs / "images" / "logo.png").symlink_to(site / "assets" / "logo.png")
+    (docs / "drafts").mkdir(exist_ok=True)  # MkDocs' draft_docs: a page left out
+    (docs / "drafts" / "d.md").write_text("DRAFTDOCSPAGE\n", encoding="utf-8")
+    (docs / "images" / "dd.txt").symlink_to(docs / "drafts" / "d.md")
+    os.link(docs / "drafts" / "d.md", docs / "images" / "dd-hard.txt")
+    unnamed = os.fsencode(docs / "articles" / "2024") + b"/bad\xff.md"  # a name not UTF-8
+    with open(unnamed, "wb") as story_file:  # noqa: PTH123 - a Path cannot name it
+        story_file.write(article("Unnamed", draft=True, body="UNNAMEDDRAFT").encode())
+    os.link(unnamed, docs / "images" / "bn.jpg")
+    (docs / "images" / "emb.png").write_bytes(b"EMBARGOEDPHOTO")  # only a scheduled story's
+    embargoed = article("Embargoed", "2099-01-01T10:00:00+00:00", body="![x](/images/emb.png)")
+    (docs / "articles" / "2024" / "emb.md").write_text(embargoed, encoding="utf-8")
+    (docs / "images" / "emb-copy.png").symlink_to(docs / "images" / "emb.png")
+    (site / "overrides" / "assets" / "story.txt").write_text(
+        article("Theme", draft=True, body="THEMEDRAFT"), encoding="utf-8"
+    )
     desk = docs / "desk"  # held back, saved outside the articles folder, any name
     desk.mkdir(exist_ok=True)
     for name in ("story.text", "notes.rst", "story", "page.html"):
@@ -454,6 +469,7 @@ def test_links_to_stories_or_out_of_the_site_and_held_files_of_any_name_are_left
     _links_away(tmp_path / "strict" / "content")
     config = {
         "exclude_docs": "articles/2024/excluded.md\n",
+        "draft_docs": "drafts/\n",
         "theme": {"name": "material", "font": False, "custom_dir": "overrides"},
     }
     site = built(tmp_path, {}, config=config)
@@ -463,7 +479,10 @@ def test_links_to_stories_or_out_of_the_site_and_held_files_of_any_name_are_left
     outside += f"publish from that machine{left_out}Copy the file into the content folder"
     same = "it is the file {} under another name (a link to it, or a second name for it), "
     same += f"which is published only as a story, or not at all{left_out}Remove it"
-    warnings = [line for line in site.warnings if "desk/" not in line]
+    bad = "articles/2024/bad\\xff.md"
+    said_bad = [line for line in site.warnings if line.startswith(f"newsroom: {bad}:")]
+    assert len(said_bad) == 1  # its name, said as before
+    warnings = [line for line in site.warnings if "desk/" not in line and line not in said_bad]
     assert sorted(warnings) == sorted(
         [
             f"newsroom: articles/2024/beside.png: {outside.format(machine / 'pic.png')}",
@@ -490,6 +509,16 @@ def test_links_to_stories_or_out_of_the_site_and_held_files_of_any_name_are_left
             f"newsroom: images/w.jpg: {same.format('articles/wire/wd.md')}",
             f"newsroom: shared/passwd: {outside.format(machine / 'passwd')}",
             f"newsroom: shared/pic.png: {outside.format(machine / 'pic.png')}",
+            f"newsroom: images/dd.txt: {same.format('drafts/d.md')}",
+            f"newsroom: images/dd-hard.txt: {same.format('drafts/d.md')}",
+            f"newsroom: images/bn.jpg: {same.format(bad)}",
+            "newsroom: images/emb-copy.png: it is the file images/emb.png under another name (a "
+            "link to it, or a second name for it), which only stories held back use; it was "
+            "left out of the site with it",
+            "newsroom: assets/story.txt: it is a file MkDocs copies as it is (not a page), not a "
+            "story (it is outside articles/), and its 'draft' would hold a story back: such a "
+            "file is published as it is, so it was left out; move it into articles/ to publish "
+            "it as a story, or remove 'draft'",
         ]
     )
     desk = sorted(line.split(":")[1].strip() for line in site.warnings if "desk/" in line)
@@ -497,7 +526,8 @@ def test_links_to_stories_or_out_of_the_site_and_held_files_of_any_name_are_left
     written = output_text(site)
     for marker in ("SYMDRAFT", "MACHINEFILE", "DESKDRAFT", "EXCLUDEDTEXT", "WIREDRAFT"):
         assert marker not in written, marker
-    for marker in ("NOTEDRAFT", "GITTOKEN"):
+    assert "THEMEDRAFT" not in written
+    for marker in ("NOTEDRAFT", "GITTOKEN", "DRAFTDOCSPAGE", "UNNAMEDDRAFT", "EMBARGOEDPHOTO"):
         assert marker not in written, marker
     assert (site.site_dir / "images" / "logo.png").read_bytes() == b"INSIDELOGO"
     fails_strict(tmp_path, {}, config=config)

@@ -114,6 +114,21 @@ def test_a_tag_inside_a_comment_is_nothing_to_show(tmp_path: Path) -> None:
     assert not any("shown as text" in line for line in site.warnings), site.warnings
 
 
+@pytest.mark.parametrize(
+    "opening", ["<!-->", "<!--->", "<![CDATA[ x >", "<?x >"], ids=["empty", "dash", "cdata", "pi"]
+)
+def test_a_comment_ends_where_a_browser_ends_it(tmp_path: Path, opening: str) -> None:
+    """`<!-->` and `<!--->` end at once, and `<![CDATA[ ... >` outside SVG at its first `>`,
+    as the sanitizer parses them: a tag after one is in the story, and shown."""
+    body = f"Before {opening} <style> WB -->\n\nWC para.\n\nWD end.\n"
+    site = built(tmp_path, {"articles/a.md": article("Commented", body=body)})
+    page = site.dom("2024/05/01/commented/").css_first(".nr-body")
+    assert page is not None
+    for word in ("WB", "WC", "WD"):
+        assert word in page.text(), (word, page.html)
+    assert any("<style> in the story" in line for line in site.warnings), site.warnings
+
+
 # --- An article body never includes another file (pymdownx.snippets) ----------------------------
 # --- An article body never includes another file (pymdownx.snippets) ----------------------------
 

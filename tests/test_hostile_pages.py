@@ -140,6 +140,11 @@ def test_a_page_whose_front_matter_is_in_doubt_is_left_out(tmp_path: Path) -> No
         "blank-first.md": "\n---\ntitle: L\ndraft: true\n---\nMARKBLANKFIRST\n",
         "space-first.md": " ---\ntitle: S\ndraft: true\n---\nMARKSPACE\n",
         "two-boms.md": b"\xef\xbb\xbf\xef\xbb\xbf---\ndraft: true\n---\nMARKBOMS\n",
+        "nbsp-after.md": "---\u00a0\ntitle: T\ndraft: true\n---\nMARKNBSP\n",
+        "nul-first.md": "\x00---\ntitle: T\ndraft: true\n---\nMARKNUL\n",
+        "zwsp-first.md": "\u200b---\ntitle: T\ndraft: true\n---\nMARKZWSP\n",
+        "flow.md": "---\n{title: T, draft: true}\n\nMARKFLOW\n",
+        "lead.rst": "\n---\ntitle: T\ndraft: true\n---\nMARKRST\n",
         "kept-rule.md": "---\n\nA page opening with a rule.\n\nStatus: draft\n\nPUBLISHED THREE\n",
     }
     said = [
@@ -148,6 +153,11 @@ def test_a_page_whose_front_matter_is_in_doubt_is_left_out(tmp_path: Path) -> No
         _left_out("never-closed.txt", "draft", "unreadable", page=False),
         _left_out("space-first.md", "draft", "unreadable"),
         _left_out("two-boms.md", "draft", "unreadable"),
+        _left_out("nbsp-after.md", "draft", "unreadable"),
+        _left_out("nul-first.md", "draft", "unreadable"),
+        _left_out("zwsp-first.md", "draft", "unreadable"),
+        _left_out("flow.md", "draft", "unreadable"),
+        _left_out("lead.rst", "draft", "unreadable", page=False),
         _left_out("broken.md", "draft", "unreadable"),
         _left_out("tagged.md", "draft", "unreadable"),
         _left_out("listed.md", "draft", "unreadable"),

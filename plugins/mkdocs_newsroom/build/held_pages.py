@@ -29,6 +29,7 @@ from mkdocs.utils.meta import YAML_RE, get_data
 
 from ..problems import FieldError, Problem
 from ..reading.files import article_kind
+from ..reading.frontmatter import UNSEEN
 from ..reading.said import holds_back, meant
 from ..reading.texts import parse_datetime
 
@@ -79,15 +80,18 @@ def held_back_pages(
     articles_dir: str,
     in_nav: Collection[str] = (),
     now: tuple[datetime, tzinfo] | None = None,
+    theme_folder: str | None = None,
 ) -> HeldPages:
-    """The files of `files` to publish, and a line for each page (or file with an article's
-    extension) of the content folder `docs_dir` left out or read like a story (saying that
+    """The files of `files` to publish, and a line for each page (or file opening with a
+    front matter) of the content folder `docs_dir`, or of the theme's `theme_folder`, left
+    out or read like a story (saying that
     mkdocs.yml's nav lists it, if among `in_nav`). With `now` (the moment, and the zone of a
     date written without one), a page that reads like a story dated after it is left out:
     an embargoed story saved outside the articles folder."""
     held = HeldPages()
     for file in files:
-        meta, hold = _read(file) if file.src_dir == docs_dir else ({}, None)
+        own = file.src_dir == docs_dir or (theme_folder and file.src_dir == theme_folder)
+        meta, hold = _read(file) if own else ({}, None)
         folded = {_folded(str(name)): value for name, value in meta.items()}
         story = "date" in folded and _STORY_FIELDS & folded.keys()
         if hold is None and now is not None and story:
@@ -184,9 +188,10 @@ def _opens_front_matter(path: str) -> bool:
         return False
     try:
         with open(path, "rb") as source:  # noqa: PTH123 - as read_front
-            return source.read(6).removeprefix(b"\xef\xbb\xbf").startswith(b"---")
+            head = source.read(1024).decode("utf-8", "replace")
     except OSError:
         return False
+    return head.lstrip(_UNSEEN_LEAD).startswith("---")
 
 
 def read_front(path: str, *, multimarkdown: bool) -> str:
@@ -225,20 +230,29 @@ def _mkdocs_meta(text: str) -> dict[str, object]:
 
 def _unread_block(text: str) -> str | None:
     """The lines of a front matter MkDocs does not read as one, which it would publish as the
-    page's text: one never closed, or one after blank lines, spaces or a second byte-order
-    mark. They run to the closing line, or else to the first blank line."""
-    lead = text.lstrip("\ufeff \t\n")
-    opening = _OPENING.match(lead)
+    page's text: one never closed, or one after blank lines, spaces, a NUL or invisible
+    characters (a second byte-order mark, a zero-width space), or with them after its `---`.
+    They run to the closing line, or else to the first blank line."""
+    lead = text.lstrip(_UNSEEN_LEAD)
+    opening = _UNREAD_OPENING.match(lead)
     if opening is None:
         return None
     end = _CLOSING.search(lead, opening.end() - 1) or _BLANK_LINE.search(lead, opening.end() - 1)
     return lead[opening.end() : end.start() + 1 if end else len(lead)]
 
 
+# What may stand before or after a `---` that the article reader takes for a front matter's
+# (reading/frontmatter.py), and MkDocs does not
+_UNSEEN_LEAD = f"\n\x00{UNSEEN}"
+_UNREAD_OPENING = re.compile(f"-{{3}}[{UNSEEN}]*\n")
+# A field anywhere in a front matter's lines, in a flow mapping too (`{title: T, draft: 1}`)
+_FLOW_FIELD = re.compile(r"""[{,]\s*["']?(?P<key>[^\s:"'{},]+)["']?\s*:(?P<value>[^,}\n]*)""")
+
+
 def _doubtful(block: str) -> _Hold | None:
     """A front matter MkDocs cannot read: the first field of its lines that would hold a
     story back (when in doubt, do not publish)."""
-    for match in _RAW_FIELD.finditer(block):
+    for match in (*_RAW_FIELD.finditer(block), *_FLOW_FIELD.finditer(block)):
         name, value = match["key"], _raw_value(match["value"])
         if _holds_page_back(name, value) or (_is_draft(name) and value == ""):
             return _Hold(name, "unreadable")

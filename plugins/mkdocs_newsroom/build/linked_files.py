@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import posixpath
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,6 +101,38 @@ def _why_not(
             "Copy what the site should show into the content folder",
         )
     return None
+
+
+def without_second_names(
+    files: Iterable[File], withheld: Collection[str], docs_dir: str
+) -> tuple[list[File], list[Problem]]:
+    """`files` but those that are, under another name (a link, a hard link), a file of the
+    content folder among `withheld` (the media only stories held back use), and a line for
+    each of those."""
+    held: dict[tuple[int, int], str] = {}
+    for path in sorted(withheld):
+        with suppress(OSError):
+            status = os.stat(f"{docs_dir}/{path}")  # noqa: PTH116 - as sources.py's
+            held.setdefault((status.st_dev, status.st_ino), path)
+    kept: list[File] = []
+    problems: list[Problem] = []
+    for file in files:
+        holder = None
+        if held and file.src_dir == docs_dir and file.src_uri not in withheld:
+            with suppress(OSError):
+                status = os.stat(file.abs_src_path or "")  # noqa: PTH116
+                holder = held.get((status.st_dev, status.st_ino))
+        if holder is None:
+            kept.append(file)
+            continue
+        problems.append(
+            Problem(
+                file.src_uri,
+                f"it is the file {holder} under another name (a link to it, or a second name "
+                "for it), which only stories held back use; it was left out of the site with it",
+            )
+        )
+    return kept, problems
 
 
 def seen_twice(files: Iterable[File], docs_dir: str, problems: list[Problem]) -> set[str]:

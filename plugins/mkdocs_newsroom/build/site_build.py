@@ -37,6 +37,7 @@ from ..search.shards import INDEX_DIR
 from ..settings.loading import check_site_url, told_and_balanced
 from .copy_edits import CopyEdits, LastBuild, Rewrite
 from .kept_templates import config_folder, site_templates
+from .linked_files import without_second_names
 from .news_pages import NewsPageWriting, shown_by_every_page
 from .parallel import processes_for, release_free_memory, run_aside, shared_map, thaw_heap
 from .progress import Progress
@@ -180,8 +181,10 @@ class SiteBuild:
         )
         if self._dirty:  # what an earlier build copied for the stories held back now
             remove_held_media(config.site_dir, found, reading.attachments, withheld, self._say)
+        kept, said = without_second_names(found.keep, withheld, config.docs_dir)
+        self._warn(said)
         keep = [
-            *(file for file in found.keep if file.src_uri not in withheld),
+            *(file for file in kept if file.src_uri not in withheld),
             *(found.attachments[path] for path in sorted(reading.attachments)),
         ]
         if self._serving and self._dirty:

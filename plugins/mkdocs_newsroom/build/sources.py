@@ -73,6 +73,7 @@ def site_sources(
     problems: list[Problem] = []
     usable: dict[str, tuple[File, os.stat_result | None]] = {}
     excluded: list[File] = []
+    unnamed: list[File] = []  # files whose names are not UTF-8, left out
     files = list(files)
     # every build, a preview's rebuilds too (a folder locked since the last one): the walk
     # costs 1 ms at 1,000 articles, 5 to 9 ms at 10,000 (bench/generate.py sites)
@@ -88,6 +89,7 @@ def site_sources(
             continue
         if file.src_dir == docs_dir and not_utf8(file.src_uri):
             problems.append(_not_utf8(file))
+            unnamed.append(file)
             continue
         if file.src_dir == docs_dir and _unportable(file.src_uri):
             problems.append(_unportable_name(file, settings.articles_dir))
@@ -110,10 +112,13 @@ def site_sources(
     editions = tuple(edition.path for edition in settings.editions)
     keep, claimed = claimed_by_newsroom(keep, editions, docs_dir, settings.front_page)
     dated = (now, settings.timezone) if now is not None else None
-    held = held_back_pages(keep, docs_dir, settings.articles_dir, nav_paths(nav), dated)
+    held = held_back_pages(
+        keep, docs_dir, settings.articles_dir, nav_paths(nav), dated, theme_folder
+    )
     still = {id(file) for file in held.kept}
+    drafts = [file for file, _status in usable.values() if file.inclusion == InclusionLevel.DRAFT]
     held_back = [file for file in keep if id(file) not in still]
-    withheld = _withheld(usable, paths.articles, held_back, excluded)
+    withheld = _withheld(usable, paths.articles, [*held_back, *drafts], [*excluded, *unnamed])
     folder = site_folder or os.path.dirname(docs_dir)  # noqa: PTH120
     own = (docs_dir, *([theme_folder] if theme_folder else []))
     keep, linked, said = linked_away(held.kept, folder, own, withheld)
@@ -169,8 +174,10 @@ def _withheld(
     held_back: Iterable[File],
     excluded: Iterable[File],
 ) -> Withheld:
-    """The files of the pages left out, of those MkDocs' `exclude_docs` leaves out and of
-    the articles (named by the article where one is also another), by device and inode."""
+    """The files of the pages left out (`held_back`: by their front matter, or MkDocs'
+    `draft_docs`), of those MkDocs' `exclude_docs` leaves out or whose names are not UTF-8
+    (`excluded`), and of the articles (named by the article where one is also another), by
+    device and inode."""
     statuses = [(file.src_uri, usable[file.src_uri][1]) for file in held_back]
     statuses += [(file.src_uri, _status(file.abs_src_path)) for file in excluded]
     statuses += [(path, usable[path][1]) for path in articles]

@@ -152,7 +152,9 @@ _BLOCK_EDGE = re.compile(
     r"section|figure|figcaption|hr)(?=[\s/>])",
     re.IGNORECASE,
 )
-_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)", re.DOTALL)
+# A comment as a browser (and the sanitizer) ends it: `<!-->` and `<!--->` at once, else at
+# `-->` or `--!>`; and `<!...>`, `<?...>` (a CDATA section outside SVG too) at the first `>`
+_COMMENT = re.compile(r"<!--(?:-?>|.*?(?:--!?>|\Z))|<[!?](?!--)[^>]*(?:>|\Z)", re.DOTALL)
 
 
 def _swallowers_shown(html: str) -> tuple[str, tuple[str, ...]]:
