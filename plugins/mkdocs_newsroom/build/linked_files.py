@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import os
 import posixpath
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,8 +37,20 @@ class Withheld:
 
     files: Mapping[tuple[int, int], str]
 
-    def holder(self, status: os.stat_result) -> str | None:
-        return self.files.get((status.st_dev, status.st_ino))
+    def holder(self, path: str) -> str | None:
+        """Which of these files the file at `path` is, if any."""
+        found = identity(path)
+        return None if found is None else self.files.get(found)
+
+
+def identity(path: str) -> tuple[int, int] | None:
+    """The device and inode of the file at `path` (its links followed); None if it cannot be
+    had (the file is said where it is read)."""
+    try:
+        status = os.stat(path)  # noqa: PTH116 - as sources.py's
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 def linked_away(
@@ -74,10 +85,7 @@ def _why_not(
     """Why the file at `path` is not published, and what to do; None if it is."""
     if links is None:
         return None  # a file of an installed theme
-    try:
-        holder = withheld.holder(os.stat(path))  # noqa: PTH116 - as sources.py's
-    except OSError:
-        return None  # said where the file is read
+    holder = withheld.holder(path)
     if holder is not None and holder != src_uri:
         return (
             f"it is the file {holder} under another name (a link to it, or a second name for "
@@ -109,19 +117,14 @@ def without_second_names(
     """`files` but those that are, under another name (a link, a hard link), a file of the
     content folder among `withheld` (the media only stories held back use), and a line for
     each of those."""
-    held: dict[tuple[int, int], str] = {}
-    for path in sorted(withheld):
-        with suppress(OSError):
-            status = os.stat(f"{docs_dir}/{path}")  # noqa: PTH116 - as sources.py's
-            held.setdefault((status.st_dev, status.st_ino), path)
+    identities = ((identity(f"{docs_dir}/{path}"), path) for path in sorted(withheld, reverse=True))
+    held = Withheld({found: path for found, path in identities if found is not None})
     kept: list[File] = []
     problems: list[Problem] = []
     for file in files:
         holder = None
-        if held and file.src_dir == docs_dir and file.src_uri not in withheld:
-            with suppress(OSError):
-                status = os.stat(file.abs_src_path or "")  # noqa: PTH116
-                holder = held.get((status.st_dev, status.st_ino))
+        if held.files and file.src_dir == docs_dir and file.src_uri not in withheld:
+            holder = held.holder(file.abs_src_path or "")
         if holder is None:
             kept.append(file)
             continue

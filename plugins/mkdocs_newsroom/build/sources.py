@@ -30,7 +30,7 @@ from ..reading.site import SiteSources, misspelt, split_sources
 from ..slugs import device_free, windows_reserved
 from .claimed import claimed_by_newsroom
 from .held_pages import held_back_pages, nav_paths
-from .linked_files import Withheld, linked_away, seen_twice
+from .linked_files import Withheld, identity, linked_away, seen_twice
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
@@ -178,19 +178,13 @@ def _withheld(
     `draft_docs`), of those MkDocs' `exclude_docs` leaves out or whose names are not UTF-8
     (`excluded`), and of the articles (named by the article where one is also another), by
     device and inode."""
-    statuses = [(file.src_uri, usable[file.src_uri][1]) for file in held_back]
-    statuses += [(file.src_uri, _status(file.abs_src_path)) for file in excluded]
-    statuses += [(path, usable[path][1]) for path in articles]
-    return Withheld(
-        {(status.st_dev, status.st_ino): path for path, status in statuses if status is not None}
-    )
+    found = [(identity(file.abs_src_path or ""), file.src_uri) for file in [*held_back, *excluded]]
+    found += [(_identity(usable[path][1]), path) for path in articles]
+    return Withheld({key: path for key, path in found if key is not None})
 
 
-def _status(path: str | None) -> os.stat_result | None:
-    try:
-        return os.stat(path) if path else None  # noqa: PTH116 - as _checked
-    except OSError:
-        return None
+def _identity(status: os.stat_result | None) -> tuple[int, int] | None:
+    return None if status is None else (status.st_dev, status.st_ino)
 
 
 def _oversized(
