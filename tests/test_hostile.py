@@ -531,6 +531,10 @@ def test_links_to_stories_or_out_of_the_site_and_held_files_of_any_name_are_left
         assert marker not in written, marker
     assert (site.site_dir / "images" / "logo.png").read_bytes() == b"INSIDELOGO"
     fails_strict(tmp_path, {}, config=config)
+    checked = newsroom(tmp_path / "site", "check").stdout.splitlines()  # says the same
+    for path in ("images/passwd.jpg", "images/hard.jpg", "images/cfg.txt", "expage.md"):
+        (line,) = [line for line in site.warnings if line.startswith(f"newsroom: {path}:")]
+        assert _located(line) in checked, (line, checked)
 
 
 def test_a_file_that_cannot_be_read_is_reported(

@@ -123,7 +123,9 @@ class Workspace:
         scheduled articles included, as `mkdocs serve` shows them)."""
         files = get_files(self.config)
         docs_dir, nav = self.config.docs_dir, self.config.nav
-        found = site_sources(files, self.settings, docs_dir, nav=nav, now=clock_now())
+        found = site_sources(
+            files, self.settings, docs_dir, nav=nav, now=clock_now(), site_folder=str(self.root)
+        )
         say = say or _silent
         # lead images are opened and decoded (a truncated one is found), not resized: those
         # the picture cache knows are taken from it
