@@ -453,6 +453,9 @@ def _links_away(docs: Path) -> None:
     embargoed = article("Embargoed", "2099-01-01T10:00:00+00:00", body="![x](/images/emb.png)")
     (docs / "articles" / "2024" / "emb.md").write_text(embargoed, encoding="utf-8")
     (docs / "images" / "emb-copy.png").symlink_to(docs / "images" / "emb.png")
+    os.link(docs / "images" / "emb.png", site / "overrides" / "assets" / "emb-hard.png")
+    (docs / "articles" / "2024" / "held.png").write_bytes(b"HELDATTACHMENT")  # no story's
+    os.link(docs / "articles" / "2024" / "held.png", docs / "images" / "held-copy.png")
     (site / "overrides" / "assets" / "story.txt").write_text(
         article("Theme", draft=True, body="THEMEDRAFT"), encoding="utf-8"
     )
@@ -512,9 +515,15 @@ def test_links_to_stories_or_out_of_the_site_and_held_files_of_any_name_are_left
             f"newsroom: images/dd.txt: {same.format('drafts/d.md')}",
             f"newsroom: images/dd-hard.txt: {same.format('drafts/d.md')}",
             f"newsroom: images/bn.jpg: {same.format(bad)}",
-            "newsroom: images/emb-copy.png: it is the file images/emb.png under another name (a "
-            "link to it, or a second name for it), which only stories held back use; it was "
-            "left out of the site with it",
+            *(
+                f"newsroom: {path}: it is the file images/emb.png under another name (a link "
+                "to it, or a second name for it), which the site does not publish (no story it "
+                "shows uses it); it was left out of the site with it"
+                for path in ("images/emb-copy.png", "assets/emb-hard.png")
+            ),
+            "newsroom: images/held-copy.png: it is the file articles/2024/held.png under another "
+            "name (a link to it, or a second name for it), which the site does not publish (no "
+            "story it shows uses it); it was left out of the site with it",
             "newsroom: assets/story.txt: it is a file MkDocs copies as it is (not a page), not a "
             "story (it is outside articles/), and its 'draft' would hold a story back: such a "
             "file is published as it is, so it was left out; move it into articles/ to publish "
@@ -528,6 +537,8 @@ def test_links_to_stories_or_out_of_the_site_and_held_files_of_any_name_are_left
         assert marker not in written, marker
     assert "THEMEDRAFT" not in written
     for marker in ("NOTEDRAFT", "GITTOKEN", "DRAFTDOCSPAGE", "UNNAMEDDRAFT", "EMBARGOEDPHOTO"):
+        assert marker not in written, marker
+    for marker in ("HELDATTACHMENT",):
         assert marker not in written, marker
     assert (site.site_dir / "images" / "logo.png").read_bytes() == b"INSIDELOGO"
     fails_strict(tmp_path, {}, config=config)

@@ -5,12 +5,13 @@ good article; --strict fails and `newsroom check` says the same lines."""
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 import pytest
 
 from .commands import newsroom, run
-from .sites import Site, write_site
+from .sites import Site, article, write_site
 from .test_hostile import GOOD, _located, built, fails_strict, output_text
 
 if TYPE_CHECKING:
@@ -204,6 +205,42 @@ def test_a_dirty_build_removes_a_page_held_back_since(tmp_path: Path, path: str)
     assert "ABOUT" in (root / "site/about/index.html").read_text("utf-8")
     again = run(root, "mkdocs", "build", "--dirty")
     assert "--dirty: removed" not in again.stderr
+
+
+def test_a_dirty_build_removes_pages_mkdocs_leaves_out_since_and_second_names_of_held_media(
+    tmp_path: Path,
+) -> None:
+    """`mkdocs build --dirty` after pages came under `exclude_docs` and `draft_docs`, and
+    after the story that showed a picture became a draft: what the earlier build wrote for
+    the pages, the picture and its second names (a hard link, a link) is removed."""
+    root = tmp_path / "site"
+    story = article("Pictured", body="![x](/images/emb.png)")
+    files: dict[str, str | bytes] = {
+        **GOOD,
+        "articles/pictured.md": story,
+        "images/emb.png": b"PICTUREBYTES",
+        "priv/p.md": "# P\n\nMARKPRIV\n",
+        "dd/d.md": "# D\n\nMARKDD\n",
+    }
+    write_site(root, files)
+    docs = root / "content"
+    os.link(docs / "images" / "emb.png", docs / "images" / "copy.png")
+    (docs / "images" / "sym.png").symlink_to(docs / "images" / "emb.png")
+    assert run(root, "mkdocs", "build").returncode == 0
+    written = output_text(Site(root))
+    assert all(mark in written for mark in ("MARKPRIV", "MARKDD", "PICTUREBYTES"))
+    (docs / "articles" / "pictured.md").write_text(
+        story.replace("---\n", "---\ndraft: true\n", 1), "utf-8"
+    )
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8") + "exclude_docs: 'priv/'\ndraft_docs: 'dd/'\n", "utf-8"
+    )
+    dirty = run(root, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    written = output_text(Site(root))
+    for mark in ("MARKPRIV", "MARKDD", "PICTUREBYTES"):
+        assert mark not in written, mark
 
 
 def test_a_held_page_listed_in_the_nav_says_so(tmp_path: Path) -> None:

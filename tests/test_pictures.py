@@ -362,6 +362,29 @@ def test_a_held_back_articles_photograph_is_neither_resized_nor_published(
     assert all(p.name.startswith("shown-") for p in (site.site_dir / "pictures").iterdir())
 
 
+def test_a_held_back_articles_picture_is_published_only_if_named_whole_by_a_published_page(
+    tmp_path: Path,
+) -> None:
+    """`icon.png` is not named by Material's `favicon.png`, nor `a.png` by a page's
+    `data.png`; a page MkDocs leaves out (`exclude_docs`, `draft_docs`) names nothing."""
+    files: dict[str, str | bytes] = {
+        "articles/draft.md": article(
+            "Draft", draft=True,
+            body="![i](/images/icon.png) ![a](/images/a.png) ![p](/images/private.png)",
+        ),
+        "about.md": "# About\n\nA data.png file, and ![b](images/banana.png).\n",
+        "private/notes.md": "# Notes\n\n![p](../images/private.png)\n",
+        "images/icon.png": TRANSPARENT,
+        "images/a.png": TRANSPARENT,
+        "images/private.png": TRANSPARENT,
+        "images/banana.png": TRANSPARENT,
+    }  # fmt: skip
+    site = build_site(tmp_path, files, config={"exclude_docs": "private/\n"})
+    assert site.warnings == []
+    published = {p.name for p in (site.site_dir / "images").iterdir()}
+    assert published == {"banana.png"}
+
+
 # --- What cannot be resized --------------------------------------------------------------
 
 BROKEN = {

@@ -112,30 +112,34 @@ def _why_not(
 
 
 def without_second_names(
-    files: Iterable[File], withheld: Collection[str], docs_dir: str
-) -> tuple[list[File], list[Problem]]:
-    """`files` but those that are, under another name (a link, a hard link), a file of the
-    content folder among `withheld` (the media only stories held back use), and a line for
-    each of those."""
+    files: Iterable[File], withheld: Collection[str], docs_dir: str, own: Collection[str]
+) -> tuple[list[File], list[File], list[Problem]]:
+    """`files` but those of the folders `own` (the content folder, the theme's `custom_dir`)
+    that are, under another name (a link, a hard link), a file of the content folder among
+    `withheld` (media the site does not publish); those, and a line for each."""
     identities = ((identity(f"{docs_dir}/{path}"), path) for path in sorted(withheld, reverse=True))
     held = Withheld({found: path for found, path in identities if found is not None})
     kept: list[File] = []
+    dropped: list[File] = []
     problems: list[Problem] = []
     for file in files:
         holder = None
-        if held.files and file.src_dir == docs_dir and file.src_uri not in withheld:
+        mine = file.src_dir in own and not (file.src_dir == docs_dir and file.src_uri in withheld)
+        if held.files and mine:
             holder = held.holder(file.abs_src_path or "")
         if holder is None:
             kept.append(file)
             continue
+        dropped.append(file)
         problems.append(
             Problem(
                 file.src_uri,
                 f"it is the file {holder} under another name (a link to it, or a second name "
-                "for it), which only stories held back use; it was left out of the site with it",
+                "for it), which the site does not publish (no story it shows uses it); it was "
+                "left out of the site with it",
             )
         )
-    return kept, problems
+    return kept, dropped, problems
 
 
 def seen_twice(files: Iterable[File], docs_dir: str, problems: list[Problem]) -> set[str]:

@@ -36,15 +36,15 @@ from ..rendering.theme import add_to_theme
 from ..search.shards import INDEX_DIR
 from ..settings.loading import check_site_url, told_and_balanced
 from .copy_edits import CopyEdits, LastBuild, Rewrite
+from .held_media import published_files
 from .kept_templates import config_folder, site_templates
-from .linked_files import without_second_names
 from .news_pages import NewsPageWriting, shown_by_every_page
 from .parallel import processes_for, release_free_memory, run_aside, shared_map, thaw_heap
 from .progress import Progress
 from .report import summary_line
 from .search_index import IndexWriting
-from .sources import site_sources, used_by_other_pages
-from .stale import remove_held_media, remove_held_outputs, remove_stale, remove_stale_copies
+from .sources import site_sources
+from .stale import remove_held_outputs, remove_stale, remove_stale_copies
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -176,17 +176,10 @@ class SiteBuild:
         self._warn(reading.problems)
         if self._pictures is not None and self._pictures.resized:
             self._say(self._pictures.made_line())
-        withheld = reading.withheld - used_by_other_pages(
-            reading.withheld, found.keep, config, found.sources
+        keep, said = published_files(
+            found, reading.withheld, reading.attachments, config, self._dirty, self._say
         )
-        if self._dirty:  # what an earlier build copied for the stories held back now
-            remove_held_media(config.site_dir, found, reading.attachments, withheld, self._say)
-        kept, said = without_second_names(found.keep, withheld, config.docs_dir)
         self._warn(said)
-        keep = [
-            *(file for file in kept if file.src_uri not in withheld),
-            *(found.attachments[path] for path in sorted(reading.attachments)),
-        ]
         if self._serving and self._dirty:
             drop_reported_outputs(keep, reported)
         self._failed = reading.failed

@@ -36,7 +36,6 @@ if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
     from datetime import datetime
 
-    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
 
     from ..memo import MadeBefore
@@ -125,7 +124,8 @@ def site_sources(
     attached, linked_too, said_too = linked_away(
         (usable[path][0] for path in paths.attachments), folder, own, withheld
     )
-    held.outputs += [file.dest_uri for file in [*linked, *linked_too]]
+    # what an earlier build wrote for them, MkDocs' own leaving out too (`--dirty` removes it)
+    held.outputs += [file.dest_uri for file in [*linked, *linked_too, *excluded, *drafts]]
     problems += [*claimed, *held.problems, *said, *said_too]
     problems += [
         Problem(
@@ -345,27 +345,3 @@ def _page_urls(files: Iterable[File]) -> dict[str, str]:
         if file.dest_uri.endswith("index.html"):
             taken[file.dest_uri[: -len("index.html")]] = file.src_uri
     return taken
-
-
-def used_by_other_pages(
-    paths: frozenset[str], files: Iterable[File], config: MkDocsConfig, sources: SiteSources
-) -> frozenset[str]:
-    """Those of `paths` (media only held-back articles use) that the site's other pages, its
-    styles and scripts, the authors file (avatars) or the theme's settings (logo, favicon)
-    name: published as ever."""
-    if not paths:
-        return frozenset()
-    texts = [repr(dict(config.theme.items())), repr(config.extra)]
-    if sources.authors is not None:
-        texts.append(sources.authors[1].decode("utf-8", "replace"))
-    for file in files:
-        if file.src_uri.endswith(_TEXT_SUFFIXES) and file.src_uri not in paths:
-            try:
-                texts.append(file.content_string)
-            except (OSError, ValueError):
-                continue
-    text = "\n".join(texts)
-    return frozenset(path for path in paths if path.rsplit("/", 1)[-1] in text)
-
-
-_TEXT_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".css", ".js", ".json", ".yml", ".txt")
