@@ -35,7 +35,7 @@ from .pictures import (
     turned_jpeg,
     widths,
 )
-from .sites import Site, article, build_site, photo, write_tree
+from .sites import Site, article, build_site, photo, write_site, write_tree
 from .test_incremental import Server, _build_clean, _tree
 
 PHOTO = photo(2400, 1600, quality=90, seed=1)
@@ -365,24 +365,37 @@ def test_a_held_back_articles_photograph_is_neither_resized_nor_published(
 def test_a_held_back_articles_picture_is_published_only_if_named_whole_by_a_published_page(
     tmp_path: Path,
 ) -> None:
-    """`icon.png` is not named by Material's `favicon.png`, nor `a.png` by a page's
-    `data.png`; a page MkDocs leaves out (`exclude_docs`, `draft_docs`) names nothing."""
+    """`icon.png` is not named by Material's `favicon.png` nor by a story's, `a.png` by a
+    page's `data.png`, `emb.png` by `emb.png.bak`; a page MkDocs leaves out (`exclude_docs`)
+    names nothing. A page's `my%20pic.png`, a template of the theme's folder and a web
+    manifest do name theirs. A second name a published story uses is its own: published."""
+    held = ["icon", "a", "emb", "private", "banana", "my pic", "hero", "icon-192", "heldlink"]
     files: dict[str, str | bytes] = {
         "articles/draft.md": article(
-            "Draft", draft=True,
-            body="![i](/images/icon.png) ![a](/images/a.png) ![p](/images/private.png)",
+            "Draft", draft=True, body=" ".join(f"![x](/images/{n}.png)" for n in held)
         ),
-        "about.md": "# About\n\nA data.png file, and ![b](images/banana.png).\n",
+        "articles/shown.md": article(
+            "Shown", "2024-05-02T10:00:00Z", body="A new favicon.png, and ![s](/images/alias.png)"
+        ),
+        "about.md": "# About\n\nA data.png file, emb.png.bak, ![b](images/banana.png), "
+        "![m](images/my%20pic.png).\n",
         "private/notes.md": "# Notes\n\n![p](../images/private.png)\n",
-        "images/icon.png": TRANSPARENT,
-        "images/a.png": TRANSPARENT,
-        "images/private.png": TRANSPARENT,
-        "images/banana.png": TRANSPARENT,
+        "site.webmanifest": '{"icons": [{"src": "/images/icon-192.png"}]}',
+        **{f"images/{name}.png": TRANSPARENT for name in held},
     }  # fmt: skip
-    site = build_site(tmp_path, files, config={"exclude_docs": "private/\n"})
+    root = tmp_path
+    (root / "overrides").mkdir(parents=True)
+    (root / "overrides" / "main.html").write_text(
+        '{% extends "base.html" %}{% block announce %}<img src="/images/hero.png">{% endblock %}',
+        encoding="utf-8",
+    )
+    theme = {"name": "material", "font": False, "custom_dir": "overrides"}
+    write_site(root, files, config={"exclude_docs": "private/\n", "theme": theme})
+    (root / "content" / "images" / "alias.png").symlink_to(root / "content/images/heldlink.png")
+    site = build_site(root, {}, config={"exclude_docs": "private/\n", "theme": theme})
     assert site.warnings == []
     published = {p.name for p in (site.site_dir / "images").iterdir()}
-    assert published == {"banana.png"}
+    assert published == {"banana.png", "my pic.png", "hero.png", "icon-192.png", "alias.png"}
 
 
 # --- What cannot be resized --------------------------------------------------------------

@@ -11,18 +11,22 @@ it."""
 
 from __future__ import annotations
 
-import re
+from contextlib import suppress
+from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
+from ..catalogue.attachments import names_pattern, used_by
 from .linked_files import without_second_names
 from .stale import HELD_MEDIA, remove_held_media, remove_held_outputs
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Collection, Iterable
+    from collections.abc import Callable, Iterable
 
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
 
+    from ..catalogue.site import Reading
     from ..problems import Problem
     from ..reading.site import SiteSources
     from .sources import SortedFiles
@@ -30,20 +34,28 @@ if TYPE_CHECKING:
 
 def published_files(
     found: SortedFiles,
-    held_media: frozenset[str],
-    attached: Collection[str],
+    reading: Reading,
     config: MkDocsConfig,
     dirty: bool,
     say: Callable[[str], None],
 ) -> tuple[list[File], list[Problem]]:
     """The files MkDocs publishes: `found`'s, but the media only stories held back use
-    (`held_media`, unless another page names it) and the files of the articles folder no
-    published story uses (not `attached`), under any name; a line for each second name left
-    out. With `dirty`, what an earlier build copied of them is removed."""
+    (unless another page names it) and the files of the articles folder no published story
+    uses, under any name their own (a second name a published story or page uses is its
+    own); a line for each second name left out. With `dirty`, what an earlier build copied of
+    them is removed."""
+    held_media, attached = reading.withheld, reading.attachments
     withheld = held_media - used_by_other_pages(held_media, found.keep, config, found.sources)
     unpublished = withheld | (found.attachments.keys() - set(attached))
     folders = [config.docs_dir, *([config.theme.custom_dir] if config.theme.custom_dir else [])]
     kept, dropped, said = without_second_names(found.keep, unpublished, config.docs_dir, folders)
+    if dropped:  # seldom: a second name a published story or page uses is published
+        names = frozenset(file.src_uri for file in dropped)
+        used = used_by(reading.catalogue.articles).keys() & names
+        used |= used_by_other_pages(names, found.keep, config, found.sources)
+        kept += [file for file in dropped if file.src_uri in used]
+        dropped = [file for file in dropped if file.src_uri not in used]
+        said = [problem for problem in said if problem.path not in used]
     if dirty:
         remove_held_media(config.site_dir, found, attached, withheld, say)
         remove_held_outputs(config.site_dir, [file.dest_uri for file in dropped], say, HELD_MEDIA)
@@ -73,13 +85,23 @@ def used_by_other_pages(
                 texts.append(file.content_string)
             except (OSError, ValueError):
                 continue
-    text = "\n".join(texts)
-    return frozenset(path for path in paths if _named(path.rsplit("/", 1)[-1], text))
+    texts += _theme_texts(config.theme.custom_dir)
+    names = {path: path.rsplit("/", 1)[-1] for path in paths}
+    found = set(names_pattern(names.values()).findall(unquote("\n".join(texts))))
+    return frozenset(path for path, name in names.items() if name in found)
 
 
-def _named(name: str, text: str) -> bool:
-    """Whether `text` names the file `name` whole: not inside a longer name."""
-    return re.search(rf"(?<![\w.-]){re.escape(name)}(?![\w-])", text) is not None
+def _theme_texts(custom_dir: str | None) -> list[str]:
+    """The texts of the theme's `custom_dir` (its templates, which name pictures too)."""
+    texts: list[str] = []
+    for path in Path(custom_dir).rglob("*") if custom_dir else ():
+        if path.suffix.lower() in _TEXT_SUFFIXES and path.is_file():
+            with suppress(OSError, UnicodeDecodeError):
+                texts.append(path.read_text(encoding="utf-8"))
+    return texts
 
 
-_TEXT_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".css", ".js", ".json", ".yml", ".txt")
+_TEXT_SUFFIXES = (
+    ".md", ".markdown", ".html", ".htm", ".css", ".js", ".mjs", ".json", ".webmanifest", ".svg",
+    ".xml", ".yml", ".txt",
+)  # fmt: skip

@@ -176,9 +176,7 @@ class SiteBuild:
         self._warn(reading.problems)
         if self._pictures is not None and self._pictures.resized:
             self._say(self._pictures.made_line())
-        keep, said = published_files(
-            found, reading.withheld, reading.attachments, config, self._dirty, self._say
-        )
+        keep, said = published_files(found, reading, config, self._dirty, self._say)
         self._warn(said)
         if self._serving and self._dirty:
             drop_reported_outputs(keep, reported)

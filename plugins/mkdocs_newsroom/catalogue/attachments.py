@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from ..problems import Problem
 from ..reading.files import (
@@ -95,11 +96,19 @@ def _names_in(articles: Sequence[Article], names: set[str]) -> set[str]:
     over each text, however many names wait."""
     if not names:
         return set()
-    pattern = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    pattern = names_pattern(names)
     found: set[str] = set()
     for article in articles:
-        found.update(pattern.findall(article.body_html))
+        found.update(pattern.findall(unquote(article.body_html)))
     return found
+
+
+def names_pattern(names: Iterable[str]) -> re.Pattern[str]:
+    """A search for any of the file `names` named whole, not inside a longer name
+    (`favicon.png` does not name `icon.png`, nor `emb.png.bak` `emb.png`), in a decoded text
+    (`my%20pic.png` names `my pic.png` once decoded)."""
+    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w.-]*\w)")
 
 
 def publish_attachments(
