@@ -72,9 +72,10 @@ def test_a_tag_left_open_in_a_paragraph_is_shown_and_the_story_after_it_kept(
     index = IndexFiles.read(site.site_dir / INDEX_DIR)
     assert [hit.url for hit in index.search("keepc").hits] == ["2024/05/01/open-tag/"]
     said = (
-        f"<{tag}> in the story is never closed, or closed only after the paragraph it opens "
-        "in, and would have taken the text after it: it is shown as text. Write a tag's name "
-        "in backticks (`<template>`) to show it as code"
+        f"<{tag}> in the story is never closed, or closed only after the block it opens in "
+        "(a paragraph, a heading, a list item, a table cell), and would have taken the text "
+        "after it: it is shown as text. Write a tag's name in backticks (`<template>`) to show "
+        "it as code"
     )
     assert any(line.endswith(said) for line in site.warnings), site.warnings
     fails_strict(tmp_path, files)

@@ -42,8 +42,9 @@ def removed_html(source: str, removed: tuple[str, ...]) -> list[Problem]:
             Problem(
                 source,
                 f"{', '.join(shown)} in the story is never closed, or closed only after the "
-                "paragraph it opens in, and would have taken the text after it: it is shown as "
-                "text. Write a tag's name in backticks (`<template>`) to show it as code",
+                "block it opens in (a paragraph, a heading, a list item, a table cell), and "
+                "would have taken the text after it: it is shown as text. Write a tag's name "
+                "in backticks (`<template>`) to show it as code",
             )
         )
     if media:
