@@ -37,9 +37,9 @@ class Withheld:
 
     files: Mapping[tuple[int, int], str]
 
-    def holder(self, path: str) -> str | None:
-        """Which of these files the file at `path` is, if any."""
-        found = identity(path)
+    def holder(self, path: str, status: os.stat_result | None = None) -> str | None:
+        """Which of these files the file at `path` is, if any (`status`: its own, if known)."""
+        found = identity(path) if status is None else (status.st_dev, status.st_ino)
         return None if found is None else self.files.get(found)
 
 
@@ -54,13 +54,18 @@ def identity(path: str) -> tuple[int, int] | None:
 
 
 def linked_away(
-    files: Iterable[File], site_folder: str, own: Collection[str], withheld: Withheld
+    files: Iterable[File],
+    site_folder: str,
+    own: Collection[str],
+    withheld: Withheld,
+    statuses: Mapping[str, os.stat_result | None],
 ) -> tuple[list[File], list[File], list[Problem]]:
     """The files to publish of `files` (pages, assets, the articles' attachments, the
     theme's own files), those left out, and a line for each. Of the files of the folders
     `own` (the content folder, the theme's `custom_dir`): one that is a story or a page left
     out under another name (a link, a hard link), and one linked out of `site_folder` or to
-    a hidden file of it (`.git/config`)."""
+    a hidden file of it (`.git/config`). `statuses`: what the content folder's files were
+    found to be (`os.stat`), not asked again."""
     inside = os.path.realpath(site_folder) + os.sep
     links = {folder: FolderLinks(folder) for folder in own}
     kept: list[File] = []
@@ -68,7 +73,8 @@ def linked_away(
     problems: list[Problem] = []
     for file in files:
         path, folder_links = file.abs_src_path, links.get(file.src_dir or "")
-        said = _why_not(file.src_uri, path, folder_links, inside, withheld) if path else None
+        known = statuses.get(file.src_uri)  # a content folder's file's; a theme's: None
+        said = _why_not(file.src_uri, path, folder_links, inside, withheld, known) if path else None
         if said is None:
             kept.append(file)
         else:
@@ -80,12 +86,17 @@ def linked_away(
 
 
 def _why_not(
-    src_uri: str, path: str, links: FolderLinks | None, inside: str, withheld: Withheld
+    src_uri: str,
+    path: str,
+    links: FolderLinks | None,
+    inside: str,
+    withheld: Withheld,
+    status: os.stat_result | None,
 ) -> tuple[str, str] | None:
     """Why the file at `path` is not published, and what to do; None if it is."""
     if links is None:
         return None  # a file of an installed theme
-    holder = withheld.holder(path)
+    holder = withheld.holder(path, status)
     if holder is not None and holder != src_uri:
         return (
             f"it is the file {holder} under another name (a link to it, or a second name for "

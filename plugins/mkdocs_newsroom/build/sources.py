@@ -120,9 +120,10 @@ def site_sources(
     withheld = _withheld(usable, paths.articles, [*held_back, *drafts], [*excluded, *unnamed])
     folder = site_folder or os.path.dirname(docs_dir)  # noqa: PTH120
     own = (docs_dir, *([theme_folder] if theme_folder else []))
-    keep, linked, said = linked_away(held.kept, folder, own, withheld)
+    statuses = {path: status for path, (_file, status) in usable.items()}
+    keep, linked, said = linked_away(held.kept, folder, own, withheld, statuses)
     attached, linked_too, said_too = linked_away(
-        (usable[path][0] for path in paths.attachments), folder, own, withheld
+        (usable[path][0] for path in paths.attachments), folder, own, withheld, statuses
     )
     # what an earlier build wrote for them, MkDocs' own leaving out too (`--dirty` removes it)
     held.outputs += [file.dest_uri for file in [*linked, *linked_too, *excluded, *drafts]]

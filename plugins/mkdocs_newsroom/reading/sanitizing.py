@@ -163,7 +163,7 @@ def _swallowers_shown(html: str) -> tuple[str, tuple[str, ...]]:
     is), written as text (its start tag's `<` as `&lt;`), and which ones were. Comments are
     passed over (the sanitizer removes them, tags and all); a `<template>`'s content is
     markup, and looked into."""
-    escaped: list[int] = []  # where a '<' becomes '&lt;'
+    escaped: list[int] = []  # where a '<' becomes '&lt;', in order
     shown: list[str] = []
     comments = [(found.start(), found.end()) for found in _COMMENT.finditer(html)]
     at = 0
@@ -187,7 +187,7 @@ def _swallowers_shown(html: str) -> tuple[str, tuple[str, ...]]:
     if not escaped:
         return html, ()
     pieces, done = [], 0
-    for start in sorted(escaped):
+    for start in escaped:
         pieces += [html[done:start], "&lt;"]
         done = start + 1
     pieces.append(html[done:])
