@@ -22,7 +22,7 @@ from mkdocs_newsroom.outputs.pictures.recipe import writable
 from mkdocs_newsroom.rendering.pictures import SIZES
 
 from .checkers import structured_data, vnu_errors
-from .commands import newsroom
+from .commands import newsroom, run
 from .pictures import (
     animated_png,
     camera_mpo,
@@ -396,6 +396,48 @@ def test_a_held_back_articles_picture_is_published_only_if_named_whole_by_a_publ
     assert site.warnings == []
     published = {p.name for p in (site.site_dir / "images").iterdir()}
     assert published == {"banana.png", "my pic.png", "hero.png", "icon-192.png", "alias.png"}
+
+
+def test_a_picture_only_held_back_copy_shows_by_any_address_is_not_published(
+    tmp_path: Path,
+) -> None:
+    """A draft may show its picture by the site's own address (the site's URL, in any
+    spelling) or as its lead image by that address; a page held back by its front
+    matter, by `draft_docs` or by `exclude_docs` shows one too: what only held-back copy shows
+    is left out, under `--dirty` too, unless something published shows it, by any address."""
+    files: dict[str, str | bytes] = {
+        "articles/draft.md": article(
+            "Draft", draft=True,
+            image={"src": "https://news.example.org/images/lead.png", "alt": "L"},
+            body="![a](https://news.example.org/images/absolute.png) "
+            "![p](HTTP://NEWS.example.org/images/protocol.png) ![b](/images/both.png)",
+        ),
+        "articles/shown.md": article(
+            "Shown", "2024-05-02T10:00:00Z", body="![b](https://news.example.org/images/both.png)"
+        ),
+        "desk/held.md": "---\ndraft: true\n---\n# Held\n\n![h](/images/page-held.png)\n",
+        "desk/_draft.md": "# Draft page\n\n![d](../images/draft-docs.png)\n",
+        "private/notes.md": "# Notes\n\n![x](../images/excluded.png)\n",
+        "about.md": "# About\n\n![s](images/shared.png)\n",
+        "desk/other.md": "---\ndraft: true\n---\n# Held\n\n![s](../images/shared.png)\n",
+        **{
+            f"images/{name}.png": TRANSPARENT
+            for name in (
+                "lead", "absolute", "protocol", "both", "page-held", "draft-docs", "excluded",
+                "shared", "loose",
+            )
+        },
+    }  # fmt: skip
+    config = {"exclude_docs": "private/\n", "draft_docs": "_*.md\n"}
+    kept = {"both.png", "shared.png", "loose.png"}
+    site = build_site(tmp_path, files, config=config)
+    assert {p.name for p in (site.site_dir / "images").iterdir()} == kept
+    assert [w for w in site.warnings if "images/" in w] == []
+    for name in ("lead", "absolute", "page-held", "excluded"):  # from an earlier build
+        (site.site_dir / "images" / f"{name}.png").write_bytes(TRANSPARENT)
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert {p.name for p in (site.site_dir / "images").iterdir()} == kept
 
 
 # --- What cannot be resized --------------------------------------------------------------

@@ -1,10 +1,11 @@
 """The media only stories held back use: not published, under no name, and what an earlier
 `mkdocs build --dirty` copied of them removed.
 
-A picture in the content folder that only a draft or a scheduled story shows is left out of
-the site (its copies are the story's), unless the site's other pages, its styles and scripts,
-the authors file or the theme's settings name it, as a whole file name (`icon.png` is not
-named by `favicon.png`); pages MkDocs leaves out (`exclude_docs`, `draft_docs`) name nothing.
+A picture in the content folder that only a draft or a scheduled story shows, or only a page
+left out (by its front matter, `exclude_docs` or `draft_docs`), by any address (the site's own
+URL too), is left out of the site (its copies are the held-back copy's), unless a published
+story, the site's other pages, its styles and scripts, the authors file or the theme's
+settings name it, as a whole file name (`icon.png` is not named by `favicon.png`).
 A file of the articles folder no published story uses is left out too. A second name for
 either (a link, a hard link), in the content folder or the theme's `custom_dir`, goes with
 it."""
@@ -16,17 +17,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
-from ..catalogue.attachments import names_pattern, used_by
+from ..catalogue.attachments import named_by, names_pattern, used_by
+from ..reading.files import is_media
 from .linked_files import without_second_names
 from .stale import HELD_MEDIA, remove_held_media, remove_held_outputs
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import File
 
     from ..catalogue.site import Reading
+    from ..model import Article
     from ..problems import Problem
     from ..reading.site import SiteSources
     from .sources import SortedFiles
@@ -44,7 +47,8 @@ def published_files(
     uses, under any name their own (a second name a published story or page uses is its
     own); a line for each second name left out. With `dirty`, what an earlier build copied of
     them is removed."""
-    held_media, attached = reading.withheld, reading.attachments
+    attached = reading.attachments
+    held_media = reading.withheld | shown_only_by_held_pages(found, reading.catalogue.articles)
     withheld = held_media - used_by_other_pages(held_media, found.keep, config, found.sources)
     unpublished = withheld | (found.attachments.keys() - set(attached))
     folders = [config.docs_dir, *([config.theme.custom_dir] if config.theme.custom_dir else [])]
@@ -77,18 +81,40 @@ def used_by_other_pages(
     texts = [repr(dict(config.theme.items())), repr(config.extra)]
     if sources.authors is not None:
         texts.append(sources.authors[1].decode("utf-8", "replace"))
-    for file in files:
-        if not file.inclusion.is_included():  # exclude_docs, draft_docs: never published
-            continue
-        if file.src_uri.endswith(_TEXT_SUFFIXES) and file.src_uri not in paths:
-            try:
-                texts.append(file.content_string)
-            except (OSError, ValueError):
-                continue
+    # exclude_docs, draft_docs: never published
+    texts += _texts(
+        file for file in files if file.inclusion.is_included() and file.src_uri not in paths
+    )
     texts += _theme_texts(config.theme.custom_dir)
+    return _named_in(texts, paths)
+
+
+def shown_only_by_held_pages(found: SortedFiles, shown: Sequence[Article]) -> frozenset[str]:
+    """The site's media (paths from the content folder) that pages left out (by their front
+    matter, `draft_docs` or `exclude_docs`) name and no published story does."""
+    texts = _texts(found.held_pages)
+    if not texts:
+        return frozenset()
+    named = _named_in(texts, [file.src_uri for file in found.keep if is_media(file.src_uri)])
+    return named - named_by(shown, named)
+
+
+def _named_in(texts: list[str], paths: Iterable[str]) -> frozenset[str]:
+    """Those of `paths` that the texts name, as a whole file name, by any address."""
     names = {path: path.rsplit("/", 1)[-1] for path in paths}
+    if not names:
+        return frozenset()
     found = set(names_pattern(names.values()).findall(unquote("\n".join(texts))))
     return frozenset(path for path, name in names.items() if name in found)
+
+
+def _texts(files: Iterable[File]) -> list[str]:
+    texts: list[str] = []
+    for file in files:
+        if file.src_uri.endswith(_TEXT_SUFFIXES):
+            with suppress(OSError, ValueError):
+                texts.append(file.content_string)
+    return texts
 
 
 def _theme_texts(custom_dir: str | None) -> list[str]:

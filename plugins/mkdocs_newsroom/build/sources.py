@@ -52,6 +52,7 @@ class SortedFiles:
     attachments: dict[str, File] = field(default_factory=dict)
     held_outputs: list[str] = field(default_factory=list)  # what pages left out write
     embargoes: list[datetime] = field(default_factory=list)  # when they are due, if dated
+    held_pages: list[File] = field(default_factory=list)  # left out: the media they show too
 
 
 def site_sources(
@@ -166,7 +167,10 @@ def site_sources(
         oversized=oversized,
     )
     attachments = {file.src_uri: file for file in attached}
-    return SortedFiles(sources, [*keep, *excluded], attachments, held.outputs, held.embargoes)
+    held_pages = [*held_back, *drafts, *(file for file in excluded if file.is_documentation_page())]
+    return SortedFiles(
+        sources, [*keep, *excluded], attachments, held.outputs, held.embargoes, held_pages
+    )
 
 
 def _withheld(

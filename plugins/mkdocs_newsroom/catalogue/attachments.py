@@ -80,11 +80,18 @@ def waiting_media(
     held_back = [article for article in read if article.source not in shown_sources]
     if not held_back:
         return []
-    return [
-        path
-        for path in used_by(held_back).keys() - used_by(shown).keys()
-        if path in files and is_media(path)
-    ]
+    media = [path for path in files if is_media(path)]
+    # by any address, the site's own URL too: a name is enough to hold a file back
+    named = _names_in(held_back, {_file_name(path) for path in media})
+    used = used_by(held_back).keys() | {path for path in media if _file_name(path) in named}
+    return [path for path in used - used_by(shown).keys() if path in files and is_media(path)]
+
+
+def named_by(articles: Sequence[Article], paths: Iterable[str]) -> frozenset[str]:
+    """Those of `paths` that the articles use or name, by any address."""
+    names = {path: _file_name(path) for path in paths}
+    named = _names_in(articles, set(names.values()))
+    return frozenset(path for path, name in names.items() if name in named)
 
 
 def _file_name(path: str) -> str:
@@ -92,14 +99,16 @@ def _file_name(path: str) -> str:
 
 
 def _names_in(articles: Sequence[Article], names: set[str]) -> set[str]:
-    """Which of `names` some article's text names some other way (a relative link): one pass
-    over each text, however many names wait."""
+    """Which of `names` some article's text or lead image names, by any address (a relative
+    link, the site's own URL): one pass over each text, however many names wait."""
     if not names:
         return set()
     pattern = names_pattern(names)
     found: set[str] = set()
     for article in articles:
         found.update(pattern.findall(unquote(article.body_html)))
+        if article.image is not None:
+            found.update(pattern.findall(unquote(article.image.src)))
     return found
 
 
