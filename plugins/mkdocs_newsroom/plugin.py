@@ -20,6 +20,7 @@ from .build.kept_templates import site_templates, tune_theme
 from .build.site_build import SiteBuild
 from .preview.cache import BuildCache
 from .preview.rendered_pages import RenderedPages, stop_on_signals
+from .preview.said import SaidInPreview
 from .problems import NewsroomError
 from .rendering.editions import PageConfig
 from .rendering.links import rooted_context, site_root
@@ -88,7 +89,10 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         serving = command == "serve"
         self._signals_back()
         self._signals_back = stop_on_signals() if serving else _nothing
-        self._cache = BuildCache(pages=RenderedPages() if serving else None)
+        self._cache = BuildCache(
+            pages=RenderedPages() if serving else None,
+            said=SaidInPreview.listening() if serving else None,
+        )
         self._search = SiteSearch(updated=serving)
 
     def on_shutdown(self) -> None:
@@ -101,6 +105,8 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
         compiled templates, as the build's own does, and list its files without walking its
         hidden folders (build/kept_templates.py)."""
         serving, setting = self._serving, self.config.picture_cache_dir
+        if self._cache.said is not None:  # mkdocs.yml's own warnings are said before this
+            self._cache.said.build_starts()
         cache = self._cache.templates if serving else site_templates(config, setting)
         tune_theme(config.theme, cache)
 
@@ -177,6 +183,10 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
     ) -> LiveReloadServer:
+        if self._cache.said is not None:  # the 404 page says what the last build said
+            server.error_handler = self._cache.said.answering(
+                server.error_handler, lambda: getattr(server, "_visible_epoch", None)
+            )
         if self.config.native_file_watcher:
             from .preview.watching import watch_natively  # watchdog: serve only
 

@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from ..memo import MadeBefore
     from ..model import Article
     from ..outputs.feed_files import Unwritable
+    from ..preview.said import SaidInPreview
     from ..problems import Problem
     from ..reading.pictures import MakePictures
     from ..reading.site import Markdown
@@ -100,8 +101,10 @@ class CopyEdits:
         rewrite: Rewrite,
         say: Callable[[str], None],
         warn: Callable[[Iterable[Problem]], None],
+        said: SaidInPreview | None = None,
     ) -> None:
         self._last = last
+        self._said = said
         self._rewrite = rewrite
         self._say = say
         self._warn = warn
@@ -164,6 +167,8 @@ class CopyEdits:
             return False  # a later step made another of it (catalogue/still_to_come.py)
         for article, read, data in edits:
             self._take_copy(article, read, data)
+        if self._said is not None:
+            self._said.saved_again(sources)
         self._warn(problems)
         edited = [article for article, _read, _data in edits]
         if not edited:

@@ -272,6 +272,8 @@ class SiteBuild:
         )
         self._files = files
         self._env = env
+        if self._cache.said is not None:
+            self._cache.said.shown_by(env, self._settings.editions[0].locale)
 
     def sitemap(self, config: MkDocsConfig) -> str | None:
         """sitemap.xml with each page's real last change (MkDocs writes the build date)."""
@@ -328,7 +330,9 @@ class SiteBuild:
                 lambda: self._write_outputs(config),
                 lambda: self._write_redirects(config),
             )
-            self.copy_edits = CopyEdits(self._last, rewrite, self._say, self._warn)
+            self.copy_edits = CopyEdits(
+                self._last, rewrite, self._say, self._warn, self._cache.said
+            )
 
     def _write_outputs(self, config: MkDocsConfig) -> list[Problem]:
         """Feeds, the news sitemap, robots.txt; what could not be written."""

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
     from ..catalogue.neighbours import NeighbourPlan
     from .rendered_pages import RenderedPages
+    from .said import SaidInPreview
 
 
 @dataclass
@@ -57,9 +58,14 @@ class BuildCache:
     folders: KeptFolders = field(default_factory=KeptFolders)
     # the icon sprites and shell scripts the pages use
     shell_files: ShellFiles = field(default_factory=ShellFiles)
+    # what the last build said, for the dev server's 404 page
+    said: SaidInPreview | None = None
 
     def close(self) -> None:
         self.heap.close()
+        if self.said is not None:
+            self.said.close()
+            self.said = None
         if self.pages is not None:
             self.pages.close()
             self.pages = None

@@ -1,0 +1,108 @@
+"""What the preview says where it has no page. Under `mkdocs serve`, an address the site does
+not have (the story whose last save could not be read, a page left out, a story moved to
+another address, a mistyped one) answers with the theme's 404 page, what the last build said
+(its warnings and errors, and those of the copy edits since), and a script that reloads the
+page after the next build, as MkDocs' live reload does the site's pages: the reporter who
+saved a front matter that cannot be read sees why where the story was, and the story again
+once it is fixed. Nothing of it is written to the site folder: it is added to the page as the
+dev server answers."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from jinja2 import Environment
+
+    ErrorPage = Callable[[int], "bytes | None"]
+
+TEMPLATE = "news/partials/preview-said.html"
+# The loggers of MkDocs and its plugins, and of ProperDocs and its plugins (where `mkdocs` is
+# ProperDocs, under its own name)
+_RUNNERS = ("mkdocs", "properdocs")
+# The dev server's live reload: the page asks for the first build after `epoch`, and reloads
+# when it is done (MkDocs' and ProperDocs' /livereload/<epoch>/<request> protocol)
+_RELOAD = (
+    "<script>(function(){var epoch=%d;function poll(){var r=new XMLHttpRequest();"
+    "r.onloadend=function(){if(parseFloat(this.responseText)>epoch){location.reload()}"
+    "else{setTimeout(poll,this.status===200?0:3000)}};"
+    'r.open("GET","/livereload/"+epoch+"/0");r.send()}poll()})();</script>'
+)
+_BARE = "<!doctype html><html><head><meta charset=utf-8><title>404</title></head><body></body>"
+
+
+class SaidInPreview(logging.Handler):
+    """The warnings and errors MkDocs and its plugins said in the preview's last whole build,
+    and in the copy edits since (a saved story's lines in place of its earlier ones)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self._lock = threading.Lock()
+        self._lines: list[str] = []
+        self._shown: tuple[Environment, str] | None = None
+
+    def shown_by(self, env: Environment, locale: str) -> None:
+        """The last build's theme (TEMPLATE, overridable) shows them, in its first edition's
+        language."""
+        self._shown = (env, locale)
+
+    @classmethod
+    def listening(cls) -> SaidInPreview:
+        said = cls()
+        for name in _RUNNERS:
+            logging.getLogger(name).addHandler(said)
+        return said
+
+    def close(self) -> None:
+        for name in _RUNNERS:
+            logging.getLogger(name).removeHandler(self)
+        super().close()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        with self._lock:
+            self._lines.append(record.getMessage())
+
+    def build_starts(self) -> None:
+        with self._lock:
+            self._lines = []
+
+    def saved_again(self, sources: Iterable[str]) -> None:
+        """A copy edit of `sources` (paths from the content folder): what was said of them."""
+        named = tuple(f"newsroom: {source}{end}" for source in sources for end in (":", " "))
+        with self._lock:
+            self._lines = [line for line in self._lines if not line.startswith(named)]
+
+    def lines(self) -> list[str]:
+        with self._lock:
+            return list(self._lines)
+
+    def answering(self, error_page: ErrorPage, epoch: Callable[[], int | None]) -> ErrorPage:
+        """The dev server's error pages, its 404 with what was said (at the end of the page's
+        content column) and the live reload (`epoch`: the build the browser sees)."""
+
+        def answer(code: int) -> bytes | None:
+            page = error_page(code)
+            if code != 404 or self._shown is None:
+                return page
+            env, locale = self._shown
+            said = env.get_template(TEMPLATE).render(lines=self.lines(), locale=locale)
+            text = page.decode("utf-8", "replace") if page else _BARE
+            text = _inserted(text, said, ("</article>", "</body>"))
+            if (shown := epoch()) is not None:
+                text = _inserted(text, _RELOAD % shown, ("</body>",))
+            return text.encode("utf-8")
+
+        return answer
+
+
+def _inserted(page: str, block: str, before: tuple[str, ...]) -> str:
+    """`block` put before the last of the first of the tags `before` the page holds, or at
+    its end."""
+    for tag in before:
+        if (at := page.rfind(tag)) >= 0:
+            return page[:at] + block + page[at:]
+    return page + block

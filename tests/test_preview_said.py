@@ -1,0 +1,113 @@
+"""The preview where it has no page: under `mkdocs serve` (and `properdocs serve`), an address
+the site does not have answers with the theme's 404 page, what the last build said, escaped,
+and a live reload, so that a reporter whose save cannot be read sees why in the browser, and
+the story again once it is fixed. Nothing of it reaches the site folder."""
+
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from typing import TYPE_CHECKING
+
+from selectolax.lexbor import LexborHTMLParser
+
+from .browser import chromium
+from .commands import serving
+from .sites import AUTHORS, article, write_tree
+from .test_preview_session import Session, _write_config
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+STORY = "2024/05/01/the-bridge/"
+HOSTILE = "<script>alert(1)</script>"
+
+
+def _page(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8")
+
+
+def _said(html: str) -> list[str]:
+    """The lines the 404 page shows, as a reader reads them; none when it shows none."""
+    box = LexborHTMLParser(html).css_first("article .nr-preview-said")
+    assert box is not None, html[-2000:]
+    assert box.css("script") == []  # every line is text
+    return [item.text() for item in box.css("li code")]
+
+
+def _site(root: Path, body: str = "The bridge opened.") -> Path:
+    write_tree(
+        root / "content",
+        {
+            "authors.yml": AUTHORS,
+            "articles/bridge.md": article("The bridge", body=body),
+            "articles/other.md": article("Other news", "2024-04-01T10:00:00Z"),
+        },
+    )
+    return root / "content" / "articles" / "bridge.md"
+
+
+def test_a_story_whose_save_cannot_be_read_is_told_where_it_was_and_comes_back(
+    tmp_path: Path,
+) -> None:
+    story = _site(tmp_path)
+    good = story.read_text("utf-8")
+    _write_config(tmp_path, native=True)
+    session = Session(tmp_path, dirty=False)
+    try:
+        assert _page(session.url + STORY)[0] == 200
+        story.write_text(good.replace("title: The bridge", 'title: "The bridge'), "utf-8")
+        session.settle()
+        status, html = _page(session.url + STORY)
+        assert status == 404
+        assert "404 - Not found" in html  # the theme's page, with the lines
+        said = _said(html)
+        assert [line for line in said if "articles/bridge.md:2:8:" in line] != [], said
+        assert "/livereload/" in html
+        assert "nr-preview-said" not in (session.site / "404.html").read_text("utf-8")
+        # a copy edit's lines stand in for the saved story's earlier ones
+        story.write_text(good.replace("opened.", f"opened. {HOSTILE}"), "utf-8")
+        session.settle()
+        assert _page(session.url + STORY)[0] == 200
+        said = _said(_page(session.url + "no/such/page/")[1])
+        assert [line for line in said if "bridge.md" in line and "<script>" in line] != [], said
+        story.write_text(good.replace("opened.", "opened again."), "utf-8")
+        session.settle()
+        assert "rebuilt from copy edits alone" in "".join(session.lines[-3:])
+        said = _said(_page(session.url + "no/such/page/")[1])
+        assert [line for line in said if "bridge.md" in line] == [], said
+    finally:
+        session.close()
+
+
+def test_the_404_page_reloads_in_the_browser_when_the_story_is_fixed(tmp_path: Path) -> None:
+    story = _site(tmp_path)
+    good = story.read_text("utf-8")
+    story.write_text(good.replace("title: The bridge", "title: [The bridge"), "utf-8")
+    _write_config(tmp_path, native=True)
+    session = Session(tmp_path, dirty=False)
+    try:
+        with chromium() as browser:
+            page = browser.new_page()
+            page.goto(session.url + STORY)
+            page.wait_for_selector(".nr-preview-said li")
+            assert "articles/bridge.md:2:8:" in page.inner_text(".nr-preview-said")
+            story.write_text(good, "utf-8")
+            page.wait_for_selector("h1.nr-headline", timeout=60_000)
+            assert page.inner_text("h1.nr-headline") == "The bridge"
+    finally:
+        session.close()
+
+
+def test_properdocs_serve_says_it_too(tmp_path: Path) -> None:
+    _site(tmp_path, body=f"The bridge {HOSTILE} opened.")
+    _write_config(tmp_path, native=True)
+    with serving(tmp_path, engine="properdocs", rebuilds=True) as base:
+        status, html = _page(base + "no/such/page/")
+    assert status == 404
+    said = _said(html)
+    assert [line for line in said if "articles/bridge.md" in line and "<script>" in line] != []
