@@ -194,6 +194,30 @@ def test_authors_index_and_author_pages(big_site: tuple[Site, dict[str, dict]]) 
     assert author.css_first(".nr-author__bio").text() == "Covers everything"
 
 
+def test_the_authors_index_shows_each_authors_photo(tmp_path: Path) -> None:
+    authors = (
+        "jdoe: {name: Jane Doe, avatar: images/jane.gif}\n"
+        "asmith: {name: Ali Smith, avatar: 'https://photos.example.net/ali.jpg'}\n"
+        "nophoto: {name: No Photo}\n"
+    )
+    files: dict[str, str | bytes] = {
+        "articles/a.md": article(authors=["jdoe", "asmith", "nophoto"]),
+        "images/jane.gif": GIF,
+    }
+    site = build_site(tmp_path, files, authors=authors)
+    assert site.warnings == []
+    photos = {
+        item.css_first("a").text(): [img.attributes for img in item.css("img")]
+        for item in site.dom("authors/").css(".nr-author-index li")
+    }
+    assert photos.keys() == {"Jane Doe", "Ali Smith", "No Photo"}
+    assert photos["No Photo"] == []
+    (jane,) = photos["Jane Doe"]
+    assert jane["alt"] == ""
+    assert (site.site_dir / reached("authors/", jane["src"] or "")).is_file()
+    assert [photo["src"] for photo in photos["Ali Smith"]] == ["https://photos.example.net/ali.jpg"]
+
+
 def test_top_navigation_reaches_sections_and_indexes(
     big_site: tuple[Site, dict[str, dict]],
 ) -> None:
