@@ -427,9 +427,9 @@ def test_a_picture_a_body_names_is_published_as_a_whole_build_would(
     tmp_path: Path, named: bool
 ) -> None:
     """A picture outside the articles folder that only a story not shown uses (one skipped
-    for its address) is withheld unless a shown story's text names its file: a copy edit that
-    takes the name out or puts it in is left to the whole build."""
-    with_name, without = "Our desk filed secret.gif today.", "Our desk filed nothing today."
+    for its address) is withheld unless a shown story's text names its path: a copy edit that
+    takes the path out or puts it in is left to the whole build."""
+    with_name, without = "Our desk filed images/secret.gif today.", "Our desk filed nothing."
     root = tmp_path
     write_site(
         root,

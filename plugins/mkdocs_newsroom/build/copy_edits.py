@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..catalogue.attachments import files_named, waiting_media
+from ..catalogue.attachments import files_named, unshown_texts, waiting_media
 from ..catalogue.body_media import media_urls
 from ..clock import now
 from ..outputs.build_record import next_change
@@ -253,10 +253,9 @@ class CopyEdits:
         shows (a new link or picture may publish a file, or be missing: the whole build
         says)."""
         if self._waiting is None:
-            last = self._last
-            read = list(last.reading.as_read.values())
-            files = last.found.sources.files
-            self._waiting = waiting_media(files, last.reading.catalogue.articles, read)
+            files, shown = self._last.found.sources.own, self._last.reading.catalogue.articles
+            unshown = unshown_texts(self._data.items(), shown)
+            self._waiting = waiting_media(files, shown, unshown)
         return files_named(article, self._waiting), sorted(media_urls(article.body_html))
 
     def _take_copy(self, article: Article, read: Article, data: bytes) -> None:

@@ -1,24 +1,25 @@
-"""The media only stories held back use: not published, under no name, and what an earlier
+"""The files only held-back copy names: not published, under no name, and what an earlier
 `mkdocs build --dirty` copied of them removed.
 
-A picture in the content folder that only a draft or a scheduled story shows, or only a page
-left out (by its front matter, `exclude_docs` or `draft_docs`), by any address (the site's own
-URL too), is left out of the site (its copies are the held-back copy's), unless a published
-story, the site's other pages, its styles and scripts, the authors file or the theme's
-settings name it, as a whole file name (`icon.png` is not named by `favicon.png`).
-A file of the articles folder no published story uses is left out too. A second name for
-either (a link, a hard link), in the content folder or the theme's `custom_dir`, goes with
-it."""
+A picture (or any file a story may show or link) of the content folder that only held-back
+copy names (a draft, a scheduled or expired story, a story skipped for a mistake, a page left
+out by its front matter, `exclude_docs` or `draft_docs`) is left out of the site (its copies
+are the held-back copy's), unless published copy names it by its path: a published story, the
+site's other files (pages, styles, scripts), the authors file, mkdocs.yml's settings or the
+theme's `custom_dir` (catalogue/named_media.py says how each side is read). A file of the
+articles folder no published story uses is left out too. A second name for either (a link, a
+hard link), in the content folder or the theme's `custom_dir`, goes with it."""
 
 from __future__ import annotations
 
+import posixpath
 from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
 
-from ..catalogue.attachments import named_by, names_pattern, used_by
-from ..reading.files import is_media
+from ..catalogue.attachments import named_by_shown
+from ..catalogue.named_media import named_by_name, named_by_path
+from ..reading.files import is_binary, is_site_code
 from .linked_files import without_second_names
 from .stale import HELD_MEDIA, remove_held_media, remove_held_outputs
 
@@ -48,14 +49,15 @@ def published_files(
     own); a line for each second name left out. With `dirty`, what an earlier build copied of
     them is removed."""
     attached = reading.attachments
-    held_media = reading.withheld | shown_only_by_held_pages(found, reading.catalogue.articles)
+    shown = reading.catalogue.articles
+    held_media = reading.withheld | shown_only_by_held_pages(found, shown, config.docs_dir)
     withheld = held_media - used_by_other_pages(held_media, found.keep, config, found.sources)
     unpublished = withheld | (found.attachments.keys() - set(attached))
     folders = [config.docs_dir, *([config.theme.custom_dir] if config.theme.custom_dir else [])]
     kept, dropped, said = without_second_names(found.keep, unpublished, config.docs_dir, folders)
     if dropped:  # seldom: a second name a published story or page uses is published
         names = frozenset(file.src_uri for file in dropped)
-        used = used_by(reading.catalogue.articles).keys() & names
+        used = named_by_shown(reading.catalogue.articles, names)
         used |= used_by_other_pages(names, found.keep, config, found.sources)
         kept += [file for file in dropped if file.src_uri in used]
         dropped = [file for file in dropped if file.src_uri not in used]
@@ -73,61 +75,71 @@ def published_files(
 def used_by_other_pages(
     paths: frozenset[str], files: Iterable[File], config: MkDocsConfig, sources: SiteSources
 ) -> frozenset[str]:
-    """Those of `paths` (media only held-back articles use) that the site's other pages, its
-    styles and scripts, the authors file (avatars) or the theme's settings (logo, favicon)
-    name, as a whole file name: published as ever."""
+    """Those of `paths` (media only held-back copy names) that the site's other published
+    files (pages, styles, scripts...), the authors file (avatars), mkdocs.yml's settings (the
+    theme's logo and favicon, the nav, the copyright, the plugins' options: Newsroom's
+    `publisher_logo`) or the theme's folder name by their path (catalogue/named_media.py):
+    published as ever."""
     if not paths:
         return frozenset()
-    texts = [repr(dict(config.theme.items())), repr(config.extra)]
+    texts = [("", text) for text in _settings(config)]
     if sources.authors is not None:
-        texts.append(sources.authors[1].decode("utf-8", "replace"))
-    # exclude_docs, draft_docs: never published
+        texts.append(("", sources.authors[1].decode("utf-8", "replace")))
+    # the content folder's (exclude_docs, draft_docs: never published); the theme's own do
+    # not name the site's files, but its custom_dir's may
     texts += _texts(
-        file for file in files if file.inclusion.is_included() and file.src_uri not in paths
+        file
+        for file in files
+        if file.src_dir == config.docs_dir
+        and file.inclusion.is_included()
+        and file.src_uri not in paths
     )
     texts += _theme_texts(config.theme.custom_dir)
-    return _named_in(texts, paths)
+    return named_by_path(texts, paths)
 
 
-def shown_only_by_held_pages(found: SortedFiles, shown: Sequence[Article]) -> frozenset[str]:
-    """The site's media (paths from the content folder) that pages left out (by their front
-    matter, `draft_docs` or `exclude_docs`) name and no published story does."""
-    texts = _texts(found.held_pages)
+def shown_only_by_held_pages(
+    found: SortedFiles, shown: Sequence[Article], docs_dir: str
+) -> frozenset[str]:
+    """The files of the content folder `docs_dir` (not its pages, styles and scripts) that
+    the files left out (by their front matter, `draft_docs` or `exclude_docs`) name and no
+    published story does."""
+    texts = [text for _folder, text in _texts(found.held_pages)]
     if not texts:
         return frozenset()
-    named = _named_in(texts, [file.src_uri for file in found.keep if is_media(file.src_uri)])
-    return named - named_by(shown, named)
+    files = [file.src_uri for file in found.keep if file.src_dir == docs_dir]
+    named = named_by_name(texts, [path for path in files if not is_site_code(path)])
+    return named - named_by_shown(shown, named)
 
 
-def _named_in(texts: list[str], paths: Iterable[str]) -> frozenset[str]:
-    """Those of `paths` that the texts name, as a whole file name, by any address."""
-    names = {path: path.rsplit("/", 1)[-1] for path in paths}
-    if not names:
-        return frozenset()
-    found = set(names_pattern(names.values()).findall(unquote("\n".join(texts))))
-    return frozenset(path for path, name in names.items() if name in found)
+def _settings(config: MkDocsConfig) -> list[str]:
+    plugins = [dict(plugin.config) for plugin in config.plugins.values()]
+    settings = (dict(config.theme.items()), config.extra, config.nav, plugins)
+    return [*map(repr, settings), str(config.copyright or "")]
 
 
-def _texts(files: Iterable[File]) -> list[str]:
-    texts: list[str] = []
+def _texts(files: Iterable[File]) -> list[tuple[str, str]]:
+    """The texts of the files that are not pictures or other binary files, each with its
+    folder."""
+    texts: list[tuple[str, str]] = []
     for file in files:
-        if file.src_uri.endswith(_TEXT_SUFFIXES):
-            with suppress(OSError, ValueError):
-                texts.append(file.content_string)
+        if not is_binary(file.src_uri):
+            with suppress(OSError):
+                text = file.content_bytes.decode("utf-8", "replace")
+                texts.append((posixpath.dirname(file.src_uri), text))
     return texts
 
 
-def _theme_texts(custom_dir: str | None) -> list[str]:
-    """The texts of the theme's `custom_dir` (its templates, which name pictures too)."""
-    texts: list[str] = []
-    for path in Path(custom_dir).rglob("*") if custom_dir else ():
-        if path.suffix.lower() in _TEXT_SUFFIXES and path.is_file():
-            with suppress(OSError, UnicodeDecodeError):
-                texts.append(path.read_text(encoding="utf-8"))
+def _theme_texts(custom_dir: str | None) -> list[tuple[str, str]]:
+    """The texts of the theme's `custom_dir` (its templates, which name pictures too), each
+    with its folder there."""
+    if not custom_dir:
+        return []
+    texts: list[tuple[str, str]] = []
+    for path in Path(custom_dir).rglob("*"):
+        if not is_binary(path.name) and path.is_file():
+            with suppress(OSError):
+                folder = path.parent.relative_to(custom_dir).as_posix()
+                text = path.read_bytes().decode("utf-8", "replace")
+                texts.append(("" if folder == "." else folder, text))
     return texts
-
-
-_TEXT_SUFFIXES = (
-    ".md", ".markdown", ".html", ".htm", ".css", ".js", ".mjs", ".json", ".webmanifest", ".svg",
-    ".xml", ".yml", ".txt",
-)  # fmt: skip

@@ -28,7 +28,7 @@ import yaml
 from mkdocs.utils.meta import YAML_RE, get_data
 
 from ..problems import FieldError, Problem
-from ..reading.files import article_kind
+from ..reading.files import article_kind, is_binary
 from ..reading.frontmatter import UNSEEN
 from ..reading.said import holds_back, meant
 from ..reading.texts import parse_datetime
@@ -174,17 +174,10 @@ def _read(file: File) -> tuple[dict[str, object], _Hold | None]:
     return meta, _repeated_draft(block.group(1) or "") if block else None
 
 
-_BINARY_SUFFIXES = frozenset({
-    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".ico", ".bmp", ".tif", ".tiff", ".heic",
-    ".pdf", ".mp3", ".mp4", ".m4a", ".ogg", ".oga", ".ogv", ".webm", ".wav", ".flac", ".mov",
-    ".woff", ".woff2", ".ttf", ".otf", ".eot", ".zip", ".gz", ".tar", ".7z",
-})  # fmt: skip
-
-
 def _opens_front_matter(path: str) -> bool:
     """Whether the file at `path`, not named as a picture or other binary file, opens with
     a front matter's line (`---`, after a byte-order mark)."""
-    if posixpath.splitext(path)[1].lower() in _BINARY_SUFFIXES:
+    if is_binary(path):
         return False
     try:
         with open(path, "rb") as source:  # noqa: PTH123 - as read_front

@@ -5,9 +5,9 @@ when an article links to them; anything else is reported."""
 
 from __future__ import annotations
 
+import html
 import re
 from typing import TYPE_CHECKING
-from urllib.parse import unquote
 
 from ..problems import Problem
 from ..reading.files import (
@@ -16,11 +16,13 @@ from ..reading.files import (
     is_media,
     is_publishable,
     is_scripted_picture,
+    is_site_code,
 )
 from ..reading.links import attribute_urls, local_path, page_link_path
+from .named_media import named_by_name, named_by_path
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Sequence
+    from collections.abc import Collection, Iterable, Iterator, Sequence
 
     from ..model import Article
 
@@ -47,7 +49,7 @@ def _paths(article: Article) -> Iterable[str]:
     if article.image is not None and (path := local_path(article.image.src)):
         yield path
     for name, value in _LINKS.findall(article.body_html):
-        for url in attribute_urls(name, value):
+        for url in attribute_urls(name, html.unescape(value)):
             if (path := page_link_path(url, article.url)) is not None:
                 yield path
 
@@ -56,68 +58,53 @@ def files_named(article: Article, waiting: Collection[str]) -> tuple[object, ...
     """What of an article's body decides which of the site's files are published: its links
     (`used_by`), and which of the media `waiting` (`waiting_media`) it names. A copy edit
     that changes neither publishes the same files (build/copy_edits.py)."""
-    names = _names_in([article], {_file_name(path) for path in waiting})
-    return sorted(_LINKS.findall(article.body_html)), sorted(names)
+    named = named_by_path(_shown_texts([article]), waiting)
+    return sorted(_LINKS.findall(article.body_html)), sorted(named)
 
 
 def held_back_only(
-    files: frozenset[str], shown: Sequence[Article], read: Sequence[Article]
+    files: frozenset[str], shown: Sequence[Article], unshown: Sequence[str]
 ) -> frozenset[str]:
-    """The site's pictures and other media (paths from the content folder) that held-back
-    articles (drafts, scheduled, expired) use and no article the site shows does: not
-    published until one is shown, so that a draft's photograph is not at a guessable URL."""
-    waiting = waiting_media(files, shown, read)
-    named = _names_in(shown, {_file_name(path) for path in waiting})
-    return frozenset(path for path in waiting if _file_name(path) not in named)
+    """The files of the content folder (`files`), but its pages, styles and scripts (paths
+    from the content folder: pictures, sound, video, documents, data) that the article
+    files the site does not show (`unshown`, their texts: drafts, scheduled and expired
+    stories, and those skipped for a mistake, since they may be any of these) name, and no
+    article the site shows does (catalogue/named_media.py): not published until one is
+    shown, so that a draft's photograph is not at a guessable URL."""
+    waiting = waiting_media(files, shown, unshown)
+    return frozenset(waiting) - named_by_shown(shown, waiting)
+
+
+def named_by_shown(shown: Sequence[Article], paths: Collection[str]) -> frozenset[str]:
+    """Those of `paths` that the articles the site shows use or name (catalogue/named_media.py)."""
+    return frozenset(used_by(shown).keys() & paths) | named_by_path(_shown_texts(shown), paths)
 
 
 def waiting_media(
-    files: frozenset[str], shown: Sequence[Article], read: Sequence[Article]
+    files: frozenset[str], shown: Sequence[Article], unshown: Sequence[str]
 ) -> list[str]:
-    """The site's media that held-back articles use and no shown article links to: withheld
-    unless a shown article names them (`held_back_only`)."""
-    shown_sources = {article.source for article in shown}
-    held_back = [article for article in read if article.source not in shown_sources]
-    if not held_back:
+    """The files of the content folder (`files`; not its pages, styles and scripts) that the
+    article files the site does not show name and no shown article links to: withheld unless
+    a shown article names them (`held_back_only`)."""
+    if not unshown:
         return []
-    media = [path for path in files if is_media(path)]
-    # by any address, the site's own URL too: a name is enough to hold a file back
-    named = _names_in(held_back, {_file_name(path) for path in media})
-    used = used_by(held_back).keys() | {path for path in media if _file_name(path) in named}
-    return [path for path in used - used_by(shown).keys() if path in files and is_media(path)]
+    held = named_by_name(unshown, [path for path in files if not is_site_code(path)])
+    return sorted(held - used_by(shown).keys())
 
 
-def named_by(articles: Sequence[Article], paths: Iterable[str]) -> frozenset[str]:
-    """Those of `paths` that the articles use or name, by any address."""
-    names = {path: _file_name(path) for path in paths}
-    named = _names_in(articles, set(names.values()))
-    return frozenset(path for path, name in names.items() if name in named)
+def unshown_texts(articles: Iterable[tuple[str, bytes]], shown: Sequence[Article]) -> list[str]:
+    """The texts of the article files (path, contents) that are not among the `shown`."""
+    sources = {article.source for article in shown}
+    return [data.decode("utf-8", "replace") for path, data in articles if path not in sources]
 
 
-def _file_name(path: str) -> str:
-    return path.rsplit("/", 1)[-1]
-
-
-def _names_in(articles: Sequence[Article], names: set[str]) -> set[str]:
-    """Which of `names` some article's text or lead image names, by any address (a relative
-    link, the site's own URL): one pass over each text, however many names wait."""
-    if not names:
-        return set()
-    pattern = names_pattern(names)
-    found: set[str] = set()
+def _shown_texts(articles: Iterable[Article]) -> Iterator[tuple[str, str]]:
+    """What of each article the site shows names files: its text and its lead image (read
+    from the site's root: `used_by` reads its links from the page's address)."""
     for article in articles:
-        found.update(pattern.findall(unquote(article.body_html)))
+        yield "", article.body_html
         if article.image is not None:
-            found.update(pattern.findall(unquote(article.image.src)))
-    return found
-
-
-def names_pattern(names: Iterable[str]) -> re.Pattern[str]:
-    """A search for any of the file `names` named whole, not inside a longer name
-    (`favicon.png` does not name `icon.png`, nor `emb.png.bak` `emb.png`), in a decoded text
-    (`my%20pic.png` names `my pic.png` once decoded)."""
-    alternatives = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
-    return re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w.-]*\w)")
+            yield "", article.image.src
 
 
 def publish_attachments(
@@ -128,7 +115,8 @@ def publish_attachments(
     other types are never published (a warning when an article links to one)."""
     if not attachments:
         return frozenset(), []
-    published = used_by(shown)
+    named = named_by_path(_shown_texts(shown), attachments)  # the site's own URL, say
+    published = {**dict.fromkeys(named, "a story the site shows"), **used_by(shown)}
     used = used_by(read) | published
     problems = [
         problem for path in attachments if (problem := _problem(path, used.get(path))) is not None

@@ -76,6 +76,31 @@ def is_media(path: str) -> bool:
     return _suffix(path) in MEDIA
 
 
+# Files no text is read from: pictures, sound, video, documents, fonts, archives
+_BINARY = frozenset({
+    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".ico", ".bmp", ".tif", ".tiff", ".heic",
+    ".pdf", ".mp3", ".mp4", ".m4a", ".ogg", ".oga", ".ogv", ".webm", ".wav", ".flac", ".mov",
+    ".woff", ".woff2", ".ttf", ".otf", ".eot", ".zip", ".gz", ".tar", ".7z",
+})  # fmt: skip
+
+
+def is_binary(path: str) -> bool:
+    return _suffix(path) in _BINARY
+
+
+# What the site is made of, rather than what a story shows or links: pages (articles too),
+# styles, scripts, data and the files robots read. A page is held back by its own front
+# matter (build/held_pages.py), never because held-back copy names it.
+_SITE_CODE = MARKDOWN | PLAIN_TEXT | {
+    ".html", ".htm", ".css", ".js", ".mjs", ".map", ".json", ".webmanifest", ".xml", ".yml",
+    ".yaml",
+}  # fmt: skip
+
+
+def is_site_code(path: str) -> bool:
+    return _suffix(path) in _SITE_CODE
+
+
 def is_resizable(path: str) -> bool:
     return _suffix(path) in RESIZABLE
 

@@ -47,6 +47,7 @@ class SiteSources:
     articles: list[tuple[str, bytes]]
     taken: dict[str, str]  # URLs of the site's other pages -> their files
     files: frozenset[str] = frozenset()  # every file of the site, for the links to check
+    own: frozenset[str] = frozenset()  # those of the content folder (not the theme's)
     drafts: frozenset[str] = frozenset()  # articles MkDocs' `draft_docs` names
     problems: list[Problem] = field(default_factory=list)
     attachments: tuple[str, ...] = ()  # the other files of the articles folder

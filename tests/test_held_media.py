@@ -1,0 +1,93 @@
+"""What only held-back copy names is not published, in any spelling, of any kind, whatever is
+wrong with the copy; what published copy shows is, whatever else names it
+(catalogue/named_media.py, build/held_media.py). Found by a hostile review."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .sites import GIF, article, build_site
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+def _published(site_dir: Path, folder: str) -> set[str]:
+    return {path.name for path in (site_dir / folder).iterdir()}
+
+
+def test_held_back_copy_holds_back_what_it_names_in_any_spelling_of_any_kind(
+    tmp_path: Path,
+) -> None:
+    """Drafts skipped for a mistake (no title, an unreadable date, a misspelt hold field) and
+    held-back pages whatever their suffix hold their files back: by an `&` written `&amp;`,
+    a Markdown escape, a character reference; a spreadsheet, an SVG, a sound file too."""
+    drafts = {
+        "no-title.md": "---\ndate: 2024-05-01T10:00:00Z\ndraft: true\n---\n![x](/images/t1.gif)\n",
+        "bad-date.md": article("Bad date", date="someday", body="![x](/images/t2.gif)"),
+        "embargo.md": article("Embargo", embargo="2099-01-01", body="![x](/images/t3.gif)"),
+        "amp.md": article("Amp", draft=True, body="![x](/images/k&r.gif)"),
+        "kinds.md": article(
+            "Kinds", draft=True,
+            body="[d](/files/budget.xlsx) [c](/files/data.csv) ![s](/images/chart.svg) "
+            '<audio src="/files/talk.flac"></audio>',
+        ),
+    }  # fmt: skip
+    files: dict[str, str | bytes] = {
+        **{f"articles/{name}": text for name, text in drafts.items()},
+        "articles/shown.md": article("Shown", "2024-05-02T10:00:00Z", body="Nothing to show."),
+        "Plan.MD": "---\ndraft: true\n---\n# Plan\n\n![x](images/p\\_1.gif)\n",
+        "desk/story.text": "---\ndraft: true\n---\n![x](/images/p&#50;.gif)\n",
+        "about.mdown": "---\ndraft: true\n---\n# About\n\n![x](images/p3.gif)\n",
+        **{f"images/{name}": GIF for name in ("t1.gif", "t2.gif", "t3.gif", "k&r.gif")},
+        **{f"images/{name}": GIF for name in ("p_1.gif", "p2.gif", "p3.gif", "loose.gif")},
+        "images/chart.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
+        **{f"files/{name}": b"DATA" for name in ("budget.xlsx", "data.csv", "talk.flac")},
+    }
+    site = build_site(tmp_path, files)
+    assert _published(site.site_dir, "images") == {"loose.gif"}
+    assert not (site.site_dir / "files").exists()
+
+
+def test_published_copy_publishes_what_it_shows_by_path_not_by_a_name_alone(
+    tmp_path: Path,
+) -> None:
+    """A draft's picture is not published by a published story that shows another folder's
+    file of that name, names it in prose, or by a page that comments it out, or a longer name
+    ending with it; a picture published copy shows by its path (the site's own URL, a
+    Markdown escape, a character reference, Newsroom's and MkDocs' settings, a style sheet
+    in capitals) is published, a draft's use or not."""
+    held = ["b/photo.gif", "chart.gif", "commented.gif", "map.gif"]
+    shown = [
+        "a/photo.gif", "team map.gif", "escaped_1.gif", "ref2.gif", "logo.gif", "share.gif",
+        "badge.gif", "kit.pdf", "css.gif",
+    ]  # fmt: skip
+    files: dict[str, str | bytes] = {
+        "articles/draft.md": article(
+            "Draft", draft=True, body=" ".join(f"![x](/images/{name})" for name in held + shown)
+        ),
+        "articles/shown.md": article(
+            "Shown", "2024-05-02T10:00:00Z",
+            body="![a](/images/a/photo.gif) Our chart.gif is late. "
+            "![m](https://news.example.org/images/team%20map.gif) "
+            "[a](https://news.example.org/articles/attached.pdf)",
+        ),
+        "about.md": "# About\n\n<!-- ![c](images/commented.gif) -->\n\n"
+        "![e](images/escaped\\_1.gif) ![r](/images/ref&#50;.gif)\n",
+        "Site.CSS": "body { background: url(images/css.gif); }",
+        "articles/attached.pdf": b"%PDF",
+        **{f"images/{name}": GIF for name in held + shown if name != "kit.pdf"},
+        "images/kit.pdf": b"%PDF",
+    }  # fmt: skip
+    config = {
+        "copyright": '<img src="/images/badge.gif" alt="">',
+        "nav": ["index.md", "about.md", {"Press kit": "images/kit.pdf"}],
+        "extra_css": ["Site.CSS"],
+    }
+    plugin = {"publisher_logo": "images/logo.gif", "default_image": "images/share.gif"}
+    files["index.md"] = "# Home\n"
+    site = build_site(tmp_path, files, config=config, plugin=plugin)
+    published = {p.relative_to(site.site_dir / "images").as_posix()
+                 for p in (site.site_dir / "images").rglob("*") if p.is_file()}  # fmt: skip
+    assert published == set(shown)
+    assert (site.site_dir / "articles" / "attached.pdf").is_file()
