@@ -91,3 +91,60 @@ def test_published_copy_publishes_what_it_shows_by_path_not_by_a_name_alone(
                  for p in (site.site_dir / "images").rglob("*") if p.is_file()}  # fmt: skip
     assert published == set(shown)
     assert (site.site_dir / "articles" / "attached.pdf").is_file()
+
+
+def test_what_hosts_and_browsers_ask_for_by_name_is_never_held_back(tmp_path: Path) -> None:
+    """A draft about moving to a new domain names CNAME, _redirects, favicon.ico and
+    security.txt: the host's and the browser's files stay; its data files are held back."""
+    draft = article(
+        "Moving", draft=True,
+        body="We pointed a CNAME at the host, wrote _redirects, kept favicon.ico and "
+        ".well-known/security.txt. [s](/files/statement.txt) [r](/data/results.json)",
+    )  # fmt: skip
+    files: dict[str, str | bytes] = {
+        "articles/moving.md": draft,
+        "articles/shown.md": article("Shown", "2024-05-02T10:00:00Z"),
+        "CNAME": "news.example.org\n",
+        "_redirects": "/old /new 301\n",
+        "favicon.ico": GIF,
+        ".well-known/security.txt": "Contact: mailto:desk@example.org\n",
+        "files/statement.txt": "EMBARGOED STATEMENT\n",
+        "data/results.json": '{"embargoed": true}',
+    }
+    site = build_site(tmp_path, files, config={"exclude_docs": "!.well-known/\n"})
+    for name in ("CNAME", "_redirects", "favicon.ico", ".well-known/security.txt"):
+        assert (site.site_dir / name).is_file(), name
+    assert not (site.site_dir / "files").exists()
+    assert not (site.site_dir / "data").exists()
+
+
+def test_held_back_copy_is_read_as_its_reader_and_a_browser_read_it(tmp_path: Path) -> None:
+    """A draft's lead image in YAML's escapes, a draft saved as UTF-16, an address broken by
+    a line break: held back. A published page's `../photo.gif` from a sub-folder, and a
+    picture after `<!--` written as code, are published; a video is not read as a text."""
+    files: dict[str, str | bytes] = {
+        "articles/yaml.md": '---\ntitle: Yaml\ndate: 2024-05-01T10:00:00Z\ndraft: true\n'
+        'image: {src: "/images/caf\\xE9.gif", alt: A}\n---\nText.\n',
+        "articles/wide.md": article("Wide", draft=True, body="![w](/images/wide.gif)").encode(
+            "utf-16"
+        ),
+        "articles/broken.md": article(
+            "Broken", draft=True,
+            body='<img src="/images/pho\nto.gif" alt="">'
+            " ![a](/guide/photo.gif) ![b](/guide/maps/map.gif) ![c](/images/code.gif)"
+            " ![v](/images/in-video.gif)",
+        ),
+        "articles/shown.md": article("Shown", "2024-05-02T10:00:00Z"),
+        "guide/sub/page.md": "# Page\n\n![a](../photo.gif) ![b](../maps/map.gif)\n",
+        "style.md": "# Style\n\nStart a note with `<!--` to hide it.\n\n![c](images/code.gif)\n",
+        "video.md": "# Video\n\n[clip](video/clip.m4v)\n",
+        "video/clip.m4v": b"\x00\x00 images/in-video.gif",
+        "guide/photo.gif": GIF,
+        "guide/maps/map.gif": GIF,
+        **{f"images/{name}": GIF for name in ("café.gif", "wide.gif", "photo.gif", "code.gif")},
+        "images/in-video.gif": GIF,
+    }  # fmt: skip
+    site = build_site(tmp_path, files)
+    assert _published(site.site_dir, "images") == {"code.gif"}
+    assert (site.site_dir / "guide" / "photo.gif").is_file()
+    assert (site.site_dir / "guide" / "maps" / "map.gif").is_file()

@@ -69,15 +69,21 @@ def test_a_story_whose_save_cannot_be_read_is_told_where_it_was_and_comes_back(
         assert [line for line in said if "articles/bridge.md:2:8:" in line] != [], said
         assert "/livereload/" in html
         assert "nr-preview-said" not in (session.site / "404.html").read_text("utf-8")
-        # a copy edit's lines stand in for the saved story's earlier ones
+        # a copy edit's lines are added, once, and the dev server's requests are not lines
         story.write_text(good.replace("opened.", f"opened. {HOSTILE}"), "utf-8")
         session.settle()
         assert _page(session.url + STORY)[0] == 200
-        said = _said(_page(session.url + "no/such/page/")[1])
-        assert [line for line in said if "bridge.md" in line and "<script>" in line] != [], said
-        story.write_text(good.replace("opened.", "opened again."), "utf-8")
+        story.write_text(good.replace("opened.", f"opened again. {HOSTILE}"), "utf-8")
         session.settle()
         assert "rebuilt from copy edits alone" in "".join(session.lines[-3:])
+        _page(session.url + "no/such/page/")
+        said = _said(_page(session.url + "no/such/page/")[1])
+        assert len([line for line in said if "<script>" in line]) == 1, said
+        assert [line for line in said if "GET " in line] == [], said
+        # a whole build says only what is so
+        story.write_text(good, "utf-8")
+        (tmp_path / "content" / "about.md").write_text("# About\n", "utf-8")
+        session.settle()
         said = _said(_page(session.url + "no/such/page/")[1])
         assert [line for line in said if "bridge.md" in line] == [], said
     finally:

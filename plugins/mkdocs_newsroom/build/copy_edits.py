@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..catalogue.attachments import files_named, unshown_texts, waiting_media
+from ..catalogue.attachments import files_named, waiting_media
 from ..catalogue.body_media import media_urls
 from ..clock import now
 from ..outputs.build_record import next_change
@@ -46,7 +46,6 @@ if TYPE_CHECKING:
     from ..memo import MadeBefore
     from ..model import Article
     from ..outputs.feed_files import Unwritable
-    from ..preview.said import SaidInPreview
     from ..problems import Problem
     from ..reading.pictures import MakePictures
     from ..reading.site import Markdown
@@ -101,10 +100,8 @@ class CopyEdits:
         rewrite: Rewrite,
         say: Callable[[str], None],
         warn: Callable[[Iterable[Problem]], None],
-        said: SaidInPreview | None = None,
     ) -> None:
         self._last = last
-        self._said = said
         self._rewrite = rewrite
         self._say = say
         self._warn = warn
@@ -167,8 +164,6 @@ class CopyEdits:
             return False  # a later step made another of it (catalogue/still_to_come.py)
         for article, read, data in edits:
             self._take_copy(article, read, data)
-        if self._said is not None:
-            self._said.saved_again(sources)
         self._warn(problems)
         edited = [article for article, _read, _data in edits]
         if not edited:
@@ -254,8 +249,7 @@ class CopyEdits:
         says)."""
         if self._waiting is None:
             files, shown = self._last.found.sources.own, self._last.reading.catalogue.articles
-            unshown = unshown_texts(self._data.items(), shown)
-            self._waiting = waiting_media(files, shown, unshown)
+            self._waiting = waiting_media(files, shown, self._data.items())
         return files_named(article, self._waiting), sorted(media_urls(article.body_html))
 
     def _take_copy(self, article: Article, read: Article, data: bytes) -> None:

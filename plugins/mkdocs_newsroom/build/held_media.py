@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue.attachments import named_by_shown
 from ..catalogue.named_media import named_by_name, named_by_path
-from ..reading.files import is_binary, is_site_code
+from ..reading.files import is_text, may_be_held
 from .linked_files import without_second_names
 from .stale import HELD_MEDIA, remove_held_media, remove_held_outputs
 
@@ -104,11 +104,11 @@ def shown_only_by_held_pages(
     """The files of the content folder `docs_dir` (not its pages, styles and scripts) that
     the files left out (by their front matter, `draft_docs` or `exclude_docs`) name and no
     published story does."""
-    texts = [text for _folder, text in _texts(found.held_pages)]
+    texts = [text for _folder, text in _texts(found.held_pages, any_kind=True)]
     if not texts:
         return frozenset()
     files = [file.src_uri for file in found.keep if file.src_dir == docs_dir]
-    named = named_by_name(texts, [path for path in files if not is_site_code(path)])
+    named = named_by_name(texts, [path for path in files if may_be_held(path)])
     return named - named_by_shown(shown, named)
 
 
@@ -118,15 +118,14 @@ def _settings(config: MkDocsConfig) -> list[str]:
     return [*map(repr, settings), str(config.copyright or "")]
 
 
-def _texts(files: Iterable[File]) -> list[tuple[str, str]]:
-    """The texts of the files that are not pictures or other binary files, each with its
-    folder."""
+def _texts(files: Iterable[File], *, any_kind: bool = False) -> list[tuple[str, str]]:
+    """The texts of the files of a kind that names others (pages, markup, styles, scripts,
+    data: reading/files.py, TEXTS; `any_kind`: whatever their name) up to MAX_TEXT_BYTES,
+    each with its folder."""
     texts: list[tuple[str, str]] = []
     for file in files:
-        if not is_binary(file.src_uri):
-            with suppress(OSError):
-                text = file.content_bytes.decode("utf-8", "replace")
-                texts.append((posixpath.dirname(file.src_uri), text))
+        if (any_kind or is_text(file.src_uri)) and (text := _text(file.abs_src_path)):
+            texts.append((posixpath.dirname(file.src_uri), text))
     return texts
 
 
@@ -137,9 +136,20 @@ def _theme_texts(custom_dir: str | None) -> list[tuple[str, str]]:
         return []
     texts: list[tuple[str, str]] = []
     for path in Path(custom_dir).rglob("*"):
-        if not is_binary(path.name) and path.is_file():
-            with suppress(OSError):
-                folder = path.parent.relative_to(custom_dir).as_posix()
-                text = path.read_bytes().decode("utf-8", "replace")
-                texts.append(("" if folder == "." else folder, text))
+        if is_text(path.name) and (text := _text(str(path))):
+            folder = path.parent.relative_to(custom_dir).as_posix()
+            texts.append(("" if folder == "." else folder, text))
     return texts
+
+
+def _text(path: str | None) -> str:
+    """The text of the file at `path`, up to MAX_TEXT_BYTES ('' if it cannot be read): a
+    video given a text's name is not read whole."""
+    with suppress(OSError), open(path or "", "rb") as file:  # noqa: PTH123 - a path string
+        return file.read(MAX_TEXT_BYTES).decode("utf-8", "replace")
+    return ""
+
+
+# What is read of a text that may name the site's files (the largest page of a site is some
+# hundred KB; a data file past this names pictures in its first part, if at all)
+MAX_TEXT_BYTES = 4 * 1024 * 1024

@@ -330,9 +330,7 @@ class SiteBuild:
                 lambda: self._write_outputs(config),
                 lambda: self._write_redirects(config),
             )
-            self.copy_edits = CopyEdits(
-                self._last, rewrite, self._say, self._warn, self._cache.said
-            )
+            self.copy_edits = CopyEdits(self._last, rewrite, self._say, self._warn)
 
     def _write_outputs(self, config: MkDocsConfig) -> list[Problem]:
         """Feeds, the news sitemap, robots.txt; what could not be written."""

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import InclusionLevel
 
 from ..problems import Problem
-from ..reading.files import article_kind, is_binary, is_dots_only, not_utf8
+from ..reading.files import article_kind, is_dots_only, is_text, not_utf8
 from ..reading.site import SiteSources, misspelt, split_sources
 from ..slugs import device_free, windows_reserved
 from .claimed import claimed_by_newsroom
@@ -168,7 +168,7 @@ def site_sources(
         oversized=oversized,
     )
     attachments = {file.src_uri: file for file in attached}
-    held_pages = [*held_back, *drafts, *(file for file in excluded if not is_binary(file.src_uri))]
+    held_pages = [*held_back, *drafts, *(file for file in excluded if is_text(file.src_uri))]
     return SortedFiles(
         sources, [*keep, *excluded], attachments, held.outputs, held.embargoes, held_pages
     )

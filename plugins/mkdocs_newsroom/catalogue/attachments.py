@@ -16,10 +16,10 @@ from ..reading.files import (
     is_media,
     is_publishable,
     is_scripted_picture,
-    is_site_code,
+    may_be_held,
 )
 from ..reading.links import attribute_urls, local_path, page_link_path
-from .named_media import named_by_name, named_by_path
+from .named_media import named_by_name, named_by_path, story_text
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Iterator, Sequence
@@ -63,15 +63,15 @@ def files_named(article: Article, waiting: Collection[str]) -> tuple[object, ...
 
 
 def held_back_only(
-    files: frozenset[str], shown: Sequence[Article], unshown: Sequence[str]
+    files: frozenset[str], shown: Sequence[Article], articles: Iterable[tuple[str, bytes]]
 ) -> frozenset[str]:
-    """The files of the content folder (`files`), but its pages, styles and scripts (paths
-    from the content folder: pictures, sound, video, documents, data) that the article
-    files the site does not show (`unshown`, their texts: drafts, scheduled and expired
-    stories, and those skipped for a mistake, since they may be any of these) name, and no
-    article the site shows does (catalogue/named_media.py): not published until one is
-    shown, so that a draft's photograph is not at a guessable URL."""
-    waiting = waiting_media(files, shown, unshown)
+    """The files of the content folder (`files`) that a story may show or link (pictures,
+    documents, data: `may_be_held`) which the article files (`articles`: path, contents) the
+    site does not show name (drafts, scheduled and expired stories, and those skipped for a
+    mistake, since they may be any of these), and no article the site shows does
+    (catalogue/named_media.py): not published until one is shown, so that a draft's
+    photograph is not at a guessable URL."""
+    waiting = waiting_media(files, shown, articles)
     return frozenset(waiting) - named_by_shown(shown, waiting)
 
 
@@ -81,21 +81,20 @@ def named_by_shown(shown: Sequence[Article], paths: Collection[str]) -> frozense
 
 
 def waiting_media(
-    files: frozenset[str], shown: Sequence[Article], unshown: Sequence[str]
+    files: frozenset[str], shown: Sequence[Article], articles: Iterable[tuple[str, bytes]]
 ) -> list[str]:
-    """The files of the content folder (`files`; not its pages, styles and scripts) that the
-    article files the site does not show name and no shown article links to: withheld unless
-    a shown article names them (`held_back_only`)."""
+    """Those of `files` that the article files the site does not show name and no shown
+    article links to: withheld unless a shown article names them (`held_back_only`)."""
+    sources = {article.source for article in shown}
+    read = [(path, data) for path, data in articles]
+    unshown = [story_text(path, data) for path, data in read if path not in sources]
     if not unshown:
         return []
-    held = named_by_name(unshown, [path for path in files if not is_site_code(path)])
+    stories = {path for path, _data in read}
+    held = named_by_name(
+        unshown, [path for path in files if may_be_held(path) and path not in stories]
+    )
     return sorted(held - used_by(shown).keys())
-
-
-def unshown_texts(articles: Iterable[tuple[str, bytes]], shown: Sequence[Article]) -> list[str]:
-    """The texts of the article files (path, contents) that are not among the `shown`."""
-    sources = {article.source for article in shown}
-    return [data.decode("utf-8", "replace") for path, data in articles if path not in sources]
 
 
 def _shown_texts(articles: Iterable[Article]) -> Iterator[tuple[str, str]]:

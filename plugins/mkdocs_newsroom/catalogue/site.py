@@ -10,7 +10,7 @@ from ..memo import MadeBefore
 from ..reading.articles import ReadCache
 from ..reading.mapping import in_order
 from ..reading.site import read_articles
-from .attachments import held_back_only, publish_attachments, unshown_texts
+from .attachments import held_back_only, publish_attachments
 from .body_media import missing_media
 from .placement import PlacedArticles
 from .publishing import Catalogue, PublishingRules, build_catalogue, held_back_because
@@ -93,8 +93,7 @@ def read_site(
     read_files = tuple(path for path, _data in sources.articles) + tuple(
         path for path in sources.oversized if path != settings.authors_file
     )
-    unshown = unshown_texts(sources.articles, catalogue.articles)
-    withheld = held_back_only(sources.own, catalogue.articles, unshown)
+    withheld = held_back_only(sources.own, catalogue.articles, sources.articles)
     as_read = {article.source: article for article in read.articles} if preview else {}
     return Reading(
         catalogue, read.authors, problems, read.failed, attachments, read_files, withheld, as_read

@@ -14,13 +14,14 @@ import threading
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable
 
     from jinja2 import Environment
 
     ErrorPage = Callable[[int], "bytes | None"]
 
 TEMPLATE = "news/partials/preview-said.html"
+MAX_LINES = 500  # a build that says more is read in the terminal
 # The loggers of MkDocs and its plugins, and of ProperDocs and its plugins (where `mkdocs` is
 # ProperDocs, under its own name)
 _RUNNERS = ("mkdocs", "properdocs")
@@ -37,7 +38,9 @@ _BARE = "<!doctype html><html><head><meta charset=utf-8><title>404</title></head
 
 class SaidInPreview(logging.Handler):
     """The warnings and errors MkDocs and its plugins said in the preview's last whole build,
-    and in the copy edits since (a saved story's lines in place of its earlier ones)."""
+    and in the copy edits since (a copy edit says only what reading the saved story says:
+    a line it no longer says stays until the next whole build, rather than a line still true
+    going)."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
@@ -63,22 +66,20 @@ class SaidInPreview(logging.Handler):
         super().close()
 
     def emit(self, record: logging.LogRecord) -> None:
+        if record.name.endswith(".livereload"):  # the dev server's requests, not a build's
+            return
         with self._lock:
-            self._lines.append(record.getMessage())
+            if len(self._lines) < MAX_LINES:
+                self._lines.append(record.getMessage())
 
     def build_starts(self) -> None:
         with self._lock:
             self._lines = []
 
-    def saved_again(self, sources: Iterable[str]) -> None:
-        """A copy edit of `sources` (paths from the content folder): what was said of them."""
-        named = tuple(f"newsroom: {source}{end}" for source in sources for end in (":", " "))
-        with self._lock:
-            self._lines = [line for line in self._lines if not line.startswith(named)]
-
     def lines(self) -> list[str]:
+        """What was said, each line once (a copy edit says a story's lines again)."""
         with self._lock:
-            return list(self._lines)
+            return list(dict.fromkeys(self._lines))
 
     def answering(self, error_page: ErrorPage, epoch: Callable[[], int | None]) -> ErrorPage:
         """The dev server's error pages, its 404 with what was said (at the end of the page's
@@ -100,9 +101,10 @@ class SaidInPreview(logging.Handler):
 
 
 def _inserted(page: str, block: str, before: tuple[str, ...]) -> str:
-    """`block` put before the last of the first of the tags `before` the page holds, or at
-    its end."""
+    """`block` put before the last of the first of the tags `before` the page holds (in any
+    case), or at its end."""
+    folded = page.lower()
     for tag in before:
-        if (at := page.rfind(tag)) >= 0:
+        if (at := folded.rfind(tag)) >= 0:
             return page[:at] + block + page[at:]
     return page + block

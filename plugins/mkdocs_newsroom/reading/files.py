@@ -88,17 +88,32 @@ def is_binary(path: str) -> bool:
     return _suffix(path) in _BINARY
 
 
-# What the site is made of, rather than what a story shows or links: pages (articles too),
-# styles, scripts, data and the files robots read. A page is held back by its own front
-# matter (build/held_pages.py), never because held-back copy names it.
-_SITE_CODE = MARKDOWN | PLAIN_TEXT | {
-    ".html", ".htm", ".css", ".js", ".mjs", ".map", ".json", ".webmanifest", ".xml", ".yml",
-    ".yaml",
+# The site's pages, styles and scripts: a page is held back by its own front matter
+# (build/held_pages.py), never because held-back copy names it
+_SITE_CODE = MARKDOWN | {".css", ".js", ".mjs"}
+# What may name a file of the site: pages, markup, styles, scripts, data, pictures of text
+TEXTS = MARKDOWN | PLAIN_TEXT | {
+    ".text", ".mdx", ".html", ".htm", ".xhtml", ".shtml", ".css", ".js", ".mjs", ".cjs", ".svg",
+    ".json", ".jsonld", ".webmanifest", ".xml", ".xsl", ".yml", ".yaml",
 }  # fmt: skip
 
 
-def is_site_code(path: str) -> bool:
-    return _suffix(path) in _SITE_CODE
+def may_be_held(path: str) -> bool:
+    """Whether held-back copy holds a file of the content folder back by naming it: a
+    picture, a document or data a story shows or links. Not a page, style sheet or script,
+    nor a file of the content folder's root or of `.well-known/`, nor one without a suffix:
+    what hosts and browsers ask for by name (CNAME, _redirects, robots.txt, favicon.ico)."""
+    folder = posixpath.dirname(path)
+    suffix = _suffix(path)
+    return (
+        bool(folder and suffix)
+        and suffix not in _SITE_CODE
+        and not folder.startswith(".well-known")
+    )
+
+
+def is_text(path: str) -> bool:
+    return _suffix(path) in TEXTS
 
 
 def is_resizable(path: str) -> bool:
