@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from jinja2 import Environment
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.utils import templates
+from selectolax.lexbor import LexborHTMLParser
 
 from mkdocs_newsroom.rendering.links import from_root, site_root, use_root_links
 
@@ -137,3 +139,39 @@ def test_without_directory_urls_links_from_the_root_name_the_files(tmp_path: Pat
     assert "/repo/section/world/index.html" in links
     assert links and all(link.startswith("/repo/") for link in links), links
     assert broken_links(site.site_dir, site_url) == []
+
+
+def test_on_a_project_site_a_story_s_links_from_the_site_s_root_lead_there(
+    tmp_path: Path,
+) -> None:
+    """A reporter writes a picture or a link from the site's root (`/images/bus.gif`), as
+    the guide says: on a project site that root is the site's path, on its page; in a feed
+    with full text, every address of the story is absolute. Text that shows an address is
+    left as it is."""
+    site_url = "https://user.github.io/repo/"
+    body = (
+        "![A bus](/images/bus.gif) [the world](/section/world/) [other](../../../../2024/05/02/"
+        'other/) `<img src="/images/bus.gif">`'
+    )
+    files = {
+        "articles/bus.md": article(title="Night buses", section="world", body=body),
+        "articles/other.md": article(title="Other", date="2024-05-02T10:00:00+00:00"),
+        "images/bus.gif": GIF,
+    }
+    site = build_site(
+        tmp_path, files, config={"site_url": site_url}, plugin={"feed_full_content": True}
+    )
+    text = site.dom(STORY).css_first(".nr-body")
+    assert text.css_first("img").attributes["src"] == "/repo/images/bus.gif"
+    links = [a.attributes["href"] for a in text.css("a")]
+    assert links == ["/repo/section/world/", "../../../../2024/05/02/other/"]
+    assert text.css_first("code").text() == '<img src="/images/bus.gif">'
+    assert broken_links(site.site_dir, site_url) == []
+    feed = (site.site_dir / "feed.json").read_text("utf-8")
+    story = next(item for item in json.loads(feed)["items"] if item["title"] == "Night buses")
+    content = LexborHTMLParser(story["content_html"])
+    assert content.css_first("img").attributes["src"] == f"{site_url}images/bus.gif"
+    assert [a.attributes["href"] for a in content.css("a")] == [
+        f"{site_url}section/world/",
+        f"{site_url}2024/05/02/other/",
+    ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import quote, urlsplit, urlunsplit
+from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 import idna
 
@@ -82,6 +82,46 @@ def absolute_url(site_url: str, path: str) -> str:
         return path
     base = site_url if site_url.endswith("/") else f"{site_url}/"
     return base + quote(path.lstrip("/"), safe="/%")
+
+
+# A start tag, its quoted values whole (text holds no '<' but a tag's: it is written '&lt;')
+_START_TAG = re.compile(
+    r"""<[A-Za-z][^\s/>]*(?:\s+[^\s=>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*/?>"""
+)
+# An address in a start tag: a link's, a picture's, a video's poster, and each of a
+# srcset's, in a quoted attribute (the sanitizer quotes every one)
+_TEXT_ADDRESS = re.compile(r"""(\s(?:src|href|poster)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE)
+_TEXT_SRCSET = re.compile(r"""(\ssrcset\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def rebased_links(html: str, root: str, page: str = "") -> str:
+    """An article's text (HTML) with the addresses its writer gave from the site's root
+    (`/images/x.jpg`) under `root` instead: the site's path (`/news/` for a project site), or
+    its address (`https://example.org/news/`, for a feed); with `page` (the article's
+    address), the relative ones (`../x.jpg`) made absolute from it too."""
+    if root == "/" and not page:
+        return html
+
+    def rebased(url: str) -> str:
+        if url.startswith("/") and not url.startswith(("//", "/\\")):
+            return root + url[1:]
+        if page and url and not url.startswith("#") and not _SCHEME.match(url):
+            return urljoin(page, url)
+        return url
+
+    def address(match: re.Match[str]) -> str:
+        return f"{match[1]}{match[2]}{rebased(match[3])}{match[2]}"
+
+    def srcset(match: re.Match[str]) -> str:
+        candidates = [candidate.strip().split(" ", 1) for candidate in match[3].split(",")]
+        written = ", ".join(" ".join([rebased(words[0]), *words[1:]]) for words in candidates)
+        return f"{match[1]}{match[2]}{written}{match[2]}"
+
+    def tag(match: re.Match[str]) -> str:
+        return _TEXT_SRCSET.sub(srcset, _TEXT_ADDRESS.sub(address, match[0]))
+
+    return _START_TAG.sub(tag, html)
 
 
 # What RFC 3986 lets a path hold besides letters, digits and '-._~', and '%' for the escapes

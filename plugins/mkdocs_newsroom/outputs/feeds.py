@@ -23,7 +23,7 @@ from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 
 from ..reading.images import ImageFacts, shared_picture
 from ..reading.reach import is_uri
-from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE, absolute_url
+from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE, absolute_url, rebased_links
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -245,7 +245,12 @@ def _item_kwargs(article: Article, options: FeedOptions) -> dict[str, Any]:
         "authors": [
             (author.name, absolute_url(options.site_url, author.url)) for author in article.authors
         ],
-        "content": article.body_html if options.full_content else None,
+        # a feed reader reads the text away from the page: its addresses are made absolute
+        "content": (
+            rebased_links(article.body_html, absolute_url(options.site_url, ""), link)
+            if options.full_content
+            else None
+        ),
         "enclosures": enclosures,
         "picture": picture,
         "lang": options.language(article),
@@ -261,7 +266,7 @@ def rss_feed(spec: FeedSpec, options: FeedOptions) -> str:
         # feed library escapes that for XML.
         description = html.escape(article.excerpt, quote=False)
         if options.full_content:
-            description = article.body_html
+            description = item["content"]
         feed.add_item(description=description, **item)
     return str(feed.writeString("utf-8"))
 
@@ -302,7 +307,7 @@ def json_feed(spec: FeedSpec, options: FeedOptions) -> str:
         if picture is not None:
             item["image"] = picture[0]
         if options.full_content:
-            item["content_html"] = article.body_html
+            item["content_html"] = _item(article, options)["content"]
         else:
             item["content_text"] = article.excerpt
         item["language"] = options.language(article)

@@ -17,6 +17,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from ..model import Article, is_rtl, last_change
+from ..urls import rebased_links
+from .links import site_root
 from .strings import gettext
 
 if TYPE_CHECKING:
@@ -93,7 +95,8 @@ class NewsPage(Page):
         self.meta = {"template": self._template, "hide": ["navigation", "toc"]}
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
-        self.content = self._ready_content
+        root = site_root(config.site_url or "")  # links from the site's root, under its path
+        self.content = rebased_links(self._ready_content, root) if root else self._ready_content
         self.toc = get_toc([])
 
 
