@@ -95,11 +95,13 @@ def test_published_copy_publishes_what_it_shows_by_path_not_by_a_name_alone(
 
 def test_what_hosts_and_browsers_ask_for_by_name_is_never_held_back(tmp_path: Path) -> None:
     """A draft about moving to a new domain names CNAME, _redirects, favicon.ico and
-    security.txt: the host's and the browser's files stay; its data files are held back."""
+    security.txt: the host's and the browser's files stay; its data files and its photo at
+    the root are held back, and the build says which."""
     draft = article(
         "Moving", draft=True,
-        body="We pointed a CNAME at the host, wrote _redirects, kept favicon.ico and "
-        ".well-known/security.txt. [s](/files/statement.txt) [r](/data/results.json)",
+        body="We pointed a CNAME at the host, wrote _redirects, kept favicon.ico, "
+        "apple-touch-icon.png and .well-known/security.txt. [s](/files/statement.txt) "
+        "[r](/data/results.json) ![l](/leak.gif)",
     )  # fmt: skip
     files: dict[str, str | bytes] = {
         "articles/moving.md": draft,
@@ -107,15 +109,20 @@ def test_what_hosts_and_browsers_ask_for_by_name_is_never_held_back(tmp_path: Pa
         "CNAME": "news.example.org\n",
         "_redirects": "/old /new 301\n",
         "favicon.ico": GIF,
+        "apple-touch-icon.png": GIF,
+        "leak.gif": GIF,  # a draft's photo at the root is still its own
         ".well-known/security.txt": "Contact: mailto:desk@example.org\n",
         "files/statement.txt": "EMBARGOED STATEMENT\n",
         "data/results.json": '{"embargoed": true}',
     }
     site = build_site(tmp_path, files, config={"exclude_docs": "!.well-known/\n"})
-    for name in ("CNAME", "_redirects", "favicon.ico", ".well-known/security.txt"):
+    for name in ("CNAME", "_redirects", "favicon.ico", "apple-touch-icon.png"):
         assert (site.site_dir / name).is_file(), name
-    assert not (site.site_dir / "files").exists()
-    assert not (site.site_dir / "data").exists()
+    assert (site.site_dir / ".well-known" / "security.txt").is_file()
+    for name in ("files", "data", "leak.gif"):
+        assert not (site.site_dir / name).exists(), name
+    (said,) = [line for line in site.infos if "held back" in line]
+    assert "3 file(s)" in said and "data/results.json, files/statement.txt, leak.gif" in said
 
 
 def test_held_back_copy_is_read_as_its_reader_and_a_browser_read_it(tmp_path: Path) -> None:

@@ -375,3 +375,13 @@ def test_pagination_with_cards_first_then_headlines() -> None:
     assert [page.headlines_only for page in pages] == [False, True, True, True, True]
     assert [p.count for p in paginate(Listing("t", "e", "E", "e/", list(range(5))), 10, 5)] == [1]
     assert not any(page.headlines_only for page in paginate(listing, 10))
+
+
+def test_an_avatar_that_is_not_a_file_of_the_site_is_said(tmp_path: Path) -> None:
+    authors = "jdoe: {name: Jane Doe, avatar: images/jane-typo.gif}\nasmith: {name: Ali Smith}\n"
+    site = build_site(tmp_path, {"articles/a.md": article(authors=["jdoe"])}, authors=authors)
+    assert [line for line in site.warnings if "avatar" in line] == [
+        "newsroom: authors.yml: author 'jdoe': 'avatar' is 'images/jane-typo.gif', which is not "
+        "a file of the site, so it is missing from their page and the authors index; give its "
+        "path from the content folder, such as images/jane.jpg"
+    ]

@@ -21,7 +21,7 @@ from ..catalogue.attachments import named_by_shown
 from ..catalogue.named_media import named_by_name, named_by_path
 from ..reading.files import is_text, may_be_held
 from .linked_files import without_second_names
-from .stale import HELD_MEDIA, remove_held_media, remove_held_outputs
+from .stale import HELD_MEDIA, first_of, remove_held_media, remove_held_outputs
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -52,6 +52,12 @@ def published_files(
     shown = reading.catalogue.articles
     held_media = reading.withheld | shown_only_by_held_pages(found, shown, config.docs_dir)
     withheld = held_media - used_by_other_pages(held_media, found.keep, config, found.sources)
+    if withheld:
+        say(
+            f"held back {len(withheld):,} file(s) that only held-back copy names (a draft, a "
+            f"scheduled story, a page left out), until a published story uses them: "
+            f"{first_of(sorted(withheld))}"
+        )
     unpublished = withheld | (found.attachments.keys() - set(attached))
     folders = [config.docs_dir, *([config.theme.custom_dir] if config.theme.custom_dir else [])]
     kept, dropped, said = without_second_names(found.keep, unpublished, config.docs_dir, folders)

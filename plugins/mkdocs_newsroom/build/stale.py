@@ -49,7 +49,7 @@ def remove_stale(
         return
     say(
         f"--dirty: removed {len(removed):,} page(s) an earlier build wrote that are no longer "
-        f"published (a story held back or deleted, a listing or alias gone): {_first(removed)}"
+        f"published (a story held back or deleted, a listing or alias gone): {first_of(removed)}"
     )
 
 
@@ -128,11 +128,11 @@ def remove_stale_copies(
     if removed:
         say(
             f"--dirty: removed {len(removed):,} copies of lead photographs an earlier build "
-            f"wrote that this one does not publish: {_first(removed)}"
+            f"wrote that this one does not publish: {first_of(removed)}"
         )
 
 
-def _first(paths: list[str]) -> str:
+def first_of(paths: list[str]) -> str:
     """The first three of `paths`, and how many more, for a line of the log."""
     more = f" and {len(paths) - 3:,} more" if len(paths) > 3 else ""
     return ", ".join(paths[:3]) + more

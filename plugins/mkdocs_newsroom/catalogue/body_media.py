@@ -12,13 +12,13 @@ from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
 from ..problems import Problem
-from ..reading.links import attribute_urls, link_path, normal_path, page_link_path
+from ..reading.links import attribute_urls, link_path, local_path, normal_path, page_link_path
 from ..reading.texts import MAX_LINES_EACH
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Iterator
 
-    from ..model import Article
+    from ..model import Article, Author
 
 # The start tags of what loads a file into the page (a cheap search first: most stories have
 # none, and only these are parsed)
@@ -100,3 +100,22 @@ class _Attributes(HTMLParser):
         self.attributes += [(n, v) for n, v in attrs if n in _MEDIA_URLS and v is not None]
 
     handle_startendtag = handle_starttag
+
+
+def missing_avatars(
+    authors: Iterable[Author], files: Collection[str], authors_file: str
+) -> list[Problem]:
+    """A line for each author whose `avatar` is a path that is not a file of the site (a
+    broken picture on their page and the authors index)."""
+    if not files:  # the files were not listed: nothing to tell
+        return []
+    return [
+        Problem(
+            authors_file,
+            f"author '{author.id}': 'avatar' is '{author.avatar}', which is not a file of the "
+            "site, so it is missing from their page and the authors index; give its path from "
+            "the content folder, such as images/jane.jpg",
+        )
+        for author in authors
+        if author.avatar and (path := local_path(author.avatar)) is not None and path not in files
+    ]

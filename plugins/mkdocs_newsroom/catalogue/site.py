@@ -11,7 +11,7 @@ from ..reading.articles import ReadCache
 from ..reading.mapping import in_order
 from ..reading.site import read_articles
 from .attachments import held_back_only, publish_attachments
-from .body_media import missing_media
+from .body_media import missing_avatars, missing_media
 from .placement import PlacedArticles
 from .publishing import Catalogue, PublishingRules, build_catalogue, held_back_because
 
@@ -90,6 +90,8 @@ def read_site(
     )
     problems = read.problems + publishing_problems + attachment_problems
     problems += missing_media(catalogue.articles, sources.files)
+    if sources.authors is not None and read.authors is not None:
+        problems += missing_avatars(read.authors.values(), sources.files, sources.authors[0])
     read_files = tuple(path for path, _data in sources.articles) + tuple(
         path for path in sources.oversized if path != settings.authors_file
     )

@@ -101,15 +101,18 @@ TEXTS = MARKDOWN | PLAIN_TEXT | {
 def may_be_held(path: str) -> bool:
     """Whether held-back copy holds a file of the content folder back by naming it: a
     picture, a document or data a story shows or links. Not a page, style sheet or script,
-    nor a file of the content folder's root or of `.well-known/`, nor one without a suffix:
-    what hosts and browsers ask for by name (CNAME, _redirects, robots.txt, favicon.ico)."""
-    folder = posixpath.dirname(path)
+    nor one without a suffix, nor one of `.well-known/`, nor at the content folder's root
+    any but pictures, sound, video and PDFs: what hosts and browsers ask for by name stays
+    (CNAME, _redirects, robots.txt, ads.txt, favicon.ico, apple-touch-icon.png)."""
+    folder, name = posixpath.split(path)
     suffix = _suffix(path)
-    return (
-        bool(folder and suffix)
-        and suffix not in _SITE_CODE
-        and not folder.startswith(".well-known")
-    )
+    if not suffix or suffix in _SITE_CODE or folder.startswith(".well-known"):
+        return False
+    return bool(folder) or (suffix in MEDIA and not name.lower().startswith(_ASKED_BY_NAME))
+
+
+# Pictures browsers and phones ask a site's root for by their names alone
+_ASKED_BY_NAME = ("favicon", "apple-touch-icon", "android-chrome", "mstile", "safari-pinned")
 
 
 def is_text(path: str) -> bool:
