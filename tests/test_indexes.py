@@ -385,3 +385,30 @@ def test_an_avatar_that_is_not_a_file_of_the_site_is_said(tmp_path: Path) -> Non
         "a file of the site, so it is missing from their page and the authors index; give its "
         "path from the content folder, such as images/jane.jpg"
     ]
+
+
+def test_the_sites_own_announcement_shows_on_every_page_before_breaking_news(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Material's way to announce something on every page, `announce` in
+    overrides/main.html, reaches Newsroom's pages too, before the edition's breaking news."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1714600800")  # 2024-05-01T22:00:00Z
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}{% block announce %}<p class="our-note">Election night'
+        "</p>{% endblock %}",
+        "utf-8",
+    )
+    files = {
+        "articles/breaking.md": article("Polls close", "2024-05-01T20:00:00Z", breaking=True),
+        "about.md": "# About\n",
+    }
+    theme = {"name": "material", "font": False, "custom_dir": "overrides"}
+    site = build_site(tmp_path, files, config={"theme": theme})
+    for url in ("", "2024/05/01/polls-close/", "archive/", "tags/", "about/"):
+        banner = site.dom(url).css_first(".md-banner")
+        assert banner is not None, url
+        assert banner.css_first(".our-note").text() == "Election night", url
+    front = site.dom("").css_first(".md-banner").html or ""
+    assert front.index("our-note") < front.index("nr-breaking")
