@@ -145,13 +145,13 @@ def test_on_a_project_site_a_story_s_links_from_the_site_s_root_lead_there(
     tmp_path: Path,
 ) -> None:
     """A reporter writes a picture or a link from the site's root (`/images/bus.gif`), as
-    the guide says: on a project site that root is the site's path, on its page; in a feed
-    with full text, every address of the story is absolute. Text that shows an address is
-    left as it is."""
+    the guide says: on a project site that root is the site's path, on its page (one written
+    under the path already stays); in a feed with full text, every address of the story is
+    absolute. Text that shows an address is left as it is."""
     site_url = "https://user.github.io/repo/"
     body = (
         "![A bus](/images/bus.gif) [the world](/section/world/) [other](../../../../2024/05/02/"
-        'other/) `<img src="/images/bus.gif">`'
+        'other/) `<img src="/images/bus.gif">` [as the browser has it](/repo/section/world/)'
     )
     files = {
         "articles/bus.md": article(title="Night buses", section="world", body=body),
@@ -164,7 +164,11 @@ def test_on_a_project_site_a_story_s_links_from_the_site_s_root_lead_there(
     text = site.dom(STORY).css_first(".nr-body")
     assert text.css_first("img").attributes["src"] == "/repo/images/bus.gif"
     links = [a.attributes["href"] for a in text.css("a")]
-    assert links == ["/repo/section/world/", "../../../../2024/05/02/other/"]
+    assert links == [
+        "/repo/section/world/",
+        "../../../../2024/05/02/other/",
+        "/repo/section/world/",
+    ]
     assert text.css_first("code").text() == '<img src="/images/bus.gif">'
     assert broken_links(site.site_dir, site_url) == []
     feed = (site.site_dir / "feed.json").read_text("utf-8")
@@ -174,4 +178,5 @@ def test_on_a_project_site_a_story_s_links_from_the_site_s_root_lead_there(
     assert [a.attributes["href"] for a in content.css("a")] == [
         f"{site_url}section/world/",
         f"{site_url}2024/05/02/other/",
+        f"{site_url}section/world/",
     ]

@@ -97,17 +97,17 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 def rebased_links(html: str, root: str, page: str = "") -> str:
     """An article's text (HTML) with the addresses its writer gave from the site's root
-    (`/images/x.jpg`) under `root` instead: the site's path (`/news/` for a project site), or
-    its address (`https://example.org/news/`, for a feed); with `page` (the article's
-    address), the relative ones (`../x.jpg`) made absolute from it too."""
+    (`/images/x.jpg`) under the site's path `root` (`/news/` for a project site) unless they
+    are under it already; with `page` (the article's address, for a feed), every address
+    made absolute from it."""
     if root == "/" and not page:
         return html
 
     def rebased(url: str) -> str:
-        if url.startswith("/") and not url.startswith(("//", "/\\")):
-            return root + url[1:]
+        if url.startswith("/") and not url.startswith(("//", "/\\", root)):
+            url = root + url[1:]
         if page and url and not url.startswith("#") and not _SCHEME.match(url):
-            return urljoin(page, url)
+            url = urljoin(page, url)
         return url
 
     def address(match: re.Match[str]) -> str:

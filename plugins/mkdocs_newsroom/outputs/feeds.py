@@ -247,7 +247,9 @@ def _item_kwargs(article: Article, options: FeedOptions) -> dict[str, Any]:
         ],
         # a feed reader reads the text away from the page: its addresses are made absolute
         "content": (
-            rebased_links(article.body_html, absolute_url(options.site_url, ""), link)
+            rebased_links(
+                article.body_html, urlsplit(absolute_url(options.site_url, "")).path, link
+            )
             if options.full_content
             else None
         ),
