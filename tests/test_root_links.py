@@ -152,6 +152,7 @@ def test_on_a_project_site_a_story_s_links_from_the_site_s_root_lead_there(
     body = (
         "![A bus](/images/bus.gif) [the world](/section/world/) [other](../../../../2024/05/02/"
         'other/) `<img src="/images/bus.gif">` [as the browser has it](/repo/section/world/)'
+        " ![as the browser has it](/repo/images/bus.gif)"
     )
     files = {
         "articles/bus.md": article(title="Night buses", section="world", body=body),
@@ -161,8 +162,9 @@ def test_on_a_project_site_a_story_s_links_from_the_site_s_root_lead_there(
     site = build_site(
         tmp_path, files, config={"site_url": site_url}, plugin={"feed_full_content": True}
     )
+    assert site.warnings == []  # /repo/images/bus.gif is a file of the site
     text = site.dom(STORY).css_first(".nr-body")
-    assert text.css_first("img").attributes["src"] == "/repo/images/bus.gif"
+    assert [img.attributes["src"] for img in text.css("img")] == ["/repo/images/bus.gif"] * 2
     links = [a.attributes["href"] for a in text.css("a")]
     assert links == [
         "/repo/section/world/",
@@ -174,7 +176,9 @@ def test_on_a_project_site_a_story_s_links_from_the_site_s_root_lead_there(
     feed = (site.site_dir / "feed.json").read_text("utf-8")
     story = next(item for item in json.loads(feed)["items"] if item["title"] == "Night buses")
     content = LexborHTMLParser(story["content_html"])
-    assert content.css_first("img").attributes["src"] == f"{site_url}images/bus.gif"
+    assert [img.attributes["src"] for img in content.css("img")] == [
+        f"{site_url}images/bus.gif"
+    ] * 2
     assert [a.attributes["href"] for a in content.css("a")] == [
         f"{site_url}section/world/",
         f"{site_url}2024/05/02/other/",

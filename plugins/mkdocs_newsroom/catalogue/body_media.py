@@ -26,10 +26,13 @@ _MEDIA_TAG = re.compile(r"<(?:img|source|video|audio|track)\b[^>]*>", re.IGNOREC
 _MEDIA_URLS = frozenset({"src", "srcset", "poster"})
 
 
-def missing_media(articles: Iterable[Article], files: Collection[str]) -> list[Problem]:
+def missing_media(
+    articles: Iterable[Article], files: Collection[str], site_path: str = "/"
+) -> list[Problem]:
     """A line for each published article's media that is not among `files` (the site's
     files, as paths from the content folder); past `MAX_LINES_EACH` for one article, one
-    line counts them."""
+    line counts them. On a project site (`site_path`: '/repo/'), a path written under the
+    site's path (`/repo/images/x.jpg`) is read from the site's root, as its page leaves it."""
     problems: list[Problem] = []
     if not files:  # the files were not listed: nothing to tell
         return problems
@@ -39,10 +42,17 @@ def missing_media(articles: Iterable[Article], files: Collection[str]) -> list[P
         missing = {
             written: path
             for written in media_urls(article.body_html)
-            if (path := page_link_path(written, article.url)) is not None and path not in files
+            if (path := page_link_path(_from_root(written, site_path), article.url)) is not None
+            and path not in files
         }
         problems += _said(article, missing, files)
     return problems
+
+
+def _from_root(written: str, site_path: str) -> str:
+    if site_path != "/" and written.startswith(site_path):
+        return written[len(site_path) - 1 :]
+    return written
 
 
 def _said(article: Article, missing: dict[str, str], files: Collection[str]) -> list[Problem]:

@@ -61,6 +61,7 @@ def read_site(
     map_bodies: MapFunction = in_order,
     memory: ReadingMemory | None = None,
     pictures: MakePictures | None = None,
+    site_path: str = "/",  # of site_url: '/repo/' for a project site
 ) -> Reading:
     """Read the authors and articles and publish what is due at `now` (in a `preview`, list
     the held-back articles too). `memory` keeps what was read between builds; `pictures`
@@ -89,7 +90,7 @@ def read_site(
         sources.attachments, catalogue.articles, read.articles
     )
     problems = read.problems + publishing_problems + attachment_problems
-    problems += missing_media(catalogue.articles, sources.files)
+    problems += missing_media(catalogue.articles, sources.files, site_path)
     if sources.authors is not None and read.authors is not None:
         problems += missing_avatars(read.authors.values(), sources.files, sources.authors[0])
     read_files = tuple(path for path, _data in sources.articles) + tuple(
