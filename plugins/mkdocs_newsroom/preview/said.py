@@ -10,6 +10,7 @@ dev server answers."""
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from typing import TYPE_CHECKING
 
@@ -103,8 +104,7 @@ class SaidInPreview(logging.Handler):
 def _inserted(page: str, block: str, before: tuple[str, ...]) -> str:
     """`block` put before the last of the first of the tags `before` the page holds (in any
     case), or at its end."""
-    folded = page.lower()
-    for tag in before:
-        if (at := folded.rfind(tag)) >= 0:
-            return page[:at] + block + page[at:]
+    for tag in before:  # not page.lower(): a letter may lower to two ('İ')
+        if places := [found.start() for found in re.finditer(re.escape(tag), page, re.I)]:
+            return page[: places[-1]] + block + page[places[-1] :]
     return page + block
