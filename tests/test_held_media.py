@@ -155,3 +155,31 @@ def test_held_back_copy_is_read_as_its_reader_and_a_browser_read_it(tmp_path: Pa
     assert _published(site.site_dir, "images") == {"code.gif"}
     assert (site.site_dir / "guide" / "photo.gif").is_file()
     assert (site.site_dir / "guide" / "maps" / "map.gif").is_file()
+
+
+def test_a_path_names_a_file_only_where_a_browser_would_read_it_so(tmp_path: Path) -> None:
+    """A section page's own `images/photo.gif` and another host's `/images/wire.gif` do not
+    name the root's files a draft shows; a template in a folder of the theme's `custom_dir`
+    writes its addresses from the site's root, and the site's own URL names its file."""
+    root = tmp_path
+    partials = root / "overrides" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "banner.html").write_text('<img src="{{ base_url }}/images/tpl.gif">', "utf-8")
+    files: dict[str, str | bytes] = {
+        "articles/draft.md": article(
+            "Draft", draft=True,
+            body=" ".join(f"![x](/images/{n}.gif)" for n in ("photo", "wire", "tpl", "own")),
+        ),
+        "articles/shown.md": article(
+            "Shown", "2024-05-02T10:00:00Z",
+            image={"src": "https://cdn.example/images/wire.gif", "alt": "Wire"},
+            body="![o](HTTPS://News.Example.org/images/own.gif)",
+        ),
+        "guide/index.md": "# Guide\n\n![desk](images/photo.gif)\n",
+        "guide/images/photo.gif": GIF,
+        **{f"images/{name}.gif": GIF for name in ("photo", "wire", "tpl", "own")},
+    }  # fmt: skip
+    theme = {"name": "material", "font": False, "custom_dir": "overrides"}
+    site = build_site(root, files, config={"theme": theme})
+    assert _published(site.site_dir, "images") == {"tpl.gif", "own.gif"}
+    assert (site.site_dir / "guide" / "images" / "photo.gif").is_file()

@@ -250,7 +250,9 @@ class CopyEdits:
         if self._waiting is None:
             files, shown = self._last.found.sources.own, self._last.reading.catalogue.articles
             self._waiting = waiting_media(files, shown, self._data.items())
-        return files_named(article, self._waiting), sorted(media_urls(article.body_html))
+        return files_named(article, self._waiting, self._last.config.site_url or ""), sorted(
+            media_urls(article.body_html)
+        )
 
     def _take_copy(self, article: Article, read: Article, data: bytes) -> None:
         self._last.memory.placed.take_copy(article, read)

@@ -50,7 +50,7 @@ def published_files(
     them is removed."""
     attached = reading.attachments
     shown = reading.catalogue.articles
-    held_media = reading.withheld | shown_only_by_held_pages(found, shown, config.docs_dir)
+    held_media = reading.withheld | shown_only_by_held_pages(found, shown, config)
     withheld = held_media - used_by_other_pages(held_media, found.keep, config, found.sources)
     if withheld:
         say(
@@ -63,7 +63,7 @@ def published_files(
     kept, dropped, said = without_second_names(found.keep, unpublished, config.docs_dir, folders)
     if dropped:  # seldom: a second name a published story or page uses is published
         names = frozenset(file.src_uri for file in dropped)
-        used = named_by_shown(reading.catalogue.articles, names)
+        used = named_by_shown(reading.catalogue.articles, names, config.site_url or "")
         used |= used_by_other_pages(names, found.keep, config, found.sources)
         kept += [file for file in dropped if file.src_uri in used]
         dropped = [file for file in dropped if file.src_uri not in used]
@@ -101,21 +101,21 @@ def used_by_other_pages(
         and file.src_uri not in paths
     )
     texts += _theme_texts(config.theme.custom_dir)
-    return named_by_path(texts, paths)
+    return named_by_path(texts, paths, config.site_url or "")
 
 
 def shown_only_by_held_pages(
-    found: SortedFiles, shown: Sequence[Article], docs_dir: str
+    found: SortedFiles, shown: Sequence[Article], config: MkDocsConfig
 ) -> frozenset[str]:
-    """The files of the content folder `docs_dir` (not its pages, styles and scripts) that
-    the files left out (by their front matter, `draft_docs` or `exclude_docs`) name and no
-    published story does."""
+    """The files of the content folder (not its pages, styles and scripts) that the files
+    left out (by their front matter, `draft_docs` or `exclude_docs`) name and no published
+    story does."""
     texts = [text for _folder, text in _texts(found.held_pages, any_kind=True)]
     if not texts:
         return frozenset()
-    files = [file.src_uri for file in found.keep if file.src_dir == docs_dir]
+    files = [file.src_uri for file in found.keep if file.src_dir == config.docs_dir]
     named = named_by_name(texts, [path for path in files if may_be_held(path)])
-    return named - named_by_shown(shown, named)
+    return named - named_by_shown(shown, named, config.site_url or "")
 
 
 def _settings(config: MkDocsConfig) -> list[str]:
@@ -137,14 +137,16 @@ def _texts(files: Iterable[File], *, any_kind: bool = False) -> list[tuple[str, 
 
 def _theme_texts(custom_dir: str | None) -> list[tuple[str, str]]:
     """The texts of the theme's `custom_dir` (its templates, which name pictures too), each
-    with its folder there."""
+    with its folder there (a template's: the root)."""
     if not custom_dir:
         return []
     texts: list[tuple[str, str]] = []
     for path in Path(custom_dir).rglob("*"):
         if is_text(path.name) and (text := _text(str(path))):
             folder = path.parent.relative_to(custom_dir).as_posix()
-            texts.append(("" if folder == "." else folder, text))
+            # a template writes its addresses from the site's root, wherever it is
+            template = path.suffix.lower() in (".html", ".htm")
+            texts.append(("" if folder == "." or template else folder, text))
     return texts
 
 

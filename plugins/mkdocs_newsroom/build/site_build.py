@@ -29,7 +29,6 @@ from ..reading.images import SiteImages, site_images
 from ..reading.site import Markdown
 from ..rendering.context import Site, prepare_environment
 from ..rendering.dates import month_title
-from ..rendering.links import site_root
 from ..rendering.page_files import SitePages, add_to_navigation, site_page_files
 from ..rendering.pages import news_page
 from ..rendering.strings import broken_translations, missing_translations
@@ -173,7 +172,7 @@ class SiteBuild:
             map_bodies=shared_map(self._processes, self._say, "articles read"),
             memory=self._cache.reading if self._serving else None,  # for a preview's next build
             pictures=self._pictures,
-            site_path=site_root(config.site_url or "") or "/",
+            site_url=config.site_url or "",
         )
         self._warn(reading.problems)
         if self._pictures is not None and self._pictures.resized:

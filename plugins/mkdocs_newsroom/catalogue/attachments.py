@@ -54,16 +54,21 @@ def _paths(article: Article) -> Iterable[str]:
                 yield path
 
 
-def files_named(article: Article, waiting: Collection[str]) -> tuple[object, ...]:
+def files_named(
+    article: Article, waiting: Collection[str], site_url: str = ""
+) -> tuple[object, ...]:
     """What of an article's body decides which of the site's files are published: its links
     (`used_by`), and which of the media `waiting` (`waiting_media`) it names. A copy edit
     that changes neither publishes the same files (build/copy_edits.py)."""
-    named = named_by_path(_shown_texts([article]), waiting)
+    named = named_by_path(_shown_texts([article]), waiting, site_url)
     return sorted(_LINKS.findall(article.body_html)), sorted(named)
 
 
 def held_back_only(
-    files: frozenset[str], shown: Sequence[Article], articles: Iterable[tuple[str, bytes]]
+    files: frozenset[str],
+    shown: Sequence[Article],
+    articles: Iterable[tuple[str, bytes]],
+    site_url: str = "",
 ) -> frozenset[str]:
     """The files of the content folder (`files`) that a story may show or link (pictures,
     documents, data: `may_be_held`) which the article files (`articles`: path, contents) the
@@ -72,12 +77,16 @@ def held_back_only(
     (catalogue/named_media.py): not published until one is shown, so that a draft's
     photograph is not at a guessable URL."""
     waiting = waiting_media(files, shown, articles)
-    return frozenset(waiting) - named_by_shown(shown, waiting)
+    return frozenset(waiting) - named_by_shown(shown, waiting, site_url)
 
 
-def named_by_shown(shown: Sequence[Article], paths: Collection[str]) -> frozenset[str]:
-    """Those of `paths` that the articles the site shows use or name (catalogue/named_media.py)."""
-    return frozenset(used_by(shown).keys() & paths) | named_by_path(_shown_texts(shown), paths)
+def named_by_shown(
+    shown: Sequence[Article], paths: Collection[str], site_url: str = ""
+) -> frozenset[str]:
+    """Those of `paths` that the articles the site shows use or name, by the site's own
+    address `site_url` too (catalogue/named_media.py)."""
+    used = used_by(shown).keys() & paths
+    return frozenset(used) | named_by_path(_shown_texts(shown), paths, site_url)
 
 
 def waiting_media(
@@ -107,14 +116,17 @@ def _shown_texts(articles: Iterable[Article]) -> Iterator[tuple[str, str]]:
 
 
 def publish_attachments(
-    attachments: Sequence[str], shown: Sequence[Article], read: Sequence[Article]
+    attachments: Sequence[str],
+    shown: Sequence[Article],
+    read: Sequence[Article],
+    site_url: str = "",
 ) -> tuple[frozenset[str], list[Problem]]:
     """The attachments to publish: media of an allowed type that an article the site shows
     uses. A file only a held-back article uses waits for it, silently; leftovers and files of
     other types are never published (a warning when an article links to one)."""
     if not attachments:
         return frozenset(), []
-    named = named_by_path(_shown_texts(shown), attachments)  # the site's own URL, say
+    named = named_by_path(_shown_texts(shown), attachments, site_url)  # by the site's URL
     published = {**dict.fromkeys(named, "a story the site shows"), **used_by(shown)}
     used = used_by(read) | published
     problems = [

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from ..memo import MadeBefore
 from ..reading.articles import ReadCache
@@ -61,7 +62,7 @@ def read_site(
     map_bodies: MapFunction = in_order,
     memory: ReadingMemory | None = None,
     pictures: MakePictures | None = None,
-    site_path: str = "/",  # of site_url: '/repo/' for a project site
+    site_url: str = "",  # its path: '/repo/' for a project site
 ) -> Reading:
     """Read the authors and articles and publish what is due at `now` (in a `preview`, list
     the held-back articles too). `memory` keeps what was read between builds; `pictures`
@@ -87,16 +88,17 @@ def read_site(
         read.articles, rules, dict(sources.taken), placed
     )
     attachments, attachment_problems = publish_attachments(
-        sources.attachments, catalogue.articles, read.articles
+        sources.attachments, catalogue.articles, read.articles, site_url
     )
     problems = read.problems + publishing_problems + attachment_problems
-    problems += missing_media(catalogue.articles, sources.files, site_path)
+    site_path = urlsplit(site_url).path or "/"
+    problems += missing_media(catalogue.articles, sources.files, site_path.rstrip("/") + "/")
     if sources.authors is not None and read.authors is not None:
         problems += missing_avatars(read.authors.values(), sources.files, sources.authors[0])
     read_files = tuple(path for path, _data in sources.articles) + tuple(
         path for path in sources.oversized if path != settings.authors_file
     )
-    withheld = held_back_only(sources.own, catalogue.articles, sources.articles)
+    withheld = held_back_only(sources.own, catalogue.articles, sources.articles, site_url)
     as_read = {article.source: article for article in read.articles} if preview else {}
     return Reading(
         catalogue, read.authors, problems, read.failed, attachments, read_files, withheld, as_read

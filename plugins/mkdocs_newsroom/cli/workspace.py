@@ -28,7 +28,6 @@ from ..reading.files import article_kind, not_utf8
 from ..reading.frontmatter import parse_front_matter
 from ..reading.images import site_images
 from ..reading.site import Markdown, article_reader
-from ..rendering.links import site_root
 from ..settings.loading import load_settings, site_texts
 
 if TYPE_CHECKING:
@@ -190,7 +189,7 @@ class Workspace:
             preview=preview,
             map_bodies=shared_map(self.processes, say, "articles read"),
             pictures=pictures,
-            site_path=site_root(self.config.site_url or "") or "/",
+            site_url=self.config.site_url or "",
         )
 
     def front_matters(self) -> Iterator[tuple[Path, FrontMatter]]:
