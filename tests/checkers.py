@@ -150,9 +150,7 @@ def _page_links(tree: LexborHTMLParser) -> list[tuple[str, str]]:
             value = attrs.get(name)
             if value is not None:
                 links.append((name, value.strip()))
-        for candidate in (attrs.get("srcset") or "").split(","):
-            if candidate.strip():
-                links.append(("srcset", candidate.split()[0]))
+        links += [("srcset", url) for url in _srcset_urls(attrs.get("srcset") or "")]
     for node in tree.css(_META_URLS):
         value = (node.attributes.get("content") or "").strip()
         if value.startswith(("http://", "https://")):
@@ -483,3 +481,18 @@ def search_differences(preview: str | Path, fresh: str | Path) -> list[str]:
         problems += [f"{folder}: {path} is not named by the manifest" for path in present - named]
         problems += [f"{folder}: {path} is missing" for path in named - present]
     return problems
+
+
+def _srcset_urls(value: str) -> list[str]:
+    """A srcset's URLs as the HTML standard reads them: a URL runs to white space (a comma in
+    it is its own, one at its end ends the candidate); its descriptor runs to a comma."""
+    urls: list[str] = []
+    rest = value
+    while rest := rest.lstrip(" \t\n\r\f,"):
+        url = rest.split(None, 1)[0]
+        rest = rest[len(url) :]
+        urls.append(url.rstrip(","))
+        if not url.endswith(","):
+            comma = rest.find(",")
+            rest = "" if comma < 0 else rest[comma + 1 :]
+    return urls

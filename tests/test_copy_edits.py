@@ -427,9 +427,10 @@ def test_a_picture_a_body_names_is_published_as_a_whole_build_would(
     tmp_path: Path, named: bool
 ) -> None:
     """A picture outside the articles folder that only a story not shown uses (one skipped
-    for its address) is withheld unless a shown story's text names its path: a copy edit that
-    takes the path out or puts it in is left to the whole build."""
-    with_name, without = "Our desk filed images/secret.gif today.", "Our desk filed nothing."
+    for its address) is withheld unless a shown story links it: a copy edit that takes the
+    link out or puts it in is left to the whole build."""
+    with_name = "Our desk filed [a file](https://news.example.org/images/secret.gif) today."
+    without = "Our desk filed nothing."
     root = tmp_path
     write_site(
         root,

@@ -183,3 +183,24 @@ def test_a_path_names_a_file_only_where_a_browser_would_read_it_so(tmp_path: Pat
     site = build_site(root, files, config={"theme": theme})
     assert _published(site.site_dir, "images") == {"tpl.gif", "own.gif"}
     assert (site.site_dir / "guide" / "images" / "photo.gif").is_file()
+
+
+def test_published_copy_keeps_what_it_shows_and_only_that(tmp_path: Path) -> None:
+    """On a project site, a page's `/repo/images/x.gif` shows the file; a page's raw HTML is
+    read from the page's address (`about.md` is at `/about/`); a story's page-relative
+    `images/x.gif` (broken there), its code, and another site's `?q=/images/…` show nothing."""
+    files: dict[str, str | bytes] = {
+        "articles/draft.md": article(
+            "Draft", draft=True,
+            body=" ".join(f"![x](/images/{n}.gif)" for n in ("repo", "raw", "rel", "code", "q")),
+        ),
+        "articles/shown.md": article(
+            "Shown", "2024-05-02T10:00:00Z",
+            body="![r](images/rel.gif) `/images/code.gif` "
+            "[s](https://search.example/?q=/images/q.gif)",
+        ),
+        "about.md": '# About\n\n![p](/repo/images/repo.gif) <img src="../images/raw.gif" alt="">\n',
+        **{f"images/{name}.gif": GIF for name in ("repo", "raw", "rel", "code", "q")},
+    }  # fmt: skip
+    site = build_site(tmp_path, files, config={"site_url": "https://user.github.io/repo/"})
+    assert _published(site.site_dir, "images") == {"repo.gif", "raw.gif"}

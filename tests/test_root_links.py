@@ -15,6 +15,7 @@ from mkdocs.utils import templates
 from selectolax.lexbor import LexborHTMLParser
 
 from mkdocs_newsroom.rendering.links import from_root, site_root, use_root_links
+from mkdocs_newsroom.urls import rebased_links
 
 from .checkers import broken_links
 from .sites import GIF, Site, article, build_site
@@ -152,35 +153,57 @@ def test_on_a_project_site_a_story_s_links_from_the_site_s_root_lead_there(
     body = (
         "![A bus](/images/bus.gif) [the world](/section/world/) [other](../../../../2024/05/02/"
         'other/) `<img src="/images/bus.gif">` [as the browser has it](/repo/section/world/)'
-        " ![as the browser has it](/repo/images/bus.gif)"
+        " ![as the browser has it](/repo/images/bus.gif) [home](/repo)"
+        ' <img alt="say src=\'/x\'" src="/images/bus.gif" srcset="/images/b,us.gif 1x,\n'
+        '/images/bus.gif 2x">'
     )
     files = {
         "articles/bus.md": article(title="Night buses", section="world", body=body),
         "articles/other.md": article(title="Other", date="2024-05-02T10:00:00+00:00"),
         "images/bus.gif": GIF,
+        "images/b,us.gif": GIF,
     }
     site = build_site(
         tmp_path, files, config={"site_url": site_url}, plugin={"feed_full_content": True}
     )
     assert site.warnings == []  # /repo/images/bus.gif is a file of the site
     text = site.dom(STORY).css_first(".nr-body")
-    assert [img.attributes["src"] for img in text.css("img")] == ["/repo/images/bus.gif"] * 2
+    assert [img.attributes["src"] for img in text.css("img")] == ["/repo/images/bus.gif"] * 3
+    assert text.css("img")[2].attributes["alt"] == "say src='/x'"
+    srcset = text.css("img")[2].attributes["srcset"]
+    assert srcset == "/repo/images/b,us.gif 1x, /repo/images/bus.gif 2x"
     links = [a.attributes["href"] for a in text.css("a")]
     assert links == [
         "/repo/section/world/",
         "../../../../2024/05/02/other/",
         "/repo/section/world/",
+        "/repo",
     ]
     assert text.css_first("code").text() == '<img src="/images/bus.gif">'
     assert broken_links(site.site_dir, site_url) == []
     feed = (site.site_dir / "feed.json").read_text("utf-8")
     story = next(item for item in json.loads(feed)["items"] if item["title"] == "Night buses")
     content = LexborHTMLParser(story["content_html"])
-    assert [img.attributes["src"] for img in content.css("img")] == [
-        f"{site_url}images/bus.gif"
-    ] * 2
+    images = [img.attributes["src"] for img in content.css("img")]
+    assert images == [f"{site_url}images/bus.gif"] * 3
     assert [a.attributes["href"] for a in content.css("a")] == [
         f"{site_url}section/world/",
         f"{site_url}2024/05/02/other/",
         f"{site_url}section/world/",
+        site_url.rstrip("/"),
     ]
+
+
+def test_a_full_text_feed_gives_every_address_of_a_story_absolute() -> None:
+    """Fragments (footnotes) and relative addresses too: a feed reader shows the text away
+    from its page. Values that are not addresses (an `alt`) are left as they are."""
+    text = (
+        '<p><a href="#fn1">1</a> <a href="../x/">x</a> <a href="mailto:a@b.c">m</a>'
+        ' <img alt="src=\'/y\'" src="/images/y.gif"></p>'
+    )
+    page = "https://news.example.org/2024/05/01/a/"
+    assert rebased_links(text, "/", page) == (
+        f'<p><a href="{page}#fn1">1</a> <a href="https://news.example.org/2024/05/01/x/">x</a>'
+        ' <a href="mailto:a@b.c">m</a>'
+        ' <img alt="src=\'/y\'" src="https://news.example.org/images/y.gif"></p>'
+    )

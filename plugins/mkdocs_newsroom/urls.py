@@ -88,38 +88,75 @@ def absolute_url(site_url: str, path: str) -> str:
 _START_TAG = re.compile(
     r"""<[A-Za-z][^\s/>]*(?:\s+[^\s=>]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*/?>"""
 )
-# An address in a start tag: a link's, a picture's, a video's poster, and each of a
-# srcset's, in a quoted attribute (the sanitizer quotes every one)
-_TEXT_ADDRESS = re.compile(r"""(\s(?:src|href|poster)\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE)
-_TEXT_SRCSET = re.compile(r"""(\ssrcset\s*=\s*)(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+# One attribute of a start tag: the space before it, its name, and its value, if any
+_ATTRIBUTE = re.compile(r"""(\s+)([^\s=>/]+)(?:(\s*=\s*)("[^"]*"|'[^']*'|[^\s>]+))?""")
+_ADDRESSES = frozenset({"src", "href", "poster"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def srcset_candidates(value: str) -> list[tuple[str, str]]:
+    """A `srcset`'s candidates, each its URL and its descriptor, as the HTML standard reads
+    them: a URL is what runs to the next white space (a comma inside it is part of it, one
+    at its end ends the candidate); a descriptor runs to the next comma."""
+    candidates: list[tuple[str, str]] = []
+    position, end = 0, len(value)
+    while True:
+        while position < end and (value[position].isspace() or value[position] == ","):
+            position += 1
+        if position >= end:
+            return candidates
+        start = position
+        while position < end and not value[position].isspace():
+            position += 1
+        url, descriptor = value[start:position], ""
+        if url.endswith(","):
+            url = url.rstrip(",")
+        else:
+            comma = value.find(",", position)
+            stop = end if comma < 0 else comma
+            descriptor, position = value[position:stop].strip(), stop
+        candidates.append((url, descriptor))
 
 
 def rebased_links(html: str, root: str, page: str = "") -> str:
     """An article's text (HTML) with the addresses its writer gave from the site's root
     (`/images/x.jpg`) under the site's path `root` (`/news/` for a project site) unless they
     are under it already; with `page` (the article's address, for a feed), every address
-    made absolute from it."""
+    made absolute from it. Only the addresses of links, pictures and posters change."""
     if root == "/" and not page:
         return html
+    home = root.rstrip("/")
 
-    def rebased(url: str) -> str:
-        if url.startswith("/") and not url.startswith(("//", "/\\", root)):
+    def rebased(written: str) -> str:
+        url = written.strip()  # as browsers read it
+        under = url.startswith(root) or url == home or url.startswith((f"{home}?", f"{home}#"))
+        if url.startswith("/") and not url.startswith(("//", "/\\")) and not under:
             url = root + url[1:]
-        if page and url and not url.startswith("#") and not _SCHEME.match(url):
+        if page and url and not _SCHEME.match(url):
             url = urljoin(page, url)
         return url
 
-    def address(match: re.Match[str]) -> str:
-        return f"{match[1]}{match[2]}{rebased(match[3])}{match[2]}"
+    def value(name: str, quoted: str) -> str:
+        quote = quoted[0] if quoted[0] in "\"'" else ""
+        inner = quoted[1:-1] if quote else quoted
+        if name == "srcset":
+            candidates = srcset_candidates(inner)
+            inner = ", ".join(f"{rebased(url)} {said}".strip() for url, said in candidates)
+        else:
+            inner = rebased(inner)
+        return f"{quote}{inner}{quote}"
 
-    def srcset(match: re.Match[str]) -> str:
-        candidates = [candidate.strip().split(" ", 1) for candidate in match[3].split(",")]
-        written = ", ".join(" ".join([rebased(words[0]), *words[1:]]) for words in candidates)
-        return f"{match[1]}{match[2]}{written}{match[2]}"
+    def attribute(match: re.Match[str]) -> str:
+        name = match[2].lower()
+        if match[4] is None or (name not in _ADDRESSES and name != "srcset"):
+            return match[0]
+        return f"{match[1]}{match[2]}{match[3]}{value(name, match[4])}"
 
     def tag(match: re.Match[str]) -> str:
-        return _TEXT_SRCSET.sub(srcset, _TEXT_ADDRESS.sub(address, match[0]))
+        text = match[0]
+        name_end = re.match(r"<[^\s/>]*", text)
+        at = name_end.end() if name_end else 1
+        return text[:at] + _ATTRIBUTE.sub(attribute, text[at:])
 
     return _START_TAG.sub(tag, html)
 

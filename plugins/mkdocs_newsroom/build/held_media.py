@@ -131,7 +131,9 @@ def _texts(files: Iterable[File], *, any_kind: bool = False) -> list[tuple[str, 
     texts: list[tuple[str, str]] = []
     for file in files:
         if (any_kind or is_text(file.src_uri)) and (text := _text(file.abs_src_path)):
-            texts.append((posixpath.dirname(file.src_uri), text))
+            # a page's Markdown links are read from its file, its HTML from its address
+            folders = {posixpath.dirname(file.src_uri), posixpath.dirname(file.dest_uri)}
+            texts += [(folder, text) for folder in sorted(folders)]
     return texts
 
 

@@ -18,11 +18,11 @@ from ..reading.files import (
     is_scripted_picture,
     may_be_held,
 )
-from ..reading.links import attribute_urls, local_path, page_link_path
-from .named_media import named_by_name, named_by_path, story_text
+from ..reading.links import attribute_urls, local_path, own_path, page_link_path
+from .named_media import named_by_name, story_text
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Iterator, Sequence
+    from collections.abc import Collection, Iterable, Sequence
 
     from ..model import Article
 
@@ -60,7 +60,7 @@ def files_named(
     """What of an article's body decides which of the site's files are published: its links
     (`used_by`), and which of the media `waiting` (`waiting_media`) it names. A copy edit
     that changes neither publishes the same files (build/copy_edits.py)."""
-    named = named_by_path(_shown_texts([article]), waiting, site_url)
+    named = named_by_shown([article], waiting, site_url)
     return sorted(_LINKS.findall(article.body_html)), sorted(named)
 
 
@@ -83,10 +83,21 @@ def held_back_only(
 def named_by_shown(
     shown: Sequence[Article], paths: Collection[str], site_url: str = ""
 ) -> frozenset[str]:
-    """Those of `paths` that the articles the site shows use or name, by the site's own
-    address `site_url` too (catalogue/named_media.py)."""
-    used = used_by(shown).keys() & paths
-    return frozenset(used) | named_by_path(_shown_texts(shown), paths, site_url)
+    """Those of `paths` that the articles the site shows use: by their links and lead
+    images, read from each page's address, or by the site's own address `site_url`."""
+    used = used_by(shown).keys() | _by_site_url(shown, site_url)
+    return frozenset(used & set(paths))
+
+
+def _by_site_url(articles: Iterable[Article], site_url: str) -> set[str]:
+    """The site's files the articles' links and lead images name by the site's address."""
+    found: set[str] = set()
+    for article in articles if site_url else ():
+        urls = [article.image.src] if article.image is not None else []
+        for name, value in _LINKS.findall(article.body_html):
+            urls += attribute_urls(name, html.unescape(value))
+        found.update(path for url in urls if (path := own_path(url, site_url)))
+    return found
 
 
 def waiting_media(
@@ -106,15 +117,6 @@ def waiting_media(
     return sorted(held - used_by(shown).keys())
 
 
-def _shown_texts(articles: Iterable[Article]) -> Iterator[tuple[str, str]]:
-    """What of each article the site shows names files: its text and its lead image (read
-    from the site's root: `used_by` reads its links from the page's address)."""
-    for article in articles:
-        yield "", article.body_html
-        if article.image is not None:
-            yield "", article.image.src
-
-
 def publish_attachments(
     attachments: Sequence[str],
     shown: Sequence[Article],
@@ -126,7 +128,7 @@ def publish_attachments(
     other types are never published (a warning when an article links to one)."""
     if not attachments:
         return frozenset(), []
-    named = named_by_path(_shown_texts(shown), attachments, site_url)  # by the site's URL
+    named = named_by_shown(shown, attachments, site_url)  # by the site's URL too
     published = {**dict.fromkeys(named, "a story the site shows"), **used_by(shown)}
     used = used_by(read) | published
     problems = [

@@ -108,13 +108,13 @@ def named_by_path(
 
 def _site_roots(site_url: str) -> tuple[str, ...]:
     """What may stand before a path from the site's root, lowered: the site's address, in
-    either scheme or none (`//host/`)."""
+    either scheme or none (`//host/`), and a project site's path (`/repo/`)."""
     parts = urlsplit(site_url)
     if not parts.netloc:
         return ()
-    root = f"{parts.netloc}{parts.path or '/'}".lower()
-    root = root if root.endswith("/") else f"{root}/"
-    return (f"https://{root}", f"http://{root}", f"//{root}")
+    path = parts.path if parts.path.endswith("/") else f"{parts.path}/"
+    root = f"{parts.netloc}{path}".lower()
+    return (f"https://{root}", f"http://{root}", f"//{root}", *([path] if path != "/" else []))
 
 
 def _reads_as(

@@ -9,7 +9,7 @@ import unicodedata
 from urllib.parse import unquote, urlsplit
 
 from ..problems import FieldError
-from ..urls import as_sent
+from ..urls import as_sent, srcset_candidates
 
 _ANY_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _TAB_OR_LINE_BREAK = re.compile(r"[\t\n\r]")
@@ -33,7 +33,7 @@ def attribute_urls(name: str, value: str) -> list[str]:
     `srcset` (its URL, before the width or density), or the whole value of any other."""
     if name.lower() != "srcset":
         return [value.strip()] if value.strip() else []
-    return [words[0] for candidate in value.split(",") if (words := candidate.split())]
+    return [url for url, _descriptor in srcset_candidates(value) if url]
 
 
 def page_link_path(url: str, page_url: str) -> str | None:
@@ -45,6 +45,28 @@ def page_link_path(url: str, page_url: str) -> str | None:
     if not path:
         return None
     return normal_path(path if path.startswith("/") else f"/{page_url}{path}")
+
+
+def own_path(url: str, site_url: str) -> str | None:
+    """The file of the site (from the content folder) that `url`, an address with a host,
+    names on the site at `site_url` (in either scheme, the host in any case, its default
+    port written or not); None for another site's address or none."""
+    if not site_url or not (has_scheme(url) or url.startswith("//")):
+        return None
+    try:
+        parts, site = urlsplit(url.replace("\\", "/")), urlsplit(site_url)
+        same_host = (parts.hostname or "").rstrip(".") == (site.hostname or "").rstrip(".")
+        port = parts.port
+    except ValueError:  # a port past 65535, a broken IPv6 address
+        return None
+    if parts.scheme.lower() not in ("", "http", "https") or not same_host:
+        return None
+    if port not in (None, site.port, {"http": 80, "https": 443}.get(parts.scheme.lower())):
+        return None
+    root = site.path if site.path.endswith("/") else f"{site.path}/"
+    path = normal_path(unquote(parts.path))
+    inside = root.lstrip("/")
+    return path[len(inside) :] if path.startswith(inside) else None
 
 
 def link_path(url: str) -> str:
