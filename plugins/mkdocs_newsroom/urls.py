@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 import idna
@@ -94,6 +95,19 @@ _ADDRESSES = frozenset({"src", "href", "poster"})
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
+def has_scheme(link: str) -> bool:
+    """Whether `link` starts with a scheme (`https:`, `javascript:`...), not a path."""
+    return _SCHEME.match(link) is not None
+
+
+@lru_cache(maxsize=8)
+def site_path(site_url: str) -> str:
+    """The path of the site at `site_url` from its host's root: '/', or '/repo/' for a
+    project site."""
+    path = urlsplit(site_url).path or "/"
+    return path if path.endswith("/") else f"{path}/"
+
+
 def srcset_candidates(value: str) -> list[tuple[str, str]]:
     """A `srcset`'s candidates, each its URL and its descriptor, as the HTML standard reads
     them: a URL is what runs to the next white space (a comma inside it is part of it, one
@@ -132,7 +146,7 @@ def rebased_links(html: str, root: str, page: str = "") -> str:
         under = url.startswith(root) or url == home or url.startswith((f"{home}?", f"{home}#"))
         if url.startswith("/") and not url.startswith(("//", "/\\")) and not under:
             url = root + url[1:]
-        if page and url and not _SCHEME.match(url):
+        if page and url and not has_scheme(url):
             url = urljoin(page, url)
         return url
 

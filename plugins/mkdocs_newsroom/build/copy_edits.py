@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..catalogue.attachments import files_named, waiting_media
+from ..catalogue.attachments import files_named, named_by_unshown
 from ..catalogue.body_media import media_urls
 from ..clock import now
 from ..outputs.build_record import next_change
@@ -111,7 +111,7 @@ class CopyEdits:
         self._learning = threading.Lock()
         self._ahead: threading.Timer | None = None
         self._folders: set[str] | None = None
-        self._waiting: list[str] | None = None  # media only stories not shown use
+        self._waiting: frozenset[str] | None = None  # files stories not shown name
         fronts = last.indexes.fronts().values()
         self._in_banners = {id(story) for front in fronts for story in front.breaking}
         # the first moment the preview would show something else by the clock alone
@@ -249,7 +249,7 @@ class CopyEdits:
         says)."""
         if self._waiting is None:
             files, shown = self._last.found.sources.own, self._last.reading.catalogue.articles
-            self._waiting = waiting_media(files, shown, self._data.items())
+            self._waiting = named_by_unshown(files, shown, self._data.items())
         return files_named(article, self._waiting, self._last.config.site_url or ""), sorted(
             media_urls(article.body_html)
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import re
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from ..problems import Problem
 from ..reading.files import (
@@ -58,7 +59,7 @@ def files_named(
     article: Article, waiting: Collection[str], site_url: str = ""
 ) -> tuple[object, ...]:
     """What of an article's body decides which of the site's files are published: its links
-    (`used_by`), and which of the media `waiting` (`waiting_media`) it names. A copy edit
+    (`used_by`), and which of the files `waiting` (`named_by_unshown`) it uses. A copy edit
     that changes neither publishes the same files (build/copy_edits.py)."""
     named = named_by_shown([article], waiting, site_url)
     return sorted(_LINKS.findall(article.body_html)), sorted(named)
@@ -76,45 +77,54 @@ def held_back_only(
     mistake, since they may be any of these), and no article the site shows does
     (catalogue/named_media.py): not published until one is shown, so that a draft's
     photograph is not at a guessable URL."""
-    waiting = waiting_media(files, shown, articles)
-    return frozenset(waiting) - named_by_shown(shown, waiting, site_url)
+    held = named_by_unshown(files, shown, articles)
+    return held - named_by_shown(shown, held, site_url)
+
+
+def named_by_unshown(
+    files: frozenset[str], shown: Sequence[Article], articles: Iterable[tuple[str, bytes]]
+) -> frozenset[str]:
+    """Those of `files` that a story may show or link and the article files the site does
+    not show name: withheld unless a shown article uses them (`held_back_only`)."""
+    sources = {article.source for article in shown}
+    read = list(articles)
+    unshown = [story_text(path, data) for path, data in read if path not in sources]
+    if not unshown:
+        return frozenset()
+    stories = {path for path, _data in read}
+    return named_by_name(
+        unshown, [path for path in files if may_be_held(path) and path not in stories]
+    )
 
 
 def named_by_shown(
     shown: Sequence[Article], paths: Collection[str], site_url: str = ""
 ) -> frozenset[str]:
     """Those of `paths` that the articles the site shows use: by their links and lead
-    images, read from each page's address, or by the site's own address `site_url`."""
+    images, read from each page's address, or by the site's own address `site_url`. Nothing
+    is read when no path is asked about (every build asks, most about none)."""
+    if not paths:
+        return frozenset()
     used = used_by(shown).keys() | _by_site_url(shown, site_url)
     return frozenset(used & set(paths))
 
 
 def _by_site_url(articles: Iterable[Article], site_url: str) -> set[str]:
-    """The site's files the articles' links and lead images name by the site's address."""
+    """The site's files the articles' links and lead images name by the site's address
+    (only the texts that hold its host are read for links)."""
+    host = urlsplit(site_url).hostname
+    if not host:
+        return set()
+    holds_host = re.compile(re.escape(host.rstrip(".")), re.IGNORECASE).search
     found: set[str] = set()
-    for article in articles if site_url else ():
+    for article in articles:
         urls = [article.image.src] if article.image is not None else []
-        for name, value in _LINKS.findall(article.body_html):
+        for name, value in (
+            _LINKS.findall(article.body_html) if holds_host(article.body_html) else ()
+        ):
             urls += attribute_urls(name, html.unescape(value))
         found.update(path for url in urls if (path := own_path(url, site_url)))
     return found
-
-
-def waiting_media(
-    files: frozenset[str], shown: Sequence[Article], articles: Iterable[tuple[str, bytes]]
-) -> list[str]:
-    """Those of `files` that the article files the site does not show name and no shown
-    article links to: withheld unless a shown article names them (`held_back_only`)."""
-    sources = {article.source for article in shown}
-    read = [(path, data) for path, data in articles]
-    unshown = [story_text(path, data) for path, data in read if path not in sources]
-    if not unshown:
-        return []
-    stories = {path for path, _data in read}
-    held = named_by_name(
-        unshown, [path for path in files if may_be_held(path) and path not in stories]
-    )
-    return sorted(held - used_by(shown).keys())
 
 
 def publish_attachments(
@@ -128,8 +138,9 @@ def publish_attachments(
     other types are never published (a warning when an article links to one)."""
     if not attachments:
         return frozenset(), []
-    named = named_by_shown(shown, attachments, site_url)  # by the site's URL too
-    published = {**dict.fromkeys(named, "a story the site shows"), **used_by(shown)}
+    published = used_by(shown)
+    for path in _by_site_url(shown, site_url).intersection(attachments):
+        published.setdefault(path, "a story the site shows")
     used = used_by(read) | published
     problems = [
         problem for path in attachments if (problem := _problem(path, used.get(path))) is not None

@@ -22,6 +22,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from ..reading.decoding import decode_source
+from ..urls import site_path
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Iterator
@@ -109,11 +110,11 @@ def named_by_path(
 def _site_roots(site_url: str) -> tuple[str, ...]:
     """What may stand before a path from the site's root, lowered: the site's address, in
     either scheme or none (`//host/`), and a project site's path (`/repo/`)."""
-    parts = urlsplit(site_url)
-    if not parts.netloc:
+    host = urlsplit(site_url).netloc
+    if not host:
         return ()
-    path = parts.path if parts.path.endswith("/") else f"{parts.path}/"
-    root = f"{parts.netloc}{path}".lower()
+    path = site_path(site_url)
+    root = f"{host}{path}".lower()
     return (f"https://{root}", f"http://{root}", f"//{root}", *([path] if path != "/" else []))
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 from ..memo import MadeBefore
 from ..reading.articles import ReadCache
 from ..reading.mapping import in_order
 from ..reading.site import read_articles
+from ..urls import site_path
 from .attachments import held_back_only, publish_attachments
 from .body_media import missing_avatars, missing_media
 from .placement import PlacedArticles
@@ -91,8 +91,7 @@ def read_site(
         sources.attachments, catalogue.articles, read.articles, site_url
     )
     problems = read.problems + publishing_problems + attachment_problems
-    site_path = urlsplit(site_url).path or "/"
-    problems += missing_media(catalogue.articles, sources.files, site_path.rstrip("/") + "/")
+    problems += missing_media(catalogue.articles, sources.files, site_path(site_url))
     if sources.authors is not None and read.authors is not None:
         problems += missing_avatars(read.authors.values(), sources.files, sources.authors[0])
     read_files = tuple(path for path, _data in sources.articles) + tuple(

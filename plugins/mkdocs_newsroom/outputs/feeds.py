@@ -23,7 +23,7 @@ from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 
 from ..reading.images import ImageFacts, shared_picture
 from ..reading.reach import is_uri
-from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE, absolute_url, rebased_links
+from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE, absolute_url, rebased_links, site_path
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -247,9 +247,7 @@ def _item_kwargs(article: Article, options: FeedOptions) -> dict[str, Any]:
         ],
         # a feed reader reads the text away from the page: its addresses are made absolute
         "content": (
-            rebased_links(
-                article.body_html, urlsplit(absolute_url(options.site_url, "")).path, link
-            )
+            rebased_links(article.body_html, site_path(options.site_url), link)
             if options.full_content
             else None
         ),

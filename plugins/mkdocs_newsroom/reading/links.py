@@ -9,9 +9,8 @@ import unicodedata
 from urllib.parse import unquote, urlsplit
 
 from ..problems import FieldError
-from ..urls import as_sent, srcset_candidates
+from ..urls import as_sent, has_scheme, site_path, srcset_candidates
 
-_ANY_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _TAB_OR_LINE_BREAK = re.compile(r"[\t\n\r]")
 _C0_OR_SPACE = "".join(map(chr, range(0x21)))
 _DOT_DOT = {"..", ".%2e", "%2e.", "%2e%2e"}
@@ -63,9 +62,8 @@ def own_path(url: str, site_url: str) -> str | None:
         return None
     if port not in (None, site.port, {"http": 80, "https": 443}.get(parts.scheme.lower())):
         return None
-    root = site.path if site.path.endswith("/") else f"{site.path}/"
     path = normal_path(unquote(parts.path))
-    inside = root.lstrip("/")
+    inside = site_path(site_url).lstrip("/")
     return path[len(inside) :] if path.startswith(inside) else None
 
 
@@ -77,11 +75,6 @@ def link_path(url: str) -> str:
 def normal_path(path: str) -> str:
     """`path` without `.` and `..` parts, from the site's root."""
     return posixpath.normpath(f"/{path}").lstrip("/")
-
-
-def has_scheme(link: str) -> bool:
-    """Whether `link` starts with a scheme (`https:`, `javascript:`...), not a path."""
-    return _ANY_SCHEME.match(link) is not None
 
 
 def check_link(text: str, what: str) -> str:

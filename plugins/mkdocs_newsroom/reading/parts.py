@@ -12,8 +12,9 @@ import yaml
 
 from ..model import Correction, Image
 from ..problems import FieldError, PartlyUsed
+from ..urls import has_scheme
 from .files import PICTURES, SCRIPTED_PICTURE, is_scripted_picture, picture_suffix
-from .links import check_link, has_scheme, local_path
+from .links import check_link, local_path
 from .texts import Registry, parse_datetime, plain_text, shortened, skipped_local_time
 
 if TYPE_CHECKING:

@@ -19,6 +19,8 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from mkdocs.utils import templates
 
+from ..urls import site_path
+
 if TYPE_CHECKING:
     from jinja2 import Environment
     from jinja2.runtime import Context
@@ -29,10 +31,7 @@ if TYPE_CHECKING:
 def site_root(site_url: str) -> str:
     """The path of the site's root ('/', '/repo/') that pages link from, or '' (no
     `site_url`: pages link relative to themselves)."""
-    if not site_url:
-        return ""
-    path = urlsplit(site_url).path or "/"
-    return path if path.endswith("/") else f"{path}/"
+    return site_path(site_url) if site_url else ""
 
 
 def root_prefix(base_url: str) -> str:
