@@ -9,6 +9,7 @@ records what went wrong on it, `search` uses Material's search box like a reader
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 import time
@@ -74,13 +75,35 @@ class _QuietServer(ThreadingHTTPServer):
         pass  # a browser dropping a connection is no test failure
 
 
+class _PagesHandler(_QuietHandler):
+    """Answers an address the site does not have with its 404.html, as GitHub Pages does (a
+    folder without an index.html is not listed)."""
+
+    def list_directory(self, path: str | os.PathLike[str]) -> None:
+        self.send_error(404)
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(str(self.directory)) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
 @contextmanager
-def serve_dir(path: str | Path) -> Iterator[str]:
-    """Serve a directory over HTTP on 127.0.0.1 (a free port) while the block runs.
+def serve_dir(path: str | Path, *, not_found_page: bool = False) -> Iterator[str]:
+    """Serve a directory over HTTP on 127.0.0.1 (a free port) while the block runs; with
+    `not_found_page`, a missing address answers with the site's 404.html (GitHub Pages).
 
     Yields the base URL, `http://127.0.0.1:<port>/`. Requests are not logged.
     """
-    handler = partial(_QuietHandler, directory=str(path))
+    handler = partial(_PagesHandler if not_found_page else _QuietHandler, directory=str(path))
     server = _QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -165,9 +165,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def on_template_context(
         self, context: TemplateContext, /, *, template_name: str, config: MkDocsConfig
     ) -> None:
-        """404.html prints mkdocs.yml's texts escaped too."""
+        """404.html prints mkdocs.yml's texts escaped too, in the first edition's language."""
         if template_name.endswith(".html"):
-            cast("dict[str, Any]", context)["config"] = PageConfig(config)
+            cast("dict[str, Any]", context)["config"] = self._site().theme_page_config(config)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         return use_newsroom_worker(output)

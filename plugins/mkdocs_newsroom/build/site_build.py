@@ -29,6 +29,7 @@ from ..reading.images import SiteImages, site_images
 from ..reading.site import Markdown
 from ..rendering.context import Site, prepare_environment
 from ..rendering.dates import month_title
+from ..rendering.editions import edition_config
 from ..rendering.page_files import SitePages, add_to_navigation, site_page_files
 from ..rendering.pages import news_page
 from ..rendering.strings import broken_translations, missing_translations
@@ -57,6 +58,7 @@ if TYPE_CHECKING:
     from ..outputs.pictures.making import PictureMaker
     from ..preview.cache import BuildCache
     from ..problems import Problem
+    from ..rendering.editions import PageConfig
     from ..search.site import SiteSearch
     from ..settings.checked import Settings
 
@@ -275,6 +277,10 @@ class SiteBuild:
         self._env = env
         if self._cache.said is not None:
             self._cache.said.shown_by(env, self._settings.editions[0].locale)
+
+    def theme_page_config(self, config: MkDocsConfig) -> PageConfig:
+        """mkdocs.yml as the theme's own pages (404.html) read it: the first edition's."""
+        return edition_config(config, self._settings.editions[0], self._languages)
 
     def sitemap(self, config: MkDocsConfig) -> str | None:
         """sitemap.xml with each page's real last change (MkDocs writes the build date)."""

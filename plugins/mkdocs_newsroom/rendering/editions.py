@@ -17,7 +17,7 @@ from ..urls import AUTHORS_INDEX, TAGS_INDEX, archive_url
 from .strings import catalog_language, gettext, material
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from jinja2 import Environment
 
@@ -113,6 +113,14 @@ class PageConfig:
 
     def __contains__(self, key: str) -> bool:
         return key in self._config
+
+
+def edition_config(config: Any, edition: Edition, languages: Mapping[str, str]) -> PageConfig:
+    """mkdocs.yml as Material reads it on `edition`'s pages: in the language Material speaks
+    there (`languages`, by edition: see material_languages), with the edition's copyright."""
+    site_language = str(config.theme.get("language") or "en")
+    language = languages.get(edition.id, site_language)
+    return PageConfig(config, language if language != site_language else "", edition.copyright)
 
 
 _PLAIN_TEXTS = frozenset({"site_name", "site_description", "site_author", "repo_name"})

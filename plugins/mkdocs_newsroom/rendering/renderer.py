@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.commands.build import get_context
 
 from .assembly import PageAssembly
-from .editions import PageConfig
+from .editions import edition_config
 from .finishing import PageFinish
 from .links import rooted_context, site_root
 
@@ -61,11 +61,7 @@ class PageRenderer:
         }
         if self._root:
             rooted_context(context, self._root)
-        edition = page.edition
-        site_language = str(self._config.theme.get("language") or "en")
-        language = self._languages.get(edition.id, site_language)
-        own_language = language if language != site_language else ""
-        context["config"] = PageConfig(self._config, own_language, edition.copyright)
+        context["config"] = edition_config(self._config, page.edition, self._languages)
         template = self._env.get_template(page.meta["template"])
         kind = self._shell.key("page", page, context["base_url"])
         page.active = True

@@ -14,9 +14,10 @@ STYLESHEET = "assets/newsroom/newsroom.css"
 
 def add_to_theme(config: MkDocsConfig, *, tabs: bool) -> None:
     """The theme finds Newsroom's templates after the site's own (so that `overrides/news/`
-    wins) and its stylesheet; with `tabs`, sections and indexes are reached from Material's
-    tabs."""
-    config.theme.dirs.append(str(TEMPLATES))
+    and `overrides/404.html` win) and before Material's (Newsroom's 404.html takes the place
+    of Material's), and its stylesheet; with `tabs`, sections and indexes are reached from
+    Material's tabs."""
+    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
     if tabs:
         features = config.theme.get("features") or []
         if "navigation.tabs" not in features:
