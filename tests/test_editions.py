@@ -204,3 +204,18 @@ def test_search_finds_a_pashto_word_from_the_corpus_in_the_browser(site: Site) -
         assert any(hit.title == first_title.strip() for hit in hits), hits
         assert all("/ps/" in hit.href for hit in hits if hit.title == first_title.strip())
         assert page_log(page).dialogs == []
+
+
+def test_a_tag_or_author_page_speaks_the_language_most_of_its_stories_are_in(site: Site) -> None:
+    """Tag and author pages are shared by the editions: the VOA tag's and the Pashto desk
+    author's stories are all Pashto, so their pages are the Pashto edition's (its words, its
+    tabs, right to left); the indexes of tags and authors stay the first edition's."""
+    for url in ("tags/voa/", "authors/jdoe/"):
+        page = site.dom(url)
+        root = page.css_first("html").attributes
+        assert (root.get("lang"), root.get("dir")) == ("ps", "rtl"), url
+        assert "لیکنې" in page.css_first(".nr-listing__count").text(), url  # "articles"
+        tabs = [tab.text(strip=True) for tab in page.css(".md-tabs__link")]
+        assert tabs[:2] == ["کور", "نړۍ"], url  # the Pashto edition's Home and World
+    for url in ("tags/", "authors/"):
+        assert site.dom(url).css_first("html").attributes.get("lang") == "en", url

@@ -64,7 +64,7 @@ def test_a_story_whose_save_cannot_be_read_is_told_where_it_was_and_comes_back(
         session.settle()
         status, html = _page(session.url + STORY)
         assert status == 404
-        assert "404 - Not found" in html  # the theme's page, with the lines
+        assert "Page not found" in html  # the site's 404 page, with the lines
         said = _said(html)
         assert [line for line in said if "articles/bridge.md:2:8:" in line] != [], said
         assert "/livereload/" in html

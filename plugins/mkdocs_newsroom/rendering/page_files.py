@@ -4,6 +4,7 @@ change since the last build of `mkdocs serve` is the one made then."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +19,7 @@ from .pages import ArticlePage, ListingPage, news_page
 from .strings import gettext
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
     from datetime import datetime
 
     from mkdocs.config.defaults import MkDocsConfig
@@ -153,12 +154,20 @@ class _Pages:
         template: str,
         data: object = None,
         lastmod: datetime | None = None,
+        edition: Edition | None = None,
     ) -> Page:
         """`lastmod`: when what the listing shows last changed, for one whose items are not
-        articles (a year's months, the archive's years, the tags)."""
+        articles (a year's months, the archive's years, the tags); `edition`: the one whose
+        language the pages speak, when it is not the collection's."""
         generated = list(
             _listing_files(
-                self.made, self.config, paginations, template, self.edition, data, lastmod
+                self.made,
+                self.config,
+                paginations,
+                template,
+                edition or self.edition,
+                data,
+                lastmod,
             )
         )
         self.files.extend(generated)
@@ -200,16 +209,20 @@ def edition_files(
 def shared_files(
     made: MadeBefore[File],
     config: MkDocsConfig,
-    edition: Edition,
+    editions: Sequence[Edition],
     indexes: Indexes,
     sizes: PageSizes,
 ) -> PageSet:
-    """Tag and author pages, shared by every edition, and their indexes."""
+    """Tag and author pages, shared by every edition, each in the language of the edition
+    most of its stories are in; their indexes in the first edition's."""
+    edition = editions[0]
     pages = _Pages(made, config, edition)
     for listing in indexes.tags.values():
-        pages.add(article_pages(listing, sizes), "news/tag.html")
+        most = _most_of(listing, editions)
+        pages.add(article_pages(listing, sizes), "news/tag.html", edition=most)
     for listing in indexes.authors.values():
-        pages.add(article_pages(listing, sizes), "news/author.html")
+        most = _most_of(listing, editions)
+        pages.add(article_pages(listing, sizes), "news/author.html", edition=most)
     tags_title = gettext("Tags", edition.locale)
     tags = Listing("tags", "tags", tags_title, TAGS_INDEX, indexes.tag_counts())
     authors = Listing(
@@ -226,6 +239,12 @@ def shared_files(
         pages.add(paginate(authors, sizes.index), "news/authors.html", None, signed),
     ]
     return PageSet(pages.files, tabs)
+
+
+def _most_of(listing: Listing[Article], editions: Sequence[Edition]) -> Edition:
+    """The edition most of the listing's stories are in; of editions tied, the first."""
+    counts = Counter(article.edition for article in listing.items)
+    return max(editions, key=lambda edition: counts[edition.id])  # the first of equals
 
 
 def front_page_file(
@@ -309,7 +328,7 @@ def site_page_files(
     generated = list(article_files(made, config, catalogue, editions, site.neighbours))
     default = settings.editions[0]
     sizes = settings.page_sizes
-    shared = shared_files(made, config, default, site.shared, sizes)
+    shared = shared_files(made, config, settings.editions, site.shared, sizes)
     own = set(taken)
     homepage: Page | None = None
     tabs: list[Page] = []
