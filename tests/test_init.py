@@ -276,6 +276,13 @@ def test_requirements_install_the_newsroom_that_made_the_portal(
     assert made.returncode == 0, made.stderr
     text = (tmp_path / "portal" / "requirements.txt").read_text(encoding="utf-8")
     assert text.splitlines()[-1] == pin
+    # the docs links: beside the commit installed, when it is a GitHub repository's
+    docs = "https://github.com/example/newsroom/tree/0123456789abcdef0123456789abcdef01234567/docs"
+    if origin != "git":
+        docs = "https://github.com/OWNER/REPO/tree/main/docs"  # to fill in, as the README says
+    config = (tmp_path / "portal" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert f"# {docs}/configuration.md\n" in config
+    assert f"(on GitHub, `{docs}`)" in (tmp_path / "portal" / "README.md").read_text("utf-8")
     assert (warning in made.stderr) if warning else ("warning" not in made.stderr)
 
 

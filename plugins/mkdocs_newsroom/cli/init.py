@@ -79,6 +79,7 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
     author_id = slugify(author_name, fallback_prefix="author")
     first = next(iter(sections))
     local = date.astimezone(timezone).replace(second=0, microsecond=0)
+    pin, warning = requirement_pin()
     values = {
         "SITE_NAME": _yaml(portal.name),
         "SITE_NAME_TEXT": portal.name,
@@ -99,6 +100,7 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
         "WELCOME_TITLE": _yaml(f"Welcome to {portal.name}"),
         "WELCOME_SLUG": _yaml(slugify(f"Welcome to {portal.name}", fallback_prefix="article")),
         "DATE": local.isoformat(),
+        "DOCS": docs_address(pin),
     }
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -106,7 +108,6 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
         raise NewsroomError(
             f"{folder} cannot be made ({error.strerror or error}): give a folder you can write in"
         ) from None
-    pin, warning = requirement_pin()
     files = {**_starter_files(local), Path("requirements.txt"): requirements(pin)}
     written, kept = [], []
     for target, text in sorted(files.items(), key=lambda item: item[0].as_posix()):
@@ -216,6 +217,21 @@ def requirement_pin() -> tuple[str, str]:
         "last line (a git URL and commit, or a version on your package index)"
     )
     return LOCAL_PIN.format(url=url or "a local copy"), warning
+
+
+# A pin of a commit of a GitHub repository: its docs/ folder is beside the code
+_GITHUB_PIN = re.compile(
+    rf"{DISTRIBUTION} @ git\+(https://github\.com/[\w.-]+/[\w.-]+?)(?:\.git)?@([0-9a-f]{{7,40}})"
+)
+
+
+def docs_address(pin: str) -> str:
+    """Where Newsroom's documentation (the docs/ folder of its repository) can be read: at the
+    commit the portal installs, when that is a GitHub repository's; else the form to fill."""
+    found = _GITHUB_PIN.fullmatch(pin)
+    if found is None:
+        return "https://github.com/OWNER/REPO/tree/main/docs"
+    return f"{found[1]}/tree/{found[2]}/docs"
 
 
 def requirements(pin: str | None = None) -> str:
