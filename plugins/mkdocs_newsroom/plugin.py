@@ -147,10 +147,13 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
-        """Replace MkDocs' sitemap; point 404.html at Newsroom's search."""
+        """Replace MkDocs' sitemap; 404.html in the first edition's language, its search
+        Newsroom's."""
         if template_name == SITEMAP:
             return None if self._serving else self._site().sitemap(config)
-        return use_newsroom_worker(output_content) if template_name.endswith(".html") else None
+        if not template_name.endswith(".html"):
+            return None
+        return use_newsroom_worker(self._site().theme_pages().finished(output_content))
 
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -167,7 +170,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     ) -> None:
         """404.html prints mkdocs.yml's texts escaped too, in the first edition's language."""
         if template_name.endswith(".html"):
-            cast("dict[str, Any]", context)["config"] = self._site().theme_page_config(config)
+            cast("dict[str, Any]", context)["config"] = self._site().theme_pages().config(config)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         return use_newsroom_worker(output)

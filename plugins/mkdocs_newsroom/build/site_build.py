@@ -29,11 +29,10 @@ from ..reading.images import SiteImages, site_images
 from ..reading.site import Markdown
 from ..rendering.context import Site, prepare_environment
 from ..rendering.dates import month_title
-from ..rendering.editions import edition_config
 from ..rendering.page_files import SitePages, add_to_navigation, site_page_files
 from ..rendering.pages import news_page
 from ..rendering.strings import broken_translations, missing_translations
-from ..rendering.theme import add_to_theme
+from ..rendering.theme import ThemePages, add_to_theme
 from ..search.shards import INDEX_DIR
 from ..settings.loading import check_site_url, told_and_balanced
 from .copy_edits import CopyEdits, LastBuild, Rewrite
@@ -58,7 +57,6 @@ if TYPE_CHECKING:
     from ..outputs.pictures.making import PictureMaker
     from ..preview.cache import BuildCache
     from ..problems import Problem
-    from ..rendering.editions import PageConfig
     from ..search.site import SiteSearch
     from ..settings.checked import Settings
 
@@ -278,9 +276,9 @@ class SiteBuild:
         if self._cache.said is not None:
             self._cache.said.shown_by(env, self._settings.editions[0].locale)
 
-    def theme_page_config(self, config: MkDocsConfig) -> PageConfig:
-        """mkdocs.yml as the theme's own pages (404.html) read it: the first edition's."""
-        return edition_config(config, self._settings.editions[0], self._languages)
+    def theme_pages(self) -> ThemePages:
+        """The theme's own pages (404.html): the first edition's."""
+        return ThemePages(self._settings.editions[0], self._languages)
 
     def sitemap(self, config: MkDocsConfig) -> str | None:
         """sitemap.xml with each page's real last change (MkDocs writes the build date)."""

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..model import is_rtl
+from .editions import PageConfig, edition_config
+from .finishing import localize_root
+
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from mkdocs.config.defaults import MkDocsConfig
+
+    from ..model import Edition
 
 TEMPLATES = Path(__file__).parent.parent / "templates"
 STYLESHEET = "assets/newsroom/newsroom.css"
@@ -32,3 +41,19 @@ def template_folders(config: MkDocsConfig) -> list[str]:
     if config.theme.custom_dir:
         folders.append(str(config.theme.custom_dir))
     return folders
+
+
+@dataclass(frozen=True)
+class ThemePages:
+    """The theme's own pages (404.html) as pages of the first edition: mkdocs.yml as Material
+    reads it there (`languages`: Material's language on each edition's pages), and the
+    edition's language and direction on `<html>`."""
+
+    edition: Edition
+    languages: Mapping[str, str]
+
+    def config(self, config: MkDocsConfig) -> PageConfig:
+        return edition_config(config, self.edition, self.languages)
+
+    def finished(self, html: str) -> str:
+        return localize_root(html, self.edition.lang, is_rtl(self.edition.lang))
