@@ -81,14 +81,15 @@ class LastBuild:
 
 @dataclass
 class Rewrite:
-    """How a rebuild writes: the pages given, then the search index, the feeds and the
-    aliases' redirect pages."""
+    """How a rebuild writes: the pages given, then the search index, the feeds, the aliases'
+    redirect pages and the theme's error pages."""
 
     # the pages given, which show the articles given: how many were rendered again
     pages: Callable[[list[NewsPage], list[Article]], int]
     search: Callable[[], None]
     outputs: Callable[[], list[Problem]]  # what could not be written, and notes
     redirects: Callable[[], list[Problem]]  # what is wrong with the aliases
+    error_pages: Callable[[], None]  # 404.html, which lists the latest stories
 
 
 class CopyEdits:
@@ -174,6 +175,7 @@ class CopyEdits:
         # its notes are the site's (robots.txt), said by every whole build: not again
         self._warn(problem for problem in self._rewrite.outputs() if problem.level != "info")
         self._rewrite.redirects()  # what is wrong with them, every whole build says
+        self._rewrite.error_pages()
         seconds = time.perf_counter() - started
         stories = f"{len(edited)} article{'s' if len(edited) > 1 else ''}"
         self._say(

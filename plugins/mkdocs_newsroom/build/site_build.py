@@ -32,7 +32,7 @@ from ..rendering.dates import month_title
 from ..rendering.page_files import SitePages, add_to_navigation, site_page_files
 from ..rendering.pages import news_page
 from ..rendering.strings import broken_translations, missing_translations
-from ..rendering.theme import ThemePages, add_to_theme
+from ..rendering.theme import ThemePages, add_to_theme, write_error_pages
 from ..search.shards import INDEX_DIR
 from ..settings.loading import check_site_url, told_and_balanced
 from .copy_edits import CopyEdits, LastBuild, Rewrite
@@ -328,12 +328,14 @@ class SiteBuild:
             ],
             (file.dest_uri for file in self._files),
         )
-        if self._last is not None:
+        if self._last is not None and self._env is not None and self._nav is not None:
+            env, nav, files = self._env, self._nav, self._files
             rewrite = Rewrite(
                 self._page_writing.rewrite,
                 lambda: self._index.write(articles, config.site_dir, in_place=True),
                 lambda: self._write_outputs(config),
                 lambda: self._write_redirects(config),
+                lambda: write_error_pages(env, files, nav, config),
             )
             self.copy_edits = CopyEdits(self._last, rewrite, self._say, self._warn)
 

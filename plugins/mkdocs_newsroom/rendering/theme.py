@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+from mkdocs.commands.build import get_context
 
 from ..model import is_rtl
 from .editions import PageConfig, edition_config
@@ -13,7 +16,10 @@ from .finishing import localize_root
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
 
     from ..model import Edition
 
@@ -57,3 +63,23 @@ class ThemePages:
 
     def finished(self, html: str) -> str:
         return localize_root(html, self.edition.lang, is_rtl(self.edition.lang))
+
+
+def write_error_pages(
+    env: Environment, files: Files, nav: Navigation, config: MkDocsConfig
+) -> None:
+    """The theme's error pages (404.html, which lists the latest stories) rendered and written
+    again, as MkDocs' build does, for a rebuild from copy edits, which skips that build."""
+    for name in config.theme.static_templates:
+        if Path(name).stem.isdigit() and name.endswith(".html"):
+            template = config.plugins.on_pre_template(
+                env.get_template(name), template_name=name, config=config
+            )
+            context = get_context(
+                nav, files, config, base_url=urlsplit(config.site_url or "/").path
+            )
+            context = config.plugins.on_template_context(context, template_name=name, config=config)
+            output = template.render(context)
+            output = config.plugins.on_post_template(output, template_name=name, config=config)
+            if output and output.strip():
+                Path(config.site_dir, name).write_text(output, encoding="utf-8")
