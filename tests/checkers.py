@@ -142,11 +142,12 @@ _META_URLS = 'meta[property="og:url"], meta[property="og:image"], meta[name="twi
 
 
 def _page_links(tree: LexborHTMLParser) -> list[tuple[str, str]]:
-    """(attribute, URL) of every link in a page: href, src, srcset candidates, poster."""
+    """(attribute, URL) of every link in a page: href (xlink:href, an SVG <use>'s), src,
+    srcset candidates, poster."""
     links: list[tuple[str, str]] = []
-    for node in tree.css("[href], [src], [srcset], [poster]"):
+    for node in tree.css("[href], [src], [srcset], [poster], use"):
         attrs = node.attributes
-        for name in ("href", "src", "poster"):
+        for name in ("href", "xlink:href", "src", "poster"):
             value = attrs.get(name)
             if value is not None:
                 links.append((name, value.strip()))

@@ -10,12 +10,13 @@ own baseline (browser.MATERIAL_AXE_BASELINE) on every page they render.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page
 
 from .browser import axe_violations, chromium, open_page, page_log, search, serve_dir
-from .sites import Site, build_repo_site
+from .sites import Site, article, build_repo_site, build_site
 
 # One page of each type the plugin generates, in the demo portal.
 PAGES = {
@@ -109,3 +110,26 @@ def test_search_finds_articles_and_runs_no_script(
         assert page_log(page).page_errors == []
     finally:
         page.close()
+
+
+def test_materials_instant_navigation_goes_from_page_to_page(tmp_path: Path) -> None:
+    """With `navigation.instant`, Material fetches the next page and sets `href` again on
+    each of its links: an SVG `<use>` of the icon sprite has only a getter for it, and the
+    click threw instead of showing the page. The sprite's icons still draw."""
+    files = {
+        f"articles/{day}.md": article(f"Story {day}", f"2024-05-0{day}", section="world")
+        for day in (1, 2)
+    }
+    theme = {"name": "material", "font": False, "features": ["navigation.instant"]}
+    site = build_site(tmp_path, files, config={"theme": theme})  # type: ignore[arg-type]
+    drawn = "uses => uses.map(use => [use.getAttribute('xlink:href'), use.getBBox().width])"
+    with serve_dir(site.site_dir) as base, chromium() as browser:
+        page = open_page(browser, base, 1280, "2024/05/02/story-2/")
+        icons = page.eval_on_selector_all("use", drawn)
+        assert icons and any(width > 0 for _href, width in icons), icons
+        for link, address in (("Archive", "archive/"), ("World", "section/world/")):
+            page.locator(".md-tabs__link", has_text=link).click()
+            page.wait_for_url(base + address)
+            page.locator("h1", has_text=link).wait_for()
+            assert page.eval_on_selector_all("use", drawn) == icons, link
+        assert page_log(page).problems() == []

@@ -164,7 +164,7 @@ def test_icons_are_drawn_from_a_sprite_each_once(tmp_path: Path) -> None:
         dialog = site.search_dialog(url).css_first(".md-search__icon use")
         assert header is not None and dialog is not None, url
         # the magnifier of the header's button and of the dialog: one symbol of one file
-        hrefs = {reached(url, use.attributes["href"] or "") for use in (header, dialog)}
+        hrefs = {reached(url, use.attributes["xlink:href"] or "") for use in (header, dialog)}
         assert len(hrefs) == 1, url
         path, symbol = hrefs.pop().split("#")
         sprite = site.file(path).read_text(encoding="utf-8")

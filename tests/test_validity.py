@@ -153,6 +153,7 @@ MINI_SITE = {
         <a href="missing/">missing page</a> <a href="a/#nope">missing anchor</a>
         <a href="#nowhere">missing own anchor</a> <a href="/elsewhere/">outside</a>
         <a href="../up/">above the site</a> <a href="https://example.org/repo/gone/">gone</a>
+        <svg><use xlink:href="img/x.svg"/></svg> <svg><use xlink:href="img/gone.svg#i1"/></svg>
         """,
         head='<link rel="stylesheet" href="assets/site.css">'
         '<meta property="og:image" content="https://example.org/repo/img/og.png">',
@@ -181,6 +182,7 @@ def test_broken_links_finds_exactly_the_broken_ones(tmp_path: Path) -> None:
         "index.html: href='/elsewhere/': points outside the site, whose path is /repo/",
         "index.html: href='../up/': points outside the site, whose path is /repo/",
         "index.html: href='https://example.org/repo/gone/': no such file gone/index.html",
+        "index.html: xlink:href='img/gone.svg#i1': no such file img/gone.svg",
         "index.html: og:image='https://example.org/repo/img/og.png': no such file img/og.png",
     ]
 

@@ -109,7 +109,10 @@ class ShellAssets:
             if made is None:
                 return match.group(0)
             attributes = _XMLNS.sub("", match.group(1))
-            return f'<svg{attributes}><use href="{sprite_url}#{symbols[made]}"/></svg>'
+            # xlink:href, which browsers read as href: Material's instant navigation sets
+            # `element.href` again on every [href] of the page it loads, which an SVG <use>
+            # has only as a getter (the click threw, and the page was not shown)
+            return f'<svg{attributes}><use xlink:href="{sprite_url}#{symbols[made]}"/></svg>'
 
         return _SVG.sub(referenced, html)
 
