@@ -9,6 +9,7 @@ own baseline (browser.MATERIAL_AXE_BASELINE) on every page they render.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -131,5 +132,10 @@ def test_materials_instant_navigation_goes_from_page_to_page(tmp_path: Path) -> 
             page.locator(".md-tabs__link", has_text=link).click()
             page.wait_for_url(base + address)
             page.locator("h1", has_text=link).wait_for()
-            assert page.eval_on_selector_all("use", drawn) == icons, link
+            # the same icons, drawn once the page has taken the sprite (a moment after)
+            page.wait_for_function(
+                f"expected => JSON.stringify(({drawn})([...document.querySelectorAll('use')]))"
+                " === expected",
+                arg=json.dumps(icons, separators=(",", ":")),
+            )
         assert page_log(page).problems() == []
