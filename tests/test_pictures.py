@@ -358,8 +358,12 @@ def test_a_held_back_articles_photograph_is_neither_resized_nor_published(
     assert site.warnings == []
     published = {p.name for p in (site.site_dir / "images").iterdir()}
     assert published == {"shown.jpg", "logo.png", "loose.jpg", "chart.png", "face.png"}
-    assert [line.split(" into")[0] for line in _resized(site)] == ["newsroom: resized 1 lead image"]
-    assert all(p.name.startswith("shown-") for p in (site.site_dir / "pictures").iterdir())
+    assert [line.split(" into")[0] for line in _resized(site)] == [
+        "newsroom: resized 1 lead image",
+        "newsroom: resized 1 author's photo",  # the author's photo is published
+    ]
+    copies = {p.name.split("-")[0] for p in (site.site_dir / "pictures").iterdir()}
+    assert copies == {"shown", "face"}
 
 
 def test_a_held_back_articles_picture_is_published_only_if_named_whole_by_a_published_page(

@@ -60,6 +60,8 @@ class Author:
     url: str = ""
     # "organization" for a news agency or a desk that signs as one (schema.org Organization)
     type: Literal["person", "organization"] = "person"
+    # what the build made of `avatar`, a local JPEG, PNG or WebP file it could read
+    picture: Picture | None = None
 
     @property
     def is_organization(self) -> bool:

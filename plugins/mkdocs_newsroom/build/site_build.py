@@ -19,7 +19,6 @@ from ..catalogue.publishing import Catalogue
 from ..catalogue.site import read_site
 from ..clock import now
 from ..outputs.build_record import write_build_record
-from ..outputs.pictures.making import picture_maker, withdraw
 from ..outputs.pictures.store import cache_folder, check_cache_folder
 from ..outputs.redirects import project_path_aliases, redirect_pages, write_redirects
 from ..outputs.site_outputs import SiteInfo, SiteOutputs
@@ -40,6 +39,7 @@ from .held_media import published_files
 from .kept_templates import config_folder, site_templates
 from .news_pages import NewsPageWriting, shown_by_every_page
 from .parallel import processes_for, release_free_memory, run_aside, shared_map, thaw_heap
+from .pictures import BuildPictures, build_pictures
 from .progress import Progress
 from .report import summary_line
 from .search_index import IndexWriting
@@ -47,14 +47,14 @@ from .sources import site_sources
 from .stale import remove_held_outputs, remove_stale, remove_stale_copies
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Mapping
 
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-    from ..outputs.pictures.making import PictureMaker
+    from ..model import Author
     from ..preview.cache import BuildCache
     from ..problems import Problem
     from ..search.site import SiteSearch
@@ -89,6 +89,7 @@ class SiteBuild:
         self._site_dir = ""
         self._clock = Progress(say, 0, "build")
         self._catalogue = Catalogue()
+        self._authors: Mapping[str, Author] = {}
         self._indexes = SiteIndexes()
         self._failed = 0
         self._files = Files([])
@@ -97,7 +98,7 @@ class SiteBuild:
         self._env: Environment | None = None
         self._languages: dict[str, str] = {}  # Material's language on each edition's pages
         self._outputs: SiteOutputs | None = None
-        self._pictures: PictureMaker | None = None
+        self._pictures = BuildPictures(None, None)
         self._images = SiteImages("", None)
         self._search = search
         self._index = IndexWriting(search, settings, 1 if self._serving else self._processes)
@@ -152,15 +153,13 @@ class SiteBuild:
         where = (config.nav, self._now, config_folder(config), config.theme.custom_dir)
         found = site_sources(files, settings, config.docs_dir, read_before, reported, *where)
         remove_held_outputs(config.site_dir, found.held_outputs if self._dirty else (), self._say)
-        self._pictures = picture_maker(
+        self._pictures = build_pictures(
             settings.pictures,
             config_folder(config),
             {file.src_uri: file.abs_src_path for file in files if file.abs_src_path},
-            os.environ,
-            # one lead image is worth a process of its own: it takes a second to resize
             shared_map(self._processes, self._say, "lead images resized", min_items=1),
-            self._cache.pictures,
-            reported=reported,
+            (self._cache.pictures, self._cache.photos),
+            reported,
         )
         markdown = Markdown(config.markdown_extensions, config.mdx_configs)
         reading = read_site(
@@ -171,18 +170,19 @@ class SiteBuild:
             preview=self._serving,
             map_bodies=shared_map(self._processes, self._say, "articles read"),
             memory=self._cache.reading if self._serving else None,  # for a preview's next build
-            pictures=self._pictures,
+            pictures=self._pictures.leads,
             site_url=config.site_url or "",
+            photos=self._pictures.avatars,
         )
         self._warn(reading.problems)
-        if self._pictures is not None and self._pictures.resized:
-            self._say(self._pictures.made_line())
+        for line in self._pictures.made_lines():
+            self._say(line)
         keep, said = published_files(found, reading, config, self._dirty, self._say)
         self._warn(said)
         if self._serving and self._dirty:
             drop_reported_outputs(keep, reported)
         self._failed = reading.failed
-        self._catalogue = reading.catalogue
+        self._catalogue, self._authors = reading.catalogue, reading.authors
         self._index.start(
             self._catalogue.articles, config.site_dir, self._in_place(INDEX_DIR + "/")
         )
@@ -214,7 +214,7 @@ class SiteBuild:
                 self._cache.reading,
                 self._indexes,
                 [news_page(file) for file in self._pages.files],
-                self._pictures,
+                self._pictures.leads,
                 self._search,
                 self._cache.outputs.feeds,
                 self._now,
@@ -323,7 +323,7 @@ class SiteBuild:
                 *(file.dest_uri for file in self._pages.files),
                 *outputs.written,
                 *outputs.redirects,
-                *(self._pictures.published if self._pictures is not None else ()),
+                *self._pictures.published,
                 INDEX_DIR,
             ],
             (file.dest_uri for file in self._files),
@@ -355,18 +355,11 @@ class SiteBuild:
     def _write_pictures(self, config: MkDocsConfig) -> None:
         """The copies of the pictures the site shows, from the cache into the site folder;
         with `mkdocs build --dirty`, those an earlier build left there removed."""
-        if self._pictures is None:
-            withdraw(config.site_dir, self._cache.pictures)
-        else:
-            pictures = [
-                article.image.picture
-                for article in self._catalogue.articles
-                if article.image is not None and article.image.picture is not None
-            ]
-            self._warn(self._pictures.publish(config.site_dir, pictures))
+        memories = (self._cache.pictures, self._cache.photos)
+        articles, authors = self._catalogue.articles, self._authors.values()
+        self._warn(self._pictures.publish(config.site_dir, articles, authors, memories))
         if self._dirty and not self._serving:  # serve remembers what it put there: build not
-            published = self._pictures.published if self._pictures is not None else ()
-            remove_stale_copies(config.site_dir, published, self._files, self._say)
+            remove_stale_copies(config.site_dir, self._pictures.published, self._files, self._say)
 
     def _write_redirects(self, config: MkDocsConfig) -> list[Problem]:
         """The redirect pages of the articles' aliases, written last: they never take the

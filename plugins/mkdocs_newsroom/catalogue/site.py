@@ -63,10 +63,11 @@ def read_site(
     memory: ReadingMemory | None = None,
     pictures: MakePictures | None = None,
     site_url: str = "",  # its path: '/repo/' for a project site
+    photos: MakePictures | None = None,
 ) -> Reading:
     """Read the authors and articles and publish what is due at `now` (in a `preview`, list
     the held-back articles too). `memory` keeps what was read between builds; `pictures`
-    makes the pictures of the lead images."""
+    makes the pictures of the lead images, `photos` those of the authors' photos."""
     read = read_articles(
         sources,
         settings,
@@ -77,6 +78,7 @@ def read_site(
         content_keys=memory.content_keys if memory is not None and preview else None,
         map_bodies=map_bodies,
         pictures=pictures,
+        photos=photos,
         # a held-back article's picture is made only where it is shown (a preview)
         shown=lambda article: preview or not held_back_because(article, now),
     )

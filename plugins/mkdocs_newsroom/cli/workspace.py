@@ -21,6 +21,7 @@ from ..catalogue.site import read_site
 from ..clock import now as clock_now
 from ..outputs.build_record import next_change
 from ..outputs.pictures.making import picture_maker
+from ..outputs.pictures.recipe import avatar_recipe
 from ..problems import ArticleError, NewsroomError
 from ..reading.authors import load_authors
 from ..reading.decoding import decode_source
@@ -127,17 +128,16 @@ class Workspace:
             files, self.settings, docs_dir, nav=nav, now=clock_now(), site_folder=str(self.root)
         )
         say = say or _silent
-        # lead images are opened and decoded (a truncated one is found), not resized: those
-        # the picture cache knows are taken from it
-        pictures = picture_maker(
-            self.settings.pictures,
-            str(self.root),
-            {file.src_uri: file.abs_src_path for file in files if file.abs_src_path},
-            os.environ,
-            shared_map(self.processes, say, "lead images checked", min_items=1),
-            make_files=False,
+        # lead images and authors' photos are opened and decoded (a truncated one is found),
+        # not resized: those the picture cache knows are taken from it
+        sources = {file.src_uri: file.abs_src_path for file in files if file.abs_src_path}
+        checking = shared_map(self.processes, say, "lead images checked", min_items=1)
+        where = (self.settings.pictures, str(self.root), sources, os.environ)
+        pictures = picture_maker(*where, checking, make_files=False)
+        photos = picture_maker(
+            *where, make_files=False, recipe=avatar_recipe(self.settings.pictures)
         )
-        return self._read(found, say, pictures)
+        return self._read(found, say, pictures, photos)
 
     def change_after(
         self, built: datetime, say: Callable[[str], None] | None = None
@@ -176,6 +176,7 @@ class Workspace:
         found: SortedFiles,
         say: Callable[[str], None],
         pictures: MakePictures | None = None,
+        photos: MakePictures | None = None,
         *,
         now: datetime | None = None,
         preview: bool = True,
@@ -190,6 +191,7 @@ class Workspace:
             map_bodies=shared_map(self.processes, say, "articles read"),
             pictures=pictures,
             site_url=self.config.site_url or "",
+            photos=photos,
         )
 
     def front_matters(self) -> Iterator[tuple[Path, FrontMatter]]:

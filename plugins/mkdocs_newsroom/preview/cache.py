@@ -50,8 +50,9 @@ class BuildCache:
     titles: PageTitles = field(default_factory=PageTitles)
     # what MkDocs' own pages showed, and which there were (`--dirty`)
     own_pages: OwnPages = field(default_factory=OwnPages)
-    # the lead images' pictures, and their copies in the site folder
+    # the lead images' pictures, the authors' photos', and their copies in the site folder
     pictures: PictureMemory = field(default_factory=PictureMemory)
+    photos: PictureMemory = field(default_factory=PictureMemory)
     heap: LongLivedObjects = field(default_factory=LongLivedObjects)
     templates: CompiledTemplates = field(default_factory=CompiledTemplates)
     pages: RenderedPages | None = None

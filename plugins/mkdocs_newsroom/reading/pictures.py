@@ -1,4 +1,5 @@
-"""Articles with the pictures the build made of their lead images.
+"""Articles with the pictures the build made of their lead images, authors with those of
+their photos.
 
 Reading knows nothing of Pillow or of the cache the pictures are kept in: the build hands in
 the function that makes them (outputs/pictures/), and `newsroom check` one that only looks at
@@ -19,7 +20,7 @@ from .links import local_path
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
-    from ..model import Article, Picture
+    from ..model import Article, Author, Picture
 
 
 class MakePictures(Protocol):
@@ -35,8 +36,7 @@ def resizable_path(article: Article) -> str | None:
     image = article.image
     if image is None or image.picture is not None:
         return None
-    path = local_path(image.src)
-    return path if path and is_resizable(path) else None
+    return _resizable(image.src)
 
 
 def attach_pictures(
@@ -79,3 +79,28 @@ def attach_pictures(
             )
         pictured.append(article)
     return pictured, problems
+
+
+def attach_avatars(
+    authors: Mapping[str, Author], make: MakePictures, files: frozenset[str], authors_file: str
+) -> tuple[dict[str, Author], list[Problem]]:
+    """The authors, each photo (`avatar`, a file of the site) with its picture; one that could
+    not be made is a warning naming the authors file and the photo, published as it is."""
+    paths = {key: path for key, author in authors.items() if (path := _resizable(author.avatar))}
+    wanted = sorted({path for path in paths.values() if path in files})
+    made = make(wanted) if wanted else {}
+    pictured = dict(authors)
+    problems: list[Problem] = []
+    for key, path in paths.items():
+        outcome = made.get(path)
+        if isinstance(outcome, str):
+            said = f"author '{key}': the photo {path} could not be resized: {outcome}"
+            problems.append(Problem(authors_file, f"{said}; it is published as it is"))
+        elif outcome is not None:
+            pictured[key] = replace(authors[key], picture=outcome)
+    return pictured, problems
+
+
+def _resizable(link: str) -> str | None:
+    path = local_path(link) if link else None
+    return path if path and is_resizable(path) else None

@@ -15,7 +15,7 @@ from .bodies import MarkdownRenderer
 from .files import article_kind, is_editor_leftover
 from .links import local_path
 from .mapping import in_order
-from .pictures import attach_pictures
+from .pictures import attach_avatars, attach_pictures
 from .said import megabytes
 from .texts import Registry
 
@@ -182,16 +182,20 @@ def read_articles(
     map_bodies: MapFunction = in_order,
     pictures: MakePictures | None = None,
     shown: Callable[[Article], bool] = lambda _article: True,
+    photos: MakePictures | None = None,
 ) -> ReadArticles:
     """Read the authors and every article. `cache` keeps what was read between builds;
     `pictures` makes the pictures of the lead images of the articles `shown` (none without
-    it). Without an authors file, or with an empty one, articles are published without their
-    authors, and one line says so."""
+    it), `photos` those of the authors' photos. Without an authors file, or with an empty
+    one, articles are published without their authors, and one line says so."""
     known: dict[str, Author] | None = None
     problems = list(sources.problems)
     if sources.authors is not None:
         known, authors_problems = load_authors(*sources.authors)
         problems.extend(authors_problems)
+        if photos is not None and known:
+            known, photo_problems = attach_avatars(known, photos, sources.files, sources.authors[0])
+            problems.extend(photo_problems)
     # An empty authors file is no authors file: every byline would be unknown otherwise
     lacking = "missing" if sources.authors is None else "empty" if known == {} else ""
     if settings.authors_file in sources.oversized:

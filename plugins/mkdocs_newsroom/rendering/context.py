@@ -16,7 +16,7 @@ from .cards import Cards
 from .editions import edition_tabs, material_languages
 from .links import root_prefix, use_root_links
 from .page_seo import SeoData
-from .pictures import picture_view
+from .pictures import avatar_view, picture_view
 from .shell import ShellCache
 from .strings import material, translated, translated_plural
 
@@ -90,6 +90,7 @@ def prepare_environment(
         "headline": cards.headline,
         # a lead image's markup on a page (`base_url`: its way back to the site root, or the root)
         "picture": lambda image, base_url: picture_view(image, root_prefix(base_url)),
+        "avatar": lambda author, base_url, place: avatar_view(author, root_prefix(base_url), place),
         # what a shell's links are relative to: the site's navigation, the editions' tabs
         "shell": ShellCache(
             [*navigation_urls, *(tab.url for strip in tabs.values() for tab in strip)],

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from ..model import Image
+from ..reading.links import local_path
+
 if TYPE_CHECKING:
-    from ..model import Image, Rendition
+    from ..model import Author, Rendition
 
 # How wide each place shows an image, in CSS pixels, for the browser to choose a copy before it
 # lays out the page: measured in chromium on newsroom.css over Material's layout, where a rem
@@ -29,6 +32,9 @@ SIZES = {
     "calc(100vw - 32px)",
     "lead": "(min-width: 125em) 926px, (min-width: 100em) 849px, (min-width: 76.25em) 772px, "
     "(min-width: 60em) calc((100vw - 64px) * 2 / 3), calc(100vw - 32px)",
+    # an author's photo: a circle of a fixed size (newsroom.css)
+    "avatar": "96px",
+    "avatar-index": "40px",
     "card": "(min-width: 125em) 451px, (min-width: 100em) 414px, (min-width: 76.25em) 376px, "
     "(min-width: 992px) calc((100vw - 92px) / 3), (min-width: 662px) calc((100vw - 62px) / 2), "
     "calc(100vw - 32px)",
@@ -58,8 +64,8 @@ class PictureView:
 
 
 def picture_view(image: Image, root: str, place: str = "figure") -> PictureView:
-    """The markup's values for `image` shown at `place` ("figure", "lead" or "card"), its
-    links starting with `root` (the page's way back to the site's root)."""
+    """The markup's values for `image` shown at `place` (a key of SIZES), its links starting
+    with `root` (the page's way back to the site's root)."""
     original = site_link(image.src, root)
     picture = image.picture
     if picture is None:
@@ -90,6 +96,15 @@ def picture_view(image: Image, root: str, place: str = "figure") -> PictureView:
         sizes,
         picture.width,
         picture.height,
+    )
+
+
+def avatar_view(author: Author, root: str, place: str = "avatar") -> PictureView:
+    """The markup's values for an author's photo at `place` ("avatar": their page,
+    "avatar-index": the index of authors)."""
+    src = local_path(author.avatar)
+    return picture_view(
+        Image(author.avatar if src is None else src, "", picture=author.picture), root, place
     )
 
 

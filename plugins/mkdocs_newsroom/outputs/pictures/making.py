@@ -71,20 +71,23 @@ def picture_maker(
     *,
     make_files: bool = True,
     reported: Collection[str] = (),
+    recipe: Recipe | None = None,
+    noun: str = "lead image",
 ) -> PictureMaker | None:
-    """The site's picture maker, None when `pictures` is off."""
+    """The site's picture maker (of lead images, unless another `recipe` is given, with the
+    `noun` its line says), None when `pictures` is off."""
     if not settings.enabled:
         return None
-    recipe = recipe_of(settings)
     store = PictureStore(cache_folder(settings.cache_dir, config_dir, environ))
     return PictureMaker(
-        recipe,
+        recipe or recipe_of(settings),
         sources,
         store,
         map_pictures,
         memory,
         make_files=make_files,
         reported=reported,
+        noun=noun,
     )
 
 
@@ -104,8 +107,10 @@ class PictureMaker:
         *,
         make_files: bool = True,
         reported: Collection[str] = (),
+        noun: str = "lead image",
     ) -> None:
         self._reported = reported
+        self._noun = noun
         self._recipe = recipe
         self._recipe_key = recipe.key
         self._sources = sources
@@ -128,8 +133,8 @@ class PictureMaker:
         """What this build resized, said."""
         plural = "s" if self.resized != 1 else ""
         return (
-            f"resized {self.resized:,} lead image{plural} into {self.encoded:,} files, kept in "
-            f"{self.folder} for the next builds"
+            f"resized {self.resized:,} {self._noun}{plural} into {self.encoded:,} files, kept "
+            f"in {self.folder} for the next builds"
         )
 
     def __call__(self, paths: Sequence[str], /) -> dict[str, Picture | str]:

@@ -163,6 +163,17 @@ def recipe_of(settings: PictureSettings) -> Recipe:
     return Recipe(settings.widths, settings.formats, max_pixels=settings.max_pixels)
 
 
+# An author's photo is shown in a circle at most 96 CSS pixels wide (their page; 40 in the
+# index of authors): copies that wide, and twice that for screens of two pixels to the point
+AVATAR_WIDTHS = (96, 192)
+
+
+def avatar_recipe(settings: PictureSettings) -> Recipe:
+    """What is made of an author's photo: the widths of its circle, in the lead images'
+    formats, and no copies for sharing (structured data names the original)."""
+    return Recipe(AVATAR_WIDTHS, settings.formats, shared=(), max_pixels=settings.max_pixels)
+
+
 def writable(kinds: tuple[str, ...]) -> tuple[str, ...]:
     """The formats among `kinds` that this Pillow can write. AVIF comes with Pillow's own
     wheels from 11.3, or from pillow-avif-plugin when Pillow was built without it."""
