@@ -13,6 +13,7 @@ from PIL import Image
 
 from mkdocs_newsroom.outputs.pictures.recipe import AVATAR_WIDTHS
 
+from .browser import chromium, serve_dir
 from .checkers import structured_data
 from .commands import newsroom
 from .sites import Site, article, build_site, photo
@@ -69,11 +70,8 @@ def test_a_photo_is_shown_from_copies_as_wide_as_its_circle(
             assert site.file(path).stat().st_size < len(PORTRAIT) / 10
 
 
-def test_the_original_is_still_published_and_named_in_structured_data(site: Site) -> None:
+def test_the_original_is_still_published_as_it_is(site: Site) -> None:
     assert site.file("images/jane.jpg").read_bytes() == PORTRAIT
-    data = structured_data(site.html("authors/jdoe/"))
-    text = json.dumps(data)
-    assert "https://news.example.org/images/jane.jpg" in text
 
 
 def test_a_photo_it_makes_no_copies_of_is_shown_as_given(site: Site) -> None:
@@ -130,3 +128,62 @@ def test_newsroom_check_finds_a_photo_that_cannot_be_resized(tmp_path: Path) -> 
     assert checked.returncode == 1, checked.stdout + checked.stderr
     said = "authors.yml: author 'broken': the photo images/bad.png could not be resized"
     assert [line for line in checked.stdout.splitlines() if said in line] != [], checked.stdout
+
+
+LANDSCAPE = photo(1600, 1200, quality=92, seed=7)
+
+
+def test_a_landscape_photo_covers_its_circle_sharply(tmp_path: Path) -> None:
+    """The circle shows the middle of a photo wider than high (`object-fit: cover`): the
+    copies' shorter side is as long as the circle is wide, and `sizes` says how wide the
+    photo is shown, so that a screen of two pixels to the point takes a copy twice as high
+    as the circle."""
+    authors = "jdoe: {name: Jane Doe, avatar: images/wide.jpg}\n"
+    files = {"articles/a.md": article("A story", authors=["jdoe"]), "images/wide.jpg": LANDSCAPE}
+    site = build_site(tmp_path, files, authors=authors)  # type: ignore[arg-type]
+    for url, sizes in (("authors/jdoe/", "128px"), ("authors/", "54px")):  # 96 and 40 x 4/3
+        img = site.dom(url).css_first("picture img")
+        assert img.attributes["sizes"] == sizes, url
+        srcset = img.attributes["srcset"] or ""
+        heights = [Image.open(site.file(c.split(" ")[0])).size for c in srcset.split(", ")]
+        assert heights == [(128, 96), (256, 192)], url
+    with serve_dir(site.site_dir) as base, chromium() as browser:
+        context = browser.new_context(
+            device_scale_factor=2, viewport={"width": 1280, "height": 800}
+        )
+        page = context.new_page()
+        page.goto(base + "authors/jdoe/", wait_until="networkidle")
+        shown = page.eval_on_selector(
+            ".nr-author__avatar", "img => [img.getBoundingClientRect().height, img.currentSrc]"
+        )
+        assert shown[0] == 96 and "-256x192." in shown[1], shown  # 192 pixels for 96 points
+        box = page.eval_on_selector(".nr-author picture", "p => p.getBoundingClientRect().height")
+        assert box == 96  # the <picture> is the circle's box, not a line of text around it
+        context.close()
+
+
+def test_the_profiles_structured_data_names_a_copy_not_the_cameras_file(site: Site) -> None:
+    """The copies carry none of the file's metadata (a camera's GPS position), and a photo
+    kept in the articles folder is published only as its copies."""
+    (profile,) = [
+        d
+        for d in structured_data(site.html("authors/jdoe/"))["json-ld"]
+        if "ProfilePage" in str(d.get("@type"))
+    ]
+    image = json.dumps(profile)
+    assert "https://news.example.org/pictures/jane-" in image and "-192x240.jpg" in image
+
+
+def test_a_photo_of_draft_docs_is_neither_resized_nor_published(tmp_path: Path) -> None:
+    authors = "jdoe: {name: Jane Doe, avatar: staff/jane.jpg}\n"
+    files = {
+        "articles/a.md": article(
+            "A story", authors=["jdoe"], image={"src": "staff/lead.jpg", "alt": "L"}
+        ),
+        "staff/jane.jpg": PORTRAIT,
+        "staff/lead.jpg": LANDSCAPE,
+    }
+    site = build_site(tmp_path, files, authors=authors, config={"draft_docs": "staff/\n"})  # type: ignore[arg-type]
+    assert not (site.site_dir / "staff").exists()
+    assert not (site.site_dir / "pictures").exists()
+    assert [line for line in site.infos if "resized" in line] == []

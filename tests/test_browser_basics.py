@@ -113,7 +113,9 @@ def test_search_finds_articles_and_runs_no_script(
         page.close()
 
 
-def test_materials_instant_navigation_goes_from_page_to_page(tmp_path: Path) -> None:
+def test_materials_instant_navigation_goes_from_page_to_page(
+    tmp_path: Path, browser: Browser
+) -> None:
     """With `navigation.instant`, Material fetches the next page and sets `href` again on
     each of its links: an SVG `<use>` of the icon sprite has only a getter for it, and the
     click threw instead of showing the page. The sprite's icons still draw."""
@@ -124,7 +126,7 @@ def test_materials_instant_navigation_goes_from_page_to_page(tmp_path: Path) -> 
     theme = {"name": "material", "font": False, "features": ["navigation.instant"]}
     site = build_site(tmp_path, files, config={"theme": theme})  # type: ignore[arg-type]
     drawn = "uses => uses.map(use => [use.getAttribute('xlink:href'), use.getBBox().width])"
-    with serve_dir(site.site_dir) as base, chromium() as browser:
+    with serve_dir(site.site_dir) as base:  # the module's browser: one Playwright at a time
         page = open_page(browser, base, 1280, "2024/05/02/story-2/")
         icons = page.eval_on_selector_all("use", drawn)
         assert icons and any(width > 0 for _href, width in icons), icons

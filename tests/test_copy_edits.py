@@ -19,7 +19,7 @@ from mkdocs_newsroom.search.query import IndexFiles
 from mkdocs_newsroom.search.shards import INDEX_DIR
 
 from .commands import fetch, serving
-from .sites import DEMO_NOW, GIF, REPO, article, epoch, write_site
+from .sites import DEMO_NOW, GIF, REPO, article, epoch, photo, write_site, write_tree
 from .test_incremental import (
     Server,
     _build_clean,
@@ -452,5 +452,25 @@ def test_a_picture_a_body_names_is_published_as_a_whole_build_would(
         story.write_text(story.read_text("utf-8").replace(old, new), "utf-8")
         with pytest.raises(WholeBuildRan):
             _saved(server, story)
+    finally:
+        server.stop()
+
+
+def test_a_copy_edit_on_a_site_with_authors_photos_leaves_the_whole_build_nothing_to_do(
+    site_root: Path,
+) -> None:
+    """The authors' photos are made after the articles are read, which they do not change:
+    an article read again by a copy edit is the one the whole build reads."""
+    authors = "jdoe: {name: Jane Doe, avatar: images/jane.jpg}\nasmith: {name: Ali Smith}\n"
+    write_tree(site_root / "content", {"authors.yml": authors, "images/jane.jpg": photo(400, 500)})
+    server = Server(site_root, "live")
+    server.start()
+    md = site_root / "content" / "articles" / "30.md"
+    try:
+        total = _rendered(server.rebuild())[1]
+        assert "<picture>" in (site_root / "live" / "authors" / "jdoe" / "index.html").read_text()
+        md.write_text(md.read_text("utf-8").replace("title: Story 30", "title: Story 30b"), "utf-8")
+        assert any("rebuilt from copy edits" in line for line in _saved(server, md))
+        assert _rendered(server.rebuild()) == (0, total)
     finally:
         server.stop()

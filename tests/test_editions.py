@@ -219,3 +219,22 @@ def test_a_tag_or_author_page_speaks_the_language_most_of_its_stories_are_in(sit
         assert tabs[:2] == ["کور", "نړۍ"], url  # the Pashto edition's Home and World
     for url in ("tags/", "authors/"):
         assert site.dom(url).css_first("html").attributes.get("lang") == "en", url
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_stories_held_back_do_not_choose_a_tag_pages_language(tmp_path: Path, command: str) -> None:
+    """A preview lists a tag's drafts beside its published stories: the page still speaks
+    the language of the published ones, as the site will."""
+    files: dict[str, str | bytes] = {
+        "articles/en.md": article("English story", tags=["Kabul"]),
+        **{
+            f"articles/ps-{n}.md": article(
+                f"Pashto draft {n}", lang="ps", tags=["Kabul"], draft=True
+            )
+            for n in (1, 2)
+        },
+    }
+    site = build_site(tmp_path, files, plugin={"editions": EDITIONS}, command=command)
+    page = site.dom("tags/kabul/")
+    assert page.css_first("html").attributes.get("lang") == "en"
+    assert len(page.css(".nr-card")) == (3 if command == "serve" else 1)  # the preview's drafts

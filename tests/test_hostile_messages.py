@@ -323,7 +323,7 @@ def test_a_dirty_build_removes_the_media_only_a_story_taken_down_used(tmp_path: 
         "publish (no story it shows uses it): articles/chart.png, articles/report.pdf, "
         "images/held.jpg"
     ) in dirty.stderr
-    assert f"--dirty: removed {len(held)} copies of lead photographs an earlier" in dirty.stderr
+    assert f"--dirty: removed {len(held)} copies of photographs an earlier build" in dirty.stderr
     assert not any((site / path).exists() for path in published)
     left = sorted(path.name for path in (site / "pictures").iterdir())
     assert left == [name for name in copies if name not in held]

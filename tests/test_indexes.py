@@ -382,8 +382,8 @@ def test_an_avatar_that_is_not_a_file_of_the_site_is_said(tmp_path: Path) -> Non
     site = build_site(tmp_path, {"articles/a.md": article(authors=["jdoe"])}, authors=authors)
     assert [line for line in site.warnings if "avatar" in line] == [
         "newsroom: authors.yml: author 'jdoe': 'avatar' is 'images/jane-typo.gif', which is not "
-        "a file of the site, so it is missing from their page and the authors index; give its "
-        "path from the content folder, such as images/jane.jpg"
+        "a file of the site, so their page and the authors index show a broken picture; give "
+        "its path from the content folder, such as images/jane.jpg"
     ]
 
 

@@ -12,7 +12,9 @@ from ..outputs.pictures.making import picture_maker, withdraw
 from ..outputs.pictures.recipe import avatar_recipe
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Mapping
+    from collections.abc import Collection, Iterable
+
+    from mkdocs.structure.files import File
 
     from ..model import Article, Author
     from ..outputs.pictures.making import PictureMaker, PictureMemory
@@ -65,14 +67,22 @@ class BuildPictures:
 def build_pictures(
     settings: PictureSettings,
     config_dir: str,
-    sources: Mapping[str, str],
+    files: Iterable[File],
+    serving: bool,
     map_leads: MapFunction,
     memories: tuple[PictureMemory, PictureMemory],
     reported: Collection[str],
 ) -> BuildPictures:
-    """The makers of the site's `sources` (each file's path from the content folder -> its
-    file): lead images mapped by `map_leads` (a second's work each: worth a process), and
-    authors' photos, few and small, in this process."""
+    """The makers of pictures of the site's `files` that MkDocs publishes (not one of
+    `draft_docs` but in a preview, as MkDocs copies them): lead images mapped by
+    `map_leads` (a second's work each: worth a process), and authors' photos, few and
+    small, in this process."""
+    sources = {
+        file.src_uri: file.abs_src_path
+        for file in files
+        if file.abs_src_path
+        and (file.inclusion.is_in_serve() if serving else file.inclusion.is_included())
+    }
     lead_memory, photo_memory = memories
     leads = picture_maker(
         settings, config_dir, sources, os.environ, map_leads, lead_memory, reported=reported

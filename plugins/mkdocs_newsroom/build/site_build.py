@@ -156,7 +156,8 @@ class SiteBuild:
         self._pictures = build_pictures(
             settings.pictures,
             config_folder(config),
-            {file.src_uri: file.abs_src_path for file in files if file.abs_src_path},
+            files,
+            self._serving,
             shared_map(self._processes, self._say, "lead images resized", min_items=1),
             (self._cache.pictures, self._cache.photos),
             reported,

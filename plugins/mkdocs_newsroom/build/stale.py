@@ -121,14 +121,14 @@ def remove_held_media(
 def remove_stale_copies(
     site_dir: str, published: Iterable[str], files: Iterable[File], say: Callable[[str], None]
 ) -> None:
-    """`mkdocs build --dirty`: remove the copies of lead photographs an earlier build wrote
+    """`mkdocs build --dirty`: remove the copies of photographs an earlier build wrote
     that this one does not publish (`published`); none of MkDocs' `files`."""
     kept = {file.dest_uri for file in files}
     removed = remove_unpublished_copies(site_dir, published, kept)
     if removed:
         say(
-            f"--dirty: removed {len(removed):,} copies of lead photographs an earlier build "
-            f"wrote that this one does not publish: {first_of(removed)}"
+            f"--dirty: removed {len(removed):,} copies of photographs an earlier build wrote "
+            f"that this one does not publish: {first_of(removed)}"
         )
 
 

@@ -123,8 +123,8 @@ def missing_avatars(
         Problem(
             authors_file,
             f"author '{author.id}': 'avatar' is '{author.avatar}', which is not a file of the "
-            "site, so it is missing from their page and the authors index; give its path from "
-            "the content folder, such as images/jane.jpg",
+            "site, so their page and the authors index show a broken picture; give its path "
+            "from the content folder, such as images/jane.jpg",
         )
         for author in authors
         if author.avatar and (path := local_path(author.avatar)) is not None and path not in files

@@ -9,6 +9,7 @@ says so, so that a page showing it is rendered again when its picture changes.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol
 
@@ -82,14 +83,14 @@ def attach_pictures(
 
 
 def attach_avatars(
-    authors: Mapping[str, Author], make: MakePictures, files: frozenset[str], authors_file: str
+    authors: dict[str, Author], make: MakePictures, files: frozenset[str], authors_file: str
 ) -> tuple[dict[str, Author], list[Problem]]:
     """The authors, each photo (`avatar`, a file of the site) with its picture; one that could
     not be made is a warning naming the authors file and the photo, published as it is."""
     paths = {key: path for key, author in authors.items() if (path := _resizable(author.avatar))}
     wanted = sorted({path for path in paths.values() if path in files})
     made = make(wanted) if wanted else {}
-    pictured = dict(authors)
+    pictured = copy.copy(authors)  # of its kind: the authors file's keeps the ids it refused
     problems: list[Problem] = []
     for key, path in paths.items():
         outcome = made.get(path)

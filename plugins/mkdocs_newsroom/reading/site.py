@@ -193,9 +193,6 @@ def read_articles(
     if sources.authors is not None:
         known, authors_problems = load_authors(*sources.authors)
         problems.extend(authors_problems)
-        if photos is not None and known:
-            known, photo_problems = attach_avatars(known, photos, sources.files, sources.authors[0])
-            problems.extend(photo_problems)
     # An empty authors file is no authors file: every byline would be unknown otherwise
     lacking = "missing" if sources.authors is None else "empty" if known == {} else ""
     if settings.authors_file in sources.oversized:
@@ -226,6 +223,10 @@ def read_articles(
         problems.extend(picture_problems)
     if lacking and any(result.names_authors for result in results):
         problems.insert(0, _no_authors_file(settings.authors_file, lacking))
+    if photos is not None and known and sources.authors is not None:
+        # after the articles, whose bylines show no photo: a new photo reads none again
+        known, photo_problems = attach_avatars(known, photos, sources.files, sources.authors[0])
+        problems.extend(photo_problems)
     return ReadArticles(known or {}, articles, problems, failed)
 
 

@@ -242,8 +242,9 @@ def shared_files(
 
 
 def _most_of(listing: Listing[Article], editions: Sequence[Edition]) -> Edition:
-    """The edition most of the listing's stories are in; of editions tied, the first."""
-    counts = Counter(article.edition for article in listing.items)
+    """The edition most of the listing's published stories are in (a preview lists those
+    held back too); of editions tied, the first."""
+    counts = Counter(article.edition for article in listing.items if not article.held_back)
     return max(editions, key=lambda edition: counts[edition.id])  # the first of equals
 
 

@@ -9,6 +9,7 @@ An image the build made no copies of (a URL, an SVG or GIF, a file it could not 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -32,13 +33,13 @@ SIZES = {
     "calc(100vw - 32px)",
     "lead": "(min-width: 125em) 926px, (min-width: 100em) 849px, (min-width: 76.25em) 772px, "
     "(min-width: 60em) calc((100vw - 64px) * 2 / 3), calc(100vw - 32px)",
-    # an author's photo: a circle of a fixed size (newsroom.css)
-    "avatar": "96px",
-    "avatar-index": "40px",
     "card": "(min-width: 125em) 451px, (min-width: 100em) 414px, (min-width: 76.25em) 376px, "
     "(min-width: 992px) calc((100vw - 92px) / 3), (min-width: 662px) calc((100vw - 62px) / 2), "
     "calc(100vw - 32px)",
 }
+# An author's photo: a circle this many pixels wide (newsroom.css) on their page, and in the
+# index of authors, which the photo covers (`object-fit: cover`)
+CIRCLES = {"avatar": 96, "avatar-index": 40}
 # Cards in listings never need more than this (a card is at most about 370 px wide, twice
 # that on a high-density screen)
 CARD_WIDEST = 960
@@ -64,13 +65,13 @@ class PictureView:
 
 
 def picture_view(image: Image, root: str, place: str = "figure") -> PictureView:
-    """The markup's values for `image` shown at `place` (a key of SIZES), its links starting
-    with `root` (the page's way back to the site's root)."""
+    """The markup's values for `image` shown at `place` (a key of SIZES, or the `sizes`
+    itself), its links starting with `root` (the page's way back to the site's root)."""
     original = site_link(image.src, root)
     picture = image.picture
     if picture is None:
         return PictureView(original)
-    sizes = SIZES[place]
+    sizes = SIZES.get(place, place)
     narrow = place == "card"
     sources = []
     fallback: tuple[Rendition, ...] = ()
@@ -100,12 +101,14 @@ def picture_view(image: Image, root: str, place: str = "figure") -> PictureView:
 
 
 def avatar_view(author: Author, root: str, place: str = "avatar") -> PictureView:
-    """The markup's values for an author's photo at `place` ("avatar": their page,
-    "avatar-index": the index of authors)."""
+    """The markup's values for an author's photo at `place` (a key of CIRCLES): as wide as
+    it is shown when it covers its circle (a landscape photo is wider than the circle)."""
     src = local_path(author.avatar)
-    return picture_view(
-        Image(author.avatar if src is None else src, "", picture=author.picture), root, place
-    )
+    image = Image(author.avatar if src is None else src, "", picture=author.picture)
+    picture, circle = author.picture, CIRCLES[place]
+    sides = (picture.width, picture.height) if picture is not None else (1, 1)
+    shown = math.ceil(circle * sides[0] / min(sides))
+    return picture_view(image, root, f"{shown}px")
 
 
 def site_link(src: str, root: str) -> str:

@@ -248,6 +248,14 @@ def listing_graph(
     return properties + _image_properties(publisher.default_image)
 
 
+def _photo(author: Author) -> str:
+    """An author's photo: its widest copy in its own format, which carries none of the
+    file's metadata (a camera's GPS position), else the file as given."""
+    picture = author.picture
+    copies = picture.of_type(picture.type) if picture is not None else ()
+    return copies[-1].path if copies else author.avatar
+
+
 def profile_page(author: Author, publisher: Publisher, description: str) -> dict[str, Any]:
     """An author's page as Google reads a profile: a ProfilePage about a Person (or an
     Organization, for an agency)."""
@@ -255,7 +263,7 @@ def profile_page(author: Author, publisher: Publisher, description: str) -> dict
     if description:
         about["description"] = description
     if author.avatar:
-        about["image"] = publisher.url(author.avatar)
+        about["image"] = publisher.url(_photo(author))
     return {
         "@context": "https://schema.org",
         "@type": "ProfilePage",

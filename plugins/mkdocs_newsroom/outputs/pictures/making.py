@@ -358,7 +358,7 @@ def _widest_dropped(stored: Stored, recipe: Recipe) -> bool:
     if stored.animated:
         return False
     own = [copy.width for copy in stored.screens if copy.kind == stored.kind]
-    return max(own, default=0) < max(recipe.screen_widths(stored.width), default=0)
+    return max(own, default=0) < max(recipe.screen_widths(stored.width, stored.height), default=0)
 
 
 def _link(cached: Path, target: Path) -> None:

@@ -132,6 +132,9 @@ class Recipe:
     formats: tuple[str, ...] = ("avif", "webp")
     shared: tuple[Shape, ...] = SHAPES
     max_pixels: int = 90_000_000
+    # the widths are those of a square box the picture covers (an author's photo in its
+    # circle, `object-fit: cover`): its shorter side is made that long
+    cover: bool = False
 
     @property
     def key(self) -> str:
@@ -142,17 +145,22 @@ class Recipe:
     def made_key(self, kinds: tuple[str, ...]) -> str:
         """What the files made of a picture depend on, besides its bytes: the widths, the
         formats actually written (`kinds`: installing AVIF support later makes the copies
-        again, with AVIF), the copies for sharing, the encoders' settings and Pillow's
-        version. Not the order the formats are offered in (making.py orders the copies),
-        nor the largest picture opened (a picture over it is not kept in the cache)."""
+        again, with AVIF), the copies for sharing, whether copies cover a box, the encoders'
+        settings and Pillow's version. Not the order the formats are offered in (making.py
+        orders the copies), nor the largest picture opened (a picture over it is not kept in
+        the cache)."""
         options = {kind: FORMATS[kind].options for kind in sorted(FORMATS)}
-        made = (sorted(set(self.widths)), sorted(set(kinds)), self.shared)
+        # `cover` said only when set: the lead images' keys, and the copies' names, stay
+        cover = ("cover",) if self.cover else ()
+        made = (sorted(set(self.widths)), sorted(set(kinds)), self.shared, *cover)
         return f"{RECIPE_VERSION}:{made!r}:{options!r}:{PILLOW_VERSION}"
 
-    def screen_widths(self, width: int) -> list[int]:
-        """The widths of the copies for screens of a picture `width` pixels wide."""
-        narrower = [size for size in self.widths if size < width]
-        return [*narrower, width] if width <= max(self.widths) else narrower
+    def screen_widths(self, width: int, height: int) -> list[int]:
+        """The widths of the copies for screens of a picture `width` x `height` pixels."""
+        side = min(width, height) if self.cover else width
+        narrower = [size for size in self.widths if size < side]
+        sides = [*narrower, side] if side <= max(self.widths) else narrower
+        return [round(size * width / side) for size in sides] if self.cover else sides
 
     def kinds_for(self, original: str) -> list[str]:
         """The formats of the copies for screens, in the order they are offered."""
@@ -169,9 +177,12 @@ AVATAR_WIDTHS = (96, 192)
 
 
 def avatar_recipe(settings: PictureSettings) -> Recipe:
-    """What is made of an author's photo: the widths of its circle, in the lead images'
-    formats, and no copies for sharing (structured data names the original)."""
-    return Recipe(AVATAR_WIDTHS, settings.formats, shared=(), max_pixels=settings.max_pixels)
+    """What is made of an author's photo: copies that cover its circle (their shorter side as
+    long as the circle is wide), in the lead images' formats, and none for sharing
+    (structured data names the original)."""
+    return Recipe(
+        AVATAR_WIDTHS, settings.formats, shared=(), max_pixels=settings.max_pixels, cover=True
+    )
 
 
 def writable(kinds: tuple[str, ...]) -> tuple[str, ...]:

@@ -119,7 +119,7 @@ def resize(
 def _copies(
     image: PillowImage.Image, opened: Opened, data: bytes, recipe: Recipe, kinds: tuple[str, ...]
 ) -> tuple[list[Encoded], list[Encoded]]:
-    widths = recipe.screen_widths(opened.width)
+    widths = recipe.screen_widths(opened.width, opened.height)
     cuts = [cut for shape in recipe.shared if (cut := shape.cut(opened.width, opened.height))]
     # the whole picture as wide as the largest copy needs it (a crop: at its scale)
     largest = max([*widths, *(math.ceil(cut.scale * opened.width) for cut in cuts)])
