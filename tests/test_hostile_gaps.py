@@ -317,11 +317,13 @@ def test_raw_html_media_follow_the_rule_of_markdown_media(tmp_path: Path, saniti
     media = "'src' on <img>, 'srcset' on <source>, 'src' on <video>, 'poster' on <video>, "
     media += "'src' on <source>"
     expected = [RAW_MEDIA_WARNING.format(media + ("" if sanitized else ", 'src' on <iframe>"))]
-    if sanitized:  # frames go altogether, said apart
-        expected.append(
-            "newsroom: articles/media.md: raw HTML that could run a script or load another site "
-            "was removed from the story: <iframe>. Write the story in Markdown, or turn off "
-            "sanitize_markdown_html in mkdocs.yml if the site must publish such HTML"
+    if sanitized:  # frames of sites embed_hosts does not name go altogether, said apart
+        expected.insert(
+            0,
+            "newsroom: articles/media.md: a frame (<iframe>) of a site embed_hosts does not name "
+            "was removed from the story: javascript:alert(2), https://video.example.org/embed/1; "
+            "to show it, its host must be in embed_hosts in mkdocs.yml (a video player's, such "
+            "as www.youtube.com), and its address https; or link to it",
         )
     assert site.warnings == expected
     body = site.dom("2024/05/01/media/").css_first(".nr-body")

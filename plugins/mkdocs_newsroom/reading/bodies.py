@@ -135,18 +135,24 @@ def _words(fragment: str) -> list[str]:
 
 class MarkdownRenderer:
     """One Markdown instance for all `.md` bodies of a build; with `sanitized`, raw HTML in
-    them is cleaned (sanitizing.py). Either way, media (Markdown's images and raw HTML's
-    pictures, sound, video, frames) follow one rule: an address that would load another
-    host's file, or is not a web address, is taken out."""
+    them is cleaned (sanitizing.py), frames kept only of the hosts `frames` names. Either
+    way, media (Markdown's images and raw HTML's pictures, sound, video, frames) follow one
+    rule: an address that would load another host's file, or is not a web address, is taken
+    out."""
 
     def __init__(
-        self, extensions: Sequence[Any], extension_configs: dict[str, Any], sanitized: bool
+        self,
+        extensions: Sequence[Any],
+        extension_configs: dict[str, Any],
+        sanitized: bool,
+        frames: frozenset[str] = frozenset(),
     ) -> None:
         self._markdown = markdown.Markdown(
             extensions=list(extensions), extension_configs=extension_configs
         )
         speed_up(self._markdown)
         self._sanitized = sanitized
+        self._frames = frames  # the hosts whose frames a story may show (embed_hosts)
         # however the site loads it, the extension that would read other files into a page
         self._includes_files = _SNIPPETS in self._markdown.preprocessors
 
@@ -162,7 +168,10 @@ class MarkdownRenderer:
             raise NestedTooDeeply
         fragment = self._markdown.convert(text)
         fragment, reference = without_unpublishable_references(fragment)
-        fragment, removed = (sanitize if self._sanitized else apply_media_rule)(fragment)
+        if self._sanitized:
+            fragment, removed = sanitize(fragment, self._frames)
+        else:
+            fragment, removed = apply_media_rule(fragment)
         first = _FIRST_PARAGRAPH.search(fragment)
         lead = html_to_text(first.group(1)) if first else ""
         words = len(_words(fragment))

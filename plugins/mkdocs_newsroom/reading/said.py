@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..directions import left_open
 from ..problems import FieldError, Problem
 from .fields import FIELDS, OTHER_NAMES
-from .sanitizing import SHOWN_AS_TEXT, is_media_item
+from .sanitizing import FRAME_OF, SHOWN_AS_TEXT, is_media_item
 from .texts import MAX_LINES_EACH, shortened
 
 if TYPE_CHECKING:
@@ -33,7 +33,12 @@ def removed_html(source: str, removed: tuple[str, ...]) -> list[Problem]:
     """What the sanitizer took out of a body, said: tags shown as text, media of other hosts,
     then the rest."""
     shown = [item.removesuffix(SHOWN_AS_TEXT) for item in removed if item.endswith(SHOWN_AS_TEXT)]
-    removed = tuple(item for item in removed if not item.endswith(SHOWN_AS_TEXT))
+    frames = [item.removeprefix(FRAME_OF) for item in removed if item.startswith(FRAME_OF)]
+    removed = tuple(
+        item
+        for item in removed
+        if not item.endswith(SHOWN_AS_TEXT) and not item.startswith(FRAME_OF)
+    )
     media = [item for item in removed if is_media_item(item)]
     others = [item for item in removed if not is_media_item(item)]
     problems = []
@@ -45,6 +50,16 @@ def removed_html(source: str, removed: tuple[str, ...]) -> list[Problem]:
                 "block it opens in (a paragraph, a heading, a list item, a table cell), and "
                 "would have taken the text after it: it is shown as text. Write a tag's name "
                 "in backticks (`<template>`) to show it as code",
+            )
+        )
+    if frames:
+        problems.append(
+            Problem(
+                source,
+                f"a frame (<iframe>) of a site embed_hosts does not name was removed from the "
+                f"story: {', '.join(frames)}; to show it, its host must be in embed_hosts in "
+                "mkdocs.yml (a video player's, such as www.youtube.com), and its address https; "
+                "or link to it",
             )
         )
     if media:

@@ -8,14 +8,20 @@ is then published as written, except for such addresses."""
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter
 from html.parser import HTMLParser
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import nh3
 
 from .links import attribute_urls, loads_from_site_or_web
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
 
 _TAGS = nh3.ALLOWED_TAGS | {"tfoot", "picture", "source", "audio", "video", "section"}
 _ATTRIBUTES = {tag: set(names) for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
@@ -33,11 +39,45 @@ _MEDIA_TAGS = frozenset({"img", "source", "video", "audio", "track", "iframe", "
 _MEDIA_URLS = frozenset({"src", "srcset", "poster"})
 
 
-def _media_filter(tag: str, name: str, value: str) -> str | None:
-    """The attribute's value, or None to remove it: a media URL the site must not load."""
+# Frames a story may show (a video player): those of the sites `embed_hosts` names, given by
+# https. Each keeps its size, title and full screen; what it may do is the site's to say: it
+# waits until the reader scrolls near it, tells its site no more than this site's origin, and
+# may use no camera, microphone, place or sensor, nor play by itself. (No `sandbox`: a player
+# needs its scripts and its own origin, and both together are what the HTML standard, and the
+# Nu validator, tell a page not to give; a frame of another site cannot reach this page's.)
+_FRAME_ATTRIBUTES = {"src", "width", "height", "title", "allowfullscreen"}
+_FRAME_SET = {
+    "loading": "lazy",
+    "referrerpolicy": "strict-origin-when-cross-origin",
+    "allow": "fullscreen; picture-in-picture; encrypted-media",
+}
+# the attributes a player's embed code carries that the site's own take the place of (or that
+# only draw a border): not worth a line to the reporter
+_FRAME_REPLACED = frozenset(
+    {"frameborder", "scrolling", "marginwidth", "marginheight", "sandbox", *_FRAME_SET}
+)
+FRAME_OF = "a frame of "  # what the sanitizer says of a frame it removed, before its address
+_FRAME = re.compile(r"(<iframe\b[^>]*>).*?</iframe>", re.DOTALL)
+_WRITTEN_ATTRIBUTE = re.compile(r'\s([^\s="]+)="([^"]*)"')
+
+
+def _media_filter(frames: frozenset[str], tag: str, name: str, value: str) -> str | None:
+    """The attribute's value, or None to remove it: a media URL the site must not load, a
+    frame's of a site `frames` does not name."""
+    if tag == "iframe" and name == "src":
+        return value if is_framed(value, frames) else None
     if tag in _MEDIA_TAGS and name in _MEDIA_URLS and not allowed_media(name, value):
         return None
     return value
+
+
+def is_framed(src: str, frames: Collection[str]) -> bool:
+    """Whether a frame of `src` may be shown: an https address of a host `frames` names."""
+    try:
+        address = urlsplit(src.strip())
+        return address.scheme.lower() == "https" and (address.hostname or "") in frames
+    except ValueError:  # a port that is no number, a bracket left open
+        return False
 
 
 def allowed_media(name: str, value: str) -> bool:
@@ -110,34 +150,93 @@ def _line_starts(text: str) -> list[int]:
     return [0, *(found.end() for found in re.finditer(r"\n", text))]
 
 
-_CLEANER = nh3.Cleaner(
-    tags=_TAGS,
-    attributes=_ATTRIBUTES,
-    url_schemes={"http", "https", "mailto", "tel"},
-    clean_content_tags={"script", "style"},
-    filter_style_properties=_STYLE_PROPERTIES,
-    link_rel=None,
-    attribute_filter=_media_filter,
-)
+@functools.cache
+def _cleaner(frames: frozenset[str]) -> nh3.Cleaner:
+    """The sanitizer of a site whose stories may show frames of `frames` (hosts)."""
+    return nh3.Cleaner(
+        tags=_TAGS | {"iframe"} if frames else _TAGS,
+        attributes={**_ATTRIBUTES, "iframe": _FRAME_ATTRIBUTES} if frames else _ATTRIBUTES,
+        url_schemes={"http", "https", "mailto", "tel"},
+        clean_content_tags={"script", "style"},
+        filter_style_properties=_STYLE_PROPERTIES,
+        link_rel=None,
+        attribute_filter=functools.partial(_media_filter, frames),
+        set_tag_attribute_values={"iframe": _FRAME_SET} if frames else None,
+    )
+
+
 _START_TAG = re.compile(r"""<([A-Za-z][\w-]*)((?:"[^"]*"|'[^']*'|[^<>"'])*)>""")
 _ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+_SRC = re.compile(r"""([^\s"'=<>/]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
 
 
-def sanitize(html: str) -> tuple[str, tuple[str, ...]]:
-    """The HTML with only what is safe to publish, and what was taken out ("<script>",
-    "'onclick' on <a>") or shown as text ("<template> shown as text"), in order of first
-    appearance."""
+def sanitize(html: str, frames: frozenset[str] = frozenset()) -> tuple[str, tuple[str, ...]]:
+    """The HTML with only what is safe to publish (frames only of the hosts `frames` names),
+    and what was taken out ("<script>", "'onclick' on <a>", "a frame of https://…") or shown
+    as text ("<template> shown as text"), in order of first appearance."""
     html, shown = _swallowers_shown(html)
-    cleaned = _CLEANER.clean(html)
+    sanitized = _cleaner(frames).clean(html)
+    cleaned = sanitized
+    if "<iframe" in cleaned:  # a frame without its address goes; nothing shows inside one
+        cleaned = _FRAME.sub(lambda found: _framed(found.group(1)), cleaned)
     if cleaned == html:
         return html, shown
-    given, kept = _markup(html), _markup(cleaned)
+    # what the sanitizer took out (a frame refused is said with its address, not its size)
+    refused, written = _refused_frames(html, frames)
+    given, kept = _markup(written), _markup(sanitized)
     gone = [item for item, count in given.items() if kept[item] < count]
     # the attributes of a tag that went altogether go without saying
     whole = {item for item in gone if item.startswith("<") and not kept[item]}
-    return cleaned, shown + tuple(
-        item for item in gone if " on " not in item or item.rpartition(" on ")[2] not in whole
+    said = tuple(
+        item
+        for item in gone
+        if (" on " not in item or item.rpartition(" on ")[2] not in whole)
+        and not _said_of_frames(item)
     )
+    return cleaned, shown + refused + said
+
+
+def _framed(start_tag: str) -> str:
+    """A frame the sanitizer wrote (`name="value"` attributes), empty, its attributes in
+    the order of their names: the sanitizer sets those of the site in an order of its own,
+    which differs from one process to the next. Nothing for a frame without its address."""
+    attributes = sorted(_WRITTEN_ATTRIBUTE.findall(start_tag))
+    if not any(name == "src" for name, _value in attributes):
+        return ""
+    return "<iframe" + "".join(f' {name}="{value}"' for name, value in attributes) + "></iframe>"
+
+
+def _said_of_frames(item: str) -> bool:
+    """Whether an item goes without saying here: a frame refused is said with its address,
+    and the attributes the site's own replace are not worth a line."""
+    if item == "<iframe>":
+        return True
+    name, _on, tag = item.partition(" on ")
+    return tag == "<iframe>" and name.strip("'") in {"src", *_FRAME_REPLACED}
+
+
+def _refused_frames(html: str, frames: frozenset[str]) -> tuple[tuple[str, ...], str]:
+    """ "a frame of <its address>" for each frame of `html` whose address is not one of
+    `frames`'s ("a frame of nothing" for one without), and `html` without their start tags
+    (what else they carried goes with them, unsaid)."""
+    refused, pieces, done = [], [], 0
+    for found in _START_TAG.finditer(html):
+        if found.group(1).lower() != "iframe":
+            continue
+        src = next(
+            (
+                unescape_attribute(value)
+                for name, value in _SRC.findall(found.group(2))
+                if name.lower() == "src"
+            ),
+            "",
+        )
+        if not is_framed(src, frames):
+            refused.append(f"{FRAME_OF}{src.strip() or 'nothing'}")
+            pieces.append(html[done : found.start()])
+            done = found.end()
+    pieces.append(html[done:])
+    return tuple(dict.fromkeys(refused)), "".join(pieces)
 
 
 SHOWN_AS_TEXT = " shown as text"
@@ -203,3 +302,8 @@ def _markup(html: str) -> Counter[str]:
         for name in _ATTRIBUTE.findall(attributes):
             found[f"'{name.lower()}' on <{tag}>"] += 1
     return found
+
+
+def unescape_attribute(value: str) -> str:
+    """An attribute's value as written (quoted or not), as a browser reads it."""
+    return html.unescape(value[1:-1] if value[:1] in "\"'" and len(value) > 1 else value)

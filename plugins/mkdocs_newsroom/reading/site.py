@@ -162,7 +162,9 @@ def article_reader(
     return ArticleReader(
         registry,
         options,
-        lambda: MarkdownRenderer(markdown.extensions, markdown.configs, options.sanitize_html),
+        lambda: MarkdownRenderer(
+            markdown.extensions, markdown.configs, options.sanitize_html, options.embed_hosts
+        ),
         # what an article is made of besides its file: every setting, the authors, Markdown
         fingerprint(
             repr(settings), repr(registry), repr(markdown.extensions), repr(markdown.configs)

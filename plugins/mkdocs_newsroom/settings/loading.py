@@ -153,6 +153,7 @@ def load_settings(config: NewsroomConfig, site: Mapping[str, str] | None = None)
             max_bytes=max(1_000, config.max_article_size),
             max_tags=max(1, config.max_tags_per_article),
             sanitize_html=config.sanitize_markdown_html,
+            embed_hosts=load_embed_hosts(config.embed_hosts),
         ),
         max_tags=max(1, config.max_tags),
         article_url=config.article_url,
@@ -190,6 +191,21 @@ def load_settings(config: NewsroomConfig, site: Mapping[str, str] | None = None)
 PICTURE_WIDTHS = range(16, 8193)
 # A gigapixel photograph is 4 GB decoded: past it, no build machine has the memory
 MAX_PICTURE_PIXELS = 1_000_000_000
+
+
+_HOST_NAME = re.compile(r"[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+")
+
+
+def load_embed_hosts(hosts: list[str]) -> frozenset[str]:
+    """The host names of `embed_hosts`, as browsers send them (lower case); one that is not
+    a host name (an address, a pattern) stops the build with one line."""
+    wrong = [host for host in hosts if not _HOST_NAME.fullmatch(host.strip().lower())]
+    if wrong:
+        raise NewsroomError(
+            f"newsroom: embed_hosts must list host names, such as www.youtube.com, not "
+            f"{', '.join(repr(host) for host in wrong)}"
+        )
+    return frozenset(host.strip().lower() for host in hosts)
 
 
 def load_pictures(config: NewsroomConfig) -> PictureSettings:

@@ -97,6 +97,10 @@ class NewsroomConfig(base.Config):
     # Raw HTML in Markdown bodies: scripts, event handlers, javascript: links, iframes, forms
     # and embedded objects are removed (with a warning), so that a story cannot attack readers
     sanitize_markdown_html = c.Type(bool, default=True)
+    # the sites whose frames (<iframe>: a video player) a story may show, by host name
+    embed_hosts = c.ListOfItems(
+        c.Type(str), default=["www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"]
+    )
 
     # Limits, so that a runaway file cannot take the site down with it
     # bytes of one article file

@@ -172,14 +172,15 @@ def recipe_of(settings: PictureSettings) -> Recipe:
 
 
 # An author's photo is shown in a circle at most 96 CSS pixels wide (their page; 40 in the
-# index of authors): copies that wide, and twice that for screens of two pixels to the point
+# index of authors): copies that cover it, and twice that for screens of two pixels to the
+# point
 AVATAR_WIDTHS = (96, 192)
 
 
 def avatar_recipe(settings: PictureSettings) -> Recipe:
     """What is made of an author's photo: copies that cover its circle (their shorter side as
-    long as the circle is wide), in the lead images' formats, and none for sharing
-    (structured data names the original)."""
+    long as the circle is wide), in the lead images' formats, and none for sharing (the
+    profile's structured data names the widest copy)."""
     return Recipe(
         AVATAR_WIDTHS, settings.formats, shared=(), max_pixels=settings.max_pixels, cover=True
     )
