@@ -30,9 +30,10 @@ VIMEO = (
 )
 URL = "2024/05/01/a-story/"
 WARNING = (
-    "newsroom: articles/a.md: a frame (<iframe>) of a site embed_hosts does not name was "
-    "removed from the story: {}; to show it, its host must be in embed_hosts in mkdocs.yml "
-    "(a video player's, such as www.youtube.com), and its address https; or link to it"
+    "newsroom: articles/a.md: a frame (<iframe>) that is not an https address of a site "
+    "embed_hosts names was removed from the story: {}; to show it, write the player's embed "
+    "code as it gives it, and have its host (such as www.youtube.com) put in embed_hosts in "
+    "mkdocs.yml; or link to it"
 )
 
 
@@ -76,6 +77,14 @@ def test_a_video_players_embed_code_is_shown_with_what_the_site_allows_it(
         ('<iframe src="javascript:alert(1)"></iframe>', "javascript:alert(1)"),
         ('<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>', "nothing"),
         ("<iframe src='https://evil.example/&#x27;'></iframe>", "https://evil.example/'"),
+        # what a browser reads otherwise than Python's parser: another site, the site's own files
+        ('<iframe src="https://evil.example\\@www.youtube.com/embed/x"></iframe>', "https://evil.example\\@www.youtube.com/embed/x"),
+        ('<iframe src="https://evil.example&#92;@www.youtube.com/x"></iframe>', "https://evil.example\\@www.youtube.com/x"),
+        ('<iframe src="&nbsp;https://www.youtube.com/../../404.html"></iframe>', "\xa0https://www.youtube.com/../../404.html"),
+        ('<iframe src=" https://www.youtube.com/embed/a"></iframe>', " https://www.youtube.com/embed/a"),
+        ('<iframe src="https://www.youtube.com:8443/embed/a"></iframe>', "https://www.youtube.com:8443/embed/a"),
+        ('<iframe src="https://www.youtube.com./embed/a"></iframe>', "https://www.youtube.com./embed/a"),
+        ('<iframe src="https://www.you&#x9;tube.com/embed/a"></iframe>', "https://www.you\\ttube.com/embed/a"),
     ],
 )  # fmt: skip
 def test_a_frame_of_another_site_is_removed_with_one_line_naming_it(
@@ -140,3 +149,45 @@ def test_the_frames_markup_is_the_same_in_every_process() -> None:
     assert made == {sanitize(YOUTUBE, frozenset({"www.youtube.com"}))[0] + "\n"}
     attributes = re.findall(r' ([\w-]+)="', made.pop())
     assert attributes == sorted(attributes)
+
+
+def test_a_frames_attributes_keep_what_they_hold() -> None:
+    frame = (
+        '<iframe src="https://www.youtube.com/embed/a?x=>y&amp;b=1" '
+        "title='The \"best\" > rest'></iframe>"
+    )
+    cleaned, said = sanitize(frame, frozenset({"www.youtube.com"}))
+    assert said == ()
+    assert 'src="https://www.youtube.com/embed/a?x=&gt;y&amp;b=1"' in cleaned
+    assert 'title="The &quot;best&quot; &gt; rest"' in cleaned
+
+
+def test_a_frame_keeps_no_class_id_or_style_and_a_size_within_reason(tmp_path: Path) -> None:
+    """Material's classes could lay a frame over the whole page (`md-dialog--active`)."""
+    frame = (
+        '<iframe src="https://www.youtube.com/embed/a" class="md-dialog md-dialog--active" '
+        'id="__search" style="color:red" width="100%" height="100000" '
+        'allowfullscreen="camera"></iframe>'
+    )
+    site = story_site(tmp_path, frame)
+    (shown,) = frames(site)
+    assert {"class", "id", "style", "width", "height"}.isdisjoint(shown), shown
+    assert shown["allowfullscreen"] == ""
+    assert vnu_errors([site.file(URL)]) == []
+    sized = story_site(
+        tmp_path / "sized",
+        '<iframe src="https://www.youtube.com/embed/a" width="2000" height="1"></iframe>',
+    )
+    assert (frames(sized)[0]["width"], frames(sized)[0]["height"]) == ("2000", "1")
+
+
+def test_the_line_of_frames_removed_is_short(tmp_path: Path) -> None:
+    long = "https://evil.example/" + "x" * 200_000
+    body = "\n\n".join(
+        [f'<iframe src="{long}"></iframe>']
+        + [f'<iframe src="https://e{n}.example/"></iframe>' for n in range(300)]
+    )
+    site = story_site(tmp_path, body)
+    (line,) = site.warnings
+    assert len(line) < 600, len(line)
+    assert "https://evil.example/xxxxxxxx" in line and "and 298 more" in line

@@ -806,10 +806,10 @@ def test_raw_html_that_could_attack_readers_is_removed(tmp_path: Path) -> None:
     files = {"articles/html.md": front("Html") + body}
     site = built(tmp_path, files)
     assert site.warnings == [
-        "newsroom: articles/html.md: a frame (<iframe>) of a site embed_hosts does not name was "
-        "removed from the story: https://evil.example/; to show it, its host must be in "
-        "embed_hosts in mkdocs.yml (a video player's, such as www.youtube.com), and its address "
-        "https; or link to it",
+        "newsroom: articles/html.md: a frame (<iframe>) that is not an https address of a site "
+        "embed_hosts names was removed from the story: https://evil.example/; to show it, write "
+        "the player's embed code as it gives it, and have its host (such as www.youtube.com) put "
+        "in embed_hosts in mkdocs.yml; or link to it",
         "newsroom: articles/html.md: raw HTML that could run a script or load another site was "
         "removed from the story: <script>, 'onclick' on <p>, 'href' on <a>. Write the story in "
         "Markdown, or turn off sanitize_markdown_html in mkdocs.yml if the site must publish "

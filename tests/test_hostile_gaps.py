@@ -320,10 +320,11 @@ def test_raw_html_media_follow_the_rule_of_markdown_media(tmp_path: Path, saniti
     if sanitized:  # frames of sites embed_hosts does not name go altogether, said apart
         expected.insert(
             0,
-            "newsroom: articles/media.md: a frame (<iframe>) of a site embed_hosts does not name "
-            "was removed from the story: javascript:alert(2), https://video.example.org/embed/1; "
-            "to show it, its host must be in embed_hosts in mkdocs.yml (a video player's, such "
-            "as www.youtube.com), and its address https; or link to it",
+            "newsroom: articles/media.md: a frame (<iframe>) that is not an https address of a "
+            "site embed_hosts names was removed from the story: javascript:alert(2), "
+            "https://video.example.org/embed/1; to show it, write the player's embed code as it "
+            "gives it, and have its host (such as www.youtube.com) put in embed_hosts in "
+            "mkdocs.yml; or link to it",
         )
     assert site.warnings == expected
     body = site.dom("2024/05/01/media/").css_first(".nr-body")

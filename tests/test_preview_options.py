@@ -26,6 +26,7 @@ CHANGED: dict[str, Any] = {
     "words_per_minute": 1,
     "summary_length": 25,
     "sanitize_markdown_html": False,
+    "embed_hosts": ["player.vimeo.com"],  # the YouTube frame of the stories goes
     "max_article_size": 1000,
     "max_tags_per_article": 1,
     "max_tags": 1,
@@ -78,7 +79,8 @@ def _content() -> dict[str, str | bytes]:
             **({"image": {"src": "images/photo.jpg", "alt": "A photo"}} if number == 4 else {}),
             body=(
                 f"Body of story {number}, {'long ' * 200 if number == 5 else ''}about zebras.\n\n"
-                'Agency footer line.\n\n<em onclick="x()">Raw HTML</em>\n'
+                'Agency footer line.\n\n<em onclick="x()">Raw HTML</em>\n\n'
+                '<iframe src="https://www.youtube.com/embed/z" title="Zebras"></iframe>\n'
             ),
         )
     files["images/logo.png"] = b"\x89PNG logo"

@@ -53,13 +53,15 @@ def removed_html(source: str, removed: tuple[str, ...]) -> list[Problem]:
             )
         )
     if frames:
+        named = ", ".join(shortened(address, 60) for address in frames[:3])
+        more = f" and {len(frames) - 3} more" if len(frames) > 3 else ""
         problems.append(
             Problem(
                 source,
-                f"a frame (<iframe>) of a site embed_hosts does not name was removed from the "
-                f"story: {', '.join(frames)}; to show it, its host must be in embed_hosts in "
-                "mkdocs.yml (a video player's, such as www.youtube.com), and its address https; "
-                "or link to it",
+                f"a frame (<iframe>) that is not an https address of a site embed_hosts names "
+                f"was removed from the story: {named}{more}; to show it, write the player's "
+                "embed code as it gives it, and have its host (such as www.youtube.com) put in "
+                "embed_hosts in mkdocs.yml; or link to it",
             )
         )
     if media:

@@ -14,7 +14,6 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
 import nh3
 
@@ -40,44 +39,61 @@ _MEDIA_URLS = frozenset({"src", "srcset", "poster"})
 
 
 # Frames a story may show (a video player): those of the sites `embed_hosts` names, given by
-# https. Each keeps its size, title and full screen; what it may do is the site's to say: it
-# waits until the reader scrolls near it, tells its site no more than this site's origin, and
-# may use no camera, microphone, place or sensor, nor play by itself. (No `sandbox`: a player
-# needs its scripts and its own origin, and both together are what the HTML standard, and the
-# Nu validator, tell a page not to give; a frame of another site cannot reach this page's.)
-_FRAME_ATTRIBUTES = {"src", "width", "height", "title", "allowfullscreen"}
+# https. Each keeps its size (within reason) and title; what it may do is the site's to say: it
+# waits until the reader scrolls near it, tells its site no more than this site's origin, may
+# go full screen, and may use no camera, microphone, place or sensor, nor play with sound by
+# itself. (No `sandbox`: a player needs its scripts and its own origin, and both together are
+# what the HTML standard, and the Nu validator, tell a page not to give; the frame of another
+# site cannot reach this page's.)
+_FRAME_ATTRIBUTES = frozenset({"src", "width", "height", "title"})
 _FRAME_SET = {
     "loading": "lazy",
     "referrerpolicy": "strict-origin-when-cross-origin",
     "allow": "fullscreen; picture-in-picture; encrypted-media",
+    "allowfullscreen": "",
 }
+# A frame's address as the site takes one: https, a host name and nothing else before the
+# path (no user, no port), printable ASCII without a backslash or a space (a browser reads
+# `\` as `/`, drops a space only where Python's parser drops others, reads a no-break space
+# as a path): what a browser and this check read alike
+_FRAME_ADDRESS = re.compile(r"https://([A-Za-z0-9.-]+)(?:[/?#][\x21-\x5b\x5d-\x7e]*)?")
+_FRAME_SIZE = re.compile(r"[1-9][0-9]{0,3}")  # pixels, as the attribute wants them
+_FRAME_LARGEST = 2000
 # the attributes a player's embed code carries that the site's own take the place of (or that
 # only draw a border): not worth a line to the reporter
 _FRAME_REPLACED = frozenset(
     {"frameborder", "scrolling", "marginwidth", "marginheight", "sandbox", *_FRAME_SET}
 )
 FRAME_OF = "a frame of "  # what the sanitizer says of a frame it removed, before its address
-_FRAME = re.compile(r"(<iframe\b[^>]*>).*?</iframe>", re.DOTALL)
+# as the sanitizer writes a frame: values in double quotes, which may hold a '>'
+_FRAME = re.compile(r'(<iframe\b(?:"[^"]*"|[^">])*>).*?</iframe>', re.DOTALL)
 _WRITTEN_ATTRIBUTE = re.compile(r'\s([^\s="]+)="([^"]*)"')
 
 
 def _media_filter(frames: frozenset[str], tag: str, name: str, value: str) -> str | None:
     """The attribute's value, or None to remove it: a media URL the site must not load, a
-    frame's of a site `frames` does not name."""
-    if tag == "iframe" and name == "src":
-        return value if is_framed(value, frames) else None
+    frame's address of a site `frames` does not name, and of a frame anything but its
+    address, size and title (no class, id or style: a frame laid over the page)."""
+    if tag == "iframe":
+        return value if _frame_attribute(frames, name, value) else None
     if tag in _MEDIA_TAGS and name in _MEDIA_URLS and not allowed_media(name, value):
         return None
     return value
 
 
+def _frame_attribute(frames: frozenset[str], name: str, value: str) -> bool:
+    if name == "src":
+        return is_framed(value, frames)
+    if name in ("width", "height"):
+        return _FRAME_SIZE.fullmatch(value) is not None and int(value) <= _FRAME_LARGEST
+    return name in _FRAME_ATTRIBUTES or name in _FRAME_SET
+
+
 def is_framed(src: str, frames: Collection[str]) -> bool:
-    """Whether a frame of `src` may be shown: an https address of a host `frames` names."""
-    try:
-        address = urlsplit(src.strip())
-        return address.scheme.lower() == "https" and (address.hostname or "") in frames
-    except ValueError:  # a port that is no number, a bracket left open
-        return False
+    """Whether a frame of `src` may be shown: an https address of a host `frames` names,
+    written as _FRAME_ADDRESS says."""
+    address = _FRAME_ADDRESS.fullmatch(src)
+    return address is not None and address.group(1).lower() in frames
 
 
 def allowed_media(name: str, value: str) -> bool:
@@ -155,7 +171,7 @@ def _cleaner(frames: frozenset[str]) -> nh3.Cleaner:
     """The sanitizer of a site whose stories may show frames of `frames` (hosts)."""
     return nh3.Cleaner(
         tags=_TAGS | {"iframe"} if frames else _TAGS,
-        attributes={**_ATTRIBUTES, "iframe": _FRAME_ATTRIBUTES} if frames else _ATTRIBUTES,
+        attributes={**_ATTRIBUTES, "iframe": set(_FRAME_ATTRIBUTES)} if frames else _ATTRIBUTES,
         url_schemes={"http", "https", "mailto", "tel"},
         clean_content_tags={"script", "style"},
         filter_style_properties=_STYLE_PROPERTIES,
@@ -232,7 +248,7 @@ def _refused_frames(html: str, frames: frozenset[str]) -> tuple[tuple[str, ...],
             "",
         )
         if not is_framed(src, frames):
-            refused.append(f"{FRAME_OF}{src.strip() or 'nothing'}")
+            refused.append(f"{FRAME_OF}{src or 'nothing'}")
             pieces.append(html[done : found.start()])
             done = found.end()
     pieces.append(html[done:])

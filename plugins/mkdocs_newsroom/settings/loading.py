@@ -202,8 +202,8 @@ def load_embed_hosts(hosts: list[str]) -> frozenset[str]:
     wrong = [host for host in hosts if not _HOST_NAME.fullmatch(host.strip().lower())]
     if wrong:
         raise NewsroomError(
-            f"newsroom: embed_hosts must list host names, such as www.youtube.com, not "
-            f"{', '.join(repr(host) for host in wrong)}"
+            f"newsroom: embed_hosts must list host names, such as www.youtube.com (a name in "
+            f"another script in its xn-- form), not {', '.join(repr(host) for host in wrong)}"
         )
     return frozenset(host.strip().lower() for host in hosts)
 
