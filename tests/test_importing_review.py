@@ -611,3 +611,37 @@ def test_an_import_gives_no_post_an_address_the_build_cannot_give(
     assert "already taken" not in built.stderr and "newsroom's own pages" not in built.stderr
     for slug in ("tags-2", shortened):
         assert (site / "site" / slug / "index.html").is_file()
+
+
+def test_a_wordpress_video_comes_in_as_its_player_where_the_site_shows_players(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """WordPress embeds a video whose address is a paragraph of its own (the classic editor),
+    or in a block's wrapper (the block editor); a frame of a player is kept as it is. The
+    site's `embed_hosts` (YouTube's and Vimeo's by default) say which players come in."""
+    body = (
+        "Before.\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;t=5\n\n"
+        '<figure class="wp-block-embed is-provider-vimeo"><div class="wp-block-embed__wrapper">\n'
+        "https://vimeo.com/76979871\n</div></figure>\n\n"
+        "Watch https://youtu.be/dQw4w9WgXcQ in a sentence.\n\n"
+        "https://www.dailymotion.com/video/x7tgad0\n\n"
+        '<iframe src="https://www.youtube.com/embed/abcdefghijk" width="560"></iframe>\n\n'
+        '<iframe src="https://evil.example/x"></iframe>\n\nAfter.'
+    )
+    ran = import_wp(site, capsys, item(1, body=body))
+    assert ran.code == 0, ran.err
+    text = ran.articles()["2019/05/story-1.md"].split("---\n", 2)[2]
+    frames = [line for line in text.splitlines() if line.startswith("<iframe")]
+    assert [frame.split('src="')[1].split('"')[0] for frame in frames] == [
+        "https://www.youtube.com/embed/dQw4w9WgXcQ",
+        "https://player.vimeo.com/video/76979871",
+        "https://www.youtube.com/embed/abcdefghijk",
+    ]
+    assert "Watch https://youtu.be/dQw4w9WgXcQ in a sentence." in text  # not alone: a sentence
+    assert "https://www.dailymotion.com/video/x7tgad0" in text  # no player the site shows
+    assert "evil.example" not in text
+    assert any("a frame of https://evil.example/x" in line for line in ran.out), ran.out
+    built = run(site, "mkdocs", "build")
+    assert built.returncode == 0, built.stderr
+    page = (site / "site/2019/05/03/story-1/index.html").read_text("utf-8")
+    assert page.count("<iframe") == 3 and "a frame" not in built.stderr

@@ -19,12 +19,12 @@ IMPORTERS = ("wire", "wordpress", "material-blog")
 
 def read_archive(workspace: Workspace, kind: str, source: Path) -> Archive:
     """Read the archive at `source`: a WordPress export file, or a Material blog's docs
-    folder. Dates without a zone are in the site's."""
+    folder. Dates without a zone are in the site's; frames kept are of its `embed_hosts`."""
     zone = workspace.settings.timezone
     if kind == "wordpress":
         if not source.is_file():
             raise_missing(source, "the WordPress export file (.xml)")
-        return read_wordpress(source.resolve(), zone)
+        return read_wordpress(source.resolve(), zone, workspace.settings.read_options.embed_hosts)
     if not source.is_dir():
         raise_missing(source, "the docs folder of the Material blog")
     return read_material_blog(source.resolve(), zone)

@@ -82,6 +82,7 @@ class _Reading:
     source: Path
     zone: tzinfo
     archive: Archive
+    frames: frozenset[str] = frozenset()  # the site's embed_hosts
     base: str = ""  # the blog's address: old paths are relative to it
     posts: list[tuple[Post, str]] = field(default_factory=list)  # with the featured image id
     attachments: dict[str, _Attachment] = field(default_factory=dict)
@@ -91,11 +92,11 @@ class _Reading:
     taxonomies: Counter[str] = field(default_factory=Counter)  # other terms, by taxonomy
 
 
-def read_wordpress(source: Path, zone: tzinfo) -> Archive:
+def read_wordpress(source: Path, zone: tzinfo, frames: frozenset[str] = frozenset()) -> Archive:
     """The posts, authors and leftovers of the WordPress export at `source`; `zone` dates a
-    draft that WordPress never dated."""
+    draft that WordPress never dated; `frames`: the hosts whose players a post may show."""
     archive = Archive(source)
-    reading = _Reading(source, zone, archive)
+    reading = _Reading(source, zone, archive, frames)
     try:
         for _event, element in iterparse(source, events=("end",)):
             name = _name(element.tag)
@@ -189,7 +190,7 @@ def _post(
     reading: _Reading, item: Element, post_id: str, origin: str, title: str, status: str
 ) -> Post:
     body_html = _text(item, "content:encoded")
-    body, removed = markdown_text(body_html)
+    body, removed = markdown_text(body_html, reading.frames)
     notes: list[str] = []
     if not title:
         title = first_sentence(html_to_text(body_html)) or f"Post {post_id}"
