@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ...reading.sanitizing import is_framed, sanitize
+from ...reading.sanitizing import sanitize
 
 # Python-Markdown's own list (markdown.Markdown().block_level_elements), with WordPress's
 # (wpautop's $allblocks)
@@ -80,9 +80,8 @@ def shortcodes(html: str) -> list[str]:
 
 
 def markdown_text(html: str, frames: frozenset[str] = frozenset()) -> tuple[str, tuple[str, ...]]:
-    """The `.md` text of a WordPress body, and what the sanitizer removed from it. Frames are
-    kept of the hosts `frames` names, and a paragraph that is a video's address alone (how
-    WordPress embeds one) becomes that player's frame when its host is among them."""
+    """The `.md` text of a WordPress body, and what the sanitizer removed from it (frames are
+    kept of the hosts `frames` names, as a build keeps them)."""
     text = html.replace("\r\n", "\n").replace("\r", "\n")
     cleaned, removed = sanitize(text, frames)
     blocks: list[str] = []
@@ -90,11 +89,11 @@ def markdown_text(html: str, frames: frozenset[str] = frozenset()) -> tuple[str,
         if _PRE.fullmatch(part):
             blocks.append(part.strip())
         else:
-            blocks.extend(_paragraphs(part, frames))
+            blocks.extend(_paragraphs(part))
     return "\n\n".join(blocks) + "\n", removed
 
 
-def _paragraphs(text: str, frames: frozenset[str] = frozenset()) -> list[str]:
+def _paragraphs(text: str) -> list[str]:
     """wpautop's paragraphs of `text` (no `<pre>` in it), one string a block: each opening
     block-level tag starts one, each closing one ends one."""
     text = _OPEN.sub(r"\n\n\1", text)
@@ -104,11 +103,11 @@ def _paragraphs(text: str, frames: frozenset[str] = frozenset()) -> list[str]:
     for chunk in _BLANK_LINE.split(text):
         lines = [line.strip() for line in chunk.split("\n") if line.strip()]
         if lines:
-            blocks.append(_paragraph("\n".join(lines), frames))
+            blocks.append(_paragraph("\n".join(lines)))
     return blocks
 
 
-def _paragraph(block: str, frames: frozenset[str] = frozenset()) -> str:
+def _paragraph(block: str) -> str:
     """One block: its opening tag, its text (in `<p>` where wpautop puts one, its line
     breaks as `<br>`), its closing tag."""
     if _COMMENT.fullmatch(block):
@@ -120,8 +119,6 @@ def _paragraph(block: str, frames: frozenset[str] = frozenset()) -> str:
     middle = block[len(lead) : len(block) - len(tail)].strip("\n")
     if not middle:
         return "\n".join(part for part in (lead, tail) if part)
-    if player := video_frame(middle, frames):
-        return "\n".join(part for part in (lead, player, tail) if part)
     inner = middle.replace("\n", "<br>\n")
     if opening and closing:
         wrap = False  # <li>text</li>, <h2>text</h2>, <div>text</div>: as WordPress keeps them
@@ -132,27 +129,3 @@ def _paragraph(block: str, frames: frozenset[str] = frozenset()) -> str:
     if not wrap:
         return f"{lead}{inner}{tail}"
     return "\n".join(part for part in (lead, f"<p>{inner}</p>", tail) if part)
-
-
-# A video's address as WordPress embeds one (a paragraph of its own): YouTube's and Vimeo's,
-# with their players' addresses
-_YOUTUBE = re.compile(
-    r"https?://(?:(?:www\.|m\.)?youtube\.com/(?:watch\?v=|shorts/|embed/)|youtu\.be/)"
-    r"([A-Za-z0-9_-]{11})(?:[?&#][^\s<>\"']*)?"
-)
-_VIMEO = re.compile(r"https?://(?:www\.)?vimeo\.com/([0-9]{1,12})(?:[?#][^\s<>\"']*)?")
-
-
-def video_frame(text: str, frames: frozenset[str]) -> str:
-    """The frame of the player of the video whose address `text` is (alone), if its host is
-    one `frames` names; else ''."""
-    address = text.strip().replace("&amp;", "&")
-    if found := _YOUTUBE.fullmatch(address):
-        src, title = f"https://www.youtube.com/embed/{found.group(1)}", "YouTube video"
-    elif found := _VIMEO.fullmatch(address):
-        src, title = f"https://player.vimeo.com/video/{found.group(1)}", "Vimeo video"
-    else:
-        return ""
-    if not is_framed(src, frames):
-        return ""
-    return f'<iframe src="{src}" width="560" height="315" title="{title}"></iframe>'
