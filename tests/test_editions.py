@@ -238,3 +238,20 @@ def test_stories_held_back_do_not_choose_a_tag_pages_language(tmp_path: Path, co
     page = site.dom("tags/kabul/")
     assert page.css_first("html").attributes.get("lang") == "en"
     assert len(page.css(".nr-card")) == (3 if command == "serve" else 1)  # the preview's drafts
+
+
+def test_a_preview_tag_page_of_drafts_alone_links_no_feeds(tmp_path: Path) -> None:
+    """Its feeds are not written (the build has no such page): no link to them either."""
+    files: dict[str, str | bytes] = {
+        "articles/a.md": article("Published", tags=["Open"]),
+        "articles/b.md": article("Draft", tags=["Open", "Secret"], draft=True),
+    }
+    site = build_site(tmp_path, files, command="serve")
+    links = {
+        u: [a.attributes["href"] for a in site.dom(u).css('link[rel="alternate feed"]')]
+        for u in ("tags/secret/", "tags/open/")
+    }
+    assert "/tags/secret/feed.xml" not in links["tags/secret/"]
+    assert "/tags/open/feed.xml" in links["tags/open/"]
+    assert (site.site_dir / "tags/open/feed.xml").is_file()
+    assert not (site.site_dir / "tags/secret/feed.xml").exists()
