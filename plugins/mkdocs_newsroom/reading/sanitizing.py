@@ -182,8 +182,8 @@ def _cleaner(frames: frozenset[str]) -> nh3.Cleaner:
 
 
 _START_TAG = re.compile(r"""<([A-Za-z][\w-]*)((?:"[^"]*"|'[^']*'|[^<>"'])*)>""")
-_ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
-_SRC = re.compile(r"""([^\s"'=<>/]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
+# an attribute of a start tag: its name, and its value as written ("" for none)
+_ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
 
 
 def sanitize(html: str, frames: frozenset[str] = frozenset()) -> tuple[str, tuple[str, ...]]:
@@ -242,7 +242,7 @@ def _refused_frames(html: str, frames: frozenset[str]) -> tuple[tuple[str, ...],
         src = next(
             (
                 unescape_attribute(value)
-                for name, value in _SRC.findall(found.group(2))
+                for name, value in _ATTRIBUTE.findall(found.group(2))
                 if name.lower() == "src"
             ),
             "",
@@ -315,7 +315,7 @@ def _markup(html: str) -> Counter[str]:
     for tag, attributes in _START_TAG.findall(html):
         tag = tag.lower()
         found[f"<{tag}>"] += 1
-        for name in _ATTRIBUTE.findall(attributes):
+        for name, _value in _ATTRIBUTE.findall(attributes):
             found[f"'{name.lower()}' on <{tag}>"] += 1
     return found
 
