@@ -140,3 +140,29 @@ def test_a_tag_feed_of_several_languages_declares_none_and_each_entry_its_own(
     # a tag in one language says it
     roads = etree.parse(site.site_dir / "tags" / "roads" / "feed.xml")
     assert roads.findtext("channel/language") == "en"
+
+
+def test_an_entry_names_its_language_only_where_its_feed_does_not(tmp_path: Path) -> None:
+    files = {
+        "articles/a.md": article("Kabul buses", tags=["Kabul"], section="world"),
+        "articles/b.md": article(
+            "Les bus de Kaboul", "2024-05-02T10:00:00+00:00", tags=["Kabul"], lang="fr"
+        ),
+        "articles/c.md": article("Only English", "2024-04-30T10:00:00+00:00", tags=["Kabul"]),
+    }
+    site = build_site(tmp_path, files)
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    ns = "{http://www.w3.org/2005/Atom}"
+    # the site's feed is English: only the French story says its language
+    front = etree.parse(site.site_dir / "atom.xml").getroot()
+    assert front.get(xml_lang) == "en"
+    assert [entry.get(xml_lang) for entry in front.iter(f"{ns}entry")] == ["fr", None, None]
+    # the tag's mixes two: each entry says its own (the same story's entry, written once
+    # for the site's feed without it, is not copied here)
+    tag = etree.parse(site.site_dir / "tags" / "kabul" / "atom.xml").getroot()
+    assert tag.get(xml_lang) is None
+    assert [entry.get(xml_lang) for entry in tag.iter(f"{ns}entry")] == ["fr", "en", "en"]
+    for feed in (site.site_dir / "atom.xml", site.site_dir / "tags" / "kabul" / "atom.xml"):
+        assert validate_atom(feed) == []
+        entries = feedparser.parse(str(feed)).entries  # an entry inherits its feed's
+        assert [entry.title_detail.language for entry in entries] == ["fr", "en", "en"]

@@ -5,7 +5,11 @@ for XML exactly once; we hand it raw values from the model. What it does not do 
 added here: several `<author>`s per Atom entry, a plain-text Atom summary (it marks every
 summary as HTML, which would make a reader interpret a `<` in a summary as markup), each
 entry's own `xml:lang` (a tag's feed mixes the editions' languages), and the lead picture as
-Media RSS `media:content`.
+Media RSS `media:content`. What each item would repeat of its feed is said once: the Dublin
+Core namespace on the RSS root, not on every byline (as the library writes it); an Atom
+entry's language only where it differs from its feed's, and no attribute that says Atom's
+default (a summary's `type="text"`, a link's `rel="alternate"`). A tag's feed lists a story
+in two formats, so each byte of an item is written some 30,000 times at 10,000 articles.
 """
 
 from __future__ import annotations
@@ -56,8 +60,9 @@ class FeedOptions:
     full_content: bool = False
     editions: Mapping[str, Edition] = field(default_factory=dict)  # by id
     images: Mapping[str, ImageFacts] = field(default_factory=dict)  # lead images, by `src`
-    # each story's item as written once, by feed format, story id and address (_WrittenOnce)
-    written: dict[tuple[str, str, str], str] = field(default_factory=dict, compare=False)
+    # each story's item as written once, by feed format, story id, address and the item's
+    # attributes (_WrittenOnce)
+    written: dict[tuple[str, ...], str] = field(default_factory=dict, compare=False)
     items: dict[int, dict[str, Any]] = field(default_factory=dict, compare=False)  # _item
 
     def language(self, article: Article) -> str:
@@ -104,7 +109,7 @@ class _WrittenOnce:
     sixth of a build's work). The copy is the library's own output, escaped as it escapes."""
 
     items: list[dict[str, Any]]
-    written: dict[tuple[str, str, str], str]
+    written: dict[tuple[str, ...], str]
     element = "item"
 
     if TYPE_CHECKING:  # the feed classes' own, which this goes before
@@ -115,12 +120,13 @@ class _WrittenOnce:
 
     def write_items(self, handler: Any) -> None:
         for item in self.items:
-            key = (self.element, item["unique_id"], item["link"])
+            attributes = self.item_attributes(item)  # an entry's language, in some feeds
+            key = (self.element, item["unique_id"], item["link"], *attributes.values())
             text = self.written.get(key)
             if text is None:
                 stream = io.StringIO()
                 writer = SimplerXMLGenerator(stream, "utf-8", short_empty_elements=True)
-                writer.startElement(self.element, self.item_attributes(item))
+                writer.startElement(self.element, attributes)
                 self.add_item_elements(writer, item)
                 writer.endElement(self.element)
                 text = self.written[key] = stream.getvalue()
@@ -128,6 +134,7 @@ class _WrittenOnce:
 
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
+DUBLIN_CORE_NS = "http://purl.org/dc/elements/1.1/"
 
 
 def _media_attributes(url: str, facts: ImageFacts) -> dict[str, str]:
@@ -142,10 +149,12 @@ class _Rss(_WrittenOnce, _DatedByItems, feedgenerator.Rss201rev2Feed):  # type: 
     besides the `enclosure` RSS has for it."""
 
     def rss_attributes(self) -> dict[str, str]:
-        return {**super().rss_attributes(), "xmlns:media": MEDIA_NS}
+        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE_NS, "xmlns:media": MEDIA_NS}
 
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
-        super().add_item_elements(handler, item)
+        super().add_item_elements(handler, item)  # told no author: it would declare dc: again
+        if item["byline"]:
+            handler.addQuickElement("dc:creator", item["byline"])
         if item.get("picture"):
             handler.addQuickElement("media:content", "", _media_attributes(*item["picture"]))
 
@@ -163,11 +172,13 @@ class _Atom(_WrittenOnce, _DatedByItems, feedgenerator.Atom1Feed):  # type: igno
         return attributes
 
     def item_attributes(self, item: dict[str, Any]) -> dict[str, str]:
-        return {"xml:lang": item["lang"]} if item.get("lang") else {}
+        if not item.get("lang") or item["lang"] == self.feed["language"]:
+            return {}  # the feed's own, which the entry inherits
+        return {"xml:lang": item["lang"]}
 
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         handler.addQuickElement("title", item["title"])
-        handler.addQuickElement("link", "", {"href": item["link"], "rel": "alternate"})
+        handler.addQuickElement("link", "", {"href": item["link"]})
         handler.addQuickElement("published", feedgenerator.rfc3339_date(item["pubdate"]))
         updated = item["updateddate"] or item["pubdate"]
         handler.addQuickElement("updated", feedgenerator.rfc3339_date(updated))
@@ -178,7 +189,7 @@ class _Atom(_WrittenOnce, _DatedByItems, feedgenerator.Atom1Feed):  # type: igno
             handler.endElement("author")
         handler.addQuickElement("id", item["unique_id"])
         if item["description"]:
-            handler.addQuickElement("summary", item["description"], {"type": "text"})
+            handler.addQuickElement("summary", item["description"])
         if item["content"] is not None:
             handler.addQuickElement("content", item["content"], {"type": "html"})
         for category in item["categories"]:
@@ -241,7 +252,7 @@ def _item_kwargs(article: Article, options: FeedOptions) -> dict[str, Any]:
         "pubdate": article.date,
         "updateddate": article.updated,
         "categories": categories,
-        "author_name": _names(article),
+        "byline": _names(article),
         "authors": [
             (author.name, absolute_url(options.site_url, author.url)) for author in article.authors
         ],
