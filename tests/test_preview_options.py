@@ -58,6 +58,7 @@ CHANGED: dict[str, Any] = {
     "picture_formats": ["webp"],
     "picture_max_pixels": 1000,
     "picture_cache_dir": ".cache/elsewhere",
+    "publish_photo_positions": True,  # a warning less, no other change
     "processes": 1,
     "native_file_watcher": False,
     "plugin_page_events": False,

@@ -64,6 +64,11 @@ class BuildPictures:
         return [maker for maker in (self.leads, self.avatars) if maker is not None]
 
 
+def copied_by_mkdocs(file: File, serving: bool) -> bool:
+    """Whether MkDocs copies `file` into the site: one of `draft_docs` only in a preview."""
+    return bool(file.inclusion.is_in_serve() if serving else file.inclusion.is_included())
+
+
 def build_pictures(
     settings: PictureSettings,
     config_dir: str,
@@ -80,8 +85,7 @@ def build_pictures(
     sources = {
         file.src_uri: file.abs_src_path
         for file in files
-        if file.abs_src_path
-        and (file.inclusion.is_in_serve() if serving else file.inclusion.is_included())
+        if file.abs_src_path and copied_by_mkdocs(file, serving)
     }
     lead_memory, photo_memory = memories
     leads = picture_maker(

@@ -39,6 +39,7 @@ from .held_media import published_files
 from .kept_templates import config_folder, site_templates
 from .news_pages import NewsPageWriting, shown_by_every_page
 from .parallel import processes_for, release_free_memory, run_aside, shared_map, thaw_heap
+from .photo_positions import published_positions
 from .pictures import BuildPictures, build_pictures
 from .progress import Progress
 from .report import summary_line
@@ -180,6 +181,9 @@ class SiteBuild:
             self._say(line)
         keep, said = published_files(found, reading, config, self._dirty, self._say)
         self._warn(said)
+        self._warn(
+            published_positions(keep, settings.pictures, self._cache.positions, self._serving)
+        )
         if self._serving and self._dirty:
             drop_reported_outputs(keep, reported)
         self._failed = reading.failed

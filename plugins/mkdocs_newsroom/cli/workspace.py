@@ -16,9 +16,11 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import get_files
 
 from ..build.parallel import processes_for, shared_map
+from ..build.photo_positions import published_positions
 from ..build.sources import site_sources
 from ..catalogue.site import read_site
 from ..clock import now as clock_now
+from ..memo import MadeBefore
 from ..outputs.build_record import next_change
 from ..outputs.pictures.making import picture_maker
 from ..outputs.pictures.recipe import avatar_recipe
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
     from ..build.sources import SortedFiles
     from ..catalogue.site import Reading
     from ..model import Author
+    from ..problems import Problem
     from ..reading.articles import ArticleReader
     from ..reading.frontmatter import FrontMatter
     from ..reading.pictures import MakePictures
@@ -220,6 +223,12 @@ class Workspace:
             self.docs_dir, self.settings, favicon, config_name=config_file.name
         )
         return [str(problem) for problem in problems]  # as the build says them
+
+    def photo_problems(self) -> list[Problem]:
+        """The photos a build would publish with the GPS position they were taken at (those
+        of drafts too: they go live later)."""
+        files = get_files(self.config)
+        return published_positions(files, self.settings.pictures, MadeBefore(), drafts=True)
 
     def reader(self, authors: dict[str, Author]) -> ArticleReader:
         """An article reader as the build makes one, for articles written by this command."""

@@ -44,6 +44,7 @@ class BuildCache:
     # who is related to whom, per edition
     neighbours: dict[str, NeighbourPlan] = field(default_factory=dict)
     page_files: MadeBefore[File] = field(default_factory=MadeBefore)
+    positions: MadeBefore[bool] = field(default_factory=MadeBefore)  # photos' GPS, by file
     # feeds, sitemaps: what the last build wrote beside the pages
     outputs: OutputMemory = field(default_factory=OutputMemory)
     # the titles of MkDocs' pages, which `--dirty` does not read again

@@ -54,6 +54,7 @@ class PictureSettings:
     formats: tuple[str, ...] = ("avif", "webp")
     max_pixels: int = 90_000_000
     cache_dir: str = ".cache/newsroom"
+    publish_positions: bool = False  # a photo's GPS position is no warning
 
 
 @dataclass(frozen=True)

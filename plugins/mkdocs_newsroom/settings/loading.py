@@ -231,6 +231,7 @@ def load_pictures(config: NewsroomConfig) -> PictureSettings:
         formats=tuple(dict.fromkeys(config.picture_formats)),
         max_pixels=config.picture_max_pixels,
         cache_dir=config.picture_cache_dir,
+        publish_positions=config.publish_photo_positions,
     )
 
 

@@ -122,6 +122,9 @@ class NewsroomConfig(base.Config):
     picture_max_pixels = c.Type(int, default=90_000_000)  # larger ones are published as is
     # made once and kept here, relative to mkdocs.yml (NEWSROOM_CACHE_DIR takes its place)
     picture_cache_dir = c.Type(str, default=".cache/newsroom")
+    # a photo of the site that carries the GPS position it was taken at is a warning, as the
+    # file is published as it is; true publishes positions on purpose
+    publish_photo_positions = c.Type(bool, default=False)
 
     # Building: processes that render pages under `mkdocs build` (0: one per CPU)
     processes = WholeNumber(0, default=0, maximum=256)
