@@ -102,6 +102,92 @@ def test_a_png_claiming_billions_of_pixels_is_read_from_its_header_alone(tmp_pat
     assert carries_position(_write(tmp_path, data, "huge.png"))
 
 
+def _exif_block(gps: dict[int, object] | None = None) -> bytes:
+    exif = Image.Exif()
+    exif.get_ifd(ExifTags.IFD.GPSInfo).update(KABUL if gps is None else gps)
+    return exif.tobytes().removeprefix(b"Exif\x00\x00")  # a TIFF structure, as EXIF is
+
+
+def _with_segment(jpeg: bytes, payload: bytes, marker: bytes = b"\xff\xe1") -> bytes:
+    """`jpeg` with one more segment (an APP1 by default) right after its start."""
+    return jpeg[:2] + marker + struct.pack(">H", len(payload) + 2) + payload + jpeg[2:]
+
+
+def _webp_past_pillows_limit() -> bytes:
+    """A WebP of 16,000 x 12,000 pixels as its header says (Pillow opens none above 179
+    million), its EXIF block after the image, where WebP puts it."""
+    size = (15_999).to_bytes(3, "little") + (11_999).to_bytes(3, "little")
+    chunks = b"VP8X" + struct.pack("<I", 10) + b"\x08\x00\x00\x00" + size
+    exif = _exif_block()
+    chunks += b"VP8 " + struct.pack("<I", 4) + b"\x00" * 4
+    chunks += b"EXIF" + struct.pack("<I", len(exif)) + exif
+    return b"RIFF" + struct.pack("<I", len(chunks) + 4) + b"WEBP" + chunks
+
+
+def _png(*chunks: tuple[bytes, bytes]) -> bytes:
+    header = struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0)
+    parts = [(b"IHDR", header), *chunks, (b"IEND", b"")]
+    return b"\x89PNG\r\n\x1a\n" + b"".join(_png_chunk(kind, data) for kind, data in parts)
+
+
+IDAT = (b"IDAT", zlib.compress(b"\x00" * 200))
+XMP_KEY = b"XML:com.adobe.xmp"
+DJI_XMP = (
+    b'<x:xmpmeta><rdf:Description drone-dji:GpsLatitude="34.5" drone-dji:GpsLongitude="69.1"/>'
+)
+
+
+def _raw_profile(data: bytes) -> bytes:
+    """EXIF as ImageMagick writes it in a PNG: a text chunk of hexadecimal."""
+    return f"\nexif\n{len(data)}\n{data.hex()}\n".encode()
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # a JPEG whose first EXIF block has no position and whose second has one
+        ("second.jpg", _with_segment(located(gps={5: 0}), b"Exif\x00\x00" + _exif_block())),
+        ("old-camera.jpg", _with_segment(photo(64, 48), b"Exif\x00\xff" + _exif_block())),
+        ("drone.jpg", _with_segment(photo(64, 48), b"http://ns.adobe.com/xap/1.0/\x00" + DJI_XMP)),
+        ("a.jfif", located()),
+        ("a.jpe", located()),
+        ("no-extension", located()),
+        ("huge.webp", _webp_past_pillows_limit()),
+        ("after-pixels.png", _png(IDAT, (b"eXIf", _exif_block()))),
+        ("text-xmp.png", _png((b"tEXt", XMP_KEY + b"\x00" + XMP), IDAT)),
+        ("ztxt-xmp.png", _png((b"zTXt", XMP_KEY + b"\x00\x00" + zlib.compress(XMP)), IDAT)),
+        (
+            "imagemagick.png",
+            _png(
+                (
+                    b"zTXt",
+                    b"Raw profile type exif\x00\x00"
+                    + zlib.compress(_raw_profile(b"Exif\x00\x00" + _exif_block())),
+                ),
+                IDAT,
+            ),
+        ),
+        (
+            "large-text-first.png",  # 2 MB of text Pillow refuses to decompress, then EXIF
+            _png(
+                (b"zTXt", b"Comment\x00\x00" + zlib.compress(b" " * 2_000_000)),
+                (b"eXIf", _exif_block()),
+                IDAT,
+            ),
+        ),
+        (
+            "iphone.heic",
+            b"\x00\x00\x00\x18ftypheic" + b"\x00" * 12 + b"Exif\x00\x00" + _exif_block(),
+        ),
+        ("raw.dng", _exif_block()),  # a TIFF file is an EXIF block: a DNG's position is its own
+    ],
+)
+def test_positions_where_pillow_does_not_look_are_found(
+    tmp_path: Path, name: str, data: bytes
+) -> None:
+    assert carries_position(_write(tmp_path, data, name))
+
+
 AUTHORS = "jdoe: {name: Jane Doe, avatar: images/jane.jpg}\n"
 
 
@@ -112,32 +198,63 @@ def _files() -> dict[str, str | bytes]:
             "A story", authors=["jdoe"], image=image, body="![A map](/images/inline.webp)"
         ),
         "articles/draft.md": article("Not yet", draft=True, body="![Held](/images/held.jpg)"),
+        "articles/unused.jpg": located(),  # of the articles folder, and no story shows it
         "images/jane.jpg": located(),
         "images/lead.jpg": located(quality=90),
         "images/inline.webp": located("WEBP"),
         "images/clean.jpg": photo(64, 48),
         "images/held.jpg": located(),  # only a draft shows it: not published yet
+        "images/scan.jfif": located(),  # a photo by its bytes, whatever its name
+        "images/no-extension": located(),
+        "images/notes.md": "A page, never opened as a photo",
     }
 
 
-WARNED = ["images/inline.webp", "images/jane.jpg", "images/lead.jpg"]
+def _site(root: Path, **options: object) -> dict[str, object]:
+    """The site's other folders: the theme's `custom_dir` with a photo of its own (MkDocs
+    publishes it too), and a folder linked from outside the site (it publishes nothing)."""
+    (root / "overrides" / "assets").mkdir(parents=True, exist_ok=True)
+    (root / "overrides" / "assets" / "masthead.jpg").write_bytes(located())
+    outside = root.parent / f"{root.name}-outside"  # of the folder of mkdocs.yml
+    outside.mkdir(exist_ok=True)
+    (outside / "secret.jpg").write_bytes(located())
+    (root / "content").mkdir(parents=True, exist_ok=True)
+    if not (root / "content" / "linked").exists():
+        (root / "content" / "linked").symlink_to(outside)
+    theme = {"name": "material", "font": False, "custom_dir": "overrides"}
+    plugin = {"picture_cache_dir": str(root / "cache"), **options}
+    return {"plugin": plugin, "config": {"theme": theme}, "authors": AUTHORS}
+
+
+WARNED = [
+    "../overrides/assets/masthead.jpg",  # named from the content folder, as every file
+    "images/inline.webp",
+    "images/jane.jpg",
+    "images/lead.jpg",
+    "images/no-extension",
+    "images/scan.jfif",
+]
 
 
 def test_each_published_photo_with_a_position_is_one_warning_and_the_build_goes_on(
     tmp_path: Path,
 ) -> None:
-    plugin = {"picture_cache_dir": str(tmp_path / "cache")}
-    site = build_site(tmp_path, _files(), authors=AUTHORS, plugin=plugin)
+    root = tmp_path / "paper"
+    site = build_site(root, _files(), **_site(root))  # type: ignore[arg-type]
     said = sorted(w for w in site.warnings if POSITION_PUBLISHED in w)
     assert said == [f"newsroom: {path}: {POSITION_PUBLISHED}" for path in WARNED]
-    assert len(site.warnings) == len(said), site.warnings
-    for path in WARNED:
+    others = [w for w in site.warnings if POSITION_PUBLISHED not in w]
+    assert all("linked" in w for w in others), others  # the linked folder, left out
+    for path in WARNED[1:]:
         assert (site.site_dir / path).is_file()  # published as it is: the build went on
-    assert not (site.site_dir / "images" / "held.jpg").exists()
+    assert (site.site_dir / "assets" / "masthead.jpg").is_file()
+    for path in ("images/held.jpg", "articles/unused.jpg", "linked/secret.jpg"):
+        assert not (site.site_dir / path).exists(), path
+    strict = tmp_path / "strict"
     with pytest.raises(Abort):
-        build_site(tmp_path / "strict", _files(), authors=AUTHORS, plugin=plugin, strict=True)
-    # newsroom check says it too, for the draft's photo as well: it goes live later
-    checked = newsroom(tmp_path, "check")
+        build_site(strict, _files(), strict=True, **_site(strict))  # type: ignore[arg-type]
+    # newsroom check says it of the same files, and of the draft's photo: it goes live later
+    checked = newsroom(root, "check")
     assert checked.returncode == 1
     lines = [line for line in checked.stdout.splitlines() if POSITION_PUBLISHED in line]
     named = sorted(line.split(": ", 1)[0] for line in lines)
@@ -145,11 +262,12 @@ def test_each_published_photo_with_a_position_is_one_warning_and_the_build_goes_
 
 
 def test_positions_published_on_purpose_are_no_warning(tmp_path: Path) -> None:
-    plugin = {"picture_cache_dir": str(tmp_path / "cache"), "publish_photo_positions": True}
-    site = build_site(tmp_path, _files(), authors=AUTHORS, plugin=plugin, strict=True)
-    assert site.warnings == []
+    root = tmp_path / "paper"
+    site = build_site(root, _files(), **_site(root, publish_photo_positions=True))  # type: ignore[arg-type]
+    assert [w for w in site.warnings if "linked" not in w] == []
     published = (site.site_dir / "images" / "jane.jpg").read_bytes()
-    assert published == (tmp_path / "content" / "images" / "jane.jpg").read_bytes()
+    assert published == (root / "content" / "images" / "jane.jpg").read_bytes()
+    assert POSITION_PUBLISHED not in newsroom(root, "check").stdout
 
 
 def test_a_preview_asks_a_photo_again_only_once_it_changed(
@@ -170,10 +288,30 @@ def test_a_preview_asks_a_photo_again_only_once_it_changed(
     monkeypatch.setattr(photo_positions, "carries_position", counted)
     memory: MadeBefore[bool] = MadeBefore()
     for _ in range(2):
-        assert len(published_positions([file], PictureSettings(), memory, drafts=True)) == 1
+        assert (
+            len(published_positions([file], PictureSettings(), memory, str(tmp_path), drafts=True))
+            == 1
+        )
     assert len(asked) == 1
     path.write_bytes(photo(64, 48))  # saved again without its position
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
-    assert published_positions([file], PictureSettings(), memory, drafts=True) == []
+    assert published_positions([file], PictureSettings(), memory, str(tmp_path), drafts=True) == []
     assert len(asked) == 2
+    # a photo of the same size put in its place with the same time of change: told apart
+    # by the time its inode changed
+    located_photo = located()
+    # the pointer to the GPS data under another tag's number (Pillow writes big-endian EXIF)
+    unlocated = located_photo.replace(b"\x88\x25\x00\x04", b"\x88\x26\x00\x04", 1)
+    assert len(unlocated) == len(located_photo) and not carries_position(
+        _write(tmp_path, unlocated, "other.jpg")
+    )
+    path.write_bytes(unlocated)
+    published_positions([file], PictureSettings(), memory, str(tmp_path), drafts=True)
+    before = path.stat()
+    path.write_bytes(located_photo)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+    assert (
+        len(published_positions([file], PictureSettings(), memory, str(tmp_path), drafts=True)) == 1
+    )

@@ -1,16 +1,20 @@
 """Photos the site publishes that say where they were taken. The copies the build makes of
 lead images and authors' photos carry no metadata, but MkDocs publishes every file of the
-content folder as it is, originals included: a reporter's portrait taken at home, or a photo
-of a source, would tell anyone its GPS position. Each is one warning (so `--strict` stops),
-unless `publish_photo_positions` says they are public on purpose."""
+content folder (and of the theme's `custom_dir`) as it is, originals included: a reporter's
+portrait taken at home, or a photo of a source, would tell anyone its GPS position. Each is
+one warning (so `--strict` stops), unless `publish_photo_positions` says they are public on
+purpose."""
 
 from __future__ import annotations
 
+import mimetypes
+import os
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..problems import Problem
-from ..reading.positions import PHOTO_EXTENSIONS, carries_position
+from ..reading.positions import carries_position
 from .pictures import copied_by_mkdocs
 
 if TYPE_CHECKING:
@@ -24,34 +28,51 @@ if TYPE_CHECKING:
 POSITION_PUBLISHED = (
     "this photo carries the GPS position it was taken at, and the site publishes the file "
     "as it is: save it again without its location (a photo editor's export without "
-    "location, or exiftool -overwrite_original -gps:all= on the file), or set "
+    "location, or exiftool -overwrite_original -gps:all= -xmp:gps*= on the file), or set "
     "publish_photo_positions: true to publish positions on purpose"
 )
 
 
 def published_positions(
-    files: Iterable[File], pictures: PictureSettings, memory: MadeBefore[bool], drafts: bool
+    files: Iterable[File],
+    pictures: PictureSettings,
+    memory: MadeBefore[bool],
+    docs_dir: str,
+    drafts: bool,
 ) -> list[Problem]:
     """A problem for each photo among `files` that the site publishes with its position (with
-    `drafts`, those of MkDocs' `draft_docs` too, as a preview shows them); `memory` keeps each
-    file's answer by its size and time of change, for a preview's next build."""
+    `drafts`, those of MkDocs' `draft_docs` too, as a preview shows them), named from
+    `docs_dir` (a theme's file too: `../overrides/x.jpg`); `memory` keeps each file's answer
+    while the file stays as it was, for a preview's next build."""
     if pictures.publish_positions:
         return []
     memory.start(None)
     problems = []
     for file in files:
-        if file.abs_src_path is None or not copied_by_mkdocs(file, drafts):
+        source = file.abs_src_path
+        if source is None or not copied_by_mkdocs(file, drafts):
             continue
-        if file.src_uri.lower().endswith(PHOTO_EXTENSIONS) and _located(file.abs_src_path, memory):
-            problems.append(Problem(file.src_uri, POSITION_PUBLISHED))
+        path = Path(source)
+        if _may_be_photo(path) and _located(path, memory):
+            problems.append(Problem(os.path.relpath(source, docs_dir), POSITION_PUBLISHED))
     memory.finish()
     return problems
 
 
-def _located(source: str, memory: MadeBefore[bool]) -> bool:
-    path = Path(source)
+def _may_be_photo(path: Path) -> bool:
+    """Not a kind of file known to be something else (a page, a stylesheet, a font, a
+    video): the rest, photos and files of unknown kinds (`.dng`, no extension), are opened."""
+    kind = mimetypes.guess_type(path.name)[0]
+    return kind is None or (kind.startswith("image/") and kind != "image/svg+xml")
+
+
+def _located(path: Path, memory: MadeBefore[bool]) -> bool:
     try:
-        stat = path.stat()
+        status = path.stat()
     except OSError:
         return False
-    return memory.get(source, (stat.st_size, stat.st_mtime_ns), lambda: carries_position(path))
+    if not stat.S_ISREG(status.st_mode):  # a pipe would never end the read
+        return False
+    # ctime and the inode too: a photo copied in with the size and time of the one before
+    same = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino)
+    return memory.get(str(path), same, lambda: carries_position(path))

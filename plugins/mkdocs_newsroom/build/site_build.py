@@ -181,9 +181,8 @@ class SiteBuild:
             self._say(line)
         keep, said = published_files(found, reading, config, self._dirty, self._say)
         self._warn(said)
-        self._warn(
-            published_positions(keep, settings.pictures, self._cache.positions, self._serving)
-        )
+        positions = (settings.pictures, self._cache.positions, config.docs_dir, self._serving)
+        self._warn(published_positions(keep, *positions))
         if self._serving and self._dirty:
             drop_reported_outputs(keep, reported)
         self._failed = reading.failed

@@ -66,7 +66,7 @@ def check_site(
     reader = workspace.reader(reading.authors)
     moved = moved_articles(workspace.docs_dir, reading, reader, workspace.settings)
     moved += renamed_articles(workspace.docs_dir, reading)
-    for problem in [*reading.problems, *moved, *workspace.photo_problems()]:
+    for problem in [*reading.problems, *moved, *workspace.photo_problems(reading)]:
         if not wanted(problem.path):
             continue
         found = result.notes if problem.level == "info" else result.problems

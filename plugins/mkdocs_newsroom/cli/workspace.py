@@ -224,11 +224,19 @@ class Workspace:
         )
         return [str(problem) for problem in problems]  # as the build says them
 
-    def photo_problems(self) -> list[Problem]:
-        """The photos a build would publish with the GPS position they were taken at (those
-        of drafts too: they go live later)."""
-        files = get_files(self.config)
-        return published_positions(files, self.settings.pictures, MadeBefore(), drafts=True)
+    def photo_problems(self, reading: Reading) -> list[Problem]:
+        """The photos a build would publish with the GPS position they were taken at: the
+        files of the content folder and the theme's that MkDocs copies, and those of the
+        articles folder a story of `reading` uses (drafts' too: they go live later)."""
+        config = self.config
+        files = get_files(config)
+        files.add_files_from_theme(config.theme.get_env(), config)
+        where = (config.nav, clock_now(), str(self.root), config.theme.custom_dir)
+        found = site_sources(files, self.settings, config.docs_dir, None, (), *where)
+        used = [found.attachments[path] for path in reading.attachments]
+        return published_positions(
+            [*found.keep, *used], self.settings.pictures, MadeBefore(), config.docs_dir, True
+        )
 
     def reader(self, authors: dict[str, Author]) -> ArticleReader:
         """An article reader as the build makes one, for articles written by this command."""
