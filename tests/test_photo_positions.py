@@ -7,12 +7,14 @@ from __future__ import annotations
 import io
 import os
 import struct
+import warnings
 import zlib
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 from PIL import ExifTags, Image
+from PIL.TiffImagePlugin import IFDRational
 
 from mkdocs_newsroom.build.photo_positions import POSITION_PUBLISHED, published_positions
 from mkdocs_newsroom.memo import MadeBefore
@@ -22,6 +24,7 @@ from mkdocs_newsroom.settings.checked import PictureSettings
 from .commands import newsroom
 from .sites import article, build_site, photo
 
+UNDEFINED = IFDRational(0, 0)
 KABUL = {1: "N", 2: (34.0, 31.0, 12.5), 3: "E", 4: (69.0, 11.0, 0.0)}
 XMP = (
     b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
@@ -102,10 +105,31 @@ def test_a_png_claiming_billions_of_pixels_is_read_from_its_header_alone(tmp_pat
     assert carries_position(_write(tmp_path, data, "huge.png"))
 
 
-def _exif_block(gps: dict[int, object] | None = None) -> bytes:
+def _exif_block(gps: dict[int, object] | None = None, endian: str = ">") -> bytes:
     exif = Image.Exif()
+    exif.endian = endian
     exif.get_ifd(ExifTags.IFD.GPSInfo).update(KABUL if gps is None else gps)
     return exif.tobytes().removeprefix(b"Exif\x00\x00")  # a TIFF structure, as EXIF is
+
+
+def _canon_gps_block() -> bytes:
+    """A Canon CR3's `CMT4` box: a TIFF structure whose first directory holds the GPS tags."""
+    exif = Image.Exif()
+    for tag, value in KABUL.items():
+        exif[tag] = value
+    block = exif.tobytes().removeprefix(b"Exif\x00\x00")
+    return struct.pack(">I", len(block) + 8) + b"CMT4" + block
+
+
+def _xmp(properties: str) -> bytes:
+    return (
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF><rdf:Description '
+        f"{properties}/></rdf:RDF></x:xmpmeta>"
+    ).encode()
+
+
+def _xmp_jpeg(properties: str) -> bytes:
+    return _with_segment(photo(64, 48), b"http://ns.adobe.com/xap/1.0/\x00" + _xmp(properties))
 
 
 def _with_segment(jpeg: bytes, payload: bytes, marker: bytes = b"\xff\xe1") -> bytes:
@@ -180,12 +204,63 @@ def _raw_profile(data: bytes) -> bytes:
             b"\x00\x00\x00\x18ftypheic" + b"\x00" * 12 + b"Exif\x00\x00" + _exif_block(),
         ),
         ("raw.dng", _exif_block()),  # a TIFF file is an EXIF block: a DNG's position is its own
+        ("olympus.orf", b"IIRO" + _exif_block(endian="<")[4:]),  # a TIFF under another mark
+        ("canon.cr3", b"\x00\x00\x00\x18ftypcrx " + b"\x00" * 12 + _canon_gps_block()),
+        (
+            "a.jxl",
+            b"\x00\x00\x00\x0cJXL \r\n\x87\n"
+            + struct.pack(">I", len(_exif_block()) + 12)
+            + b"Exif\x00\x00\x00\x00"
+            + _exif_block(),
+        ),
+        ("old-drone.jpg", _xmp_jpeg('drone-dji:Latitude="34.5" drone-dji:GpsLongtitude="69.1"')),
+        (
+            "darwin-core.jpg",
+            _xmp_jpeg(
+                "><dwc:decimalLatitude>-34.5</dwc:decimalLatitude><dwc:decimalLongitude>"
+                "69.1</dwc:decimalLongitude></rdf:Description"
+            ),
+        ),
+        ("late-ztxt.png", _png(IDAT, (b"zTXt", XMP_KEY + b"\x00\x00" + zlib.compress(XMP)))),
+        (
+            "late-imagemagick.png",
+            _png(
+                IDAT,
+                (
+                    b"zTXt",
+                    b"Raw profile type APP1\x00\x00"
+                    + zlib.compress(_raw_profile(b"Exif\x00\x00" + _exif_block())),
+                ),
+            ),
+        ),
+        ("IMG_0001.xmp", b"<?xpacket begin='' id='W5M0MpCehiHzreSzNTczkc9d'?>" + XMP),
     ],
 )
 def test_positions_where_pillow_does_not_look_are_found(
     tmp_path: Path, name: str, data: bytes
 ) -> None:
     assert carries_position(_write(tmp_path, data, name))
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("text.jpg", _xmp_jpeg('dc:description="We removed GPSLatitude and GPSLongitude"')),
+        ("comment.jpg", _with_segment(photo(64, 48), b"GPSLatitude 1 GPSLongitude 2", b"\xff\xfe")),
+        ("references.jpg", _xmp_jpeg('exif:GPSLatitudeRef="N" exif:GPSLongitudeRef="E"')),
+        ("empty.jpg", _xmp_jpeg('exif:GPSLatitude="" exif:GPSLongitude=""')),
+        # a camera without a fix: degrees, minutes and seconds all undefined (0/0)
+        (
+            "no-fix.jpg",
+            _with_segment(
+                photo(64, 48),
+                b"Exif\x00\x00" + _exif_block({2: (UNDEFINED,) * 3, 4: (UNDEFINED,) * 3}),
+            ),
+        ),
+    ],
+)
+def test_what_only_names_a_position_is_none(tmp_path: Path, name: str, data: bytes) -> None:
+    assert not carries_position(_write(tmp_path, data, name))
 
 
 AUTHORS = "jdoe: {name: Jane Doe, avatar: images/jane.jpg}\n"
@@ -315,3 +390,28 @@ def test_a_preview_asks_a_photo_again_only_once_it_changed(
     assert (
         len(published_positions([file], PictureSettings(), memory, str(tmp_path), drafts=True)) == 1
     )
+
+
+def test_a_file_made_of_exif_beginnings_is_tried_a_few_times_and_says_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each place an EXIF block could begin is tried as one: a file of nothing else would
+    have it tried 130,000 times, each time over what follows, were the tries not bounded;
+    and what Pillow warns of damaged metadata reaches no one's terminal."""
+    tries: list[int] = []
+    load = Image.Exif.load
+
+    def counted(exif: Image.Exif, data: bytes) -> None:
+        tries.append(len(data))
+        load(exif, data)
+
+    monkeypatch.setattr(Image.Exif, "load", counted)
+    for name, data in [
+        ("beginnings.tif", b"II*\x00" * 65_536 + b"MM\x00*" * 65_536),
+        ("beginnings.png", _png((b"tEXt", b"Comment\x00" + b"II*\x00\x08\x00\x00\x00" * 30_000))),
+    ]:
+        tries.clear()
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert not carries_position(_write(tmp_path, data, name))
+        assert 0 < len(tries) <= 20 and max(tries) <= 64 * 1024, (name, len(tries))

@@ -26,9 +26,10 @@ if TYPE_CHECKING:
     from ..settings.checked import PictureSettings
 
 POSITION_PUBLISHED = (
-    "this photo carries the GPS position it was taken at, and the site publishes the file "
-    "as it is: save it again without its location (a photo editor's export without "
-    "location, or exiftool -overwrite_original -gps:all= -xmp:gps*= on the file), or set "
+    "this file says where its photo was taken (a GPS position), and the site publishes it "
+    "as it is: save the photo again without its location (a photo editor's export without "
+    "location, or exiftool -overwrite_original -all= -tagsFromFile @ -icc_profile "
+    "-orientation on the file, which keeps its colour profile and orientation), or set "
     "publish_photo_positions: true to publish positions on purpose"
 )
 

@@ -1,79 +1,77 @@
 """Whether a photograph carries the place it was taken: the GPS position a phone, a camera or
-a drone writes into it (EXIF's GPS latitude and longitude, or XMP's), which anyone who
+a drone writes into it, in EXIF (GPS latitude and longitude) or XMP (`exif:GPSLatitude`, a
+DJI drone's `drone-dji:GpsLatitude`, Darwin Core's `decimalLatitude`...), which anyone who
 downloads the file can read and put on a map.
 
-A photo is known by its first bytes, not its name (`.jfif`, `.heic`, a raw `.dng`, no
-extension at all). Two readers look, and either finding a position is enough:
+A photo is known by its first bytes, not its name (`.jfif`, `.heic`, a raw `.dng`, none).
+Its metadata is read where its format keeps it, and the pixels are never decoded (a photo of
+any size is read in a few reads):
 
-- Pillow, from the header (the pixels are never decoded, so a photo of any size is read):
-  the EXIF and XMP it reads for the formats it opens, and a PNG's text chunks, compressed or
-  not (XMP there, or EXIF as ImageMagick writes it, a "Raw profile" in hexadecimal);
-- a scan of the file's first 256 KB and last 64 KB (of a JPEG, the segments before its
-  image data, where its metadata is), where Pillow does not look or cannot open the file:
-  every EXIF block in them (a JPEG's second one, an old camera's, an HEIC's, a PNG's after
-  its pixels, a WebP's past Pillow's limit on pixels), and XMP in any spelling
-  (`exif:GPSLatitude`, a DJI drone's `drone-dji:GpsLatitude`), extended or not.
+- a JPEG: the segments before its image data;
+- a PNG: every chunk but the image data, before or after it, compressed text decompressed
+  (XMP, or EXIF as ImageMagick writes it: a "Raw profile" in hexadecimal);
+- a WebP: its EXIF and XMP chunks, wherever they are;
+- an XMP sidecar file (`photo.xmp`): its text;
+- anything else (TIFF and raw formats, HEIC, AVIF, JPEG XL, GIF): its first 256 KB and last
+  64 KB, and what Pillow reads from its header (a TIFF's tags wherever they are).
 
-Not read: what follows a JPEG's end (another picture appended to it), positions elsewhere in
-a large file, XMP in UTF-16, a video's location (MP4 and MOV files are not looked at), a
-picture inside an SVG.
+In all of them, every EXIF block (a TIFF structure) is looked into, the first, a second, a
+thumbnail's, as is every XMP property, whatever its prefix, named as a latitude or a
+longitude, with a value in figures. Pillow's readers alone missed most of these (two hostile
+reviews put a hundred files to them), and no maintained library reads them all without
+decoding or a program of its own (exiftool).
 
-Pillow's readers alone missed all of those (a hostile review put 45 files to them), and no
-maintained library reads them all without decoding or a program of its own (exiftool)."""
+Not read: what follows a JPEG's end (another picture appended to it), a TIFF's or a raw
+file's position outside its first 256 KB and last 64 KB that Pillow does not read, XMP in
+UTF-16, a video's location (MP4 and MOV files are not looked at), a picture inside an SVG."""
 
 from __future__ import annotations
 
+import re
+import struct
 import warnings
+import zlib
 from typing import TYPE_CHECKING, BinaryIO
 
-from PIL import (
-    AvifImagePlugin,
-    ExifTags,
-    Image,
-    JpegImagePlugin,
-    PngImagePlugin,
-    TiffImagePlugin,
-    WebPImagePlugin,
-)
+from PIL import ExifTags, Image, TiffImagePlugin
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
-HEAD, TAIL = 256 * 1024, 64 * 1024  # what the scan reads of a file's start and end
+HEAD, TAIL = 256 * 1024, 64 * 1024  # what is read of the start and end of other files
 _CHUNK = 16 * 1024  # a JPEG's segments are read this much at a time
+_BLOCK = 64 * 1024  # the most an EXIF block is read of, from where it begins
+_MOST_BLOCKS = 8  # places an EXIF block could begin, tried in each piece of metadata
+_MOST_TEXT = 4 * 1024 * 1024  # of a compressed PNG text, decompressed
+_MOST_METADATA = 16 * 1024 * 1024  # of a PNG's or WebP's chunks, read
+_MOST_CHUNKS = 100_000  # of a PNG or a WebP, looked at
 _JPEG = b"\xff\xd8\xff"
-# the first bytes of the kinds of file that carry photos' metadata
-_PHOTO_SIGNATURES = (
-    _JPEG,  # and MPO
-    b"\x89PNG\r\n\x1a\n",
+_PNG = b"\x89PNG\r\n\x1a\n"
+_XMP_STARTS = (b"<?xpacket", b"<x:xmpmeta", b"<rdf:RDF")  # an XMP sidecar file
+# the first bytes of the other kinds of file that carry photos' metadata
+_OTHER_PHOTOS = (
     b"II*\x00",  # TIFF, and the raw formats built on it (DNG, NEF, CR2, ARW)
     b"MM\x00*",
-    b"IIRO",  # Olympus ORF
-    b"IIU\x00",  # Panasonic RW2
+    b"IIRO",  # Olympus ORF: a TIFF under another mark
+    b"IIRS",
+    b"IIU\x00",  # Panasonic RW2, likewise
     b"FUJIFILMCCD-RAW",
     b"GIF8",
+    b"\xff\x0a",  # JPEG XL
+    b"\x00\x00\x00\x0cJXL \r\n\x87\n",
 )
+_HEIF_BRANDS = (b"heic", b"heix", b"mif1", b"msf1", b"avif", b"avis", b"crx ")  # CR3 too
 _TIFF_STARTS = (b"II*\x00", b"MM\x00*")  # where an EXIF block's TIFF structure begins
+_TIFF_LIKE = (b"IIRO", b"IIRS", b"IIU\x00")
 _LATITUDE, _LONGITUDE = ExifTags.GPS.GPSLatitude, ExifTags.GPS.GPSLongitude
-# each format's own reader, which reads the header without counting the pixels
-_HEADER_READERS = (
-    JpegImagePlugin.JpegImageFile,
-    PngImagePlugin.PngImageFile,
-    WebPImagePlugin.WebPImageFile,
-    AvifImagePlugin.AvifImageFile,
-    TiffImagePlugin.TiffImageFile,
-)
-_RAW_PROFILES = ("raw profile type exif", "raw profile type app1")  # ImageMagick's PNG text
-
-
-def is_photo(head: bytes) -> bool:
-    """Whether a file that begins with `head` (16 bytes are enough) is a photo's kind of
-    file: a JPEG, PNG, TIFF or raw, GIF, WebP, or an HEIF one (HEIC, AVIF, Canon's CR3)."""
-    if head.startswith(_PHOTO_SIGNATURES):
-        return True
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
-        return True
-    return head[4:8] == b"ftyp" and head[8:12] in (b"heic", b"heix", b"mif1", b"avif", b"crx ")
+# an XMP property named as a latitude or a longitude (`exif:GPSLatitude`, `Latitude`,
+# `decimalLatitude`; DJI's old `GpsLongtitude`), as an attribute or an element, whose
+# value begins with a figure: not `GPSLatitudeRef`, not an empty one, not a word in a text
+_XMP_PLACE = r'[:\s<]\w*{}\s*(?:=\s*["\']|>)\s*[-+]?\d'
+_XMP_LATITUDE = re.compile(_XMP_PLACE.format("latitude").encode(), re.IGNORECASE)
+_XMP_LONGITUDE = re.compile(_XMP_PLACE.format("long(?:t?itude)").encode(), re.IGNORECASE)
+_RAW_PROFILES = (b"raw profile type exif", b"raw profile type app1")  # ImageMagick's
 
 
 def carries_position(path: Path) -> bool:
@@ -82,121 +80,210 @@ def carries_position(path: Path) -> bool:
     try:
         with path.open("rb") as file:
             head = file.read(16)
-            if not is_photo(head):
+            read = _reader(head)
+            if read is None:
                 return False
-            if head.startswith(_JPEG):  # its metadata is all before its image data
-                head, tail = _jpeg_metadata(head, file), b""
-            else:
-                head += file.read(HEAD)
-                read = file.tell()
-                file.seek(max(read, file.seek(0, 2) - TAIL))  # past what was read
-                tail = file.read(TAIL)
+            metadata = read(head, file)
     except OSError:
         return False
-    return _in_bytes(head) or _in_bytes(tail) or _read_by_pillow(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # Pillow's on damaged metadata: nothing to act on
+        if any(_in_bytes(part) for part in metadata):
+            return True
+        return read is _other_metadata and _read_by_pillow(path)
 
 
-def _jpeg_metadata(data: bytes, file: BinaryIO) -> bytes:
+def _reader(head: bytes) -> Callable[[bytes, BinaryIO], list[bytes]] | None:
+    """How the metadata of a file that begins with `head` is read; None for a file that is
+    not a photo."""
+    if head.startswith(_JPEG):
+        return _jpeg_metadata
+    if head.startswith(_PNG):
+        return _png_metadata
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return _webp_metadata
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(_XMP_STARTS):
+        return _xmp_metadata
+    if head.startswith(_OTHER_PHOTOS) or (head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS):
+        return _other_metadata
+    return None
+
+
+def _jpeg_metadata(head: bytes, file: BinaryIO) -> list[bytes]:
     """The segments before a JPEG's image data, where all its metadata is (its start of scan
-    found segment by segment: an EXIF thumbnail holds one of its own), read on from `data`
-    as far as they go, up to HEAD bytes."""
-    at = 2
+    found segment by segment: an EXIF thumbnail holds one of its own), up to HEAD bytes."""
+    data, at = head, 2
     while True:
         while at + 4 > len(data) and len(data) < HEAD:
             more = file.read(_CHUNK)
             if not more:
-                return data
+                return [data]
             data += more
         if at + 4 > len(data) or data[at] != 0xFF or data[at + 1] == 0xDA:
-            return data[:at]  # the image data, or what is not a segment
+            return [data[:at]]  # the image data, or what is not a segment
         if data[at + 1] == 0xFF:  # a fill byte before a marker
             at += 1
             continue
         at += 2 + int.from_bytes(data[at + 2 : at + 4], "big")
 
 
-def _read_by_pillow(path: Path) -> bool:
+def _png_metadata(head: bytes, file: BinaryIO) -> list[bytes]:
+    """Every chunk of a PNG but its image data, wherever it is, compressed text
+    decompressed."""
+    file.seek(len(_PNG))
+    found: list[bytes] = []
+    total = 0
+    for _chunk in range(_MOST_CHUNKS):
+        header = file.read(8)
+        if len(header) < 8:
+            break
+        length, kind = struct.unpack(">I4s", header)
+        if kind in (b"IDAT", b"fdAT") or length > _MOST_METADATA:
+            file.seek(length + 4, 1)  # the pixels, and the checksum
+            continue
+        text = _png_text(kind, file.read(length))
+        file.seek(4, 1)
+        total += len(text)  # decompressed: a few KB may hold megabytes
+        found.append(text)
+        if total > _MOST_METADATA:
+            break
+    return found
+
+
+def _png_text(kind: bytes, data: bytes) -> bytes:
+    """A chunk's data as its text reads: a compressed text decompressed (as much as
+    _MOST_TEXT), an ImageMagick raw profile's hexadecimal as bytes."""
+    keyword, _, rest = data.partition(b"\x00")
+    if kind == b"zTXt":
+        data = keyword + b"\x00" + _decompressed(rest[1:])
+    elif kind == b"iTXt" and rest[:1] == b"\x01":  # compressed; then language and keyword
+        text = rest[2:].split(b"\x00", 2)
+        data = keyword + b"\x00" + _decompressed(text[2] if len(text) == 3 else b"")
+    if keyword.lower() in _RAW_PROFILES:
+        digits = b"".join(data.partition(b"\x00")[2].strip().split(b"\n")[2:])
+        try:
+            return bytes.fromhex(digits.decode("ascii", "replace").replace(" ", ""))
+        except ValueError:
+            return data
+    return data
+
+
+def _decompressed(data: bytes) -> bytes:
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # a claimed size or damaged metadata: read on
-            with _opened(path) as image:
-                if image.format == "TIFF" and _gps_in(image.getexif()):
-                    return True  # a TIFF's own tags, read with its header
-                return any(_in_bytes(value) for value in _metadata(image.info))
-    except Exception:  # damaged metadata raises whatever its parser meets
+        return zlib.decompressobj().decompress(data, _MOST_TEXT)
+    except zlib.error:
+        return b""
+
+
+def _webp_metadata(head: bytes, file: BinaryIO) -> list[bytes]:
+    """A WebP's EXIF and XMP chunks (after its image data, as WebP puts them)."""
+    file.seek(12)
+    found: list[bytes] = []
+    for _chunk in range(_MOST_CHUNKS):
+        header = file.read(8)
+        if len(header) < 8:
+            break
+        kind, length = struct.unpack("<4sI", header)
+        if kind in (b"EXIF", b"XMP ") and length <= _MOST_METADATA:
+            found.append(file.read(length))
+            file.seek(length % 2, 1)
+        else:
+            file.seek(length + length % 2, 1)
+    return found
+
+
+def _xmp_metadata(head: bytes, file: BinaryIO) -> list[bytes]:
+    return [head + file.read(HEAD)]
+
+
+def _other_metadata(head: bytes, file: BinaryIO) -> list[bytes]:
+    """The first HEAD and last TAIL bytes of a file of another kind; of an ORF or RW2, its
+    start as the TIFF it is under another mark."""
+    head += file.read(HEAD)
+    read = file.tell()
+    file.seek(max(read, file.seek(0, 2) - TAIL))  # past what was read
+    found = [head, file.read(TAIL)]
+    if head.startswith(_TIFF_LIKE):
+        found.append(b"II*\x00" + head[4:])
+    return found
+
+
+def _read_by_pillow(path: Path) -> bool:
+    """What Pillow reads from the header of a file of another kind: a TIFF's tags wherever
+    they are, an AVIF's EXIF and XMP."""
+    try:
+        with _opened(path) as image:
+            if image.format == "TIFF" and _gps_in(image.getexif()):
+                return True
+            return any(_in_bytes(v) for v in image.info.values() if isinstance(v, bytes))
+    except Exception:  # damaged metadata, or not a kind Pillow reads
         return False
 
 
 def _opened(path: Path) -> Image.Image:
     try:
         return Image.open(path)
-    except Image.DecompressionBombError:  # more pixels than Pillow opens: read the header
-        for reader in _HEADER_READERS:
-            try:
-                return reader(path)
-            except Exception:  # not this format
-                continue
-        raise
-
-
-def _metadata(info: dict[str | tuple[int, int], object]) -> list[bytes]:
-    """What Pillow read beside the pixels that may hold a position, as bytes: EXIF, XMP,
-    and a PNG's text chunks (decompressed; an ImageMagick raw profile decoded)."""
-    found = []
-    for key, value in info.items():
-        if isinstance(value, bytes):
-            found.append(value)
-        elif isinstance(value, str):
-            if str(key).lower() in _RAW_PROFILES:
-                found.append(_raw_profile(value))
-            found.append(value.encode("utf-8", "replace"))
-    return found
-
-
-def _raw_profile(text: str) -> bytes:
-    """An ImageMagick raw profile: a line naming it, its length, then hexadecimal."""
-    digits = "".join(text.strip().split("\n")[2:]).replace(" ", "")
-    try:
-        return bytes.fromhex("".join(digits.split()))
-    except ValueError:
-        return b""
+    except Image.DecompressionBombError:  # more pixels than Pillow opens: a TIFF's reader
+        return TiffImagePlugin.TiffImageFile(path)  # reads its header without counting them
 
 
 def _in_bytes(data: bytes) -> bool:
-    return _xmp_position(data) or _exif_position(data)
+    return _xmp_position(data) or _exif_position(data) or _canon_position(data)
 
 
 def _exif_position(data: bytes) -> bool:
-    """Whether an EXIF block (a TIFF structure) in `data` has a GPS latitude and longitude."""
+    """Whether an EXIF block (a TIFF structure) in `data` has a GPS latitude and longitude:
+    each of the first few places a TIFF structure could begin is tried, as a block of at
+    most 64 KB (as in a JPEG); a file made of such beginnings costs no more."""
+    tried = 0
     for start in _TIFF_STARTS:
         found = data.find(start)
-        while found != -1:
-            exif = Image.Exif()
-            try:
-                exif.load(data[found:])
-                if _gps_in(exif):
-                    return True
-            except Exception:  # not an EXIF block after all, or a damaged one
-                pass
+        while found != -1 and tried < _MOST_BLOCKS:
+            tried += 1
+            if _gps_in(_exif(data[found : found + _BLOCK])):
+                return True
             found = data.find(start, found + 1)
     return False
 
 
+def _canon_position(data: bytes) -> bool:
+    """A Canon CR3's GPS block (`CMT4`): a TIFF structure whose first directory is the GPS
+    one."""
+    found = data.find(b"CMT4")
+    if found == -1:
+        return False
+    tags = _exif(data[found + 4 : found + 4 + _BLOCK])
+    return _coordinate(tags.get(_LATITUDE)) and _coordinate(tags.get(_LONGITUDE))
+
+
+def _exif(block: bytes) -> Image.Exif:
+    exif = Image.Exif()
+    try:
+        exif.load(block)
+    except Exception:  # not an EXIF block after all, or a damaged one
+        return Image.Exif()
+    return exif
+
+
 def _gps_in(exif: Image.Exif) -> bool:
-    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
-    return _LATITUDE in gps and _LONGITUDE in gps
+    try:
+        gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    except Exception:  # a GPS directory that cannot be read
+        return False
+    return _coordinate(gps.get(_LATITUDE)) and _coordinate(gps.get(_LONGITUDE))
+
+
+def _coordinate(value: object) -> bool:
+    """Whether an EXIF latitude or longitude holds a value: degrees, minutes, seconds, not
+    all of them undefined (0/0, which a camera without a fix may write)."""
+    if not isinstance(value, tuple) or not value:
+        return False
+    return any(getattr(part, "denominator", 1) != 0 for part in value)
 
 
 def _xmp_position(data: bytes) -> bool:
-    """Whether `data` names a GPS latitude and longitude as XMP does, in any case:
-    `exif:GPSLatitude`, `drone-dji:GpsLatitude`."""
-    return _names_gps(data, b"atitude") and _names_gps(data, b"ongitude")
-
-
-def _names_gps(data: bytes, rest: bytes) -> bool:
-    found = data.find(rest)  # fast: a search of the bytes, then a look before each find
-    while found != -1:
-        if data[max(0, found - 4) : found].lower() == b"gpsl":
-            return True
-        found = data.find(rest, found + 1)
-    return False
+    """Whether `data` holds an XMP latitude and longitude with values in figures (looked
+    for only where the bytes `atitude` are: in few files)."""
+    if data.find(b"atitude") == -1 and data.find(b"ATITUDE") == -1:
+        return False
+    return bool(_XMP_LATITUDE.search(data)) and bool(_XMP_LONGITUDE.search(data))
