@@ -166,3 +166,35 @@ def test_an_entry_names_its_language_only_where_its_feed_does_not(tmp_path: Path
         assert validate_atom(feed) == []
         entries = feedparser.parse(str(feed)).entries  # an entry inherits its feed's
         assert [entry.title_detail.language for entry in entries] == ["fr", "en", "en"]
+
+
+def test_a_language_written_in_any_case_is_named_one_way(tmp_path: Path) -> None:
+    """`lang: FA-af` and `lang: fa-AF` are one language: the tag's feed of both names it
+    (as two, it named none), and every page says it as BCP 47 writes it."""
+    files = {
+        "articles/a.md": article("Kabul buses", tags=["Kabul"], section="world", lang="FA-af"),
+        "articles/b.md": article(
+            "Kabul roads", "2024-05-02T10:00:00+00:00", tags=["Kabul"], lang="fa-AF"
+        ),
+        "articles/c.md": article("Chinese", "2024-04-30T10:00:00+00:00", lang="ZH-hant-tw"),
+        "articles/d.md": article("Calendar", "2024-04-29T10:00:00+00:00", lang="EN-u-CA-gregory"),
+    }
+    site = build_site(tmp_path, files)
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    tag = etree.parse(site.site_dir / "tags" / "kabul" / "atom.xml").getroot()
+    assert tag.get(xml_lang) == "fa-AF"
+    assert [entry.get(xml_lang) for entry in tag.iter("{http://www.w3.org/2005/Atom}entry")] == [
+        None,
+        None,
+    ]
+    assert (
+        etree.parse(site.site_dir / "tags" / "kabul" / "feed.xml").findtext("channel/language")
+        == "fa-AF"
+    )
+    pages = {
+        "2024/05/01/kabul-buses/": "fa-AF",
+        "2024/04/30/chinese/": "zh-Hant-TW",
+        "2024/04/29/calendar/": "en-u-ca-gregory",  # after `-u-`, no region: lower case
+    }
+    for url, lang in pages.items():
+        assert site.dom(url).css_first("html").attributes["lang"] == lang, url

@@ -240,7 +240,23 @@ def read_language(field: Field, registry: Registry) -> str:
         raise FieldError(
             f"'lang' must be a BCP 47 language tag such as en, ps or fa-AF, not '{text}'"
         )
-    return text
+    return canonical_language(text)
+
+
+def canonical_language(tag: str) -> str:
+    """A BCP 47 tag in the case its registry writes it (`fa-AF`, `zh-Hant-TW`): `fa-af` and
+    `FA-AF` are one language, which every page, feed and index then names one way (a tag's
+    feed of both named none). After a one-letter subtag (`-u-`, `-x-`), all is lower case."""
+    first, *rest = tag.split("-")
+    parts = [first.lower()]
+    extension = False
+    for part in rest:
+        extension = extension or len(part) == 1
+        if not extension and part.isalpha() and len(part) in (2, 4):
+            parts.append(part.upper() if len(part) == 2 else part.title())
+        else:
+            parts.append(part.lower())
+    return "-".join(parts)
 
 
 def read_aliases(field: Field, registry: Registry) -> tuple[str, ...]:
