@@ -67,6 +67,9 @@ class Workspace:
     settings: Settings
     processes: int
     config_warnings: list[str] = field(default_factory=list)  # MkDocs' own, from loading
+    # the sources' bytes as last read: a second look at the files (the photos' check after
+    # the articles' reading) reads again only what changed, as a preview's rebuild does
+    read_before: MadeBefore[bytes] = field(default_factory=MadeBefore, repr=False)
 
     @property
     def root(self) -> Path:
@@ -128,7 +131,13 @@ class Workspace:
         files = get_files(self.config)
         docs_dir, nav = self.config.docs_dir, self.config.nav
         found = site_sources(
-            files, self.settings, docs_dir, nav=nav, now=clock_now(), site_folder=str(self.root)
+            files,
+            self.settings,
+            docs_dir,
+            self.read_before,
+            nav=nav,
+            now=clock_now(),
+            site_folder=str(self.root),
         )
         say = say or _silent
         # lead images and authors' photos are opened and decoded (a truncated one is found),
@@ -232,7 +241,7 @@ class Workspace:
         files = get_files(config)
         files.add_files_from_theme(config.theme.get_env(), config)
         where = (config.nav, clock_now(), str(self.root), config.theme.custom_dir)
-        found = site_sources(files, self.settings, config.docs_dir, None, (), *where)
+        found = site_sources(files, self.settings, config.docs_dir, self.read_before, (), *where)
         used = [found.attachments[path] for path in reading.attachments]
         return published_positions(
             [*found.keep, *used], self.settings.pictures, MadeBefore(), config.docs_dir, True
