@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from mkdocs_newsroom.cli.wire_import import read_wire
@@ -105,9 +105,16 @@ def test_no_angle_bracket_from_the_input_ever_reaches_the_html(text: str) -> Non
     assert ">" not in without_our_tags
 
 
+_EMBEDDINGS_AND_ISOLATES = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
 @given(st.text(alphabet=st.characters(blacklist_characters="&"), max_size=300))
+@example("0\u202a")  # found by a CI run
 def test_converter_keeps_every_word_in_order(text: str) -> None:
     def words(value: str) -> list[str]:
+        # A bidi embedding or isolate a paragraph leaves open is removed on purpose (it would
+        # turn the text after it around in a summary or a feed): '0\u202a' is the word '0'
+        value = _EMBEDDINGS_AND_ISOLATES.sub("", value)
         return [word for word in value.split() if any(char.isalnum() for char in word)]
 
     assert words(render_plaintext(text).text) == words(text)
