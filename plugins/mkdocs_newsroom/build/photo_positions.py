@@ -1,9 +1,9 @@
-"""Photos the site publishes that say where they were taken. The copies the build makes of
-lead images and authors' photos carry no metadata, but MkDocs publishes every file of the
-content folder (and of the theme's `custom_dir`) as it is, originals included: a reporter's
-portrait taken at home, or a photo of a source, would tell anyone its GPS position. Each is
-one warning (so `--strict` stops), unless `publish_photo_positions` says they are public on
-purpose."""
+"""Photos and videos the site publishes that say where they were taken. The copies the build
+makes of lead images and authors' photos carry no metadata, but MkDocs publishes every file of
+the content folder (and of the theme's `custom_dir`) as it is, originals included: a reporter's
+portrait taken at home, or a phone's video of a source, would tell anyone its GPS position.
+Each is one warning (so `--strict` stops), unless `publish_photo_positions` says they are
+public on purpose."""
 
 from __future__ import annotations
 
@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from ..settings.checked import PictureSettings
 
 POSITION_PUBLISHED = (
-    "this file says where its photo was taken (a GPS position), and the site publishes it "
-    "as it is: save the photo again without its location (a photo editor's export without "
+    "this file says where it was taken (a GPS position), and the site publishes it as it is: "
+    "save the photo or video again without its location (an editor's export without "
     "location, or exiftool -overwrite_original -all= -tagsFromFile @ -icc_profile "
     "-orientation on the file, which keeps its colour profile and orientation), or set "
     "publish_photo_positions: true to publish positions on purpose"
@@ -54,17 +54,20 @@ def published_positions(
         if source is None or not copied_by_mkdocs(file, drafts):
             continue
         path = Path(source)
-        if _may_be_photo(path) and _located(path, memory):
+        if _may_be_photo_or_video(path) and _located(path, memory):
             problems.append(Problem(os.path.relpath(source, docs_dir), POSITION_PUBLISHED))
     memory.finish()
     return problems
 
 
-def _may_be_photo(path: Path) -> bool:
-    """Not a kind of file known to be something else (a page, a stylesheet, a font, a
-    video): the rest, photos and files of unknown kinds (`.dng`, no extension), are opened."""
+def _may_be_photo_or_video(path: Path) -> bool:
+    """Not a kind of file known to be something else (a page, a stylesheet, a font): the
+    rest, photos, videos, sound (a phone's recording) and files of unknown kinds (`.dng`, no
+    extension), are opened."""
     kind = mimetypes.guess_type(path.name)[0]
-    return kind is None or (kind.startswith("image/") and kind != "image/svg+xml")
+    if kind is None or kind.startswith(("video/", "audio/")):
+        return True
+    return kind.startswith("image/") and kind != "image/svg+xml"
 
 
 def _located(path: Path, memory: MadeBefore[bool]) -> bool:

@@ -1,7 +1,7 @@
-"""Whether a photograph carries the place it was taken: the GPS position a phone, a camera or
-a drone writes into it, in EXIF (GPS latitude and longitude) or XMP (`exif:GPSLatitude`, a
-DJI drone's `drone-dji:GpsLatitude`, Darwin Core's `decimalLatitude`...), which anyone who
-downloads the file can read and put on a map.
+"""Whether a photograph or a video carries the place it was taken: the GPS position a phone,
+a camera or a drone writes into it, in EXIF (GPS latitude and longitude), XMP
+(`exif:GPSLatitude`, a DJI drone's `drone-dji:GpsLatitude`, Darwin Core's `decimalLatitude`...)
+or a video's own boxes, which anyone who downloads the file can read and put on a map.
 
 A photo is known by its first bytes, not its name (`.jfif`, `.heic`, a raw `.dng`, none).
 Its metadata is read where its format keeps it, and the pixels are never decoded (a photo of
@@ -12,6 +12,9 @@ any size is read in a few reads):
   (XMP, or EXIF as ImageMagick writes it: a "Raw profile" in hexadecimal);
 - a WebP: its EXIF and XMP chunks, wherever they are;
 - an XMP sidecar file (`photo.xmp`): its text;
+- a video (MP4, MOV, 3GP, M4V; a phone's M4A recording too): its boxes but the media data
+  (`moov`, where the place of recording is: a phone's `©xyz`, Apple's
+  `com.apple.quicktime.location.ISO6709`, 3GPP's `loci`; XMP in a `uuid` box);
 - anything else (TIFF and raw formats, HEIC, AVIF, JPEG XL, GIF): its first 256 KB and last
   64 KB, and what Pillow reads from its header (a TIFF's tags wherever they are).
 
@@ -23,7 +26,8 @@ decoding or a program of its own (exiftool).
 
 Not read: what follows a JPEG's end (another picture appended to it), a TIFF's or a raw
 file's position outside its first 256 KB and last 64 KB that Pillow does not read, XMP in
-UTF-16, a video's location (MP4 and MOV files are not looked at), a picture inside an SVG."""
+UTF-16, a picture inside an SVG, a video's position kept with its media data (a GoPro's or a
+drone's track of positions), or in another container (AVI, MKV, WebM)."""
 
 from __future__ import annotations
 
@@ -61,7 +65,10 @@ _OTHER_PHOTOS = (
     b"\xff\x0a",  # JPEG XL
     b"\x00\x00\x00\x0cJXL \r\n\x87\n",
 )
-_HEIF_BRANDS = (b"heic", b"heix", b"mif1", b"msf1", b"avif", b"avis", b"crx ")  # CR3 too
+# the brands of HEIF and AVIF pictures (and of Canon's CR3): other ftyp brands are videos
+_HEIF_BRANDS = frozenset(
+    {*b"heic heix heim heis hevc hevx mif1 msf1 avif avis avio".split(), b"crx "}
+)
 _TIFF_STARTS = (b"II*\x00", b"MM\x00*")  # where an EXIF block's TIFF structure begins
 _TIFF_LIKE = (b"IIRO", b"IIRS", b"IIU\x00")
 _LATITUDE, _LONGITUDE = ExifTags.GPS.GPSLatitude, ExifTags.GPS.GPSLongitude
@@ -72,11 +79,24 @@ _XMP_PLACE = r'[:\s<]\w*{}\s*(?:=\s*["\']|>)\s*[-+]?\d'
 _XMP_LATITUDE = re.compile(_XMP_PLACE.format("latitude").encode(), re.IGNORECASE)
 _XMP_LONGITUDE = re.compile(_XMP_PLACE.format("long(?:t?itude)").encode(), re.IGNORECASE)
 _RAW_PROFILES = (b"raw profile type exif", b"raw profile type app1")  # ImageMagick's
+# a QuickTime file's first box, where it has no `ftyp` (an old MOV)
+_QUICKTIME_STARTS = (b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot")
+_MEDIA_DATA = (b"mdat", b"free", b"skip", b"wide")  # a video's boxes of no metadata
+# A point as ISO 6709 writes it (degrees, or with minutes, or with seconds, then the
+# longitude's), where a video keeps its place: '+37.3318-122.0312/', '+3719-12201+010/'
+_ISO_6709 = rb"[+-]\d{2}(?:\d{2}){0,2}(?:\.\d+)?[+-]\d{3}(?:\d{2}){0,2}(?:\.\d+)?"
+_MOVIE_PLACE = re.compile(
+    # a phone's ©xyz box (its text's length and language first), or the value of a `data`
+    # box (its type and locale first), which Apple's location key names
+    rb"(?:\xa9xyz.{4}|data.{8})" + _ISO_6709,
+    re.DOTALL,
+)
+_APPLE_PLACE = b"com.apple.quicktime.location.ISO6709"
 
 
 def carries_position(path: Path) -> bool:
-    """Whether the photo at `path` says where it was taken; False for a file that is not a
-    photo (by its first bytes) or cannot be read."""
+    """Whether the photo or video at `path` says where it was taken; False for a file that is
+    neither (by its first bytes) or cannot be read."""
     try:
         with path.open("rb") as file:
             head = file.read(16)
@@ -106,6 +126,8 @@ def _reader(head: bytes) -> Callable[[bytes, BinaryIO], list[bytes]] | None:
         return _xmp_metadata
     if head.startswith(_OTHER_PHOTOS) or (head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS):
         return _other_metadata
+    if head[4:8] == b"ftyp" or head[4:8] in _QUICKTIME_STARTS:
+        return _movie_metadata
     return None
 
 
@@ -192,6 +214,42 @@ def _webp_metadata(head: bytes, file: BinaryIO) -> list[bytes]:
     return found
 
 
+def _movie_metadata(head: bytes, file: BinaryIO) -> list[bytes]:
+    """A video's boxes but its media data, up to _MOST_METADATA bytes in all; of a `moov`
+    larger than that (hours of video), its boxes but its tracks (their sample tables)."""
+    found: list[bytes] = []
+    _read_boxes(file, 0, file.seek(0, 2), found, _MOST_METADATA, tracks=True)
+    return found
+
+
+def _read_boxes(
+    file: BinaryIO, at: int, end: int, found: list[bytes], left: int, tracks: bool
+) -> int:
+    """Appends to `found` the data of the boxes from `at` to `end` (with `tracks`, of `trak`
+    boxes too), as much as `left` bytes in all; returns what is left."""
+    for _box in range(_MOST_CHUNKS):
+        if at + 8 > end:
+            break
+        file.seek(at)
+        size, kind = struct.unpack(">I4s", file.read(8))
+        header = 8
+        if size == 1:  # a 64-bit size follows
+            size, header = int.from_bytes(file.read(8), "big"), 16
+        elif size == 0:  # to the end of the file
+            size = end - at
+        if size < header:
+            break  # not a box: what follows cannot be read
+        if kind in _MEDIA_DATA or (kind == b"trak" and not tracks):
+            pass  # the pictures and sound, or a large moov's track
+        elif size - header <= left:
+            found.append(file.read(size - header))
+            left -= size - header
+        elif kind == b"moov":
+            left = _read_boxes(file, at + header, min(at + size, end), found, left, False)
+        at += size
+    return left
+
+
 def _xmp_metadata(head: bytes, file: BinaryIO) -> list[bytes]:
     return [head + file.read(HEAD)]
 
@@ -228,7 +286,12 @@ def _opened(path: Path) -> Image.Image:
 
 
 def _in_bytes(data: bytes) -> bool:
-    return _xmp_position(data) or _exif_position(data) or _canon_position(data)
+    return (
+        _xmp_position(data)
+        or _exif_position(data)
+        or _canon_position(data)
+        or _movie_position(data)
+    )
 
 
 def _exif_position(data: bytes) -> bool:
@@ -287,3 +350,28 @@ def _xmp_position(data: bytes) -> bool:
     if data.find(b"atitude") == -1 and data.find(b"ATITUDE") == -1:
         return False
     return bool(_XMP_LATITUDE.search(data)) and bool(_XMP_LONGITUDE.search(data))
+
+
+def _movie_position(data: bytes) -> bool:
+    """Whether a video's metadata in `data` holds the place it was recorded: a point in ISO
+    6709 in a phone's `©xyz` box or Apple's location value, or a 3GPP `loci` box."""
+    named = data.find(b"\xa9xyz") != -1 or data.find(_APPLE_PLACE) != -1
+    return (named and _MOVIE_PLACE.search(data) is not None) or _loci_position(data)
+
+
+def _loci_position(data: bytes) -> bool:
+    """A 3GPP location box: after its version, flags and language, a place's name (ended by
+    a zero byte), a role, then longitude, latitude and altitude (12 bytes). Where the name
+    `loci` begins a box of that shape: the word in a text ('velocity') does not."""
+    found = data.find(b"loci", 4)
+    for _tried in range(_MOST_BLOCKS):
+        if found == -1:
+            return False
+        size = int.from_bytes(data[found - 4 : found], "big")
+        box = data[found + 4 : found - 4 + size]
+        name_end = box.find(b"\x00", 6)
+        shaped = size <= len(data) - found + 4 and box[:1] == b"\x00"
+        if shaped and name_end != -1 and len(box) >= name_end + 2 + 12:
+            return True
+        found = data.find(b"loci", found + 1)
+    return False
