@@ -12,9 +12,8 @@ any size is read in a few reads):
   (XMP, or EXIF as ImageMagick writes it: a "Raw profile" in hexadecimal);
 - a WebP: its EXIF and XMP chunks, wherever they are;
 - an XMP sidecar file (`photo.xmp`): its text;
-- a video (MP4, MOV, 3GP, M4V; a phone's M4A recording too): its boxes but the media data
-  (`moov`, where the place of recording is: a phone's `©xyz`, Apple's
-  `com.apple.quicktime.location.ISO6709`, 3GPP's `loci`; XMP in a `uuid` box);
+- a video (MP4, MOV, 3GP, M4V; a phone's M4A recording too): its boxes of metadata, read by
+  their structure (movie_boxes.py);
 - anything else (TIFF and raw formats, HEIC, AVIF, JPEG XL, GIF): its first 256 KB and last
   64 KB, and what Pillow reads from its header (a TIFF's tags wherever they are).
 
@@ -26,8 +25,7 @@ decoding or a program of its own (exiftool).
 
 Not read: what follows a JPEG's end (another picture appended to it), a TIFF's or a raw
 file's position outside its first 256 KB and last 64 KB that Pillow does not read, XMP in
-UTF-16, a picture inside an SVG, a video's position kept with its media data (a GoPro's or a
-drone's track of positions), or in another container (AVI, MKV, WebM)."""
+UTF-16, a picture inside an SVG, and what movie_boxes.py does not read of a video."""
 
 from __future__ import annotations
 
@@ -39,6 +37,8 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from PIL import ExifTags, Image, TiffImagePlugin
 
+from .movie_boxes import QUICKTIME_STARTS, movie_metadata, movie_position
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -47,6 +47,7 @@ HEAD, TAIL = 256 * 1024, 64 * 1024  # what is read of the start and end of other
 _CHUNK = 16 * 1024  # a JPEG's segments are read this much at a time
 _BLOCK = 64 * 1024  # the most an EXIF block is read of, from where it begins
 _MOST_BLOCKS = 8  # places an EXIF block could begin, tried in each piece of metadata
+_MOST_TRIES = 64  # of a file: thousands of pieces (a PNG's chunks, a video's boxes) each try
 _MOST_TEXT = 4 * 1024 * 1024  # of a compressed PNG text, decompressed
 _MOST_METADATA = 16 * 1024 * 1024  # of a PNG's or WebP's chunks, read
 _MOST_CHUNKS = 100_000  # of a PNG or a WebP, looked at
@@ -79,19 +80,6 @@ _XMP_PLACE = r'[:\s<]\w*{}\s*(?:=\s*["\']|>)\s*[-+]?\d'
 _XMP_LATITUDE = re.compile(_XMP_PLACE.format("latitude").encode(), re.IGNORECASE)
 _XMP_LONGITUDE = re.compile(_XMP_PLACE.format("long(?:t?itude)").encode(), re.IGNORECASE)
 _RAW_PROFILES = (b"raw profile type exif", b"raw profile type app1")  # ImageMagick's
-# a QuickTime file's first box, where it has no `ftyp` (an old MOV)
-_QUICKTIME_STARTS = (b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot")
-_MEDIA_DATA = (b"mdat", b"free", b"skip", b"wide")  # a video's boxes of no metadata
-# A point as ISO 6709 writes it (degrees, or with minutes, or with seconds, then the
-# longitude's), where a video keeps its place: '+37.3318-122.0312/', '+3719-12201+010/'
-_ISO_6709 = rb"[+-]\d{2}(?:\d{2}){0,2}(?:\.\d+)?[+-]\d{3}(?:\d{2}){0,2}(?:\.\d+)?"
-_MOVIE_PLACE = re.compile(
-    # a phone's ©xyz box (its text's length and language first), or the value of a `data`
-    # box (its type and locale first), which Apple's location key names
-    rb"(?:\xa9xyz.{4}|data.{8})" + _ISO_6709,
-    re.DOTALL,
-)
-_APPLE_PLACE = b"com.apple.quicktime.location.ISO6709"
 
 
 def carries_position(path: Path) -> bool:
@@ -104,11 +92,12 @@ def carries_position(path: Path) -> bool:
             if read is None:
                 return False
             metadata = read(head, file)
-    except OSError:
+    except (OSError, ValueError, struct.error):  # a file cut short, sizes past any end
         return False
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # Pillow's on damaged metadata: nothing to act on
-        if any(_in_bytes(part) for part in metadata):
+        tries = _Tries()
+        if any(_in_bytes(part, tries) for part in metadata):
             return True
         return read is _other_metadata and _read_by_pillow(path)
 
@@ -126,7 +115,7 @@ def _reader(head: bytes) -> Callable[[bytes, BinaryIO], list[bytes]] | None:
         return _xmp_metadata
     if head.startswith(_OTHER_PHOTOS) or (head[4:8] == b"ftyp" and head[8:12] in _HEIF_BRANDS):
         return _other_metadata
-    if head[4:8] == b"ftyp" or head[4:8] in _QUICKTIME_STARTS:
+    if head[4:8] == b"ftyp" or head[4:8] in QUICKTIME_STARTS:
         return _movie_metadata
     return None
 
@@ -215,39 +204,7 @@ def _webp_metadata(head: bytes, file: BinaryIO) -> list[bytes]:
 
 
 def _movie_metadata(head: bytes, file: BinaryIO) -> list[bytes]:
-    """A video's boxes but its media data, up to _MOST_METADATA bytes in all; of a `moov`
-    larger than that (hours of video), its boxes but its tracks (their sample tables)."""
-    found: list[bytes] = []
-    _read_boxes(file, 0, file.seek(0, 2), found, _MOST_METADATA, tracks=True)
-    return found
-
-
-def _read_boxes(
-    file: BinaryIO, at: int, end: int, found: list[bytes], left: int, tracks: bool
-) -> int:
-    """Appends to `found` the data of the boxes from `at` to `end` (with `tracks`, of `trak`
-    boxes too), as much as `left` bytes in all; returns what is left."""
-    for _box in range(_MOST_CHUNKS):
-        if at + 8 > end:
-            break
-        file.seek(at)
-        size, kind = struct.unpack(">I4s", file.read(8))
-        header = 8
-        if size == 1:  # a 64-bit size follows
-            size, header = int.from_bytes(file.read(8), "big"), 16
-        elif size == 0:  # to the end of the file
-            size = end - at
-        if size < header:
-            break  # not a box: what follows cannot be read
-        if kind in _MEDIA_DATA or (kind == b"trak" and not tracks):
-            pass  # the pictures and sound, or a large moov's track
-        elif size - header <= left:
-            found.append(file.read(size - header))
-            left -= size - header
-        elif kind == b"moov":
-            left = _read_boxes(file, at + header, min(at + size, end), found, left, False)
-        at += size
-    return left
+    return movie_metadata(file, _MOST_METADATA)
 
 
 def _xmp_metadata(head: bytes, file: BinaryIO) -> list[bytes]:
@@ -273,7 +230,8 @@ def _read_by_pillow(path: Path) -> bool:
         with _opened(path) as image:
             if image.format == "TIFF" and _gps_in(image.getexif()):
                 return True
-            return any(_in_bytes(v) for v in image.info.values() if isinstance(v, bytes))
+            values = [v for v in image.info.values() if isinstance(v, bytes)]
+            return any(_in_bytes(value, _Tries()) for value in values)
     except Exception:  # damaged metadata, or not a kind Pillow reads
         return False
 
@@ -285,24 +243,33 @@ def _opened(path: Path) -> Image.Image:
         return TiffImagePlugin.TiffImageFile(path)  # reads its header without counting them
 
 
-def _in_bytes(data: bytes) -> bool:
+class _Tries:
+    """The places an EXIF block could begin still to be tried in one file."""
+
+    def __init__(self) -> None:
+        self.left = _MOST_TRIES
+
+
+def _in_bytes(data: bytes, tries: _Tries) -> bool:
     return (
         _xmp_position(data)
-        or _exif_position(data)
+        or _exif_position(data, tries)
         or _canon_position(data)
-        or _movie_position(data)
+        or movie_position(data)
     )
 
 
-def _exif_position(data: bytes) -> bool:
+def _exif_position(data: bytes, tries: _Tries) -> bool:
     """Whether an EXIF block (a TIFF structure) in `data` has a GPS latitude and longitude:
     each of the first few places a TIFF structure could begin is tried, as a block of at
-    most 64 KB (as in a JPEG); a file made of such beginnings costs no more."""
+    most 64 KB (as in a JPEG), and no more than `tries` has left; a file made of such
+    beginnings costs no more."""
     tried = 0
     for start in _TIFF_STARTS:
         found = data.find(start)
-        while found != -1 and tried < _MOST_BLOCKS:
+        while found != -1 and tried < _MOST_BLOCKS and tries.left > 0:
             tried += 1
+            tries.left -= 1
             if _gps_in(_exif(data[found : found + _BLOCK])):
                 return True
             found = data.find(start, found + 1)
@@ -350,28 +317,3 @@ def _xmp_position(data: bytes) -> bool:
     if data.find(b"atitude") == -1 and data.find(b"ATITUDE") == -1:
         return False
     return bool(_XMP_LATITUDE.search(data)) and bool(_XMP_LONGITUDE.search(data))
-
-
-def _movie_position(data: bytes) -> bool:
-    """Whether a video's metadata in `data` holds the place it was recorded: a point in ISO
-    6709 in a phone's `©xyz` box or Apple's location value, or a 3GPP `loci` box."""
-    named = data.find(b"\xa9xyz") != -1 or data.find(_APPLE_PLACE) != -1
-    return (named and _MOVIE_PLACE.search(data) is not None) or _loci_position(data)
-
-
-def _loci_position(data: bytes) -> bool:
-    """A 3GPP location box: after its version, flags and language, a place's name (ended by
-    a zero byte), a role, then longitude, latitude and altitude (12 bytes). Where the name
-    `loci` begins a box of that shape: the word in a text ('velocity') does not."""
-    found = data.find(b"loci", 4)
-    for _tried in range(_MOST_BLOCKS):
-        if found == -1:
-            return False
-        size = int.from_bytes(data[found - 4 : found], "big")
-        box = data[found + 4 : found - 4 + size]
-        name_end = box.find(b"\x00", 6)
-        shaped = size <= len(data) - found + 4 and box[:1] == b"\x00"
-        if shaped and name_end != -1 and len(box) >= name_end + 2 + 12:
-            return True
-        found = data.find(b"loci", found + 1)
-    return False
