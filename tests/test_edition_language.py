@@ -28,6 +28,7 @@ from .sites import PASHTO_STORY, REPO, Site, article, build_repo_site, build_sit
 
 LOCALES = REPO / "plugins" / "mkdocs_newsroom" / "locales"
 CATALOG_LOCALE = {"ps": "ps", "prs": "fa_AF", "fa": "fa", "ar": "ar", "ur": "ur"}
+CATALOG_LOCALE |= {language: language for language in ("de", "es", "fr", "it", "pt", "ru", "tr")}
 PASHTO_PAGES = {"front": "ps/", "article": PASHTO_STORY}
 # What the reporter or the editor wrote (names, headlines, text) may be in any language; the
 # interface around it may not be in English on a Pashto page. Dates and times are Babel's, in
@@ -155,6 +156,52 @@ def test_every_catalog_compiles_with_its_plural_rules(language: str) -> None:
     assert strings.untranslated(language) == []
 
 
+def test_russian_and_french_count_as_their_languages_do() -> None:
+    russian = [strings.count_articles(n, "ru") for n in (1, 2, 5, 11, 21, 22, 112)]
+    assert russian == [
+        "1 материал",
+        "2 материала",
+        "5 материалов",
+        "11 материалов",
+        "21 материал",
+        "22 материала",
+        "112 материалов",
+    ]
+    french = [strings.count_articles(n, "fr") for n in (0, 1, 2, 1_000_000)]
+    assert french == ["0 article", "1 article", "2 articles", "1000000 d'articles"]
+
+
+def test_a_french_and_a_german_edition_speak_their_own_language(tmp_path: Path) -> None:
+    two = {"authors": ["jdoe", "asmith"], "tags": ["Paris"]}
+    site = build_site(
+        tmp_path,
+        {
+            "articles/fr-1.md": article("Un titre", lang="fr", **two),
+            "articles/fr-2.md": article("Un autre", date="2024-05-02T10:00:00+00:00", lang="fr"),
+            "articles/de.md": article("Eine Meldung", lang="de", **two),
+        },
+        plugin={"editions": {"fr": {"title": "Français"}, "de": {"title": "Deutsch"}}},
+    )
+    assert not [line for line in site.infos if "is in English" in line]
+    french = site.dom("fr/2024/05/01/un-titre/")  # the editions as mkdocs.yml sorts them
+    assert french.css_first(".nr-byline").text(separator=" ", strip=True).split() == [
+        "Par",
+        "Jane",
+        "Doe",
+        "et",
+        "Ali",
+        "Smith",
+    ]
+    assert "min de lecture" in french.css_first(".nr-reading-time").text()
+    assert french.css_first(".md-tabs__link").text(strip=True) == "Accueil"
+    german = site.dom("2024/05/01/eine-meldung/")
+    assert german.css_first(".nr-byline").text(separator=" ", strip=True).startswith("Von")
+    assert "Lesezeit" in german.css_first(".nr-reading-time").text()
+    tag = site.dom("tags/paris/")  # of editions tied, the first's: German
+    assert tag.css_first(".nr-kicker").text(strip=True) == "Schlagwort"
+    assert "2 Beiträge" in tag.css_first(".nr-listing__count").text()
+
+
 def test_arabic_has_six_plural_forms() -> None:
     forms = [strings.count_articles(n, "ar") for n in (0, 1, 2, 3, 11, 100)]
     assert forms == ["0 مقالة", "مقالة واحدة", "مقالتان", "3 مقالات", "11 مقالة", "100 مقالة"]
@@ -242,11 +289,11 @@ def test_a_translation_with_a_broken_placeholder_is_shown_in_english_with_a_warn
 def test_an_edition_without_a_catalog_is_said_to_be_in_english(tmp_path: Path) -> None:
     site = build_site(
         tmp_path,
-        {"articles/a.md": article("A", lang="de")},
-        plugin={"editions": {"en": {"title": "English"}, "de": {"title": "Deutsch"}}},
+        {"articles/a.md": article("A", lang="nl")},
+        plugin={"editions": {"en": {"title": "English"}, "nl": {"title": "Nederlands"}}},
     )
     assert (
-        "newsroom: the interface of the 'de' edition is in English: Newsroom has no "
+        "newsroom: the interface of the 'nl' edition is in English: Newsroom has no "
         "translations for it yet (docs/translating.md says how to add them)"
     ) in site.infos
     assert site.warnings == []

@@ -56,23 +56,28 @@ def _environment_with(wheel: Path, folder: Path) -> Path:
     return bin_dir
 
 
-def test_a_wheel_holds_one_package_with_its_templates(tmp_path: Path) -> None:
+def _package_files() -> set[str]:
+    """Every file git keeps in the package: its code, templates, translations, starter."""
+    listed = subprocess.run(
+        ["git", "-C", str(REPO / "plugins"), "ls-files", "-z", PACKAGE],
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    return {name for name in listed.split("\0") if name}
+
+
+def test_a_wheel_holds_one_package_with_every_file_of_it(tmp_path: Path) -> None:
+    """Every file of the package, not a list of some: the translations were once left out
+    (the wheel's Pashto pages were in English, and the build only said so)."""
     wheel = _wheel(tmp_path)
     assert wheel.name.startswith(f"{PACKAGE}-")
     names = zipfile.ZipFile(wheel).namelist()
     top_level = {name.split("/")[0] for name in names if "/" in name}
     assert {PACKAGE} == {name for name in top_level if not name.endswith(".dist-info")}
-    for needed in (
-        "templates/news/article.html",
-        "templates/news/partials/card.html",
-        "templates/assets/newsroom/newsroom.css",
-        "templates/assets/newsroom/search-worker.js",
-        "cli/starter/mkdocs.yml",
-        "cli/starter/gitignore",
-        "cli/starter/github/workflows/publish.yml",
-        "py.typed",
-    ):
-        assert f"{PACKAGE}/{needed}" in names
+    files = _package_files()
+    assert f"{PACKAGE}/locales/ps/LC_MESSAGES/newsroom.po" in files
+    assert f"{PACKAGE}/templates/news/article.html" in files
+    assert sorted(files - set(names)) == []
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
@@ -126,6 +131,9 @@ def test_the_installed_wheel_builds_and_serves_the_demo(installed: Path, tmp_pat
     as_module = run(portal, "python", "-m", PACKAGE, "check", bin_dir=bin_dir)
     assert as_module.returncode == 0, as_module.stderr
     assert "checked 10 articles: no problems" in as_module.stderr
+    assert "is in English" not in built.stderr  # the catalogs came with the package
+    pashto_front = (portal / "site" / "ps" / "index.html").read_text(encoding="utf-8")
+    assert ">کور<" in pashto_front  # "Home" in the Pashto edition's tab strip
     with serving(portal, bin_dir) as base:
         status, front = fetch(base)
         css_status, css = fetch(f"{base}assets/newsroom/newsroom.css")
