@@ -104,3 +104,32 @@ def test_the_pelican_site_carries_the_newsroom_stories(tmp_path: Path) -> None:
         assert meta["slug"] == ours["slug"]
         assert meta["category"].lower() == ours["section"] == path.parent.name
         assert len(meta["authors"].split(", ")) == len(ours["authors"])  # type: ignore[arg-type]
+
+
+def test_steps_says_when_each_step_of_a_build_starts_and_ends(tmp_path: Path) -> None:
+    """bench/steps.py, which RESULTS.md quotes: a line at each end of each step, in order,
+    and the site built into a folder of its own, deleted afterwards (not the site's)."""
+    site = generate(tmp_path, "newsroom")
+    ran = subprocess.run(
+        [sys.executable, str(REPO / "bench/steps.py"), str(site)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=ENV,
+    )
+    assert ran.returncode == 0, ran.stderr
+    steps = [line.split("CPU  ", 1)[1] for line in ran.stderr.splitlines() if "CPU  " in line]
+    main = [step.strip() for step in steps if "_write_outputs" not in step]  # forked: any time
+    assert main == [
+        "MkDocs and Newsroom imported",
+        *("> read", "> site_sources", "< site_sources", "> read_site", "< read_site"),
+        *("> index_site", "< index_site", "> site_page_files", "< site_page_files", "< read"),
+        *("> add_navigation", "< add_navigation", "> prepare", "< prepare", "> write"),
+        *("> _write_pages", "< _write_pages", "> _write_redirects", "< _write_redirects"),
+        *("< write", "built"),
+    ]
+    assert sorted(step.strip() for step in steps if "_write_outputs" in step) == [
+        "< _write_outputs",
+        "> _write_outputs",
+    ]
+    assert not (site / "site").exists()

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -21,7 +22,7 @@ from babel.messages.pofile import read_po
 from mkdocs_newsroom.cli.main import main
 from mkdocs_newsroom.model import is_rtl
 from mkdocs_newsroom.outputs.sitemaps import news_language
-from mkdocs_newsroom.rendering import strings
+from mkdocs_newsroom.rendering import dates, strings
 
 from .browser import chromium, open_page, serve_dir
 from .sites import PASHTO_STORY, REPO, Site, article, build_repo_site, build_site
@@ -178,9 +179,11 @@ def test_a_french_and_a_german_edition_speak_their_own_language(tmp_path: Path) 
         {
             "articles/fr-1.md": article("Un titre", lang="fr", **two),
             "articles/fr-2.md": article("Un autre", date="2024-05-02T10:00:00+00:00", lang="fr"),
-            "articles/de.md": article("Eine Meldung", lang="de", **two),
+            "articles/de.md": article("Eine Meldung", lang="de", translation="x", **two),
+            "articles/fr-x.md": article("La même", lang="fr", translation="x"),
+            "articles/ru-x.md": article("То же", lang="ru", translation="x"),
         },
-        plugin={"editions": {"fr": {"title": "Français"}, "de": {"title": "Deutsch"}}},
+        plugin={"editions": {lang: {"title": lang.upper()} for lang in ("fr", "de", "ru")}},
     )
     assert not [line for line in site.infos if "is in English" in line]
     french = site.dom("fr/2024/05/01/un-titre/")  # the editions as mkdocs.yml sorts them
@@ -197,9 +200,35 @@ def test_a_french_and_a_german_edition_speak_their_own_language(tmp_path: Path) 
     german = site.dom("2024/05/01/eine-meldung/")
     assert german.css_first(".nr-byline").text(separator=" ", strip=True).startswith("Von")
     assert "Lesezeit" in german.css_first(".nr-reading-time").text()
+    # the other editions' versions, named apart for a screen reader too
+    assert german.css_first(".nr-translations").text(separator="", strip=True) == (
+        "In anderen Sprachen:FR,RU"
+    )
+    # dates as each language writes them; a month's title with a capital, lower case in a
+    # sentence where the language writes it so
+    assert german.css_first(".nr-published").text().startswith("1. Mai 2024")
+    assert french.css_first(".nr-published").text().startswith("1 mai 2024")
+    month = site.dom("fr/archive/2024/05/")
+    assert month.css_first("h1").text(strip=True) == "Mai 2024"
+    description = month.css_first('meta[name="description"]').attributes["content"]
+    assert description == "Les articles de mai 2024."
+    year = site.dom("fr/archive/2024/").css_first('meta[name="description"]')
+    assert year.attributes["content"] == "Les articles de 2024."
     tag = site.dom("tags/paris/")  # of editions tied, the first's: German
     assert tag.css_first(".nr-kicker").text(strip=True) == "Schlagwort"
     assert "2 Beiträge" in tag.css_first(".nr-listing__count").text()
+
+
+def test_a_month_is_named_as_each_language_names_it() -> None:
+    assert [dates.month_phrase(2024, 2, lang) for lang in ("en", "es", "ru", "de")] == [
+        "February 2024",
+        "febrero de 2024",
+        "февраль 2024\u202fг.",  # CLDR's narrow no-break space
+        "Februar 2024",
+    ]
+    assert dates.month_title(2024, 2, "es") == "Febrero de 2024"
+    assert dates.display_date(datetime(2024, 5, 1, tzinfo=UTC), "es") == "1 de mayo de 2024"
+    assert dates.display_date(datetime(2024, 5, 1, tzinfo=UTC), "en") == "1 May 2024"
 
 
 def test_arabic_has_six_plural_forms() -> None:

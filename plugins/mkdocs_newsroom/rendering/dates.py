@@ -6,9 +6,17 @@ from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from babel.core import Locale, UnknownLocaleError
-from babel.dates import format_date, format_time, get_datetime_format, get_timezone_gmt
+from babel.dates import (
+    format_date,
+    format_skeleton,
+    format_time,
+    get_datetime_format,
+    get_timezone_gmt,
+)
 
-DATE_FORMAT = "d MMMM y"
+# English as newspapers of Britain and the Commonwealth write it ("1 May 2024"); every other
+# language as CLDR writes a long date in it ("1. Mai 2024", "1 de mayo de 2024")
+ENGLISH_DATE_FORMAT = "d MMMM y"
 TIME_FORMAT = "HH:mm"
 
 
@@ -55,14 +63,19 @@ def _zone_text(offset: timedelta, locale: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _date_text(day: date, locale: str) -> str:
-    return str(format_date(day, DATE_FORMAT, locale=babel_locale(locale)))
+    babel = babel_locale(locale)
+    pattern = ENGLISH_DATE_FORMAT if babel.language == "en" else "long"
+    return str(format_date(day, pattern, locale=babel))
 
 
-def month_name(year: int, month: int, locale: str = "en") -> str:
-    """The month's name standing alone ("February"), in the locale's language."""
-    return str(format_date(date(year, month, 1), "LLLL", locale=babel_locale(locale)))
+def month_phrase(year: int, month: int, locale: str = "en") -> str:
+    """A month of the archive as a sentence names it, in the locale's words and order
+    ("February 2024", "février 2024", "febrero de 2024")."""
+    return str(format_skeleton("yMMMM", date(year, month, 1), locale=babel_locale(locale)))
 
 
 def month_title(year: int, month: int, locale: str = "en") -> str:
-    """A month of the archive as its readers name it: "February 2024"."""
-    return f"{month_name(year, month, locale)} {year}"
+    """A month of the archive as a heading names it: its phrase with a capital ("Février
+    2024")."""
+    phrase = month_phrase(year, month, locale)
+    return phrase[:1].upper() + phrase[1:]

@@ -15,6 +15,7 @@ from ..catalogue.indexes import Listing
 from ..catalogue.pagination import Pagination, article_pages, paginate
 from ..model import last_change
 from ..urls import AUTHORS_INDEX, TAGS_INDEX, archive_url
+from .dates import month_phrase
 from .pages import ArticlePage, ListingPage, news_page
 from .strings import gettext
 
@@ -128,8 +129,11 @@ def listing_description(listing: Listing[Any], locale: str) -> str:
         return gettext("Stories tagged %(tag)s.", locale, tag=listing.title)
     if listing.kind == "author":
         return gettext("Stories by %(name)s.", locale, name=listing.title)
-    if listing.kind in ("month", "year"):
-        return gettext("Stories of %(period)s.", locale, period=listing.title)
+    if listing.kind == "month":  # the month as a sentence has it: no capital in French
+        year, month = (int(part) for part in listing.key.split("-"))
+        return gettext("Stories of %(period)s.", locale, period=month_phrase(year, month, locale))
+    if listing.kind == "year":
+        return gettext("Stories of %(year)s.", locale, year=listing.title)
     if listing.kind == "archive":
         return gettext("Every story, by date.", locale)
     if listing.kind == "tags":
