@@ -64,13 +64,23 @@ def android_place(point: bytes = KABUL_ISO_6709) -> bytes:
     return box(b"udta", box(b"\xa9xyz", struct.pack(">HH", len(point), 0x15C7) + point))
 
 
-def apple_place(point: bytes = b"+34.5200+069.1800+1800.000/") -> bytes:
-    """moov/meta: a handler, the keys (the first: the location's), their values."""
-    key = b"com.apple.quicktime.location.ISO6709"
+def apple_place(
+    point: bytes = b"+34.5200+069.1800+1800.000/",
+    key: bytes = b"com.apple.quicktime.location.ISO6709",
+    handler_first: bool = True,
+    values: int = 1,
+) -> bytes:
+    """moov/meta: a handler, the keys (the first: the location's), their values (in the
+    last of `values` data boxes, and of as many ilst boxes)."""
     keys = box(b"keys", bytes(4) + struct.pack(">I", 1) + box(b"mdta", key))
-    value = box(struct.pack(">I", 1), box(b"data", struct.pack(">II", 1, 0) + point))
+    data = [box(b"data", struct.pack(">II", 1, 0) + text) for text in [b"-"] * (values - 1)]
+    value = box(
+        struct.pack(">I", 1), b"".join(data) + box(b"data", struct.pack(">II", 1, 0) + point)
+    )
+    items = [box(b"ilst", box(struct.pack(">I", 1), box(b"data", bytes(8))))] * (values - 1)
     handler = box(b"hdlr", bytes(8) + b"mdta" + bytes(13))
-    return box(b"meta", handler + keys + box(b"ilst", value))
+    boxes = [handler, keys] if handler_first else [keys, handler]
+    return box(b"meta", b"".join([*boxes, *items, box(b"ilst", value)]))
 
 
 def loci_place() -> bytes:
@@ -146,6 +156,23 @@ LOCATED = {
     "udta-xmp.mp4": movie(FTYP_MP4, box(b"udta", box(b"XMP_", XMP))),
     "nikon.mov": movie(FTYP_MOV, box(b"udta", box(b"NCDT", box(b"NCHD", b"0100") + nikon_tags()))),
     # a description of eight words holding 'loci' before the place
+    # ffmpeg keeping a video's tags (-movflags use_metadata_tags): the key `location`
+    "ffmpeg.mp4": movie(FTYP_MP4, apple_place(key=b"location")),
+    # a QuickTime meta whose handler is not its first box; a place in the second of two
+    # values, of the second of two ilst boxes; a box of the udta with a 64-bit size
+    "keys-first.mov": movie(FTYP_MOV, apple_place(handler_first=False)),
+    "second-value.mov": movie(FTYP_MOV, apple_place(values=2)),
+    "large-size.mp4": movie(
+        FTYP_MP4,
+        box(
+            b"udta",
+            struct.pack(">I", 1)
+            + b"\xa9xyz"
+            + struct.pack(">Q", 34)
+            + b"\x00\x12\x15\xc7"
+            + KABUL_ISO_6709,
+        ),
+    ),
     "velocity.3gp": movie(
         FTYP_3GP,
         box(b"udta", box(b"\xa9cmt", b"\x00\x48\x15\xc7" + b"velocity " * 8) + loci_place()[8:]),
@@ -184,6 +211,9 @@ WITHOUT_A_PLACE = dict(
         ("blanked.mov", movie(FTYP_MOV, box(b"free", apple_place()[8:]))),
         ("nikon-no-fix.mov", movie(FTYP_MOV, box(b"udta", box(b"NCDT", nikon_tags(fix=False))))),
         ("not-a-box.mp4", FTYP_MP4 + struct.pack(">I", 3) + b"moov" + bytes(100)),
+        # figures without a second number: read no further than a place's text goes (a
+        # pattern once took seconds over 40 KB of them, and hours over a megabyte)
+        ("figures.mp4", movie(FTYP_MP4, box(b"udta", box(b"\xa9xyz", bytes(4) + b"1" * 200_000)))),
         ("zeros.mp4", FTYP_MP4 + bytes(4096)),
     ]
 )
@@ -205,6 +235,15 @@ def test_the_place_of_a_long_video_is_found_past_its_tracks(tmp_path: Path) -> N
     assert carries_position(path)
 
 
+def test_countless_empty_boxes_are_looked_at_no_further_than_a_limit(tmp_path: Path) -> None:
+    """Each box counts, however small: a million empty udta boxes in 8 MB took seconds."""
+    countless = movie(FTYP_MP4, box(b"udta") * 1_000_000, android_place())
+    path = _write(tmp_path, "countless.mp4", countless)
+    with path.open("rb") as file:
+        assert len(movie_metadata(file, 16 * 1024 * 1024)) < 10_000
+    assert not carries_position(path)  # its place, past the limit, is not read
+
+
 def test_a_moov_nested_a_thousand_deep_is_read_without_a_fault(tmp_path: Path) -> None:
     """Boxes are read at fixed depths: a moov in a moov, 1,200 deep, once ended the build
     with a RecursionError. (Countless boxes: test_photo_positions.py.)"""
@@ -213,16 +252,19 @@ def test_a_moov_nested_a_thousand_deep_is_read_without_a_fault(tmp_path: Path) -
 
 
 def _exiftool_position(path: Path) -> str:
-    """The GPS position exiftool reads from the file at `path`, as its lines say it."""
+    """The GPS position exiftool reads from the file at `path`, as its lines say it: two
+    numbers at least (not a run of figures it shows as written)."""
     tool = shutil.which("exiftool")
     assert tool, "exiftool is missing: tools/install-system-deps installs it"
     said = subprocess.run(
-        [tool, "-n", "-a", "-*GPS*", str(path)],  # a track's place too: "Track 1 GPS ..."
+        # a track's place too ("Track 1 GPS ..."), and ffmpeg's key ("Location")
+        [tool, "-n", "-a", "-*GPS*", "-*Location*", str(path)],
         capture_output=True,
         check=False,
         timeout=60,
     ).stdout.decode("utf-8", "replace")
-    return "\n".join(re.findall(r"^[^:\n]*GPS[^:\n]*: .*\d.*$", said, re.MULTILINE))
+    lines = re.findall(r"^[^:\n]*(?:GPS|Location)[^:\n]*: .*$", said, re.MULTILINE)
+    return "\n".join(line for line in lines if re.search(r"\d[\d.]*[^\d.]+\d", line))
 
 
 def test_exiftool_reads_the_places_found_and_none_of_the_others(tmp_path: Path) -> None:
@@ -240,8 +282,9 @@ def test_exiftool_reads_the_places_found_and_none_of_the_others(tmp_path: Path) 
     assert cleared.returncode in (0, 1), cleared.stderr  # 1: "no writable tags set" as well
     still = {path.name for path in located if _exiftool_position(path)}
     assert still == {path.name for path in located if carries_position(path)}
-    # exiftool does not remove a place kept in a track's own udta (docs/errors.md)
-    assert still == {"in-a-track.mp4"}
+    # exiftool does not remove a place kept in a track's own udta, or in a box whose size
+    # is written in 64 bits (docs/errors.md)
+    assert still == {"in-a-track.mp4", "large-size.mp4"}
 
 
 def test_a_published_video_with_its_place_is_a_warning_and_a_check_says_it(

@@ -3,15 +3,17 @@ boxes of metadata (`udta`, `meta`, `uuid`) at its top, in its `moov` and in each
 tracks, read by their structure, never its media data (`mdat`) or its tracks' sample tables.
 
 A place is a point in ISO 6709 ('+34.5200+069.1800/', '+48.8566+2.3522/': Android's media
-library writes no leading zeros) in a `©xyz` box (Android, Samsung, old iPhones' `@xyz`, an
-iTunes-style item), or in the value of Apple's `com.apple.quicktime.location.ISO6709` key; a
-3GPP `loci` box; a Nikon camera's GPS tags (`NCDT`). XMP and EXIF in those boxes are looked
-for as in a photo's metadata (positions.py). Boxes are read by their structure, so a box
-blanked by renaming it (`free`) is no place.
+library writes no leading zeros), or any two numbers, in a `©xyz` box (Android, Samsung, old
+iPhones' `@xyz`, an iTunes-style item) or in the value of Apple's
+`com.apple.quicktime.location.ISO6709` key (ffmpeg's `location`); a 3GPP `loci` box; a
+Nikon camera's GPS tags (`NCDT`). XMP and EXIF in those boxes are looked for as in a photo's
+metadata (positions.py). Boxes are read by their structure, so a box blanked by renaming it
+(`free`) is no place.
 
 Not read: a place kept with the media data (a GoPro's or a drone's track of positions), a
-metadata box larger than what is left of 16 MB, boxes past the first thousand of a box, a
-video in another container (AVI, MKV, WebM)."""
+Pentax camera's `PENT` box, values in UTF-16, a metadata box larger than what is left of 16
+MB (every box counts 8 bytes against them), boxes past the file's first 10,000, a video in
+another container (AVI, MKV, WebM)."""
 
 from __future__ import annotations
 
@@ -23,49 +25,57 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 # a QuickTime file's first box, where it has no `ftyp` (an old MOV)
-QUICKTIME_STARTS = (b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot")
+QUICKTIME_STARTS = (b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot", b"junk", b"uuid")
 _METADATA = (b"udta", b"meta", b"uuid")  # boxes whose data is read, with their header
-_MOST_BOXES = 1_000  # looked at, at each level: a video has a few dozen
+_MOST_BOXES = 10_000  # of a file, looked at: a video has a few dozen
+_HEADER = 8  # bytes a box counts against what is read of a file, however small
 _PLACE_NAMES = (b"\xa9xyz", b"@xyz")
-_APPLE_KEY = b"location.ISO6709"  # com.apple.quicktime.location.ISO6709, or shorter
+_PLACE_TEXT = 64  # bytes of a place's text looked at: a point is some 30
 _NIKON_PLACE = {0x1200002, 0x1200004}  # GPS latitude and longitude, of GPS tags 0x12000nn
 _NIKON_SIZES = {3: 2, 4: 4, 5: 8, 8: 2, 9: 4, 10: 8, 11: 4, 12: 8}  # bytes a value, by format
-# degrees, or with minutes, or with seconds, then the longitude's, with or without zeros
-_ISO_6709 = re.compile(rb"[+-]\d{1,6}(?:\.\d+)?[+-]\d{1,7}(?:\.\d+)?")
 _TWO_NUMBERS = re.compile(rb"\d[\d.]*[^\d.]+\d")
 
 
+class _Walk:
+    """What is left to look at and read of one file."""
+
+    def __init__(self, file: BinaryIO, most_bytes: int) -> None:
+        self.file = file
+        self.boxes = _MOST_BOXES
+        self.bytes = most_bytes
+
+
 def movie_metadata(file: BinaryIO, most_bytes: int) -> list[bytes]:
-    """The metadata boxes of the video in `file`, each with its 8-byte header, as much as
-    `most_bytes` in all."""
+    """The metadata boxes of the video in `file` (at its top, in its `moov`, in each of its
+    tracks), each with an 8-byte header, as much as `most_bytes` in all."""
+    walk = _Walk(file, most_bytes)
     found: list[bytes] = []
-    left = most_bytes
-    end = file.seek(0, 2)
-    for kind, start, stop in _boxes(file, 0, end):
-        inside = _boxes(file, start, stop) if kind == b"moov" else iter([(kind, start, stop)])
+    for kind, start, stop in _boxes(walk, 0, file.seek(0, 2)):
+        inside = _boxes(walk, start, stop) if kind == b"moov" else iter([(kind, start, stop)])
         for inner, inner_start, inner_stop in inside:
             if inner == b"trak":
-                wanted = list(_boxes(file, inner_start, inner_stop))
+                wanted = list(_boxes(walk, inner_start, inner_stop))
             else:
                 wanted = [(inner, inner_start, inner_stop)]
             for box, data_start, data_end in wanted:
-                if box in _METADATA and data_end - data_start <= left:
+                if box in _METADATA and data_end - data_start <= walk.bytes:
                     file.seek(data_start)
                     found.append(b"\x00\x00\x00\x00" + box + file.read(data_end - data_start))
-                    left -= data_end - data_start
+                    walk.bytes -= data_end - data_start
     return found
 
 
-def _boxes(file: BinaryIO, at: int, end: int) -> Iterator[tuple[bytes, int, int]]:
-    """The boxes from `at` to `end`: each one's kind, and where its data starts and ends."""
-    for _box in range(_MOST_BOXES):
-        if at + 8 > end:
-            return
-        file.seek(at)
-        size, kind = struct.unpack(">I4s", file.read(8))
+def _boxes(walk: _Walk, at: int, end: int) -> Iterator[tuple[bytes, int, int]]:
+    """The boxes from `at` to `end`: each one's kind, and where its data starts and ends;
+    each counted against what is left of the walk."""
+    while at + 8 <= end and walk.boxes > 0 and walk.bytes >= _HEADER:
+        walk.boxes -= 1
+        walk.bytes -= _HEADER
+        walk.file.seek(at)
+        size, kind = struct.unpack(">I4s", walk.file.read(8))
         header = 8
         if size == 1:  # a 64-bit size follows
-            size, header = int.from_bytes(file.read(8), "big"), 16
+            size, header = int.from_bytes(walk.file.read(8), "big"), 16
         elif size == 0:  # to the end of the file
             size = end - at
         if size < header:
@@ -83,16 +93,22 @@ def movie_position(part: bytes) -> bool:
     return kind == b"meta" and _meta_place(data)
 
 
-def _children(data: bytes) -> Iterator[tuple[bytes, bytes]]:
+def _children(data: bytes) -> list[tuple[bytes, bytes]]:
+    """The boxes in `data`: each one's kind and data."""
+    found: list[tuple[bytes, bytes]] = []
     at = 0
-    for _box in range(_MOST_BOXES):
-        if at + 8 > len(data):
-            return
+    while at + 8 <= len(data) and len(found) < _MOST_BOXES:
         size, kind = struct.unpack_from(">I4s", data, at)
-        if size < 8:
-            return
-        yield kind, data[at + 8 : at + size]
+        header = 8
+        if size == 1 and at + 16 <= len(data):  # a 64-bit size follows
+            size, header = int.from_bytes(data[at + 8 : at + 16], "big"), 16
+        elif size == 0:  # to the end
+            size = len(data) - at
+        if size < header:
+            break
+        found.append((kind, data[at + header : at + size]))
         at += size
+    return found
 
 
 def _place_box(name: bytes, value: bytes) -> bool:
@@ -100,33 +116,46 @@ def _place_box(name: bytes, value: bytes) -> bool:
     or without them; written loosely, still a place), a 3GPP location (a version, flags, a
     language, a name, a role, then the coordinates), an iTunes-style `meta`, a Nikon
     camera's GPS tags."""
-    if name in _PLACE_NAMES:  # ISO 6709, or any two numbers: '37.3318,-122.0312'
-        return _TWO_NUMBERS.search(value[4:] if value[:1] == b"\x00" else value) is not None
+    if name in _PLACE_NAMES:
+        return _is_place_text(value[4:] if value[:1] == b"\x00" else value)
     if name == b"loci":
         name_end = value.find(b"\x00", 6)
         return value[:1] in (b"\x00", b"\x01") and name_end != -1 and len(value) >= name_end + 14
     if name == b"meta":
         return _meta_place(value)
     if name == b"NCDT":
-        return _nikon_place(dict(_children(value)).get(b"NCTG", b""))
+        return any(_nikon_place(tags) for kind, tags in _children(value) if kind == b"NCTG")
     return False
+
+
+def _is_place_text(text: bytes) -> bool:
+    """Two numbers in the first bytes of a place's text: '+34.52+069.18/', '34.52, 69.18'."""
+    return _TWO_NUMBERS.search(text[:_PLACE_TEXT]) is not None
 
 
 def _meta_place(data: bytes) -> bool:
-    """A `meta` box's place: the value of Apple's location key (`keys` names the keys in
+    """A `meta` box's place: the value of a location key (Apple's
+    `com.apple.quicktime.location.ISO6709`, ffmpeg's `location`; `keys` names the keys in
     order, `ilst` holds each value in a box whose kind is the key's number), or an item
     `©xyz` of `ilst` (iTunes-style). A value is a `data` box: a type and a locale, then it."""
-    if data[4:8] != b"hdlr":  # an ISO meta box: a version and flags before its boxes
+    if data[:4] == b"\x00\x00\x00\x00":  # an ISO meta box: a version and flags first
         data = data[4:]
-    children = dict(_children(data))
-    items = dict(_children(children.get(b"ilst", b"")))
-    keys = _children(children.get(b"keys", b"")[8:])  # after a version, flags and a count
-    named = [struct.pack(">I", n) for n, (_, key) in enumerate(keys, 1) if key.endswith(_APPLE_KEY)]
-    for item in (*named, *_PLACE_NAMES):
-        value = dict(_children(items.get(item, b""))).get(b"data", b"")
-        if _ISO_6709.match(value, 8):
-            return True
+    children = _children(data)
+    keys = [key for kind, body in children if kind == b"keys" for _, key in _children(body[8:])]
+    located = {struct.pack(">I", n) for n, key in enumerate(keys, 1) if _is_location_key(key)}
+    for kind, body in children:
+        for item, values in _children(body) if kind == b"ilst" else ():
+            if item in located or item in _PLACE_NAMES:
+                texts = (value[8:] for name, value in _children(values) if name == b"data")
+                if any(_is_place_text(text) for text in texts):
+                    return True
     return False
+
+
+def _is_location_key(key: bytes) -> bool:
+    """Apple's key (`com.apple.quicktime.location.ISO6709`, or shorter), or ffmpeg's
+    (`location`, `location-eng`) when it keeps a video's tags."""
+    return key.endswith(b"location.ISO6709") or key.split(b"-")[0] == b"location"
 
 
 def _nikon_place(tags: bytes) -> bool:

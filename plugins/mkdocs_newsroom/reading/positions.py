@@ -48,6 +48,7 @@ _CHUNK = 16 * 1024  # a JPEG's segments are read this much at a time
 _BLOCK = 64 * 1024  # the most an EXIF block is read of, from where it begins
 _MOST_BLOCKS = 8  # places an EXIF block could begin, tried in each piece of metadata
 _MOST_TRIES = 64  # of a file: thousands of pieces (a PNG's chunks, a video's boxes) each try
+_MOST_TRIED_BYTES = 192 * 1024  # of EXIF blocks tried in a file: three of the largest
 _MOST_TEXT = 4 * 1024 * 1024  # of a compressed PNG text, decompressed
 _MOST_METADATA = 16 * 1024 * 1024  # of a PNG's or WebP's chunks, read
 _MOST_CHUNKS = 100_000  # of a PNG or a WebP, looked at
@@ -244,17 +245,27 @@ def _opened(path: Path) -> Image.Image:
 
 
 class _Tries:
-    """The places an EXIF block could begin still to be tried in one file."""
+    """What is left to try of EXIF blocks in one file: a number of blocks, and of bytes (a
+    crafted block of 64 KB takes Pillow some 50 ms to read)."""
 
     def __init__(self) -> None:
-        self.left = _MOST_TRIES
+        self.blocks = _MOST_TRIES
+        self.bytes = _MOST_TRIED_BYTES
+
+    def exif(self, block: bytes) -> Image.Exif | None:
+        """The EXIF of `block`, or None once the file's tries are spent."""
+        if self.blocks <= 0 or self.bytes <= 0:
+            return None
+        self.blocks -= 1
+        self.bytes -= len(block)
+        return _exif(block)
 
 
 def _in_bytes(data: bytes, tries: _Tries) -> bool:
     return (
         _xmp_position(data)
         or _exif_position(data, tries)
-        or _canon_position(data)
+        or _canon_position(data, tries)
         or movie_position(data)
     )
 
@@ -262,27 +273,31 @@ def _in_bytes(data: bytes, tries: _Tries) -> bool:
 def _exif_position(data: bytes, tries: _Tries) -> bool:
     """Whether an EXIF block (a TIFF structure) in `data` has a GPS latitude and longitude:
     each of the first few places a TIFF structure could begin is tried, as a block of at
-    most 64 KB (as in a JPEG), and no more than `tries` has left; a file made of such
+    most 64 KB (as in a JPEG), while the file's `tries` last; a file made of such
     beginnings costs no more."""
     tried = 0
     for start in _TIFF_STARTS:
         found = data.find(start)
-        while found != -1 and tried < _MOST_BLOCKS and tries.left > 0:
+        while found != -1 and tried < _MOST_BLOCKS:
             tried += 1
-            tries.left -= 1
-            if _gps_in(_exif(data[found : found + _BLOCK])):
+            exif = tries.exif(data[found : found + _BLOCK])
+            if exif is None:
+                return False
+            if _gps_in(exif):
                 return True
             found = data.find(start, found + 1)
     return False
 
 
-def _canon_position(data: bytes) -> bool:
+def _canon_position(data: bytes, tries: _Tries) -> bool:
     """A Canon CR3's GPS block (`CMT4`): a TIFF structure whose first directory is the GPS
     one."""
     found = data.find(b"CMT4")
     if found == -1:
         return False
-    tags = _exif(data[found + 4 : found + 4 + _BLOCK])
+    tags = tries.exif(data[found + 4 : found + 4 + _BLOCK])
+    if tags is None:
+        return False
     return _coordinate(tags.get(_LATITUDE)) and _coordinate(tags.get(_LONGITUDE))
 
 
