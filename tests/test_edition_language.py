@@ -169,7 +169,13 @@ def test_russian_and_french_count_as_their_languages_do() -> None:
         "112 материалов",
     ]
     french = [strings.count_articles(n, "fr") for n in (0, 1, 2, 1_000_000)]
-    assert french == ["0 article", "1 article", "2 articles", "1000000 d'articles"]
+    assert french == ["0 article", "1 article", "2 articles", "1\u202f000\u202f000 d'articles"]
+    # a count written as each language writes numbers
+    assert [strings.count_articles(1234, lang) for lang in ("en", "de", "ru")] == [
+        "1,234 articles",
+        "1.234 Beiträge",
+        "1\xa0234 материала",
+    ]
 
 
 def test_a_french_and_a_german_edition_speak_their_own_language(tmp_path: Path) -> None:

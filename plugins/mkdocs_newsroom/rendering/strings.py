@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
 from ..problems import Problem
+from .dates import babel_locale
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -33,6 +35,7 @@ MATERIAL = "material"  # the context of Material's keys, for languages Material 
 # Languages of another name in their catalogs (Dari is Persian as spoken in Afghanistan)
 CATALOG_OF = {"fa-af": "prs"}
 PLACEHOLDER = re.compile(r"%\((\w+)\)")
+COUNT = "%(count)s"  # where a plural message puts its number
 
 
 def catalog_language(locale: str) -> str:
@@ -168,8 +171,15 @@ def translated(message: str, locale: str) -> str:
 
 
 def translated_plural(singular: str, plural: str, count: int, locale: str) -> str:
-    """The form of `singular`/`plural` that `count` takes in `locale`, unfilled."""
-    return str(_translations(locale).ngettext(singular, plural, count))
+    """The form of `singular`/`plural` that `count` takes in `locale`, with the count written
+    as the language writes numbers ("1,234 articles", "1 234 articles", "1.234 Beiträge");
+    other placeholders unfilled."""
+    form = str(_translations(locale).ngettext(singular, plural, count))
+    return form.replace(COUNT, _number(count, locale)) if count >= 1000 else form
+
+
+def _number(count: int, locale: str) -> str:
+    return str(format_decimal(count, locale=babel_locale(locale)))
 
 
 def gettext(message: str, locale: str = "en", **values: object) -> str:
