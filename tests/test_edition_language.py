@@ -206,6 +206,9 @@ def test_a_french_and_a_german_edition_speak_their_own_language(tmp_path: Path) 
     german = site.dom("2024/05/01/eine-meldung/")
     assert german.css_first(".nr-byline").text(separator=" ", strip=True).startswith("Von")
     assert "Lesezeit" in german.css_first(".nr-reading-time").text()
+    # Material's "Made with" line too, which Material writes in English on every page
+    assert french.css_first(".md-copyright").text(strip=True).startswith("Conçu avec")
+    assert german.css_first(".md-copyright").text(strip=True).startswith("Erstellt mit")
     # the other editions' versions, named apart for a screen reader too
     assert german.css_first(".nr-translations").text(separator="", strip=True) == (
         "In anderen Sprachen:FR,RU"

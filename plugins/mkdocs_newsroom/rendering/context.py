@@ -130,9 +130,11 @@ def _publisher(settings: Settings, site: Site, images: SiteImages) -> seo.Publis
 
 def _locale(context: Context) -> str:
     """The language of what a template says: its page's, or the `locale` it was given
-    (the cards, rendered once for every page)."""
+    (the cards, rendered once for every page), or the theme's (a page of MkDocs' own)."""
     page = context.get("page")
-    return str(getattr(page, "locale", None) or context.get("locale") or "en")
+    theme = getattr(context.get("config"), "theme", None)
+    language = getattr(theme, "get", lambda _key: None)("language")
+    return str(getattr(page, "locale", None) or context.get("locale") or language or "en")
 
 
 # Jinja's i18n extension fills the placeholders (`{% trans count=... %}`, `_("…", name=…)`)
