@@ -216,7 +216,7 @@ def test_a_french_and_a_german_edition_speak_their_own_language(tmp_path: Path) 
     # dates as each language writes them; a month's title with a capital, lower case in a
     # sentence where the language writes it so
     assert german.css_first(".nr-published").text().startswith("1. Mai 2024")
-    assert french.css_first(".nr-published").text().startswith("1 mai 2024")
+    assert french.css_first(".nr-published").text().startswith("1er mai 2024")
     month = site.dom("fr/archive/2024/05/")
     assert month.css_first("h1").text(strip=True) == "Mai 2024"
     description = month.css_first('meta[name="description"]').attributes["content"]
@@ -238,6 +238,13 @@ def test_a_month_is_named_as_each_language_names_it() -> None:
     assert dates.month_title(2024, 2, "es") == "Febrero de 2024"
     assert dates.display_date(datetime(2024, 5, 1, tzinfo=UTC), "es") == "1 de mayo de 2024"
     assert dates.display_date(datetime(2024, 5, 1, tzinfo=UTC), "en") == "1 May 2024"
+    # the first of a month as French and Italian papers write it
+    first, second = datetime(2024, 5, 1, tzinfo=UTC), datetime(2024, 5, 2, tzinfo=UTC)
+    assert [dates.display_date(first, lang) for lang in ("fr", "it")] == [
+        "1er mai 2024",
+        "1º maggio 2024",
+    ]
+    assert dates.display_date(second, "fr") == "2 mai 2024"
 
 
 def test_arabic_has_six_plural_forms() -> None:

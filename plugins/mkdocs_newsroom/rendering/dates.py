@@ -61,10 +61,17 @@ def _zone_text(offset: timedelta, locale: str) -> str:
     return str(get_timezone_gmt(moment, locale=babel))
 
 
+# The first of a month as French and Italian papers write it ("1er mai", "1º maggio"),
+# which CLDR's long dates do not
+_FIRST_OF_THE_MONTH = {"fr": "d'er' MMMM y", "it": "d'º' MMMM y"}
+
+
 @lru_cache(maxsize=4096)
 def _date_text(day: date, locale: str) -> str:
     babel = babel_locale(locale)
     pattern = ENGLISH_DATE_FORMAT if babel.language == "en" else "long"
+    if day.day == 1:
+        pattern = _FIRST_OF_THE_MONTH.get(babel.language, pattern)
     return str(format_date(day, pattern, locale=babel))
 
 
