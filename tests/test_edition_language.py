@@ -187,7 +187,7 @@ def test_a_french_and_a_german_edition_speak_their_own_language(tmp_path: Path) 
             "articles/fr-2.md": article("Un autre", date="2024-05-02T10:00:00+00:00", lang="fr"),
             "articles/de.md": article("Eine Meldung", lang="de", translation="x", **two),
             "articles/fr-x.md": article("La même", lang="fr", translation="x"),
-            "articles/ru-x.md": article("То же", lang="ru", translation="x"),
+            "articles/ru-x.md": article("То же", lang="ru", translation="x", **two),
         },
         plugin={"editions": {lang: {"title": lang.upper()} for lang in ("fr", "de", "ru")}},
     )
@@ -206,6 +206,8 @@ def test_a_french_and_a_german_edition_speak_their_own_language(tmp_path: Path) 
     german = site.dom("2024/05/01/eine-meldung/")
     assert german.css_first(".nr-byline").text(separator=" ", strip=True).startswith("Von")
     assert "Lesezeit" in german.css_first(".nr-reading-time").text()
+    russian = site.dom("ru/2024/05/01/то-же/")
+    assert russian.css_first(".nr-byline").text(strip=True).startswith("Авторы:")  # two
     # Material's "Made with" line too, which Material writes in English on every page
     assert french.css_first(".md-copyright").text(strip=True).startswith("Conçu avec")
     assert german.css_first(".md-copyright").text(strip=True).startswith("Erstellt mit")
@@ -225,7 +227,21 @@ def test_a_french_and_a_german_edition_speak_their_own_language(tmp_path: Path) 
     assert year.attributes["content"] == "Les articles de 2024."
     tag = site.dom("tags/paris/")  # of editions tied, the first's: German
     assert tag.css_first(".nr-kicker").text(strip=True) == "Schlagwort"
-    assert "2 Beiträge" in tag.css_first(".nr-listing__count").text()
+    assert "3 Beiträge" in tag.css_first(".nr-listing__count").text()
+
+
+def test_a_byline_takes_the_number_of_its_authors() -> None:
+    one, several = ("By", "By", 1), ("By", "By", 3)
+    assert [strings.ngettext(*one, lang) for lang in ("ru", "tr", "fa")] == [
+        "Автор:",
+        "Yazan:",
+        "نویسنده:",
+    ]
+    assert [strings.ngettext(*several, lang) for lang in ("ru", "tr", "fa")] == [
+        "Авторы:",
+        "Yazanlar:",
+        "نویسندگان:",
+    ]
 
 
 def test_a_month_is_named_as_each_language_names_it() -> None:
