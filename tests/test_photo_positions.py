@@ -137,6 +137,17 @@ def _with_segment(jpeg: bytes, payload: bytes, marker: bytes = b"\xff\xe1") -> b
     return jpeg[:2] + marker + struct.pack(">H", len(payload) + 2) + payload + jpeg[2:]
 
 
+def _before_tables(jpeg: bytes, segments: bytes) -> bytes:
+    """`jpeg` with `segments` after its APP segments (before its quantization tables)."""
+    at = jpeg.index(b"\xff\xdb")
+    return jpeg[:at] + segments + jpeg[at:]
+
+
+_MARKED_SEGMENTS = b"".join(
+    b"\xff\xed" + struct.pack(">H", 60_006) + b"II*\x00" + bytes(60_000) for _ in range(4)
+)
+
+
 def _webp_past_pillows_limit() -> bytes:
     """A WebP of 16,000 x 12,000 pixels as its header says (Pillow opens none above 179
     million), its EXIF block after the image, where WebP puts it."""
@@ -174,6 +185,10 @@ def _raw_profile(data: bytes) -> bytes:
         ("old-camera.jpg", _with_segment(photo(64, 48), b"Exif\x00\xff" + _exif_block())),
         ("drone.jpg", _with_segment(photo(64, 48), b"http://ns.adobe.com/xap/1.0/\x00" + DJI_XMP)),
         ("a.jfif", located()),
+        # its EXIF (big-endian) first, then segments of other data that holds little-endian
+        # TIFF marks: tried in the order they come, the EXIF is read before they spend the
+        # file's tries
+        ("after-others.jpg", _before_tables(located(), _MARKED_SEGMENTS)),
         ("a.jpe", located()),
         ("no-extension", located()),
         ("huge.webp", _webp_past_pillows_limit()),

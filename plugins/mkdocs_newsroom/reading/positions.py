@@ -71,7 +71,9 @@ _OTHER_PHOTOS = (
 _HEIF_BRANDS = frozenset(
     {*b"heic heix heim heis hevc hevx mif1 msf1 avif avis avio".split(), b"crx "}
 )
-_TIFF_STARTS = (b"II*\x00", b"MM\x00*")  # where an EXIF block's TIFF structure begins
+# where an EXIF block's TIFF structure begins, little- or big-endian: tried in the order they
+# come, as the file's first is nearly always its EXIF
+_TIFF_START = re.compile(rb"II\*\x00|MM\x00\*")
 _TIFF_LIKE = (b"IIRO", b"IIRS", b"IIU\x00")
 _LATITUDE, _LONGITUDE = ExifTags.GPS.GPSLatitude, ExifTags.GPS.GPSLongitude
 # an XMP property named as a latitude or a longitude (`exif:GPSLatitude`, `Latitude`,
@@ -272,20 +274,16 @@ def _in_bytes(data: bytes, tries: _Tries) -> bool:
 
 def _exif_position(data: bytes, tries: _Tries) -> bool:
     """Whether an EXIF block (a TIFF structure) in `data` has a GPS latitude and longitude:
-    each of the first few places a TIFF structure could begin is tried, as a block of at
-    most 64 KB (as in a JPEG), while the file's `tries` last; a file made of such
+    each of the first few places a TIFF structure could begin is tried, in order, as a block
+    of at most 64 KB (as in a JPEG), while the file's `tries` last; a file made of such
     beginnings costs no more."""
-    tried = 0
-    for start in _TIFF_STARTS:
-        found = data.find(start)
-        while found != -1 and tried < _MOST_BLOCKS:
-            tried += 1
-            exif = tries.exif(data[found : found + _BLOCK])
-            if exif is None:
-                return False
-            if _gps_in(exif):
-                return True
-            found = data.find(start, found + 1)
+    for tried, found in enumerate(_TIFF_START.finditer(data)):
+        start = found.start()
+        exif = None if tried == _MOST_BLOCKS else tries.exif(data[start : start + _BLOCK])
+        if exif is None:
+            return False
+        if _gps_in(exif):
+            return True
     return False
 
 
