@@ -230,6 +230,17 @@ def test_a_french_and_a_german_edition_speak_their_own_language(tmp_path: Path) 
     assert "3 Beiträge" in tag.css_first(".nr-listing__count").text()
 
 
+def test_a_page_of_mkdocs_own_says_made_with_in_the_themes_language(tmp_path: Path) -> None:
+    site = build_site(
+        tmp_path,
+        {"articles/a.md": article("Eine Meldung", lang="de"), "about.md": "# Über uns\n"},
+        plugin={"editions": {"de": {"title": "Deutsch"}}},
+        config={"theme": {"name": "material", "language": "de"}},
+    )
+    footer = site.dom("about/").css_first(".md-copyright").text(separator=" ", strip=True)
+    assert footer.startswith("Erstellt mit")
+
+
 def test_a_byline_takes_the_number_of_its_authors() -> None:
     one, several = ("By", "By", 1), ("By", "By", 3)
     assert [strings.ngettext(*one, lang) for lang in ("ru", "tr", "fa")] == [

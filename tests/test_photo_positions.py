@@ -263,6 +263,14 @@ def test_positions_where_pillow_does_not_look_are_found(
         ("text.jpg", _xmp_jpeg('dc:description="We removed GPSLatitude and GPSLongitude"')),
         ("comment.jpg", _with_segment(photo(64, 48), b"GPSLatitude 1 GPSLongitude 2", b"\xff\xfe")),
         ("references.jpg", _xmp_jpeg('exif:GPSLatitudeRef="N" exif:GPSLongitudeRef="E"')),
+        # a caption that quotes coordinates: XMP writes no property without a prefix
+        (
+            "caption.jpg",
+            _xmp_jpeg(
+                '><dc:description><rdf:Alt><rdf:li xml:lang="x-default">Set latitude="12" '
+                'longitude="13" in the form</rdf:li></rdf:Alt></dc:description></rdf:Description'
+            ),
+        ),
         ("empty.jpg", _xmp_jpeg('exif:GPSLatitude="" exif:GPSLongitude=""')),
         # a camera without a fix: degrees, minutes and seconds all undefined (0/0)
         (

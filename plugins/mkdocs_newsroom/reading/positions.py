@@ -76,10 +76,12 @@ _HEIF_BRANDS = frozenset(
 _TIFF_START = re.compile(rb"II\*\x00|MM\x00\*")
 _TIFF_LIKE = (b"IIRO", b"IIRS", b"IIU\x00")
 _LATITUDE, _LONGITUDE = ExifTags.GPS.GPSLatitude, ExifTags.GPS.GPSLongitude
-# an XMP property named as a latitude or a longitude (`exif:GPSLatitude`, `Latitude`,
-# `decimalLatitude`; DJI's old `GpsLongtitude`), as an attribute or an element, whose
-# value begins with a figure: not `GPSLatitudeRef`, not an empty one, not a word in a text
-_XMP_PLACE = r'[:\s<]\w*{}\s*(?:=\s*["\']|>)\s*[-+]?\d'
+# an XMP property named as a latitude or a longitude under a namespace's prefix, as XMP
+# writes every property (`exif:GPSLatitude`, `drone-dji:Latitude`, `dwc:decimalLatitude`;
+# DJI's old `GpsLongtitude`), as an attribute or an element, whose value begins with a
+# figure: not `GPSLatitudeRef`, not an empty one, not a word in a text, not a caption's
+# `latitude="12"`
+_XMP_PLACE = r'[\w-]:\w*{}\s*(?:=\s*["\']|>)\s*[-+]?\d'
 _XMP_LATITUDE = re.compile(_XMP_PLACE.format("latitude").encode(), re.IGNORECASE)
 _XMP_LONGITUDE = re.compile(_XMP_PLACE.format("long(?:t?itude)").encode(), re.IGNORECASE)
 _RAW_PROFILES = (b"raw profile type exif", b"raw profile type app1")  # ImageMagick's

@@ -133,7 +133,7 @@ def _locale(context: Context) -> str:
     (the cards, rendered once for every page), or the theme's (a page of MkDocs' own)."""
     page = context.get("page")
     theme = getattr(context.get("config"), "theme", None)
-    language = getattr(theme, "get", lambda _key: None)("language")
+    language = theme.get("language") if theme is not None else None
     return str(getattr(page, "locale", None) or context.get("locale") or language or "en")
 
 
