@@ -44,7 +44,7 @@ def _movie_header() -> bytes:
     return box(
         b"mvhd",
         bytes(12) + struct.pack(">IIIH", 600, 600, 0x10000, 0x100) + bytes(10) + matrix,
-    ) + bytes(0)
+    )
 
 
 def _with_track(size: int = 64) -> bytes:

@@ -10,6 +10,10 @@ Nikon camera's GPS tags (`NCDT`). XMP and EXIF in those boxes are looked for as 
 metadata (positions.py). Boxes are read by their structure, so a box blanked by renaming it
 (`free`) is no place.
 
+Hand-written, as the photos' readers are: hachoir (3.4, pure Python) reads none of these
+places from the test videos, pymediainfo needs the native MediaInfo, exiftool is a program of
+its own.
+
 Not read: a place kept with the media data (a GoPro's or a drone's track of positions), a
 Pentax camera's `PENT` box, values in UTF-16, a metadata box larger than what is left of 16
 MB (every box counts 8 bytes against them), boxes past the file's first 10,000, a video in
