@@ -618,11 +618,13 @@ def test_a_wordpress_players_frame_comes_in_where_the_site_shows_players(
 ) -> None:
     """A frame of a player the site's `embed_hosts` names (YouTube's and Vimeo's by default)
     is kept, as a build keeps it; any other is removed and named. A video's address alone in
-    its paragraph (WordPress's own embed) stays text."""
+    its paragraph (WordPress's own embed, or its link where it has no player) comes in as a
+    link, named per post."""
     body = (
         "Before.\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n"
         '<iframe src="https://www.youtube.com/embed/abcdefghijk" width="560"></iframe>\n\n'
-        '<iframe src="https://evil.example/x"></iframe>\n\nAfter.'
+        '<iframe src="https://evil.example/x"></iframe>\n\nAfter.\n\n'
+        "https://example.org/a?b=1&c=2\n\nSee https://example.org/x today."
     )
     ran = import_wp(site, capsys, item(1, body=body))
     assert ran.code == 0, ran.err
@@ -631,10 +633,18 @@ def test_a_wordpress_players_frame_comes_in_where_the_site_shows_players(
     assert [frame.split('src="')[1].split('"')[0] for frame in frames] == [
         "https://www.youtube.com/embed/abcdefghijk"
     ]
-    assert "<p>https://www.youtube.com/watch?v=dQw4w9WgXcQ</p>" in text
+    watch = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
+    assert f'<p><a href="{watch}">{watch}</a></p>' in text
+    named = [line for line in ran.out if "come in as links" in line]
+    assert len(named) == 1 and watch in named[0], ran.out
+    assert "Before." in text and "<p>After.</p>" in text  # other paragraphs stay as they were
+    card = "https://example.org/a?b=1&amp;c=2"  # a post's card in WordPress
+    assert f'<p><a href="{card}">{card}</a></p>' in text and card in named[0]
+    assert "<p>See https://example.org/x today.</p>" in text  # not alone: as it was
     assert "evil.example" not in text
     assert any("a frame of https://evil.example/x" in line for line in ran.out), ran.out
     built = run(site, "mkdocs", "build")
     assert built.returncode == 0, built.stderr
     page = (site / "site/2019/05/03/story-1/index.html").read_text("utf-8")
     assert page.count("<iframe") == 1 and "a frame" not in built.stderr
+    assert f'<a href="{watch}">' in page

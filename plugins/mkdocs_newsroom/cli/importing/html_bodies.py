@@ -65,6 +65,10 @@ CORE_SHORTCODES = frozenset(
     {"caption", "wp_caption", "gallery", "playlist", "audio", "video", "embed"}
 )
 _SHORTCODE = re.compile(r"\[(/?)([A-Za-z][\w-]*)((?:\s[^\[\]]*)?)/?\]")
+# An address alone in its paragraph, which WordPress shows as what it points to (a video's
+# player, a post's card: its oEmbed)
+_LONE_ADDRESS = re.compile(r"https?://[^\s<>\"']+")
+_LONE_LINK = re.compile(r'^<p><a href="([^"]+)">\1</a></p>$', re.MULTILINE)
 
 
 def shortcodes(html: str) -> list[str]:
@@ -77,6 +81,11 @@ def shortcodes(html: str) -> list[str]:
         if name in CORE_SHORTCODES or name in closed or "=" in match.group(3):
             found.setdefault(name, None)
     return list(found)
+
+
+def lone_addresses(text: str) -> list[str]:
+    """The addresses that stood alone in their paragraphs of a body `markdown_text` made."""
+    return _LONE_LINK.findall(text)
 
 
 def markdown_text(html: str, frames: frozenset[str] = frozenset()) -> tuple[str, tuple[str, ...]]:
@@ -120,6 +129,8 @@ def _paragraph(block: str) -> str:
     if not middle:
         return "\n".join(part for part in (lead, tail) if part)
     inner = middle.replace("\n", "<br>\n")
+    if not opening and not closing and _LONE_ADDRESS.fullmatch(middle):
+        return f'<p><a href="{middle}">{middle}</a></p>'  # clickable, where it was embedded
     if opening and closing:
         wrap = False  # <li>text</li>, <h2>text</h2>, <div>text</div>: as WordPress keeps them
     elif opening or closing:
