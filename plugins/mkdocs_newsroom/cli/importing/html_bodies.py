@@ -83,9 +83,18 @@ def shortcodes(html: str) -> list[str]:
     return list(found)
 
 
-def lone_addresses(text: str) -> list[str]:
-    """The addresses that stood alone in their paragraphs of a body `markdown_text` made."""
-    return _LONE_LINK.findall(text)
+def lone_addresses_said(text: str) -> list[str]:
+    """What an editor is told of the addresses that stood alone in their paragraphs of a body
+    `markdown_text` made: links now, where WordPress showed what they point to."""
+    found = _LONE_LINK.findall(text)
+    if not found:
+        return []
+    more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+    return [
+        "WordPress showed what these addresses point to (a video's player, a post's card), "
+        f"which come in as links: {', '.join(found[:3])}{more}; paste a player's embed code "
+        "in place of its link"
+    ]
 
 
 def markdown_text(html: str, frames: frozenset[str] = frozenset()) -> tuple[str, tuple[str, ...]]:

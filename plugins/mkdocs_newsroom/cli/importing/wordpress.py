@@ -27,7 +27,7 @@ from ...clock import now
 from ...problems import NewsroomError
 from ...reading.bodies import html_to_text
 from ..wire_import import first_sentence
-from .html_bodies import lone_addresses, markdown_text, shortcodes
+from .html_bodies import lone_addresses_said, markdown_text, shortcodes
 from .posts import Archive, Post, SourceAuthor
 
 if TYPE_CHECKING:
@@ -199,14 +199,7 @@ def _post(
         notes.append(
             "HTML that could run a script or load another site was removed: " + ", ".join(removed)
         )
-    embedded = lone_addresses(body)
-    if embedded:
-        notes.append(
-            "WordPress showed what these addresses point to (a video's player, a post's card), "
-            f"which come in as links: {', '.join(embedded[:3])}"
-            + (f" and {len(embedded) - 3} more" if len(embedded) > 3 else "")
-            + "; paste a player's embed code in place of its link"
-        )
+    notes.extend(lone_addresses_said(body))
     codes = shortcodes(body_html)
     if codes:
         listed = ", ".join(f"[{name}]" for name in codes)
