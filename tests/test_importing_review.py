@@ -619,12 +619,13 @@ def test_a_wordpress_players_frame_comes_in_where_the_site_shows_players(
     """A frame of a player the site's `embed_hosts` names (YouTube's and Vimeo's by default)
     is kept, as a build keeps it; any other is removed and named. A video's address alone in
     its paragraph (WordPress's own embed, or its link where it has no player) comes in as a
-    link, named per post."""
+    link, named per post; a link the author wrote alone in its paragraph is not named."""
     body = (
         "Before.\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n"
         '<iframe src="https://www.youtube.com/embed/abcdefghijk" width="560"></iframe>\n\n'
         '<iframe src="https://evil.example/x"></iframe>\n\nAfter.\n\n'
-        "https://example.org/a?b=1&c=2\n\nSee https://example.org/x today."
+        "https://example.org/a?b=1&c=2\n\nSee https://example.org/x today.\n\n"
+        '<a href="https://example.org/own">https://example.org/own</a>'
     )
     ran = import_wp(site, capsys, item(1, body=body))
     assert ran.code == 0, ran.err
@@ -641,6 +642,8 @@ def test_a_wordpress_players_frame_comes_in_where_the_site_shows_players(
     card = "https://example.org/a?b=1&amp;c=2"  # a post's card in WordPress
     assert f'<p><a href="{card}">{card}</a></p>' in text and card in named[0]
     assert "<p>See https://example.org/x today.</p>" in text  # not alone: as it was
+    own = "https://example.org/own"
+    assert f'<p><a href="{own}">{own}</a></p>' in text and own not in named[0]
     assert "evil.example" not in text
     assert any("a frame of https://evil.example/x" in line for line in ran.out), ran.out
     built = run(site, "mkdocs", "build")

@@ -26,7 +26,7 @@ def numbered_month(year: int, month: int) -> str:
 class Listing(Generic[T]):
     """Everything one listing shows, newest first: a section front, a tag, an author, a month.
 
-    `subject` is the Section, Tag or Author listed, if any.
+    `subject` is the Section, Tag, Author or month (a Period) listed, if any.
     """
 
     kind: str
@@ -131,6 +131,8 @@ def build_indexes(
     for (year, month), items in sorted(by_month.items(), reverse=True):
         title = month_title(year, month)
         url = prefix + archive_url(year, month)
-        indexes.months[(year, month)] = Listing("month", f"{year}-{month:02d}", title, url, items)
-        indexes.years.setdefault(year, []).append(Period(year, month, len(items), url, title))
+        period = Period(year, month, len(items), url, title)
+        key = f"{year}-{month:02d}"
+        indexes.months[(year, month)] = Listing("month", key, title, url, items, subject=period)
+        indexes.years.setdefault(year, []).append(period)
     return indexes

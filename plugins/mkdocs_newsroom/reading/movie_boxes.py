@@ -76,16 +76,28 @@ def _boxes(walk: _Walk, at: int, end: int) -> Iterator[tuple[bytes, int, int]]:
         walk.boxes -= 1
         walk.bytes -= _HEADER
         walk.file.seek(at)
-        size, kind = struct.unpack(">I4s", walk.file.read(8))
-        header = 8
-        if size == 1:  # a 64-bit size follows
-            size, header = int.from_bytes(walk.file.read(8), "big"), 16
-        elif size == 0:  # to the end of the file
-            size = end - at
-        if size < header:
+        head = walk.file.read(16)
+        extent = _box_extent(head, at, end)
+        if extent is None:
             return  # not a box: what follows cannot be read
-        yield kind, at + header, min(at + size, end)
-        at += size
+        kind, data_start, data_end = extent
+        yield kind, data_start, data_end
+        at = data_end
+
+
+def _box_extent(head: bytes, at: int, end: int) -> tuple[bytes, int, int] | None:
+    """The kind of the box whose header (at least 8 bytes, 16 where there are) is `head`,
+    starting at `at` of a space ending at `end`, and where its data starts and ends; none
+    where it is too small to be a box."""
+    size, kind = struct.unpack_from(">I4s", head)
+    header = 8
+    if size == 1 and len(head) >= 16:  # a 64-bit size follows
+        size, header = int.from_bytes(head[8:16], "big"), 16
+    elif size == 0:  # to the end
+        size = end - at
+    if size < header:
+        return None
+    return kind, at + header, min(at + size, end)
 
 
 def movie_position(part: bytes) -> bool:
@@ -102,16 +114,12 @@ def _children(data: bytes) -> list[tuple[bytes, bytes]]:
     found: list[tuple[bytes, bytes]] = []
     at = 0
     while at + 8 <= len(data) and len(found) < _MOST_BOXES:
-        size, kind = struct.unpack_from(">I4s", data, at)
-        header = 8
-        if size == 1 and at + 16 <= len(data):  # a 64-bit size follows
-            size, header = int.from_bytes(data[at + 8 : at + 16], "big"), 16
-        elif size == 0:  # to the end
-            size = len(data) - at
-        if size < header:
+        extent = _box_extent(data[at : at + 16], at, len(data))
+        if extent is None:
             break
-        found.append((kind, data[at + header : at + size]))
-        at += size
+        kind, data_start, data_end = extent
+        found.append((kind, data[data_start:data_end]))
+        at = data_end
     return found
 
 

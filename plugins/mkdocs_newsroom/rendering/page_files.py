@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..catalogue.archive import month_links, year_links
-from ..catalogue.indexes import Listing
+from ..catalogue.indexes import Listing, Period
 from ..catalogue.pagination import Pagination, article_pages, paginate
 from ..model import last_change
 from ..urls import AUTHORS_INDEX, TAGS_INDEX, archive_url
@@ -129,9 +129,10 @@ def listing_description(listing: Listing[Any], locale: str) -> str:
         return gettext("Stories tagged %(tag)s.", locale, tag=listing.title)
     if listing.kind == "author":
         return gettext("Stories by %(name)s.", locale, name=listing.title)
-    if listing.kind == "month":  # the month as a sentence has it: no capital in French
-        year, month = (int(part) for part in listing.key.split("-"))
-        return gettext("Stories of %(period)s.", locale, period=month_phrase(year, month, locale))
+    month = listing.subject
+    if isinstance(month, Period) and month.month:  # as a sentence has it: no capital in French
+        phrase = month_phrase(month.year, month.month, locale)
+        return gettext("Stories of %(period)s.", locale, period=phrase)
     if listing.kind == "year":
         return gettext("Stories of %(year)s.", locale, year=listing.title)
     if listing.kind == "archive":

@@ -14,8 +14,13 @@ and no list ends up inside a paragraph. `<pre>` blocks are kept as they are.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ...reading.sanitizing import sanitize
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 # Python-Markdown's own list (markdown.Markdown().block_level_elements), with WordPress's
 # (wpautop's $allblocks)
@@ -68,7 +73,6 @@ _SHORTCODE = re.compile(r"\[(/?)([A-Za-z][\w-]*)((?:\s[^\[\]]*)?)/?\]")
 # An address alone in its paragraph, which WordPress shows as what it points to (a video's
 # player, a post's card: its oEmbed)
 _LONE_ADDRESS = re.compile(r"https?://[^\s<>\"']+")
-_LONE_LINK = re.compile(r'^<p><a href="([^"]+)">\1</a></p>$', re.MULTILINE)
 
 
 def shortcodes(html: str) -> list[str]:
@@ -83,10 +87,18 @@ def shortcodes(html: str) -> list[str]:
     return list(found)
 
 
-def lone_addresses_said(text: str) -> list[str]:
-    """What an editor is told of the addresses that stood alone in their paragraphs of a body
-    `markdown_text` made: links now, where WordPress showed what they point to."""
-    found = _LONE_LINK.findall(text)
+@dataclass(frozen=True)
+class MarkdownBody:
+    """A WordPress body as a `.md` text, and what an editor is told of it."""
+
+    text: str
+    removed: tuple[str, ...]  # what the sanitizer removed
+    linked: tuple[str, ...]  # addresses alone in their paragraphs, which came in as links
+
+
+def lone_addresses_said(found: Sequence[str]) -> list[str]:
+    """What an editor is told of the addresses that stood alone in their paragraphs: links
+    now, where WordPress showed what they point to."""
     if not found:
         return []
     more = f" and {len(found) - 3} more" if len(found) > 3 else ""
@@ -97,21 +109,22 @@ def lone_addresses_said(text: str) -> list[str]:
     ]
 
 
-def markdown_text(html: str, frames: frozenset[str] = frozenset()) -> tuple[str, tuple[str, ...]]:
-    """The `.md` text of a WordPress body, and what the sanitizer removed from it (frames are
-    kept of the hosts `frames` names, as a build keeps them)."""
+def markdown_text(html: str, frames: frozenset[str] = frozenset()) -> MarkdownBody:
+    """The `.md` text of a WordPress body (frames are kept of the hosts `frames` names, as a
+    build keeps them)."""
     text = html.replace("\r\n", "\n").replace("\r", "\n")
     cleaned, removed = sanitize(text, frames)
     blocks: list[str] = []
+    linked: list[str] = []
     for part in _PRE.split(cleaned):
         if _PRE.fullmatch(part):
             blocks.append(part.strip())
         else:
-            blocks.extend(_paragraphs(part))
-    return "\n\n".join(blocks) + "\n", removed
+            blocks.extend(_paragraphs(part, linked))
+    return MarkdownBody("\n\n".join(blocks) + "\n", removed, tuple(linked))
 
 
-def _paragraphs(text: str) -> list[str]:
+def _paragraphs(text: str, linked: list[str]) -> list[str]:
     """wpautop's paragraphs of `text` (no `<pre>` in it), one string a block: each opening
     block-level tag starts one, each closing one ends one."""
     text = _OPEN.sub(r"\n\n\1", text)
@@ -121,13 +134,13 @@ def _paragraphs(text: str) -> list[str]:
     for chunk in _BLANK_LINE.split(text):
         lines = [line.strip() for line in chunk.split("\n") if line.strip()]
         if lines:
-            blocks.append(_paragraph("\n".join(lines)))
+            blocks.append(_paragraph("\n".join(lines), linked))
     return blocks
 
 
-def _paragraph(block: str) -> str:
+def _paragraph(block: str, linked: list[str]) -> str:
     """One block: its opening tag, its text (in `<p>` where wpautop puts one, its line
-    breaks as `<br>`), its closing tag."""
+    breaks as `<br>`), its closing tag; an address alone in it, added to `linked`."""
     if _COMMENT.fullmatch(block):
         return block
     opening = _LEADING.match(block)
@@ -139,6 +152,7 @@ def _paragraph(block: str) -> str:
         return "\n".join(part for part in (lead, tail) if part)
     inner = middle.replace("\n", "<br>\n")
     if not opening and not closing and _LONE_ADDRESS.fullmatch(middle):
+        linked.append(middle)
         return f'<p><a href="{middle}">{middle}</a></p>'  # clickable, where it was embedded
     if opening and closing:
         wrap = False  # <li>text</li>, <h2>text</h2>, <div>text</div>: as WordPress keeps them

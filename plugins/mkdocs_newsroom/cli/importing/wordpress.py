@@ -190,16 +190,15 @@ def _post(
     reading: _Reading, item: Element, post_id: str, origin: str, title: str, status: str
 ) -> Post:
     body_html = _text(item, "content:encoded")
-    body, removed = markdown_text(body_html, reading.frames)
+    body = markdown_text(body_html, reading.frames)
     notes: list[str] = []
     if not title:
         title = first_sentence(html_to_text(body_html)) or f"Post {post_id}"
         notes.append(f"it has no title; '{title}' was drawn from its text: write one")
-    if removed:
-        notes.append(
-            "HTML that could run a script or load another site was removed: " + ", ".join(removed)
-        )
-    notes.extend(lone_addresses_said(body))
+    if body.removed:
+        removed = ", ".join(body.removed)
+        notes.append(f"HTML that could run a script or load another site was removed: {removed}")
+    notes.extend(lone_addresses_said(body.linked))
     codes = shortcodes(body_html)
     if codes:
         listed = ", ".join(f"[{name}]" for name in codes)
@@ -227,7 +226,7 @@ def _post(
         guid=guid,
         title=title,
         date=date,
-        body=body,
+        body=body.text,
         updated=_date(item, "post_modified", reading.zone, notes),
         authors=tuple(a for a in [_text(item, "dc:creator").strip()] if a),
         categories=categories,
