@@ -194,6 +194,38 @@ def test_authors_index_and_author_pages(big_site: tuple[Site, dict[str, dict]]) 
     assert author.css_first(".nr-author__bio").text() == "Covers everything"
 
 
+def test_an_author_with_no_story_published_has_no_page_yet(tmp_path: Path) -> None:
+    """An author of `authors.yml` whose stories are all held back (a draft, one scheduled), or
+    who has none, is neither listed nor given a page or feeds, which would list nothing; the
+    first story published brings them."""
+    authors = (
+        "jdoe: {name: Jane Doe}\n"
+        "rookie: {name: Rookie Reporter, bio: Joins in January}\n"
+        "embargoed: {name: Embargo Writer}\n"
+    )
+    files: dict[str, str | bytes] = {
+        "articles/a.md": article(authors=["jdoe"]),
+        "articles/b.md": article("Held", authors=["embargoed", "jdoe"], draft=True),
+        "articles/c.md": article("Later", "2999-01-01T00:00:00+00:00", authors=["embargoed"]),
+    }
+    site = build_site(tmp_path, files, authors=authors)
+    index = site.dom("authors/")
+    assert [a.text() for a in index.css(".nr-author-index a")] == ["Jane Doe"]
+    assert sorted(path.name for path in (site.site_dir / "authors").iterdir()) == [
+        "index.html",
+        "jdoe",
+    ]
+    for path in site.site_dir.rglob("*"):
+        if path.is_file():
+            text = path.read_bytes()
+            assert b"Rookie Reporter" not in text and b"Embargo Writer" not in text, path
+    files["articles/d.md"] = article("First", authors=["rookie"])
+    site = build_site(tmp_path / "later", files, authors=authors)
+    names = [a.text() for a in site.dom("authors/").css(".nr-author-index a")]
+    assert names == ["Jane Doe", "Rookie Reporter"]
+    assert site.dom("authors/rookie/").css_first("h1").text() == "Rookie Reporter"
+
+
 def test_the_authors_index_shows_each_authors_photo(tmp_path: Path) -> None:
     authors = (
         "jdoe: {name: Jane Doe, avatar: images/jane.gif}\n"

@@ -185,6 +185,14 @@ def _raw_profile(data: bytes) -> bytes:
         ("old-camera.jpg", _with_segment(photo(64, 48), b"Exif\x00\xff" + _exif_block())),
         ("drone.jpg", _with_segment(photo(64, 48), b"http://ns.adobe.com/xap/1.0/\x00" + DJI_XMP)),
         ("a.jfif", located()),
+        # on the equator: a latitude of zero, a longitude other than zero
+        (
+            "equator.jpg",
+            _with_segment(
+                photo(64, 48),
+                b"Exif\x00\x00" + _exif_block({1: "N", 2: (0.0, 0.0, 0.0), 4: (32.0, 35.0, 0.0)}),
+            ),
+        ),
         # its EXIF (big-endian) first, then segments of other data that holds little-endian
         # TIFF marks: tried in the order they come, the EXIF is read before they spend the
         # file's tries
@@ -278,6 +286,14 @@ def test_positions_where_pillow_does_not_look_are_found(
             _with_segment(
                 photo(64, 48),
                 b"Exif\x00\x00" + _exif_block({2: (UNDEFINED,) * 3, 4: (UNDEFINED,) * 3}),
+            ),
+        ),
+        # a camera without a fix may write zeros: 0°N 0°E, open sea
+        (
+            "null-island.jpg",
+            _with_segment(
+                photo(64, 48),
+                b"Exif\x00\x00" + _exif_block({2: (0.0, 0.0, 0.0), 4: (0.0, 0.0, 0.0)}),
             ),
         ),
     ],

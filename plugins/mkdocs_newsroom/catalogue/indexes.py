@@ -91,11 +91,12 @@ def build_indexes(
 ) -> Indexes:
     """Index the published articles (newest first) by section, tag, author and month;
     archive pages go under `prefix` (an edition's folder). `month_title` names a month as
-    its readers read it ("February 2024")."""
+    its readers read it ("February 2024"). An author with no story published yet has no
+    listing."""
     by_section: dict[str, list[Article]] = {key: [] for key in sections}
     by_tag: dict[str, list[Article]] = defaultdict(list)
     tag_of: dict[str, Tag] = {}
-    by_author: dict[str, list[Article]] = {key: [] for key in authors}
+    by_author: dict[str, list[Article]] = {}
     by_month: dict[tuple[int, int], list[Article]] = defaultdict(list)
     for article in articles:
         if article.section is not None:
@@ -125,6 +126,8 @@ def build_indexes(
         tag = tag_of[slug]
         indexes.tags[slug] = Listing("tag", slug, tag.heading, tag.url, items, subject=tag)
     for key, author in authors.items():
+        if key not in by_author:
+            continue  # no story published yet: no page of theirs would list any
         indexes.authors[key] = Listing(
             "author", key, author.name, author.url, by_author[key], author.bio, author
         )

@@ -29,6 +29,7 @@ UTF-16, a picture inside an SVG, and what movie_boxes.py does not read of a vide
 
 from __future__ import annotations
 
+import math
 import re
 import struct
 import warnings
@@ -298,7 +299,7 @@ def _canon_position(data: bytes, tries: _Tries) -> bool:
     tags = tries.exif(data[found + 4 : found + 4 + _BLOCK])
     if tags is None:
         return False
-    return _coordinate(tags.get(_LATITUDE)) and _coordinate(tags.get(_LONGITUDE))
+    return _is_point(tags.get(_LATITUDE), tags.get(_LONGITUDE))
 
 
 def _exif(block: bytes) -> Image.Exif:
@@ -315,15 +316,33 @@ def _gps_in(exif: Image.Exif) -> bool:
         gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
     except Exception:  # a GPS directory that cannot be read
         return False
-    return _coordinate(gps.get(_LATITUDE)) and _coordinate(gps.get(_LONGITUDE))
+    return _is_point(gps.get(_LATITUDE), gps.get(_LONGITUDE))
 
 
-def _coordinate(value: object) -> bool:
-    """Whether an EXIF latitude or longitude holds a value: degrees, minutes, seconds, not
-    all of them undefined (0/0, which a camera without a fix may write)."""
-    if not isinstance(value, tuple) or not value:
-        return False
-    return any(getattr(part, "denominator", 1) != 0 for part in value)
+def _is_point(latitude: object, longitude: object) -> bool:
+    """Whether an EXIF latitude and longitude (degrees, minutes, seconds) hold a point: some
+    figures defined (0/0 is undefined), not all zero, which a camera without a fix may write
+    (0°N 0°E is open sea)."""
+    latitude_figures, longitude_figures = _defined(latitude), _defined(longitude)
+    return bool(latitude_figures and longitude_figures) and any(
+        latitude_figures + longitude_figures
+    )
+
+
+def _defined(coordinate: object) -> list[float]:
+    """The defined figures of an EXIF coordinate; one that is not a number is taken for a
+    figure other than zero (NaN), so that a damaged position is still one."""
+    if not isinstance(coordinate, tuple):
+        return []
+    figures = []
+    for part in coordinate:
+        if getattr(part, "denominator", 1) == 0:
+            continue
+        try:
+            figures.append(float(part))
+        except (TypeError, ValueError):
+            figures.append(math.nan)
+    return figures
 
 
 def _xmp_position(data: bytes) -> bool:
