@@ -12,6 +12,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+import feedparser
 import pytest
 import yaml
 from babel.core import Locale
@@ -180,10 +181,11 @@ def test_russian_and_french_count_as_their_languages_do() -> None:
 
 def test_a_french_and_a_german_edition_speak_their_own_language(tmp_path: Path) -> None:
     two = {"authors": ["jdoe", "asmith"], "tags": ["Paris"]}
+    corrected = [{"date": "2024-05-02", "text": "Le vote était <b>31</b> à 9."}]
     site = build_site(
         tmp_path,
         {
-            "articles/fr-1.md": article("Un titre", lang="fr", **two),
+            "articles/fr-1.md": article("Un titre", lang="fr", corrections=corrected, **two),
             "articles/fr-2.md": article("Un autre", date="2024-05-02T10:00:00+00:00", lang="fr"),
             "articles/de.md": article("Eine Meldung", lang="de", translation="x", **two),
             "articles/fr-x.md": article("La même", lang="fr", translation="x"),
@@ -219,6 +221,11 @@ def test_a_french_and_a_german_edition_speak_their_own_language(tmp_path: Path) 
     # sentence where the language writes it so
     assert german.css_first(".nr-published").text().startswith("1. Mai 2024")
     assert french.css_first(".nr-published").text().startswith("1er mai 2024")
+    # a space before the colon, as French writes it; the correction's text as it was written
+    (correction,) = french.css(".nr-corrections li")
+    assert correction.text() == "2 mai 2024\u00a0: Le vote était <b>31</b> à 9."
+    assert correction.css_first("time").attributes["datetime"].startswith("2024-05-02")
+    assert correction.css("b") == []
     month = site.dom("fr/archive/2024/05/")
     assert month.css_first("h1").text(strip=True) == "Mai 2024"
     description = month.css_first('meta[name="description"]').attributes["content"]
@@ -239,6 +246,40 @@ def test_a_page_of_mkdocs_own_says_made_with_in_the_themes_language(tmp_path: Pa
     )
     footer = site.dom("about/").css_first(".md-copyright").text(separator=" ", strip=True)
     assert footer.startswith("Erstellt mit")
+
+
+def test_spanish_writes_e_for_and_before_an_i_sound() -> None:
+    assert [strings.and_word(name, "es") for name in ("Isabel", "íñigo", "Hilario")] == ["e"] * 3
+    assert [strings.and_word(name, "es") for name in ("Hierro", "Yolanda", "Ana")] == ["y"] * 3
+    assert strings.and_word("Isabel", "en") == "and"
+    assert strings.names_joined(["Ana", "Luis", "Isabel"], "es") == "Ana, Luis e Isabel"
+    assert strings.names_joined(["آصف", "مریم"], "fa_AF") == "آصف و مریم"
+    assert strings.names_joined(["A", "B", "C"], "ar") == "A، B و C"
+
+
+def test_a_bylines_names_are_joined_in_the_stories_language_on_pages_and_feeds(
+    tmp_path: Path,
+) -> None:
+    authors = "ana: {name: Ana Pérez}\nisabel: {name: Isabel Ruiz}\n"
+    site = build_site(
+        tmp_path,
+        {"articles/es.md": article("Un titular", lang="es", authors=["ana", "isabel"])},
+        plugin={"locale": "es"},
+        authors=authors,
+    )
+    page = site.dom("2024/05/01/un-titular/")
+    assert page.css_first(".nr-byline").text(separator=" ", strip=True).split() == [
+        "Por",
+        "Ana",
+        "Pérez",
+        "e",
+        "Isabel",
+        "Ruiz",
+    ]
+    card = site.dom("authors/ana/").css_first(".nr-card")
+    assert "Por Ana Pérez e Isabel Ruiz" in " ".join(card.text(separator=" ").split())
+    feed = feedparser.parse(site.site_dir / "feed.xml")
+    assert feed.entries[0].author == "Ana Pérez e Isabel Ruiz"
 
 
 def test_a_byline_takes_the_number_of_its_authors() -> None:

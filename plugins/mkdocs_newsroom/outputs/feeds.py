@@ -27,6 +27,7 @@ from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 
 from ..reading.images import ImageFacts, shared_picture
 from ..reading.reach import is_uri
+from ..rendering.strings import names_joined
 from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE, absolute_url, rebased_links, site_path
 
 if TYPE_CHECKING:
@@ -70,6 +71,12 @@ class FeedOptions:
         edition = self.editions.get(article.edition)
         return edition.search_language_of(article) if edition else article.lang
 
+    def byline(self, article: Article) -> str | None:
+        """An article's authors' names, as its edition's language joins them."""
+        edition = self.editions.get(article.edition)
+        names = [author.name for author in article.authors]
+        return names_joined(names, edition.locale if edition else "en") if names else None
+
     def picture(self, article: Article) -> tuple[str, ImageFacts] | None:
         """The absolute URL of the article's lead picture, and what is known of it; None
         for none, or an SVG (which feed readers, like social sites, do not show)."""
@@ -78,13 +85,6 @@ class FeedOptions:
         if shared is None or not shared[1].type:
             return None
         return absolute_url(self.site_url, shared[0]), shared[1]
-
-
-def _names(article: Article) -> str | None:
-    names = [author.name for author in article.authors]
-    if not names:
-        return None
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 class _DatedByItems:
@@ -252,7 +252,7 @@ def _item_kwargs(article: Article, options: FeedOptions) -> dict[str, Any]:
         "pubdate": article.date,
         "updateddate": article.updated,
         "categories": categories,
-        "byline": _names(article),
+        "byline": options.byline(article),
         "authors": [
             (author.name, absolute_url(options.site_url, author.url)) for author in article.authors
         ],

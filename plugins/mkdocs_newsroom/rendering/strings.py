@@ -21,11 +21,12 @@ from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
+from ..model import is_rtl
 from ..problems import Problem
 from .dates import babel_locale
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Sequence
 
     from babel.messages.catalog import Catalog, Message
 
@@ -36,6 +37,8 @@ MATERIAL = "material"  # the context of Material's keys, for languages Material 
 CATALOG_OF = {"fa-af": "prs"}
 PLACEHOLDER = re.compile(r"%\((\w+)\)")
 COUNT = "%(count)s"  # where a plural message puts its number
+# the sound /i/ at a word's start, before which Spanish writes 'e' for 'y' ('hie' is /je/)
+_SPANISH_I_SOUND = re.compile(r"h?[ií](?![aeiouáéíóú])", re.IGNORECASE)
 
 
 def catalog_language(locale: str) -> str:
@@ -198,6 +201,23 @@ def material(key: str, locale: str) -> str:
     catalog does not have it (Material then falls back to English)."""
     text = str(_translations(locale).pgettext(MATERIAL, key))
     return "" if text == key else text
+
+
+def and_word(following: str, locale: str) -> str:
+    """'and' in `locale`, before the name `following`: Spanish writes 'e' before an /i/
+    sound ('Ana e Isabel', 'Luis e Hilario'), not before 'hie' ('y Hierro')."""
+    word = gettext("and", locale)
+    if word == "y" and _SPANISH_I_SOUND.match(following):
+        return "e"
+    return word
+
+
+def names_joined(names: Sequence[str], locale: str) -> str:
+    """'A, B and C' as `locale` writes it: the comma of a right-to-left language ('،')."""
+    if len(names) < 2:
+        return "".join(names)
+    comma = "، " if is_rtl(locale.replace("_", "-")) else ", "
+    return f"{comma.join(names[:-1])} {and_word(names[-1], locale)} {names[-1]}"
 
 
 def count_articles(count: int, locale: str = "en") -> str:
