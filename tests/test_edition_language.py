@@ -248,13 +248,26 @@ def test_a_page_of_mkdocs_own_says_made_with_in_the_themes_language(tmp_path: Pa
     assert footer.startswith("Erstellt mit")
 
 
-def test_spanish_writes_e_for_and_before_an_i_sound() -> None:
-    assert [strings.and_word(name, "es") for name in ("Isabel", "íñigo", "Hilario")] == ["e"] * 3
-    assert [strings.and_word(name, "es") for name in ("Hierro", "Yolanda", "Ana")] == ["y"] * 3
-    assert strings.and_word("Isabel", "en") == "and"
-    assert strings.names_joined(["Ana", "Luis", "Isabel"], "es") == "Ana, Luis e Isabel"
-    assert strings.names_joined(["آصف", "مریم"], "fa_AF") == "آصف و مریم"
-    assert strings.names_joined(["A", "B", "C"], "ar") == "A، B و C"
+def test_names_are_joined_as_each_language_lists_them() -> None:
+    """CLDR's list patterns (English without the serial comma); Spanish writes 'e' for 'y'
+    before an /i/ sound, whatever its accents or the quotes before it."""
+    joined = strings.names_joined
+    assert [joined(["Ana", "Luis", name], "es") for name in ("Isabel", "Íñigo", "«Ilse»")] == [
+        "Ana, Luis e Isabel",
+        "Ana, Luis e Íñigo",
+        "Ana, Luis e «Ilse»",
+    ]
+    assert [joined(["Ana", name], "es") for name in ("Hilario", "Hierro", "Yolanda")] == [
+        "Ana e Hilario",
+        "Ana y Hierro",
+        "Ana y Yolanda",
+    ]
+    assert joined(["A", "B", "C", "D"], "en") == "A, B, C and D"
+    assert joined(["A", "Isabel"], "en") == "A and Isabel"
+    assert joined(["A", "B", "C"], "ar") == "A وB وC"  # 'and' joined to the name it comes before
+    assert joined(["آصف", "مریم"], "fa_AF") == "آصف و مریم"
+    assert joined(["A", "B", "C"], "he") == "A, B וC"  # Hebrew's comma is Latin's
+    assert joined(["A"], "es") == "A" and joined([], "es") == ""
 
 
 def test_a_bylines_names_are_joined_in_the_stories_language_on_pages_and_feeds(

@@ -18,7 +18,7 @@ from .links import root_prefix, use_root_links
 from .page_seo import SeoData
 from .pictures import avatar_view, picture_view
 from .shell import ShellCache
-from .strings import and_word, material, translated, translated_plural
+from .strings import material, name_joints, translated, translated_plural
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -63,7 +63,7 @@ def prepare_environment(
     )
     if site.url:
         use_root_links(env)
-    env.globals["and_word"] = _page_and_word
+    env.globals["name_joints"] = _page_name_joints
     env.filters["newsroom_date"] = dates.display_date
     env.filters["newsroom_datetime"] = dates.display_datetime
     # JSON in pages (structured data, Material's configuration) is written without spaces
@@ -150,8 +150,8 @@ def _page_ngettext(context: Context, singular: str, plural: str, count: int) -> 
 
 
 @pass_context
-def _page_and_word(context: Context, following: str) -> str:
-    return and_word(following, _locale(context))
+def _page_name_joints(context: Context, names: Sequence[str]) -> list[str]:
+    return name_joints(names, _locale(context))
 
 
 def _autoescape_newsroom_templates(name: str | None) -> bool:

@@ -12,21 +12,22 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from babel.core import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 
-from ..model import is_rtl
 from ..problems import Problem
 from .dates import babel_locale
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterable, Iterator, Mapping, Sequence
 
     from babel.messages.catalog import Catalog, Message
 
@@ -37,8 +38,10 @@ MATERIAL = "material"  # the context of Material's keys, for languages Material 
 CATALOG_OF = {"fa-af": "prs"}
 PLACEHOLDER = re.compile(r"%\((\w+)\)")
 COUNT = "%(count)s"  # where a plural message puts its number
-# the sound /i/ at a word's start, before which Spanish writes 'e' for 'y' ('hie' is /je/)
-_SPANISH_I_SOUND = re.compile(r"h?[ií](?![aeiouáéíóú])", re.IGNORECASE)
+# the sound /i/ at a word's start (its accents taken off), before which Spanish writes 'e'
+# for 'y' ('hie' is /je/)
+_SPANISH_I_SOUND = re.compile(r"h?i(?![aeiou])")
+_NOT_A_LETTER = "\"'«»“”‘’¡¿([ \u00a0"
 
 
 def catalog_language(locale: str) -> str:
@@ -203,21 +206,44 @@ def material(key: str, locale: str) -> str:
     return "" if text == key else text
 
 
-def and_word(following: str, locale: str) -> str:
-    """'and' in `locale`, before the name `following`: Spanish writes 'e' before an /i/
-    sound ('Ana e Isabel', 'Luis e Hilario'), not before 'hie' ('y Hierro')."""
-    word = gettext("and", locale)
-    if word == "y" and _SPANISH_I_SOUND.match(following):
-        return "e"
-    return word
+def name_joints(names: Sequence[str], locale: str) -> list[str]:
+    """What goes between each two of `names` as `locale` lists them, by CLDR's list patterns
+    ('A, B et C', 'A وB وC', 'A، B، او C'; English without the serial comma, as British and AP
+    style write it), Spanish writing 'e' for 'y' before an /i/ sound ('Ana e Isabel')."""
+    if len(names) < 2:
+        return []
+    patterns = _list_patterns(locale)
+    kinds = ["2"] if len(names) == 2 else ["start"] + ["middle"] * (len(names) - 3) + ["end"]
+    joints = [patterns[kind].split("{0}", 1)[-1].split("{1}", 1)[0] for kind in kinds]
+    return [
+        _spanish_and(joint, following) for joint, following in zip(joints, names[1:], strict=True)
+    ]
 
 
 def names_joined(names: Sequence[str], locale: str) -> str:
-    """'A, B and C' as `locale` writes it: the comma of a right-to-left language ('،')."""
-    if len(names) < 2:
-        return "".join(names)
-    comma = "، " if is_rtl(locale.replace("_", "-")) else ", "
-    return f"{comma.join(names[:-1])} {and_word(names[-1], locale)} {names[-1]}"
+    """`names` in one line, as `locale` lists them (`name_joints`)."""
+    if not names:
+        return ""
+    joints = ["", *name_joints(names, locale)]
+    return "".join(joint + name for joint, name in zip(joints, names, strict=True))
+
+
+@cache
+def _list_patterns(locale: str) -> Mapping[str, str]:
+    language = babel_locale(locale)
+    if language.language == "en":
+        language = Locale("en", "GB")
+    patterns: Mapping[str, str] = language.list_patterns["standard"]
+    return patterns
+
+
+def _spanish_and(joint: str, following: str) -> str:
+    """'y' as 'e' before an /i/ sound: 'Ana e Isabel', 'Luis e Hilario', not 'y Hierro'."""
+    if joint.strip() != "y":
+        return joint
+    letters = unicodedata.normalize("NFD", following.lstrip(_NOT_A_LETTER).casefold())
+    bare = "".join(letter for letter in letters if not unicodedata.combining(letter))
+    return joint.replace("y", "e") if _SPANISH_I_SOUND.match(bare) else joint
 
 
 def count_articles(count: int, locale: str = "en") -> str:
