@@ -295,6 +295,27 @@ def test_a_bylines_names_are_joined_in_the_stories_language_on_pages_and_feeds(
     assert feed.entries[0].author == "Ana Pérez e Isabel Ruiz"
 
 
+def test_a_site_speaks_its_themes_language_unless_its_locale_says_another(
+    tmp_path: Path,
+) -> None:
+    """Material's `language` alone makes a site of one edition Spanish, Newsroom's words and
+    dates too; the plugin's `locale` names another."""
+    files: dict[str, str | bytes] = {"articles/a.md": article("Un titular", authors=["jdoe"])}
+    spanish = {"theme": {"name": "material", "language": "es"}}
+    site = build_site(tmp_path / "theme", files, config=spanish)
+    page = site.dom("2024/05/01/un-titular/")
+    assert page.css_first("html").attributes["lang"] == "es"
+    assert page.css_first(".nr-byline").text(strip=True).startswith("Por")
+    assert page.css_first(".nr-published").text().startswith("1 de mayo de 2024")
+    assert feedparser.parse(site.site_dir / "feed.xml").feed.language == "es"
+    site = build_site(tmp_path / "locale", files, config=spanish, plugin={"locale": "fr"})
+    page = site.dom("2024/05/01/un-titular/")
+    assert page.css_first("html").attributes["lang"] == "fr"
+    assert page.css_first(".nr-byline").text(strip=True).startswith("Par")
+    site = build_site(tmp_path / "english", files)
+    assert site.dom("2024/05/01/un-titular/").css_first("html").attributes["lang"] == "en"
+
+
 def test_a_byline_takes_the_number_of_its_authors() -> None:
     one, several = ("By", "By", 1), ("By", "By", 3)
     assert [strings.ngettext(*one, lang) for lang in ("ru", "tr", "fa")] == [

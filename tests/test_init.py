@@ -77,6 +77,7 @@ def test_init_writes_a_small_portal(gazette: Path) -> None:
     assert authors == {
         "the-gazette-desk": {
             "name": "The Gazette desk",
+            "type": "organization",  # a desk: search engines are told it is no person
             "role": "Editor",
             "bio": "Edits the news and writes some of it.",
         }
@@ -96,6 +97,7 @@ def test_the_portal_builds_strictly_at_once(gazette: Path, tmp_path: Path, engin
     story = (site / "2026/11/26/welcome-to-the-gazette/index.html").read_text(encoding="utf-8")
     assert "<h1" in story and "Welcome to The Gazette" in story
     assert "The Gazette desk" in story
+    assert '"@type":"Organization","name":"The Gazette desk"' in story
     for page in ("index.html", "about/index.html", "section/world/index.html", "feed.xml"):
         assert (site / page).is_file(), page
     assert (site / "newsroom-build.json").is_file()

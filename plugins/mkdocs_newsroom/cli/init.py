@@ -96,6 +96,7 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
         "AUTHOR_KEY": _yaml_key(author_id),
         "FIRST_SECTION_KEY": _yaml_key(first),
         "AUTHOR_NAME": _yaml(author_name),
+        "AUTHOR_TYPE": "person" if portal.author else "organization",  # a desk
         "FIRST_SECTION": first,
         "WELCOME_TITLE": _yaml(f"Welcome to {portal.name}"),
         "WELCOME_SLUG": _yaml(slugify(f"Welcome to {portal.name}", fallback_prefix="article")),

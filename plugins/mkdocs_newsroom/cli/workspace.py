@@ -31,7 +31,7 @@ from ..reading.files import article_kind, not_utf8
 from ..reading.frontmatter import parse_front_matter
 from ..reading.images import site_images
 from ..reading.site import Markdown, article_reader
-from ..settings.loading import load_settings, site_texts
+from ..settings.loading import load_settings, site_texts, theme_language
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -280,7 +280,7 @@ def open_workspace(config_file: str | None) -> Workspace:
             )
         raise WorkspaceError(config_problems(path, [why]))
     try:
-        settings = load_settings(plugin.config, site_texts(config))
+        settings = load_settings(plugin.config, site_texts(config), theme_language(config))
     except NewsroomError as error:
         message = str(error).removeprefix("newsroom: ")
         raise WorkspaceError(config_problems(path, [message])) from None

@@ -131,10 +131,21 @@ def site_texts(config: MkDocsConfig) -> dict[str, str]:
     return {option: value for option in SITE_TEXTS if isinstance(value := config.get(option), str)}
 
 
-def load_settings(config: NewsroomConfig, site: Mapping[str, str] | None = None) -> Settings:
+def theme_language(config: MkDocsConfig) -> str:
+    """The language the theme speaks (Material's `language`), the site's where the plugin's
+    `locale` is not set."""
+    language = config.theme.get("language") if config.theme is not None else None
+    return language if isinstance(language, str) and language else "en"
+
+
+def load_settings(
+    config: NewsroomConfig, site: Mapping[str, str] | None = None, language: str = "en"
+) -> Settings:
     """The settings of the plugin's `config`; `site`, MkDocs' own texts (`site_texts`), are
-    only checked: `told_and_balanced` cleans them."""
+    only checked: `told_and_balanced` cleans them. `language` is the theme's, the site's
+    where `locale` is not set."""
     site = site or {}
+    locale = config.locale or language
     refuse_surrogates({**site, **config})
     check_article_url(config.article_url)
     texts = OptionTexts()
@@ -157,8 +168,8 @@ def load_settings(config: NewsroomConfig, site: Mapping[str, str] | None = None)
         ),
         max_tags=max(1, config.max_tags),
         article_url=config.article_url,
-        locale=config.locale,
-        editions=load_editions(config, sections, texts),
+        locale=locale,
+        editions=load_editions(config, sections, locale, texts),
         page_sizes=PageSizes(
             max(1, config.page_size),
             max(1, config.index_page_size),
@@ -322,14 +333,18 @@ def _check_seo_languages(editions: list[Edition]) -> None:
 
 
 def load_editions(
-    config: NewsroomConfig, sections: dict[str, Section], texts: OptionTexts | None = None
+    config: NewsroomConfig,
+    sections: dict[str, Section],
+    locale: str,
+    texts: OptionTexts | None = None,
 ) -> tuple[Edition, ...]:
-    """The editions, the first at the site root; one edition in `locale` when none is set."""
+    """The editions, the first at the site root; one edition in `locale` (the site's
+    language) when none is set."""
     texts = texts or OptionTexts()
     declared = [(edition_id, dict(edition)) for edition_id, edition in config.editions.items()]
     if not declared:
-        lang = config.locale.replace("_", "-")
-        declared = [(lang.lower(), {"title": lang, "lang": lang, "locale": config.locale})]
+        lang = locale.replace("_", "-")
+        declared = [(lang.lower(), {"title": lang, "lang": lang, "locale": locale})]
     editions: list[Edition] = []
     for position, (edition_id, edition) in enumerate(declared):
         if not is_slug(edition_id):

@@ -112,7 +112,9 @@ class NewsroomConfig(base.Config):
     # How articles are published
     article_url = c.Type(str, default="{date:%Y}/{date:%m}/{date:%d}/{slug}/")
     sections = c.DictOfItems(c.SubConfig(SectionConfig), default={})
-    locale = c.Type(str, default="en")
+    # the site's language, of Newsroom's words and dates (a Babel locale: es, es_MX, fa_AF);
+    # default: the theme's `language`
+    locale = c.Optional(c.Type(str))
     editions = c.DictOfItems(c.SubConfig(EditionConfig), default={})
 
     # Lead photographs (JPEG, PNG, WebP): smaller copies in modern formats, for <picture>
