@@ -69,3 +69,16 @@ def test_a_detail_that_is_not_text_is_said(tmp_path: Path) -> None:
     ]
     published = "".join(p.read_text("utf-8") for p in site.site_dir.rglob("*.*ml"))
     assert "INTERNALNOTE" not in published
+
+
+def test_one_author_named_in_several_spellings_is_credited_once(tmp_path: Path) -> None:
+    """`[ana, ANA, Ana]` names one author (one page): the byline, the feeds, the structured
+    data and their page list the story once."""
+    files = {"articles/a.md": article(authors=["ana", "ANA", "Ana", "jdoe", "ana"])}
+    site = build_site(tmp_path, files, authors="ana: {name: Ana Pérez}\njdoe: {name: Jane Doe}\n")
+    assert site.warnings == []
+    page = site.dom("2024/05/01/a-headline/")
+    assert [a.text() for a in page.css(".nr-byline a")] == ["Ana Pérez", "Jane Doe"]
+    feed = (site.site_dir / "feed.xml").read_text("utf-8")
+    assert feed.count("Ana Pérez") == 1
+    assert len(site.dom("authors/ana/").css(".nr-card")) == 1

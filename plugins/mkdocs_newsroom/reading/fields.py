@@ -141,7 +141,8 @@ def read_authors(field: Field, registry: Registry) -> tuple[Author, ...]:
         if author is None:
             said = unknown_author(author_id, registry.authors, registry.authors_file)
             raise FieldError(said, *field.at(node))
-        authors.append(author)
+        if all(other.id != author.id for other in authors):  # another spelling of one named
+            authors.append(author)
     if left_off:
         raise PartlyUsed(tuple(authors), *not_words, "; ".join(left_off))
     if not_words:
