@@ -137,6 +137,17 @@ def _with_segment(jpeg: bytes, payload: bytes, marker: bytes = b"\xff\xe1") -> b
     return jpeg[:2] + marker + struct.pack(">H", len(payload) + 2) + payload + jpeg[2:]
 
 
+def _behind_zero_points(jpeg: bytes, count: int, size: int) -> bytes:
+    """`jpeg` (its EXIF saying where it was taken) behind `count` EXIF blocks of about `size`
+    bytes each saying 0°N 0°E."""
+    exif = Image.Exif()
+    exif.get_ifd(ExifTags.IFD.GPSInfo).update({2: (0.0, 0.0, 0.0), 4: (0.0, 0.0, 0.0)})
+    exif[ExifTags.Base.ImageDescription] = "x" * size
+    for _block in range(count):
+        jpeg = _with_segment(jpeg, exif.tobytes())
+    return jpeg
+
+
 def _before_tables(jpeg: bytes, segments: bytes) -> bytes:
     """`jpeg` with `segments` after its APP segments (before its quantization tables)."""
     at = jpeg.index(b"\xff\xdb")
@@ -185,6 +196,9 @@ def _raw_profile(data: bytes) -> bytes:
         ("old-camera.jpg", _with_segment(photo(64, 48), b"Exif\x00\xff" + _exif_block())),
         ("drone.jpg", _with_segment(photo(64, 48), b"http://ns.adobe.com/xap/1.0/\x00" + DJI_XMP)),
         ("a.jfif", located()),
+        # behind blocks saying 0°N 0°E that spend the file's tries, in bytes or in number
+        ("behind-zeros.jpg", _behind_zero_points(located(), 3, 65_000)),
+        ("behind-many-zeros.jpg", _behind_zero_points(located(), 70, 10)),
         # on the equator: a latitude of zero, a longitude other than zero
         (
             "equator.jpg",

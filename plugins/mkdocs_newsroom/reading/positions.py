@@ -234,7 +234,7 @@ def _read_by_pillow(path: Path) -> bool:
     they are, an AVIF's EXIF and XMP."""
     try:
         with _opened(path) as image:
-            if image.format == "TIFF" and _gps_in(image.getexif()):
+            if image.format == "TIFF" and _gps_in(image.getexif(), _Tries()):
                 return True
             values = [v for v in image.info.values() if isinstance(v, bytes)]
             return any(_in_bytes(value, _Tries()) for value in values)
@@ -256,6 +256,9 @@ class _Tries:
     def __init__(self) -> None:
         self.blocks = _MOST_TRIES
         self.bytes = _MOST_TRIED_BYTES
+        # a block said 0°N 0°E: once the tries are spent, the file is taken to carry a
+        # position, so that such blocks cannot hide a real one behind them
+        self.zero_point = False
 
     def exif(self, block: bytes) -> Image.Exif | None:
         """The EXIF of `block`, or None once the file's tries are spent."""
@@ -284,8 +287,8 @@ def _exif_position(data: bytes, tries: _Tries) -> bool:
         start = found.start()
         exif = None if tried == _MOST_BLOCKS else tries.exif(data[start : start + _BLOCK])
         if exif is None:
-            return False
-        if _gps_in(exif):
+            return tries.zero_point
+        if _gps_in(exif, tries):
             return True
     return False
 
@@ -298,8 +301,8 @@ def _canon_position(data: bytes, tries: _Tries) -> bool:
         return False
     tags = tries.exif(data[found + 4 : found + 4 + _BLOCK])
     if tags is None:
-        return False
-    return _is_point(tags.get(_LATITUDE), tags.get(_LONGITUDE))
+        return tries.zero_point
+    return _is_point(tags.get(_LATITUDE), tags.get(_LONGITUDE), tries)
 
 
 def _exif(block: bytes) -> Image.Exif:
@@ -311,22 +314,25 @@ def _exif(block: bytes) -> Image.Exif:
     return exif
 
 
-def _gps_in(exif: Image.Exif) -> bool:
+def _gps_in(exif: Image.Exif, tries: _Tries) -> bool:
     try:
         gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
     except Exception:  # a GPS directory that cannot be read
         return False
-    return _is_point(gps.get(_LATITUDE), gps.get(_LONGITUDE))
+    return _is_point(gps.get(_LATITUDE), gps.get(_LONGITUDE), tries)
 
 
-def _is_point(latitude: object, longitude: object) -> bool:
+def _is_point(latitude: object, longitude: object, tries: _Tries) -> bool:
     """Whether an EXIF latitude and longitude (degrees, minutes, seconds) hold a point: some
     figures defined (0/0 is undefined), not all zero, which a camera without a fix may write
-    (0°N 0°E is open sea)."""
+    (0°N 0°E is open sea; `tries` are told of it)."""
     latitude_figures, longitude_figures = _defined(latitude), _defined(longitude)
-    return bool(latitude_figures and longitude_figures) and any(
-        latitude_figures + longitude_figures
-    )
+    if not (latitude_figures and longitude_figures):
+        return False
+    if any(latitude_figures + longitude_figures):
+        return True
+    tries.zero_point = True
+    return False
 
 
 def _defined(coordinate: object) -> list[float]:
