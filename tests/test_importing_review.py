@@ -625,7 +625,11 @@ def test_a_wordpress_players_frame_comes_in_where_the_site_shows_players(
         '<iframe src="https://www.youtube.com/embed/abcdefghijk" width="560"></iframe>\n\n'
         '<iframe src="https://evil.example/x"></iframe>\n\nAfter.\n\n'
         "https://example.org/a?b=1&c=2\n\nSee https://example.org/x today.\n\n"
-        '<a href="https://example.org/own">https://example.org/own</a>'
+        '<a href="https://example.org/own">https://example.org/own</a>\n\n'
+        "<p>https://vimeo.com/76979871</p>\n\n"  # the classic editor's, in its paragraph
+        '<figure class="wp-block-embed is-type-video"><div class="wp-block-embed__wrapper">\n'
+        "https://www.youtube.com/watch?v=block\n</div></figure>\n\n"  # the block editor's
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ"  # the same again
     )
     ran = import_wp(site, capsys, item(1, body=body))
     assert ran.code == 0, ran.err
@@ -640,7 +644,12 @@ def test_a_wordpress_players_frame_comes_in_where_the_site_shows_players(
     assert len(named) == 1 and watch in named[0], ran.out
     assert "Before." in text and "<p>After.</p>" in text  # other paragraphs stay as they were
     card = "https://example.org/a?b=1&amp;c=2"  # a post's card in WordPress
-    assert f'<p><a href="{card}">{card}</a></p>' in text and card in named[0]
+    assert f'<p><a href="{card}">{card}</a></p>' in text
+    vimeo, block = "https://vimeo.com/76979871", "https://www.youtube.com/watch?v=block"
+    assert f'<p><a href="{vimeo}">{vimeo}</a></p>' in text
+    assert f'<div class="wp-block-embed__wrapper"><a href="{block}">{block}</a></div>' in text
+    # each address once, as it reads: the first three, then how many more
+    assert f"{watch}, https://example.org/a?b=1&c=2, {vimeo} and 1 more;" in named[0]
     assert "<p>See https://example.org/x today.</p>" in text  # not alone: as it was
     own = "https://example.org/own"
     assert f'<p><a href="{own}">{own}</a></p>' in text and own not in named[0]

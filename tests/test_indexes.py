@@ -13,7 +13,7 @@ from mkdocs_newsroom.catalogue.neighbours import build_neighbours
 from mkdocs_newsroom.catalogue.pagination import Pagination, paginate
 from mkdocs_newsroom.model import Article, Author, Section, Tag
 
-from .sites import GIF, Site, article, build_site, reached, story
+from .sites import GIF, Site, article, build_site, photo, reached, story
 
 SECTION_IDS = ["world", "politics", "business"]
 AUTHOR_IDS = ["jdoe", "asmith"]
@@ -200,15 +200,18 @@ def test_an_author_with_no_story_published_has_no_page_yet(tmp_path: Path) -> No
     first story published brings them."""
     authors = (
         "jdoe: {name: Jane Doe}\n"
-        "rookie: {name: Rookie Reporter, bio: Joins in January}\n"
+        "rookie: {name: Rookie Reporter, bio: Joins in January, avatar: images/rookie.jpg}\n"
         "embargoed: {name: Embargo Writer}\n"
     )
     files: dict[str, str | bytes] = {
         "articles/a.md": article(authors=["jdoe"]),
         "articles/b.md": article("Held", authors=["embargoed", "jdoe"], draft=True),
         "articles/c.md": article("Later", "2999-01-01T00:00:00+00:00", authors=["embargoed"]),
+        "images/rookie.jpg": photo(400, 500),
     }
     site = build_site(tmp_path, files, authors=authors)
+    # their photo's copies are not made (the file is published as the content folder's are)
+    assert not [path for path in (site.site_dir / "pictures").rglob("*rookie*")]
     index = site.dom("authors/")
     assert [a.text() for a in index.css(".nr-author-index a")] == ["Jane Doe"]
     assert sorted(path.name for path in (site.site_dir / "authors").iterdir()) == [
@@ -224,6 +227,7 @@ def test_an_author_with_no_story_published_has_no_page_yet(tmp_path: Path) -> No
     names = [a.text() for a in site.dom("authors/").css(".nr-author-index a")]
     assert names == ["Jane Doe", "Rookie Reporter"]
     assert site.dom("authors/rookie/").css_first("h1").text() == "Rookie Reporter"
+    assert [path for path in (site.site_dir / "pictures").rglob("*rookie*")]
 
 
 def test_the_authors_index_shows_each_authors_photo(tmp_path: Path) -> None:

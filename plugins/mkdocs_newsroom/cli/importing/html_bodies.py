@@ -13,6 +13,7 @@ and no list ends up inside a paragraph. `<pre>` blocks are kept as they are.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -73,6 +74,7 @@ _SHORTCODE = re.compile(r"\[(/?)([A-Za-z][\w-]*)((?:\s[^\[\]]*)?)/?\]")
 # An address alone in its paragraph, which WordPress shows as what it points to (a video's
 # player, a post's card: its oEmbed)
 _LONE_ADDRESS = re.compile(r"https?://[^\s<>\"']+")
+_EMBED_WRAPPER = "wp-block-embed__wrapper"  # the block editor's embed, its address within
 
 
 def shortcodes(html: str) -> list[str]:
@@ -99,6 +101,7 @@ class MarkdownBody:
 def lone_addresses_said(found: Sequence[str]) -> list[str]:
     """What an editor is told of the addresses that stood alone in their paragraphs: links
     now, where WordPress showed what they point to."""
+    found = list(dict.fromkeys(found))
     if not found:
         return []
     more = f" and {len(found) - 3} more" if len(found) > 3 else ""
@@ -138,6 +141,17 @@ def _paragraphs(text: str, linked: list[str]) -> list[str]:
     return blocks
 
 
+def _embedded(opening: re.Match[str] | None, closing: re.Match[str] | None) -> bool:
+    """Whether WordPress shows an address alone between these tags as what it points to:
+    alone in its paragraph (`<p>` or none), or in a block editor's embed."""
+    if not opening or not closing:
+        return not opening and not closing
+    tag = opening.group(1).lower()
+    return tag == closing.group(1).lower() and (
+        tag == "p" or (tag == "div" and _EMBED_WRAPPER in opening.group(0))
+    )
+
+
 def _paragraph(block: str, linked: list[str]) -> str:
     """One block: its opening tag, its text (in `<p>` where wpautop puts one, its line
     breaks as `<br>`), its closing tag; an address alone in it, added to `linked`."""
@@ -151,9 +165,10 @@ def _paragraph(block: str, linked: list[str]) -> str:
     if not middle:
         return "\n".join(part for part in (lead, tail) if part)
     inner = middle.replace("\n", "<br>\n")
-    if not opening and not closing and _LONE_ADDRESS.fullmatch(middle):
-        linked.append(middle)
-        return f'<p><a href="{middle}">{middle}</a></p>'  # clickable, where it was embedded
+    if _LONE_ADDRESS.fullmatch(middle) and _embedded(opening, closing):
+        linked.append(html.unescape(middle))
+        link = f'<a href="{middle}">{middle}</a>'  # clickable, where it was embedded
+        return f"{lead}{link}{tail}" if opening else f"<p>{link}</p>"
     if opening and closing:
         wrap = False  # <li>text</li>, <h2>text</h2>, <div>text</div>: as WordPress keeps them
     elif opening or closing:
