@@ -329,7 +329,9 @@ def test_a_held_back_articles_photograph_is_neither_resized_nor_published(
     tmp_path: Path,
 ) -> None:
     files: dict[str, str | bytes] = {
-        "articles/shown.md": article("Shown", image={"src": "images/shown.jpg", "alt": "S"}),
+        "articles/shown.md": article(
+            "Shown", image={"src": "images/shown.jpg", "alt": "S"}, authors=["jdoe"]
+        ),
         "articles/draft.md": article(
             "Draft", draft=True, image={"src": "images/draft.jpg", "alt": "D"},
             body="![The logo](/images/logo.png) and ![shared](/images/shown.jpg)",
@@ -360,7 +362,7 @@ def test_a_held_back_articles_photograph_is_neither_resized_nor_published(
     assert published == {"shown.jpg", "logo.png", "loose.jpg", "chart.png", "face.png"}
     assert [line.split(" into")[0] for line in _resized(site)] == [
         "newsroom: resized 1 lead image",
-        "newsroom: resized 1 author's photo",  # the author's photo is published
+        "newsroom: resized 1 author's photo",  # the photo of the author of a published story
     ]
     copies = {p.name.split("-")[0] for p in (site.site_dir / "pictures").iterdir()}
     assert copies == {"shown", "face"}

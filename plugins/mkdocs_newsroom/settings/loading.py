@@ -333,14 +333,10 @@ def _check_seo_languages(editions: list[Edition]) -> None:
 
 
 def load_editions(
-    config: NewsroomConfig,
-    sections: dict[str, Section],
-    locale: str,
-    texts: OptionTexts | None = None,
+    config: NewsroomConfig, sections: dict[str, Section], locale: str, texts: OptionTexts
 ) -> tuple[Edition, ...]:
     """The editions, the first at the site root; one edition in `locale` (the site's
     language) when none is set."""
-    texts = texts or OptionTexts()
     declared = [(edition_id, dict(edition)) for edition_id, edition in config.editions.items()]
     if not declared:
         lang = locale.replace("_", "-")
