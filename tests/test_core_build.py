@@ -265,6 +265,12 @@ def test_drafts_and_future_articles_are_nowhere(tmp_path: Path) -> None:
     assert site.summary == (
         "newsroom: published 1 article, skipped 2: 1 draft, 1 scheduled for later"
     )
+    # the preview shows what it holds back, and says so
+    preview = build_site(tmp_path / "preview", files, command="serve")
+    assert preview.summary == (
+        "newsroom: published 1 article, skipped 0; shown in this preview only: 1 draft, 1 "
+        "scheduled for later"
+    )
 
 
 def test_now_comes_from_source_date_epoch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -316,6 +316,12 @@ def test_a_site_speaks_its_themes_language_unless_its_locale_says_another(
     assert site.dom("2024/05/01/un-titular/").css_first("html").attributes["lang"] == "en"
 
 
+def test_spanish_groups_no_number_of_four_digits() -> None:
+    counts = [strings.count_articles(count, "es") for count in (1_234, 12_345)]
+    assert counts == ["1234 noticias", "12.345 noticias"]
+    assert strings.count_articles(1_234, "de") == "1.234 Beiträge"
+
+
 def test_a_byline_takes_the_number_of_its_authors() -> None:
     one, several = ("By", "By", 1), ("By", "By", 3)
     assert [strings.ngettext(*one, lang) for lang in ("ru", "tr", "fa")] == [

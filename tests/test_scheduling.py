@@ -66,7 +66,7 @@ def test_a_build_publishes_only_what_is_due_and_not_expired(tmp_path: Path) -> N
     for word in HELD_BACK:
         assert word not in everything, word
     assert not (site.site_dir / "tags" / "zebras").exists()
-    assert "shown by mkdocs serve only" not in everything
+    assert "shown in the preview only" not in everything
     assert site.summary == (
         "newsroom: published 2 articles, skipped 3: 1 draft, 1 expired, 1 scheduled for later"
     )
@@ -92,7 +92,7 @@ def test_serve_shows_held_back_stories_marked_on_their_pages_and_in_listings(
         flag = site.dom(url).css_first(".nr-article__header .nr-flag--preview")
         assert flag is not None, url
         assert flag.text().startswith(flags[status]), flag.text()
-        assert "shown by mkdocs serve only" in flag.text()
+        assert "shown in the preview only" in flag.text()
     live = site.dom("2024/04/30/live-story/")
     assert live.css_first(".nr-article__header .nr-flag--preview") is None
 

@@ -49,3 +49,16 @@ def fold_arabic_script(text: str) -> str:
     """`text` in Unicode NFKD with the marks of Arabic script dropped and its letter
     variants folded (what slugs fold; search folds the marks of every script)."""
     return unicodedata.normalize("NFKD", text).translate(_ARABIC_FOLDED)
+
+
+_UNMARKED: dict[int, str | None] = {
+    **{code: None for low, high in DIACRITICS for code in range(low, high + 1)},
+    **{ord(variant): plain for variant, plain in LETTER_VARIANTS},
+}
+
+
+def index_order(name: str) -> str:
+    """Where `name` goes in an index readers look a name up in: its letters without their
+    accents and marks, in any case ('Árbitros' among the A's, 'ética' among the e's: not
+    after 'Zonas', where their code points would put them)."""
+    return unicodedata.normalize("NFKD", name).translate(_UNMARKED).casefold()

@@ -13,14 +13,22 @@ def _reason(reason: str, count: int) -> str:
     return _plural(count, reason) if reason == SKIPPED_AS[DRAFT] else f"{count} {reason}"
 
 
-def summary_line(catalogue: Catalogue, failed: int) -> str:
+def summary_line(catalogue: Catalogue, failed: int, preview: bool = False) -> str:
+    """What the build published and skipped; a preview's held-back articles, which it shows,
+    apart from those skipped."""
     reasons = dict(catalogue.skipped)
     if failed:
         reasons[WITH_ERRORS] = reasons.get(WITH_ERRORS, 0) + failed
-    skipped = sum(reasons.values())
-    line = f"published {_plural(catalogue.published_count, 'article')}, skipped {skipped}"
-    if reasons:
-        line += ": " + ", ".join(
-            _reason(reason, count) for reason, count in sorted(reasons.items())
-        )
+    shown = {
+        reason: count for reason, count in reasons.items() if preview and reason != WITH_ERRORS
+    }
+    skipped = {reason: count for reason, count in reasons.items() if reason not in shown}
+    line = f"published {_plural(catalogue.published_count, 'article')}, "
+    line += f"skipped {sum(skipped.values())}{_why(skipped)}"
+    if shown:
+        line += f"; shown in this preview only{_why(shown)}"
     return line
+
+
+def _why(reasons: dict[str, int]) -> str:
+    return ": " + ", ".join(_reason(*item) for item in sorted(reasons.items())) if reasons else ""

@@ -315,7 +315,9 @@ class SiteBuild:
             written = (*self._pages.files, *self._files)
             remove_stale(config.site_dir, written, self._cache.outputs, self._say)
         seconds = self._clock.elapsed()
-        self._say(f"{summary_line(self._catalogue, self._failed)}; took {seconds:.1f} s")
+        self._say(
+            f"{summary_line(self._catalogue, self._failed, self._serving)}; took {seconds:.1f} s"
+        )
         if not self._serving:
             # what the forks froze stays frozen: no last collection walks it as the process
             # ends (0.3 s at 2,000 articles); a next build of the process thaws it (configure)

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Generic, TypeVar
 
+from ..folding import index_order
 from ..urls import archive_url
 
 if TYPE_CHECKING:
@@ -61,11 +62,11 @@ class Indexes:
     years: dict[int, list[Period]] = field(default_factory=dict)
 
     def tag_counts(self) -> list[tuple[Tag, int]]:
-        """Every tag with its number of articles, by name."""
+        """Every tag with its number of articles, by name (`index_order`)."""
         counted = [(listing.subject, len(listing.items)) for listing in self.tags.values()]
         return sorted(
             ((tag, count) for tag, count in counted if tag is not None),  # type: ignore[misc]
-            key=lambda item: (item[0].name.casefold(), item[0].slug),
+            key=lambda item: (index_order(item[0].name), item[0].name, item[0].slug),
         )
 
     def periods(self) -> list[Period]:

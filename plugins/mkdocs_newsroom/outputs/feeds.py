@@ -237,8 +237,10 @@ def _item(article: Article, options: FeedOptions) -> dict[str, Any]:
 
 def _item_kwargs(article: Article, options: FeedOptions) -> dict[str, Any]:
     link = absolute_url(options.site_url, article.url)
-    categories = [article.section.title] if article.section else []
-    categories += [tag.name for tag in article.tags]
+    named = [article.section.title] if article.section else []
+    categories: dict[str, str] = {}  # a tag named as the section is one category
+    for name in [*named, *(tag.name for tag in article.tags)]:
+        categories.setdefault(name.casefold(), name)
     picture = options.picture(article)
     enclosures = []
     if picture is not None and picture[1].length:  # RSS asks for the size in bytes
@@ -251,7 +253,7 @@ def _item_kwargs(article: Article, options: FeedOptions) -> dict[str, Any]:
         "unique_id_is_permalink": False,
         "pubdate": article.date,
         "updateddate": article.updated,
-        "categories": categories,
+        "categories": list(categories.values()),
         "byline": options.byline(article),
         "authors": [
             (author.name, absolute_url(options.site_url, author.url)) for author in article.authors
