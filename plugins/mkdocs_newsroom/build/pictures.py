@@ -12,7 +12,7 @@ from ..outputs.pictures.making import picture_maker, withdraw
 from ..outputs.pictures.recipe import avatar_recipe
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable
+    from collections.abc import Collection, Iterable, Sequence
 
     from mkdocs.structure.files import File
 
@@ -37,19 +37,21 @@ class BuildPictures:
     def publish(
         self,
         site_dir: str,
-        articles: Iterable[Article],
+        articles: Sequence[Article],
         authors: Iterable[Author],
         memories: tuple[PictureMemory, PictureMemory],
     ) -> list[Problem]:
-        """The copies of the pictures the site shows, from the cache into the site folder;
-        without makers (pictures turned off), those the last build of a preview put there
+        """The copies of the pictures the site shows (the lead images of `articles`, the
+        photos of the `authors` they credit), from the cache into the site folder; without
+        makers (pictures turned off), those the last build of a preview put there
         removed (`memories`: the lead images', the photos')."""
         if self.leads is None or self.avatars is None:
             for memory in memories:
                 withdraw(site_dir, memory)
             return []
         leads = [a.image.picture for a in articles if a.image is not None and a.image.picture]
-        photos = [author.picture for author in authors if author.picture is not None]
+        credited = {author.id for article in articles for author in article.authors}
+        photos = [a.picture for a in authors if a.picture is not None and a.id in credited]
         return [
             *self.leads.publish(site_dir, leads),
             *self.avatars.publish(site_dir, photos),

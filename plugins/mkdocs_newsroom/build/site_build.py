@@ -359,13 +359,10 @@ class SiteBuild:
         )
 
     def _write_pictures(self, config: MkDocsConfig) -> None:
-        """The copies of the pictures the site shows (of its stories' lead images, of the
-        photos of the authors they credit), from the cache into the site folder; with `mkdocs
-        build --dirty`, those an earlier build left there removed."""
+        """The copies of the pictures the site shows, from the cache into the site folder;
+        with `mkdocs build --dirty`, those an earlier build left there removed."""
         memories = (self._cache.pictures, self._cache.photos)
-        articles = self._catalogue.articles
-        credited = {author.id for article in articles for author in article.authors}
-        authors = [author for author in self._authors.values() if author.id in credited]
+        articles, authors = self._catalogue.articles, self._authors.values()
         self._warn(self._pictures.publish(config.site_dir, articles, authors, memories))
         if self._dirty and not self._serving:  # serve remembers what it put there: build not
             remove_stale_copies(config.site_dir, self._pictures.published, self._files, self._say)
