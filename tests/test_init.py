@@ -336,3 +336,41 @@ def test_init_says_in_one_line_what_to_do_with_a_folder_or_url_it_cannot_take(
         assert refused.returncode == 1, arguments
         assert said in refused.stderr and len(refused.stderr.splitlines()) == 1, refused.stderr
     assert not (tmp_path / "portal").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "lang", "own_page", "byline", "search"),
+    [
+        ("es", "es", "es", "Por", "Búsqueda"),
+        # languages Material has no words in: its words from Newsroom's catalog, or Persian's
+        ("ps", "ps", "ps", "لیکوال:", "لټون"),
+        ("prs", "prs", "fa", "نویسنده:", "جستجو"),
+    ],
+)
+def test_a_portal_in_another_language_speaks_it_on_every_page(
+    tmp_path: Path, language: str, lang: str, own_page: str, byline: str, search: str
+) -> None:
+    """`--language` sets Material's `language`, which Newsroom's pages follow; MkDocs' own
+    pages (About) speak it too, through Material's search plugin, which stopped the build
+    with a traceback for a language Material has no words in."""
+    made = newsroom(tmp_path, "init", "portal", "--language", language)
+    assert made.returncode == 0, made.stderr
+    built = run(tmp_path / "portal", "mkdocs", "build", "--strict")
+    assert built.returncode == 0, built.stderr
+    site = tmp_path / "portal/site"
+    (story,) = site.glob("2*/*/*/*/index.html")
+    html = story.read_text("utf-8")
+    assert f'<html lang="{lang}"' in html and f'class="nr-byline">{byline}' in html
+    about = (site / "about/index.html").read_text("utf-8")
+    assert f'<html lang="{own_page}"' in about and f'placeholder="{search}"' in about
+    assert ('<body dir="rtl"' in about) == (language != "es")
+
+
+def test_a_language_newsroom_does_not_know_is_one_line(tmp_path: Path) -> None:
+    made = newsroom(tmp_path, "init", "portal", "--language", "zz")
+    assert made.returncode != 0 and "Traceback" not in made.stderr
+    assert made.stderr.strip().splitlines() == [
+        "newsroom: error: 'zz' is not a language Newsroom knows: give a code such as en, es, "
+        "fr, ps or prs"
+    ]
+    assert not (tmp_path / "portal").exists()

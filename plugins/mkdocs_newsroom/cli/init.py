@@ -22,7 +22,7 @@ import yaml
 
 from .. import __version__
 from ..problems import NewsroomError
-from ..settings.loading import load_timezone
+from ..settings.loading import LOCALE_OF, babel_knows, load_timezone
 from ..slugs import slugify
 from ..urls import as_sent, site_url_fault
 
@@ -48,6 +48,7 @@ class Portal:
     timezone: str = "UTC"
     sections: tuple[str, ...] = DEFAULT_SECTIONS
     author: str = ""  # the one author's name; default: "<name> desk"
+    language: str = "en"  # the site's (Material's `language`), a code Babel knows
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,14 @@ class Written:
     section: str  # the first section's id, for the commands printed next
     author: str  # the author's id
     warnings: tuple[str, ...] = ()  # what the editor must still do
+
+
+def _check_language(language: str) -> None:
+    if not babel_knows(LOCALE_OF.get(language, language)):
+        raise NewsroomError(
+            f"'{language}' is not a language Newsroom knows: give a code such as en, es, fr, "
+            "ps or prs"
+        )
 
 
 def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) -> Written:
@@ -74,6 +83,7 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
             "folder: give a new folder's name, or add --force to write only the missing files"
         )
     timezone = load_timezone(portal.timezone)  # refuses an unknown zone
+    _check_language(portal.language)
     sections = _sections(portal.sections)
     author_name = portal.author or f"{portal.name} desk"
     author_id = slugify(author_name, fallback_prefix="author")
@@ -96,6 +106,7 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
         "AUTHOR_KEY": _yaml_key(author_id),
         "FIRST_SECTION_KEY": _yaml_key(first),
         "AUTHOR_NAME": _yaml(author_name),
+        "LANGUAGE": _yaml(portal.language),
         "AUTHOR_TYPE": "person" if portal.author else "organization",  # a desk
         "FIRST_SECTION": first,
         "WELCOME_TITLE": _yaml(f"Welcome to {portal.name}"),

@@ -71,6 +71,7 @@ def run_init(arguments: argparse.Namespace) -> int:
         timezone=arguments.timezone or "UTC",
         sections=split_list([arguments.sections]) if arguments.sections else DEFAULT_SECTIONS,
         author=arguments.author or "",
+        language=arguments.language,
     )
     done = init_portal(folder, portal, now(), force=arguments.force)
     for path in done.written:
@@ -232,6 +233,9 @@ def _parser() -> argparse.ArgumentParser:
         help=f"section titles, comma-separated (default: {','.join(DEFAULT_SECTIONS)})",
     )
     init.add_argument("--author", help="the first author's name (default: '<name> desk')")
+    init.add_argument(
+        "--language", default="en", help="the site's language: en, es, fr, ps... (default: en)"
+    )
     init.add_argument("--force", action="store_true", help="add the missing files only")
     init.set_defaults(run=run_init)
 

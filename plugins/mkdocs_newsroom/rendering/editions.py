@@ -27,6 +27,12 @@ if TYPE_CHECKING:
 MATERIAL_LANGUAGE = {"prs": "fa"}
 # Material's own words for a language it does not have, from our catalog (material entries)
 _FROM_CATALOG = '{%% macro t(key) %%}{{ newsroom.material(key, "%s") }}{%% endmacro %%}'
+# the same, for an environment of the theme's own (no `newsroom` global: a function of its own)
+_THEME_FROM_CATALOG = '{%% macro t(key) %%}{{ newsroom_material(key, "%s") }}{%% endmacro %%}'
+_SAME_LANGUAGE = (  # Material's words of the same language under another tag
+    '{%% import "partials/languages/%s.html" as same %%}'
+    "{%% macro t(key) %%}{{ same.t(key) }}{%% endmacro %%}"
+)
 
 
 def _has_template(env: Environment, name: str) -> bool:
@@ -36,6 +42,25 @@ def _has_template(env: Environment, name: str) -> bool:
     except TemplateNotFound:
         return False
     return True
+
+
+def lend_material_words(env: Environment, language: str) -> None:
+    """Where Material has no words in the theme's `language` (Pashto, Dari), `env` reads them
+    from Material's words of the same language (Persian's for Dari) or from our catalog: on
+    MkDocs' own pages and in Material's search plugin, which would otherwise stop the build."""
+    name = f"partials/languages/{language}.html"
+    if _has_template(env, name):
+        return
+    alias = MATERIAL_LANGUAGE.get(language, "")
+    if alias and _has_template(env, f"partials/languages/{alias}.html"):
+        source = _SAME_LANGUAGE % alias
+    elif catalog_language(language) and material("language", language):
+        env.globals["newsroom_material"] = material
+        source = _THEME_FROM_CATALOG % language
+    else:
+        return
+    assert env.loader is not None
+    env.loader = ChoiceLoader([env.loader, DictLoader({name: source})])
 
 
 def material_languages(env: Environment, editions: Sequence[Edition]) -> dict[str, str]:

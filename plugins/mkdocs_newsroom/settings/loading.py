@@ -133,17 +133,25 @@ def site_texts(config: MkDocsConfig) -> dict[str, str]:
 
 def theme_language(config: MkDocsConfig) -> str:
     """The language the theme speaks (Material's `language`), the site's where the plugin's
-    `locale` is not set."""
-    language = config.theme.get("language") if config.theme is not None else None
-    return language if isinstance(language, str) and language else "en"
+    `locale` is not set; English for one Babel does not know (Material's `sh`)."""
+    language = str(config.theme.get("language") or "en")
+    return language if babel_knows(LOCALE_OF.get(language, language)) else "en"
+
+
+def babel_knows(language: str) -> bool:
+    """Whether Babel has locale data of `language` (`es`, `pt-BR`, `fa_AF`)."""
+    try:
+        Locale.parse(language.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
 
 
 def load_settings(
     config: NewsroomConfig, site: Mapping[str, str] | None = None, language: str = "en"
 ) -> Settings:
-    """The settings of the plugin's `config`; `site`, MkDocs' own texts (`site_texts`), are
-    only checked: `told_and_balanced` cleans them. `language` is the theme's, the site's
-    where `locale` is not set."""
+    """The settings of the plugin's `config`, in the theme's `language` where `locale` is not
+    set; MkDocs' own texts (`site`) are only checked: `told_and_balanced` cleans them."""
     site = site or {}
     locale = config.locale or language
     refuse_surrogates({**site, **config})
@@ -286,17 +294,12 @@ RESERVED_FOLDERS = frozenset(
 def _check_language(edition_id: str, lang: str, locale: str) -> None:
     """An edition's language must be one Babel knows, by its `lang` or its `locale`: a typo
     (`zz`) would write an invalid `<html lang>` and English dates."""
-    for candidate in (locale, lang.replace("-", "_")):
-        try:
-            Locale.parse(candidate)
-        except (ValueError, UnknownLocaleError):
-            continue
-        return
-    raise NewsroomError(
-        f"newsroom: edition '{edition_id}': '{lang}' is not a language Newsroom knows (its "
-        "locale data comes from Babel); give a BCP 47 language tag such as 'ps', 'fa-AF' or "
-        "'ar', or set the edition's 'locale' to one Babel knows"
-    )
+    if not any(babel_knows(tag) for tag in (locale, lang)):
+        raise NewsroomError(
+            f"newsroom: edition '{edition_id}': '{lang}' is not a language Newsroom knows (its "
+            "locale data comes from Babel); give a BCP 47 language tag such as 'ps', 'fa-AF' or "
+            "'ar', or set the edition's 'locale' to one Babel knows"
+        )
 
 
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
@@ -340,7 +343,7 @@ def load_editions(
     declared = [(edition_id, dict(edition)) for edition_id, edition in config.editions.items()]
     if not declared:
         lang = locale.replace("_", "-")
-        declared = [(lang.lower(), {"title": lang, "lang": lang, "locale": locale})]
+        declared = [(lang.lower(), {"title": lang, "lang": lang})]  # its locale: of its lang
     editions: list[Edition] = []
     for position, (edition_id, edition) in enumerate(declared):
         if not is_slug(edition_id):
