@@ -82,3 +82,14 @@ def test_one_author_named_in_several_spellings_is_credited_once(tmp_path: Path) 
     feed = (site.site_dir / "feed.xml").read_text("utf-8")
     assert feed.count("Ana Pérez") == 1
     assert len(site.dom("authors/ana/").css(".nr-card")) == 1
+
+
+def test_a_name_a_reader_cannot_see_is_said_and_the_id_shown(tmp_path: Path) -> None:
+    files = {"articles/a.md": article(authors=["zw"])}
+    site = build_site(tmp_path, files, authors='zw: {name: "\\u200b\\u2066"}\n')
+    assert site.warnings == [
+        "newsroom: authors.yml:1:6: author 'zw': 'name' is made only of U+200B, U+2066, which a "
+        "reader cannot read: write it in letters (the id is shown until then)"
+    ]
+    page = site.dom("2024/05/01/a-headline/")
+    assert [a.text() for a in page.css(".nr-byline a")] == ["zw"]

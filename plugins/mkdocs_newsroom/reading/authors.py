@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from ..directions import INVALID_CHARACTERS, balanced, invalid_removed, left_open
+from ..directions import INVALID_CHARACTERS, balanced, invalid_removed, left_open, visible
 from ..model import Author
 from ..problems import ArticleError, FieldError, Problem
 from ..urls import author_url
@@ -174,6 +174,13 @@ def _refusal(key: object, author_id: str, entry: object) -> str:
     return ""
 
 
+def _unseen(name: str) -> str:
+    """The characters of a name a reader cannot see (U+200B...), where it has no other."""
+    if any(visible(character) for character in name):
+        return ""
+    return ", ".join(dict.fromkeys(f"U+{ord(character):04X}" for character in name))
+
+
 def _read_author(
     path: str, author_id: str, entry: object, places: _Places, key: object
 ) -> tuple[Author, list[Problem]]:
@@ -220,6 +227,13 @@ def _read_author(
             problems.append(
                 Problem(path, f"author '{author_id}': unknown field '{part}' was ignored", *where)
             )
+    unseen = _unseen(fields.get("name", ""))
+    if unseen:
+        said = f"author '{author_id}': 'name' is made only of {unseen}, which a reader cannot read"
+        problems.append(
+            Problem(path, f"{said}: write it in letters{_ID_SHOWN}", *places.of(key, "name"))
+        )
+        fields["name"], name_refused = "", True
     if not fields.get("name") and not name_refused:
         problems.append(
             Problem(
