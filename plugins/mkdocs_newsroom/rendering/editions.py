@@ -26,9 +26,7 @@ if TYPE_CHECKING:
 # Material's language of an edition that Material does not know by its own tag
 MATERIAL_LANGUAGE = {"prs": "fa"}
 # Material's own words for a language it does not have, from our catalog (material entries)
-_FROM_CATALOG = '{%% macro t(key) %%}{{ newsroom.material(key, "%s") }}{%% endmacro %%}'
-# the same, for an environment of the theme's own (no `newsroom` global: a function of its own)
-_THEME_FROM_CATALOG = '{%% macro t(key) %%}{{ newsroom_material(key, "%s") }}{%% endmacro %%}'
+_FROM_CATALOG = '{%% macro t(key) %%}{{ newsroom_material(key, "%s") }}{%% endmacro %%}'
 _SAME_LANGUAGE = (  # Material's words of the same language under another tag
     '{%% import "partials/languages/%s.html" as same %%}'
     "{%% macro t(key) %%}{{ same.t(key) }}{%% endmacro %%}"
@@ -56,7 +54,7 @@ def lend_material_words(env: Environment, language: str) -> None:
         source = _SAME_LANGUAGE % alias
     elif catalog_language(language) and material("language", language):
         env.globals["newsroom_material"] = material
-        source = _THEME_FROM_CATALOG % language
+        source = _FROM_CATALOG % language
     else:
         return
     assert env.loader is not None
@@ -81,6 +79,7 @@ def material_languages(env: Environment, editions: Sequence[Edition]) -> dict[st
                 chosen[edition.id] = candidate
                 break
     if made:
+        env.globals["newsroom_material"] = material
         assert env.loader is not None
         env.loader = ChoiceLoader([env.loader, DictLoader(made)])
     return chosen
