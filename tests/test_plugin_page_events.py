@@ -140,7 +140,7 @@ def test_hooks_run_in_mkdocs_order_and_can_be_turned_off(tmp_path: Path) -> None
             (root / "hooks" / name).write_text(code, encoding="utf-8")
     site = build_site(tmp_path / "on", files, config=order)
     (line,) = [line for line in site.infos if "on_post_page" in line]
-    assert "of hooks/stamp.py, hooks/quiet.py, hooks/late.py over 12 news pages" in line
+    assert "of hooks/stamp.py, hooks/quiet.py, hooks/late.py over 11 news pages" in line
     page = site.html("2024/05/01/a-story/")
     assert page.endswith("<!-- stamped 2024/05/01/a-story/ for Test Gazette --><!-- late -->")
     assert site.html("").endswith("<!-- late -->")  # the front page, a listing
