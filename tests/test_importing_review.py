@@ -660,3 +660,16 @@ def test_a_wordpress_players_frame_comes_in_where_the_site_shows_players(
     page = (site / "site/2019/05/03/story-1/index.html").read_text("utf-8")
     assert page.count("<iframe") == 1 and "a frame" not in built.stderr
     assert f'<a href="{watch}">' in page
+
+
+def test_a_carriage_return_written_as_a_reference_is_a_line_end(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`&#13;`, which posts pasted from Word keep, is a line end: the post comes in (it was
+    skipped, said to have old Mac line ends)."""
+    body = "<p>First paragraph.&#13;</p>&#13;\n<p>Second.&#13;\r\nline</p>"
+    ran = import_wp(site, capsys, item(1, body=body))
+    assert ran.code == 0, ran.err
+    assert "imported 1, skipped 0" in ran.err
+    text = (site / "content/articles/2019/05/story-1.md").read_bytes()
+    assert b"\r" not in text and b"First paragraph." in text and b"Second." in text

@@ -115,8 +115,9 @@ def lone_addresses_said(found: Sequence[str]) -> list[str]:
 def markdown_text(html: str, frames: frozenset[str] = frozenset()) -> MarkdownBody:
     """The `.md` text of a WordPress body (frames are kept of the hosts `frames` names, as a
     build keeps them)."""
-    text = html.replace("\r\n", "\n").replace("\r", "\n")
-    cleaned, removed = sanitize(text, frames)
+    cleaned, removed = sanitize(html, frames)
+    # line ends as LF, a CR the sanitizer decoded (`&#13;`, from Word) too
+    cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n")
     blocks: list[str] = []
     linked: list[str] = []
     for part in _PRE.split(cleaned):
