@@ -578,3 +578,30 @@ def test_the_news_sitemap_names_a_language_as_google_news_asks(lang: str, code: 
 
 def test_a_withdrawn_code_of_a_right_to_left_language_is_right_to_left() -> None:
     assert is_rtl("iw") and is_rtl("ji-US") and not is_rtl("in")
+
+
+@pytest.mark.parametrize(
+    ("language", "search", "byline"),
+    [
+        ("fr-FR", "Rechercher", "Par"),  # Material has `fr` only
+        ("fa-AF", "جستجو", "نویسنده:"),  # Dari: Material's Persian, Newsroom's Dari
+        ("ps", "لټون", "لیکوال:"),  # Material has no Pashto: Newsroom's catalog
+        ("und", "Search", "By"),  # no words in it anywhere: English
+        ("", "Search", "By"),
+    ],
+)
+def test_a_theme_language_material_has_no_file_of_builds_in_the_nearest_words(
+    tmp_path: Path, language: str, search: str, byline: str
+) -> None:
+    """Material's search plugin and MkDocs' own pages stopped the build with a traceback for
+    a language Material has no file of."""
+    files: dict[str, str | bytes] = {
+        "articles/a.md": article(authors=["jdoe"]),
+        "about.md": "# About\n\nUs.\n",
+    }
+    config = {"theme": {"name": "material", "language": language}}
+    site = build_site(tmp_path, files, config=config)
+    about = site.dom("about/")
+    assert about.css_first(".md-search__input").attributes["placeholder"] == search
+    page = site.dom("2024/05/01/a-headline/")
+    assert page.css_first(".nr-byline").text(strip=True).startswith(byline)

@@ -72,7 +72,7 @@ def tune_theme(theme: Theme, cache: BytecodeCache | None) -> None:
     each plugin that asks: Material's search asks three times in its on_config, for its
     language template (60 ms of every build compiling it, 6 ms loading it compiled)."""
     make = theme.get_env
-    language = str(theme.get("language") or "en")
+    language = f"{theme.get('language')}"  # as Material's templates name its words' file
 
     def get_env() -> Environment:
         env = make()

@@ -6,6 +6,7 @@ markup; it is rendered once per edition and navigation state (shell.py)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 MATERIAL_LANGUAGE = {"prs": "fa"}
 # Material's own words for a language it does not have, from our catalog (material entries)
 _FROM_CATALOG = '{%% macro t(key) %%}{{ newsroom_material(key, "%s") }}{%% endmacro %%}'
+_TAG = re.compile(r"[a-z]{2,3}")  # a language's code, as Material names its words' files
 _SAME_LANGUAGE = (  # Material's words of the same language under another tag
     '{%% import "partials/languages/%s.html" as same %%}'
     "{%% macro t(key) %%}{{ same.t(key) }}{%% endmacro %%}"
@@ -43,22 +45,29 @@ def _has_template(env: Environment, name: str) -> bool:
 
 
 def lend_material_words(env: Environment, language: str) -> None:
-    """Where Material has no words in the theme's `language` (Pashto, Dari), `env` reads them
-    from Material's words of the same language (Persian's for Dari) or from our catalog: on
-    MkDocs' own pages and in Material's search plugin, which would otherwise stop the build."""
+    """Where Material has no words in the theme's `language` (as Material names its file:
+    `ps`, `fr-FR`, ''), `env` is given some: MkDocs' own pages and Material's search plugin
+    read them, and would stop the build with a traceback without (`_words_for`)."""
     name = f"partials/languages/{language}.html"
     if _has_template(env, name):
         return
-    alias = MATERIAL_LANGUAGE.get(language, "")
-    if alias and _has_template(env, f"partials/languages/{alias}.html"):
-        source = _SAME_LANGUAGE % alias
-    elif catalog_language(language) and material("language", language):
-        env.globals["newsroom_material"] = material
-        source = _FROM_CATALOG % language
-    else:
-        return
     assert env.loader is not None
-    env.loader = ChoiceLoader([env.loader, DictLoader({name: source})])
+    env.loader = ChoiceLoader([env.loader, DictLoader({name: _words_for(env, language)})])
+
+
+def _words_for(env: Environment, language: str) -> str:
+    """Material's words of the language alone (`fr` for `fr-FR`) or of the same language
+    under another name (Persian's for Dari); else our catalog's (Pashto); else English, which
+    Material falls back to for a word it lacks."""
+    base = re.split(r"[-_]", language)[0].lower()
+    for alias in (base, MATERIAL_LANGUAGE.get(base, "")):
+        if _TAG.fullmatch(alias) and _has_template(env, f"partials/languages/{alias}.html"):
+            return _SAME_LANGUAGE % alias
+    catalog = catalog_language(language)
+    if catalog and material("language", catalog):
+        env.globals["newsroom_material"] = material
+        return _FROM_CATALOG % catalog
+    return _SAME_LANGUAGE % "en"
 
 
 def material_languages(env: Environment, editions: Sequence[Edition]) -> dict[str, str]:
