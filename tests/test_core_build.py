@@ -265,11 +265,19 @@ def test_drafts_and_future_articles_are_nowhere(tmp_path: Path) -> None:
     assert site.summary == (
         "newsroom: published 1 article, skipped 2: 1 draft, 1 scheduled for later"
     )
-    # the preview shows what it holds back, and says so
+    # the preview shows what it holds back, and says so; but not a draft it cannot place
     preview = build_site(tmp_path / "preview", files, command="serve")
     assert preview.summary == (
         "newsroom: published 1 article, skipped 0; shown in this preview only: 1 draft, 1 "
         "scheduled for later"
+    )
+    files["articles/unplaced.md"] = article("Unplaced", draft=True, slug="archive")
+    unplaced = build_site(
+        tmp_path / "unplaced", files, command="serve", plugin={"article_url": "{slug}/"}
+    )
+    assert unplaced.summary == (
+        "newsroom: published 1 article, skipped 1: 1 with errors (see the warnings above); "
+        "shown in this preview only: 1 draft, 1 scheduled for later"
     )
 
 

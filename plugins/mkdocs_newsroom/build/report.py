@@ -16,7 +16,7 @@ def _reason(reason: str, count: int) -> str:
 def summary_line(catalogue: Catalogue, failed: int, preview: bool = False) -> str:
     """What the build published and skipped; a preview's held-back articles, which it shows,
     apart from those skipped."""
-    reasons = dict(catalogue.skipped)
+    reasons = {reason: count for reason, count in catalogue.skipped.items() if count}
     if failed:
         reasons[WITH_ERRORS] = reasons.get(WITH_ERRORS, 0) + failed
     shown = {

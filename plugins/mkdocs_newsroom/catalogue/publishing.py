@@ -137,6 +137,9 @@ def build_catalogue(
     )
     if unplaced:
         catalogue.skipped[WITH_ERRORS] += len(unplaced)
+    for placement in unplaced_later if rules.preview else ():  # a preview cannot show it
+        catalogue.skipped[SKIPPED_AS[placement.held_back]] -= 1
+        catalogue.skipped[WITH_ERRORS] += 1
     skipped = {id(placement) for placement in (*unplaced, *unplaced_later)}
     publishable = [placement for placement in publishable if id(placement) not in skipped]
     held_back = [placement for placement in held_back if id(placement) not in skipped]
