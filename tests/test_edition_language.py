@@ -605,3 +605,11 @@ def test_a_theme_language_material_has_no_file_of_builds_in_the_nearest_words(
     assert about.css_first(".md-search__input").attributes["placeholder"] == search
     page = site.dom("2024/05/01/a-headline/")
     assert page.css_first(".nr-byline").text(strip=True).startswith(byline)
+
+
+def test_pashto_has_materials_words_of_a_repository_and_its_footer() -> None:
+    """Material has no Pashto: its words on a site with a repository (`repo_url`), its footer's
+    steps and other plugins' come from Newsroom's catalog, not in English."""
+    keys = ("source", "action.edit", "footer.next", "footer.previous", "consent.accept")
+    assert all(strings.material(key, "ps") for key in keys)
+    assert strings.material("footer.next", "ps") != "Next"

@@ -59,6 +59,19 @@ MATERIAL_KEYS = {
     "tabs": "Tabs",
     "toc": "Table of contents",
     "top": "Back to top",
+    # on a page of Material's with a repository, its footer, other plugins' words
+    "source": "Go to repository",
+    "action.edit": "Edit this page",
+    "action.view": "View source of this page",
+    "footer.next": "Next",
+    "footer.previous": "Previous",
+    "source.file.contributors": "Contributors",
+    "source.file.date.created": "Created",
+    "source.file.date.updated": "Last update",
+    "select.version": "Select version",
+    "consent.accept": "Accept",
+    "consent.manage": "Manage settings",
+    "consent.reject": "Reject",
 }
 WITH_MATERIAL = ("ps",)  # languages Material for MkDocs does not translate
 _GENERATED = re.compile(rb'^"Generated-By: [^"\n]*"\n', re.MULTILINE)
