@@ -28,6 +28,7 @@ from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 from ..reading.images import ImageFacts, shared_picture
 from ..reading.reach import is_uri
 from ..rendering.strings import names_joined
+from ..slugs import slugify
 from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE, absolute_url, rebased_links, site_path
 
 if TYPE_CHECKING:
@@ -240,7 +241,7 @@ def _item_kwargs(article: Article, options: FeedOptions) -> dict[str, Any]:
     named = [article.section.title] if article.section else []
     categories: dict[str, str] = {}  # a tag named as the section is one category
     for name in [*named, *(tag.name for tag in article.tags)]:
-        categories.setdefault(name.casefold(), name)
+        categories.setdefault(slugify(name, fallback_prefix="tag", fold=True), name)
     picture = options.picture(article)
     enclosures = []
     if picture is not None and picture[1].length:  # RSS asks for the size in bytes
