@@ -320,6 +320,10 @@ def test_spanish_groups_no_number_of_four_digits() -> None:
     counts = [strings.count_articles(count, "es") for count in (1_234, 12_345)]
     assert counts == ["1234 noticias", "12.345 noticias"]
     assert strings.count_articles(1_234, "de") == "1.234 Beiträge"
+    assert strings.count_articles(1_234, "es_ES") == "1234 noticias"
+    assert strings.count_articles(1_234, "es_MX") == "1,234 noticias"
+    assert strings.count_articles(1_234, "pt") == "1.234 notícias"  # Brazil's
+    assert strings.count_articles(1_234, "pt_PT") == "1234 notícias"
 
 
 def test_a_byline_takes_the_number_of_its_authors() -> None:

@@ -60,5 +60,7 @@ _UNMARKED: dict[int, str | None] = {
 def index_order(name: str) -> str:
     """Where `name` goes in an index readers look a name up in: its letters without their
     accents and marks, in any case ('Árbitros' among the A's, 'ética' among the e's: not
-    after 'Zonas', where their code points would put them)."""
-    return unicodedata.normalize("NFKD", name).translate(_UNMARKED).casefold()
+    after 'Zonas', where their code points would put them), without the characters that show
+    nothing (a zero-width space, a direction mark)."""
+    letters = unicodedata.normalize("NFKD", name).translate(_UNMARKED)
+    return "".join(c for c in letters if unicodedata.category(c) != "Cf").casefold()

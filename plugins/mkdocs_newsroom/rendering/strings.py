@@ -38,9 +38,6 @@ MATERIAL = "material"  # the context of Material's keys, for languages Material 
 CATALOG_OF = {"fa-af": "prs"}
 PLACEHOLDER = re.compile(r"%\((\w+)\)")
 COUNT = "%(count)s"  # where a plural message puts its number
-# locales whose CLDR minimumGroupingDigits is 2 (Babel does not read it): Spain's Spanish,
-# Polish, European Portuguese
-_GROUPED_FROM_FIVE_DIGITS = frozenset({"es", "pl", "pt_PT"})
 # the sound /i/ at a word's start (its accents taken off), before which Spanish writes 'e'
 # for 'y' ('hie' is /je/)
 _SPANISH_I_SOUND = re.compile(r"h?i(?![aeiou])")
@@ -191,8 +188,19 @@ def _number(count: int, locale: str) -> str:
     """`count` as `locale` writes it; in a language that groups no number of four digits
     (CLDR's minimum grouping of 2, which Babel does not read: `1234`, `12.345` in Spanish)."""
     language = babel_locale(locale)
-    grouped = abs(count) >= 10_000 or str(language) not in _GROUPED_FROM_FIVE_DIGITS
+    grouped = abs(count) >= 10_000 or not _grouped_from_five_digits(language)
     return str(format_decimal(count, locale=language, group_separator=grouped))
+
+
+def _grouped_from_five_digits(language: Locale) -> bool:
+    """CLDR's minimumGroupingDigits of 2, which Babel does not read: Spain's Spanish, Polish,
+    Portuguese outside Brazil (`pt` is Brazil's)."""
+    code, territory = language.language, language.territory
+    return (
+        code == "pl"
+        or (code == "es" and territory in (None, "ES"))
+        or (code == "pt" and territory not in (None, "BR"))
+    )
 
 
 def gettext(message: str, locale: str = "en", **values: object) -> str:
