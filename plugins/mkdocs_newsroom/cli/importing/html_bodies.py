@@ -112,10 +112,10 @@ def lone_addresses_said(found: Sequence[str]) -> list[str]:
     ]
 
 
-def markdown_text(html: str, frames: frozenset[str] = frozenset()) -> MarkdownBody:
+def markdown_text(body_html: str, frames: frozenset[str] = frozenset()) -> MarkdownBody:
     """The `.md` text of a WordPress body (frames are kept of the hosts `frames` names, as a
     build keeps them)."""
-    cleaned, removed = sanitize(html, frames)
+    cleaned, removed = sanitize(body_html, frames)
     # line ends as LF, a CR the sanitizer decoded (`&#13;`, from Word) too
     cleaned = cleaned.replace("\r\n", "\n").replace("\r", "\n")
     blocks: list[str] = []
