@@ -46,28 +46,16 @@ def _has_template(env: Environment, name: str) -> bool:
 
 def lend_material_words(env: Environment, language: str) -> None:
     """Where Material has no words in the theme's `language` (as Material names its file:
-    `ps`, `fr-FR`, ''), `env` is given some: MkDocs' own pages and Material's search plugin
-    read them, and would stop the build with a traceback without (`_words_for`)."""
-    name = f"partials/languages/{language}.html"
-    if _has_template(env, name):
-        return
+    `ps`, `fr-FR`, ''), `env` is given the nearest (`_nearest_words`), English where none is
+    near: MkDocs' own pages and Material's search plugin read them, and would stop the build
+    with a traceback without."""
+    found = _nearest_words(env, language)
+    if found == (language, ""):
+        return  # Material's own
+    tag, made = found or ("en", "")
     assert env.loader is not None
-    env.loader = ChoiceLoader([env.loader, DictLoader({name: _words_for(env, language)})])
-
-
-def _words_for(env: Environment, language: str) -> str:
-    """Material's words of the language alone (`fr` for `fr-FR`) or of the same language
-    under another name (Persian's for Dari); else our catalog's (Pashto); else English, which
-    Material falls back to for a word it lacks."""
-    base = re.split(r"[-_]", language)[0].lower()
-    for alias in (base, MATERIAL_LANGUAGE.get(base, "")):
-        if _TAG.fullmatch(alias) and _has_template(env, f"partials/languages/{alias}.html"):
-            return _SAME_LANGUAGE % alias
-    catalog = catalog_language(language)
-    if catalog and material("language", catalog):
-        env.globals["newsroom_material"] = material
-        return _FROM_CATALOG % catalog
-    return _SAME_LANGUAGE % "en"
+    words = {f"partials/languages/{language}.html": made or _SAME_LANGUAGE % tag}
+    env.loader = ChoiceLoader([env.loader, DictLoader(words)])
 
 
 def material_languages(env: Environment, editions: Sequence[Edition]) -> dict[str, str]:
@@ -77,21 +65,33 @@ def material_languages(env: Environment, editions: Sequence[Edition]) -> dict[st
     chosen: dict[str, str] = {}
     made: dict[str, str] = {}
     for edition in editions:
-        lang = edition.lang
-        candidates = [lang, lang.split("-")[0], MATERIAL_LANGUAGE.get(lang, "")]
-        for candidate in filter(None, candidates):
-            if _has_template(env, f"partials/languages/{candidate}.html"):
-                chosen[edition.id] = candidate
-                break
-            if catalog_language(candidate) and material("language", candidate):
-                made[f"partials/languages/{candidate}.html"] = _FROM_CATALOG % candidate
-                chosen[edition.id] = candidate
-                break
+        found = _nearest_words(env, edition.lang)
+        if found is not None:
+            chosen[edition.id], source = found
+            if source:
+                made[f"partials/languages/{chosen[edition.id]}.html"] = source
     if made:
-        env.globals["newsroom_material"] = material
         assert env.loader is not None
         env.loader = ChoiceLoader([env.loader, DictLoader(made)])
     return chosen
+
+
+def _nearest_words(env: Environment, language: str) -> tuple[str, str] | None:
+    """Material's words nearest `language`, tried in turn for it, its language alone (`fr`
+    for `fr-FR`) and that language under another name (Persian's for Dari): a file of
+    Material's (or the theme's) by its tag, as (tag, ''); else our catalog's words (Pashto),
+    as (the catalog's tag, the source of a file that reads them); None where neither has."""
+    base = re.split(r"[-_]", language)[0].lower()
+    for candidate in dict.fromkeys((language, base, MATERIAL_LANGUAGE.get(base, ""))):
+        if candidate != language and not _TAG.fullmatch(candidate):
+            continue  # only a code is written into a file's source
+        if candidate and _has_template(env, f"partials/languages/{candidate}.html"):
+            return candidate, ""
+        catalog = catalog_language(candidate) if candidate else ""
+        if catalog and material("language", catalog):
+            env.globals["newsroom_material"] = material
+            return catalog, _FROM_CATALOG % catalog
+    return None
 
 
 class _ThemeInLanguage:
