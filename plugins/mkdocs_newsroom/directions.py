@@ -57,6 +57,12 @@ def invalid_removed(text: str) -> tuple[str, str]:
     return INVALID_CHARACTERS.sub("", text), f"U+{ord(found.group()):04X}"
 
 
+def character_codes(text: str) -> str:
+    """The characters of `text` by their code points, each once, as a line names them:
+    'U+200B, U+2066'."""
+    return ", ".join(dict.fromkeys(f"U+{ord(character):04X}" for character in text))
+
+
 def visible(character: str) -> bool:
     """Whether a reader sees `character` (not a control, a space, or a blank letter)."""
     category = unicodedata.category(character)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..directions import character_codes
 from ..reading.fields import FIELDS
 from ..reading.frontmatter import UNSEEN
 from ..reading.said import named_field
@@ -38,7 +39,7 @@ def front_matter_form(lines: list[str]) -> str:
     if opening.strip() == "---":
         return f"it already has front matter (its first line is '---'): {_FRONT_MATTER_TO_DO}"
     if opening.strip(UNSEEN) == "---":
-        hidden = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(opening) if c not in "- ")
+        hidden = character_codes(opening.replace("-", "").replace(" ", ""))
         return (
             f"it already has front matter (its first line is '---' behind characters nobody "
             f"sees: {hidden}): remove them and {_FRONT_MATTER_TO_DO}"

@@ -8,7 +8,14 @@ from typing import Any
 
 import yaml
 
-from ..directions import INVALID_CHARACTERS, balanced, invalid_removed, left_open, visible
+from ..directions import (
+    INVALID_CHARACTERS,
+    balanced,
+    character_codes,
+    invalid_removed,
+    left_open,
+    visible,
+)
 from ..model import Author
 from ..problems import ArticleError, FieldError, Problem
 from ..urls import author_url
@@ -178,7 +185,7 @@ def _unseen(name: str) -> str:
     """The characters of a name a reader cannot see (U+200B...), where it has no other."""
     if any(visible(character) for character in name):
         return ""
-    return ", ".join(dict.fromkeys(f"U+{ord(character):04X}" for character in name))
+    return character_codes(name)
 
 
 def _read_author(

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..directions import balanced_value, left_open, visible
+from ..directions import balanced_value, character_codes, left_open, visible
 from ..model import Author, Section, Tag
 from ..problems import FieldError, PartlyUsed
 from ..slugs import is_slug, slugify
@@ -202,7 +202,7 @@ def read_tags(field: Field, registry: Registry) -> tuple[Tag, ...]:
 def _unseen_tag(written: str, name: str) -> str:
     """What to say of a tag that shows nothing: blank, or only invisible or direction
     characters (or the U+FFFD a broken reference reads as), as written or once read."""
-    codes = ", ".join(dict.fromkeys(f"U+{ord(character):04X}" for character in name))
+    codes = character_codes(name)
     said = f"is made only of {codes}, which a reader cannot read" if codes else "is blank"
     if written != name:
         return (

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from ..directions import balanced, held_character, invalid_removed, left_open
+from ..directions import balanced, character_codes, held_character, invalid_removed, left_open
 from ..problems import ArticleError, Problem
 from .yaml_bounds import (
     MAX_DEPTH,
@@ -137,7 +137,7 @@ def _no_front_matter(path: str, lines: list[str]) -> str:
     if opening > 0 and not any(line.strip(UNSEEN) for line in lines[:opening]):
         return f"the front matter's '---' is on line {opening + 1}: remove the blank lines above it"
     if opening == 0:
-        shown = ", ".join(f"U+{ord(c):04X}" for c in dict.fromkeys(lines[0]) if c != "-")
+        shown = character_codes(lines[0].replace("-", ""))
         return f"the first line holds characters besides '---' ({shown}): make it '---' alone"
     wire = path.lower().endswith(".txt")
     return (
