@@ -23,7 +23,7 @@ from babel.messages.pofile import read_po
 from mkdocs_newsroom.cli.main import main
 from mkdocs_newsroom.model import is_rtl
 from mkdocs_newsroom.outputs.sitemaps import news_language
-from mkdocs_newsroom.rendering import dates, strings
+from mkdocs_newsroom.rendering import dates, language_rules, strings
 
 from .browser import chromium, open_page, serve_dir
 from .sites import PASHTO_STORY, REPO, Site, article, build_repo_site, build_site
@@ -251,7 +251,7 @@ def test_a_page_of_mkdocs_own_says_made_with_in_the_themes_language(tmp_path: Pa
 def test_names_are_joined_as_each_language_lists_them() -> None:
     """CLDR's list patterns (English without the serial comma); Spanish writes 'e' for 'y'
     before an /i/ sound, whatever its accents or the quotes before it."""
-    joined = strings.names_joined
+    joined = language_rules.names_joined
     assert [joined(["Ana", "Luis", name], "es") for name in ("Isabel", "Íñigo", "«Ilse»")] == [
         "Ana, Luis e Isabel",
         "Ana, Luis e Íñigo",
@@ -617,3 +617,72 @@ def test_pashto_has_materials_words_of_a_repository_and_its_footer() -> None:
     keys = ("source", "action.edit", "footer.next", "footer.previous", "consent.accept")
     assert all(strings.material(key, "ps") for key in keys)
     assert strings.material("footer.next", "ps") != "Next"
+
+
+def test_serbo_croatian_sites_speak_serbian_in_latin_letters(tmp_path: Path) -> None:
+    """Material has Serbo-Croatian as `sh`, a tag Babel knows only as Serbian in Latin
+    letters (CLDR's alias): the news pages spoke English, Material's words there too, while
+    the site's own pages spoke Serbo-Croatian."""
+    files: dict[str, str | bytes] = {"articles/a.md": article(), "about.md": "# About\n\nUs.\n"}
+    site = build_site(tmp_path, files, config={"theme": {"name": "material", "language": "sh"}})
+    about, page = site.dom("about/"), site.dom("2024/05/01/a-headline/")
+    search = about.css_first(".md-search__input").attributes["placeholder"]
+    assert search != "Search"
+    dialog = site.search_dialog("2024/05/01/a-headline/")
+    assert dialog.css_first(".md-search__input").attributes["placeholder"] == search
+    assert page.css_first("html").attributes["lang"] == "sh"
+    assert "maj 2024" in page.css_first("time.nr-published").text()  # sr_Latn, not "May"
+
+
+def test_a_custom_theme_language_speaks_its_own_words_on_the_news_pages(tmp_path: Path) -> None:
+    """Material's `custom` language is the site's own words, in overrides/: its news pages had
+    Material's English ones, its other pages the site's."""
+    words = (
+        '{% import "partials/languages/en.html" as language %}'
+        '{% macro t(key) %}{{ {"search.placeholder": "Find a story"}.get(key) '
+        "or language.t(key) }}{% endmacro %}"
+    )
+    files: dict[str, str | bytes] = {"articles/a.md": article(), "about.md": "# About\n\nUs.\n"}
+    config = {"theme": {"name": "material", "language": "custom", "custom_dir": "overrides"}}
+    partial = tmp_path / "overrides" / "partials" / "languages" / "custom.html"
+    partial.parent.mkdir(parents=True)
+    partial.write_text(words, encoding="utf-8")
+    site = build_site(tmp_path, files, config=config)
+    search = site.dom("about/").css_first(".md-search__input")
+    assert search.attributes["placeholder"] == "Find a story"
+    for path in ("2024/05/01/a-headline/", ""):
+        search = site.search_dialog(path).css_first(".md-search__input")
+        assert search.attributes["placeholder"] == "Find a story", path
+    assert site.dom("").css_first("html").attributes["lang"] == "en"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("prs", "prs"), ("fa-AF", "fa-AF"), ("PS", "ps"), ("pt-br", "pt-BR")]
+)
+def test_a_theme_language_is_its_pages_language_as_written(
+    tmp_path: Path, language: str, said: str
+) -> None:
+    """A site's own pages said Material's nearest language (`fa` for Dari); a tag written
+    in capitals stayed so on the news pages (`lang="PS"`)."""
+    files: dict[str, str | bytes] = {"articles/a.md": article(), "about.md": "# About\n\nUs.\n"}
+    config = {"theme": {"name": "material", "language": language}}
+    site = build_site(tmp_path, files, config=config)
+    assert site.dom("2024/05/01/a-headline/").css_first("html").attributes["lang"] == said
+    assert site.dom("about/").css_first("html").attributes["lang"] in {said, language}
+
+
+def test_a_name_of_the_other_direction_is_isolated_in_a_byline(tmp_path: Path) -> None:
+    """A Latin name in a Pashto byline ('Reuters 24') took the line's right-to-left order
+    (the digits and the joint moved); the page and the cards isolate it, and a name of the
+    line's own direction is written as it was."""
+    authors = "wire: {name: Reuters 24}\nahmad: {name: احمد ولي}\n"
+    files: dict[str, str | bytes] = {"articles/a.md": article(authors=["ahmad", "wire"])}
+    site = build_site(tmp_path, files, plugin={"locale": "ps"}, authors=authors)
+    page = site.dom("2024/05/01/a-headline/")
+    said = [(a.text(), a.attributes.get("dir")) for a in page.css(".nr-byline a")]
+    assert said == [("احمد ولي", None), ("Reuters 24", "ltr")]
+    card = site.dom("").css_first(".nr-card__meta")
+    assert [a.attributes.get("dir") for a in card.css("a")] == [None, "ltr"]
+    english = build_site(tmp_path / "en", files, authors=authors)
+    page = english.dom("2024/05/01/a-headline/")
+    assert [a.attributes.get("dir") for a in page.css(".nr-byline a")] == ["rtl", None]

@@ -93,3 +93,15 @@ def test_a_name_a_reader_cannot_see_is_said_and_the_id_shown(tmp_path: Path) -> 
     ]
     page = site.dom("2024/05/01/a-headline/")
     assert [a.text() for a in page.css(".nr-byline a")] == ["zw"]
+
+
+@pytest.mark.parametrize("marks", ["\\ufe0f", "\\u034f\\u034f", "\\u0301"])
+def test_a_name_of_marks_alone_is_one_a_reader_cannot_see(tmp_path: Path, marks: str) -> None:
+    """A variation selector, the grapheme joiner or an accent shows only on a letter before
+    it: a name made of them alone passed as a name, an empty link in every byline."""
+    files = {"articles/a.md": article(authors=["vs"])}
+    site = build_site(tmp_path, files, authors=f'vs: {{name: "{marks}"}}\n')
+    assert len(site.warnings) == 1
+    assert "'name' is made only of U+" in site.warnings[0]
+    page = site.dom("2024/05/01/a-headline/")
+    assert [a.text() for a in page.css(".nr-byline a")] == ["vs"]

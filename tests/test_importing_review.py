@@ -3,6 +3,7 @@ in-process against an archive written into a temporary folder (the clock is the 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -673,3 +674,30 @@ def test_a_carriage_return_written_as_a_reference_is_a_line_end(
     assert "imported 1, skipped 0" in ran.err
     text = (site / "content/articles/2019/05/story-1.md").read_bytes()
     assert b"\r" not in text and b"First paragraph." in text and b"Second." in text
+
+
+def test_addresses_wordpress_embeds_in_any_case_come_in_as_links_and_are_named_short(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """WordPress embeds an address alone in its paragraph in any case (`HTTPS://`), and only
+    in a tag whose class is its embed's wrapper (not a class that starts with its name); the
+    note names a long address by its start."""
+    long = "https://example.org/" + "a" * 300
+    body = (
+        "<p>HTTPS://Vimeo.com/76979871</p>\n\n"
+        '<div class="wp-block-embed__wrapper-note">https://example.org/kept</div>\n\n'
+        f"<p>{long}</p>"
+    )
+    ran = import_wp(site, capsys, item(1, body=body))
+    assert ran.code == 0, ran.err
+    text = ran.articles()["2019/05/story-1.md"].split("---\n", 2)[2]
+    assert '<p><a href="HTTPS://Vimeo.com/76979871">HTTPS://Vimeo.com/76979871</a></p>' in text
+    assert '<div class="wp-block-embed__wrapper-note">https://example.org/kept</div>' in text
+    named = [line for line in ran.out if "come in as links" in line]
+    assert len(named) == 1 and "HTTPS://Vimeo.com/76979871" in named[0], ran.out
+    assert long not in named[0] and long[:79] + "…" in named[0]
+    assert "example.org/kept" not in named[0]
+    built = run(site, "mkdocs", "build")
+    assert built.returncode == 0, built.stderr
+    page = (site / "site/2019/05/03/story-1/index.html").read_text("utf-8")
+    assert re.search(r'href="https://vimeo\.com/76979871"', page, re.IGNORECASE), page

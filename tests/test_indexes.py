@@ -464,3 +464,20 @@ def test_the_tags_index_is_in_the_order_a_reader_looks_a_name_up_in(tmp_path: Pa
     ]
     assert first.css_first('.nr-pager a[rel="next"]').text(strip=True) == "Next →"
     assert second.css_first('.nr-pager a[rel="prev"]').text(strip=True) == "← Previous"
+
+
+def test_indexes_with_nothing_published_say_so(tmp_path: Path) -> None:
+    """A site whose stories are all held back had a tags index saying '0 tags' over an empty
+    list and an authors index of nothing at all; each says nothing has been published."""
+    files: dict[str, str | bytes] = {
+        "articles/b.md": article("Held", authors=["jdoe"], tags=["Kabul"], draft=True)
+    }
+    site = build_site(tmp_path, files)
+    for url in ("tags/", "authors/"):
+        page = site.dom(url)
+        listing = page.css_first(".nr-listing")
+        assert listing.css("ul") == [] and listing.css(".nr-listing__count") == [], url
+        assert "Nothing has been published here yet." in listing.text(), url
+    files["articles/a.md"] = article(authors=["jdoe"], tags=["Herat"])
+    site = build_site(tmp_path / "later", files)
+    assert "Nothing has been published" not in site.html("tags/") + site.html("authors/")

@@ -342,9 +342,10 @@ def test_init_says_in_one_line_what_to_do_with_a_folder_or_url_it_cannot_take(
     ("language", "lang", "own_page", "byline", "search"),
     [
         ("es", "es", "es", "Por", "Búsqueda"),
-        # languages Material has no words in: its words from Newsroom's catalog, or Persian's
+        # languages Material has no words in: its words from Newsroom's catalog, or Persian's (the
+        # pages saying their own language)
         ("ps", "ps", "ps", "لیکوال:", "لټون"),
-        ("prs", "prs", "fa", "نویسنده:", "جستجو"),
+        ("prs", "prs", "prs", "نویسنده:", "جستجو"),
     ],
 )
 def test_a_portal_in_another_language_speaks_it_on_every_page(

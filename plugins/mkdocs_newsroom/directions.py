@@ -64,9 +64,23 @@ def character_codes(text: str) -> str:
 
 
 def visible(character: str) -> bool:
-    """Whether a reader sees `character` (not a control, a space, or a blank letter)."""
+    """Whether a reader sees `character` on its own: not a control, a space, a blank letter
+    or a mark (an accent, a variation selector U+FE0F, the joiner U+034F), which shows only
+    on a letter before it."""
     category = unicodedata.category(character)
-    return category[0] not in "CZ" and character not in BLANK_LETTERS
+    return category[0] not in "CZM" and character not in BLANK_LETTERS
+
+
+def text_direction(text: str) -> str:
+    """'rtl' where the first letter of `text` that has a direction is written right to left
+    (Arabic, Hebrew), else 'ltr': the direction a browser gives it (`dir="auto"`)."""
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
 
 
 def unbalanced_controls(text: str) -> str:

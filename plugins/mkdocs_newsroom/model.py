@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property, total_ordering
 from typing import TYPE_CHECKING, Literal
 
+from .directions import text_direction
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from datetime import datetime
@@ -25,8 +27,9 @@ RTL_LANGUAGES = frozenset(
 
 
 # How search engines and social sites name languages they do not know by their own tag: Google's
-# hreflang and News sitemap and Facebook's locales have no Dari (`prs`), only Persian (`fa`)
-SEO_LANGUAGE_OF = {"prs": "fa-AF"}
+# hreflang and News sitemap and Facebook's locales have no Dari (`prs`), only Persian (`fa`);
+# Serbo-Croatian's `sh` (Material's) is a withdrawn code, Serbian in Latin letters to CLDR
+SEO_LANGUAGE_OF = {"prs": "fa-AF", "sh": "sr-Latn"}
 
 
 def is_rtl(lang: str) -> bool:
@@ -66,6 +69,12 @@ class Author:
     @property
     def is_organization(self) -> bool:
         return self.type == "organization"
+
+    @property
+    def direction(self) -> str:
+        """The direction of the name: a byline of the other direction isolates it, as
+        'Reuters 24' among Pashto names would otherwise take the line's order."""
+        return text_direction(self.name)
 
 
 @dataclass(frozen=True)

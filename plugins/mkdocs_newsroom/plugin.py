@@ -25,7 +25,8 @@ from .problems import NewsroomError
 from .rendering.editions import PageConfig
 from .rendering.links import rooted_context, site_root
 from .search.site import SiteSearch, use_newsroom_worker
-from .settings.loading import load_settings, site_texts, theme_language
+from .settings.languages import theme_language
+from .settings.loading import load_settings, site_texts
 from .settings.schema import NewsroomConfig
 from .urls import SITEMAP
 

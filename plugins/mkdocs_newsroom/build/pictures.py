@@ -42,7 +42,7 @@ class BuildPictures:
         memories: tuple[PictureMemory, PictureMemory],
     ) -> list[Problem]:
         """The copies of the pictures the site shows (the lead images of `articles`, the
-        photos of the `authors` they credit), from the cache into the site folder; without
+        photos of `authors`, those the site credits), from the cache into the site folder; without
         makers (pictures turned off), those the last build of a preview put there
         removed (`memories`: the lead images', the photos')."""
         if self.leads is None or self.avatars is None:
@@ -50,8 +50,7 @@ class BuildPictures:
                 withdraw(site_dir, memory)
             return []
         leads = [a.image.picture for a in articles if a.image is not None and a.image.picture]
-        credited = {author.id for article in articles for author in article.authors}
-        photos = [a.picture for a in authors if a.picture is not None and a.id in credited]
+        photos = [author.picture for author in authors if author.picture is not None]
         return [
             *self.leads.publish(site_dir, leads),
             *self.avatars.publish(site_dir, photos),

@@ -48,14 +48,13 @@ from .sources import site_sources
 from .stale import remove_held_outputs, remove_stale, remove_stale_copies
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Iterable
 
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
-    from ..model import Author
     from ..preview.cache import BuildCache
     from ..problems import Problem
     from ..search.site import SiteSearch
@@ -90,7 +89,6 @@ class SiteBuild:
         self._site_dir = ""
         self._clock = Progress(say, 0, "build")
         self._catalogue = Catalogue()
-        self._authors: Mapping[str, Author] = {}
         self._indexes = SiteIndexes()
         self._failed = 0
         self._files = Files([])
@@ -186,7 +184,7 @@ class SiteBuild:
         if self._serving and self._dirty:
             drop_reported_outputs(keep, reported)
         self._failed = reading.failed
-        self._catalogue, self._authors = reading.catalogue, reading.authors
+        self._catalogue = reading.catalogue
         self._index.start(
             self._catalogue.articles, config.site_dir, self._in_place(INDEX_DIR + "/")
         )
@@ -362,7 +360,7 @@ class SiteBuild:
         """The copies of the pictures the site shows, from the cache into the site folder;
         with `mkdocs build --dirty`, those an earlier build left there removed."""
         memories = (self._cache.pictures, self._cache.photos)
-        articles, authors = self._catalogue.articles, self._authors.values()
+        articles, authors = self._catalogue.articles, self._indexes.shared.credited()
         self._warn(self._pictures.publish(config.site_dir, articles, authors, memories))
         if self._dirty and not self._serving:  # serve remembers what it put there: build not
             remove_stale_copies(config.site_dir, self._pictures.published, self._files, self._say)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 from ..folding import index_order
 from ..urls import archive_url
@@ -68,6 +68,10 @@ class Indexes:
             ((tag, count) for tag, count in counted if tag is not None),  # type: ignore[misc]
             key=lambda item: (index_order(item[0].name), item[0].name, item[0].slug),
         )
+
+    def credited(self) -> list[Author]:
+        """The authors with a listing: those a story on the site credits."""
+        return [cast("Author", listing.subject) for listing in self.authors.values()]
 
     def periods(self) -> list[Period]:
         """Every year of the archive, newest first."""

@@ -22,7 +22,8 @@ import yaml
 
 from .. import __version__
 from ..problems import NewsroomError
-from ..settings.loading import LOCALE_OF, babel_knows, load_timezone
+from ..settings.languages import LOCALE_OF, babel_knows, cased_tag
+from ..settings.loading import load_timezone
 from ..slugs import slugify
 from ..urls import as_sent, site_url_fault
 
@@ -106,7 +107,7 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
         "AUTHOR_KEY": _yaml_key(author_id),
         "FIRST_SECTION_KEY": _yaml_key(first),
         "AUTHOR_NAME": _yaml(author_name),
-        "LANGUAGE": _yaml(portal.language),
+        "LANGUAGE": _yaml(cased_tag(portal.language)),
         "AUTHOR_TYPE": "person" if portal.author else "organization",  # a desk
         "FIRST_SECTION": first,
         "WELCOME_TITLE": _yaml(f"Welcome to {portal.name}"),

@@ -31,7 +31,8 @@ from ..reading.files import article_kind, not_utf8
 from ..reading.frontmatter import parse_front_matter
 from ..reading.images import site_images
 from ..reading.site import Markdown, article_reader
-from ..settings.loading import load_settings, site_texts, theme_language
+from ..settings.languages import theme_language
+from ..settings.loading import load_settings, site_texts
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator

@@ -27,7 +27,7 @@ from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 
 from ..reading.images import ImageFacts, shared_picture
 from ..reading.reach import is_uri
-from ..rendering.strings import names_joined
+from ..rendering.language_rules import names_joined
 from ..slugs import slugify
 from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE, absolute_url, rebased_links, site_path
 

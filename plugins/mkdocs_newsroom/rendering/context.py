@@ -14,11 +14,12 @@ from ..urls import absolute_url
 from . import dates, seo
 from .cards import Cards
 from .editions import edition_tabs, material_languages
+from .language_rules import name_joints
 from .links import root_prefix, use_root_links
 from .page_seo import SeoData
 from .pictures import avatar_view, picture_view
 from .shell import ShellCache
-from .strings import material, name_joints, translated, translated_plural
+from .strings import material, translated, translated_plural
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -98,7 +99,7 @@ def prepare_environment(
             palette_toggle=site.palette_toggle,
         ),
     }
-    return material_languages(env, settings.editions)
+    return material_languages(env, settings.editions, settings.theme_language)
 
 
 def shell_assets(env: Environment) -> ShellAssets:

@@ -29,9 +29,10 @@ MATERIAL_LANGUAGE = {"prs": "fa"}
 # Material's own words for a language it does not have, from our catalog (material entries)
 _FROM_CATALOG = '{%% macro t(key) %%}{{ newsroom_material(key, "%s") }}{%% endmacro %%}'
 _TAG = re.compile(r"[a-z]{2,3}")  # a language's code, as Material names its words' files
-_SAME_LANGUAGE = (  # Material's words of the same language under another tag
+_ANY_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")  # a language tag, as written
+_SAME_LANGUAGE = (  # Material's words of the same language under another tag, and that tag
     '{%% import "partials/languages/%s.html" as same %%}'
-    "{%% macro t(key) %%}{{ same.t(key) }}{%% endmacro %%}"
+    '{%% macro t(key) %%}{{ "%s" if key == "language" else same.t(key) }}{%% endmacro %%}'
 )
 
 
@@ -53,18 +54,24 @@ def lend_material_words(env: Environment, language: str) -> None:
     if found == (language, ""):
         return  # Material's own
     tag, made = found or ("en", "")
+    said = language if _ANY_TAG.fullmatch(language) else tag  # its pages' `<html lang>`
     assert env.loader is not None
-    words = {f"partials/languages/{language}.html": made or _SAME_LANGUAGE % tag}
+    words = {f"partials/languages/{language}.html": made or _SAME_LANGUAGE % (tag, said)}
     env.loader = ChoiceLoader([env.loader, DictLoader(words)])
 
 
-def material_languages(env: Environment, editions: Sequence[Edition]) -> dict[str, str]:
-    """For each edition, the language Material's templates speak on its pages; for one
-    Material does not know but our catalog does (Pashto), Material is given a language file
-    that asks the catalog."""
+def material_languages(
+    env: Environment, editions: Sequence[Edition], theme_language: str
+) -> dict[str, str]:
+    """For each edition not in the theme's language (`theme_language`, as Newsroom reads it:
+    those speak the theme's own words, Material's `custom` too), the language Material's
+    templates speak on its pages; for one Material does not know but our catalog does
+    (Pashto), Material is given a language file that asks the catalog."""
     chosen: dict[str, str] = {}
     made: dict[str, str] = {}
     for edition in editions:
+        if edition.lang == theme_language:
+            continue
         found = _nearest_words(env, edition.lang)
         if found is not None:
             chosen[edition.id], source = found

@@ -7,17 +7,16 @@ import posixpath
 import re
 from dataclasses import replace
 from datetime import UTC, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel.core import Locale, UnknownLocaleError
-
-from ..model import SEO_LANGUAGE_OF, Edition, Section
+from ..model import Edition, Section
 from ..problems import NewsroomError
 from ..slugs import MAX_SLUG_LENGTH, is_slug
 from ..urls import PICTURES_DIR, as_sent, section_url, site_url_fault
 from .article_url import check_article_url
 from .checked import FrontPageRules, PageSizes, PictureSettings, ReadOptions, Settings
+from .languages import LOCALE_OF, cased_tag, check_language, check_seo_languages, seo_language
 from .option_texts import OptionTexts
 from .surrogates import refuse_surrogates
 
@@ -131,22 +130,6 @@ def site_texts(config: MkDocsConfig) -> dict[str, str]:
     return {option: value for option in SITE_TEXTS if isinstance(value := config.get(option), str)}
 
 
-def theme_language(config: MkDocsConfig) -> str:
-    """The language the theme speaks (Material's `language`), the site's where the plugin's
-    `locale` is not set; English for one Babel does not know (Material's `sh`)."""
-    language = str(config.theme.get("language") or "en")
-    return language if babel_knows(LOCALE_OF.get(language, language)) else "en"
-
-
-def babel_knows(language: str) -> bool:
-    """Whether Babel has locale data of `language` (`es`, `pt-BR`, `fa_AF`)."""
-    try:
-        Locale.parse(language.replace("-", "_"))
-    except (ValueError, UnknownLocaleError):
-        return False
-    return True
-
-
 def load_settings(
     config: NewsroomConfig, site: Mapping[str, str] | None = None, language: str = "en"
 ) -> Settings:
@@ -176,7 +159,8 @@ def load_settings(
         ),
         max_tags=max(1, config.max_tags),
         article_url=config.article_url,
-        locale=locale,
+        locale=LOCALE_OF.get(locale, locale),
+        theme_language=language,
         editions=load_editions(config, sections, locale, texts),
         page_sizes=PageSizes(
             max(1, config.page_size),
@@ -254,10 +238,6 @@ def load_pictures(config: NewsroomConfig) -> PictureSettings:
     )
 
 
-# The Babel locale of languages Babel knows under another name.
-LOCALE_OF = {"prs": "fa_AF"}
-
-
 def edition_sections(
     sections: Mapping[str, Section], path: str, edition_id: str, lang: str, first_lang: str
 ) -> dict[str, Section]:
@@ -291,50 +271,6 @@ RESERVED_FOLDERS = frozenset(
 )
 
 
-def _check_language(edition_id: str, lang: str, locale: str) -> None:
-    """An edition's language must be one Babel knows, by its `lang` or its `locale`: a typo
-    (`zz`) would write an invalid `<html lang>` and English dates."""
-    if not any(babel_knows(tag) for tag in (locale, lang)):
-        raise NewsroomError(
-            f"newsroom: edition '{edition_id}': '{lang}' is not a language Newsroom knows (its "
-            "locale data comes from Babel); give a BCP 47 language tag such as 'ps', 'fa-AF' or "
-            "'ar', or set the edition's 'locale' to one Babel knows"
-        )
-
-
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
-
-
-def _seo_language(edition_id: str, edition: dict[str, Any], lang: str) -> str:
-    """The tag search engines know the edition's language by: one Babel knows, written with
-    hyphens (`fa-AF`), as hreflang, `xml:lang` and `og:locale` are made of it."""
-    tag = str(edition.get("seo_language") or SEO_LANGUAGE_OF.get(lang, lang))
-    try:
-        known = bool(_LANGUAGE_TAG.match(tag)) and bool(Locale.parse(tag, sep="-"))
-    except (ValueError, UnknownLocaleError):
-        known = False
-    if not known:
-        raise NewsroomError(
-            f"newsroom: mkdocs.yml: edition '{edition_id}': seo_language '{tag}' is not a "
-            "language tag search engines know; write one such as 'fa-AF', 'ps' or 'en' "
-            "(hyphens, a language Babel knows)"
-        )
-    return tag
-
-
-def _check_seo_languages(editions: list[Edition]) -> None:
-    """Two editions of one search language would be one language's alternates twice."""
-    seen: dict[str, str] = {}
-    for edition in editions:
-        other = seen.setdefault(edition.seo_language.lower(), edition.id)
-        if other != edition.id:
-            raise NewsroomError(
-                f"newsroom: mkdocs.yml: editions '{other}' and '{edition.id}' have the same "
-                f"seo_language '{edition.seo_language}', so search engines could not tell "
-                "them apart; give each edition its own"
-            )
-
-
 def load_editions(
     config: NewsroomConfig, sections: dict[str, Section], locale: str, texts: OptionTexts
 ) -> tuple[Edition, ...]:
@@ -342,7 +278,7 @@ def load_editions(
     language) when none is set."""
     declared = [(edition_id, dict(edition)) for edition_id, edition in config.editions.items()]
     if not declared:
-        lang = locale.replace("_", "-")
+        lang = cased_tag(locale)
         declared = [(lang.lower(), {"title": lang, "lang": lang})]  # its locale: of its lang
     editions: list[Edition] = []
     for position, (edition_id, edition) in enumerate(declared):
@@ -357,9 +293,9 @@ def load_editions(
                 f"its own pages ({', '.join(sorted(RESERVED_FOLDERS))}); give the edition "
                 "another id, such as its language's"
             )
-        lang = str(edition.get("lang") or edition_id)
+        lang = cased_tag(str(edition.get("lang") or edition_id))
         locale = str(edition.get("locale") or LOCALE_OF.get(lang, lang.replace("-", "_")))
-        _check_language(edition_id, lang, locale)
+        check_language(edition_id, lang, locale)
         path = "" if position == 0 else f"{edition_id}/"
         editions.append(
             Edition(
@@ -380,10 +316,10 @@ def load_editions(
                 copyright=texts.text(
                     str(edition.get("copyright") or ""), "editions", edition_id, "copyright"
                 ),
-                seo_language=_seo_language(edition_id, edition, lang),
+                seo_language=seo_language(edition_id, edition, lang),
             )
         )
-    _check_seo_languages(editions)
+    check_seo_languages(editions)
     return tuple(editions)
 
 

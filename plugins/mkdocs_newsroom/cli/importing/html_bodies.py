@@ -72,9 +72,13 @@ CORE_SHORTCODES = frozenset(
 )
 _SHORTCODE = re.compile(r"\[(/?)([A-Za-z][\w-]*)((?:\s[^\[\]]*)?)/?\]")
 # An address alone in its paragraph, which WordPress shows as what it points to (a video's
-# player, a post's card: its oEmbed)
-_LONE_ADDRESS = re.compile(r"https?://[^\s<>\"']+")
-_EMBED_WRAPPER = "wp-block-embed__wrapper"  # the block editor's embed, its address within
+# player, a post's card: its oEmbed), in any case as WordPress matches it (`HTTPS://`)
+_LONE_ADDRESS = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+# the block editor's embed, its address within: a class of the tag (as the sanitizer writes
+# it), not a part of one
+_EMBED_WRAPPER = re.compile(r'\sclass="(?:[^"]*\s)?wp-block-embed__wrapper[\s"]')
+# an address the note names is shortened past this many characters (its start finds it)
+_NAMED_LENGTH = 80
 
 
 def shortcodes(html: str) -> list[str]:
@@ -105,11 +109,16 @@ def lone_addresses_said(found: Sequence[str]) -> list[str]:
     if not found:
         return []
     more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+    named = ", ".join(_shortened(address) for address in found[:3])
     return [
         "WordPress showed what these addresses point to (a video's player, a post's card), "
-        f"which come in as links: {', '.join(found[:3])}{more}; paste a player's embed code "
-        "in place of its link"
+        f"which come in as links: {named}{more}; paste a player's embed code in place of its "
+        "link"
     ]
+
+
+def _shortened(address: str) -> str:
+    return address if len(address) <= _NAMED_LENGTH else f"{address[: _NAMED_LENGTH - 1]}…"
 
 
 def markdown_text(body_html: str, frames: frozenset[str] = frozenset()) -> MarkdownBody:
@@ -149,7 +158,7 @@ def _embedded(opening: re.Match[str] | None, closing: re.Match[str] | None) -> b
         return not opening and not closing
     tag = opening.group(1).lower()
     return tag == closing.group(1).lower() and (
-        tag == "p" or (tag == "div" and _EMBED_WRAPPER in opening.group(0))
+        tag == "p" or (tag == "div" and _EMBED_WRAPPER.search(opening.group(0)) is not None)
     )
 
 

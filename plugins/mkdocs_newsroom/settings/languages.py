@@ -1,0 +1,100 @@
+"""The site's and its editions' languages, as mkdocs.yml names them, made into tags Babel,
+browsers and search engines know, checked once per build."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from babel.core import Locale, UnknownLocaleError
+
+from ..model import SEO_LANGUAGE_OF
+from ..problems import NewsroomError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from mkdocs.config.defaults import MkDocsConfig
+
+    from ..model import Edition
+
+# The Babel locale of languages Babel knows under another name (CLDR's aliases: Material has
+# Serbo-Croatian as `sh`)
+LOCALE_OF = {"prs": "fa_AF", "sh": "sr_Latn"}
+
+_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+
+
+def theme_language(config: MkDocsConfig) -> str:
+    """The language the theme speaks (Material's `language`), the site's where the plugin's
+    `locale` is not set, as a tag is written (`ps` for `PS`); English for one Babel does not
+    know (Material's `custom`)."""
+    language = cased_tag(str(config.theme.get("language") or "en"))
+    return language if babel_knows(LOCALE_OF.get(language, language)) else "en"
+
+
+def cased_tag(tag: str) -> str:
+    """A language tag in the case BCP 47 writes it, which `<html lang>` and the editions'
+    folders show: `ps`, `pt-BR`, `sr-Latn` (`PS`, `pt-br`, `sr_latn` as given)."""
+    if not _LANGUAGE_TAG.match(tag.replace("_", "-")):
+        return tag
+    language, *rest = tag.replace("_", "-").split("-")
+    parts = [language.lower()]
+    for part in rest:
+        if len(part) == 4 and part.isalpha():
+            parts.append(part.title())  # a script
+        elif len(part) == 2 or (len(part) == 3 and part.isdigit()):
+            parts.append(part.upper())  # a region
+        else:
+            parts.append(part.lower())
+    return "-".join(parts)
+
+
+def babel_knows(language: str) -> bool:
+    """Whether Babel has locale data of `language` (`es`, `pt-BR`, `fa_AF`)."""
+    try:
+        Locale.parse(language.replace("-", "_"))
+    except (ValueError, UnknownLocaleError):
+        return False
+    return True
+
+
+def check_language(edition_id: str, lang: str, locale: str) -> None:
+    """An edition's language must be one Babel knows, by its `lang` or its `locale`: a typo
+    (`zz`) would write an invalid `<html lang>` and English dates."""
+    if not any(babel_knows(tag) for tag in (locale, lang)):
+        raise NewsroomError(
+            f"newsroom: edition '{edition_id}': '{lang}' is not a language Newsroom knows (its "
+            "locale data comes from Babel); give a BCP 47 language tag such as 'ps', 'fa-AF' or "
+            "'ar', or set the edition's 'locale' to one Babel knows"
+        )
+
+
+def seo_language(edition_id: str, edition: dict[str, Any], lang: str) -> str:
+    """The tag search engines know the edition's language by: one Babel knows, written with
+    hyphens (`fa-AF`), as hreflang, `xml:lang` and `og:locale` are made of it."""
+    tag = str(edition.get("seo_language") or SEO_LANGUAGE_OF.get(lang, lang))
+    try:
+        known = bool(_LANGUAGE_TAG.match(tag)) and bool(Locale.parse(tag, sep="-"))
+    except (ValueError, UnknownLocaleError):
+        known = False
+    if not known:
+        raise NewsroomError(
+            f"newsroom: mkdocs.yml: edition '{edition_id}': seo_language '{tag}' is not a "
+            "language tag search engines know; write one such as 'fa-AF', 'ps' or 'en' "
+            "(hyphens, a language Babel knows)"
+        )
+    return tag
+
+
+def check_seo_languages(editions: Sequence[Edition]) -> None:
+    """Two editions of one search language would be one language's alternates twice."""
+    seen: dict[str, str] = {}
+    for edition in editions:
+        other = seen.setdefault(edition.seo_language.lower(), edition.id)
+        if other != edition.id:
+            raise NewsroomError(
+                f"newsroom: mkdocs.yml: editions '{other}' and '{edition.id}' have the same "
+                f"seo_language '{edition.seo_language}', so search engines could not tell "
+                "them apart; give each edition its own"
+            )
