@@ -4,6 +4,7 @@
     .venv/bin/python bench/peers.py 1000 10000 50000       # 50,000 too (Newsroom: minutes)
     .venv/bin/python bench/peers.py --plugin-ref HEAD      # the committed plugin, not the work tree
     .venv/bin/python bench/peers.py 1000 --tools newsroom hugo
+    .venv/bin/python bench/peers.py 1000 10000 --tools newsroom newsroom-commonmark hugo
 
 For each N, generate.py writes the same N stories once per format (bench/out/gen-N-newsroom,
 -hugo, -pelican; reused while unchanged). Each tool then builds its site clean --repeat times
@@ -11,7 +12,8 @@ For each N, generate.py writes the same N stories once per format (bench/out/gen
 just before, under /usr/bin/time -v; the fastest run of each is kept:
 
 - Newsroom: `python -m mkdocs build -q` of the generated Newsroom site (the project's venv,
-  or with --plugin-ref the plugin as committed at REF, as run.py does);
+  or with --plugin-ref the plugin as committed at REF, as run.py does); newsroom-commonmark:
+  the same, with `markdown_engine: commonmark` (mkdocs.commonmark.yml, written beside it);
 - Hugo: `hugo --quiet` (Debian's package: `apt-get install hugo`, 0.111) with the theme in
   bench/hugo/: article pages, the front page, paginated section, tag and author pages, tag
   and author indexes, RSS of the front page and of each section, a sitemap;
@@ -32,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import itertools
 import json
 import os
 import random
@@ -44,6 +47,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
@@ -51,7 +56,11 @@ import generate  # noqa: E402
 import run  # noqa: E402
 from run import OUT, REPO  # noqa: E402
 
-TOOLS = ("newsroom", "hugo", "pelican")
+TOOLS = ("newsroom", "newsroom-commonmark", "hugo", "pelican")
+# Newsroom with `markdown_engine: commonmark`: the same generated site, another mkdocs.yml
+COMMONMARK = "newsroom-commonmark"
+FORMAT_OF = {COMMONMARK: "newsroom"}
+NEWSROOMS = ("newsroom", COMMONMARK)
 PELICAN_VENV = OUT / "pelican-venv"
 PELICAN_REQUIREMENT = "pelican[markdown]==4.12.*"
 SAMPLE = 200  # article pages gzipped for the compressed size
@@ -97,15 +106,28 @@ def command_for(
     tool: str, root: Path, site: Path, binaries: dict[str, str]
 ) -> tuple[list[str], dict[str, str]]:
     """The build command of `tool` for the sources at `root`, into `site`, and its environment."""
-    if tool == "newsroom":
+    if tool in NEWSROOMS:
+        config = root / "mkdocs.yml" if tool == "newsroom" else commonmark_config(root)
         command = [sys.executable, "-m", "mkdocs", "build", "-q"]
-        return [*command, "-f", str(root / "mkdocs.yml"), "-d", str(site)], run.BUILD_ENV
+        return [*command, "-f", str(config), "-d", str(site)], run.BUILD_ENV
     if tool == "hugo":
         # the theme of this checkout, whichever wrote the site (its config names the writer's)
         themes = ["--themesDir", str(Path(__file__).resolve().parent)]
         return [binaries["hugo"], "--quiet", *themes, "-s", str(root), "-d", str(site)], HUGO_ENV
     content, settings = str(root / "content"), str(root / "pelicanconf.py")
     return [binaries["pelican"], content, "-s", settings, "-o", str(site), "-q"], dict(os.environ)
+
+
+def commonmark_config(root: Path) -> Path:
+    """mkdocs.yml of the generated site at `root`, but with `markdown_engine: commonmark`,
+    written beside it (so its folders are the same)."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "newsroom" in plugin:
+            plugin["newsroom"]["markdown_engine"] = "commonmark"
+    written = root / "mkdocs.commonmark.yml"
+    written.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return written
 
 
 HUGO_ENV = dict(os.environ)  # --hugo-related adds HUGO_PARAMS_RELATED=hugo
@@ -231,7 +253,7 @@ def markdown(results: dict[str, Any]) -> str:
             page = found["article_page_bytes"] / 1000
             page_gz = found["article_page_gzip_bytes"] / 1000
             ratio = ""
-            if news and tool != "newsroom":
+            if news and tool not in NEWSROOMS:
                 r = ratios(news, found)
                 ratio = ", ".join(f"{r[k]:.2f}" for k in RATIO_FIGURES if k in r)
             cells = [
@@ -343,9 +365,10 @@ def main(argv: list[str] | None = None) -> int:
             elif tool == "pelican" and count > args.pelican_limit:
                 entry["tools"][tool] = {"skipped": f"above --pelican-limit {args.pelican_limit:,}"}
             else:
-                root = OUT / f"gen-{count}-{tool}"
+                fmt = FORMAT_OF.get(tool, tool)
+                root = OUT / f"gen-{count}-{fmt}"
                 start = time.perf_counter()
-                if generate.generate(count, root, tool):
+                if generate.generate(count, root, fmt):
                     took = time.perf_counter() - start
                     print(f"  wrote {root.relative_to(REPO)} in {took:.1f} s")
                 roots[tool] = root
@@ -375,11 +398,12 @@ def main(argv: list[str] | None = None) -> int:
         for tool in roots:
             found = summary(count, entry["tools"][tool]["runs"])
             entry["tools"][tool]["summary"] = found
-        news = entry["tools"].get("newsroom", {}).get("summary")
-        for tool in roots:
-            theirs = entry["tools"][tool]["summary"]
-            if news and theirs and tool != "newsroom":
-                entry[f"newsroom_over_{tool}"] = ratios(news, theirs)
+        for ours in NEWSROOMS:
+            news = entry["tools"].get(ours, {}).get("summary")
+            for tool in roots:
+                theirs = entry["tools"][tool]["summary"]
+                if news and theirs and tool not in NEWSROOMS:
+                    entry[f"{ours}_over_{tool}"] = ratios(news, theirs)
         save()
 
     results["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
@@ -392,11 +416,11 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown(results))
     print()
     for entry in results["sizes"]:
-        for tool in ("hugo", "pelican"):
-            found = entry.get(f"newsroom_over_{tool}")
+        for ours, tool in itertools.product(NEWSROOMS, ("hugo", "pelican")):
+            found = entry.get(f"{ours}_over_{tool}")
             if found:
                 figures = ", ".join(f"{k} {v:.2f}x" for k, v in found.items())
-                print(f"{entry['articles']:,} articles, Newsroom / {tool}: {figures}")
+                print(f"{entry['articles']:,} articles, {ours} / {tool}: {figures}")
     print(TARGETS)
     print(f"\nresults: {args.output}")
     return 1 if failed else 0

@@ -133,3 +133,36 @@ def test_steps_says_when_each_step_of_a_build_starts_and_ends(tmp_path: Path) ->
         "> _write_outputs",
     ]
     assert not (site / "site").exists()
+
+
+def test_the_commonmark_variant_builds_the_same_pages_of_the_generated_site(
+    tmp_path: Path,
+) -> None:
+    """bench/peers.py's newsroom-commonmark builds the generated site with
+    `markdown_engine: commonmark` (its own mkdocs.yml beside the site's): the same article
+    pages as Python-Markdown's, so that its times are of the same pages."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import peers  # bench/ is a folder of scripts, not a package
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    site = generate(tmp_path, "newsroom")
+    config = peers.commonmark_config(site)
+    assert config.parent == site
+    assert "markdown_engine: commonmark" in config.read_text(encoding="utf-8")
+    built: dict[str, Path] = {}
+    for name, file in (("python-markdown", site / "mkdocs.yml"), ("commonmark", config)):
+        built[name] = tmp_path / name
+        command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(file)]
+        done = subprocess.run(
+            [*command, "-d", str(built[name])], capture_output=True, text=True, env=ENV, check=False
+        )
+        assert done.returncode == 0, done.stderr
+    pages = sorted(built["python-markdown"].glob("[0-9]*/[0-9]*/[0-9]*/*/index.html"))
+    assert len(pages) == COUNT
+    with_headings = 0
+    for page in pages:
+        other = built["commonmark"] / page.relative_to(built["python-markdown"])
+        assert other.read_bytes() == page.read_bytes(), page
+        with_headings += b"<h2 id=" in page.read_bytes()
+    assert with_headings > 0

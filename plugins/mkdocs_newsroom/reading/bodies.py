@@ -16,12 +16,14 @@ import markdown
 
 from ..directions import INVALID_CHARACTERS, balanced_blocks, has_controls
 from . import plaintext
+from .commonmark import COMMONMARK, CommonMark
 from .markdown_needs import speed_up
 from .sanitizing import apply_media_rule, sanitize
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+PYTHON_MARKDOWN = "python-markdown"  # the default engine: MkDocs' own, the site's extensions
 _TAG = re.compile(r"<[^>]*>")
 # A line pymdownx.snippets reads as an include ('--8<-- "file"', or a block's '--8<--'), with
 # any number of dashes, not escaped by ';'
@@ -134,11 +136,11 @@ def _words(fragment: str) -> list[str]:
 
 
 class MarkdownRenderer:
-    """One Markdown instance for all `.md` bodies of a build; with `sanitized`, raw HTML in
-    them is cleaned (sanitizing.py), frames kept only of the hosts `frames` names. Either
-    way, media (Markdown's images and raw HTML's pictures, sound, video, frames) follow one
-    rule: an address that would load another host's file, or is not a web address, is taken
-    out."""
+    """One Markdown instance for all `.md` bodies of a build (Python-Markdown with the site's
+    extensions, or CommonMark: `engine`); with `sanitized`, raw HTML in them is cleaned
+    (sanitizing.py), frames kept only of the hosts `frames` names. Either way, media
+    (Markdown's images and raw HTML's pictures, sound, video, frames) follow one rule: an
+    address that would load another host's file, or is not a web address, is taken out."""
 
     def __init__(
         self,
@@ -146,27 +148,30 @@ class MarkdownRenderer:
         extension_configs: dict[str, Any],
         sanitized: bool,
         frames: frozenset[str] = frozenset(),
+        engine: str = PYTHON_MARKDOWN,
     ) -> None:
-        self._markdown = markdown.Markdown(
-            extensions=list(extensions), extension_configs=extension_configs
-        )
-        speed_up(self._markdown)
         self._sanitized = sanitized
         self._frames = frames  # the hosts whose frames a story may show (embed_hosts)
+        self._markdown: markdown.Markdown | None = None
+        self._commonmark: CommonMark | None = None
+        if engine == COMMONMARK:
+            self._commonmark = CommonMark(_toc_of(extensions, extension_configs))
+        else:
+            self._markdown = markdown.Markdown(
+                extensions=list(extensions), extension_configs=extension_configs
+            )
+            speed_up(self._markdown)
         # however the site loads it, the extension that would read other files into a page
-        self._includes_files = _SNIPPETS in self._markdown.preprocessors
+        self._includes_files = bool(self._markdown and _SNIPPETS in self._markdown.preprocessors)
 
     def render(self, text: str) -> Body:
-        self._markdown.reset()
         snippets: tuple[tuple[int, int], ...] = ()
         if self._includes_files:
             text, snippets = neutralise_snippets(text)
         if "&#" in text:
             text = _CONTROL_REFERENCE.sub(lambda found: html.unescape(found.group()), text)
         text, line, code = balanced_blocks(text)
-        if any(_columns(found[1]) >= DEEPEST_COLUMN for found in _DEEP_LINE.finditer(text)):
-            raise NestedTooDeeply
-        fragment = self._markdown.convert(text)
+        fragment = self._converted(text)
         fragment, reference = without_unpublishable_references(fragment)
         if self._sanitized:
             fragment, removed = sanitize(fragment, self._frames)
@@ -184,6 +189,23 @@ class MarkdownRenderer:
             opened=(line, code),
             unpublishable=_where(text, reference),
         )
+
+    def _converted(self, text: str) -> str:
+        if self._commonmark is not None:
+            return self._commonmark.convert(text)
+        assert self._markdown is not None
+        if any(_columns(found[1]) >= DEEPEST_COLUMN for found in _DEEP_LINE.finditer(text)):
+            raise NestedTooDeeply
+        self._markdown.reset()
+        return self._markdown.convert(text)
+
+
+def _toc_of(extensions: Sequence[Any], configs: dict[str, Any]) -> dict[str, Any] | None:
+    """The site's settings of Python-Markdown's `toc`, if it loads it (MkDocs always does)."""
+    for name in ("toc", "markdown.extensions.toc"):
+        if name in extensions:
+            return dict(configs.get(name) or {})
+    return None
 
 
 def _columns(indent: str) -> int:

@@ -163,7 +163,11 @@ def article_reader(
         registry,
         options,
         lambda: MarkdownRenderer(
-            markdown.extensions, markdown.configs, options.sanitize_html, options.embed_hosts
+            markdown.extensions,
+            markdown.configs,
+            options.sanitize_html,
+            options.embed_hosts,
+            options.markdown_engine,
         ),
         # what an article is made of besides its file: every setting, the authors, Markdown
         fingerprint(

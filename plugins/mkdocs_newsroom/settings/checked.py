@@ -24,6 +24,7 @@ class ReadOptions:
     max_tags: int = 50
     sanitize_html: bool = True
     embed_hosts: frozenset[str] = frozenset()  # whose frames a story may show
+    markdown_engine: str = "python-markdown"  # or "commonmark" (reading/commonmark.py)
     # False: the bodies are not rendered, for what needs only the front matter (`newsroom due`
     # reads the articles' dates); a body that would fail to render then skips nothing
     render_bodies: bool = True

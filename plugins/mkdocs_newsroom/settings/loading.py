@@ -156,6 +156,7 @@ def load_settings(
             max_tags=max(1, config.max_tags_per_article),
             sanitize_html=config.sanitize_markdown_html,
             embed_hosts=load_embed_hosts(config.embed_hosts),
+            markdown_engine=config.markdown_engine,
         ),
         max_tags=max(1, config.max_tags),
         article_url=config.article_url,
