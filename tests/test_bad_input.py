@@ -305,7 +305,7 @@ def test_a_broken_authors_file_is_one_warning_and_the_articles_go_out_without_by
         ({"sections": {"Bad Id": {"title": "x"}}}, "section id 'Bad Id' must be lower-case"),
         (
             {"editions": {"en": {"title": "English"}, "zz": {"title": "?"}}},
-            "edition 'zz': 'zz' is not a language Newsroom knows",
+            "mkdocs.yml: edition 'zz': its lang 'zz' is not a language Newsroom knows",
         ),
         (
             {"editions": {"en": {"title": "English"}, "tags": {"title": "T", "lang": "ps"}}},

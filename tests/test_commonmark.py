@@ -88,3 +88,70 @@ def test_an_engine_newsroom_does_not_have_is_refused(tmp_path: Path) -> None:
             {"articles/a.md": article("A story")},
             plugin={"markdown_engine": "mistune"},
         )
+
+
+@pytest.mark.parametrize(("reference", "line"), [("&#x1;", "'&#x1;'"), ("&#xFFFE;", "'&#xFFFE;'")])
+def test_a_reference_to_a_character_no_page_may_hold_is_taken_out_as_ever(
+    tmp_path: Path, reference: str, line: str
+) -> None:
+    """cmark decodes a character reference into the character: `&#x1;` put a control into the
+    page and stopped every feed being written; `&#xFFFE;` made cmark fail and the story was
+    skipped. Both are taken out, with the line Python-Markdown's bodies get."""
+    body = f"Before.\n\nThe {reference} reference.\n"
+    files: dict[str, str | bytes] = {"articles/a.md": article("A story", body=body)}
+    said = {}
+    for engine in ("python-markdown", "commonmark"):
+        site = build_site(tmp_path / engine, files, plugin={"markdown_engine": engine})
+        said[engine] = site.warnings
+        page = site.file(URL).read_text("utf-8")
+        assert "\x01" not in page and "\ufffe" not in page, engine
+        feed = site.site_dir / "feed.xml"
+        assert feed.is_file() and "The  reference." in site.html(URL), engine
+    assert said["commonmark"] == said["python-markdown"]
+    assert len(said["commonmark"]) == 1
+    assert f":8:5: the character reference {reference} stands for" in said["commonmark"][0]
+
+
+def test_only_commonmarks_own_headings_are_named(tmp_path: Path) -> None:
+    """A heading in an author's raw HTML (in an attribute, in a comment) was given an id, and
+    the picture around it broken; an id a heading would take that is already on the page (a
+    footnote's) is not taken twice."""
+    body = (
+        '<img alt="<h2>Title</h2>" src="/images/x.jpg">\n\n<!-- <h2>Old</h2> -->\n\n'
+        "## Old\n\nA claim.[^1]\n\n## fn 1\n\n[^1]: A source.\n"
+    )
+    html = body_of(tmp_path, body, markdown_engine="commonmark")
+    assert '<h2 id="old">Old</h2>' in html
+    assert '<h2 id="fn-1_1">fn 1</h2>' in html and 'id="fn-1"' in html
+    assert html.count("<h2 id=") == 2 and 'alt="&lt;h2&gt;Title&lt;/h2&gt;"' in html
+
+
+def test_toc_settings_are_read_under_either_name(tmp_path: Path) -> None:
+    """`markdown.extensions.toc` with its settings named the headings by toc's defaults, and
+    `baselevel` was not read."""
+    files: dict[str, str | bytes] = {"articles/a.md": article("A story", body="## Big news\n")}
+    extensions = [{"markdown.extensions.toc": {"separator": "_", "baselevel": 2}}]
+    config = {"markdown_extensions": extensions}
+    headings = {}
+    for engine in ("python-markdown", "commonmark"):
+        plugin = {"markdown_engine": engine}
+        site = build_site(tmp_path / engine, files, plugin=plugin, config=config)
+        heading = site.dom(URL).css_first(".nr-body h3")
+        assert heading is not None, engine
+        headings[engine] = heading.attributes.get("id")
+    assert headings == {"python-markdown": "big_news", "commonmark": "big_news"}
+
+
+def test_quotes_hundreds_deep_are_refused_at_once(tmp_path: Path) -> None:
+    """CommonMark nests them as written, and the sanitizer took time as the square of their
+    depth (55 s for 100,000)."""
+    files: dict[str, str | bytes] = {
+        "articles/a.md": article("A story", body=">" * 5_000 + " deep\n"),
+        "articles/b.md": article("Other", "2024-05-02", body="> quoted\n>> twice\n"),
+    }
+    site = build_site(tmp_path, files, plugin={"markdown_engine": "commonmark"})
+    assert site.warnings == [
+        "newsroom: articles/a.md: its Markdown is nested too deeply (lists or quotes hundreds "
+        "of levels inside one another); flatten it; the article was skipped"
+    ]
+    assert site.dom("2024/05/02/other/").css(".nr-body blockquote blockquote")

@@ -19,6 +19,7 @@ from babel.core import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
+from mkdocs.exceptions import Abort
 
 from mkdocs_newsroom.cli.main import main
 from mkdocs_newsroom.model import is_rtl
@@ -644,9 +645,10 @@ def test_a_custom_theme_language_speaks_its_own_words_on_the_news_pages(tmp_path
     )
     files: dict[str, str | bytes] = {"articles/a.md": article(), "about.md": "# About\n\nUs.\n"}
     config = {"theme": {"name": "material", "language": "custom", "custom_dir": "overrides"}}
-    partial = tmp_path / "overrides" / "partials" / "languages" / "custom.html"
-    partial.parent.mkdir(parents=True)
-    partial.write_text(words, encoding="utf-8")
+    for root in (tmp_path, tmp_path / "nl"):
+        partial = root / "overrides" / "partials" / "languages" / "custom.html"
+        partial.parent.mkdir(parents=True)
+        partial.write_text(words, encoding="utf-8")
     site = build_site(tmp_path, files, config=config)
     search = site.dom("about/").css_first(".md-search__input")
     assert search.attributes["placeholder"] == "Find a story"
@@ -654,10 +656,17 @@ def test_a_custom_theme_language_speaks_its_own_words_on_the_news_pages(tmp_path
         search = site.search_dialog(path).css_first(".md-search__input")
         assert search.attributes["placeholder"] == "Find a story", path
     assert site.dom("").css_first("html").attributes["lang"] == "en"
+    # with `locale` naming the language of its words, the news pages are in that language
+    site = build_site(tmp_path / "nl", files, config=config, plugin={"locale": "nl"})
+    for path in ("2024/05/01/a-headline/", ""):
+        search = site.search_dialog(path).css_first(".md-search__input")
+        assert search.attributes["placeholder"] == "Find a story", path
+        assert site.dom(path).css_first("html").attributes["lang"] == "nl"
 
 
 @pytest.mark.parametrize(
-    ("language", "said"), [("prs", "prs"), ("fa-AF", "fa-AF"), ("PS", "ps"), ("pt-br", "pt-BR")]
+    ("language", "said"),
+    [("prs", "prs"), ("fa-AF", "fa-AF"), ("PS", "ps"), ("pt-br", "pt-BR"), ("EN", "en")],
 )
 def test_a_theme_language_is_its_pages_language_as_written(
     tmp_path: Path, language: str, said: str
@@ -668,7 +677,53 @@ def test_a_theme_language_is_its_pages_language_as_written(
     config = {"theme": {"name": "material", "language": language}}
     site = build_site(tmp_path, files, config=config)
     assert site.dom("2024/05/01/a-headline/").css_first("html").attributes["lang"] == said
-    assert site.dom("about/").css_first("html").attributes["lang"] in {said, language}
+    assert site.dom("about/").css_first("html").attributes["lang"] == said
+
+
+@pytest.mark.parametrize(
+    ("language", "material"),
+    [("pt-br", "pt-BR"), ("pt_BR", "pt-BR"), ("zh_hant_tw", "zh-Hant"), ("sr_latn", "sr-Latn")],
+)
+def test_a_theme_language_has_materials_words_of_its_nearest_form(
+    tmp_path: Path, language: str, material: str
+) -> None:
+    """Material's words were looked up by the language as written and by its language alone:
+    Brazilian Portuguese had Portugal's, Traditional Chinese the Simplified, Serbian in Latin
+    letters the Cyrillic."""
+    files: dict[str, str | bytes] = {"articles/a.md": article(), "about.md": "# About\n\nUs.\n"}
+    words = {}
+    for written in (language, material):
+        config = {"theme": {"name": "material", "language": written}}
+        site = build_site(tmp_path / written, files, config=config)
+        about = site.dom("about/")
+        dialog = site.search_dialog("2024/05/01/a-headline/")
+        words[written] = (
+            about.css_first(".md-skip").text(strip=True),
+            about.css_first(".md-search__input").attributes["placeholder"],
+            dialog.css_first(".md-search__input").attributes["placeholder"],
+        )
+    assert words[language] == words[material]
+
+
+def test_a_theme_language_newsroom_does_not_know_is_said(tmp_path: Path) -> None:
+    """A typo in the theme's language made the news pages English without a word; the part
+    Newsroom knows (`fr` of `fr-XX`) is kept, and a language it does not know at all is said."""
+    files: dict[str, str | bytes] = {"articles/a.md": article(authors=["jdoe"])}
+    config = {"theme": {"name": "material", "language": "fr-XX"}}
+    site = build_site(tmp_path / "fr", files, config=config)
+    assert site.warnings == []
+    page = site.dom("2024/05/01/a-headline/")
+    assert page.css_first("html").attributes["lang"] == "fr"
+    assert page.css_first(".nr-byline").text(strip=True).startswith("Par")
+    config = {"theme": {"name": "material", "language": "zz"}}
+    with pytest.raises(Abort):
+        build_site(tmp_path / "zz", files, config=config, strict=True)
+    site = build_site(tmp_path / "zz2", files, config=config)
+    assert site.warnings == [
+        "newsroom: mkdocs.yml: theme language 'zz' is not a language Newsroom knows (its locale "
+        "data comes from Babel), so the news pages are in English; write a BCP 47 language tag "
+        "such as 'es' or 'pt-BR', or set the plugin's 'locale'"
+    ]
 
 
 def test_a_name_of_the_other_direction_is_isolated_in_a_byline(tmp_path: Path) -> None:
@@ -686,3 +741,18 @@ def test_a_name_of_the_other_direction_is_isolated_in_a_byline(tmp_path: Path) -
     english = build_site(tmp_path / "en", files, authors=authors)
     page = english.dom("2024/05/01/a-headline/")
     assert [a.attributes.get("dir") for a in page.css(".nr-byline a")] == ["rtl", None]
+
+
+def test_a_names_direction_is_its_first_strong_letter_outside_its_isolates() -> None:
+    """As a browser reads `dir="auto"` (Unicode's rule P2): what an isolate holds is passed
+    over, so a Pashto name opening with an isolated Latin word is right to left."""
+    from mkdocs_newsroom.directions import text_direction
+
+    assert text_direction("\u2067AB\u2069 احمد") == "rtl"
+    assert text_direction("\u2066احمد\u2069 Smith") == "ltr"
+    assert [text_direction(name) for name in ("24 News", "۲۴ خبري", "«Reuters»", "")] == [
+        "ltr",
+        "rtl",
+        "ltr",
+        "ltr",
+    ]

@@ -236,8 +236,13 @@ def test_yaml_tags_are_one_line_at_their_place_in_the_file(
         ("null", "'title' is empty: write the headline after 'title:'"),
         (
             '"\\u200f\\u202e\\u2066 \\u3164"',
-            "'title' shows nothing: it is made only of invisible or direction characters; "
-            "write the headline after 'title:'",
+            "'title' shows nothing: it is made only of invisible or direction characters or "
+            "marks (U+200F, U+202E, U+2066, U+0020, U+3164); write the headline after 'title:'",
+        ),
+        (  # marks show only on a letter before them
+            '"\\u0301\\ufe0f"',
+            "'title' shows nothing: it is made only of invisible or direction characters or "
+            "marks (U+0301, U+FE0F); write the headline after 'title:'",
         ),
     ],
 )
@@ -294,8 +299,8 @@ def test_markdown_nested_hundreds_deep_skips_the_article(tmp_path: Path) -> None
     files = {"articles/deep.md": front("Deep") + "\n" + NESTED}
     site = built(tmp_path, files)
     assert site.warnings == [
-        "newsroom: articles/deep.md: its Markdown is nested too deeply for Python-Markdown "
-        f"(lists or quotes hundreds of levels inside one another); flatten it{SKIPPED}"
+        "newsroom: articles/deep.md: its Markdown is nested too deeply (lists or quotes "
+        f"hundreds of levels inside one another); flatten it{SKIPPED}"
     ]
     assert not site.file("2024/05/01/deep/").exists()
     fails_strict(tmp_path, files)

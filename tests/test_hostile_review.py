@@ -477,9 +477,9 @@ def test_an_article_too_slow_to_render_is_skipped_and_the_build_goes_on(
     site = built(tmp_path, files)
     assert time.monotonic() - started < 5
     assert site.warnings == [
-        "newsroom: articles/slow.md: its text took more than 0.5 s to render (Python-Markdown is "
-        "very slow on some patterns, such as thousands of '[' or '![' in a row); simplify it; "
-        "the article was skipped"
+        "newsroom: articles/slow.md: its text took more than 0.5 s to render (Markdown is very "
+        "slow on some patterns, such as thousands of '[' or '![' in a row); simplify it; the "
+        "article was skipped"
     ]
     assert not site.file("2024/05/01/slow/").exists()
     fails_strict(tmp_path, files)

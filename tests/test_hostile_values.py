@@ -229,3 +229,18 @@ def test_media_the_text_shows_that_the_site_lacks_are_said(tmp_path: Path) -> No
     ]
     assert site.file("articles/photo.gif").is_file()
     checked_alike(tmp_path, site, files)
+
+
+def test_one_tag_in_two_unicode_forms_is_one_tag_without_a_word(tmp_path: Path) -> None:
+    """'é' written as one letter or as 'e' and its accent is the same text to a reader: the
+    build said "tag 'é' is the same tag as 'é'" (and failed --strict) over two spellings
+    nobody can tell apart."""
+    files: dict[str, str | bytes] = {
+        "articles/a.md": article("One", tags=["Café", "Cafe\u0301"]),
+        "articles/b.md": article("Two", "2024-05-02", tags=["Cafe\u0301"]),
+    }
+    site = built(tmp_path, files)
+    assert site.warnings == []
+    tag_pages = [url for url in site.pages() if url.startswith("tags/")]
+    assert tag_pages == ["tags/", "tags/cafe/"]
+    assert [a.text() for a in site.dom("tags/").css(".nr-tag-index a")] == ["Café"]

@@ -686,18 +686,38 @@ def test_addresses_wordpress_embeds_in_any_case_come_in_as_links_and_are_named_s
     body = (
         "<p>HTTPS://Vimeo.com/76979871</p>\n\n"
         '<div class="wp-block-embed__wrapper-note">https://example.org/kept</div>\n\n'
-        f"<p>{long}</p>"
+        f"<p>{long}</p>\n\n<p>{long}b</p>\n\n"
+        "<p>  https://example.org/spaced  </p>\n\n"  # WordPress allows white space in a <p>
+        "Intro.\nhttps://example.org/own-line\nMore.\n\n"  # and embeds a line of its own
+        "<p>https://example.org/it's</p>"
     )
     ran = import_wp(site, capsys, item(1, body=body))
     assert ran.code == 0, ran.err
     text = ran.articles()["2019/05/story-1.md"].split("---\n", 2)[2]
     assert '<p><a href="HTTPS://Vimeo.com/76979871">HTTPS://Vimeo.com/76979871</a></p>' in text
     assert '<div class="wp-block-embed__wrapper-note">https://example.org/kept</div>' in text
+    for address in ("spaced", "own-line", "it's"):
+        linked = f"https://example.org/{address}"
+        assert f'<a href="{linked}">{linked}</a>' in text, address
     named = [line for line in ran.out if "come in as links" in line]
     assert len(named) == 1 and "HTTPS://Vimeo.com/76979871" in named[0], ran.out
-    assert long not in named[0] and long[:79] + "…" in named[0]
+    # each long address by its start and its end, so that two of them read apart
+    assert (
+        long not in named[0] and f"{long[:53]}…{long[-26:]}, {long[:53]}…{long[-25:]}b" in named[0]
+    )
     assert "example.org/kept" not in named[0]
     built = run(site, "mkdocs", "build")
     assert built.returncode == 0, built.stderr
     page = (site / "site/2019/05/03/story-1/index.html").read_text("utf-8")
     assert re.search(r'href="https://vimeo\.com/76979871"', page, re.IGNORECASE), page
+
+
+def test_a_post_skipped_is_not_said_to_have_come_in(
+    site: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What a post would have come in as (its addresses as links) was said before the line
+    saying it was skipped, as if it had come in."""
+    ran = import_wp(site, capsys, item(1, body="<p>https://example.org/\u202eevil</p>"))
+    said = [line for line in ran.out if "post 1" in line or "story-1" in line]
+    assert any("skipped" in line for line in said), ran.out
+    assert not any("come in as links" in line for line in said), ran.out

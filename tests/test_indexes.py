@@ -210,8 +210,9 @@ def test_an_author_with_no_story_published_has_no_page_yet(tmp_path: Path) -> No
         "images/rookie.jpg": photo(400, 500),
     }
     site = build_site(tmp_path, files, authors=authors)
-    # their photo's copies are not made (the file is published as the content folder's are)
+    # neither their photo's copies nor the photo itself, until a story credits them
     assert not [path for path in (site.site_dir / "pictures").rglob("*rookie*")]
+    assert not (site.site_dir / "images/rookie.jpg").exists()
     index = site.dom("authors/")
     assert [a.text() for a in index.css(".nr-author-index a")] == ["Jane Doe"]
     assert sorted(path.name for path in (site.site_dir / "authors").iterdir()) == [
@@ -228,6 +229,29 @@ def test_an_author_with_no_story_published_has_no_page_yet(tmp_path: Path) -> No
     assert names == ["Jane Doe", "Rookie Reporter"]
     assert site.dom("authors/rookie/").css_first("h1").text() == "Rookie Reporter"
     assert [path for path in (site.site_dir / "pictures").rglob("*rookie*")]
+    assert (site.site_dir / "images/rookie.jpg").is_file()
+
+
+def test_a_photo_of_an_author_only_held_back_copy_credits_waits_with_it(tmp_path: Path) -> None:
+    """The photo of an author whose only story is a draft or scheduled (a new correspondent)
+    was published as a file of the content folder; it waits, unless an author the site
+    credits has the same photo, or a published page shows it."""
+    authors = (
+        "jdoe: {name: Jane Doe, avatar: images/desk.jpg}\n"
+        "desk2: {name: Night Desk, avatar: images/desk.jpg}\n"
+        "new: {name: New Correspondent, avatar: images/new.jpg}\n"
+        "shown: {name: Shown Elsewhere, avatar: images/shown.jpg}\n"
+    )
+    files: dict[str, str | bytes] = {
+        "articles/a.md": article(authors=["jdoe"]),
+        "articles/b.md": article("Later", "2999-01-01T00:00:00+00:00", authors=["new", "desk2"]),
+        "about.md": "# About\n\n![Our editor](images/shown.jpg)\n",
+        **{f"images/{name}.jpg": photo(400, 500) for name in ("desk", "new", "shown")},
+    }
+    site = build_site(tmp_path, files, authors=authors)
+    images = sorted(path.name for path in (site.site_dir / "images").iterdir())
+    assert images == ["desk.jpg", "shown.jpg"]
+    assert any("held back 1 file(s)" in line and "images/new.jpg" in line for line in site.infos)
 
 
 def test_the_authors_index_shows_each_authors_photo(tmp_path: Path) -> None:

@@ -346,6 +346,7 @@ def test_init_says_in_one_line_what_to_do_with_a_folder_or_url_it_cannot_take(
         # pages saying their own language)
         ("ps", "ps", "ps", "لیکوال:", "لټون"),
         ("prs", "prs", "prs", "نویسنده:", "جستجو"),
+        ("PRS", "prs", "prs", "نویسنده:", "جستجو"),  # written as a tag is written
     ],
 )
 def test_a_portal_in_another_language_speaks_it_on_every_page(

@@ -37,7 +37,7 @@ def test_two_editions_of_one_seo_language_are_refused(
         build_site(tmp_path, {"articles/a.md": article()}, plugin={"editions": editions})
     (line,) = [line for line in caplog.text.splitlines() if "seo_language" in line]
     assert "mkdocs.yml: editions " in line and "'prs'" in line and "'fa'" in line
-    assert "have the same seo_language 'fa-AF'" in line
+    assert "have the same language for search engines, 'fa-AF'" in line
 
 
 def test_two_stories_of_one_language_and_translation_key_are_told(tmp_path: Path) -> None:

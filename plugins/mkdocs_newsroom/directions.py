@@ -72,14 +72,21 @@ def visible(character: str) -> bool:
 
 
 def text_direction(text: str) -> str:
-    """'rtl' where the first letter of `text` that has a direction is written right to left
-    (Arabic, Hebrew), else 'ltr': the direction a browser gives it (`dir="auto"`)."""
+    """'rtl' where the first letter of `text` that has a direction, outside the isolates it
+    holds, is written right to left (Arabic, Hebrew), else 'ltr': the direction a browser
+    gives it (`dir="auto"`, Unicode's rule P2)."""
+    isolated = 0
     for character in text:
-        kind = unicodedata.bidirectional(character)
-        if kind in ("R", "AL"):
-            return "rtl"
-        if kind == "L":
-            return "ltr"
+        if character in _ISOLATES:
+            isolated += 1
+        elif character == "\u2069":  # PDI
+            isolated = max(0, isolated - 1)
+        elif not isolated:
+            kind = unicodedata.bidirectional(character)
+            if kind in ("R", "AL"):
+                return "rtl"
+            if kind == "L":
+                return "ltr"
     return "ltr"
 
 

@@ -25,7 +25,6 @@ from .problems import NewsroomError
 from .rendering.editions import PageConfig
 from .rendering.links import rooted_context, site_root
 from .search.site import SiteSearch, use_newsroom_worker
-from .settings.languages import theme_language
 from .settings.loading import load_settings, site_texts
 from .settings.schema import NewsroomConfig
 from .urls import SITEMAP
@@ -114,7 +113,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     @_reported
     def _on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._build = SiteBuild(
-            load_settings(self.config, site_texts(config), theme_language(config)),
+            load_settings(self.config, site_texts(config), config.theme.get("language")),
             self._cache,
             self._search,
             command=self._command,

@@ -17,7 +17,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..catalogue.attachments import named_by_shown
+from ..catalogue.attachments import credited_texts, named_by_shown
 from ..catalogue.named_media import named_by_name, named_by_path
 from ..reading.files import is_text, may_be_held
 from .linked_files import without_second_names
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from ..catalogue.site import Reading
     from ..model import Article
     from ..problems import Problem
-    from ..reading.site import SiteSources
     from .sources import SortedFiles
 
 
@@ -51,7 +50,8 @@ def published_files(
     attached = reading.attachments
     shown = reading.catalogue.articles
     held_media = reading.withheld | shown_only_by_held_pages(found, shown, config)
-    withheld = held_media - used_by_other_pages(held_media, found.keep, config, found.sources)
+    authors = credited_texts(reading.authors or {}, shown)
+    withheld = held_media - used_by_other_pages(held_media, found.keep, config, authors)
     if withheld:
         say(
             f"held back {len(withheld):,} file(s) that only held-back copy names (a draft, a "
@@ -64,7 +64,7 @@ def published_files(
     if dropped:  # seldom: a second name a published story or page uses is published
         names = frozenset(file.src_uri for file in dropped)
         used = named_by_shown(reading.catalogue.articles, names, config.site_url or "")
-        used |= used_by_other_pages(names, found.keep, config, found.sources)
+        used |= used_by_other_pages(names, found.keep, config, authors)
         kept += [file for file in dropped if file.src_uri in used]
         dropped = [file for file in dropped if file.src_uri not in used]
         said = [problem for problem in said if problem.path not in used]
@@ -79,18 +79,16 @@ def published_files(
 
 
 def used_by_other_pages(
-    paths: frozenset[str], files: Iterable[File], config: MkDocsConfig, sources: SiteSources
+    paths: frozenset[str], files: Iterable[File], config: MkDocsConfig, authors: Sequence[str]
 ) -> frozenset[str]:
     """Those of `paths` (media only held-back copy names) that the site's other published
-    files (pages, styles, scripts...), the authors file (avatars), mkdocs.yml's settings (the
-    theme's logo and favicon, the nav, the copyright, the plugins' options: Newsroom's
-    `publisher_logo`) or the theme's folder name by their path (catalogue/named_media.py):
-    published as ever."""
+    files (pages, styles, scripts...), what the authors file says of the authors stories
+    credit (`authors`: their photos and bios), mkdocs.yml's settings (the theme's logo and
+    favicon, the nav, the copyright, the plugins' options: Newsroom's `publisher_logo`) or
+    the theme's folder name by their path (catalogue/named_media.py): published as ever."""
     if not paths:
         return frozenset()
-    texts = [("", text) for text in _settings(config)]
-    if sources.authors is not None:
-        texts.append(("", sources.authors[1].decode("utf-8", "replace")))
+    texts = [("", text) for text in [*_settings(config), *authors]]
     # the content folder's (exclude_docs, draft_docs: never published); the theme's own do
     # not name the site's files, but its custom_dir's may
     texts += _texts(

@@ -23,9 +23,9 @@ from ..reading.links import attribute_urls, local_path, own_path, page_link_path
 from .named_media import named_by_name, story_text
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Sequence
+    from collections.abc import Collection, Iterable, Mapping, Sequence
 
-    from ..model import Article
+    from ..model import Article, Author
 
 # Where a body links a file: src, href and poster values, and the URLs of a srcset
 _LINKS = re.compile(r"""\b(src|href|poster|srcset)="([^"]*)\"""")
@@ -79,6 +79,28 @@ def held_back_only(
     photograph is not at a guessable URL."""
     held = named_by_unshown(files, shown, articles)
     return held - named_by_shown(shown, held, site_url)
+
+
+def uncredited_photos(
+    authors: Mapping[str, Author], shown: Sequence[Article], files: Collection[str]
+) -> frozenset[str]:
+    """The photos (`avatar`: files of the content folder) of the authors no story the site
+    shows credits, which no credited author has too: not published until a story credits
+    them, as they have no page until then (a scheduled story's new correspondent)."""
+    credited = {author.id for article in shown for author in article.authors}
+    photos: dict[bool, set[str]] = {True: set(), False: set()}
+    for key, author in authors.items():
+        path = local_path(author.avatar) if author.avatar else None
+        if path is not None and path in files:
+            photos[key in credited].add(path)
+    return frozenset(photos[False] - photos[True])
+
+
+def credited_texts(authors: Mapping[str, Author], shown: Sequence[Article]) -> list[str]:
+    """What the authors file says of the authors the site's stories credit (their photos and
+    bios): the files it names are published, those of the others wait with them."""
+    credited = {author.id for article in shown for author in article.authors}
+    return [f"{author.avatar}\n{author.bio}" for key, author in authors.items() if key in credited]
 
 
 def named_by_unshown(

@@ -11,7 +11,7 @@ from ..reading.articles import ReadCache
 from ..reading.mapping import in_order
 from ..reading.site import read_articles
 from ..urls import site_path
-from .attachments import held_back_only, publish_attachments
+from .attachments import held_back_only, publish_attachments, uncredited_photos
 from .body_media import missing_avatars, missing_media
 from .placement import PlacedArticles
 from .publishing import Catalogue, PublishingRules, build_catalogue, held_back_because
@@ -100,6 +100,7 @@ def read_site(
         path for path in sources.oversized if path != settings.authors_file
     )
     withheld = held_back_only(sources.own, catalogue.articles, sources.articles, site_url)
+    withheld |= uncredited_photos(read.authors or {}, catalogue.articles, sources.own)
     as_read = {article.source: article for article in read.articles} if preview else {}
     return Reading(
         catalogue, read.authors, problems, read.failed, attachments, read_files, withheld, as_read

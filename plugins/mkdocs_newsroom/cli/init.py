@@ -63,7 +63,8 @@ class Written:
 
 
 def _check_language(language: str) -> None:
-    if not babel_knows(LOCALE_OF.get(language, language)):
+    tag = cased_tag(language)
+    if not babel_knows(LOCALE_OF.get(tag, tag)):
         raise NewsroomError(
             f"'{language}' is not a language Newsroom knows: give a code such as en, es, fr, "
             "ps or prs"

@@ -178,12 +178,12 @@ def run_archive_import(workspace: Workspace, arguments: argparse.Namespace) -> i
     )
     counts: Counter[str] = Counter()
     for outcome in import_archive(workspace, archive, options, _say):
-        for note in outcome.notes:
-            _say(f"{source}: {outcome.origin}: {note}")
-        if outcome.path is None:
+        if outcome.path is None:  # what it would have come in as is moot: why it did not
             counts["skipped"] += 1
             _say(f"{source}: {outcome.origin}: skipped: {outcome.reason}")
         else:
+            for note in outcome.notes:
+                _say(f"{source}: {outcome.origin}: {note}")
             counts["imported"] += 1
             counts[outcome.held_back] += 1
             _say(f"{workspace.shown(outcome.path)} (from {outcome.origin})")

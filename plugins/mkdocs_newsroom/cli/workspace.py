@@ -31,7 +31,6 @@ from ..reading.files import article_kind, not_utf8
 from ..reading.frontmatter import parse_front_matter
 from ..reading.images import site_images
 from ..reading.site import Markdown, article_reader
-from ..settings.languages import theme_language
 from ..settings.loading import load_settings, site_texts
 
 if TYPE_CHECKING:
@@ -281,7 +280,7 @@ def open_workspace(config_file: str | None) -> Workspace:
             )
         raise WorkspaceError(config_problems(path, [why]))
     try:
-        settings = load_settings(plugin.config, site_texts(config), theme_language(config))
+        settings = load_settings(plugin.config, site_texts(config), config.theme.get("language"))
     except NewsroomError as error:
         message = str(error).removeprefix("newsroom: ")
         raise WorkspaceError(config_problems(path, [message])) from None

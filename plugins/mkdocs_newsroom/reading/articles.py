@@ -372,16 +372,15 @@ class ArticleReader:
                 return self._markdown_renderer().render(text)
         except TooSlow:
             failure = (
-                f"its text took more than {seconds:.3g} s to render (Python-Markdown is very "
-                "slow on some patterns, such as thousands of '[' or '![' in a row); simplify "
-                "it"
+                f"its text took more than {seconds:.3g} s to render (Markdown is very slow on "
+                "some patterns, such as thousands of '[' or '![' in a row); simplify it"
                 if kind != "txt"
                 else slow_boilerplate(seconds)
             )
         except RecursionError:
             failure = (
-                "its Markdown is nested too deeply for Python-Markdown (lists or quotes "
-                "hundreds of levels inside one another); flatten it"
+                "its Markdown is nested too deeply (lists or quotes hundreds of levels inside "
+                "one another); flatten it"
             )
         except Exception as error:  # any fault, reported with the file
             failure = f"its text could not be rendered ({error_summary(error)})"

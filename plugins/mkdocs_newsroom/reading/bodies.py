@@ -40,6 +40,9 @@ _CONTROL_REFERENCE = re.compile(r"&#(?:[xX]0*(?:202[a-eA-E]|206[6-9])|0*(?:823[4
 # is no list, and quotes nest without that cost.
 _DEEP_LINE = re.compile(r"^([ \t]{250,})(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)", re.MULTILINE)
 DEEPEST_COLUMN = 1_000  # 250 levels of four columns
+# Quotes inside quotes: the sanitizer takes time as the square of their depth past this
+# (55 s for 100,000 of CommonMark's), where Python-Markdown nests them without that cost
+DEEPEST_QUOTE = 250
 
 
 class NestedTooDeeply(RecursionError):
@@ -171,8 +174,7 @@ class MarkdownRenderer:
         if "&#" in text:
             text = _CONTROL_REFERENCE.sub(lambda found: html.unescape(found.group()), text)
         text, line, code = balanced_blocks(text)
-        fragment = self._converted(text)
-        fragment, reference = without_unpublishable_references(fragment)
+        fragment, reference = self._converted(text)
         if self._sanitized:
             fragment, removed = sanitize(fragment, self._frames)
         else:
@@ -190,22 +192,37 @@ class MarkdownRenderer:
             unpublishable=_where(text, reference),
         )
 
-    def _converted(self, text: str) -> str:
-        if self._commonmark is not None:
-            return self._commonmark.convert(text)
-        assert self._markdown is not None
+    def _converted(self, text: str) -> tuple[str, str]:
+        """The HTML of `text`, without the character references of characters no page may
+        hold, and the first of them ('' if none: `without_unpublishable_references`)."""
         if any(_columns(found[1]) >= DEEPEST_COLUMN for found in _DEEP_LINE.finditer(text)):
             raise NestedTooDeeply
+        if self._commonmark is not None:
+            if _deepest_quote(text) >= DEEPEST_QUOTE:
+                raise NestedTooDeeply
+            # cmark decodes character references: they are taken out of its text, as they
+            # are out of Python-Markdown's HTML, which keeps them as written
+            clean, reference = without_unpublishable_references(text)
+            return self._commonmark.convert(clean), reference
+        assert self._markdown is not None
         self._markdown.reset()
-        return self._markdown.convert(text)
+        return without_unpublishable_references(self._markdown.convert(text))
 
 
 def _toc_of(extensions: Sequence[Any], configs: dict[str, Any]) -> dict[str, Any] | None:
-    """The site's settings of Python-Markdown's `toc`, if it loads it (MkDocs always does)."""
-    for name in ("toc", "markdown.extensions.toc"):
-        if name in extensions:
-            return dict(configs.get(name) or {})
-    return None
+    """The site's settings of Python-Markdown's `toc`, if it loads it (MkDocs always does),
+    under either of its names."""
+    names = [name for name in ("toc", "markdown.extensions.toc") if name in extensions]
+    if not names:
+        return None
+    return {key: value for name in names for key, value in (configs.get(name) or {}).items()}
+
+
+def _deepest_quote(text: str) -> int:
+    """How many quotes deep the text goes (the `>` opening its deepest line)."""
+    if ">>" not in text.replace(" ", "").replace("\t", ""):
+        return 1
+    return max(line[: len(line) - len(line.lstrip("> \t"))].count(">") for line in text.split("\n"))
 
 
 def _columns(indent: str) -> int:

@@ -6,9 +6,14 @@
 GitHub's extensions are on but its `tagfilter` and task lists (a form's checkboxes, which the
 sanitizer takes out): tables, strikethrough, bare web addresses as links, and footnotes. Raw
 HTML is kept for the sanitizer to clean, as Python-Markdown keeps it: the tag filter would
-write a kept frame (a YouTube player) as text.
-Headings get the ids Python-Markdown's `toc` gives them (MkDocs always loads it), by its own
-functions and the site's `slugify` and `separator`; its permalinks are not added.
+write a kept frame (a YouTube player) as text. Headings get the ids Python-Markdown's `toc`
+gives them (MkDocs always loads it), by its own functions and the site's `slugify`,
+`separator` and `baselevel`; its permalinks are not added.
+
+cmark marks what it writes with where it was in the text (`data-sourcepos`), so that its own
+headings are told from an author's raw HTML; those marks and the data attributes of its
+footnotes, which the sanitizer would take out with a warning the reporter could do nothing
+about, are taken off again.
 """
 
 from __future__ import annotations
@@ -21,17 +26,22 @@ import cmarkgfm
 from cmarkgfm.cmark import Options
 from markdown.extensions.toc import slugify, strip_tags, unique
 
+from ..directions import INVALID_CHARACTERS
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
 COMMONMARK = "commonmark"
-_OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES
+_OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES | Options.CMARK_OPT_SOURCEPOS
 _EXTENSIONS = ["table", "strikethrough", "autolink"]
-_HEADING = re.compile(r"<h([1-6])>(.*?)</h\1>", re.DOTALL)  # as cmark writes one
-# cmark's footnotes mark their links and list with data attributes for GitHub's scripts,
-# which the sanitizer would take out with a warning the reporter could do nothing about
-_FOOTNOTE_TAG = re.compile(r"<(?:a|section|sup)\s[^<>]*\sdata-footnote[^<>]*>")
-_FOOTNOTE_DATA = re.compile(r'\sdata-footnote[\w-]*(?:="[^"]*")?')
+_SOURCE_POSITION = re.compile(r' data-sourcepos="[0-9:-]*"')
+_OWN_HEADING = re.compile(r'<h([1-6]) data-sourcepos="[0-9:-]*">(.*?)</h\1>', re.DOTALL)
+_FOOTNOTES = ('<section class="footnotes" data-footnotes>', '<section class="footnotes">')
+_FOOTNOTE_REFERENCE = re.compile(r'(id="fnref-[^"<>]*") data-footnote-ref>')
+_FOOTNOTE_BACK = re.compile(
+    r'(class="footnote-backref") data-footnote-backref data-footnote-backref-idx="\d+"'
+)
+_ID = re.compile(r'\sid="([^"]*)"')
 
 
 class CommonMark:
@@ -42,21 +52,33 @@ class CommonMark:
         self._toc = toc
         self._slugify: Callable[[str, str], str] = (toc or {}).get("slugify") or slugify
         self._separator = str((toc or {}).get("separator") or "-")
+        self._shift = int((toc or {}).get("baselevel") or 1) - 1
 
     def convert(self, text: str) -> str:
         fragment: str = cmarkgfm.markdown_to_html_with_extensions(
             text, options=_OPTIONS, extensions=_EXTENSIONS
         )
         if "data-footnote" in fragment:
-            fragment = _FOOTNOTE_TAG.sub(lambda tag: _FOOTNOTE_DATA.sub("", tag.group()), fragment)
-        if self._toc is None or "<h" not in fragment:
-            return fragment
-        ids: set[str] = set()
+            fragment = _without_footnote_marks(fragment)
+        if self._toc is not None and "<h" in fragment:
+            fragment = self._headings_named(fragment)
+        fragment = _SOURCE_POSITION.sub("", fragment)
+        # cmark decodes a character reference into the character, one no page may hold too
+        return INVALID_CHARACTERS.sub("", fragment)
+
+    def _headings_named(self, fragment: str) -> str:
+        ids = set(_ID.findall(fragment))  # a footnote's, an author's: as toc leaves them
 
         def named(found: re.Match[str]) -> str:
-            level, inner = found.groups()
+            level, inner = min(6, int(found[1]) + self._shift), found[2]
             title = html.unescape(strip_tags(inner))
             name = html.escape(unique(self._slugify(title, self._separator), ids))
             return f'<h{level} id="{name}">{inner}</h{level}>'
 
-        return _HEADING.sub(named, fragment)
+        return _OWN_HEADING.sub(named, fragment)
+
+
+def _without_footnote_marks(fragment: str) -> str:
+    fragment = fragment.replace(*_FOOTNOTES)
+    fragment = _FOOTNOTE_REFERENCE.sub(r"\1>", fragment)
+    return _FOOTNOTE_BACK.sub(r"\1", fragment)

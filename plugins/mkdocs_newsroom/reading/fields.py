@@ -9,6 +9,7 @@ just that field, with a warning.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -80,8 +81,8 @@ def read_title(field: Field, registry: Registry) -> str:
         raise FieldError("'title' is empty: write the headline after 'title:'")
     if not any(visible(character) for character in title):
         raise FieldError(
-            "'title' shows nothing: it is made only of invisible or direction characters; "
-            "write the headline after 'title:'"
+            "'title' shows nothing: it is made only of invisible or direction characters or "
+            f"marks ({character_codes(title)}); write the headline after 'title:'"
         )
     return title
 
@@ -183,6 +184,7 @@ def read_tags(field: Field, registry: Registry) -> tuple[Tag, ...]:
     not_words: list[FieldError] = []
     for written in parts or text_items(field, blank_entries=True, left_out=not_words):
         name = decode_character_references(written) if registry.decode_references else written
+        name = unicodedata.normalize("NFC", name)  # 'é' as one letter or as e and its accent
         if not any(visible(character) and character != "\ufffd" for character in name):
             left_out.append(_unseen_tag(written, name))
             continue

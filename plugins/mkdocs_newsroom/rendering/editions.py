@@ -14,6 +14,7 @@ from jinja2 import DictLoader, TemplateNotFound
 from jinja2.loaders import ChoiceLoader
 from markupsafe import Markup
 
+from ..settings.languages import cased_tag
 from ..urls import AUTHORS_INDEX, TAGS_INDEX, archive_url
 from .strings import catalog_language, gettext, material
 
@@ -28,7 +29,6 @@ if TYPE_CHECKING:
 MATERIAL_LANGUAGE = {"prs": "fa"}
 # Material's own words for a language it does not have, from our catalog (material entries)
 _FROM_CATALOG = '{%% macro t(key) %%}{{ newsroom_material(key, "%s") }}{%% endmacro %%}'
-_TAG = re.compile(r"[a-z]{2,3}")  # a language's code, as Material names its words' files
 _ANY_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")  # a language tag, as written
 _SAME_LANGUAGE = (  # Material's words of the same language under another tag, and that tag
     '{%% import "partials/languages/%s.html" as same %%}'
@@ -54,7 +54,8 @@ def lend_material_words(env: Environment, language: str) -> None:
     if found == (language, ""):
         return  # Material's own
     tag, made = found or ("en", "")
-    said = language if _ANY_TAG.fullmatch(language) else tag  # its pages' `<html lang>`
+    cased = cased_tag(language)
+    said = cased if _ANY_TAG.fullmatch(cased) else tag  # its pages' `<html lang>`
     assert env.loader is not None
     words = {f"partials/languages/{language}.html": made or _SAME_LANGUAGE % (tag, said)}
     env.loader = ChoiceLoader([env.loader, DictLoader(words)])
@@ -84,14 +85,15 @@ def material_languages(
 
 
 def _nearest_words(env: Environment, language: str) -> tuple[str, str] | None:
-    """Material's words nearest `language`, tried in turn for it, its language alone (`fr`
-    for `fr-FR`) and that language under another name (Persian's for Dari): a file of
-    Material's (or the theme's) by its tag, as (tag, ''); else our catalog's words (Pashto),
-    as (the catalog's tag, the source of a file that reads them); None where neither has."""
-    base = re.split(r"[-_]", language)[0].lower()
-    for candidate in dict.fromkeys((language, base, MATERIAL_LANGUAGE.get(base, ""))):
-        if candidate != language and not _TAG.fullmatch(candidate):
-            continue  # only a code is written into a file's source
+    """Material's words nearest `language`, tried in turn for it as written and as a tag is
+    written (`pt-BR` for `pt-br`), for its shorter forms (`zh-Hant` of `zh-Hant-TW`), its
+    language and region (`zh-TW`), its language alone (`fr` for `fr-FR`) and that language
+    under another name (Persian's for Dari): a file of Material's (or the theme's) by its tag,
+    as (tag, ''); else our catalog's words (Pashto), as (the catalog's tag, the source of a
+    file that reads them); None where neither has."""
+    for candidate in _forms(language):
+        if candidate != language and not _ANY_TAG.fullmatch(candidate):
+            continue  # only a tag is written into a file's source
         if candidate and _has_template(env, f"partials/languages/{candidate}.html"):
             return candidate, ""
         catalog = catalog_language(candidate) if candidate else ""
@@ -99,6 +101,18 @@ def _nearest_words(env: Environment, language: str) -> tuple[str, str] | None:
             env.globals["newsroom_material"] = material
             return catalog, _FROM_CATALOG % catalog
     return None
+
+
+def _forms(language: str) -> dict[str, None]:
+    """`language` and the tags nearest it, nearest first (see `_nearest_words`)."""
+    cased = cased_tag(language)
+    parts = cased.split("-")
+    shorter = ["-".join(parts[:end]) for end in range(len(parts) - 1, 0, -1)]
+    regions = [f"{parts[0]}-{part}" for part in parts[1:] if len(part) == 2 and part.isupper()]
+    base = shorter[-1] if shorter else cased
+    return dict.fromkeys(
+        (language, cased, *shorter[:-1], *regions, base, MATERIAL_LANGUAGE.get(base, ""))
+    )
 
 
 class _ThemeInLanguage:

@@ -4,6 +4,7 @@ browsers and search engines know, checked once per build."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from babel.core import Locale, UnknownLocaleError
@@ -14,8 +15,6 @@ from ..problems import NewsroomError
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from mkdocs.config.defaults import MkDocsConfig
-
     from ..model import Edition
 
 # The Babel locale of languages Babel knows under another name (CLDR's aliases: Material has
@@ -25,12 +24,37 @@ LOCALE_OF = {"prs": "fa_AF", "sh": "sr_Latn"}
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
-def theme_language(config: MkDocsConfig) -> str:
-    """The language the theme speaks (Material's `language`), the site's where the plugin's
-    `locale` is not set, as a tag is written (`ps` for `PS`); English for one Babel does not
-    know (Material's `custom`)."""
-    language = cased_tag(str(config.theme.get("language") or "en"))
-    return language if babel_knows(LOCALE_OF.get(language, language)) else "en"
+@dataclass(frozen=True)
+class SiteLanguage:
+    """What Newsroom makes of Material's `language`: the language its news pages are in where
+    the plugin's `locale` is not set (`tag`), the language the theme's words are in (`words`:
+    an edition in it shows them), and the line a language Newsroom does not know is worth."""
+
+    tag: str
+    words: str
+    notice: str = ""
+
+
+def site_language(theme_language: object, locale: str = "") -> SiteLanguage:
+    """The site's language from Material's `theme_language`, as a tag is written (`ps` for
+    `PS`), or the part of it Babel knows (`fr` of `fr-XX`); English for one Babel does not
+    know at all (said, but for Material's `custom`, whose words are in `locale`'s language,
+    English where it is not set)."""
+    written = str(theme_language or "en")
+    cased = cased_tag(written)
+    parts = cased.split("-")
+    for known in ("-".join(parts[:end]) for end in range(len(parts), 0, -1)):
+        if _LANGUAGE_TAG.match(known) and babel_knows(LOCALE_OF.get(known, known)):
+            return SiteLanguage(known, known)
+    words = cased_tag(locale.replace("_", "-")) if locale else "en"
+    if written == "custom":
+        return SiteLanguage("en", words)
+    notice = (
+        f"mkdocs.yml: theme language '{written}' is not a language Newsroom knows "
+        "(its locale data comes from Babel), so the news pages are in English; write a BCP 47 "
+        "language tag such as 'es' or 'pt-BR', or set the plugin's 'locale'"
+    )
+    return SiteLanguage("en", words, "" if locale else notice)
 
 
 def cased_tag(tag: str) -> str:
@@ -60,13 +84,14 @@ def babel_knows(language: str) -> bool:
 
 
 def check_language(edition_id: str, lang: str, locale: str) -> None:
-    """An edition's language must be one Babel knows, by its `lang` or its `locale`: a typo
-    (`zz`) would write an invalid `<html lang>` and English dates."""
-    if not any(babel_knows(tag) for tag in (locale, lang)):
+    """An edition's language must be a language tag (it is written on its pages) Babel knows,
+    by itself or by its `locale`: a typo (`zz`) would write an invalid `<html lang>` and
+    English dates."""
+    if not _LANGUAGE_TAG.match(lang) or not any(babel_knows(tag) for tag in (locale, lang)):
         raise NewsroomError(
-            f"newsroom: edition '{edition_id}': '{lang}' is not a language Newsroom knows (its "
-            "locale data comes from Babel); give a BCP 47 language tag such as 'ps', 'fa-AF' or "
-            "'ar', or set the edition's 'locale' to one Babel knows"
+            f"newsroom: mkdocs.yml: edition '{edition_id}': its lang '{lang}' is not a language "
+            "Newsroom knows (its locale data comes from Babel); give a BCP 47 language tag such "
+            "as 'ps', 'fa-AF' or 'ar', or set the edition's 'locale' to one Babel knows"
         )
 
 
@@ -95,6 +120,7 @@ def check_seo_languages(editions: Sequence[Edition]) -> None:
         if other != edition.id:
             raise NewsroomError(
                 f"newsroom: mkdocs.yml: editions '{other}' and '{edition.id}' have the same "
-                f"seo_language '{edition.seo_language}', so search engines could not tell "
-                "them apart; give each edition its own"
+                f"language for search engines, '{edition.seo_language}' (their lang, or their "
+                "seo_language), so search engines could not tell them apart; give each edition "
+                "its own"
             )

@@ -16,7 +16,14 @@ from ..slugs import MAX_SLUG_LENGTH, is_slug
 from ..urls import PICTURES_DIR, as_sent, section_url, site_url_fault
 from .article_url import check_article_url
 from .checked import FrontPageRules, PageSizes, PictureSettings, ReadOptions, Settings
-from .languages import LOCALE_OF, cased_tag, check_language, check_seo_languages, seo_language
+from .languages import (
+    LOCALE_OF,
+    cased_tag,
+    check_language,
+    check_seo_languages,
+    seo_language,
+    site_language,
+)
 from .option_texts import OptionTexts
 from .surrogates import refuse_surrogates
 
@@ -131,12 +138,14 @@ def site_texts(config: MkDocsConfig) -> dict[str, str]:
 
 
 def load_settings(
-    config: NewsroomConfig, site: Mapping[str, str] | None = None, language: str = "en"
+    config: NewsroomConfig, site: Mapping[str, str] | None = None, theme_language: object = "en"
 ) -> Settings:
-    """The settings of the plugin's `config`, in the theme's `language` where `locale` is not
-    set; MkDocs' own texts (`site`) are only checked: `told_and_balanced` cleans them."""
+    """The settings of the plugin's `config`, in the language of the theme (Material's
+    `theme_language`) where `locale` is not set; MkDocs' own texts (`site`) are only checked:
+    `told_and_balanced` cleans them."""
     site = site or {}
-    locale = config.locale or language
+    language = site_language(theme_language, config.locale or "")
+    locale = config.locale or language.tag
     refuse_surrogates({**site, **config})
     check_article_url(config.article_url)
     texts = OptionTexts()
@@ -161,7 +170,7 @@ def load_settings(
         max_tags=max(1, config.max_tags),
         article_url=config.article_url,
         locale=LOCALE_OF.get(locale, locale),
-        theme_language=language,
+        theme_language=language.words,
         editions=load_editions(config, sections, locale, texts),
         page_sizes=PageSizes(
             max(1, config.page_size),
@@ -187,7 +196,8 @@ def load_settings(
         robots_meta=" ".join(config.robots_meta.split()),
         syndicated_imports=config.syndicated_imports,
         syndicated_noindex=config.syndicated_noindex,
-        notices=tuple(texts.notices),  # last: said while the values above were read
+        # last: said while the values above were read
+        notices=(*([language.notice] if language.notice else []), *texts.notices),
     )
 
 

@@ -73,7 +73,7 @@ CORE_SHORTCODES = frozenset(
 _SHORTCODE = re.compile(r"\[(/?)([A-Za-z][\w-]*)((?:\s[^\[\]]*)?)/?\]")
 # An address alone in its paragraph, which WordPress shows as what it points to (a video's
 # player, a post's card: its oEmbed), in any case as WordPress matches it (`HTTPS://`)
-_LONE_ADDRESS = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
+_LONE_ADDRESS = re.compile(r'https?://[^\s<>"]+', re.IGNORECASE)
 # the block editor's embed, its address within: a class of the tag (as the sanitizer writes
 # it), not a part of one
 _EMBED_WRAPPER = re.compile(r'\sclass="(?:[^"]*\s)?wp-block-embed__wrapper[\s"]')
@@ -118,7 +118,11 @@ def lone_addresses_said(found: Sequence[str]) -> list[str]:
 
 
 def _shortened(address: str) -> str:
-    return address if len(address) <= _NAMED_LENGTH else f"{address[: _NAMED_LENGTH - 1]}…"
+    """A long address by its start and its end (two addresses seldom differ only between)."""
+    if len(address) <= _NAMED_LENGTH:
+        return address
+    end = _NAMED_LENGTH // 3
+    return f"{address[: _NAMED_LENGTH - end - 1]}…{address[-end:]}"
 
 
 def markdown_text(body_html: str, frames: frozenset[str] = frozenset()) -> MarkdownBody:
@@ -162,6 +166,19 @@ def _embedded(opening: re.Match[str] | None, closing: re.Match[str] | None) -> b
     )
 
 
+def _lines_linked(text: str, linked: list[str]) -> str:
+    """`text` with each line that is an address alone, as WordPress embeds it (white space
+    around it aside), made a link to it (clickable, where it was embedded), added to
+    `linked`."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        address = line.strip()
+        if _LONE_ADDRESS.fullmatch(address):
+            linked.append(html.unescape(address))
+            lines[number] = f'<a href="{address}">{address}</a>'
+    return "\n".join(lines)
+
+
 def _paragraph(block: str, linked: list[str]) -> str:
     """One block: its opening tag, its text (in `<p>` where wpautop puts one, its line
     breaks as `<br>`), its closing tag; an address alone in it, added to `linked`."""
@@ -174,11 +191,11 @@ def _paragraph(block: str, linked: list[str]) -> str:
     middle = block[len(lead) : len(block) - len(tail)].strip("\n")
     if not middle:
         return "\n".join(part for part in (lead, tail) if part)
+    if _embedded(opening, closing):
+        middle = _lines_linked(middle, linked)
+        if "\n" not in middle and middle.startswith("<a href="):
+            return f"{lead}{middle}{tail}" if opening else f"<p>{middle}</p>"
     inner = middle.replace("\n", "<br>\n")
-    if _LONE_ADDRESS.fullmatch(middle) and _embedded(opening, closing):
-        linked.append(html.unescape(middle))
-        link = f'<a href="{middle}">{middle}</a>'  # clickable, where it was embedded
-        return f"{lead}{link}{tail}" if opening else f"<p>{link}</p>"
     if opening and closing:
         wrap = False  # <li>text</li>, <h2>text</h2>, <div>text</div>: as WordPress keeps them
     elif opening or closing:
