@@ -155,3 +155,33 @@ def test_quotes_hundreds_deep_are_refused_at_once(tmp_path: Path) -> None:
         "of levels inside one another); flatten it; the article was skipped"
     ]
     assert site.dom("2024/05/02/other/").css(".nr-body blockquote blockquote")
+
+
+LEAK_CHECK = """
+import resource, sys
+from mkdocs_newsroom.reading.commonmark import CommonMark
+story = ("## A heading\\n\\nA paragraph with a [link](https://example.org) and *more*.\\n\\n"
+         "| a | b |\\n|---|---|\\n| 1 | 2 |\\n\\nA note.[^1]\\n\\n[^1]: Its text.\\n\\n") * 20
+engine = CommonMark({})
+for _ in range(200):
+    engine.convert(story)
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+for _ in range(3000):
+    engine.convert(story)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)
+"""
+
+
+def test_rendering_keeps_no_memory_of_the_stories_it_rendered() -> None:
+    """cmarkgfm frees neither the document it parses nor the HTML it writes: a 10,000-story
+    build held 100 MB more for them; 3,000 renderings of a 4 KB story, 400 MB."""
+    import subprocess
+    import sys
+
+    from .commands import ENV
+
+    done = subprocess.run(
+        [sys.executable, "-c", LEAK_CHECK], capture_output=True, text=True, env=ENV, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) < 5_000  # KB

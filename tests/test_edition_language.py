@@ -718,6 +718,11 @@ def test_a_theme_language_newsroom_does_not_know_is_said(tmp_path: Path) -> None
     config = {"theme": {"name": "material", "language": "zz"}}
     with pytest.raises(Abort):
         build_site(tmp_path / "zz", files, config=config, strict=True)
+    # a `locale` says what the news pages are in: Material's words of it, without a line
+    site = build_site(tmp_path / "zz-es", files, config=config, plugin={"locale": "es"})
+    assert site.warnings == []
+    search = site.search_dialog("2024/05/01/a-headline/").css_first(".md-search__input")
+    assert search.attributes["placeholder"] == "Búsqueda"
     site = build_site(tmp_path / "zz2", files, config=config)
     assert site.warnings == [
         "newsroom: mkdocs.yml: theme language 'zz' is not a language Newsroom knows (its locale "

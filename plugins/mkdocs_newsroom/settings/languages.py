@@ -46,15 +46,14 @@ def site_language(theme_language: object, locale: str = "") -> SiteLanguage:
     for known in ("-".join(parts[:end]) for end in range(len(parts), 0, -1)):
         if _LANGUAGE_TAG.match(known) and babel_knows(LOCALE_OF.get(known, known)):
             return SiteLanguage(known, known)
-    words = cased_tag(locale.replace("_", "-")) if locale else "en"
     if written == "custom":
-        return SiteLanguage("en", words)
+        return SiteLanguage("en", cased_tag(locale.replace("_", "-")) if locale else "en")
     notice = (
         f"mkdocs.yml: theme language '{written}' is not a language Newsroom knows "
         "(its locale data comes from Babel), so the news pages are in English; write a BCP 47 "
         "language tag such as 'es' or 'pt-BR', or set the plugin's 'locale'"
     )
-    return SiteLanguage("en", words, "" if locale else notice)
+    return SiteLanguage("en", "en", "" if locale else notice)
 
 
 def cased_tag(tag: str) -> str:
