@@ -28,8 +28,6 @@ from cmarkgfm import _cmark
 from cmarkgfm.cmark import Options
 from markdown.extensions.toc import slugify, strip_tags, unique
 
-from ..directions import INVALID_CHARACTERS
-
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -62,9 +60,9 @@ class CommonMark:
             fragment = _without_footnote_marks(fragment)
         if self._toc is not None and "<h" in fragment:
             fragment = self._headings_named(fragment)
-        fragment = _SOURCE_POSITION.sub("", fragment)
-        # cmark decodes a character reference into the character, one no page may hold too
-        return INVALID_CHARACTERS.sub("", fragment)
+        # the characters no page may hold are not in `text`, nor their references
+        # (bodies.without_unpublishable_references): cmark writes none
+        return _SOURCE_POSITION.sub("", fragment)
 
     def _headings_named(self, fragment: str) -> str:
         ids = set(_ID.findall(fragment))  # a footnote's, an author's: as toc leaves them
