@@ -87,7 +87,7 @@ def uncredited_photos(
     """The photos (`avatar`: files of the content folder) of the authors no story the site
     shows credits, which no credited author has too: not published until a story credits
     them, as they have no page until then (a scheduled story's new correspondent)."""
-    credited = {author.id for article in shown for author in article.authors}
+    credited = _credited(shown)
     photos: dict[bool, set[str]] = {True: set(), False: set()}
     for key, author in authors.items():
         path = local_path(author.avatar) if author.avatar else None
@@ -99,8 +99,14 @@ def uncredited_photos(
 def credited_texts(authors: Mapping[str, Author], shown: Sequence[Article]) -> list[str]:
     """What the authors file says of the authors the site's stories credit (their photos and
     bios): the files it names are published, those of the others wait with them."""
-    credited = {author.id for article in shown for author in article.authors}
+    credited = _credited(shown)
     return [f"{author.avatar}\n{author.bio}" for key, author in authors.items() if key in credited]
+
+
+def _credited(shown: Sequence[Article]) -> set[str]:
+    """The ids of the authors the stories `shown` credit: those with a page (the indexes'
+    listings, built later from the same stories)."""
+    return {author.id for article in shown for author in article.authors}
 
 
 def named_by_unshown(

@@ -77,7 +77,7 @@ _LONE_ADDRESS = re.compile(r'https?://[^\s<>"]+', re.IGNORECASE)
 # the block editor's embed, its address within: a class of the tag (as the sanitizer writes
 # it), not a part of one
 _EMBED_WRAPPER = re.compile(r'\sclass="(?:[^"]*\s)?wp-block-embed__wrapper[\s"]')
-# an address the note names is shortened past this many characters (its start finds it)
+# an address the note names is shortened past this many characters (to its start and end)
 _NAMED_LENGTH = 80
 
 
