@@ -68,8 +68,8 @@ class Settings:
     article_url: str
     max_tags: int
     locale: str
-    # the language Newsroom reads Material's `language` as (settings.languages.theme_language):
-    # an edition in it speaks Material's words of the theme's own file
+    # the language of the theme's words (settings.languages.SiteLanguage.words): an edition
+    # in it speaks Material's words of the theme's own file
     theme_language: str
     editions: tuple[Edition, ...]
     page_sizes: PageSizes
