@@ -25,6 +25,7 @@ CHANGED: dict[str, Any] = {
     "boilerplate": ["^Agency footer"],
     "words_per_minute": 1,
     "summary_length": 25,
+    "markdown_engine": "commonmark",  # the stories' ~~struck~~ words are struck through
     "sanitize_markdown_html": False,
     "embed_hosts": ["player.vimeo.com"],  # the YouTube frame of the stories goes
     "max_article_size": 1000,
@@ -81,7 +82,8 @@ def _content() -> dict[str, str | bytes]:
             body=(
                 f"Body of story {number}, {'long ' * 200 if number == 5 else ''}about zebras.\n\n"
                 'Agency footer line.\n\n<em onclick="x()">Raw HTML</em>\n\n'
-                '<iframe src="https://www.youtube.com/embed/z" title="Zebras"></iframe>\n'
+                '<iframe src="https://www.youtube.com/embed/z" title="Zebras"></iframe>\n\n'
+                "~~Struck~~ words.\n"
             ),
         )
     files["images/logo.png"] = b"\x89PNG logo"
