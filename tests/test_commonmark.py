@@ -1,5 +1,5 @@
 """`markdown_engine: commonmark`: `.md` bodies read by CommonMark (cmark-gfm) with GitHub's
-extensions, thirty times as fast as Python-Markdown, and held to the same rules: raw HTML
+extensions, a story in half the time Python-Markdown takes, and held to the same rules: raw HTML
 cleaned by the same sanitizer, frames only of `embed_hosts`, media only of the site, headings
 named as `toc` names them; the same pages as Python-Markdown's of plain news copy."""
 

@@ -1,7 +1,8 @@
 """`.md` bodies through CommonMark (cmark-gfm, in C), where a site chooses it
-(`markdown_engine: commonmark`): thirty times as fast as Python-Markdown on news copy
-(bench/RESULTS.md), the Markdown GitHub and Hugo read, without the site's
-`markdown_extensions` (admonitions, attribute lists, pymdownx), which are Python-Markdown's.
+(`markdown_engine: commonmark`): a story's whole rendering, the sanitizer's included, in half
+the time Python-Markdown's takes (a 10,000-story build a fifth faster: bench/RESULTS.md); the
+Markdown GitHub and Hugo read, without the site's `markdown_extensions` (admonitions,
+attribute lists, pymdownx), which are Python-Markdown's.
 
 GitHub's extensions are on but its `tagfilter` and task lists (a form's checkboxes, which the
 sanitizer takes out): tables, strikethrough, bare web addresses as links, and footnotes. Raw

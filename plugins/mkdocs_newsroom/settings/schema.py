@@ -95,7 +95,7 @@ class NewsroomConfig(base.Config):
     words_per_minute = WholeNumber(1, default=200, maximum=10_000)
     summary_length = WholeNumber(20, default=280, maximum=100_000)
     # What reads `.md` bodies: Python-Markdown with the site's markdown_extensions, as MkDocs
-    # reads its pages, or CommonMark with GitHub's extensions (thirty times as fast)
+    # reads its pages, or CommonMark with GitHub's extensions (a story in half the time)
     markdown_engine = c.Choice(("python-markdown", "commonmark"), default="python-markdown")
     # Raw HTML in Markdown bodies: scripts, event handlers, javascript: links, iframes, forms
     # and embedded objects are removed (with a warning), so that a story cannot attack readers
