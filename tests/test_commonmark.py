@@ -18,7 +18,8 @@ URL = "2024/05/01/a-story/"
 COPY = (
     "The council met on **Tuesday** and _voted_ for the [plan](https://example.org/plan).\n\n"
     "## What was agreed\n\n- a new bridge\n- two schools\n\n> We will build it, she said.\n\n"
-    "## What was agreed\n\n1. first\n2. second\n\nA line with `code` &amp; an ampersand.\n"
+    "## What was agreed\n\n1. first\n2. second\n\nA line with `code` &amp; an ampersand.\n\n"
+    '"We will," she said, [quoting](https://example.org/q \'the "plan"\') the plan.\n'
 )
 
 
@@ -33,6 +34,7 @@ def test_plain_news_copy_makes_the_same_page_in_either_engine(tmp_path: Path) ->
     python_markdown = body_of(tmp_path / "pm", COPY)
     commonmark = body_of(tmp_path / "cm", COPY, markdown_engine="commonmark")
     assert commonmark == python_markdown
+    assert '<p>"We will," she said' in commonmark and 'title="the &quot;plan&quot;"' in commonmark
     assert 'id="what-was-agreed"' in commonmark and 'id="what-was-agreed_1"' in commonmark
 
 
