@@ -43,6 +43,7 @@ DEEPEST_COLUMN = 1_000  # 250 levels of four columns
 # Quotes inside quotes: the sanitizer takes time as the square of their depth past this
 # (55 s for 100,000 of CommonMark's), where Python-Markdown nests them without that cost
 DEEPEST_QUOTE = 250
+_NESTED_QUOTE = re.compile(r">[ \t]*>")  # a quote in a quote, or a '>>' in the text
 
 
 class NestedTooDeeply(RecursionError):
@@ -220,7 +221,7 @@ def _toc_of(extensions: Sequence[Any], configs: dict[str, Any]) -> dict[str, Any
 
 def _deepest_quote(text: str) -> int:
     """How many quotes deep the text goes (the `>` opening its deepest line)."""
-    if ">>" not in text.replace(" ", "").replace("\t", ""):
+    if _NESTED_QUOTE.search(text) is None:
         return 1
     return max(line[: len(line) - len(line.lstrip("> \t"))].count(">") for line in text.split("\n"))
 

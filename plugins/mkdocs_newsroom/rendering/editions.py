@@ -6,7 +6,6 @@ markup; it is rendered once per edition and navigation state (shell.py)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +13,7 @@ from jinja2 import DictLoader, TemplateNotFound
 from jinja2.loaders import ChoiceLoader
 from markupsafe import Markup
 
-from ..settings.languages import cased_tag
+from ..settings.languages import LANGUAGE_TAG, cased_tag, tag_forms
 from ..urls import AUTHORS_INDEX, TAGS_INDEX, archive_url
 from .strings import catalog_language, gettext, material
 
@@ -29,7 +28,6 @@ if TYPE_CHECKING:
 MATERIAL_LANGUAGE = {"prs": "fa"}
 # Material's own words for a language it does not have, from our catalog (material entries)
 _FROM_CATALOG = '{%% macro t(key) %%}{{ newsroom_material(key, "%s") }}{%% endmacro %%}'
-_ANY_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")  # a language tag, as written
 _SAME_LANGUAGE = (  # Material's words of the same language under another tag, and that tag
     '{%% import "partials/languages/%s.html" as same %%}'
     '{%% macro t(key) %%}{{ "%s" if key == "language" else same.t(key) }}{%% endmacro %%}'
@@ -55,7 +53,7 @@ def lend_material_words(env: Environment, language: str) -> None:
         return  # Material's own
     tag, made = found or ("en", "")
     cased = cased_tag(language)
-    said = cased if _ANY_TAG.fullmatch(cased) else tag  # its pages' `<html lang>`
+    said = cased if LANGUAGE_TAG.fullmatch(cased) else tag  # its pages' `<html lang>`
     assert env.loader is not None
     words = {f"partials/languages/{language}.html": made or _SAME_LANGUAGE % (tag, said)}
     env.loader = ChoiceLoader([env.loader, DictLoader(words)])
@@ -92,7 +90,7 @@ def _nearest_words(env: Environment, language: str) -> tuple[str, str] | None:
     as (tag, ''); else our catalog's words (Pashto), as (the catalog's tag, the source of a
     file that reads them); None where neither has."""
     for candidate in _forms(language):
-        if candidate != language and not _ANY_TAG.fullmatch(candidate):
+        if candidate != language and not LANGUAGE_TAG.fullmatch(candidate):
             continue  # only a tag is written into a file's source
         if candidate and _has_template(env, f"partials/languages/{candidate}.html"):
             return candidate, ""
@@ -106,13 +104,10 @@ def _nearest_words(env: Environment, language: str) -> tuple[str, str] | None:
 def _forms(language: str) -> dict[str, None]:
     """`language` and the tags nearest it, nearest first (see `_nearest_words`)."""
     cased = cased_tag(language)
-    parts = cased.split("-")
-    shorter = ["-".join(parts[:end]) for end in range(len(parts) - 1, 0, -1)]
-    regions = [f"{parts[0]}-{part}" for part in parts[1:] if len(part) == 2 and part.isupper()]
-    base = shorter[-1] if shorter else cased
-    return dict.fromkeys(
-        (language, cased, *shorter[:-1], *regions, base, MATERIAL_LANGUAGE.get(base, ""))
-    )
+    *longer, base = tag_forms(cased)
+    parts = cased.split("-")[1:]
+    regions = [f"{base}-{part}" for part in parts if len(part) == 2 and part.isupper()]
+    return dict.fromkeys((language, *longer, *regions, base, MATERIAL_LANGUAGE.get(base, "")))
 
 
 class _ThemeInLanguage:

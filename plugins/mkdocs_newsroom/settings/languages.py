@@ -21,7 +21,9 @@ if TYPE_CHECKING:
 # Serbo-Croatian as `sh`)
 LOCALE_OF = {"prs": "fa_AF", "sh": "sr_Latn"}
 
-_LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
+# A BCP 47 language tag as mkdocs.yml may write one (`ps`, `fa-AF`, `zh-Hant-TW`): nothing
+# else is written into a page, or into a template's source (rendering/editions.py)
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,8 @@ def site_language(theme_language: object, locale: str = "") -> SiteLanguage:
     English where it is not set)."""
     written = str(theme_language or "en")
     cased = cased_tag(written)
-    parts = cased.split("-")
-    for known in ("-".join(parts[:end]) for end in range(len(parts), 0, -1)):
-        if _LANGUAGE_TAG.match(known) and babel_knows(LOCALE_OF.get(known, known)):
+    for known in tag_forms(cased):
+        if LANGUAGE_TAG.match(known) and babel_knows(LOCALE_OF.get(known, known)):
             return SiteLanguage(known, known)
     if written == "custom":
         return SiteLanguage("en", cased_tag(locale.replace("_", "-")) if locale else "en")
@@ -56,10 +57,16 @@ def site_language(theme_language: object, locale: str = "") -> SiteLanguage:
     return SiteLanguage("en", "en", "" if locale else notice)
 
 
+def tag_forms(tag: str) -> list[str]:
+    """`tag` and its shorter forms, longest first: `zh-Hant-TW`, `zh-Hant`, `zh`."""
+    parts = tag.split("-")
+    return ["-".join(parts[:end]) for end in range(len(parts), 0, -1)]
+
+
 def cased_tag(tag: str) -> str:
     """A language tag in the case BCP 47 writes it, which `<html lang>` and the editions'
     folders show: `ps`, `pt-BR`, `sr-Latn` (`PS`, `pt-br`, `sr_latn` as given)."""
-    if not _LANGUAGE_TAG.match(tag.replace("_", "-")):
+    if not LANGUAGE_TAG.match(tag.replace("_", "-")):
         return tag
     language, *rest = tag.replace("_", "-").split("-")
     parts = [language.lower()]
@@ -86,7 +93,7 @@ def check_language(edition_id: str, lang: str, locale: str) -> None:
     """An edition's language must be a language tag (it is written on its pages) Babel knows,
     by itself or by its `locale`: a typo (`zz`) would write an invalid `<html lang>` and
     English dates."""
-    if not _LANGUAGE_TAG.match(lang) or not any(babel_knows(tag) for tag in (locale, lang)):
+    if not LANGUAGE_TAG.match(lang) or not any(babel_knows(tag) for tag in (locale, lang)):
         raise NewsroomError(
             f"newsroom: mkdocs.yml: edition '{edition_id}': its lang '{lang}' is not a language "
             "Newsroom knows (its locale data comes from Babel); give a BCP 47 language tag such "
@@ -99,7 +106,7 @@ def seo_language(edition_id: str, edition: dict[str, Any], lang: str) -> str:
     hyphens (`fa-AF`), as hreflang, `xml:lang` and `og:locale` are made of it."""
     tag = str(edition.get("seo_language") or SEO_LANGUAGE_OF.get(lang, lang))
     try:
-        known = bool(_LANGUAGE_TAG.match(tag)) and bool(Locale.parse(tag, sep="-"))
+        known = bool(LANGUAGE_TAG.match(tag)) and bool(Locale.parse(tag, sep="-"))
     except (ValueError, UnknownLocaleError):
         known = False
     if not known:
