@@ -114,6 +114,73 @@ def test_a_reference_to_a_character_no_page_may_hold_is_taken_out_as_ever(
     assert f":8:5: the character reference {reference} stands for" in said["commonmark"][0]
 
 
+def test_a_reference_in_code_is_shown_as_written_in_either_engine(tmp_path: Path) -> None:
+    """A reference in code is text to show: cmark keeps it as written, and it was once taken
+    out of the story (and `&#x93;` shown as a quote) before cmark read it."""
+    body = "Write `&#1;` or `&#x93;` for it.\n\n    &#xFFFE; &#0;\n\nAnd &#x93;so&#x94; on.\n"
+    files: dict[str, str | bytes] = {"articles/a.md": article("A story", body=body)}
+    pages = {}
+    for engine in ("python-markdown", "commonmark"):
+        site = build_site(tmp_path / engine, files, plugin={"markdown_engine": engine})
+        assert site.warnings == [], engine
+        node = site.dom(URL).css_first(".nr-body")
+        assert node is not None
+        pages[engine] = str(node.html)
+        assert [code.text() for code in node.css("p code")] == ["&#1;", "&#x93;"], engine
+        assert node.css_first("pre").text() == "&#xFFFE; &#0;\n", engine
+        assert "And \u201cso\u201d on." in node.text(), engine
+    assert pages["commonmark"] == pages["python-markdown"]
+
+
+@pytest.mark.parametrize("reference", ["&#0;", "&#xD800;", "&#x110000;", "&#x81;", "&#xFFFF;"])
+def test_a_reference_to_no_character_is_taken_out_with_a_line(
+    tmp_path: Path, reference: str
+) -> None:
+    """cmark writes a reference to nothing (`&#0;`, a surrogate, past U+10FFFF) as U+FFFD, and
+    `&#x81;` as a control; Python-Markdown's bodies take them out with a line, and so do
+    CommonMark's."""
+    body = f"The {reference} reference.\n"
+    site = build_site(
+        tmp_path,
+        {"articles/a.md": article("A story", body=body)},
+        plugin={"markdown_engine": "commonmark"},
+    )
+    assert "The  reference." in site.html(URL) and "\ufffd" not in site.html(URL)
+    assert len(site.warnings) == 1
+    assert f":6:5: the character reference {reference} stands for" in site.warnings[0]
+
+
+@pytest.mark.parametrize(
+    "toc",
+    [
+        {"permalink": True},
+        {"permalink": "#", "permalink_leading": True, "permalink_title": ""},
+        {"permalink": "\u00a7", "permalink_class": "pl x", "permalink_title": 'Link "here"'},
+        {"anchorlink": True, "anchorlink_class": "self"},
+        {"anchorlink": True, "permalink": True, "permalink_leading": True},
+    ],
+)
+def test_headings_get_the_links_toc_gives_them(tmp_path: Path, toc: dict[str, object]) -> None:
+    """`toc`'s permalinks and anchor links, as Python-Markdown writes them (Material's sites
+    set `permalink: true`), around a heading's own inline markup."""
+    body = "## The *first* vote\n\nText.\n\n## Then\n\nMore.\n"
+    config = {"markdown_extensions": [{"toc": toc}]}
+    pages = {}
+    for engine in ("python-markdown", "commonmark"):
+        site = build_site(
+            tmp_path / engine,
+            {"articles/a.md": article("A story", body=body)},
+            plugin={"markdown_engine": engine},
+            config=config,
+        )
+        node = site.dom(URL).css_first(".nr-body")
+        assert node is not None
+        pages[engine] = str(node.html)
+        assert site.warnings == [], engine
+    assert 'href="#the-first-vote"' in pages["python-markdown"]
+    assert pages["commonmark"] == pages["python-markdown"]
+
+
 def test_only_commonmarks_own_headings_are_named(tmp_path: Path) -> None:
     """A heading in an author's raw HTML (in an attribute, in a comment) was given an id, and
     the picture around it broken; an id a heading would take that is already on the page (a

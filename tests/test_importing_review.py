@@ -689,14 +689,19 @@ def test_addresses_wordpress_embeds_in_any_case_come_in_as_links_and_are_named_s
         f"<p>{long}</p>\n\n<p>{long}b</p>\n\n"
         "<p>  https://example.org/spaced  </p>\n\n"  # WordPress allows white space in a <p>
         "Intro.\nhttps://example.org/own-line\nMore.\n\n"  # and embeds a line of its own
-        "<p>https://example.org/it's</p>"
+        "<p>https://example.org/it's</p>\n\n"
+        "<div>\nhttps://example.org/in-a-div\n</div>\n\n"  # a line of its own in any block
+        "<p>Watch:\nhttps://example.org/beside-a-p</p>\n\n"
+        "<ul><li>https://example.org/beside-a-tag\nhttps://example.org/in-a-list\n</li></ul>"
     )
     ran = import_wp(site, capsys, item(1, body=body))
     assert ran.code == 0, ran.err
     text = ran.articles()["2019/05/story-1.md"].split("---\n", 2)[2]
     assert '<p><a href="HTTPS://Vimeo.com/76979871">HTTPS://Vimeo.com/76979871</a></p>' in text
     assert '<div class="wp-block-embed__wrapper-note">https://example.org/kept</div>' in text
-    for address in ("spaced", "own-line", "it's"):
+    assert "<li>https://example.org/beside-a-tag<br>" in text  # not alone on its line
+    assert "<p>Watch:<br>\nhttps://example.org/beside-a-p</p>" in text
+    for address in ("spaced", "own-line", "it's", "in-a-div", "in-a-list"):
         linked = f"https://example.org/{address}"
         assert f'<a href="{linked}">{linked}</a>' in text, address
     named = [line for line in ran.out if "come in as links" in line]

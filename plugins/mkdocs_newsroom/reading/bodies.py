@@ -52,6 +52,7 @@ class NestedTooDeeply(RecursionError):
 
 # A numeric character reference, which Markdown passes through to the page as written
 _NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
+_INVALID_OR_REPLACED = re.compile(f"{INVALID_CHARACTERS.pattern}|\ufffd")
 
 
 @dataclass(frozen=True)
@@ -201,10 +202,10 @@ class MarkdownRenderer:
         if self._commonmark is not None:
             if _deepest_quote(text) >= DEEPEST_QUOTE:
                 raise NestedTooDeeply
-            # cmark decodes character references: they are taken out of its text, as they
-            # are out of Python-Markdown's HTML, which keeps them as written
-            clean, reference = without_unpublishable_references(text)
-            return self._commonmark.convert(clean), reference
+            fragment = self._commonmark.convert(text)
+            if "&#" not in text:  # a character no page may hold comes only from a reference
+                return fragment, ""
+            return without_decoded_unpublishable(fragment, text)
         assert self._markdown is not None
         self._markdown.reset()
         return without_unpublishable_references(self._markdown.convert(text))
@@ -257,6 +258,30 @@ def without_unpublishable_references(fragment: str) -> tuple[str, str]:
         return ""
 
     return _NUMERIC_REFERENCE.sub(publishable, fragment), first
+
+
+def without_decoded_unpublishable(fragment: str, text: str) -> tuple[str, str]:
+    """`fragment`, the HTML cmark made of `text`, without the characters no page may hold
+    that cmark decoded from `text`'s character references, and the first such reference ('' if
+    none). cmark decodes a reference into its character, but keeps one in code as written,
+    so they are taken out of its HTML, not of the text. As in Python-Markdown's bodies, a
+    reference from 0x80 to 0x9F shows the Windows-1252 character a browser shows for it, and
+    one to no character (`&#0;`, which cmark writes as U+FFFD) is taken out."""
+    removed = False
+
+    def publishable(found: re.Match[str]) -> str:
+        nonlocal removed
+        character = found.group()
+        if "\x80" <= character <= "\x9f":
+            shown = html.unescape(f"&#{ord(character)};")
+            if not INVALID_CHARACTERS.match(shown):
+                return shown
+        removed = True
+        return ""
+
+    unpublishable = INVALID_CHARACTERS if "\ufffd" in text else _INVALID_OR_REPLACED
+    fragment = unpublishable.sub(publishable, fragment)
+    return fragment, without_unpublishable_references(text)[1] if removed else ""
 
 
 def _where(text: str, reference: str) -> tuple[int, int, str]:

@@ -9,7 +9,7 @@ sanitizer takes out): tables, strikethrough, bare web addresses as links, and fo
 HTML is kept for the sanitizer to clean, as Python-Markdown keeps it: the tag filter would
 write a kept frame (a YouTube player) as text. Headings get the ids Python-Markdown's `toc`
 gives them (MkDocs always loads it), by its own functions and the site's `slugify`,
-`separator` and `baselevel`; its permalinks are not added.
+`separator` and `baselevel`, and its permalinks and anchor links as it writes them.
 
 cmark marks what it writes with where it was in the text (`data-sourcepos`), so that its own
 headings are told from an author's raw HTML; those marks and the data attributes of its
@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from cmarkgfm import _cmark
 from cmarkgfm.cmark import Options
 from markdown.extensions.toc import slugify, strip_tags, unique
+from markdown.util import parseBoolValue
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -54,6 +55,7 @@ class CommonMark:
         self._slugify: Callable[[str, str], str] = (toc or {}).get("slugify") or slugify
         self._separator = str((toc or {}).get("separator") or "-")
         self._shift = int((toc or {}).get("baselevel") or 1) - 1
+        self._links = _HeadingLinks(toc or {})
 
     def convert(self, text: str) -> str:
         fragment = _html(text)
@@ -61,8 +63,8 @@ class CommonMark:
             fragment = _without_footnote_marks(fragment)
         if self._toc is not None and "<h" in fragment:
             fragment = self._headings_named(fragment)
-        # the characters no page may hold are not in `text`, nor their references
-        # (bodies.without_unpublishable_references): cmark writes none
+        # the characters no page may hold that cmark decodes from references are taken out
+        # after (bodies.without_decoded_unpublishable)
         return _SOURCE_POSITION.sub("", fragment)
 
     def _headings_named(self, fragment: str) -> str:
@@ -72,9 +74,36 @@ class CommonMark:
             level, inner = min(6, int(found[1]) + self._shift), found[2]
             title = html.unescape(strip_tags(inner))
             name = html.escape(unique(self._slugify(title, self._separator), ids))
-            return f'<h{level} id="{name}">{inner}</h{level}>'
+            return f'<h{level} id="{name}">{self._links.around(inner, name)}</h{level}>'
 
         return _OWN_HEADING.sub(named, fragment)
+
+
+class _HeadingLinks:
+    """The links `toc` adds to a heading: an anchor link around its text (`anchorlink`), a
+    permalink after it or before it (`permalink`, `permalink_leading`), read as `toc` reads
+    its settings."""
+
+    def __init__(self, toc: dict[str, Any]) -> None:
+        self._anchor = bool(parseBoolValue(toc.get("anchorlink", False), False))
+        self._anchor_class = html.escape(str(toc.get("anchorlink_class", "toclink")))
+        permalink = parseBoolValue(toc.get("permalink", False), False)
+        if permalink is None:  # the link's own text
+            permalink = toc["permalink"]
+        self._permalink = "" if permalink in (False, None) else str(permalink)
+        self._text = "&para;" if permalink is True else html.escape(self._permalink, quote=False)
+        title = toc.get("permalink_title", "Permanent link")
+        self._title = f' title="{html.escape(str(title))}"' if title else ""
+        self._class = html.escape(str(toc.get("permalink_class", "headerlink")))
+        self._leading = parseBoolValue(toc.get("permalink_leading", False), False)
+
+    def around(self, inner: str, name: str) -> str:
+        if self._anchor:
+            inner = f'<a class="{self._anchor_class}" href="#{name}">{inner}</a>'
+        if not self._permalink:
+            return inner
+        link = f'<a class="{self._class}" href="#{name}"{self._title}>{self._text}</a>'
+        return link + inner if self._leading else inner + link
 
 
 def _without_footnote_marks(fragment: str) -> str:
@@ -99,7 +128,8 @@ def _html(text: str) -> str:
             extensions = lib.cmark_parser_get_syntax_extensions(parser)
             raw = lib.cmark_render_html(root, _OPTIONS, extensions)
             try:
-                return str(ffi.string(raw).decode("utf-8"))
+                # cmark writes `&#xFFFE;` as one byte, not UTF-8: kept to be taken out
+                return str(ffi.string(raw).decode("utf-8", errors="surrogateescape"))
             finally:
                 free.memory(int(ffi.cast("uintptr_t", raw)))
         finally:

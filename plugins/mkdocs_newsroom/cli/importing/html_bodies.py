@@ -166,14 +166,16 @@ def _embedded(opening: re.Match[str] | None, closing: re.Match[str] | None) -> b
     )
 
 
-def _lines_linked(text: str, linked: list[str]) -> str:
+def _lines_linked(text: str, linked: list[str], first: bool = True, last: bool = True) -> str:
     """`text` with each line that is an address alone, as WordPress embeds it (white space
     around it aside), made a link to it (clickable, where it was embedded), added to
-    `linked`."""
+    `linked`. Not `first` or `last`: the first or last line shares its line with a tag in the
+    post, where WordPress does not see it alone."""
     lines = text.split("\n")
     for number, line in enumerate(lines):
         address = line.strip()
-        if _LONE_ADDRESS.fullmatch(address):
+        alone = (first or number > 0) and (last or number < len(lines) - 1)
+        if alone and _LONE_ADDRESS.fullmatch(address):
             linked.append(html.unescape(address))
             lines[number] = f'<a href="{address}">{address}</a>'
     return "\n".join(lines)
@@ -191,10 +193,13 @@ def _paragraph(block: str, linked: list[str]) -> str:
     middle = block[len(lead) : len(block) - len(tail)].strip("\n")
     if not middle:
         return "\n".join(part for part in (lead, tail) if part)
-    if _embedded(opening, closing):
+    if "\n" not in middle and _embedded(opening, closing):  # alone in its paragraph
         middle = _lines_linked(middle, linked)
-        if "\n" not in middle and middle.startswith("<a href="):
+        if middle.startswith("<a href="):
             return f"{lead}{middle}{tail}" if opening else f"<p>{middle}</p>"
+    else:  # a line of its own, in any block (not one it shares with a tag)
+        first = not lead or block.startswith("\n", len(lead))
+        middle = _lines_linked(middle, linked, first, not tail or block.endswith("\n" + tail))
     inner = middle.replace("\n", "<br>\n")
     if opening and closing:
         wrap = False  # <li>text</li>, <h2>text</h2>, <div>text</div>: as WordPress keeps them
