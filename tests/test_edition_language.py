@@ -708,13 +708,18 @@ def test_a_theme_language_has_materials_words_of_its_nearest_form(
 def test_a_theme_language_newsroom_does_not_know_is_said(tmp_path: Path) -> None:
     """A typo in the theme's language made the news pages English without a word; the part
     Newsroom knows (`fr` of `fr-XX`) is kept, and a language it does not know at all is said."""
-    files: dict[str, str | bytes] = {"articles/a.md": article(authors=["jdoe"])}
+    files: dict[str, str | bytes] = {
+        "articles/a.md": article(authors=["jdoe"]),
+        "about.md": "# About\n\nUs.\n",
+    }
     config = {"theme": {"name": "material", "language": "fr-XX"}}
     site = build_site(tmp_path / "fr", files, config=config)
     assert site.warnings == []
     page = site.dom("2024/05/01/a-headline/")
     assert page.css_first("html").attributes["lang"] == "fr"
     assert page.css_first(".nr-byline").text(strip=True).startswith("Par")
+    # MkDocs' own pages say the same (they said `fr-XX`), in Material's French words
+    assert site.dom("about/").css_first("html").attributes["lang"] == "fr"
     config = {"theme": {"name": "material", "language": "zz"}}
     with pytest.raises(Abort):
         build_site(tmp_path / "zz", files, config=config, strict=True)
@@ -729,6 +734,8 @@ def test_a_theme_language_newsroom_does_not_know_is_said(tmp_path: Path) -> None
         "data comes from Babel), so the news pages are in English; write a BCP 47 language tag "
         "such as 'es' or 'pt-BR', or set the plugin's 'locale'"
     ]
+    for url in ("2024/05/01/a-headline/", "about/"):  # English, as their words are
+        assert site.dom(url).css_first("html").attributes["lang"] == "en", url
 
 
 def test_a_name_of_the_other_direction_is_isolated_in_a_byline(tmp_path: Path) -> None:

@@ -246,23 +246,15 @@ def test_one_tag_in_two_unicode_forms_is_one_tag_without_a_word(tmp_path: Path) 
     assert [a.text() for a in site.dom("tags/").css(".nr-tag-index a")] == ["Café"]
 
 
-def test_a_mark_with_no_letter_to_sit_on_is_taken_off_a_tag_or_a_headline(
-    tmp_path: Path,
-) -> None:
-    """A tag or headline that starts with a mark (an accent U+0301, U+FE0F) showed it on the
-    bullet or quote before it; the mark is taken off, with one line naming it."""
+def test_a_headline_or_tag_that_starts_with_a_mark_is_kept_as_written(tmp_path: Path) -> None:
+    """Scraped wire copy has headlines that start with a stray mark (VOA Pashto 016: U+0651):
+    taking it off would change the copy, and a warning would fail --strict on real wire copy,
+    so it is published as written, as the browser shows it."""
     files: dict[str, str | bytes] = {
-        "articles/a.md": article("\u0301\ufe0f Vote", tags=["\u0301x", "Cafe\u0301"]),
+        "articles/a.md": article("\u0651Vote", tags=["\u0301x"]),
     }
     site = built(tmp_path, files)
-    assert len(site.warnings) == 2, site.warnings
-    assert (
-        "'title' starts with a mark that has no letter to sit on (U+0301, U+FE0F)"
-        in (site.warnings[0])
-    )
-    assert "tag 'x' starts with a mark that has no letter to sit on (U+0301)" in (
-        site.warnings[1].replace("\u0301", "")
-    )
-    assert site.dom("2024/05/01/vote/").css_first("h1").text() == "Vote"
-    tags = [a.text() for a in site.dom("tags/").css(".nr-tag-index a")]
-    assert sorted(tags) == ["Café", "x"]
+    assert site.warnings == []
+    page = site.dom("2024/05/01/vote/")
+    assert page.css_first("h1").text() == "\u0651Vote"
+    assert [a.text() for a in page.css(".nr-tags a")] == ["\u0301x"]

@@ -71,15 +71,6 @@ def visible(character: str) -> bool:
     return category[0] not in "CZM" and character not in BLANK_LETTERS
 
 
-def leading_marks(text: str) -> str:
-    """The marks `text` starts with: an accent with no letter before it to sit on, which a
-    page shows on whatever stands before the text (a bullet, a quote)."""
-    end = 0
-    while end < len(text) and unicodedata.category(text[end])[0] == "M":
-        end += 1
-    return text[:end]
-
-
 def text_direction(text: str) -> str:
     """'rtl' where the first letter of `text` that has a direction, outside the isolates it
     holds, is written right to left (Arabic, Hebrew), else 'ltr': the direction a browser

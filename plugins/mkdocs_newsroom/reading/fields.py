@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..directions import balanced_value, character_codes, leading_marks, left_open, visible
+from ..directions import balanced_value, character_codes, left_open, visible
 from ..model import Author, Section, Tag
 from ..problems import FieldError, PartlyUsed
 from ..slugs import is_slug, slugify
@@ -84,17 +84,7 @@ def read_title(field: Field, registry: Registry) -> str:
             "'title' shows nothing: it is made only of invisible or direction characters or "
             f"marks ({character_codes(title)}); write the headline after 'title:'"
         )
-    marks = leading_marks(title)
-    if marks:
-        raise PartlyUsed(title[len(marks) :].lstrip(), _dangling("'title'", marks))
     return title
-
-
-def _dangling(what: str, marks: str) -> str:
-    return (
-        f"{what} starts with a mark that has no letter to sit on ({character_codes(marks)}); "
-        "it was taken off: write it after the letter it belongs on, or remove it"
-    )
 
 
 def read_datetime(field: Field, registry: Registry) -> datetime:
@@ -198,10 +188,6 @@ def read_tags(field: Field, registry: Registry) -> tuple[Tag, ...]:
         if not any(visible(character) and character != "\ufffd" for character in name):
             left_out.append(_unseen_tag(written, name))
             continue
-        marks = leading_marks(name)
-        if marks:
-            left_out.append(_dangling(f"tag '{shortened(name, 40)}'", marks))
-            name = name[len(marks) :].lstrip()
         tag = Tag(name, slugify(name, fallback_prefix="tag", fold=True))
         kept = tags.setdefault(tag.slug, tag)
         if kept.name != name:

@@ -13,7 +13,7 @@ from jinja2 import DictLoader, TemplateNotFound
 from jinja2.loaders import ChoiceLoader
 from markupsafe import Markup
 
-from ..settings.languages import LANGUAGE_TAG, cased_tag, tag_forms
+from ..settings.languages import LANGUAGE_TAG, cased_tag, site_language, tag_forms
 from ..urls import AUTHORS_INDEX, TAGS_INDEX, archive_url
 from .strings import catalog_language, gettext, material
 
@@ -52,8 +52,7 @@ def lend_material_words(env: Environment, language: str) -> None:
     if found == (language, ""):
         return  # Material's own
     tag, made = found or ("en", "")
-    cased = cased_tag(language)
-    said = cased if LANGUAGE_TAG.fullmatch(cased) else tag  # its pages' `<html lang>`
+    said = site_language(language).tag  # its pages' `<html lang>`, as the news pages say it
     assert env.loader is not None
     words = {f"partials/languages/{language}.html": made or _SAME_LANGUAGE % (tag, said)}
     env.loader = ChoiceLoader([env.loader, DictLoader(words)])
