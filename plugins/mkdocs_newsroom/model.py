@@ -31,6 +31,10 @@ RTL_LANGUAGES = frozenset(
 # Serbo-Croatian's `sh` (Material's) is a withdrawn code, Serbian in Latin letters to CLDR
 SEO_LANGUAGE_OF = {"prs": "fa-AF", "sh": "sr-Latn"}
 
+# What reads `.md` articles (`markdown_engine`): Python-Markdown, MkDocs' own, with the site's
+# markdown_extensions (the default), or CommonMark with GitHub's (reading/commonmark.py)
+MARKDOWN_ENGINES = PYTHON_MARKDOWN, COMMONMARK = ("python-markdown", "commonmark")
+
 
 def is_rtl(lang: str) -> bool:
     return lang.split("-")[0].lower() in RTL_LANGUAGES

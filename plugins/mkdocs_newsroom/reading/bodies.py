@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING, Any
 import markdown
 
 from ..directions import INVALID_CHARACTERS, balanced_blocks, has_controls
+from ..model import COMMONMARK, PYTHON_MARKDOWN
 from . import plaintext
-from .commonmark import COMMONMARK, CommonMark
+from .commonmark import CommonMark
 from .markdown_needs import speed_up
 from .sanitizing import apply_media_rule, sanitize
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-PYTHON_MARKDOWN = "python-markdown"  # the default engine: MkDocs' own, the site's extensions
 _TAG = re.compile(r"<[^>]*>")
 # A line pymdownx.snippets reads as an include ('--8<-- "file"', or a block's '--8<--'), with
 # any number of dashes, not escaped by ';'

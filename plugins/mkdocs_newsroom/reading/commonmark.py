@@ -33,7 +33,6 @@ from markdown.util import parseBoolValue
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-COMMONMARK = "commonmark"
 _OPTIONS = Options.CMARK_OPT_UNSAFE | Options.CMARK_OPT_FOOTNOTES | Options.CMARK_OPT_SOURCEPOS
 _EXTENSIONS = (b"table", b"strikethrough", b"autolink")
 _SOURCE_POSITION = re.compile(r' data-sourcepos="[0-9:-]*"')

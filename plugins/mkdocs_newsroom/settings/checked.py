@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..model import PYTHON_MARKDOWN
+
 if TYPE_CHECKING:
     import re
     from datetime import tzinfo
@@ -24,7 +26,7 @@ class ReadOptions:
     max_tags: int = 50
     sanitize_html: bool = True
     embed_hosts: frozenset[str] = frozenset()  # whose frames a story may show
-    markdown_engine: str = "python-markdown"  # or "commonmark" (reading/commonmark.py)
+    markdown_engine: str = PYTHON_MARKDOWN  # or COMMONMARK (model.MARKDOWN_ENGINES)
     # False: the bodies are not rendered, for what needs only the front matter (`newsroom due`
     # reads the articles' dates); a body that would fail to render then skips nothing
     render_bodies: bool = True

@@ -8,6 +8,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, ValidationError
 
+from ..model import MARKDOWN_ENGINES, PYTHON_MARKDOWN
+
 
 class WholeNumber(c.Type[int]):
     """A whole number from a least to a greatest value: one below the least is raised to it,
@@ -96,7 +98,7 @@ class NewsroomConfig(base.Config):
     summary_length = WholeNumber(20, default=280, maximum=100_000)
     # What reads `.md` bodies: Python-Markdown with the site's markdown_extensions, as MkDocs
     # reads its pages, or CommonMark with GitHub's extensions (a story in half the time)
-    markdown_engine = c.Choice(("python-markdown", "commonmark"), default="python-markdown")
+    markdown_engine = c.Choice(MARKDOWN_ENGINES, default=PYTHON_MARKDOWN)
     # Raw HTML in Markdown bodies: scripts, event handlers, javascript: links, iframes, forms
     # and embedded objects are removed (with a warning), so that a story cannot attack readers
     sanitize_markdown_html = c.Type(bool, default=True)
