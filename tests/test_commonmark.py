@@ -5,6 +5,7 @@ named as `toc` names them; the same pages as Python-Markdown's of plain news cop
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -132,22 +133,48 @@ def test_a_reference_in_code_is_shown_as_written_in_either_engine(tmp_path: Path
     assert pages["commonmark"] == pages["python-markdown"]
 
 
-@pytest.mark.parametrize("reference", ["&#0;", "&#xD800;", "&#x110000;", "&#x81;", "&#xFFFF;"])
-def test_a_reference_to_no_character_is_taken_out_with_a_line(
-    tmp_path: Path, reference: str
+@pytest.mark.parametrize(
+    ("body", "named"),
+    [
+        ("The &#x81; reference.\n", "6:5: the character reference &#x81;"),
+        ("The &#xFFFF; reference.\n", "6:5: the character reference &#xFFFF;"),
+        # the one taken out is named, not one shown as written (in code, after a backslash)
+        ("`&#1;` and \\&#1; then &#2; out.\n", "6:23: the character reference &#2;"),
+        # in raw HTML, which cmark copies as written and a browser would decode
+        ('<p title="a&#1;b">Lead &#xFFFF; x</p>\n', "6:12: the character reference &#1;"),
+        ("<div>\n&#x7F; in a block\n</div>\n", "7:1: the character reference &#x7F;"),
+    ],
+)
+def test_a_reference_to_a_character_no_page_may_hold_is_named_where_it_stands(
+    tmp_path: Path, body: str, named: str
 ) -> None:
-    """cmark writes a reference to nothing (`&#0;`, a surrogate, past U+10FFFF) as U+FFFD, and
-    `&#x81;` as a control; Python-Markdown's bodies take them out with a line, and so do
-    CommonMark's."""
-    body = f"The {reference} reference.\n"
+    """Wherever cmark leaves it (decoded in text, as written in raw HTML), a reference to a
+    character no page may hold is taken out with one line naming it, and the feeds are
+    written; one in code is shown as written."""
     site = build_site(
         tmp_path,
         {"articles/a.md": article("A story", body=body)},
         plugin={"markdown_engine": "commonmark"},
     )
-    assert "The  reference." in site.html(URL) and "\ufffd" not in site.html(URL)
-    assert len(site.warnings) == 1
-    assert f":6:5: the character reference {reference} stands for" in site.warnings[0]
+    page = site.html(URL)
+    assert not re.search("[\x01\x7f\x81\uffff]", page)
+    assert (site.site_dir / "feed.xml").is_file() and (site.site_dir / "atom.xml").is_file()
+    assert len(site.warnings) == 1, site.warnings
+    assert f":{named} stands for" in site.warnings[0]
+
+
+def test_a_reference_to_no_character_shows_what_a_browser_shows(tmp_path: Path) -> None:
+    """cmark writes a reference to no character (`&#0;`, a surrogate, past U+10FFFF) as U+FFFD,
+    as browsers do, and keeps `&#xFFFD;` and a typed U+FFFD: a reader sees the mark where the
+    story has one."""
+    body = "A &#0; B &#xD800; C &#x110000; D &#xFFFD; E \ufffd F\n"
+    site = build_site(
+        tmp_path,
+        {"articles/a.md": article("A story", body=body)},
+        plugin={"markdown_engine": "commonmark"},
+    )
+    assert site.warnings == []
+    assert "A \ufffd B \ufffd C \ufffd D \ufffd E \ufffd F" in site.html(URL)
 
 
 @pytest.mark.parametrize(
@@ -158,6 +185,8 @@ def test_a_reference_to_no_character_is_taken_out_with_a_line(
         {"permalink": "\u00a7", "permalink_class": "pl x", "permalink_title": 'Link "here"'},
         {"anchorlink": True, "anchorlink_class": "self"},
         {"anchorlink": True, "permalink": True, "permalink_leading": True},
+        {"permalink": "&#182;", "permalink_title": "A &amp; B &copy; <i>"},
+        {"permalink": "&para;", "baselevel": 0},
     ],
 )
 def test_headings_get_the_links_toc_gives_them(tmp_path: Path, toc: dict[str, object]) -> None:

@@ -692,7 +692,9 @@ def test_addresses_wordpress_embeds_in_any_case_come_in_as_links_and_are_named_s
         "<p>https://example.org/it's</p>\n\n"
         "<div>\nhttps://example.org/in-a-div\n</div>\n\n"  # a line of its own in any block
         "<p>Watch:\nhttps://example.org/beside-a-p</p>\n\n"
-        "<ul><li>https://example.org/beside-a-tag\nhttps://example.org/in-a-list\n</li></ul>"
+        "<ul><li>https://example.org/beside-a-tag\nhttps://example.org/in-a-list\n</li></ul>\n\n"
+        '<div><a href="https://example.org/outer">\nhttps://example.org/in-a-link\n</a></div>\n\n'
+        "<div>\nhttps://example.org/x)]}>\n</div>"  # `>` ends an address as WordPress reads it
     )
     ran = import_wp(site, capsys, item(1, body=body))
     assert ran.code == 0, ran.err
@@ -701,6 +703,8 @@ def test_addresses_wordpress_embeds_in_any_case_come_in_as_links_and_are_named_s
     assert '<div class="wp-block-embed__wrapper-note">https://example.org/kept</div>' in text
     assert "<li>https://example.org/beside-a-tag<br>" in text  # not alone on its line
     assert "<p>Watch:<br>\nhttps://example.org/beside-a-p</p>" in text
+    assert '<a href="https://example.org/outer"><br>\nhttps://example.org/in-a-link<br>' in text
+    assert '"https://example.org/x)]}' not in text
     for address in ("spaced", "own-line", "it's", "in-a-div", "in-a-list"):
         linked = f"https://example.org/{address}"
         assert f'<a href="{linked}">{linked}</a>' in text, address
@@ -710,7 +714,7 @@ def test_addresses_wordpress_embeds_in_any_case_come_in_as_links_and_are_named_s
     assert (
         long not in named[0] and f"{long[:53]}…{long[-26:]}, {long[:53]}…{long[-25:]}b" in named[0]
     )
-    assert "example.org/kept" not in named[0]
+    assert "example.org/kept" not in named[0] and "in-a-link" not in named[0]
     built = run(site, "mkdocs", "build")
     assert built.returncode == 0, built.stderr
     page = (site / "site/2019/05/03/story-1/index.html").read_text("utf-8")

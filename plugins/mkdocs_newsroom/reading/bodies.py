@@ -52,7 +52,6 @@ class NestedTooDeeply(RecursionError):
 
 # A numeric character reference, which Markdown passes through to the page as written
 _NUMERIC_REFERENCE = re.compile(r"&#(?:[xX]([0-9a-fA-F]+)|([0-9]+));")
-_INVALID_OR_REPLACED = re.compile(f"{INVALID_CHARACTERS.pattern}|\ufffd")
 
 
 @dataclass(frozen=True)
@@ -244,10 +243,7 @@ def without_unpublishable_references(fragment: str) -> tuple[str, str]:
 
     def publishable(found: re.Match[str]) -> str:
         nonlocal first
-        written = found.group()
-        hexadecimal, decimal = found.groups()
-        digits = (hexadecimal or decimal).lstrip("0")
-        code = -1 if len(digits) > 8 else int(hexadecimal, 16) if hexadecimal else int(decimal)
+        written, code = found.group(), _code(found)
         if 0x80 <= code <= 0x9F:
             shown = html.unescape(written)  # what a browser shows: '&#x93;' is a quote
             if not INVALID_CHARACTERS.match(shown):
@@ -261,27 +257,55 @@ def without_unpublishable_references(fragment: str) -> tuple[str, str]:
 
 
 def without_decoded_unpublishable(fragment: str, text: str) -> tuple[str, str]:
-    """`fragment`, the HTML cmark made of `text`, without the characters no page may hold
-    that cmark decoded from `text`'s character references, and the first such reference ('' if
-    none). cmark decodes a reference into its character, but keeps one in code as written,
-    so they are taken out of its HTML, not of the text. As in Python-Markdown's bodies, a
-    reference from 0x80 to 0x9F shows the Windows-1252 character a browser shows for it, and
-    one to no character (`&#0;`, which cmark writes as U+FFFD) is taken out."""
-    removed = False
+    """`fragment`, the HTML cmark made of `text`, without the characters no page may hold,
+    and the first reference in `text` that stood for one ('' if none). cmark decodes a
+    reference in text into its character (they are taken out of its HTML, not of `text`,
+    where a reference in code is shown as written) and copies one in raw HTML as written (taken
+    out as from Python-Markdown's HTML). As there, a reference from 0x80 to 0x9F shows the
+    Windows-1252 character a browser shows for it; one to no character (`&#0;`) shows U+FFFD,
+    as cmark and browsers write it."""
+    removed: set[str] = set()
 
     def publishable(found: re.Match[str]) -> str:
-        nonlocal removed
         character = found.group()
         if "\x80" <= character <= "\x9f":
             shown = html.unescape(f"&#{ord(character)};")
             if not INVALID_CHARACTERS.match(shown):
                 return shown
-        removed = True
+        removed.add(_CMARK_BYTES.get(character, character))
         return ""
 
-    unpublishable = INVALID_CHARACTERS if "\ufffd" in text else _INVALID_OR_REPLACED
-    fragment = unpublishable.sub(publishable, fragment)
-    return fragment, without_unpublishable_references(text)[1] if removed else ""
+    fragment, written = without_unpublishable_references(
+        INVALID_CHARACTERS.sub(publishable, fragment)
+    )
+    references = _NUMERIC_REFERENCE.finditer(text)
+    decoded = next((found.group() for found in references if _decoded(found) in removed), "")
+    return fragment, min((decoded, written), key=lambda reference: _at(text, reference))
+
+
+# cmark writes `&#xFFFE;` and `&#xFFFF;` as single bytes, read back as these (commonmark._html)
+_CMARK_BYTES = {chr(0xDCFE): "\ufffe", chr(0xDCFF): "\uffff"}
+
+
+def _code(reference: re.Match[str]) -> int:
+    """The code point a numeric reference names (-1 for one of more than eight digits)."""
+    hexadecimal, decimal = reference.groups()
+    digits = (hexadecimal or decimal).lstrip("0")
+    return -1 if len(digits) > 8 else int(hexadecimal, 16) if hexadecimal else int(decimal)
+
+
+def _decoded(reference: re.Match[str]) -> str:
+    """The character a numeric reference stands for ('' for none)."""
+    code = _code(reference)
+    if 0x80 <= code <= 0x9F:
+        return html.unescape(reference.group())
+    return chr(code) if 0 < code <= 0x10FFFF else ""
+
+
+def _at(text: str, reference: str) -> int:
+    """Where `reference` first stands in `text`; past its end for none."""
+    found = text.find(reference) if reference else -1
+    return found if found >= 0 else len(text) + 1
 
 
 def _where(text: str, reference: str) -> tuple[int, int, str]:

@@ -43,6 +43,7 @@ _FOOTNOTE_BACK = re.compile(
     r'(class="footnote-backref") data-footnote-backref data-footnote-backref-idx="\d+"'
 )
 _ID = re.compile(r'\sid="([^"]*)"')
+_BARE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 
 
 class CommonMark:
@@ -53,7 +54,8 @@ class CommonMark:
         self._toc = toc
         self._slugify: Callable[[str, str], str] = (toc or {}).get("slugify") or slugify
         self._separator = str((toc or {}).get("separator") or "-")
-        self._shift = int((toc or {}).get("baselevel") or 1) - 1
+        base = (toc or {}).get("baselevel")
+        self._shift = int(1 if base is None else base) - 1
         self._links = _HeadingLinks(toc or {})
 
     def convert(self, text: str) -> str:
@@ -70,7 +72,7 @@ class CommonMark:
         ids = set(_ID.findall(fragment))  # a footnote's, an author's: as toc leaves them
 
         def named(found: re.Match[str]) -> str:
-            level, inner = min(6, int(found[1]) + self._shift), found[2]
+            level, inner = max(1, min(6, int(found[1]) + self._shift)), found[2]
             title = html.unescape(strip_tags(inner))
             name = html.escape(unique(self._slugify(title, self._separator), ids))
             return f'<h{level} id="{name}">{self._links.around(inner, name)}</h{level}>'
@@ -85,15 +87,15 @@ class _HeadingLinks:
 
     def __init__(self, toc: dict[str, Any]) -> None:
         self._anchor = bool(parseBoolValue(toc.get("anchorlink", False), False))
-        self._anchor_class = html.escape(str(toc.get("anchorlink_class", "toclink")))
+        self._anchor_class = _escaped(str(toc.get("anchorlink_class", "toclink")), '"')
         permalink = parseBoolValue(toc.get("permalink", False), False)
         if permalink is None:  # the link's own text
             permalink = toc["permalink"]
         self._permalink = "" if permalink in (False, None) else str(permalink)
-        self._text = "&para;" if permalink is True else html.escape(self._permalink, quote=False)
-        title = toc.get("permalink_title", "Permanent link")
-        self._title = f' title="{html.escape(str(title))}"' if title else ""
-        self._class = html.escape(str(toc.get("permalink_class", "headerlink")))
+        self._text = "&para;" if permalink is True else _escaped(self._permalink)
+        title = _escaped(str(toc.get("permalink_title", "Permanent link") or ""), '"')
+        self._title = f' title="{title}"' if title else ""
+        self._class = _escaped(str(toc.get("permalink_class", "headerlink")), '"')
         self._leading = parseBoolValue(toc.get("permalink_leading", False), False)
 
     def around(self, inner: str, name: str) -> str:
@@ -103,6 +105,12 @@ class _HeadingLinks:
             return inner
         link = f'<a class="{self._class}" href="#{name}"{self._title}>{self._text}</a>'
         return link + inner if self._leading else inner + link
+
+
+def _escaped(text: str, quote: str = "") -> str:
+    """`text` escaped as Python-Markdown writes a value of toc's: an entity (`&para;`) kept."""
+    text = _BARE_AMPERSAND.sub("&amp;", text).replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace(quote, "&quot;") if quote else text
 
 
 def _without_footnote_marks(fragment: str) -> str:

@@ -77,6 +77,8 @@ _LONE_ADDRESS = re.compile(r'https?://[^\s<>"]+', re.IGNORECASE)
 # the block editor's embed, its address within: a class of the tag (as the sanitizer writes
 # it), not a part of one
 _EMBED_WRAPPER = re.compile(r'\sclass="(?:[^"]*\s)?wp-block-embed__wrapper[\s"]')
+_LINK_OPENED = re.compile(r"<a[\s>]", re.IGNORECASE)
+_LINK_CLOSED = re.compile(r"</a\s*>", re.IGNORECASE)
 # an address the note names is shortened past this many characters (to its start and end)
 _NAMED_LENGTH = 80
 
@@ -170,14 +172,18 @@ def _lines_linked(text: str, linked: list[str], first: bool = True, last: bool =
     """`text` with each line that is an address alone, as WordPress embeds it (white space
     around it aside), made a link to it (clickable, where it was embedded), added to
     `linked`. Not `first` or `last`: the first or last line shares its line with a tag in the
-    post, where WordPress does not see it alone."""
+    post, where WordPress does not see it alone. Never inside a link: the author's is kept.
+    The sanitizer has escaped the text; WordPress reads it as written (`&gt;` ends no
+    address)."""
     lines = text.split("\n")
+    in_link = 0
     for number, line in enumerate(lines):
         address = line.strip()
         alone = (first or number > 0) and (last or number < len(lines) - 1)
-        if alone and _LONE_ADDRESS.fullmatch(address):
+        if alone and not in_link and _LONE_ADDRESS.fullmatch(html.unescape(address)):
             linked.append(html.unescape(address))
             lines[number] = f'<a href="{address}">{address}</a>'
+        in_link += len(_LINK_OPENED.findall(line)) - len(_LINK_CLOSED.findall(line))
     return "\n".join(lines)
 
 
