@@ -244,12 +244,9 @@ def without_unpublishable_references(fragment: str) -> tuple[str, str]:
     def publishable(found: re.Match[str]) -> str:
         nonlocal first
         written, code = found.group(), _code(found)
-        if 0x80 <= code <= 0x9F:
-            shown = html.unescape(written)  # what a browser shows: '&#x93;' is a quote
-            if not INVALID_CHARACTERS.match(shown):
-                return shown
-        elif 0 < code <= 0x10FFFF and not INVALID_CHARACTERS.match(chr(code)):
-            return written
+        shown = _shown(code)
+        if shown and not INVALID_CHARACTERS.match(shown):
+            return shown if 0x80 <= code <= 0x9F else written
         first = first or written
         return ""
 
@@ -268,10 +265,9 @@ def without_decoded_unpublishable(fragment: str, text: str) -> tuple[str, str]:
 
     def publishable(found: re.Match[str]) -> str:
         character = found.group()
-        if "\x80" <= character <= "\x9f":
-            shown = html.unescape(f"&#{ord(character)};")
-            if not INVALID_CHARACTERS.match(shown):
-                return shown
+        shown = _shown(ord(character))  # a control from 0x80 to 0x9F: Windows-1252's
+        if shown and not INVALID_CHARACTERS.match(shown):
+            return shown
         removed.add(_CMARK_BYTES.get(character, character))
         return ""
 
@@ -279,7 +275,7 @@ def without_decoded_unpublishable(fragment: str, text: str) -> tuple[str, str]:
         INVALID_CHARACTERS.sub(publishable, fragment)
     )
     references = _NUMERIC_REFERENCE.finditer(text)
-    decoded = next((found.group() for found in references if _decoded(found) in removed), "")
+    decoded = next((found.group() for found in references if _shown(_code(found)) in removed), "")
     return fragment, min((decoded, written), key=lambda reference: _at(text, reference))
 
 
@@ -294,11 +290,11 @@ def _code(reference: re.Match[str]) -> int:
     return -1 if len(digits) > 8 else int(hexadecimal, 16) if hexadecimal else int(decimal)
 
 
-def _decoded(reference: re.Match[str]) -> str:
-    """The character a numeric reference stands for ('' for none)."""
-    code = _code(reference)
+def _shown(code: int) -> str:
+    """The character a browser shows for a reference to `code` ('' for none): from 0x80 to
+    0x9F, Windows-1252's ('&#x93;' is a quote)."""
     if 0x80 <= code <= 0x9F:
-        return html.unescape(reference.group())
+        return html.unescape(f"&#{code};")
     return chr(code) if 0 < code <= 0x10FFFF else ""
 
 

@@ -180,8 +180,9 @@ def _lines_linked(text: str, linked: list[str], first: bool = True, last: bool =
     for number, line in enumerate(lines):
         address = line.strip()
         alone = (first or number > 0) and (last or number < len(lines) - 1)
-        if alone and not in_link and _LONE_ADDRESS.fullmatch(html.unescape(address)):
-            linked.append(html.unescape(address))
+        written = html.unescape(address)
+        if alone and not in_link and _LONE_ADDRESS.fullmatch(written):
+            linked.append(written)
             lines[number] = f'<a href="{address}">{address}</a>'
         in_link += len(_LINK_OPENED.findall(line)) - len(_LINK_CLOSED.findall(line))
     return "\n".join(lines)
