@@ -166,3 +166,32 @@ def test_the_commonmark_variant_builds_the_same_pages_of_the_generated_site(
         assert other.read_bytes() == page.read_bytes(), page
         with_headings += b"<h2 id=" in page.read_bytes()
     assert with_headings > 0
+
+
+def test_in_memory_builds_a_copy_of_the_sources_into_the_memory_folder(tmp_path: Path) -> None:
+    """bench/peers.py --in-memory: the generated sources are copied once into the folder
+    given (a memory file system there), again only when the generator wrote them anew, and
+    each build writes its site inside that folder, which the next build finds gone."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import peers  # bench/ is a folder of scripts, not a package
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    site, memory = generate(tmp_path, "newsroom"), tmp_path / "memory"
+    copy = peers.in_memory(site, memory)
+    assert copy == memory / site.name
+    articles = sorted(p.relative_to(site) for p in (site / "content").rglob("*.md"))
+    assert sorted(p.relative_to(copy) for p in (copy / "content").rglob("*.md")) == articles
+    (copy / "left.txt").write_text("kept while the sources are the same", encoding="utf-8")
+    assert peers.in_memory(site, memory) == copy and (copy / "left.txt").exists()
+    stamp = site / ".bench-stamp"
+    stamp.write_text(stamp.read_text(encoding="utf-8") + "again\n", encoding="utf-8")
+    peers.in_memory(site, memory)
+    assert not (copy / "left.txt").exists()  # copied anew
+    result = peers.build("newsroom", copy, {}, measure=True, memory=memory)
+    assert result["ok"], result.get("messages")
+    assert result["outputs"]["article_page"]["count"] == COUNT
+    built = peers.site_folder(copy, memory)
+    assert built.parent == memory / "builds" and (built / "index.html").is_file()
+    peers.discard_site(built, memory)
+    assert not built.exists()

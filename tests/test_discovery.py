@@ -409,3 +409,36 @@ def test_a_tag_named_as_the_section_is_one_category_of_a_feeds_item(tmp_path: Pa
     assert [c.get("term") for c in entry.findall(f"{ATOM}category")] == terms
     item = feedparser.parse(site.site_dir / "feed.xml").entries[0]
     assert [tag.term for tag in item.tags] == terms
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "commonmark"])
+def test_headings_permalinks_are_on_the_page_only(tmp_path: Path, engine: str) -> None:
+    """`toc: {permalink: true}` (as Material's sites set it) puts a ¶ link in each heading:
+    the page shows it under the pointer; the search result's snippet, the word count and a
+    full-text feed are the story's words without it. A reporter's own link stays."""
+    body = (
+        "Opening words of the zebra story.\n\n## Second part\n\nMore zebra text, "
+        '<a class="headerlink" href="#x">kept words</a> today.\n'
+    )
+    site = build_site(
+        tmp_path,
+        {"articles/a.md": article("Zebra news", body=body)},
+        plugin={"markdown_engine": engine, "feed_full_content": True},
+        config={"markdown_extensions": [{"toc": {"permalink": True}}]},
+    )
+    url = "2024/05/01/zebra-news/"
+    heading = site.dom(url).css_first("h2#second-part")
+    assert heading.css_first("a.headerlink").text() == "¶"  # the page keeps it
+    [hit] = IndexFiles.read(site.site_dir / INDEX_DIR).search("zebra").hits
+    assert hit.snippet == (
+        "Opening words of the zebra story. Second part More zebra text, kept words today."
+    )
+    [news] = structured_data(site.html(url))["json-ld"]
+    assert news["wordCount"] == 14
+    for feed in ("feed.xml", "atom.xml"):
+        [entry] = feedparser.parse(site.file(feed).read_bytes()).entries
+        content = entry.content[0].value if feed == "atom.xml" else entry.description
+        assert "Second part</h2>" in content and "kept words</a> today" in content, feed
+        assert "¶" not in content, feed
+    [item] = json.loads(site.file("feed.json").read_text("utf-8"))["items"]
+    assert "¶" not in item["content_html"] and "Second part</h2>" in item["content_html"]

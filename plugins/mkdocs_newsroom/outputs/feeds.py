@@ -25,6 +25,7 @@ from urllib.parse import urlsplit, urlunsplit
 import feedgenerator
 from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 
+from ..reading.bodies import without_permalinks
 from ..reading.images import ImageFacts, shared_picture
 from ..reading.reach import is_uri
 from ..rendering.language_rules import names_joined
@@ -259,9 +260,10 @@ def _item_kwargs(article: Article, options: FeedOptions) -> dict[str, Any]:
         "authors": [
             (author.name, absolute_url(options.site_url, author.url)) for author in article.authors
         ],
-        # a feed reader reads the text away from the page: its addresses are made absolute
+        # a feed reader reads the text away from the page: its addresses are made absolute,
+        # and the headings' permalinks, which the page shows only under the pointer, go
         "content": (
-            rebased_links(article.body_html, site_path(options.site_url), link)
+            rebased_links(without_permalinks(article.body_html), site_path(options.site_url), link)
             if options.full_content
             else None
         ),

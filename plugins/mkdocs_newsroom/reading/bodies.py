@@ -25,6 +25,16 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 _TAG = re.compile(r"<[^>]*>")
+# The link `toc`'s `permalink` puts at the end of each heading, or at its start with
+# `permalink_leading` (Python-Markdown's, and CommonMark's as reading/commonmark.py writes
+# it): the page's furniture, which Material's own search also leaves out by its class
+# (`permalink_class`, "headerlink" unless the site adds others). A reporter's own link,
+# anywhere else, is text.
+_PERMALINK = re.compile(
+    r'(<h[1-6][^>]*>)?<a class="(?:[^"]* )?headerlink(?: [^"]*)?" href="#[^"]*"'
+    r'(?: title="[^"]*")?>[^<]*</a>'
+    r"(?(1)|(?=</h[1-6]>))"
+)
 # A line pymdownx.snippets reads as an include ('--8<-- "file"', or a block's '--8<--'), with
 # any number of dashes, not escaped by ';'
 _SNIPPET = re.compile(r"^([ \t]*)-(-*8<-+)", re.MULTILINE)
@@ -130,13 +140,19 @@ def _balanced(
 
 
 def html_to_text(fragment: str) -> str:
+    """What a reader reads of `fragment`, its headings' permalinks left out."""
     # split() and re's \s both take str.isspace's characters: the text with each run of white
     # space made one space, at a third of a substitution's cost
     return " ".join(_words(fragment))
 
 
+def without_permalinks(fragment: str) -> str:
+    """`fragment` without its headings' permalinks (¶), which only a page's reader can use."""
+    return _PERMALINK.sub(r"\1", fragment) if "headerlink" in fragment else fragment
+
+
 def _words(fragment: str) -> list[str]:
-    return html.unescape(_TAG.sub(" ", fragment)).split()
+    return html.unescape(_TAG.sub(" ", without_permalinks(fragment))).split()
 
 
 class MarkdownRenderer:
