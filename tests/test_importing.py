@@ -345,3 +345,60 @@ def test_a_material_blog_comes_in_builds_and_keeps_its_addresses(tmp_path: Path)
         target = _redirect_target(built / alias.lstrip("/") / "index.html")
         new = target.removeprefix("https://bench.example.org/")
         assert (built / new / "index.html").is_file(), alias
+
+
+BLOG_CONFIG = """site_name: A blog
+markdown_extensions:
+  - admonition
+  - toc:
+      permalink: true
+  - pymdownx.details
+plugins: [blog]
+"""
+ADMONITION = """---
+date: 2024-03-05
+categories: [World]
+---
+
+# A post with a note
+
+!!! note
+    Read this first.
+"""
+
+
+def test_a_blog_written_for_extensions_says_what_the_portal_must_load(tmp_path: Path) -> None:
+    """A portal `newsroom init` writes reads articles with CommonMark; a Material blog's
+    posts written for Python-Markdown's extensions would show them as text, so the import
+    says, in one line, what to set."""
+    blog = tmp_path / "blog"
+    (blog / "docs/blog/posts").mkdir(parents=True)
+    (blog / "mkdocs.yml").write_text(BLOG_CONFIG, encoding="utf-8")
+    (blog / "docs/blog/posts/note.md").write_text(ADMONITION, encoding="utf-8")
+    assert newsroom(tmp_path, "init", "portal").returncode == 0
+    portal = tmp_path / "portal"
+    result = newsroom(portal, "import", "--from", "material-blog", str(blog / "docs"))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == (
+        f"{blog / 'docs'}: the posts were written for Markdown extensions (admonition, "
+        "pymdownx.details), and this site reads articles with CommonMark, which shows what "
+        "they add as text: set 'markdown_engine: python-markdown' under the newsroom plugin in "
+        "mkdocs.yml, and add admonition, pymdownx.details to markdown_extensions"
+    )
+
+
+def test_what_a_python_markdown_site_lacks_of_a_blog_s_extensions_is_named() -> None:
+    from mkdocs_newsroom.cli.importing.material_blog import extension_names
+    from mkdocs_newsroom.cli.importing.reading import extensions_wanted
+
+    used = extension_names(["admonition", {"toc": {"permalink": True}}, {"attr_list": None}])
+    assert used == ("admonition", "toc", "attr_list")
+    assert extension_names({"footnotes": {}}) == ("footnotes",)
+    assert extension_names("admonition") == extension_names(None) == ()
+    loaded = ["toc", "tables", "fenced_code", "attr_list"]
+    assert extensions_wanted(used, loaded, "python-markdown") == [
+        "the posts were written for Markdown extensions this site does not load (admonition): "
+        "add them to markdown_extensions in mkdocs.yml, or what they add shows as text"
+    ]
+    assert extensions_wanted(used, [*loaded, "admonition"], "python-markdown") == []
+    assert extensions_wanted(("toc",), ["toc"], "commonmark") == []  # MkDocs' own

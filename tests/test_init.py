@@ -65,6 +65,7 @@ def test_init_writes_a_small_portal(gazette: Path) -> None:
     assert "  name: material\n" in config
     newsroom_options = yaml.load(config, Loader=yaml.BaseLoader)["plugins"][1]["newsroom"]
     assert newsroom_options["timezone"] == "UTC"
+    assert newsroom_options["markdown_engine"] == "commonmark"  # a new portal's, docs say why
     assert list(newsroom_options["sections"]) == [
         "world",
         "politics",

@@ -58,6 +58,7 @@ def read_material_blog(docs_dir: Path, zone: tzinfo) -> Archive:
     archive = Archive(docs_dir)
     archive.authors = _authors(docs_dir / BLOG / ".authors.yml", archive)
     config = blog_config(docs_dir, archive.notes)
+    archive.markdown_extensions = extension_names(config.get("markdown_extensions"))
     rules, identity = inclusion_rules(config), blog_identity(config, docs_dir)
     meta = FolderMeta(docs_dir, meta_file_name(config))
     for path, draft in _post_files(docs_dir, posts_dir, rules, archive):
@@ -113,6 +114,14 @@ def blog_config(docs_dir: Path, notes: list[str]) -> dict[str, Any]:
         )
         return {}
     return values if isinstance(values, dict) else {}
+
+
+def extension_names(value: object) -> tuple[str, ...]:
+    """The names of the extensions of a `markdown_extensions` as mkdocs.yml gives them: a
+    list of names and of one-entry mappings of a name to its options, or a mapping."""
+    items = list(value) if isinstance(value, dict | list) else []
+    names = (next(iter(item), None) if isinstance(item, dict) else item for item in items)
+    return tuple(name for name in names if isinstance(name, str) and name)
 
 
 def inclusion_rules(config: dict[str, Any]) -> Inclusion:

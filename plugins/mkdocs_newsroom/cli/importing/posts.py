@@ -63,3 +63,5 @@ class Archive:
     notes: list[str] = field(default_factory=list)
     # what was read but is not imported, by kind ('post', 'attachment'...): said in the count
     not_imported: Counter[str] = field(default_factory=Counter)
+    # the Markdown extensions the posts were written for (a Material blog's mkdocs.yml)
+    markdown_extensions: tuple[str, ...] = ()
