@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+import yaml
 
 from mkdocs_newsroom.build import copy_edits
 from mkdocs_newsroom.build.copy_edits import CopyEdits
@@ -137,10 +138,18 @@ def test_which_pages_show_each_story_is_learnt_while_the_editor_reads(
         story.write_text(first, "utf-8")
 
 
-@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+@pytest.mark.parametrize(
+    ("dirty", "engine"),
+    [(False, "python-markdown"), (True, "python-markdown"), (False, "commonmark")],
+    ids=["serve", "serve --dirty", "serve, CommonMark"],  # a new portal's (`newsroom init`)
+)
 def test_a_saved_body_is_published_without_the_whole_build_as_a_clean_build_would(
-    site_root: Path, dirty: bool
+    site_root: Path, dirty: bool, engine: str
 ) -> None:
+    config = site_root / "mkdocs.yml"
+    settings = yaml.safe_load(config.read_text("utf-8"))
+    settings["plugins"][1]["newsroom"]["markdown_engine"] = engine
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
     server = Server(site_root, "live", dirty)
     server.start()
     content = site_root / "content" / "articles"
