@@ -88,8 +88,9 @@ CASES = {
     ),
     "unknown-section": (
         "---\ntitle: x\ndate: 2024-05-01\nsection: wrld\n---\nbody\n",
-        "articles/unknown-section.md:4: unknown section 'wrld': use one of: business, politics, "
-        f"world, or declare it under the newsroom plugin's 'sections' in mkdocs.yml{SKIPPED}",
+        "articles/unknown-section.md:4: unknown section 'wrld': did you mean 'world'? Use one "
+        "of: business, politics, world, or declare it under the newsroom plugin's 'sections' in "
+        f"mkdocs.yml{SKIPPED}",
     ),
     "unclear-draft": (
         "---\ntitle: x\ndate: 2024-05-01\ndraft: maybe\n---\nbody\n",

@@ -94,9 +94,17 @@ def test_new_refuses_unknown_ids_and_never_overwrites(tmp_path: Path) -> None:
     unknown_section = newsroom(root, "new", "A story", "--section", "wrld", "--author", "x")
     assert unknown_section.returncode == 1
     assert unknown_section.stderr == (
-        "newsroom: error: unknown section 'wrld': use one of: business, entertainment, "
-        "politics, sport, technology, world, or declare it under the newsroom plugin's "
-        "'sections' in mkdocs.yml\n"
+        "newsroom: error: unknown section 'wrld': did you mean 'world'? Use one of: business, "
+        "entertainment, politics, sport, technology, world, or declare it under the newsroom "
+        "plugin's 'sections' in mkdocs.yml\n"
+    )
+    # the title the site shows, or another case of the id: the id meant, named
+    titled = newsroom(root, "new", "A story", "--section", "Sport", "--author", "x")
+    assert "unknown section 'Sport': did you mean 'sport'? Use one of:" in titled.stderr
+    named = newsroom(root, "new", "A story", "--section", "world", "--author", "Ali Ahmadi")
+    assert named.stderr.startswith(
+        "newsroom: error: unknown author 'Ali Ahmadi': add 'ali-ahmadi: {name: \"Ali Ahmadi\"}' "
+        "to content/authors.yml, or use one of: "
     )
     unknown_author = newsroom(root, "new", "A story", "--section", "world", "--author", "nobody")
     assert unknown_author.returncode == 1

@@ -316,9 +316,13 @@ def test_listing_cards_show_everything_a_reader_scans(tmp_path: Path) -> None:
     assert card.css_first(".nr-card__summary").text() == "A summary & more"
     assert card.css_first("time").attributes["datetime"] == "2024-05-01T10:00:00+00:00"
     assert card.css_first(".nr-card__meta a").text() == "Jane Doe"
-    assert card.css_first(".nr-kicker").text() == "World"
     assert card.css_first(".nr-tags a").text() == "Kabul"
     assert card.css_first(".nr-card__image img").attributes["src"] == "/images/a.gif"
+    # the section's name is over the page, not on each card; elsewhere, each card says it
+    assert card.css_first(".nr-kicker") is None
+    tagged = site.dom("tags/kabul/").css_first(".nr-card")
+    assert tagged.css_first(".nr-kicker").text() == "World"
+    assert tagged.css_first(".nr-card__title a").text() == "Card <headline>"
 
 
 def test_front_page_is_composed_like_a_newspaper(
@@ -350,6 +354,9 @@ def test_front_page_is_composed_like_a_newspaper(
         for section in front.css(".nr-front__section")
     }
     assert blocks == {"Politics": ["Politics 9", "Politics 8", "Politics 7", "Politics 6"]}
+    # under the block's title, the cards do not say their section again; the top stories do
+    assert not front.css(".nr-front__section .nr-kicker")
+    assert front.css_first(".nr-front__secondary .nr-kicker").text() == "World"
     latest = [a.text() for a in front.css(".nr-headline-list a")]
     assert latest[:3] == ["Breaking <now>", "Old breaking", "Featured story"]
     banner = [a.text() for a in front.css(".md-banner .nr-breaking a")]

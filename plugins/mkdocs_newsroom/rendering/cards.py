@@ -72,9 +72,16 @@ class Cards:
         level: int = 2,
         size: str = "",
         eager: bool = False,
+        with_section: bool = True,
     ) -> Markup:
-        """`eager`: the card is at the top of its page, where its image is not lazy."""
-        options = {"page_lang": page_lang, "level": level, "size": size}
+        """`eager`: the card is at the top of its page, where its image is not lazy;
+        `with_section` False: its section's name is left out (it is shown under it)."""
+        options = {
+            "page_lang": page_lang,
+            "level": level,
+            "size": size,
+            "with_section": with_section,
+        }
         eager = eager or size == "lead"
         return self._rooted(CARD_TEMPLATE, article, base_url, **options, eager=eager)
 
