@@ -207,6 +207,26 @@ def test_a_file_saved_unchanged_renders_nothing(site_root: Path) -> None:
         server.stop()
 
 
+def test_a_story_emptied_by_a_copy_edit_is_told_of_as_a_whole_build_tells(site_root: Path) -> None:
+    """A published story saved with nothing below its front matter: the line a whole build
+    says (catalogue/publishing.py `unwritten`), said by the rebuild from copy edits too."""
+    server = Server(site_root, "live")
+    server.start()
+    try:
+        server.rebuild()
+        md = site_root / "content" / "articles" / "30.md"
+        front, separator, _body = md.read_text("utf-8").rpartition("---\n")
+        md.write_text(front + separator, "utf-8")
+        lines = _saved(server, md)
+        assert any("rebuilt from copy edits" in line for line in lines)
+        [told] = [line for line in lines if "no text below" in line]
+        assert told.startswith("newsroom: articles/30.md:")
+        whole = said_while(server.rebuild)
+        assert [line for line in whole if "no text below" in line] == [told]
+    finally:
+        server.stop()
+
+
 def test_an_editor_s_swap_file_beside_a_saved_body_is_no_change_of_the_site(
     site_root: Path,
 ) -> None:

@@ -130,3 +130,30 @@ def test_expiry_problems_are_reported(tmp_path: Path) -> None:
         "published (2024-04-10T08:00:00+00:00), so it will never be shown; correct 'expires' "
         "or 'date'",
     ]
+
+
+def test_a_story_not_yet_written_is_told_of_once_it_is_due(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A slot reserved with `newsroom new --date` (nothing below the front matter) fails no
+    `--strict` build of the stories published before it is due; once due, and still empty,
+    it is told of, as a story published without text always was. A draft never is."""
+    files = {
+        "articles/live.md": article("Live story", "2024-04-30T10:00:00Z"),
+        "articles/slot.md": article("Reserved slot", "2024-05-02T08:00:00Z", body=""),
+        "articles/notes.md": article(
+            "Unwritten draft", "2024-04-30T08:00:00Z", body="", draft=True
+        ),
+    }
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", NOW)
+    before = build_site(tmp_path / "before", files, strict=True)
+    assert before.warnings == []
+    assert (
+        before.summary == "newsroom: published 1 article, skipped 2: 1 draft, 1 scheduled for later"
+    )
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1714640400")  # 2024-05-02T09:00:00Z: it is due
+    after = build_site(tmp_path / "after", files)
+    assert after.warnings == [
+        "newsroom: articles/slot.md:6: the article has no text below its front matter; write "
+        "the story, or set 'draft: true' until it is written"
+    ]

@@ -283,6 +283,9 @@ class Article:
     slug_given: bool = False  # its front matter pins the slug (a new headline moves nothing)
     slug_refused: bool = False  # its 'slug' was refused (said): the headline's is used
     syndicated: bool = False  # agency copy published as it came (`syndicated: true`)
+    # where its body starts, when nothing is written below the front matter: a story not yet
+    # written, which only a published story is told of (catalogue/publishing.py)
+    unwritten_line: int = 0
 
     @cached_property
     def card_key(self) -> str:
@@ -348,5 +351,6 @@ COPY_FIELDS = frozenset(
         "reading_minutes",
         "fingerprint",
         "aliases_line",
+        "unwritten_line",
     )
 )

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue.attachments import files_named, named_by_unshown
 from ..catalogue.body_media import media_urls
+from ..catalogue.publishing import unwritten
 from ..clock import now
 from ..outputs.build_record import next_change
 from ..preview.signatures import articles_in
@@ -243,6 +244,8 @@ class CopyEdits:
         if before.differs_beyond_copy(again) or self._uses(before) != self._uses(again):
             return None
         problems.extend(problem for problem in read.problems if problem.path == source)
+        if again.unwritten_line and not article.held_back:  # as the whole build's catalogue
+            problems.append(unwritten(again))
         return article, again, data
 
     def _uses(self, article: Article) -> tuple[object, ...]:

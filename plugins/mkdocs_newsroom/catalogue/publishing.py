@@ -117,6 +117,8 @@ def build_catalogue(
             held_back.append(placement)
         else:
             publishable.append(placement)
+        if not placement.held_back and article.unwritten_line:
+            problems.append(unwritten(article))
         if article.expires is not None and article.expires <= article.date:
             problems.append(
                 Problem(
@@ -160,6 +162,17 @@ def build_catalogue(
     catalogue.redirects, alias_problems = place_redirects(articles, taken, rules.editions)
     problems += url_problems + tag_problems + preview_problems
     return catalogue, problems + alias_problems
+
+
+def unwritten(article: Article) -> Problem:
+    """What to say of a story published with nothing below its front matter (one held back,
+    a draft or a story scheduled for later, is not yet read by anyone)."""
+    return Problem(
+        article.source,
+        "the article has no text below its front matter; write the story, or set "
+        "'draft: true' until it is written",
+        article.unwritten_line,
+    )
 
 
 def _unpinned(placement: Placement, rules: PublishingRules) -> Problem:

@@ -57,6 +57,7 @@ class _Parsed:
     aliases_line: int | None = None  # where its 'aliases' field is
     body_line: int = 1  # where its body starts in the file
     slug_written: bool = False  # its front matter has a 'slug' line, read or refused
+    unwritten_line: int = 0  # `body_line` if nothing is written below the front matter
 
 
 @dataclass(frozen=True)
@@ -228,15 +229,6 @@ class ArticleReader:
             )
         problems += dated_before_the_story(source, values, front_matter.fields)
         problems += reach_problems(source, values, front_matter.fields)
-        if not front_matter.body.strip() and not values.get("draft"):
-            problems.append(
-                Problem(
-                    source,
-                    "the article has no text below its front matter; write the story, or set "
-                    "'draft: true' until it is written",
-                    front_matter.body_line,
-                )
-            )
         rtl = is_rtl(values.get("lang", ""))
         key = fingerprint_of(self._settings_key, kind, str(rtl), front_matter.body)
         aliases = front_matter.fields.get("aliases")
@@ -252,6 +244,7 @@ class ArticleReader:
             aliases.line if aliases is not None else None,
             front_matter.body_line,
             "slug" in front_matter.fields,
+            0 if front_matter.body.strip() else front_matter.body_line,
         )
 
     def _article(self, parsed: _Parsed) -> ReadResult:
@@ -295,6 +288,7 @@ class ArticleReader:
             slug_refused=parsed.slug_written and "slug" not in values,
             syndicated=values.get("syndicated", False),
             fingerprint=parsed.fingerprint,
+            unwritten_line=parsed.unwritten_line,
         )
         return ReadResult(parsed.source, article, problems, "authors" in values)
 
