@@ -283,3 +283,44 @@ def test_rendering_keeps_no_memory_of_the_stories_it_rendered() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert int(done.stdout) < 5_000  # KB
+
+
+LOSSES = """The minister spoke[^said] on Monday.
+
+[^said]: At the council.
+[^orphan]: A note the text no longer refers to.
+
+| choice | meaning |
+|---|---|
+| `yes\\|no` | escaped: one cell |
+| `yes|no` | pick one |
+
+```
+| code | only |
+|---|---|
+| 1 | 2 | 3 |
+```
+"""
+
+
+def test_what_commonmark_leaves_out_of_a_page_is_told(tmp_path: Path) -> None:
+    """GitHub's rules leave out a footnote nothing refers to, and a table row's cells past
+    its header's (a `|` splits a cell even in code): Python-Markdown shows both, so with
+    CommonMark the reporter is told, one line each at its line; what the page shows, or
+    what is only code, is not said."""
+    files: dict[str, str | bytes] = {"articles/a.md": article("A story", body=LOSSES)}
+    site = build_site(tmp_path / "cm", files, plugin={"markdown_engine": "commonmark"})
+    assert [warning.split(": ", 2)[1] for warning in site.warnings] == [
+        "articles/a.md:9",  # the footnote, the first thing left out
+    ]
+    assert "nothing in the text refers to this footnote" in site.warnings[0]
+    page = site.dom(URL).css_first(".nr-body")
+    assert "no longer refers" not in page.text() and "pick one" not in page.text()
+    assert "escaped: one cell" in page.text()
+    without = LOSSES.replace("[^orphan]: A note the text no longer refers to.\n", "")
+    files = {"articles/a.md": article("A story", body=without)}
+    site = build_site(tmp_path / "cells", files, plugin={"markdown_engine": "commonmark"})
+    [told] = site.warnings
+    assert told.startswith("newsroom: articles/a.md:13: this row of the table has more cells")
+    plain = build_site(tmp_path / "pm", {"articles/a.md": article("A story", body=LOSSES)})
+    assert plain.warnings == []  # Python-Markdown leaves nothing out

@@ -402,3 +402,34 @@ def test_what_a_python_markdown_site_lacks_of_a_blog_s_extensions_is_named() -> 
     ]
     assert extensions_wanted(used, [*loaded, "admonition"], "python-markdown") == []
     assert extensions_wanted(("toc",), ["toc"], "commonmark") == []  # MkDocs' own
+    # Python-Markdown's own, by either name; each named once; a long list counted
+    dotted = ("markdown.extensions.toc", "markdown.extensions.tables", "admonition")
+    assert extensions_wanted(dotted, ["markdown.extensions.admonition"], "python-markdown") == []
+    twice = ("admonition", "markdown.extensions.admonition", "admonition")
+    [said] = extensions_wanted(twice, ["toc"], "commonmark")
+    assert "(admonition)" in said and said.endswith("and add admonition to markdown_extensions")
+    [said] = extensions_wanted(tuple(f"x{n}" for n in range(30)), [], "python-markdown")
+    assert "(x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11 and 18 more)" in said
+
+
+def test_a_blog_s_extensions_in_the_file_it_inherits_are_read(tmp_path: Path) -> None:
+    """MkDocs' INHERIT: the base file's values under the blog's own (mappings merged, lists
+    replaced, as MkDocs merges them); a chain that goes round is said, not followed."""
+    from mkdocs_newsroom.cli.importing.material_blog import blog_config
+
+    docs = tmp_path / "blog" / "docs"
+    docs.mkdir(parents=True)
+    (tmp_path / "base.yml").write_text(
+        "markdown_extensions: [admonition, pymdownx.details]\nextra: {a: 1, b: 2}\n", "utf-8"
+    )
+    (docs.parent / "mkdocs.yml").write_text(
+        "INHERIT: ../base.yml\nsite_name: Blog\nextra: {b: 3}\n", encoding="utf-8"
+    )
+    notes: list[str] = []
+    config = blog_config(docs, notes)
+    assert config["markdown_extensions"] == ["admonition", "pymdownx.details"]
+    assert (config["extra"], config["site_name"], notes) == ({"a": 1, "b": 3}, "Blog", [])
+    (tmp_path / "base.yml").write_text("INHERIT: blog/mkdocs.yml\n", encoding="utf-8")
+    assert blog_config(docs, notes) == {}
+    [said] = notes
+    assert "its INHERIT goes round" in said and "markdown_extensions were not used" in said

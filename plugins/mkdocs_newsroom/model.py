@@ -230,6 +230,17 @@ class Image:
 
 
 @dataclass(frozen=True)
+class Permalink:
+    """The link `toc`'s `permalink` puts in each heading of a site's `.md` articles, as their
+    Markdown writes it: `opening`, the heading's id, `closing`; at the heading's end, or at
+    its start (`leading`). The page's furniture, which search and feeds leave out."""
+
+    opening: str  # '<a class="headerlink" href="#'
+    closing: str  # '" title="Permanent link">¶</a>'
+    leading: bool = False
+
+
+@dataclass(frozen=True)
 class Correction:
     date: datetime
     text: str
@@ -283,6 +294,7 @@ class Article:
     slug_given: bool = False  # its front matter pins the slug (a new headline moves nothing)
     slug_refused: bool = False  # its 'slug' was refused (said): the headline's is used
     syndicated: bool = False  # agency copy published as it came (`syndicated: true`)
+    permalink: Permalink | None = None  # what its headings' permalinks look like, if any
     # where its body starts, when nothing is written below the front matter: a story not yet
     # written, which only a published story is told of (catalogue/publishing.py)
     unwritten_line: int = 0

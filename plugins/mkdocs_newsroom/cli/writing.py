@@ -13,7 +13,7 @@ import yaml
 
 from ..catalogue.placement import choose_edition, reserved_folder, reserved_prefixes
 from ..problems import NewsroomError, Problem
-from ..reading.fields import unknown_author, unknown_section
+from ..reading.unknown_ids import unknown_author, unknown_section
 from ..settings.article_url import DEFAULT_FOLDER, fill_article_url
 from ..slugs import numbered, windows_safe
 

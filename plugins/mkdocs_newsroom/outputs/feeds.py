@@ -25,8 +25,8 @@ from urllib.parse import urlsplit, urlunsplit
 import feedgenerator
 from feedgenerator.django.utils.xmlutils import SimplerXMLGenerator
 
-from ..reading.bodies import without_permalinks
 from ..reading.images import ImageFacts, shared_picture
+from ..reading.permalinks import without_permalinks
 from ..reading.reach import is_uri
 from ..rendering.language_rules import names_joined
 from ..slugs import slugify
@@ -263,7 +263,11 @@ def _item_kwargs(article: Article, options: FeedOptions) -> dict[str, Any]:
         # a feed reader reads the text away from the page: its addresses are made absolute,
         # and the headings' permalinks, which the page shows only under the pointer, go
         "content": (
-            rebased_links(without_permalinks(article.body_html), site_path(options.site_url), link)
+            rebased_links(
+                without_permalinks(article.body_html, article.permalink),
+                site_path(options.site_url),
+                link,
+            )
             if options.full_content
             else None
         ),

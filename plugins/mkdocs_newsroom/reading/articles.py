@@ -8,7 +8,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
 from ..hashing import fingerprint as fingerprint_of
-from ..model import Article, is_rtl
+from ..model import Article, Permalink, is_rtl
 from ..problems import ArticleError, FieldError, PartlyUsed, Problem
 from ..slugs import slugify
 from .block_below import front_matter_below
@@ -103,8 +103,11 @@ class ArticleReader:
         settings_key: str = "",
         cache: ReadCache | None = None,
         content_keys: MadeBefore[str] | None = None,
+        permalink: Permalink | None = None,
     ) -> None:
+        """`permalink`: how the headings' permalinks of `.md` bodies are written."""
         self._registries = {"md": registry, "txt": replace(registry, decode_references=True)}
+        self._permalink = permalink
         self._options = options
         self._make_markdown = markdown
         self._markdown: MarkdownRenderer | None = None
@@ -289,6 +292,7 @@ class ArticleReader:
             syndicated=values.get("syndicated", False),
             fingerprint=parsed.fingerprint,
             unwritten_line=parsed.unwritten_line,
+            permalink=self._permalink if parsed.kind == "md" else None,
         )
         return ReadResult(parsed.source, article, problems, "authors" in values)
 

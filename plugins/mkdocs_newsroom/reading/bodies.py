@@ -15,26 +15,18 @@ from typing import TYPE_CHECKING, Any
 import markdown
 
 from ..directions import INVALID_CHARACTERS, balanced_blocks, has_controls
-from ..model import COMMONMARK, PYTHON_MARKDOWN
+from ..model import COMMONMARK, PYTHON_MARKDOWN, Permalink
 from . import plaintext
 from .commonmark import CommonMark
+from .commonmark_losses import left_out
 from .markdown_needs import speed_up
+from .permalinks import probed_permalink, without_permalinks
 from .sanitizing import apply_media_rule, sanitize
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
 _TAG = re.compile(r"<[^>]*>")
-# The link `toc`'s `permalink` puts at the end of each heading, or at its start with
-# `permalink_leading` (Python-Markdown's, and CommonMark's as reading/commonmark.py writes
-# it): the page's furniture, which Material's own search also leaves out by its class
-# (`permalink_class`, "headerlink" unless the site adds others). A reporter's own link,
-# anywhere else, is text.
-_PERMALINK = re.compile(
-    r'(<h[1-6][^>]*>)?<a class="(?:[^"]* )?headerlink(?: [^"]*)?" href="#[^"]*"'
-    r'(?: title="[^"]*")?>[^<]*</a>'
-    r"(?(1)|(?=</h[1-6]>))"
-)
 # A line pymdownx.snippets reads as an include ('--8<-- "file"', or a block's '--8<--'), with
 # any number of dashes, not escaped by ';'
 _SNIPPET = re.compile(r"^([ \t]*)-(-*8<-+)", re.MULTILINE)
@@ -84,6 +76,9 @@ class Body:
     # the first character reference removed as unpublishable: line and column in the body,
     # and the reference as written ('&#xFFFE;')
     unpublishable: tuple[int, int, str] = (0, 0, "")
+    # the line in the body of the first text CommonMark left out, and what it was
+    # (commonmark_losses.py)
+    left_out: tuple[int, str] = (0, "")
 
 
 UNRENDERED = Body("", "", 0)  # a body not rendered (ReadOptions.render_bodies)
@@ -140,19 +135,13 @@ def _balanced(
 
 
 def html_to_text(fragment: str) -> str:
-    """What a reader reads of `fragment`, its headings' permalinks left out."""
     # split() and re's \s both take str.isspace's characters: the text with each run of white
     # space made one space, at a third of a substitution's cost
     return " ".join(_words(fragment))
 
 
-def without_permalinks(fragment: str) -> str:
-    """`fragment` without its headings' permalinks (¶), which only a page's reader can use."""
-    return _PERMALINK.sub(r"\1", fragment) if "headerlink" in fragment else fragment
-
-
 def _words(fragment: str) -> list[str]:
-    return html.unescape(_TAG.sub(" ", without_permalinks(fragment))).split()
+    return html.unescape(_TAG.sub(" ", fragment)).split()
 
 
 class MarkdownRenderer:
@@ -169,8 +158,12 @@ class MarkdownRenderer:
         sanitized: bool,
         frames: frozenset[str] = frozenset(),
         engine: str = PYTHON_MARKDOWN,
+        permalink: Permalink | None = None,
     ) -> None:
+        """`permalink`: how its headings' permalinks are written (`heading_permalink`), left
+        out of the word count."""
         self._sanitized = sanitized
+        self._permalink = permalink
         self._frames = frames  # the hosts whose frames a story may show (embed_hosts)
         self._markdown: markdown.Markdown | None = None
         self._commonmark: CommonMark | None = None
@@ -198,7 +191,7 @@ class MarkdownRenderer:
             fragment, removed = apply_media_rule(fragment)
         first = _FIRST_PARAGRAPH.search(fragment)
         lead = html_to_text(first.group(1)) if first else ""
-        words = len(_words(fragment))
+        words = len(_words(without_permalinks(fragment, self._permalink)))
         return Body(
             fragment,
             lead,
@@ -207,6 +200,7 @@ class MarkdownRenderer:
             snippets=snippets,
             opened=(line, code),
             unpublishable=_where(text, reference),
+            left_out=left_out(text, fragment) if self._commonmark is not None else (0, ""),
         )
 
     def _converted(self, text: str) -> tuple[str, str]:
@@ -224,6 +218,18 @@ class MarkdownRenderer:
         assert self._markdown is not None
         self._markdown.reset()
         return without_unpublishable_references(self._markdown.convert(text))
+
+
+def heading_permalink(
+    extensions: Sequence[Any], configs: dict[str, Any], sanitized: bool, engine: str
+) -> Permalink | None:
+    """How the permalinks `toc` puts in headings are written with these settings (None when
+    there are none): one heading rendered with `toc` alone, which alone writes them."""
+    toc = _toc_of(extensions, configs)
+    if toc is None or not toc.get("permalink"):
+        return None
+    renderer = MarkdownRenderer(["toc"], {"toc": toc}, sanitized, engine=engine)
+    return probed_permalink(lambda text: renderer.render(text).html)
 
 
 def _toc_of(extensions: Sequence[Any], configs: dict[str, Any]) -> dict[str, Any] | None:

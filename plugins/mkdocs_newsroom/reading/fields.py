@@ -8,8 +8,6 @@ just that field, with a warning.
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
@@ -37,6 +35,7 @@ from .texts import (
     skipped_local_time,
     text_items,
 )
+from .unknown_ids import unknown_author, unknown_section
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -44,54 +43,9 @@ if TYPE_CHECKING:
     import yaml
 
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+
 # Letters that show nothing: Hangul fillers, the braille blank, the Mongolian vowel separator
-_MAX_LISTED_CHOICES = 12
-
-
-def _one_of(ids: Mapping[str, object]) -> str:
-    names = sorted(ids)
-    listed = ", ".join(names[:_MAX_LISTED_CHOICES])
-    more = len(names) - _MAX_LISTED_CHOICES
-    return f"one of: {listed}" + (f" (and {more} more)" if more > 0 else "")
-
-
-def _meant(written: str, known: Mapping[str, object], label: str) -> str:
-    """The id of `known` that `written` most likely means ('' if none): one whose id or
-    shown name (its `label`: a section's title, an author's name) it is in another case, or
-    the id closest to it."""
-    folded = unicodedata.normalize("NFKC", written).strip().casefold()
-    for key, value in known.items():
-        if folded in (key.casefold(), str(getattr(value, label, "")).casefold()):
-            return key
-    by_folded = {key.casefold(): key for key in known}
-    close = difflib.get_close_matches(folded, list(by_folded), n=1)
-    return by_folded[close[0]] if close else ""
-
-
-def unknown_section(section_id: str, sections: Mapping[str, object]) -> str:
-    """What to say of a section id that mkdocs.yml does not declare."""
-    where = "under the newsroom plugin's 'sections' in mkdocs.yml"
-    if not sections:
-        return f"unknown section '{section_id}': no section is declared yet; declare it {where}"
-    meant = _meant(section_id, sections, "title")
-    hint = f"did you mean '{meant}'? Use " if meant else "use "
-    return f"unknown section '{section_id}': {hint}{_one_of(sections)}, or declare it {where}"
-
-
-def unknown_author(author_id: str, authors: Mapping[str, object], authors_file: str) -> str:
-    """What to say of an author id that the authors file does not hold; one written as a
-    name ('Mariam Rahimi') is to be added under an id, with that name."""
-    slug = slugify(author_id, fallback_prefix="author")
-    named = json.dumps(author_id, ensure_ascii=False)  # a YAML string, whatever it holds
-    entry = f"'{author_id}'" if slug == author_id else f"'{slug}: {{name: {named}}}'"
-    if not authors:
-        return f"unknown author '{author_id}': add {entry} to {authors_file}, which has none"
-    meant = _meant(author_id, authors, "name")
-    hint = f"did you mean '{meant}'? Use {_one_of(authors)}, or add" if meant else "add"
-    use = "" if meant else f", or use {_one_of(authors)}"
-    return f"unknown author '{author_id}': {hint} {entry} to {authors_file}{use}"
-
-
 def read_text(field: Field, registry: Registry) -> str:
     return scalar_text(field, registry)
 

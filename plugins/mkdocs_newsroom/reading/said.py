@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..directions import left_open
 from ..problems import FieldError, Problem
+from .commonmark_losses import CELLS, FOOTNOTE
 from .fields import FIELDS, OTHER_NAMES
 from .sanitizing import FRAME_OF, SHOWN_AS_TEXT, is_media_item
 from .texts import MAX_LINES_EACH, shortened
@@ -109,7 +110,21 @@ def body_problems(
             "removed, and any others like it; delete it"
         )
         problems += (Problem(source, message, body_line + line - 1, column),)
+    line, what = body.left_out
+    if what:
+        problems += (Problem(source, LEFT_OUT[what], body_line + line - 1),)
     return problems
+
+
+# What CommonMark leaves out of a page, said (reading/commonmark_losses.py)
+LEFT_OUT = {
+    FOOTNOTE: "nothing in the text refers to this footnote (or one of the same label comes "
+    "first), so CommonMark leaves it out of the page; refer to it where it belongs ([^label] "
+    "after the words), or delete it",
+    CELLS: "this row of the table has more cells than its header, so CommonMark leaves out "
+    "those past the last column (a | splits a cell even inside `code`): write a | that "
+    "belongs to a cell as \\|, or give the header more columns",
+}
 
 
 def all_boilerplate(

@@ -11,7 +11,7 @@ from ..hashing import fingerprint
 from ..problems import Problem
 from .articles import ArticleReader, too_large
 from .authors import load_authors
-from .bodies import MarkdownRenderer
+from .bodies import MarkdownRenderer, heading_permalink
 from .files import article_kind, is_editor_leftover
 from .links import local_path
 from .mapping import in_order
@@ -159,6 +159,10 @@ def article_reader(
         authors_file=settings.authors_file,
     )
     options = settings.read_options
+    engine = options.markdown_engine
+    permalink = heading_permalink(
+        markdown.extensions, markdown.configs, options.sanitize_html, engine
+    )
     return ArticleReader(
         registry,
         options,
@@ -167,7 +171,8 @@ def article_reader(
             markdown.configs,
             options.sanitize_html,
             options.embed_hosts,
-            options.markdown_engine,
+            engine,
+            permalink,
         ),
         # what an article is made of besides its file: every setting, the authors, Markdown
         fingerprint(
@@ -175,6 +180,7 @@ def article_reader(
         ),
         cache,
         content_keys,
+        permalink,
     )
 
 

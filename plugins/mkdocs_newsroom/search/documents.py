@@ -6,9 +6,14 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..reading.bodies import html_to_text
+from ..reading.permalinks import without_permalinks
 from .text import stem, terms, tokenize
+
+if TYPE_CHECKING:
+    from ..model import Permalink
 
 K1 = 1.2
 B = 0.75
@@ -37,13 +42,14 @@ class SearchDocument:
     lead: str = ""
     html: str = ""
     keywords: tuple[str, ...] = ()
+    permalink: Permalink | None = None  # how the permalinks in `html`'s headings are written
 
     @property
     def searched(self) -> str:
         """The lead and the text, made when the document is indexed: an index of 50,000
         articles holds all its documents at once, and a copy of each article's text in each
         would be 200 MB."""
-        text = self.text or html_to_text(self.html)
+        text = self.text or html_to_text(without_permalinks(self.html, self.permalink))
         return f"{self.lead}\n{text}" if self.lead else text
 
 

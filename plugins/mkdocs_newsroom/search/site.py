@@ -50,6 +50,7 @@ def search_document(article: Article, locale: str) -> SearchDocument:
         lead=article.summary,
         html=article.body_html,
         keywords=keywords,
+        permalink=article.permalink,
     )
 
 

@@ -19,10 +19,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+import mergedeep  # type: ignore[import-untyped]
 from markdown.extensions.toc import slugify as material_slugify
 from pathspec.gitignore import GitIgnoreSpec
 
-from ...problems import ArticleError, FieldError, NewsroomError
+from ...problems import ArticleError, FieldError, NewsroomError, Problem
 from ...reading.decoding import decode_source
 from ...reading.files import article_kind, leads_outside
 from ...reading.frontmatter import load_document, parse_front_matter
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from ...reading.frontmatter import Field
 
 BLOG = "blog"
+MAX_INHERITED = 10  # configuration files one INHERIT leads through
 _USED = {"title", "date", "authors", "categories", "tags", "slug", "draft", "pin"}
 _USED |= {"description"}
 _HEADING = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
@@ -104,16 +106,32 @@ def blog_config(docs_dir: Path, notes: list[str]) -> dict[str, Any]:
     )
     if config is None:
         return {}
-    try:  # whatever tags it uses (`!!python/name:`, `!ENV`): a tagged value is nothing
-        text = decode_source(config.name, config.read_bytes()).text
-        values = load_document(str(config), text, any_tag=True)
+    try:
+        return _inherited(config, [])
     except (OSError, ArticleError) as error:
         notes.append(
-            f"{_reason(error)}; its exclude_docs, draft_docs and site_url were not used: fix "
-            "it, or check the imported posts"
+            f"{_reason(error)}; its exclude_docs, draft_docs, site_url and markdown_extensions "
+            "were not used: fix it, or check the imported posts"
         )
         return {}
-    return values if isinstance(values, dict) else {}
+
+
+def _inherited(config: Path, seen: list[Path]) -> dict[str, Any]:
+    """A configuration file's values over those of the file its `INHERIT` names (mappings
+    merged key by key, any other value replaced), through at most MAX_INHERITED files."""
+    if config.resolve() in seen or len(seen) >= MAX_INHERITED:
+        chain = " -> ".join(path.name for path in [*seen, config])
+        said = f"its INHERIT goes round, or through more than {MAX_INHERITED} files ({chain})"
+        raise ArticleError(Problem(str(seen[0] if seen else config), said))
+    # whatever tags it uses (`!!python/name:`, `!ENV`): a tagged value is nothing
+    text = decode_source(config.name, config.read_bytes()).text
+    values = load_document(str(config), text, any_tag=True)
+    values = values if isinstance(values, dict) else {}
+    parent = values.pop("INHERIT", None)
+    if not isinstance(parent, str) or not parent:
+        return values
+    inherited = _inherited(config.parent / parent, [*seen, config.resolve()])
+    return dict(mergedeep.merge(inherited, values))  # as MkDocs merges them
 
 
 def extension_names(value: object) -> tuple[str, ...]:

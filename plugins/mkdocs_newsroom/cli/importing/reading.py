@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 IMPORTERS = ("wire", "wordpress", "material-blog")
 # what MkDocs loads for every site, whatever its mkdocs.yml says
-MKDOCS_EXTENSIONS = frozenset(("toc", "tables", "fenced_code"))
+MKDOCS_OWN = frozenset(("toc", "tables", "fenced_code"))
+MARKDOWN_PACKAGE = "markdown.extensions."  # where Python-Markdown's own extensions live
+MAX_NAMED = 12  # extensions named in the line; the others counted
 
 
 def read_archive(workspace: Workspace, kind: str, source: Path) -> Archive:
@@ -44,22 +46,38 @@ def extensions_wanted(used: Sequence[str], loaded: Sequence[str], engine: str) -
     """What the site must change to read the posts' Markdown as the blog did, in one line:
     the extensions the blog loads (besides MkDocs' own) that the site does not, or all of
     them where the site reads articles with CommonMark."""
-    written_for = [name for name in used if name not in MKDOCS_EXTENSIONS]
-    missing = [name for name in written_for if name not in loaded]
+    have = {_short(name) for name in loaded}
+    by_name: dict[str, str] = {}  # each once, however written
+    for name in used:
+        if _short(name) not in MKDOCS_OWN:
+            by_name.setdefault(_short(name), name)
+    written_for = list(by_name.values())
+    missing = [name for name in written_for if _short(name) not in have]
     if engine == COMMONMARK and written_for:
-        add = f", and add {', '.join(missing)} to markdown_extensions" if missing else ""
+        add = f", and add {_listed(missing)} to markdown_extensions" if missing else ""
         return [
-            f"the posts were written for Markdown extensions ({', '.join(written_for)}), and "
-            "this site reads articles with CommonMark, which shows what they add as text: set "
+            f"the posts were written for Markdown extensions ({_listed(written_for)}), and this "
+            "site reads articles with CommonMark, which shows what they add as text: set "
             f"'markdown_engine: python-markdown' under the newsroom plugin in mkdocs.yml{add}"
         ]
     if missing:
         return [
             f"the posts were written for Markdown extensions this site does not load "
-            f"({', '.join(missing)}): add them to markdown_extensions in mkdocs.yml, or what "
+            f"({_listed(missing)}): add them to markdown_extensions in mkdocs.yml, or what "
             "they add shows as text"
         ]
     return []
+
+
+def _short(name: str) -> str:
+    """An extension's name as Python-Markdown takes it either way: `toc` for
+    `markdown.extensions.toc`."""
+    return name.removeprefix(MARKDOWN_PACKAGE)
+
+
+def _listed(names: Sequence[str]) -> str:
+    shown = ", ".join(names[:MAX_NAMED])
+    return shown + (f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else "")
 
 
 def raise_missing(source: Path, what: str) -> NoReturn:
