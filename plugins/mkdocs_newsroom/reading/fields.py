@@ -45,7 +45,6 @@ if TYPE_CHECKING:
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
-# Letters that show nothing: Hangul fillers, the braille blank, the Mongolian vowel separator
 def read_text(field: Field, registry: Registry) -> str:
     return scalar_text(field, registry)
 

@@ -49,9 +49,10 @@ def unknown_section(section_id: str, sections: Mapping[str, object]) -> str:
 def unknown_author(author_id: str, authors: Mapping[str, object], authors_file: str) -> str:
     """What to say of an author id that the authors file does not hold; one written as a
     name ('Mariam Rahimi') is to be added under an id, with that name."""
-    slug = slugify(author_id, fallback_prefix="author")
-    named = json.dumps(author_id, ensure_ascii=False)  # a YAML string, whatever it holds
-    entry = f"'{author_id}'" if slug == author_id else f"'{slug}: {{name: {named}}}'"
+    entry = f"'{author_id}'"
+    if author_id != author_id.lower() or any(character.isspace() for character in author_id):
+        named = json.dumps(author_id, ensure_ascii=False)  # a YAML string, whatever it holds
+        entry = f"'{slugify(author_id, fallback_prefix='author')}: {{name: {named}}}'"
     if not authors:
         return f"unknown author '{author_id}': add {entry} to {authors_file}, which has none"
     meant = _meant(author_id, authors, "name")
