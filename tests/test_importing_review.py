@@ -429,8 +429,8 @@ def test_a_yaml_alias_bomb_in_any_file_an_import_reads_is_one_line(
         f"{docs}: {docs}/blog/.authors.yml:1: the file repeats values with YAML aliases "
         "('*name') beyond 10,000 of them; write its values out; authors keep their ids",
         f"{docs}: {docs.parent}/mkdocs.yml:1: the file repeats values with YAML aliases "
-        "('*name') beyond 10,000 of them; write its values out; its exclude_docs, draft_docs "
-        "and site_url were not used: fix it, or check the imported posts",
+        "('*name') beyond 10,000 of them; write its values out; its exclude_docs, draft_docs, "
+        "site_url and markdown_extensions were not used: fix it, or check the imported posts",
         f"{docs}: blog/posts/bomb.md:6: field 'a4' repeats values with YAML aliases ('*name') "
         "beyond 10,000 of them; write its values out; it was not imported",
     ], ran.out
