@@ -377,3 +377,21 @@ def test_a_language_newsroom_does_not_know_is_one_line(tmp_path: Path) -> None:
         "fr, ps or prs"
     ]
     assert not (tmp_path / "portal").exists()
+
+
+def test_a_story_in_a_language_no_edition_has_is_placed_and_said(tmp_path: Path) -> None:
+    """A one-edition portal takes a story in another language into its edition (marked as
+    written in it): `newsroom new --lang` says so, and how to give the language an edition;
+    where an edition speaks it, nothing is said."""
+    assert newsroom(tmp_path, "init", "portal").returncode == 0
+    portal = tmp_path / "portal"
+    options = ["--section", "world", "--author", "the-portal-desk"]
+    written = newsroom(portal, "new", "د شپې بسونه", *options, "--lang", "ps")
+    assert written.returncode == 0, written.stderr
+    assert written.stderr == (
+        "newsroom: no edition of the site is in 'ps', so the story is in its 'en' edition, "
+        "marked as written in 'ps'; to give that language a front page of its own, declare an "
+        "edition for it under the newsroom plugin's 'editions' in mkdocs.yml (docs/editions.md)\n"
+    )
+    english = newsroom(portal, "new", "Night buses", *options, "--lang", "en-GB")
+    assert english.returncode == 0 and english.stderr == "", english.stderr

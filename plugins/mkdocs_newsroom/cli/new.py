@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..catalogue.placement import choose_edition
 from ..problems import NewsroomError
 from ..slugs import is_slug, slugify, windows_safe
 from .writing import (
@@ -67,4 +68,12 @@ def new_article(
     # The story is still to be written: check the front matter as if it were.
     check_text(workspace, workspace.reader(authors), path, text + "Text.\n")
     write_new_file(path, text)
+    editions = workspace.settings.editions
+    if assignment.lang and say is not None and choose_edition(assignment.lang, editions) is None:
+        say(
+            f"no edition of the site is in '{assignment.lang}', so the story is in its "
+            f"'{editions[0].lang}' edition, marked as written in '{assignment.lang}'; to give "
+            "that language a front page of its own, declare an edition for it under the "
+            "newsroom plugin's 'editions' in mkdocs.yml (docs/editions.md)"
+        )
     return path
