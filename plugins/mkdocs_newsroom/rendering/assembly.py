@@ -14,14 +14,20 @@ are rendered whole; their skeletons must be equal (nothing outside the own block
 the page) and each own block rendered alone must give what it gave inside the page (it needs
 nothing that only the whole template sets). A template that fails either is rendered whole,
 page after page: slower, never different.
+
+Some blocks of a template may be joined as strings instead (a `Joiner`: article_blocks.py).
+A joiner is trusted the same way: on the first page of each shape it names, its blocks must
+come out as Jinja's do once their white space is squeezed (finishing.py squeezes every page's);
+on the first that does not, the template's blocks go back to Jinja for good.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
+from .cards import compact
 from .contexts import fresh_context, rendered
 
 if TYPE_CHECKING:
@@ -41,6 +47,17 @@ SHELL_NAMES = ("lang", "features", "direction", "palette", "scheme", "primary", 
 
 _OPEN, _CLOSE = "\x00newsroom-block:", "\x00/newsroom-block\x00"
 _MARKED = re.compile(f"{_OPEN}(\\w+)\x00(.*?){_CLOSE}", re.DOTALL)
+
+
+class Joiner(Protocol):
+    """Own blocks of a template joined as strings: `blocks` gives those named in BLOCKS."""
+
+    names: tuple[str, ...]
+
+    def shape(self, page: Any) -> tuple[object, ...]:
+        """What decides which branches of the templates a page takes."""
+
+    def blocks(self, values: Mapping[str, Any]) -> dict[str, str]: ...
 
 
 @dataclass(eq=False)
@@ -71,6 +88,9 @@ class PageAssembly:
     _first: dict[tuple[object, ...], Skeleton] = field(default_factory=dict)  # on trial
     _trusted: dict[tuple[object, ...], Skeleton] = field(default_factory=dict)
     _whole: set[tuple[object, ...]] = field(default_factory=set)  # kinds rendered whole
+    joiners: dict[str, Joiner] = field(default_factory=dict)  # by template
+    _joined_shapes: set[tuple[object, ...]] = field(default_factory=set)  # shown to hold
+    joined = 0  # pages whose blocks were joined, for the tests
 
     def render(
         self, template: Template, context: dict[str, Any], key: tuple[object, ...]
@@ -84,7 +104,7 @@ class PageAssembly:
         if key in self._whole:
             return _render_whole(template, context)[0]
         if (trusted := self._trusted.get(key)) is not None:
-            return Filled(trusted, _own_blocks(template, context, chain, trusted.shell_vars))
+            return Filled(trusted, self._blocks(template, context, chain, trusted.shell_vars))
         html, made = _render_marked(template, context, chain)
         first = self._first.pop(key, None)
         if made is None or (first is not None and first.parts != made.parts):
@@ -94,6 +114,35 @@ class PageAssembly:
         else:  # the second page of its kind has the first's skeleton
             self._trusted[key] = made
         return html
+
+    def _blocks(
+        self,
+        template: Template,
+        values: dict[str, Any],
+        chain: dict[str, list[BlockFunction]],
+        shell_vars: dict[str, Any],
+    ) -> dict[str, str]:
+        name = str(template.name)
+        joiner = self.joiners.get(name)
+        if joiner is None:
+            return _own_blocks(template, values, chain, shell_vars)
+        try:
+            shape = (name, *joiner.shape(values["page"]))
+            joined = joiner.blocks(values)
+        except Exception:  # a page the joiner does not know: Jinja renders it
+            shape, joined = (), {}
+        if shape in self._joined_shapes:
+            self.joined += 1
+            rest = tuple(block for block in OWN_BLOCKS if block not in joiner.names)
+            return {**_own_blocks(template, values, chain, shell_vars, rest), **joined}
+        blocks = _own_blocks(template, values, chain, shell_vars)
+        if shape and all(
+            compact(joined[block]) == compact(blocks[block]) for block in joiner.names
+        ):
+            self._joined_shapes.add(shape)
+        else:
+            del self.joiners[name]
+        return blocks
 
 
 def _render_whole(
@@ -136,11 +185,12 @@ def _own_blocks(
     values: dict[str, Any],
     chain: dict[str, list[BlockFunction]],
     shell_vars: dict[str, Any],
+    names: tuple[str, ...] = OWN_BLOCKS,
 ) -> dict[str, str]:
     context = fresh_context(template, {**values, **shell_vars})
     context.blocks = _KnownBlocks({name: list(functions) for name, functions in chain.items()})
     concat = template.environment.concat
-    return {name: concat(chain[name][0](context)) for name in OWN_BLOCKS if name in chain}
+    return {name: concat(chain[name][0](context)) for name in names if name in chain}
 
 
 def _marked(name: str, function: BlockFunction) -> BlockFunction:

@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.commands.build import get_context
 
+from .article_blocks import article_blocks
 from .assembly import PageAssembly
 from .editions import edition_config
 from .finishing import PageFinish
 from .links import rooted_context, site_root
+from .pages import ARTICLE_TEMPLATE
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -31,6 +33,7 @@ class PageRenderer:
     finished (finishing.py)."""
 
     assemble = True  # False: every page through the whole template (the tests compare both)
+    join = True  # False: no page's blocks joined as strings (article_blocks.py)
 
     def __init__(
         self,
@@ -49,6 +52,8 @@ class PageRenderer:
         self._documentation_pages = files.documentation_pages()
         self._languages = languages
         self._assembly = PageAssembly()
+        if self.join and (joiner := article_blocks(env)) is not None:
+            self._assembly.joiners[ARTICLE_TEMPLATE] = joiner
         self._shell = env.globals["newsroom"]["shell"]  # type: ignore[index]
         self._finish = PageFinish(self._shell.assets)
         self._root = site_root(config.site_url or "")
