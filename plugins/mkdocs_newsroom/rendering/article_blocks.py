@@ -87,6 +87,7 @@ class ArticleBlocks:
             page.rtl,
             article.held_back,
             article.breaking,
+            section is None,
             section is not None and bool(section.lang),
             bool(article.summary),
             min(len(article.authors), 3),
