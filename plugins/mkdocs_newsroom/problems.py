@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 # Line breaks and other controls a message quotes from a file (or a file's name) are shown as
 # escapes: a problem is always one line, and what a terminal would act on (ANSI escapes, the
@@ -39,6 +42,13 @@ class Problem:
             if self.column is not None:
                 where += f":{self.column}"
         return one_line(f"{where}: {self.message}")
+
+
+def first_and_more(names: Sequence[str], shown: int = 3) -> str:
+    """The first `shown` of `names`, and how many more, for a line that names what it is
+    about: "a, b, c and 12 more"."""
+    more = len(names) - shown
+    return ", ".join(names[:shown]) + (f" and {more:,} more" if more > 0 else "")
 
 
 def one_line(text: str) -> str:

@@ -244,8 +244,7 @@ class CopyEdits:
         if before.differs_beyond_copy(again) or self._uses(before) != self._uses(again):
             return None
         problems.extend(problem for problem in read.problems if problem.path == source)
-        if again.unwritten_line and not article.held_back:  # as the whole build's catalogue
-            problems.append(unwritten(again))
+        problems += unwritten(again, article.held_back)  # as the whole build's catalogue says
         return article, again, data
 
     def _uses(self, article: Article) -> tuple[object, ...]:

@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 
 from ..catalogue.attachments import credited_texts, named_by_shown
 from ..catalogue.named_media import named_by_name, named_by_path
+from ..problems import first_and_more
 from ..reading.files import is_text, may_be_held
 from .linked_files import without_second_names
-from .stale import HELD_MEDIA, first_of, remove_held_media, remove_held_outputs
+from .stale import HELD_MEDIA, remove_held_media, remove_held_outputs
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -56,7 +57,7 @@ def published_files(
         say(
             f"held back {len(withheld):,} file(s) that only held-back copy names (a draft, a "
             f"scheduled story, a page left out), until a published story uses them: "
-            f"{first_of(sorted(withheld))}"
+            f"{first_and_more(sorted(withheld))}"
         )
     unpublished = withheld | (found.attachments.keys() - set(attached))
     folders = [config.docs_dir, *([config.theme.custom_dir] if config.theme.custom_dir else [])]

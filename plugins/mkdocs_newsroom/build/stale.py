@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from ..outputs.files import remove_with_empty_folders
 from ..outputs.pictures.making import remove_unpublished_copies
 from ..outputs.redirects import MARKER
+from ..problems import first_and_more
 from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE
 
 if TYPE_CHECKING:
@@ -49,7 +50,8 @@ def remove_stale(
         return
     say(
         f"--dirty: removed {len(removed):,} page(s) an earlier build wrote that are no longer "
-        f"published (a story held back or deleted, a listing or alias gone): {first_of(removed)}"
+        "published (a story held back or deleted, a listing or alias gone): "
+        f"{first_and_more(removed)}"
     )
 
 
@@ -128,11 +130,5 @@ def remove_stale_copies(
     if removed:
         say(
             f"--dirty: removed {len(removed):,} copies of photographs an earlier build wrote "
-            f"that this one does not publish: {first_of(removed)}"
+            f"that this one does not publish: {first_and_more(removed)}"
         )
-
-
-def first_of(paths: list[str]) -> str:
-    """The first three of `paths`, and how many more, for a line of the log."""
-    more = f" and {len(paths) - 3:,} more" if len(paths) > 3 else ""
-    return ", ".join(paths[:3]) + more

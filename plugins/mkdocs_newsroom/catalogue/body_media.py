@@ -11,7 +11,7 @@ import re
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
 
-from ..problems import Problem
+from ..problems import Problem, first_and_more
 from ..reading.links import attribute_urls, link_path, local_path, normal_path, page_link_path
 from ..reading.texts import MAX_LINES_EACH
 
@@ -57,12 +57,12 @@ def _from_root(written: str, site_path: str) -> str:
 
 def _said(article: Article, missing: dict[str, str], files: Collection[str]) -> list[Problem]:
     if len(missing) > MAX_LINES_EACH:
-        named = ", ".join(f"'{written}'" for written in list(missing)[:3])
+        named = first_and_more([f"'{written}'" for written in missing])
         return [
             Problem(
                 article.source,
                 f"its text shows {len(missing):,} files that are not files of the site "
-                f"({named} and {len(missing) - 3:,} more), so they are missing from its page; "
+                f"({named}), so they are missing from its page; "
                 "give each path from the site's root, such as /articles/photo.jpg",
             )
         ]

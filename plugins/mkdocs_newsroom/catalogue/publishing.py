@@ -117,8 +117,7 @@ def build_catalogue(
             held_back.append(placement)
         else:
             publishable.append(placement)
-        if not placement.held_back and article.unwritten_line:
-            problems.append(unwritten(article))
+        problems += unwritten(article, placement.held_back)
         if article.expires is not None and article.expires <= article.date:
             problems.append(
                 Problem(
@@ -164,15 +163,17 @@ def build_catalogue(
     return catalogue, problems + alias_problems
 
 
-def unwritten(article: Article) -> Problem:
-    """What to say of a story published with nothing below its front matter (one held back,
-    a draft or a story scheduled for later, is not yet read by anyone)."""
-    return Problem(
-        article.source,
+def unwritten(article: Article, held_back: str) -> list[Problem]:
+    """What to say of a story published with nothing below its front matter: nothing of one
+    held back (`held_back`: why), a draft or a story scheduled for later, not yet read by
+    anyone."""
+    if held_back or not article.unwritten_line:
+        return []
+    said = (
         "the article has no text below its front matter; write the story, or set "
-        "'draft: true' until it is written",
-        article.unwritten_line,
+        "'draft: true' until it is written"
     )
+    return [Problem(article.source, said, article.unwritten_line)]
 
 
 def _unpinned(placement: Placement, rules: PublishingRules) -> Problem:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..directions import balanced_value, character_codes, left_open, visible
 from ..model import Author, Section, Tag
-from ..problems import FieldError, PartlyUsed
+from ..problems import FieldError, PartlyUsed, first_and_more
 from ..slugs import is_slug, slugify
 from ..urls import author_url
 from .frontmatter import Field
@@ -258,11 +258,11 @@ def read_aliases(field: Field, registry: Registry) -> tuple[str, ...]:
     if len(refused) <= MAX_LINES_EACH:
         lines = [f"{why}; this alias was ignored, the others are kept" for _, why in refused]
         raise PartlyUsed(kept, *not_words, *lines)
-    named = ", ".join(f"'{shortened(text, 40)}'" for text, _ in refused[:3])
+    named = first_and_more([f"'{shortened(text, 40)}'" for text, _ in refused])
     raise PartlyUsed(
         kept,
         *not_words,
-        f"{len(refused):,} aliases were ignored ({named} and {len(refused) - 3:,} more), the "
+        f"{len(refused):,} aliases were ignored ({named}), the "
         f"others are kept; the first: {refused[0][1]}. Write each as a path of this site such "
         "as /2019/05/03/old-slug/",
     )

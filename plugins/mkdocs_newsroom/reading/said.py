@@ -9,7 +9,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from ..directions import left_open
-from ..problems import FieldError, Problem
+from ..problems import FieldError, Problem, first_and_more
 from .commonmark_losses import CELLS, FOOTNOTE
 from .fields import FIELDS, OTHER_NAMES
 from .sanitizing import FRAME_OF, SHOWN_AS_TEXT, is_media_item
@@ -54,13 +54,12 @@ def removed_html(source: str, removed: tuple[str, ...]) -> list[Problem]:
             )
         )
     if frames:
-        named = ", ".join(shortened(address, 60) for address in frames[:3])
-        more = f" and {len(frames) - 3} more" if len(frames) > 3 else ""
+        named = first_and_more([shortened(address, 60) for address in frames])
         problems.append(
             Problem(
                 source,
                 f"a frame (<iframe>) that is not an https address of a site embed_hosts names "
-                f"was removed from the story: {named}{more}; to show it, write the player's "
+                f"was removed from the story: {named}; to show it, write the player's "
                 "embed code as it gives it, and have its host (such as www.youtube.com) put in "
                 "embed_hosts in mkdocs.yml; or link to it",
             )

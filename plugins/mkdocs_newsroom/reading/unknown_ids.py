@@ -8,6 +8,7 @@ import json
 import unicodedata
 from typing import TYPE_CHECKING
 
+from ..problems import first_and_more
 from ..slugs import slugify
 
 if TYPE_CHECKING:
@@ -17,10 +18,7 @@ _MAX_LISTED_CHOICES = 12
 
 
 def _one_of(ids: Mapping[str, object]) -> str:
-    names = sorted(ids)
-    listed = ", ".join(names[:_MAX_LISTED_CHOICES])
-    more = len(names) - _MAX_LISTED_CHOICES
-    return f"one of: {listed}" + (f" (and {more} more)" if more > 0 else "")
+    return f"one of: {first_and_more(sorted(ids), _MAX_LISTED_CHOICES)}"
 
 
 def _meant(written: str, known: Mapping[str, object], label: str) -> str:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ...problems import first_and_more
 from ...reading.sanitizing import sanitize
 
 if TYPE_CHECKING:
@@ -110,11 +111,10 @@ def lone_addresses_said(found: Sequence[str]) -> list[str]:
     found = list(dict.fromkeys(found))
     if not found:
         return []
-    more = f" and {len(found) - 3} more" if len(found) > 3 else ""
-    named = ", ".join(_shortened(address) for address in found[:3])
+    named = first_and_more([_shortened(address) for address in found])
     return [
         "WordPress showed what these addresses point to (a video's player, a post's card), "
-        f"which come in as links: {named}{more}; paste a player's embed code in place of its "
+        f"which come in as links: {named}; paste a player's embed code in place of its "
         "link"
     ]
 

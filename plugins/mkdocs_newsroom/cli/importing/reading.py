@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NoReturn
 
 from ...model import COMMONMARK
-from ...problems import NewsroomError
+from ...problems import NewsroomError, first_and_more
 from .material_blog import read_material_blog
 from .wordpress import read_wordpress
 
@@ -76,8 +76,7 @@ def _short(name: str) -> str:
 
 
 def _listed(names: Sequence[str]) -> str:
-    shown = ", ".join(names[:MAX_NAMED])
-    return shown + (f" and {len(names) - MAX_NAMED} more" if len(names) > MAX_NAMED else "")
+    return first_and_more(names, MAX_NAMED)
 
 
 def raise_missing(source: Path, what: str) -> NoReturn:
