@@ -196,3 +196,42 @@ def test_a_joiner_that_goes_wrong_is_not_used(
     joined = _counted(monkeypatch)
     assert _build(tmp_path / "wrong", {}, "build") == alone
     assert joined == ["dropped"]
+
+
+CODE = "Intro.\n\n```\nprint('hi')\n```\n\nEnd."
+
+
+@pytest.mark.parametrize(
+    ("config", "main"),
+    [
+        ({"extra_css": ["css/site.css?<pre>"]}, ""),
+        ({}, '{% extends "base.html" %}{% block announce %}<!-- a <pre> -->News{% endblock %}'),
+    ],
+    ids=["in-the-head", "in-the-announcement"],
+)
+def test_a_pre_left_open_across_the_blocks_keeps_jinja_s_white_space(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: dict[str, Any], main: str
+) -> None:
+    """A `<pre` the shell leaves open before an article's blocks (an address of mkdocs.yml, a
+    comment of overrides/main.html) closes in its body's code: the page is squeezed whole,
+    where joined blocks would lose the white space Jinja's keep (a hostile review found it);
+    such a page takes Jinja's blocks."""
+
+    def build(folder: Path) -> dict[str, bytes]:
+        (folder / "overrides").mkdir(parents=True)
+        if main:
+            (folder / "overrides" / "main.html").write_text(main, encoding="utf-8")
+        theme = {"name": "material", "font": False, "custom_dir": "overrides"}
+        stories = {
+            f"articles/s{n}.md": article(f"Story {n}", f"2024-03-{20 - n}T08:00:00Z", body=CODE)
+            for n in range(6)
+        }
+        build_site(folder, stories, plugin={"processes": 1}, config={"theme": theme, **config})
+        return _files(folder / "site")
+
+    joined = _counted(monkeypatch)
+    together = build(tmp_path / "joined")
+    assert joined and "dropped" not in joined
+    monkeypatch.setattr(PageRenderer, "join", False)
+    alone = build(tmp_path / "jinja")
+    assert [name for name in alone if together[name] != alone[name]] == []

@@ -74,10 +74,14 @@ class Skeleton:
 
 class Filled(NamedTuple):
     """A page as a skeleton and the blocks that fill it (`skeleton.fill(blocks)`), left apart
-    so that what is done to every page may be done to the skeleton once (finishing.py)."""
+    so that what is done to every page may be done to the skeleton once (finishing.py).
+    `jinja_blocks`, where some blocks were joined: the blocks as Jinja renders them, for a
+    page squeezed whole (joined blocks are Jinja's once each is squeezed alone, which a `<pre>`
+    open across them would prevent)."""
 
     skeleton: Skeleton
     blocks: dict[str, str]
+    jinja_blocks: Callable[[], dict[str, str]] | None = None
 
 
 @dataclass
@@ -104,7 +108,7 @@ class PageAssembly:
         if key in self._whole:
             return _render_whole(template, context)[0]
         if (trusted := self._trusted.get(key)) is not None:
-            return Filled(trusted, self._blocks(template, context, chain, trusted.shell_vars))
+            return self._blocks(trusted, template, context, chain)
         html, made = _render_marked(template, context, chain)
         first = self._first.pop(key, None)
         if made is None or (first is not None and first.parts != made.parts):
@@ -117,15 +121,15 @@ class PageAssembly:
 
     def _blocks(
         self,
+        skeleton: Skeleton,
         template: Template,
         values: dict[str, Any],
         chain: dict[str, list[BlockFunction]],
-        shell_vars: dict[str, Any],
-    ) -> dict[str, str]:
-        name = str(template.name)
+    ) -> Filled:
+        name, shell_vars = str(template.name), skeleton.shell_vars
         joiner = self.joiners.get(name)
         if joiner is None:
-            return _own_blocks(template, values, chain, shell_vars)
+            return Filled(skeleton, _own_blocks(template, values, chain, shell_vars))
         try:
             shape = (name, *joiner.shape(values["page"]))
             joined = joiner.blocks(values)
@@ -133,8 +137,12 @@ class PageAssembly:
             shape, joined = (), {}
         if shape in self._joined_shapes:
             self.joined += 1
-            rest = tuple(block for block in OWN_BLOCKS if block not in joiner.names)
-            return {**_own_blocks(template, values, chain, shell_vars, rest), **joined}
+            rest = _own_blocks(template, values, chain, shell_vars, _others(joiner.names))
+
+            def jinja_blocks() -> dict[str, str]:
+                return {**rest, **_own_blocks(template, values, chain, shell_vars, joiner.names)}
+
+            return Filled(skeleton, {**rest, **joined}, jinja_blocks)
         blocks = _own_blocks(template, values, chain, shell_vars)
         if shape and all(
             compact(joined[block]) == compact(blocks[block]) for block in joiner.names
@@ -142,7 +150,11 @@ class PageAssembly:
             self._joined_shapes.add(shape)
         else:
             del self.joiners[name]
-        return blocks
+        return Filled(skeleton, blocks)
+
+
+def _others(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(block for block in OWN_BLOCKS if block not in names)
 
 
 def _render_whole(

@@ -139,12 +139,16 @@ class PageFinish:
     def page(self, rendered: str | Filled, lang: str, rtl: bool) -> str:
         if isinstance(rendered, str):
             return self.whole(rendered, lang, rtl)
-        skeleton, blocks = rendered
+        skeleton, blocks, jinja_blocks = rendered
         if skeleton not in self._shells:
             self._shells[skeleton] = self._learnt(skeleton, blocks, lang, rtl)
         shell = self._shells[skeleton]
         finished = shell.page(blocks, lang, rtl) if shell is not None else None
-        return finished if finished is not None else self.whole(skeleton.fill(blocks), lang, rtl)
+        if finished is not None:
+            return finished
+        if jinja_blocks is not None:  # a page squeezed whole takes Jinja's (assembly.Filled)
+            blocks = jinja_blocks()
+        return self.whole(skeleton.fill(blocks), lang, rtl)
 
     def _learnt(
         self, skeleton: Skeleton, blocks: Mapping[str, str], lang: str, rtl: bool
