@@ -18,7 +18,9 @@ page after page: slower, never different.
 Some blocks of a template may be joined as strings instead (a `Joiner`: article_blocks.py).
 A joiner is trusted the same way: on the first page of each shape it names, its blocks must
 come out as Jinja's do once their white space is squeezed (finishing.py squeezes every page's);
-on the first that does not, the template's blocks go back to Jinja for good.
+on the first that does not, the template's blocks go back to Jinja for good. Joined blocks
+equal Jinja's only once each is squeezed alone: a page that has to be squeezed whole (a `<pre`
+left open across its blocks keeps their white space) takes Jinja's (`Filled.jinja_blocks`).
 """
 
 from __future__ import annotations
