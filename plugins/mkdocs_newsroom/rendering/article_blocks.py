@@ -27,6 +27,7 @@ from .theme import TEMPLATES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
+    from datetime import datetime
 
     from jinja2 import Environment
 
@@ -134,8 +135,14 @@ class _Joined:
     def url(self, value: str) -> str:
         return escape(self._blocks.url_filter(self._values, value))
 
+    # Jinja's gettext and ngettext as its i18n extension calls them in an autoescaped
+    # template: the translation is markup, the values are escaped into it
     def _(self, message: str, **values: object) -> str:
         return Markup(translated(message, self._locale)) % values
+
+    def _n(self, singular: str, plural: str, number: int, **values: object) -> str:
+        said = translated_plural(singular, plural, number, self._locale)
+        return Markup(said) % {"num": number, **values}
 
     def site_meta(self) -> str:
         page, config, seo = self._page, self._values["config"], self._newsroom["seo"]
@@ -207,7 +214,7 @@ class _Joined:
         assert article.expires is not None
         return self._("Expired on %(time)s", time=Markup(self.time(article.expires)))
 
-    def time(self, moment: Any, attributes: str = "") -> str:
+    def time(self, moment: datetime, attributes: str = "") -> str:
         shown = escape(display_datetime(moment, self._locale))
         return f'<time{attributes} datetime="{escape(moment.isoformat())}">{shown}</time>'
 
@@ -215,9 +222,7 @@ class _Joined:
         page, article = self._page, self._page.article
         lines = ['<div class="nr-meta">']
         if authors := article.authors:
-            said = Markup(translated_plural("By", "By", len(authors), self._locale)) % {
-                "num": len(authors)
-            }
+            said = self._n("By", "By", len(authors))
             joints = name_joints([author.name for author in authors], self._locale)
             direction = "rtl" if page.rtl else "ltr"
             names = []
@@ -234,8 +239,7 @@ class _Joined:
             updated = self.time(article.updated)
             lines.append(f'<span class="nr-updated">{self._("Updated")} {updated}</span>')
         count = article.reading_minutes
-        minutes = translated_plural("%(count)s min read", "%(count)s min read", count, self._locale)
-        minutes = Markup(minutes) % {"count": count, "num": count}
+        minutes = self._n("%(count)s min read", "%(count)s min read", count, count=count)
         lines += [f'<span class="nr-reading-time">{minutes}</span>', "</p>", "</div>"]
         return lines
 
