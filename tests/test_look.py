@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from .browser import chromium, open_page, serve_dir
-from .sites import PASHTO_STORY, REPO, Site, build_repo_site
+from .sites import PASHTO_STORY, REPO, Site, article, build_repo_site, build_site
 
 README_SCREENSHOTS = REPO / "docs" / "screenshots"
 # Two hours after the demo's breaking story (2026-11-25T21:10+04:30): its banner is up.
@@ -108,6 +108,19 @@ def test_front_page_is_laid_out_like_a_newspaper(demo: Site) -> None:
         world = phone.locator(".md-tabs__link", has_text="World")
         world.scroll_into_view_if_needed()
         assert world.is_visible()
+
+
+def test_a_lead_without_top_stories_beside_it_takes_the_whole_width(tmp_path: Path) -> None:
+    """A new site's first story: no empty third of the page beside it (a newcomer saw one)."""
+    story = article("The first story", "2024-05-01T10:00:00Z", section="world", summary="Hello")
+    site = build_site(tmp_path, {"articles/first.md": story})
+    with serve_dir(site.site_dir) as base, chromium() as browser:
+        desktop = open_page(browser, base, 1280, "")
+        assert desktop.locator(".nr-front__secondary").count() == 0
+        lead = desktop.locator(".nr-front__lead").bounding_box()
+        top = desktop.locator(".nr-front__top").bounding_box()
+        assert lead and top
+        assert lead["width"] > top["width"] * 0.95
 
 
 def test_the_pashto_edition_reads_right_to_left_on_a_phone(demo: Site, screenshots: Path) -> None:
