@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import os
 import re
+from importlib.metadata import version
 from pathlib import Path
 
 import pytest
 import yaml
 from lxml import etree
 from mkdocs.exceptions import Abort
+from packaging.version import Version
 
 from mkdocs_newsroom.directions import INVALID_CHARACTERS
 from mkdocs_newsroom.reading.bodies import MarkdownRenderer, NestedTooDeeply
@@ -343,6 +345,11 @@ def test_a_line_far_in_that_is_no_list_item_is_rendered(deep: str) -> None:
     assert "Para one." in body.html and "Para two." in body.html
 
 
+# Python-Markdown 3.11.4 stops nesting lists short of the interpreter's recursion limit, where
+# earlier releases failed with a RecursionError (reading/articles.py says so of the article)
+MARKDOWN_STOPS_NESTING = Version(version("markdown")) >= Version("3.11.4")
+
+
 def test_the_articles_after_one_nested_too_deeply_are_rendered_as_without_it(
     tmp_path: Path,
 ) -> None:
@@ -356,7 +363,12 @@ def test_the_articles_after_one_nested_too_deeply_are_rendered_as_without_it(
     files = {"articles/deep.md": front("Deep").replace("The body.\n", nested)}
     write_site(tmp_path, {**files, "articles/later.md": later})
     built = run(tmp_path, "mkdocs", "build")
-    assert "articles/deep.md: its Markdown is nested too deeply" in built.stderr
+    said = "articles/deep.md: its Markdown is nested too deeply" in built.stderr
+    deep = tmp_path / "site" / "2024" / "05" / "01" / "deep" / "index.html"
+    if MARKDOWN_STOPS_NESTING:  # it keeps the markers past its limit as text
+        assert deep.is_file() and not said
+    else:
+        assert said and not deep.exists()
     page = (tmp_path / "site" / "2024" / "05" / "01" / "later" / "index.html").read_text()
     assert "<p>Traders returned to the <strong>old bazaar</strong>.</p>" in page
 

@@ -371,7 +371,8 @@ class ArticleReader:
         except TooSlow:
             failure = (
                 f"its text took more than {seconds:.3g} s to render (Markdown is very slow on "
-                "some patterns, such as thousands of '[' or '![' in a row); simplify it"
+                "some patterns, such as thousands of links left open in a row, '[a](b'); "
+                "simplify it"
                 if kind != "txt"
                 else slow_boilerplate(seconds)
             )
