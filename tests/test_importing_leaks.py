@@ -89,7 +89,11 @@ def test_wire_text_with_front_matter_or_in_a_sub_folder_is_said_and_not_publishe
         "wire/sub: skipped: it is a folder: wire texts in sub-folders are not imported; "
         "import it on its own (newsroom import FOLDER/SUB), or move its texts up"
     ]
-    assert result.stderr == "newsroom: imported 1, skipped 3\n"
+    assert result.stderr == (
+        "newsroom: imported 1, skipped 3\n"
+        "newsroom: no 'boilerplate' is set in mkdocs.yml, so an agency's footer lines stay in "
+        "the stories; give the patterns of the lines to drop there (docs/editors-guide.md)\n"
+    )
     assert _leaked(root, "ZQXEMBWIRE", "ZQXBLANKWIRE", "ZQXSUBWIRE", "Embargoed") == []
 
 

@@ -5,6 +5,7 @@ publishing workflow of this repository (no secret); `newsroom check` warns of Ze
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -48,8 +49,13 @@ def gazette(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "newsroom: the time zone is UTC: dates written without a zone are read in it, and pages "
         "show times in it; set 'timezone' in mkdocs.yml (an IANA name such as Asia/Kabul), or "
         "give --timezone",
+        "newsroom: the site's address is https://example.org/ until you give --url or set "
+        "site_url in mkdocs.yml: the publishing workflow gives the site GitHub Pages' own "
+        "address, but a site you upload yourself needs its real one (links, feeds and sitemaps "
+        "use it)",
         "newsroom: wrote 10 files for The Gazette. Next:",
         "  cd gazette",
+        "  write where Newsroom installs from on requirements.txt's last line",
         '  newsroom new "Your first headline" --section world --author the-gazette-desk',
         "  properdocs serve -f mkdocs.yml   # preview at http://127.0.0.1:8000",
         "newsroom: gazette/README.md says how to publish it on GitHub Pages",
@@ -62,6 +68,11 @@ def test_init_writes_a_small_portal(gazette: Path) -> None:
     config = (gazette / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_name: "The Gazette"\n' in config
     assert 'site_url: !ENV [NEWSROOM_SITE_URL, "https://example.org/"]' in config
+    assert 'copyright: "© The Gazette"\n' in config
+    theme = yaml.load(config, Loader=yaml.BaseLoader)["theme"]
+    assert theme["logo"] == theme["favicon"] == "images/logo.svg"  # in the header, the tab
+    logo = (gazette / "content/images/logo.svg").read_text(encoding="utf-8")
+    assert ">G</text>" in logo  # The Gazette's G, not the T of "The"
     assert "  name: material\n" in config
     newsroom_options = yaml.load(config, Loader=yaml.BaseLoader)["plugins"][1]["newsroom"]
     assert newsroom_options["timezone"] == "UTC"
@@ -105,7 +116,20 @@ def test_the_portal_builds_strictly_at_once(gazette: Path, tmp_path: Path, engin
 
 
 def test_the_portal_checks_clean_and_takes_a_new_story(gazette: Path, tmp_path: Path) -> None:
-    checked = newsroom(gazette, "check")
+    """Clean once requirements.txt says where Newsroom installs from: until then `check` says
+    that the publishing workflow cannot build it (a newcomer's workflow failed on each run)."""
+    copy = tmp_path / "gazette"
+    shutil.copytree(gazette, copy)
+    checked = newsroom(copy, "check")
+    assert checked.returncode == 1
+    assert checked.stdout.startswith(
+        "requirements.txt:7:1: no line installs Newsroom, so the publishing workflow cannot "
+        "build the site; write on this line where it installs from"
+    )
+    requirements = copy / "requirements.txt"
+    pinned = requirements.read_text(encoding="utf-8") + "mkdocs-newsroom==0.1.0\n"
+    requirements.write_text(pinned, encoding="utf-8")
+    checked = newsroom(copy, "check")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "checked 1 article: no problems" in checked.stderr
     portal = tmp_path / "portal"
@@ -187,6 +211,7 @@ def test_check_warns_that_zensical_would_ignore_the_plugin(gazette: Path, tmp_pa
     portal = tmp_path / "portal"
     assert newsroom(tmp_path, "init", "portal").returncode == 0
     (portal / "zensical.toml").write_text('[project]\nsite_name = "Portal"\n', encoding="utf-8")
+    (portal / "requirements.txt").write_text("mkdocs-newsroom==0.1.0\n", encoding="utf-8")
     checked = newsroom(portal, "check")
     assert checked.returncode == 1
     assert checked.stdout.startswith(
@@ -358,6 +383,11 @@ def test_a_portal_in_another_language_speaks_it_on_every_page(
     with a traceback for a language Material has no words in."""
     made = newsroom(tmp_path, "init", "portal", "--language", language)
     assert made.returncode == 0, made.stderr
+    # the starter's own texts are English: said, for someone to translate them
+    assert (
+        f"newsroom: the site speaks {language}, but the starter's story, About page, desk and "
+        "description are in English: translate them (content/, mkdocs.yml)"
+    ) in made.stderr.splitlines()
     built = run(tmp_path / "portal", "mkdocs", "build", "--strict")
     assert built.returncode == 0, built.stderr
     site = tmp_path / "portal/site"

@@ -100,6 +100,11 @@ def test_the_installed_wheel_starts_a_portal_that_mkdocs_and_properdocs_build(
     made = run(tmp_path, "newsroom", "init", "gazette", bin_dir=installed)
     assert made.returncode == 0, made.stderr
     gazette = tmp_path / "gazette"
+    checked = run(gazette, "newsroom", "check", bin_dir=installed)  # a wheel of this machine's:
+    assert checked.stdout.startswith("requirements.txt:")  # no line the workflow can install
+    requirements = gazette / "requirements.txt"
+    pinned = requirements.read_text(encoding="utf-8") + "mkdocs-newsroom==0.1.0\n"
+    requirements.write_text(pinned, encoding="utf-8")
     checked = run(gazette, "newsroom", "check", bin_dir=installed)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     for engine in ("mkdocs", "properdocs"):

@@ -78,7 +78,11 @@ def test_the_workflow_builds_strictly_and_deploys_without_tests_or_secrets() -> 
     ]
     steps = {step.get("name", step.get("uses")): step for step in build["steps"]}
     assert steps["actions/setup-python@v5"]["with"]["cache"] == "pip"
-    assert steps["Install Newsroom"]["run"] == "pip install -r requirements.txt"
+    install = steps["Install Newsroom"]["run"].splitlines()
+    assert install[0] == "pip install -r requirements.txt"
+    # a requirements.txt that installs no Newsroom is said so, not left to "command not found"
+    assert install[1] == "command -v newsroom > /dev/null || {"
+    assert "::error file=requirements.txt::" in install[2]
     assert steps["Check the articles"]["run"] == "newsroom check"
     assert steps["Build the site"]["run"] == "properdocs build --strict -f mkdocs.yml"
     held = ("Check the articles", "Build the site", "actions/upload-pages-artifact@v3")

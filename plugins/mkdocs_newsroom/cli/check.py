@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 
 ZENSICAL = "zensical.toml"  # Zensical's own configuration, beside mkdocs.yml
+REQUIREMENTS = "requirements.txt"  # what the publishing workflow installs (cli/init.py)
 
 
 @dataclass
@@ -56,6 +57,7 @@ def check_site(
             "so no article would be published; build with properdocs (or mkdocs) and remove "
             f"{ZENSICAL}"
         )
+    result.problems += _uninstalled(workspace)
     result.problems += workspace.image_problems()
     locales = [edition.locale for edition in workspace.settings.editions]
     result.problems += map(str, broken_translations(locales))  # the package's own files
@@ -72,6 +74,25 @@ def check_site(
         found = result.notes if problem.level == "info" else result.problems
         found.append(str(problem))  # the build's own line: the same formatter
     return result
+
+
+def _uninstalled(workspace: Workspace) -> list[str]:
+    """A requirements.txt beside mkdocs.yml that installs no Newsroom (a portal made from a
+    local copy of Newsroom has its line commented out): the publishing workflow would fail."""
+    path = workspace.root / REQUIREMENTS
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return []
+    wanted = [line.split("#")[0].strip() for line in lines]
+    if any("newsroom" in line.lower() or line.startswith((".", "/", "-e ")) for line in wanted):
+        return []
+    return [
+        f"{workspace.shown(path)}:{max(1, len(lines))}:1: no line installs Newsroom, so the "
+        "publishing workflow cannot build the site; write on this line where it installs "
+        "from, such as mkdocs-newsroom @ git+https://github.com/OWNER/REPO@COMMIT (a commit "
+        "pushed there) or mkdocs-newsroom==VERSION from your package index"
+    ]
 
 
 def _inside(path: str, folder: str) -> bool:

@@ -96,7 +96,8 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
         "SITE_NAME": _yaml(portal.name),
         "SITE_NAME_TEXT": portal.name,
         "SITE_NAME_XML": html.escape(portal.name),
-        "INITIAL": html.escape(portal.name.strip()[:1].upper() or "N"),
+        "INITIAL": html.escape(_initial(portal.name)),
+        "COPYRIGHT": _yaml(f"© {portal.name}"),
         "SITE_DESCRIPTION": _yaml(f"News from {portal.name}"),
         "SITE_URL": _yaml(url),
         "TIMEZONE": _yaml(portal.timezone),
@@ -133,6 +134,40 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
         written.append(target)
     warnings = (warning,) if warning and Path("requirements.txt") in written else ()
     return Written(folder, tuple(written), tuple(kept), first, author_id, warnings)
+
+
+# Words a paper's name may begin with that its logo's letter skips ("The Portal": P)
+_ARTICLES = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "el",
+        "la",
+        "los",
+        "las",
+        "le",
+        "les",
+        "il",
+        "lo",
+        "der",
+        "die",
+        "das",
+        "de",
+        "het",
+        "o",
+        "os",
+        "as",
+    }
+)
+
+
+def _initial(name: str) -> str:
+    """The letter of the portal's logo: its name's first, past an article."""
+    words = name.split()
+    if len(words) > 1 and words[0].lower() in _ARTICLES:
+        words = words[1:]
+    return (words[0][:1].upper() if words else "") or "N"
 
 
 def _check_folder(folder: Path) -> None:

@@ -67,7 +67,7 @@ def run_init(arguments: argparse.Namespace) -> int:
     name = arguments.name or _site_name(folder)
     portal = Portal(
         name,
-        url=arguments.url,
+        url=arguments.url or Portal.url,
         timezone=arguments.timezone or "UTC",
         sections=split_list([arguments.sections]) if arguments.sections else DEFAULT_SECTIONS,
         author=arguments.author or "",
@@ -80,14 +80,12 @@ def run_init(arguments: argparse.Namespace) -> int:
         _progress(f"warning: {warning}")
     kept = ", ".join(path.as_posix() for path in done.kept)
     kept = f"; {len(done.kept)} already there, left as they were ({kept})" if kept else ""
-    if arguments.timezone is None:
-        _progress(
-            "the time zone is UTC: dates written without a zone are read in it, and pages show "
-            "times in it; set 'timezone' in mkdocs.yml (an IANA name such as Asia/Kabul), or "
-            "give --timezone"
-        )
+    for note in _init_notes(arguments):
+        _progress(note)
     _progress(f"wrote {len(done.written)} files for {name}{kept}. Next:")
     steps = [] if arguments.folder == "." else [f"cd {shlex.quote(arguments.folder)}"]
+    if done.warnings:  # requirements.txt installs no Newsroom yet
+        steps.append("write where Newsroom installs from on requirements.txt's last line")
     steps.append(
         f'newsroom new "Your first headline" --section {done.section} --author {done.author}'
     )
@@ -99,6 +97,29 @@ def run_init(arguments: argparse.Namespace) -> int:
     readme = "README.md" if arguments.folder == "." else (folder / "README.md").as_posix()
     _progress(f"{readme} says how to publish it on GitHub Pages")
     return 0
+
+
+def _init_notes(arguments: argparse.Namespace) -> list[str]:
+    """What `init` chose for the portal that its editors should know before publishing."""
+    notes = []
+    if arguments.timezone is None:
+        notes.append(
+            "the time zone is UTC: dates written without a zone are read in it, and pages show "
+            "times in it; set 'timezone' in mkdocs.yml (an IANA name such as Asia/Kabul), or "
+            "give --timezone"
+        )
+    if arguments.url is None:
+        notes.append(
+            f"the site's address is {Portal.url} until you give --url or set site_url in "
+            "mkdocs.yml: the publishing workflow gives the site GitHub Pages' own address, but "
+            "a site you upload yourself needs its real one (links, feeds and sitemaps use it)"
+        )
+    if not arguments.language.lower().startswith("en"):
+        notes.append(
+            f"the site speaks {arguments.language}, but the starter's story, About page, desk "
+            "and description are in English: translate them (content/, mkdocs.yml)"
+        )
+    return notes
 
 
 def _site_name(folder: Path) -> str:
@@ -158,6 +179,11 @@ def run_import(workspace: Workspace, arguments: argparse.Namespace) -> int:
     if imported and not arguments.title_line:
         held = " as drafts (write their headlines, then remove 'draft: true')"
     _progress(f"imported {imported}{held}, skipped {skipped}")
+    if imported and not workspace.settings.read_options.boilerplate:
+        _progress(
+            "no 'boilerplate' is set in mkdocs.yml, so an agency's footer lines stay in the "
+            "stories; give the patterns of the lines to drop there (docs/editors-guide.md)"
+        )
     return 0
 
 
@@ -226,7 +252,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     init.add_argument("folder", nargs="?", default=".", help="where (default: here)")
     init.add_argument("--name", help="the site's name (default: from the folder's)")
-    init.add_argument("--url", default="https://example.org/", help="the site's address")
+    init.add_argument("--url", help="the site's address (default: https://example.org/)")
     init.add_argument("--timezone", help="IANA time zone, e.g. Asia/Kabul (default: UTC)")
     init.add_argument(
         "--sections",

@@ -52,7 +52,7 @@ _MARKED = re.compile(f"{_OPEN}(\\w+)\x00(.*?){_CLOSE}", re.DOTALL)
 
 
 class Joiner(Protocol):
-    """Own blocks of a template joined as strings: `blocks` gives those named in BLOCKS."""
+    """Own blocks of a template joined as strings: `blocks` gives those it `names`."""
 
     names: tuple[str, ...]
 
@@ -96,7 +96,6 @@ class PageAssembly:
     _whole: set[tuple[object, ...]] = field(default_factory=set)  # kinds rendered whole
     joiners: dict[str, Joiner] = field(default_factory=dict)  # by template
     _joined_shapes: set[tuple[object, ...]] = field(default_factory=set)  # shown to hold
-    joined = 0  # pages whose blocks were joined, for the tests
 
     def render(
         self, template: Template, context: dict[str, Any], key: tuple[object, ...]
@@ -138,7 +137,6 @@ class PageAssembly:
         except Exception:  # a page the joiner does not know: Jinja renders it
             shape, joined = (), {}
         if shape in self._joined_shapes:
-            self.joined += 1
             rest = _own_blocks(template, values, chain, shell_vars, _others(joiner.names))
 
             def jinja_blocks() -> dict[str, str]:
