@@ -170,6 +170,30 @@ def _initial(name: str) -> str:
     return (words[0][:1].upper() if words else "") or "N"
 
 
+def init_notes(timezone: str | None, url: str | None, language: str) -> list[str]:
+    """What `init` chose for the portal that its editors should know before publishing
+    (None: the option was not given)."""
+    notes = []
+    if timezone is None:
+        notes.append(
+            "the time zone is UTC: dates written without a zone are read in it, and pages show "
+            "times in it; set 'timezone' in mkdocs.yml (an IANA name such as Asia/Kabul), or "
+            "give --timezone"
+        )
+    if url is None:
+        notes.append(
+            f"the site's address is {Portal.url} until you give --url or set site_url in "
+            "mkdocs.yml: the publishing workflow gives the site GitHub Pages' own address, but "
+            "a site you upload yourself needs its real one (links, feeds and sitemaps use it)"
+        )
+    if not language.lower().startswith("en"):
+        notes.append(
+            f"the site speaks {language}, but the starter's story, About page, desk and "
+            "description are in English: translate them (content/, mkdocs.yml)"
+        )
+    return notes
+
+
 def _check_folder(folder: Path) -> None:
     """Refuse, in one line saying what to do, a folder the portal cannot be written into."""
     if folder.is_symlink() and not folder.exists():

@@ -24,7 +24,7 @@ from .due import DEADLINE, due_now
 from .importing.placing import Sections, parse_section_map
 from .importing.reading import IMPORTERS, read_archive
 from .importing.writing import ImportOptions, import_archive
-from .init import DEFAULT_SECTIONS, Portal, init_portal
+from .init import DEFAULT_SECTIONS, Portal, init_notes, init_portal
 from .new import new_article
 from .wire_import import import_wire
 from .workspace import WorkspaceError, open_workspace
@@ -80,7 +80,7 @@ def run_init(arguments: argparse.Namespace) -> int:
         _progress(f"warning: {warning}")
     kept = ", ".join(path.as_posix() for path in done.kept)
     kept = f"; {len(done.kept)} already there, left as they were ({kept})" if kept else ""
-    for note in _init_notes(arguments):
+    for note in init_notes(arguments.timezone, arguments.url, arguments.language):
         _progress(note)
     _progress(f"wrote {len(done.written)} files for {name}{kept}. Next:")
     steps = [] if arguments.folder == "." else [f"cd {shlex.quote(arguments.folder)}"]
@@ -97,29 +97,6 @@ def run_init(arguments: argparse.Namespace) -> int:
     readme = "README.md" if arguments.folder == "." else (folder / "README.md").as_posix()
     _progress(f"{readme} says how to publish it on GitHub Pages")
     return 0
-
-
-def _init_notes(arguments: argparse.Namespace) -> list[str]:
-    """What `init` chose for the portal that its editors should know before publishing."""
-    notes = []
-    if arguments.timezone is None:
-        notes.append(
-            "the time zone is UTC: dates written without a zone are read in it, and pages show "
-            "times in it; set 'timezone' in mkdocs.yml (an IANA name such as Asia/Kabul), or "
-            "give --timezone"
-        )
-    if arguments.url is None:
-        notes.append(
-            f"the site's address is {Portal.url} until you give --url or set site_url in "
-            "mkdocs.yml: the publishing workflow gives the site GitHub Pages' own address, but "
-            "a site you upload yourself needs its real one (links, feeds and sitemaps use it)"
-        )
-    if not arguments.language.lower().startswith("en"):
-        notes.append(
-            f"the site speaks {arguments.language}, but the starter's story, About page, desk "
-            "and description are in English: translate them (content/, mkdocs.yml)"
-        )
-    return notes
 
 
 def _site_name(folder: Path) -> str:
