@@ -5,6 +5,7 @@ publishing workflow of this repository (no secret); `newsroom check` warns of Ze
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -425,3 +426,22 @@ def test_a_story_in_a_language_no_edition_has_is_placed_and_said(tmp_path: Path)
     )
     english = newsroom(portal, "new", "Night buses", *options, "--lang", "en-GB")
     assert english.returncode == 0 and english.stderr == "", english.stderr
+
+
+@pytest.mark.parametrize("kind", ["pipe", "folder", "device", "not-utf-8"])
+def test_check_reads_only_a_requirements_txt_that_is_a_text_file(tmp_path: Path, kind: str) -> None:
+    """A named pipe would have kept `newsroom check` waiting for ever."""
+    assert newsroom(tmp_path, "init", "portal").returncode == 0
+    requirements = tmp_path / "portal" / "requirements.txt"
+    requirements.unlink()
+    if kind == "pipe":
+        os.mkfifo(requirements)
+    elif kind == "folder":
+        requirements.mkdir()
+    elif kind == "device":
+        requirements.symlink_to("/dev/zero")
+    else:
+        requirements.write_bytes(b"\xff\xfe mkdocs-newsroom\n")
+    checked = newsroom(tmp_path / "portal", "check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "checked 1 article: no problems" in checked.stderr

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 ZENSICAL = "zensical.toml"  # Zensical's own configuration, beside mkdocs.yml
 REQUIREMENTS = "requirements.txt"  # what the publishing workflow installs (cli/init.py)
+MAX_REQUIREMENTS_BYTES = 1_000_000
 
 
 @dataclass
@@ -80,7 +81,9 @@ def _uninstalled(workspace: Workspace) -> list[str]:
     """A requirements.txt beside mkdocs.yml that installs no Newsroom (a portal made from a
     local copy of Newsroom has its line commented out): the publishing workflow would fail."""
     path = workspace.root / REQUIREMENTS
-    try:
+    try:  # a regular file of a reasonable size (not a pipe, not a device)
+        if not path.is_file() or path.stat().st_size > MAX_REQUIREMENTS_BYTES:
+            return []
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return []
