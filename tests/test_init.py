@@ -445,3 +445,31 @@ def test_check_reads_only_a_requirements_txt_that_is_a_text_file(tmp_path: Path,
     checked = newsroom(tmp_path / "portal", "check")
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "checked 1 article: no problems" in checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("# mkdocs-newsroom @ git+https://github.com/OWNER/REPO@COMMIT\n", True),
+        ("mkdocs-material\n# mkdocs-newsroom==0.1.0\n", True),
+        ("mkdocs-newsroom==0.1.0  # pinned\n", False),
+        ("git+https://github.com/desk/tools@0123abc#egg=tools\n", False),  # may be Newsroom
+        ("-e ../newsroom-checkout\n", False),
+        ("https://example.org/wheels/a.whl\n", False),
+        (".\n", False),
+    ],
+)
+def test_check_tells_a_requirements_txt_that_installs_no_newsroom(
+    tmp_path: Path, text: str, said: bool
+) -> None:
+    from types import SimpleNamespace
+
+    from mkdocs_newsroom.cli.check import _uninstalled
+
+    (tmp_path / "requirements.txt").write_text(text, encoding="utf-8")
+    workspace = SimpleNamespace(root=tmp_path, shown=lambda path: path.name)
+    problems = _uninstalled(workspace)  # type: ignore[arg-type]
+    assert bool(problems) == said
+    if said:
+        lines = len(text.splitlines())
+        assert problems[0].startswith(f"requirements.txt:{lines}:1: no line installs Newsroom")

@@ -4,6 +4,7 @@ the slug each article has today written into its front matter."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,9 @@ if TYPE_CHECKING:
 ZENSICAL = "zensical.toml"  # Zensical's own configuration, beside mkdocs.yml
 REQUIREMENTS = "requirements.txt"  # what the publishing workflow installs (cli/init.py)
 MAX_REQUIREMENTS_BYTES = 1_000_000
+_COMMENT = re.compile(r"(?:^|\s)#.*")
+# A line that installs from a folder, a file or an address, which may be Newsroom's
+_ELSEWHERE = re.compile(r"(?:\.|/|-e\s|git\+|\w+://)")
 
 
 @dataclass
@@ -87,8 +91,9 @@ def _uninstalled(workspace: Workspace) -> list[str]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return []
-    wanted = [line.split("#")[0].strip() for line in lines]
-    if any("newsroom" in line.lower() or line.startswith((".", "/", "-e ")) for line in wanted):
+    # pip's comments: a line that begins with '#', or '#' after white space ('#egg=' is not)
+    wanted = [_COMMENT.sub("", line).strip() for line in lines]
+    if any("newsroom" in line.lower() or _ELSEWHERE.match(line) for line in wanted):
         return []
     return [
         f"{workspace.shown(path)}:{max(1, len(lines))}:1: no line installs Newsroom, so the "
