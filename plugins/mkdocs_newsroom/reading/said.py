@@ -187,12 +187,12 @@ def megabytes(size: int) -> str:
 def unknown_fields(source: str, unknown: list[Field]) -> list[Problem]:
     if len(unknown) <= MAX_LINES_EACH:
         return [Problem(source, _unknown_field_message(f.name), f.line) for f in unknown]
-    named = ", ".join(f"'{field.name}'" for field in unknown[:3])
+    named = first_and_more([f"'{field.name}'" for field in unknown])
     return [
         Problem(
             source,
-            f"{len(unknown):,} unknown fields were ignored ({named} and {len(unknown) - 3:,} "
-            f"more); known fields are: {', '.join(FIELDS)}",
+            f"{len(unknown):,} unknown fields were ignored ({named}); known fields are: "
+            f"{', '.join(FIELDS)}",
             unknown[0].line,
         )
     ]
