@@ -38,7 +38,14 @@ from .copy_edits import CopyEdits, LastBuild, Rewrite
 from .held_media import published_files
 from .kept_templates import config_folder, site_templates
 from .news_pages import NewsPageWriting, shown_by_every_page
-from .parallel import processes_for, release_free_memory, run_aside, shared_map, thaw_heap
+from .parallel import (
+    FewerCollections,
+    processes_for,
+    release_free_memory,
+    run_aside,
+    shared_map,
+    thaw_heap,
+)
 from .photo_positions import published_positions
 from .pictures import BuildPictures, build_pictures
 from .progress import Progress
@@ -106,6 +113,7 @@ class SiteBuild:
             cache, self._processes, say, self._warn, plugin_page_events=plugin_page_events
         )
         self.copy_edits: CopyEdits | None = None  # once the build is whole
+        self._collections = FewerCollections()  # serve's: preview/heap.py
 
     def configure(self, config: MkDocsConfig) -> None:
         """The theme finds the plugin's templates and stylesheet; the tabs are on."""
@@ -113,6 +121,7 @@ class SiteBuild:
             self._cache.heap.build_starts()
         else:
             thaw_heap()  # what an earlier build of this process left frozen (write)
+            self._collections.start()
         told_and_balanced(self._settings.notices, config, self._warn_line)
         self._config_key = config_key(config)
         self._site_dir = config.site_dir
@@ -319,6 +328,7 @@ class SiteBuild:
         if not self._serving:
             # what the forks froze stays frozen: no last collection walks it as the process
             # ends (0.3 s at 2,000 articles); a next build of the process thaws it (configure)
+            self._collections.end()
             return
         self._cache.heap.build_ends()  # serve freezes what it keeps (preview/heap.py)
         outputs = self._cache.outputs
