@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from mkdocs_newsroom.rendering import article_blocks, assembly
+from mkdocs_newsroom.rendering import article_blocks, assembly, card_strings, cards
 from mkdocs_newsroom.rendering.renderer import PageRenderer
 
 from .sites import GIF, SECTIONS, article, build_site, photo
@@ -111,10 +111,23 @@ def _build(root: Path, config: dict[str, Any], command: str) -> dict[str, bytes]
 
 def _counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The URLs of the pages whose blocks were joined (their other blocks rendered by Jinja
-    without `content`), and after them "dropped" when a trial dropped the joiner."""
+    without `content`), and after them "dropped" when a trial dropped the joiner; "card" for
+    each card joined, "cards dropped" when a card's trial dropped the cards' joiner."""
     joined: list[str] = []
     own_blocks = assembly._own_blocks
     trial = assembly.PageAssembly._blocks
+    made = cards.Cards._made
+
+    def card_made(self: cards.Cards, template: str, values: dict[str, Any]) -> str:
+        strings = self.strings
+        shown = strings is not None and strings.shape(template, values) in self._shapes_shown
+        html = made(self, template, values)
+        joined.extend(
+            ["card"] if shown else ["cards dropped"] if strings and not self.strings else []
+        )
+        return html
+
+    monkeypatch.setattr(cards.Cards, "_made", card_made)
 
     def watched(self: assembly.PageAssembly, *args: Any) -> dict[str, str]:
         had = bool(self.joiners)
@@ -156,7 +169,9 @@ def test_joined_article_pages_are_the_pages_jinja_renders(
     articles = [name for name in alone if b'class="nr-page nr-article' in alone[name]]
     assert len(articles) >= 9
     assert "dropped" not in joined  # every shape's trial gave Jinja's blocks
-    assert len(joined) >= 2 and {url.split("/")[-2] for url in joined} <= {
+    assert "cards dropped" not in joined and joined.count("card") >= 10
+    pages = [url for url in joined if url != "card"]
+    assert len(pages) >= 2 and {url.split("/")[-2] for url in pages} <= {
         name.split("/")[-2] for name in articles
     }
     page = next(name for name in together if "/quotes-x-" in name)
@@ -166,36 +181,50 @@ def test_joined_article_pages_are_the_pages_jinja_renders(
         assert b"nr-flag--preview" in together[draft]
 
 
+@pytest.mark.parametrize(
+    ("partial", "replaced"),
+    [("article-meta.html", b'<div class="nr-meta">'), ("card.html", b'<article class="nr-card')],
+    ids=["an-article-s-part", "the-cards"],
+)
 def test_a_site_that_overrides_a_partial_gets_its_own(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, partial: str, replaced: bytes
 ) -> None:
     joined = _counted(monkeypatch)
-    override = tmp_path / "overrides" / "news" / "partials" / "article-meta.html"
+    override = tmp_path / "overrides" / "news" / "partials" / partial
     override.parent.mkdir(parents=True)
-    override.write_text('<p class="own-meta">{{ article.title }}</p>', encoding="utf-8")
+    override.write_text('<p class="own-part">{{ article.title }}</p>', encoding="utf-8")
     files = _build(tmp_path, {}, "build")
-    articles = [name for name in files if b'class="nr-page nr-article' in files[name]]
-    assert len(articles) >= 9 and all(b'<p class="own-meta">' in files[name] for name in articles)
-    assert joined == []
+    assert len([name for name in files if b'<p class="own-part">' in files[name]]) >= 3
+    assert [name for name in files if replaced in files[name]] == []
+    if partial == "card.html":  # the article pages are joined still, not the cards
+        assert "card" not in joined and any(item != "card" for item in joined)
+    else:
+        assert joined and set(joined) == {"card"}
 
 
 def test_a_joiner_that_goes_wrong_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A joined block that is not what Jinja gives, or a joiner that fails, on a page of a
-    shape not seen before: the pages are Jinja's all the same."""
+    """A joined block or card that is not what Jinja gives, or a joiner that fails, on a page
+    or card of a shape not seen before: the pages are Jinja's all the same."""
     alone = _build(tmp_path / "jinja", {}, "build")
-    content = article_blocks._Joined.content
+    content, card = article_blocks._Joined.content, card_strings._card
 
     def wrong(self: Any) -> str:
         if "Credited" in self._page.article.title:
             raise ValueError("a page the joiner does not know")
         return str(content(self)).replace("nr-headline", "nr-wrong")
 
+    def wrong_card(values: dict[str, Any]) -> str:
+        if "Credited" in values["article"].title:
+            raise ValueError("a card the joiner does not know")
+        return card(values).replace("nr-card__title", "nr-wrong")
+
     monkeypatch.setattr(article_blocks._Joined, "content", wrong)
+    monkeypatch.setattr(card_strings, "_card", wrong_card)
     joined = _counted(monkeypatch)
     assert _build(tmp_path / "wrong", {}, "build") == alone
-    assert joined == ["dropped"]
+    assert "dropped" in joined and "cards dropped" in joined
 
 
 CODE = "Intro.\n\n```\nprint('hi')\n```\n\nEnd."
@@ -231,7 +260,7 @@ def test_a_pre_left_open_across_the_blocks_keeps_jinja_s_white_space(
 
     joined = _counted(monkeypatch)
     together = build(tmp_path / "joined")
-    assert joined and "dropped" not in joined
+    assert joined and "dropped" not in joined and "cards dropped" not in joined
     monkeypatch.setattr(PageRenderer, "join", False)
     alone = build(tmp_path / "jinja")
     assert [name for name in alone if together[name] != alone[name]] == []

@@ -14,7 +14,8 @@ from typing import Any
 
 import pytest
 
-from mkdocs_newsroom.build.parallel import fork_map, processes_for, run_aside, thaw_heap
+from mkdocs_newsroom.build.heap import thaw_heap
+from mkdocs_newsroom.build.parallel import fork_map, processes_for, run_aside
 from mkdocs_newsroom.build.progress import Progress
 from mkdocs_newsroom.problems import NewsroomError
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .parallel import Aside, release_free_memory, run_aside
+from .heap import release_free_memory
+from .parallel import Aside, run_aside
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

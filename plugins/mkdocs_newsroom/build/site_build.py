@@ -35,17 +35,11 @@ from ..rendering.theme import ThemePages, add_to_theme, write_error_pages
 from ..search.shards import INDEX_DIR
 from ..settings.loading import check_site_url, told_and_balanced
 from .copy_edits import CopyEdits, LastBuild, Rewrite
+from .heap import FewerCollections, release_free_memory, thaw_heap
 from .held_media import published_files
 from .kept_templates import config_folder, site_templates
 from .news_pages import NewsPageWriting, shown_by_every_page
-from .parallel import (
-    FewerCollections,
-    processes_for,
-    release_free_memory,
-    run_aside,
-    shared_map,
-    thaw_heap,
-)
+from .parallel import processes_for, run_aside, shared_map
 from .photo_positions import published_positions
 from .pictures import BuildPictures, build_pictures
 from .progress import Progress

@@ -12,18 +12,16 @@ Jinja's rendering), and only once it has given what Jinja gives on a page of eac
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup, escape
 
-from .dates import display_date, display_datetime
+from .dates import display_date
+from .joined import gettext, held_back_said, ngettext, own_templates, picture, time_element
 from .language_rules import name_joints
 from .links import root_prefix
 from .pictures import picture_view
-from .strings import translated, translated_plural
-from .theme import TEMPLATES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -33,7 +31,6 @@ if TYPE_CHECKING:
 
     from ..catalogue.neighbours import Neighbours
     from .pages import ArticlePage
-    from .pictures import PictureView
 
 # The templates the blocks are joined from: when any is the site's own, Jinja renders them
 STANDS_FOR = (
@@ -54,15 +51,8 @@ def article_blocks(env: Environment) -> ArticleBlocks | None:
     """The joiner of the theme's article pages; None when a template it stands for is not
     Newsroom's own (overrides/), or the environment lacks what it needs."""
     newsroom = env.globals.get("newsroom")
-    if not isinstance(newsroom, dict) or env.loader is None:
+    if not isinstance(newsroom, dict) or not own_templates(env, STANDS_FOR):
         return None
-    for name in STANDS_FOR:
-        try:
-            filename = env.loader.get_source(env, name)[1]
-        except Exception:  # any loader's failure: the page is left to Jinja
-            return None
-        if filename is None or Path(filename).resolve() != (TEMPLATES / name).resolve():
-            return None
     return ArticleBlocks(env.filters["url"], env.policies["json.dumps_kwargs"], newsroom)
 
 
@@ -135,14 +125,11 @@ class _Joined:
     def url(self, value: str) -> str:
         return escape(self._blocks.url_filter(self._values, value))
 
-    # Jinja's gettext and ngettext as its i18n extension calls them in an autoescaped
-    # template: the translation is markup, the values are escaped into it
     def _(self, message: str, **values: object) -> str:
-        return Markup(translated(message, self._locale)) % values
+        return gettext(message, self._locale, **values)
 
     def _n(self, singular: str, plural: str, number: int, **values: object) -> str:
-        said = translated_plural(singular, plural, number, self._locale)
-        return Markup(said) % {"num": number, **values}
+        return ngettext(singular, plural, number, self._locale, **values)
 
     def site_meta(self) -> str:
         page, config, seo = self._page, self._values["config"], self._newsroom["seo"]
@@ -206,17 +193,10 @@ class _Joined:
         return "\n".join(lines)
 
     def held_back(self) -> str:
-        article = self._page.article
-        if article.held_back == "draft":
-            return self._("Draft")
-        if article.held_back == "scheduled":
-            return self._("Scheduled for %(time)s", time=Markup(self.time(article.date)))
-        assert article.expires is not None
-        return self._("Expired on %(time)s", time=Markup(self.time(article.expires)))
+        return held_back_said(self._page.article, self._locale)
 
     def time(self, moment: datetime, attributes: str = "") -> str:
-        shown = escape(display_datetime(moment, self._locale))
-        return f'<time{attributes} datetime="{escape(moment.isoformat())}">{shown}</time>'
+        return time_element(moment, self._locale, attributes)
 
     def meta(self) -> list[str]:
         page, article = self._page, self._page.article
@@ -247,7 +227,7 @@ class _Joined:
         image = self._page.article.image
         assert image is not None
         view = picture_view(image, root_prefix(self._values["base_url"]))
-        lines = ['<figure class="nr-figure">', picture(view, image.alt)]
+        lines = ['<figure class="nr-figure">', picture(view, image.alt, first=True)]
         if image.caption or image.credit:
             lines += ["<figcaption>", str(escape(image.caption))]
             if image.credit:
@@ -366,22 +346,3 @@ class _Joined:
 
 def _feed_link(kind: str, title: str, href: str) -> str:
     return f'<link rel="alternate feed" type="application/{kind}" title="{title}" href="{href}">'
-
-
-def picture(view: PictureView, alt: str) -> str:
-    """news/partials/picture.html's `picture` for an article's lead image (eager, first)."""
-    img = _img(view, alt)
-    if not (view.sources or view.srcset):
-        return img
-    sources = "".join(
-        f'<source type="{escape(source.type)}" srcset="{escape(source.srcset)}" '
-        f'sizes="{escape(view.sizes)}">'
-        for source in view.sources
-    )
-    return f"<picture>{sources}{img}</picture>"
-
-
-def _img(view: PictureView, alt: str) -> str:
-    srcset = f' srcset="{escape(view.srcset)}" sizes="{escape(view.sizes)}"' if view.srcset else ""
-    box = f' width="{escape(view.width)}" height="{escape(view.height)}"' if view.width else ""
-    return f'<img src="{escape(view.src)}"{srcset}{box} alt="{escape(alt)}" fetchpriority="high">'

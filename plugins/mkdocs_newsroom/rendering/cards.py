@@ -4,7 +4,7 @@ kind with links from the site root, and re-rooted for each page by one string re
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from markupsafe import Markup
 
@@ -63,6 +63,9 @@ class Cards:
         self._editions = editions
         self._default = next(iter(editions.values()))
         self._rendered: dict[tuple[object, ...], str] = {}
+        # cards joined as strings (card_strings.py), once a card of their shape was Jinja's
+        self.strings: Joiner | None = None
+        self._shapes_shown: set[tuple[object, ...]] = set()
 
     def card(
         self,
@@ -114,7 +117,35 @@ class Cards:
                 "root": ROOT,
                 **options,
             }
-            card = self._templates[template]
-            html = compact(rendered(card, fresh_context(card, values)))
-            self._rendered[key] = html
+            html = self._rendered[key] = self._made(template, values)
         return Markup(html.replace(ROOT, root_prefix(base_url)))
+
+    def _made(self, template: str, values: dict[str, Any]) -> str:
+        """The card joined as strings once its shape has shown it holds; else Jinja's, and
+        the first of a shape the joined one is checked against (on a difference, or any
+        failure, no card is joined again)."""
+        strings, joined = self.strings, ""
+        shape: tuple[object, ...] = ()
+        if strings is not None:
+            try:
+                shape, joined = strings.shape(template, values), strings.html(template, values)
+            except Exception:  # a card the joiner does not know: Jinja renders it
+                shape = ()
+            if shape in self._shapes_shown:
+                return compact(joined)
+        card = self._templates[template]
+        html = compact(rendered(card, fresh_context(card, values)))
+        if strings is not None:
+            if shape and compact(joined) == html:
+                self._shapes_shown.add(shape)
+            else:
+                self.strings = None
+        return html
+
+
+class Joiner(Protocol):
+    """Cards joined as strings (card_strings.py)."""
+
+    def shape(self, template: str, values: Mapping[str, Any]) -> tuple[object, ...]: ...
+
+    def html(self, template: str, values: Mapping[str, Any]) -> str: ...

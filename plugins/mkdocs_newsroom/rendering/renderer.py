@@ -5,12 +5,13 @@ cached and shared among processes (build.page_writing)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.commands.build import get_context
 
 from .article_blocks import article_blocks
 from .assembly import PageAssembly
+from .card_strings import card_strings
 from .editions import edition_config
 from .finishing import PageFinish
 from .links import rooted_context, site_root
@@ -33,7 +34,7 @@ class PageRenderer:
     finished (finishing.py)."""
 
     assemble = True  # False: every page through the whole template (the tests compare both)
-    join = True  # False: no page's blocks joined as strings (article_blocks.py)
+    join = True  # False: nothing joined as strings (article_blocks.py, card_strings.py)
 
     def __init__(
         self,
@@ -54,7 +55,10 @@ class PageRenderer:
         self._assembly = PageAssembly()
         if self.join and (joiner := article_blocks(env)) is not None:
             self._assembly.joiners[ARTICLE_TEMPLATE] = joiner
-        self._shell = env.globals["newsroom"]["shell"]  # type: ignore[index]
+        newsroom = cast("dict[str, Any]", env.globals["newsroom"])
+        if self.join:
+            newsroom["cards"].strings = card_strings(env)
+        self._shell = newsroom["shell"]
         self._finish = PageFinish(self._shell.assets)
         self._root = site_root(config.site_url or "")
 

@@ -1,0 +1,88 @@
+"""What the pages' parts joined as strings (article_blocks.py, card_strings.py) write alike, as
+the templates write it: Jinja's gettext as an autoescaped template calls it, a `<time>`, why a
+story is held back (news/partials/held-back.html), a picture (news/partials/picture.html)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup, escape
+
+from .dates import display_datetime
+from .strings import translated, translated_plural
+from .theme import TEMPLATES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from datetime import datetime
+
+    from jinja2 import Environment
+
+    from ..model import Article
+    from .pictures import PictureView
+
+
+def own_templates(env: Environment, names: Iterable[str]) -> bool:
+    """Whether the theme's templates `names` are all Newsroom's own (none is the site's, from
+    overrides/): only then may they be joined as strings."""
+    if env.loader is None:
+        return False
+    for name in names:
+        try:
+            filename = env.loader.get_source(env, name)[1]
+        except Exception:  # any loader's failure: the template is left to Jinja
+            return False
+        if filename is None or Path(filename).resolve() != (TEMPLATES / name).resolve():
+            return False
+    return True
+
+
+def gettext(message: str, locale: str, **values: object) -> str:
+    """`_(message, **values)`: the translation is markup, the values are escaped into it."""
+    return Markup(translated(message, locale)) % values
+
+
+def ngettext(singular: str, plural: str, number: int, locale: str, **values: object) -> str:
+    said = translated_plural(singular, plural, number, locale)
+    return Markup(said) % {"num": number, **values}
+
+
+def time_element(moment: datetime, locale: str, attributes: str = "") -> str:
+    shown = escape(display_datetime(moment, locale))
+    return f'<time{attributes} datetime="{escape(moment.isoformat())}">{shown}</time>'
+
+
+def held_back_said(article: Article, locale: str) -> str:
+    """Why a previewed story is not published."""
+    if article.held_back == "draft":
+        return gettext("Draft", locale)
+    if article.held_back == "scheduled":
+        time = Markup(time_element(article.date, locale))
+        return gettext("Scheduled for %(time)s", locale, time=time)
+    assert article.expires is not None
+    time = Markup(time_element(article.expires, locale))
+    return gettext("Expired on %(time)s", locale, time=time)
+
+
+def picture(view: PictureView, alt: str, lazy: bool = False, first: bool = False) -> str:
+    """The `picture` macro: `lazy`, it may wait until the reader scrolls near it; `first`,
+    the page's main image."""
+    img = _img(view, alt, lazy, first)
+    if not (view.sources or view.srcset):
+        return img
+    sources = "".join(
+        f'<source type="{escape(source.type)}" srcset="{escape(source.srcset)}" '
+        f'sizes="{escape(view.sizes)}">'
+        for source in view.sources
+    )
+    return f"<picture>{sources}{img}</picture>"
+
+
+def _img(view: PictureView, alt: str, lazy: bool, first: bool) -> str:
+    srcset = f' srcset="{escape(view.srcset)}" sizes="{escape(view.sizes)}"' if view.srcset else ""
+    box = f' width="{escape(view.width)}" height="{escape(view.height)}"' if view.width else ""
+    loading = ' fetchpriority="high"' if first else ""
+    if lazy:
+        loading = ' loading="lazy" decoding="async"'
+    return f'<img src="{escape(view.src)}"{srcset}{box} alt="{escape(alt)}"{loading}>'
