@@ -8,8 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from markupsafe import Markup, escape
 
-from mkdocs_newsroom.rendering import article_blocks, assembly, card_strings, cards
+from mkdocs_newsroom.rendering import article_blocks, assembly, card_strings, cards, joined
 from mkdocs_newsroom.rendering.renderer import PageRenderer
 
 from .sites import GIF, SECTIONS, article, build_site, photo
@@ -264,3 +267,8 @@ def test_a_pre_left_open_across_the_blocks_keeps_jinja_s_white_space(
     monkeypatch.setattr(PageRenderer, "join", False)
     alone = build(tmp_path / "jinja")
     assert [name for name in alone if together[name] != alone[name]] == []
+
+
+@given(st.one_of(st.text(), st.integers(), st.text().map(Markup)))
+def test_the_joined_parts_escape_as_markupsafe_does(value: object) -> None:
+    assert joined.escape(value) == str(escape(value))

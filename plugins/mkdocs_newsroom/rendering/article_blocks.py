@@ -15,10 +15,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from jinja2.utils import htmlsafe_json_dumps
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from .dates import display_date
-from .joined import gettext, held_back_said, ngettext, own_templates, picture, time_element
+from .joined import escape, gettext, held_back_said, ngettext, own_templates, picture, time_element
 from .language_rules import name_joints
 from .links import root_prefix
 from .pictures import picture_view

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import escape
-
 from .cards import CARD_TEMPLATE, HEADLINE_TEMPLATE
 from .dates import display_date
-from .joined import held_back_said, ngettext, own_templates, picture
+from .joined import escape, held_back_said, ngettext, own_templates, picture
 from .language_rules import name_joints
 
 if TYPE_CHECKING:
