@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 JINJA = f"{os.sep}jinja2{os.sep}"  # Jinja's own frames, between a template's and the fault
 TEMPLATE_SUFFIXES = (".html", ".xml", ".j2", ".jinja")
 MANY_PAGES = 3  # past this many pages with one fault, one line for all
+TRUSTED_FROM = 3  # the page of a kind from which its skeleton is trusted (rendering/assembly.py)
 
 
 @dataclass
@@ -71,11 +72,36 @@ def write_every_page(
         return "", html[1], html[2]
 
     progress = Progress(say, len(pages), "pages written")
-    results = fork_map(write, pages, processes, progress.update)
+    first = _first_of_each_kind(pages) if processes > 1 else {}
+    # written here, before the forks: every process inherits what they taught (skeletons,
+    # finished shells, cards), which each would otherwise learn for itself
+    outcomes = {index: write(pages[index]) for index in first}
+    rest = [index for index in range(len(pages)) if index not in first]
+
+    def report(done: int) -> None:
+        progress.update(len(first) + done)
+
+    shared = fork_map(write, [pages[index] for index in rest], processes, report)
+    outcomes.update(zip(rest, shared, strict=True))
+    results = [outcomes[index] for index in range(len(pages))]
     failed = [
         (page, outcome[0]) for page, outcome in zip(pages, results, strict=True) if outcome[0]
     ]
     return Written.of(_not_written(failed), len(pages), results)
+
+
+def _first_of_each_kind(pages: Sequence[NewsPage]) -> dict[int, None]:
+    """The first pages of each kind, as far as a page's template, edition and depth tell it
+    (rendering/assembly.py trusts a kind's skeleton from its third page on): at 1,000
+    articles every process spent 0.2 s of CPU learning them."""
+    seen: dict[tuple[object, ...], int] = {}
+    first: dict[int, None] = {}
+    for index, page in enumerate(pages):
+        kind = (page.template_name, page.edition.id, page.url.count("/"))
+        if seen.get(kind, 0) < TRUSTED_FROM:
+            seen[kind] = seen.get(kind, 0) + 1
+            first[index] = None
+    return first
 
 
 def write_changed_pages(

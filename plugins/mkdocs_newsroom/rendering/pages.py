@@ -90,6 +90,10 @@ class NewsPage(Page):
         preview signs to tell whether it changed."""
         return (self.file.url, self._template, self.headline, self.lang)
 
+    @property
+    def template_name(self) -> str:
+        return self._template
+
     def read_source(self, config: MkDocsConfig) -> None:
         self.markdown = ""
         self.meta = {"template": self._template, "hide": ["navigation", "toc"]}
