@@ -205,6 +205,51 @@ def test_a_site_that_overrides_a_partial_gets_its_own(
         assert joined and set(joined) == {"card"}
 
 
+HOOKS = {
+    "the-date-filter": (
+        "def on_env(env, config, files):\n"
+        "    date = env.filters['newsroom_date']\n"
+        "    env.filters['newsroom_date'] = lambda moment, locale='en': (\n"
+        "        'On ' if moment.day % 2 else '') + date(moment, locale)\n"
+    ),
+    "the-plural-words": (
+        "from jinja2 import pass_context\n"
+        "def on_env(env, config, files):\n"
+        "    words = env.globals['ngettext']\n"
+        "    @pass_context\n"
+        "    def ngettext(context, singular, plural, number, **named):\n"
+        "        if number > 2:\n"
+        "            return 'By all of'\n"
+        "        return words(context, singular, plural, number, **named)\n"
+        "    env.globals['ngettext'] = ngettext\n"
+    ),
+    "a-jinja-filter": (
+        "def on_env(env, config, files):\n"
+        "    env.filters['length'] = lambda value: len(list(value)) + 1\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("hook", HOOKS.values(), ids=HOOKS.keys())
+def test_a_site_that_replaces_a_filter_or_global_gets_jinja_s_rendering(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, hook: str
+) -> None:
+    """A hook (or another plugin) may replace what the templates call: a filter or global of
+    Newsroom's or Jinja's. The joined parts would write Newsroom's own words where Jinja
+    writes the hook's (a hostile review found it): nothing is joined, and every page is
+    Jinja's."""
+    config = {"hooks": ["hooks.py"]}
+    for folder in ("joined", "jinja"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "hooks.py").write_text(hook, encoding="utf-8")
+    joined = _counted(monkeypatch)
+    together = _build(tmp_path / "joined", config, "build")
+    assert joined == []
+    monkeypatch.setattr(PageRenderer, "join", False)
+    alone = _build(tmp_path / "jinja", config, "build")
+    assert [name for name in alone if together[name] != alone[name]] == []
+
+
 def test_a_joiner_that_goes_wrong_is_not_used(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

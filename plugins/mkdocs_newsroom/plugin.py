@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, cast
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
+from .build.heap import collect_as_before
 from .build.kept_templates import site_templates, tune_theme
 from .build.site_build import SiteBuild
 from .preview.cache import BuildCache
@@ -94,6 +95,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             said=SaidInPreview.listening() if serving else None,
         )
         self._search = SiteSearch(updated=serving)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        collect_as_before()  # the garbage collector as the build found it
 
     def on_shutdown(self) -> None:
         self._cache.close()

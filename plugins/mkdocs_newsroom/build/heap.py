@@ -25,28 +25,26 @@ def thaw_heap() -> None:
     gc.unfreeze()
 
 
-class FewerCollections:
-    """Python's collector looks at new objects every `young` allocations instead of 700 while
-    a build runs. A build allocates tens of millions of objects that reference counting
-    frees (tokens, cards, dictionaries of values), and with Python's threshold their
-    comings and goings set off a young collection every 700, some thousands a build: 0.9 s
-    of CPU at 10,000 articles, 3 % of the build; with 100,000, none in the workers and three
-    in this process (bench/RESULTS.md). What is garbage only by a cycle waits longer, a few
-    MB at most."""
+def collect_young_seldom() -> None:
+    """Python's collector looks at new objects every YOUNG_OBJECTS allocations instead of 700
+    until `collect_as_before()`. A build allocates tens of millions of objects that reference
+    counting frees (tokens, cards, dictionaries of values), and with Python's threshold their
+    comings and goings set off a young collection every 700, some thousands a build: 0.9 s of
+    CPU at 10,000 articles, 3 % of the build; with 100,000, none in the workers and three in
+    this process (bench/RESULTS.md). What is garbage only by a cycle waits longer, a few MB
+    at most. The thresholds are the process's: Python's are kept once, until put back."""
+    if not _PYTHONS:
+        _PYTHONS.append(gc.get_threshold())
+        gc.set_threshold(YOUNG_OBJECTS, *_PYTHONS[0][1:])
 
-    def __init__(self, young: int = YOUNG_OBJECTS) -> None:
-        self._young = young
-        self._thresholds: tuple[int, int, int] | None = None  # Python's, while changed
 
-    def start(self) -> None:
-        if self._thresholds is None:
-            self._thresholds = gc.get_threshold()
-            gc.set_threshold(self._young, *self._thresholds[1:])
+def collect_as_before() -> None:
+    """Python's thresholds back, when a build ends or fails."""
+    if _PYTHONS:
+        gc.set_threshold(*_PYTHONS.pop())
 
-    def end(self) -> None:
-        if self._thresholds is not None:
-            gc.set_threshold(*self._thresholds)
-            self._thresholds = None
+
+_PYTHONS: list[tuple[int, int, int]] = []  # the thresholds before collect_young_seldom()
 
 
 def release_free_memory() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from traceback import extract_tb
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from jinja2 import TemplateSyntaxError
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 JINJA = f"{os.sep}jinja2{os.sep}"  # Jinja's own frames, between a template's and the fault
 TEMPLATE_SUFFIXES = (".html", ".xml", ".j2", ".jinja")
+T = TypeVar("T")
 MANY_PAGES = 3  # past this many pages with one fault, one line for all
 TRUSTED_FROM = 3  # the page of a kind from which its skeleton is trusted (rendering/assembly.py)
 
@@ -72,22 +73,34 @@ def write_every_page(
         return "", html[1], html[2]
 
     progress = Progress(say, len(pages), "pages written")
-    first = _first_of_each_kind(pages) if processes > 1 else {}
-    # written here, before the forks: every process inherits what they taught (skeletons,
-    # finished shells, cards), which each would otherwise learn for itself
-    outcomes = {index: write(pages[index]) for index in first}
-    rest = [index for index in range(len(pages)) if index not in first]
-
-    def report(done: int) -> None:
-        progress.update(len(first) + done)
-
-    shared = fork_map(write, [pages[index] for index in rest], processes, report)
-    outcomes.update(zip(rest, shared, strict=True))
-    results = [outcomes[index] for index in range(len(pages))]
+    results = _shared(write, pages, pages, processes, progress)
     failed = [
         (page, outcome[0]) for page, outcome in zip(pages, results, strict=True) if outcome[0]
     ]
     return Written.of(_not_written(failed), len(pages), results)
+
+
+def _shared(
+    write: Callable[[T], Outcome],
+    items: Sequence[T],
+    pages: Sequence[NewsPage],
+    processes: int,
+    progress: Progress,
+) -> list[Outcome]:
+    """`write` of each of `items` (`pages`, or what stands for them), shared among
+    `processes`. The first pages of each kind are written here, before the forks: every
+    process inherits what they taught (skeletons, finished shells, cards), which each would
+    otherwise learn for itself."""
+    first = _first_of_each_kind(pages) if processes > 1 else {}
+    outcomes = {index: write(items[index]) for index in first}
+    rest = [index for index in range(len(items)) if index not in first]
+
+    def report(done: int) -> None:
+        progress.update(len(first) + done)
+
+    shared = fork_map(write, [items[index] for index in rest], processes, report)
+    outcomes.update(zip(rest, shared, strict=True))
+    return [outcomes[index] for index in range(len(items))]
 
 
 def _first_of_each_kind(pages: Sequence[NewsPage]) -> dict[int, None]:
@@ -130,7 +143,8 @@ def write_changed_pages(
 
     # shared among processes when the first build of a preview renders every page
     progress = Progress(say, len(new), "pages rendered")
-    results = dict(zip(new, fork_map(store, list(new), processes, progress.update), strict=True))
+    outcomes = _shared(store, list(new), list(new.values()), processes, progress)
+    results = dict(zip(new, outcomes, strict=True))
     failures = {key: outcome[0] for key, outcome in results.items()}
     rendered.written(key for key, failure in failures.items() if not failure)
     failed = []

@@ -35,7 +35,7 @@ from ..rendering.theme import ThemePages, add_to_theme, write_error_pages
 from ..search.shards import INDEX_DIR
 from ..settings.loading import check_site_url, told_and_balanced
 from .copy_edits import CopyEdits, LastBuild, Rewrite
-from .heap import FewerCollections, release_free_memory, thaw_heap
+from .heap import collect_as_before, collect_young_seldom, release_free_memory, thaw_heap
 from .held_media import published_files
 from .kept_templates import config_folder, site_templates
 from .news_pages import NewsPageWriting, shown_by_every_page
@@ -107,7 +107,6 @@ class SiteBuild:
             cache, self._processes, say, self._warn, plugin_page_events=plugin_page_events
         )
         self.copy_edits: CopyEdits | None = None  # once the build is whole
-        self._collections = FewerCollections()  # serve's: preview/heap.py
 
     def configure(self, config: MkDocsConfig) -> None:
         """The theme finds the plugin's templates and stylesheet; the tabs are on."""
@@ -115,7 +114,7 @@ class SiteBuild:
             self._cache.heap.build_starts()
         else:
             thaw_heap()  # what an earlier build of this process left frozen (write)
-            self._collections.start()
+            collect_young_seldom()  # serve has its own: preview/heap.py
         told_and_balanced(self._settings.notices, config, self._warn_line)
         self._config_key = config_key(config)
         self._site_dir = config.site_dir
@@ -322,7 +321,7 @@ class SiteBuild:
         if not self._serving:
             # what the forks froze stays frozen: no last collection walks it as the process
             # ends (0.3 s at 2,000 articles); a next build of the process thaws it (configure)
-            self._collections.end()
+            collect_as_before()
             return
         self._cache.heap.build_ends()  # serve freezes what it keeps (preview/heap.py)
         outputs = self._cache.outputs

@@ -18,7 +18,7 @@ from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
 from .dates import display_date
-from .joined import escape, gettext, held_back_said, ngettext, own_templates, picture, time_element
+from .joined import escape, gettext, held_back_said, ngettext, own_theme, picture, time_element
 from .language_rules import name_joints
 from .links import root_prefix
 from .pictures import picture_view
@@ -48,10 +48,11 @@ BLOCKS = ("site_meta", "htmltitle", "extrahead", "content")
 
 
 def article_blocks(env: Environment) -> ArticleBlocks | None:
-    """The joiner of the theme's article pages; None when a template it stands for is not
-    Newsroom's own (overrides/), or the environment lacks what it needs."""
+    """The joiner of the theme's article pages; None when a template it stands for, or a
+    filter or global those use, is not Newsroom's own (overrides/, a hook), or the
+    environment lacks what it needs."""
     newsroom = env.globals.get("newsroom")
-    if not isinstance(newsroom, dict) or not own_templates(env, STANDS_FOR):
+    if not isinstance(newsroom, dict) or not own_theme(env, STANDS_FOR):
         return None
     return ArticleBlocks(env.filters["url"], env.policies["json.dumps_kwargs"], newsroom)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .cards import CARD_TEMPLATE, HEADLINE_TEMPLATE
 from .dates import display_date
-from .joined import escape, held_back_said, ngettext, own_templates, picture
+from .joined import escape, held_back_said, ngettext, own_theme, picture
 from .language_rules import name_joints
 
 if TYPE_CHECKING:
@@ -34,8 +34,9 @@ STANDS_FOR = (
 
 
 def card_strings(env: Environment) -> CardStrings | None:
-    """The joiner of the theme's cards; None when a template it stands for is the site's."""
-    return CardStrings() if own_templates(env, STANDS_FOR) else None
+    """The joiner of the theme's cards; None when a template it stands for, or a filter or
+    global those use, is the site's."""
+    return CardStrings() if own_theme(env, STANDS_FOR) else None
 
 
 class CardStrings:

@@ -14,6 +14,7 @@ from ..urls import absolute_url
 from . import dates, seo
 from .cards import Cards
 from .editions import edition_tabs, material_languages
+from .joined import as_prepared
 from .language_rules import name_joints
 from .links import root_prefix, use_root_links
 from .page_seo import SeoData
@@ -79,6 +80,7 @@ def prepare_environment(
     publisher = _publisher(settings, site, images)
     seo_data = SeoData(publisher, editions, settings, site.name)
     env.globals["newsroom"] = {
+        "prepared": as_prepared(env),  # what the joined parts stand for (joined.py)
         "catalogue": catalogue,
         "fronts": indexes.fronts(),
         "editions": editions,

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jinja2.filters import FILTERS
 from markupsafe import Markup
 
 from .dates import display_datetime
@@ -23,9 +24,44 @@ if TYPE_CHECKING:
     from .pictures import PictureView
 
 
-def own_templates(env: Environment, names: Iterable[str]) -> bool:
-    """Whether the theme's templates `names` are all Newsroom's own (none is the site's, from
-    overrides/): only then may they be joined as strings."""
+# What the joined parts stand for besides their templates: Newsroom's filters and globals
+# (context.py), Jinja's output settings, Jinja's filters the templates use. A hook or another
+# plugin may replace any of them, and Jinja would then render what the joined parts do not.
+NEWSROOM_NAMES = (
+    ("filters", "newsroom_date"),
+    ("filters", "newsroom_datetime"),
+    ("globals", "name_joints"),
+    ("globals", "_"),
+    ("globals", "gettext"),
+    ("globals", "ngettext"),
+)
+JINJA_FILTERS: tuple[str, ...] = ("e", "first", "length", "list", "lower", "map", "rejectattr")
+JINJA_FILTERS += ("replace", "safe", "tojson")
+
+
+def as_prepared(env: Environment) -> tuple[object, ...]:
+    """What the joined parts stand for of `env`'s own (context.py keeps it as Newsroom set it)."""
+    named = (getattr(env, registry).get(name) for registry, name in NEWSROOM_NAMES)
+    return (*named, env.autoescape)
+
+
+def own_theme(env: Environment, templates: Iterable[str]) -> bool:
+    """Whether the joined parts may stand for the theme's `templates`: they are all Newsroom's
+    own (none is the site's, from overrides/), and so are the filters and globals they use."""
+    newsroom = env.globals.get("newsroom")
+    prepared = newsroom.get("prepared") if isinstance(newsroom, dict) else None
+    if prepared is None or env.finalize is not None:
+        return False
+    if env.policies.get("json.dumps_function") is not None:
+        return False
+    if any(now is not then for now, then in zip(as_prepared(env), prepared, strict=True)):
+        return False
+    if any(env.filters.get(name) is not FILTERS[name] for name in JINJA_FILTERS):
+        return False
+    return _own_templates(env, templates)
+
+
+def _own_templates(env: Environment, names: Iterable[str]) -> bool:
     if env.loader is None:
         return False
     for name in names:
