@@ -21,13 +21,17 @@ if TYPE_CHECKING:
 
     from ..model import Article
 
+_WORKER_FILE = "assets/javascripts/workers/search."
 _MATERIAL_WORKER = re.compile(
     r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.\w+\.min\.js"'
 )
 
 
 def use_newsroom_worker(html: str) -> str:
-    """Point a page's Material configuration (`__config`) at Newsroom's search worker."""
+    """Point a page's Material configuration (`__config`) at Newsroom's search worker. (A
+    news page's is in its shell's script, not in the page: one look, a third of a search.)"""
+    if _WORKER_FILE not in html:
+        return html
     return _MATERIAL_WORKER.sub(rf'\g<1>\g<2>{WORKER_PATH}"', html, count=1)
 
 
