@@ -20,8 +20,8 @@ class LongLivedObjects:
     pages, this build's lists), nearly all freed by reference counting: with Python's default
     threshold, 700 allocations, they set off about 300 young and a few older collections per
     rebuild (0.1 s). From the first build on, the session collects every `young` allocations
-    instead (a clean build does likewise: build/heap.py); the
-    threshold is put back when it ends."""
+    instead (a clean build does likewise: build/heap.py); the threshold is put back when it
+    ends."""
 
     def __init__(self, every: int = 50, young: int = 50_000) -> None:
         self._every = every
