@@ -17,8 +17,17 @@ from typing import TYPE_CHECKING, Any
 from jinja2.utils import htmlsafe_json_dumps
 from markupsafe import Markup
 
-from .dates import display_date
-from .joined import escape, gettext, held_back_said, ngettext, own_theme, picture, time_element
+from .joined import (
+    date_element,
+    escape,
+    gettext,
+    held_back_said,
+    ngettext,
+    own_theme,
+    picture,
+    tag_item,
+    time_element,
+)
 from .language_rules import name_joints
 from .links import root_prefix
 from .pictures import picture_view
@@ -30,6 +39,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from ..catalogue.neighbours import Neighbours
+    from ..model import Tag
     from .pages import ArticlePage
 
 # The templates the blocks are joined from: when any is the site's own, Jinja renders them
@@ -247,16 +257,13 @@ class _Joined:
             "<ul>",
         ]
         for correction in article.corrections:
-            day = escape(display_date(correction.date, self._locale))
-            when = Markup(f'<time datetime="{escape(correction.date.isoformat())}">{day}</time>')
+            when = Markup(date_element(correction.date, self._locale))
             said = self._("%(date)s: %(correction)s", date=when, correction=correction.text)
             lines.append(f"<li>{said}</li>")
         return [*lines, "</ul>", "</aside>"]
 
-    def tag(self, tag: Any) -> str:
-        if tag.url:
-            return f'<li><a href="{self.url(tag.url)}" rel="tag">{escape(tag.name)}</a></li>'
-        return f"<li><span>{escape(tag.name)}</span></li>"
+    def tag(self, tag: Tag) -> str:
+        return tag_item(tag, self.url(tag.url) if tag.url else "")
 
     def translations(self) -> list[str]:
         page = self._page

@@ -13,8 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .cards import CARD_TEMPLATE, HEADLINE_TEMPLATE
-from .dates import display_date
-from .joined import escape, held_back_said, ngettext, own_theme, picture
+from .joined import date_element, escape, held_back_said, ngettext, own_theme, picture, tag_item
 from .language_rules import name_joints
 
 if TYPE_CHECKING:
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
 
     from jinja2 import Environment
 
-    from ..model import Article, Tag
+    from ..model import Article
 
 # The templates the cards are joined from: when any is the site's own, Jinja renders them
 STANDS_FOR = (
@@ -99,17 +98,13 @@ def _card(values: Mapping[str, Any]) -> str:
     lines.append(f'<h{level} class="nr-card__title"><a href="{root}{url}">{title}</a></h{level}>')
     if article.excerpt:
         lines.append(f'<p class="nr-card__summary">{escape(article.excerpt)}</p>')
-    lines.append(f'<p class="nr-card__meta">{_date(article, locale)}{_byline(values)}</p>')
+    meta = f"{date_element(article.date, locale)}{_byline(values)}"
+    lines.append(f'<p class="nr-card__meta">{meta}</p>')
     if article.tags and not compact:
-        tags = "".join(_tag(tag, root) for tag in article.tags)
+        tags = "".join(tag_item(tag, f"{root}{escape(tag.url)}") for tag in article.tags)
         lines.append(f'<ul class="nr-tags">{tags}</ul>')
     lines.append("</div>\n</article>")
     return "\n".join(lines)
-
-
-def _date(article: Article, locale: str) -> str:
-    shown = escape(display_date(article.date, locale))
-    return f'<time datetime="{escape(article.date.isoformat())}">{shown}</time>'
 
 
 def _byline(values: Mapping[str, Any]) -> str:
@@ -128,12 +123,6 @@ def _byline(values: Mapping[str, Any]) -> str:
     return f" · {ngettext('By', 'By', len(authors), locale)}{''.join(names)}"
 
 
-def _tag(tag: Tag, root: str) -> str:
-    if tag.url:
-        return f'<li><a href="{root}{escape(tag.url)}" rel="tag">{escape(tag.name)}</a></li>'
-    return f"<li><span>{escape(tag.name)}</span></li>"
-
-
 def _headline(values: Mapping[str, Any]) -> str:
     article: Article = values["article"]
     lang, locale, root = values["lang"], values["locale"], escape(values["root"])
@@ -145,7 +134,6 @@ def _headline(values: Mapping[str, Any]) -> str:
         flag = f'<span class="nr-flag nr-flag--preview">{said}</span> '
     section = article.section
     shown = f" <small>{escape(section.title)}</small>" if values["with_section"] and section else ""
-    day = escape(article.date.date().isoformat())
-    date = f'<time datetime="{day}">{escape(display_date(article.date, locale))}</time>'
+    date = date_element(article.date, locale, day_only=True)
     link = f'<a href="{root}{escape(article.url)}">{escape(article.title)}</a>'
     return f"<li{opened}>{flag}{link}{shown}\n{date}</li>"

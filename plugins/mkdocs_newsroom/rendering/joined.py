@@ -1,6 +1,7 @@
 """What the pages' parts joined as strings (article_blocks.py, card_strings.py) write alike, as
-the templates write it: Jinja's gettext as an autoescaped template calls it, a `<time>`, why a
-story is held back (news/partials/held-back.html), a picture (news/partials/picture.html)."""
+the templates write it: Jinja's gettext as an autoescaped template calls it, a `<time>`, a tag
+of a story's list, why a story is held back (news/partials/held-back.html), a picture
+(news/partials/picture.html)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 from jinja2.filters import FILTERS
 from markupsafe import Markup
 
-from .dates import display_datetime
+from .dates import display_date, display_datetime
 from .strings import translated, translated_plural
 from .theme import TEMPLATES
 
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
     from jinja2 import Environment
 
-    from ..model import Article
+    from ..model import Article, Tag
     from .pictures import PictureView
 
 
@@ -96,6 +97,19 @@ def ngettext(singular: str, plural: str, number: int, locale: str, **values: obj
 def time_element(moment: datetime, locale: str, attributes: str = "") -> str:
     shown = escape(display_datetime(moment, locale))
     return f'<time{attributes} datetime="{escape(moment.isoformat())}">{shown}</time>'
+
+
+def date_element(moment: datetime, locale: str, day_only: bool = False) -> str:
+    """A date as `newsroom_date` shows it; its `datetime` the moment, or with `day_only` the day."""
+    stamp = moment.date().isoformat() if day_only else moment.isoformat()
+    return f'<time datetime="{escape(stamp)}">{escape(display_date(moment, locale))}</time>'
+
+
+def tag_item(tag: Tag, href: str) -> str:
+    """A tag in a story's list of tags; `href`, escaped, is its page's (unused if it has none)."""
+    if tag.url:
+        return f'<li><a href="{href}" rel="tag">{escape(tag.name)}</a></li>'
+    return f"<li><span>{escape(tag.name)}</span></li>"
 
 
 def held_back_said(article: Article, locale: str) -> str:
