@@ -4,7 +4,7 @@ cached and shared among processes (build.page_writing)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 from typing import TYPE_CHECKING, Any, cast
 
 from mkdocs.commands.build import get_context
@@ -89,6 +89,8 @@ def encode_page(html: str) -> bytes:
 
 
 def write_page(page: NewsPage, data: bytes) -> None:
-    path = Path(page.file.abs_dest_path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    # os, not pathlib: a Path costs a fifth of a page's writing (10 us a page)
+    path = page.file.abs_dest_path
+    os.makedirs(os.path.dirname(path), exist_ok=True)  # noqa: PTH103, PTH120
+    with open(path, "wb") as file:  # noqa: PTH123
+        file.write(data)
