@@ -19,7 +19,9 @@ from babel.core import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
+from lxml import etree
 from mkdocs.exceptions import Abort
+from selectolax.lexbor import LexborHTMLParser
 
 from mkdocs_newsroom.cli.main import main
 from mkdocs_newsroom.model import is_rtl
@@ -768,3 +770,55 @@ def test_a_names_direction_is_its_first_strong_letter_outside_its_isolates() -> 
         "ltr",
         "ltr",
     ]
+
+
+@pytest.mark.parametrize("engine", ["python-markdown", "commonmark"])
+def test_a_footnotes_way_back_is_labelled_in_the_editions_words(
+    tmp_path: Path, engine: str
+) -> None:
+    """The Markdown engines label a footnote's back link in English (Python-Markdown's title,
+    CommonMark's aria-label, which a screen reader reads out): on a French or a Pashto page,
+    and in their feeds, it is in the edition's words; an English page keeps the engine's."""
+    noted = "A claim[^1] and another[^1].\n\n[^1]: The source."
+    site = build_site(
+        tmp_path,
+        {
+            "articles/en.md": article("A story", lang="en", body=noted),
+            "articles/fr.md": article("Une histoire", lang="fr", body=noted),
+            "articles/ps.md": article("یوه کیسه", lang="ps", body=noted),
+        },
+        plugin={
+            "editions": {lang: {"title": lang.upper()} for lang in ("en", "fr", "ps")},
+            "markdown_engine": engine,
+            "feed_full_content": True,
+        },
+        config={"markdown_extensions": ["footnotes"]},
+    )
+    attribute = "title" if engine == "python-markdown" else "aria-label"
+
+    def labels(html: str) -> list[str]:
+        links = LexborHTMLParser(html).css("a.footnote-backref")
+        assert links  # the engine wrote its back links
+        return [link.attributes[attribute] or "" for link in links]
+
+    stories = [
+        html
+        for page in site.site_dir.rglob("index.html")
+        if "footnote-backref" in (html := page.read_text(encoding="utf-8"))
+    ]
+    english, french, pashto = (
+        labels(next(html for html in stories if f'<html lang="{lang}"' in html))
+        for lang in ("en", "fr", "ps")
+    )
+    if engine == "python-markdown":
+        # (a second reference to a note: a second back link, of the same number)
+        assert english == ["Jump back to footnote 1 in the text"] * 2
+        assert french == ["Retour à la note 1 dans le texte"] * 2
+        assert pashto == ["بېرته په متن کې 1 لمن‌لیک ته"] * 2
+    else:
+        assert english == ["Back to reference 1", "Back to reference 1-2"]
+        assert french == ["Retour à la référence 1", "Retour à la référence 1-2"]
+        assert pashto == ["بېرته 1 حوالې ته", "بېرته 1-2 حوالې ته"]
+    # the whole story in the RSS item, read as XML (feedparser's sanitizer drops aria-label)
+    feed = etree.parse(site.site_dir / "fr" / "feed.xml")
+    assert labels(feed.findtext("channel/item/description") or "") == french

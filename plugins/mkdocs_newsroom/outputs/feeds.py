@@ -29,6 +29,7 @@ from ..reading.images import ImageFacts, shared_picture
 from ..reading.permalinks import without_permalinks
 from ..reading.reach import is_uri
 from ..rendering.language_rules import names_joined
+from ..rendering.strings import footnote_labels
 from ..slugs import slugify
 from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE, absolute_url, rebased_links, site_path
 
@@ -73,11 +74,15 @@ class FeedOptions:
         edition = self.editions.get(article.edition)
         return edition.search_language_of(article) if edition else article.lang
 
+    def locale(self, article: Article) -> str:
+        """The locale of an article's edition: the words its item has besides the story's."""
+        edition = self.editions.get(article.edition)
+        return edition.locale if edition else "en"
+
     def byline(self, article: Article) -> str | None:
         """An article's authors' names, as its edition's language joins them."""
-        edition = self.editions.get(article.edition)
         names = [author.name for author in article.authors]
-        return names_joined(names, edition.locale if edition else "en") if names else None
+        return names_joined(names, self.locale(article)) if names else None
 
     def picture(self, article: Article) -> tuple[str, ImageFacts] | None:
         """The absolute URL of the article's lead picture, and what is known of it; None
@@ -264,7 +269,10 @@ def _item_kwargs(article: Article, options: FeedOptions) -> dict[str, Any]:
         # and the headings' permalinks, which the page shows only under the pointer, go
         "content": (
             rebased_links(
-                without_permalinks(article.body_html, article.permalink),
+                footnote_labels(
+                    without_permalinks(article.body_html, article.permalink),
+                    options.locale(article),
+                ),
                 site_path(options.site_url),
                 link,
             )

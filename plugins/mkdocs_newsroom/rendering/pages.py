@@ -19,7 +19,7 @@ from mkdocs.structure.toc import get_toc
 from ..model import Article, is_rtl, last_change
 from ..urls import rebased_links
 from .links import site_root
-from .strings import gettext
+from .strings import footnote_labels, gettext
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -129,7 +129,7 @@ class ArticlePage(NewsPage):
             edition=edition,
             lang=article.lang,
             description=article.excerpt,
-            content=article.body_html,
+            content=footnote_labels(article.body_html, edition.locale),
             lastmod=article.modified,
         )
         self.article = article
@@ -145,7 +145,7 @@ class ArticlePage(NewsPage):
         copy alone: build/copy_edits.py)."""
         article = self.article
         self.title, self.headline = html.escape(article.title), article.title
-        self._ready_content = article.body_html
+        self._ready_content = footnote_labels(article.body_html, self.edition.locale)
         self.description = article.excerpt
 
     def shown(self) -> tuple[object, ...]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 from functools import cache
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -186,6 +187,29 @@ def gettext(message: str, locale: str = "en", **values: object) -> str:
 def ngettext(singular: str, plural: str, count: int, locale: str = "en", **values: object) -> str:
     """The form of `singular`/`plural` that `count` takes in `locale`; `%(count)s` is filled."""
     return translated_plural(singular, plural, count, locale) % {"count": count, **values}
+
+
+# A footnote's way back to where the text refers to it, as the Markdown engines label it in
+# English: Python-Markdown's title (unless the site set its own), CommonMark's aria-label
+_FOOTNOTE_BACK_LINK = re.compile(r'<a\s[^>]*\bclass="footnote-backref"[^>]*>')
+_ENGLISH_LABEL = re.compile(
+    r'\b(title|aria-label)="(?:Jump back to footnote (\d+) in the text|Back to reference ([\d-]+))"'
+)
+
+
+def footnote_labels(html: str, locale: str) -> str:
+    """`html`, a story's body, with its footnotes' back links labelled in `locale`'s words."""
+    if "footnote-backref" not in html or not catalog_language(locale):
+        return html
+
+    def label(found: re.Match[str]) -> str:
+        if found[2]:
+            said = gettext("Jump back to footnote %(number)s in the text", locale, number=found[2])
+        else:
+            said = gettext("Back to reference %(number)s", locale, number=found[3])
+        return f'{found[1]}="{escape(said, quote=True)}"'
+
+    return _FOOTNOTE_BACK_LINK.sub(lambda link: _ENGLISH_LABEL.sub(label, link[0]), html)
 
 
 def material(key: str, locale: str) -> str:
