@@ -115,7 +115,8 @@ def _build(root: Path, config: dict[str, Any], command: str) -> dict[str, bytes]
 def _counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The URLs of the pages whose blocks were joined (their other blocks rendered by Jinja
     without `content`), and after them "dropped" when a trial dropped the joiner; "card" for
-    each card joined, "cards dropped" when a card's trial dropped the cards' joiner."""
+    each card joined, "cards dropped" when a card's trial dropped the cards' joiner; "Jinja's
+    header" after a joined page whose header Jinja rendered."""
     joined: list[str] = []
     own_blocks = assembly._own_blocks
     trial = assembly.PageAssembly._blocks
@@ -144,6 +145,7 @@ def _counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     def counting(*args: Any) -> dict[str, str]:
         if len(args) > 4 and "content" not in args[4]:
             joined.append(args[1]["page"].url)
+            joined.extend(["Jinja's header"] if "header" in args[4] else [])
         return own_blocks(*args)
 
     monkeypatch.setattr(assembly, "_own_blocks", counting)
@@ -172,8 +174,9 @@ def test_joined_article_pages_are_the_pages_jinja_renders(
     articles = [name for name in alone if b'class="nr-page nr-article' in alone[name]]
     assert len(articles) >= 9
     assert "dropped" not in joined  # every shape's trial gave Jinja's blocks
+    assert "Jinja's header" not in joined  # the header too is joined (Material's, kept)
     assert "cards dropped" not in joined and joined.count("card") >= 10
-    pages = [url for url in joined if url != "card"]
+    pages = [url for url in joined if url.endswith("/")]
     assert len(pages) >= 2 and {url.split("/")[-2] for url in pages} <= {
         name.split("/")[-2] for name in articles
     }
@@ -203,6 +206,32 @@ def test_a_site_that_overrides_a_partial_gets_its_own(
         assert "card" not in joined and any(item != "card" for item in joined)
     else:
         assert joined and set(joined) == {"card"}
+
+
+def test_a_header_without_material_s_title_is_jinja_s_and_the_rest_still_joined(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An article page's header is Material's, kept once a kind and given each page's title;
+    a site whose header has no title where Material puts it gets Jinja's header on every
+    page, and its other blocks are joined all the same."""
+    header = '<header class="md-header"><p class="own-header">{{ page.title }}</p></header>'
+
+    def build(folder: Path) -> dict[str, bytes]:
+        partial = folder / "overrides" / "partials" / "header.html"
+        partial.parent.mkdir(parents=True)
+        partial.write_text(header, encoding="utf-8")
+        return _build(folder, {}, "build")
+
+    joined = _counted(monkeypatch)
+    together = build(tmp_path / "joined")
+    pages = [item for item in joined if item.endswith("/")]
+    assert len(pages) >= 2 and "dropped" not in joined
+    assert joined.count("Jinja's header") == len(pages)
+    monkeypatch.setattr(PageRenderer, "join", False)
+    alone = build(tmp_path / "jinja")
+    assert [name for name in alone if together[name] != alone[name]] == []
+    bare = next(name for name in together if "/bare/" in name)
+    assert b'<p class="own-header">Bare</p>' in together[bare]
 
 
 HOOKS = {

@@ -54,7 +54,7 @@ STANDS_FOR = (
     "news/partials/held-back.html",
     "news/partials/picture.html",
 )
-BLOCKS = ("site_meta", "htmltitle", "extrahead", "content")
+BLOCKS = ("site_meta", "htmltitle", "extrahead", "header", "content")  # the header if kept
 
 
 def article_blocks(env: Environment) -> ArticleBlocks | None:
@@ -115,12 +115,15 @@ class ArticleBlocks:
     def blocks(self, values: Mapping[str, Any]) -> dict[str, str]:
         page: ArticlePage = values["page"]
         joined = _Joined(self, values, page)
-        return {
+        blocks = {
             "site_meta": joined.site_meta(),
             "htmltitle": joined.htmltitle(),
             "extrahead": joined.extrahead(),
             "content": joined.content(),
         }
+        if (header := joined.header()) is not None:
+            blocks["header"] = header
+        return blocks
 
 
 class _Joined:
@@ -135,6 +138,13 @@ class _Joined:
 
     def url(self, value: str) -> str:
         return escape(self._blocks.url_filter(self._values, value))
+
+    def header(self) -> str | None:
+        """Material's header as its pages of this kind show it, with this page's title; None
+        when the shell keeps none (a header without Material's title in it): Jinja's then."""
+        shell, page = self._newsroom["shell"], self._page
+        part = shell.header(shell.key("header", page, self._values["base_url"]), None, page.title)
+        return None if part is None else str(part)
 
     def _(self, message: str, **values: object) -> str:
         return gettext(message, self._locale, **values)

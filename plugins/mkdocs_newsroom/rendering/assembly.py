@@ -52,7 +52,8 @@ _MARKED = re.compile(f"{_OPEN}(\\w+)\x00(.*?){_CLOSE}", re.DOTALL)
 
 
 class Joiner(Protocol):
-    """Own blocks of a template joined as strings: `blocks` gives those it `names`."""
+    """Own blocks of a template joined as strings: `blocks` gives those it `names`, or some
+    of them (the others are Jinja's)."""
 
     names: tuple[str, ...]
 
@@ -132,21 +133,20 @@ class PageAssembly:
         if joiner is None:
             return Filled(skeleton, _own_blocks(template, values, chain, shell_vars))
         try:
-            shape = (name, *joiner.shape(values["page"]))
             joined = joiner.blocks(values)
+            names = tuple(joined)  # of its names, those it could join for this page
+            shape = (name, *joiner.shape(values["page"]), names)
         except Exception:  # a page the joiner does not know: Jinja renders it
-            shape, joined = (), {}
+            shape, joined, names = (), {}, ()
         if shape in self._joined_shapes:
-            rest = _own_blocks(template, values, chain, shell_vars, _others(joiner.names))
+            rest = _own_blocks(template, values, chain, shell_vars, _others(names))
 
             def jinja_blocks() -> dict[str, str]:
-                return {**rest, **_own_blocks(template, values, chain, shell_vars, joiner.names)}
+                return {**rest, **_own_blocks(template, values, chain, shell_vars, names)}
 
             return Filled(skeleton, {**rest, **joined}, jinja_blocks)
         blocks = _own_blocks(template, values, chain, shell_vars)
-        if shape and all(
-            compact(joined[block]) == compact(blocks[block]) for block in joiner.names
-        ):
+        if shape and all(compact(joined[block]) == compact(blocks[block]) for block in names):
             self._joined_shapes.add(shape)
         else:
             del self.joiners[name]
@@ -199,6 +199,8 @@ def _own_blocks(
     shell_vars: dict[str, Any],
     names: tuple[str, ...] = OWN_BLOCKS,
 ) -> dict[str, str]:
+    if not names:  # every block joined (article_blocks.py)
+        return {}
     context = fresh_context(template, {**values, **shell_vars})
     context.blocks = _KnownBlocks({name: list(functions) for name, functions in chain.items()})
     concat = template.environment.concat
