@@ -59,6 +59,20 @@ def test_githubs_extensions_are_read(tmp_path: Path) -> None:
     assert vnu_errors(site.file(URL)) == []
 
 
+@pytest.mark.parametrize("sanitized", [True, False], ids=["sanitized", "unsanitized"])
+def test_a_note_referred_to_twice_keeps_no_github_marks(tmp_path: Path, sanitized: bool) -> None:
+    """GitHub's data-footnote marks are taken out of every back link, the second reference's
+    ("1-2") too, with or without the sanitizer (which takes them out anyway)."""
+    body = body_of(
+        tmp_path,
+        "Said[^1] twice[^1].\n\n[^1]: By the clerk.\n",
+        markdown_engine="commonmark",
+        sanitize_markdown_html=sanitized,
+    )
+    assert body.count('class="footnote-backref"') == 2
+    assert "data-footnote" not in body
+
+
 def test_raw_html_meets_the_same_sanitizer_and_frames_the_same_hosts(tmp_path: Path) -> None:
     body = (
         f"Before.\n\n{YOUTUBE}\n\n<iframe src='https://evil.example/x'></iframe>\n\n"

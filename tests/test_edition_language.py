@@ -822,3 +822,38 @@ def test_a_footnotes_way_back_is_labelled_in_the_editions_words(
     # the whole story in the RSS item, read as XML (feedparser's sanitizer drops aria-label)
     feed = etree.parse(site.site_dir / "fr" / "feed.xml")
     assert labels(feed.findtext("channel/item/description") or "") == french
+
+
+def test_a_back_link_label_of_the_sites_own_or_a_reporters_is_left_as_it_is(
+    tmp_path: Path,
+) -> None:
+    """Only the engines' own English is translated, in the attribute each writes it in: a
+    title the site sets with `BACKLINK_TITLE` (even in CommonMark's words) and a reporter's
+    own link keep theirs (a hostile review found both relabelled)."""
+    site = build_site(
+        tmp_path,
+        {"articles/fr.md": article("Une histoire", lang="fr", body="A[^1].\n\n[^1]: B.")},
+        plugin={"locale": "fr"},
+        config={"markdown_extensions": [{"footnotes": {"BACKLINK_TITLE": "Back to reference %d"}}]},
+    )
+    (link,) = site.dom("2024/05/01/une-histoire/").css("a.footnote-backref")
+    assert link.attributes["title"] == "Back to reference 1"
+    own = (
+        '<a class="footnote-backref" href="#fnref:1" data-title="Jump back to footnote 1 in the'
+        ' text">↩</a><a class="footnote-backref" title="Jump back to footnote 1 in the text">'
+        '↩</a><a class="footnote-backref" href="#fnref:1" aria-label="Back to reference 1">↩</a>'
+    )
+    assert strings.footnote_labels(own, "fr") == own
+
+
+def test_a_back_link_after_thousands_of_links_left_open_is_labelled() -> None:
+    """A story's HTML (unsanitized, `sanitize_markdown_html: false`) with 40,000 `<a` never
+    closed before its footnotes: the back link is found, in one pass (a pattern that let a
+    tag's attributes run past a `<` took minutes over such a body)."""
+    back = (
+        '<a class="footnote-backref" href="#fnref:1" title="Jump back to footnote 1 in the text">'
+    )
+    html = f"<p><!-- {'<a x ' * 40_000} --></p>{back}↩</a>"
+    labelled = strings.footnote_labels(html, "fr")
+    assert labelled.endswith('title="Retour à la note 1 dans le texte">↩</a>')
+    assert labelled.count("Retour") == 1

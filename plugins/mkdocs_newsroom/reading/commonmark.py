@@ -40,7 +40,7 @@ _OWN_HEADING = re.compile(r'<h([1-6]) data-sourcepos="[0-9:-]*">(.*?)</h\1>', re
 _FOOTNOTES = ('<section class="footnotes" data-footnotes>', '<section class="footnotes">')
 _FOOTNOTE_REFERENCE = re.compile(r'(id="fnref-[^"<>]*") data-footnote-ref>')
 _FOOTNOTE_BACK = re.compile(
-    r'(class="footnote-backref") data-footnote-backref data-footnote-backref-idx="\d+"'
+    r'(class="footnote-backref") data-footnote-backref data-footnote-backref-idx="\d+(?:-\d+)?"'
 )
 _ID = re.compile(r'\sid="([^"]*)"')
 _BARE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)

@@ -189,11 +189,14 @@ def ngettext(singular: str, plural: str, count: int, locale: str = "en", **value
     return translated_plural(singular, plural, count, locale) % {"count": count, **values}
 
 
-# A footnote's way back to where the text refers to it, as the Markdown engines label it in
-# English: Python-Markdown's title (unless the site set its own), CommonMark's aria-label
-_FOOTNOTE_BACK_LINK = re.compile(r'<a\s[^>]*\bclass="footnote-backref"[^>]*>')
-_ENGLISH_LABEL = re.compile(
-    r'\b(title|aria-label)="(?:Jump back to footnote (\d+) in the text|Back to reference ([\d-]+))"'
+# A footnote's way back to where the text refers to it, as each Markdown engine writes it
+# (Python-Markdown's title unless the site set its own, CommonMark's aria-label), in English.
+# Their whole tags, to the letter: a reporter's own link, or another wording, is left alone.
+_BACK_LINKS = re.compile(
+    r'(<a class="footnote-backref" href="#fnref[^"<>]*" title=")'
+    r'Jump back to footnote (\d+) in the text(">)'
+    r'|(<a href="#fnref-[^"<>]*" class="footnote-backref" aria-label=")'
+    r'Back to reference (\d+(?:-\d+)?)(">)'
 )
 
 
@@ -205,11 +208,11 @@ def footnote_labels(html: str, locale: str) -> str:
     def label(found: re.Match[str]) -> str:
         if found[2]:
             said = gettext("Jump back to footnote %(number)s in the text", locale, number=found[2])
-        else:
-            said = gettext("Back to reference %(number)s", locale, number=found[3])
-        return f'{found[1]}="{escape(said, quote=True)}"'
+            return f"{found[1]}{escape(said)}{found[3]}"
+        said = gettext("Back to reference %(number)s", locale, number=found[5])
+        return f"{found[4]}{escape(said)}{found[6]}"
 
-    return _FOOTNOTE_BACK_LINK.sub(lambda link: _ENGLISH_LABEL.sub(label, link[0]), html)
+    return _BACK_LINKS.sub(label, html)
 
 
 def material(key: str, locale: str) -> str:
