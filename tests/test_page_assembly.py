@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 from jinja2 import DictLoader, Environment, UndefinedError
+from markupsafe import Markup
 
 from mkdocs_newsroom.rendering.contexts import fresh_context, rendered
 from mkdocs_newsroom.rendering.renderer import PageRenderer
+from mkdocs_newsroom.rendering.shell import ShellCache
 
 from .sites import article, build_repo_site, build_site
 
@@ -112,3 +114,46 @@ def test_a_context_made_with_its_globals_as_one_dict_renders_as_jinja_s_own() ->
     with pytest.raises(UndefinedError):  # an error is raised as Jinja raises it
         failing = env.from_string("{{ missing.attribute }}")
         rendered(failing, fresh_context(failing, {}))
+
+
+def test_a_header_tabs_or_footer_that_shows_something_of_each_page_is_each_pages_own(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The parts of Material's shell kept once for many pages (rendering/shell.py): a site's
+    overrides/main.html that shows the page's URL or title in them gets each page's, not the
+    first page's (a hostile review found every story of a kind with the first's)."""
+    main = (
+        '{% extends "base.html" %}'
+        '{% block header %}{{ super() }}<p class="own-header">{{ page.url }}</p>{% endblock %}'
+        '{% block tabs %}{{ super() }}<p class="own-tabs">{{ page.url }}</p>{% endblock %}'
+        '{% block footer %}<p class="own-footer">{{ page.title }}</p>{% endblock %}'
+    )
+    together, whole = _built_both_ways(tmp_path, monkeypatch, {"main.html": main})
+    assert together == whole
+    for n in range(8):
+        page = together[next(name for name in together if f"story-{n}/" in name)]
+        assert f'<p class="own-footer">Story {n}</p>'.encode() in page
+        assert page.count(f"story-{n}/</p>".encode()) == 2  # the header's and the tabs'
+
+
+def test_material_s_own_header_tabs_and_footer_are_kept_once_a_kind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without overrides, no part of the shell differs from page to page: each is rendered
+    for two pages of its key at most and kept (rendering them for every page was a quarter
+    of a large site's rendering)."""
+    rendered_for: list[tuple[object, ...]] = []
+    owned: list[tuple[object, ...]] = []
+    kept = ShellCache._kept
+
+    def watched(self: ShellCache, key: tuple[object, ...], part: Markup) -> Markup:
+        result = kept(self, key, part)
+        rendered_for.append(key)
+        owned.extend([key] if key in self._own else [])
+        return result
+
+    monkeypatch.setattr(ShellCache, "_kept", watched)
+    build_site(tmp_path, STORIES)
+    assert owned == []
+    assert {key[0] for key in rendered_for} == {"header", "tabs", "footer"}
+    assert max(map(rendered_for.count, rendered_for)) == 2  # the stories': kept at the second

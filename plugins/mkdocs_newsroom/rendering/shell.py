@@ -24,13 +24,19 @@ class ShellCache:
     for every URL in the navigation, how many leading folders the page shares with it; plus
     the page's own URL if it is in the navigation or the tabs (it is then marked active).
     Links from the site's root (links.py) are the same on every page.
+
+    A part is kept only once a second page of its key gave the same (a site's overrides/ may
+    make it differ from page to page: a header that names the page's section); until then,
+    and for good where the two differ, each page renders its own.
     """
 
     def __init__(self, navigation_urls: Sequence[str], palette_toggle: bool = True) -> None:
         self._targets = [_folders(url) for url in navigation_urls]
         self._urls = frozenset(navigation_urls)
         self._palette_toggle = palette_toggle
-        self._parts: dict[tuple[object, ...], Markup] = {}
+        self._parts: dict[tuple[object, ...], Markup] = {}  # kept: the same on two pages
+        self._on_trial: dict[tuple[object, ...], Markup] = {}  # one page's, until a second's
+        self._own: set[tuple[object, ...]] = set()  # keys whose pages differ: never kept
         self.assets = ShellAssets()
         self._dialogs: dict[tuple[object, ...], str] = {}  # by header key: the search dialog
 
@@ -58,8 +64,18 @@ class ShellCache:
         html = str(html).replace(_COPYRIGHT, f'{_COPYRIGHT} dir="auto"', 1)
         if key[0] == "tabs":
             html = _AROUND_TAGS.sub(r"\1", html).strip()
-        part = Markup(self.assets.with_icon_sprite(html, _base_url(key)))
-        self._parts[key] = part
+        return self._kept(key, Markup(self.assets.with_icon_sprite(html, _base_url(key))))
+
+    def _kept(self, key: tuple[object, ...], part: Markup) -> Markup:
+        """`part`, one page's, kept for `key` once a second page's is the same."""
+        if key not in self._own and key not in self._parts:
+            first = self._on_trial.pop(key, None)
+            if first is None:
+                self._on_trial[key] = part
+            elif first == part:
+                self._parts[key] = part
+            else:
+                self._own.add(key)
         return part
 
     def config(self, header_key: tuple[object, ...], html: str, head: str = "") -> Markup:
@@ -75,8 +91,9 @@ class ShellCache:
     ) -> Markup | None:
         """Material's header differs from page to page only by the page title it shows: it
         is kept with a placeholder there. Give `html` (the header rendered for this page) to
-        keep it; returns the header with `title`, or None until one is kept. Every page gets
-        the header from the kept copy, so its bytes do not depend on which page came first.
+        keep it; returns the header with `title`, or None until one is kept (two pages gave
+        the same). Every page gets the header from the kept copy, so its bytes do not depend
+        on which page came first.
 
         Material's search dialog has no accessible name (axe: aria-dialog-name): it is given
         `search_label`, in the markup rather than by a script on every page. The icons are
@@ -103,7 +120,7 @@ class ShellCache:
             titled, found = _HEADER_TOPIC.subn(rf"\g<1>{_TITLE}\g<3>", html, count=1)
             if not found:
                 return Markup(html)
-            self._parts[key] = Markup(titled)
+            return Markup(str(self._kept(key, Markup(titled))).replace(_TITLE, str(title)))
         part = self._parts.get(key)
         if part is None or _TITLE not in part:
             return None
