@@ -54,7 +54,6 @@ STANDS_FOR = (
     "news/partials/held-back.html",
     "news/partials/picture.html",
 )
-BLOCKS = ("site_meta", "htmltitle", "extrahead", "header", "content")  # the header if kept
 
 
 def article_blocks(env: Environment) -> ArticleBlocks | None:
@@ -68,9 +67,8 @@ def article_blocks(env: Environment) -> ArticleBlocks | None:
 
 
 class ArticleBlocks:
-    """The blocks of `news/article.html` (assembly.Joiner)."""
-
-    names: tuple[str, ...] = BLOCKS
+    """The blocks of `news/article.html` (assembly.Joiner): `site_meta`, `htmltitle`,
+    `extrahead`, `content`, and `header` once the shell keeps it."""
 
     def __init__(
         self, url: Callable[..., str], json_options: Mapping[str, Any], newsroom: dict[str, Any]

@@ -52,10 +52,8 @@ _MARKED = re.compile(f"{_OPEN}(\\w+)\x00(.*?){_CLOSE}", re.DOTALL)
 
 
 class Joiner(Protocol):
-    """Own blocks of a template joined as strings: `blocks` gives those it `names`, or some
-    of them (the others are Jinja's)."""
-
-    names: tuple[str, ...]
+    """Own blocks of a template joined as strings: `blocks` gives those it joins for a page
+    (the others are Jinja's)."""
 
     def shape(self, page: Any) -> tuple[object, ...]:
         """What decides which branches of the templates a page takes."""

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 _WORKER_FILE = "assets/javascripts/workers/search."
 _MATERIAL_WORKER = re.compile(
-    r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.\w+\.min\.js"'
+    r'("search":\s*")([^"]*?)' + re.escape(_WORKER_FILE) + r'\w+\.min\.js"'
 )
 
 
