@@ -32,8 +32,11 @@ disk, creating a file or a folder costs 0.15-0.2 ms and varies from run to run f
 Reported per build: wall s (best, and every run), CPU s (user + system), peak RSS MB, the
 article page's bytes (median of all article pages, and gzipped over a sample of 200), the
 site's bytes (sum of the files), bytes per article, and Newsroom over Hugo (and over
-Pelican) for each figure. A Markdown table goes to stdout; everything to bench/out/peers.json
-(rewritten after every build). The machine is shared: compare ratios from one run.
+Pelican) for each figure; and Newsroom's wall time over each peer's round by round (the
+median, lowest and highest of the rounds' ratios: each round's builds run back to back, so
+a slow minute of the shared machine weighs on both; use --repeat 5 or more for it). A
+Markdown table goes to stdout; everything to bench/out/peers.json (rewritten after every
+build). The machine is shared: compare ratios from one run.
 """
 
 from __future__ import annotations
@@ -242,6 +245,25 @@ RATIO_FIGURES = {
 }
 
 
+def paired(ours: list[dict[str, Any]], theirs: list[dict[str, Any]]) -> dict[str, float] | None:
+    """Newsroom's wall time over the other tool's, round by round: each pair built back to
+    back, so a slow minute of the shared machine weighs on both. The median of the rounds'
+    ratios, the lowest and the highest (None when no round built both)."""
+    pairs = [
+        mine["wall_s"] / other["wall_s"]
+        for mine, other in zip(ours, theirs, strict=False)
+        if mine["ok"] and other["ok"]
+    ]
+    if not pairs:
+        return None
+    return {
+        "median": round(statistics.median(pairs), 2),
+        "low": round(min(pairs), 2),
+        "high": round(max(pairs), 2),
+        "rounds": len(pairs),
+    }
+
+
 def ratios(ours: dict[str, Any], theirs: dict[str, Any]) -> dict[str, float]:
     return {
         name: round(ours[key] / theirs[key], 2)
@@ -446,6 +468,8 @@ def main(argv: list[str] | None = None) -> int:
                 theirs = entry["tools"][tool]["summary"]
                 if news and theirs and tool not in NEWSROOMS:
                     entry[f"{ours}_over_{tool}"] = ratios(news, theirs)
+                    runs = entry["tools"][ours]["runs"], entry["tools"][tool]["runs"]
+                    entry[f"{ours}_over_{tool}_by_round"] = paired(*runs)
         save()
 
     results["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
@@ -463,6 +487,13 @@ def main(argv: list[str] | None = None) -> int:
             if found:
                 figures = ", ".join(f"{k} {v:.2f}x" for k, v in found.items())
                 print(f"{entry['articles']:,} articles, {ours} / {tool}: {figures}")
+            by_round = entry.get(f"{ours}_over_{tool}_by_round")
+            if by_round:
+                print(
+                    f"{entry['articles']:,} articles, {ours} / {tool}, wall round by round: "
+                    f"median {by_round['median']:.2f}x ({by_round['low']:.2f}x-"
+                    f"{by_round['high']:.2f}x, {by_round['rounds']} rounds)"
+                )
     print(TARGETS)
     print(f"\nresults: {args.output}")
     return 1 if failed else 0

@@ -195,3 +195,20 @@ def test_in_memory_builds_a_copy_of_the_sources_into_the_memory_folder(tmp_path:
     assert built.parent == memory / "builds" and (built / "index.html").is_file()
     peers.discard_site(built, memory)
     assert not built.exists()
+
+
+def test_the_ratio_round_by_round_pairs_each_round_and_skips_failed_builds() -> None:
+    """bench/peers.py's wall ratio round by round: each Newsroom build over the peer's build of
+    the same round, a failed build's round left out; the median, lowest and highest."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import peers  # bench/ is a folder of scripts, not a package
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+
+    def runs(*walls: float | None) -> list[dict[str, object]]:
+        return [{"ok": wall is not None, "wall_s": wall or 0.0} for wall in walls]
+
+    ours, theirs = runs(12.0, 30.0, 9.0, None), runs(10.0, 20.0, 10.0, 5.0)
+    assert peers.paired(ours, theirs) == {"median": 1.2, "low": 0.9, "high": 1.5, "rounds": 3}
+    assert peers.paired(runs(None), runs(4.0)) is None
