@@ -37,7 +37,7 @@ from mkdocs_newsroom.search.text import normalize, snippet, stem, term_hash, ter
 
 from .browser import chromium, open_page, page_log, search, serve_dir
 from .search_corpus import synthetic_documents, vocabulary
-from .sites import REPO, corpus_folder
+from .sites import REPO, article, build_site, corpus_folder
 
 WORKER = REPO / "plugins" / "mkdocs_newsroom" / "templates" / WORKER_PATH
 ZWNJ = "\u200c"
@@ -626,3 +626,24 @@ def test_the_worker_tokenizes_hashes_and_ranks_as_python_does(tmp_path: Path) ->
     for query, found in zip(queries, answer["results"], strict=True):
         assert found == urls(index, query), query
         assert found, query
+
+
+@pytest.mark.parametrize("processes", [1, 2])
+def test_the_index_is_written_only_for_a_site_with_material_search(
+    tmp_path: Path, processes: int
+) -> None:
+    """Material's search plugin's box and worker are what read the index: a site without the
+    plugin has no search box, and gets no index (with one process, or written aside)."""
+    stories = {
+        f"articles/story-{day}.md": article(f"Night buses {day}", f"2024-05-{day:02d}")
+        for day in range(1, 4)
+    }
+    plugin = {"processes": processes}
+    bare = build_site(tmp_path / "bare", stories, config={"plugins": [{"newsroom": plugin}]})
+    searched = build_site(tmp_path / "searched", stories, plugin=plugin)
+    for site in (bare, searched):
+        assert len(list(site.site_dir.glob("2024/05/0[1-3]/*/index.html"))) == 3
+    assert not (bare.site_dir / INDEX_DIR).exists()
+    assert not (bare.site_dir / "search").exists()
+    manifest = json.loads((searched.site_dir / INDEX_DIR / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["documents"] == 3

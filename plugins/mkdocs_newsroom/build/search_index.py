@@ -1,4 +1,6 @@
-"""When a build writes the search index. A clean build on several cores writes it in a process
+"""When a build writes the search index: only for a site with Material's search plugin, whose
+box and worker read it (without one no page searches, and the index was a quarter of a
+10,000-story build's work for nothing). A clean build on several cores writes it in a process
 of its own as soon as the articles are published: beside the laying out of the pages, when
 this process alone works, rather than beside the pages' processes (#18). Otherwise it is
 written beside the feeds, after the pages; `mkdocs serve` keeps it in this process, to
@@ -26,17 +28,18 @@ class IndexWriting:
         self._settings = settings
         self._processes = processes
         self._aside: Aside[int] | None = None
+        self.wanted = True  # the site searches (SiteBuild.configure)
 
     def start(self, articles: Sequence[Article], site_dir: str, in_place: bool) -> None:
         """Start writing the index aside, if this build may."""
-        if self._processes > 1:
+        if self.wanted and self._processes > 1:
             release_free_memory()  # what the reading freed: not the new process's to hold
             write = self._write
             self._aside = run_aside(lambda: write(articles, site_dir, in_place), self._processes)
 
     def write(self, articles: Sequence[Article], site_dir: str, in_place: bool) -> None:
         """Write the index here and now, unless it was started aside."""
-        if self._aside is None:
+        if self.wanted and self._aside is None:
             self._write(articles, site_dir, in_place)
 
     def wait(self) -> None:

@@ -10,6 +10,7 @@ from .text import PREFIX_LENGTH, term_hash
 
 # Where the plugin puts things, relative to the site folder.
 INDEX_DIR = "search/newsroom"
+SEARCH_PLUGIN = "material/search"  # the plugin whose search box reads the index (its key)
 WORKER_PATH = "assets/newsroom/search-worker.js"
 
 FORMAT = 2
