@@ -640,10 +640,21 @@ def test_the_index_is_written_only_for_a_site_with_material_search(
     }
     plugin = {"processes": processes}
     bare = build_site(tmp_path / "bare", stories, config={"plugins": [{"newsroom": plugin}]})
+    turned_off = build_site(
+        tmp_path / "off",
+        stories,
+        config={"plugins": [{"search": {"enabled": False}}, {"newsroom": plugin}]},
+    )
     searched = build_site(tmp_path / "searched", stories, plugin=plugin)
-    for site in (bare, searched):
+    for site in (bare, turned_off, searched):
         assert len(list(site.site_dir.glob("2024/05/0[1-3]/*/index.html"))) == 3
-    assert not (bare.site_dir / INDEX_DIR).exists()
-    assert not (bare.site_dir / "search").exists()
+    for site in (bare, turned_off):
+        assert not (site.site_dir / INDEX_DIR).exists()
+        assert 'for="__search"' not in (site.site_dir / "index.html").read_text(encoding="utf-8")
+        assert "nr-not-found__search" not in (site.site_dir / "404.html").read_text(
+            encoding="utf-8"
+        )
+    assert 'for="__search"' in (searched.site_dir / "index.html").read_text(encoding="utf-8")
+    assert "nr-not-found__search" in (searched.site_dir / "404.html").read_text(encoding="utf-8")
     manifest = json.loads((searched.site_dir / INDEX_DIR / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["documents"] == 3

@@ -10,15 +10,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..search.shards import SEARCH_PLUGIN
 from .heap import release_free_memory
 from .parallel import Aside, run_aside
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from ..model import Article
     from ..search.site import SiteSearch
     from ..settings.checked import Settings
+
+
+def has_search_box(plugins: Mapping[str, object]) -> bool:
+    """Whether the site's pages have Material's search box (its header's own test): its
+    search plugin, enabled (`enabled: false` keeps the plugin and takes the box away)."""
+    plugin = plugins.get(SEARCH_PLUGIN)
+    return plugin is not None and bool(getattr(getattr(plugin, "config", None), "enabled", True))
 
 
 class IndexWriting:

@@ -32,7 +32,7 @@ from ..rendering.page_files import SitePages, add_to_navigation, site_page_files
 from ..rendering.pages import news_page
 from ..rendering.strings import broken_translations, missing_translations
 from ..rendering.theme import ThemePages, add_to_theme, write_error_pages
-from ..search.shards import INDEX_DIR, SEARCH_PLUGIN
+from ..search.shards import INDEX_DIR
 from ..settings.loading import check_site_url, told_and_balanced
 from .copy_edits import CopyEdits, LastBuild, Rewrite
 from .heap import collect_as_before, collect_young_seldom, release_free_memory, thaw_heap
@@ -44,7 +44,7 @@ from .photo_positions import published_positions
 from .pictures import BuildPictures, build_pictures
 from .progress import Progress
 from .report import summary_line
-from .search_index import IndexWriting
+from .search_index import IndexWriting, has_search_box
 from .sources import site_sources
 from .stale import remove_held_outputs, remove_stale, remove_stale_copies
 
@@ -117,7 +117,7 @@ class SiteBuild:
             collect_young_seldom()  # serve has its own: preview/heap.py
         told_and_balanced(self._settings.notices, config, self._warn_line)
         self._config_key = config_key(config)
-        self._index.wanted = SEARCH_PLUGIN in config.plugins
+        self._index.wanted = has_search_box(config.plugins)
         self._site_dir = config.site_dir
         if config.site_url:
             check_site_url(config.site_url)
