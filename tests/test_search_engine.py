@@ -16,6 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -36,8 +37,10 @@ from mkdocs_newsroom.search.shards import (
 from mkdocs_newsroom.search.text import normalize, snippet, stem, term_hash, terms, tokenize
 
 from .browser import chromium, open_page, page_log, search, serve_dir
+from .commands import run
 from .search_corpus import synthetic_documents, vocabulary
-from .sites import REPO, article, build_site, corpus_folder
+from .sites import REPO, Site, article, build_site, corpus_folder, write_site
+from .test_hostile import output_text
 
 WORKER = REPO / "plugins" / "mkdocs_newsroom" / "templates" / WORKER_PATH
 ZWNJ = "\u200c"
@@ -658,3 +661,29 @@ def test_the_index_is_written_only_for_a_site_with_material_search(
     assert "nr-not-found__search" in (searched.site_dir / "404.html").read_text(encoding="utf-8")
     manifest = json.loads((searched.site_dir / INDEX_DIR / MANIFEST).read_text(encoding="utf-8"))
     assert manifest["documents"] == 3
+
+
+def test_a_dirty_build_without_search_removes_the_index_an_earlier_build_left(
+    tmp_path: Path,
+) -> None:
+    """`mkdocs build --dirty` after the search plugin left mkdocs.yml and a story became a
+    draft: the index the earlier build wrote, which holds the story, goes with the page."""
+    root = tmp_path / "site"
+    stories = {
+        "articles/other.md": article("Night buses", "2024-05-01"),
+        "articles/secret.md": article("Marksecret ferry plan", "2024-05-02"),
+    }
+    config = write_site(root, stories)
+    assert run(root, "mkdocs", "build").returncode == 0
+    index = Site(root).site_dir / INDEX_DIR
+    assert "Marksecret" in "".join(p.read_text("utf-8") for p in index.rglob("*.json"))
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["plugins"].remove("search")
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    secret = root / "content/articles/secret.md"
+    secret.write_text(article("Marksecret ferry plan", "2024-05-02", draft=True), "utf-8")
+    dirty = run(root, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert not index.exists()
+    assert "Night buses" in (Site(root).site_dir / "index.html").read_text(encoding="utf-8")
+    assert "Marksecret" not in output_text(Site(root))

@@ -8,9 +8,11 @@ update it on the next save."""
 
 from __future__ import annotations
 
+import shutil
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..search.shards import SEARCH_PLUGIN
+from ..search.shards import INDEX_DIR, SEARCH_PLUGIN
 from .heap import release_free_memory
 from .parallel import Aside, run_aside
 
@@ -46,8 +48,12 @@ class IndexWriting:
             self._aside = run_aside(lambda: write(articles, site_dir, in_place), self._processes)
 
     def write(self, articles: Sequence[Article], site_dir: str, in_place: bool) -> None:
-        """Write the index here and now, unless it was started aside."""
-        if self.wanted and self._aside is None:
+        """Write the index here and now, unless it was started aside. A site without search
+        has none: one an earlier build left (`--dirty`) goes, as it may hold stories held
+        back since."""
+        if not self.wanted:
+            shutil.rmtree(Path(site_dir) / INDEX_DIR, ignore_errors=True)
+        elif self._aside is None:
             self._write(articles, site_dir, in_place)
 
     def wait(self) -> None:
