@@ -451,3 +451,29 @@ def test_serve_dirty_removes_the_copy_of_a_file_deleted_or_left_out(site_root: P
     finally:
         server.stop()
     assert sorted(path.name for path in served.iterdir()) == ["kept.png"]
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+def test_a_preview_whose_site_drops_search_keeps_no_search_files(
+    site_root: Path, dirty: bool
+) -> None:
+    """The search plugin taken out of mkdocs.yml while `mkdocs serve` runs: the next rebuild
+    serves no index (Newsroom's, nor Material's, which the plugin no longer rewrites: both
+    may hold what was held back since) and no page with a search box."""
+    server = Server(site_root, "live", dirty)
+    server.start()
+    try:
+        server.rebuild()
+        assert (server.site / INDEX_DIR / "manifest.json").is_file()
+        assert (server.site / "search/search_index.json").is_file()
+        config = site_root / "mkdocs.yml"
+        settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+        settings["plugins"].remove("search")
+        config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+        server.rebuild()
+        assert not (server.site / "search").exists()
+        pages = list(server.site.rglob("*.html"))
+        assert len(pages) > 40
+        assert not [p for p in pages if 'for="__search"' in p.read_text(encoding="utf-8")]
+    finally:
+        server.stop()

@@ -666,24 +666,31 @@ def test_the_index_is_written_only_for_a_site_with_material_search(
 def test_a_dirty_build_without_search_removes_the_index_an_earlier_build_left(
     tmp_path: Path,
 ) -> None:
-    """`mkdocs build --dirty` after the search plugin left mkdocs.yml and a story became a
-    draft: the index the earlier build wrote, which holds the story, goes with the page."""
+    """`mkdocs build --dirty` after the search plugin left mkdocs.yml, a story and a page
+    became drafts: the indexes the earlier build wrote (Newsroom's, which holds the story;
+    Material's, which holds the page) go with them, and the build says so."""
     root = tmp_path / "site"
     stories = {
         "articles/other.md": article("Night buses", "2024-05-01"),
         "articles/secret.md": article("Marksecret ferry plan", "2024-05-02"),
+        "about.md": "---\ntitle: About us\n---\nMarkpage about the team.\n",
     }
     config = write_site(root, stories)
     assert run(root, "mkdocs", "build").returncode == 0
-    index = Site(root).site_dir / INDEX_DIR
+    site = Site(root).site_dir
+    index, material = site / INDEX_DIR, site / "search/search_index.json"
     assert "Marksecret" in "".join(p.read_text("utf-8") for p in index.rglob("*.json"))
+    assert "Markpage" in material.read_text(encoding="utf-8")
     settings = yaml.safe_load(config.read_text(encoding="utf-8"))
     settings["plugins"].remove("search")
     config.write_text(yaml.safe_dump(settings), encoding="utf-8")
     secret = root / "content/articles/secret.md"
     secret.write_text(article("Marksecret ferry plan", "2024-05-02", draft=True), "utf-8")
+    (root / "content/about.md").write_text("---\ndraft: true\n---\nMarkpage\n", "utf-8")
     dirty = run(root, "mkdocs", "build", "--dirty")
     assert dirty.returncode == 0, dirty.stderr
-    assert not index.exists()
-    assert "Night buses" in (Site(root).site_dir / "index.html").read_text(encoding="utf-8")
+    assert not (site / "search").exists()
+    assert "the site has no search now; removed what an earlier build wrote" in dirty.stderr
+    assert "Night buses" in (site / "index.html").read_text(encoding="utf-8")
     assert "Marksecret" not in output_text(Site(root))
+    assert "Markpage" not in output_text(Site(root))

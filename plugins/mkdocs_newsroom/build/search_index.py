@@ -8,16 +8,17 @@ update it on the next save."""
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..search.shards import INDEX_DIR, SEARCH_PLUGIN
+from ..search.shards import INDEX_DIR, MATERIAL_INDEX, SEARCH_PLUGIN
 from .heap import release_free_memory
 from .parallel import Aside, run_aside
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from ..model import Article
     from ..search.site import SiteSearch
@@ -32,8 +33,17 @@ def has_search_box(plugins: Mapping[str, object]) -> bool:
 
 
 class IndexWriting:
-    def __init__(self, search: SiteSearch, settings: Settings, processes: int) -> None:
-        """`processes`: the build's; with one, the index is not written aside early."""
+    def __init__(
+        self,
+        search: SiteSearch,
+        settings: Settings,
+        processes: int,
+        say: Callable[[str], None] | None = None,
+    ) -> None:
+        """`processes`: the build's; with one, the index is not written aside early. `say`:
+        where a build tells what it removed of an earlier build's search (none under serve,
+        which writes every page anew)."""
+        self._say = say
         self._search = search
         self._settings = settings
         self._processes = processes
@@ -41,25 +51,48 @@ class IndexWriting:
         self.wanted = True  # the site searches (SiteBuild.configure)
 
     def start(self, articles: Sequence[Article], site_dir: str, in_place: bool) -> None:
-        """Start writing the index aside, if this build may."""
-        if self.wanted and self._processes > 1:
+        """Start writing the index aside, if this build may. A site without search has none:
+        what an earlier build wrote for its search (`--dirty`, a folder `mkdocs serve` kept)
+        goes, as it may hold stories and pages held back since; Material's index too, which
+        its plugin, gone, no longer writes."""
+        if not self.wanted:
+            self._remove_left(site_dir)
+        elif self._processes > 1:
             release_free_memory()  # what the reading freed: not the new process's to hold
             write = self._write
             self._aside = run_aside(lambda: write(articles, site_dir, in_place), self._processes)
 
     def write(self, articles: Sequence[Article], site_dir: str, in_place: bool) -> None:
-        """Write the index here and now, unless it was started aside. A site without search
-        has none: one an earlier build left (`--dirty`) goes, as it may hold stories held
-        back since."""
-        if not self.wanted:
-            shutil.rmtree(Path(site_dir) / INDEX_DIR, ignore_errors=True)
-        elif self._aside is None:
+        """Write the index here and now, unless it was started aside."""
+        if self.wanted and self._aside is None:
             self._write(articles, site_dir, in_place)
 
     def wait(self) -> None:
         if self._aside is not None:
             self._aside.wait()
 
+    def _remove_left(self, site_dir: str) -> None:
+        removed = [path for path in (INDEX_DIR, MATERIAL_INDEX) if _removed(Path(site_dir, path))]
+        with contextlib.suppress(OSError):  # their folder, if they were all it held
+            Path(site_dir, INDEX_DIR).parent.rmdir()
+        if removed and self._say is not None:
+            self._say(
+                f"--dirty: the site has no search now; removed what an earlier build wrote for "
+                f"it ({', '.join(removed)}). Pages MkDocs did not write again may still show a "
+                "search box: build without --dirty to write them anew"
+            )
+
     def _write(self, articles: Sequence[Article], site_dir: str, in_place: bool) -> int:
         settings = self._settings
         return self._search.write(articles, settings.locale, site_dir, in_place, repr(settings))
+
+
+def _removed(path: Path) -> bool:
+    """Remove the file or folder at `path`; whether there was one."""
+    if path.is_dir():
+        shutil.rmtree(path, ignore_errors=True)
+        return True
+    if path.is_file():
+        path.unlink(missing_ok=True)
+        return True
+    return False

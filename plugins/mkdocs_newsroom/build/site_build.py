@@ -101,7 +101,8 @@ class SiteBuild:
         self._pictures = BuildPictures(None, None)
         self._images = SiteImages("", None)
         self._search = search
-        self._index = IndexWriting(search, settings, 1 if self._serving else self._processes)
+        processes, said = (1, None) if self._serving else (self._processes, say)
+        self._index = IndexWriting(search, settings, processes, said)
         self._last: LastBuild | None = None  # what a preview's rebuild from copy edits takes
         self._page_writing = NewsPageWriting(
             cache, self._processes, say, self._warn, plugin_page_events=plugin_page_events
@@ -188,9 +189,7 @@ class SiteBuild:
             drop_reported_outputs(keep, reported)
         self._failed = reading.failed
         self._catalogue = reading.catalogue
-        self._index.start(
-            self._catalogue.articles, config.site_dir, self._in_place(INDEX_DIR + "/")
-        )
+        self._index.start(reading.catalogue.articles, config.site_dir, self._in_place(INDEX_DIR))
         self._indexes = index_site(
             self._catalogue,
             settings.editions,

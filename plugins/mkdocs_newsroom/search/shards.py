@@ -11,6 +11,7 @@ from .text import PREFIX_LENGTH, term_hash
 # Where the plugin puts things, relative to the site folder.
 INDEX_DIR = "search/newsroom"
 SEARCH_PLUGIN = "material/search"  # the plugin whose search box reads the index (its key)
+MATERIAL_INDEX = "search/search_index.json"  # that plugin's own index: the site's other pages
 WORKER_PATH = "assets/newsroom/search-worker.js"
 
 FORMAT = 2
