@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -90,7 +91,7 @@ def measure(tool: str, root: Path, env: dict[str, str], binaries: dict[str, str]
             command[config] = str(one_process(Path(command[config])))
             tool_env = env
         subprocess.run(command, cwd=root, env=tool_env, capture_output=True, check=True)
-        subprocess.run(["rm", "-rf", str(folder / "site")], check=True)
+        shutil.rmtree(folder / "site")
         return counted(command, root, tool_env, folder)
 
 
