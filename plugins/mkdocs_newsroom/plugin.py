@@ -174,7 +174,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
     ) -> None:
         """404.html prints mkdocs.yml's texts escaped too, in the first edition's language."""
         if template_name.endswith(".html"):
-            cast("dict[str, Any]", context)["config"] = self._site().theme_pages().config(config)
+            self._site().theme_pages().add_to_context(cast("dict[str, Any]", context), config)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         return use_newsroom_worker(output)

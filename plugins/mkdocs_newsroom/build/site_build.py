@@ -282,7 +282,7 @@ class SiteBuild:
 
     def theme_pages(self) -> ThemePages:
         """The theme's own pages (404.html): the first edition's."""
-        return ThemePages(self._settings.editions[0], self._languages)
+        return ThemePages(self._settings.editions[0], self._languages, self._index.wanted)
 
     def sitemap(self, config: MkDocsConfig) -> str | None:
         """sitemap.xml with each page's real last change (MkDocs writes the build date)."""

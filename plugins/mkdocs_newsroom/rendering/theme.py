@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import get_context
 
 from ..model import is_rtl
-from .editions import PageConfig, edition_config
+from .editions import edition_config
 from .finishing import localize_root
 
 if TYPE_CHECKING:
@@ -52,14 +52,17 @@ def template_folders(config: MkDocsConfig) -> list[str]:
 @dataclass(frozen=True)
 class ThemePages:
     """The theme's own pages (404.html) as pages of the first edition: mkdocs.yml as Material
-    reads it there (`languages`: Material's language on each edition's pages), and the
-    edition's language and direction on `<html>`."""
+    reads it there (`languages`: Material's language on each edition's pages), whether the
+    site has Material's search box (`site_has_search`: the 404 page offers a search then),
+    and the edition's language and direction on `<html>`."""
 
     edition: Edition
     languages: Mapping[str, str]
+    search_box: bool
 
-    def config(self, config: MkDocsConfig) -> PageConfig:
-        return edition_config(config, self.edition, self.languages)
+    def add_to_context(self, context: dict[str, Any], config: MkDocsConfig) -> None:
+        context["config"] = edition_config(config, self.edition, self.languages)
+        context["site_has_search"] = self.search_box
 
     def finished(self, html: str) -> str:
         return localize_root(html, self.edition.lang, is_rtl(self.edition.lang))
