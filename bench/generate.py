@@ -540,7 +540,8 @@ def hugo_config(site_name: str) -> str:
         "enableRobotsTXT": False,
         "taxonomies": {"tag": "tags", "author": "authors"},
         "permalinks": {sid: "/:year/:month/:day/:slug/" for sid, *_ in SECTIONS},
-        # feeds of the front page and of each section, as Newsroom's (and a sitemap)
+        # RSS of the front page and of each section (and a sitemap); Newsroom's other feeds
+        # and its search index with peers.py's hugo-full (HUGO_NEWSROOM_OUTPUTS)
         "outputs": {
             "home": ["HTML", "RSS"],
             "section": ["HTML", "RSS"],
@@ -556,6 +557,41 @@ def hugo_config(site_name: str) -> str:
         },
     }
     return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+
+
+# peers.py's hugo-full: the outputs Newsroom builds besides pages, in Hugo's own way. RSS and
+# Atom of the front page, of every section, tag and author; a JSON Feed of the front page; and
+# the search index Hugo themes ship for a client-side search (PaperMod's index.json: every
+# story's whole text), read from the theme's list.atom.xml, index.jsonfeed.json and
+# index.searchindex.json
+HUGO_NEWSROOM_OUTPUTS: dict[str, object] = {
+    "mediaTypes": {
+        "application/atom+xml": {"suffixes": ["xml"]},
+        "application/feed+json": {"suffixes": ["json"]},
+    },
+    "outputFormats": {
+        "Atom": {"mediaType": "application/atom+xml", "baseName": "atom", "rel": "alternate"},
+        "JSONFeed": {
+            "mediaType": "application/feed+json",
+            "baseName": "feed",
+            "rel": "alternate",
+            "isPlainText": True,
+        },
+        "SearchIndex": {
+            "mediaType": "application/json",
+            "baseName": "search_index",
+            "path": "search",
+            "isPlainText": True,
+            "notAlternative": True,
+        },
+    },
+    "outputs": {
+        "home": ["HTML", "RSS", "Atom", "JSONFeed", "SearchIndex"],
+        "section": ["HTML", "RSS", "Atom"],
+        "taxonomy": ["HTML"],
+        "term": ["HTML", "RSS", "Atom"],
+    },
+}
 
 
 def hugo_article(story: Story) -> str:
@@ -592,7 +628,7 @@ def write_hugo(outdir: Path, site_name: str, authors: list[Author], stories: lis
 
 def pelican_config(site_name: str) -> str:
     """pelicanconf.py: the default theme, paginated listings, Atom and RSS feeds of the whole
-    site and of each category (the section), none per author or tag (as Newsroom)."""
+    site and of each category (the section), none per author or tag (Newsroom has them)."""
     settings: dict[str, object] = {
         "SITENAME": site_name,
         "SITEURL": SITE_URL.rstrip("/"),

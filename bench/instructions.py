@@ -36,8 +36,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 
@@ -72,13 +70,7 @@ def counted(command: list[str], cwd: Path, env: dict[str, str], folder: Path) ->
 
 def one_process(config: Path) -> Path:
     """The Newsroom site's `config`, building in one process, written beside it."""
-    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
-    for plugin in settings["plugins"]:
-        if isinstance(plugin, dict) and "newsroom" in plugin:
-            plugin["newsroom"]["processes"] = 1
-    written = config.with_name(f"{config.stem}.one-process.yml")
-    written.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
-    return written
+    return peers.written_beside(config, "one-process", peers.newsroom_options(processes=1))
 
 
 def measure(tool: str, root: Path, env: dict[str, str], binaries: dict[str, str]) -> int:
@@ -114,7 +106,7 @@ def plugin_states(refs: list[str]) -> list[tuple[str, dict[str, str]]]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Instructions a build executes, by valgrind.")
     parser.add_argument("sizes", type=int, nargs="*", default=[1000], metavar="N")
-    parser.add_argument("--tools", nargs="+", choices=peers.TOOLS[:3], default=[peers.COMMONMARK])
+    parser.add_argument("--tools", nargs="+", choices=peers.TOOLS[:4], default=[peers.COMMONMARK])
     parser.add_argument("--refs", nargs="+", default=[], metavar="REF", help="plugin commits")
     parser.add_argument("--output", type=Path, default=OUT / "instructions.json")
     args = parser.parse_args(argv)

@@ -5,6 +5,7 @@
     .venv/bin/python bench/peers.py --plugin-ref HEAD      # the committed plugin, not the work tree
     .venv/bin/python bench/peers.py 1000 --tools newsroom hugo
     .venv/bin/python bench/peers.py 1000 10000 --tools newsroom newsroom-commonmark hugo
+    .venv/bin/python bench/peers.py 10000 --tools newsroom-commonmark hugo hugo-full
     .venv/bin/python bench/peers.py 1000 10000 --in-memory  # no disk in the figures
 
 For each N, generate.py writes the same N stories once per format (bench/out/gen-N-newsroom,
@@ -17,7 +18,9 @@ just before, under /usr/bin/time -v; the fastest run of each is kept:
   the same, with `markdown_engine: commonmark` (mkdocs.commonmark.yml, written beside it);
 - Hugo: `hugo --quiet` (Debian's package: `apt-get install hugo`, 0.111) with the theme in
   bench/hugo/: article pages, the front page, paginated section, tag and author pages, tag
-  and author indexes, RSS of the front page and of each section, a sitemap;
+  and author indexes, RSS of the front page and of each section, a sitemap; hugo-full: the
+  same, with the outputs Newsroom builds besides (config.full.yml, written beside the site's
+  config.yaml): RSS and Atom of every section, tag and author, a JSON Feed, a search index;
 - Pelican: `pelican -q` (4.12, default theme, pages of 100 for the index, categories, tags
   and authors, Atom and RSS feeds of the site and of each category), from its own virtual
   environment bench/out/pelican-venv, which this script makes on first use (Pelican pins an
@@ -52,6 +55,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -65,11 +69,16 @@ import generate  # noqa: E402
 import run  # noqa: E402
 from run import OUT, REPO  # noqa: E402
 
-TOOLS = ("newsroom", "newsroom-commonmark", "hugo", "pelican")
+TOOLS = ("newsroom", "newsroom-commonmark", "hugo", "hugo-full", "pelican")
 # Newsroom with `markdown_engine: commonmark`: the same generated site, another mkdocs.yml
 COMMONMARK = "newsroom-commonmark"
-FORMAT_OF = {COMMONMARK: "newsroom"}
+# Hugo building Newsroom's outputs too (feeds of every tag and author, a search index): the
+# same generated site, another config.yaml
+HUGO_FULL = "hugo-full"
+HUGO_FULL_OUTPUTS = generate.HUGO_NEWSROOM_OUTPUTS
+FORMAT_OF = {COMMONMARK: "newsroom", HUGO_FULL: "hugo"}
 NEWSROOMS = ("newsroom", COMMONMARK)
+HUGOS = ("hugo", HUGO_FULL)
 PELICAN_VENV = OUT / "pelican-venv"
 PELICAN_REQUIREMENT = "pelican[markdown]==4.12.*"
 SAMPLE = 200  # article pages gzipped for the compressed size
@@ -119,24 +128,46 @@ def command_for(
         config = root / "mkdocs.yml" if tool == "newsroom" else commonmark_config(root)
         command = [sys.executable, "-m", "mkdocs", "build", "-q"]
         return [*command, "-f", str(config), "-d", str(site)], run.BUILD_ENV
-    if tool == "hugo":
+    if tool in HUGOS:
         # the theme of this checkout, whichever wrote the site (its config names the writer's)
         themes = ["--themesDir", str(Path(__file__).resolve().parent)]
-        return [binaries["hugo"], "--quiet", *themes, "-s", str(root), "-d", str(site)], HUGO_ENV
+        config = root / "config.yaml" if tool == "hugo" else hugo_full_config(root)
+        sources = ["-s", str(root), "--config", str(config)]
+        return [binaries["hugo"], "--quiet", *themes, *sources, "-d", str(site)], HUGO_ENV
     content, settings = str(root / "content"), str(root / "pelicanconf.py")
     return [binaries["pelican"], content, "-s", settings, "-o", str(site), "-q"], dict(os.environ)
 
 
-def commonmark_config(root: Path) -> Path:
-    """mkdocs.yml of the generated site at `root`, but with `markdown_engine: commonmark`,
-    written beside it (so its folders are the same)."""
-    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    for plugin in config["plugins"]:
-        if isinstance(plugin, dict) and "newsroom" in plugin:
-            plugin["newsroom"]["markdown_engine"] = "commonmark"
-    written = root / "mkdocs.commonmark.yml"
-    written.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+def written_beside(config: Path, suffix: str, change: Callable[[dict[str, Any]], None]) -> Path:
+    """The YAML file `config` changed by `change`, written beside it as STEM.SUFFIX.yml (so
+    that its folders are the same)."""
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    change(settings)
+    written = config.with_name(f"{config.stem}.{suffix}.yml")
+    written.write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
     return written
+
+
+def newsroom_options(**options: object) -> Callable[[dict[str, Any]], None]:
+    """A change of an mkdocs.yml's settings for `written_beside`: these newsroom options."""
+
+    def change(settings: dict[str, Any]) -> None:
+        for plugin in settings["plugins"]:
+            if isinstance(plugin, dict) and "newsroom" in plugin:
+                plugin["newsroom"].update(options)
+
+    return change
+
+
+def commonmark_config(root: Path) -> Path:
+    """mkdocs.yml of the generated site at `root`, with `markdown_engine: commonmark`."""
+    change = newsroom_options(markdown_engine="commonmark")
+    return written_beside(root / "mkdocs.yml", "commonmark", change)
+
+
+def hugo_full_config(root: Path) -> Path:
+    """config.yaml of the generated Hugo site at `root`, with Newsroom's outputs."""
+    return written_beside(root / "config.yaml", "full", lambda c: c.update(HUGO_FULL_OUTPUTS))
 
 
 HUGO_ENV = dict(os.environ)  # --hugo-related adds HUGO_PARAMS_RELATED=hugo
@@ -383,12 +414,12 @@ def main(argv: list[str] | None = None) -> int:
         HUGO_ENV["HUGO_PARAMS_RELATED"] = "hugo"
     binaries: dict[str, str] = {}
     skipped: dict[str, str] = {}
-    if "hugo" in args.tools:
+    if set(HUGOS) & set(args.tools):
         found = hugo_binary()
         if found:
             binaries["hugo"] = found
         else:
-            skipped["hugo"] = "no hugo on PATH (Debian: apt-get install hugo)"
+            skipped.update(dict.fromkeys(HUGOS, "no hugo on PATH (Debian: apt-get install hugo)"))
     if "pelican" in args.tools:
         path, why = pelican_binary(args.pelican, not args.no_install)
         if path:
@@ -482,7 +513,7 @@ def main(argv: list[str] | None = None) -> int:
     print(markdown(results))
     print()
     for entry in results["sizes"]:
-        for ours, tool in itertools.product(NEWSROOMS, ("hugo", "pelican")):
+        for ours, tool in itertools.product(NEWSROOMS, (*HUGOS, "pelican")):
             found = entry.get(f"{ours}_over_{tool}")
             if found:
                 figures = ", ".join(f"{k} {v:.2f}x" for k, v in found.items())

@@ -197,7 +197,9 @@ def search_index(folder: Path) -> dict[str, Any]:
         entry["gzip_bytes"] += packed
         if path.name == "search_index.json" and path.parent == folder:
             try:
-                entry["documents"] = len(json.loads(data).get("docs", []))
+                index = json.loads(data)  # Material's {"docs": [...]}, or a list (hugo-full)
+                documents = index.get("docs", []) if isinstance(index, dict) else index
+                entry["documents"] = len(documents)
             except ValueError:
                 entry["documents"] = None
     return found

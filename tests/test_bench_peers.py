@@ -9,17 +9,20 @@ Pygments than the project's): its articles' metadata is read here with Python-Ma
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import markdown
 import yaml
+from lxml import etree
 
 from .commands import ENV
 from .sites import REPO
 
 COUNT = 30
+ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def generate(tmp_path: Path, fmt: str) -> Path:
@@ -212,3 +215,44 @@ def test_the_ratio_round_by_round_pairs_each_round_and_skips_failed_builds() -> 
     ours, theirs = runs(12.0, 30.0, 9.0, None), runs(10.0, 20.0, 10.0, 5.0)
     assert peers.paired(ours, theirs) == {"median": 1.2, "low": 0.9, "high": 1.5, "rounds": 3}
     assert peers.paired(runs(None), runs(4.0)) is None
+
+
+def test_hugo_full_builds_the_feeds_and_search_index_newsroom_builds(tmp_path: Path) -> None:
+    """bench/peers.py's hugo-full: the generated Hugo site built with Newsroom's outputs too
+    (its own config beside the site's): RSS and Atom of every tag and author Newsroom gives
+    feeds, a JSON Feed, and a search index with every story's whole text; the article pages
+    the same as the plain build's."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import peers  # bench/ is a folder of scripts, not a package
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    hugo_site, newsroom_site = generate(tmp_path, "hugo"), generate(tmp_path, "newsroom")
+    built = {tool: tmp_path / f"built-{tool}" for tool in ("hugo", "hugo-full", "newsroom")}
+    for tool, root in (("hugo", hugo_site), ("hugo-full", hugo_site), ("newsroom", newsroom_site)):
+        command, env = peers.command_for(tool, root, built[tool], {"hugo": "hugo"})
+        done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
+        assert done.returncode == 0, done.stderr
+
+    def feeds(site: Path, name: str) -> set[str]:
+        return {str(p.parent.relative_to(site)) for p in site.glob(f"*/*/{name}")}
+
+    kinds = {"tags", "authors"}
+    ours = {p for p in feeds(built["newsroom"], "atom.xml") if p.split("/")[0] in kinds}
+    assert {p.split("/")[0] for p in ours} == kinds
+    full = built["hugo-full"]
+    assert ours <= feeds(full, "atom.xml") & feeds(full, "index.xml")
+    assert not feeds(built["hugo"], "atom.xml")
+    for folder in ours:
+        items = etree.parse(full / folder / "index.xml").findall("channel/item")
+        entries = etree.parse(full / folder / "atom.xml").findall(f"{ATOM}entry")
+        assert 0 < len(items) == len(entries), folder
+    index = json.loads((full / "search/search_index.json").read_text(encoding="utf-8"))
+    assert len(index) == COUNT
+    assert all(len(story["content"]) > len(story["summary"]) > 0 for story in index)
+    feed = json.loads((full / "feed.json").read_text(encoding="utf-8"))
+    assert len(feed["items"]) == COUNT and feed["items"][0]["authors"]
+    pages = sorted(built["hugo"].glob("[0-9]*/[0-9]*/[0-9]*/*/index.html"))
+    assert len(pages) == COUNT
+    for page in pages:
+        assert (full / page.relative_to(built["hugo"])).read_bytes() == page.read_bytes()
