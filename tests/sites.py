@@ -21,6 +21,7 @@ import pytest
 import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from selectolax.lexbor import LexborHTMLParser
 
 from mkdocs_newsroom.model import Article
@@ -269,6 +270,15 @@ def collecting_logs(site: Site) -> Iterator[None]:
         logger.setLevel(level)
 
 
+def load_config_anew(**options: Any) -> MkDocsConfig:
+    """mkdocs.yml loaded as a new `mkdocs build` or `mkdocs serve` process loads it. MkDocs
+    keeps the plugins that have `on_startup` from one load to the next, in the process, for
+    a server's rebuilds: an earlier test's, Material's search plugin after a `serve --dirty`,
+    would add its index to this site's."""
+    MkDocsConfig.plugins.plugin_cache.clear()
+    return load_config(**options)
+
+
 def _build(cfg: Any, command: str = "build") -> None:
     """What `mkdocs build` (or one build of `mkdocs serve`) does with a loaded config."""
     cfg.plugins.on_startup(command=command, dirty=False)
@@ -286,7 +296,7 @@ def build_repo_site(site_dir: Path, *, strict: bool = True, now: datetime = DEMO
     with pytest.MonkeyPatch.context() as monkey, collecting_logs(site):
         monkey.setenv("SOURCE_DATE_EPOCH", epoch(now))
         monkey.setenv("NEWSROOM_CACHE_DIR", str(site_dir.parent / "picture-cache"))
-        _build(load_config(config_file=config_file, site_dir=str(site_dir), strict=strict))
+        _build(load_config_anew(config_file=config_file, site_dir=str(site_dir), strict=strict))
     return site
 
 
@@ -338,7 +348,7 @@ def build_site(
     config_file = write_site(root, files, plugin=plugin, config=config, authors=authors)
     site = Site(root)
     with collecting_logs(site):
-        _build(load_config(config_file=str(config_file), strict=strict), command)
+        _build(load_config_anew(config_file=str(config_file), strict=strict), command)
     return site
 
 

@@ -91,7 +91,9 @@ def _files(site_dir: Path) -> dict[str, bytes]:
     }
 
 
-def _build(root: Path, config: dict[str, Any], command: str) -> dict[str, bytes]:
+def _build(
+    root: Path, config: dict[str, Any], command: str, options: dict[str, Any] | None = None
+) -> dict[str, bytes]:
     theme = {"name": "material", "font": False, "custom_dir": "overrides"}
     (root / "overrides").mkdir(parents=True, exist_ok=True)
     plugin = {
@@ -99,6 +101,7 @@ def _build(root: Path, config: dict[str, Any], command: str) -> dict[str, bytes]
         "sections": SECTIONS,
         "processes": 1,
         "syndicated_noindex": True,
+        **(options or {}),
     }
     site = build_site(
         root,
@@ -153,20 +156,29 @@ def _counted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    ("config", "command"),
-    [({}, "build"), ({"site_url": None}, "build"), ({}, "serve")],
-    ids=["from-the-root", "relative-links", "preview"],
+    ("config", "command", "options"),
+    [
+        ({}, "build", {}),
+        ({"site_url": None}, "build", {}),
+        ({}, "serve", {}),
+        ({}, "build", {"listing_feeds": ["tags"]}),
+    ],
+    ids=["from-the-root", "relative-links", "preview", "no-section-feeds"],
 )
 def test_joined_article_pages_are_the_pages_jinja_renders(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, config: dict[str, Any], command: str
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    config: dict[str, Any],
+    command: str,
+    options: dict[str, Any],
 ) -> None:
     """Hostile values in every field, three authors and right-to-left names, photographs with
     copies, without and from elsewhere, corrections, translations, held-back stories in the
-    preview; links from the site's root and relative to the page."""
+    preview; links from the site's root and relative to the page; no section feeds to link."""
     joined = _counted(monkeypatch)
-    together = _build(tmp_path / "joined", config, command)
+    together = _build(tmp_path / "joined", config, command, options)
     monkeypatch.setattr(PageRenderer, "join", False)
-    alone = _build(tmp_path / "jinja", config, command)
+    alone = _build(tmp_path / "jinja", config, command, options)
     assert together.keys() == alone.keys()
     assert [name for name in alone if together[name] != alone[name]] == []
     # the article pages after the first two (rendered whole to learn their skeleton) and

@@ -23,7 +23,7 @@ from mkdocs_newsroom.preview.rendered_pages import PREFIX
 from mkdocs_newsroom.search.query import IndexFiles
 from mkdocs_newsroom.search.shards import INDEX_DIR
 
-from .sites import AUTHORS, SECTIONS, article, write_tree
+from .sites import AUTHORS, SECTIONS, article, load_config_anew, write_tree
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -54,7 +54,10 @@ class Server:
         self.dirty = dirty
 
     def start(self) -> None:
-        self._config().plugins.on_startup(command="serve", dirty=self.dirty)
+        config = load_config_anew(
+            config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site)
+        )
+        config.plugins.on_startup(command="serve", dirty=self.dirty)
 
     def _config(self):  # type: ignore[no-untyped-def]
         return load_config(config_file=str(self.root / "mkdocs.yml"), site_dir=str(self.site))

@@ -294,9 +294,10 @@ class SiteBuild:
         """The plugin's pages, the search index, feeds and sitemaps; the closing line."""
         articles, in_place = self._catalogue.articles, self._in_place(f"{INDEX_DIR}/")
 
-        def index_and_outputs() -> list[Problem]:
+        def index_and_outputs() -> tuple[list[Problem], list[str]]:
             self._index.write(articles, config.site_dir, in_place)
-            return [] if self._serving else self._write_outputs(config)
+            problems = [] if self._serving else self._write_outputs(config)
+            return problems, list(self._cache.outputs.written)  # what a fork wrote, sent back
 
         release_free_memory()
         # A clean build makes the search index and the feeds beside the pages; the dev server
@@ -304,7 +305,8 @@ class SiteBuild:
         aside = run_aside(index_and_outputs, 1 if self._serving else self._processes)
         self._write_pages(config)
         self._write_pictures(config)
-        self._warn(aside.wait())
+        problems, written = aside.wait()
+        self._warn(problems)
         self._index.wait()
         if self._serving:
             self._warn(self._write_outputs(config))
@@ -312,8 +314,8 @@ class SiteBuild:
         write_build_record(config.site_dir, self._now)
         self._warn(self._write_redirects(config))
         if self._dirty and not self._serving:  # serve remembers what it wrote: build does not
-            written = (*self._pages.files, *self._files)
-            remove_stale(config.site_dir, written, self._cache.outputs, self._say)
+            made, redirects = (*self._pages.files, *self._files), self._cache.outputs.redirects
+            remove_stale(config.site_dir, made, [*written, *redirects], self._say)
         seconds = self._clock.elapsed()
         self._say(
             f"{summary_line(self._catalogue, self._failed, self._serving)}; took {seconds:.1f} s"
@@ -383,8 +385,7 @@ class SiteBuild:
     def _navigation_pages(self) -> list[Page]:
         if self._nav is None:
             return []
-        homepage = self._pages.homepage
-        home = [homepage] if homepage is not None else []
+        home = [self._pages.homepage] if self._pages.homepage is not None else []
         return [*self._nav.pages, *home, *self._pages.tabs]
 
     def _write_pages(self, config: MkDocsConfig) -> None:

@@ -29,36 +29,41 @@ if TYPE_CHECKING:
 
     from mkdocs.structure.files import File
 
-    from ..outputs.site_outputs import OutputMemory
     from .sources import SortedFiles
 
 # What the head of every page Newsroom renders (templates/news/base.html) or redirects with
 # (outputs/redirects.py) holds, and how far into the file it stands at most
 MARKS = (b'<meta name="generator" content="newsroom, ', MARKER.encode())
 HEAD_BYTES = 65536
-LISTING_FEEDS = (RSS_FILE, ATOM_FILE, JSON_FILE)
+FEED_FILES = (RSS_FILE, ATOM_FILE, JSON_FILE)
 
 
 def remove_stale(
-    site_dir: str, files: Iterable[File], outputs: OutputMemory, say: Callable[[str], None]
+    site_dir: str, files: Iterable[File], outputs: Iterable[str], say: Callable[[str], None]
 ) -> None:
     """Remove the pages of `site_dir` that Newsroom made and this build did not write (it
-    wrote `files` and `outputs`), and `say` what went."""
-    written = [*(file.dest_uri for file in files), *outputs.written, *outputs.redirects]
-    removed = [path for path in remove_stale_pages(site_dir, written) if path.endswith(".html")]
-    if not removed:
-        return
-    say(
-        f"--dirty: removed {len(removed):,} page(s) an earlier build wrote that are no longer "
-        "published (a story held back or deleted, a listing or alias gone): "
-        f"{first_and_more(removed)}"
-    )
+    wrote `files`, and `outputs`: feeds, sitemaps, redirects), and `say` what went."""
+    written = [*(file.dest_uri for file in files), *outputs]
+    removed = remove_stale_pages(site_dir, written)
+    pages = [path for path in removed if path.endswith(".html")]
+    if pages:
+        say(
+            f"--dirty: removed {len(pages):,} page(s) an earlier build wrote that are no longer "
+            "published (a story held back or deleted, a listing or alias gone): "
+            f"{first_and_more(pages)}"
+        )
+    elif removed:
+        say(
+            f"--dirty: removed {len(removed):,} feed(s) an earlier build wrote that this one "
+            f"does not (listing_feeds): {first_and_more(removed)}"
+        )
 
 
 def remove_stale_pages(site_dir: str, written: Iterable[str]) -> list[str]:
     """Remove each page of `site_dir` that Newsroom made and that is not among `written`
-    (this build's files, relative to the site folder), and the listing feeds beside it that
-    are not written either; the paths removed, sorted."""
+    (this build's files, relative to the site folder), and the listing feeds beside it, or
+    beside a listing it wrote again, that are not written either (`listing_feeds` took them
+    away); the paths removed, sorted."""
     kept = {path.replace(os.sep, "/") for path in written}
     root = Path(site_dir)
     removed: list[str] = []
@@ -71,7 +76,11 @@ def remove_stale_pages(site_dir: str, written: Iterable[str]) -> list[str]:
             if name.endswith(".html") and path not in kept and _made_by_newsroom(here / name):
                 removed.append(path)
                 if name == "index.html":
-                    removed += [f"{prefix}{feed}" for feed in LISTING_FEEDS if feed in names]
+                    removed += [f"{prefix}{feed}" for feed in FEED_FILES if feed in names]
+        left = [feed for feed in FEED_FILES if feed in names and f"{prefix}{feed}" not in kept]
+        page = here / "index.html"
+        if left and f"{prefix}index.html" in kept and _made_by_newsroom(page):
+            removed += [f"{prefix}{feed}" for feed in left]
     removed = sorted(path for path in dict.fromkeys(removed) if path not in kept)
     for path in removed:
         remove_with_empty_folders(root / path)

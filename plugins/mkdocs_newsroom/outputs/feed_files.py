@@ -18,7 +18,7 @@ from .feeds import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Mapping, Sequence
+    from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
     from datetime import datetime
 
     from ..catalogue.editions import SiteIndexes
@@ -33,11 +33,13 @@ def feed_specs(
     site_description: str,
     now: datetime,
     length: int = 50,
+    listings: Collection[str] = ("section", "tag", "author"),
 ) -> Iterator[FeedSpec]:
     """For each edition its own feed and one per section, in its language; then one for
-    each tag and author, shared by every edition. Only published articles: the preview's
-    drafts, scheduled and expired stories are left out, as the build leaves them out (and
-    so is the feed of a tag only those have)."""
+    each tag and author, shared by every edition; of the kinds of listing in `listings`
+    (`listing_feeds`). Only published articles: the preview's drafts, scheduled and expired
+    stories are left out, as the build leaves them out (and so is the feed of a tag only
+    those have)."""
     editions = {view.edition.id: view.edition for view in site.editions}
     for position, view in enumerate(site.editions):
         edition = view.edition
@@ -46,7 +48,8 @@ def feed_specs(
         language = edition.search_language
         articles = _published(view.articles)
         yield FeedSpec(title, description, edition.path, articles, language, now, True)
-        for listing in view.indexes.sections.values():
+        sections = view.indexes.sections.values() if "section" in listings else ()
+        for listing in sections:
             yield FeedSpec(
                 f"{listing.title} - {title}",
                 listing.description,
@@ -55,7 +58,8 @@ def feed_specs(
                 language,
                 now,
             )
-    for group in (site.shared.tags, site.shared.authors):
+    groups = {"tag": site.shared.tags, "author": site.shared.authors}
+    for group in (groups[kind] for kind in groups if kind in listings):
         for listing in group.values():
             items = _published(listing.items)
             if listing.kind == "tag" and not items:

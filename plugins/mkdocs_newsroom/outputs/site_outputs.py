@@ -96,7 +96,11 @@ class SiteOutputs:
         settings, site, memory = self._settings, self._site, self._memory
         outputs = dict(self._more_sitemaps)
         length = settings.feed_length
-        specs = list(feed_specs(indexes, site.name, site.description, self._now, length))
+        specs = list(
+            feed_specs(
+                indexes, site.name, site.description, self._now, length, settings.listing_feeds
+            )
+        )
         options = FeedOptions(
             site.url,
             site.name,

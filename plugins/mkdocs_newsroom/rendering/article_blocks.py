@@ -338,7 +338,7 @@ class _Joined:
             f": {edition.title}" if home else ""
         )
         lines = [_feed_link("rss+xml", f"{name} (RSS)", self.url(f"{home}feed.xml"))]
-        if section := page.article.section:
+        if (section := page.article.section) and "section" in self._newsroom["listing_feeds"]:
             title = f"{escape(section.title)} (RSS)"
             lines.append(_feed_link("rss+xml", title, self.url(f"{section.url}feed.xml")))
         return lines

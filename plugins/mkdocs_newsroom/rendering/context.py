@@ -89,6 +89,8 @@ def prepare_environment(
         "absolute": lambda path: absolute_url(root, path),
         "seo": seo_data,
         "feeds": bool(site.url),
+        # the kinds of listing with feeds of their own (`listing_feeds`; none without site_url)
+        "listing_feeds": settings.listing_feeds if site.url else frozenset(),
         "cards": cards,
         "card": cards.card,
         "headline": cards.headline,

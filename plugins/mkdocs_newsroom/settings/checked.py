@@ -89,4 +89,6 @@ class Settings:
     robots_meta: str = "max-image-preview:large"
     syndicated_imports: bool = True
     syndicated_noindex: bool = False
+    # the kinds of listing with feeds of their own ("section", "tag", "author")
+    listing_feeds: frozenset[str] = frozenset({"section", "tag", "author"})
     notices: tuple[str, ...] = ()  # what loading them said (a control left open), a line each

@@ -196,6 +196,7 @@ def load_settings(
         robots_meta=" ".join(config.robots_meta.split()),
         syndicated_imports=config.syndicated_imports,
         syndicated_noindex=config.syndicated_noindex,
+        listing_feeds=frozenset(name.removesuffix("s") for name in config.listing_feeds),
         # last: said while the values above were read
         notices=(*([language.notice] if language.notice else []), *texts.notices),
     )

@@ -8,7 +8,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, ValidationError
 
-from ..model import MARKDOWN_ENGINES, PYTHON_MARKDOWN
+from ..model import LISTING_FEEDS, MARKDOWN_ENGINES, PYTHON_MARKDOWN
 
 
 class WholeNumber(c.Type[int]):
@@ -152,6 +152,8 @@ class NewsroomConfig(base.Config):
 
     # Feeds, sitemaps and metadata for search engines
     feed_length = WholeNumber(1, default=50, maximum=10_000)
+    # the listings with RSS and Atom feeds of their own (each edition always has its feeds)
+    listing_feeds = c.ListOfItems(c.Choice(LISTING_FEEDS), default=list(LISTING_FEEDS))
     feed_full_content = c.Type(bool, default=False)
     publisher_name = c.Type(str, default="")  # default: site_name
     # path in docs_dir or URL of a logo at least 112 px; the favicon stands in, with a warning

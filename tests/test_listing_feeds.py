@@ -1,0 +1,136 @@
+"""`listing_feeds`: which listings (sections, tags, authors) have RSS and Atom feeds of their
+own. A listing without feeds has no feed files, and no page points to one; each edition keeps
+its own feeds; a `--dirty` build or a preview takes away the feeds an earlier build wrote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from .checkers import rss_problems, validate_atom
+from .commands import run
+from .sites import SITE_URL, Site, article, build_site, write_site
+from .test_incremental import Server
+
+STORIES = {
+    "articles/a.md": article(
+        "Bus fares rise",
+        "2024-05-01T10:00:00Z",
+        section="world",
+        tags=["Kabul", "Transport"],
+        authors=["jdoe"],
+    ),
+    "articles/b.txt": article(
+        "Markets open", "2024-05-02T10:00:00Z", section="business", tags=["Kabul"]
+    ),
+    "about.md": "---\ntitle: About us\n---\nWho we are.\n",
+}
+FEEDS = ("feed.xml", "atom.xml")
+SECTION_FEEDS = {"section/world/", "section/politics/", "section/business/"}  # even empty
+TAG_AND_AUTHOR_FEEDS = {"tags/kabul/", "tags/transport/", "authors/jdoe/"}
+
+
+def feed_folders(site_dir: Path) -> set[str]:
+    """The folders holding an RSS or Atom feed, relative to the site ('' for its root)."""
+    found = {path.parent for name in FEEDS for path in site_dir.rglob(name)}
+    return {f"{p.relative_to(site_dir).as_posix()}/".removeprefix("./") for p in found}
+
+
+def linked_feeds(site: Site) -> dict[str, set[str]]:
+    """Every page's feed links (`<link rel="alternate feed">`), as site-relative paths."""
+    root = urlsplit(SITE_URL).path
+    links: dict[str, set[str]] = {}
+    for url in site.pages():
+        for link in site.dom(url).css('head link[rel~="feed"]'):
+            href = urlsplit(link.attributes["href"] or "").path
+            assert href.startswith(root), (url, href)
+            links.setdefault(url, set()).add(href.removeprefix(root))
+    return links
+
+
+@pytest.mark.parametrize(
+    ("listings", "folders"),
+    [
+        (["sections", "tags", "authors"], {"", *SECTION_FEEDS, *TAG_AND_AUTHOR_FEEDS}),
+        (["sections"], {"", *SECTION_FEEDS}),
+        (["tags", "authors"], {"", *TAG_AND_AUTHOR_FEEDS}),
+        ([], {""}),
+    ],
+    ids=["all", "sections", "tags and authors", "none"],
+)
+def test_only_the_listings_named_have_feeds_and_pages_point_only_to_feeds_there_are(
+    tmp_path: Path, listings: list[str], folders: set[str]
+) -> None:
+    site = build_site(tmp_path, STORIES, plugin={"listing_feeds": listings}, strict=True)
+    assert feed_folders(site.site_dir) == folders
+    for folder in folders:
+        assert rss_problems(site.site_dir / folder / "feed.xml") == []
+        assert validate_atom(site.site_dir / folder / "atom.xml") == []
+    links = linked_feeds(site)
+    assert {path for found in links.values() for path in found} <= {
+        *(f"{folder}{name}" for folder in folders for name in FEEDS),
+        "feed.json",
+    }
+    story = next(url for url in links if url.endswith("/bus-fares-rise/"))
+    section_feed = {"section/world/feed.xml"} if "sections" in listings else set()
+    assert links[story] == {"feed.xml", *section_feed}
+    assert links["tags/kabul/"] >= ({"tags/kabul/atom.xml"} if "tags" in listings else set())
+
+
+def test_a_listing_the_option_does_not_know_is_one_line_naming_it(tmp_path: Path) -> None:
+    write_site(tmp_path, STORIES, plugin={"listing_feeds": ["sections", "tag"]})
+    done = run(tmp_path, "mkdocs", "build")
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    (line,) = [line for line in done.stderr.splitlines() if "listing_feeds" in line]
+    assert "'tag'" in line and "authors" in line
+
+
+def test_a_dirty_build_takes_away_the_feeds_an_earlier_build_wrote(tmp_path: Path) -> None:
+    """Tag and author feeds turned off, and a story drafted: under `mkdocs build --dirty` the
+    tag pages stay (written again), their feeds, which held the story, go, and it says so."""
+    config = write_site(tmp_path, STORIES)
+    assert run(tmp_path, "mkdocs", "build").returncode == 0
+    site = Site(tmp_path)
+    assert "Bus fares rise" in (site.site_dir / "tags/kabul/feed.xml").read_text("utf-8")
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["plugins"][1]["newsroom"]["listing_feeds"] = ["sections"]
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    drafted = article("Bus fares rise", "2024-05-01T10:00:00Z", section="world", draft=True)
+    (site.docs_dir / "articles/a.md").write_text(drafted, encoding="utf-8")
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert (site.site_dir / "tags/kabul/index.html").is_file()
+    assert feed_folders(site.site_dir) == {"", *SECTION_FEEDS}
+    assert "--dirty: removed" in dirty.stderr
+    written = [p for p in site.site_dir.rglob("*") if p.is_file() and p.suffix != ".gz"]
+    assert not [p for p in written if b"Bus fares rise" in p.read_bytes()]
+
+
+@pytest.mark.parametrize("dirty", [False, True], ids=["serve", "serve --dirty"])
+def test_a_preview_whose_site_drops_tag_and_author_feeds_serves_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dirty: bool
+) -> None:
+    """`listing_feeds` changed while `mkdocs serve` runs: the next rebuild serves no feed of a
+    tag or an author (they hold stories that may have been held back since), and no page
+    points to one."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1717200000")
+    config = write_site(tmp_path, STORIES)
+    server = Server(tmp_path, "live", dirty)
+    server.start()
+    try:
+        server.rebuild()
+        assert "Bus fares rise" in (server.site / "tags/kabul/atom.xml").read_text("utf-8")
+        settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+        settings["plugins"][1]["newsroom"]["listing_feeds"] = ["sections"]
+        config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+        server.rebuild()
+    finally:
+        server.stop()
+    assert feed_folders(server.site) == {"", *SECTION_FEEDS}
+    pages = list(server.site.rglob("index.html"))
+    assert len(pages) > 10
+    assert not [p for p in pages if "tags/kabul/feed.xml" in p.read_text(encoding="utf-8")]
