@@ -32,8 +32,8 @@ def feed_specs(
     site_name: str,
     site_description: str,
     now: datetime,
-    length: int = 50,
-    listings: Collection[str] = ("section", "tag", "author"),
+    length: int,
+    listings: Collection[str],
 ) -> Iterator[FeedSpec]:
     """For each edition its own feed and one per section, in its language; then one for
     each tag and author, shared by every edition; of the kinds of listing in `listings`

@@ -95,12 +95,8 @@ class SiteOutputs:
         written."""
         settings, site, memory = self._settings, self._site, self._memory
         outputs = dict(self._more_sitemaps)
-        length = settings.feed_length
-        specs = list(
-            feed_specs(
-                indexes, site.name, site.description, self._now, length, settings.listing_feeds
-            )
-        )
+        length, listings = settings.feed_length, settings.listing_feeds
+        specs = list(feed_specs(indexes, site.name, site.description, self._now, length, listings))
         options = FeedOptions(
             site.url,
             site.name,
