@@ -134,3 +134,83 @@ def test_a_preview_whose_site_drops_tag_and_author_feeds_serves_none(
     pages = list(server.site.rglob("index.html"))
     assert len(pages) > 10
     assert not [p for p in pages if "tags/kabul/feed.xml" in p.read_text(encoding="utf-8")]
+
+
+LONG = "Long words of a description. " * 3000  # 90 KB: a page's head past 64 KB
+
+
+def test_a_dirty_build_finds_newsroom_s_pages_and_feeds_whatever_their_head_holds(
+    tmp_path: Path,
+) -> None:
+    """A section's description and an author's bio of 90 KB put the pages' generator mark far
+    into the file, and a story's summary its own: `mkdocs build --dirty` after the story was
+    drafted and the listings' feeds turned off still removes its page and every feed that
+    held it."""
+    stories = {
+        **STORIES,
+        "articles/a.md": article(
+            "Bus fares rise",
+            "2024-05-01T10:00:00Z",
+            section="world",
+            tags=["Kabul"],
+            authors=["jdoe"],
+            summary=LONG,
+            body="Zanzibarword fares.",
+        ),
+    }
+    sections = {"world": {"title": "World", "description": LONG}, "business": {"title": "B"}}
+    authors = f"jdoe: {{name: Jane Doe, bio: {LONG.strip()}}}\nasmith: {{name: Ali Smith}}\n"
+    config = write_site(tmp_path, stories, plugin={"sections": sections}, authors=authors)
+    assert run(tmp_path, "mkdocs", "build").returncode == 0
+    site = Site(tmp_path)
+    assert "Bus fares rise" in (site.site_dir / "section/world/feed.xml").read_text("utf-8")
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    settings["plugins"][1]["newsroom"]["listing_feeds"] = []
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    drafted = article("Bus fares rise", "2024-05-01T10:00:00Z", section="world", draft=True)
+    (site.docs_dir / "articles/a.md").write_text(drafted, encoding="utf-8")
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert feed_folders(site.site_dir) == {""}
+    written = [p for p in site.site_dir.rglob("*") if p.is_file() and p.suffix != ".gz"]
+    assert not [p for p in written if b"Zanzibarword" in p.read_bytes()]
+    assert not [p for p in written if b"Bus fares rise" in p.read_bytes()]
+
+
+def test_a_dirty_build_removes_the_feeds_beside_the_site_s_own_front_page(tmp_path: Path) -> None:
+    """The site's own index.md is its front page; `site_url` taken away, and a story drafted:
+    the site's feeds, which held it, go although no page of Newsroom's stands beside them."""
+    files = {**STORIES, "index.md": "# Our own front page\n"}
+    config = write_site(tmp_path, files)
+    assert run(tmp_path, "mkdocs", "build").returncode == 0
+    site = Site(tmp_path)
+    assert "Bus fares rise" in (site.site_dir / "feed.json").read_text(encoding="utf-8")
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    del settings["site_url"]
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    drafted = article("Bus fares rise", "2024-05-01T10:00:00Z", section="world", draft=True)
+    (site.docs_dir / "articles/a.md").write_text(drafted, encoding="utf-8")
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert feed_folders(site.site_dir) == set()
+    assert not (site.site_dir / "feed.json").exists()
+    assert "Our own front page" in (site.site_dir / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_site_s_own_feed_files_stay_where_newsroom_writes_none(tmp_path: Path) -> None:
+    """Without tag feeds, the site's own `tags/kabul/feed.xml` is published as it is (no
+    warning), as is an `authors/jdoe/feed.json`, which Newsroom never writes; a feed put into
+    the site folder by hand beside Newsroom's pages outlives `mkdocs build --dirty`."""
+    mine = "<rss><channel><title>Ours</title></channel></rss>"
+    files = {**STORIES, "tags/kabul/feed.xml": mine, "authors/jdoe/feed.json": "{}"}
+    site = build_site(tmp_path, files, plugin={"listing_feeds": ["sections"]}, strict=True)
+    assert site.warnings == []
+    assert (site.site_dir / "tags/kabul/feed.xml").read_text(encoding="utf-8") == mine
+    assert (site.site_dir / "authors/jdoe/feed.json").read_text(encoding="utf-8") == "{}"
+    by_hand = [site.site_dir / "archive/feed.xml", site.site_dir / "tags/atom.xml"]
+    for path in by_hand:
+        path.write_text(mine, encoding="utf-8")
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert all(path.read_text(encoding="utf-8") == mine for path in by_hand)
+    assert "--dirty: removed" not in dirty.stderr

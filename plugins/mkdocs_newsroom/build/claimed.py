@@ -1,11 +1,12 @@
 """The site's own files that would land where Newsroom writes: its feeds (at the root of each
-edition and of each listing), its sitemaps, its build record, its search index folder and its
-listing pages (sections, tags, authors, archive). Newsroom's file wins, as it does over an
-article or an alias with such an address; the site's file is left out with one warning
-naming it. Two are the site's own as ever: robots.txt (Newsroom writes none beside it) and
-each edition's front page (index.md at the edition's root), which Newsroom does not make.
-Any other file that would land where Newsroom makes a front page (`ps.md` and `ps/README.md`
-are `ps/index.html` to MkDocs, as is a file `ps/index.html`) is left out, with one line.
+edition, and of each listing of the kinds `listing_feeds` names), its sitemaps, its build
+record, its search index folder and its listing pages (sections, tags, authors, archive).
+Newsroom's file wins, as it does over an article or an alias with such an address; the
+site's file is left out with one warning naming it. Two are the site's own as ever:
+robots.txt (Newsroom writes none beside it) and each edition's front page (index.md at the
+edition's root), which Newsroom does not make. Any other file that would land where Newsroom
+makes a front page (`ps.md` and `ps/README.md` are `ps/index.html` to MkDocs, as is a file
+`ps/index.html`) is left out, with one line.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from typing import TYPE_CHECKING
 
 from ..problems import Problem
 from ..settings.article_url import RESERVED_PREFIXES
-from ..urls import EDITION_FILES, ROBOTS_TXT, built_file
+from ..urls import ATOM_FILE, AUTHORS_INDEX, ROBOTS_TXT, RSS_FILE, TAGS_INDEX, built_file
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Collection, Iterable
 
     from mkdocs.structure.files import File
 
@@ -25,14 +26,23 @@ if TYPE_CHECKING:
 _THE_SITES = frozenset({ROBOTS_TXT, "404.html"})
 # where the listings live; the site's assets/ folder (styles, scripts, pictures) is its own
 _LISTINGS = tuple(prefix for prefix in RESERVED_PREFIXES if prefix != "assets/")
+# the folder of each kind of listing that may have feeds (`listing_feeds`), and their files
+_FEED_FOLDERS = {"section": "section/", "tag": TAGS_INDEX, "author": AUTHORS_INDEX}
+_LISTING_FEED_FILES = (RSS_FILE, ATOM_FILE)
 
 
 def claimed_by_newsroom(
-    files: Iterable[File], edition_paths: tuple[str, ...], docs_dir: str, front_pages: bool
+    files: Iterable[File],
+    edition_paths: tuple[str, ...],
+    docs_dir: str,
+    front_pages: bool,
+    listing_feeds: Collection[str],
 ) -> tuple[list[File], list[Problem]]:
     """The files of `files` that no generated file replaces, and a warning for each other
     file of the content folder `docs_dir` (the theme's and other plugins' are theirs).
-    With `front_pages`, Newsroom makes the front page of each edition without an index.md."""
+    With `front_pages`, Newsroom makes the front page of each edition without an index.md;
+    the listings of the kinds in `listing_feeds` have feeds."""
+    feed_folders = {_FEED_FOLDERS[kind] for kind in listing_feeds}
     files = list(files)
     own = {file.src_uri for file in files if file.src_dir == docs_dir}
     fronts = {
@@ -46,7 +56,7 @@ def claimed_by_newsroom(
         mine = file.src_dir == docs_dir
         front = fronts.get(file.dest_uri.lower()) if mine else None
         what = f"front page ({front or '/'})" if front is not None else ""
-        what = what or (_claimed(file, edition_paths) if mine else "")
+        what = what or (_claimed(file, edition_paths, feed_folders) if mine else "")
         if not what:
             kept.append(file)
             continue
@@ -61,8 +71,9 @@ def claimed_by_newsroom(
     return kept, problems
 
 
-def _claimed(file: File, edition_paths: tuple[str, ...]) -> str:
-    """What Newsroom writes where `file` would land ('' if nothing)."""
+def _claimed(file: File, edition_paths: tuple[str, ...], feed_folders: Collection[str]) -> str:
+    """What Newsroom writes where `file` would land ('' if nothing): a listing's feeds only
+    in a listing's own folder (`tags/kabul/feed.xml`), of a kind in `feed_folders`."""
     dest = file.dest_uri
     lowered = dest.lower()
     if lowered in _THE_SITES:
@@ -77,6 +88,7 @@ def _claimed(file: File, edition_paths: tuple[str, ...]) -> str:
                 continue
             if file.is_documentation_page() or name == "index.html":
                 return f"listing page ({edition}{prefix})"
-            if name in EDITION_FILES:
+            inside = lowered[len(edition) + len(prefix) :]
+            if prefix in feed_folders and name in _LISTING_FEED_FILES and inside.count("/") == 1:
                 return f"listing feed ({dest})"
     return ""

@@ -110,7 +110,9 @@ def site_sources(
         )
     keep = [usable[path][0] for path in paths.others]
     editions = tuple(edition.path for edition in settings.editions)
-    keep, claimed = claimed_by_newsroom(keep, editions, docs_dir, settings.front_page)
+    keep, claimed = claimed_by_newsroom(
+        keep, editions, docs_dir, settings.front_page, settings.listing_feeds
+    )
     dated = (now, settings.timezone) if now is not None else None
     held = held_back_pages(
         keep, docs_dir, settings.articles_dir, nav_paths(nav), dated, theme_folder

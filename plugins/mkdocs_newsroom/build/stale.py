@@ -5,18 +5,22 @@ page of a story now held back (a draft, scheduled, expired, excluded or deleted)
 online, with the listing of a tag no story has any more and the redirect of an alias gone.
 `mkdocs serve --dirty` remembers what it wrote and removes what is gone
 (preview/rendered_pages.py, the outputs' memory); a build is a new process that remembers
-nothing, so the site folder itself is read: each page Newsroom made (its generator mark)
-that this build did not write is removed, with the feeds beside it; what was written for a
-page this build leaves out because its front matter holds it back (build/held_pages.py); and
+nothing, so the site folder itself is read: each page Newsroom made (its generator mark, in
+its head) and each feed it wrote (a feed says where it lives: at its own address) that this
+build did not write is removed; what was written for a page this build leaves out because
+its front matter holds it back (build/held_pages.py); and
 the media only stories held back now use (the copies of lead photographs:
 outputs/pictures/making.py).
 """
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
 
 from ..outputs.files import remove_with_empty_folders
 from ..outputs.pictures.making import remove_unpublished_copies
@@ -32,38 +36,44 @@ if TYPE_CHECKING:
     from .sources import SortedFiles
 
 # What the head of every page Newsroom renders (templates/news/base.html) or redirects with
-# (outputs/redirects.py) holds, and how far into the file it stands at most
+# (outputs/redirects.py) holds: anywhere in it, which a long description can stretch
 MARKS = (b'<meta name="generator" content="newsroom, ', MARKER.encode())
-HEAD_BYTES = 65536
+HEAD_END = (b"</head>",)
 FEED_FILES = (RSS_FILE, ATOM_FILE, JSON_FILE)
+# Where a feed says where it lives (RSS's atom:link, Atom's link, JSON Feed's feed_url), which
+# comes before its first item
+FEED_HEAD_END = (b"<item>", b"<entry>", b"<entry ", b'"items":')
+_LINK = re.compile(rb"<(?:atom:)?link\b[^>]*>")
+_HREF = re.compile(rb'\bhref="([^"]*)"')
+_FEED_URL = re.compile(rb'"feed_url": *"([^"]*)"')
+CHUNK = 65536
 
 
 def remove_stale(
     site_dir: str, files: Iterable[File], outputs: Iterable[str], say: Callable[[str], None]
 ) -> None:
-    """Remove the pages of `site_dir` that Newsroom made and this build did not write (it
-    wrote `files`, and `outputs`: feeds, sitemaps, redirects), and `say` what went."""
+    """Remove the pages and feeds of `site_dir` that Newsroom made and this build did not
+    write (it wrote `files`, and `outputs`: feeds, sitemaps, redirects), and `say` what went."""
     written = [*(file.dest_uri for file in files), *outputs]
     removed = remove_stale_pages(site_dir, written)
+    if not removed:
+        return
     pages = [path for path in removed if path.endswith(".html")]
-    if pages:
-        say(
-            f"--dirty: removed {len(pages):,} page(s) an earlier build wrote that are no longer "
-            "published (a story held back or deleted, a listing or alias gone): "
-            f"{first_and_more(pages)}"
-        )
-    elif removed:
-        say(
-            f"--dirty: removed {len(removed):,} feed(s) an earlier build wrote that this one "
-            f"does not (listing_feeds): {first_and_more(removed)}"
-        )
+    feeds = [path for path in removed if not path.endswith(".html")]
+    counts = [f"{len(pages):,} page(s)"] if pages else []
+    counts += [f"{len(feeds):,} feed(s)"] if feeds else []
+    say(
+        f"--dirty: removed {' and '.join(counts)} an earlier build wrote that are no longer "
+        "published (a story held back or deleted, a listing, alias or feed gone): "
+        f"{first_and_more([*pages, *feeds])}"
+    )
 
 
 def remove_stale_pages(site_dir: str, written: Iterable[str]) -> list[str]:
-    """Remove each page of `site_dir` that Newsroom made and that is not among `written`
-    (this build's files, relative to the site folder), and the listing feeds beside it, or
-    beside a listing it wrote again, that are not written either (`listing_feeds` took them
-    away); the paths removed, sorted."""
+    """Remove each page of `site_dir` that Newsroom made, and each feed it wrote, that is not
+    among `written` (this build's files, relative to the site folder); the paths removed,
+    sorted. A feed is known by its own address (a file of the site's own, put there by hand,
+    says another or none)."""
     kept = {path.replace(os.sep, "/") for path in written}
     root = Path(site_dir)
     removed: list[str] = []
@@ -73,27 +83,48 @@ def remove_stale_pages(site_dir: str, written: Iterable[str]) -> list[str]:
         prefix = "" if relative == "." else f"{relative}/"
         for name in names:
             path = f"{prefix}{name}"
-            if name.endswith(".html") and path not in kept and _made_by_newsroom(here / name):
+            if path not in kept and _made_by_newsroom(here / name, path):
                 removed.append(path)
-                if name == "index.html":
-                    removed += [f"{prefix}{feed}" for feed in FEED_FILES if feed in names]
-        left = [feed for feed in FEED_FILES if feed in names and f"{prefix}{feed}" not in kept]
-        page = here / "index.html"
-        if left and f"{prefix}index.html" in kept and _made_by_newsroom(page):
-            removed += [f"{prefix}{feed}" for feed in left]
-    removed = sorted(path for path in dict.fromkeys(removed) if path not in kept)
+    removed.sort()
     for path in removed:
         remove_with_empty_folders(root / path)
     return removed
 
 
-def _made_by_newsroom(path: Path) -> bool:
+def _made_by_newsroom(file: Path, path: str) -> bool:
+    """Whether Newsroom made `file`, at `path` in the site: a page with its mark in its head,
+    or a feed that names itself as the one at `path`."""
+    if path.endswith(".html"):
+        head = _head(file, HEAD_END)
+        return any(mark in head for mark in MARKS)
+    if path.rsplit("/", 1)[-1] not in FEED_FILES:
+        return False
+    for address in _own_addresses(_head(file, FEED_HEAD_END)):
+        url = html.unescape(address.decode("utf-8", "replace"))
+        if unquote(urlsplit(url).path).endswith(f"/{path}"):
+            return True
+    return False
+
+
+def _own_addresses(head: bytes) -> list[bytes]:
+    """The addresses a feed's head gives as its own."""
+    links = [_HREF.search(link) for link in _LINK.findall(head) if b'rel="self"' in link]
+    return [found[1] for found in links if found] + _FEED_URL.findall(head)
+
+
+def _head(path: Path, ends: tuple[bytes, ...]) -> bytes:
+    """The start of the file at `path`, up to the first of `ends` (or all of it)."""
+    data = bytearray()
     try:
         with path.open("rb") as file:
-            head = file.read(HEAD_BYTES)
+            while chunk := file.read(CHUNK):
+                searched = bytes(data[-16:]) + chunk  # an end may straddle two chunks
+                data += chunk
+                if any(end in searched for end in ends):
+                    break
     except OSError:
-        return False
-    return any(mark in head for mark in MARKS)
+        return b""
+    return bytes(data)
 
 
 HELD_PAGES = "for a file left out now (its front matter holds it back, or it is a link)"
