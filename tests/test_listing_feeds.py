@@ -4,7 +4,9 @@ its own feeds; a `--dirty` build or a preview takes away the feeds an earlier bu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -49,6 +51,24 @@ def linked_feeds(site: Site) -> dict[str, set[str]]:
             assert href.startswith(root), (url, href)
             links.setdefault(url, set()).add(href.removeprefix(root))
     return links
+
+
+def changed(config: Path, change: Callable[[dict[str, Any]], object]) -> None:
+    """mkdocs.yml at `config`, changed by `change`."""
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    change(settings)
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+
+
+def feeds_of(*listings: str) -> Callable[[dict[str, Any]], object]:
+    """A change of mkdocs.yml for `changed`: `listing_feeds` set to `listings`."""
+    return lambda settings: settings["plugins"][1]["newsroom"].update(listing_feeds=[*listings])
+
+
+def draft_the_story(site: Site) -> None:
+    """Story a ("Bus fares rise") becomes a draft."""
+    drafted = article("Bus fares rise", "2024-05-01T10:00:00Z", section="world", draft=True)
+    (site.docs_dir / "articles/a.md").write_text(drafted, encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -96,11 +116,8 @@ def test_a_dirty_build_takes_away_the_feeds_an_earlier_build_wrote(tmp_path: Pat
     assert run(tmp_path, "mkdocs", "build").returncode == 0
     site = Site(tmp_path)
     assert "Bus fares rise" in (site.site_dir / "tags/kabul/feed.xml").read_text("utf-8")
-    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
-    settings["plugins"][1]["newsroom"]["listing_feeds"] = ["sections"]
-    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
-    drafted = article("Bus fares rise", "2024-05-01T10:00:00Z", section="world", draft=True)
-    (site.docs_dir / "articles/a.md").write_text(drafted, encoding="utf-8")
+    changed(config, feeds_of("sections"))
+    draft_the_story(site)
     dirty = run(tmp_path, "mkdocs", "build", "--dirty")
     assert dirty.returncode == 0, dirty.stderr
     assert (site.site_dir / "tags/kabul/index.html").is_file()
@@ -124,9 +141,7 @@ def test_a_preview_whose_site_drops_tag_and_author_feeds_serves_none(
     try:
         server.rebuild()
         assert "Bus fares rise" in (server.site / "tags/kabul/atom.xml").read_text("utf-8")
-        settings = yaml.safe_load(config.read_text(encoding="utf-8"))
-        settings["plugins"][1]["newsroom"]["listing_feeds"] = ["sections"]
-        config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+        changed(config, feeds_of("sections"))
         server.rebuild()
     finally:
         server.stop()
@@ -164,11 +179,8 @@ def test_a_dirty_build_finds_newsroom_s_pages_and_feeds_whatever_their_head_hold
     assert run(tmp_path, "mkdocs", "build").returncode == 0
     site = Site(tmp_path)
     assert "Bus fares rise" in (site.site_dir / "section/world/feed.xml").read_text("utf-8")
-    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
-    settings["plugins"][1]["newsroom"]["listing_feeds"] = []
-    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
-    drafted = article("Bus fares rise", "2024-05-01T10:00:00Z", section="world", draft=True)
-    (site.docs_dir / "articles/a.md").write_text(drafted, encoding="utf-8")
+    changed(config, feeds_of())
+    draft_the_story(site)
     dirty = run(tmp_path, "mkdocs", "build", "--dirty")
     assert dirty.returncode == 0, dirty.stderr
     assert feed_folders(site.site_dir) == {""}
@@ -185,11 +197,8 @@ def test_a_dirty_build_removes_the_feeds_beside_the_site_s_own_front_page(tmp_pa
     assert run(tmp_path, "mkdocs", "build").returncode == 0
     site = Site(tmp_path)
     assert "Bus fares rise" in (site.site_dir / "feed.json").read_text(encoding="utf-8")
-    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
-    del settings["site_url"]
-    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
-    drafted = article("Bus fares rise", "2024-05-01T10:00:00Z", section="world", draft=True)
-    (site.docs_dir / "articles/a.md").write_text(drafted, encoding="utf-8")
+    changed(config, lambda settings: settings.pop("site_url"))
+    draft_the_story(site)
     dirty = run(tmp_path, "mkdocs", "build", "--dirty")
     assert dirty.returncode == 0, dirty.stderr
     assert feed_folders(site.site_dir) == set()
