@@ -41,6 +41,7 @@ CHANGED: dict[str, Any] = {
     "navigation": False,
     "feed_length": 2,
     "feed_full_content": True,
+    "listing_feeds": ["sections"],
     "publisher_name": "Another Publisher",
     "publisher_logo": "images/logo.png",
     "default_image": "images/logo.png",

@@ -22,7 +22,7 @@ from ..catalogue.named_media import named_by_name, named_by_path
 from ..problems import first_and_more
 from ..reading.files import is_text, may_be_held
 from .linked_files import without_second_names
-from .stale import HELD_MEDIA, remove_held_media, remove_held_outputs
+from .stale import HELD_MEDIA, remove_held_media, remove_held_outputs, remove_newsroom_files_at
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
@@ -47,7 +47,7 @@ def published_files(
     (unless another page names it) and the files of the articles folder no published story
     uses, under any name their own (a second name a published story or page uses is its
     own); a line for each second name left out. With `dirty`, what an earlier build copied of
-    them is removed."""
+    them is removed, and what Newsroom wrote where one of the files published is now."""
     attached = reading.attachments
     shown = reading.catalogue.articles
     held_media = reading.withheld | shown_only_by_held_pages(found, shown, config)
@@ -76,6 +76,8 @@ def published_files(
         *(file for file in kept if file.src_uri not in withheld),
         *(found.attachments[path] for path in sorted(attached)),
     ]
+    if dirty:  # the site's own files where an earlier build wrote Newsroom's
+        remove_newsroom_files_at(config.site_dir, keep)
     return keep, said
 
 

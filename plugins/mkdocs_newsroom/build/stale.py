@@ -6,11 +6,11 @@ online, with the listing of a tag no story has any more and the redirect of an a
 `mkdocs serve --dirty` remembers what it wrote and removes what is gone
 (preview/rendered_pages.py, the outputs' memory); a build is a new process that remembers
 nothing, so the site folder itself is read: each page Newsroom made (its generator mark, in
-its head) and each feed it wrote (a feed says where it lives: at its own address) that this
-build did not write is removed; what was written for a page this build leaves out because
-its front matter holds it back (build/held_pages.py); and
-the media only stories held back now use (the copies of lead photographs:
-outputs/pictures/making.py).
+its head), each feed it wrote (a feed says where it lives: at its own address) and each of
+its sitemaps that this build did not write is removed, and any of them where one of MkDocs'
+files is published now, before MkDocs writes; what was written for a page this build leaves
+out because its front matter holds it back (build/held_pages.py); and the media only stories
+held back now use (the copies of lead photographs: outputs/pictures/making.py).
 """
 
 from __future__ import annotations
@@ -38,7 +38,15 @@ if TYPE_CHECKING:
 # What the head of every page Newsroom renders (templates/news/base.html) or redirects with
 # (outputs/redirects.py) holds: anywhere in it, which a long description can stretch
 MARKS = (b'<meta name="generator" content="newsroom, ', MARKER.encode())
+# the same, after a minifier took the quotes away (mkdocs-minify-plugin's htmlmin does)
+_MARK = re.compile(
+    rb"""<meta name=["']?generator["']? content=["']?(?:newsroom, |Newsroom redirect)"""
+)
 HEAD_END = (b"</head>",)
+PAGES = (".html", ".htm")  # and redirects at an alias' own name (old/story.HTM)
+# Newsroom's sitemaps besides sitemap.xml (which every build writes), at the site's root
+_SITEMAPS = re.compile(r"news-sitemap\.xml|sitemap-\d+\.xml")
+HEAD_LIMIT = 16 << 20  # bytes of a file read for its head at most
 FEED_FILES = (RSS_FILE, ATOM_FILE, JSON_FILE)
 # Where a feed says where it lives (RSS's atom:link, Atom's link, JSON Feed's feed_url), which
 # comes before its first item
@@ -91,14 +99,29 @@ def remove_stale_pages(site_dir: str, written: Iterable[str]) -> list[str]:
     return removed
 
 
+def remove_newsroom_files_at(site_dir: str, files: Iterable[File]) -> None:
+    """`--dirty`: what an earlier build of Newsroom's wrote where one of MkDocs' `files` is
+    published now (the site's own feed or front page, which Newsroom's took the place of
+    until an option changed), removed before MkDocs writes: MkDocs copies or renders a file
+    only when it is newer than the one in the site folder, and would leave Newsroom's."""
+    root = Path(site_dir)
+    for file in files:
+        if _made_by_newsroom(root / file.dest_uri, file.dest_uri):
+            (root / file.dest_uri).unlink(missing_ok=True)
+
+
 def _made_by_newsroom(file: Path, path: str) -> bool:
     """Whether Newsroom made `file`, at `path` in the site: a page with its mark in its head,
-    or a feed that names itself as the one at `path`."""
-    if path.endswith(".html"):
-        head = _head(file, HEAD_END)
-        return any(mark in head for mark in MARKS)
-    if path.rsplit("/", 1)[-1] not in FEED_FILES:
+    a sitemap of its own name at the root, or a feed that names itself as the one at `path`.
+    Only a file as Newsroom writes them: not a link, a pipe or a device."""
+    page, sitemap = path.lower().endswith(PAGES), _SITEMAPS.fullmatch(path) is not None
+    feed = path.rsplit("/", 1)[-1] in FEED_FILES
+    if not (page or sitemap or feed) or file.is_symlink() or not file.is_file():
         return False
+    if page:
+        return _MARK.search(_head(file, HEAD_END)) is not None
+    if sitemap:
+        return b"<urlset" in _head(file, (b"<url>",))
     for address in _own_addresses(_head(file, FEED_HEAD_END)):
         url = html.unescape(address.decode("utf-8", "replace"))
         if unquote(urlsplit(url).path).endswith(f"/{path}"):
@@ -117,7 +140,7 @@ def _head(path: Path, ends: tuple[bytes, ...]) -> bytes:
     data = bytearray()
     try:
         with path.open("rb") as file:
-            while chunk := file.read(CHUNK):
+            while len(data) < HEAD_LIMIT and (chunk := file.read(CHUNK)):
                 searched = bytes(data[-16:]) + chunk  # an end may straddle two chunks
                 data += chunk
                 if any(end in searched for end in ends):

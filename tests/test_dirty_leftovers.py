@@ -1,0 +1,135 @@
+"""`mkdocs build --dirty` leaves what it does not write again in the site folder; Newsroom
+removes what an earlier build of its own wrote that this one does not publish, however that
+file came to look (minified, a redirect at an `.htm` alias, a sitemap), puts the site's own
+file back where Newsroom's stood until an option changed, and never hangs on, nor deletes,
+what is not a file Newsroom writes (the second hostile review of `listing_feeds`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from .commands import ENV, run
+from .sites import Site, article, write_site
+
+
+def _story(*aliases: str) -> str:
+    return article(
+        "Bus fares rise",
+        "2024-05-01T10:00:00Z",
+        section="world",
+        tags=["Kabul"],
+        authors=["jdoe"],
+        aliases=list(aliases),
+        body="Zanzibarword fares.",
+    )
+
+
+STORY = _story()
+OTHER = article("Markets open", "2024-05-02T10:00:00Z", section="business", tags=["Kabul"])
+USERS_FEED = '<rss version="2.0"><channel><title>Our own Kabul feed</title></channel></rss>'
+
+
+def _change(config: Path, change: Callable[[dict[str, Any]], object]) -> None:
+    settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+    change(settings)
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+
+
+def _newsroom(settings: dict[str, Any]) -> dict[str, Any]:
+    options: dict[str, Any] = settings["plugins"][-1]["newsroom"]
+    return options
+
+
+def _build_then_draft_dirty(
+    root: Path,
+    change: Callable[[dict[str, Any]], object] = lambda _settings: None,
+    first: str = "2024/05/01/bus-fares-rise/index.html",
+) -> tuple[Site, str]:
+    """Build (whose file `first` holds the story), change mkdocs.yml, draft the story, build
+    --dirty: the site, and what it said."""
+    config = root / "mkdocs.yml"
+    done = run(root, "mkdocs", "build")
+    assert done.returncode == 0, done.stderr
+    site = Site(root)
+    assert "Bus fares rise" in (site.site_dir / first).read_text(encoding="utf-8")
+    _change(config, change)
+    drafted = article("Bus fares rise", "2024-05-01T10:00:00Z", section="world", draft=True)
+    (site.docs_dir / "articles/a.md").write_text(drafted, encoding="utf-8")
+    dirty = run(root, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    return site, dirty.stderr
+
+
+def _holding(site: Site, *words: bytes) -> list[str]:
+    """The files of the site that hold any of `words`."""
+    files = [p for p in site.site_dir.rglob("*") if p.is_file() and not p.is_symlink()]
+    return [
+        str(p.relative_to(site.site_dir)) for p in files if any(w in p.read_bytes() for w in words)
+    ]
+
+
+@pytest.mark.parametrize("minified", [False, True], ids=["plain", "minified"])
+def test_the_story_s_page_and_its_redirects_go_minified_or_at_an_htm_alias(
+    tmp_path: Path, minified: bool
+) -> None:
+    aliased = _story("/old/bus.htm", "/old/BUS.HTML")
+    config = write_site(tmp_path, {"articles/a.md": aliased, "articles/b.md": OTHER})
+    if minified:  # mkdocs-minify-plugin takes the quotes off the generator mark
+        _change(config, lambda s: s["plugins"].insert(1, {"minify": {"minify_html": True}}))
+    site, said = _build_then_draft_dirty(tmp_path)
+    assert _holding(site, b"Zanzibarword", b"Bus fares rise", b"bus-fares-rise") == []
+    assert not (site.site_dir / "old/bus.htm").exists()
+    assert "--dirty: removed" in said
+
+
+def test_the_site_s_own_feed_is_back_where_newsroom_s_stood_until_an_option_changed(
+    tmp_path: Path,
+) -> None:
+    """The site's own `tags/kabul/feed.xml`, left out while tags had feeds (Newsroom's took its
+    place), is published again once `listing_feeds` leaves tags out, under `--dirty` too."""
+    files = {"articles/a.md": STORY, "articles/b.md": OTHER, "tags/kabul/feed.xml": USERS_FEED}
+    write_site(tmp_path, files)
+    site, _said = _build_then_draft_dirty(
+        tmp_path, lambda s: _newsroom(s).update(listing_feeds=["sections"])
+    )
+    assert (site.site_dir / "tags/kabul/feed.xml").read_text(encoding="utf-8") == USERS_FEED
+    assert _holding(site, b"Zanzibarword", b"Bus fares rise") == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [lambda s: _newsroom(s).update(news_sitemap=False), lambda s: s.pop("site_url")],
+    ids=["news_sitemap off", "no site_url"],
+)
+def test_a_news_sitemap_no_build_writes_any_more_goes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: Callable[[dict[str, Any]], object]
+) -> None:
+    monkeypatch.setitem(ENV, "SOURCE_DATE_EPOCH", "1714600800")  # 2024-05-01T22:00Z: its window
+    write_site(tmp_path, {"articles/a.md": STORY, "articles/b.md": OTHER})
+    site, _said = _build_then_draft_dirty(tmp_path, change, first="news-sitemap.xml")
+    assert not (site.site_dir / "news-sitemap.xml").exists()
+    assert _holding(site, b"Zanzibarword", b"Bus fares rise") == []
+
+
+def test_what_is_not_a_file_newsroom_writes_is_neither_read_whole_nor_removed(
+    tmp_path: Path,
+) -> None:
+    """A pipe and a link to an endless device named as Newsroom's files do not hang the
+    build; a link to one of Newsroom's pages is not Newsroom's, and stays."""
+    write_site(tmp_path, {"articles/a.md": STORY, "articles/b.md": OTHER})
+    assert run(tmp_path, "mkdocs", "build").returncode == 0
+    site = Site(tmp_path)
+    os.mkfifo(site.site_dir / "pipe.html")
+    (site.site_dir / "tags/feed.xml").symlink_to("/dev/zero")
+    page = site.site_dir / "2024/05/02/markets-open/index.html"
+    (site.site_dir / "copy.html").symlink_to(page)
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert (site.site_dir / "copy.html").is_symlink()
+    assert (site.site_dir / "pipe.html").exists()
