@@ -133,3 +133,24 @@ def test_what_is_not_a_file_newsroom_writes_is_neither_read_whole_nor_removed(
     assert dirty.returncode == 0, dirty.stderr
     assert (site.site_dir / "copy.html").is_symlink()
     assert (site.site_dir / "pipe.html").exists()
+
+
+def test_a_second_newsroom_built_into_the_site_folder_is_left_alone(tmp_path: Path) -> None:
+    """A weekly edition built as a site of its own into `site/weekly/` (its own build record
+    there): the main site's `mkdocs build --dirty` removes none of its pages or feeds."""
+    main, weekly = tmp_path / "main", tmp_path / "weekly"
+    write_site(main, {"articles/a.md": STORY, "articles/b.md": OTHER})
+    write_site(
+        weekly,
+        {"articles/w.md": article("Weekly round-up", "2024-05-03T10:00:00Z", section="world")},
+        config={"site_url": "https://news.example.org/weekly/", "site_dir": "../main/site/weekly"},
+    )
+    assert run(main, "mkdocs", "build").returncode == 0
+    assert run(weekly, "mkdocs", "build").returncode == 0
+    inside = main / "site/weekly"
+    before = sorted(p.relative_to(inside) for p in inside.rglob("*") if p.is_file())
+    assert len(before) > 20 and Path("feed.xml") in before
+    dirty = run(main, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert sorted(p.relative_to(inside) for p in inside.rglob("*") if p.is_file()) == before
+    assert "--dirty: removed" not in dirty.stderr

@@ -26,7 +26,7 @@ from ..outputs.files import remove_with_empty_folders
 from ..outputs.pictures.making import remove_unpublished_copies
 from ..outputs.redirects import MARKER
 from ..problems import first_and_more
-from ..urls import ATOM_FILE, JSON_FILE, RSS_FILE
+from ..urls import ATOM_FILE, BUILD_RECORD, JSON_FILE, RSS_FILE
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable
@@ -81,12 +81,14 @@ def remove_stale_pages(site_dir: str, written: Iterable[str]) -> list[str]:
     """Remove each page of `site_dir` that Newsroom made, and each feed it wrote, that is not
     among `written` (this build's files, relative to the site folder); the paths removed,
     sorted. A feed is known by its own address (a file of the site's own, put there by hand,
-    says another or none)."""
+    says another or none). A folder with a build record of its own is another build's site
+    (a second newsroom built into `site/weekly/`), and left alone."""
     kept = {path.replace(os.sep, "/") for path in written}
     root = Path(site_dir)
     removed: list[str] = []
-    for folder, _folders, names in os.walk(root):
+    for folder, folders, names in os.walk(root):
         here = Path(folder)
+        folders[:] = [name for name in folders if not (here / name / BUILD_RECORD).is_file()]
         relative = here.relative_to(root).as_posix()
         prefix = "" if relative == "." else f"{relative}/"
         for name in names:
