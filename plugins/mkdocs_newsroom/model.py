@@ -34,9 +34,10 @@ SEO_LANGUAGE_OF = {"prs": "fa-AF", "sh": "sr-Latn"}
 # What reads `.md` articles (`markdown_engine`): Python-Markdown, MkDocs' own, with the site's
 # markdown_extensions (the default), or CommonMark with GitHub's (reading/commonmark.py)
 MARKDOWN_ENGINES = PYTHON_MARKDOWN, COMMONMARK = ("python-markdown", "commonmark")
-# The listings that may have feeds of their own (`listing_feeds`, as mkdocs.yml names them);
-# their listings' `kind` is the name without its "s"
+# The listings that may have feeds of their own (`listing_feeds`, as mkdocs.yml names them),
+# and the `kind` of each one's listings
 LISTING_FEEDS = ("sections", "tags", "authors")
+FEED_KINDS = {name: name.removesuffix("s") for name in LISTING_FEEDS}
 
 
 def is_rtl(lang: str) -> bool:

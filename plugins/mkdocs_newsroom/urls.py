@@ -27,7 +27,7 @@ SITE_FILES = frozenset(
     {BUILD_RECORD, SITEMAP, f"{SITEMAP}.gz", NEWS_SITEMAP, ROBOTS_TXT, "404.html", "search"}
 )
 EDITION_FILES = frozenset({RSS_FILE, ATOM_FILE, JSON_FILE})
-_NUMBERED_SITEMAP = re.compile(r"sitemap-\d+\.xml")
+NUMBERED_SITEMAP = re.compile(r"sitemap-\d+\.xml")
 
 
 def built_file(path: str, edition_paths: tuple[str, ...] = ("",)) -> str:
@@ -36,7 +36,7 @@ def built_file(path: str, edition_paths: tuple[str, ...] = ("",)) -> str:
     compared in any case, as some file systems do."""
     lowered = path.lower()
     first = lowered.split("/", 1)[0]
-    if first in SITE_FILES or _NUMBERED_SITEMAP.fullmatch(first):
+    if first in SITE_FILES or NUMBERED_SITEMAP.fullmatch(first):
         return first
     for edition in edition_paths:
         if lowered.startswith(edition.lower()):

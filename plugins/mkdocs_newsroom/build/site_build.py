@@ -292,7 +292,7 @@ class SiteBuild:
 
     def write(self, config: MkDocsConfig) -> None:
         """The plugin's pages, the search index, feeds and sitemaps; the closing line."""
-        articles, in_place = self._catalogue.articles, self._in_place(f"{INDEX_DIR}/")
+        articles, in_place = self._catalogue.articles, self._in_place(INDEX_DIR)
 
         def index_and_outputs() -> tuple[list[Problem], list[str]]:
             self._index.write(articles, config.site_dir, in_place)

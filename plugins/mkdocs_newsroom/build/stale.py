@@ -26,7 +26,7 @@ from ..outputs.files import remove_with_empty_folders
 from ..outputs.pictures.making import remove_unpublished_copies
 from ..outputs.redirects import MARKER
 from ..problems import first_and_more
-from ..urls import ATOM_FILE, BUILD_RECORD, JSON_FILE, RSS_FILE
+from ..urls import BUILD_RECORD, EDITION_FILES, NEWS_SITEMAP, NUMBERED_SITEMAP
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable
@@ -38,16 +38,12 @@ if TYPE_CHECKING:
 # What the head of every page Newsroom renders (templates/news/base.html) or redirects with
 # (outputs/redirects.py) holds: anywhere in it, which a long description can stretch
 MARKS = (b'<meta name="generator" content="newsroom, ', MARKER.encode())
-# the same, after a minifier took the quotes away (mkdocs-minify-plugin's htmlmin does)
-_MARK = re.compile(
-    rb"""<meta name=["']?generator["']? content=["']?(?:newsroom, |Newsroom redirect)"""
-)
+# either of them, with or without the quotes a minifier takes away (mkdocs-minify-plugin's
+# htmlmin does)
+_MARK = re.compile(b"|".join(re.escape(mark).replace(b'"', b"[\"']?") for mark in MARKS))
 HEAD_END = (b"</head>",)
 PAGES = (".html", ".htm")  # and redirects at an alias' own name (old/story.HTM)
-# Newsroom's sitemaps besides sitemap.xml (which every build writes), at the site's root
-_SITEMAPS = re.compile(r"news-sitemap\.xml|sitemap-\d+\.xml")
 HEAD_LIMIT = 16 << 20  # bytes of a file read for its head at most
-FEED_FILES = (RSS_FILE, ATOM_FILE, JSON_FILE)
 # Where a feed says where it lives (RSS's atom:link, Atom's link, JSON Feed's feed_url), which
 # comes before its first item
 FEED_HEAD_END = (b"<item>", b"<entry>", b"<entry ", b'"items":')
@@ -63,7 +59,7 @@ def remove_stale(
     """Remove the pages and feeds of `site_dir` that Newsroom made and this build did not
     write (it wrote `files`, and `outputs`: feeds, sitemaps, redirects), and `say` what went."""
     written = [*(file.dest_uri for file in files), *outputs]
-    removed = remove_stale_pages(site_dir, written)
+    removed = remove_stale_files(site_dir, written)
     if not removed:
         return
     pages = [path for path in removed if path.endswith(".html")]
@@ -77,7 +73,7 @@ def remove_stale(
     )
 
 
-def remove_stale_pages(site_dir: str, written: Iterable[str]) -> list[str]:
+def remove_stale_files(site_dir: str, written: Iterable[str]) -> list[str]:
     """Remove each page of `site_dir` that Newsroom made, and each feed it wrote, that is not
     among `written` (this build's files, relative to the site folder); the paths removed,
     sorted. A feed is known by its own address (a file of the site's own, put there by hand,
@@ -116,8 +112,10 @@ def _made_by_newsroom(file: Path, path: str) -> bool:
     """Whether Newsroom made `file`, at `path` in the site: a page with its mark in its head,
     a sitemap of its own name at the root, or a feed that names itself as the one at `path`.
     Only a file as Newsroom writes them: not a link, a pipe or a device."""
-    page, sitemap = path.lower().endswith(PAGES), _SITEMAPS.fullmatch(path) is not None
-    feed = path.rsplit("/", 1)[-1] in FEED_FILES
+    page = path.lower().endswith(PAGES)
+    # its sitemaps besides sitemap.xml, which every build writes, at the site's root
+    sitemap = path == NEWS_SITEMAP or NUMBERED_SITEMAP.fullmatch(path) is not None
+    feed = path.rsplit("/", 1)[-1] in EDITION_FILES
     if not (page or sitemap or feed) or file.is_symlink() or not file.is_file():
         return False
     if page:

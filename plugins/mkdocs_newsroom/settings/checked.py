@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import PYTHON_MARKDOWN
+from ..model import FEED_KINDS, PYTHON_MARKDOWN
 
 if TYPE_CHECKING:
     import re
@@ -90,5 +90,5 @@ class Settings:
     syndicated_imports: bool = True
     syndicated_noindex: bool = False
     # the kinds of listing with feeds of their own ("section", "tag", "author")
-    listing_feeds: frozenset[str] = frozenset({"section", "tag", "author"})
+    listing_feeds: frozenset[str] = frozenset(FEED_KINDS.values())
     notices: tuple[str, ...] = ()  # what loading them said (a control left open), a line each

@@ -10,7 +10,7 @@ from datetime import UTC, tzinfo
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from ..model import Edition, Section
+from ..model import FEED_KINDS, Edition, Section
 from ..problems import NewsroomError
 from ..slugs import MAX_SLUG_LENGTH, is_slug
 from ..urls import PICTURES_DIR, as_sent, section_url, site_url_fault
@@ -196,7 +196,7 @@ def load_settings(
         robots_meta=" ".join(config.robots_meta.split()),
         syndicated_imports=config.syndicated_imports,
         syndicated_noindex=config.syndicated_noindex,
-        listing_feeds=frozenset(name.removesuffix("s") for name in config.listing_feeds),
+        listing_feeds=frozenset(FEED_KINDS[name] for name in config.listing_feeds),
         # last: said while the values above were read
         notices=(*([language.notice] if language.notice else []), *texts.notices),
     )
