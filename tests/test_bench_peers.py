@@ -256,3 +256,32 @@ def test_hugo_full_builds_the_feeds_and_search_index_newsroom_builds(tmp_path: P
     assert len(pages) == COUNT
     for page in pages:
         assert (full / page.relative_to(built["hugo"])).read_bytes() == page.read_bytes()
+
+
+def test_weight_accounts_for_every_byte_of_the_site_and_of_its_article_pages(
+    tmp_path: Path,
+) -> None:
+    """bench/weight.py, which RESULTS.md quotes for #18's weight target: its kinds of file add
+    up to the whole site, and an article page's parts to the article pages, each part found."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import weight
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    site = generate(tmp_path, "newsroom")
+    built = tmp_path / "built"
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(site / "mkdocs.yml")]
+    done = subprocess.run(
+        [*command, "-d", str(built)], capture_output=True, text=True, env=ENV, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    articles, kinds, parts = weight.measure(built, None)
+    assert articles == COUNT
+    files = [path for path in built.rglob("*") if path.is_file()]
+    assert sum(kinds.values()) == sum(path.stat().st_size for path in files)
+    pages = [page.read_bytes() for page in built.glob("[0-9]*/[0-9]*/[0-9]*/*/index.html")]
+    assert parts.pop("doctype and <html>") == sum(page.index(b"<head>") for page in pages)
+    assert sum(parts.values()) == sum(len(page) - page.index(b"<head>") for page in pages)
+    assert set(parts) == {name for name, _ in weight.PARTS}
+    assert all(parts.values())
+    assert kinds["tags: feeds"] and kinds["search index"] and kinds["article pages"]

@@ -70,14 +70,15 @@ def published_files(
         dropped = [file for file in dropped if file.src_uri not in used]
         said = [problem for problem in said if problem.path not in used]
     if dirty:
-        remove_held_media(config.site_dir, found, attached, withheld, say)
-        remove_held_outputs(config.site_dir, [file.dest_uri for file in dropped], say, HELD_MEDIA)
+        said += remove_held_media(config.site_dir, found, attached, withheld, say)
+        gone = [file.dest_uri for file in dropped]
+        said += remove_held_outputs(config.site_dir, gone, say, HELD_MEDIA)
     keep = [
         *(file for file in kept if file.src_uri not in withheld),
         *(found.attachments[path] for path in sorted(attached)),
     ]
     if dirty:  # the site's own files where an earlier build wrote Newsroom's
-        remove_newsroom_files_at(config.site_dir, keep)
+        said += remove_newsroom_files_at(config.site_dir, keep)
     return keep, said
 
 

@@ -46,7 +46,7 @@ from .progress import Progress
 from .report import summary_line
 from .search_index import IndexWriting, has_search_box
 from .sources import site_sources
-from .stale import remove_held_outputs, remove_stale, remove_stale_copies
+from .stale import remove_held_outputs, remove_stale
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -155,7 +155,8 @@ class SiteBuild:
         reported = self._cache.reported.take()
         where = (config.nav, self._now, config_folder(config), config.theme.custom_dir)
         found = site_sources(files, settings, config.docs_dir, read_before, reported, *where)
-        remove_held_outputs(config.site_dir, found.held_outputs if self._dirty else (), self._say)
+        held = found.held_outputs if self._dirty else ()
+        self._warn(remove_held_outputs(config.site_dir, held, self._say))
         self._pictures = build_pictures(
             settings.pictures,
             config_folder(config),
@@ -315,7 +316,8 @@ class SiteBuild:
         self._warn(self._write_redirects(config))
         if self._dirty and not self._serving:  # serve remembers what it wrote: build does not
             made, redirects = (*self._pages.files, *self._files), self._cache.outputs.redirects
-            remove_stale(config.site_dir, made, [*written, *redirects], self._say)
+            wrote = [*written, *redirects, *self._pictures.published]
+            self._warn(remove_stale(config.site_dir, made, wrote, self._say))
         seconds = self._clock.elapsed()
         self._say(
             f"{summary_line(self._catalogue, self._failed, self._serving)}; took {seconds:.1f} s"
@@ -362,13 +364,11 @@ class SiteBuild:
         )
 
     def _write_pictures(self, config: MkDocsConfig) -> None:
-        """The copies of the pictures the site shows, from the cache into the site folder;
-        with `mkdocs build --dirty`, those an earlier build left there removed."""
+        """The copies of the pictures the site shows, from the cache into the site folder
+        (with `mkdocs build --dirty`, those an earlier build left there go in `write`)."""
         memories = (self._cache.pictures, self._cache.photos)
         articles, authors = self._catalogue.articles, self._indexes.shared.credited()
         self._warn(self._pictures.publish(config.site_dir, articles, authors, memories))
-        if self._dirty and not self._serving:  # serve remembers what it put there: build not
-            remove_stale_copies(config.site_dir, self._pictures.published, self._files, self._say)
 
     def _write_redirects(self, config: MkDocsConfig) -> list[Problem]:
         """The redirect pages of the articles' aliases, written last: they never take the

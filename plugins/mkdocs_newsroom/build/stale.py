@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from ..outputs.files import remove_with_empty_folders
-from ..outputs.pictures.making import remove_unpublished_copies
+from ..outputs.pictures.making import unpublished_copies
 from ..outputs.redirects import MARKER
-from ..problems import first_and_more
+from ..problems import Problem, first_and_more
 from ..urls import BUILD_RECORD, EDITION_FILES, NEWS_SITEMAP, NUMBERED_SITEMAP
 
 if TYPE_CHECKING:
@@ -42,6 +42,11 @@ MARKS = (b'<meta name="generator" content="newsroom, ', MARKER.encode())
 # htmlmin does)
 _MARK = re.compile(b"|".join(re.escape(mark).replace(b'"', b"[\"']?") for mark in MARKS))
 HEAD_END = (b"</head>",)
+NOT_REMOVED = (
+    "an earlier build wrote this file and this one does not publish it (it may show a story "
+    "held back since), but it could not be removed: delete it by hand before the site is "
+    "published, or build without --dirty"
+)
 PAGES = (".html", ".htm")  # and redirects at an alias' own name (old/story.HTM)
 HEAD_LIMIT = 16 << 20  # bytes of a file read for its head at most
 # Where a feed says where it lives (RSS's atom:link, Atom's link, JSON Feed's feed_url), which
@@ -55,33 +60,41 @@ CHUNK = 65536
 
 def remove_stale(
     site_dir: str, files: Iterable[File], outputs: Iterable[str], say: Callable[[str], None]
-) -> None:
-    """Remove the pages and feeds of `site_dir` that Newsroom made and this build did not
-    write (it wrote `files`, and `outputs`: feeds, sitemaps, redirects), and `say` what went."""
-    written = [*(file.dest_uri for file in files), *outputs]
-    removed = remove_stale_files(site_dir, written)
-    if not removed:
-        return
+) -> list[Problem]:
+    """Remove the pages, feeds and copies of photographs in `site_dir` that Newsroom made and
+    this build did not write (it wrote `files`, and `outputs`: feeds, sitemaps, redirects,
+    pictures), and `say` what went; what could not be removed."""
+    written = {*(file.dest_uri for file in files), *outputs}
+    removed, problems = remove_stale_files(site_dir, written)
     pages = [path for path in removed if path.endswith(".html")]
     feeds = [path for path in removed if not path.endswith(".html")]
     counts = [f"{len(pages):,} page(s)"] if pages else []
     counts += [f"{len(feeds):,} feed(s)"] if feeds else []
-    say(
-        f"--dirty: removed {' and '.join(counts)} an earlier build wrote that are no longer "
-        "published (a story held back or deleted, a listing, alias or feed gone): "
-        f"{first_and_more([*pages, *feeds])}"
-    )
+    if removed:
+        say(
+            f"--dirty: removed {' and '.join(counts)} an earlier build wrote that are no "
+            "longer published (a story held back or deleted, a listing, alias or feed gone): "
+            f"{first_and_more([*pages, *feeds])}"
+        )
+    copies, more = remove_files(Path(site_dir), unpublished_copies(site_dir, written), levels=1)
+    if copies:
+        say(
+            f"--dirty: removed {len(copies):,} copies of photographs an earlier build wrote "
+            f"that this one does not publish: {first_and_more(copies)}"
+        )
+    return [*problems, *more]
 
 
-def remove_stale_files(site_dir: str, written: Iterable[str]) -> list[str]:
+def remove_stale_files(site_dir: str, written: Iterable[str]) -> tuple[list[str], list[Problem]]:
     """Remove each page of `site_dir` that Newsroom made, and each feed it wrote, that is not
     among `written` (this build's files, relative to the site folder); the paths removed,
-    sorted. A feed is known by its own address (a file of the site's own, put there by hand,
-    says another or none). A folder with a build record of its own is another build's site
-    (a second newsroom built into `site/weekly/`), and left alone."""
+    sorted, and what could not be removed. A feed is known by its own address (a file of
+    the site's own, put there by hand, says another or none). A folder with a build record
+    of its own is another build's site (a second newsroom built into `site/weekly/`), and
+    left alone."""
     kept = {path.replace(os.sep, "/") for path in written}
     root = Path(site_dir)
-    removed: list[str] = []
+    stale: list[str] = []
     for folder, folders, names in os.walk(root):
         here = Path(folder)
         folders[:] = [name for name in folders if not (here / name / BUILD_RECORD).is_file()]
@@ -90,22 +103,21 @@ def remove_stale_files(site_dir: str, written: Iterable[str]) -> list[str]:
         for name in names:
             path = f"{prefix}{name}"
             if path not in kept and _made_by_newsroom(here / name, path):
-                removed.append(path)
-    removed.sort()
-    for path in removed:
-        remove_with_empty_folders(root / path)
-    return removed
+                stale.append(path)
+    return remove_files(root, sorted(stale))
 
 
-def remove_newsroom_files_at(site_dir: str, files: Iterable[File]) -> None:
+def remove_newsroom_files_at(site_dir: str, files: Iterable[File]) -> list[Problem]:
     """`--dirty`: what an earlier build of Newsroom's wrote where one of MkDocs' `files` is
     published now (the site's own feed or front page, which Newsroom's took the place of
     until an option changed), removed before MkDocs writes: MkDocs copies or renders a file
-    only when it is newer than the one in the site folder, and would leave Newsroom's."""
+    only when it is newer than the one in the site folder, and would leave Newsroom's. What
+    could not be removed."""
     root = Path(site_dir)
-    for file in files:
-        if _made_by_newsroom(root / file.dest_uri, file.dest_uri):
-            (root / file.dest_uri).unlink(missing_ok=True)
+    made = [
+        file.dest_uri for file in files if _made_by_newsroom(root / file.dest_uri, file.dest_uri)
+    ]
+    return remove_files(root, made, levels=0)[1]
 
 
 def _made_by_newsroom(file: Path, path: str) -> bool:
@@ -156,16 +168,15 @@ HELD_MEDIA = "that this one does not publish (no story it shows uses it)"
 
 def remove_held_outputs(
     site_dir: str, outputs: Iterable[str], say: Callable[[str], None], why: str = HELD_PAGES
-) -> None:
+) -> list[Problem]:
     """`--dirty`: remove from `site_dir` what an earlier build wrote for the files left out
-    now (`outputs`, relative to it), and `say` what went and `why`."""
+    now (`outputs`, relative to it), and `say` what went and `why`; what could not go."""
     root = Path(site_dir)
-    removed = [path for path in sorted(outputs) if (root / path).is_file()]
-    for path in removed:
-        remove_with_empty_folders(root / path)
+    removed, problems = remove_files(root, [p for p in sorted(outputs) if (root / p).is_file()])
     if removed:
         listed = ", ".join(removed)
         say(f"--dirty: removed {len(removed):,} file(s) an earlier build wrote {why}: {listed}")
+    return problems
 
 
 def remove_held_media(
@@ -174,24 +185,28 @@ def remove_held_media(
     published: Collection[str],
     withheld: Collection[str],
     say: Callable[[str], None],
-) -> None:
+) -> list[Problem]:
     """`--dirty`: remove what an earlier build copied of the media this one does not publish:
     files outside the articles folder only held-back stories use (`withheld`), and files of
-    the articles folder that are not `published`."""
+    the articles folder that are not `published`; what could not be removed."""
     media = [file.dest_uri for file in found.keep if file.src_uri in withheld]
     media += [file.dest_uri for path, file in found.attachments.items() if path not in published]
-    remove_held_outputs(site_dir, media, say, HELD_MEDIA)
+    return remove_held_outputs(site_dir, media, say, HELD_MEDIA)
 
 
-def remove_stale_copies(
-    site_dir: str, published: Iterable[str], files: Iterable[File], say: Callable[[str], None]
-) -> None:
-    """`mkdocs build --dirty`: remove the copies of photographs an earlier build wrote
-    that this one does not publish (`published`); none of MkDocs' `files`."""
-    kept = {file.dest_uri for file in files}
-    removed = remove_unpublished_copies(site_dir, published, kept)
-    if removed:
-        say(
-            f"--dirty: removed {len(removed):,} copies of photographs an earlier build wrote "
-            f"that this one does not publish: {first_and_more(removed)}"
-        )
+def remove_files(
+    root: Path, paths: Iterable[str], levels: int = 4
+) -> tuple[list[str], list[Problem]]:
+    """Remove each of `paths` under `root`, with the folders it leaves empty (up to `levels`):
+    those removed, and what could not be. A file left is one this build does not publish (a
+    story held back may be in it): never silently."""
+    removed: list[str] = []
+    problems: list[Problem] = []
+    for path in paths:
+        try:
+            remove_with_empty_folders(root / path, levels)
+        except OSError as error:
+            problems.append(Problem(str(root / path), f"{NOT_REMOVED} ({error.strerror or error})"))
+        else:
+            removed.append(path)
+    return removed, problems

@@ -249,27 +249,21 @@ class PictureMaker:
         return self._store.root
 
 
-def remove_unpublished_copies(
-    site_dir: str, published: Iterable[str], kept: Collection[str]
-) -> list[str]:
-    """Remove the copies an earlier build put into the site folder that this one does not
-    publish (`published`), such as those of a story held back since: what `mkdocs build
-    --dirty`, which remembers nothing, leaves there. Only files named as copies are, and none
-    of `kept` (the site's own files, which MkDocs copies); the paths removed, sorted."""
-    wanted = {*published, *kept}
+def unpublished_copies(site_dir: str, written: Collection[str]) -> list[str]:
+    """The copies an earlier build put into the site folder that this one did not write
+    (`written`: the pictures it published, and the site's own files, which MkDocs copies),
+    such as those of a story held back since: what `mkdocs build --dirty`, which remembers
+    nothing, leaves there. Only files named as copies; their paths, sorted."""
     folder = Path(site_dir, PICTURES_DIR)
     try:
         names = sorted(entry.name for entry in os.scandir(folder) if entry.is_file())
     except OSError:  # no pictures folder
         return []
-    removed = [
+    return [
         path
         for name in names
-        if is_site_name(path := f"{PICTURES_DIR}/{name}") and path not in wanted
+        if is_site_name(path := f"{PICTURES_DIR}/{name}") and path not in written
     ]
-    for path in removed:
-        remove_with_empty_folders(Path(site_dir, path), levels=1)
-    return removed
 
 
 def withdraw(site_dir: str, memory: PictureMemory) -> None:
