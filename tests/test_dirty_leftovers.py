@@ -198,3 +198,35 @@ def test_a_stale_page_that_cannot_be_removed_is_named_and_the_build_goes_on(
     assert (dirty.returncode != 0) == strict, dirty.stderr
     if not strict:  # the tag's feed held the story too: written again without it
         assert "Bus fares rise" not in (root / "site/tags/kabul/feed.xml").read_text("utf-8")
+
+
+def test_a_story_moved_under_dirty_leaves_its_alias_redirect_at_its_old_address(
+    tmp_path: Path,
+) -> None:
+    """A story given a new slug, its old address among its aliases, built with `--dirty`: its
+    old page, still in the site folder, gives its place to the redirect in that same build
+    (no 404 until the next one, no warning about the alias)."""
+    write_site(tmp_path, {"articles/a.md": STORY, "articles/b.md": OTHER})
+    assert run(tmp_path, "mkdocs", "build").returncode == 0
+    old = tmp_path / "site/2024/05/01/bus-fares-rise/index.html"
+    assert "Zanzibarword" in old.read_text(encoding="utf-8")
+    moved = article(
+        "Bus fares rise",
+        "2024-05-01T10:00:00Z",
+        section="world",
+        slug="fares-up",
+        tags=["Kabul"],
+        authors=["jdoe"],
+        aliases=["/2024/05/01/bus-fares-rise/"],
+        body="Zanzibarword fares.",
+    )
+    (tmp_path / "content/articles/a.md").write_text(moved, encoding="utf-8")
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    redirect = old.read_text(encoding="utf-8")
+    assert "Zanzibarword" not in redirect
+    assert "/2024/05/01/fares-up/" in redirect and 'http-equiv="refresh"' in redirect
+    assert "Zanzibarword" in (old.parent.parent / "fares-up/index.html").read_text("utf-8")
+    said = [line for line in dirty.stderr.splitlines() if "newsroom:" in line]
+    assert said[0].endswith(": 2024/05/01/bus-fares-rise/index.html")
+    assert [line for line in said if not line.startswith("INFO")] == []

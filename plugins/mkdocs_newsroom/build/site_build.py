@@ -54,7 +54,6 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.nav import Navigation
-    from mkdocs.structure.pages import Page
 
     from ..preview.cache import BuildCache
     from ..problems import Problem
@@ -264,7 +263,7 @@ class SiteBuild:
             str(config.theme.get("favicon") or "assets/images/favicon.png"),
             palette_toggle=bool(config.theme.get("palette")),
         )
-        navigation = [page.url for page in self._navigation_pages()]
+        navigation = self._pages.navigation_urls(self._nav) if self._nav else []
         self._images, problems = site_images(
             Path(config.docs_dir),
             self._settings,
@@ -313,11 +312,12 @@ class SiteBuild:
             self._warn(self._write_outputs(config))
         # the record before the redirects: no alias can take the place of a file of the build
         write_build_record(config.site_dir, self._now)
-        self._warn(self._write_redirects(config))
         if self._dirty and not self._serving:  # serve remembers what it wrote: build does not
-            made, redirects = (*self._pages.files, *self._files), self._cache.outputs.redirects
-            wrote = [*written, *redirects, *self._pictures.published]
-            self._warn(remove_stale(config.site_dir, made, wrote, self._say))
+            # before the redirects: a story's old page gives its place to its alias' redirect
+            made, wrote = (*self._pages.files, *self._files), [*written, *self._pictures.published]
+            aliases = (redirect.path for redirect in self._catalogue.redirects)
+            self._warn(remove_stale(config.site_dir, made, wrote, aliases, self._say))
+        self._warn(self._write_redirects(config))
         seconds = self._clock.elapsed()
         self._say(
             f"{summary_line(self._catalogue, self._failed, self._serving)}; took {seconds:.1f} s"
@@ -381,12 +381,6 @@ class SiteBuild:
             config.site_dir, pages, memory.redirects, self._in_place
         )
         return [*problems, *refused]
-
-    def _navigation_pages(self) -> list[Page]:
-        if self._nav is None:
-            return []
-        home = [self._pages.homepage] if self._pages.homepage is not None else []
-        return [*self._nav.pages, *home, *self._pages.tabs]
 
     def _write_pages(self, config: MkDocsConfig) -> None:
         assert self._nav is not None and self._env is not None

@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..outputs.files import remove_with_empty_folders
 from ..outputs.pictures.making import unpublished_copies
-from ..outputs.redirects import MARKER
+from ..outputs.redirects import MARKER, is_redirect
 from ..problems import Problem, first_and_more
 from ..urls import BUILD_RECORD, EDITION_FILES, NEWS_SITEMAP, NUMBERED_SITEMAP
 
@@ -59,12 +59,20 @@ CHUNK = 65536
 
 
 def remove_stale(
-    site_dir: str, files: Iterable[File], outputs: Iterable[str], say: Callable[[str], None]
+    site_dir: str,
+    files: Iterable[File],
+    outputs: Iterable[str],
+    aliases: Iterable[str],
+    say: Callable[[str], None],
 ) -> list[Problem]:
     """Remove the pages, feeds and copies of photographs in `site_dir` that Newsroom made and
-    this build did not write (it wrote `files`, and `outputs`: feeds, sitemaps, redirects,
-    pictures), and `say` what went; what could not be removed."""
-    written = {*(file.dest_uri for file in files), *outputs}
+    this build did not write (it wrote `files`, and `outputs`: feeds, sitemaps, pictures),
+    and `say` what went; what could not be removed. Called before the redirects are written
+    at `aliases`: a redirect of an earlier build there stays (it is written again), a page
+    there goes (a story moved: its old address is its alias now)."""
+    root = Path(site_dir)
+    redirects = [path for path in aliases if is_redirect(root / path)]
+    written = {*(file.dest_uri for file in files), *outputs, *redirects}
     removed, problems = remove_stale_files(site_dir, written)
     pages = [path for path in removed if path.endswith(".html")]
     feeds = [path for path in removed if not path.endswith(".html")]
@@ -76,7 +84,7 @@ def remove_stale(
             "longer published (a story held back or deleted, a listing, alias or feed gone): "
             f"{first_and_more([*pages, *feeds])}"
         )
-    copies, more = remove_files(Path(site_dir), unpublished_copies(site_dir, written), levels=1)
+    copies, more = remove_files(root, unpublished_copies(site_dir, written), levels=1)
     if copies:
         say(
             f"--dirty: removed {len(copies):,} copies of photographs an earlier build wrote "

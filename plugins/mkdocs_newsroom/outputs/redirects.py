@@ -132,7 +132,7 @@ def write_redirects(
             continue
         written[path] = text
     for path in before.keys() - written.keys():
-        if in_place(path) and _is_redirect(root / path):
+        if in_place(path) and is_redirect(root / path):
             remove_with_empty_folders(root / path)
     return written, problems
 
@@ -147,12 +147,15 @@ def _blocker(root: Path, target: Path) -> str | None:
             return f"{folder.as_posix()} is a file"
     if target.is_dir():
         return "a folder is there"
-    if target.exists() and not _is_redirect(target):
+    if target.exists() and not is_redirect(target):
         return "a file is already there"
     return None
 
 
-def _is_redirect(path: Path) -> bool:
+def is_redirect(path: Path) -> bool:
+    """Whether the file at `path` is a redirect page Newsroom wrote (never a pipe's read)."""
+    if not path.is_file():
+        return False
     try:
         with path.open(encoding="utf-8", errors="replace") as file:
             return MARKER in file.read(200)

@@ -315,6 +315,11 @@ class SitePages:
     homepage: Page | None
     tabs: list[Page]
 
+    def navigation_urls(self, nav: Navigation) -> list[str]:
+        """The address of each page of the site's navigation: MkDocs' and Newsroom's."""
+        home = [self.homepage] if self.homepage is not None else []
+        return [page.url for page in [*nav.pages, *home, *self.tabs]]
+
 
 def site_page_files(
     made: MadeBefore[File],
