@@ -230,3 +230,22 @@ def test_a_story_moved_under_dirty_leaves_its_alias_redirect_at_its_old_address(
     said = [line for line in dirty.stderr.splitlines() if "newsroom:" in line]
     assert said[0].endswith(": 2024/05/01/bus-fares-rise/index.html")
     assert [line for line in said if not line.startswith("INFO")] == []
+
+
+def test_the_site_s_own_page_keeps_its_title_in_the_tabs_of_a_dirty_build(
+    tmp_path: Path,
+) -> None:
+    """`mkdocs build --dirty` does not read a page of the site's own that did not change, and
+    MkDocs leaves its title empty: the tabs of every page written again (the news pages are,
+    at every build) still name it, as a clean build does, never "None"."""
+    about = "---\ntitle: About the Gazette\n---\n\nWho we are.\n"
+    write_site(tmp_path, {"articles/a.md": STORY, "about.md": about})
+    assert run(tmp_path, "mkdocs", "build").returncode == 0
+    clean = (tmp_path / "site/2024/05/01/bus-fares-rise/index.html").read_text("utf-8")
+    assert ">About the Gazette<" in clean
+    (tmp_path / "content/articles/a.md").write_text(_story("/old/"), encoding="utf-8")
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    for page in ("2024/05/01/bus-fares-rise/index.html", "index.html", "tags/kabul/index.html"):
+        text = (tmp_path / "site" / page).read_text("utf-8")
+        assert ">About the Gazette<" in text and ">None<" not in text, page

@@ -255,7 +255,7 @@ class SiteBuild:
         """What the templates use: filters, and the `newsroom` global."""
         kept = None if self._serving else site_templates(config, self._settings.pictures.cache_dir)
         env.bytecode_cache = self._cache.templates if self._serving else kept
-        if self._serving and self._nav is not None:
+        if self._dirty and self._nav is not None:  # pages MkDocs did not read: no title
             self._cache.titles.fill(self._nav.pages)
         site = Site(
             config.site_name,
