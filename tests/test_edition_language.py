@@ -857,3 +857,37 @@ def test_a_back_link_after_thousands_of_links_left_open_is_labelled() -> None:
     labelled = strings.footnote_labels(html, "fr")
     assert labelled.endswith('title="Retour à la note 1 dans le texte">↩</a>')
     assert labelled.count("Retour") == 1
+
+
+def test_material_s_kurdish_of_iraq_is_a_sorani_site_written_right_to_left(
+    tmp_path: Path,
+) -> None:
+    """Material's `ku-IQ` is Central Kurdish (Sorani), in Arabic letters: the news pages run
+    right to left, as Material's own do, and their dates are Sorani's (CLDR's `ckb`), not
+    those of Kurmanji, which is written in Latin letters."""
+    files: dict[str, str | bytes] = {
+        "articles/a.md": article("سەردێڕ", authors=["jdoe"], slug="headline")
+    }
+    kurdish = {"theme": {"name": "material", "language": "ku-IQ"}}
+    site = build_site(tmp_path, files, config=kurdish)
+    page = site.dom("2024/05/01/headline/")
+    assert page.css_first("html").attributes["lang"] == "ku-IQ"
+    assert page.css_first("html").attributes["dir"] == "rtl"
+    assert page.css_first("body").attributes["dir"] == "rtl"
+    published = page.css_first(".nr-published").text()
+    assert "ئایار" in published and "M5" not in published  # May, as Sorani names it
+
+
+@pytest.mark.parametrize(
+    ("lang", "rtl"),
+    [
+        ("ar", True), ("prs", True), ("pnb", True), ("ku-IQ", True), ("pa-PK", True),
+        ("pa-Arab", True), ("az-IR", True), ("he", True), ("iw", True),
+        ("ku", False), ("pa", False), ("sd-Deva", False), ("ar-Latn", False), ("en", False),
+        ("fa-AF", True), ("xx", False), ("en-US-x-private", False), ("", False),
+    ],
+)  # fmt: skip
+def test_a_language_runs_right_to_left_by_its_script_written_or_implied(
+    lang: str, rtl: bool
+) -> None:
+    assert is_rtl(lang) is rtl

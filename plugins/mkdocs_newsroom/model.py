@@ -9,8 +9,10 @@ exactly once, for the context it lands in.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property, total_ordering
+from functools import cache, cached_property, total_ordering
 from typing import TYPE_CHECKING, Literal
+
+from babel.core import Locale, UnknownLocaleError
 
 from .directions import text_direction
 
@@ -18,9 +20,10 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from datetime import datetime
 
-# Languages written right to left (primary subtags): Arabic, Persian/Dari, Pashto, Urdu,
-# Hebrew, Yiddish, Sorani Kurdish, Sindhi, Uyghur, Dhivehi, Kashmiri, Western Punjabi.
-# iw and ji: Hebrew's and Yiddish's withdrawn codes, which BCP 47 still reads
+# Languages written right to left (primary subtags) that Babel does not know: Dari, Western
+# Punjabi (and the rest, for a tag Babel cannot read: Arabic, Persian, Pashto, Urdu, Hebrew,
+# Yiddish, Sorani Kurdish, Sindhi, Uyghur, Dhivehi, Kashmiri; iw and ji, Hebrew's and
+# Yiddish's withdrawn codes, which BCP 47 still reads)
 RTL_LANGUAGES = frozenset(
     {"ar", "fa", "ps", "prs", "ur", "he", "yi", "ckb", "sd", "ug", "dv", "ks", "pnb", "iw", "ji"}
 )
@@ -40,8 +43,25 @@ LISTING_FEEDS = ("sections", "tags", "authors")
 FEED_KINDS = {name: name.removesuffix("s") for name in LISTING_FEEDS}
 
 
+# Scripts written right to left (ISO 15924), as a tag may name them (`pa-Arab`, `ar-Latn`)
+RTL_SCRIPTS = frozenset(
+    {"arab", "hebr", "thaa", "syrc", "nkoo", "adlm", "rohg", "mand", "samr", "mend"}
+)
+
+
+@cache
 def is_rtl(lang: str) -> bool:
-    return lang.split("-")[0].lower() in RTL_LANGUAGES
+    """Whether text in `lang` (a BCP 47 tag) runs right to left: by the script it names, else
+    the one CLDR takes it to be in (Kurdish of Iraq, `ku-IQ`, is in Arabic letters; Punjabi
+    in Indian ones, unless `pa-PK`), else by its language."""
+    parts = lang.lower().split("-")
+    script = next((part for part in parts[1:] if len(part) == 4 and part.isalpha()), None)
+    if script is not None:
+        return script in RTL_SCRIPTS
+    try:
+        return bool(Locale.parse(lang.replace("-", "_")).character_order == "right-to-left")
+    except (ValueError, TypeError, UnknownLocaleError):
+        return parts[0] in RTL_LANGUAGES
 
 
 def last_change(articles: Iterable[Article]) -> datetime | None:

@@ -18,8 +18,9 @@ if TYPE_CHECKING:
     from ..model import Edition
 
 # The Babel locale of languages Babel knows under another name (CLDR's aliases: Material has
-# Serbo-Croatian as `sh`)
-LOCALE_OF = {"prs": "fa_AF", "sh": "sr_Latn"}
+# Serbo-Croatian as `sh`), and of Material's `ku-IQ`, whose words are Central Kurdish (Sorani,
+# `ckb`; CLDR's `ku` is Kurmanji, which Iraq's Kurdish news is seldom in)
+LOCALE_OF = {"prs": "fa_AF", "sh": "sr_Latn", "ku-IQ": "ckb_IQ"}
 
 # A BCP 47 language tag as mkdocs.yml may write one (`ps`, `fa-AF`, `zh-Hant-TW`): nothing
 # else is written into a page, or into a template's source (rendering/editions.py)
