@@ -262,10 +262,10 @@ def test_a_dirty_build_removes_the_pages_of_stories_taken_down(tmp_path: Path) -
     dirty = run(root, "mkdocs", "build", "--dirty")
     assert dirty.returncode == 0, dirty.stderr
     assert (
-        "newsroom: --dirty: removed 4 page(s) and 2 feed(s) an earlier build wrote that are no "
-        "longer published (a story held back or deleted, a listing, alias or feed gone): "
-        "2024/05/01/retracted/index.html, 2024/05/02/deleted/index.html, old/gone/index.html "
-        "and 3 more"
+        "newsroom: --dirty: removed 4 page(s) and 2 feed(s) or sitemap(s) an earlier build "
+        "wrote that are no longer published (a story held back or deleted, a listing, alias or "
+        "feed gone): 2024/05/01/retracted/index.html, 2024/05/02/deleted/index.html, "
+        "old/gone/index.html and 3 more"
     ) in dirty.stderr
     after = output_text(Site(root))
     for gone in ("RETRACTEDTITLE", "RETRACTEDBODY", "DELETEDTITLE", "DELETEDBODY", "onlyretracted"):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from pathlib import PurePath
 
 # Line breaks and other controls a message quotes from a file (or a file's name) are shown as
 # escapes: a problem is always one line, and what a terminal would act on (ANSI escapes, the
@@ -57,6 +58,31 @@ def one_line(text: str) -> str:
     (`\\xff`). Everything Newsroom prints that quotes a file, a file's name or an export
     goes through it."""
     return text.translate(_ESCAPED)
+
+
+# What to do about a file of an earlier build the site folder keeps against this build's will
+LEFT_THERE = (
+    "it may show a story held back since: delete it by hand (or make it writable) and build "
+    "again, before the site is published"
+)
+
+
+def unwritable(path: str | PurePath, error: OSError) -> Problem:
+    """The line for a file of the site folder the build could not write."""
+    return Problem(
+        str(path),
+        f"could not be written into the site folder ({error.strerror or error}); if an "
+        f"earlier build's file is there, {LEFT_THERE}",
+    )
+
+
+def unremovable(path: str | PurePath, error: OSError) -> Problem:
+    """The line for a file an earlier build wrote that this one could not remove."""
+    return Problem(
+        str(path),
+        "an earlier build wrote this file and this one does not publish it, but it could not "
+        f"be removed ({error.strerror or error}); {LEFT_THERE}",
+    )
 
 
 class FieldError(ValueError):

@@ -87,7 +87,7 @@ class Rewrite:
 
     # the pages given, which show the articles given: how many were rendered again
     pages: Callable[[list[NewsPage], list[Article]], int]
-    search: Callable[[], None]
+    search: Callable[[], list[Problem]]  # what the file system refused of the index
     outputs: Callable[[], list[Problem]]  # what could not be written, and notes
     redirects: Callable[[], list[Problem]]  # what is wrong with the aliases
     error_pages: Callable[[], None]  # 404.html, which lists the latest stories
@@ -172,7 +172,7 @@ class CopyEdits:
             self._say("rebuilt from copy edits alone: the saved files had not changed")
             return True
         rendered = self._rewrite.pages(self._pages_showing(edited), edited)
-        self._rewrite.search()
+        self._warn(self._rewrite.search())
         # its notes are the site's (robots.txt), said by every whole build: not again
         self._warn(problem for problem in self._rewrite.outputs() if problem.level != "info")
         self._rewrite.redirects()  # what is wrong with them, every whole build says

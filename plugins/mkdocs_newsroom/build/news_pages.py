@@ -82,7 +82,7 @@ class NewsPageWriting:
             written = write_changed_pages(pages, render, rendered, site_key, processes, self._say)
             self._again = None if hooks else (render, site_key, env, config.site_dir)
         self._warn(written.problems)
-        self._cache.shell_files.write(config.site_dir, site_key, written.shell_files)
+        self._warn(self._cache.shell_files.write(config.site_dir, site_key, written.shell_files))
         for line in skipped_lines(hooks):
             self._say(line)
         if hooks and written.rendered:
@@ -98,7 +98,7 @@ class NewsPageWriting:
             pages, render, self._cache.pages, site_key, 1, self._say, every_page=False
         )
         self._warn(written.problems)
-        self._cache.shell_files.write(site_dir, site_key, written.shell_files)
+        self._warn(self._cache.shell_files.write(site_dir, site_key, written.shell_files))
         return written.rendered
 
 

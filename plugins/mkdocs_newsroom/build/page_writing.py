@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 from jinja2 import TemplateSyntaxError
 
 from ..preview.signatures import page_signature
-from ..problems import Problem
+from ..problems import Problem, unwritable
 from ..rendering.renderer import write_page
 from .page_events import HookFailed
 from .parallel import fork_map
@@ -34,6 +34,7 @@ JINJA = f"{os.sep}jinja2{os.sep}"  # Jinja's own frames, between a template's an
 TEMPLATE_SUFFIXES = (".html", ".xml", ".j2", ".jinja")
 T = TypeVar("T")
 MANY_PAGES = 3  # past this many pages with one fault, one line for all
+UNWRITABLE = "unwritable: "  # a page rendered that the site folder would not take
 TRUSTED_FROM = 3  # the page of a kind from which its skeleton is trusted (rendering/assembly.py)
 
 
@@ -69,7 +70,10 @@ def write_every_page(
         html = _rendered(render, page)
         if isinstance(html, str):
             return html, 0.0, {}
-        write_page(page, html[0])
+        try:
+            write_page(page, html[0])
+        except OSError as error:  # the file system's refusal: never the other pages
+            return f"{UNWRITABLE}{error.strerror or error}", html[1], html[2]
         return "", html[1], html[2]
 
     progress = Progress(say, len(pages), "pages written")
@@ -200,6 +204,10 @@ def _not_written(failed: Iterable[tuple[NewsPage, str]]) -> list[Problem]:
         by_failure.setdefault(failure, []).append(page)
     problems = []
     for failure, pages in by_failure.items():
+        if failure.startswith(UNWRITABLE):
+            error = OSError(0, failure.removeprefix(UNWRITABLE))
+            problems += [unwritable(page.file.abs_dest_path, error) for page in pages]
+            continue
         ours = not failure.startswith(HookFailed.PREFIX)
         whose = "; this is a fault in Newsroom or in a template of overrides/" if ours else ""
         many = len(pages) > MANY_PAGES

@@ -9,10 +9,10 @@ update it on the next save."""
 from __future__ import annotations
 
 import contextlib
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..problems import Problem, unremovable
 from ..search.shards import INDEX_DIR, MATERIAL_INDEX, SEARCH_PLUGIN
 from .heap import release_free_memory
 from .parallel import Aside, run_aside
@@ -47,7 +47,8 @@ class IndexWriting:
         self._search = search
         self._settings = settings
         self._processes = processes
-        self._aside: Aside[int] | None = None
+        self._aside: Aside[list[Problem]] | None = None
+        self._problems: list[Problem] = []  # what an earlier build's search left behind
         self.wanted = True  # the site searches (SiteBuild.configure)
 
     def start(self, articles: Sequence[Article], site_dir: str, in_place: bool) -> None:
@@ -56,23 +57,30 @@ class IndexWriting:
         goes, as it may hold stories and pages held back since; Material's index too, which
         its plugin, gone, no longer writes."""
         if not self.wanted:
-            self._remove_left(site_dir)
+            self._problems = self._remove_left(site_dir)
         elif self._processes > 1:
             release_free_memory()  # what the reading freed: not the new process's to hold
             write = self._write
             self._aside = run_aside(lambda: write(articles, site_dir, in_place), self._processes)
 
-    def write(self, articles: Sequence[Article], site_dir: str, in_place: bool) -> None:
-        """Write the index here and now, unless it was started aside."""
+    def write(self, articles: Sequence[Article], site_dir: str, in_place: bool) -> list[Problem]:
+        """Write the index here and now, unless it was started aside; what the file system
+        refused."""
         if self.wanted and self._aside is None:
-            self._write(articles, site_dir, in_place)
+            return self._write(articles, site_dir, in_place)
+        return []
 
-    def wait(self) -> None:
-        if self._aside is not None:
-            self._aside.wait()
+    def wait(self) -> list[Problem]:
+        """The index written aside; what the file system refused of it, or of the removal of
+        an earlier build's search."""
+        problems, self._problems = self._problems, []
+        return [*problems, *(self._aside.wait() if self._aside is not None else ())]
 
-    def _remove_left(self, site_dir: str) -> None:
-        removed = [path for path in (INDEX_DIR, MATERIAL_INDEX) if _removed(Path(site_dir, path))]
+    def _remove_left(self, site_dir: str) -> list[Problem]:
+        problems: list[Problem] = []
+        removed = [
+            path for path in (INDEX_DIR, MATERIAL_INDEX) if _removed(Path(site_dir, path), problems)
+        ]
         with contextlib.suppress(OSError):  # their folder, if they were all it held
             Path(site_dir, INDEX_DIR).parent.rmdir()
         if removed and self._say is not None:
@@ -81,18 +89,29 @@ class IndexWriting:
                 f"it ({', '.join(removed)}). Pages MkDocs did not write again may still show a "
                 "search box: build without --dirty to write them anew"
             )
+        return problems
 
-    def _write(self, articles: Sequence[Article], site_dir: str, in_place: bool) -> int:
+    def _write(self, articles: Sequence[Article], site_dir: str, in_place: bool) -> list[Problem]:
         settings = self._settings
         return self._search.write(articles, settings.locale, site_dir, in_place, repr(settings))
 
 
-def _removed(path: Path) -> bool:
-    """Remove the file or folder at `path`; whether there was one."""
-    if path.is_dir():
-        shutil.rmtree(path, ignore_errors=True)
-        return True
-    if path.is_file():
-        path.unlink(missing_ok=True)
-        return True
-    return False
+def _removed(path: Path, problems: list[Problem]) -> bool:
+    """Remove the file or folder at `path`, with a line in `problems` for each file the file
+    system keeps (it may hold a story held back since); whether there was one."""
+    if not path.exists() and not path.is_symlink():
+        return False
+    is_folder = path.is_dir() and not path.is_symlink()
+    files = (
+        [p for p in path.rglob("*") if not p.is_dir() or p.is_symlink()] if is_folder else [path]
+    )
+    for file in files:
+        try:
+            file.unlink()
+        except OSError as error:
+            problems.append(unremovable(file, error))
+    folders = sorted((p for p in path.rglob("*") if p.is_dir()), reverse=True) if is_folder else []
+    for folder in [*folders, *([path] if is_folder else [])]:
+        with contextlib.suppress(OSError):  # not empty: a file in it was kept, and said
+            folder.rmdir()
+    return True

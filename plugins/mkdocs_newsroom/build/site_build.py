@@ -22,7 +22,7 @@ from ..outputs.build_record import write_build_record
 from ..outputs.pictures.store import cache_folder, check_cache_folder
 from ..outputs.redirects import project_path_aliases, redirect_pages, write_redirects
 from ..outputs.site_outputs import SiteInfo, SiteOutputs
-from ..preview.own_pages import drop_reported_outputs, forget_in_search
+from ..preview.own_pages import drop_reported_outputs, forget_in_search, write_again
 from ..preview.signatures import config_key
 from ..reading.images import SiteImages, site_images
 from ..reading.site import Markdown
@@ -243,6 +243,8 @@ class SiteBuild:
     def add_navigation(self, nav: Navigation, files: Files, config: MkDocsConfig) -> None:
         add_to_navigation(nav, self._pages.tabs, self._pages.homepage)
         self._nav = nav
+        if self._dirty and not self._serving:  # what the pages showed: known to serve only
+            write_again(files, config.site_dir)
         if self._serving and self._dirty:
             # MkDocs' own pages show the tabs, options and templates: written again when those
             # change, removed when their source is gone (preview/own_pages.py)
@@ -295,8 +297,8 @@ class SiteBuild:
         articles, in_place = self._catalogue.articles, self._in_place(INDEX_DIR)
 
         def index_and_outputs() -> tuple[list[Problem], list[str]]:
-            self._index.write(articles, config.site_dir, in_place)
-            problems = [] if self._serving else self._write_outputs(config)
+            problems = self._index.write(articles, config.site_dir, in_place)
+            problems += [] if self._serving else self._write_outputs(config)
             return problems, list(self._cache.outputs.written)  # what a fork wrote, sent back
 
         release_free_memory()
@@ -306,12 +308,11 @@ class SiteBuild:
         self._write_pages(config)
         self._write_pictures(config)
         problems, written = aside.wait()
-        self._warn(problems)
-        self._index.wait()
+        self._warn([*problems, *self._index.wait()])
         if self._serving:
             self._warn(self._write_outputs(config))
         # the record before the redirects: no alias can take the place of a file of the build
-        write_build_record(config.site_dir, self._now)
+        self._warn(write_build_record(config.site_dir, self._now))
         if self._dirty and not self._serving:  # serve remembers what it wrote: build does not
             # before the redirects: a story's old page gives its place to its alias' redirect
             made, wrote = (*self._pages.files, *self._files), [*written, *self._pictures.published]

@@ -18,14 +18,16 @@ from __future__ import annotations
 import html
 import os
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
+from ..outputs.build_record import BuildRecord
+from ..outputs.feeds import GENERATOR
 from ..outputs.files import remove_with_empty_folders
 from ..outputs.pictures.making import unpublished_copies
 from ..outputs.redirects import MARKER, is_redirect
-from ..problems import Problem, first_and_more
+from ..problems import Problem, first_and_more, unremovable
 from ..urls import BUILD_RECORD, EDITION_FILES, NEWS_SITEMAP, NUMBERED_SITEMAP
 
 if TYPE_CHECKING:
@@ -42,10 +44,10 @@ MARKS = (b'<meta name="generator" content="newsroom, ', MARKER.encode())
 # htmlmin does)
 _MARK = re.compile(b"|".join(re.escape(mark).replace(b'"', b"[\"']?") for mark in MARKS))
 HEAD_END = (b"</head>",)
-NOT_REMOVED = (
-    "an earlier build wrote this file and this one does not publish it (it may show a story "
-    "held back since), but it could not be removed: delete it by hand before the site is "
-    "published, or build without --dirty"
+OUTSIDE = (
+    "an earlier build copied this file and this one does not publish it, but a link leads it "
+    "out of the site folder, so it was not removed (it is not a copy); remove the link from "
+    "the site folder and build again"
 )
 PAGES = (".html", ".htm")  # and redirects at an alias' own name (old/story.HTM)
 HEAD_LIMIT = 16 << 20  # bytes of a file read for its head at most
@@ -55,6 +57,12 @@ FEED_HEAD_END = (b"<item>", b"<entry>", b"<entry ", b'"items":')
 _LINK = re.compile(rb"<(?:atom:)?link\b[^>]*>")
 _HREF = re.compile(rb'\bhref="([^"]*)"')
 _FEED_URL = re.compile(rb'"feed_url": *"([^"]*)"')
+# The generator every feed of Newsroom's names (outputs/feeds.py): RSS's and Atom's element,
+# JSON Feed's extension
+_FEED_MARK = re.compile(
+    rb"<generator>%s</generator>|\"_newsroom\": *\{\s*\"generator\": *\"%s\""
+    % (re.escape(GENERATOR.encode()), re.escape(GENERATOR.encode()))
+)
 CHUNK = 65536
 
 
@@ -74,10 +82,10 @@ def remove_stale(
     redirects = [path for path in aliases if is_redirect(root / path)]
     written = {*(file.dest_uri for file in files), *outputs, *redirects}
     removed, problems = remove_stale_files(site_dir, written)
-    pages = [path for path in removed if path.endswith(".html")]
-    feeds = [path for path in removed if not path.endswith(".html")]
+    pages = [path for path in removed if path.lower().endswith(PAGES)]
+    feeds = [path for path in removed if not path.lower().endswith(PAGES)]
     counts = [f"{len(pages):,} page(s)"] if pages else []
-    counts += [f"{len(feeds):,} feed(s)"] if feeds else []
+    counts += [f"{len(feeds):,} feed(s) or sitemap(s)"] if feeds else []
     if removed:
         say(
             f"--dirty: removed {' and '.join(counts)} an earlier build wrote that are no "
@@ -101,18 +109,32 @@ def remove_stale_files(site_dir: str, written: Iterable[str]) -> tuple[list[str]
     of its own is another build's site (a second newsroom built into `site/weekly/`), and
     left alone."""
     kept = {path.replace(os.sep, "/") for path in written}
+    ours = {folder.as_posix() for path in kept for folder in PurePosixPath(path).parents}
     root = Path(site_dir)
     stale: list[str] = []
     for folder, folders, names in os.walk(root):
         here = Path(folder)
-        folders[:] = [name for name in folders if not (here / name / BUILD_RECORD).is_file()]
         relative = here.relative_to(root).as_posix()
         prefix = "" if relative == "." else f"{relative}/"
+        folders[:] = [
+            name
+            for name in folders
+            if f"{prefix}{name}" in ours or not _another_build(here / name / BUILD_RECORD)
+        ]
         for name in names:
             path = f"{prefix}{name}"
             if path not in kept and _made_by_newsroom(here / name, path):
                 stale.append(path)
     return remove_files(root, sorted(stale))
+
+
+def _another_build(record: Path) -> bool:
+    """Whether `record` is the build record of a site built into a folder of this one's (a
+    folder this build writes nothing into), rather than any file of that name."""
+    try:
+        return record.is_file() and bool(BuildRecord.from_json(record.read_text("utf-8")))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return False
 
 
 def remove_newsroom_files_at(site_dir: str, files: Iterable[File]) -> list[Problem]:
@@ -130,7 +152,8 @@ def remove_newsroom_files_at(site_dir: str, files: Iterable[File]) -> list[Probl
 
 def _made_by_newsroom(file: Path, path: str) -> bool:
     """Whether Newsroom made `file`, at `path` in the site: a page with its mark in its head,
-    a sitemap of its own name at the root, or a feed that names itself as the one at `path`.
+    a sitemap of its own name at the root, or a feed that names Newsroom as its generator
+    and itself as the one at `path`.
     Only a file as Newsroom writes them: not a link, a pipe or a device."""
     page = path.lower().endswith(PAGES)
     # its sitemaps besides sitemap.xml, which every build writes, at the site's root
@@ -142,7 +165,10 @@ def _made_by_newsroom(file: Path, path: str) -> bool:
         return _MARK.search(_head(file, HEAD_END)) is not None
     if sitemap:
         return b"<urlset" in _head(file, (b"<url>",))
-    for address in _own_addresses(_head(file, FEED_HEAD_END)):
+    head = _head(file, FEED_HEAD_END)
+    if _FEED_MARK.search(head) is None:  # a feed of the site's own, or another generator's
+        return False
+    for address in _own_addresses(head):
         url = html.unescape(address.decode("utf-8", "replace"))
         if unquote(urlsplit(url).path).endswith(f"/{path}"):
             return True
@@ -207,14 +233,20 @@ def remove_files(
 ) -> tuple[list[str], list[Problem]]:
     """Remove each of `paths` under `root`, with the folders it leaves empty (up to `levels`):
     those removed, and what could not be. A file left is one this build does not publish (a
-    story held back may be in it): never silently."""
+    story held back may be in it): never silently. Nothing a link leads to outside `root`
+    is removed (`site/images` a link to `content/images`: the reporter's own files)."""
     removed: list[str] = []
     problems: list[Problem] = []
+    inside = root.resolve()
     for path in paths:
+        target = root / path
+        if inside not in target.resolve().parents:
+            problems.append(Problem(str(target), OUTSIDE))
+            continue
         try:
-            remove_with_empty_folders(root / path, levels)
+            remove_with_empty_folders(target, levels)
         except OSError as error:
-            problems.append(Problem(str(root / path), f"{NOT_REMOVED} ({error.strerror or error})"))
+            problems.append(unremovable(target, error))
         else:
             removed.append(path)
     return removed, problems

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from ..catalogue.publishing import Catalogue
+    from ..problems import Problem
 
 FORMAT = 2
 # Format 1 also held the next change, which is no longer read (nor written): its build time
@@ -150,6 +151,7 @@ def decide(
     )
 
 
-def write_build_record(site_dir: str, now: datetime) -> None:
-    """newsroom-build.json, which `newsroom due` reads from the deployed site."""
-    write_outputs(site_dir, {BUILD_RECORD: BuildRecord.of_build(now).to_json()})
+def write_build_record(site_dir: str, now: datetime) -> list[Problem]:
+    """newsroom-build.json, which `newsroom due` reads from the deployed site; what could not
+    be written."""
+    return write_outputs(site_dir, {BUILD_RECORD: BuildRecord.of_build(now).to_json()})

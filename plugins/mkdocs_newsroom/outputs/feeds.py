@@ -141,6 +141,9 @@ class _WrittenOnce:
 
 
 MEDIA_NS = "http://search.yahoo.com/mrss/"
+# What every feed names as its generator, before its first item: how `mkdocs build --dirty`
+# tells Newsroom's feeds from the site's own (build/stale.py)
+GENERATOR = "Newsroom"
 DUBLIN_CORE_NS = "http://purl.org/dc/elements/1.1/"
 
 
@@ -157,6 +160,10 @@ class _Rss(_WrittenOnce, _DatedByItems, feedgenerator.Rss201rev2Feed):  # type: 
 
     def rss_attributes(self) -> dict[str, str]:
         return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE_NS, "xmlns:media": MEDIA_NS}
+
+    def add_root_elements(self, handler: Any) -> None:
+        super().add_root_elements(handler)
+        handler.addQuickElement("generator", GENERATOR)
 
     def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
         super().add_item_elements(handler, item)  # told no author: it would declare dc: again
@@ -177,6 +184,10 @@ class _Atom(_WrittenOnce, _DatedByItems, feedgenerator.Atom1Feed):  # type: igno
         if not self.feed["language"]:
             attributes.pop("xml:lang", None)
         return attributes
+
+    def add_root_elements(self, handler: Any) -> None:
+        super().add_root_elements(handler)
+        handler.addQuickElement("generator", GENERATOR)
 
     def item_attributes(self, item: dict[str, Any]) -> dict[str, str]:
         if not item.get("lang") or item["lang"] == self.feed["language"]:
@@ -346,6 +357,7 @@ def json_feed(spec: FeedSpec, options: FeedOptions) -> str:
         "home_page_url": absolute_url(options.site_url, spec.listing_url),
         "feed_url": absolute_url(options.site_url, spec.path(JSON_FILE)),
         "description": spec.description or spec.title,
+        "_newsroom": {"generator": GENERATOR},  # an extension (JSON Feed has no generator)
         "items": items,
     }
     if spec.language:

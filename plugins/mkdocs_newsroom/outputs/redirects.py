@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
-from ..problems import Problem
+from ..problems import Problem, unremovable, unwritable
 from ..urls import absolute_url, shown
 from .files import remove_with_empty_folders
 
@@ -119,6 +119,9 @@ def write_redirects(
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
         except OSError as error:  # what the file system cannot hold: never the whole build
+            if is_redirect(root / path):  # an earlier build's, which may name a story held back
+                problems.append(unwritable(root / path, error))
+                continue
             blocker = f"the file system refused it: {error.strerror or error}"
         if blocker is not None:
             problems.append(
@@ -133,7 +136,10 @@ def write_redirects(
         written[path] = text
     for path in before.keys() - written.keys():
         if in_place(path) and is_redirect(root / path):
-            remove_with_empty_folders(root / path)
+            try:
+                remove_with_empty_folders(root / path)
+            except OSError as error:
+                problems.append(unremovable(root / path, error))
     return written, problems
 
 

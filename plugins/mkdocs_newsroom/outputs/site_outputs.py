@@ -129,7 +129,7 @@ class SiteOutputs:
         # (a preview's rebuild at 10,000 articles parsed its 700 unchanged feeds)
         outputs = _well_formed(outputs, feeds, problems, memory.written)
         kept = {path: text for path, text in memory.written.items() if in_place(path)}
-        write_outputs(site_dir, outputs, kept)
+        problems += write_outputs(site_dir, outputs, kept)
         for path in kept.keys() - outputs.keys():
             remove_with_empty_folders(Path(site_dir, path))
         memory.written = outputs

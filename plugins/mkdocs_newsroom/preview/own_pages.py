@@ -1,6 +1,6 @@
 """MkDocs' own pages (about.md) and the files it copies (a picture) under `mkdocs serve
 --dirty`, which MkDocs writes again only when their source is newer than their output, and
-never removes.
+never removes (under `mkdocs build --dirty`, every own page is written again).
 
 Every such page shows what Newsroom adds to the navigation (its tabs), the configuration and
 the templates. When any of those changes, the pages' outputs are removed before MkDocs reads
@@ -44,6 +44,16 @@ class OwnPages:
             _remove(Path(path), Path(site_dir))
         self._shown, self._written, self._copied = shown, pages, copied
         return urls
+
+
+def write_again(files: Iterable[File], site_dir: str) -> None:
+    """`mkdocs build --dirty`: remove the outputs of MkDocs' own pages, so that it reads and
+    writes them all again. A new process does not know what the last build's pages showed:
+    the tabs may have lost a page held back since, or a renamed section; the options or the
+    templates may have changed; and Material's search index keeps only the pages it reads."""
+    for file in files:
+        if file.abs_src_path and file.is_documentation_page() and file.inclusion.is_included():
+            _remove(Path(file.abs_dest_path), Path(site_dir))
 
 
 def _remove(page: Path, site_dir: Path) -> None:

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..outputs.files import remove_with_empty_folders, write_outputs
+
+if TYPE_CHECKING:
+    from ..problems import Problem
 
 
 @dataclass
@@ -20,10 +24,10 @@ class ShellFiles:
     site_key: str = ""
     files: dict[str, str] = field(default_factory=dict)
 
-    def write(self, site_dir: str, site_key: str, made: dict[str, str]) -> None:
+    def write(self, site_dir: str, site_key: str, made: dict[str, str]) -> list[Problem]:
         if site_key != self.site_key:
             for path in self.files.keys() - made.keys():
                 remove_with_empty_folders(Path(site_dir) / path)
             self.site_key, self.files = site_key, {}
         self.files.update(made)
-        write_outputs(site_dir, self.files)
+        return write_outputs(site_dir, self.files)

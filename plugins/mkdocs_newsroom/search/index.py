@@ -13,6 +13,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..problems import Problem, unremovable, unwritable
 from .codec import dump, encode_codes, encode_numbers
 from .documents import SearchDocument, analyse, digest
 from .manifest import encode_manifest
@@ -129,21 +130,31 @@ class SearchIndex:
         """Every file of the index: path relative to the index folder -> bytes."""
         return dict(self._files)
 
-    def write(self, directory: str | Path, changes: IndexChanges | None = None) -> list[Path]:
-        """Write the index into `directory` (the site's `INDEX_DIR`) and return the paths
-        written. With `changes` (from `update()`, over a folder holding the previous files),
-        write only those files and delete the ones that went; otherwise write every file."""
+    def write(
+        self, directory: str | Path, changes: IndexChanges | None = None
+    ) -> tuple[list[Path], list[Problem]]:
+        """Write the index into `directory` (the site's `INDEX_DIR`): the paths written, and
+        a line for each file the file system refused (one never stops the others). With
+        `changes` (from `update()`, over a folder holding the previous files), write only
+        those files and delete the ones that went; otherwise write every file."""
         root = Path(directory)
         paths = self._files if changes is None else changes.written
-        written = []
+        written, problems = [], []
         for path in paths:
             target = root / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(self._files[path])
-            written.append(target)
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(self._files[path])
+            except OSError as error:
+                problems.append(unwritable(target, error))
+            else:
+                written.append(target)
         for path in changes.deleted if changes else ():
-            (root / path).unlink(missing_ok=True)
-        return written
+            try:
+                (root / path).unlink(missing_ok=True)
+            except OSError as error:
+                problems.append(unremovable(root / path, error))
+        return written, problems
 
     # ---- changing --------------------------------------------------------------------------
 

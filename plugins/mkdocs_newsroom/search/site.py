@@ -7,10 +7,12 @@ box and indexes the site's other pages), and every page is pointed at Newsroom's
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..problems import Problem, unremovable
 from ..rendering.dates import display_date
 from .documents import SearchDocument
 from .index import SearchIndex
@@ -84,8 +86,9 @@ class SiteSearch:
         site_dir: str,
         in_place: bool,
         context: str = "",
-    ) -> int:
-        """Bring the index up to date with `articles` and write it; returns files written.
+    ) -> list[Problem]:
+        """Bring the index up to date with `articles` and write it; what the file system
+        refused.
         `in_place`: the site folder still holds the files the last write left (`--dirty`, or
         a folder kept through plain serve), so only the changed ones are written. In another
         `context` (other settings) the index is made anew, the files a clean build makes."""
@@ -98,9 +101,8 @@ class SiteSearch:
             documents = (search_document(article, locale) for article in current.values())
             self._index = SearchIndex(documents, updated=self._updated)
             self._context, self._indexed = context, current
-            if in_place:
-                _remove_all_but(target, self._index.files())
-            return len(self._index.write(target))
+            left = _remove_all_but(target, self._index.files()) if in_place else []
+            return [*left, *self._index.write(target)[1]]
         indexed = self._indexed
         changed = [
             search_document(article, locale)
@@ -110,15 +112,22 @@ class SiteSearch:
         removed = [url for url in indexed if url not in current]
         changes = self._index.update(changed, removed)
         self._indexed = current
-        return len(self._index.write(target, changes if in_place else None))
+        return self._index.write(target, changes if in_place else None)[1]
 
 
-def _remove_all_but(folder: Path, files: Iterable[str]) -> None:
-    """Delete the files under `folder` that an index made anew does not have."""
+def _remove_all_but(folder: Path, files: Iterable[str]) -> list[Problem]:
+    """Delete the files under `folder` that an index made anew does not have (an earlier
+    build's, which may hold stories held back since); those the file system kept, said."""
     keep = {folder / path for path in files}
+    problems = []
     for path in folder.rglob("*"):
         if path.is_file() and path not in keep:
-            path.unlink()
+            try:
+                path.unlink()
+            except OSError as error:
+                problems.append(unremovable(path, error))
     for path in sorted(folder.rglob("*"), reverse=True):  # the folders left empty
         if path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+            with contextlib.suppress(OSError):  # an empty folder left is no one's loss
+                path.rmdir()
+    return problems

@@ -233,7 +233,8 @@ class PictureMaker:
                     Problem(
                         path,
                         f"the picture could not be written into the site folder "
-                        f"({error.strerror or error}); build again, or delete the picture cache",
+                        f"({error.strerror or error}); make the site folder writable, or "
+                        "delete the picture cache, and build again",
                     )
                 )
         if self._memory is not None:

@@ -1,0 +1,188 @@
+"""`mkdocs build --dirty` where the site folder will not do as the build asks, and where it
+holds what looks like Newsroom's but is not (the seventeenth session's hostile review): a
+file the file system keeps is one line naming it and what to do, never a traceback, and the
+build goes on; what is the site's own, or outside the site folder, is never removed; what
+Newsroom's own pages showed of a story held back since goes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .commands import ENV, run
+from .refusing import refuse
+from .sites import Site, article, photo, write_site
+
+SECRET = "Zanzibarquux"
+STORY = article(
+    f"{SECRET} council vote",
+    "2024-05-01T10:00:00Z",
+    section="world",
+    tags=["Council"],
+    authors=["jdoe"],
+    slug="council-vote",
+    body=f"The {SECRET} body.",
+)
+OTHER = article("Markets open", "2024-05-02T10:00:00Z", section="business", tags=["Council"])
+DRAFTED = article(f"{SECRET} council vote", "2024-05-01T10:00:00Z", section="world", draft=True)
+
+
+def _build_then_draft(root: Path, files: dict[str, str | bytes] | None = None) -> Site:
+    """A site with the story and another, built clean; the story a draft since."""
+    write_site(root, {"articles/a.md": STORY, "articles/b.md": OTHER, **(files or {})})
+    done = run(root, "mkdocs", "build")
+    assert done.returncode == 0, done.stderr
+    (root / "content/articles/a.md").write_text(DRAFTED, encoding="utf-8")
+    return Site(root)
+
+
+def _holding(site: Site, word: str) -> list[str]:
+    files = [p for p in site.site_dir.rglob("*") if p.is_file() and not p.is_symlink()]
+    return sorted(
+        str(p.relative_to(site.site_dir)) for p in files if word.encode() in p.read_bytes()
+    )
+
+
+def _warnings(stderr: str) -> list[str]:
+    return [
+        line for line in stderr.splitlines() if line.startswith("WARNING") and "newsroom" in line
+    ]
+
+
+@pytest.mark.parametrize("search", [True, False], ids=["search", "search off since"])
+def test_search_files_the_file_system_keeps_are_named_and_the_build_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, search: bool
+) -> None:
+    """No file of Newsroom's search index may be written or removed: each is one line, no
+    traceback, and the build still removes the story's page and writes its listings again.
+    With search turned off since, the index an earlier build wrote cannot all go: the files
+    left are named (they hold the story)."""
+    site = _build_then_draft(tmp_path)
+    if not search:
+        config = tmp_path / "mkdocs.yml"
+        settings = yaml.safe_load(config.read_text(encoding="utf-8"))
+        settings["plugins"][0] = {"search": {"enabled": False}}
+        config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+    refuse(tmp_path, monkeypatch, ENV, "/search/newsroom/")
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert "Traceback" not in dirty.stderr
+    left = _holding(site, SECRET)
+    assert left and all(path.startswith("search/newsroom/") for path in left), left
+    said = _warnings(dirty.stderr)
+    for path in left:
+        assert [line for line in said if line.endswith(path) or f"/{path}:" in line], path
+    assert all("it may show a story held back since: delete it by hand" in line for line in said)
+
+
+def test_a_file_named_as_a_build_record_shields_no_folder_the_build_writes_into(
+    tmp_path: Path,
+) -> None:
+    """Only another site's build record, in a folder this build writes nothing into, keeps a
+    folder from `--dirty`'s removals: not any file of that name (the site's own `{}`), nor a
+    record copied into a folder of this site's pages."""
+    record = (tmp_path / "record.json").as_posix()
+    site = _build_then_draft(tmp_path, {"2024/newsroom-build.json": "{}"})
+    copied = json.loads((site.site_dir / "newsroom-build.json").read_text(encoding="utf-8"))
+    Path(record).write_text(json.dumps(copied), encoding="utf-8")
+    (site.site_dir / "2024/05/newsroom-build.json").write_text(json.dumps(copied), "utf-8")
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert _holding(site, SECRET) == []
+
+
+def test_an_earlier_redirect_the_file_system_keeps_says_to_delete_it_not_the_alias(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    aliased = STORY.replace("slug: council-vote", "slug: council-vote\naliases: [/old/vote/]")
+    write_site(tmp_path, {"articles/a.md": aliased, "articles/b.md": OTHER})
+    assert run(tmp_path, "mkdocs", "build").returncode == 0
+    (tmp_path / "content/articles/a.md").write_text(DRAFTED, encoding="utf-8")
+    moved = OTHER.replace("section: business", "section: business\naliases: [/old/vote/]")
+    (tmp_path / "content/articles/b.md").write_text(moved, encoding="utf-8")
+    refuse(tmp_path, monkeypatch, ENV, "/old/vote/")
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    said = _warnings(dirty.stderr)
+    assert len(said) == 1, said
+    assert "old/vote/index.html: could not be written into the site folder" in said[0]
+    assert "delete it by hand" in said[0] and "remove the alias" not in said[0]
+
+
+def test_a_page_the_file_system_keeps_from_being_written_again_is_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A live story's page and the site's feed, which listed the story held back since, may
+    not be written again: a line for each, not a traceback, and the other pages are."""
+    site = _build_then_draft(tmp_path)
+    refuse(tmp_path, monkeypatch, ENV, "markets-open")
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert "Traceback" not in dirty.stderr
+    said = _warnings(dirty.stderr)
+    assert len(said) == 1 and "2024/05/02/markets-open/index.html: could not be written" in said[0]
+    assert _holding(site, SECRET) == ["2024/05/02/markets-open/index.html"]
+
+
+def test_the_site_s_own_pages_lose_a_page_held_back_since_from_their_tabs(
+    tmp_path: Path,
+) -> None:
+    """A page of the site's own (not a story) held back by `draft: true`: gone from the tabs
+    of the other pages of the site's own too, which MkDocs would not write again."""
+    leak = f"---\ntitle: {SECRET} plans\n---\n\nPlans.\n"
+    about = "---\ntitle: About us\n---\n\nWho we are.\n"
+    site = _build_then_draft(tmp_path, {"leak.md": leak, "about.md": about})
+    assert SECRET in (site.site_dir / "about/index.html").read_text(encoding="utf-8")
+    drafted = leak.replace("title:", "draft: true\ntitle:")
+    (tmp_path / "content/leak.md").write_text(drafted, encoding="utf-8")
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert _holding(site, SECRET) == []
+    assert "About us" in (site.site_dir / "about/index.html").read_text(encoding="utf-8")
+
+
+def test_a_feed_put_into_the_site_folder_by_hand_stays(tmp_path: Path) -> None:
+    """A feed of the site's own, naming its own address as Newsroom's feeds do, but not
+    Newsroom as its generator, is not Newsroom's to remove."""
+    site = _build_then_draft(tmp_path)
+    podcast = (
+        '<?xml version="1.0"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">'
+        '<channel><title>Our podcast</title><atom:link href="https://news.example.org/podcast/'
+        'feed.xml" rel="self"/><item><title>One</title></item></channel></rss>'
+    )
+    (site.site_dir / "podcast").mkdir()
+    (site.site_dir / "podcast/feed.xml").write_text(podcast, encoding="utf-8")
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert (site.site_dir / "podcast/feed.xml").read_text(encoding="utf-8") == podcast
+    assert _holding(site, SECRET) == []
+    assert "<generator>Newsroom</generator>" in (site.site_dir / "feed.xml").read_text("utf-8")
+
+
+def test_nothing_a_link_leads_to_outside_the_site_folder_is_removed(tmp_path: Path) -> None:
+    """`site/images` a link to the content's own folder: the picture only the story held back
+    used is the reporter's original there, not a copy, and stays (with a line saying why)."""
+    lead = "slug: council-vote\nimage: {src: images/held.jpg, alt: The council}"
+    pictured = STORY.replace("slug: council-vote", lead)
+    write_site(tmp_path, {"articles/a.md": pictured, "articles/b.md": OTHER})
+    original = tmp_path / "content/images/held.jpg"
+    original.parent.mkdir()
+    original.write_bytes(photo(64, 48))
+    assert run(tmp_path, "mkdocs", "build").returncode == 0
+    copied = tmp_path / "site/images"
+    for file in copied.iterdir():
+        file.unlink()
+    copied.rmdir()
+    copied.symlink_to("../content/images")
+    drafted = pictured.replace("slug: council-vote", "slug: council-vote\ndraft: true")
+    (tmp_path / "content/articles/a.md").write_text(drafted, encoding="utf-8")
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert original.is_file()
+    said = _warnings(dirty.stderr)
+    assert any("images/held.jpg" in line and "a link leads it out" in line for line in said), (
+        dirty.stderr
+    )
