@@ -13,9 +13,9 @@ from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..problems import Problem, unremovable, unwritable
 from .codec import dump, encode_codes, encode_numbers
 from .documents import SearchDocument, analyse, digest
+from .index_files import write_index_files
 from .manifest import encode_manifest
 from .query import IndexFiles, SearchResults
 from .shards import (
@@ -31,6 +31,8 @@ from .text import PREFIX_LENGTH, snippet, term_hash
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from ..problems import Problem
 
 MAX_DOCUMENTS = 1 << 24  # document ids and impacts share one 32-bit integer in memory
 # The postings of a term in this many documents or more are encoded in runs of 2**RUN_BITS
@@ -134,27 +136,9 @@ class SearchIndex:
         self, directory: str | Path, changes: IndexChanges | None = None
     ) -> tuple[list[Path], list[Problem]]:
         """Write the index into `directory` (the site's `INDEX_DIR`): the paths written, and
-        a line for each file the file system refused (one never stops the others). With
-        `changes` (from `update()`, over a folder holding the previous files), write only
-        those files and delete the ones that went; otherwise write every file."""
-        root = Path(directory)
-        paths = self._files if changes is None else changes.written
-        written, problems = [], []
-        for path in paths:
-            target = root / path
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(self._files[path])
-            except OSError as error:
-                problems.append(unwritable(target, error))
-            else:
-                written.append(target)
-        for path in changes.deleted if changes else ():
-            try:
-                (root / path).unlink(missing_ok=True)
-            except OSError as error:
-                problems.append(unremovable(root / path, error))
-        return written, problems
+        what the file system refused. With `changes` (from `update()`, over a folder holding
+        the previous files), write only those files and delete the ones that went."""
+        return write_index_files(self._files, Path(directory), changes)
 
     # ---- changing --------------------------------------------------------------------------
 

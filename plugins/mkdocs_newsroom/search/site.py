@@ -7,21 +7,21 @@ box and indexes the site's other pages), and every page is pointed at Newsroom's
 
 from __future__ import annotations
 
-import contextlib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..problems import Problem, unremovable
 from ..rendering.dates import display_date
 from .documents import SearchDocument
 from .index import SearchIndex
+from .index_files import remove_all_but
 from .shards import INDEX_DIR, WORKER_PATH
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from ..model import Article
+    from ..problems import Problem
 
 _WORKER_FILE = "assets/javascripts/workers/search."
 _MATERIAL_WORKER = re.compile(
@@ -101,7 +101,7 @@ class SiteSearch:
             documents = (search_document(article, locale) for article in current.values())
             self._index = SearchIndex(documents, updated=self._updated)
             self._context, self._indexed = context, current
-            left = _remove_all_but(target, self._index.files()) if in_place else []
+            left = remove_all_but(target, self._index.files()) if in_place else []
             return [*left, *self._index.write(target)[1]]
         indexed = self._indexed
         changed = [
@@ -113,21 +113,3 @@ class SiteSearch:
         changes = self._index.update(changed, removed)
         self._indexed = current
         return self._index.write(target, changes if in_place else None)[1]
-
-
-def _remove_all_but(folder: Path, files: Iterable[str]) -> list[Problem]:
-    """Delete the files under `folder` that an index made anew does not have (an earlier
-    build's, which may hold stories held back since); those the file system kept, said."""
-    keep = {folder / path for path in files}
-    problems = []
-    for path in folder.rglob("*"):
-        if path.is_file() and path not in keep:
-            try:
-                path.unlink()
-            except OSError as error:
-                problems.append(unremovable(path, error))
-    for path in sorted(folder.rglob("*"), reverse=True):  # the folders left empty
-        if path.is_dir() and not any(path.iterdir()):
-            with contextlib.suppress(OSError):  # an empty folder left is no one's loss
-                path.rmdir()
-    return problems

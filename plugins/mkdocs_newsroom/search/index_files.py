@@ -1,0 +1,59 @@
+"""The search index's files in the site folder: written, and those of an earlier build's index
+removed, with a line for each the file system refuses (one never stops the others: an earlier
+build's file left there may hold a story held back since)."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from ..problems import Problem, unremovable, unwritable
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from pathlib import Path
+
+    from .shards import IndexChanges
+
+
+def write_index_files(
+    files: Mapping[str, bytes], root: Path, changes: IndexChanges | None
+) -> tuple[list[Path], list[Problem]]:
+    """Write `files` under `root`, or only the `changes` (over a folder holding the previous
+    files), deleting the files that went: the paths written, and what the file system
+    refused."""
+    written: list[Path] = []
+    problems: list[Problem] = []
+    for path in files if changes is None else changes.written:
+        target = root / path
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(files[path])
+        except OSError as error:
+            problems.append(unwritable(target, error))
+        else:
+            written.append(target)
+    for path in changes.deleted if changes else ():
+        try:
+            (root / path).unlink(missing_ok=True)
+        except OSError as error:
+            problems.append(unremovable(root / path, error))
+    return written, problems
+
+
+def remove_all_but(folder: Path, files: Iterable[str]) -> list[Problem]:
+    """Delete the files under `folder` that an index made anew does not have; those the file
+    system kept, said."""
+    keep = {folder / path for path in files}
+    problems = []
+    for path in folder.rglob("*"):
+        if path.is_file() and path not in keep:
+            try:
+                path.unlink()
+            except OSError as error:
+                problems.append(unremovable(path, error))
+    for path in sorted(folder.rglob("*"), reverse=True):  # the folders left empty
+        if path.is_dir() and not any(path.iterdir()):
+            with contextlib.suppress(OSError):  # an empty folder left is no one's loss
+                path.rmdir()
+    return problems
