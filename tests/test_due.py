@@ -96,7 +96,7 @@ def test_a_story_due_between_two_runs_is_published_by_the_next_even_when_it_star
 def test_the_record_reads_back_and_refuses_what_it_is_not() -> None:
     record = _record()
     assert BuildRecord.from_json(record.to_json()) == record
-    assert set(json.loads(record.to_json())) == {"format", "generator", "built", "commit"}
+    assert set(json.loads(record.to_json())) == {"format", "generator", "built", "commit", "site"}
     # a record of the first format (deployed before this one) is read; its next change is not
     first = '{"format": 1, "built": "2026-12-01T10:00:00+00:00", "commit": "abc",'
     first += ' "next_change": "2026-12-01T10:07:00+00:00"}'
@@ -188,6 +188,7 @@ def test_newsroom_due_finds_the_next_change_in_the_commit_s_articles(
         "generator": recorded["generator"],
         "built": "2026-12-01T10:00:00+00:00",
         "commit": DEPLOYED,
+        "site": "https://news.example.org/",
     }
     assert recorded["generator"].startswith("newsroom ")
     assert not (site / "2026/12/01/the-story-of-10-07/index.html").exists()

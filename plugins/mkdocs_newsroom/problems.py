@@ -71,8 +71,9 @@ def unwritable(path: str | PurePath, error: OSError) -> Problem:
     """The line for a file of the site folder the build could not write."""
     return Problem(
         str(path),
-        f"could not be written into the site folder ({error.strerror or error}); if an "
-        f"earlier build's file is there, {LEFT_THERE}",
+        f"could not be written into the site folder ({error.strerror or error}): make it, or "
+        "its folder, writable and build again; until then the site has an earlier build's file "
+        "there, or none",
     )
 
 
@@ -82,6 +83,16 @@ def unremovable(path: str | PurePath, error: OSError) -> Problem:
         str(path),
         "an earlier build wrote this file and this one does not publish it, but it could not "
         f"be removed ({error.strerror or error}); {LEFT_THERE}",
+    )
+
+
+def linked_out(path: str | PurePath) -> Problem:
+    """The line for a place of the site folder a link leads out of it, where the build
+    neither writes nor removes anything (another folder's files are not the build's)."""
+    return Problem(
+        str(path),
+        "a link in the site folder leads this out of it, so the build neither wrote nor "
+        "removed anything there: remove the link from the site folder and build again",
     )
 
 

@@ -4,9 +4,12 @@ that show the edited articles (copy_edits.py)."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..outputs.files import pages_linked_out
 from ..preview.signatures import files_key, signature
+from ..problems import Problem, linked_out
 from ..rendering.context import forget_cards, shell_assets
 from ..rendering.page_files import navigation_key
 from ..rendering.renderer import PageRenderer, encode_page
@@ -16,7 +19,7 @@ from .page_events import PostPageHooks, other_post_page_hooks, ran_line, skipped
 from .page_writing import write_changed_pages, write_every_page
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable, Iterable, Sequence
 
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
@@ -26,7 +29,6 @@ if TYPE_CHECKING:
     from ..catalogue.front_page import FrontPage
     from ..model import Article
     from ..preview.cache import BuildCache
-    from ..problems import Problem
     from ..rendering.pages import NewsPage
     from .page_writing import Render
 
@@ -63,6 +65,7 @@ class NewsPageWriting:
         """`site`: the theme's environment, MkDocs' navigation and files, and Material's
         language on each edition's pages; `config_key` and `fronts` what every page shows."""
         env, nav, files, languages = site
+        pages = self._not_linked_out(pages, config.site_dir)
         renderer = PageRenderer(env, config, nav, files, languages)
         hooks = other_post_page_hooks(config) if self._plugin_page_events else PostPageHooks()
         shell = shell_assets(env)
@@ -87,6 +90,17 @@ class NewsPageWriting:
             self._say(line)
         if hooks and written.rendered:
             self._say(ran_line(hooks, written.rendered, written.hook_seconds))
+
+    def _not_linked_out(self, pages: Sequence[NewsPage], site_dir: str) -> list[NewsPage]:
+        """`pages`, but those a link in the site folder leads out of it (`site/tags` a link to
+        another folder): never written, said in one line."""
+        out = pages_linked_out(site_dir, (page.file.dest_uri for page in pages))
+        if out:
+            first = sorted(out)
+            more = f" (and {len(first) - 1:,} more pages)" if len(first) > 1 else ""
+            problem = linked_out(Path(site_dir, first[0]))
+            self._warn([Problem(problem.path, f"{problem.message}{more}")])
+        return [page for page in pages if page.file.dest_uri not in out]
 
     def rewrite(self, pages: list[NewsPage], articles: list[Article]) -> int:
         """Render again those of `pages` whose signature changed, `articles` having changed

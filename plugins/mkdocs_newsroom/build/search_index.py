@@ -12,7 +12,8 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..problems import Problem, unremovable
+from ..outputs.files import leads_out
+from ..problems import Problem, linked_out, unremovable
 from ..search.shards import INDEX_DIR, MATERIAL_INDEX, SEARCH_PLUGIN
 from .heap import release_free_memory
 from .parallel import Aside, run_aside
@@ -78,9 +79,12 @@ class IndexWriting:
 
     def _remove_left(self, site_dir: str) -> list[Problem]:
         problems: list[Problem] = []
-        removed = [
-            path for path in (INDEX_DIR, MATERIAL_INDEX) if _removed(Path(site_dir, path), problems)
-        ]
+        removed = []
+        for path in (INDEX_DIR, MATERIAL_INDEX):
+            if leads_out(site_dir, Path(site_dir, path)):  # another folder's: not removed
+                problems.append(linked_out(Path(site_dir, path)))
+            elif _removed(Path(site_dir, path), problems):
+                removed.append(path)
         with contextlib.suppress(OSError):  # their folder, if they were all it held
             Path(site_dir, INDEX_DIR).parent.rmdir()
         if removed and self._say is not None:

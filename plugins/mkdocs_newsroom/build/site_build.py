@@ -46,7 +46,7 @@ from .progress import Progress
 from .report import summary_line
 from .search_index import IndexWriting, has_search_box
 from .sources import site_sources
-from .stale import remove_held_outputs, remove_stale
+from .stale import left_after_cleaning, remove_held_outputs, remove_stale
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -91,6 +91,7 @@ class SiteBuild:
         self._catalogue = Catalogue()
         self._indexes = SiteIndexes()
         self._failed = 0
+        self._leftovers = False  # files of an earlier build may be in the site folder (read)
         self._files = Files([])
         self._pages = SitePages([], None, [])
         self._nav: Navigation | None = None
@@ -149,6 +150,9 @@ class SiteBuild:
         """Read the authors and articles, publish them, and lay out the site's pages. Returns
         the files MkDocs keeps (not the article sources: the plugin writes their pages)."""
         self._put_back_kept_folders(config.site_dir)
+        # an earlier build's files: all under --dirty, what MkDocs failed to clean otherwise
+        left = self._dirty or left_after_cleaning(config.site_dir)
+        self._leftovers = left and not self._serving  # serve remembers what it wrote
         settings = self._settings
         read_before = self._cache.sources if self._serving else None
         reported = self._cache.reported.take()
@@ -244,7 +248,7 @@ class SiteBuild:
         add_to_navigation(nav, self._pages.tabs, self._pages.homepage)
         self._nav = nav
         if self._dirty and not self._serving:  # what the pages showed: known to serve only
-            write_again(files, config.site_dir)
+            self._warn(write_again(files, config.site_dir))
         if self._serving and self._dirty:
             # MkDocs' own pages show the tabs, options and templates: written again when those
             # change, removed when their source is gone (preview/own_pages.py)
@@ -312,12 +316,12 @@ class SiteBuild:
         if self._serving:
             self._warn(self._write_outputs(config))
         # the record before the redirects: no alias can take the place of a file of the build
-        self._warn(write_build_record(config.site_dir, self._now))
-        if self._dirty and not self._serving:  # serve remembers what it wrote: build does not
-            # before the redirects: a story's old page gives its place to its alias' redirect
+        self._warn(write_build_record(config.site_dir, self._now, config.site_url or ""))
+        if self._leftovers:  # before the redirects: a story's old page gives way to its alias'
             made, wrote = (*self._pages.files, *self._files), [*written, *self._pictures.published]
             aliases = (redirect.path for redirect in self._catalogue.redirects)
-            self._warn(remove_stale(config.site_dir, made, wrote, aliases, self._say))
+            where = (config.site_dir, made, wrote, aliases, self._say, config.site_url or "")
+            self._warn(remove_stale(*where))
         self._warn(self._write_redirects(config))
         seconds = self._clock.elapsed()
         self._say(

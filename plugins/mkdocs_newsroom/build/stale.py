@@ -6,11 +6,14 @@ online, with the listing of a tag no story has any more and the redirect of an a
 `mkdocs serve --dirty` remembers what it wrote and removes what is gone
 (preview/rendered_pages.py, the outputs' memory); a build is a new process that remembers
 nothing, so the site folder itself is read: each page Newsroom made (its generator mark, in
-its head), each feed it wrote (a feed says where it lives: at its own address) and each of
-its sitemaps that this build did not write is removed, and any of them where one of MkDocs'
-files is published now, before MkDocs writes; what was written for a page this build leaves
-out because its front matter holds it back (build/held_pages.py); and the media only stories
-held back now use (the copies of lead photographs: outputs/pictures/making.py).
+its head), each feed it wrote (it names Newsroom as its generator, and its own address) and
+each of its sitemaps that this build did not write is removed, and any of them where one of
+MkDocs' files is published now, before MkDocs writes; what was written for a page this build
+leaves out because its front matter holds it back (build/held_pages.py); and the media only
+stories held back now use (the copies of lead photographs: outputs/pictures/making.py). A
+plain build does the same with what MkDocs, emptying the site folder, could not delete.
+Nothing is removed through a link that leads out of the site folder, and what the file
+system keeps is said, file by file.
 """
 
 from __future__ import annotations
@@ -24,10 +27,10 @@ from urllib.parse import unquote, urlsplit
 
 from ..outputs.build_record import BuildRecord
 from ..outputs.feeds import GENERATOR
-from ..outputs.files import remove_with_empty_folders
+from ..outputs.files import leads_out, remove_with_empty_folders
 from ..outputs.pictures.making import unpublished_copies
 from ..outputs.redirects import MARKER, is_redirect
-from ..problems import Problem, first_and_more, unremovable
+from ..problems import Problem, first_and_more, linked_out, unremovable
 from ..urls import BUILD_RECORD, EDITION_FILES, NEWS_SITEMAP, NUMBERED_SITEMAP
 
 if TYPE_CHECKING:
@@ -44,10 +47,9 @@ MARKS = (b'<meta name="generator" content="newsroom, ', MARKER.encode())
 # htmlmin does)
 _MARK = re.compile(b"|".join(re.escape(mark).replace(b'"', b"[\"']?") for mark in MARKS))
 HEAD_END = (b"</head>",)
-OUTSIDE = (
-    "an earlier build copied this file and this one does not publish it, but a link leads it "
-    "out of the site folder, so it was not removed (it is not a copy); remove the link from "
-    "the site folder and build again"
+ANOTHER_SITE = (
+    "--dirty: left alone: it holds the build record of another site (newsroom-build.json), "
+    "built into this one's folder"
 )
 PAGES = (".html", ".htm")  # and redirects at an alias' own name (old/story.HTM)
 HEAD_LIMIT = 16 << 20  # bytes of a file read for its head at most
@@ -66,12 +68,23 @@ _FEED_MARK = re.compile(
 CHUNK = 65536
 
 
+def left_after_cleaning(site_dir: str) -> bool:
+    """Whether the site folder holds anything after MkDocs emptied it for a clean build (it
+    keeps hidden files, `.git`, and says nothing of what it could not delete: a file made
+    immutable, a folder of another user's), which may show a story held back since."""
+    try:
+        return any(not entry.name.startswith(".") for entry in os.scandir(site_dir))
+    except OSError:  # no site folder yet
+        return False
+
+
 def remove_stale(
     site_dir: str,
     files: Iterable[File],
     outputs: Iterable[str],
     aliases: Iterable[str],
     say: Callable[[str], None],
+    site_url: str = "",
 ) -> list[Problem]:
     """Remove the pages, feeds and copies of photographs in `site_dir` that Newsroom made and
     this build did not write (it wrote `files`, and `outputs`: feeds, sitemaps, pictures),
@@ -81,7 +94,7 @@ def remove_stale(
     root = Path(site_dir)
     redirects = [path for path in aliases if is_redirect(root / path)]
     written = {*(file.dest_uri for file in files), *outputs, *redirects}
-    removed, problems = remove_stale_files(site_dir, written)
+    removed, problems = remove_stale_files(site_dir, written, site_url)
     pages = [path for path in removed if path.lower().endswith(PAGES)]
     feeds = [path for path in removed if not path.lower().endswith(PAGES)]
     counts = [f"{len(pages):,} page(s)"] if pages else []
@@ -101,40 +114,49 @@ def remove_stale(
     return [*problems, *more]
 
 
-def remove_stale_files(site_dir: str, written: Iterable[str]) -> tuple[list[str], list[Problem]]:
+def remove_stale_files(
+    site_dir: str, written: Iterable[str], site_url: str = ""
+) -> tuple[list[str], list[Problem]]:
     """Remove each page of `site_dir` that Newsroom made, and each feed it wrote, that is not
     among `written` (this build's files, relative to the site folder); the paths removed,
-    sorted, and what could not be removed. A feed is known by its own address (a file of
-    the site's own, put there by hand, says another or none). A folder with a build record
-    of its own is another build's site (a second newsroom built into `site/weekly/`), and
-    left alone."""
+    sorted, and what could not be removed (and, said, the folders left alone). A feed is
+    known by its generator and its own address (one of the site's own, put there by hand,
+    names another generator or none). A folder with another site's build record is that
+    site's (a second newsroom built into `site/weekly/`), and left alone."""
     kept = {path.replace(os.sep, "/") for path in written}
     ours = {folder.as_posix() for path in kept for folder in PurePosixPath(path).parents}
     root = Path(site_dir)
     stale: list[str] = []
+    others: list[Problem] = []
     for folder, folders, names in os.walk(root):
         here = Path(folder)
         relative = here.relative_to(root).as_posix()
         prefix = "" if relative == "." else f"{relative}/"
-        folders[:] = [
+        theirs = [
             name
             for name in folders
-            if f"{prefix}{name}" in ours or not _another_build(here / name / BUILD_RECORD)
+            if f"{prefix}{name}" not in ours
+            and _another_build(here / name / BUILD_RECORD, site_url)
         ]
+        folders[:] = [name for name in folders if name not in theirs]
+        others += [Problem(str(here / name), ANOTHER_SITE, level="info") for name in theirs]
         for name in names:
             path = f"{prefix}{name}"
             if path not in kept and _made_by_newsroom(here / name, path):
                 stale.append(path)
-    return remove_files(root, sorted(stale))
+    removed, problems = remove_files(root, sorted(stale))
+    return removed, [*others, *problems]
 
 
-def _another_build(record: Path) -> bool:
-    """Whether `record` is the build record of a site built into a folder of this one's (a
-    folder this build writes nothing into), rather than any file of that name."""
+def _another_build(record: Path, site_url: str) -> bool:
+    """Whether `record` is the build record of another site (at another address than
+    `site_url`) built into a folder of this one's, rather than any file of that name, or a
+    copy of this site's own record."""
     try:
-        return record.is_file() and bool(BuildRecord.from_json(record.read_text("utf-8")))
+        found = BuildRecord.from_json(record.read_text("utf-8")) if record.is_file() else None
     except (OSError, ValueError, UnicodeDecodeError):
         return False
+    return found is not None and found.site not in ("", site_url)
 
 
 def remove_newsroom_files_at(site_dir: str, files: Iterable[File]) -> list[Problem]:
@@ -237,11 +259,10 @@ def remove_files(
     is removed (`site/images` a link to `content/images`: the reporter's own files)."""
     removed: list[str] = []
     problems: list[Problem] = []
-    inside = root.resolve()
     for path in paths:
         target = root / path
-        if inside not in target.resolve().parents:
-            problems.append(Problem(str(target), OUTSIDE))
+        if leads_out(root, target):
+            problems.append(linked_out(target))
             continue
         try:
             remove_with_empty_folders(target, levels)

@@ -41,11 +41,13 @@ class BuildRecord:
     built: datetime  # the build's "now"
     commit: str  # '' when the build did not know it
     generator: str = ""
+    site: str = ""  # the site's address (site_url): which site's record it is
 
     @classmethod
-    def of_build(cls, now: datetime) -> BuildRecord:
-        """The record of a build at `now`, from the commit GitHub Actions names."""
-        return cls(now, os.environ.get("GITHUB_SHA", ""), f"newsroom {__version__}")
+    def of_build(cls, now: datetime, site: str = "") -> BuildRecord:
+        """The record of a build at `now` of the site at `site`, from the commit GitHub
+        Actions names."""
+        return cls(now, os.environ.get("GITHUB_SHA", ""), f"newsroom {__version__}", site)
 
     def to_json(self) -> str:
         data = {
@@ -53,6 +55,7 @@ class BuildRecord:
             "generator": self.generator,
             "built": self.built.isoformat(),
             "commit": self.commit,
+            "site": self.site,
         }
         return json.dumps(data, indent=2) + "\n"
 
@@ -71,7 +74,8 @@ class BuildRecord:
         if built is None:
             raise ValueError("the record has no build time")
         commit = data.get("commit")
-        return cls(built, commit if isinstance(commit, str) else "", str(data.get("generator", "")))
+        commit = commit if isinstance(commit, str) else ""
+        return cls(built, commit, str(data.get("generator", "")), str(data.get("site", "")))
 
 
 def _moment(value: object) -> datetime | None:
@@ -151,7 +155,7 @@ def decide(
     )
 
 
-def write_build_record(site_dir: str, now: datetime) -> list[Problem]:
+def write_build_record(site_dir: str, now: datetime, site: str) -> list[Problem]:
     """newsroom-build.json, which `newsroom due` reads from the deployed site; what could not
     be written."""
-    return write_outputs(site_dir, {BUILD_RECORD: BuildRecord.of_build(now).to_json()})
+    return write_outputs(site_dir, {BUILD_RECORD: BuildRecord.of_build(now, site).to_json()})

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
-from ..problems import Problem, unwritable
+from ..problems import Problem, linked_out, unwritable
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Iterable, Mapping
 
 
 def write_outputs(
@@ -17,21 +17,46 @@ def write_outputs(
     """Write each text at its path inside the site folder, refusing any path that leaves it.
     `in_place`: what the folder already holds (`mkdocs serve --dirty` keeps it between
     builds); a text that is the very object written there last time is not written again.
-    What the file system refused: one file never stops the others."""
+    What the file system refused, and where a link leads out of the folder: one file never
+    stops the others."""
     root = Path(site_dir).resolve()
     problems = []
     for path, text in outputs.items():
         if in_place is not None and in_place.get(path) is text:
             continue
         target = (root / path).resolve()
-        if root not in target.parents:
-            raise ValueError(f"refusing to write {path!r} outside the site folder")
+        if root not in target.parents:  # a link in the site folder leads out of it
+            problems.append(linked_out(Path(site_dir, path)))
+            continue
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         except OSError as error:
             problems.append(unwritable(target, error))
     return problems
+
+
+def leads_out(root: str | Path, path: str | Path) -> bool:
+    """Whether `path`, inside the folder `root`, is reached through a link that leads out of
+    it: nothing the build writes or removes."""
+    inside, resolved = Path(root).resolve(), Path(path).resolve()
+    return resolved != inside and inside not in resolved.parents
+
+
+def pages_linked_out(site_dir: str, paths: Iterable[str]) -> set[str]:
+    """Those of `paths` (files, relative to `site_dir`) that a link in the site folder leads
+    out of it: one look at each of their folders, not a resolved path for each file."""
+    root = Path(site_dir).resolve()
+    out: dict[str, bool] = {".": False}
+
+    def leads(folder: PurePosixPath) -> bool:
+        key = folder.as_posix()
+        if key not in out:
+            full = Path(site_dir, key)
+            out[key] = leads_out(root, full) if full.is_symlink() else leads(folder.parent)
+        return out[key]
+
+    return {path for path in paths if leads(PurePosixPath(path).parent)}
 
 
 def remove_with_empty_folders(path: Path, levels: int = 4) -> None:

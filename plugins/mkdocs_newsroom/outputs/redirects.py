@@ -119,10 +119,8 @@ def write_redirects(
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(text, encoding="utf-8")
         except OSError as error:  # what the file system cannot hold: never the whole build
-            if is_redirect(root / path):  # an earlier build's, which may name a story held back
-                problems.append(unwritable(root / path, error))
-                continue
-            blocker = f"the file system refused it: {error.strerror or error}"
+            problems.append(unwritable(root / path, error))
+            continue
         if blocker is not None:
             problems.append(
                 Problem(

@@ -16,6 +16,8 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..problems import Problem, unremovable
+
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
 
@@ -46,14 +48,20 @@ class OwnPages:
         return urls
 
 
-def write_again(files: Iterable[File], site_dir: str) -> None:
+def write_again(files: Iterable[File], site_dir: str) -> list[Problem]:
     """`mkdocs build --dirty`: remove the outputs of MkDocs' own pages, so that it reads and
     writes them all again. A new process does not know what the last build's pages showed:
     the tabs may have lost a page held back since, or a renamed section; the options or the
-    templates may have changed; and Material's search index keeps only the pages it reads."""
+    templates may have changed; and Material's search index keeps only the pages it reads.
+    What could not be removed (MkDocs would not write it again)."""
+    problems = []
     for file in files:
         if file.abs_src_path and file.is_documentation_page() and file.inclusion.is_included():
-            _remove(Path(file.abs_dest_path), Path(site_dir))
+            try:
+                _remove(Path(file.abs_dest_path), Path(site_dir))
+            except OSError as error:
+                problems.append(unremovable(file.abs_dest_path, error))
+    return problems
 
 
 def _remove(page: Path, site_dir: Path) -> None:

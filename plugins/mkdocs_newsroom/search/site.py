@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..outputs.files import leads_out
+from ..problems import linked_out
 from ..rendering.dates import display_date
 from .documents import SearchDocument
 from .index import SearchIndex
@@ -93,6 +95,8 @@ class SiteSearch:
         a folder kept through plain serve), so only the changed ones are written. In another
         `context` (other settings) the index is made anew, the files a clean build makes."""
         target = Path(site_dir) / INDEX_DIR
+        if leads_out(site_dir, target):  # another folder's files: none of the index's
+            return [linked_out(target)]
         current = {article.url: article for article in articles}
         context = f"{locale}\n{context}"
         if self._index is None or context != self._context or not current:

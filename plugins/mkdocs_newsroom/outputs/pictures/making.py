@@ -231,7 +231,7 @@ class PictureMaker:
             except OSError as error:
                 problems.append(
                     Problem(
-                        path,
+                        str(root / path),
                         f"the picture could not be written into the site folder "
                         f"({error.strerror or error}); make the site folder writable, or "
                         "delete the picture cache, and build again",
