@@ -65,7 +65,8 @@ class NewsPageWriting:
         """`site`: the theme's environment, MkDocs' navigation and files, and Material's
         language on each edition's pages; `config_key` and `fronts` what every page shows."""
         env, nav, files, languages = site
-        pages = self._not_linked_out(pages, config.site_dir)
+        if self._cache.pages is None:  # a build: a preview writes into a folder of MkDocs'
+            pages = self._not_linked_out(pages, config.site_dir)
         renderer = PageRenderer(env, config, nav, files, languages)
         hooks = other_post_page_hooks(config) if self._plugin_page_events else PostPageHooks()
         shell = shell_assets(env)

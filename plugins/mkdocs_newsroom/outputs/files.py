@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path, PurePosixPath
+import os
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..problems import Problem, linked_out, unwritable
@@ -44,19 +45,25 @@ def leads_out(root: str | Path, path: str | Path) -> bool:
 
 
 def pages_linked_out(site_dir: str, paths: Iterable[str]) -> set[str]:
-    """Those of `paths` (files, relative to `site_dir`) that a link in the site folder leads
-    out of it: one look at each of their folders, not a resolved path for each file."""
+    """Those of `paths` (files, relative to `site_dir`, with `/`) that a link in the site
+    folder leads out of it: one look at each of their folders, not a resolved path for each
+    file. With `os.path` on strings: pathlib's objects made this a tenth of a second at
+    10,000 pages, for a case (a link in the site folder) that is seldom there."""
     root = Path(site_dir).resolve()
-    out: dict[str, bool] = {".": False}
+    out: dict[str, bool] = {"": False}
 
-    def leads(folder: PurePosixPath) -> bool:
-        key = folder.as_posix()
-        if key not in out:
-            full = Path(site_dir, key)
-            out[key] = leads_out(root, full) if full.is_symlink() else leads(folder.parent)
-        return out[key]
+    def leads(folder: str) -> bool:
+        found = out.get(folder)
+        if found is None:
+            full = f"{site_dir}/{folder}"
+            if os.path.islink(full):  # noqa: PTH114
+                found = leads_out(root, full)
+            else:
+                found = leads(folder.rpartition("/")[0])
+            out[folder] = found
+        return found
 
-    return {path for path in paths if leads(PurePosixPath(path).parent)}
+    return {path for path in paths if leads(path.rpartition("/")[0])}
 
 
 def remove_with_empty_folders(path: Path, levels: int = 4) -> None:
