@@ -238,7 +238,9 @@ def test_a_clean_build_names_what_an_earlier_build_left_that_mkdocs_could_not_re
     assert "Traceback" not in done.stderr
     assert _holding(site, SECRET) == ["2024/05/01/council-vote/index.html"]
     said = _warnings(done.stderr)
-    assert len(said) == 1 and "council-vote/index.html: an earlier build wrote" in said[0]
+    assert len(said) == 2, said
+    assert "MkDocs could not empty (2024/05/01/council-vote/index.html)" in said[0]
+    assert "council-vote/index.html: an earlier build wrote" in said[1]
 
 
 def test_a_page_of_the_site_s_own_the_file_system_keeps_is_one_line(
@@ -270,8 +272,87 @@ def test_only_another_site_s_build_record_leaves_its_folder_alone(tmp_path: Path
     assert _holding(site, SECRET) == ["weekly/index.html"]
     assert any(
         line.endswith(
-            "site/weekly: --dirty: left alone: it holds the build record of "
+            "site/weekly: left alone: it holds the build record of "
             "another site (newsroom-build.json), built into this one's folder"
         )
         for line in dirty.stderr.splitlines()
     )
+
+
+def _linked_copies(root: Path, link: str, to: Path) -> None:
+    """`link` in the site folder a link to `to` (a folder made for it, or one of the site's)."""
+    place = root / "site" / link
+    for path in sorted(place.rglob("*"), reverse=True) if place.exists() else []:
+        path.rmdir() if path.is_dir() else path.unlink()
+    if place.exists():
+        place.rmdir()
+    place.symlink_to(to)
+
+
+@pytest.mark.parametrize("dirty", [True, False], ids=["dirty", "plain"])
+def test_copies_of_photographs_are_never_put_through_a_link_out_of_the_site_folder(
+    tmp_path: Path, dirty: bool
+) -> None:
+    lead = "slug: council-vote\nimage: {src: images/lead.jpg, alt: The council}"
+    write_site(tmp_path / "root", {"articles/a.md": STORY.replace("slug: council-vote", lead)})
+    (tmp_path / "root/content/images").mkdir()
+    (tmp_path / "root/content/images/lead.jpg").write_bytes(photo(64, 48))
+    assert run(tmp_path / "root", "mkdocs", "build").returncode == 0
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    for copy in (tmp_path / "root/site/pictures").iterdir():
+        (shared / copy.name).write_text("another site's", encoding="utf-8")
+    _linked_copies(tmp_path / "root", "pictures", shared)
+    done = run(tmp_path / "root", "mkdocs", "build", *(["--dirty"] if dirty else []))
+    assert done.returncode == 0, done.stderr
+    assert {p.read_text("utf-8") for p in shared.iterdir()} == {"another site's"}
+    said = _warnings(done.stderr)
+    assert any("/pictures/" in line and "a link in the site folder" in line for line in said)
+
+
+def test_a_page_that_is_a_link_is_not_written_through(tmp_path: Path) -> None:
+    """A story's page in the site folder replaced by a link to a file elsewhere: `--dirty`
+    does not write the page through it (it would replace that file), and says so."""
+    site = _build_then_draft(tmp_path / "root")
+    elsewhere = tmp_path / "elsewhere.html"
+    elsewhere.write_text("precious", encoding="utf-8")
+    page = site.site_dir / "2024/05/02/markets-open/index.html"
+    page.unlink()
+    page.symlink_to(elsewhere)
+    dirty = run(tmp_path / "root", "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert elsewhere.read_text(encoding="utf-8") == "precious"
+    assert any("markets-open/index.html: a link" in line for line in _warnings(dirty.stderr))
+
+
+def test_pages_written_through_a_link_inside_the_site_folder_stay(tmp_path: Path) -> None:
+    """`site/2024` a link to another folder of the site folder: the pages written through it
+    are this build's, not an earlier one's left there (nor is a loop of links a traceback)."""
+    site = _build_then_draft(tmp_path / "root")
+    (site.site_dir / "2024").rename(site.site_dir / "y")
+    (site.site_dir / "2024").symlink_to("y")
+    dirty = run(tmp_path / "root", "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert (site.site_dir / "y/05/02/markets-open/index.html").is_file()
+    assert _holding(site, SECRET) == []
+    (site.site_dir / "tags").rename(site.site_dir / "old-tags")
+    (site.site_dir / "tags").symlink_to("tags")
+    looped = run(tmp_path / "root", "mkdocs", "build", "--dirty")
+    assert looped.returncode == 0, looped.stderr
+    assert "Traceback" not in looped.stderr
+    said = _warnings(looped.stderr)
+    assert any("/tags/" in line and "a link in the site folder" in line for line in said)
+
+
+def test_a_plain_build_removes_a_redirect_left_in_a_hidden_folder(tmp_path: Path) -> None:
+    """MkDocs keeps hidden files when it empties the site folder: a redirect an alias put in
+    `.well-known/`, for a story held back since, is removed by a plain build too."""
+    alias = "slug: council-vote\naliases: [/.well-known/vote.html]"
+    write_site(tmp_path / "root", {"articles/a.md": STORY.replace("slug: council-vote", alias)})
+    assert run(tmp_path / "root", "mkdocs", "build").returncode == 0
+    site = Site(tmp_path / "root")
+    assert SECRET in (site.site_dir / ".well-known/vote.html").read_text(encoding="utf-8")
+    (tmp_path / "root/content/articles/a.md").write_text(DRAFTED, encoding="utf-8")
+    done = run(tmp_path / "root", "mkdocs", "build")
+    assert done.returncode == 0, done.stderr
+    assert not (site.site_dir / ".well-known/vote.html").exists()

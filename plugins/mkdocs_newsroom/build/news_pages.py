@@ -4,12 +4,10 @@ that show the edited articles (copy_edits.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..outputs.files import pages_linked_out
+from ..outputs.files import linked_out_line, paths_linked_out
 from ..preview.signatures import files_key, signature
-from ..problems import Problem, linked_out
 from ..rendering.context import forget_cards, shell_assets
 from ..rendering.page_files import navigation_key
 from ..rendering.renderer import PageRenderer, encode_page
@@ -29,6 +27,7 @@ if TYPE_CHECKING:
     from ..catalogue.front_page import FrontPage
     from ..model import Article
     from ..preview.cache import BuildCache
+    from ..problems import Problem
     from ..rendering.pages import NewsPage
     from .page_writing import Render
 
@@ -94,13 +93,10 @@ class NewsPageWriting:
 
     def _not_linked_out(self, pages: Sequence[NewsPage], site_dir: str) -> list[NewsPage]:
         """`pages`, but those a link in the site folder leads out of it (`site/tags` a link to
-        another folder): never written, said in one line."""
-        out = pages_linked_out(site_dir, (page.file.dest_uri for page in pages))
+        another folder), or that are links: never written, said in one line."""
+        out = paths_linked_out(site_dir, [page.file.dest_uri for page in pages])
         if out:
-            first = sorted(out)
-            more = f" (and {len(first) - 1:,} more pages)" if len(first) > 1 else ""
-            problem = linked_out(Path(site_dir, first[0]))
-            self._warn([Problem(problem.path, f"{problem.message}{more}")])
+            self._warn([linked_out_line(site_dir, out)])
         return [page for page in pages if page.file.dest_uri not in out]
 
     def rewrite(self, pages: list[NewsPage], articles: list[Article]) -> int:

@@ -151,8 +151,9 @@ class SiteBuild:
         the files MkDocs keeps (not the article sources: the plugin writes their pages)."""
         self._put_back_kept_folders(config.site_dir)
         # an earlier build's files: all under --dirty, what MkDocs failed to clean otherwise
-        left = self._dirty or left_after_cleaning(config.site_dir)
-        self._leftovers = left and not self._serving  # serve remembers what it wrote
+        left = [] if self._dirty or self._serving else left_after_cleaning(config.site_dir)
+        self._warn(left)
+        self._leftovers = not self._serving and (self._dirty or bool(left))  # serve remembers
         settings = self._settings
         read_before = self._cache.sources if self._serving else None
         reported = self._cache.reported.take()

@@ -30,7 +30,7 @@ from ..outputs.feeds import GENERATOR
 from ..outputs.files import leads_out, remove_with_empty_folders
 from ..outputs.pictures.making import unpublished_copies
 from ..outputs.redirects import MARKER, is_redirect
-from ..problems import Problem, first_and_more, linked_out, unremovable
+from ..problems import LEFT_THERE, Problem, first_and_more, linked_out, unremovable
 from ..urls import BUILD_RECORD, EDITION_FILES, NEWS_SITEMAP, NUMBERED_SITEMAP
 
 if TYPE_CHECKING:
@@ -47,8 +47,10 @@ MARKS = (b'<meta name="generator" content="newsroom, ', MARKER.encode())
 # htmlmin does)
 _MARK = re.compile(b"|".join(re.escape(mark).replace(b'"', b"[\"']?") for mark in MARKS))
 HEAD_END = (b"</head>",)
+GIT_FOLDER = ".git"  # a publishing branch's checkout in the site folder: never Newsroom's
+NOT_LEFT = frozenset({".nojekyll", ".gitignore", "CNAME"})  # kept there for the host
 ANOTHER_SITE = (
-    "--dirty: left alone: it holds the build record of another site (newsroom-build.json), "
+    "left alone: it holds the build record of another site (newsroom-build.json), "
     "built into this one's folder"
 )
 PAGES = (".html", ".htm")  # and redirects at an alias' own name (old/story.HTM)
@@ -68,14 +70,30 @@ _FEED_MARK = re.compile(
 CHUNK = 65536
 
 
-def left_after_cleaning(site_dir: str) -> bool:
-    """Whether the site folder holds anything after MkDocs emptied it for a clean build (it
-    keeps hidden files, `.git`, and says nothing of what it could not delete: a file made
-    immutable, a folder of another user's), which may show a story held back since."""
-    try:
-        return any(not entry.name.startswith(".") for entry in os.scandir(site_dir))
-    except OSError:  # no site folder yet
-        return False
+def left_after_cleaning(site_dir: str) -> list[Problem]:
+    """What the site folder still holds after MkDocs emptied it for a clean build, said in
+    one line: MkDocs says nothing of what it could not delete (a file made immutable, a
+    folder of another user's), and it keeps hidden files (`.well-known/`, where an alias may
+    have put a redirect), which may show a story held back since. A checkout of the
+    publishing branch (`.git`) and `.nojekyll` are not an earlier build's."""
+    left = []
+    for folder, folders, names in os.walk(site_dir):
+        folders[:] = [name for name in folders if name != GIT_FOLDER]
+        relative = os.path.relpath(folder, site_dir)
+        left += [
+            name if relative == "." else f"{relative}/{name}"
+            for name in names
+            if not (relative == "." and name in NOT_LEFT)
+        ]
+    if not left:
+        return []
+    return [
+        Problem(
+            site_dir,
+            f"{len(left):,} file(s) an earlier build wrote are still in the site folder, which "
+            f"MkDocs could not empty ({first_and_more(sorted(left))}); {LEFT_THERE}",
+        )
+    ]
 
 
 def remove_stale(
@@ -128,10 +146,13 @@ def remove_stale_files(
     root = Path(site_dir)
     stale: list[str] = []
     others: list[Problem] = []
+    links: dict[str, str] = {}  # a linked folder's place -> the place it leads to, inside
     for folder, folders, names in os.walk(root):
         here = Path(folder)
         relative = here.relative_to(root).as_posix()
         prefix = "" if relative == "." else f"{relative}/"
+        folders[:] = [name for name in folders if name != GIT_FOLDER]
+        links |= _links_inside(root, here, prefix, folders)
         theirs = [
             name
             for name in folders
@@ -144,8 +165,29 @@ def remove_stale_files(
             path = f"{prefix}{name}"
             if path not in kept and _made_by_newsroom(here / name, path):
                 stale.append(path)
+    stale = [path for path in stale if not _written_through(path, links, kept)]
     removed, problems = remove_files(root, sorted(stale))
     return removed, [*others, *problems]
+
+
+def _links_inside(root: Path, here: Path, prefix: str, folders: list[str]) -> dict[str, str]:
+    """The folders among `folders` (in `here`) that are links to another folder of the site
+    folder, and where each leads (`site/2026` a link to `site/y`: this build wrote its pages
+    through it, into `y/`), from the site folder."""
+    found = {}
+    for name in folders:
+        if (here / name).is_symlink() and not leads_out(root, here / name):
+            target = (here / name).resolve().relative_to(root.resolve()).as_posix()
+            found[f"{prefix}{name}"] = target
+    return found
+
+
+def _written_through(path: str, links: dict[str, str], kept: Collection[str]) -> bool:
+    """Whether this build wrote `path` by another name, through a link inside the site."""
+    return any(
+        path.startswith(f"{target}/") and f"{link}{path[len(target) :]}" in kept
+        for link, target in links.items()
+    )
 
 
 def _another_build(record: Path, site_url: str) -> bool:

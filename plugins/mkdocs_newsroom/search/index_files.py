@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
+from ..outputs.files import linked_out_line, paths_linked_out
 from ..problems import Problem, unremovable, unwritable
 
 if TYPE_CHECKING:
@@ -23,8 +24,12 @@ def write_index_files(
     files), deleting the files that went: the paths written, and what the file system
     refused."""
     written: list[Path] = []
-    problems: list[Problem] = []
-    for path in files if changes is None else changes.written:
+    paths = list(files if changes is None else changes.written)
+    out = paths_linked_out(str(root), paths)
+    problems = [linked_out_line(str(root), out)] if out else []
+    for path in paths:
+        if path in out:  # another folder's: never written through a link
+            continue
         target = root / path
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
