@@ -328,9 +328,11 @@ def test_work_run_aside_finishes_and_its_failure_is_reported() -> None:
 class _PidSearch:
     """A stand-in for the site's search: writes which process wrote the index, and when."""
 
-    def write(self, articles: Any, locale: str, site_dir: str, in_place: bool, context: str) -> int:
+    def write(
+        self, articles: Any, locale: str, site_dir: str, in_place: bool, context: str
+    ) -> list[Any]:
         Path(site_dir, "written by").write_text(f"{os.getpid()} {len(articles)} {locale}")
-        return 1
+        return []  # nothing the file system refused
 
 
 def index_written_early_or_late() -> dict[str, Any]:
