@@ -356,3 +356,5 @@ def test_a_plain_build_removes_a_redirect_left_in_a_hidden_folder(tmp_path: Path
     done = run(tmp_path / "root", "mkdocs", "build")
     assert done.returncode == 0, done.stderr
     assert not (site.site_dir / ".well-known/vote.html").exists()
+    removed = [line for line in done.stderr.splitlines() if "removed 1 page(s)" in line]
+    assert removed and removed[0].startswith("INFO    -  newsroom: removed"), done.stderr

@@ -876,6 +876,8 @@ def test_material_s_kurdish_of_iraq_is_a_sorani_site_written_right_to_left(
     assert page.css_first("body").attributes["dir"] == "rtl"
     published = page.css_first(".nr-published").text()
     assert "ئایار" in published and "M5" not in published  # May, as Sorani names it
+    locale = page.css_first('meta[property="og:locale"]').attributes["content"]
+    assert locale == "cb_IQ"  # as Facebook names Sorani
 
 
 @pytest.mark.parametrize(

@@ -46,9 +46,7 @@ class BuildPictures:
         makers (pictures turned off), those the last build of a preview put there
         removed (`memories`: the lead images', the photos')."""
         if self.leads is None or self.avatars is None:
-            for memory in memories:
-                withdraw(site_dir, memory)
-            return []
+            return [problem for memory in memories for problem in withdraw(site_dir, memory)]
         leads = [a.image.picture for a in articles if a.image is not None and a.image.picture]
         photos = [author.picture for author in authors if author.picture is not None]
         return [

@@ -8,12 +8,10 @@ update it on the next save."""
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..outputs.files import leads_out
-from ..problems import Problem, linked_out, unremovable
+from ..outputs.files import remove_files
 from ..search.shards import INDEX_DIR, MATERIAL_INDEX, SEARCH_PLUGIN
 from .heap import release_free_memory
 from .parallel import Aside, run_aside
@@ -22,6 +20,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
     from ..model import Article
+    from ..problems import Problem
     from ..search.site import SiteSearch
     from ..settings.checked import Settings
 
@@ -81,12 +80,9 @@ class IndexWriting:
         problems: list[Problem] = []
         removed = []
         for path in (INDEX_DIR, MATERIAL_INDEX):
-            if leads_out(site_dir, Path(site_dir, path)):  # another folder's: not removed
-                problems.append(linked_out(Path(site_dir, path)))
-            elif _removed(Path(site_dir, path), problems):
-                removed.append(path)
-        with contextlib.suppress(OSError):  # their folder, if they were all it held
-            Path(site_dir, INDEX_DIR).parent.rmdir()
+            gone, refused = remove_files(site_dir, _files_at(site_dir, path))
+            problems += refused
+            removed += [path] if gone else []
         if removed and self._say is not None:
             self._say(
                 f"--dirty: the site has no search now; removed what an earlier build wrote for "
@@ -100,22 +96,11 @@ class IndexWriting:
         return self._search.write(articles, settings.locale, site_dir, in_place, repr(settings))
 
 
-def _removed(path: Path, problems: list[Problem]) -> bool:
-    """Remove the file or folder at `path`, with a line in `problems` for each file the file
-    system keeps (it may hold a story held back since); whether there was one."""
-    if not path.exists() and not path.is_symlink():
-        return False
-    is_folder = path.is_dir() and not path.is_symlink()
-    files = (
-        [p for p in path.rglob("*") if not p.is_dir() or p.is_symlink()] if is_folder else [path]
-    )
-    for file in files:
-        try:
-            file.unlink()
-        except OSError as error:
-            problems.append(unremovable(file, error))
-    folders = sorted((p for p in path.rglob("*") if p.is_dir()), reverse=True) if is_folder else []
-    for folder in [*folders, *([path] if is_folder else [])]:
-        with contextlib.suppress(OSError):  # not empty: a file in it was kept, and said
-            folder.rmdir()
-    return True
+def _files_at(site_dir: str, path: str) -> list[str]:
+    """The file at `path` in the site folder, or the files under the folder there (relative
+    to the site folder, with `/`)."""
+    place = Path(site_dir, path)
+    if not place.is_dir():
+        return [path] if place.exists() or place.is_symlink() else []
+    files = (file for file in place.rglob("*") if file.is_symlink() or not file.is_dir())
+    return [f"{path}/{file.relative_to(place).as_posix()}" for file in files]

@@ -20,7 +20,7 @@ from ..catalogue.site import read_site
 from ..clock import now
 from ..outputs.build_record import write_build_record
 from ..outputs.pictures.store import cache_folder, check_cache_folder
-from ..outputs.redirects import project_path_aliases, redirect_pages, write_redirects
+from ..outputs.redirects import publish_redirects
 from ..outputs.site_outputs import SiteInfo, SiteOutputs
 from ..preview.own_pages import drop_reported_outputs, forget_in_search, write_again
 from ..preview.signatures import config_key
@@ -255,8 +255,9 @@ class SiteBuild:
             # change, removed when their source is gone (preview/own_pages.py)
             fronts = self._indexes.fronts().values()
             shown = shown_by_every_page(config, self._config_key, nav, fronts)
-            stale = self._cache.own_pages.before_reading(files, shown, config.site_dir)
+            stale, refused = self._cache.own_pages.before_reading(files, shown, config.site_dir)
             forget_in_search(config.plugins.values(), stale)
+            self._warn(refused)
 
     def prepare(self, env: Environment, files: Files, config: MkDocsConfig) -> None:
         """What the templates use: filters, and the `newsroom` global."""
@@ -322,7 +323,7 @@ class SiteBuild:
             made, wrote = (*self._pages.files, *self._files), [*written, *self._pictures.published]
             aliases = (redirect.path for redirect in self._catalogue.redirects)
             where = (config.site_dir, made, wrote, aliases, self._say, config.site_url or "")
-            self._warn(remove_stale(*where))
+            self._warn(remove_stale(*where, dirty=self._dirty))
         self._warn(self._write_redirects(config))
         seconds = self._clock.elapsed()
         self._say(
@@ -380,13 +381,10 @@ class SiteBuild:
         """The redirect pages of the articles' aliases, written last: they never take the
         place of anything else the build wrote. Returns what is wrong with the aliases."""
         langs = {edition.id: edition.lang for edition in self._settings.editions}
-        pages = redirect_pages(self._catalogue.redirects, config.site_url or "", langs)
-        problems = project_path_aliases(self._catalogue.redirects, config.site_url or "")
-        memory = self._cache.outputs
-        memory.redirects, refused = write_redirects(
-            config.site_dir, pages, memory.redirects, self._in_place
-        )
-        return [*problems, *refused]
+        memory, redirects = self._cache.outputs, self._catalogue.redirects
+        where = (config.site_dir, config.site_url or "", langs, memory.redirects, self._in_place)
+        memory.redirects, problems = publish_redirects(redirects, *where)
+        return problems
 
     def _write_pages(self, config: MkDocsConfig) -> None:
         assert self._nav is not None and self._env is not None

@@ -27,10 +27,10 @@ from urllib.parse import unquote, urlsplit
 
 from ..outputs.build_record import BuildRecord
 from ..outputs.feeds import GENERATOR
-from ..outputs.files import leads_out, remove_with_empty_folders
+from ..outputs.files import leads_out, remove_files
 from ..outputs.pictures.making import unpublished_copies
 from ..outputs.redirects import MARKER, is_redirect
-from ..problems import LEFT_THERE, Problem, first_and_more, linked_out, unremovable
+from ..problems import LEFT_THERE, Problem, first_and_more
 from ..urls import BUILD_RECORD, EDITION_FILES, NEWS_SITEMAP, NUMBERED_SITEMAP
 
 if TYPE_CHECKING:
@@ -103,10 +103,12 @@ def remove_stale(
     aliases: Iterable[str],
     say: Callable[[str], None],
     site_url: str = "",
+    dirty: bool = True,
 ) -> list[Problem]:
     """Remove the pages, feeds and copies of photographs in `site_dir` that Newsroom made and
     this build did not write (it wrote `files`, and `outputs`: feeds, sitemaps, pictures),
-    and `say` what went; what could not be removed. Called before the redirects are written
+    and `say` what went; what could not be removed. `dirty`: under `--dirty` (else it is
+    what MkDocs could not delete as it emptied the folder). Called before the redirects are written
     at `aliases`: a redirect of an earlier build there stays (it is written again), a page
     there goes (a story moved: its old address is its alias now)."""
     root = Path(site_dir)
@@ -115,18 +117,19 @@ def remove_stale(
     removed, problems = remove_stale_files(site_dir, written, site_url)
     pages = [path for path in removed if path.lower().endswith(PAGES)]
     feeds = [path for path in removed if not path.lower().endswith(PAGES)]
+    mode = "--dirty: " if dirty else ""
     counts = [f"{len(pages):,} page(s)"] if pages else []
     counts += [f"{len(feeds):,} feed(s) or sitemap(s)"] if feeds else []
     if removed:
         say(
-            f"--dirty: removed {' and '.join(counts)} an earlier build wrote that are no "
+            f"{mode}removed {' and '.join(counts)} an earlier build wrote that are no "
             "longer published (a story held back or deleted, a listing, alias or feed gone): "
             f"{first_and_more([*pages, *feeds])}"
         )
-    copies, more = remove_files(root, unpublished_copies(site_dir, written), levels=1)
+    copies, more = remove_files(root, unpublished_copies(site_dir, written))
     if copies:
         say(
-            f"--dirty: removed {len(copies):,} copies of photographs an earlier build wrote "
+            f"{mode}removed {len(copies):,} copies of photographs an earlier build wrote "
             f"that this one does not publish: {first_and_more(copies)}"
         )
     return [*problems, *more]
@@ -211,7 +214,7 @@ def remove_newsroom_files_at(site_dir: str, files: Iterable[File]) -> list[Probl
     made = [
         file.dest_uri for file in files if _made_by_newsroom(root / file.dest_uri, file.dest_uri)
     ]
-    return remove_files(root, made, levels=0)[1]
+    return remove_files(root, made)[1]
 
 
 def _made_by_newsroom(file: Path, path: str) -> bool:
@@ -290,26 +293,3 @@ def remove_held_media(
     media = [file.dest_uri for file in found.keep if file.src_uri in withheld]
     media += [file.dest_uri for path, file in found.attachments.items() if path not in published]
     return remove_held_outputs(site_dir, media, say, HELD_MEDIA)
-
-
-def remove_files(
-    root: Path, paths: Iterable[str], levels: int = 4
-) -> tuple[list[str], list[Problem]]:
-    """Remove each of `paths` under `root`, with the folders it leaves empty (up to `levels`):
-    those removed, and what could not be. A file left is one this build does not publish (a
-    story held back may be in it): never silently. Nothing a link leads to outside `root`
-    is removed (`site/images` a link to `content/images`: the reporter's own files)."""
-    removed: list[str] = []
-    problems: list[Problem] = []
-    for path in paths:
-        target = root / path
-        if leads_out(root, target):
-            problems.append(linked_out(target))
-            continue
-        try:
-            remove_with_empty_folders(target, levels)
-        except OSError as error:
-            problems.append(unremovable(target, error))
-        else:
-            removed.append(path)
-    return removed, problems

@@ -7,7 +7,7 @@ import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..problems import Problem, linked_out, unwritable
+from ..problems import Problem, linked_out, unremovable, unwritable
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable, Mapping
@@ -16,20 +16,18 @@ if TYPE_CHECKING:
 def write_outputs(
     site_dir: str, outputs: Mapping[str, str], in_place: Mapping[str, str] | None = None
 ) -> list[Problem]:
-    """Write each text at its path inside the site folder, refusing any path that leaves it.
+    """Write each text at its path (with `/`) in the site folder, never through a link.
     `in_place`: what the folder already holds (`mkdocs serve --dirty` keeps it between
     builds); a text that is the very object written there last time is not written again.
     What the file system refused, and where a link leads out of the folder: one file never
     stops the others."""
-    root = Path(site_dir).resolve()
-    problems = []
-    for path, text in outputs.items():
-        if in_place is not None and in_place.get(path) is text:
+    paths = [p for p, text in outputs.items() if in_place is None or in_place.get(p) is not text]
+    out = paths_linked_out(site_dir, paths)  # another folder's files: never replaced
+    problems = [linked_out_line(site_dir, out)] if out else []
+    for path in paths:
+        if path in out:
             continue
-        target = root / path
-        if leads_out(root, target):  # a link in the site folder leads out of it
-            problems.append(linked_out(Path(site_dir, path)))
-            continue
+        target, text = Path(site_dir, path), outputs[path]
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
@@ -87,6 +85,30 @@ def linked_out_line(site_dir: str, paths: Collection[str]) -> Problem:
     more = f" (and {len(first) - 1:,} more files)" if len(first) > 1 else ""
     problem = linked_out(Path(site_dir, first[0]))
     return Problem(problem.path, f"{problem.message}{more}")
+
+
+def remove_files(root: str | Path, paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
+    """Remove each of `paths` (relative to `root`, with `/`), with the folders it leaves
+    empty (never `root` itself): those removed, and what could not be. A
+    file left is one the site no longer publishes (a story held back may be in it): never
+    silently. Nothing is removed through a link that leads out of `root` (`site/images` a
+    link to `content/images`: the reporter's own files), nor is a link removed (the build
+    writes none: another's)."""
+    paths = list(paths)
+    out = paths_linked_out(str(root), paths)
+    problems = [linked_out_line(str(root), out)] if out else []
+    removed: list[str] = []
+    for path in paths:
+        if path in out:
+            continue
+        target = Path(root, path)
+        try:
+            remove_with_empty_folders(target, path.count("/"))
+        except OSError as error:
+            problems.append(unremovable(target, error))
+        else:
+            removed.append(path)
+    return removed, problems
 
 
 def remove_with_empty_folders(path: Path, levels: int = 4) -> None:

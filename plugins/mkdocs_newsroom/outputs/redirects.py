@@ -15,12 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
-from ..problems import Problem, unremovable, unwritable
+from ..problems import Problem, unwritable
 from ..urls import absolute_url, shown
-from .files import remove_with_empty_folders
+from .files import remove_files
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from ..catalogue.aliases import Redirect
 
@@ -94,6 +94,22 @@ def project_path_aliases(redirects: Iterable[Redirect], site_url: str) -> list[P
     ]
 
 
+def publish_redirects(
+    redirects: Sequence[Redirect],
+    site_dir: str,
+    site_url: str,
+    langs: Mapping[str, str],
+    before: Mapping[str, str],
+    in_place: Callable[[str], bool],
+) -> tuple[dict[str, str], list[Problem]]:
+    """Write the redirect page of each of the articles' `redirects` (`langs`, `before` and
+    `in_place` as for `redirect_pages` and `write_redirects`): what was written, by path, and
+    what is wrong with the aliases or could not be written."""
+    pages = redirect_pages(redirects, site_url, langs)
+    written, refused = write_redirects(site_dir, pages, before, in_place)
+    return written, [*project_path_aliases(redirects, site_url), *refused]
+
+
 def write_redirects(
     site_dir: str,
     pages: Iterable[RedirectPage],
@@ -132,12 +148,8 @@ def write_redirects(
             )
             continue
         written[path] = text
-    for path in before.keys() - written.keys():
-        if in_place(path) and is_redirect(root / path):
-            try:
-                remove_with_empty_folders(root / path)
-            except OSError as error:
-                problems.append(unremovable(root / path, error))
+    gone = [p for p in before.keys() - written.keys() if in_place(p) and is_redirect(root / p)]
+    problems += remove_files(root, sorted(gone))[1]
     return written, problems
 
 

@@ -14,7 +14,7 @@ from ..rendering.pages import ArticlePage, ListingPage, NewsPage
 from ..urls import ATOM_FILE, NEWS_SITEMAP, ROBOTS_TXT, RSS_FILE, SITEMAP
 from .feed_files import Unwritable, feed_files, feed_specs
 from .feeds import FeedOptions
-from .files import remove_with_empty_folders, write_outputs
+from .files import remove_files, write_outputs
 from .sitemaps import X_DEFAULT, Entry, news_sitemap, robots_txt, sitemap_files
 from .wellformed import item_at, xml_error
 
@@ -130,8 +130,7 @@ class SiteOutputs:
         outputs = _well_formed(outputs, feeds, problems, memory.written)
         kept = {path: text for path, text in memory.written.items() if in_place(path)}
         problems += write_outputs(site_dir, outputs, kept)
-        for path in kept.keys() - outputs.keys():
-            remove_with_empty_folders(Path(site_dir, path))
+        problems += remove_files(site_dir, sorted(kept.keys() - outputs.keys()))[1]
         memory.written = outputs
         self._problems = []  # said once: a preview may write again (build/copy_edits.py)
         return problems

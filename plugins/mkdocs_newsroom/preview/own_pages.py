@@ -12,16 +12,17 @@ article shows any more).
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..problems import Problem, unremovable
+from ..outputs.files import remove_files
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
 
     from mkdocs.structure.files import File
+
+    from ..problems import Problem
 
 
 class OwnPages:
@@ -29,23 +30,24 @@ class OwnPages:
 
     def __init__(self) -> None:
         self._shown: str | None = None
-        self._written: dict[str, str] = {}  # page's output path -> its URL
+        self._written: dict[str, str] = {}  # page's output path (in the site) -> its URL
         self._copied: set[str] = set()  # the output paths of the other files
 
-    def before_reading(self, files: Iterable[File], shown: str, site_dir: str) -> set[str]:
+    def before_reading(
+        self, files: Iterable[File], shown: str, site_dir: str
+    ) -> tuple[set[str], list[Problem]]:
         """Remove what must be written again (every page when `shown` changed) and the pages
-        of sources gone; returns the URLs of the pages removed or to be written again, whose
-        search entries of the last build must go."""
+        of sources gone: the URLs of the pages removed or to be written again, whose search
+        entries of the last build must go, and what could not be removed."""
         served = [file for file in files if file.abs_src_path and file.inclusion.is_in_serve()]
-        pages = {file.abs_dest_path: file.url for file in served if file.is_documentation_page()}
-        copied = {file.abs_dest_path for file in served if not file.is_documentation_page()}
+        pages = {file.dest_uri: file.url for file in served if file.is_documentation_page()}
+        copied = {file.dest_uri for file in served if not file.is_documentation_page()}
         stale = set(pages) if self._shown not in (None, shown) else set()
         gone = set(self._written) - set(pages)
         urls = {self._written[path] for path in gone} | {pages[path] for path in stale}
-        for path in stale | gone | (self._copied - copied):
-            _remove(Path(path), Path(site_dir))
+        removed = remove_files(site_dir, sorted(stale | gone | (self._copied - copied)))
         self._shown, self._written, self._copied = shown, pages, copied
-        return urls
+        return urls, removed[1]
 
 
 def write_again(files: Iterable[File], site_dir: str) -> list[Problem]:
@@ -54,24 +56,12 @@ def write_again(files: Iterable[File], site_dir: str) -> list[Problem]:
     the tabs may have lost a page held back since, or a renamed section; the options or the
     templates may have changed; and Material's search index keeps only the pages it reads.
     What could not be removed (MkDocs would not write it again)."""
-    problems = []
-    for file in files:
-        if file.abs_src_path and file.is_documentation_page() and file.inclusion.is_included():
-            try:
-                _remove(Path(file.abs_dest_path), Path(site_dir))
-            except OSError as error:
-                problems.append(unremovable(file.abs_dest_path, error))
-    return problems
-
-
-def _remove(page: Path, site_dir: Path) -> None:
-    """Remove `page`, and the folders it leaves empty up to the site folder."""
-    page.unlink(missing_ok=True)
-    for folder in page.parents:
-        if folder == site_dir or site_dir not in folder.parents:
-            break
-        with contextlib.suppress(OSError):  # not empty
-            folder.rmdir()
+    pages = [
+        file.dest_uri
+        for file in files
+        if file.abs_src_path and file.is_documentation_page() and file.inclusion.is_included()
+    ]
+    return remove_files(site_dir, pages)[1]
 
 
 def forget_in_search(plugins: Iterable[Any], urls: set[str]) -> None:

@@ -4,10 +4,9 @@ written after every build and, under `mkdocs serve`, only while a page uses them
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..outputs.files import remove_with_empty_folders, write_outputs
+from ..outputs.files import remove_files, write_outputs
 
 if TYPE_CHECKING:
     from ..problems import Problem
@@ -25,9 +24,9 @@ class ShellFiles:
     files: dict[str, str] = field(default_factory=dict)
 
     def write(self, site_dir: str, site_key: str, made: dict[str, str]) -> list[Problem]:
+        problems = []
         if site_key != self.site_key:
-            for path in self.files.keys() - made.keys():
-                remove_with_empty_folders(Path(site_dir) / path)
+            problems = remove_files(site_dir, sorted(self.files.keys() - made.keys()))[1]
             self.site_key, self.files = site_key, {}
         self.files.update(made)
-        return write_outputs(site_dir, self.files)
+        return [*problems, *write_outputs(site_dir, self.files)]

@@ -44,6 +44,11 @@ class Publisher:
         return absolute_url(self.site_url, path)
 
 
+# Where Facebook, which reads og:locale, names a locale otherwise: Sorani Kurdish (CLDR's
+# `ckb`, Material's `ku-IQ`) is its `cb_IQ`
+FACEBOOK_LOCALES = {"ckb_IQ": "cb_IQ", "ku_IQ": "cb_IQ"}
+
+
 def og_locale(tag: str) -> str:
     """A BCP 47 tag as Open Graph names a locale, language_TERRITORY: 'fa-AF' -> 'fa_AF',
     'ps' -> 'ps_AF' and 'en' -> 'en_US' (the territory Unicode's likely subtags give)."""
@@ -53,7 +58,8 @@ def og_locale(tag: str) -> str:
     if not region:
         likely = get_global("likely_subtags").get(language, "")
         region = likely.rsplit("_", 1)[-1] if likely.count("_") else ""
-    return f"{language}_{region}" if region else language
+    locale = f"{language}_{region}" if region else language
+    return FACEBOOK_LOCALES.get(locale, locale)
 
 
 def shared_image(article: Article, publisher: Publisher) -> SharedImage | None:

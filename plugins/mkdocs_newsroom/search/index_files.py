@@ -4,11 +4,10 @@ build's file left there may hold a story held back since)."""
 
 from __future__ import annotations
 
-import contextlib
 from typing import TYPE_CHECKING
 
-from ..outputs.files import linked_out_line, paths_linked_out
-from ..problems import Problem, unremovable, unwritable
+from ..outputs.files import linked_out_line, paths_linked_out, remove_files
+from ..problems import Problem, unwritable
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -38,27 +37,13 @@ def write_index_files(
             problems.append(unwritable(target, error))
         else:
             written.append(target)
-    for path in changes.deleted if changes else ():
-        try:
-            (root / path).unlink(missing_ok=True)
-        except OSError as error:
-            problems.append(unremovable(root / path, error))
+    problems += remove_files(root, changes.deleted)[1] if changes else []
     return written, problems
 
 
 def remove_all_but(folder: Path, files: Iterable[str]) -> list[Problem]:
     """Delete the files under `folder` that an index made anew does not have; those the file
     system kept, said."""
-    keep = {folder / path for path in files}
-    problems = []
-    for path in folder.rglob("*"):
-        if path.is_file() and path not in keep:
-            try:
-                path.unlink()
-            except OSError as error:
-                problems.append(unremovable(path, error))
-    for path in sorted(folder.rglob("*"), reverse=True):  # the folders left empty
-        if path.is_dir() and not any(path.iterdir()):
-            with contextlib.suppress(OSError):  # an empty folder left is no one's loss
-                path.rmdir()
-    return problems
+    keep = set(files)
+    found = (path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
+    return remove_files(folder, [path for path in found if path not in keep])[1]

@@ -13,15 +13,15 @@ from __future__ import annotations
 import functools
 import os
 import shutil
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ...model import Picture, Rendition
-from ...problems import Problem
+from ...problems import Problem, unwritable
 from ...reading.mapping import Recoverable, in_order
 from ...urls import PICTURES_DIR
-from ..files import linked_out_line, paths_linked_out, remove_with_empty_folders
+from ..files import linked_out_line, paths_linked_out, remove_files
 from .recipe import FORMATS, cache_key, is_site_name, recipe_of, site_name, writable
 from .resizing import SHORT_OF_MEMORY, Unusable, inspect, resize, said, short_of_memory
 from .store import LINKED, READ_ONLY, Copy, PictureStore, Stored, cache_folder
@@ -38,6 +38,8 @@ LOST = (
     "the process resizing it was stopped before it was done (killed, perhaps for want of "
     "memory); it is tried again at the next build"
 )
+# A copy is a link to the cache's file where it can be: that file may be what is refused
+CACHE_HINT = "; if it is writable, delete the picture cache and build again"
 # What tells a file changed under `mkdocs serve`: its modification time, size and inode
 Status = tuple[int, int, int]
 
@@ -232,17 +234,11 @@ class PictureMaker:
             try:
                 _link(Path(cached), root / path)
             except OSError as error:
-                problems.append(
-                    Problem(
-                        str(root / path),
-                        f"the picture could not be written into the site folder "
-                        f"({error.strerror or error}); make the site folder writable, or "
-                        "delete the picture cache, and build again",
-                    )
-                )
+                refused = unwritable(root / path, error)
+                problems.append(replace(refused, message=f"{refused.message}{CACHE_HINT}"))
         if self._memory is not None:
-            for gone in self._memory.published.keys() - wanted.keys():
-                remove_with_empty_folders(root / gone, levels=1)
+            gone = sorted(self._memory.published.keys() - wanted.keys())
+            problems += remove_files(site_dir, gone)[1]
             self._memory.published = wanted
         self.published = list(wanted)
         return problems
@@ -270,11 +266,11 @@ def unpublished_copies(site_dir: str, written: Collection[str]) -> list[str]:
     ]
 
 
-def withdraw(site_dir: str, memory: PictureMemory) -> None:
-    """Remove the copies the last build of a preview published (pictures are turned off)."""
-    for path in memory.published:
-        remove_with_empty_folders(Path(site_dir, path), levels=1)
-    memory.published = {}
+def withdraw(site_dir: str, memory: PictureMemory) -> list[Problem]:
+    """Remove the copies the last build of a preview published (pictures are turned off);
+    what could not be removed."""
+    published, memory.published = sorted(memory.published), {}
+    return remove_files(site_dir, published)[1]
 
 
 def _status(file: str) -> Status:
