@@ -108,9 +108,9 @@ def remove_stale(
     """Remove the pages, feeds and copies of photographs in `site_dir` that Newsroom made and
     this build did not write (it wrote `files`, and `outputs`: feeds, sitemaps, pictures),
     and `say` what went; what could not be removed. `dirty`: under `--dirty` (else it is
-    what MkDocs could not delete as it emptied the folder). Called before the redirects are written
-    at `aliases`: a redirect of an earlier build there stays (it is written again), a page
-    there goes (a story moved: its old address is its alias now)."""
+    what MkDocs could not delete as it emptied the folder). Called before the redirects are
+    written at `aliases`: a redirect of an earlier build there stays (it is written again),
+    a page there goes (a story moved: its old address is its alias now)."""
     root = Path(site_dir)
     redirects = [path for path in aliases if is_redirect(root / path)]
     written = {*(file.dest_uri for file in files), *outputs, *redirects}

@@ -89,11 +89,11 @@ def linked_out_line(site_dir: str, paths: Collection[str]) -> Problem:
 
 def remove_files(root: str | Path, paths: Iterable[str]) -> tuple[list[str], list[Problem]]:
     """Remove each of `paths` (relative to `root`, with `/`), with the folders it leaves
-    empty (never `root` itself): those removed, and what could not be. A
-    file left is one the site no longer publishes (a story held back may be in it): never
-    silently. Nothing is removed through a link that leads out of `root` (`site/images` a
-    link to `content/images`: the reporter's own files), nor is a link removed (the build
-    writes none: another's)."""
+    empty (never `root` itself): those removed, and what could not be. A file left is one
+    the site no longer publishes (a story held back may be in it): never silently. Nothing is
+    removed through a link that leads out of `root` (`site/images` a link to
+    `content/images`: the reporter's own files), nor is a link removed (the build writes
+    none: it is another's)."""
     paths = list(paths)
     out = paths_linked_out(str(root), paths)
     problems = [linked_out_line(str(root), out)] if out else []
