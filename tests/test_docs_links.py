@@ -12,7 +12,10 @@ import pytest
 from lxml import html
 
 ROOT = Path(__file__).resolve().parent.parent
-DOCUMENTS = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md"), ROOT / "bench/README.md"])
+STARTER_README = ROOT / "plugins/mkdocs_newsroom/cli/starter/README.md"  # a new portal's
+DOCUMENTS = sorted(
+    [ROOT / "README.md", *(ROOT / "docs").glob("*.md"), ROOT / "bench/README.md", STARTER_README]
+)
 _PUNCTUATION = re.compile(r"[^\w\- ]", re.UNICODE)
 
 

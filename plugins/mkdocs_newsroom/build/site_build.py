@@ -191,7 +191,7 @@ class SiteBuild:
         positions = (settings.pictures, self._cache.positions, config.docs_dir, self._serving)
         self._warn(published_positions(keep, *positions))
         if self._serving and self._dirty:
-            drop_reported_outputs(keep, reported)
+            self._warn(drop_reported_outputs(keep, reported, config.site_dir))
         self._failed = reading.failed
         self._catalogue = reading.catalogue
         self._index.start(reading.catalogue.articles, config.site_dir, self._in_place(INDEX_DIR))

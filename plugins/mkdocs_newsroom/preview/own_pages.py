@@ -12,7 +12,6 @@ article shows any more).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..outputs.files import remove_files
@@ -80,12 +79,13 @@ def forget_in_search(plugins: Iterable[Any], urls: set[str]) -> None:
             ]
 
 
-def drop_reported_outputs(files: Iterable[File], reported: Collection[str]) -> None:
+def drop_reported_outputs(
+    files: Iterable[File], reported: Collection[str], site_dir: str
+) -> list[Problem]:
     """Remove the outputs of MkDocs' files whose source the watcher reported: `--dirty`
     copies or writes a file again only when its source is newer than its output, which a
-    file restored with its time (`cp -p`, `tar`) is not."""
+    file restored with its time (`cp -p`, `tar`) is not. What could not be removed."""
     if not reported:
-        return
-    for file in files:
-        if file.abs_src_path and file.abs_src_path in reported:
-            Path(file.abs_dest_path).unlink(missing_ok=True)
+        return []
+    outputs = [file.dest_uri for file in files if file.abs_src_path in reported]
+    return remove_files(site_dir, outputs)[1]
