@@ -88,6 +88,22 @@ def test_new_writes_an_article_that_builds_and_shows_up(tmp_path: Path) -> None:
         assert HEADLINE in titles, listing
 
 
+def test_new_writes_the_summary_it_is_given(tmp_path: Path) -> None:
+    """`--summary`, on one line as the build reads it, and written as YAML keeps it (a colon,
+    quotes)."""
+    root = copy_demo(tmp_path / "portal")
+    summary = 'Minister:  "We stay"\n for now.'
+    options = ("--section", "world", "--author", "mariam-rahimi", "--summary", summary)
+    made = newsroom(root, "new", "A story", *options, "--date", "2026-11-20T09:30")
+    assert made.returncode == 0, made.stderr
+    path = root / made.stdout.strip()
+    assert _front_matter(path)["summary"] == 'Minister: "We stay" for now.'
+    with path.open("a", encoding="utf-8") as file:
+        file.write("Fares on the city's buses rise on Monday.\n")
+    checked = newsroom(root, "check", made.stdout.strip())
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
 def test_new_refuses_unknown_ids_and_never_overwrites(tmp_path: Path) -> None:
     root = copy_demo(tmp_path / "portal")
     options = ["--section", "world", "--author", "mariam-rahimi", "--date", "2026-11-20"]

@@ -205,6 +205,7 @@ def test_media_the_text_shows_that_the_site_lacks_are_said(tmp_path: Path) -> No
         "![beside](photo.gif)\n\n<img src=missing.png alt=raw>\n\n"
         '<img src="/articles/gone.png" alt="gone">\n\n![ok](/articles/photo.gif)\n\n'
         "![up](../../../../images/here.gif)\n\n![web](https://cdn.example.org/x.png)\n\n"
+        "![as a lead image's](images/here.gif)\n\n"
         '<video src="/media/clip.mp4" poster="/images/here.gif"></video>\n'
     )
     files: dict[str, str | bytes] = {
@@ -224,6 +225,9 @@ def test_media_the_text_shows_that_the_site_lacks_are_said(tmp_path: Path) -> No
         f"{root}",
         "newsroom: articles/media.md: its text shows '/articles/gone.png', which is not a file "
         f"of the site, so it is missing from its page; {root}",
+        f"newsroom: articles/media.md: its text shows 'images/here.gif', which its page at {url} "
+        f"reads as /{url}images/here.gif, not a file of the site, so it is missing from the "
+        "page; write /images/here.gif",
         "newsroom: articles/media.md: its text shows '/media/clip.mp4', which is not a file of "
         f"the site, so it is missing from its page; {root}",
     ]

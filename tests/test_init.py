@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -42,6 +43,8 @@ def gazette(tmp_path_factory: pytest.TempPathFactory) -> Path:
     made = newsroom(where, "init", "gazette")
     assert made.returncode == 0, made.stderr
     assert made.stdout.split() == [f"gazette/{name}" for name in FILES]
+    readme = (where / "gazette/README.md").read_text(encoding="utf-8")
+    assert f"{INSTALL_ALL}\npip install {REPO}   # Newsroom itself, for now" in readme
     assert made.stderr.splitlines() == [
         "newsroom: warning: requirements.txt: Newsroom was installed here from "
         f"{REPO.as_uri()}, which the publishing workflow cannot install; write where it can "
@@ -126,6 +129,15 @@ def test_the_portal_checks_clean_and_takes_a_new_story(gazette: Path, tmp_path: 
     assert checked.stdout.startswith(
         "requirements.txt:7:1: no line installs Newsroom, so the publishing workflow cannot "
         "build the site; write on this line where it installs from"
+    )
+    # a reporter checking their own story: the site's set-up is told, not counted
+    story = next((copy / "content/articles").rglob("*.md"))
+    own = newsroom(copy, "check", story.relative_to(copy).as_posix())
+    assert own.returncode == 0, own.stdout + own.stderr
+    assert own.stdout.startswith("requirements.txt:7:1: no line installs Newsroom")
+    assert own.stderr.endswith(
+        "checked 1 article: no problems; 1 problem of the site's set-up, above, for its editor "
+        "(counted when no file is named)\n"
     )
     requirements = copy / "requirements.txt"
     pinned = requirements.read_text(encoding="utf-8") + "mkdocs-newsroom==0.1.0\n"
@@ -281,6 +293,9 @@ INSTALLED_FROM = {
 }
 
 
+INSTALL_ALL = "pip install -r requirements.txt"
+
+
 @pytest.mark.parametrize("origin", list(INSTALLED_FROM))
 def test_requirements_install_the_newsroom_that_made_the_portal(
     tmp_path: Path, origin: str
@@ -311,8 +326,16 @@ def test_requirements_install_the_newsroom_that_made_the_portal(
         docs = "https://github.com/OWNER/REPO/tree/main/docs"  # to fill in, as the README says
     config = (tmp_path / "portal" / "mkdocs.yml").read_text(encoding="utf-8")
     assert f"# {docs}/configuration.md\n" in config
-    assert f"(on GitHub, `{docs}`)" in (tmp_path / "portal" / "README.md").read_text("utf-8")
+    readme = (tmp_path / "portal" / "README.md").read_text("utf-8")
+    assert f"(on GitHub, `{docs}`)" in readme
     assert (warning in made.stderr) if warning else ("warning" not in made.stderr)
+    # the set-up the README gives installs Newsroom: from where it came, on this machine
+    setup = readme.split("## Set up once\n\n```sh\n", 1)[1].split("```", 1)[0].splitlines()
+    assert setup[:2] == ["python3 -m venv .venv && . .venv/bin/activate", INSTALL_ALL]
+    local = urlsplit(direct["url"]).path if direct and not pin.startswith("mkdocs") else None
+    assert setup[2:] == (
+        [f"pip install {local}   # Newsroom itself, for now: see below"] if local else []
+    )
 
 
 @pytest.mark.parametrize(

@@ -80,3 +80,19 @@ def test_what_the_file_system_keeps_is_a_line_and_the_rest_goes(
     assert [p.path for p in problems] == [str(site / "kept/index.html")]
     assert "could not be removed (Operation not permitted)" in problems[0].message
     assert (site / "kept/index.html").is_file()
+
+
+def test_a_path_that_climbs_out_of_the_site_folder_is_neither_written_nor_removed(
+    tmp_path: Path,
+) -> None:
+    """No path the build makes climbs out (`../`): were one ever to, the file beside the site
+    folder stays as it is."""
+    site = tmp_path / "site"
+    site.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious", encoding="utf-8")
+    for path in ("../victim.txt", f"{site.name}/../../victim.txt", str(victim)):
+        assert remove_files(site, [path])[0] == []
+        problems = write_outputs(str(site), {path: "overwritten"})
+        assert len(problems) == 1 and "neither wrote nor removed" in problems[0].message
+    assert victim.read_text(encoding="utf-8") == "precious"

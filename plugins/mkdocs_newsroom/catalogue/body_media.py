@@ -80,7 +80,9 @@ def _one_missing(article: Article, written: str, path: str, files: Collection[st
             f"from its page; {_FROM_THE_ROOT}",
         )
     beside = normal_path(posixpath.join(posixpath.dirname(article.source), link_path(written)))
-    advice = f"write /{beside}" if beside in files else _FROM_THE_ROOT
+    from_content = normal_path(link_path(written))  # as a lead image's `src` is written
+    found = next((path for path in (beside, from_content) if path in files), None)
+    advice = f"write /{found}" if found is not None else _FROM_THE_ROOT
     return Problem(
         article.source,
         f"its text shows '{written}', which its page at {article.url} reads as /{path}, not a "

@@ -33,6 +33,8 @@ _ELSEWHERE = re.compile(r"(?:\.|/|-e\s|git\+|\w+://)")
 class CheckResult:
     articles: int = 0  # article files read
     problems: list[str] = field(default_factory=list)  # `path:line:col: message` each, as built
+    # the site's own (its configuration, requirements.txt, logo, translations): the editor's
+    setup: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what a build says, but not as a fault
     fixed: list[str] = field(default_factory=list)  # `path: slug: …` written by --fix-slugs
     unfixed: list[str] = field(default_factory=list)  # `path: slug not written: why`
@@ -53,19 +55,19 @@ def check_site(
     def wanted(path: str) -> bool:
         return not within or any(_inside(path, folder) for folder in within)
 
-    result = CheckResult(problems=list(workspace.config_warnings))
+    result = CheckResult(setup=list(workspace.config_warnings))
     zensical = workspace.root / ZENSICAL
     if zensical.is_file():
-        result.problems.append(
+        result.setup.append(
             f"{workspace.shown(zensical)}:1:1: Zensical would build this site without "
             "Newsroom (it runs only the plugins it re-implemented, and newsroom is not one), "
             "so no article would be published; build with properdocs (or mkdocs) and remove "
             f"{ZENSICAL}"
         )
-    result.problems += _uninstalled(workspace)
-    result.problems += workspace.image_problems()
+    result.setup += _uninstalled(workspace)
+    result.setup += workspace.image_problems()
     locales = [edition.locale for edition in workspace.settings.editions]
-    result.problems += map(str, broken_translations(locales))  # the package's own files
+    result.setup += map(str, broken_translations(locales))  # the package's own files
     reading = workspace.read(say)
     if fix_slugs and _pin_slugs(workspace, reading, result, wanted):
         reading = workspace.read(say)  # the files as they are now, lines and all

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shlex
 import urllib.parse
 from dataclasses import dataclass
 from importlib import metadata
@@ -116,6 +117,7 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
         "WELCOME_SLUG": _yaml(slugify(f"Welcome to {portal.name}", fallback_prefix="article")),
         "DATE": local.isoformat(),
         "DOCS": docs_address(pin),
+        "INSTALL": install_commands(not warning),
     }
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -263,18 +265,23 @@ LOCAL_PIN = (
 )
 
 
-def requirement_pin() -> tuple[str, str]:
-    """The line of requirements.txt that installs the Newsroom running here, and a warning
-    when there is none a runner can install (PEP 610's direct_url.json says where it came
-    from: none for a package index, a commit for git, a URL for an archive or folder)."""
+def _origin() -> object:
+    """Where the Newsroom running here was installed from: PEP 610's direct_url.json (none for
+    a package index, a commit for git, a URL for an archive or folder)."""
     try:
         direct = metadata.distribution(DISTRIBUTION).read_text("direct_url.json")
     except metadata.PackageNotFoundError:
         direct = None
     try:
-        origin = json.loads(direct) if direct else {}
+        return json.loads(direct) if direct else {}
     except ValueError:
-        origin = {"url": "an unknown place"}
+        return {"url": "an unknown place"}
+
+
+def requirement_pin() -> tuple[str, str]:
+    """The line of requirements.txt that installs the Newsroom running here, and a warning
+    when there is none a runner can install."""
+    origin = _origin()
     if not isinstance(origin, dict) or not origin:
         return f"{DISTRIBUTION}=={__version__}", ""  # from a package index
     url = str(origin.get("url", ""))
@@ -290,6 +297,20 @@ def requirement_pin() -> tuple[str, str]:
         "last line (a git URL and commit, or a version on your package index)"
     )
     return LOCAL_PIN.format(url=url or "a local copy"), warning
+
+
+def install_commands(installable: bool) -> str:
+    """What the portal's README says to run to install what builds it: requirements.txt, and,
+    when it cannot install Newsroom (`installable` False: installed here from a folder or a
+    file), Newsroom from that place, if it is one of this machine's."""
+    commands = "pip install -r requirements.txt"
+    if installable:
+        return commands
+    origin = _origin()
+    url = str(origin.get("url", "")) if isinstance(origin, dict) else ""
+    place = urllib.parse.urlsplit(url)
+    folder = urllib.parse.unquote(place.path) if place.scheme == "file" else "/path/to/newsroom"
+    return f"{commands}\npip install {shlex.quote(folder)}   # Newsroom itself, for now: see below"
 
 
 # A pin of a commit of a GitHub repository: its docs/ folder is beside the code

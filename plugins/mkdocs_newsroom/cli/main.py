@@ -121,15 +121,25 @@ def run_check(workspace: Workspace, arguments: argparse.Namespace) -> int:
         _progress(f"{line} (written)")
     for line in result.unfixed:
         _progress(line)
-    for line in result.problems:
+    for line in [*result.setup, *result.problems]:
         _say(line)
     for line in result.notes:
         _progress(line)
-    count = len(result.problems)
-    verdict = "no problems" if not count else f"{count} problem{'s' if count != 1 else ''}"
+    # files named: a reporter checking their stories; the site's set-up is the editor's
+    count = len(result.problems) + (0 if arguments.paths else len(result.setup))
+    verdict = _problems(count) if count else "no problems"
+    if arguments.paths and result.setup:
+        verdict += (
+            f"; {_problems(len(result.setup))} of the site's set-up, above, for its editor "
+            "(counted when no file is named)"
+        )
     noun = "article" if result.articles == 1 else "articles"
     _progress(f"checked {result.articles:,} {noun}: {verdict}")
     return 1 if count else 0
+
+
+def _problems(count: int) -> str:
+    return f"{count:,} problem{'s' if count != 1 else ''}"
 
 
 def run_import(workspace: Workspace, arguments: argparse.Namespace) -> int:
@@ -247,6 +257,9 @@ def _parser() -> argparse.ArgumentParser:
     _story_options(new)
     new.add_argument("--tags", action="append", default=[], help="tags, comma-separated")
     new.add_argument("--draft", action="store_true", help="hold it back as a draft")
+    new.add_argument(
+        "--summary", default="", help="the standfirst (default: none, the first paragraph)"
+    )
     new.add_argument("--slug", default="", help="the file name and URL segment to use")
     new.add_argument("--date", help="publication time (ISO 8601); default: now")
 
@@ -358,6 +371,7 @@ def _assignment(arguments: argparse.Namespace, headline: str) -> Assignment:
         split_list(getattr(arguments, "tags", [])),
         draft=getattr(arguments, "draft", False),
         lang=arguments.lang,
+        summary=" ".join(getattr(arguments, "summary", "").split()),
     )
 
 

@@ -35,6 +35,7 @@ class Assignment:
     tags: tuple[str, ...] = ()
     draft: bool = False
     lang: str = ""
+    summary: str = ""  # the standfirst; empty, the story's first paragraph stands in
 
 
 def check_assignment(
@@ -60,7 +61,7 @@ def front_matter(assignment: Assignment, date: datetime, **more: object) -> str:
         "section": assignment.section,
         "authors": list(assignment.authors),
         "tags": list(assignment.tags),
-        "summary": "",
+        "summary": assignment.summary,
     }
     if assignment.lang:
         fields["lang"] = assignment.lang
