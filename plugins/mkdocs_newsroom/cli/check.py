@@ -39,6 +39,27 @@ class CheckResult:
     fixed: list[str] = field(default_factory=list)  # `path: slug: …` written by --fix-slugs
     unfixed: list[str] = field(default_factory=list)  # `path: slug not written: why`
 
+    def counted(self, files_named: bool) -> int:
+        """How many problems fail the check. With files named, a reporter checks their
+        stories: the site's set-up is the editor's, told but not counted."""
+        return len(self.problems) + (0 if files_named else len(self.setup))
+
+    def verdict(self, files_named: bool) -> str:
+        """The closing line: what was checked, and how many problems."""
+        count = self.counted(files_named)
+        verdict = _problems(count) if count else "no problems"
+        if files_named and self.setup:
+            verdict += (
+                f"; {_problems(len(self.setup))} of the site's set-up, above, for its editor "
+                "(counted when no file is named)"
+            )
+        noun = "article" if self.articles == 1 else "articles"
+        return f"checked {self.articles:,} {noun}: {verdict}"
+
+
+def _problems(count: int) -> str:
+    return f"{count:,} problem{'s' if count != 1 else ''}"
+
 
 def check_site(
     workspace: Workspace,

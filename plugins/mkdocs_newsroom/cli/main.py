@@ -125,21 +125,9 @@ def run_check(workspace: Workspace, arguments: argparse.Namespace) -> int:
         _say(line)
     for line in result.notes:
         _progress(line)
-    # files named: a reporter checking their stories; the site's set-up is the editor's
-    count = len(result.problems) + (0 if arguments.paths else len(result.setup))
-    verdict = _problems(count) if count else "no problems"
-    if arguments.paths and result.setup:
-        verdict += (
-            f"; {_problems(len(result.setup))} of the site's set-up, above, for its editor "
-            "(counted when no file is named)"
-        )
-    noun = "article" if result.articles == 1 else "articles"
-    _progress(f"checked {result.articles:,} {noun}: {verdict}")
-    return 1 if count else 0
-
-
-def _problems(count: int) -> str:
-    return f"{count:,} problem{'s' if count != 1 else ''}"
+    named = bool(arguments.paths)
+    _progress(result.verdict(named))
+    return 1 if result.counted(named) else 0
 
 
 def run_import(workspace: Workspace, arguments: argparse.Namespace) -> int:
