@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..outputs.files import linked_out_line, paths_linked_out
+from ..outputs.files import paths_linked_out
 from ..preview.signatures import files_key, signature
 from ..rendering.context import forget_cards, shell_assets
 from ..rendering.page_files import navigation_key
@@ -94,9 +94,8 @@ class NewsPageWriting:
     def _not_linked_out(self, pages: Sequence[NewsPage], site_dir: str) -> list[NewsPage]:
         """`pages`, but those a link in the site folder leads out of it (`site/tags` a link to
         another folder), or that are links: never written, said in one line."""
-        out = paths_linked_out(site_dir, [page.file.dest_uri for page in pages])
-        if out:
-            self._warn([linked_out_line(site_dir, out)])
+        out, said = paths_linked_out(site_dir, [page.file.dest_uri for page in pages])
+        self._warn(said)
         return [page for page in pages if page.file.dest_uri not in out]
 
     def rewrite(self, pages: list[NewsPage], articles: list[Article]) -> int:

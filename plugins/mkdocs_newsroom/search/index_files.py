@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..outputs.files import linked_out_line, paths_linked_out, remove_files
+from ..outputs.files import paths_linked_out, remove_files
 from ..problems import Problem, unwritable
 
 if TYPE_CHECKING:
@@ -24,8 +24,7 @@ def write_index_files(
     refused."""
     written: list[Path] = []
     paths = list(files if changes is None else changes.written)
-    out = paths_linked_out(str(root), paths)
-    problems = [linked_out_line(str(root), out)] if out else []
+    out, problems = paths_linked_out(str(root), paths)
     for path in paths:
         if path in out:  # another folder's: never written through a link
             continue

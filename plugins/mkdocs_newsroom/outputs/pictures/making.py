@@ -21,7 +21,7 @@ from ...model import Picture, Rendition
 from ...problems import Problem, unwritable
 from ...reading.mapping import Recoverable, in_order
 from ...urls import PICTURES_DIR
-from ..files import linked_out_line, paths_linked_out, remove_files
+from ..files import paths_linked_out, remove_files
 from .recipe import FORMATS, cache_key, is_site_name, recipe_of, site_name, writable
 from .resizing import SHORT_OF_MEMORY, Unusable, inspect, resize, said, short_of_memory
 from .store import LINKED, READ_ONLY, Copy, PictureStore, Stored, cache_folder
@@ -226,8 +226,7 @@ class PictureMaker:
             if rendition.path in self._files
         }
         root = Path(site_dir)
-        out = paths_linked_out(site_dir, wanted)
-        problems = [linked_out_line(site_dir, out)] if out else []
+        out, problems = paths_linked_out(site_dir, wanted)
         for path, cached in wanted.items():
             if path in out:  # another folder's files, never replaced
                 continue
