@@ -88,6 +88,20 @@ def test_new_writes_an_article_that_builds_and_shows_up(tmp_path: Path) -> None:
         assert HEADLINE in titles, listing
 
 
+def test_new_writes_a_title_with_apostrophes_as_a_reporter_would(tmp_path: Path) -> None:
+    """A title YAML must quote, with apostrophes in it, goes between double quotes: single
+    ones would double each apostrophe (`'Minister: ''We will'''`)."""
+    root = copy_demo(tmp_path / "portal")
+    title = "Minister: 'We will not resign' as O'Brien's vote looms"
+    options = ("--section", "world", "--author", "mariam-rahimi", "--date", "2026-11-20T09:30")
+    made = newsroom(root, "new", title, *options)
+    assert made.returncode == 0, made.stderr
+    path = root / made.stdout.strip()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert f'title: "{title}"' in lines
+    assert _front_matter(path)["title"] == title
+
+
 def test_new_writes_the_summary_it_is_given(tmp_path: Path) -> None:
     """`--summary`, on one line as the build reads it, and written as YAML keeps it (a colon,
     quotes)."""

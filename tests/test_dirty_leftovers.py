@@ -108,14 +108,36 @@ def test_the_site_s_own_feed_is_back_where_newsroom_s_stood_until_an_option_chan
     [lambda s: _newsroom(s).update(news_sitemap=False), lambda s: s.pop("site_url")],
     ids=["news_sitemap off", "no site_url"],
 )
-def test_a_news_sitemap_no_build_writes_any_more_goes(
+def test_a_news_sitemap_no_build_writes_any_more_goes_and_robots_txt_forgets_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: Callable[[dict[str, Any]], object]
 ) -> None:
+    """The news sitemap goes, and so does its line in robots.txt: written anew without it,
+    or, with no site_url (no robots.txt is written), removed as Newsroom's."""
     monkeypatch.setitem(ENV, "SOURCE_DATE_EPOCH", "1714600800")  # 2024-05-01T22:00Z: its window
     write_site(tmp_path, {"articles/a.md": STORY, "articles/b.md": OTHER})
     site, _said = _build_then_draft_dirty(tmp_path, change, first="news-sitemap.xml")
     assert not (site.site_dir / "news-sitemap.xml").exists()
-    assert _holding(site, b"Zanzibarword", b"Bus fares rise") == []
+    assert _holding(site, b"Zanzibarword", b"Bus fares rise", b"news-sitemap") == []
+
+
+def test_a_robots_txt_of_the_site_s_own_takes_the_place_of_newsroom_s_under_dirty(
+    tmp_path: Path,
+) -> None:
+    """MkDocs copies a file of the content folder only when it is newer than the one in the
+    site folder: the robots.txt Newsroom wrote (marked) goes first; one put in the site
+    folder by hand, unmarked, stays."""
+    write_site(tmp_path, {"articles/a.md": STORY, "articles/b.md": OTHER})
+    assert run(tmp_path, "mkdocs", "build").returncode == 0
+    site = Site(tmp_path)
+    own = "User-agent: *\nDisallow: /private/\n"
+    (site.docs_dir / "robots.txt").write_text(own, encoding="utf-8")
+    os.utime(site.docs_dir / "robots.txt", (1, 1))  # older than the site's copy
+    assert run(tmp_path, "mkdocs", "build", "--dirty").returncode == 0
+    assert (site.site_dir / "robots.txt").read_text(encoding="utf-8") == own
+    (site.docs_dir / "robots.txt").unlink()
+    _change(tmp_path / "mkdocs.yml", lambda s: _newsroom(s).update(robots_txt=False))
+    assert run(tmp_path, "mkdocs", "build", "--dirty").returncode == 0
+    assert (site.site_dir / "robots.txt").read_text(encoding="utf-8") == own
 
 
 def test_what_is_not_a_file_newsroom_writes_is_neither_read_whole_nor_removed(

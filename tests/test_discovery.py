@@ -241,6 +241,7 @@ def test_news_sitemap_lists_only_the_last_two_days(site: Site) -> None:
 
 def test_robots_txt_names_the_sitemaps(site: Site) -> None:
     assert (site.site_dir / "robots.txt").read_text() == (
+        "# Written by Newsroom; a robots.txt in the content folder replaces it\n"
         "User-agent: *\nAllow: /\n\n"
         "Sitemap: https://news.example.org/sitemap.xml\n"
         "Sitemap: https://news.example.org/news-sitemap.xml\n"

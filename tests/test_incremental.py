@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 
 from mkdocs_newsroom.outputs import site_outputs
 from mkdocs_newsroom.outputs.wellformed import xml_error
+from mkdocs_newsroom.preview import rendered_pages
 from mkdocs_newsroom.preview.kept_folders import ASIDE
 from mkdocs_newsroom.preview.rendered_pages import PREFIX
 from mkdocs_newsroom.search.query import IndexFiles
@@ -480,3 +481,40 @@ def test_a_preview_whose_site_drops_search_keeps_no_search_files(
         assert not [p for p in pages if 'for="__search"' in p.read_text(encoding="utf-8")]
     finally:
         server.stop()
+
+
+def test_a_page_the_preview_s_folder_refuses_is_a_line_and_the_preview_goes_on(
+    site_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under `serve --dirty`, a page whose copy the file system refuses (a full disk) and a
+    deleted story's page it keeps are a line each; the other pages are rebuilt."""
+    server = Server(site_root, "live", dirty=True)
+    server.start()
+    try:
+        server.rebuild()
+        content = site_root / "content/articles"
+        (content / "03.txt").unlink()
+        edited = content / "04.md"
+        edited.write_text(edited.read_text("utf-8").replace("zebra4", "okapi4"), "utf-8")
+        copy, remove = rendered_pages.shutil.copyfile, rendered_pages.remove_with_empty_folders
+
+        def refused(path: Path) -> None:
+            raise PermissionError(1, "Operation not permitted", str(path))
+
+        def copying(source: str, target: str) -> None:
+            (refused if "story-4" in str(target) else lambda _: copy(source, target))(target)
+
+        monkeypatch.setattr(rendered_pages.shutil, "copyfile", copying)
+        monkeypatch.setattr(
+            rendered_pages,
+            "remove_with_empty_folders",
+            lambda path: refused(path) if "story-3" in str(path) else remove(path),
+        )
+        said = server.rebuild()
+    finally:
+        server.stop()
+    refusals = [line for line in said if "Operation not permitted" in line]
+    assert len(refusals) == 2, said
+    assert "story-4/index.html" in refusals[0] and "could not be written" in refusals[0]
+    assert "story-3/index.html" in refusals[1] and "could not be removed" in refusals[1]
+    assert len(list((site_root / "live").glob("2024/*/*/story-1/index.html"))) == 1

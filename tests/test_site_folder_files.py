@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_newsroom.outputs.files import remove_files, write_outputs
+from mkdocs_newsroom.preview.rendered_pages import RenderedPages
 
 
 def _files(root: Path) -> list[str]:
@@ -96,3 +97,40 @@ def test_a_path_that_climbs_out_of_the_site_folder_is_neither_written_nor_remove
         problems = write_outputs(str(site), {path: "overwritten"})
         assert len(problems) == 1 and "neither wrote nor removed" in problems[0].message
     assert victim.read_text(encoding="utf-8") == "precious"
+
+
+def test_a_preview_s_page_the_file_system_refuses_is_a_line_never_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdocs serve`'s pages come from its store (preview/rendered_pages.py): a page that
+    cannot be put in the site folder (a full disk; here a file where its folder should be),
+    and a page gone from the site that cannot be removed, are each a line of the rebuild,
+    and the preview goes on."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "blocked").write_text("a file, not a folder", encoding="utf-8")
+    store = RenderedPages()
+    try:
+        store.write("kept", b"<p>kept</p>")
+        store.write("gone", b"<p>gone</p>")
+        store.written(["kept", "gone"])
+        store.publish("kept", str(site / "kept.html"))
+        store.publish("gone", str(site / "gone.html"))
+        assert store.forget_unused() == []
+        with pytest.raises(OSError):
+            store.publish("kept", str(site / "blocked/index.html"))
+        unlink = Path.unlink
+
+        def refusing(path: Path, missing_ok: bool = False) -> None:
+            if path.name == "gone.html":
+                raise PermissionError(1, "Operation not permitted", str(path))
+            unlink(path, missing_ok=missing_ok)
+
+        monkeypatch.setattr(Path, "unlink", refusing)
+        store.publish("kept", str(site / "kept.html"))
+        problems = store.forget_unused()
+        assert [p.path for p in problems] == [str(site / "gone.html")]
+        assert "could not be removed (Operation not permitted)" in problems[0].message
+        assert (site / "kept.html").read_bytes() == b"<p>kept</p>"
+    finally:
+        store.close()

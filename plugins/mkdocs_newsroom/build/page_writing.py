@@ -155,15 +155,19 @@ def write_changed_pages(
     for key, page in zip(keys, pages, strict=True):
         if failures.get(key):
             failed.append((page, failures[key]))
-        else:
+            continue
+        try:
             rendered.publish(key, page.file.abs_dest_path)
+        except OSError as error:  # the file system's refusal: never the other pages
+            failed.append((page, f"{UNWRITABLE}{error.strerror or error}"))
+    problems = _not_written(failed)
     if every_page:
-        rendered.forget_unused()
+        problems += rendered.forget_unused()
         unchanged = "; the others had not changed" if len(new) < len(pages) else ""
         say(f"rendered {len(new)} of {len(pages)} pages{unchanged}")
     else:
         rendered.published_some()
-    return Written.of(_not_written(failed), len(new), results.values())
+    return Written.of(problems, len(new), results.values())
 
 
 def _rendered(render: Render, page: NewsPage) -> tuple[bytes, float, dict[str, str]] | str:

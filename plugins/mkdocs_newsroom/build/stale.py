@@ -6,14 +6,14 @@ online, with the listing of a tag no story has any more and the redirect of an a
 `mkdocs serve --dirty` remembers what it wrote and removes what is gone
 (preview/rendered_pages.py, the outputs' memory); a build is a new process that remembers
 nothing, so the site folder itself is read: each page Newsroom made (its generator mark, in
-its head), each feed it wrote (it names Newsroom as its generator, and its own address) and
-each of its sitemaps that this build did not write is removed, and any of them where one of
-MkDocs' files is published now, before MkDocs writes; what was written for a page this build
-leaves out because its front matter holds it back (build/held_pages.py); and the media only
-stories held back now use (the copies of lead photographs: outputs/pictures/making.py). A
-plain build does the same with what MkDocs, emptying the site folder, could not delete.
-Nothing is removed through a link that leads out of the site folder, and what the file
-system keeps is said, file by file.
+its head), each feed it wrote (it names Newsroom as its generator, and its own address),
+each of its sitemaps and its robots.txt (marked in its first line) that this build did not
+write is removed, and any of them where one of MkDocs' files is published now, before MkDocs
+writes; what was written for a page this build leaves out because its front matter holds it
+back (build/held_pages.py); and the media only stories held back now use (the copies of lead
+photographs: outputs/pictures/making.py). A plain build does the same with what MkDocs,
+emptying the site folder, could not delete. Nothing is removed through a link that leads
+out of the site folder, and what the file system keeps is said, file by file.
 """
 
 from __future__ import annotations
@@ -30,8 +30,9 @@ from ..outputs.feeds import GENERATOR
 from ..outputs.files import leads_out, remove_files
 from ..outputs.pictures.making import unpublished_copies
 from ..outputs.redirects import MARKER, is_redirect
+from ..outputs.sitemaps import ROBOTS_MARK
 from ..problems import LEFT_THERE, Problem, first_and_more
-from ..urls import BUILD_RECORD, EDITION_FILES, NEWS_SITEMAP, NUMBERED_SITEMAP
+from ..urls import BUILD_RECORD, EDITION_FILES, NEWS_SITEMAP, NUMBERED_SITEMAP, ROBOTS_TXT
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Collection, Iterable
@@ -219,17 +220,20 @@ def remove_newsroom_files_at(site_dir: str, files: Iterable[File]) -> list[Probl
 
 def _made_by_newsroom(file: Path, path: str) -> bool:
     """Whether Newsroom made `file`, at `path` in the site: a page with its mark in its head,
-    a sitemap of its own name at the root, or a feed that names Newsroom as its generator
-    and itself as the one at `path`.
+    a sitemap of its own name at the root, robots.txt with its mark, or a feed that names
+    Newsroom as its generator and itself as the one at `path`.
     Only a file as Newsroom writes them: not a link, a pipe or a device."""
     page = path.lower().endswith(PAGES)
     # its sitemaps besides sitemap.xml, which every build writes, at the site's root
     sitemap = path == NEWS_SITEMAP or NUMBERED_SITEMAP.fullmatch(path) is not None
     feed = path.rsplit("/", 1)[-1] in EDITION_FILES
-    if not (page or sitemap or feed) or file.is_symlink() or not file.is_file():
+    robots = path == ROBOTS_TXT
+    if not (page or sitemap or feed or robots) or file.is_symlink() or not file.is_file():
         return False
     if page:
         return _MARK.search(_head(file, HEAD_END)) is not None
+    if robots:
+        return _head(file, (b"\n",)).startswith(ROBOTS_MARK.encode())
     if sitemap:
         return b"<urlset" in _head(file, (b"<url>",))
     head = _head(file, FEED_HEAD_END)

@@ -194,6 +194,17 @@ def slug_line(slug: str) -> str:
     return write_front_matter({"slug": slug}).split("\n")[1]
 
 
+class _Dumper(yaml.SafeDumper):
+    """YAML's safe dumper, but a text with an apostrophe that must be quoted goes between
+    double quotes (`"Minister: 'We will'"`), not single ones, which double each apostrophe
+    (`'Minister: ''We will'''`) for a reporter to untangle."""
+
+    def choose_scalar_style(self) -> str:
+        style: str = super().choose_scalar_style()
+        value = getattr(self.event, "value", "")
+        return '"' if style == "'" and "'" in value else style
+
+
 def write_front_matter(fields: Mapping[str, object]) -> str:
     """Front matter for `fields`, between '---' lines, that `parse_front_matter` reads back
     exactly: values are quoted by YAML where they need it; dates are written as ISO 8601."""
@@ -202,8 +213,9 @@ def write_front_matter(fields: Mapping[str, object]) -> str:
         if isinstance(value, datetime):
             lines.append(f"{name}: {value.isoformat()}")
         else:
-            dumped = yaml.safe_dump(
+            dumped = yaml.dump(
                 {name: value},
+                Dumper=_Dumper,
                 allow_unicode=True,
                 # lists on one line (`tags: [a, b]`), the field itself as a block
                 default_flow_style=None if isinstance(value, list | tuple) else False,

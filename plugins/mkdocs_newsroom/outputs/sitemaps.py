@@ -118,7 +118,12 @@ def news_language(tag: str) -> str:
     return _CURRENT_CODE.get(language, language)
 
 
+# robots.txt's first line: a comment for whoever opens it, and the mark by which a later
+# `--dirty` build knows the file as Newsroom's, to remove when no longer written (build/stale.py)
+ROBOTS_MARK = "# Written by Newsroom; a robots.txt in the content folder replaces it"
+
+
 def robots_txt(site_url: str, sitemaps: Iterable[str]) -> str:
-    lines = ["User-agent: *", "Allow: /", ""]
+    lines = [ROBOTS_MARK, "User-agent: *", "Allow: /", ""]
     lines += [f"Sitemap: {absolute_url(site_url, name)}" for name in sitemaps]
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..outputs.files import remove_with_empty_folders
+from ..problems import Problem, unremovable
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -69,7 +70,8 @@ class RenderedPages:
         """Put the page with this signature at `destination`: a copy of its own, never a
         link into the store, since another plugin's `on_post_build` may change the site's
         pages in place (and would change the stored page with them). A page left in place
-        is written again when something changed it since (its size or time differ)."""
+        is written again when something changed it since (its size or time differ). Raises
+        the file system's refusal (a full disk), for the page's line."""
         self._used.add(key)
         self._destinations.add(destination)
         target = self._paths.get(destination)
@@ -82,22 +84,28 @@ class RenderedPages:
         shutil.copyfile(self._folder / key, target)
         self._published[destination] = (key, _stamp(target))
 
-    def forget_unused(self) -> None:
+    def forget_unused(self) -> list[Problem]:
         """Drop the pages the last build did not publish; in a site folder that is not
         emptied between builds, also remove the pages that are gone (a deleted article),
         unless something else wrote there since: a page of MkDocs' own at the address a
-        story left (it is written before the news pages)."""
+        story left (it is written before the news pages). What could not be removed, a
+        line each: never a traceback that ends the preview."""
+        problems = []
         for key in self._stored - self._used:
             (self._folder / key).unlink(missing_ok=True)
         self._stored &= self._used
         for destination in set(self._published) - self._destinations:
             path = self._paths.get(destination) or Path(destination)
             if _stamp(path) == self._published.pop(destination)[1]:
-                remove_with_empty_folders(path)
+                try:
+                    remove_with_empty_folders(path)
+                except OSError as error:
+                    problems.append(unremovable(path, error))
         for destination in set(self._paths) - self._destinations:
             del self._paths[destination]
         self._used = set()
         self._destinations = set()
+        return problems
 
     def published_some(self) -> None:
         """Some pages only were published (a rebuild from copy edits): what the next whole
