@@ -421,8 +421,8 @@ def test_shrinking_far_changes_the_scheme_and_deletes_the_extra_shards(tmp_path:
 
 def test_write_puts_every_file_under_the_folder(tmp_path: Path) -> None:
     index = SearchIndex(small_site_documents())
-    written, refused = index.write(tmp_path / INDEX_DIR)
-    assert refused == []
+    assert index.write(tmp_path / INDEX_DIR) == []
+    written = {p for p in (tmp_path / INDEX_DIR).rglob("*") if p.is_file()}
     assert {p.relative_to(tmp_path / INDEX_DIR).as_posix() for p in written} == set(index.files())
     assert (tmp_path / INDEX_DIR / MANIFEST).read_bytes() == index.files()[MANIFEST]
 

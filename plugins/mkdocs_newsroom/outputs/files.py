@@ -14,9 +14,12 @@ if TYPE_CHECKING:
 
 
 def write_outputs(
-    site_dir: str, outputs: Mapping[str, str], in_place: Mapping[str, str] | None = None
+    site_dir: str,
+    outputs: Mapping[str, str] | Mapping[str, bytes],
+    in_place: Mapping[str, str] | None = None,
 ) -> list[Problem]:
-    """Write each text at its path (with `/`) in the site folder, never through a link.
+    """Write each text (or bytes) at its path (with `/`) in the site folder, never through a
+    link.
     `in_place`: what the folder already holds (`mkdocs serve --dirty` keeps it between
     builds); a text that is the very object written there last time is not written again.
     What the file system refused, and where a link leads out of the folder: one file never
@@ -29,7 +32,10 @@ def write_outputs(
         target, text = Path(site_dir, path), outputs[path]
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+            if isinstance(text, str):
+                target.write_text(text, encoding="utf-8")
+            else:
+                target.write_bytes(text)
         except OSError as error:
             problems.append(unwritable(target, error))
     return problems

@@ -132,11 +132,9 @@ class SearchIndex:
         """Every file of the index: path relative to the index folder -> bytes."""
         return dict(self._files)
 
-    def write(
-        self, directory: str | Path, changes: IndexChanges | None = None
-    ) -> tuple[list[Path], list[Problem]]:
-        """Write the index into `directory` (the site's `INDEX_DIR`): the paths written, and
-        what the file system refused. With `changes` (from `update()`, over a folder holding
+    def write(self, directory: str | Path, changes: IndexChanges | None = None) -> list[Problem]:
+        """Write the index into `directory` (the site's `INDEX_DIR`): what the file system
+        refused. With `changes` (from `update()`, over a folder holding
         the previous files), write only those files and delete the ones that went."""
         return write_index_files(self._files, Path(directory), changes)
 

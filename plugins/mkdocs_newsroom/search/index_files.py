@@ -6,38 +6,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ..outputs.files import paths_linked_out, remove_files
-from ..problems import Problem, unwritable
+from ..outputs.files import remove_files, write_outputs
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
     from pathlib import Path
 
+    from ..problems import Problem
     from .shards import IndexChanges
 
 
 def write_index_files(
     files: Mapping[str, bytes], root: Path, changes: IndexChanges | None
-) -> tuple[list[Path], list[Problem]]:
+) -> list[Problem]:
     """Write `files` under `root`, or only the `changes` (over a folder holding the previous
-    files), deleting the files that went: the paths written, and what the file system
-    refused."""
-    written: list[Path] = []
-    paths = list(files if changes is None else changes.written)
-    out, problems = paths_linked_out(str(root), paths)
-    for path in paths:
-        if path in out:  # another folder's: never written through a link
-            continue
-        target = root / path
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(files[path])
-        except OSError as error:
-            problems.append(unwritable(target, error))
-        else:
-            written.append(target)
-    problems += remove_files(root, changes.deleted)[1] if changes else []
-    return written, problems
+    files), deleting the files that went: what the file system refused."""
+    written = files if changes is None else {path: files[path] for path in changes.written}
+    problems = write_outputs(str(root), written)
+    return problems + (remove_files(root, changes.deleted)[1] if changes else [])
 
 
 def remove_all_but(folder: Path, files: Iterable[str]) -> list[Problem]:

@@ -106,7 +106,7 @@ class SiteSearch:
             self._index = SearchIndex(documents, updated=self._updated)
             self._context, self._indexed = context, current
             left = remove_all_but(target, self._index.files()) if in_place else []
-            return [*left, *self._index.write(target)[1]]
+            return [*left, *self._index.write(target)]
         indexed = self._indexed
         changed = [
             search_document(article, locale)
@@ -116,4 +116,4 @@ class SiteSearch:
         removed = [url for url in indexed if url not in current]
         changes = self._index.update(changed, removed)
         self._indexed = current
-        return self._index.write(target, changes if in_place else None)[1]
+        return self._index.write(target, changes if in_place else None)
