@@ -94,8 +94,8 @@ def test_init_writes_a_small_portal(gazette: Path) -> None:
         "the-gazette-desk": {
             "name": "The Gazette desk",
             "type": "organization",  # a desk: search engines are told it is no person
-            "role": "Editor",
-            "bio": "Edits the news and writes some of it.",
+            "role": "News desk",  # an organization's words, not a person's
+            "bio": "The stories The Gazette's newsroom writes together.",
         }
     }
     pin = (gazette / "requirements.txt").read_text(encoding="utf-8").splitlines()[-1]
@@ -362,6 +362,12 @@ def test_a_portal_of_any_ids_and_name_builds(
     if "@@SITE_URL@@" in arguments:
         config = yaml.safe_load((tmp_path / "portal/content/authors.yml").read_text("utf-8"))
         assert [author["name"] for author in config.values()] == ["@@SITE_URL@@ desk"]
+        bios = [author["bio"] for author in config.values()]
+        assert bios == ["The stories @@SITE_URL@@'s newsroom writes together."]
+    if "--author" in arguments:  # a person: a person's words
+        config = yaml.safe_load((tmp_path / "portal/content/authors.yml").read_text("utf-8"))
+        (author,) = config.values()
+        assert (author["type"], author["role"]) == ("person", "Editor")
 
 
 def test_init_says_in_one_line_what_to_do_with_a_folder_or_url_it_cannot_take(

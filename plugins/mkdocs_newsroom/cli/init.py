@@ -112,6 +112,12 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
         "AUTHOR_NAME": _yaml(author_name),
         "LANGUAGE": _yaml(cased_tag(portal.language)),
         "AUTHOR_TYPE": "person" if portal.author else "organization",  # a desk
+        "AUTHOR_ROLE": "Editor" if portal.author else "News desk",
+        "AUTHOR_BIO": _yaml(
+            "Edits the news and writes some of it."
+            if portal.author
+            else f"The stories {portal.name}'s newsroom writes together."
+        ),
         "FIRST_SECTION": first,
         "WELCOME_TITLE": _yaml(f"Welcome to {portal.name}"),
         "WELCOME_SLUG": _yaml(slugify(f"Welcome to {portal.name}", fallback_prefix="article")),
