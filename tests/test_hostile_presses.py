@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from mkdocs.exceptions import Abort
 
+from mkdocs_newsroom.settings.schema import NewsroomConfig
+
 from .commands import newsroom
 from .sites import article, build_site
 from .test_hostile import GOOD_URL, _located, built, fails_strict, output_text
@@ -297,3 +299,18 @@ def test_an_articles_folder_named_in_another_unicode_form_holds_articles(tmp_pat
     assert site.warnings[0].startswith(f"newsroom: {decomposed}: the articles folder is")
     assert SECRET not in output_text(site)
     assert site.file(GOOD_URL).is_file()
+
+
+def test_every_option_left_empty_takes_its_default(tmp_path: Path) -> None:
+    """`boilerplate:` with every line under it commented out is null in YAML: each option
+    left so builds the site its default builds (MkDocs' own lists said "Required
+    configuration not provided" of a key that is there)."""
+    files = {"articles/b.md": article("Breaking", breaking=True, tags=["Buses"])}
+    given = {"sections", "publisher_logo"}  # the test site's own
+    empty = {name: None for name, _option in NewsroomConfig._schema if name not in given}
+    assert {"boilerplate", "listing_feeds", "editions", "breaking_hours"} <= empty.keys()
+    plain = built(tmp_path / "plain", files)
+    left_empty = built(tmp_path / "empty", files, plugin=empty)
+    assert left_empty.warnings == plain.warnings == []
+    assert sorted(left_empty.pages()) == sorted(plain.pages())
+    assert left_empty.file("tags/buses/feed.xml").is_file()  # listing_feeds' default

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.base import BaseConfigOption, ValidationError
 
 from ..model import LISTING_FEEDS, MARKDOWN_ENGINES, PYTHON_MARKDOWN
+
+T = TypeVar("T")
 
 
 class WholeNumber(c.Type[int]):
@@ -50,6 +52,8 @@ class Hours(BaseConfigOption[float]):
         self.maximum = maximum
 
     def run_validation(self, value: object) -> float:
+        if value is None:  # the key left empty: the default, as for every option
+            value = self.default
         if (
             isinstance(value, bool)
             or not isinstance(value, int | float)
@@ -62,14 +66,31 @@ class Hours(BaseConfigOption[float]):
         return float(value)
 
 
+class Items(c.ListOfItems[T]):
+    """A list whose key left empty (`boilerplate:` with every line under it commented out)
+    takes the default, as an option of one value does; MkDocs' own says "Required
+    configuration not provided" of a key that is there."""
+
+    def run_validation(self, value: object) -> list[T]:
+        return super().run_validation(list(self.default) if value is None else value)
+
+
+class Entries(c.DictOfItems[T]):
+    """A mapping whose key left empty (`sections:` with nothing under it) takes the default,
+    as `Items` does."""
+
+    def run_validation(self, value: object) -> dict[str, T]:
+        return super().run_validation(dict(self.default) if value is None else value)
+
+
 class SectionConfig(base.Config):
     """One section of the paper (`world`, `politics`, ...)."""
 
     title = c.Type(str)
     description = c.Type(str, default="")
     order = c.Type(int, default=0)
-    titles = c.DictOfItems(c.Type(str), default={})  # edition id (or lang) -> title
-    descriptions = c.DictOfItems(c.Type(str), default={})  # edition id (or lang) -> text
+    titles = Entries(c.Type(str), default={})  # edition id (or lang) -> title
+    descriptions = Entries(c.Type(str), default={})  # edition id (or lang) -> text
 
 
 class EditionConfig(base.Config):
@@ -78,7 +99,7 @@ class EditionConfig(base.Config):
     title = c.Type(str)
     lang = c.Optional(c.Type(str))  # BCP 47; default: the edition's id
     locale = c.Optional(c.Type(str))  # Babel locale for dates; default: lang (prs: fa_AF)
-    languages = c.ListOfItems(c.Type(str), default=[])  # more `lang` values it takes
+    languages = Items(c.Type(str), default=[])  # more `lang` values it takes
     description = c.Type(str, default="")
     copyright = c.Type(str, default="")  # the footer's line; default: the site's `copyright`
     # the language as search engines name it (hreflang, news sitemap, og:locale), when
@@ -93,7 +114,7 @@ class NewsroomConfig(base.Config):
 
     # How articles are read
     timezone = c.Type(str, default="UTC")
-    boilerplate = c.ListOfItems(c.Type(str), default=[])
+    boilerplate = Items(c.Type(str), default=[])
     words_per_minute = WholeNumber(1, default=200, maximum=10_000)
     summary_length = WholeNumber(20, default=280, maximum=100_000)
     # What reads `.md` bodies: Python-Markdown with the site's markdown_extensions, as MkDocs
@@ -103,7 +124,7 @@ class NewsroomConfig(base.Config):
     # and embedded objects are removed (with a warning), so that a story cannot attack readers
     sanitize_markdown_html = c.Type(bool, default=True)
     # the sites whose frames (<iframe>: a video player) a story may show, by host name
-    embed_hosts = c.ListOfItems(
+    embed_hosts = Items(
         c.Type(str), default=["www.youtube.com", "www.youtube-nocookie.com", "player.vimeo.com"]
     )
 
@@ -116,16 +137,16 @@ class NewsroomConfig(base.Config):
 
     # How articles are published
     article_url = c.Type(str, default="{date:%Y}/{date:%m}/{date:%d}/{slug}/")
-    sections = c.DictOfItems(c.SubConfig(SectionConfig), default={})
+    sections = Entries(c.SubConfig(SectionConfig), default={})
     # the site's language, of Newsroom's words and dates (a Babel locale: es, es_MX, fa_AF);
     # default: the theme's `language`
     locale = c.Optional(c.Type(str))
-    editions = c.DictOfItems(c.SubConfig(EditionConfig), default={})
+    editions = Entries(c.SubConfig(EditionConfig), default={})
 
     # Lead photographs (JPEG, PNG, WebP): smaller copies in modern formats, for <picture>
     pictures = c.Type(bool, default=True)
-    picture_widths = c.ListOfItems(c.Type(int), default=[480, 960, 1600])
-    picture_formats = c.ListOfItems(c.Choice(("avif", "webp")), default=["avif", "webp"])
+    picture_widths = Items(c.Type(int), default=[480, 960, 1600])
+    picture_formats = Items(c.Choice(("avif", "webp")), default=["avif", "webp"])
     picture_max_pixels = c.Type(int, default=90_000_000)  # larger ones are published as is
     # made once and kept here, relative to mkdocs.yml (NEWSROOM_CACHE_DIR takes its place)
     picture_cache_dir = c.Type(str, default=".cache/newsroom")
@@ -153,7 +174,7 @@ class NewsroomConfig(base.Config):
     # Feeds, sitemaps and metadata for search engines
     feed_length = WholeNumber(1, default=50, maximum=10_000)
     # the listings with RSS and Atom feeds of their own (each edition always has its feeds)
-    listing_feeds = c.ListOfItems(c.Choice(LISTING_FEEDS), default=list(LISTING_FEEDS))
+    listing_feeds = Items(c.Choice(LISTING_FEEDS), default=list(LISTING_FEEDS))
     feed_full_content = c.Type(bool, default=False)
     publisher_name = c.Type(str, default="")  # default: site_name
     # path in docs_dir or URL of a logo at least 112 px; the favicon stands in, with a warning
