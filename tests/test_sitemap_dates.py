@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
@@ -182,3 +183,27 @@ def test_a_date_of_local_mean_time_is_published_in_whole_minutes(tmp_path: Path)
     assert "Wed, 01 Jan 1930 12:00:00 +0020" in site.html("feed.xml")
     data = structured_data(site.html("1930/01/01/from-the-archive/"))
     assert data["json-ld"][0]["datePublished"] == "1930-01-01T12:00:00+00:20"
+
+
+def test_a_feed_without_stories_is_dated_by_the_site_s_newest_not_the_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An empty section's feeds give the site's newest story (updated or published) as their
+    last change: two builds a day apart write them byte for byte the same."""
+    files = {
+        "articles/a.md": _story("World news", "2024-05-01T10:00:00+00:00"),
+        "articles/b.md": _story(
+            "Older", "2024-04-01T10:00:00+00:00", updated="2024-05-03T08:00:00+00:00"
+        ),
+    }
+    feeds = ("section/business/feed.xml", "section/business/atom.xml")
+    built = []
+    for epoch in ("1714900000", "1714990000"):
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        site = build_site(tmp_path / epoch, files)
+        built.append([site.file(feed).read_bytes() for feed in feeds])
+    assert built[0] == built[1]
+    rss, atom = built[0]
+    assert b"<lastBuildDate>Fri, 03 May 2024 08:00:00 +0000</lastBuildDate>" in rss
+    assert b"<updated>2024-05-03T08:00:00+00:00</updated>" in atom
+    assert b"<item>" not in rss and b"<entry>" not in atom

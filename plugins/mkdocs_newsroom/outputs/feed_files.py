@@ -41,6 +41,7 @@ def feed_specs(
     stories are left out, as the build leaves them out (and so is the feed of a tag only
     those have)."""
     editions = {view.edition.id: view.edition for view in site.editions}
+    now = _last_news(site, now)
     for position, view in enumerate(site.editions):
         edition = view.edition
         title = site_name if position == 0 else f"{site_name}: {edition.title}"
@@ -72,6 +73,20 @@ def feed_specs(
                 _common_language(items[:length], editions),
                 now,
             )
+
+
+def _last_news(site: SiteIndexes, now: datetime) -> datetime:
+    """The date a feed without items gives as its last change: the site's newest story
+    (updated or published), so that the feed stays the same from build to build, and only
+    on a site with no story yet the build's `now`."""
+    return max(
+        (
+            article.updated or article.date
+            for view in site.editions
+            for article in _published(view.articles)
+        ),
+        default=now,
+    )
 
 
 def _common_language(articles: Sequence[Article], editions: Mapping[str, Edition]) -> str:
@@ -112,7 +127,6 @@ def feed_files(
     formats = [(RSS_FILE, rss_feed), (ATOM_FILE, atom_feed), (JSON_FILE, json_feed)]
     for spec in specs:
         items = tuple(spec.articles[: options.length])
-        # the date of a feed without items is the build's
         shown = items or spec.fallback_date
         for filename, write in formats:
             if filename == JSON_FILE and not spec.is_front:

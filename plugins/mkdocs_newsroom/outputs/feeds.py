@@ -49,7 +49,7 @@ class FeedSpec:
     listing_url: str  # site-relative, '' for the whole site
     articles: Sequence[Article]
     language: str  # as search engines name it; '' for a feed whose stories mix languages
-    fallback_date: datetime  # "updated" of a feed with no articles: the build's "now"
+    fallback_date: datetime  # "updated" of a feed with no articles (feed_files._last_news)
     is_front: bool = False  # the feed of a whole edition (JSON Feed is made for these only)
 
     def path(self, filename: str) -> str:
@@ -95,7 +95,7 @@ class FeedOptions:
 
 
 class _DatedByItems:
-    """A feed dated by its newest item, or by the build's "now" when it has none (the library
+    """A feed dated by its newest item, or by `fallback_date` when it has none (the library
     would use the clock, and two builds would differ)."""
 
     items: list[dict[str, Any]]
