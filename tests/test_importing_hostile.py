@@ -5,11 +5,14 @@ imported builds with `--strict`."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from pathlib import Path
 
-from .commands import newsroom, run
+import pytest
+
+from .commands import BIN, ENV, newsroom, run
 from .sites import write_site
 
 
@@ -179,3 +182,72 @@ def test_a_wire_file_that_is_no_text_is_skipped_in_one_line(tmp_path: Path) -> N
     imported = _import_wire(root, {"story.txt": "A headline\n\nThe text.\n"})
     assert imported.stdout.splitlines()[0] == "wire/scan.txt: skipped: it is not a text but a PDF"
     assert "scan.txt" not in imported.stderr
+
+
+def test_a_pipe_or_a_file_past_max_article_size_in_the_wire_folder_is_never_read(
+    tmp_path: Path,
+) -> None:
+    """A named pipe would be waited on for ever, a file of gigabytes would fill the memory
+    before its size was told: each is skipped, one line, unread; the others are imported."""
+    root = _site(tmp_path, plugin={"max_article_size": 2_000})
+    wire = root / "wire"
+    wire.mkdir()
+    os.mkfifo(wire / "pipe.txt")
+    with (wire / "huge.txt").open("wb") as huge:
+        huge.truncate(50_000_000_000)  # sparse: 50 GB said, nothing on the disk
+    (wire / "edge.txt").write_bytes(b"x" * 2_001)
+    (wire / "fine.txt").write_text("Fares rise\n\nFares rise on Monday.\n", encoding="utf-8")
+    command = [str(BIN / "newsroom"), "import", "wire", "--section", "world", "--author", "jdoe"]
+    done = subprocess.run(
+        command, cwd=root, env=ENV, capture_output=True, text=True, check=False, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert "wire/pipe.txt: skipped: it is not a regular file (a pipe, a socket or a device)" in (
+        lines
+    )
+    assert (
+        "wire/huge.txt: skipped: the file is 50,000,000,000 bytes, more than "
+        "max_article_size (2,000 bytes)" in lines
+    )
+    assert (
+        "wire/edge.txt: skipped: the file is 2,001 bytes, more than max_article_size "
+        "(2,000 bytes)" in lines
+    )
+    assert len([line for line in lines if line.startswith("content/articles/")]) == 1
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        ("jdoe: [broken\n", "content/authors.yml:2:1: the authors file is not valid YAML"),
+        (None, "content/authors.yml: it is not a regular file (a pipe, a socket or a device)"),
+    ],
+    ids=["broken-yaml", "pipe"],
+)
+def test_an_authors_file_that_cannot_be_used_is_named_not_the_author(
+    tmp_path: Path, written: str | None, said: str
+) -> None:
+    """`newsroom new` and `import` say what is wrong with authors.yml, not that the author
+    they were given is unknown (adding it again would change nothing)."""
+    root = _site(tmp_path)
+    authors = root / "content/authors.yml"
+    authors.unlink()
+    if written is None:
+        os.mkfifo(authors)
+    else:
+        authors.write_text(written, encoding="utf-8")
+    for command in (("new", "A story"), ("import", "content")):
+        done = subprocess.run(
+            [str(BIN / "newsroom"), *command, "--section", "world", "--author", "jdoe"],
+            cwd=root,
+            env=ENV,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert done.returncode == 1, done.stdout
+        assert done.stderr.startswith(f"newsroom: error: {said}"), done.stderr
+        assert done.stderr.rstrip().endswith("; fix it first")
+        assert "unknown author" not in done.stderr

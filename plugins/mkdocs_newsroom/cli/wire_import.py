@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..problems import NewsroomError, Problem
 from ..reading.decoding import decode_source, not_text
-from ..reading.files import leads_outside
+from ..reading.files import NotRead, leads_outside, read_regular_file
 from ..reading.plaintext import strip_boilerplate, text_lines, without_boilerplate
 from ..reading.reach import MAX_HEADLINE
 from ..reading.said import cut_by_boilerplate
@@ -246,9 +246,9 @@ def import_wire(
             yield Imported(source, reason=f"{outside}; copy the file in if it is wire copy")
             continue
         try:
-            data = source.read_bytes()
-        except OSError as error:
-            yield Imported(source, reason=f"it cannot be read ({error.strerror})")
+            data = read_regular_file(source, workspace.settings.read_options.max_bytes)
+        except NotRead as error:
+            yield Imported(source, reason=str(error))
             continue
         seconds = seconds_for(data)
         try:

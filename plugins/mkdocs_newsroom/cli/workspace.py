@@ -27,7 +27,7 @@ from ..outputs.pictures.recipe import avatar_recipe
 from ..problems import ArticleError, NewsroomError
 from ..reading.authors import load_authors
 from ..reading.decoding import decode_source
-from ..reading.files import article_kind, not_utf8
+from ..reading.files import NotRead, article_kind, not_utf8, read_regular_file
 from ..reading.frontmatter import parse_front_matter
 from ..reading.images import site_images
 from ..reading.site import Markdown, article_reader
@@ -119,11 +119,22 @@ class Workspace:
         return self.shown(self.docs_dir / self.settings.authors_file)
 
     def authors(self) -> dict[str, Author]:
+        """The authors of the site; none without an authors file. One that is there but
+        cannot be used (not a file, too large, broken YAML) is the command's error, saying
+        why: an author it names would otherwise be told to add themselves."""
         path = self.docs_dir / self.settings.authors_file
-        if not path.is_file():
+        if not os.path.lexists(path):
             return {}
-        authors, _problems = load_authors(self.settings.authors_file, path.read_bytes())
-        return authors or {}
+        try:
+            data = read_regular_file(path, self.settings.read_options.max_bytes)
+        except NotRead as error:
+            raise NewsroomError(f"{self.authors_shown}: {error}; fix it first") from None
+        authors, problems = load_authors(self.settings.authors_file, data)
+        if authors is None:  # the last problem says why it cannot be used
+            why = problems[-1].message.split("; fix it.")[0]
+            shown = replace(problems[-1], path=self.authors_shown, message=f"{why}; fix it first")
+            raise NewsroomError(str(shown))
+        return authors
 
     def read(self, say: Callable[[str], None] | None = None) -> Reading:
         """The site's authors and articles, read as `mkdocs build` reads them (drafts and

@@ -4,7 +4,9 @@ Only articles, and the media published articles use, reach the site."""
 
 from __future__ import annotations
 
+import os
 import posixpath
+import stat
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -164,3 +166,37 @@ def leads_outside(path: Path, folder: Path) -> bool:
     except (ValueError, OSError, RuntimeError):  # elsewhere, or a loop of links
         return True
     return False
+
+
+class NotRead(Exception):
+    """Why a file was not read: one line, after its path."""
+
+
+NOT_REGULAR = "it is not a regular file (a pipe, a socket or a device)"
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The bytes of the file at `path`, read only if it is a regular file of at most
+    `max_bytes`; raises `NotRead` saying why not. Opened without waiting: reading a pipe
+    would wait for ever for a writer, and a file of gigabytes would fill the memory first."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as error:
+        raise NotRead(f"it cannot be read ({error.strerror})") from None
+    with os.fdopen(descriptor, "rb") as file:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise NotRead(NOT_REGULAR)
+        data = b"" if status.st_size > max_bytes else file.read(max_bytes + 1)
+        if status.st_size > max_bytes or len(data) > max_bytes:  # grown since: still too big
+            raise NotRead(too_large_words(max(status.st_size, len(data)), max_bytes))
+    return data
+
+
+def too_large_words(size: int, max_bytes: int) -> str:
+    """'the file is 10.5 MB, more than max_article_size (10.0 MB)'; in bytes for a limit
+    under a megabyte, or where megabytes would show the two sizes alike."""
+    shown, most = f"{size / 1_000_000:.1f} MB", f"{max_bytes / 1_000_000:.1f} MB"
+    if shown == most or max_bytes < 1_000_000:
+        shown, most = f"{size:,} bytes", f"{max_bytes:,} bytes"
+    return f"the file is {shown}, more than max_article_size ({most})"

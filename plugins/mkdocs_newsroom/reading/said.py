@@ -12,6 +12,7 @@ from ..directions import left_open
 from ..problems import FieldError, Problem, first_and_more
 from .commonmark_losses import CELLS, FOOTNOTE
 from .fields import FIELDS, OTHER_NAMES
+from .files import too_large_words
 from .sanitizing import FRAME_OF, SHOWN_AS_TEXT, is_media_item
 from .texts import MAX_LINES_EACH, shortened
 
@@ -274,8 +275,7 @@ def unexpected_failure(source: str, error: Exception) -> Problem:
 def too_large_file(source: str, size: int, max_bytes: int) -> Problem:
     return Problem(
         source,
-        f"the file is {megabytes(size)}, more than max_article_size "
-        f"({megabytes(max_bytes)}); split the article, or raise max_article_size in "
+        f"{too_large_words(size, max_bytes)}; split the article, or raise max_article_size in "
         "mkdocs.yml; the article was skipped",
     )
 
