@@ -7,6 +7,7 @@ Newsroom's own pages showed of a story held back since goes."""
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -358,3 +359,61 @@ def test_a_plain_build_removes_a_redirect_left_in_a_hidden_folder(tmp_path: Path
     assert not (site.site_dir / ".well-known/vote.html").exists()
     removed = [line for line in done.stderr.splitlines() if "removed 1 page(s)" in line]
     assert removed and removed[0].startswith("INFO    -  newsroom: removed"), done.stderr
+
+
+def test_what_mkdocs_writes_itself_never_goes_through_a_link_out_of_the_site_folder(
+    tmp_path: Path,
+) -> None:
+    """The 404 page and the sitemap (the theme's pages, Newsroom's text) and the files MkDocs
+    copies (the stylesheet) are MkDocs' writes: a link at their place, out of the site
+    folder, is left as it is and what it leads to untouched; one line, the build goes on."""
+    site = _build_then_draft(tmp_path / "root")
+    victims = tmp_path / "victims"
+    (victims / "assets").mkdir(parents=True)
+    for name in ("404.html", "sitemap.xml", "sitemap.xml.gz"):
+        (victims / name).write_text(f"VICTIM {name}", encoding="utf-8")
+        (site.site_dir / name).unlink()
+        (site.site_dir / name).symlink_to(victims / name)
+    assets = site.site_dir / "assets/newsroom"
+    shutil.rmtree(assets)
+    assets.symlink_to(victims / "assets")
+    dirty = run(tmp_path / "root", "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert "Traceback" not in dirty.stderr
+    for name in ("404.html", "sitemap.xml", "sitemap.xml.gz"):
+        assert (victims / name).read_text(encoding="utf-8") == f"VICTIM {name}"
+    assert list((victims / "assets").iterdir()) == []
+    said = [line for line in _warnings(dirty.stderr) if "a link in the site folder" in line]
+    # the theme's pages, their .gz and the stylesheet and search worker MkDocs copies; the
+    # icon sprite is Newsroom's own, said on its line
+    assert "/site/404.html: " in said[0] and said[0].endswith("(and 4 more files)"), said
+
+
+@pytest.mark.parametrize("name", ["404.html", "sitemap.xml", "about/index.html"])
+def test_a_folder_where_mkdocs_writes_a_file_is_a_line_not_a_traceback(
+    tmp_path: Path, name: str
+) -> None:
+    site = _build_then_draft(tmp_path, {"about.md": "# About\n"})
+    (site.site_dir / name).unlink()
+    (site.site_dir / name / "kept").mkdir(parents=True)
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert "Traceback" not in dirty.stderr
+    said = [line for line in _warnings(dirty.stderr) if "it is a folder where" in line]
+    assert len(said) == 1 and f"/site/{name}: " in said[0], dirty.stderr
+    assert (site.site_dir / name / "kept").is_dir()
+    assert _holding(site, SECRET) == []
+
+
+def test_a_file_mkdocs_cannot_remove_as_it_empties_the_site_folder_stops_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MkDocs' cleaning stops with a traceback at a file it cannot remove at the top of the
+    site folder (deeper, it passes over it: the build names what was left)."""
+    _build_then_draft(tmp_path)
+    refuse(tmp_path, monkeypatch, ENV, "/site/feed.xml")
+    done = run(tmp_path, "mkdocs", "build")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "/site/feed.xml: MkDocs empties the site folder before a build" in done.stderr
+    assert "make it removable" in done.stderr

@@ -38,6 +38,7 @@ from .copy_edits import CopyEdits, LastBuild, Rewrite
 from .heap import collect_as_before, collect_young_seldom, release_free_memory, thaw_heap
 from .held_media import published_files
 from .kept_templates import config_folder, site_templates
+from .mkdocs_writes import check_cleaning, out_of_the_way
 from .news_pages import NewsPageWriting, shown_by_every_page
 from .parallel import processes_for, run_aside, shared_map
 from .photo_positions import published_positions
@@ -141,10 +142,10 @@ class SiteBuild:
         self._warn(broken_translations(languages.values()))
 
     def before_cleaning(self, config: MkDocsConfig) -> None:
-        """Under plain `mkdocs serve`, MkDocs is about to empty the site folder: the folders
-        that hold only the plugin's pages are set aside (preview.kept_folders)."""
-        if self._serving and not self._dirty:
-            self._cache.folders.set_aside(config.site_dir)
+        """MkDocs is about to empty the site folder: a preview sets aside the folders of the
+        plugin's pages only (preview.kept_folders), a build looks at what is to go."""
+        if not self._dirty:
+            (self._cache.folders.set_aside if self._serving else check_cleaning)(config.site_dir)
 
     def read(self, files: Files, config: MkDocsConfig) -> Files:
         """Read the authors and articles, publish them, and lay out the site's pages. Returns
@@ -187,7 +188,8 @@ class SiteBuild:
         for line in self._pictures.made_lines():
             self._say(line)
         keep, said = published_files(found, reading, config, self._dirty, self._say)
-        self._warn(said)
+        keep, more = out_of_the_way(config.site_dir, keep, config.theme.static_templates)
+        self._warn([*said, *more])
         positions = (settings.pictures, self._cache.positions, config.docs_dir, self._serving)
         self._warn(published_positions(keep, *positions))
         if self._serving and self._dirty:

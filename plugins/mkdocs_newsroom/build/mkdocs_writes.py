@@ -1,0 +1,75 @@
+"""What MkDocs itself writes into the site folder, looked at before it writes: its own pages,
+the theme's and the content folder's files it copies, and the theme's pages (the 404 page
+and the sitemap, whose text is Newsroom's). MkDocs writes through a link out of the site
+folder (a file elsewhere overwritten without a word), and stops with a traceback where a
+folder stands in a file's place or where it cannot remove a file as it empties the folder;
+Newsroom's own files follow the rules of outputs/files.py, and so do these."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..outputs.files import paths_linked_out
+from ..problems import NewsroomError, Problem
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from mkdocs.structure.files import File
+
+# the theme's pages MkDocs writes with a compressed copy beside them
+COMPRESSED = frozenset({"sitemap.xml"})
+
+
+def check_cleaning(site_dir: str) -> None:
+    """Remove the files at the top of the site folder, as MkDocs is about to (it leaves the
+    hidden ones, and passes over a folder it cannot empty); one it cannot remove (made
+    immutable, a read-only mount) would stop it with a traceback: it stops the build here,
+    in one line naming it."""
+    try:
+        paths = list(Path(site_dir).iterdir())
+    except OSError:  # not there yet, or not a folder: MkDocs says so itself
+        return
+    for path in paths:
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        try:
+            path.unlink(missing_ok=True)
+        except OSError as error:
+            raise NewsroomError(
+                f"{path}: MkDocs empties the site folder before a build, and the file system "
+                f"will not let it remove this file ({error.strerror}); make it removable "
+                "(chattr -i, or a writable folder) and build again"
+            ) from None
+
+
+def out_of_the_way(
+    site_dir: str, files: Sequence[File], templates: set[str]
+) -> tuple[list[File], list[Problem]]:
+    """`files` and the theme's `templates` (its pages: `404.html`, `sitemap.xml`) but those
+    whose place in the site folder a link leads out of it, or a folder holds (MkDocs would
+    write through the one and stop at the other): left unwritten, a line for each kind.
+    `templates` is changed in place (MkDocs' `theme.static_templates`)."""
+    destinations = {file.dest_uri: file for file in files}
+    written = {name: name for name in templates}
+    written |= {f"{name}.gz": name for name in templates if name in COMPRESSED}
+    out, problems = paths_linked_out(site_dir, [*destinations, *written])
+    folders = sorted(
+        path
+        for path in {*destinations, *written}.difference(out)
+        if os.path.isdir(f"{site_dir}/{path}") and not os.path.islink(f"{site_dir}/{path}")  # noqa: PTH112, PTH114
+    )
+    if folders:
+        more = f" (and {len(folders) - 1:,} more)" if len(folders) > 1 else ""
+        problems.append(
+            Problem(
+                os.path.join(site_dir, folders[0]),  # noqa: PTH118
+                f"it is a folder where the build writes a file{more}, so that file was not "
+                "written; remove the folder and build again",
+            )
+        )
+    unwritten = out.union(folders)
+    templates.difference_update(written[path] for path in unwritten if path in written)
+    return [file for file in files if file.dest_uri not in unwritten], problems
