@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from .commands import BIN, ENV, newsroom, run
-from .sites import write_site
+from .sites import article, write_site
 
 
 def _site(tmp_path: Path, files: dict[str, str | bytes] | None = None, **options: object) -> Path:
@@ -251,3 +251,22 @@ def test_an_authors_file_that_cannot_be_used_is_named_not_the_author(
         assert done.stderr.startswith(f"newsroom: error: {said}"), done.stderr
         assert done.stderr.rstrip().endswith("; fix it first")
         assert "unknown author" not in done.stderr
+
+
+def test_invisible_characters_at_a_headline_s_ends_reach_no_page(tmp_path: Path) -> None:
+    """A wire text saved twice with a byte-order mark keeps the second as its headline's
+    first character, which no reader sees and every page, feed and search result would
+    lead with; a title written with one (or a zero-width space) in front matter alike."""
+    titled = article("\ufeffMarkets open\u200b", "2024-05-02T10:00:00Z", section="world")
+    root = _site(tmp_path, {"articles/b.md": titled})
+    wire = root / "wire"
+    wire.mkdir()
+    (wire / "bom2.txt").write_bytes(b"\xef\xbb\xbf\xef\xbb\xbfDouble BOM\n\nThe text.\n")
+    _import_wire(root, {})
+    (written,) = (root / "content/articles").rglob("double-bom.txt")
+    assert "title: Double BOM\n" in written.read_text(encoding="utf-8")
+    _builds_strictly(root)
+    built = [p.read_text(encoding="utf-8") for p in (root / "site").rglob("*.*ml")]
+    assert not [text for text in built if "\ufeff" in text or "\u200b" in text]
+    assert any("<title>Double BOM - " in text for text in built)
+    assert any("<title>Markets open - " in text for text in built)

@@ -21,7 +21,7 @@ from ..reading.files import NotRead, leads_outside, read_regular_file
 from ..reading.plaintext import strip_boilerplate, text_lines, without_boilerplate
 from ..reading.reach import MAX_HEADLINE
 from ..reading.said import cut_by_boilerplate
-from ..reading.texts import shortened
+from ..reading.texts import shortened, trimmed
 from ..reading.time_limit import TooSlow, seconds_for, slow_boilerplate, time_limit
 from ..slugs import slugify, windows_safe
 from .wire_notices import Notice, embargo_notice, front_matter_form
@@ -135,7 +135,7 @@ def read_wire(
         lines.pop(0)
     headline = ""
     if title_line and lines:
-        headline = " ".join(lines.pop(0).split())
+        headline = trimmed(" ".join(lines.pop(0).split()))
         while lines and not lines[0].strip():
             lines.pop(0)
         if first is not None and any(pattern.search(first[1]) for pattern in boilerplate):

@@ -43,10 +43,22 @@ FIRST_YEAR, LAST_YEAR = 1800, 2200
 MAX_LINES_EACH = 5
 
 
+# Spaces and the characters that show nothing and join nothing at either end of a value: a
+# second byte-order mark (U+FEFF, a wire text saved twice), a zero-width space, a word joiner
+_EDGES = re.compile(r"^[\s\ufeff\u200b\u2060]+|[\s\ufeff\u200b\u2060]+$")
+
+
+def trimmed(text: str) -> str:
+    """`text` without spaces and invisible characters at either end, which no reader sees
+    and which would lead the headline of every page, feed and search result; a text of
+    nothing else is left for its field's rule to name its characters."""
+    return _EDGES.sub("", text) or text
+
+
 def scalar_text(field: Field, registry: Registry) -> str:
     if field.text is None:
         raise FieldError(f"'{field.name}' must be a single line of text, not a list or mapping")
-    text = _as_written(field.text.strip(), registry)
+    text = trimmed(_as_written(field.text.strip(), registry))
     if registry.decode_references and "&" in field.text:  # '&#x202E;' makes one here
         cleaned, opened = balanced(text)
         if opened:
