@@ -204,3 +204,16 @@ def test_published_copy_keeps_what_it_shows_and_only_that(tmp_path: Path) -> Non
     }  # fmt: skip
     site = build_site(tmp_path, files, config={"site_url": "https://user.github.io/repo/"})
     assert _published(site.site_dir, "images") == {"repo.gif", "raw.gif"}
+
+
+def test_held_back_copy_holds_back_what_it_names_in_another_case(tmp_path: Path) -> None:
+    """A draft that writes `heldpic.gif` shows `HeldPic.GIF` on a Mac's disk, and on any web
+    server that ignores case: when in doubt, it waits with the draft."""
+    files: dict[str, str | bytes] = {
+        "articles/draft.md": article("Draft", draft=True, body="![x](/images/heldpic.gif)"),
+        "articles/shown.md": article("Shown", "2024-05-02T10:00:00Z", body="Nothing to show."),
+        "images/HeldPic.GIF": GIF,
+        "images/loose.gif": GIF,
+    }
+    site = build_site(tmp_path, files)
+    assert _published(site.site_dir, "images") == {"loose.gif"}

@@ -2,13 +2,13 @@
 (Markdown's backslash escapes, HTML's character references and URL escapes undone).
 
 Held-back copy is read broadly: a draft, a scheduled story, an article skipped for a mistake
-or a page left out names a file by its name alone, anywhere and in any spelling (`photo.jpg`
-holds back every `photo.jpg` that published copy does not show). Published copy names a file
-by its path, where a browser would read it so: from the text's own folder (`photo.jpg`,
-`../photo.jpg`), from the site's root (`/images/a/photo.jpg`, the site's own URL), outside
-HTML comments: a published story that shows another folder's `photo.jpg` or another host's
-`/images/photo.jpg`, mentions the name in its prose, or comments the picture out until the
-embargo lifts does not publish a draft's picture."""
+or a page left out names a file by its name alone, anywhere, in any spelling and any case
+(`photo.jpg` holds back every `photo.jpg` and `Photo.JPG` that published copy does not
+show). Published copy names a file by its path, where a browser would read it so: from the
+text's own folder (`photo.jpg`, `../photo.jpg`), from the site's root (`/images/a/photo.jpg`,
+the site's own URL), outside HTML comments: a published story that shows another folder's
+`photo.jpg` or another host's `/images/photo.jpg`, mentions the name in its prose, or
+comments the picture out until the embargo lifts does not publish a draft's picture."""
 
 from __future__ import annotations
 
@@ -67,11 +67,12 @@ def without_comments(text: str) -> str:
 
 def named_by_name(texts: Iterable[str], paths: Iterable[str]) -> frozenset[str]:
     """Those of `paths` (from the content folder) whose file name the texts name, whole, in
-    any spelling: an address broken over lines, or by a tab, too."""
+    any spelling: in another case too (`heldpic.jpg` shows `HeldPic.jpg` on a Mac's disk, and
+    on a web server that ignores case), an address broken over lines, or by a tab."""
     names: dict[str, set[str]] = {}
     for path in paths:
-        names.setdefault(posixpath.basename(path), set()).add(path)
-    read = "\n".join(map(as_read, texts))
+        names.setdefault(posixpath.basename(path).lower(), set()).add(path)
+    read = "\n".join(map(as_read, texts)).lower()
     spellings = _Spellings(names)
     text = f"{read}\n{_TAB_OR_LINE_BREAK.sub('', read)}"
     return frozenset(path for _start, name in spellings.places(text) for path in names[name])
