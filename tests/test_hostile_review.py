@@ -193,6 +193,16 @@ def test_a_slug_that_puts_an_article_inside_a_listing_folder_skips_it_and_ends(
             "has a part that could be longer than a folder's name may be (255 bytes, with a "
             "slug of up to 240)",
         ),
+        (
+            ".git/{slug}/",
+            "puts articles in .git/, a hidden folder, which GitHub Pages' upload leaves out and "
+            "MkDocs never empties",
+        ),
+        (
+            "{date:%Y}/{slug}.html",
+            "makes a folder named like a file (sample.html/index.html): every article is a "
+            "folder with its page in it, so end the pattern with the slug and a '/'",
+        ),
     ],
 )
 def test_article_url_patterns_that_cannot_place_articles_are_refused(
@@ -597,3 +607,30 @@ def test_a_material_blog_post_in_any_markdown_extension_mkdocs_reads_is_imported
     written = [path.read_text() for path in (tmp_path / "site" / "content").rglob("*.md")]
     assert any("Mkd post" in text for text in written)
     assert not any("Upper post" in text or "Backup post" in text for text in written)
+
+
+@pytest.mark.parametrize(
+    ("plugin", "said"),
+    [
+        (
+            {"timezone": "localtime"},
+            "newsroom: timezone 'localtime' is no place's zone but the machine's own setting",
+        ),
+        (
+            # the first, at the site's root, has no folder (mkdocs.yml's keys are sorted here)
+            {"editions": {"1": {"title": "One", "lang": "en"}, "2026": {"title": "Year"}}},
+            "newsroom: edition id '2026' is a number, which the folders of the articles' dates are",
+        ),
+    ],
+    ids=["localtime", "edition-2026"],
+)
+def test_settings_that_would_misplace_every_story_stop_the_build_in_one_line(
+    tmp_path: Path, plugin: dict[str, object], said: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The machine's own zone (CI's and the editor's differ: a scheduled story would go out
+    at another time), an edition whose folder is a year of the articles' (each of its year's
+    stories skipped, a line each)."""
+    with pytest.raises(Abort):
+        build_site(tmp_path, GOOD, plugin=plugin)
+    assert said in caplog.text
+    assert "Traceback" not in caplog.text

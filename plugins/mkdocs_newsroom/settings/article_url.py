@@ -18,6 +18,8 @@ MAX_SLUG_BYTES = 240
 FIELDS = "{date:%Y}, {date:%m}, {date:%d}, {slug} and {section}"
 # strftime's directives that give letters and digits, the same on every system
 _DATE_DIRECTIVES = re.compile(r"%[YmdHMSjyBbAaUWVGuw]")
+# A folder named as a page or a feed would be (`{slug}.html` makes `x.html/index.html`)
+_FILE_NAME = re.compile(r"\.(?:html?|php|aspx?|xml|json)$", re.IGNORECASE)
 # What a URL's path may hold besides letters and digits, unescaped
 _URL_SAFE = re.compile(r"[^\w\-./~]")
 
@@ -58,6 +60,18 @@ def check_article_url(pattern: str) -> None:
             pattern,
             f"has a part that could be longer than a folder's name may be ({MAX_NAME_BYTES} "
             f"bytes, with a slug of up to {MAX_SLUG_BYTES})",
+        )
+    if hidden := [part for part in sample.split("/") if part.startswith(".")]:
+        _refuse(
+            pattern,
+            f"puts articles in {hidden[0]}/, a hidden folder, which GitHub Pages' upload "
+            "leaves out and MkDocs never empties",
+        )
+    if named := [part for part in sample.split("/") if _FILE_NAME.search(part)]:
+        _refuse(
+            pattern,
+            f"makes a folder named like a file ({named[0]}/index.html): every article is a "
+            "folder with its page in it, so end the pattern with the slug and a '/'",
         )
     if sample.startswith(RESERVED_PREFIXES):
         folder = sample.split("/")[0]

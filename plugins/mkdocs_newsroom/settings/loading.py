@@ -64,9 +64,20 @@ def inside_content(option: str, value: str, example: str) -> str:
     return path
 
 
+# Files of the time zone database that are no place's zone: the zone of whichever machine
+# builds (CI's and the editor's differ), one of another name, a placeholder
+_NO_PLACE = frozenset({"localtime", "posixrules", "factory", "posix/localtime"})
+
+
 def load_timezone(name: str) -> tzinfo:
     if name.upper() == "UTC":
         return UTC
+    if name.lower() in _NO_PLACE:
+        raise NewsroomError(
+            f"newsroom: timezone '{name}' is no place's zone but the machine's own setting, so "
+            "each machine that builds the site would read the same date as another moment; "
+            "use an IANA name such as 'Asia/Kabul' or 'Europe/London'"
+        )
     try:
         return ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -298,6 +309,12 @@ def load_editions(
             raise NewsroomError(
                 f"newsroom: edition id '{edition_id}' must be lower-case letters, digits and "
                 "hyphens, because it names the edition's folder"
+            )
+        if position > 0 and edition_id.isdigit():
+            raise NewsroomError(
+                f"newsroom: edition id '{edition_id}' is a number, which the folders of the "
+                "articles' dates are (2026/…): its stories would be skipped as in a folder of "
+                "the site's own; give the edition another id, such as its language's"
             )
         if position > 0 and edition_id in RESERVED_FOLDERS:
             raise NewsroomError(
