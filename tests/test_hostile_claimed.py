@@ -1,5 +1,5 @@
 """A site's own file where Newsroom writes (its feeds, sitemaps, build record, search index
-folder, listing pages) is never silently replaced: Newsroom's file wins, and the site's is
+folder, listing pages, style sheet and search worker) is never silently replaced: Newsroom's file wins, and the site's is
 left out with one warning naming it; --strict fails and `newsroom check` says the same lines.
 robots.txt and an edition's front page (index.md) stay the site's own, as ever.
 
@@ -34,6 +34,8 @@ CLAIMED = {
     "search/newsroom/manifest.json": "search index (search/)",
     "tags/index.md": "listing page (tags/)",
     "section/world/feed.xml": "listing feed (section/world/feed.xml)",
+    "assets/newsroom/newsroom.css": "style sheet, scripts and icons (assets/newsroom/)",
+    "assets/newsroom/search-worker.js": "style sheet, scripts and icons (assets/newsroom/)",
 }
 
 
@@ -57,6 +59,8 @@ def test_the_sites_files_where_newsroom_writes_are_left_out_with_a_line_each(
     assert not site.file("search/newsroom/manifest.json").is_file() or MINE not in site.file(
         "search/newsroom/manifest.json"
     ).read_text(encoding="utf-8")
+    for path in ("assets/newsroom/newsroom.css", "assets/newsroom/search-worker.js"):
+        assert MINE not in site.file(path).read_text(encoding="utf-8")  # every page's style
     assert MINE in site.file("robots.txt").read_text(encoding="utf-8")
     assert site.file("about/index.html").is_file()
     assert site.file(GOOD_URL).is_file()

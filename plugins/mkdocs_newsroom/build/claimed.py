@@ -1,6 +1,8 @@
 """The site's own files that would land where Newsroom writes: its feeds (at the root of each
 edition, and of each listing of the kinds `listing_feeds` names), its sitemaps, its build
-record, its search index folder and its listing pages (sections, tags, authors, archive).
+record, its search index folder, its listing pages (sections, tags, authors, archive) and its
+style sheet, search worker and icons (`assets/newsroom/`: the theme's `custom_dir` may replace
+them, as it may any of the theme's files).
 Newsroom's file wins, as it does over an article or an alias with such an address; the
 site's file is left out with one warning naming it. Two are the site's own as ever:
 robots.txt (Newsroom writes none beside it) and each edition's front page (index.md at the
@@ -13,17 +15,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mkdocs.structure.files import File
+
 from ..problems import Problem
+from ..rendering.theme import TEMPLATES
 from ..settings.article_url import RESERVED_PREFIXES
 from ..urls import ATOM_FILE, AUTHORS_INDEX, ROBOTS_TXT, RSS_FILE, TAGS_INDEX, built_file
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Iterable
 
-    from mkdocs.structure.files import File
-
 # The site's own: robots.txt is not written beside it, and 404.html is the theme's page
 _THE_SITES = frozenset({ROBOTS_TXT, "404.html"})
+# Newsroom's own style sheet, search worker and icons (a theme's overrides/ may replace them)
+OWN_ASSETS = "assets/newsroom/"
 # where the listings live; the site's assets/ folder (styles, scripts, pictures) is its own
 _LISTINGS = tuple(prefix for prefix in RESERVED_PREFIXES if prefix != "assets/")
 # the folder of each kind of listing that may have feeds (`listing_feeds`), and their files
@@ -60,6 +65,7 @@ def claimed_by_newsroom(
         if not what:
             kept.append(file)
             continue
+        kept += _own_asset(file)
         hint = f" (to make it the front page, name it {front}index.md)" if front is not None else ""
         problems.append(
             Problem(
@@ -69,6 +75,17 @@ def claimed_by_newsroom(
             )
         )
     return kept, problems
+
+
+def _own_asset(file: File) -> list[File]:
+    """Newsroom's own file at the place of `file`, one of the content folder that MkDocs took
+    in its stead (a file of the content folder wins over the theme's): none elsewhere."""
+    if (
+        not file.dest_uri.lower().startswith(OWN_ASSETS)
+        or not (TEMPLATES / file.dest_uri).is_file()
+    ):
+        return []
+    return [File(file.dest_uri, str(TEMPLATES), file.dest_dir, file.use_directory_urls)]
 
 
 def _claimed(file: File, edition_paths: tuple[str, ...], feed_folders: Collection[str]) -> str:
@@ -81,6 +98,8 @@ def _claimed(file: File, edition_paths: tuple[str, ...], feed_folders: Collectio
     built = built_file(dest, edition_paths)
     if built:
         return "search index (search/)" if built == "search" else built
+    if lowered.startswith(OWN_ASSETS):  # its style sheet, search worker and icons
+        return f"style sheet, scripts and icons ({OWN_ASSETS})"
     name = lowered.rsplit("/", 1)[-1]
     for edition in edition_paths:
         for prefix in _LISTINGS:
