@@ -1,6 +1,7 @@
 """A site's own file where Newsroom writes (its feeds, sitemaps, build record, search index
-folder, listing pages, style sheet and search worker) is never silently replaced: Newsroom's file wins, and the site's is
-left out with one warning naming it; --strict fails and `newsroom check` says the same lines.
+folder, listing pages, style sheet and search worker) is never silently replaced: Newsroom's
+file wins, and the site's is left out with one warning naming it; --strict fails and
+`newsroom check` says the same lines.
 robots.txt and an edition's front page (index.md) stay the site's own, as ever.
 
 Each is a real build beside a good article.

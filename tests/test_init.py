@@ -193,6 +193,26 @@ def test_force_adds_only_the_missing_files(tmp_path: Path) -> None:
     assert [name for name in _files(tmp_path) if not name.startswith(".git/")] == FILES
 
 
+@pytest.mark.parametrize("authors", ["jdoe:\n  name: Jane Doe\n", "[broken\n"])
+def test_force_over_a_site_s_own_authors_and_readme_credits_one_of_its_authors(
+    tmp_path: Path, authors: str
+) -> None:
+    """The authors file kept: the sample story credits its first author (or init says the
+    file names none), and the README init did not write is not said to say how to publish."""
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content/authors.yml").write_text(authors, encoding="utf-8")
+    (tmp_path / "README.md").write_text("MY OWN\n", encoding="utf-8")
+    added = newsroom(tmp_path, "init", "--force")
+    assert added.returncode == 0, added.stderr
+    assert "says how to publish" not in added.stderr
+    if authors.startswith("jdoe"):
+        assert "--author jdoe" in added.stderr
+        built = run(tmp_path, "mkdocs", "build", "--strict")
+        assert built.returncode == 0, built.stderr
+    else:
+        assert "content/authors.yml was there already, and names no author" in added.stderr
+
+
 def test_init_takes_the_site_s_name_zone_and_sections(tmp_path: Path) -> None:
     made = newsroom(
         tmp_path, "init", "kabul", "--name", 'The "Kabul" Times', "--timezone", "Asia/Kabul",

@@ -90,6 +90,7 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
     sections = _sections(portal.sections)
     author_name = portal.author or f"{portal.name} desk"
     author_id = slugify(author_name, fallback_prefix="author")
+    author_id, lacking = _kept_author(folder / AUTHORS_FILE, author_id)
     first = next(iter(sections))
     local = date.astimezone(timezone).replace(second=0, microsecond=0)
     pin, warning = requirement_pin()
@@ -141,31 +142,37 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
         _write(path, _filled(text, values))
         written.append(target)
     warnings = (warning,) if warning and Path("requirements.txt") in written else ()
-    return Written(folder, tuple(written), tuple(kept), first, author_id, warnings)
+    return Written(folder, tuple(written), tuple(kept), first, author_id, (*warnings, *lacking))
+
+
+AUTHORS_FILE = Path("content/authors.yml")
+
+
+def _kept_author(path: Path, author_id: str) -> tuple[str, tuple[str, ...]]:
+    """The author the sample story credits: with an authors file already there (`--force`
+    keeps it), its first author, else `author_id`; and what to do when it names none."""
+    if not path.exists():
+        return author_id, ()
+    try:
+        authors = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        authors = None
+    ids = [key for key in authors if isinstance(key, str)] if isinstance(authors, dict) else []
+    if ids:
+        return ids[0], ()
+    return author_id, (
+        f"{AUTHORS_FILE.as_posix()} was there already, and names no author the sample story "
+        f"can credit: add one ({author_id}: {{name: …}}), or the story is skipped",
+    )
 
 
 # Words a paper's name may begin with that its logo's letter skips ("The Portal": P)
 _ARTICLES = frozenset(
     {
-        "the",
-        "a",
-        "an",
-        "el",
-        "la",
-        "los",
-        "las",
-        "le",
-        "les",
-        "il",
-        "lo",
-        "der",
-        "die",
-        "das",
-        "de",
-        "het",
-        "o",
-        "os",
-        "as",
+        *("the", "a", "an"),  # English
+        *("el", "la", "los", "las", "le", "les", "il", "lo"),  # Spanish, French, Italian
+        *("der", "die", "das", "de", "het"),  # German, Dutch
+        *("o", "os", "as"),  # Portuguese
     }
 )
 

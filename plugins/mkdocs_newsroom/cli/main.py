@@ -95,7 +95,8 @@ def run_init(arguments: argparse.Namespace) -> int:
     for step in steps:
         print(one_line(f"  {step}"), file=sys.stderr)
     readme = "README.md" if arguments.folder == "." else (folder / "README.md").as_posix()
-    _progress(f"{readme} says how to publish it on GitHub Pages")
+    if Path("README.md") in done.written:  # not a README of the folder's own
+        _progress(f"{readme} says how to publish it on GitHub Pages")
     return 0
 
 
