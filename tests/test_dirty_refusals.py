@@ -417,3 +417,22 @@ def test_a_file_mkdocs_cannot_remove_as_it_empties_the_site_folder_stops_in_one_
     assert "Traceback" not in done.stderr
     assert "/site/feed.xml: MkDocs empties the site folder before a build" in done.stderr
     assert "make it removable" in done.stderr
+
+
+def test_an_alias_behind_a_link_out_of_the_site_folder_blames_the_link_not_the_alias(
+    tmp_path: Path,
+) -> None:
+    aliased = OTHER.replace("section: business", "section: business\naliases: [/old/one/]")
+    write_site(tmp_path / "root", {"articles/a.md": STORY, "articles/b.md": aliased})
+    assert run(tmp_path / "root", "mkdocs", "build").returncode == 0
+    site = Site(tmp_path / "root")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(site.site_dir / "old")
+    (site.site_dir / "old").symlink_to(elsewhere)
+    dirty = run(tmp_path / "root", "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert list(elsewhere.iterdir()) == []
+    said = [line for line in _warnings(dirty.stderr) if "/old/one" in line]
+    assert len(said) == 1 and "remove the link from the site folder" in said[0], said
+    assert "remove the alias" not in dirty.stderr

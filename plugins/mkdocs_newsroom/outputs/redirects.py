@@ -17,7 +17,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from ..problems import Problem, unwritable
 from ..urls import absolute_url, shown
-from .files import remove_files
+from .files import paths_linked_out, remove_files
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -122,9 +122,13 @@ def write_redirects(
     be."""
     root = Path(site_dir).resolve()
     written: dict[str, str] = {}
-    problems: list[Problem] = []
+    pages = list(pages)
+    # a link out of the site folder at an alias' place is the link's fault: its own line
+    out, problems = paths_linked_out(site_dir, [page.path for page in pages])
     for page in pages:
         path, text = page.path, page.text
+        if path in out:
+            continue
         if in_place(path) and before.get(path) == text:
             written[path] = text
             continue
