@@ -12,8 +12,8 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort
 
-from .commands import ENV, newsroom
-from .sites import SECTIONS, build_site, lock_folders_named_locked, photo, write_tree
+from .commands import BIN, ENV, newsroom
+from .sites import SECTIONS, build_site, lock_folders_named_locked, photo, write_site, write_tree
 from .test_hostile import GOOD, _located, built, checked_alike, fails_strict, front, output_text
 
 
@@ -142,6 +142,52 @@ def test_a_link_to_the_content_folder_itself_is_said_by_name(tmp_path: Path) -> 
         "folder itself), so what is seen through it was left out (each folder is read once); "
         "remove the link"
     ]
+
+
+def test_the_link_that_repeats_a_folder_is_named_not_the_first_link_on_its_way(
+    tmp_path: Path,
+) -> None:
+    """`content/ext` a link to a folder beside the content folder, in which `b` is a link to
+    `a`: the second way in is `ext/b`'s doing; removing `ext` (the first link on the way),
+    as the line once said, would take the files away."""
+    outside = tmp_path / "site" / "ext"
+    (outside / "a").mkdir(parents=True)
+    (outside / "a" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (outside / "b").symlink_to(outside / "a")
+    (tmp_path / "site" / "content").mkdir(parents=True)
+    (tmp_path / "site" / "content" / "ext").symlink_to(outside)
+    site = built(tmp_path, {})
+    assert site.warnings == [
+        "newsroom: ext/b: it is a link to a folder the site already holds (ext/a), so what is "
+        "seen through it was left out (each folder is read once); remove the link"
+    ]
+
+
+@pytest.mark.parametrize("target", ["/", "site"], ids=["root-of-the-disk", "site-folder"])
+def test_a_link_to_a_folder_that_holds_the_content_folder_stops_the_build_in_one_line(
+    tmp_path: Path, target: str
+) -> None:
+    """MkDocs follows links as it lists the content folder: through a link to `/` (or to the
+    folder of mkdocs.yml) it read the whole disk, round and round, and the build hung."""
+    docs = tmp_path / "site" / "content"
+    (docs / "desk").mkdir(parents=True)
+    (docs / "desk" / "everything").symlink_to("/" if target == "/" else tmp_path / "site")
+    done = subprocess.run(
+        [str(BIN / "mkdocs"), "build"],
+        cwd=write_site(tmp_path / "site", {}).parent,
+        env=ENV,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "newsroom: desk/everything: it is a link to " in done.stderr
+    assert "a folder that holds the content folder itself" in done.stderr
+    checked = newsroom(tmp_path / "site", "check")  # it lists the content folder as MkDocs does
+    assert checked.returncode == 1
+    assert "a folder that holds the content folder itself" in checked.stderr
 
 
 def test_a_folder_reached_twice_through_links_is_read_once(tmp_path: Path) -> None:

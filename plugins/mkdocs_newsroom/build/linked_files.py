@@ -11,7 +11,8 @@ file, by device and inode, however the links run) publishes its text as it is, d
 Each is left out, with one line. Articles themselves may be links (a wire folder kept
 elsewhere): they are read as articles, whatever they lead to, and published only as stories
 are. A folder seen twice through links (a loop, a second way in) is read once
-(`seen_twice`)."""
+(`seen_twice`); a link to a folder that holds the content folder (`/`) stops the build before
+MkDocs reads through it (`refuse_links_around`)."""
 
 from __future__ import annotations
 
@@ -21,10 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..problems import Problem
+from ..problems import NewsroomError, Problem
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Mapping
+    from collections.abc import Collection, Iterable, Iterator, Mapping
 
     from mkdocs.structure.files import File
 
@@ -170,12 +171,25 @@ def seen_twice(files: Iterable[File], docs_dir: str, problems: list[Problem]) ->
         by_real.setdefault(links.real(folder), []).append(folder)
     kept = {real: links.first_way(ways) for real, ways in by_real.items()}
     repeated = {way for real, ways in by_real.items() for way in ways if way != kept[real]}
-    for link in sorted({links.first_in(way) or way for way in repeated}):
-        real = kept.get(links.real(link), "") or "the content folder itself"
+    root = links.real("")
+
+    def culprit(way: str) -> str:
+        """The link that makes `way` a second one: the first on it that leads to a folder
+        the site holds by another way (`ext/b` to `ext/a`, not `ext`, which leads out)."""
+        for link in links.on_the_way(way):
+            leads_to = links.real(link)
+            if leads_to == root or kept.get(leads_to, link) != link:
+                return link
+        return links.first_in(way) or way
+
+    for link in sorted({culprit(way) for way in repeated}):
+        leads_to = links.real(link)
+        real = "the content folder itself" if leads_to == root else kept.get(leads_to)
         problems.append(
             Problem(
                 link,
-                f"it is a link to a folder the site already holds ({real}), so what is seen "
+                f"it is a link to a folder the site already holds ({real or leads_to}), so "
+                "what is seen "
                 "through it was left out (each folder is read once); remove the link",
             )
         )
@@ -197,13 +211,21 @@ class FolderLinks:
         way = ""
         for part in folder.split("/") if folder else ():
             way = f"{way}/{part}" if way else part
-            is_link = self._is_link.get(way)
-            if is_link is None:
-                is_link = os.path.islink(f"{self._docs_dir}/{way}")  # noqa: PTH114 - as _checked
-                self._is_link[way] = is_link
-            if is_link:
+            if self._link(way):
                 return way
         return None
+
+    def on_the_way(self, folder: str) -> Iterator[str]:
+        """The links on the way from the content folder to `folder`, the first first."""
+        parts = folder.split("/") if folder else []
+        for end in range(1, len(parts) + 1):
+            if self._link(way := "/".join(parts[:end])):
+                yield way
+
+    def _link(self, way: str) -> bool:
+        if way not in self._is_link:
+            self._is_link[way] = os.path.islink(f"{self._docs_dir}/{way}")  # noqa: PTH114
+        return self._is_link[way]
 
     def real(self, folder: str) -> str:
         """Where a folder really is (a loop of links is not followed)."""
@@ -226,3 +248,25 @@ def _target(links: FolderLinks, src_uri: str, path: str) -> str | None:
     if links.first_in(folder) is None:
         return None
     return f"{links.real(folder)}{os.sep}{posixpath.basename(src_uri)}"
+
+
+def refuse_links_around(docs_dir: str) -> None:
+    """Raise NewsroomError for a link in the content folder to a folder that holds it (`/`,
+    the home folder, the site's folder): MkDocs follows links as it lists the content
+    folder, and would read the whole disk through it, round and round (a build hung)."""
+    real_docs = os.path.realpath(docs_dir)
+    for top, folders, _files in os.walk(docs_dir):
+        for name in folders:
+            path = os.path.join(top, name)  # noqa: PTH118 - as os.walk gives it
+            if not os.path.islink(path):  # noqa: PTH114
+                continue
+            target = os.path.realpath(path)
+            if target != real_docs and f"{real_docs}{os.sep}".startswith(
+                f"{target.rstrip(os.sep)}{os.sep}"
+            ):
+                shown = os.path.relpath(path, docs_dir).replace(os.sep, "/")
+                raise NewsroomError(
+                    f"newsroom: {shown}: it is a link to {target}, a folder that holds the "
+                    "content folder itself, so MkDocs would read all of it through the link, "
+                    "round and round; remove the link, or link only what the site needs"
+                )

@@ -1,9 +1,11 @@
-"""What MkDocs itself writes into the site folder, looked at before it writes: its own pages,
-the theme's and the content folder's files it copies, and the theme's pages (the 404 page
-and the sitemap, whose text is Newsroom's). MkDocs writes through a link out of the site
-folder (a file elsewhere overwritten without a word), and stops with a traceback where a
-folder stands in a file's place or where it cannot remove a file as it empties the folder;
-Newsroom's own files follow the rules of outputs/files.py, and so do these."""
+"""What MkDocs itself does to the site folder, looked at before it does it: it empties the
+folder, lists the content folder, and writes its own pages, the theme's and the content
+folder's files it copies and the theme's pages (the 404 page and the sitemap, whose text is
+Newsroom's). It writes through a link out of the site folder (a file elsewhere overwritten
+without a word), stops with a traceback where a folder stands in a file's place or where it
+cannot remove a file as it empties the folder, and follows a link to a folder that holds the
+content folder for ever. Newsroom's own files follow the rules of outputs/files.py, and so do
+these; what would stop MkDocs stops the build in one line."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..outputs.files import paths_linked_out
 from ..problems import NewsroomError, Problem
+from .linked_files import refuse_links_around
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -21,6 +24,14 @@ if TYPE_CHECKING:
 
 # the theme's pages MkDocs writes with a compressed copy beside them
 COMPRESSED = frozenset({"sitemap.xml"})
+
+
+def before_mkdocs_reads(site_dir: str, docs_dir: str, *, clean: bool) -> None:
+    """What would stop MkDocs with a traceback, or for ever, before it reads the content
+    folder: said in one line instead (NewsroomError), the build stopped."""
+    if clean:
+        check_cleaning(site_dir)
+    refuse_links_around(docs_dir)
 
 
 def check_cleaning(site_dir: str) -> None:

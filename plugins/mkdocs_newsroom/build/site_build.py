@@ -21,7 +21,7 @@ from ..clock import now
 from ..outputs.build_record import write_build_record
 from ..outputs.pictures.store import cache_folder, check_cache_folder
 from ..outputs.redirects import publish_redirects
-from ..outputs.site_outputs import SiteInfo, SiteOutputs
+from ..outputs.site_outputs import NO_SITE_URL, SiteInfo, SiteOutputs
 from ..preview.own_pages import drop_reported_outputs, forget_in_search, write_again
 from ..preview.signatures import config_key
 from ..reading.images import SiteImages, site_images
@@ -38,7 +38,7 @@ from .copy_edits import CopyEdits, LastBuild, Rewrite
 from .heap import collect_as_before, collect_young_seldom, release_free_memory, thaw_heap
 from .held_media import published_files
 from .kept_templates import config_folder, site_templates
-from .mkdocs_writes import check_cleaning, out_of_the_way
+from .mkdocs_writes import before_mkdocs_reads, out_of_the_way
 from .news_pages import NewsPageWriting, shown_by_every_page
 from .parallel import processes_for, run_aside, shared_map
 from .photo_positions import published_positions
@@ -126,10 +126,7 @@ class SiteBuild:
             site = SiteInfo.of(config)
             self._outputs = SiteOutputs(self._settings, site, self._now, self._cache.outputs)
         else:
-            self._warn_line(
-                "site_url is not set in mkdocs.yml; feeds, sitemaps and structured "
-                "data need absolute URLs, so they are not written"
-            )
+            self._warn_line(NO_SITE_URL)
         if self._settings.pictures.enabled:
             folder = cache_folder(
                 self._settings.pictures.cache_dir, config_folder(config), os.environ
@@ -142,10 +139,13 @@ class SiteBuild:
         self._warn(broken_translations(languages.values()))
 
     def before_cleaning(self, config: MkDocsConfig) -> None:
-        """MkDocs is about to empty the site folder: a preview sets aside the folders of the
-        plugin's pages only (preview.kept_folders), a build looks at what is to go."""
-        if not self._dirty:
-            (self._cache.folders.set_aside if self._serving else check_cleaning)(config.site_dir)
+        """MkDocs is about to empty the site folder and list the content folder: a preview
+        sets aside the folders of the plugin's pages only (preview.kept_folders), a build
+        looks at what MkDocs will meet."""
+        if self._serving and not self._dirty:
+            self._cache.folders.set_aside(config.site_dir)
+        elif not self._serving:  # a preview's rebuilds pass: a walk of the content folder
+            before_mkdocs_reads(config.site_dir, config.docs_dir, clean=not self._dirty)
 
     def read(self, files: Files, config: MkDocsConfig) -> Files:
         """Read the authors and articles, publish them, and lay out the site's pages. Returns

@@ -15,6 +15,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import MkDocsException
 from mkdocs.structure.files import get_files
 
+from ..build.linked_files import refuse_links_around
 from ..build.parallel import processes_for, shared_map
 from ..build.photo_positions import published_positions
 from ..build.sources import site_sources
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
 
     from ..build.sources import SortedFiles
     from ..catalogue.site import Reading
@@ -139,7 +141,7 @@ class Workspace:
     def read(self, say: Callable[[str], None] | None = None) -> Reading:
         """The site's authors and articles, read as `mkdocs build` reads them (drafts and
         scheduled articles included, as `mkdocs serve` shows them)."""
-        files = get_files(self.config)
+        files = content_files(self.config)
         docs_dir, nav = self.config.docs_dir, self.config.nav
         found = site_sources(
             files,
@@ -168,7 +170,7 @@ class Workspace:
         """The first moment after `built` at which the site that `mkdocs build` made of these
         articles at `built` would show something else (outputs/build_record.py)."""
         config, settings = self.config, self.settings
-        files = get_files(config)
+        files = content_files(config)
         found = site_sources(files, settings, config.docs_dir, nav=config.nav, now=built)
         # Dates only: a body that would fail to render leaves its article in, which can only
         # make the next change earlier (a run that builds for nothing), never later
@@ -187,7 +189,7 @@ class Workspace:
         aliases' and its pages', each with the file that has it. Front matter alone decides
         an address, so the bodies are not rendered; an article whose body cannot be rendered
         now keeps its address for when it is fixed."""
-        found = site_sources(get_files(self.config), self.settings, self.config.docs_dir)
+        found = site_sources(content_files(self.config), self.settings, self.config.docs_dir)
         taken = dict(found.sources.taken)  # as the build counts the site's own pages
         catalogue = self._read(found, _silent, settings=_front_matter_only(self.settings)).catalogue
         taken |= {redirect.alias: redirect.article.source for redirect in catalogue.redirects}
@@ -249,7 +251,7 @@ class Workspace:
         files of the content folder and the theme's that MkDocs copies, and those of the
         articles folder a story of `reading` uses (drafts' too: they go live later)."""
         config = self.config
-        files = get_files(config)
+        files = content_files(config)
         files.add_files_from_theme(config.theme.get_env(), config)
         where = (config.nav, clock_now(), str(self.root), config.theme.custom_dir)
         found = site_sources(files, self.settings, config.docs_dir, self.read_before, (), *where)
@@ -368,3 +370,10 @@ def _mkdocs_warnings() -> Iterator[list[str]]:
     finally:
         logger.removeHandler(handler)
         logger.propagate = propagate
+
+
+def content_files(config: MkDocsConfig) -> Files:
+    """The files of the content folder, as MkDocs lists them for a build: never through a
+    link to a folder that holds the content folder, which it would follow for ever."""
+    refuse_links_around(config.docs_dir)
+    return get_files(config)

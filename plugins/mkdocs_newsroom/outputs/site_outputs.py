@@ -57,6 +57,12 @@ class SiteInfo:
         return cls(config.site_name, config.site_url or "", config.site_description or "", name)
 
 
+NO_SITE_URL = (
+    "site_url is not set in mkdocs.yml; feeds, sitemaps and structured data need absolute "
+    "URLs, so they are not written"
+)
+
+
 class SiteOutputs:
     """The outputs of one build, for a site with a `site_url` (they need absolute URLs)."""
 
