@@ -257,8 +257,9 @@ def test_a_page_of_the_site_s_own_the_file_system_keeps_is_one_line(
 
 
 def test_only_another_site_s_build_record_leaves_its_folder_alone(tmp_path: Path) -> None:
-    """A copy of the site's own record in a folder of its listings shields nothing; a record
-    naming another site's address does, with a line saying so."""
+    """A copy of the site's own record in a folder of its listings shields nothing, nor one
+    of a site that could not be at that folder's address (the story's page, held back since,
+    goes); a record naming the folder's own address does, with a line saying so."""
     site = _build_then_draft(tmp_path / "root")
     own = (site.site_dir / "newsroom-build.json").read_text(encoding="utf-8")
     (site.site_dir / "tags/council/newsroom-build.json").write_text(own, encoding="utf-8")
@@ -268,9 +269,13 @@ def test_only_another_site_s_build_record_leaves_its_folder_alone(tmp_path: Path
     (site.site_dir / "weekly/index.html").write_text(
         (site.site_dir / "2024/05/01/council-vote/index.html").read_text("utf-8"), "utf-8"
     )
+    # a record of a site whose address is not this folder's: a stray copy, no shield
+    stray = json.loads(own) | {"site": "https://weekly.example.org/"}
+    (site.site_dir / "2024/05/01/newsroom-build.json").write_text(json.dumps(stray), "utf-8")
     dirty = run(tmp_path / "root", "mkdocs", "build", "--dirty")
     assert dirty.returncode == 0, dirty.stderr
     assert _holding(site, SECRET) == ["weekly/index.html"]
+    assert not (site.site_dir / "2024/05/01/council-vote/index.html").exists()
     assert any(
         line.endswith(
             "site/weekly: left alone: it holds the build record of "

@@ -161,7 +161,7 @@ def remove_stale_files(
             name
             for name in folders
             if f"{prefix}{name}" not in ours
-            and _another_build(here / name / BUILD_RECORD, site_url)
+            and _another_build(here / name / BUILD_RECORD, site_url, f"{prefix}{name}")
         ]
         folders[:] = [name for name in folders if name not in theirs]
         others += [Problem(str(here / name), ANOTHER_SITE, level="info") for name in theirs]
@@ -194,15 +194,18 @@ def _written_through(path: str, links: dict[str, str], kept: Collection[str]) ->
     )
 
 
-def _another_build(record: Path, site_url: str) -> bool:
-    """Whether `record` is the build record of another site (at another address than
-    `site_url`) built into a folder of this one's, rather than any file of that name, or a
-    copy of this site's own record."""
+def _another_build(record: Path, site_url: str, folder: str) -> bool:
+    """Whether `record` is the build record of another site built into `folder` of this
+    one's (at the address this site gives that folder: `site_url` and `weekly/`), rather than
+    any file of that name, a copy of this site's own record, or one of a site that could not
+    be at that address (a stray copy, which would shield a story held back since)."""
     try:
         found = BuildRecord.from_json(record.read_text("utf-8")) if record.is_file() else None
     except (OSError, ValueError, UnicodeDecodeError):
         return False
-    return found is not None and found.site not in ("", site_url)
+    if found is None or found.site in ("", site_url):
+        return False
+    return not site_url or found.site.rstrip("/") == f"{site_url.rstrip('/')}/{folder}"
 
 
 def remove_newsroom_files_at(site_dir: str, files: Iterable[File]) -> list[Problem]:
