@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_newsroom.slugs import MAX_SLUG_BYTES, MAX_SLUG_LENGTH, is_slug, slugify
+from mkdocs_newsroom.slugs import MAX_SLUG_BYTES, MAX_SLUG_LENGTH, is_slug, not_a_slug, slugify
 
 
 @pytest.mark.parametrize(
@@ -57,3 +59,22 @@ def test_a_slug_is_always_one_safe_non_empty_path_segment(text: str) -> None:
     assert not set(slug) & set("/\\.:?#%<>\"' \t\n\x00")
     assert len(slug) <= MAX_SLUG_LENGTH + 16
     assert is_slug(slug)
+
+
+@pytest.mark.parametrize(
+    ("written", "why"),
+    [
+        (unicodedata.normalize("NFD", "آب-خبر"), "written apart from their marks"),
+        (unicodedata.normalize("NFD", "café"), "written apart from their marks"),
+        ("a\u200bb", "characters nobody sees: U+200B"),
+        ("a\u00adb", "characters nobody sees: U+00AD"),
+    ],
+)
+def test_a_refused_slug_that_looks_like_the_one_to_write_says_what_differs(
+    written: str, why: str
+) -> None:
+    """The line quotes what was written and a slug to write: where the two look alike on
+    screen (decomposed letters, a character nobody sees), it says why they differ."""
+    said, suggested = not_a_slug(written)
+    assert why in said
+    assert is_slug(suggested) and suggested != written

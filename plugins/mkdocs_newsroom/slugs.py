@@ -113,3 +113,18 @@ def device_free(name: str) -> str:
     ('con-story.md')."""
     stem, dot, suffix = name.partition(".")
     return f"{windows_safe(stem.rstrip(' '))}{dot}{suffix}" if windows_reserved(name) else name
+
+
+def not_a_slug(text: str) -> tuple[str, str]:
+    """Why `text` is not a slug, for the line that refuses it, and one to write instead;
+    where the two would look alike on screen, what tells them apart."""
+    suggested = slugify(text, fallback_prefix="article")
+    unseen = [c for c in text if unicodedata.category(c) == "Cf"]
+    if unseen:
+        codes = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in unseen))
+        why = f" (it holds characters nobody sees: {codes})"
+    elif unicodedata.normalize("NFC", text) != text:
+        why = " (its letters are written apart from their marks, as Unicode's NFD does)"
+    else:
+        why = ""
+    return f"'{text}' is not a single lower-case URL segment{why}", suggested

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue.placement import choose_edition
 from ..problems import NewsroomError
-from ..slugs import is_slug, slugify, windows_safe
+from ..slugs import is_slug, not_a_slug, slugify, windows_safe
 from .writing import (
     Addresses,
     article_path,
@@ -43,10 +43,8 @@ def new_article(
     authors = workspace.authors()
     check_assignment(assignment, workspace.settings.sections, authors, workspace.authors_shown)
     if slug and not is_slug(slug):
-        raise NewsroomError(
-            f"--slug '{slug}' is not a single lower-case URL segment; write for example "
-            f"'{slugify(slug, fallback_prefix='article')}'"
-        )
+        why, suggested = not_a_slug(slug)
+        raise NewsroomError(f"--slug {why}; write for example '{suggested}'")
     local = date.astimezone(workspace.settings.timezone).replace(second=0, microsecond=0)
     # the slug is written down, so that a corrected headline never moves the story
     wanted = slug or windows_safe(slugify(assignment.headline, fallback_prefix="article"))

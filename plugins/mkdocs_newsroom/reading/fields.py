@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from ..directions import balanced_value, character_codes, left_open, visible
 from ..model import Author, Section, Tag
 from ..problems import FieldError, PartlyUsed, first_and_more
-from ..slugs import is_slug, slugify
+from ..slugs import is_slug, not_a_slug, slugify
 from ..urls import author_url
 from .frontmatter import Field
 from .links import alias_path
@@ -203,10 +203,9 @@ def read_flag(field: Field, registry: Registry) -> bool:
 def read_slug(field: Field, registry: Registry) -> str:
     text = scalar_text(field, registry)
     if not is_slug(text):
+        why, suggested = not_a_slug(text)
         raise FieldError(
-            f"slug '{text}' is not a single lower-case URL segment, so the headline's slug is "
-            "used instead; write for example "
-            f"'{slugify(text, fallback_prefix='article')}'"
+            f"slug {why}, so the headline's slug is used instead; write for example '{suggested}'"
         )
     return text
 
