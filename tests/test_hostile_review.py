@@ -190,6 +190,25 @@ def test_a_link_to_a_folder_that_holds_the_content_folder_stops_the_build_in_one
     assert "a folder that holds the content folder itself" in checked.stderr
 
 
+def test_a_link_to_a_folder_outside_the_site_is_one_line_for_all_its_files(
+    tmp_path: Path,
+) -> None:
+    """`content/etc` a link to `/etc`: its thousand files were a thousand lines."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    for number in range(6):
+        (outside / f"notes-{number}.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "site" / "content").mkdir(parents=True)
+    (tmp_path / "site" / "content" / "etc").symlink_to(outside)
+    site = built(tmp_path, {})
+    assert site.warnings == [
+        f"newsroom: etc: it is a link to {outside}, outside the site's folder, which a build "
+        "elsewhere (CI) would publish from that machine; its 6 files were left out of the site "
+        "(the first: etc/notes-0.pdf). Copy the files into the content folder"
+    ]
+    assert not (site.site_dir / "etc").exists()
+
+
 def test_a_folder_reached_twice_through_links_is_read_once(tmp_path: Path) -> None:
     _looping_folders(tmp_path / "site" / "content")
     _looping_folders(tmp_path / "strict" / "content")

@@ -72,18 +72,47 @@ def linked_away(
     kept: list[File] = []
     left_out: list[File] = []
     problems: list[Problem] = []
+    # the lines of the files that a link to a folder leads out, by that link
+    through: dict[tuple[FolderLinks, str], list[Problem]] = {}
     for file in files:
         path, folder_links = file.abs_src_path, links.get(file.src_dir or "")
         known = statuses.get(file.src_uri)  # a content folder's file's; a theme's: None
         said = _why_not(file.src_uri, path, folder_links, inside, withheld, known) if path else None
         if said is None:
             kept.append(file)
+            continue
+        left_out.append(file)
+        line = Problem(file.src_uri, f"{said[0]}; it was left out of the site. {said[1]}")
+        folder = _linked_folder(folder_links, file.src_uri, path or "") if said[2] else None
+        if folder_links is None or folder is None:
+            problems.append(line)
         else:
-            left_out.append(file)
-            problems.append(
-                Problem(file.src_uri, f"{said[0]}; it was left out of the site. {said[1]}")
-            )
+            through.setdefault((folder_links, folder), []).append(line)
+    for (folder_links, folder), lines in through.items():
+        many = len(lines) > MANY_FILES
+        problems += [_folder_out(folder, folder_links.real(folder), lines)] if many else lines
     return kept, left_out, problems
+
+
+MANY_FILES = 3  # of a folder a link leads out of the site's folder: past these, one line
+
+
+def _linked_folder(links: FolderLinks | None, src_uri: str, path: str) -> str | None:
+    """The link to a folder by which the file at `path` is reached, if it is not a link
+    itself."""
+    if links is None or os.path.islink(path):  # noqa: PTH114
+        return None
+    return links.first_in(posixpath.dirname(src_uri))
+
+
+def _folder_out(folder: str, target: str, lines: list[Problem]) -> Problem:
+    """One line for every file of `folder`, a link to `target`, out of the site's folder."""
+    return Problem(
+        folder,
+        f"it is a link to {target}, outside the site's folder, which a build elsewhere (CI) "
+        f"would publish from that machine; its {len(lines):,} files were left out of the site "
+        f"(the first: {lines[0].path}). Copy the files into the content folder",
+    )
 
 
 def _why_not(
@@ -93,8 +122,9 @@ def _why_not(
     inside: str,
     withheld: Withheld,
     status: os.stat_result | None,
-) -> tuple[str, str] | None:
-    """Why the file at `path` is not published, and what to do; None if it is."""
+) -> tuple[str, str, bool] | None:
+    """Why the file at `path` is not published, what to do, and whether it is because a
+    link leads out of the site's folder; None if it is published."""
     if links is None:
         return None  # a file of an installed theme
     holder = withheld.holder(path, status)
@@ -103,6 +133,7 @@ def _why_not(
             f"it is the file {holder} under another name (a link to it, or a second name for "
             "it), which is published only as a story, or not at all",
             "Remove it",
+            False,
         )
     target = _target(links, src_uri, path)
     if target is None:
@@ -112,6 +143,7 @@ def _why_not(
             f"it is a link to {target}, outside the site's folder, which a build elsewhere "
             "(CI) would publish from that machine",
             "Copy the file into the content folder",
+            True,
         )
     hidden = target.removeprefix(inside)
     if any(part.startswith(".") for part in Path(hidden).parts):
@@ -119,6 +151,7 @@ def _why_not(
             f"it is a link to {hidden}, a hidden file of the site's folder (Git's settings "
             "hold a token on CI)",
             "Copy what the site should show into the content folder",
+            False,
         )
     return None
 
