@@ -26,10 +26,10 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": epoch(DEMO
 
 
 def run(
-    root: Path, command: str, *args: str, bin_dir: Path = BIN
+    root: Path, command: str, *args: str, bin_dir: Path = BIN, timeout: float = 600
 ) -> subprocess.CompletedProcess[str]:
     """`command` (newsroom, mkdocs...) from the virtual environment (`bin_dir`: another
-    one's), run in `root`."""
+    one's), run in `root`; `timeout`: seconds, for a test of something that once hung."""
     return subprocess.run(
         [str(bin_dir / command), *args],
         cwd=root,
@@ -37,7 +37,7 @@ def run(
         capture_output=True,
         text=True,
         check=False,
-        timeout=600,
+        timeout=timeout,
     )
 
 

@@ -12,7 +12,7 @@ import pytest
 import yaml
 from mkdocs.exceptions import Abort
 
-from .commands import BIN, ENV, newsroom
+from .commands import ENV, newsroom, run
 from .sites import SECTIONS, build_site, lock_folders_named_locked, photo, write_site, write_tree
 from .test_hostile import GOOD, _located, built, checked_alike, fails_strict, front, output_text
 
@@ -172,15 +172,7 @@ def test_a_link_to_a_folder_that_holds_the_content_folder_stops_the_build_in_one
     docs = tmp_path / "site" / "content"
     (docs / "desk").mkdir(parents=True)
     (docs / "desk" / "everything").symlink_to("/" if target == "/" else tmp_path / "site")
-    done = subprocess.run(
-        [str(BIN / "mkdocs"), "build"],
-        cwd=write_site(tmp_path / "site", {}).parent,
-        env=ENV,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    done = run(write_site(tmp_path / "site", {}).parent, "mkdocs", "build", timeout=120)
     assert done.returncode == 1
     assert "Traceback" not in done.stderr
     assert "newsroom: desk/everything: it is a link to " in done.stderr

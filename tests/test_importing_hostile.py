@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .commands import BIN, ENV, newsroom, run
+from .commands import newsroom, run
 from .sites import article, write_site
 
 
@@ -197,10 +197,8 @@ def test_a_pipe_or_a_file_past_max_article_size_in_the_wire_folder_is_never_read
         huge.truncate(50_000_000_000)  # sparse: 50 GB said, nothing on the disk
     (wire / "edge.txt").write_bytes(b"x" * 2_001)
     (wire / "fine.txt").write_text("Fares rise\n\nFares rise on Monday.\n", encoding="utf-8")
-    command = [str(BIN / "newsroom"), "import", "wire", "--section", "world", "--author", "jdoe"]
-    done = subprocess.run(
-        command, cwd=root, env=ENV, capture_output=True, text=True, check=False, timeout=120
-    )
+    options = ("--section", "world", "--author", "jdoe")
+    done = run(root, "newsroom", "import", "wire", *options, timeout=120)  # a pipe hung it
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
     assert "wire/pipe.txt: skipped: it is not a regular file (a pipe, a socket or a device)" in (
@@ -238,14 +236,8 @@ def test_an_authors_file_that_cannot_be_used_is_named_not_the_author(
     else:
         authors.write_text(written, encoding="utf-8")
     for command in (("new", "A story"), ("import", "content")):
-        done = subprocess.run(
-            [str(BIN / "newsroom"), *command, "--section", "world", "--author", "jdoe"],
-            cwd=root,
-            env=ENV,
-            capture_output=True,
-            text=True,
-            check=False,
-            timeout=120,
+        done = run(
+            root, "newsroom", *command, "--section", "world", "--author", "jdoe", timeout=120
         )
         assert done.returncode == 1, done.stdout
         assert done.stderr.startswith(f"newsroom: error: {said}"), done.stderr

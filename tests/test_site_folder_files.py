@@ -11,6 +11,20 @@ from mkdocs_newsroom.outputs.files import remove_files, write_outputs
 from mkdocs_newsroom.preview.rendered_pages import RenderedPages
 
 
+def _refuse_removing(monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    """From now on, a file of this name refuses its removal, as one made immutable (`chattr
+    +i`, which needs root to set) does: the refusal is simulated, as for the builds in
+    test_dirty_refusals.py."""
+    unlink = Path.unlink
+
+    def refusing(path: Path, missing_ok: bool = False) -> None:
+        if path.name == name:
+            raise PermissionError(1, "Operation not permitted", str(path))
+        unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", refusing)
+
+
 def _files(root: Path) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if not p.is_dir())
 
@@ -62,20 +76,11 @@ def test_a_link_itself_is_neither_removed_nor_written_through(tmp_path: Path) ->
 def test_what_the_file_system_keeps_is_a_line_and_the_rest_goes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A file made immutable (`chattr +i`, which needs root to set) refuses its removal: the
-    refusal is simulated, as for the builds in test_dirty_refusals.py."""
     site = tmp_path / "site"
     (site / "kept").mkdir(parents=True)
     (site / "kept/index.html").write_text("held", encoding="utf-8")
     (site / "gone.html").write_text("old", encoding="utf-8")
-    unlink = Path.unlink
-
-    def refusing(path: Path, missing_ok: bool = False) -> None:
-        if path.name == "index.html":
-            raise PermissionError(1, "Operation not permitted", str(path))
-        unlink(path, missing_ok=missing_ok)
-
-    monkeypatch.setattr(Path, "unlink", refusing)
+    _refuse_removing(monkeypatch, "index.html")
     removed, problems = remove_files(site, ["kept/index.html", "gone.html"])
     assert removed == ["gone.html"]
     assert [p.path for p in problems] == [str(site / "kept/index.html")]
@@ -119,14 +124,7 @@ def test_a_preview_s_page_the_file_system_refuses_is_a_line_never_a_traceback(
         assert store.forget_unused() == []
         with pytest.raises(OSError):
             store.publish("kept", str(site / "blocked/index.html"))
-        unlink = Path.unlink
-
-        def refusing(path: Path, missing_ok: bool = False) -> None:
-            if path.name == "gone.html":
-                raise PermissionError(1, "Operation not permitted", str(path))
-            unlink(path, missing_ok=missing_ok)
-
-        monkeypatch.setattr(Path, "unlink", refusing)
+        _refuse_removing(monkeypatch, "gone.html")
         store.publish("kept", str(site / "kept.html"))
         problems = store.forget_unused()
         assert [p.path for p in problems] == [str(site / "gone.html")]
