@@ -222,8 +222,8 @@ def seen_twice(files: Iterable[File], docs_dir: str, problems: list[Problem]) ->
             Problem(
                 link,
                 f"it is a link to a folder the site already holds ({real or leads_to}), so "
-                "what is seen "
-                "through it was left out (each folder is read once); remove the link",
+                "what is seen through it was left out (each folder is read once); remove the "
+                "link",
             )
         )
     return repeated

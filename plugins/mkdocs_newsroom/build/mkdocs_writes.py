@@ -63,7 +63,7 @@ def out_of_the_way(
     whose place in the site folder a link leads out of it, or a folder holds (MkDocs would
     write through the one and stop at the other): left unwritten, a line for each kind.
     `templates` is changed in place (MkDocs' `theme.static_templates`)."""
-    destinations = {file.dest_uri: file for file in files}
+    destinations = [file.dest_uri for file in files]
     written = {name: name for name in templates}
     written |= {f"{name}.gz": name for name in templates if name in COMPRESSED}
     out, problems = paths_linked_out(site_dir, [*destinations, *written])

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from mkdocs.structure.files import InclusionLevel
 
 from ..problems import Problem
-from ..reading.files import article_kind, is_dots_only, is_text, not_utf8
+from ..reading.files import NOT_REGULAR, article_kind, is_dots_only, is_text, not_utf8
 from ..reading.site import SiteSources, misspelt, split_sources
 from ..slugs import device_free, windows_reserved
 from .claimed import claimed_by_newsroom
@@ -228,7 +228,7 @@ def _checked(
         problems.append(_left_out(file, f"it cannot be opened ({error.strerror})"))
         return False, None
     if not stat.S_ISREG(status.st_mode):
-        problems.append(_left_out(file, "it is not a regular file (a pipe, a socket or a device)"))
+        problems.append(_left_out(file, NOT_REGULAR))
         return False, None
     if not os.access(path, os.R_OK):
         problems.append(_left_out(file, "it cannot be read (permission denied)"))
