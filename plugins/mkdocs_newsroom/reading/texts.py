@@ -46,12 +46,15 @@ MAX_LINES_EACH = 5
 # Spaces and the characters that show nothing and join nothing at either end of a value: a
 # second byte-order mark (U+FEFF, a wire text saved twice), a zero-width space, a word joiner
 _EDGES = re.compile(r"^[\s\ufeff\u200b\u2060]+|[\s\ufeff\u200b\u2060]+$")
+_INVISIBLE_EDGES = frozenset("\ufeff\u200b\u2060")
 
 
 def trimmed(text: str) -> str:
     """`text` without spaces and invisible characters at either end, which no reader sees
     and which would lead the headline of every page, feed and search result; a text of
     nothing else is left for its field's rule to name its characters."""
+    if text[:1] not in _INVISIBLE_EDGES and text[-1:] not in _INVISIBLE_EDGES:
+        return text  # nearly every value: no search
     return _EDGES.sub("", text) or text
 
 
