@@ -23,6 +23,9 @@ import yaml
 
 from .. import __version__
 from ..problems import NewsroomError
+from ..reading.authors import load_authors
+from ..reading.files import NotRead, read_regular_file
+from ..settings.checked import ReadOptions
 from ..settings.languages import LOCALE_OF, babel_knows, cased_tag
 from ..settings.loading import load_timezone
 from ..slugs import slugify
@@ -153,13 +156,13 @@ def _kept_author(path: Path, author_id: str) -> tuple[str, tuple[str, ...]]:
     keeps it), its first author, else `author_id`; and what to do when it names none."""
     if not path.exists():
         return author_id, ()
-    try:
-        authors = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        authors = None
-    ids = [key for key in authors if isinstance(key, str)] if isinstance(authors, dict) else []
-    if ids:
-        return ids[0], ()
+    try:  # never a pipe's read, nor a file of gigabytes
+        data = read_regular_file(path, ReadOptions.max_bytes)
+    except NotRead:
+        data = b""
+    authors, _problems = load_authors(AUTHORS_FILE.name, data)
+    if authors:  # read as a build reads it: an id the build refuses is never credited
+        return next(iter(authors)), ()
     return author_id, (
         f"{AUTHORS_FILE.as_posix()} was there already, and names no author the sample story "
         f"can credit: add one ({author_id}: {{name: …}}), or the story is skipped",
