@@ -478,6 +478,36 @@ def test_check_takes_paths_from_here_or_from_the_content_folder(tmp_path: Path) 
     assert "articles/nope.md: no such file or folder in the content folder" in missing.stderr
 
 
+def test_check_tells_each_path_it_could_not_check_and_checks_the_others(
+    tmp_path: Path,
+) -> None:
+    """One wrong name does not stop the check of the others; a file outside the content
+    folder, and a file or folder holding no article, are told apart from a clean story."""
+    files = {"articles/bad.md": front("~"), "about.md": "# About\n", "images/a.txt": "x\n"}
+    site = built(tmp_path, files)
+    (tmp_path / "site" / "outside.md").write_text(front("Outside"), encoding="utf-8")
+    checked = newsroom(
+        tmp_path / "site", "check", "nope.md", "outside.md", "about.md", "images", "articles"
+    )
+    assert checked.returncode == 1
+    assert checked.stdout.splitlines() == [_located(w) for w in site.warnings]
+    assert checked.stderr.splitlines()[-5:] == [
+        "newsroom: nope.md: no such file or folder in the content folder (content); give its "
+        "path from here or from the content folder",
+        "newsroom: outside.md: not in the content folder (content), so no build reads it; move "
+        "it there to publish it",
+        "newsroom: content/about.md: not an article (an article is a .md or .txt file in "
+        "content/articles/), so nothing was checked",
+        "newsroom: content/images: no article in it (an article is a .md or .txt file in "
+        "content/articles/), so nothing was checked",
+        "newsroom: checked 2 articles: 1 problem; 2 paths named not checked, above",
+    ]
+    clean = newsroom(tmp_path / "site", "check", "about.md")
+    assert clean.returncode == 0, clean.stderr
+    assert "checked 0 articles: no problems" in clean.stderr
+    assert "content/about.md: not an article" in clean.stderr
+
+
 # --- 8. `mkdocs serve --dirty`: MkDocs' own pages follow a change of the navigation -------------
 
 

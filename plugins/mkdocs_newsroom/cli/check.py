@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..catalogue.placement import slug_gives_url
 from ..catalogue.publishing import DRAFT
+from ..problems import NewsroomError
 from ..rendering.strings import broken_translations
 from .history import moved_articles, renamed_articles
 from .slug_pinning import NotWritten, write_slug
@@ -38,21 +39,26 @@ class CheckResult:
     notes: list[str] = field(default_factory=list)  # what a build says, but not as a fault
     fixed: list[str] = field(default_factory=list)  # `path: slug: …` written by --fix-slugs
     unfixed: list[str] = field(default_factory=list)  # `path: slug not written: why`
+    unchecked: list[str] = field(default_factory=list)  # a path named that is not there
 
     def counted(self, files_named: bool) -> int:
         """How many problems fail the check. With files named, a reporter checks their
         stories: the site's set-up is the editor's, told but not counted."""
-        return len(self.problems) + (0 if files_named else len(self.setup))
+        own = len(self.problems) + len(self.unchecked)
+        return own + (0 if files_named else len(self.setup))
 
     def verdict(self, files_named: bool) -> str:
         """The closing line: what was checked, and how many problems."""
-        count = self.counted(files_named)
+        count = self.counted(files_named) - len(self.unchecked)
         verdict = _problems(count) if count else "no problems"
         if files_named and self.setup:
             verdict += (
                 f"; {_problems(len(self.setup))} of the site's set-up, above, for its editor "
                 "(counted when no file is named)"
             )
+        if self.unchecked:
+            missing = len(self.unchecked)
+            verdict += f"; {missing:,} path{'s' if missing != 1 else ''} named not checked, above"
         noun = "article" if self.articles == 1 else "articles"
         return f"checked {self.articles:,} {noun}: {verdict}"
 
@@ -71,12 +77,14 @@ def check_site(
     """The configuration, the authors file and every article (drafts and scheduled ones
     too: they go live later), read the way `mkdocs build` reads them. With `paths` (files or
     folders, from here or from the content folder), only their problems are told."""
-    within = [workspace.content_path(path) for path in paths]
+    within, unchecked = _content_paths(workspace, paths)
+    if paths and not within:
+        return CheckResult(unchecked=unchecked)
 
     def wanted(path: str) -> bool:
         return not within or any(_inside(path, folder) for folder in within)
 
-    result = CheckResult(setup=list(workspace.config_warnings))
+    result = CheckResult(setup=list(workspace.config_warnings), unchecked=unchecked)
     zensical = workspace.root / ZENSICAL
     if zensical.is_file():
         result.setup.append(
@@ -101,7 +109,35 @@ def check_site(
             continue
         found = result.notes if problem.level == "info" else result.problems
         found.append(str(problem))  # the build's own line: the same formatter
+    result.notes += _no_articles(workspace, within, reading)
     return result
+
+
+def _content_paths(workspace: Workspace, paths: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The paths named, from the content folder, and a line for each that is not in it: one
+    wrong name leaves the others checked."""
+    within: list[str] = []
+    unchecked: list[str] = []
+    for path in paths:
+        try:
+            within.append(workspace.content_path(path))
+        except NewsroomError as error:
+            unchecked.append(str(error))
+    return within, unchecked
+
+
+def _no_articles(workspace: Workspace, within: Sequence[str], reading: Reading) -> list[str]:
+    """A line for each path named that holds no article (a page of the site's own, a picture,
+    a folder of them), which a check would otherwise call clean."""
+    read = [*reading.sources, *(problem.path for problem in reading.problems)]
+    articles = workspace.shown(workspace.articles_dir)
+    return [
+        f"{workspace.shown(workspace.docs_dir / path)}: "
+        + ("no article in it" if (workspace.docs_dir / path).is_dir() else "not an article")
+        + f" (an article is a .md or .txt file in {articles}/), so nothing was checked"
+        for path in within
+        if not any(_inside(source, path) for source in read)
+    ]
 
 
 def _uninstalled(workspace: Workspace) -> list[str]:

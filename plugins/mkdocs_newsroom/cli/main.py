@@ -120,7 +120,7 @@ def run_check(workspace: Workspace, arguments: argparse.Namespace) -> int:
     result = check_site(workspace, _progress, arguments.paths, fix_slugs=arguments.fix_slugs)
     for line in result.fixed:
         _progress(f"{line} (written)")
-    for line in result.unfixed:
+    for line in [*result.unfixed, *result.unchecked]:
         _progress(line)
     for line in [*result.setup, *result.problems]:
         _say(line)

@@ -101,6 +101,11 @@ class Workspace:
                 continue
             if os.path.lexists(docs / inside):
                 return "" if inside == "." else inside
+        if os.path.lexists(text):
+            raise NewsroomError(
+                f"{text}: not in the content folder ({self.shown(docs)}), so no build reads "
+                "it; move it there to publish it"
+            )
         raise NewsroomError(
             f"{text}: no such file or folder in the content folder ({self.shown(docs)}); give "
             "its path from here or from the content folder"
