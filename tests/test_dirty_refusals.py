@@ -231,7 +231,7 @@ def test_a_clean_build_names_what_an_earlier_build_left_that_mkdocs_could_not_re
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """MkDocs empties the site folder for a clean build, and says nothing of a file the file
-    system keeps there: Newsroom finds it, tries again, and names it (`--strict` fails)."""
+    system keeps there: Newsroom finds it, tries again, and names it once (`--strict` fails)."""
     site = _build_then_draft(tmp_path / "root")
     refuse(tmp_path, monkeypatch, ENV, "council-vote")
     done = run(tmp_path / "root", "mkdocs", "build", "--strict")
@@ -239,9 +239,9 @@ def test_a_clean_build_names_what_an_earlier_build_left_that_mkdocs_could_not_re
     assert "Traceback" not in done.stderr
     assert _holding(site, SECRET) == ["2024/05/01/council-vote/index.html"]
     said = _warnings(done.stderr)
-    assert len(said) == 2, said
-    assert "MkDocs could not empty (2024/05/01/council-vote/index.html)" in said[0]
-    assert "council-vote/index.html: an earlier build wrote" in said[1]
+    # its own line, once: not again among what MkDocs' cleaning left
+    assert len(said) == 1, said
+    assert "council-vote/index.html: an earlier build wrote" in said[0]
 
 
 def test_a_page_of_the_site_s_own_the_file_system_keeps_is_one_line(
@@ -359,11 +359,21 @@ def test_a_plain_build_removes_a_redirect_left_in_a_hidden_folder(tmp_path: Path
     site = Site(tmp_path / "root")
     assert SECRET in (site.site_dir / ".well-known/vote.html").read_text(encoding="utf-8")
     (tmp_path / "root/content/articles/a.md").write_text(DRAFTED, encoding="utf-8")
-    done = run(tmp_path / "root", "mkdocs", "build")
-    assert done.returncode == 0, done.stderr
+    (site.site_dir / ".well-known/own.txt").write_text("the host's", encoding="utf-8")
+    done = run(tmp_path / "root", "mkdocs", "build", "--strict")
+    assert done.returncode == 1, done.stderr
     assert not (site.site_dir / ".well-known/vote.html").exists()
     removed = [line for line in done.stderr.splitlines() if "removed 1 page(s)" in line]
     assert removed and removed[0].startswith("INFO    -  newsroom: removed"), done.stderr
+    # only what is still there is named: not the redirect the build removed itself
+    said = _warnings(done.stderr)
+    assert len(said) == 1 and "MkDocs could not empty (.well-known/own.txt);" in said[0], said
+    (site.site_dir / ".well-known/own.txt").unlink()
+    (site.site_dir / ".well-known/vote.html").write_text(f"<p>{SECRET}</p>", encoding="utf-8")
+    again = run(tmp_path / "root", "mkdocs", "build", "--strict")
+    assert again.returncode == 1 and SECRET in (site.site_dir / ".well-known/vote.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_what_mkdocs_writes_itself_never_goes_through_a_link_out_of_the_site_folder(

@@ -93,6 +93,7 @@ class SiteBuild:
         self._indexes = SiteIndexes()
         self._failed = 0
         self._leftovers = False  # files of an earlier build may be in the site folder (read)
+        self._left: list[str] = []  # what MkDocs' cleaning left there (serve remembers)
         self._files = Files([])
         self._pages = SitePages([], None, [])
         self._nav: Navigation | None = None
@@ -152,9 +153,8 @@ class SiteBuild:
         the files MkDocs keeps (not the article sources: the plugin writes their pages)."""
         self._put_back_kept_folders(config.site_dir)
         # an earlier build's files: all under --dirty, what MkDocs failed to clean otherwise
-        left = [] if self._dirty or self._serving else left_after_cleaning(config.site_dir)
-        self._warn(left)
-        self._leftovers = not self._serving and (self._dirty or bool(left))  # serve remembers
+        self._left = [] if self._dirty or self._serving else left_after_cleaning(config.site_dir)
+        self._leftovers = not self._serving and (self._dirty or bool(self._left))
         settings = self._settings
         read_before = self._cache.sources if self._serving else None
         reported = self._cache.reported.take()
@@ -325,7 +325,7 @@ class SiteBuild:
             made, wrote = (*self._pages.files, *self._files), [*written, *self._pictures.published]
             aliases = (redirect.path for redirect in self._catalogue.redirects)
             where = (config.site_dir, made, wrote, aliases, self._say, config.site_url or "")
-            self._warn(remove_stale(*where, dirty=self._dirty))
+            self._warn(remove_stale(*where, left=self._left))
         self._warn(self._write_redirects(config))
         seconds = self._clock.elapsed()
         self._say(

@@ -71,12 +71,12 @@ _FEED_MARK = re.compile(
 CHUNK = 65536
 
 
-def left_after_cleaning(site_dir: str) -> list[Problem]:
-    """What the site folder still holds after MkDocs emptied it for a clean build, said in
-    one line: MkDocs says nothing of what it could not delete (a file made immutable, a
-    folder of another user's), and it keeps hidden files (`.well-known/`, where an alias may
-    have put a redirect), which may show a story held back since. A checkout of the
-    publishing branch (`.git`) and `.nojekyll` are not an earlier build's."""
+def left_after_cleaning(site_dir: str) -> list[str]:
+    """What the site folder still holds after MkDocs emptied it for a clean build: MkDocs
+    says nothing of what it could not delete (a file made immutable, a folder of another
+    user's), and it keeps hidden files (`.well-known/`, where an alias may have put a
+    redirect), which may show a story held back since. A checkout of the publishing branch
+    (`.git`) and `.nojekyll` are not an earlier build's."""
     left = []
     for folder, folders, names in os.walk(site_dir):
         folders[:] = [name for name in folders if name != GIT_FOLDER]
@@ -86,13 +86,21 @@ def left_after_cleaning(site_dir: str) -> list[Problem]:
             for name in names
             if not (relative == "." and name in NOT_LEFT)
         ]
-    if not left:
+    return sorted(left)
+
+
+def _still_left(site_dir: str, left: Iterable[str], told: Iterable[Problem]) -> list[Problem]:
+    """What MkDocs' cleaning left (`left`) that the build neither wrote again, nor removed,
+    nor `told` of already, said in one line."""
+    named = {os.path.relpath(problem.path, site_dir) for problem in told}
+    still = [path for path in left if path not in named and os.path.lexists(Path(site_dir, path))]
+    if not still:
         return []
     return [
         Problem(
             site_dir,
-            f"{len(left):,} file(s) an earlier build wrote are still in the site folder, which "
-            f"MkDocs could not empty ({first_and_more(sorted(left))}); {LEFT_THERE}",
+            f"{len(still):,} file(s) an earlier build wrote are still in the site folder, "
+            f"which MkDocs could not empty ({first_and_more(still)}); {LEFT_THERE}",
         )
     ]
 
@@ -104,21 +112,23 @@ def remove_stale(
     aliases: Iterable[str],
     say: Callable[[str], None],
     site_url: str = "",
-    dirty: bool = True,
+    left: Collection[str] = (),
 ) -> list[Problem]:
     """Remove the pages, feeds and copies of photographs in `site_dir` that Newsroom made and
     this build did not write (it wrote `files`, and `outputs`: feeds, sitemaps, pictures),
-    and `say` what went; what could not be removed. `dirty`: under `--dirty` (else it is
-    what MkDocs could not delete as it emptied the folder). Called before the redirects are
-    written at `aliases`: a redirect of an earlier build there stays (it is written again),
-    a page there goes (a story moved: its old address is its alias now)."""
+    and `say` what went; what could not be removed. Under `--dirty`; or, with `left`, what
+    MkDocs could not delete as it emptied the folder, of which what stays and is not
+    written again is said in one line. Called before the redirects are written at `aliases`:
+    a redirect of an earlier build there stays (it is written again), a page there goes (a
+    story moved: its old address is its alias now)."""
     root = Path(site_dir)
+    aliases = list(aliases)
     redirects = [path for path in aliases if is_redirect(root / path)]
     written = {*(file.dest_uri for file in files), *outputs, *redirects}
     removed, problems = remove_stale_files(site_dir, written, site_url)
     pages = [path for path in removed if path.lower().endswith(PAGES)]
     feeds = [path for path in removed if not path.lower().endswith(PAGES)]
-    mode = "--dirty: " if dirty else ""
+    mode = "" if left else "--dirty: "
     counts = [f"{len(pages):,} page(s)"] if pages else []
     counts += [f"{len(feeds):,} feed(s) or sitemap(s)"] if feeds else []
     if removed:
@@ -133,7 +143,8 @@ def remove_stale(
             f"{mode}removed {len(copies):,} copies of photographs an earlier build wrote "
             f"that this one does not publish: {first_and_more(copies)}"
         )
-    return [*problems, *more]
+    unwritten = [path for path in left if path not in written and path not in aliases]
+    return [*problems, *more, *_still_left(site_dir, unwritten, [*problems, *more])]
 
 
 def remove_stale_files(
