@@ -1,9 +1,9 @@
 """An alias is an address a reader types or a link keeps: one that would put its redirect
 elsewhere than that address (a '/', '\\' or '.' percent-encoded, a backslash, an invisible or
-direction character), or on the same file as another address where letter case is ignored
-(macOS and Windows checkouts), is refused with one line naming the article and the alias;
-the article's other aliases are kept, and nothing is written outside the site or over
-another page.
+direction character, a character no address carries as it is: '"', '<', '>', '|'), or on the
+same file as another address where letter case is ignored (macOS and Windows checkouts), is
+refused with one line naming the article and the alias; the article's other aliases are kept,
+and nothing is written outside the site or over another page.
 
 Each is a real build beside a good article.
 """
@@ -46,6 +46,12 @@ SPELLINGS = {
     "what the path says; write the path as a reader sees it",
     "/x%E2%81%A6y/": "holds the invisible character U+2066 (LEFT-TO-RIGHT ISOLATE), which "
     "hides what the path says; write the path as a reader sees it",
+    '/old/x"y/': "holds '\"', which an address never carries as it is and Windows cannot hold "
+    "in a file name (a clone of the published site there fails); write the old address "
+    "without it",
+    "/old/a%3Cb.html": "holds '<', which an address never carries as it is and Windows cannot "
+    "hold in a file name (a clone of the published site there fails); write the old address "
+    "without it",
 }
 
 

@@ -203,6 +203,10 @@ def alias_path(text: str) -> str:
     return path
 
 
+# What no URL holds unescaped (RFC 3986) and no file name on Windows: a redirect's folder
+_NEVER_IN_A_PATH = frozenset('"<>|')
+
+
 def _check_alias_spelling(text: str, path: str, what: str) -> None:
     """Refuse what would put the redirect elsewhere than the address a reader sees: a '/',
     '\\' or '.' percent-encoded, a backslash, an invisible or direction character."""
@@ -216,6 +220,13 @@ def _check_alias_spelling(text: str, path: str, what: str) -> None:
         raise FieldError(
             f"{what} holds a backslash, which browsers read as '/' and servers do not; write "
             "the path with '/'"
+        )
+    unsafe = next((c for c in path if c in _NEVER_IN_A_PATH), None)
+    if unsafe is not None:
+        raise FieldError(
+            f"{what} holds '{unsafe}', which an address never carries as it is and Windows "
+            "cannot hold in a file name (a clone of the published site there fails); write "
+            "the old address without it"
         )
     hidden = next((c for c in path if _hides_spelling(c)), None)
     if hidden is not None:
