@@ -156,6 +156,10 @@ def test_new_refuses_unknown_ids_and_never_overwrites(tmp_path: Path) -> None:
     again = newsroom(root, "new", "A story", *later)
     assert again.returncode == 1
     assert "already exists and was left as it is" in again.stderr
+    assert again.stderr.endswith("another headline, or another file name with --slug\n")
+    named = newsroom(root, "new", "A story", *later, "--slug", "a-story")
+    assert named.returncode == 1
+    assert named.stderr.endswith("another headline, or another --slug than 'a-story'\n")
     assert path.read_text(encoding="utf-8").endswith("Written.\n")
     other = newsroom(root, "new", "A story", *options, "--slug", "a-story-evening")
     assert other.returncode == 0, other.stderr

@@ -420,6 +420,23 @@ def test_a_folder_where_mkdocs_writes_a_file_is_a_line_not_a_traceback(
     assert _holding(site, SECRET) == []
 
 
+@pytest.mark.parametrize("name", ["feed.xml", "tags/index.html"])
+def test_a_folder_where_newsroom_writes_a_file_is_a_line_saying_to_move_it(
+    tmp_path: Path, name: str
+) -> None:
+    site = _build_then_draft(tmp_path)
+    (site.site_dir / name).unlink()
+    (site.site_dir / name / "kept").mkdir(parents=True)
+    dirty = run(tmp_path, "mkdocs", "build", "--dirty")
+    assert dirty.returncode == 0, dirty.stderr
+    assert "Traceback" not in dirty.stderr
+    said = [line for line in _warnings(dirty.stderr) if f"/site/{name}: " in line]
+    assert len(said) == 1, dirty.stderr
+    assert "could not be written into the site folder" in said[0]
+    assert "a folder stands in its place: move the folder away and build again" in said[0]
+    assert (site.site_dir / name / "kept").is_dir()
+
+
 def test_a_file_mkdocs_cannot_remove_as_it_empties_the_site_folder_stops_in_one_line(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

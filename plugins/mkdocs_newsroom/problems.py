@@ -69,11 +69,15 @@ LEFT_THERE = (
 
 def unwritable(path: str | PurePath, error: OSError) -> Problem:
     """The line for a file of the site folder the build could not write."""
+    fix = (
+        "a folder stands in its place: move the folder away"
+        if isinstance(error, IsADirectoryError)
+        else "make it, or its folder, writable"
+    )
     return Problem(
         str(path),
-        f"could not be written into the site folder ({error.strerror or error}): make it, or "
-        "its folder, writable and build again; until then the site has an earlier build's file "
-        "there, or none",
+        f"could not be written into the site folder ({error.strerror or error}): {fix} and "
+        "build again; until then the site has an earlier build's file there, or none",
     )
 
 

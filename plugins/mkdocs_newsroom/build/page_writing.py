@@ -73,7 +73,7 @@ def write_every_page(
         try:
             write_page(page, html[0])
         except OSError as error:  # the file system's refusal: never the other pages
-            return f"{UNWRITABLE}{error.strerror or error}", html[1], html[2]
+            return _unwritable(error), html[1], html[2]
         return "", html[1], html[2]
 
     progress = Progress(say, len(pages), "pages written")
@@ -159,7 +159,7 @@ def write_changed_pages(
         try:
             rendered.publish(key, page.file.abs_dest_path)
         except OSError as error:  # the file system's refusal: never the other pages
-            failed.append((page, f"{UNWRITABLE}{error.strerror or error}"))
+            failed.append((page, _unwritable(error)))
     problems = _not_written(failed)
     if every_page:
         problems += rendered.forget_unused()
@@ -200,6 +200,11 @@ def _shown_path(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
+def _unwritable(error: OSError) -> str:
+    """A page's write refused, as a failure a fork sends back: its number and reason."""
+    return f"{UNWRITABLE}{error.errno or 0}:{error.strerror or error}"
+
+
 def _not_written(failed: Iterable[tuple[NewsPage, str]]) -> list[Problem]:
     """A line for each page that could not be rendered; for a fault many pages share (a
     broken template of overrides/), a line for the first, which counts the others."""
@@ -209,7 +214,8 @@ def _not_written(failed: Iterable[tuple[NewsPage, str]]) -> list[Problem]:
     problems = []
     for failure, pages in by_failure.items():
         if failure.startswith(UNWRITABLE):
-            error = OSError(0, failure.removeprefix(UNWRITABLE))
+            number, _, why = failure.removeprefix(UNWRITABLE).partition(":")
+            error = OSError(int(number), why)  # of its kind again: IsADirectoryError...
             problems += [unwritable(page.file.abs_dest_path, error) for page in pages]
             continue
         ours = not failure.startswith(HookFailed.PREFIX)

@@ -46,6 +46,7 @@ def new_article(
         why, suggested = not_a_slug(slug)
         raise NewsroomError(f"--slug {why}; write for example '{suggested}'")
     local = date.astimezone(workspace.settings.timezone).replace(second=0, microsecond=0)
+    given = slug
     # the slug is written down, so that a corrected headline never moves the story
     wanted = slug or windows_safe(slugify(assignment.headline, fallback_prefix="article"))
     where = (assignment.lang, assignment.section)
@@ -58,9 +59,10 @@ def new_article(
     more = {"slug": slug}
     path = article_path(workspace, local, slug, ".md")
     if path.exists():
+        other = f"another --slug than '{given}'" if given else "another file name with --slug"
         raise NewsroomError(
             f"{workspace.shown(path)} already exists and was left as it is; give the story "
-            "another headline, or another file name with --slug"
+            f"another headline, or {other}"
         )
     text = front_matter(assignment, local, **more) + "\n"
     # The story is still to be written: check the front matter as if it were.
