@@ -147,11 +147,21 @@ def test_a_page_whose_front_matter_is_in_doubt_is_left_out(tmp_path: Path) -> No
         "flow.md": "---\n{title: T, draft: true}\n\nMARKFLOW\n",
         "lead.rst": "\n---\ntitle: T\ndraft: true\n---\nMARKRST\n",
         "kept-rule.md": "---\n\nA page opening with a rule.\n\nStatus: draft\n\nPUBLISHED THREE\n",
+        # a form feed, vertical tab (Word's line break) or file separator: a line end to an
+        # editor, a character YAML refuses
+        "form-feed.md": '---\ntitle: "Memo"\x0cdraft: true\n---\nMARKFF\n',
+        "vertical-tab.md": "---\ntitle: Memo\x0bdraft: true\n---\nMARKVT\n",
+        "separator.md": "---\ntitle: Memo\x1cdraft: true\n---\nMARKFS\n",
+        "form-feed.txt": '---\ntitle: "Memo"\x0cdraft: true\n---\nMARKFFTXT\n',
+        "form-feed.html": '---\ntitle: "Memo"\x0cdraft: true\n---\nMARKFFHTML\n',
     }
     unread = ["blank-first", "never-closed", "space-first", "two-boms", "nbsp-after"]
     unread += ["nul-first", "zwsp-first", "flow", "broken", "tagged", "listed", "at-end"]
+    unread += ["form-feed", "vertical-tab", "separator"]
     said = [
         *(_left_out(f"{name}.md", "draft", "unreadable") for name in unread),
+        _left_out("form-feed.txt", "draft", "unreadable", page=False),
+        _left_out("form-feed.html", "draft", "unreadable", page=False),
         _left_out("never-closed.txt", "draft", "unreadable", page=False),
         _left_out("lead.rst", "draft", "unreadable", page=False),
         _left_out("expiring.md", "expires", "unreadable"),

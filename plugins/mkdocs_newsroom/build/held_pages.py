@@ -244,7 +244,9 @@ _FLOW_FIELD = re.compile(r"""[{,]\s*["']?(?P<key>[^\s:"'{},]+)["']?\s*:(?P<value
 
 def _doubtful(block: str) -> _Hold | None:
     """A front matter MkDocs cannot read: the first field of its lines that would hold a
-    story back (when in doubt, do not publish)."""
+    story back (when in doubt, do not publish). A form feed or vertical tab (Word's line
+    break) ends a line as an editor shows it, and YAML refuses it: a line end here too."""
+    block = "\n".join(block.splitlines())
     for match in (*_RAW_FIELD.finditer(block), *_FLOW_FIELD.finditer(block)):
         name, value = match["key"], _raw_value(match["value"])
         if _holds_page_back(name, value) or (_is_draft(name) and value == ""):
