@@ -225,6 +225,26 @@ def test_utf16_without_a_byte_order_mark_is_read_as_utf16(tmp_path: Path, codec:
     )
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_a_pashto_story_in_utf16_without_a_byte_order_mark_is_read_as_utf16(
+    tmp_path: Path, codec: str
+) -> None:
+    """Arabic script is U+06xx: a NUL byte beside its spaces, digits and stops only (a
+    fifth of its pairs, not half), and a byte 0x06, a control character, beside each letter:
+    not 'binary data'."""
+    line = "په کابل کې نن ورځ باران وورېد او د ښار خلک ډېر خوشاله وو، ځکه چې ډېره موده وچکالي وه."
+    text = f"---\ntitle: د کابل باران\ndate: 2024-05-01\nslug: baran\n---\n{line}\n\n"
+    text += f"{line}\n\n" * 11
+    site = build_site(tmp_path, {"articles/baran.txt": text.encode(codec)})
+    assert site.warnings == [
+        f"newsroom: articles/baran.txt: the file is {codec.upper()}; it was converted, but "
+        "please save it as UTF-8"
+    ]
+    page = site.dom("2024/05/01/baran/")
+    assert page.css_first("h1").text() == "د کابل باران"
+    assert [p.text() for p in page.css(".nr-body p")] == [line] * 12
+
+
 def test_a_held_back_article_that_loses_its_url_is_told_where_it_would_be(
     tmp_path: Path,
 ) -> None:

@@ -59,18 +59,29 @@ def _wide_encoding(data: bytes) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str:
-    """'UTF-16-LE' or 'UTF-16-BE' for a file that reads as UTF-16 without its byte-order mark
-    (a NUL byte beside most Latin letters, which UTF-8 text never has), else ''."""
+    """'UTF-16-LE' or 'UTF-16-BE' for a file that reads as UTF-16 without its byte-order mark,
+    else '': a NUL byte beside each Latin letter, space, digit or punctuation mark (which
+    UTF-8 text never has) on one side of the pairs only, and the pairs read as text. A story
+    in Arabic script has few of them (its letters are U+06xx): a twentieth of its pairs."""
     sample = data[:2048]
     pairs = len(sample) // 2
     if pairs < 2 or len(data) % 2:
         return ""
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    if odd > pairs * 0.3 and even < pairs * 0.05:
-        return "UTF-16-LE"
-    if even > pairs * 0.3 and odd < pairs * 0.05:
-        return "UTF-16-BE"
-    return ""
+    if odd > pairs * 0.05 and even < pairs * 0.01:
+        encoding = "UTF-16-LE"
+    elif even > pairs * 0.05 and odd < pairs * 0.01:
+        encoding = "UTF-16-BE"
+    else:
+        return ""
+    return encoding if _reads_as_text(sample.decode(encoding, errors="replace")) else ""
+
+
+def _reads_as_text(text: str) -> bool:
+    """Whether nearly all of `text` is letters, marks, spaces and the line ends of a text (a
+    file of another kind, read as UTF-16, is controls, lone surrogates, unassigned code)."""
+    unseen = sum(1 for c in text if not c.isprintable() and c not in "\t\n\r\f\u200c\u200d")
+    return unseen <= len(text) * 0.02
 
 
 # The first bytes of the files most often saved under a story's name by mistake
