@@ -329,6 +329,29 @@ def test_a_broken_authors_file_is_one_warning_and_the_articles_go_out_without_by
             "mkdocs.yml: edition 'zz': its lang 'zz' is not a language Newsroom knows",
         ),
         (
+            {"editions": {"en": {"title": "English"}, "fr": {"title": "F", "locale": "fr_XX"}}},
+            "edition 'fr': its locale 'fr_XX' is not one Babel knows, so its dates would be "
+            "written in English",
+        ),
+        (
+            {"editions": {"en": {"title": "English", "languages": ["fa"]}, "fa": {"title": "F"}}},
+            "editions 'en' and 'fa' both take the stories in 'fa' (by their lang or languages), "
+            "and only the first would get them; leave it to one of the two",
+        ),
+        (
+            {"editions": {"en": {"title": "E"}, "ps": {"title": "P", "languages": ["en_US"]}}},
+            "edition 'ps': 'en_US' in its languages is not a language tag an article's lang can be",
+        ),
+        (
+            {
+                "editions": {
+                    "en": {"title": "E", "languages": ["EN-gb"]},
+                    "gb": {"title": "G", "lang": "en-GB"},
+                }
+            },
+            "editions 'en' and 'gb' both take the stories in 'en-GB'",
+        ),
+        (
             {"editions": {"en": {"title": "English"}, "tags": {"title": "T", "lang": "ps"}}},
             "edition id 'tags' names a folder the site already uses",
         ),

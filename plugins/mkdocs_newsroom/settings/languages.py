@@ -90,16 +90,51 @@ def babel_knows(language: str) -> bool:
     return True
 
 
-def check_language(edition_id: str, lang: str, locale: str) -> None:
+def check_language(edition_id: str, lang: str, locale: str, *, locale_given: bool) -> None:
     """An edition's language must be a language tag (it is written on its pages) Babel knows,
     by itself or by its `locale`: a typo (`zz`) would write an invalid `<html lang>` and
-    English dates."""
+    English dates. A `locale` given must be one Babel knows: its dates are written in it."""
+    if locale_given and not babel_knows(locale):
+        raise NewsroomError(
+            f"newsroom: mkdocs.yml: edition '{edition_id}': its locale '{locale}' is not one "
+            "Babel knows, so its dates would be written in English; give one such as 'fr', "
+            "'fa_AF' or 'pt_BR', or leave it out to take its lang's"
+        )
     if not LANGUAGE_TAG.match(lang) or not any(babel_knows(tag) for tag in (locale, lang)):
         raise NewsroomError(
             f"newsroom: mkdocs.yml: edition '{edition_id}': its lang '{lang}' is not a language "
             "Newsroom knows (its locale data comes from Babel); give a BCP 47 language tag such "
             "as 'ps', 'fa-AF' or 'ar', or set the edition's 'locale' to one Babel knows"
         )
+
+
+def more_languages(edition_id: str, languages: object) -> tuple[str, ...]:
+    """An edition's `languages`: the other `lang` values of its articles, language tags."""
+    listed = languages if isinstance(languages, (list, tuple)) else [languages]
+    tags = [language for language in listed if isinstance(language, str)]
+    for language in listed:
+        if language not in tags or not LANGUAGE_TAG.match(language):
+            raise NewsroomError(
+                f"newsroom: mkdocs.yml: edition '{edition_id}': '{language}' in its languages "
+                "is not a language tag an article's lang can be; write tags such as 'fa-AF' or "
+                "'ps'"
+            )
+    return tuple(cased_tag(language) for language in tags)
+
+
+def check_languages_taken_once(editions: Sequence[Edition]) -> None:
+    """A language two editions take (one's lang, another's languages) would put its stories
+    in the first of them only, by the order of mkdocs.yml."""
+    taken: dict[str, str] = {}
+    for edition in editions:
+        for language in dict.fromkeys(tag.lower() for tag in edition.languages):
+            other = taken.setdefault(language, edition.id)
+            if other != edition.id:
+                raise NewsroomError(
+                    f"newsroom: mkdocs.yml: editions '{other}' and '{edition.id}' both take "
+                    f"the stories in '{cased_tag(language)}' (by their lang or languages), "
+                    "and only the first would get them; leave it to one of the two"
+                )
 
 
 def seo_language(edition_id: str, edition: dict[str, Any], lang: str) -> str:

@@ -20,7 +20,9 @@ from .languages import (
     LOCALE_OF,
     cased_tag,
     check_language,
+    check_languages_taken_once,
     check_seo_languages,
+    more_languages,
     seo_language,
     site_language,
 )
@@ -324,7 +326,7 @@ def load_editions(
             )
         lang = cased_tag(str(edition.get("lang") or edition_id))
         locale = str(edition.get("locale") or LOCALE_OF.get(lang, lang.replace("-", "_")))
-        check_language(edition_id, lang, locale)
+        check_language(edition_id, lang, locale, locale_given=bool(edition.get("locale")))
         path = "" if position == 0 else f"{edition_id}/"
         editions.append(
             Edition(
@@ -335,7 +337,7 @@ def load_editions(
                 lang=lang,
                 locale=locale,
                 path=path,
-                languages=(lang, *edition.get("languages", ())),
+                languages=(lang, *more_languages(edition_id, edition.get("languages") or ())),
                 sections=edition_sections(
                     sections, path, edition_id, lang, editions[0].lang if editions else lang
                 ),
@@ -349,6 +351,7 @@ def load_editions(
             )
         )
     check_seo_languages(editions)
+    check_languages_taken_once(editions)
     return tuple(editions)
 
 
