@@ -141,3 +141,49 @@ def test_a_private_wordpress_post_is_a_draft_with_a_line(tmp_path: Path) -> None
     assert any(line.endswith(said) for line in result.stdout.splitlines()), result.stdout
     assert _leaked(root, "ZQXPRIVATE") == []
     assert "imported 2 (1 as drafts)" in result.stderr
+
+
+def test_flashes_with_one_stock_line_are_stories_of_their_own(tmp_path: Path) -> None:
+    """A flash is its headline: "More to follow." under three headlines is three stories. A
+    text of a story's length sent again under a new headline is still the same story; a
+    hidden text is named, not passed over."""
+    root = _site(tmp_path)
+    wire = root / "wire"
+    wire.mkdir()
+    story = " ".join(f"Paragraph word{n}." for n in range(40))
+    texts = {
+        "a.txt": "FLASH: Earthquake hits Kabul\n\nMore to follow.\n",
+        "b.txt": "FLASH: President resigns in Paris\n\nMore to follow.\n",
+        "c.txt": f"Council votes on the budget\n\n{story}\n",
+        "d.txt": f"Council passes the budget\n\n{story}\n",
+        ".e.txt": "Hidden headline\n\nHidden text.\n",
+        ".DS_Store": "\x00\x00\x00\x01Bud1",
+    }
+    for name, text in texts.items():
+        (wire / name).write_text(text, encoding="utf-8")
+
+    result = newsroom(root, "import", "wire", *OPTIONS)
+
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == (
+        "wire/.e.txt: skipped: its name begins with '.', the mark of a hidden file (an editor's "
+        "copy, a system's); rename it without the '.' if it is wire copy"
+    )
+    assert [line.rsplit(" (from ", 1)[1] for line in lines[1:4]] == [
+        "wire/a.txt)",
+        "wire/b.txt)",
+        "wire/c.txt)",
+    ]
+    assert lines[4].startswith("wire/d.txt: skipped: already imported as ")
+    assert lines[4].endswith(", under another headline ('Council votes on the budget')")
+    assert len(lines) == 5
+    assert result.stderr.splitlines()[0] == "newsroom: imported 3, skipped 2"
+    more = wire / "more"
+    more.mkdir()
+    (more / "f.txt").write_text("URGENT: Bridge collapses in Lagos\n\nMore to follow.\n", "utf-8")
+    (more / "g.txt").write_text(texts["a.txt"], encoding="utf-8")
+    again = newsroom(root, "import", "wire/more", *OPTIONS)
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.splitlines()[0].endswith(" (from wire/more/f.txt)")
+    assert again.stdout.splitlines()[1].startswith("wire/more/g.txt: skipped: already imported")

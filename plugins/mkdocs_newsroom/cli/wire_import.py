@@ -64,6 +64,15 @@ _ABBREVIATIONS = frozenset(  # a full stop after these does not end a sentence
 )
 
 
+HIDDEN = (
+    "its name begins with '.', the mark of a hidden file (an editor's copy, a system's); "
+    "rename it without the '.' if it is wire copy"
+)
+# The fewest words of a text that, under another headline, is taken for a story sent again:
+# a flash's stock line ("More to follow.") is not one
+RESENT_WORDS = 30
+
+
 @dataclass
 class WireStory:
     """One file of wire copy, as it will be published."""
@@ -208,11 +217,12 @@ def imported_ids(workspace: Workspace) -> dict[str, Earlier]:
 
 
 def wire_files(folder: Path) -> Iterator[Path]:
-    """The files and sub-folders in `folder`, in name order (hidden ones aside)."""
+    """The files and sub-folders in `folder`, in name order; of the hidden ones (a system's
+    `.DS_Store`, an editor's swap file), only texts."""
     if not folder.is_dir():
         raise NewsroomError(f"{folder} is not a folder: name the folder the wire texts are in")
     for path in sorted(folder.iterdir()):
-        if not path.name.startswith("."):
+        if not path.name.startswith(".") or path.suffix.lower() == ".txt":
             yield path
 
 
@@ -240,6 +250,9 @@ def import_wire(
         if source.suffix.lower() != ".txt":
             yield Imported(source, reason="not a .txt file")
             continue
+        if source.name.startswith("."):
+            yield Imported(source, reason=HIDDEN)
+            continue
         shown = workspace.shown(source)
         if leads_outside(source, folder):
             outside = f"it is a symbolic link to a file outside {workspace.shown(folder)}"
@@ -260,8 +273,9 @@ def import_wire(
         result = Imported(source, notices=story.notices)
         # the same file, however it was read (with or without a headline line), or the same
         # text under a new headline
-        earlier = seen.get(story.whole_id)
-        retitled = earlier is None and (earlier := seen.get(story.wire_id)) is not None
+        earlier, retitled = seen.get(story.whole_id), False
+        if earlier is None and len(story.body.split()) >= RESENT_WORDS:
+            retitled = (earlier := seen.get(story.wire_id)) is not None
         if story.refused:
             result.reason = story.refused
         elif not story.body.strip() and not story.headline:
