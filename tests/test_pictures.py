@@ -498,6 +498,17 @@ def test_a_broken_cut_short_or_enormous_image_is_a_warning_and_published_as_it_i
         assert figure.css("picture") == []
         assert figure.css_first("img").attributes["src"] == f"/{path}"
     assert not (site.site_dir / "pictures").exists()
+    # offered to social sites, search engines and feed readers only where its size can be
+    # read: not what is no picture, nor a bomb's billions of pixels
+    feeds = (site.site_dir / "feed.xml").read_text("utf-8")
+    feeds += (site.site_dir / "feed.json").read_text("utf-8")
+    for number, (slug, (path, _data)) in enumerate(BROKEN.items(), 1):
+        page = site.html(f"2024/05/0{number}/{slug}/")
+        offered = slug in ("cut", "claims-100-million")
+        address = f"https://news.example.org/{path}"
+        assert (f'property="og:image" content="{address}"' in page) is offered, slug
+        assert (f'"url":"{address}"' in page) is offered, slug
+        assert (address in feeds) is offered, slug
     with pytest.raises(Abort):
         build_site(tmp_path / "strict", _broken_files(), strict=True)
 

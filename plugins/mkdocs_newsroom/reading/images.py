@@ -113,13 +113,15 @@ def shared_picture(
     """What social sites, search engines and feed readers are given of a lead image: its path
     (or URL) and what is known of it. That is the JPEG the build made of it, when it made one;
     else the image itself, measured beforehand (`lead`, by `src`); None for an SVG, which none
-    of them shows."""
+    of them shows, and for a file of the site whose size cannot be read (no picture, or a
+    decompression bomb: more pixels than Pillow opens at all)."""
     shared = image.shared
     if shared is not None:
         return shared.path, ImageFacts(shared.type, shared.width, shared.height, shared.length)
-    if is_svg(image.src):
+    facts = lead.get(image.src)  # None for an address of another site
+    if is_svg(image.src) or (facts is not None and not facts.width):
         return None
-    return image.src, lead.get(image.src) or ImageFacts(mime_type(image.src))
+    return image.src, facts or ImageFacts(mime_type(image.src))
 
 
 def site_image(docs_dir: Path, src: str) -> ImageFacts | None:
