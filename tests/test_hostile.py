@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from importlib.metadata import version
 from pathlib import Path
 
@@ -797,6 +798,26 @@ def test_a_missing_image_names_the_file_it_likely_meant(tmp_path: Path, written:
     assert site.warnings == [
         f"newsroom: articles/img.md: 'image' 'src' names {written}, which is not a file of the "
         "site, so the image was left out; did you mean images/night-bus.jpg?"
+    ]
+
+
+def test_a_missing_image_named_with_its_accents_written_another_way_is_told_so(
+    tmp_path: Path,
+) -> None:
+    """macOS writes 'é' in a file's name as 'e' and its accent (NFD), a reporter types it
+    as one letter (NFC): the two look alike, so the line says what differs."""
+    decomposed = unicodedata.normalize("NFD", "images/café.jpg")
+    image = "image:\n  src: images/café.jpg\n  alt: A picture"
+    files: dict[str, str | bytes] = {
+        "articles/img.md": front("Img").replace("date:", image + "\ndate:", 1),
+        decomposed: photo(120, 90, "JPEG"),
+    }
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        "newsroom: articles/img.md: 'image' 'src' names images/café.jpg, which is not a file of "
+        f"the site, so the image was left out; the file {decomposed} has the same name with "
+        "its accents written another way (as macOS writes them): type its name again in the "
+        "file's folder, or in 'src'"
     ]
 
 

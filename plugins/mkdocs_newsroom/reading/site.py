@@ -269,23 +269,29 @@ def _with_images_found(article: Article, files: frozenset[str], problems: list[P
     if image is None or path is None or not files or path in files:
         return article
     near = _nearest_file(path, files)
+    hint = f"did you mean {near}?" if near else "give its path from the content folder"
+    if near and unicodedata.normalize("NFC", near) == unicodedata.normalize("NFC", path):
+        hint = (
+            f"the file {near} has the same name with its accents written another way (as "
+            "macOS writes them): type its name again in the file's folder, or in 'src'"
+        )
     problems.append(
         Problem(
             article.source,
             f"'image' 'src' names {path}, which is not a file of the site, so the image was "
-            "left out; "
-            + (f"did you mean {near}?" if near else "give its path from the content folder"),
+            f"left out; {hint}",
         )
     )
     return replace(article, image=None, fingerprint=fingerprint(article.fingerprint, "no image"))
 
 
 def _nearest_file(path: str, files: frozenset[str]) -> str:
-    """The file of the site `path` was likely meant to name: the same path in another case,
-    without a leading `content/` (the content folder's own name), or the one file of the site
-    with its name; '' if none."""
-    folded = path.casefold()
-    same_case = sorted(file for file in files if file.casefold() == folded)
+    """The file of the site `path` was likely meant to name: the same path in another case
+    or Unicode form (an accent as a letter of its own, as macOS writes names), without a
+    leading `content/` (the content folder's own name), or the one file of the site with its
+    name; '' if none."""
+    folded = _folded(path)
+    same_case = sorted(file for file in files if _folded(file) == folded)
     if same_case:
         return same_case[0]
     inside = folded.removeprefix("content/")
