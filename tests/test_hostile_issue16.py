@@ -148,6 +148,26 @@ def test_a_held_back_article_with_a_published_ones_key_is_said_by_build_and_chec
     checked_alike(tmp_path, site, files)
 
 
+def test_a_clash_of_two_languages_in_the_one_edition_says_to_declare_an_edition(
+    tmp_path: Path,
+) -> None:
+    """A site of one edition takes every story into it: a Pashto translation of an English
+    story clashes there, and the line says how to have them listed as translations."""
+    files: dict[str, str | bytes] = {
+        "articles/x.md": article("X story", translation="k", lang="en"),
+        "articles/y.md": article("Y story", translation="k", lang="ps"),
+    }
+    site = built(tmp_path, files)
+    assert site.warnings == [
+        "newsroom: articles/y.md: its translation key 'k' is also that of articles/x.md, in the "
+        "same edition, so it is not listed among that story's translations; its language 'ps' "
+        "has no edition of its own: declare one under the newsroom plugin's 'editions' in "
+        "mkdocs.yml (docs/editions.md) to list the two as translations of each other, or give "
+        "it a key of its own"
+    ]
+    checked_alike(tmp_path, site, files)
+
+
 # --- F13: a surrogate pair escape, as JSON writes it ----------------------------------------
 
 SURROGATE_PAIR = (

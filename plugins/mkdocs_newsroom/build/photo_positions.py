@@ -26,7 +26,8 @@ if TYPE_CHECKING:
     from ..settings.checked import PictureSettings
 
 POSITION_PUBLISHED = (
-    "this file says where it was taken (a GPS position), and the site publishes it as it is: "
+    "this file says where it was taken (a GPS position), and the site publishes it as it is "
+    "(one a draft uses, with the draft): "
     "save the photo or video again without its location (an editor's export without "
     "location, or exiftool -overwrite_original -all= -tagsFromFile @ -icc_profile "
     "-orientation on the file, which keeps its colour profile and orientation), or set "

@@ -32,7 +32,7 @@ def translation_clashes(
     expired) are said only against published ones: two drafts of one story are versions of
     it, not a clash, until one is published. A build and `newsroom check` (which places the
     held-back ones too) say the same, whether or not a preview shows them."""
-    holders: dict[tuple[str, str], str] = {}
+    holders: dict[tuple[str, str], Placement] = {}
     problems = []
     for group, claims in ((published, True), (held_back, False)):
         for placement in sorted(group, key=lambda placement: placement.source):
@@ -41,14 +41,26 @@ def translation_clashes(
             if not key or (holder is None and not claims):
                 continue
             if holder is None:
-                holders[key, placement.edition] = placement.source
+                holders[key, placement.edition] = placement
                 continue
             problems.append(
                 Problem(
                     placement.source,
-                    f"its translation key '{key}' is also that of {holder}, in the same "
-                    "edition, so it is not listed among that story's translations; give it a "
-                    "key of its own or correct its 'lang'",
+                    f"its translation key '{key}' is also that of {holder.source}, in the same "
+                    "edition, so it is not listed among that story's translations; "
+                    + _advice(placement.article.lang, holder.article.lang),
                 )
             )
     return problems
+
+
+def _advice(lang: str, holder_lang: str) -> str:
+    """What to do of a clash: the two are in one language, or in two, one of which has no
+    edition of its own (the site's one edition takes every story)."""
+    if lang and lang.lower() != holder_lang.lower():
+        return (
+            f"its language '{lang}' has no edition of its own: declare one under the newsroom "
+            "plugin's 'editions' in mkdocs.yml (docs/editions.md) to list the two as "
+            "translations of each other, or give it a key of its own"
+        )
+    return "give it a key of its own or correct its 'lang'"
