@@ -68,10 +68,11 @@ def serving(
     engine: str = "mkdocs",
     said: list[str] | None = None,
     rebuilds: bool = False,
+    log: Path | None = None,
 ) -> Iterator[str]:
     """`mkdocs serve` (or `properdocs serve`) running in `root`; yields its base URL once it
     answers. It watches the files and rebuilds only with `rebuilds` (livereload on). What it
-    printed is added to `said` when it has stopped."""
+    printed is added to `said` when it has stopped, or written to `log` as it goes."""
     port = _free_port()
     address = ["--dev-addr", f"127.0.0.1:{port}", *([] if rebuilds else ["--no-livereload"])]
     process = subprocess.Popen(
@@ -79,7 +80,7 @@ def serving(
         cwd=root,
         env=ENV,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+        stderr=subprocess.PIPE if log is None else log.open("w", encoding="utf-8"),
         text=True,
     )
     base = f"http://127.0.0.1:{port}/"

@@ -5,10 +5,12 @@ the story again once it is fixed. Nothing of it reaches the site folder."""
 
 from __future__ import annotations
 
+import time
 import urllib.error
 import urllib.request
 from typing import TYPE_CHECKING
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from .browser import chromium
@@ -117,3 +119,44 @@ def test_properdocs_serve_says_it_too(tmp_path: Path) -> None:
     assert status == 404
     said = _said(html)
     assert [line for line in said if "articles/bridge.md" in line and "<script>" in line] != []
+
+
+def _said_times(log: Path, words: str, times: int) -> str:
+    """The server's log once it holds `words` `times` times (a rebuild done)."""
+    deadline = time.monotonic() + 120
+    while (said := log.read_text("utf-8")).count(words) < times:
+        assert time.monotonic() < deadline, said
+        time.sleep(0.2)
+    return said
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_a_preview_whose_rebuild_stops_says_why_each_time_in_one_line(
+    tmp_path: Path, engine: str
+) -> None:
+    """MkDocs says an error that stops the build once in a process's life, and prints the
+    traceback of a mkdocs.yml it cannot read as YAML: the same mistake made twice in a
+    preview is said twice, and a broken mkdocs.yml in one line."""
+    _site(tmp_path)
+    config = tmp_path / "mkdocs.yml"
+    _write_config(tmp_path, native=False, timezone="Mars/Kabul")
+    broken = config.read_text("utf-8")
+    _write_config(tmp_path, native=False)
+    good = config.read_text("utf-8")
+    log = tmp_path / "serve.log"
+    stopped, built = "Aborted with a", "Reloading browsers"
+    with serving(tmp_path, engine=engine, rebuilds=True, log=log):
+        for round_ in (1, 2):
+            config.write_text(broken, "utf-8")
+            said = _said_times(log, stopped, round_)
+            assert said.count("timezone 'Mars/Kabul' is unknown") == round_, said
+            config.write_text(good, "utf-8")
+            _said_times(log, built, round_)
+        config.write_text(good.replace("site_name:", "site_name: [", 1), "utf-8")
+        said = _said_times(log, stopped, 3)
+        config.write_text(good, "utf-8")
+        _said_times(log, built, 3)
+    assert "Traceback" not in said
+    (line,) = [line for line in said.splitlines() if "error parsing the configuration" in line]
+    runner = "MkDocs" if engine == "mkdocs" else "ProperDocs"
+    assert line.startswith(f"ERROR   -  newsroom: {runner} encountered an error parsing"), line

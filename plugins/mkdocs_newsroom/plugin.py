@@ -21,7 +21,7 @@ from .build.kept_templates import site_templates, tune_theme
 from .build.site_build import SiteBuild
 from .preview.cache import BuildCache
 from .preview.rendered_pages import RenderedPages, stop_on_signals
-from .preview.said import SaidInPreview
+from .preview.said import SaidInPreview, config_errors_said, said_again
 from .problems import NewsroomError
 from .rendering.editions import PageConfig
 from .rendering.links import rooted_context, site_root
@@ -98,6 +98,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         collect_as_before()  # the garbage collector as the build found it
+        said_again(error)
 
     def on_shutdown(self) -> None:
         self._cache.close()
@@ -203,6 +204,7 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
             else:  # the watcher tells which files were saved (build/copy_edits.py)
                 server.builder = self._from_copy_edits(server.builder)
                 self._learn_ahead()  # from the first build
+        server.builder = config_errors_said(server.builder)
         return server
 
     def _from_copy_edits(self, whole_build: Callable[[], None]) -> Callable[[], None]:

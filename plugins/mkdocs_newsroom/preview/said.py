@@ -14,6 +14,11 @@ import re
 import threading
 from typing import TYPE_CHECKING
 
+from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.plugins import get_plugin_logger
+
+from ..problems import one_line
+
 if TYPE_CHECKING:
     from collections.abc import Callable
 
@@ -21,6 +26,7 @@ if TYPE_CHECKING:
 
     ErrorPage = Callable[[int], "bytes | None"]
 
+_log = get_plugin_logger("newsroom")
 TEMPLATE = "news/partials/preview-said.html"
 MAX_LINES = 500  # a build that says more is read in the terminal
 # The loggers of MkDocs and its plugins, and of ProperDocs and its plugins (where `mkdocs` is
@@ -35,6 +41,33 @@ _RELOAD = (
     'r.open("GET","/livereload/"+epoch+"/0");r.send()}poll()})();</script>'
 )
 _BARE = "<!doctype html><html><head><meta charset=utf-8><title>404</title></head><body></body>"
+
+
+def config_errors_said(builder: Callable[[], None]) -> Callable[[], None]:
+    """The dev server's rebuild, with a mkdocs.yml saved that cannot be read as YAML said in
+    one line: MkDocs' server prints the traceback of any error of its own but an Abort."""
+
+    def rebuild() -> None:
+        try:
+            builder()
+        except ConfigurationError as error:
+            _log.error(one_line(" ".join(str(error).split())))
+            raise Abort("Aborted with a configuration error!") from None
+
+    return rebuild
+
+
+def said_again(error: Exception) -> None:
+    """Let the build's error be said again: MkDocs' build says an error that stops it through
+    a logger that lets each message through once in a process's life (its DuplicateFilter),
+    so a preview whose rebuild stops again on the same mistake would say nothing but
+    "Aborted with a BuildError!". Called before the build says it."""
+    message = str(error)
+    for name in _RUNNERS:
+        for said_once in logging.getLogger(f"{name}.commands.build").filters:
+            messages = getattr(said_once, "msgs", None)
+            if isinstance(messages, set):
+                messages.discard(message)
 
 
 class SaidInPreview(logging.Handler):
