@@ -69,16 +69,18 @@ def serving(
     said: list[str] | None = None,
     rebuilds: bool = False,
     log: Path | None = None,
+    clock: bool = False,
 ) -> Iterator[str]:
     """`mkdocs serve` (or `properdocs serve`) running in `root`; yields its base URL once it
     answers. It watches the files and rebuilds only with `rebuilds` (livereload on). What it
-    printed is added to `said` when it has stopped, or written to `log` as it goes."""
+    printed is added to `said` when it has stopped, or written to `log` as it goes. With
+    `clock`, its "now" is the machine's, not the demo portal's."""
     port = _free_port()
     address = ["--dev-addr", f"127.0.0.1:{port}", *([] if rebuilds else ["--no-livereload"])]
     process = subprocess.Popen(
         [str(bin_dir / engine), "serve", "-f", "mkdocs.yml", *address],
         cwd=root,
-        env=ENV,
+        env={k: v for k, v in ENV.items() if not clock or k != "SOURCE_DATE_EPOCH"},
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE if log is None else log.open("w", encoding="utf-8"),
         text=True,

@@ -26,3 +26,8 @@ def now() -> datetime:
             "to whole seconds since 1970-01-01 UTC (a value in milliseconds is a thousand "
             "times too large), or unset it"
         ) from None
+
+
+def pinned() -> bool:
+    """Whether the build's moment is `SOURCE_DATE_EPOCH`'s, which the clock never passes."""
+    return bool(os.environ.get("SOURCE_DATE_EPOCH", "").strip())

@@ -205,6 +205,9 @@ class NewsroomPlugin(BasePlugin[NewsroomConfig]):
                 server.builder = self._from_copy_edits(server.builder)
                 self._learn_ahead()  # from the first build
         server.builder = config_errors_said(server.builder)
+        why_not = self._cache.clock.listen(server)
+        if why_not:
+            log.info(f"a story that falls due or expires shows at the next save: {why_not}")
         return server
 
     def _from_copy_edits(self, whole_build: Callable[[], None]) -> Callable[[], None]:

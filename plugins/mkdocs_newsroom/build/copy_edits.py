@@ -79,6 +79,18 @@ class LastBuild:
     feeds: MadeBefore[str | Unwritable]
     built: datetime  # the moment the build published for
 
+    def next_change(self) -> datetime | None:
+        """The first moment the preview would show something else by the clock alone."""
+        rules = self.settings
+        return next_change(
+            self.reading.catalogue,
+            self.built,
+            breaking_hours=rules.front_page_rules.breaking_hours,
+            news_sitemap=rules.news_sitemap,
+            embargoes=self.found.embargoes,
+            preview=True,
+        )
+
 
 @dataclass
 class Rewrite:
@@ -116,16 +128,7 @@ class CopyEdits:
         self._waiting: frozenset[str] | None = None  # files stories not shown name
         fronts = last.indexes.fronts().values()
         self._in_banners = {id(story) for front in fronts for story in front.breaking}
-        # the first moment the preview would show something else by the clock alone
-        rules = last.settings
-        self._next_change = next_change(
-            last.reading.catalogue,
-            last.built,
-            breaking_hours=rules.front_page_rules.breaking_hours,
-            news_sitemap=rules.news_sitemap,
-            embargoes=last.found.embargoes,
-            preview=True,
-        )
+        self._next_change = last.next_change()
 
     def learn_ahead(self) -> None:
         """Learn which pages show which article in a moment (LEARN_AHEAD_AFTER), while the

@@ -337,6 +337,7 @@ class SiteBuild:
             collect_as_before()
             return
         self._cache.heap.build_ends()  # serve freezes what it keeps (preview/heap.py)
+        self._cache.clock.arm(self._last.next_change() if self._last is not None else None)
         outputs = self._cache.outputs
         self._cache.folders.remember(
             [
@@ -373,8 +374,7 @@ class SiteBuild:
         )
 
     def _write_pictures(self, config: MkDocsConfig) -> None:
-        """The copies of the pictures the site shows, from the cache into the site folder
-        (with `mkdocs build --dirty`, those an earlier build left there go in `write`)."""
+        """The copies of the pictures the site shows, from the cache into the site folder."""
         memories = (self._cache.pictures, self._cache.photos)
         articles, authors = self._catalogue.articles, self._indexes.shared.credited()
         self._warn(self._pictures.publish(config.site_dir, articles, authors, memories))

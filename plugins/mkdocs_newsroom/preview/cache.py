@@ -16,6 +16,7 @@ from ..catalogue.site import ReadingMemory
 from ..memo import MadeBefore
 from ..outputs.pictures.making import PictureMemory
 from ..outputs.site_outputs import OutputMemory
+from .clock_rebuilds import ClockRebuilds
 from .heap import LongLivedObjects
 from .kept_folders import KeptFolders
 from .own_pages import OwnPages
@@ -62,8 +63,11 @@ class BuildCache:
     shell_files: ShellFiles = field(default_factory=ShellFiles)
     # what the last build said, for the dev server's 404 page
     said: SaidInPreview | None = None
+    # a rebuild when the clock alone changes the site (a story falls due or expires)
+    clock: ClockRebuilds = field(default_factory=ClockRebuilds)
 
     def close(self) -> None:
+        self.clock.close()
         self.heap.close()
         if self.said is not None:
             self.said.close()
