@@ -931,6 +931,48 @@ def test_a_broken_template_override_is_named_once_with_its_line(
     assert warning.endswith("; 4 other pages could not be rendered either")
 
 
+@pytest.mark.parametrize(
+    ("name", "template", "said"),
+    [
+        (
+            "main.html",
+            '{% extends "base.html" %}\n\n{% block extrahead %}{{ super() }\n',
+            "main.html:3: the template is not valid Jinja (unexpected '}')",
+        ),
+        (
+            "partials/footer.html",
+            "<footer>{% if %}</footer>\n",
+            "partials/footer.html:1: the template is not valid Jinja (Expected an expression, "
+            "got 'end of statement block')",
+        ),
+        (
+            "main.html",
+            b"{% extends 'base.html' %}\xff\n",
+            "main.html: the template is not UTF-8 text",
+        ),
+    ],
+    ids=["main", "partial", "not-utf8"],
+)
+def test_a_broken_template_of_the_site_s_own_stops_the_build_in_one_line(
+    tmp_path: Path, name: str, template: str | bytes, said: str
+) -> None:
+    """`overrides/main.html` (which `newsroom init` writes for editors) or a partial: MkDocs
+    renders every page and the 404 page with it, and said a traceback of 40 lines."""
+    override = tmp_path / "overrides" / name
+    override.parent.mkdir(parents=True)
+    override.write_bytes(template if isinstance(template, bytes) else template.encode())
+    theme = {"name": "material", "font": False, "custom_dir": "overrides"}
+    write_site(tmp_path, {"articles/a.md": front("Story")}, config={"theme": theme})
+    done = run(tmp_path, "mkdocs", "build")
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    (line,) = [line for line in done.stderr.splitlines() if line.startswith("ERROR")]
+    assert line == (
+        f"ERROR   -  newsroom: overrides/{said}; MkDocs renders every page with the site's own "
+        "templates, so nothing was built: fix it"
+    )
+
+
 def test_a_feed_its_writer_refuses_names_the_article_and_is_not_written() -> None:
     """Reading removes what no feed may hold; should a value slip through, the feed is not
     written and the article that broke it is named."""

@@ -31,7 +31,7 @@ from ..rendering.dates import month_title
 from ..rendering.page_files import SitePages, add_to_navigation, site_page_files
 from ..rendering.pages import news_page
 from ..rendering.strings import broken_translations, missing_translations
-from ..rendering.theme import ThemePages, add_to_theme, write_error_pages
+from ..rendering.theme import ThemePages, add_to_theme, check_own_templates, write_error_pages
 from ..search.shards import INDEX_DIR
 from ..settings.loading import check_site_url, told_and_balanced
 from .copy_edits import CopyEdits, LastBuild, Rewrite
@@ -267,12 +267,8 @@ class SiteBuild:
         env.bytecode_cache = self._cache.templates if self._serving else kept
         if self._dirty and self._nav is not None:  # pages MkDocs did not read: no title
             self._cache.titles.fill(self._nav.pages)
-        site = Site(
-            config.site_name,
-            config.site_url or "",
-            str(config.theme.get("favicon") or "assets/images/favicon.png"),
-            palette_toggle=bool(config.theme.get("palette")),
-        )
+        check_own_templates(env, config.theme.custom_dir)  # before MkDocs renders with them
+        site = Site.of(config)
         navigation = self._pages.navigation_urls(self._nav) if self._nav else []
         self._images, problems = site_images(
             Path(config.docs_dir),

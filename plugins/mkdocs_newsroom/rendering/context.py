@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
     from jinja2 import Environment
     from jinja2.runtime import Context
+    from mkdocs.config.defaults import MkDocsConfig
 
     from ..catalogue.editions import SiteIndexes
     from ..catalogue.publishing import Catalogue
@@ -44,6 +45,12 @@ class Site:
     url: str  # '' when site_url is not set
     favicon: str
     palette_toggle: bool  # Material's light/dark switch is on
+
+    @classmethod
+    def of(cls, config: MkDocsConfig) -> Site:
+        favicon = str(config.theme.get("favicon") or "assets/images/favicon.png")
+        toggle = bool(config.theme.get("palette"))
+        return cls(config.site_name, config.site_url or "", favicon, palette_toggle=toggle)
 
 
 def prepare_environment(

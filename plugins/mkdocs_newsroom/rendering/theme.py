@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from jinja2 import TemplateNotFound, TemplateSyntaxError
 from mkdocs.commands.build import get_context
 
 from ..model import is_rtl
+from ..problems import NewsroomError
 from .editions import edition_config
 from .finishing import localize_root
 
@@ -39,6 +42,36 @@ def add_to_theme(config: MkDocsConfig, *, tabs: bool) -> None:
             config.theme["features"] = [*features, "navigation.tabs"]
     if STYLESHEET not in config.extra_css:
         config.extra_css.insert(0, STYLESHEET)
+
+
+_NOTHING_BUILT = (
+    "MkDocs renders every page with the site's own templates, so nothing was built: fix it"
+)
+
+
+def check_own_templates(env: Environment, custom_dir: str | None) -> None:
+    """The site's own templates but Newsroom's pages' (`overrides/main.html`, its partials),
+    compiled before MkDocs renders its pages and the 404 page with them: one that is not
+    valid Jinja would stop MkDocs with a traceback; it stops here, in one line naming its
+    file and line. (A page of `overrides/news/` that cannot be rendered is a line of its
+    own, and the other pages are written.)"""
+    if not custom_dir:
+        return
+    folder = Path(custom_dir)
+    for path in sorted(folder.rglob("*.html")):
+        name = path.relative_to(folder).as_posix()
+        if name.startswith(("news/", ".")) or "/." in name:
+            continue
+        try:
+            env.get_template(name)
+        except TemplateSyntaxError as error:
+            fault = f"{os.path.relpath(path)}:{error.lineno}: the template is not valid Jinja "
+            raise NewsroomError(f"newsroom: {fault}({error.message}); {_NOTHING_BUILT}") from None
+        except UnicodeDecodeError:
+            fault = f"{os.path.relpath(path)}: the template is not UTF-8 text"
+            raise NewsroomError(f"newsroom: {fault}; {_NOTHING_BUILT}") from None
+        except (TemplateNotFound, OSError):
+            continue  # not one the theme finds (another folder's first), or gone
 
 
 def template_folders(config: MkDocsConfig) -> list[str]:
