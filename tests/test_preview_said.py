@@ -160,3 +160,28 @@ def test_a_preview_whose_rebuild_stops_says_why_each_time_in_one_line(
     (line,) = [line for line in said.splitlines() if "error parsing the configuration" in line]
     runner = "MkDocs" if engine == "mkdocs" else "ProperDocs"
     assert line.startswith(f"ERROR   -  newsroom: {runner} encountered an error parsing"), line
+
+
+def test_a_link_to_the_disk_made_in_a_preview_stops_its_rebuild_in_one_line(
+    tmp_path: Path,
+) -> None:
+    """MkDocs follows links as it lists the content folder: through a link to `/` it would
+    read the whole disk, round and round, and the preview hung. The rebuild stops in one
+    line instead, and the preview builds again once the link is gone. (MkDocs' own polling
+    watcher, `native_file_watcher: false`, walks through the link itself: not Newsroom's.)"""
+    _site(tmp_path)
+    _write_config(tmp_path, native=True)
+    log = tmp_path / "serve.log"
+    link = tmp_path / "content" / "everything"
+    with serving(tmp_path, rebuilds=True, log=log):
+        link.symlink_to("/")
+        said = _said_times(log, "Aborted with a", 1)
+        link.unlink()
+        (tmp_path / "content" / "articles" / "bridge.md").touch()
+        said = _said_times(log, "Reloading browsers", 1)
+    (line,) = [line for line in said.splitlines() if "everything" in line]
+    assert line == (
+        "ERROR   -  newsroom: everything: it is a link to /, a folder that holds the content "
+        "folder itself, so MkDocs would read all of it through the link, round and round; "
+        "remove the link, or link only what the site needs"
+    )

@@ -141,12 +141,12 @@ class SiteBuild:
 
     def before_cleaning(self, config: MkDocsConfig) -> None:
         """MkDocs is about to empty the site folder and list the content folder: a preview
-        sets aside the folders of the plugin's pages only (preview.kept_folders), a build
-        looks at what MkDocs will meet."""
+        sets aside the folders of the plugin's pages only (preview.kept_folders); both look
+        at what MkDocs will meet (a link around the content folder: 15 ms at 10,000)."""
         if self._serving and not self._dirty:
             self._cache.folders.set_aside(config.site_dir)
-        elif not self._serving:  # a preview's rebuilds pass: a walk of the content folder
-            before_mkdocs_reads(config.site_dir, config.docs_dir, clean=not self._dirty)
+        clean = not self._dirty and not self._serving  # a preview's folder is MkDocs' own
+        before_mkdocs_reads(config.site_dir, config.docs_dir, clean=clean)
 
     def read(self, files: Files, config: MkDocsConfig) -> Files:
         """Read the authors and articles, publish them, and lay out the site's pages. Returns

@@ -183,8 +183,9 @@ class ChangeObserver(Observer):  # type: ignore[misc,valid-type]
         lives in another folder."""
         if path in self._links or not Path(path).is_symlink() or not Path(path).exists():
             return
-        if os.path.realpath(path) in {os.path.realpath(root) for root in self._roots}:
-            return  # a loop, or a second way into a watched folder
+        target = f"{os.path.realpath(path).rstrip(os.sep)}{os.sep}"
+        if any(f"{os.path.realpath(root)}{os.sep}".startswith(target) for root in self._roots):
+            return  # a loop (a link to `/`, to the site's folder), or a second way in
         try:
             self._links[path] = self.schedule(handler, path, recursive=Path(path).is_dir())
         except OSError:  # too many watches: the next build still reads the folder
