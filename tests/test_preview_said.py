@@ -11,6 +11,7 @@ import urllib.request
 from typing import TYPE_CHECKING
 
 import pytest
+import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from .browser import chromium
@@ -185,3 +186,30 @@ def test_a_link_to_the_disk_made_in_a_preview_stops_its_rebuild_in_one_line(
         "folder itself, so MkDocs would read all of it through the link, round and round; "
         "remove the link, or link only what the site needs"
     )
+
+
+def test_a_broken_override_of_the_box_leaves_the_404_page_and_is_said_once(
+    tmp_path: Path,
+) -> None:
+    box = tmp_path / "overrides" / "news" / "partials" / "preview-said.html"
+    box.parent.mkdir(parents=True)
+    box.write_text("<div>\n{{ 1 / 0 }}</div>\n", "utf-8")
+    _site(tmp_path)
+    _write_config(tmp_path, native=True)
+    config = tmp_path / "mkdocs.yml"
+    settings = yaml.safe_load(config.read_text("utf-8"))
+    settings["theme"]["custom_dir"] = "overrides"
+    config.write_text(yaml.safe_dump(settings), "utf-8")
+    log = tmp_path / "serve.log"
+    with serving(tmp_path, rebuilds=True, log=log) as base:
+        answers = [_page(base + f"no/such/page{n}/") for n in range(3)]
+    said = log.read_text("utf-8")
+    assert [status for status, _html in answers] == [404] * 3
+    for _status, html in answers:  # the site's 404 page, without the box
+        assert "<h1>Page not found" in html and "nr-preview-said" not in html
+    assert "Traceback" not in said
+    assert said.count("the preview's 404 box could not be shown") == 1, said
+    assert (
+        "WARNING -  newsroom: the preview's 404 box could not be shown (ZeroDivisionError in "
+        "overrides/news/partials/preview-said.html:2: division by zero)"
+    ) in said

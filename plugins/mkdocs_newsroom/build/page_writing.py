@@ -4,16 +4,13 @@ the pages rendered before."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
-from traceback import extract_tb
 from typing import TYPE_CHECKING, TypeVar
-
-from jinja2 import TemplateSyntaxError
 
 from ..preview.signatures import page_signature
 from ..problems import Problem, unwritable
 from ..rendering.renderer import write_page
+from ..rendering.template_faults import described
 from .page_events import HookFailed
 from .parallel import fork_map
 from .progress import Progress
@@ -30,8 +27,6 @@ if TYPE_CHECKING:
     # Why a page was not written ("" if it was), the hooks' seconds, the shell's new files
     Outcome = tuple[str, float, dict[str, str]]
 
-JINJA = f"{os.sep}jinja2{os.sep}"  # Jinja's own frames, between a template's and the fault
-TEMPLATE_SUFFIXES = (".html", ".xml", ".j2", ".jinja")
 T = TypeVar("T")
 MANY_PAGES = 3  # past this many pages with one fault, one line for all
 UNWRITABLE = "unwritable: "  # a page rendered that the site folder would not take
@@ -178,26 +173,7 @@ def _rendered(render: Render, page: NewsPage) -> tuple[bytes, float, dict[str, s
     except HookFailed as error:  # another plugin's fault, which it names
         return " ".join(str(error).split())[:500]
     except Exception as error:  # any fault, reported with the page
-        words = " ".join(str(error).split())
-        return f"{type(error).__name__}{_template_place(error)}: {words}"[:300]
-
-
-def _template_place(error: Exception) -> str:
-    """' in overrides/news/article.html:12' when a template's own code raised `error` (a
-    syntax error names its file and line; Jinja gives the frames of a template's code its
-    file and line), else ''."""
-    if isinstance(error, TemplateSyntaxError):
-        return f" in {_shown_path(error.filename or error.name or '?')}:{error.lineno}"
-    frames = [frame for frame in extract_tb(error.__traceback__) if JINJA not in frame.filename]
-    if frames and frames[-1].filename.endswith(TEMPLATE_SUFFIXES):
-        return f" in {_shown_path(frames[-1].filename)}:{frames[-1].lineno}"
-    return ""
-
-
-def _shown_path(path: str) -> str:
-    """`path` from the current folder (the site's, as MkDocs runs), if it is inside it."""
-    relative = os.path.relpath(path)
-    return path if relative.startswith("..") else relative
+        return described(error)[:300]
 
 
 def _unwritable(error: OSError) -> str:

@@ -18,6 +18,7 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.plugins import get_plugin_logger
 
 from ..problems import one_line
+from ..rendering.template_faults import described
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -81,6 +82,7 @@ class SaidInPreview(logging.Handler):
         self._lock = threading.Lock()
         self._lines: list[str] = []
         self._shown: tuple[Environment, str] | None = None
+        self._told: frozenset[str] = frozenset()
 
     def shown_by(self, env: Environment, locale: str) -> None:
         """The last build's theme (TEMPLATE, overridable) shows them, in its first edition's
@@ -106,9 +108,17 @@ class SaidInPreview(logging.Handler):
             if len(self._lines) < MAX_LINES:
                 self._lines.append(record.getMessage())
 
+    def _tell_once(self, line: str) -> None:
+        """A fault of the 404 box, said once a build, not at each address asked for."""
+        with self._lock:
+            told, self._told = line in self._told, self._told | {line}
+        if not told:
+            _log.warning(one_line(line))
+
     def build_starts(self) -> None:
         with self._lock:
             self._lines = []
+            self._told = frozenset()
 
     def lines(self) -> list[str]:
         """What was said, each line once (a copy edit says a story's lines again)."""
@@ -124,7 +134,11 @@ class SaidInPreview(logging.Handler):
             if code != 404 or self._shown is None:
                 return page
             env, locale = self._shown
-            said = env.get_template(TEMPLATE).render(lines=self.lines(), locale=locale)
+            try:
+                said = env.get_template(TEMPLATE).render(lines=self.lines(), locale=locale)
+            except Exception as error:  # an override's fault: the 404 page without the box
+                said = ""
+                self._tell_once(f"the preview's 404 box could not be shown ({described(error)})")
             text = page.decode("utf-8", "replace") if page else _BARE
             text = _inserted(text, said, ("</article>", "</body>"))
             if (shown := epoch()) is not None:
