@@ -56,7 +56,8 @@ def published_files(
     if withheld:
         say(
             f"held back {len(withheld):,} file(s) that only held-back copy names (a draft, a "
-            f"scheduled story, a page left out), until a published story uses them: "
+            "scheduled or expired story, one skipped for an error, a page left out), until a "
+            f"published story uses them: "
             f"{first_and_more(sorted(withheld))}"
         )
     unpublished = withheld | (found.attachments.keys() - set(attached))

@@ -136,11 +136,22 @@ def is_leftover(path: str) -> bool:
     )
 
 
+# Vim tries whether it may write in a file's folder with a file of its own, `4913` (or the
+# next number free), made and deleted as it saves
+VIM_WRITE_TESTS = frozenset(str(number) for number in range(4913, 4923))
+
+
 def is_editor_leftover(path: str) -> bool:
     """A backup, swap, lock or merge file (`story.md~`, `#story.md#`, `.#story.md`, `.bak`,
-    `.swp`, `.orig`...): never part of the site, in the articles folder or anywhere else."""
+    `.swp`, `.orig`, Vim's `4913`...): never part of the site, in the articles folder or
+    anywhere else."""
     name = posixpath.basename(path)
-    return name.endswith("~") or name.startswith(("#", ".#")) or _suffix(name) in LEFTOVER_SUFFIXES
+    return (
+        name.endswith("~")
+        or name.startswith(("#", ".#"))
+        or _suffix(name) in LEFTOVER_SUFFIXES
+        or name in VIM_WRITE_TESTS
+    )
 
 
 def is_dots_only(path: str) -> bool:
