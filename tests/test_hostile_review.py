@@ -423,17 +423,17 @@ def test_a_lead_image_with_a_hash_in_its_name_is_told_how_to_write_it(tmp_path: 
 def test_og_image_names_the_file_the_page_shows(tmp_path: Path) -> None:
     from urllib.parse import urljoin
 
-    image = "image:\n  src: /images/./lead.png\n  alt: Lead"
+    image = "image:\n  src: /images/./lead.gif\n  alt: Lead"  # a GIF: shown as it is
     files: dict[str, str | bytes] = {
         "articles/img.md": front("Img").replace("date:", image + "\ndate:", 1),
-        "images/lead.png": b"\x89PNG lead",
+        "images/lead.gif": photo(120, 90, "GIF"),
     }
     base = "https://news.example.org/gazette/"
     site = built(tmp_path, files, config={"site_url": base})
     page = site.dom("2024/05/01/img/")
     shown = urljoin(base + "2024/05/01/img/", page.css_first("figure img").attributes["src"])
     og = page.css_first('meta[property="og:image"]').attributes["content"]
-    assert shown == og == base + "images/lead.png"
+    assert shown == og == base + "images/lead.gif"
 
 
 # --- 11. A folder that cannot be listed is named; `check` takes paths from content/ or here ------

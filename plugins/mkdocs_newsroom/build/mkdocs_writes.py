@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..outputs.files import paths_linked_out
-from ..problems import NewsroomError, Problem
+from ..problems import NewsroomError, Problem, first_and_more
 from .linked_files import refuse_links_around
 
 if TYPE_CHECKING:
@@ -26,26 +26,31 @@ if TYPE_CHECKING:
 COMPRESSED = frozenset({"sitemap.xml"})
 
 
-def before_mkdocs_reads(site_dir: str, docs_dir: str, *, clean: bool) -> None:
+def before_mkdocs_reads(site_dir: str, docs_dir: str, *, clean: bool) -> list[Problem]:
     """What would stop MkDocs with a traceback, or for ever, before it reads the content
-    folder: said in one line instead (NewsroomError), the build stopped."""
-    if clean:
-        check_cleaning(site_dir)
+    folder: said in one line instead (NewsroomError), the build stopped. What was done to
+    the site folder, said."""
+    links = check_cleaning(site_dir) if clean else []
     refuse_links_around(docs_dir)
+    return links
 
 
-def check_cleaning(site_dir: str) -> None:
+def check_cleaning(site_dir: str) -> list[Problem]:
     """Remove the files at the top of the site folder, as MkDocs is about to (it leaves the
     hidden ones, and passes over a folder it cannot empty); one it cannot remove (made
     immutable, a read-only mount) would stop it with a traceback: it stops the build here,
-    in one line naming it."""
+    in one line naming it. A link to a folder is removed too, not what it leads to: MkDocs
+    leaves it, and Material's search would write its index through it, out of the site."""
     try:
         paths = list(Path(site_dir).iterdir())
     except OSError:  # not there yet, or not a folder: MkDocs says so itself
-        return
+        return []
+    links = []
     for path in paths:
-        if path.name.startswith(".") or path.is_dir():
+        if path.name.startswith(".") or (path.is_dir() and not path.is_symlink()):
             continue
+        if path.is_symlink() and path.is_dir():
+            links.append(f"{path.name} (to {os.path.realpath(path)})")
         try:
             path.unlink(missing_ok=True)
         except OSError as error:
@@ -54,6 +59,13 @@ def check_cleaning(site_dir: str) -> None:
                 f"will not let it remove this file ({error.strerror}); make it removable "
                 "(chattr -i, or a writable folder) and build again"
             ) from None
+    if not links:
+        return []
+    said = (
+        "removed the link(s) to folders MkDocs leaves as it empties the site folder, not what "
+        f"they lead to: {first_and_more(links)}"
+    )
+    return [Problem(site_dir, said, level="info")]
 
 
 def out_of_the_way(

@@ -146,7 +146,7 @@ class SiteBuild:
         if self._serving and not self._dirty:
             self._cache.folders.set_aside(config.site_dir)
         clean = not self._dirty and not self._serving  # a preview's folder is MkDocs' own
-        before_mkdocs_reads(config.site_dir, config.docs_dir, clean=clean)
+        self._warn(before_mkdocs_reads(config.site_dir, config.docs_dir, clean=clean))
 
     def read(self, files: Files, config: MkDocsConfig) -> Files:
         """Read the authors and articles, publish them, and lay out the site's pages. Returns
