@@ -57,8 +57,7 @@ def published_files(
         say(
             f"held back {len(withheld):,} file(s) that only held-back copy names (a draft, a "
             "scheduled or expired story, one skipped for an error, a page left out), until a "
-            f"published story uses them: "
-            f"{first_and_more(sorted(withheld))}"
+            f"published story uses them: {first_and_more(sorted(withheld))}"
         )
     unpublished = withheld | (found.attachments.keys() - set(attached))
     folders = [config.docs_dir, *([config.theme.custom_dir] if config.theme.custom_dir else [])]
