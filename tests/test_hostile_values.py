@@ -217,18 +217,19 @@ def test_media_the_text_shows_that_the_site_lacks_are_said(tmp_path: Path) -> No
     url = "2024/05/01/media/"
     root = "give its path from the site's root, such as /articles/photo.jpg"
     assert site.warnings == [
-        f"newsroom: articles/media.md: its text shows 'photo.gif', which its page at {url} "
+        f"newsroom: articles/media.md:6: its text shows 'photo.gif', which its page at {url} "
         f"reads as /{url}photo.gif, not a file of the site, so it is missing from the page; "
         "write /articles/photo.gif",
-        f"newsroom: articles/media.md: its text shows 'missing.png', which its page at {url} "
+        f"newsroom: articles/media.md:8: its text shows 'missing.png', which its page at {url} "
         f"reads as /{url}missing.png, not a file of the site, so it is missing from the page; "
         f"{root}",
-        "newsroom: articles/media.md: its text shows '/articles/gone.png', which is not a file "
+        "newsroom: articles/media.md:10: its text shows '/articles/gone.png', which is not a file "
         f"of the site, so it is missing from its page; {root}",
-        f"newsroom: articles/media.md: its text shows 'images/here.gif', which its page at {url} "
+        f"newsroom: articles/media.md:18: its text shows 'images/here.gif', which its page at "
+        f"{url} "
         f"reads as /{url}images/here.gif, not a file of the site, so it is missing from the "
         "page; write /images/here.gif",
-        "newsroom: articles/media.md: its text shows '/media/clip.mp4', which is not a file of "
+        "newsroom: articles/media.md:20: its text shows '/media/clip.mp4', which is not a file of "
         f"the site, so it is missing from its page; {root}",
     ]
     assert site.file("articles/photo.gif").is_file()

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import posixpath
 import re
+from dataclasses import replace
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from ..problems import Problem, first_and_more
 from ..reading.links import attribute_urls, link_path, local_path, normal_path, page_link_path
@@ -27,15 +29,21 @@ _MEDIA_URLS = frozenset({"src", "srcset", "poster"})
 
 
 def missing_media(
-    articles: Iterable[Article], files: Collection[str], site_path: str = "/"
+    articles: Iterable[Article],
+    files: Collection[str],
+    site_path: str = "/",
+    texts: Iterable[tuple[str, bytes]] = (),
 ) -> list[Problem]:
     """A line for each published article's media that is not among `files` (the site's
-    files, as paths from the content folder); past `MAX_LINES_EACH` for one article, one
-    line counts them. On a project site (`site_path`: '/repo/'), a path written under the
-    site's path (`/repo/images/x.jpg`) is read from the site's root, as its page leaves it."""
+    files, as paths from the content folder), at its line in the article's text (`texts`,
+    by source) where it is written there as it is; past `MAX_LINES_EACH` for one article,
+    one line counts them. On a project site (`site_path`: '/repo/'), a path written under
+    the site's path (`/repo/images/x.jpg`) is read from the site's root, as its page leaves
+    it."""
     problems: list[Problem] = []
     if not files:  # the files were not listed: nothing to tell
         return problems
+    by_source: dict[str, bytes] | None = None  # made at the first file missing
     for article in articles:
         if article.held_back or "<" not in article.body_html:
             continue
@@ -45,8 +53,26 @@ def missing_media(
             if (path := page_link_path(_from_root(written, site_path), article.url)) is not None
             and path not in files
         }
-        problems += _said(article, missing, files)
+        if missing:
+            by_source = dict(texts) if by_source is None else by_source
+            text = by_source.get(article.source, b"")
+            problems += [
+                replace(problem, line=_line_of(text, written))
+                for problem, written in _said(article, missing, files)
+            ]
     return problems
+
+
+def _line_of(text: bytes, written: str) -> int | None:
+    """The line of `text` where `written` first is as an address of its own (not the end of
+    a longer one), as it is or percent-decoded; None if it is not there so (an address the
+    Markdown spelled otherwise)."""
+    for form in dict.fromkeys((written, unquote(written))):
+        address = rb"(?<![\w./%-])" + re.escape(form.encode("utf-8")) + rb"(?![\w/%-])"
+        found = re.search(address, text)
+        if found is not None:
+            return text.count(b"\n", 0, found.start()) + 1
+    return None
 
 
 def _from_root(written: str, site_path: str) -> str:
@@ -55,18 +81,21 @@ def _from_root(written: str, site_path: str) -> str:
     return written
 
 
-def _said(article: Article, missing: dict[str, str], files: Collection[str]) -> list[Problem]:
+def _said(
+    article: Article, missing: dict[str, str], files: Collection[str]
+) -> list[tuple[Problem, str]]:
+    """The lines for an article's `missing` files, each with the address it is at first."""
     if len(missing) > MAX_LINES_EACH:
         named = first_and_more([f"'{written}'" for written in missing])
-        return [
-            Problem(
-                article.source,
-                f"its text shows {len(missing):,} files that are not files of the site "
-                f"({named}), so they are missing from its page; "
-                "give each path from the site's root, such as /articles/photo.jpg",
-            )
-        ]
-    return [_one_missing(article, written, path, files) for written, path in missing.items()]
+        said = (
+            f"its text shows {len(missing):,} files that are not files of the site ({named}), "
+            "so they are missing from its page; give each path from the site's root, such as "
+            "/articles/photo.jpg"
+        )
+        return [(Problem(article.source, said), next(iter(missing)))]
+    return [
+        (_one_missing(article, written, path, files), written) for written, path in missing.items()
+    ]
 
 
 _FROM_THE_ROOT = "give its path from the site's root, such as /articles/photo.jpg"

@@ -93,7 +93,8 @@ def read_site(
         sources.attachments, catalogue.articles, read.articles, site_url
     )
     problems = read.problems + publishing_problems + attachment_problems
-    problems += missing_media(catalogue.articles, sources.files, site_path(site_url))
+    where = (sources.files, site_path(site_url), sources.articles)
+    problems += missing_media(catalogue.articles, *where)
     if sources.authors is not None and read.authors is not None:
         problems += missing_avatars(read.authors.values(), sources.files, sources.authors[0])
     read_files = tuple(path for path, _data in sources.articles) + tuple(
