@@ -6,6 +6,7 @@ second run imports nothing, that nothing is written over, and that the result bu
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -182,6 +183,8 @@ EXTERNAL = """<?xml version="1.0"?>
         ([*MAP, "--section-map", "World=nowhere"], "unknown section 'nowhere'"),
         ([*MAP, "--author", "nobody"], "unknown author 'nobody'"),
         (["--from", "wordpress", "missing.xml"], "missing.xml is not there: name the WordPress"),
+        (["--from", "wordpress", "content"], "content is a folder: name the WordPress export"),
+        (["--from", "material-blog", "mkdocs.yml"], "mkdocs.yml is a file: name the docs folder"),
     ],
 )
 def test_a_wordpress_import_that_cannot_be_done_whole_writes_nothing(
@@ -433,3 +436,13 @@ def test_a_blog_s_extensions_in_the_file_it_inherits_are_read(tmp_path: Path) ->
     assert blog_config(docs, notes) == {}
     [said] = notes
     assert "its INHERIT goes round" in said and "markdown_extensions were not used" in said
+
+
+def test_an_export_named_that_is_a_pipe_is_one_line_never_waited_on(tmp_path: Path) -> None:
+    root = copy_demo(tmp_path / "portal")
+    os.mkfifo(root / "export.xml")
+    result = run(root, "newsroom", "import", "--from", "wordpress", "export.xml", timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "newsroom: error: export.xml is a pipe or device: name the WordPress export file (.xml)"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, NoReturn
 
 from ...model import COMMONMARK
@@ -80,4 +81,9 @@ def _listed(names: Sequence[str]) -> str:
 
 
 def raise_missing(source: Path, what: str) -> NoReturn:
-    raise NewsroomError(f"{source} is not there: name {what}")
+    """`source` is not what the import reads: not there, or of another kind (a folder for
+    a file, a pipe or a device for either)."""
+    if not os.path.lexists(source):
+        raise NewsroomError(f"{source} is not there: name {what}")
+    kind = "a folder" if source.is_dir() else "a file" if source.is_file() else "a pipe or device"
+    raise NewsroomError(f"{source} is {kind}: name {what}")
