@@ -26,7 +26,7 @@ from ..outputs.build_record import next_change
 from ..outputs.pictures.making import picture_maker
 from ..outputs.pictures.recipe import avatar_recipe
 from ..problems import ArticleError, NewsroomError
-from ..reading.authors import load_authors
+from ..reading.authors import UNUSABLE, load_authors
 from ..reading.decoding import decode_source
 from ..reading.files import NotRead, article_kind, not_utf8, read_regular_file
 from ..reading.frontmatter import parse_front_matter
@@ -138,7 +138,7 @@ class Workspace:
             raise NewsroomError(f"{self.authors_shown}: {error}; fix it first") from None
         authors, problems = load_authors(self.settings.authors_file, data)
         if authors is None:  # the last problem says why it cannot be used
-            why = problems[-1].message.split("; fix it.")[0]
+            why = problems[-1].message.removesuffix(UNUSABLE)
             shown = replace(problems[-1], path=self.authors_shown, message=f"{why}; fix it first")
             raise NewsroomError(str(shown))
         return authors

@@ -92,12 +92,15 @@ class _Places:
         return self.ids.get(key, _NOWHERE)
 
 
+# The end of the line of an authors file that cannot be used at all, as a build says it
+UNUSABLE = "; fix it. Until then the articles are published without their authors"
+
+
 def load_authors(path: str, data: bytes) -> tuple[Authors | None, list[Problem]]:
     """Read the authors file; None for a file that cannot be used at all (the articles are
     then published without their authors: one bad file does not stop the presses)."""
     decoded = decode_source(path, data)
     problems = list(decoded.notices)
-    unusable = "; fix it. Until then the articles are published without their authors"
     places = _Places(FilePlaces(decoded.text, first_line=1))
     try:
         document = load_document(path, decoded.text, inspect=places.read)
@@ -105,7 +108,7 @@ def load_authors(path: str, data: bytes) -> tuple[Authors | None, list[Problem]]
         problem = error.problem
         message = problem.message.removeprefix("it is not valid YAML").removeprefix("the file ")
         problems.append(
-            replace(problem, message=f"the authors file {_yaml_problem(message)}{unusable}")
+            replace(problem, message=f"the authors file {_yaml_problem(message)}{UNUSABLE}")
         )
         return None, problems
     if document is None:
@@ -115,7 +118,7 @@ def load_authors(path: str, data: bytes) -> tuple[Authors | None, list[Problem]]
             Problem(
                 path,
                 "the authors file must map each author id to their details, for example "
-                f"'jdoe: {{name: Jane Doe}}'{unusable}",
+                f"'jdoe: {{name: Jane Doe}}'{UNUSABLE}",
             )
         )
         return None, problems
