@@ -154,6 +154,8 @@ def test_a_page_whose_front_matter_is_in_doubt_is_left_out(tmp_path: Path) -> No
         "separator.md": "---\ntitle: Memo\x1cdraft: true\n---\nMARKFS\n",
         "form-feed.txt": '---\ntitle: "Memo"\x0cdraft: true\n---\nMARKFFTXT\n',
         "form-feed.html": '---\ntitle: "Memo"\x0cdraft: true\n---\nMARKFFHTML\n',
+        # a line separator YAML reads as a line's end: the last `draft` wins there
+        "twice-separated.md": "---\ndraft: true\u2028draft: false\n---\nMARKTWICESEP\n",
     }
     unread = ["blank-first", "never-closed", "space-first", "two-boms", "nbsp-after"]
     unread += ["nul-first", "zwsp-first", "flow", "broken", "tagged", "listed", "at-end"]
@@ -166,6 +168,7 @@ def test_a_page_whose_front_matter_is_in_doubt_is_left_out(tmp_path: Path) -> No
         _left_out("lead.rst", "draft", "unreadable", page=False),
         _left_out("expiring.md", "expires", "unreadable"),
         _left_out("twice.md", "draft", "given 2 times"),
+        _left_out("twice-separated.md", "draft", "given 2 times"),
         _left_out("empty.md", "draft", "empty"),
     ]
     site = _all_left_out(tmp_path, files, said)

@@ -242,11 +242,17 @@ _UNREAD_OPENING = re.compile(f"-{{3}}[{UNSEEN}]*\n")
 _FLOW_FIELD = re.compile(r"""[{,]\s*["']?(?P<key>[^\s:"'{},]+)["']?\s*:(?P<value>[^,}\n]*)""")
 
 
+def _lines(block: str) -> str:
+    """A front matter's lines as an editor shows them, each ended by '\n': a form feed or
+    vertical tab (Word's line break), which YAML refuses, and the separators YAML reads as
+    line ends (U+0085, U+2028, U+2029) end a line too."""
+    return "\n".join(block.splitlines())
+
+
 def _doubtful(block: str) -> _Hold | None:
     """A front matter MkDocs cannot read: the first field of its lines that would hold a
-    story back (when in doubt, do not publish). A form feed or vertical tab (Word's line
-    break) ends a line as an editor shows it, and YAML refuses it: a line end here too."""
-    block = "\n".join(block.splitlines())
+    story back (when in doubt, do not publish)."""
+    block = _lines(block)
     for match in (*_RAW_FIELD.finditer(block), *_FLOW_FIELD.finditer(block)):
         name, value = match["key"], _raw_value(match["value"])
         if _holds_page_back(name, value) or (_is_draft(name) and value == ""):
@@ -259,7 +265,7 @@ def _repeated_draft(block: str) -> _Hold | None:
     held back by any."""
     drafts = [
         match
-        for match in _RAW_FIELD.finditer(block)
+        for match in _RAW_FIELD.finditer(_lines(block))
         if not match["indent"] and _is_draft(match["key"])
     ]
     values = [_raw_value(match["value"]) for match in drafts]
