@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from selectolax.lexbor import LexborHTMLParser
 
 from .commands import ENV, newsroom, run
 from .sites import REPO
@@ -366,8 +367,10 @@ def test_requirements_install_the_newsroom_that_made_the_portal(
         (["--name", "@@SITE_URL@@", "--sections", "On"], ""),
         # written as browsers send it (the build refuses any other form)
         (["--url", "https://bücher.example/نیوز"], "https://xn--bcher-kva.example/%D9%86%DB%8C"),
+        # the About page shows it as it is: no emphasis, link or live HTML made of it
+        (["--name", "Al-Ahram *x* <b>y</b> #1 [co](x)"], ""),
     ],
-    ids=["yaml-words", "numbers", "markers", "idn-url"],
+    ids=["yaml-words", "numbers", "markers", "idn-url", "markdown-name"],
 )
 def test_a_portal_of_any_ids_and_name_builds(
     tmp_path: Path, arguments: list[str], said: str
@@ -384,6 +387,11 @@ def test_a_portal_of_any_ids_and_name_builds(
         assert [author["name"] for author in config.values()] == ["@@SITE_URL@@ desk"]
         bios = [author["bio"] for author in config.values()]
         assert bios == ["The stories @@SITE_URL@@'s newsroom writes together."]
+    if "--name" in arguments:
+        page = (tmp_path / "portal/site/about/index.html").read_text("utf-8")
+        heading = LexborHTMLParser(page).css_first("h1")
+        assert heading is not None and heading.text() == f"About {arguments[1]}"
+        assert heading.css("b, em, a") == []
     if "--author" in arguments:  # a person: a person's words
         config = yaml.safe_load((tmp_path / "portal/content/authors.yml").read_text("utf-8"))
         (author,) = config.values()
@@ -406,6 +414,15 @@ def test_init_says_in_one_line_what_to_do_with_a_folder_or_url_it_cannot_take(
         # as mkdocs.yml's site_url is refused (tests/test_site_addresses.py)
         ("portal", "--url", "https://user:pw@x.org/"): "holds a user name or a password",
         ("portal", "--url", "https://x.org:99999/"): "has a port no server listens on",
+        ("portal", "--url", "https://x .org/"): "has no host name a browser can reach",
+        # names the build would refuse or warn about: the portal would fail --strict at once
+        ("portal", "--name", " "): "the site's name (--name, or the folder's) is blank",
+        ("portal", "--name", "A\nB"): "holds a line break: give the name on one line",
+        ("portal", "--name", "x\x07y"): "holds the control character U+0007",
+        ("portal", "--name", "\u202eevil"): "holds a direction control it leaves open",
+        ("portal", "--name", "N" * 61): "is 61 characters long, more than the 60 it may have",
+        ("portal", "--author", "\u200b"): "--author is blank",
+        ("portal", "--author", "\t"): "--author is blank",
     }
     for arguments, said in cases.items():
         refused = newsroom(tmp_path, "init", *arguments)

@@ -88,6 +88,11 @@ def test_a_site_url_not_written_as_browsers_send_it_is_refused(
     [
         ("https://user:pw@news.example.org/", "holds a user name or a password"),
         ("https://news.example.org:99999/", "has a port no server listens on"),
+        ("https://news.example.org:0/", "has a port no server listens on"),
+        ("https://news.example.org:/", "has a port no server listens on"),
+        ("https://news example.org/", "has no host name a browser can reach ('news example.org')"),
+        ("https://news<b>.org/", "has no host name a browser can reach"),
+        ("https://.../", "has no host name a browser can reach ('...')"),
     ],
 )
 def test_a_site_url_with_credentials_or_a_port_past_65535_is_refused(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from functools import lru_cache
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
@@ -193,15 +194,41 @@ def site_url_fault(url: str) -> str:
             f"site; give the address alone, such as '{alone}'"
         )
     try:
-        parts.port  # noqa: B018 - raises for a port past 65535
+        port = parts.port  # raises for a port past 65535
     except ValueError:
+        port = 0
+    if port == 0 or parts.netloc.endswith(":"):  # past 65535, 0, or none after the colon
         return "has a port no server listens on; give one from 1 to 65535, or none"
+    if not _reachable_host(parts.hostname or ""):
+        return (
+            f"has no host name a browser can reach ('{parts.hostname or ''}'); give one such "
+            "as 'news.example.org'"
+        )
     if parts.username is not None:
         return (
             "holds a user name or a password, which every address of the site would show; "
             "give the address without them"
         )
     return ""
+
+
+# A host name as DNS writes it: labels of letters, digits and hyphens (and underscores, which
+# some internal hosts have), separated by dots
+_HOST_NAME = re.compile(
+    r"(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.?",
+    re.I,
+)
+
+
+def _reachable_host(host: str) -> bool:
+    """Whether `host` (a URL's, without its port) is a host name (in any script: IDNA writes
+    it in ASCII) or an IP address."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        ascii_host = _ascii_host(host)
+        return len(ascii_host) <= 253 and _HOST_NAME.fullmatch(ascii_host) is not None
+    return True
 
 
 def as_sent(url: str) -> str:

@@ -14,7 +14,7 @@ import json
 import re
 import shlex
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,8 +28,9 @@ from ..reading.files import NotRead, read_regular_file
 from ..settings.checked import ReadOptions
 from ..settings.languages import LOCALE_OF, babel_knows, cased_tag
 from ..settings.loading import load_timezone
-from ..slugs import slugify
+from ..slugs import MAX_SLUG_LENGTH, slugify
 from ..urls import as_sent, site_url_fault
+from .init_values import checked_name, markdown_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -91,6 +92,9 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
     timezone = load_timezone(portal.timezone)  # refuses an unknown zone
     _check_language(portal.language)
     sections = _sections(portal.sections)
+    name = checked_name(portal.name, "the site's name (--name, or the folder's)")
+    author = checked_name(portal.author, "--author", MAX_SLUG_LENGTH) if portal.author else ""
+    portal = replace(portal, name=name, author=author)
     author_name = portal.author or f"{portal.name} desk"
     author_id = slugify(author_name, fallback_prefix="author")
     author_id, lacking = _kept_author(folder / AUTHORS_FILE, author_id)
@@ -99,7 +103,7 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
     pin, warning = requirement_pin()
     values = {
         "SITE_NAME": _yaml(portal.name),
-        "SITE_NAME_TEXT": portal.name,
+        "SITE_NAME_TEXT": markdown_text(portal.name),
         "SITE_NAME_XML": html.escape(portal.name),
         "INITIAL": html.escape(_initial(portal.name)),
         "COPYRIGHT": _yaml(f"© {portal.name}"),
