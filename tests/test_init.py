@@ -191,7 +191,26 @@ def test_force_adds_only_the_missing_files(tmp_path: Path) -> None:
     assert "mkdocs.yml" not in added.stdout.split()
     assert "1 already there, left as they were (mkdocs.yml)" in added.stderr
     assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: Mine\n"
-    assert [name for name in _files(tmp_path) if not name.startswith(".git/")] == FILES
+    # a portal already (its mkdocs.yml): its stories are its own, no sample story again
+    sample = "content/articles/2026/11/welcome.md"
+    assert [name for name in _files(tmp_path) if not name.startswith(".git/")] == [
+        name for name in FILES if name != sample
+    ]
+
+
+def test_force_after_the_first_day_brings_back_no_sample_story(tmp_path: Path) -> None:
+    """The editor renamed the sections and deleted the sample story, then ran `init --force`
+    to get a lost file back: the story came back, in a section the site no longer has."""
+    assert newsroom(tmp_path, "init", "portal", "--sections", "Local,Opinion").returncode == 0
+    root = tmp_path / "portal"
+    (root / "content/articles/2026/11/welcome.md").unlink()
+    (root / "content/about.md").unlink()
+    again = newsroom(root, "init", "--force")
+    assert again.returncode == 0, again.stderr
+    assert again.stdout.split() == ["content/about.md"]
+    assert not list((root / "content/articles").rglob("*.md"))
+    built = run(root, "mkdocs", "build", "--strict")
+    assert built.returncode == 0, built.stderr
 
 
 @pytest.mark.parametrize("authors", ["jdoe:\n  name: Jane Doe\n", "[broken\n"])

@@ -140,6 +140,8 @@ def init_portal(folder: Path, portal: Portal, date: datetime, *, force: bool) ->
             f"{folder} cannot be made ({error.strerror or error}): give a folder you can write in"
         ) from None
     files = {**_starter_files(local), Path("requirements.txt"): requirements(pin)}
+    if force and (folder / "mkdocs.yml").exists():  # a portal already: no sample story again
+        files = {path: text for path, text in files.items() if path.parts[1:2] != ("articles",)}
     written, kept = [], []
     for target, text in sorted(files.items(), key=lambda item: item[0].as_posix()):
         path = folder / target
