@@ -445,6 +445,7 @@ def test_a_source_date_epoch_that_is_no_time_stops_the_command_in_one_line(
     done = _due_fails(tmp_path, "--deployed", str(tmp_path / "site"), epoch_text=value)
     assert done.returncode == 1 and done.stdout == ""
     assert said in done.stderr and "Traceback" not in done.stderr
+    assert f"newsroom: error: {said}" in done.stderr  # one prefix, not two
     env = {**ENV, "SOURCE_DATE_EPOCH": value}
     built = subprocess.run(
         [str(BIN / "mkdocs"), "build"], cwd=tmp_path, env=env, capture_output=True, text=True

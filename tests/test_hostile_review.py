@@ -494,14 +494,17 @@ def test_check_tells_each_path_it_could_not_check_and_checks_the_others(
     assert checked.stderr.splitlines()[-5:] == [
         "newsroom: nope.md: no such file or folder in the content folder (content); give its "
         "path from here or from the content folder",
-        "newsroom: outside.md: not in the content folder (content), so no build reads it; move "
-        "it there to publish it",
+        "newsroom: outside.md: not in the content folder (content), whose files alone are "
+        "checked by name (newsroom check alone checks the configuration too); move it there to "
+        "publish it",
         "newsroom: content/about.md: not an article (an article is a .md or .txt file in "
         "content/articles/), so nothing was checked",
         "newsroom: content/images: no article in it (an article is a .md or .txt file in "
         "content/articles/), so nothing was checked",
         "newsroom: checked 2 articles: 1 problem; 2 paths named not checked, above",
     ]
+    config = newsroom(tmp_path / "site", "check", "mkdocs.yml")
+    assert config.stderr.splitlines()[0].endswith("; name a file or folder in it"), config.stderr
     clean = newsroom(tmp_path / "site", "check", "about.md")
     assert clean.returncode == 0, clean.stderr
     assert "checked 0 articles: no problems" in clean.stderr

@@ -236,16 +236,17 @@ def test_force_over_a_site_s_own_authors_and_readme_credits_one_of_its_authors(
 def test_init_takes_the_site_s_name_zone_and_sections(tmp_path: Path) -> None:
     made = newsroom(
         tmp_path, "init", "kabul", "--name", 'The "Kabul" Times', "--timezone", "Asia/Kabul",
-        "--sections", "World, Local news", "--url", "https://news.example.org",
+        "--sections", "World, Local news, iPhone", "--url", "https://news.example.org",
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
     config = yaml.load((tmp_path / "kabul/mkdocs.yml").read_text("utf-8"), Loader=yaml.BaseLoader)
     assert config["site_name"] == 'The "Kabul" Times'
     options = config["plugins"][1]["newsroom"]
     assert options["timezone"] == "Asia/Kabul"
-    assert options["sections"] == {
+    assert options["sections"] == {  # the titles as given
         "world": {"title": "World", "order": "1"},
         "local-news": {"title": "Local news", "order": "2"},
+        "iphone": {"title": "iPhone", "order": "3"},
     }
     story = next((tmp_path / "kabul/content/articles").rglob("welcome.md")).read_text("utf-8")
     assert "date: 2026-11-26T09:00:00+04:30\n" in story  # DEMO_NOW, in Kabul
@@ -253,6 +254,10 @@ def test_init_takes_the_site_s_name_zone_and_sections(tmp_path: Path) -> None:
     built = run(tmp_path / "kabul", "mkdocs", "build", "--strict")
     assert built.returncode == 0, built.stderr
     assert '"https://news.example.org/"' in (tmp_path / "kabul/mkdocs.yml").read_text("utf-8")
+
+    dashed = newsroom(tmp_path, "init", "--", "--desk")  # `cd --desk` reads as an option
+    assert dashed.returncode == 0, dashed.stderr
+    assert "  cd ./--desk\n" in dashed.stderr
 
     wrong = newsroom(tmp_path, "init", "elsewhere", "--timezone", "Kabul")
     assert wrong.returncode == 1

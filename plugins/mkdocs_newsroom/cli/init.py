@@ -360,13 +360,13 @@ def requirements(pin: str | None = None) -> str:
 
 
 def _sections(titles: Sequence[str]) -> dict[str, str]:
-    """Section ids (slugs) and titles, in the order given."""
+    """Section ids (slugs) and titles, in the order given, as given (`iPhone`, not
+    `IPhone`)."""
     sections: dict[str, str] = {}
     for title in titles:
         title = " ".join(title.split())
         if not title:
             continue
-        title = title[0].upper() + title[1:]
         section_id = slugify(title, fallback_prefix="section")
         if section_id in sections:
             raise NewsroomError(f"--sections: '{title}' is the same section as another")

@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             return int(run_init(arguments))
         except NewsroomError as error:
-            _error(str(error).removeprefix("newsroom: "))
+            _error(str(error))
             return 1
     try:
         workspace = open_workspace(arguments.config_file)
@@ -83,7 +83,8 @@ def run_init(arguments: argparse.Namespace) -> int:
     for note in init_notes(arguments.timezone, arguments.url, arguments.language):
         _progress(note)
     _progress(f"wrote {len(done.written)} files for {name}{kept}. Next:")
-    steps = [] if arguments.folder == "." else [f"cd {shlex.quote(arguments.folder)}"]
+    into = f"./{arguments.folder}" if arguments.folder.startswith("-") else arguments.folder
+    steps = [] if arguments.folder == "." else [f"cd {shlex.quote(into)}"]
     if done.warnings:  # requirements.txt installs no Newsroom yet
         steps.append("write where Newsroom installs from on requirements.txt's last line")
     steps.append(
@@ -389,7 +390,7 @@ def _progress(line: str) -> None:
 
 
 def _error(line: str) -> None:
-    print(one_line(f"newsroom: error: {line}"), file=sys.stderr)
+    print(one_line(f"newsroom: error: {line.removeprefix('newsroom: ')}"), file=sys.stderr)
 
 
 if __name__ == "__main__":

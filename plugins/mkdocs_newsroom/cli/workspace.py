@@ -102,9 +102,11 @@ class Workspace:
             if os.path.lexists(docs / inside):
                 return "" if inside == "." else inside
         if os.path.lexists(text):
+            story = Path(text).suffix.lower() in (".md", ".txt") and Path(text).name != "README.md"
+            why = "move it there to publish it" if story else "name a file or folder in it"
             raise NewsroomError(
-                f"{text}: not in the content folder ({self.shown(docs)}), so no build reads "
-                "it; move it there to publish it"
+                f"{text}: not in the content folder ({self.shown(docs)}), whose files alone are "
+                f"checked by name (newsroom check alone checks the configuration too); {why}"
             )
         raise NewsroomError(
             f"{text}: no such file or folder in the content folder ({self.shown(docs)}); give "
