@@ -136,6 +136,18 @@ def test_new_refuses_unknown_ids_and_never_overwrites(tmp_path: Path) -> None:
         "newsroom: error: unknown author 'Ali Ahmadi': add 'ali-ahmadi: {name: \"Ali Ahmadi\"}' "
         "to content/authors.yml, or use one of: "
     )
+    # the name of an author the file has, whose id is that name's: the id, nothing to add
+    by_name = newsroom(root, "new", "A story", "--section", "world", "--author", "Mariam Rahimi")
+    assert by_name.stderr == (
+        "newsroom: error: unknown author 'Mariam Rahimi': did you mean 'mariam-rahimi'? Use the "
+        "id\n"
+    )
+    # a time given keeps its seconds (an embargo at 07:00:45 is not published at 07:00)
+    timed = [*options[:-1], "2026-11-20T07:00:45+00:00"]
+    seconds = newsroom(root, "new", "Timed story", *timed)
+    assert seconds.returncode == 0, seconds.stderr
+    written = _front_matter(root / seconds.stdout.strip())["date"]
+    assert written == "2026-11-20T11:30:45+04:30"  # in the site's zone, Asia/Kabul
     unknown_author = newsroom(root, "new", "A story", "--section", "world", "--author", "nobody")
     assert unknown_author.returncode == 1
     said = "unknown author 'nobody': add 'nobody' to content/authors.yml, or use one of: "

@@ -110,9 +110,9 @@ def _site_name(folder: Path) -> str:
 
 def run_new(workspace: Workspace, arguments: argparse.Namespace) -> int:
     assignment = _assignment(arguments, " ".join(arguments.headline.split()))
-    path = new_article(
-        workspace, assignment, _date(workspace, arguments.date), arguments.slug, _progress
-    )
+    date = _date(workspace, arguments.date)  # as given, or now to the minute
+    date = date if arguments.date else date.replace(second=0)
+    path = new_article(workspace, assignment, date, arguments.slug, _progress)
     _say(workspace.shown(path))
     return 0
 

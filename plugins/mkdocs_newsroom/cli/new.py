@@ -45,7 +45,7 @@ def new_article(
     if slug and not is_slug(slug):
         why, suggested = not_a_slug(slug)
         raise NewsroomError(f"--slug {why}; write for example '{suggested}'")
-    local = date.astimezone(workspace.settings.timezone).replace(second=0, microsecond=0)
+    local = date.astimezone(workspace.settings.timezone).replace(microsecond=0)
     given = slug
     # the slug is written down, so that a corrected headline never moves the story
     wanted = slug or windows_safe(slugify(assignment.headline, fallback_prefix="article"))

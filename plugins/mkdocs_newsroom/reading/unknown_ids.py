@@ -54,6 +54,8 @@ def unknown_author(author_id: str, authors: Mapping[str, object], authors_file: 
     if not authors:
         return f"unknown author '{author_id}': add {entry} to {authors_file}, which has none"
     meant = _meant(author_id, authors, "name")
+    if meant and meant == slugify(author_id, fallback_prefix="author"):  # the name of an id
+        return f"unknown author '{author_id}': did you mean '{meant}'? Use the id"
     hint = f"did you mean '{meant}'? Use {_one_of(authors)}, or add" if meant else "add"
     use = "" if meant else f", or use {_one_of(authors)}"
     return f"unknown author '{author_id}': {hint} {entry} to {authors_file}{use}"
