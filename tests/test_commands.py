@@ -239,6 +239,14 @@ def test_check_reports_a_broken_authors_file_and_a_bad_config(tmp_path: Path) ->
     made = newsroom(tmp_path, "new", "A story", "--section", "world", "--author", "jdoe")
     assert made.returncode == 1
     assert made.stderr.startswith(f"newsroom: error: mkdocs.yml:{number}:{column}: timezone")
+    # YAML it cannot read: at the place the parser names, not the file's first line
+    kept = config.read_text(encoding="utf-8")
+    config.write_text(kept + "site_name: [\n", encoding="utf-8")
+    unread = newsroom(tmp_path, "check")
+    config.write_text(kept, encoding="utf-8")
+    assert unread.returncode == 1
+    end = len(kept.splitlines()) + 2  # the line after the one left open
+    assert unread.stdout.startswith(f"mkdocs.yml:{end}:1: MkDocs encountered an error parsing")
 
     elsewhere = newsroom(tmp_path / "content", "check")  # no mkdocs.yml there
     assert elsewhere.returncode == 1

@@ -343,9 +343,17 @@ def config_problems(path: str, messages: list[str]) -> list[str]:
         named = _OPTION_NAMED.findall(message)
         first_word = message.split(" ", 1)[0]
         candidates = [*reversed(named), first_word, f"{first_word}s"]
-        line, column = _option_position(lines, candidates)
+        marks = _YAML_MARK.findall(message)  # where YAML found what it could not read
+        line, column = (
+            (int(marks[-1][0]), int(marks[-1][1])) if marks else _option_position(lines, candidates)
+        )
         located.append(f"{path}:{line}:{column}: {message}")
     return located
+
+
+# YAML's account of a problem, which names the place of each mark ('in "mkdocs.yml", line 64,
+# column 1'): the last is where the problem is
+_YAML_MARK = re.compile(r'in "[^"\n]*", line (\d+), column (\d+)')
 
 
 def _option_position(lines: list[str], names: list[str]) -> tuple[int, int]:
