@@ -179,6 +179,9 @@ def test_fix_slugs_writes_only_what_reads_back_the_same(tmp_path: Path) -> None:
             line for line in lines if f"content/articles/{name}.md: slug not written" in line
         ]
         assert why in line
+    # the problem line of a file it could not write no longer points back at --fix-slugs
+    (problem,) = [line for line in fixed.stdout.splitlines() if "articles/flow.md:" in line]
+    assert problem.endswith("add 'slug: flow'"), problem
     assert (docs / "flow.md").read_bytes() == before["flow.md"]
     assert outside.read_text(encoding="utf-8").count("slug") == 0
     assert (docs / "empty.md").read_text(encoding="utf-8").count("slug:") == 1

@@ -192,9 +192,11 @@ def _unpinned(placement: Placement, rules: PublishingRules) -> Problem:
     return Problem(
         placement.source,
         "no 'slug' in the front matter, so its URL follows the headline and a corrected "
-        f"headline would move the story; add 'slug: {placement.slug}' (newsroom check "
-        "--fix-slugs writes it)",
+        f"headline would move the story; add 'slug: {placement.slug}'{FIX_SLUGS_WRITES}",
     )
+
+
+FIX_SLUGS_WRITES = " (newsroom check --fix-slugs writes it)"
 
 
 def next_publishing_change(articles: Iterable[Article], now: datetime) -> datetime | None:

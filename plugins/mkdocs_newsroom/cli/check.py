@@ -5,11 +5,11 @@ the slug each article has today written into its front matter."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..catalogue.placement import slug_gives_url
-from ..catalogue.publishing import DRAFT
+from ..catalogue.publishing import DRAFT, FIX_SLUGS_WRITES
 from ..problems import NewsroomError
 from ..rendering.strings import broken_translations
 from .history import moved_articles, renamed_articles
@@ -40,6 +40,7 @@ class CheckResult:
     fixed: list[str] = field(default_factory=list)  # `path: slug: …` written by --fix-slugs
     unfixed: list[str] = field(default_factory=list)  # `path: slug not written: why`
     unchecked: list[str] = field(default_factory=list)  # a path named that is not there
+    unpinned: set[str] = field(default_factory=set)  # the articles of `unfixed`
 
     def counted(self, files_named: bool) -> int:
         """How many problems fail the check. With files named, a reporter checks their
@@ -107,6 +108,8 @@ def check_site(
     for problem in [*reading.problems, *moved, *workspace.photo_problems(reading)]:
         if not wanted(problem.path):
             continue
+        if problem.path in result.unpinned:  # --fix-slugs said why it did not write it
+            problem = replace(problem, message=problem.message.removesuffix(FIX_SLUGS_WRITES))
         found = result.notes if problem.level == "info" else result.problems
         found.append(str(problem))  # the build's own line: the same formatter
     result.notes += _no_articles(workspace, within, reading)
@@ -190,6 +193,7 @@ def _pin_slugs(
             write_slug(path, workspace.docs_dir, article.slug)
         except NotWritten as why:
             result.unfixed.append(f"{workspace.shown(path)}: slug not written: {why}")
+            result.unpinned.add(article.source)
             continue
         pinned = True
         result.fixed.append(f"{workspace.shown(path)}: slug: {article.slug}")
