@@ -67,6 +67,22 @@ def test_a_new_commit_is_built_without_reading_the_articles() -> None:
     assert decide(_record(commit=""), DEPLOYED, T0, _not_asked).build  # it knew no commit
 
 
+def test_a_new_address_is_built_without_reading_the_articles() -> None:
+    """A custom domain set in the repository's Pages settings, no new commit: every page's
+    canonical address and every feed's links would stay the old ones until the next push."""
+    record = BuildRecord(T0, DEPLOYED, "newsroom test", "https://owner.github.io/news/")
+    later = T0 + timedelta(minutes=15)
+    moved = decide(record, DEPLOYED, later, _not_asked, "https://news.example.org/")
+    assert moved.build
+    assert moved.reason == (
+        "the site's address is https://news.example.org/ now, not https://owner.github.io/news/"
+    )
+    same = decide(record, DEPLOYED, later, _changing_at(None), "https://owner.github.io/news/")
+    assert not same.build
+    # a record from before the address was recorded names none: nothing to compare
+    assert not decide(_record(), DEPLOYED, later, _changing_at(None), "https://x.org/").build
+
+
 def test_no_record_means_build() -> None:
     assert decide(None, DEPLOYED, T0, _not_asked).build
 
@@ -297,6 +313,11 @@ def test_newsroom_due_fetches_the_record_from_the_site_url_and_builds_when_it_ca
             config.read_text(encoding="utf-8").replace("https://news.example.org/", url),
             encoding="utf-8",
         )
+        moved, said = _due(tmp_path, T0 + timedelta(minutes=5))
+        assert moved == "build=true", said  # built for another address than site_url's now
+        assert f"the site's address is {url} now, not https://news.example.org/" in said
+        record = tmp_path / "site" / "newsroom-build.json"
+        record.write_text(record.read_text("utf-8").replace("https://news.example.org/", url))
         quiet, said = _due(tmp_path, T0 + timedelta(minutes=5))
         assert quiet == "build=false", said
         (tmp_path / "site" / "newsroom-build.json").unlink()

@@ -115,13 +115,14 @@ def due_now(
         return workspace.change_after(built, say)
 
     moment = now()
-    where = deployed or workspace.config.site_url or ""
+    site = workspace.config.site_url or ""
+    where = deployed or site
     if not where:
         trouble = "no --deployed given and no site_url in mkdocs.yml"
         return decide(None, commit, moment, change_after), trouble
     record, why_not = deployed_record(where, deadline)
     try:
-        return decide(record, commit, moment, change_after), why_not
+        return decide(record, commit, moment, change_after, site), why_not
     except Exception as error:  # whatever stops the reading, the safe answer is to build
         reason = " ".join(str(error).split()) or type(error).__name__
         return Decision(True, f"the articles could not be read ({reason[:300]})"), why_not

@@ -127,16 +127,20 @@ def decide(
     commit: str,
     now: datetime,
     change_after: Callable[[datetime], datetime | None],
+    site: str = "",
 ) -> Decision:
     """Whether a run at `now`, of `commit`, must build and deploy, given the deployed site's
     record (None when it could not be had: then it builds, to be safe). `change_after(built)`
     is the first moment after `built` at which a build of `commit` would show something else;
-    it is asked only when the deployed site was built from `commit`."""
+    it is asked only when the deployed site was built from `commit`. `site`: the address this
+    run builds for (a custom domain set since makes every address of the site another)."""
     if record is None:
         return Decision(True, "the deployed site has no build record that can be read")
     if commit and record.commit != commit:
         deployed = record.commit[:12] or "an unknown commit"
         return Decision(True, f"commit {commit[:12]} is not deployed yet ({deployed} is)")
+    if site and record.site and record.site != site:  # records before 2026-12-07 name none
+        return Decision(True, f"the site's address is {site} now, not {record.site}")
     if record.built > now:  # a wrong clock: what it saw as due may not be yet, or the reverse
         dated = record.built.isoformat()
         return Decision(True, f"the deployed build is dated {dated}, later than now")
