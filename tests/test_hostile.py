@@ -507,7 +507,7 @@ def test_links_to_stories_or_out_of_the_site_and_held_files_of_any_name_are_left
     assert sorted(warnings) == sorted(
         [
             f"newsroom: articles/2024/beside.png: {outside.format(machine / 'pic.png')}",
-            "newsroom: articles/2024/shown.md: its text shows 'beside.png', which its page at "
+            "newsroom: articles/2024/shown.md:6: its text shows 'beside.png', which its page at "
             "2024/05/01/shown/ reads as /2024/05/01/shown/beside.png, not a file of the site, so "
             "it is missing from the page; give its path from the site's root, such as "
             "/articles/photo.jpg",
