@@ -21,6 +21,7 @@ import stat
 import threading
 import time
 from dataclasses import dataclass, replace
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -79,8 +80,10 @@ class LastBuild:
     feeds: MadeBefore[str | Unwritable]
     built: datetime  # the moment the build published for
 
+    @cached_property
     def next_change(self) -> datetime | None:
-        """The first moment the preview would show something else by the clock alone."""
+        """The first moment the preview would show something else by the clock alone (asked
+        by the copy edits and the clock's rebuild alike: worked out once)."""
         rules = self.settings
         return next_change(
             self.reading.catalogue,
@@ -128,7 +131,7 @@ class CopyEdits:
         self._waiting: frozenset[str] | None = None  # files stories not shown name
         fronts = last.indexes.fronts().values()
         self._in_banners = {id(story) for front in fronts for story in front.breaking}
-        self._next_change = last.next_change()
+        self._next_change = last.next_change
 
     def learn_ahead(self) -> None:
         """Learn which pages show which article in a moment (LEARN_AHEAD_AFTER), while the

@@ -333,7 +333,7 @@ class SiteBuild:
             collect_as_before()
             return
         self._cache.heap.build_ends()  # serve freezes what it keeps (preview/heap.py)
-        self._cache.clock.arm(self._last.next_change() if self._last is not None else None)
+        self._cache.clock.arm(self._last.next_change if self._last is not None else None)
         outputs = self._cache.outputs
         self._cache.folders.remember(
             [
